@@ -1,0 +1,55 @@
+using System.Collections.Generic;
+
+namespace MobileNet.Generator.Binding;
+
+internal enum OpKind { Conv, GlobalAveragePool, FullyConnected, Softmax }
+
+/// <summary>Explicit padding of a convolution, in pixels: top, left, bottom, right.</summary>
+internal readonly record struct Padding(int Top, int Left, int Bottom, int Right)
+{
+    public override string ToString() => $"({Top},{Left},{Bottom},{Right})";
+}
+
+/// <summary>
+/// One operation of a network, independent of the file format it came from. Convolution weights are
+/// OIHW (<c>[OutC][InC/Group][KernelH][KernelW]</c>) with any BatchNorm already folded in; fully connected
+/// weights are <c>[OutC][InC]</c>. Tensor shapes are channels × height × width.
+/// </summary>
+internal sealed class GraphOp
+{
+    public OpKind Kind { get; init; }
+    /// <summary>The name of the file's node, for diagnostics.</summary>
+    public string Name { get; init; } = "";
+    public int InC { get; init; }
+    public int InH { get; init; } = 1;
+    public int InW { get; init; } = 1;
+    public int OutC { get; init; }
+    public int OutH { get; init; } = 1;
+    public int OutW { get; init; } = 1;
+    public int KernelH { get; init; } = 1;
+    public int KernelW { get; init; } = 1;
+    public int StrideH { get; init; } = 1;
+    public int StrideW { get; init; } = 1;
+    public int Group { get; init; } = 1;
+    public Padding Pads { get; init; }
+    public float[] Weights { get; set; } = [];
+    public float[] Bias { get; set; } = [];
+    /// <summary>The clamp applied to the output: (−∞, ∞) for none, (0, ∞) for ReLU, (0, 6) for ReLU6.</summary>
+    public float ActivationMin { get; set; } = float.NegativeInfinity;
+    public float ActivationMax { get; set; } = float.PositiveInfinity;
+
+    public bool IsDepthwise => Kind == OpKind.Conv && Group == InC && Group > 1;
+
+    public string Shape(bool output) => output ? $"{OutH}×{OutW}×{OutC}" : $"{InH}×{InW}×{InC}";
+}
+
+/// <summary>A network as a chain of operations from one image input to one output.</summary>
+internal sealed class NetworkGraph(int inputChannels, int inputHeight, int inputWidth, string inputLayout, IReadOnlyList<GraphOp> ops)
+{
+    public int InputChannels { get; } = inputChannels;
+    public int InputHeight { get; } = inputHeight;
+    public int InputWidth { get; } = inputWidth;
+    /// <summary>"NCHW" or "NHWC": the layout of the file's own input tensor, for the docs.</summary>
+    public string InputLayout { get; } = inputLayout;
+    public IReadOnlyList<GraphOp> Ops { get; } = ops;
+}

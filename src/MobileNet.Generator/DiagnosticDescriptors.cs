@@ -1,0 +1,60 @@
+using Microsoft.CodeAnalysis;
+
+namespace MobileNet.Generator;
+
+/// <summary>Every diagnostic the generator reports. IDs are stable: documented in README.md and never reused.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "MobileNetGen";
+
+    public static readonly DiagnosticDescriptor NotPartial = Error(
+        "MNG001", "The MobileNet class must be partial",
+        "'{0}' must be declared partial (and so must every type that contains it) so that the generator can add the network to it");
+
+    public static readonly DiagnosticDescriptor WeightsMissing = Error(
+        "MNG002", "No weights file",
+        "[MobileNet] on '{0}' needs Weights = \"path/to/model.onnx\", the trained weights file relative to the project");
+
+    public static readonly DiagnosticDescriptor ModelNotRegistered = Error(
+        "MNG003", "Model file not registered",
+        "The weights file '{0}' is not registered: add <MobileNetModel Include=\"{0}\" /> to the project file{1}");
+
+    public static readonly DiagnosticDescriptor ModelNotFound = Error(
+        "MNG004", "Model file not found",
+        "The weights file '{0}' does not exist: check the path (relative to the project directory) or download the model");
+
+    public static readonly DiagnosticDescriptor ModelUnreadable = Error(
+        "MNG005", "Model file unreadable",
+        "The weights file '{0}' cannot be read: {1}");
+
+    public static readonly DiagnosticDescriptor UnsupportedGraph = Error(
+        "MNG006", "Unsupported graph",
+        "The weights file '{0}' holds a graph the generator does not support: {1}");
+
+    public static readonly DiagnosticDescriptor ArchitectureMismatch = Error(
+        "MNG007", "Weights do not match the declared architecture",
+        "The weights file '{0}' does not match MobileNet V{1} α={2} at {3}×{3}: {4}");
+
+    public static readonly DiagnosticDescriptor UnsupportedAlpha = Error(
+        "MNG008", "Unsupported width multiplier",
+        "Alpha = {0} is not supported: use a width multiplier greater than 0 and at most 2 (the published V1 models use 0.25, 0.5, 0.75 or 1.0)");
+
+    public static readonly DiagnosticDescriptor UnsupportedResolution = Error(
+        "MNG009", "Unsupported resolution",
+        "Resolution = {0} is not supported: use an input size from 32 to 1024 pixels (the published models use 128, 160, 192 or 224)");
+
+    public static readonly DiagnosticDescriptor UnsupportedVersion = Error(
+        "MNG010", "Unsupported MobileNet version",
+        "Version = {0} is not supported yet: this release generates MobileNet V1 (Version = 1)");
+
+    public static readonly DiagnosticDescriptor UnsupportedFormat = Error(
+        "MNG011", "Unsupported model format",
+        "The weights file '{0}' is not a format the generator reads: use an ONNX file (.onnx)");
+
+    public static readonly DiagnosticDescriptor InternalError = Error(
+        "MNG012", "Generator failure",
+        "The generator failed on '{0}' ({1}); this is a bug in MobileNetGen, please report it with the model file");
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+}

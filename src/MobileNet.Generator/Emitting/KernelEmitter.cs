@@ -1,0 +1,236 @@
+using System;
+using MobileNet.Generator.Binding;
+using MobileNet.Generator.Planning;
+
+namespace MobileNet.Generator.Emitting;
+
+/// <summary>
+/// Writes one method per layer with every shape a constant, so that the JIT and NativeAOT fold the
+/// loop bounds and offsets. Activations are NHWC with the channel count rounded up to whole
+/// <c>Vector128</c>s; the kernels use <c>Vector128</c> only, which is NEON on ARM64 and SSE/AVX on x64.
+/// </summary>
+internal static class KernelEmitter
+{
+    public static void Write(SourceWriter w, PlannedLayer layer)
+    {
+        GraphOp op = layer.Op;
+        w.Line($"/// <summary>Layer {layer.Index}: {Describe(layer)}.</summary>");
+        w.Open($"private static void {layer.MethodName}(ref float input, ref float output)");
+        switch (layer.Kernel)
+        {
+            case KernelKind.ConvKxK: ConvKxK(w, layer, op); break;
+            case KernelKind.Depthwise3x3: Depthwise3x3(w, layer, op); break;
+            case KernelKind.Pointwise4x8: Pointwise4x8(w, layer, op); break;
+            case KernelKind.GlobalAveragePool: GlobalAveragePool(w, layer, op); break;
+            case KernelKind.Dense16: Dense16(w, layer, op); break;
+            default: throw new InvalidOperationException($"{layer.Kernel} has no layer method");
+        }
+        w.Close();
+    }
+
+    public static string Describe(PlannedLayer layer)
+    {
+        GraphOp op = layer.Op;
+        return layer.Kernel switch
+        {
+            KernelKind.ConvKxK or KernelKind.Depthwise3x3 or KernelKind.Pointwise4x8 =>
+                $"{Kind(layer)}, stride {op.StrideH}, {op.Shape(false)} → {op.Shape(true)}"
+                + (op.KernelH > 1 ? $", pads (top, left, bottom, right) = {op.Pads}" : "") + Activation(op),
+            KernelKind.GlobalAveragePool => $"average pool, {op.Shape(false)} → 1×1×{op.OutC}",
+            KernelKind.Dense16 => $"classifier, {op.InC} → {op.OutC}{Activation(op)}",
+            _ => $"softmax over {op.OutC} classes",
+        };
+    }
+
+    public static string Kind(PlannedLayer layer) => layer.Kernel switch
+    {
+        KernelKind.ConvKxK => $"conv {layer.Op.KernelH}×{layer.Op.KernelW}",
+        KernelKind.Depthwise3x3 => "depthwise 3×3",
+        KernelKind.Pointwise4x8 => "pointwise 1×1",
+        KernelKind.GlobalAveragePool => "average pool",
+        KernelKind.Dense16 => "classifier",
+        _ => "softmax",
+    };
+
+    private static string Activation(GraphOp op) =>
+        (op.ActivationMin, op.ActivationMax) switch
+        {
+            (0, 6) => ", ReLU6",
+            (0, float.PositiveInfinity) => ", ReLU",
+            (float.NegativeInfinity, float.PositiveInfinity) => "",
+            var (lo, hi) => $", clamped to [{lo}, {hi}]",
+        };
+
+    /// <summary>Declares the clamp bounds the layer needs, if any.</summary>
+    private static void ActivationBounds(SourceWriter w, GraphOp op)
+    {
+        if (!float.IsNegativeInfinity(op.ActivationMin))
+            w.Line($"Vector128<float> lo = Vector128.Create({SourceWriter.Float(op.ActivationMin)});");
+        if (!float.IsPositiveInfinity(op.ActivationMax))
+            w.Line($"Vector128<float> hi = Vector128.Create({SourceWriter.Float(op.ActivationMax)});");
+    }
+
+    /// <summary>The expression that applies the layer's clamp to <paramref name="value"/>.</summary>
+    private static string Activate(GraphOp op, string value)
+    {
+        if (!float.IsNegativeInfinity(op.ActivationMin))
+            value = $"Vector128.Max({value}, lo)";
+        if (!float.IsPositiveInfinity(op.ActivationMax))
+            value = $"Vector128.Min({value}, hi)";
+        return value;
+    }
+
+    private static string Weights(PlannedLayer layer) => $"ref float w = ref FloatsOf({WeightsEmitter.ClassName}.{WeightsEmitter.FieldName(layer)});";
+
+    private static void ConvKxK(SourceWriter w, PlannedLayer layer, GraphOp op)
+    {
+        w.Line($"const int InH = {op.InH}, InW = {op.InW}, InC = {layer.InStride}, OutH = {op.OutH}, OutW = {op.OutW}, OutC = {layer.OutStride};");
+        w.Line($"const int KernelH = {op.KernelH}, KernelW = {op.KernelW}, Stride = {op.StrideH}, PadTop = {op.Pads.Top}, PadLeft = {op.Pads.Left};");
+        w.Line(Weights(layer));
+        ActivationBounds(w, op);
+        w.Open("for (int oy = 0; oy < OutH; oy++)");
+        w.Line("int iy0 = oy * Stride - PadTop;");
+        w.Open("for (int ox = 0; ox < OutW; ox++)");
+        w.Line("int ix0 = ox * Stride - PadLeft;");
+        w.Line("ref float o = ref Unsafe.Add(ref output, (oy * OutW + ox) * OutC);");
+        w.Open("for (int co = 0; co < OutC; co += 4)");
+        w.Line("Vector128<float> acc = Vector128.LoadUnsafe(ref w, (nuint)co);");
+        w.Open("for (int ky = 0; ky < KernelH; ky++)");
+        w.Line("int iy = iy0 + ky;");
+        w.Line("if ((uint)iy >= InH) continue; // zero padding");
+        w.Open("for (int kx = 0; kx < KernelW; kx++)");
+        w.Line("int ix = ix0 + kx;");
+        w.Line("if ((uint)ix >= InW) continue;");
+        w.Line("ref float pixel = ref Unsafe.Add(ref input, (iy * InW + ix) * InC);");
+        w.Line("nuint tap = (nuint)(OutC * (1 + (ky * KernelW + kx) * InC) + co);");
+        w.Line("for (int ci = 0; ci < InC; ci++)");
+        w.Line("    acc = Vector128.FusedMultiplyAdd(Vector128.Create(Unsafe.Add(ref pixel, ci)), Vector128.LoadUnsafe(ref w, tap + (nuint)(ci * OutC)), acc);");
+        w.Close().Close();
+        w.Line($"Vector128.StoreUnsafe({Activate(op, "acc")}, ref o, (nuint)co);");
+        w.Close().Close().Close();
+    }
+
+    private static void Depthwise3x3(SourceWriter w, PlannedLayer layer, GraphOp op)
+    {
+        int c = layer.OutStride;
+        w.Line($"const int InH = {op.InH}, InW = {op.InW}, OutH = {op.OutH}, OutW = {op.OutW}, C = {c}, Stride = {op.StrideH}, PadTop = {op.Pads.Top}, PadLeft = {op.Pads.Left};");
+        w.Line(Weights(layer));
+        ActivationBounds(w, op);
+        w.Open("for (int oy = 0; oy < OutH; oy++)");
+        w.Line("int iy0 = oy * Stride - PadTop;");
+        w.Line("bool rowInside = iy0 >= 0 && iy0 + 2 < InH;");
+        w.Open("for (int ox = 0; ox < OutW; ox++)");
+        w.Line("int ix0 = ox * Stride - PadLeft;");
+        w.Line("ref float o = ref Unsafe.Add(ref output, (oy * OutW + ox) * C);");
+        w.Open("if (rowInside && ix0 >= 0 && ix0 + 2 < InW)");
+        w.Line("// All nine taps inside the image: loads at constant offsets, no checks.");
+        w.Line("ref float p = ref Unsafe.Add(ref input, (iy0 * InW + ix0) * C);");
+        w.Open("for (int c = 0; c < C; c += 4)");
+        w.Line("Vector128<float> acc = Vector128.LoadUnsafe(ref w, (nuint)c);");
+        for (int ky = 0; ky < 3; ky++)
+            for (int kx = 0; kx < 3; kx++)
+                w.Line($"acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + {(ky * op.InW + kx) * c})), Vector128.LoadUnsafe(ref w, (nuint)(c + {c * (1 + ky * 3 + kx)})), acc);");
+        w.Line($"Vector128.StoreUnsafe({Activate(op, "acc")}, ref o, (nuint)c);");
+        w.Close();
+        w.Close();
+        w.Open("else");
+        w.Line("// On the border: skip the taps that fall in the zero padding.");
+        w.Open("for (int c = 0; c < C; c += 4)");
+        w.Line("Vector128<float> acc = Vector128.LoadUnsafe(ref w, (nuint)c);");
+        w.Open("for (int ky = 0; ky < 3; ky++)");
+        w.Line("int iy = iy0 + ky;");
+        w.Line("if ((uint)iy >= InH) continue;");
+        w.Open("for (int kx = 0; kx < 3; kx++)");
+        w.Line("int ix = ix0 + kx;");
+        w.Line("if ((uint)ix >= InW) continue;");
+        w.Line("acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref input, (nuint)((iy * InW + ix) * C + c)), Vector128.LoadUnsafe(ref w, (nuint)(C * (1 + ky * 3 + kx) + c)), acc);");
+        w.Close().Close();
+        w.Line($"Vector128.StoreUnsafe({Activate(op, "acc")}, ref o, (nuint)c);");
+        w.Close().Close().Close().Close();
+    }
+
+    private static void Pointwise4x8(SourceWriter w, PlannedLayer layer, GraphOp op)
+    {
+        int pixels = op.OutH * op.OutW;
+        int inC = layer.InStride, outC = layer.OutStride, blocks = (outC + 7) / 8;
+        bool partialBlock = outC % 8 != 0;
+        w.Line($"const int Pixels = {pixels}, InC = {inC}, OutC = {outC}, Blocks = {blocks}, BlockLength = 8 * (1 + InC);");
+        w.Line($"ref float weights = ref FloatsOf({WeightsEmitter.ClassName}.{WeightsEmitter.FieldName(layer)});");
+        ActivationBounds(w, op);
+        w.Line("// Blocks of 8 output channels (bias, then 8 weights per input channel); 4 pixels × 8 channels in 8 registers.");
+        w.Open("for (int b = 0; b < Blocks; b++)");
+        w.Line("ref float w = ref Unsafe.Add(ref weights, b * BlockLength);");
+        w.Line("int co = b * 8;");
+        if (partialBlock)
+            w.Line("bool high = co + 4 < OutC; // the last block may hold only 4 channels");
+        w.Line("Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);");
+        w.Line("int p = 0;");
+        w.Open("for (; p + 4 <= Pixels; p += 4)");
+        w.Line("ref float a = ref Unsafe.Add(ref input, p * InC);");
+        w.Line("Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;");
+        w.Open("for (int k = 0; k < InC; k++)");
+        w.Line("Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));");
+        for (int r = 0; r < 4; r++)
+        {
+            w.Line($"Vector128<float> x{r} = Vector128.Create(Unsafe.Add(ref a, {(r == 0 ? "" : $"{r} * InC + ")}k));");
+            w.Line($"c{r}0 = Vector128.FusedMultiplyAdd(x{r}, w0, c{r}0); c{r}1 = Vector128.FusedMultiplyAdd(x{r}, w1, c{r}1);");
+        }
+        w.Close();
+        w.Line("ref float o = ref Unsafe.Add(ref output, p * OutC + co);");
+        for (int r = 0; r < 4; r++)
+        {
+            w.Line($"Vector128.StoreUnsafe({Activate(op, $"c{r}0")}, ref o, {r * outC});");
+            w.Line($"{(partialBlock ? "if (high) " : "")}Vector128.StoreUnsafe({Activate(op, $"c{r}1")}, ref o, {r * outC + 4});");
+        }
+        w.Close();
+        if (pixels % 4 != 0)
+        {
+            w.Open("for (; p < Pixels; p++)");
+            w.Line("ref float a = ref Unsafe.Add(ref input, p * InC);");
+            w.Line("Vector128<float> c0 = bias0, c1 = bias1;");
+            w.Open("for (int k = 0; k < InC; k++)");
+            w.Line("Vector128<float> x = Vector128.Create(Unsafe.Add(ref a, k));");
+            w.Line("c0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), c0);");
+            w.Line("c1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k)), c1);");
+            w.Close();
+            w.Line("ref float o = ref Unsafe.Add(ref output, p * OutC + co);");
+            w.Line($"Vector128.StoreUnsafe({Activate(op, "c0")}, ref o);");
+            w.Line($"{(partialBlock ? "if (high) " : "")}Vector128.StoreUnsafe({Activate(op, "c1")}, ref o, 4);");
+            w.Close();
+        }
+        w.Close();
+    }
+
+    private static void GlobalAveragePool(SourceWriter w, PlannedLayer layer, GraphOp op)
+    {
+        w.Line($"const int Pixels = {op.InH * op.InW}, C = {layer.InStride};");
+        w.Line("Vector128<float> scale = Vector128.Create(1f / Pixels);");
+        w.Open("for (int c = 0; c < C; c += 4)");
+        w.Line("Vector128<float> sum = Vector128<float>.Zero;");
+        w.Line("for (int p = 0; p < Pixels; p++)");
+        w.Line("    sum += Vector128.LoadUnsafe(ref input, (nuint)(p * C + c));");
+        w.Line("Vector128.StoreUnsafe(sum * scale, ref output, (nuint)c);");
+        w.Close();
+    }
+
+    private static void Dense16(SourceWriter w, PlannedLayer layer, GraphOp op)
+    {
+        w.Line($"const int InC = {layer.InStride}, Blocks = {(op.OutC + 15) / 16}, BlockLength = 16 * (1 + InC);");
+        w.Line($"ref float weights = ref FloatsOf({WeightsEmitter.ClassName}.{WeightsEmitter.FieldName(layer)});");
+        ActivationBounds(w, op);
+        w.Line("// Blocks of 16 outputs in four independent accumulators, so that the FMA chains overlap.");
+        w.Open("for (int b = 0; b < Blocks; b++)");
+        w.Line("ref float w = ref Unsafe.Add(ref weights, b * BlockLength);");
+        w.Line("Vector128<float> c0 = Vector128.LoadUnsafe(ref w), c1 = Vector128.LoadUnsafe(ref w, 4), c2 = Vector128.LoadUnsafe(ref w, 8), c3 = Vector128.LoadUnsafe(ref w, 12);");
+        w.Open("for (int k = 0; k < InC; k++)");
+        w.Line("Vector128<float> x = Vector128.Create(Unsafe.Add(ref input, k));");
+        w.Line("nuint at = (nuint)(16 + 16 * k);");
+        for (int j = 0; j < 4; j++)
+            w.Line($"c{j} = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, at{(j == 0 ? "" : $" + {4 * j}")}), c{j});");
+        w.Close();
+        w.Line("ref float o = ref Unsafe.Add(ref output, b * 16);");
+        for (int j = 0; j < 4; j++)
+            w.Line($"Vector128.StoreUnsafe({Activate(op, $"c{j}")}, ref o, {4 * j});");
+        w.Close();
+    }
+}

@@ -1,0 +1,12 @@
+namespace MobileNet.Generator.Model;
+
+/// <summary>
+/// A model file as the MSBuild bridge hands it over: the file's own path and its bytes as base64 text
+/// (binary AdditionalFiles fail the build with CS2015, so the targets convert them first). Content is
+/// null when the targets found no file at SourcePath. Link is the path the item gives the model inside the
+/// project (its Link metadata), for models kept elsewhere.
+/// </summary>
+internal sealed record BridgedModel(string SourcePath, string? Link, string BridgePath, string? Content);
+
+/// <summary>The project directory that relative <c>Weights</c> paths are resolved against.</summary>
+internal sealed record ProjectInfo(string? ProjectDirectory);

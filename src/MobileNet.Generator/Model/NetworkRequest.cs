@@ -1,0 +1,29 @@
+namespace MobileNet.Generator.Model;
+
+/// <summary>What one <c>[MobileNet]</c> attribute asks for, with the locations its diagnostics point at.</summary>
+internal sealed record NetworkRequest(
+    TargetType Target,
+    int Version,
+    double Alpha,
+    int Resolution,
+    string? Weights,
+    LocationInfo? AttributeLocation,
+    ArgumentLocations Arguments);
+
+/// <summary>The partial class the network is generated into.</summary>
+/// <param name="Namespace">The namespace, or an empty string for the global namespace.</param>
+/// <param name="Declarations">Declaration headers from the outermost containing type to the class itself, e.g. <c>partial class Classifier</c>.</param>
+/// <param name="Name">The class name with type parameters, as written.</param>
+/// <param name="IsStatic">Static classes get only the static <c>Run</c>.</param>
+/// <param name="NotPartial">The name of the first type in the chain that is not partial, or null.</param>
+internal sealed record TargetType(
+    string Namespace,
+    EquatableArray<string> Declarations,
+    string Name,
+    string FullName,
+    bool IsStatic,
+    string? NotPartial,
+    LocationInfo? Location);
+
+/// <summary>Where each named argument of the attribute stands; each falls back to the attribute itself.</summary>
+internal sealed record ArgumentLocations(LocationInfo? Version, LocationInfo? Alpha, LocationInfo? Resolution, LocationInfo? Weights);

@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using MobileNet.Generator.Binding;
+using MobileNet.Generator.Emitting;
+using MobileNet.Generator.Model;
+using MobileNet.Generator.Planning;
+using MobileNet.Generator.Reading;
+
+namespace MobileNet.Generator;
+
+/// <summary>
+/// Runs the stages for one request: find the model → read → lower → bind → plan → emit. Every
+/// failure is a diagnostic; nothing escapes as an exception.
+/// </summary>
+internal static class NetworkGenerator
+{
+    public static GenerationResult Generate(NetworkRequest request, EquatableArray<BridgedModel> models, ProjectInfo project, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        try
+        {
+            GeneratedFile[] files = Run(request, models, project, diagnostics, cancellationToken);
+            return new GenerationResult(files, diagnostics.ToArray());
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, request.AttributeLocation, request.Target.FullName, $"{e.GetType().Name}: {e.Message}"));
+            return new GenerationResult(Array.Empty<GeneratedFile>(), diagnostics.ToArray());
+        }
+    }
+
+    private static GeneratedFile[] Run(NetworkRequest request, EquatableArray<BridgedModel> models, ProjectInfo project, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        GeneratedFile[] none = [];
+        ArgumentLocations at = request.Arguments;
+        LocationInfo? attribute = request.AttributeLocation;
+        if (request.Target.NotPartial is { } notPartial)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, request.Target.Location, notPartial));
+        if (request.Version != 1)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedVersion, at.Version ?? attribute, request.Version.ToString()));
+        if (!(request.Alpha > 0 && request.Alpha <= 2))
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedAlpha, at.Alpha ?? attribute, request.Alpha.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (request.Resolution is < 32 or > 1024)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedResolution, at.Resolution ?? attribute, request.Resolution.ToString()));
+        if (string.IsNullOrWhiteSpace(request.Weights))
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WeightsMissing, attribute, request.Target.Name));
+        if (diagnostics.Count > 0)
+            return none;
+
+        string weights = request.Weights!;
+        LocationInfo? weightsAt = at.Weights ?? attribute;
+        BridgedModel? model = Find(weights, models, project);
+        if (model is null)
+        {
+            string registered = models.Count == 0 ? "" : $" (registered: {string.Join(", ", models.Select(m => Path.GetFileName(m.SourcePath)))})";
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelNotRegistered, weightsAt, weights, registered));
+            return none;
+        }
+        if (model.Content is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelNotFound, weightsAt, weights));
+            return none;
+        }
+        if (!weights.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedFormat, weightsAt, weights));
+            return none;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        byte[]? bytes = ModelBridge.Decode(model.Content);
+        if (bytes is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelUnreadable, weightsAt, weights, $"its bridge file '{model.BridgePath}' is damaged; delete it and rebuild"));
+            return none;
+        }
+        OnnxModel? onnx = OnnxReader.TryRead(bytes, out string? readError);
+        if (onnx is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelUnreadable, weightsAt, weights, readError!));
+            return none;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        NetworkGraph graph;
+        try
+        {
+            graph = OnnxLowering.Lower(onnx);
+        }
+        catch (UnsupportedGraphException e)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedGraph, weightsAt, weights, e.Message));
+            return none;
+        }
+
+        BoundNetwork? network = V1Binder.Bind(graph, request.Alpha, request.Resolution, out string? mismatch);
+        if (network is null)
+        {
+            string alpha = request.Alpha.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ArchitectureMismatch, weightsAt, weights, request.Version.ToString(), alpha, request.Resolution.ToString(), mismatch!));
+            return none;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return Emitter.Emit(request.Target, Planner.Plan(network), weights);
+    }
+
+    private static BridgedModel? Find(string weights, EquatableArray<BridgedModel> models, ProjectInfo project)
+    {
+        string wanted = ModelBridge.Normalize(weights, project.ProjectDirectory);
+        foreach (BridgedModel model in models)
+            if (string.Equals(ModelBridge.Normalize(model.SourcePath, null), wanted, StringComparison.OrdinalIgnoreCase)
+                || model.Link is not null && string.Equals(ModelBridge.Normalize(model.Link, project.ProjectDirectory), wanted, StringComparison.OrdinalIgnoreCase))
+                return model;
+        if (project.ProjectDirectory is not null)
+            return null;
+        // Without the project directory, a relative Weights path can only be matched as a path suffix.
+        string suffix = "/" + weights.Replace('\\', '/').TrimStart('.', '/');
+        return models.FirstOrDefault(m => ("/" + ModelBridge.Normalize(m.Link ?? m.SourcePath, null)).EndsWith(suffix, StringComparison.OrdinalIgnoreCase));
+    }
+}

@@ -1,0 +1,74 @@
+using System.Collections.Generic;
+using System.Threading;
+using MobileNet.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace MobileNet.Generator.Parsing;
+
+/// <summary>Turns a class carrying <c>[MobileNet]</c> into a <see cref="NetworkRequest"/>: plain data, no symbols or syntax.</summary>
+internal static class RequestParser
+{
+    public const string AttributeName = "MobileNet.MobileNetAttribute";
+
+    public static NetworkRequest Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var type = (INamedTypeSymbol)context.TargetSymbol;
+        AttributeData attribute = context.Attributes[0];
+        var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+
+        int version = 1, resolution = 224;
+        double alpha = 1.0;
+        string? weights = null;
+        foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+        {
+            object? value = argument.Value.Value;
+            switch (argument.Key)
+            {
+                case "Version" when value is int v: version = v; break;
+                case "Alpha" when value is double a: alpha = a; break;
+                case "Resolution" when value is int r: resolution = r; break;
+                case "Weights": weights = value as string; break;
+            }
+        }
+
+        var arguments = new ArgumentLocations(
+            ArgumentLocation(syntax, "Version"), ArgumentLocation(syntax, "Alpha"),
+            ArgumentLocation(syntax, "Resolution"), ArgumentLocation(syntax, "Weights"));
+        return new NetworkRequest(ParseTarget(type, context.TargetNode), version, alpha, resolution, weights,
+            LocationInfo.From(syntax?.GetLocation()), arguments);
+    }
+
+    private static TargetType ParseTarget(INamedTypeSymbol type, SyntaxNode node)
+    {
+        var declarations = new List<string>();
+        string? notPartial = null;
+        for (INamedTypeSymbol? t = type; t is not null; t = t.ContainingType)
+        {
+            bool isPartial = false;
+            foreach (SyntaxReference reference in t.DeclaringSyntaxReferences)
+                if (reference.GetSyntax() is TypeDeclarationSyntax d && d.Modifiers.Any(SyntaxKind.PartialKeyword))
+                    isPartial = true;
+            if (!isPartial)
+                notPartial = t.Name;
+            string keyword = t.IsRecord ? (t.IsValueType ? "record struct" : "record") : t.IsValueType ? "struct" : "class";
+            declarations.Insert(0, $"{(t.IsStatic ? "static " : "")}partial {keyword} {t.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}");
+        }
+
+        string ns = type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString();
+        Location location = node is TypeDeclarationSyntax declaration ? declaration.Identifier.GetLocation() : node.GetLocation();
+        return new TargetType(ns, declarations.ToArray(), type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
+            type.ToDisplayString(), type.IsStatic, notPartial, LocationInfo.From(location));
+    }
+
+    private static LocationInfo? ArgumentLocation(AttributeSyntax? syntax, string name)
+    {
+        if (syntax?.ArgumentList is null)
+            return null;
+        foreach (AttributeArgumentSyntax argument in syntax.ArgumentList.Arguments)
+            if (argument.NameEquals?.Name.Identifier.ValueText == name)
+                return LocationInfo.From(argument.Expression.GetLocation());
+        return null;
+    }
+}

@@ -1,0 +1,29 @@
+using System;
+
+namespace MobileNet;
+
+/// <summary>
+/// Asks the MobileNetGen source generator to emit, into the annotated <c>partial</c> class, a fully
+/// specialised MobileNet for the given width multiplier, input resolution and trained weights.
+/// </summary>
+/// <remarks>
+/// The weights file must also be registered once in the project file as
+/// <c>&lt;MobileNetModel Include="models/mobilenet_v1_0.5_160.onnx" /&gt;</c>; the generator checks
+/// every layer of the file against the architecture that <see cref="Alpha"/>, <see cref="Resolution"/>
+/// and <see cref="Version"/> describe and reports what does not match as a compiler error.
+/// </remarks>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class MobileNetAttribute : Attribute
+{
+    /// <summary>The MobileNet version: 1 (depthwise separable convolutions). Defaults to 1.</summary>
+    public int Version { get; set; } = 1;
+
+    /// <summary>The width multiplier α of the MobileNet papers (0.25, 0.5, 0.75, 1.0 for the published V1 models).</summary>
+    public double Alpha { get; set; } = 1.0;
+
+    /// <summary>The input height and width in pixels (the resolution multiplier ρ times 224; 224, 192, 160, 128, …).</summary>
+    public int Resolution { get; set; } = 224;
+
+    /// <summary>The weights file (.onnx), relative to the project directory; it must also be a <c>MobileNetModel</c> item.</summary>
+    public string? Weights { get; set; }
+}
