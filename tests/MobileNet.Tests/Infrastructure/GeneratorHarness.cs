@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Text;
+using System.Threading;
+using MobileNet.Generator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace MobileNet.Tests.Infrastructure;
+
+public delegate void RunNetwork(ReadOnlySpan<float> input, Span<float> output, Span<float> workspace);
+
+/// <summary>What the generator made of one attribute: its diagnostics, its sources and, if they compiled, the network.</summary>
+public sealed class GeneratorRun
+{
+    public required ImmutableArray<Diagnostic> Diagnostics { get; init; }
+    public required IReadOnlyDictionary<string, string> Sources { get; init; }
+    public required ImmutableArray<Diagnostic> CompileErrors { get; init; }
+    public required GeneratorDriver Driver { get; init; }
+    public required CSharpCompilation Input { get; init; }
+    public Type? Network { get; init; }
+
+    public string MainSource => Sources.Single(s => s.Key.EndsWith(".MobileNet.g.cs", StringComparison.Ordinal)).Value;
+
+    public int Constant(string name) => (int)Network!.GetField(name)!.GetValue(null)!;
+
+    public RunNetwork Run => Network!.GetMethod("Run", [typeof(ReadOnlySpan<float>), typeof(Span<float>), typeof(Span<float>)])!.CreateDelegate<RunNetwork>();
+}
+
+/// <summary>
+/// Drives the generator in-process, as the Regex generator's tests do: a compilation in memory, the
+/// model handed over exactly as the MSBuild bridge would hand it, and the result compiled and loaded.
+/// </summary>
+public static class GeneratorHarness
+{
+    public const string ProjectDirectory = "/project";
+
+    private static readonly MetadataReference[] References =
+        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Select(p => MetadataReference.CreateFromFile(p))
+            .Append(MetadataReference.CreateFromFile(typeof(MobileNetAttribute).Assembly.Location))
+            .ToArray();
+
+    public static string Source(double alpha, int resolution, string weights = "models/model.onnx", string extra = "") =>
+        $$"""
+        using MobileNet;
+        namespace Tests;
+        [MobileNet(Alpha = {{alpha.ToString(System.Globalization.CultureInfo.InvariantCulture)}}, Resolution = {{resolution}}, Weights = "{{weights}}"{{extra}})]
+        public partial class Net;
+        """;
+
+    /// <summary>A bridge file's text, as MobileNetGen.targets writes it for a model at <paramref name="modelPath"/>.</summary>
+    public static string Bridge(string modelPath, byte[]? model, string? link = null) =>
+        $"MobileNetGen-Bridge/1 {(model is null ? "missing" : "ok")}\nsource: {modelPath}\nlink: {link}\n" + (model is null ? "" : Convert.ToBase64String(model, Base64FormattingOptions.InsertLineBreaks));
+
+    /// <summary>
+    /// Generates for <paramref name="source"/> with <paramref name="model"/> registered as
+    /// <paramref name="modelName"/> (null bytes: registered, but the file is missing), and compiles unless told not to.
+    /// </summary>
+    public static GeneratorRun Generate(string source, byte[]? model, bool compile = true, string modelName = "models/model.onnx") =>
+        GenerateWith(source, [BridgeFile(modelName, model)], compile);
+
+    public static AdditionalText BridgeFile(string modelName, byte[]? model) =>
+        new InMemoryText($"{ProjectDirectory}/obj/mobilenet/{Path.GetFileName(modelName)}.mobilenet.b64", Bridge($"{ProjectDirectory}/{modelName}", model));
+
+    public static GeneratorRun GenerateWith(string source, IEnumerable<AdditionalText> additionalFiles, bool compile = true)
+    {
+        var parse = new CSharpParseOptions(LanguageVersion.Latest);
+        CSharpCompilation input = CSharpCompilation.Create("GeneratedNetwork" + Guid.NewGuid().ToString("N"),
+            [CSharpSyntaxTree.ParseText(source, parse, path: $"{ProjectDirectory}/Net.cs", encoding: Encoding.UTF8)], References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Enable));
+
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            [new MobileNetGenerator().AsSourceGenerator()], additionalFiles, parse, new Options(),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        driver = driver.RunGeneratorsAndUpdateCompilation(input, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
+        GeneratorDriverRunResult result = driver.GetRunResult();
+        var sources = result.Results.SelectMany(r => r.GeneratedSources).ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+
+        Type? network = null;
+        ImmutableArray<Diagnostic> errors = [];
+        if (compile && !diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            using var stream = new MemoryStream();
+            var emit = output.Emit(stream);
+            errors = emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
+            if (emit.Success)
+            {
+                stream.Position = 0;
+                var context = new AssemblyLoadContext(output.AssemblyName, isCollectible: true);
+                network = context.LoadFromStream(stream).GetType("Tests.Net");
+            }
+        }
+        return new GeneratorRun { Diagnostics = diagnostics, Sources = sources, CompileErrors = errors, Driver = driver, Input = input, Network = network };
+    }
+
+    public sealed class InMemoryText(string path, string text) : AdditionalText
+    {
+        public override string Path { get; } = path;
+        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text, Encoding.UTF8);
+    }
+
+    private sealed class Options : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Values(new() { ["build_property.MSBuildProjectDirectory"] = ProjectDirectory });
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Values.Empty;
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Values.Empty;
+
+        private sealed class Values(Dictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public static readonly Values Empty = new([]);
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+        }
+    }
+}

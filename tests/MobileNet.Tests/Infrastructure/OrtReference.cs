@@ -1,0 +1,53 @@
+using System;
+using System.Linq;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+
+namespace MobileNet.Tests.Infrastructure;
+
+/// <summary>ONNX Runtime on the same file: the reference the generated code must agree with.</summary>
+public sealed class OrtReference : IDisposable
+{
+    private readonly InferenceSession _session;
+    private readonly string _input;
+    private readonly int[] _shape;
+
+    public OrtReference(byte[] model)
+    {
+        using var options = new SessionOptions { IntraOpNumThreads = 1 };
+        _session = new InferenceSession(model, options);
+        _input = _session.InputMetadata.Keys.Single();
+        _shape = _session.InputMetadata[_input].Dimensions.Select(d => d <= 0 ? 1 : d).ToArray();
+    }
+
+    /// <summary>True when the file's input is N×H×W×C.</summary>
+    public bool InputIsNhwc => _shape[3] is 1 or 3 && _shape[1] > 3;
+
+    /// <summary>Runs the model on an NHWC image, converting to NCHW first when the file wants that.</summary>
+    public float[] Run(float[] nhwc, int channels, int size)
+    {
+        float[] data = nhwc;
+        if (!InputIsNhwc)
+        {
+            data = new float[nhwc.Length];
+            TensorLayout.NhwcToNchw(nhwc, data, channels, size, size);
+        }
+        using var results = _session.Run([NamedOnnxValue.CreateFromTensor(_input, new DenseTensor<float>(data, _shape))]);
+        return results.First().AsEnumerable<float>().ToArray();
+    }
+
+    public void Dispose() => _session.Dispose();
+}
+
+public static class Compare
+{
+    public static float MaxAbsDifference(float[] a, float[] b) => a.Zip(b, (x, y) => MathF.Abs(x - y)).Max();
+
+    public static int[] TopK(float[] values, int k) => Enumerable.Range(0, values.Length).OrderByDescending(i => values[i]).Take(k).ToArray();
+
+    public static float[] RandomImage(int length, int seed)
+    {
+        var random = new Random(seed);
+        return Enumerable.Range(0, length).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+    }
+}

@@ -1,0 +1,70 @@
+using System;
+using System.IO;
+using System.Linq;
+using MobileNet.Tests.Infrastructure;
+using StbImageSharp;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace MobileNet.Tests;
+
+/// <summary>Coral's trained V1 weights (as float ONNX) against ONNX Runtime, on real photos and random inputs.</summary>
+public sealed class RealModelTests(ITestOutputHelper output)
+{
+    public static TheoryData<string, double, int> Models => new()
+    {
+        { "models/onnx/mobilenet_v1_0.25_128_quant_float.onnx", 0.25, 128 },
+        { "models/onnx/mobilenet_v1_0.5_160_quant_float.onnx", 0.5, 160 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void MatchesOnnxRuntimeOnPhotosAndRandomInputs(string file, double alpha, int resolution)
+    {
+        byte[] model = File.ReadAllBytes(SharedFiles.Path(file));
+        GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(alpha, resolution), model);
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.CompileErrors);
+        using var ort = new OrtReference(model);
+        var workspace = new float[run.Constant("WorkspaceLength")];
+        var actual = new float[run.Constant("OutputLength")];
+        Assert.Equal(1001, actual.Length);
+
+        float worst = 0;
+        var inputs = new[] { "chelsea.png", "coffee.png", "grace_hopper.bmp", "cat.bmp", "squirrel_cls.jpg", "orange.jpg" }
+            .Select(name => (name, Photo(SharedFiles.Path("images/" + name), resolution)))
+            .Concat(Enumerable.Range(0, 3).Select(seed => ($"random {seed}", Compare.RandomImage(resolution * resolution * 3, seed))));
+        foreach ((string name, float[] input) in inputs)
+        {
+            run.Run(input, actual, workspace);
+            float[] expected = ort.Run(input, 3, resolution);
+            float difference = Compare.MaxAbsDifference(actual, expected);
+            output.WriteLine($"{Path.GetFileName(file)} {name}: max |difference| {difference:E2}, top-5 {string.Join(",", Compare.TopK(actual, 5))}");
+            Assert.True(difference <= 1e-4f, $"{name}: max |difference| {difference} > 1e-4");
+            Assert.Equal(Compare.TopK(expected, 5), Compare.TopK(actual, 5));
+            worst = Math.Max(worst, difference);
+        }
+        output.WriteLine($"{Path.GetFileName(file)}: worst max |difference| {worst:E2}");
+    }
+
+    [Theory]
+    [InlineData("models/onnx/mobilenet_v1_0.25_128_quant_float.onnx", 0.25, 128, "chelsea.png", 286)]
+    [InlineData("models/onnx/mobilenet_v1_0.25_128_quant_float.onnx", 0.25, 128, "coffee.png", 968)]
+    [InlineData("models/onnx/mobilenet_v1_0.5_160_quant_float.onnx", 0.5, 160, "chelsea.png", 286)]
+    public void ClassifiesThePhotosAsPublished(string file, double alpha, int resolution, string image, int expected)
+    {
+        GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(alpha, resolution), File.ReadAllBytes(SharedFiles.Path(file)));
+        var probabilities = new float[run.Constant("OutputLength")];
+        run.Run(Photo(SharedFiles.Path("images/" + image), resolution), probabilities, new float[run.Constant("WorkspaceLength")]);
+        Assert.Equal(expected, Compare.TopK(probabilities, 1)[0]);
+        Assert.Equal(1f, probabilities.Sum(), 3);
+    }
+
+    internal static float[] Photo(string path, int size)
+    {
+        ImageResult image = ImageResult.FromMemory(File.ReadAllBytes(path), ColorComponents.RedGreenBlue);
+        var input = new float[size * size * 3];
+        ImagePreprocessor.ResizeBilinear(image.Data, image.Width, image.Height, 3, input, size);
+        return input;
+    }
+}

@@ -1,0 +1,56 @@
+using System.Linq;
+using MobileNet.Tests.Infrastructure;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace MobileNet.Tests;
+
+/// <summary>
+/// V1 over the α × resolution grid and every exporter convention the spec lists, each written as ONNX
+/// by the tests, generated in-process and compared with ONNX Runtime on the same file.
+/// </summary>
+public sealed class SyntheticModelTests(ITestOutputHelper output)
+{
+    public static TheoryData<V1Options> Configurations => new()
+    {
+        // PyTorch: NCHW, symmetric pads, unfused BN ε 1e-5, Clip(0, 6) with constant inputs, Flatten + Gemm, 1000 classes.
+        new V1Options(0.25, 96),
+        // tf2onnx: NHWC input + Transpose, TF SAME as explicit (0,0,1,1) pads, BN ε 1e-3, 1×1 conv head with 1001 classes, softmax.
+        new V1Options(0.5, 128) { Nhwc = true, Pads = PadStyle.TfExplicit, BatchNormEpsilon = 1e-3f, Head = HeadStyle.Conv1x1, Classes = 1001, Softmax = true, AveragePool = true, Seed = 2 },
+        // A size that is not a multiple of 32: odd maps on the way down (100 → 50 → 25 → 13 → 7 → 4), auto_pad SAME_UPPER, ReLU, MatMul + Add.
+        new V1Options(0.75, 100) { Pads = PadStyle.TfAutoPad, BatchNormEpsilon = 1e-3f, Activation = ActivationStyle.Relu, Head = HeadStyle.MatMulAdd, Seed = 3 },
+        // The same odd size with PyTorch's symmetric pads, where TF and PyTorch sample different pixels.
+        new V1Options(0.25, 100) { Head = HeadStyle.GemmTransposed, Classes = 1001, Seed = 4 },
+        // Full width at 224: BN folded into conv biases, opset 10 Clip with min/max attributes, Gemm with transB, 1001 classes.
+        new V1Options(1.0, 224) { BatchNormEpsilon = null, Activation = ActivationStyle.ClipAttributes, Head = HeadStyle.GemmTransposed, Classes = 1001, Seed = 5 },
+        // Odd resolution with NHWC input and TF SAME explicit pads: stride-2 on odd maps pads (1,1).
+        new V1Options(0.5, 97) { Nhwc = true, Pads = PadStyle.TfExplicit, BatchNormEpsilon = 1e-3f, Head = HeadStyle.Conv1x1, Classes = 1000, Softmax = true, Seed = 6 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Configurations))]
+    public void MatchesOnnxRuntime(V1Options options)
+    {
+        byte[] model = SyntheticV1.Build(options);
+        GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(options.Alpha, options.Resolution), model);
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.CompileErrors);
+        Assert.Equal(options.Classes, run.Constant("OutputLength"));
+
+        using var ort = new OrtReference(model);
+        var actual = new float[options.Classes];
+        var workspace = new float[run.Constant("WorkspaceLength")];
+        float worst = 0;
+        for (int seed = 0; seed < 3; seed++)
+        {
+            float[] input = Compare.RandomImage(options.Resolution * options.Resolution * 3, 100 + seed);
+            run.Run(input, actual, workspace);
+            float[] expected = ort.Run(input, 3, options.Resolution);
+            float difference = Compare.MaxAbsDifference(actual, expected);
+            worst = System.Math.Max(worst, difference);
+            Assert.True(difference <= 1e-4f, $"{options}: max |difference| {difference} > 1e-4 (largest output {expected.Max(System.MathF.Abs)})");
+            Assert.Equal(Compare.TopK(expected, 5), Compare.TopK(actual, 5));
+        }
+        output.WriteLine($"{options}: worst max |difference| {worst:E2}");
+    }
+}
