@@ -79,6 +79,9 @@ internal sealed class OnnxLowering
             Lower(node);
             current = node.Outputs[0];
         }
+        foreach (GraphOp op in _ops)
+            if (op.Weights.Any(v => float.IsNaN(v) || float.IsInfinity(v)) || op.Bias.Any(v => float.IsNaN(v) || float.IsInfinity(v)))
+                throw new UnsupportedGraphException($"node '{op.Name}': its weights hold NaN or infinity (after folding BatchNormalization: is a variance negative?)");
         return new NetworkGraph(inputChannels, inputHeight, inputWidth, layout, _ops);
     }
 
@@ -205,6 +208,8 @@ internal sealed class OnnxLowering
 
     private void Clamp(OnnxNode node, float min, float max)
     {
+        if (float.IsNaN(min) || float.IsNaN(max) || min > max)
+            throw Unsupported(node, $"the bounds [{min}, {max}] are not a clamp");
         GraphOp op = Previous(node, node.OpType);
         if (op.Kind is not (OpKind.Conv or OpKind.FullyConnected))
             throw Unsupported(node, $"{node.OpType} must follow a convolution or the classifier");

@@ -1,0 +1,18 @@
+using MobileNet.Tests.Infrastructure;
+using Shouldly;
+using Xunit;
+
+namespace MobileNet.Tests;
+
+/// <summary>The generated source for a small network, reviewed and approved; the weight data file is left out.</summary>
+public sealed class SnapshotTests
+{
+    [Fact]
+    public void GeneratedNetworkMatchesTheApprovedSource()
+    {
+        var options = new V1Options(0.25, 64) { Nhwc = true, Pads = PadStyle.TfExplicit, BatchNormEpsilon = 1e-3f, Head = HeadStyle.Conv1x1, Classes = 10, Softmax = true };
+        GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(options.Alpha, options.Resolution), SyntheticV1.Build(options), compile: false);
+        Assert.Empty(run.Diagnostics);
+        run.MainSource.ShouldMatchApproved(c => c.SubFolder("Approved").WithDiscriminator("V1_025_64").NoDiff().WithFileExtension(".cs"));
+    }
+}
