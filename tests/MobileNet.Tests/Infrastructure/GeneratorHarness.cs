@@ -24,6 +24,7 @@ public sealed class GeneratorRun
     public required IReadOnlyDictionary<string, string> Sources { get; init; }
     public required ImmutableArray<Diagnostic> CompileErrors { get; init; }
     public required GeneratorDriver Driver { get; init; }
+    public required IReadOnlyList<AdditionalText> AdditionalFiles { get; init; }
     public required CSharpCompilation Input { get; init; }
     public Type? Network { get; init; }
 
@@ -70,7 +71,7 @@ public static class GeneratorHarness
     public static AdditionalText BridgeFile(string modelName, byte[]? model) =>
         new InMemoryText($"{ProjectDirectory}/obj/mobilenet/{Path.GetFileName(modelName)}.mobilenet.b64", Bridge($"{ProjectDirectory}/{modelName}", model));
 
-    public static GeneratorRun GenerateWith(string source, IEnumerable<AdditionalText> additionalFiles, bool compile = true)
+    public static GeneratorRun GenerateWith(string source, IReadOnlyList<AdditionalText> additionalFiles, bool compile = true)
     {
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
         CSharpCompilation input = CSharpCompilation.Create("GeneratedNetwork" + Guid.NewGuid().ToString("N"),
@@ -98,7 +99,7 @@ public static class GeneratorHarness
                 network = context.LoadFromStream(stream).GetType("Tests.Net");
             }
         }
-        return new GeneratorRun { Diagnostics = diagnostics, Sources = sources, CompileErrors = errors, Driver = driver, Input = input, Network = network };
+        return new GeneratorRun { Diagnostics = diagnostics, Sources = sources, CompileErrors = errors, Driver = driver, AdditionalFiles = additionalFiles, Input = input, Network = network };
     }
 
     public sealed class InMemoryText(string path, string text) : AdditionalText

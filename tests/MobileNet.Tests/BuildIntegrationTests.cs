@@ -1,0 +1,130 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using MobileNet.Tests.Infrastructure;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace MobileNet.Tests;
+
+/// <summary>
+/// Real builds of small consumer projects: through the packed .nupkg from a local feed, as a user
+/// installs it, and through a ProjectReference, as this repository's samples use it. They prove the
+/// model-file bridge: the generated network is rebuilt when the model changes and not otherwise.
+/// </summary>
+public sealed class BuildIntegrationTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("mobilenetgen-build-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private const string Program = """
+        using System;
+        using System.Linq;
+        using MobileNet;
+
+        var input = Enumerable.Range(0, Net.InputLength).Select(i => (float)Math.Sin(i * 0.01)).ToArray();
+        var output = new float[Net.OutputLength];
+        new Net().Run(input, output);
+        Console.WriteLine($"top1={Array.IndexOf(output, output.Max())} score={output.Max():R}");
+
+        [MobileNet(Alpha = 0.25, Resolution = 64, Weights = "models/tiny.onnx")]
+        public partial class Net;
+        """;
+
+    [Fact]
+    public void ConsumerOfThePackageBuildsAndRuns()
+    {
+        string feed = Path.Combine(_root, "feed");
+        Dotnet(SharedFiles.RepositoryRoot, $"pack src/MobileNet.Runtime -c Release -o \"{feed}\" -p:Version=0.0.1-test");
+        string project = Consumer("FromPackage", $"""<PackageReference Include="MobileNetGen" Version="0.0.1-test" />""");
+        File.WriteAllText(Path.Combine(project, "nuget.config"), $"""
+            <configuration><packageSources><clear /><add key="local" value="{feed}" /></packageSources></configuration>
+            """);
+        string run = Dotnet(project, $"run -p:RestorePackagesPath=\"{Path.Combine(_root, "packages")}\"");
+        Assert.Equal(Expected(Model(seed: 1)), run.Trim().Split('\n').Last());
+    }
+
+    [Fact]
+    public void ModelChangesRebuildAndNothingElseDoes()
+    {
+        string src = Path.Combine(SharedFiles.RepositoryRoot, "src");
+        string project = Consumer("FromProject", $"""
+            <ProjectReference Include="{src}/MobileNet.Runtime/MobileNet.Runtime.csproj" />
+            <ProjectReference Include="{src}/MobileNet.Generator/MobileNet.Generator.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+            """, imports: (Path.Combine(src, "MobileNet.Generator/build/MobileNetGen.props"), Path.Combine(src, "MobileNet.Generator/build/MobileNetGen.targets")));
+        string dll = Path.Combine(project, "bin/Debug/net10.0/Consumer.dll");
+
+        Assert.Equal(Expected(Model(seed: 1)), Run(project));
+        DateTime built = File.GetLastWriteTimeUtc(dll);
+        string bridge = Directory.GetFiles(Path.Combine(project, "obj"), "*.mobilenet.b64", SearchOption.AllDirectories).Single();
+        DateTime bridged = File.GetLastWriteTimeUtc(bridge);
+
+        Dotnet(project, "build");
+        Assert.Equal(bridged, File.GetLastWriteTimeUtc(bridge));
+        Assert.Equal(built, File.GetLastWriteTimeUtc(dll));
+
+        File.WriteAllBytes(Path.Combine(project, "models/tiny.onnx"), Model(seed: 2));
+        Assert.Equal(Expected(Model(seed: 2)), Run(project));
+        Assert.NotEqual(bridged, File.GetLastWriteTimeUtc(bridge));
+        Assert.NotEqual(built, File.GetLastWriteTimeUtc(dll));
+    }
+
+    private static byte[] Model(int seed) => SyntheticV1.Build(new V1Options(0.25, 64) { Classes = 10, Softmax = true, Seed = seed });
+
+    /// <summary>What the consumer must print, from the same model generated in-process.</summary>
+    private static string Expected(byte[] model)
+    {
+        GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(0.25, 64), model);
+        float[] input = Enumerable.Range(0, run.Constant("InputLength")).Select(i => (float)Math.Sin(i * 0.01)).ToArray();
+        var probabilities = new float[run.Constant("OutputLength")];
+        run.Run(input, probabilities, new float[run.Constant("WorkspaceLength")]);
+        return $"top1={Array.IndexOf(probabilities, probabilities.Max())} score={probabilities.Max():R}";
+    }
+
+    private string Consumer(string name, string references, (string Props, string Targets)? imports = null)
+    {
+        string project = Path.Combine(_root, name);
+        Directory.CreateDirectory(Path.Combine(project, "models"));
+        File.WriteAllBytes(Path.Combine(project, "models/tiny.onnx"), Model(seed: 1));
+        File.WriteAllText(Path.Combine(project, "Program.cs"), Program);
+        // Fence the consumer off from this repository's Directory.Build.* files.
+        File.WriteAllText(Path.Combine(project, "Directory.Build.props"), "<Project />");
+        File.WriteAllText(Path.Combine(project, "Directory.Build.targets"), "<Project />");
+        File.WriteAllText(Path.Combine(project, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              {(imports is { } i ? $"<Import Project=\"{i.Props}\" />" : "")}
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+              </PropertyGroup>
+              <ItemGroup>
+                {references}
+                <MobileNetModel Include="models/tiny.onnx" />
+              </ItemGroup>
+              {(imports is { } j ? $"<Import Project=\"{j.Targets}\" />" : "")}
+            </Project>
+            """);
+        return project;
+    }
+
+    private string Run(string project) => Dotnet(project, "run").Trim().Split('\n').Last();
+
+    private string Dotnet(string directory, string arguments)
+    {
+        var start = new ProcessStartInfo("dotnet", arguments + " -nodeReuse:false --disable-build-servers")
+        {
+            WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        using Process process = Process.Start(start)!;
+        string stdout = process.StandardOutput.ReadToEnd(), stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        output.WriteLine($"$ dotnet {arguments}\n{stdout}{stderr}");
+        Assert.True(process.ExitCode == 0, $"dotnet {arguments} failed:\n{stdout}\n{stderr}");
+        return stdout;
+    }
+}
