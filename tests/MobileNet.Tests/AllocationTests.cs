@@ -1,4 +1,5 @@
 using System;
+using MobileNet.Testing;
 using MobileNet.Tests.Infrastructure;
 using Xunit;
 

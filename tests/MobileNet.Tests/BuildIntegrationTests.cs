@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using MobileNet.Testing;
 using MobileNet.Tests.Infrastructure;
 using Xunit;
 using Xunit.Abstractions;

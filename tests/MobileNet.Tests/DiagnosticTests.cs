@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using MobileNet.Generator;
 using MobileNet.Generator.Model;
+using MobileNet.Testing;
 using MobileNet.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;

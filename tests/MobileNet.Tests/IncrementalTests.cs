@@ -1,4 +1,5 @@
 using System.Linq;
+using MobileNet.Testing;
 using MobileNet.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

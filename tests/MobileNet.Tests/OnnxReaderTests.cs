@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using MobileNet.Generator.Reading;
+using MobileNet.Testing;
 using MobileNet.Tests.Infrastructure;
 using Xunit;
 

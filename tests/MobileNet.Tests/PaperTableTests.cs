@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using MobileNet.Testing;
 using MobileNet.Tests.Infrastructure;
 using Xunit;
 

@@ -1,3 +1,4 @@
+using MobileNet.Testing;
 using MobileNet.Tests.Infrastructure;
 using Shouldly;
 using Xunit;

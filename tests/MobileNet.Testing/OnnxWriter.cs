@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 
-namespace MobileNet.Tests.Infrastructure;
+namespace MobileNet.Testing;
 
 /// <summary>Writes protobuf fields: just what <see cref="OnnxGraphBuilder"/> needs.</summary>
 public sealed class ProtoWriter

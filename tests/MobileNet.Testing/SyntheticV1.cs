@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using MobileNet.Generator.Binding;
 
-namespace MobileNet.Tests.Infrastructure;
+namespace MobileNet.Testing;
 
 public enum PadStyle { PyTorch, TfExplicit, TfAutoPad }
 public enum HeadStyle { Gemm, GemmTransposed, Conv1x1, MatMulAdd }
