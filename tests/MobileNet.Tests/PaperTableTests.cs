@@ -7,7 +7,7 @@ using Xunit;
 namespace MobileNet.Tests;
 
 /// <summary>With a 1000-class head the generated docs reproduce the MobileNet paper's Tables 6/7 (MOBILENET_SPEC.md §8).</summary>
-public sealed partial class PaperTableTests
+public sealed partial class PaperTableTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     [Theory]
     [InlineData(1.0, 224, 568.74, 4.2091)]
@@ -21,6 +21,7 @@ public sealed partial class PaperTableTests
     public void GeneratedDocsPrintThePaperTotals(double alpha, int resolution, double megaMacs, double megaParameters)
     {
         (long macs, long parameters) = Totals(alpha, resolution);
+        output.WriteLine($"V1 {alpha}-{resolution}: {macs:N0} MACs, {parameters:N0} parameters");
         Assert.Equal(megaMacs, macs / 1e6, 2);
         Assert.Equal(megaParameters, parameters / 1e6, 4);
     }
@@ -32,7 +33,7 @@ public sealed partial class PaperTableTests
         Assert.Equal((567_716_352L + 1_024_000, 3_185_088L + 1_024_000), Totals(1.0, 224));
     }
 
-    private static (long Macs, long Parameters) Totals(double alpha, int resolution)
+    private (long Macs, long Parameters) Totals(double alpha, int resolution)
     {
         var options = new V1Options(alpha, resolution) { Classes = 1000 };
         GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(alpha, resolution), SyntheticV1.Build(options), compile: false);
