@@ -88,19 +88,10 @@ internal static class KernelEmitter
         w.Line($"const int KernelH = {op.KernelH}, KernelW = {op.KernelW}, Stride = {op.StrideH}, PadTop = {op.Pads.Top}, PadLeft = {op.Pads.Left};");
         w.Line(Weights(layer));
         ActivationBounds(w, op);
-        w.Open("for (int oy = 0; oy < OutH; oy++)");
-        w.Line("int iy0 = oy * Stride - PadTop;");
-        w.Open("for (int ox = 0; ox < OutW; ox++)");
-        w.Line("int ix0 = ox * Stride - PadLeft;");
-        w.Line("ref float o = ref Unsafe.Add(ref output, (oy * OutW + ox) * OutC);");
+        OpenOutputPixels(w, "OutC");
         w.Open("for (int co = 0; co < OutC; co += 4)");
         w.Line("Vector128<float> acc = Vector128.LoadUnsafe(ref w, (nuint)co);");
-        w.Open("for (int ky = 0; ky < KernelH; ky++)");
-        w.Line("int iy = iy0 + ky;");
-        w.Line("if ((uint)iy >= InH) continue; // zero padding");
-        w.Open("for (int kx = 0; kx < KernelW; kx++)");
-        w.Line("int ix = ix0 + kx;");
-        w.Line("if ((uint)ix >= InW) continue;");
+        OpenPaddedTaps(w, "KernelH", "KernelW");
         w.Line("ref float pixel = ref Unsafe.Add(ref input, (iy * InW + ix) * InC);");
         w.Line("nuint tap = (nuint)(OutC * (1 + (ky * KernelW + kx) * InC) + co);");
         w.Line("for (int ci = 0; ci < InC; ci++)");
@@ -116,12 +107,7 @@ internal static class KernelEmitter
         w.Line($"const int InH = {op.InH}, InW = {op.InW}, OutH = {op.OutH}, OutW = {op.OutW}, C = {c}, Stride = {op.StrideH}, PadTop = {op.Pads.Top}, PadLeft = {op.Pads.Left};");
         w.Line(Weights(layer));
         ActivationBounds(w, op);
-        w.Open("for (int oy = 0; oy < OutH; oy++)");
-        w.Line("int iy0 = oy * Stride - PadTop;");
-        w.Line("bool rowInside = iy0 >= 0 && iy0 + 2 < InH;");
-        w.Open("for (int ox = 0; ox < OutW; ox++)");
-        w.Line("int ix0 = ox * Stride - PadLeft;");
-        w.Line("ref float o = ref Unsafe.Add(ref output, (oy * OutW + ox) * C);");
+        OpenOutputPixels(w, "C", rowLine: "bool rowInside = iy0 >= 0 && iy0 + 2 < InH;");
         w.Open("if (rowInside && ix0 >= 0 && ix0 + 2 < InW)");
         w.Line("// All nine taps inside the image: loads at constant offsets, no checks.");
         w.Line("ref float p = ref Unsafe.Add(ref input, (iy0 * InW + ix0) * C);");
@@ -137,16 +123,34 @@ internal static class KernelEmitter
         w.Line("// On the border: skip the taps that fall in the zero padding.");
         w.Open("for (int c = 0; c < C; c += 4)");
         w.Line("Vector128<float> acc = Vector128.LoadUnsafe(ref w, (nuint)c);");
-        w.Open("for (int ky = 0; ky < 3; ky++)");
-        w.Line("int iy = iy0 + ky;");
-        w.Line("if ((uint)iy >= InH) continue;");
-        w.Open("for (int kx = 0; kx < 3; kx++)");
-        w.Line("int ix = ix0 + kx;");
-        w.Line("if ((uint)ix >= InW) continue;");
+        OpenPaddedTaps(w, "3", "3");
         w.Line("acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref input, (nuint)((iy * InW + ix) * C + c)), Vector128.LoadUnsafe(ref w, (nuint)(C * (1 + ky * 3 + kx) + c)), acc);");
         w.Close().Close();
         w.Line($"Vector128.StoreUnsafe({Activate(op, "acc")}, ref o, (nuint)c);");
         w.Close().Close().Close().Close();
+    }
+
+    /// <summary>Opens the loops over output rows and columns, with the input origin (iy0, ix0) and the output pixel <c>o</c>; the caller closes two blocks.</summary>
+    private static void OpenOutputPixels(SourceWriter w, string channels, string? rowLine = null)
+    {
+        w.Open("for (int oy = 0; oy < OutH; oy++)");
+        w.Line("int iy0 = oy * Stride - PadTop;");
+        if (rowLine is not null)
+            w.Line(rowLine);
+        w.Open("for (int ox = 0; ox < OutW; ox++)");
+        w.Line("int ix0 = ox * Stride - PadLeft;");
+        w.Line($"ref float o = ref Unsafe.Add(ref output, (oy * OutW + ox) * {channels});");
+    }
+
+    /// <summary>Opens the loops over kernel taps, skipping those in the zero padding; the caller closes two blocks.</summary>
+    private static void OpenPaddedTaps(SourceWriter w, string kernelH, string kernelW)
+    {
+        w.Open($"for (int ky = 0; ky < {kernelH}; ky++)");
+        w.Line("int iy = iy0 + ky;");
+        w.Line("if ((uint)iy >= InH) continue; // zero padding");
+        w.Open($"for (int kx = 0; kx < {kernelW}; kx++)");
+        w.Line("int ix = ix0 + kx;");
+        w.Line("if ((uint)ix >= InW) continue;");
     }
 
     private static void Pointwise4x8(SourceWriter w, PlannedLayer layer, GraphOp op)

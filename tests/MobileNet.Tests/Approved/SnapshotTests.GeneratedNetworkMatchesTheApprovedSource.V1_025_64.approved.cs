@@ -200,7 +200,7 @@ namespace Tests
                             for (int ky = 0; ky < 3; ky++)
                             {
                                 int iy = iy0 + ky;
-                                if ((uint)iy >= InH) continue;
+                                if ((uint)iy >= InH) continue; // zero padding
                                 for (int kx = 0; kx < 3; kx++)
                                 {
                                     int ix = ix0 + kx;
@@ -301,7 +301,7 @@ namespace Tests
                             for (int ky = 0; ky < 3; ky++)
                             {
                                 int iy = iy0 + ky;
-                                if ((uint)iy >= InH) continue;
+                                if ((uint)iy >= InH) continue; // zero padding
                                 for (int kx = 0; kx < 3; kx++)
                                 {
                                     int ix = ix0 + kx;
@@ -402,7 +402,7 @@ namespace Tests
                             for (int ky = 0; ky < 3; ky++)
                             {
                                 int iy = iy0 + ky;
-                                if ((uint)iy >= InH) continue;
+                                if ((uint)iy >= InH) continue; // zero padding
                                 for (int kx = 0; kx < 3; kx++)
                                 {
                                     int ix = ix0 + kx;
@@ -503,7 +503,7 @@ namespace Tests
                             for (int ky = 0; ky < 3; ky++)
                             {
                                 int iy = iy0 + ky;
-                                if ((uint)iy >= InH) continue;
+                                if ((uint)iy >= InH) continue; // zero padding
                                 for (int kx = 0; kx < 3; kx++)
                                 {
                                     int ix = ix0 + kx;
@@ -604,7 +604,7 @@ namespace Tests
                             for (int ky = 0; ky < 3; ky++)
                             {
                                 int iy = iy0 + ky;
-                                if ((uint)iy >= InH) continue;
+                                if ((uint)iy >= InH) continue; // zero padding
                                 for (int kx = 0; kx < 3; kx++)
                                 {
                                     int ix = ix0 + kx;
@@ -705,7 +705,7 @@ namespace Tests
                             for (int ky = 0; ky < 3; ky++)
                             {
                                 int iy = iy0 + ky;
-                                if ((uint)iy >= InH) continue;
+                                if ((uint)iy >= InH) continue; // zero padding
                                 for (int kx = 0; kx < 3; kx++)
                                 {
                                     int ix = ix0 + kx;
@@ -806,7 +806,7 @@ namespace Tests
                             for (int ky = 0; ky < 3; ky++)
                             {
                                 int iy = iy0 + ky;
-                                if ((uint)iy >= InH) continue;
+                                if ((uint)iy >= InH) continue; // zero padding
                                 for (int kx = 0; kx < 3; kx++)
                                 {
                                     int ix = ix0 + kx;
@@ -907,7 +907,7 @@ namespace Tests
                             for (int ky = 0; ky < 3; ky++)
                             {
                                 int iy = iy0 + ky;
-                                if ((uint)iy >= InH) continue;
+                                if ((uint)iy >= InH) continue; // zero padding
                                 for (int kx = 0; kx < 3; kx++)
                                 {
                                     int ix = ix0 + kx;
@@ -1008,7 +1008,7 @@ namespace Tests
                             for (int ky = 0; ky < 3; ky++)
                             {
                                 int iy = iy0 + ky;
-                                if ((uint)iy >= InH) continue;
+                                if ((uint)iy >= InH) continue; // zero padding
                                 for (int kx = 0; kx < 3; kx++)
                                 {
                                     int ix = ix0 + kx;
@@ -1109,7 +1109,7 @@ namespace Tests
                             for (int ky = 0; ky < 3; ky++)
                             {
                                 int iy = iy0 + ky;
-                                if ((uint)iy >= InH) continue;
+                                if ((uint)iy >= InH) continue; // zero padding
                                 for (int kx = 0; kx < 3; kx++)
                                 {
                                     int ix = ix0 + kx;
@@ -1210,7 +1210,7 @@ namespace Tests
                             for (int ky = 0; ky < 3; ky++)
                             {
                                 int iy = iy0 + ky;
-                                if ((uint)iy >= InH) continue;
+                                if ((uint)iy >= InH) continue; // zero padding
                                 for (int kx = 0; kx < 3; kx++)
                                 {
                                     int ix = ix0 + kx;
@@ -1311,7 +1311,7 @@ namespace Tests
                             for (int ky = 0; ky < 3; ky++)
                             {
                                 int iy = iy0 + ky;
-                                if ((uint)iy >= InH) continue;
+                                if ((uint)iy >= InH) continue; // zero padding
                                 for (int kx = 0; kx < 3; kx++)
                                 {
                                     int ix = ix0 + kx;
@@ -1412,7 +1412,7 @@ namespace Tests
                             for (int ky = 0; ky < 3; ky++)
                             {
                                 int iy = iy0 + ky;
-                                if ((uint)iy >= InH) continue;
+                                if ((uint)iy >= InH) continue; // zero padding
                                 for (int kx = 0; kx < 3; kx++)
                                 {
                                     int ix = ix0 + kx;
