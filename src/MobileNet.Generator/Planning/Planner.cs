@@ -59,8 +59,6 @@ internal static class Planner
             LayerRole.Classifier => (KernelKind.Dense16, PackBlocked(op.Weights, op.Bias, op.OutC, op.InC, inStride, DenseBlock), RoundUp(op.OutC, DenseBlock)),
             _ => (KernelKind.Softmax, Array.Empty<float>(), 0),
         };
-        if (bound.Role is LayerRole.Pool)
-            outStride = inStride;
 
         long macs = bound.Role switch
         {
