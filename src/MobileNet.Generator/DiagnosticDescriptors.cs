@@ -49,7 +49,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnsupportedFormat = Error(
         "MNG011", "Unsupported model format",
-        "The weights file '{0}' is not a format the generator reads: use an ONNX file (.onnx)");
+        "The weights file '{0}' is not a format the generator reads: use an ONNX (.onnx) or TensorFlow Lite (.tflite) file");
 
     public static readonly DiagnosticDescriptor InternalError = Error(
         "MNG012", "Generator failure",

@@ -64,12 +64,6 @@ internal static class NetworkGenerator
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelNotFound, weightsAt, weights));
             return none;
         }
-        if (!weights.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedFormat, weightsAt, weights));
-            return none;
-        }
-
         cancellationToken.ThrowIfCancellationRequested();
         byte[]? bytes = ModelBridge.Decode(model.Content);
         if (bytes is null)
@@ -77,24 +71,9 @@ internal static class NetworkGenerator
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelUnreadable, weightsAt, weights, $"its bridge file '{model.BridgePath}' is damaged; delete it and rebuild"));
             return none;
         }
-        OnnxModel? onnx = OnnxReader.TryRead(bytes, out string? readError);
-        if (onnx is null)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelUnreadable, weightsAt, weights, readError!));
+        NetworkGraph? graph = ReadAndLower(weights, bytes, weightsAt, diagnostics);
+        if (graph is null)
             return none;
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        NetworkGraph graph;
-        try
-        {
-            graph = OnnxLowering.Lower(onnx);
-        }
-        catch (UnsupportedGraphException e)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedGraph, weightsAt, weights, e.Message));
-            return none;
-        }
 
         BoundNetwork? network = V1Binder.Bind(graph, request.Alpha, request.Resolution, out string? mismatch);
         if (network is null)
@@ -105,7 +84,49 @@ internal static class NetworkGenerator
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return Emitter.Emit(request.Target, Planner.Plan(network), weights);
+        InputNormalization normalization = request.Normalization switch
+        {
+            1 => InputNormalization.TensorFlow,
+            2 => InputNormalization.Torchvision,
+            _ => graph.Normalization ?? InputNormalization.TensorFlow with { Source = "TensorFlow's [−1, 1] (the file does not say; set Normalization on the attribute for other weights)" },
+        };
+        return Emitter.Emit(request.Target, Planner.Plan(network), weights, normalization);
+    }
+
+    /// <summary>Reads the file in the format its content shows (TFLite's identifier, else ONNX) and lowers it; null after a diagnostic.</summary>
+    private static NetworkGraph? ReadAndLower(string weights, byte[] bytes, LocationInfo? at, List<DiagnosticInfo> diagnostics)
+    {
+        bool tflite = TfliteReader.IsTflite(bytes);
+        if (!tflite && !weights.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
+        {
+            diagnostics.Add(weights.EndsWith(".tflite", StringComparison.OrdinalIgnoreCase)
+                ? DiagnosticInfo.Create(DiagnosticDescriptors.ModelUnreadable, at, weights, "it does not start like a TFLite file (no 'TFL3' identifier at byte 4)")
+                : DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedFormat, at, weights));
+            return null;
+        }
+        string? error;
+        try
+        {
+            if (tflite)
+            {
+                TfliteModel? model = TfliteReader.TryRead(bytes, out error);
+                if (model is not null)
+                    return TfliteLowering.Lower(model);
+            }
+            else
+            {
+                OnnxModel? model = OnnxReader.TryRead(bytes, out error);
+                if (model is not null)
+                    return OnnxLowering.Lower(model);
+            }
+        }
+        catch (UnsupportedGraphException e)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedGraph, at, weights, e.Message));
+            return null;
+        }
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelUnreadable, at, weights, error!));
+        return null;
     }
 
     private static BridgedModel? Find(string weights, EquatableArray<BridgedModel> models, ProjectInfo project)

@@ -2,43 +2,66 @@ using System;
 
 namespace MobileNet;
 
-/// <summary>Turns 8-bit pixels into a network input: bilinear resize to the network's size and a per-pixel affine normalisation.</summary>
+/// <summary>Turns 8-bit pixels into a network input: optional central crop, bilinear resize, channel conversion and normalisation.</summary>
 public static class ImagePreprocessor
 {
-    /// <summary>
-    /// Resizes interleaved 8-bit pixels (<paramref name="channels"/> per pixel, row-major) to
-    /// <paramref name="size"/>×<paramref name="size"/> with bilinear filtering (pixel centres aligned, as
-    /// TensorFlow's <c>align_corners=False</c> and PIL do) and writes <c>(p − mean) · scale</c> in NHWC
-    /// order. The defaults give TF-family MobileNets their [−1, 1] range: (p − 128) / 128. Allocates nothing.
-    /// </summary>
-    /// <exception cref="ArgumentException">A span's length does not fit the sizes given.</exception>
-    public static void ResizeBilinear(ReadOnlySpan<byte> pixels, int width, int height, int channels, Span<float> nhwc, int size,
-        float mean = 128f, float scale = 1f / 128f)
-    {
-        if (width <= 0 || height <= 0 || channels <= 0 || size <= 0)
-            throw new ArgumentException($"Sizes must be positive: {width}×{height}×{channels} → {size}×{size}.");
-        NetworkGuard.ExactLength(pixels.Length, width * height * channels, nameof(pixels));
-        NetworkGuard.ExactLength(nhwc.Length, size * size * channels, nameof(nhwc));
+    // ITU-R BT.601 luma, the weights TensorFlow's rgb_to_grayscale uses.
+    private const float LumaR = 0.2989f, LumaG = 0.5870f, LumaB = 0.1140f;
 
-        float sx = (float)width / size, sy = (float)height / size;
+    /// <summary>
+    /// Resizes interleaved 8-bit pixels (<paramref name="channels"/> = 1 grey, 3 RGB or 4 RGBA per
+    /// pixel, row-major) to <paramref name="size"/>×<paramref name="size"/> with bilinear filtering
+    /// (pixel centres aligned, as TensorFlow's <c>align_corners=False</c> and PIL), converts to
+    /// <paramref name="inputChannels"/> (1 or 3; grey is replicated, colour becomes luma) and writes
+    /// <c>(p − mean) · scale</c> in NHWC order. With <paramref name="centralFraction"/> below 1 it first
+    /// keeps the central part of the image, as TF-slim's evaluation does (0.875, aspect not preserved).
+    /// Allocates nothing.
+    /// </summary>
+    /// <exception cref="ArgumentException">A size is not positive or a span's length does not fit.</exception>
+    public static void Resize(ReadOnlySpan<byte> pixels, int width, int height, int channels, Span<float> input, int size, int inputChannels,
+        PixelNormalization normalization, float centralFraction = 1f)
+    {
+        if (width <= 0 || height <= 0 || size <= 0 || channels is not (1 or 3 or 4) || inputChannels is not (1 or 3))
+            throw new ArgumentException($"Cannot resize {width}×{height}×{channels} to {size}×{size}×{inputChannels}: sizes must be positive, with 1, 3 or 4 channels in and 1 or 3 out.");
+        if (!(centralFraction > 0 && centralFraction <= 1))
+            throw new ArgumentOutOfRangeException(nameof(centralFraction), centralFraction, "The central fraction must be in (0, 1].");
+        NetworkGuard.ExactLength(pixels.Length, width * height * channels, nameof(pixels));
+        NetworkGuard.ExactLength(input.Length, size * size * inputChannels, nameof(input));
+
+        // TF's central_crop: the same fraction off both axes, the offset rounded down.
+        int top = (int)((height - height * centralFraction) / 2), left = (int)((width - width * centralFraction) / 2);
+        int cropH = height - 2 * top, cropW = width - 2 * left;
+        float sy = (float)cropH / size, sx = (float)cropW / size;
+        Span<float> pixel = stackalloc float[3];
         for (int y = 0; y < size; y++)
         {
-            float fy = Math.Clamp((y + 0.5f) * sy - 0.5f, 0, height - 1);
-            int y0 = (int)fy, y1 = Math.Min(y0 + 1, height - 1);
+            float fy = Math.Clamp((y + 0.5f) * sy - 0.5f, 0, cropH - 1);
+            int y0 = (int)fy, y1 = Math.Min(y0 + 1, cropH - 1);
             float wy = fy - y0;
             for (int x = 0; x < size; x++)
             {
-                float fx = Math.Clamp((x + 0.5f) * sx - 0.5f, 0, width - 1);
-                int x0 = (int)fx, x1 = Math.Min(x0 + 1, width - 1);
+                float fx = Math.Clamp((x + 0.5f) * sx - 0.5f, 0, cropW - 1);
+                int x0 = (int)fx, x1 = Math.Min(x0 + 1, cropW - 1);
                 float wx = fx - x0;
-                int a = (y0 * width + x0) * channels, b = (y0 * width + x1) * channels;
-                int c = (y1 * width + x0) * channels, d = (y1 * width + x1) * channels;
-                int o = (y * size + x) * channels;
-                for (int k = 0; k < channels; k++)
+                int a = ((top + y0) * width + left + x0) * channels, b = ((top + y0) * width + left + x1) * channels;
+                int c = ((top + y1) * width + left + x0) * channels, d = ((top + y1) * width + left + x1) * channels;
+                for (int k = 0; k < Math.Min(channels, 3); k++)
                 {
-                    float top = pixels[a + k] + (pixels[b + k] - pixels[a + k]) * wx;
-                    float bottom = pixels[c + k] + (pixels[d + k] - pixels[c + k]) * wx;
-                    nhwc[o + k] = (top + (bottom - top) * wy - mean) * scale;
+                    float upper = pixels[a + k] + (pixels[b + k] - pixels[a + k]) * wx;
+                    float lower = pixels[c + k] + (pixels[d + k] - pixels[c + k]) * wx;
+                    pixel[k] = upper + (lower - upper) * wy;
+                }
+
+                int o = (y * size + x) * inputChannels;
+                if (inputChannels == 1)
+                {
+                    float grey = channels == 1 ? pixel[0] : LumaR * pixel[0] + LumaG * pixel[1] + LumaB * pixel[2];
+                    input[o] = (grey - normalization.Mean(0)) * normalization.Scale(0);
+                }
+                else
+                {
+                    for (int k = 0; k < 3; k++)
+                        input[o + k] = (pixel[channels == 1 ? 0 : k] - normalization.Mean(k)) * normalization.Scale(k);
                 }
             }
         }

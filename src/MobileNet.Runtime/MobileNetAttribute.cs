@@ -8,7 +8,7 @@ namespace MobileNet;
 /// </summary>
 /// <remarks>
 /// The weights file must also be registered once in the project file as
-/// <c>&lt;MobileNetModel Include="models/mobilenet_v1_0.5_160.onnx" /&gt;</c>; the generator checks
+/// <c>&lt;MobileNetModel Include="models/mobilenet_v1_0.5_160_quant.tflite" /&gt;</c>; the generator checks
 /// every layer of the file against the architecture that <see cref="Alpha"/>, <see cref="Resolution"/>
 /// and <see cref="Version"/> describe and reports what does not match as a compiler error.
 /// </remarks>
@@ -24,6 +24,14 @@ public sealed class MobileNetAttribute : Attribute
     /// <summary>The input height and width in pixels (the resolution multiplier ρ times 224; 224, 192, 160, 128, …).</summary>
     public int Resolution { get; set; } = 224;
 
-    /// <summary>The weights file (.onnx), relative to the project directory; it must also be a <c>MobileNetModel</c> item.</summary>
+    /// <summary>The weights file (.onnx or .tflite), relative to the project directory; it must also be a <c>MobileNetModel</c> item.</summary>
     public string? Weights { get; set; }
+
+    /// <summary>
+    /// The pixel normalisation the weights were trained with, used by the generated <c>Preprocess</c>.
+    /// <see cref="InputNormalization.Auto"/> takes it from the file when the file states it (a
+    /// quantised TFLite input does) and uses TensorFlow's [−1, 1] otherwise; PyTorch exports of
+    /// torchvision weights need <see cref="InputNormalization.Torchvision"/>.
+    /// </summary>
+    public InputNormalization Normalization { get; set; }
 }

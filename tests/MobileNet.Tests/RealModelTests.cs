@@ -60,11 +60,12 @@ public sealed class RealModelTests(ITestOutputHelper output)
         Assert.Equal(1f, probabilities.Sum(), 3);
     }
 
-    internal static float[] Photo(string path, int size)
+    /// <summary>A photo as models/README.md prepares it: bilinear resize, then (p − 128) / 128.</summary>
+    internal static float[] Photo(string path, int size, int channels = 3)
     {
         ImageResult image = ImageResult.FromMemory(File.ReadAllBytes(path), ColorComponents.RedGreenBlue);
-        var input = new float[size * size * 3];
-        ImagePreprocessor.ResizeBilinear(image.Data, image.Width, image.Height, 3, input, size);
+        var input = new float[size * size * channels];
+        ImagePreprocessor.Resize(image.Data, image.Width, image.Height, 3, input, size, channels, new PixelNormalization(128, 1 / 128f));
         return input;
     }
 }

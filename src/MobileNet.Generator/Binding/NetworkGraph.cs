@@ -43,13 +43,26 @@ internal sealed class GraphOp
     public string Shape(bool output) => output ? $"{OutH}×{OutW}×{OutC}" : $"{InH}×{InW}×{InC}";
 }
 
-/// <summary>A network as a chain of operations from one image input to one output.</summary>
-internal sealed class NetworkGraph(int inputChannels, int inputHeight, int inputWidth, string inputLayout, IReadOnlyList<GraphOp> ops)
+internal enum NormalizationKind { TensorFlow, Torchvision, Quantized }
+
+/// <summary>How pixels map to the values a network was trained on: value = (pixel − Mean) · Scale (Quantized), or a named convention.</summary>
+internal sealed record InputNormalization(NormalizationKind Kind, float Mean, float Scale, string Source)
 {
+    public static readonly InputNormalization TensorFlow = new(NormalizationKind.TensorFlow, 127.5f, 1 / 127.5f, "TensorFlow's [−1, 1]");
+    public static readonly InputNormalization Torchvision = new(NormalizationKind.Torchvision, 0, 0, "torchvision's ImageNet mean and standard deviation");
+}
+
+/// <summary>A network as a chain of operations from one image input to one output.</summary>
+internal sealed class NetworkGraph(string source, int inputChannels, int inputHeight, int inputWidth, string inputLayout, InputNormalization? normalization, IReadOnlyList<GraphOp> ops)
+{
+    /// <summary>What the file is, for the docs: format, producer, weight type.</summary>
+    public string Source { get; } = source;
     public int InputChannels { get; } = inputChannels;
     public int InputHeight { get; } = inputHeight;
     public int InputWidth { get; } = inputWidth;
     /// <summary>"NCHW" or "NHWC": the layout of the file's own input tensor, for the docs.</summary>
     public string InputLayout { get; } = inputLayout;
+    /// <summary>The normalisation the file itself states (a quantised input does), or null when it cannot tell.</summary>
+    public InputNormalization? Normalization { get; } = normalization;
     public IReadOnlyList<GraphOp> Ops { get; } = ops;
 }

@@ -16,9 +16,7 @@ internal sealed class OnnxLowering
     private readonly OnnxModel _model;
     private readonly Dictionary<string, OnnxTensor> _constants;
     private readonly Dictionary<string, List<OnnxNode>> _consumers = new(StringComparer.Ordinal);
-    private readonly List<GraphOp> _ops = [];
-    private int _c, _h, _w;
-    private bool _flattened;
+    private ChainBuilder _chain = null!;
 
     private OnnxLowering(OnnxModel model)
     {
@@ -57,20 +55,21 @@ internal sealed class OnnxLowering
 
         string current = input.Name;
         string layout = "NCHW";
+        int c, h, w;
         OnnxNode? first = Single(current);
         if (first?.OpType == "Transpose")
         {
             if (!first.Attributes.TryGetValue("perm", out OnnxAttribute? perm) || !perm.Ints.SequenceEqual([0L, 3, 1, 2]))
                 throw Unsupported(first, "only the NHWC→NCHW transpose (perm 0,3,1,2) is supported at the input");
             layout = "NHWC";
-            (_h, _w, _c) = (Dim(input, 1), Dim(input, 2), Dim(input, 3));
+            (h, w, c) = (Dim(input, 1), Dim(input, 2), Dim(input, 3));
             current = first.Outputs[0];
         }
         else
         {
-            (_c, _h, _w) = (Dim(input, 1), Dim(input, 2), Dim(input, 3));
+            (c, h, w) = (Dim(input, 1), Dim(input, 2), Dim(input, 3));
         }
-        int inputChannels = _c, inputHeight = _h, inputWidth = _w;
+        _chain = new ChainBuilder(c, h, w);
 
         var outputs = new HashSet<string>(_model.Outputs.Select(o => o.Name), StringComparer.Ordinal);
         while (!outputs.Contains(current))
@@ -79,10 +78,8 @@ internal sealed class OnnxLowering
             Lower(node);
             current = node.Outputs[0];
         }
-        foreach (GraphOp op in _ops)
-            if (op.Weights.Any(v => float.IsNaN(v) || float.IsInfinity(v)) || op.Bias.Any(v => float.IsNaN(v) || float.IsInfinity(v)))
-                throw new UnsupportedGraphException($"node '{op.Name}': its weights hold NaN or infinity (after folding BatchNormalization: is a variance negative?)");
-        return new NetworkGraph(inputChannels, inputHeight, inputWidth, layout, _ops);
+        string producer = _model.Producer.Length > 0 ? $", written by {_model.Producer}" : "";
+        return _chain.Build($"ONNX opset {_model.OpsetVersion}{producer}", c, h, w, layout, normalization: null);
     }
 
     private OnnxNode? Single(string tensor)
@@ -96,19 +93,20 @@ internal sealed class OnnxLowering
 
     private void Lower(OnnxNode node)
     {
+        string where = Where(node);
         switch (node.OpType)
         {
             case "Conv": Conv(node); break;
             case "BatchNormalization": BatchNorm(node); break;
-            case "Relu": Clamp(node, 0, float.PositiveInfinity); break;
+            case "Relu": _chain.Clamp(where, 0, float.PositiveInfinity); break;
             case "Clip": Clip(node); break;
             case "Identity" or "Dropout": break;
             case "AveragePool": AveragePool(node); break;
-            case "GlobalAveragePool": GlobalPool(node); break;
+            case "GlobalAveragePool": _chain.GlobalPool(node.DisplayName); break;
             case "ReduceMean": ReduceMean(node); break;
-            case "Flatten" or "Reshape" or "Squeeze": RequireFlat(node); break;
+            case "Flatten" or "Reshape" or "Squeeze": _chain.Flatten(where); break;
             case "Gemm": Gemm(node); break;
-            case "MatMul": MatMul(node); break;
+            case "MatMul": _chain.FullyConnected(where, node.DisplayName, Classifier(node, Constant(node, 1, "weights"), transposed: false, 1f), null); break;
             case "Add": AddBias(node); break;
             case "Softmax": Softmax(node); break;
             default: throw Unsupported(node, $"the operator {node.OpType} is not supported");
@@ -118,33 +116,18 @@ internal sealed class OnnxLowering
     private void Conv(OnnxNode node)
     {
         OnnxTensor weights = Constant(node, 1, "weights");
-        if (weights.Dims.Length != 4)
-            throw Unsupported(node, $"the weights have rank {weights.Dims.Length}; a 2-D convolution has rank 4");
-        int group = (int)IntAttribute(node, "group", 1);
-        int outC = (int)weights.Dims[0], kernelH = (int)weights.Dims[2], kernelW = (int)weights.Dims[3];
-        if (group <= 0 || weights.Dims[1] * group != _c || outC % group != 0)
-            throw Unsupported(node, $"weights {Dims(weights)} with group {group} do not fit an input of {_c} channels");
+        if (weights.Dims.Length != 4 || weights.Floats is null)
+            throw Unsupported(node, $"the weights {Dims(weights)} are not a 4-D float tensor");
         if (Ints(node, "dilations", 1, 1).Any(d => d != 1))
             throw Unsupported(node, "dilated convolutions are not supported");
+        int outC = (int)weights.Dims[0], kernelH = (int)weights.Dims[2], kernelW = (int)weights.Dims[3];
         long[] strides = Ints(node, "strides", 1, 1);
-        int strideH = (int)strides[0], strideW = (int)strides[1];
-        if (strideH <= 0 || strideW <= 0)
-            throw Unsupported(node, "strides must be positive");
-        Padding pads = Pads(node, kernelH, kernelW, strideH, strideW);
-        int outH = (_h + pads.Top + pads.Bottom - kernelH) / strideH + 1;
-        int outW = (_w + pads.Left + pads.Right - kernelW) / strideW + 1;
-        if (outH <= 0 || outW <= 0)
-            throw Unsupported(node, $"a {kernelH}×{kernelW} kernel does not fit a {_h}×{_w} input");
-
-        float[] bias = node.Inputs.Length > 2 && node.Inputs[2].Length > 0 ? Vector(node, 2, "bias", outC) : new float[outC];
-        _ops.Add(new GraphOp
-        {
-            Kind = OpKind.Conv, Name = node.DisplayName,
-            InC = _c, InH = _h, InW = _w, OutC = outC, OutH = outH, OutW = outW,
-            KernelH = kernelH, KernelW = kernelW, StrideH = strideH, StrideW = strideW, Group = group, Pads = pads,
-            Weights = (float[])weights.Floats!.Clone(), Bias = bias,
-        });
-        (_c, _h, _w) = (outC, outH, outW);
+        if (strides.Length != 2)
+            throw Unsupported(node, $"strides [{string.Join(",", strides)}] are not two values");
+        int strideH = (int)strides[0], strideW = (int)strides[strides.Length - 1];
+        float[]? bias = node.Inputs.Length > 2 && node.Inputs[2].Length > 0 ? Vector(node, 2, "bias", outC) : null;
+        _chain.AddConv(Where(node), node.DisplayName, (float[])weights.Floats.Clone(), bias, outC, kernelH, kernelW, strideH, strideW,
+            (int)IntAttribute(node, "group", 1), Pads(node, kernelH, kernelW, strideH, strideW));
     }
 
     private Padding Pads(OnnxNode node, int kernelH, int kernelW, int strideH, int strideW)
@@ -161,16 +144,9 @@ internal sealed class OnnxLowering
                 return default;
             case "SAME_UPPER":
             case "SAME_LOWER":
-                // TF 'SAME': the output is ceil(n / s); SAME_UPPER puts the odd pixel at the bottom/right.
-                static (int Begin, int End) Same(int n, int k, int s, bool upper)
-                {
-                    int total = Math.Max((n + s - 1) / s * s - s + k - n, 0);
-                    int small = total / 2;
-                    return upper ? (small, total - small) : (total - small, small);
-                }
                 bool upper = autoPad == "SAME_UPPER";
-                (int top, int bottom) = Same(_h, kernelH, strideH, upper);
-                (int left, int right) = Same(_w, kernelW, strideW, upper);
+                (int top, int bottom) = ChainBuilder.Same(_chain.H, kernelH, strideH, upper);
+                (int left, int right) = ChainBuilder.Same(_chain.W, kernelW, strideW, upper);
                 return new Padding(top, left, bottom, right);
             default:
                 throw Unsupported(node, $"auto_pad '{autoPad}' is not an ONNX padding mode");
@@ -179,7 +155,7 @@ internal sealed class OnnxLowering
 
     private void BatchNorm(OnnxNode node)
     {
-        GraphOp conv = Previous(node, "BatchNormalization");
+        GraphOp conv = _chain.Previous(Where(node));
         if (conv.Kind != OpKind.Conv || !float.IsNegativeInfinity(conv.ActivationMin) || !float.IsPositiveInfinity(conv.ActivationMax))
             throw Unsupported(node, "BatchNormalization must follow a convolution directly");
         int n = conv.OutC;
@@ -203,32 +179,15 @@ internal sealed class OnnxLowering
         if (node.Attributes.TryGetValue("max", out OnnxAttribute? b)) max = b.Float;
         if (node.Inputs.Length > 1 && node.Inputs[1].Length > 0) min = Scalar(node, 1, "min");
         if (node.Inputs.Length > 2 && node.Inputs[2].Length > 0) max = Scalar(node, 2, "max");
-        Clamp(node, min, max);
-    }
-
-    private void Clamp(OnnxNode node, float min, float max)
-    {
-        if (float.IsNaN(min) || float.IsNaN(max) || min > max)
-            throw Unsupported(node, $"the bounds [{min}, {max}] are not a clamp");
-        GraphOp op = Previous(node, node.OpType);
-        if (op.Kind is not (OpKind.Conv or OpKind.FullyConnected))
-            throw Unsupported(node, $"{node.OpType} must follow a convolution or the classifier");
-        op.ActivationMin = Math.Max(op.ActivationMin, min);
-        op.ActivationMax = Math.Min(op.ActivationMax, max);
+        _chain.Clamp(Where(node), min, max);
     }
 
     private void AveragePool(OnnxNode node)
     {
         long[] kernel = Ints(node, "kernel_shape");
-        if (kernel.Length != 2 || kernel[0] != _h || kernel[1] != _w || Ints(node, "pads", 0, 0, 0, 0).Any(p => p != 0) || IntAttribute(node, "ceil_mode", 0) != 0)
-            throw Unsupported(node, $"AveragePool {string.Join("×", kernel)} on a {_h}×{_w} map is not global; MobileNet pools the whole final map");
-        GlobalPool(node);
-    }
-
-    private void GlobalPool(OnnxNode node)
-    {
-        _ops.Add(new GraphOp { Kind = OpKind.GlobalAveragePool, Name = node.DisplayName, InC = _c, InH = _h, InW = _w, OutC = _c });
-        _h = _w = 1;
+        if (kernel.Length != 2 || kernel[0] != _chain.H || kernel[1] != _chain.W || Ints(node, "pads", 0, 0, 0, 0).Any(p => p != 0) || IntAttribute(node, "ceil_mode", 0) != 0)
+            throw Unsupported(node, $"AveragePool {string.Join("×", kernel)} on a {_chain.H}×{_chain.W} map is not global; MobileNet pools the whole final map");
+        _chain.GlobalPool(node.DisplayName);
     }
 
     private void ReduceMean(OnnxNode node)
@@ -236,95 +195,58 @@ internal sealed class OnnxLowering
         long[] axes = node.Inputs.Length > 1 && node.Inputs[1].Length > 0 ? Constant(node, 1, "axes").Ints ?? [] : Ints(node, "axes");
         if (!axes.Select(x => x < 0 ? x + 4 : x).OrderBy(x => x).SequenceEqual([2L, 3]))
             throw Unsupported(node, $"ReduceMean over axes [{string.Join(",", axes)}] is not a global average pool (axes 2,3)");
-        GlobalPool(node);
-        _flattened = IntAttribute(node, "keepdims", 1) == 0;
-    }
-
-    private void RequireFlat(OnnxNode node)
-    {
-        if (_h != 1 || _w != 1)
-            throw Unsupported(node, $"{node.OpType} of a {_h}×{_w}×{_c} map is only supported on a 1×1 map (after the pool)");
-        _flattened = true;
+        _chain.GlobalPool(node.DisplayName, flatten: IntAttribute(node, "keepdims", 1) == 0);
     }
 
     private void Gemm(OnnxNode node)
     {
-        RequireFlat(node);
         if (IntAttribute(node, "transA", 0) != 0)
             throw Unsupported(node, "Gemm with transA = 1 is not supported");
-        bool transB = IntAttribute(node, "transB", 0) != 0;
         float alpha = node.Attributes.TryGetValue("alpha", out OnnxAttribute? a) ? a.Float : 1f;
         float beta = node.Attributes.TryGetValue("beta", out OnnxAttribute? b) ? b.Float : 1f;
-        OnnxTensor weights = Constant(node, 1, "weights");
-        float[] fc = FullyConnected(node, weights, transB, alpha);
-        int k = fc.Length / _c;
-        float[] bias = new float[k];
+        float[] weights = Classifier(node, Constant(node, 1, "weights"), IntAttribute(node, "transB", 0) != 0, alpha);
+        float[]? bias = null;
         if (node.Inputs.Length > 2 && node.Inputs[2].Length > 0)
         {
             float[] c = Constant(node, 2, "bias").Floats ?? [];
+            int k = weights.Length / _chain.C;
             if (c.Length != k && c.Length != 1)
                 throw Unsupported(node, $"the bias has {c.Length} values for {k} outputs");
-            for (int i = 0; i < k; i++)
-                bias[i] = beta * c[c.Length == 1 ? 0 : i];
+            bias = Enumerable.Range(0, k).Select(i => beta * c[c.Length == 1 ? 0 : i]).ToArray();
         }
-        AddFullyConnected(node, fc, bias);
-    }
-
-    private void MatMul(OnnxNode node)
-    {
-        RequireFlat(node);
-        AddFullyConnected(node, FullyConnected(node, Constant(node, 1, "weights"), transposed: false, 1f), null);
+        _chain.FullyConnected(Where(node), node.DisplayName, weights, bias);
     }
 
     /// <summary>Returns the classifier weights as [K][C]; ONNX stores them [C][K] unless transposed.</summary>
-    private float[] FullyConnected(OnnxNode node, OnnxTensor weights, bool transposed, float alpha)
+    private float[] Classifier(OnnxNode node, OnnxTensor weights, bool transposed, float alpha)
     {
         if (weights.Dims.Length != 2 || weights.Floats is null)
             throw Unsupported(node, $"the weights {Dims(weights)} are not a float matrix");
-        int rows = (int)weights.Dims[0], columns = (int)weights.Dims[1];
+        int rows = (int)weights.Dims[0], columns = (int)weights.Dims[1], c = _chain.C;
         int k = transposed ? rows : columns;
-        if ((transposed ? columns : rows) != _c)
-            throw Unsupported(node, $"the weights {Dims(weights)} do not fit {_c} input features");
-        var result = new float[k * _c];
+        if ((transposed ? columns : rows) != c)
+            throw Unsupported(node, $"the weights {Dims(weights)} do not fit {c} input features");
+        var result = new float[k * c];
         for (int o = 0; o < k; o++)
-            for (int i = 0; i < _c; i++)
-                result[o * _c + i] = alpha * (transposed ? weights.Floats[o * columns + i] : weights.Floats[i * columns + o]);
+            for (int i = 0; i < c; i++)
+                result[o * c + i] = alpha * (transposed ? weights.Floats[o * columns + i] : weights.Floats[i * columns + o]);
         return result;
-    }
-
-    private void AddFullyConnected(OnnxNode node, float[] weights, float[]? bias)
-    {
-        int k = weights.Length / _c;
-        _ops.Add(new GraphOp { Kind = OpKind.FullyConnected, Name = node.DisplayName, InC = _c, OutC = k, Weights = weights, Bias = bias ?? new float[k] });
-        _c = k;
     }
 
     private void AddBias(OnnxNode node)
     {
-        GraphOp op = Previous(node, "Add");
         int constantInput = _constants.ContainsKey(node.Inputs[1]) ? 1 : _constants.ContainsKey(node.Inputs[0]) ? 0 : -1;
-        bool linear = float.IsNegativeInfinity(op.ActivationMin) && float.IsPositiveInfinity(op.ActivationMax);
-        if (constantInput < 0 || !linear || op.Kind is not (OpKind.Conv or OpKind.FullyConnected) || op.OutH * op.OutW != 1 && op.Kind == OpKind.Conv)
-            throw Unsupported(node, "Add is only supported as the classifier's bias (a constant added to the classifier output)");
-        float[] values = Constant(node, constantInput, "bias").Floats ?? [];
-        if (values.Length != op.OutC && values.Length != 1)
-            throw Unsupported(node, $"the bias has {values.Length} values for {op.OutC} outputs");
-        for (int i = 0; i < op.OutC; i++)
-            op.Bias[i] += values[values.Length == 1 ? 0 : i];
+        if (constantInput < 0)
+            throw Unsupported(node, "Add of two computed tensors (a residual connection) is not part of MobileNet V1");
+        _chain.AddBias(Where(node), Constant(node, constantInput, "bias").Floats ?? []);
     }
 
     private void Softmax(OnnxNode node)
     {
         long axis = IntAttribute(node, "axis", _model.OpsetVersion >= 13 ? -1 : 1);
         // The classes are axis 1 of an N×K×1×1 map (1×1 conv head) and the last axis once flattened to N×K.
-        bool overClasses = _h == 1 && _w == 1 && (axis == 1 || axis == -1 && _flattened);
-        if (!overClasses)
-            throw Unsupported(node, $"Softmax over axis {axis} of a {(_flattened ? $"1×{_c}" : $"1×{_c}×{_h}×{_w}")} tensor is not over the classes");
-        _ops.Add(new GraphOp { Kind = OpKind.Softmax, Name = node.DisplayName, InC = _c, OutC = _c });
+        _chain.Softmax(Where(node), node.DisplayName, overClasses: axis == 1 || axis == -1 && _chain.Flattened);
     }
-
-    private GraphOp Previous(OnnxNode node, string what) =>
-        _ops.Count > 0 ? _ops[_ops.Count - 1] : throw Unsupported(node, $"{what} before any convolution is not supported");
 
     private OnnxTensor Constant(OnnxNode node, int index, string what)
     {
@@ -379,6 +301,7 @@ internal sealed class OnnxLowering
 
     private static string Dims(OnnxTensor tensor) => "[" + string.Join(",", tensor.Dims) + "]";
 
-    private static UnsupportedGraphException Unsupported(OnnxNode node, string message) =>
-        new($"node '{node.DisplayName}' ({node.OpType}): {message}");
+    private static string Where(OnnxNode node) => $"node '{node.DisplayName}' ({node.OpType})";
+
+    private static UnsupportedGraphException Unsupported(OnnxNode node, string message) => ChainBuilder.Unsupported(Where(node), message);
 }

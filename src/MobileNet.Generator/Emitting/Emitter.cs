@@ -11,13 +11,13 @@ internal static class Emitter
 {
     private static readonly string GeneratorVersion = typeof(Emitter).Assembly.GetName().Version?.ToString() ?? "1.0.0.0";
 
-    public static GeneratedFile[] Emit(TargetType target, ExecutionPlan plan, string weightsPath)
+    public static GeneratedFile[] Emit(TargetType target, ExecutionPlan plan, string weightsPath, InputNormalization normalization)
     {
         string hint = (target.Namespace.Length > 0 ? target.Namespace + "." : "") + string.Join(".", target.Declarations.Select(d => d.Substring(d.LastIndexOf(' ') + 1)))
             .Replace('<', '{').Replace('>', '}');
         return
         [
-            new GeneratedFile($"{hint}.MobileNet.g.cs", Wrap(target, nullable: true, w => WriteNetwork(w, target, plan, weightsPath))),
+            new GeneratedFile($"{hint}.MobileNet.g.cs", Wrap(target, nullable: true, w => WriteNetwork(w, target, plan, weightsPath, normalization))),
             new GeneratedFile($"{hint}.MobileNet.Weights.g.cs", Wrap(target, nullable: false, w =>
             {
                 w.Open(target.Declarations[target.Declarations.Count - 1]);
@@ -52,7 +52,7 @@ internal static class Emitter
         return w.ToString();
     }
 
-    private static void WriteNetwork(SourceWriter w, TargetType target, ExecutionPlan plan, string weightsPath)
+    private static void WriteNetwork(SourceWriter w, TargetType target, ExecutionPlan plan, string weightsPath, InputNormalization normalization)
     {
         BoundNetwork net = plan.Network;
         int size = net.Resolution, channels = net.Graph.InputChannels;
@@ -60,12 +60,13 @@ internal static class Emitter
         string alpha = net.Alpha.ToString("0.###", CultureInfo.InvariantCulture);
 
         w.Line("/// <summary>")
-         .Line($"/// MobileNet V{net.Version}, α = {alpha}, {size}×{size}×{channels} → {net.ClassCount} classes, generated from <c>{Escape(weightsPath)}</c>:")
+         .Line($"/// MobileNet V{net.Version}, α = {alpha}, {size}×{size}×{channels} → {net.ClassCount} classes, generated from <c>{Escape(weightsPath)}</c> ({Escape(net.Graph.Source)}):")
          .Line($"/// {Millions(macs)} M multiply-accumulates, {Millions(parameters)} M parameters, a workspace of {SourceWriter.Count(plan.WorkspaceLength)} floats ({Kilobytes(plan.WorkspaceLength)} KiB).")
          .Line("/// </summary>")
          .Line("/// <remarks>")
          .Line($"/// <para>The input is {size}×{size}×{channels} floats in NHWC order (row by row, pixel by pixel, channels interleaved),")
-         .Line($"/// normalised as the weights expect. The file's own input is {net.Graph.InputLayout}; <see cref=\"global::MobileNet.TensorLayout\"/> converts.</para>")
+         .Line($"/// normalised as the weights expect: {Escape(normalization.Source)}. The file's own input is {net.Graph.InputLayout};")
+         .Line("/// <see cref=\"Preprocess\"/> makes the input from 8-bit pixels, <see cref=\"global::MobileNet.TensorLayout\"/> converts NCHW tensors.</para>")
          .Line("/// <para>MACs and parameters count the convolution and classifier weights, as the MobileNet papers do (no biases or BatchNorm).</para>")
          .Line("/// <code>");
         w.Line($"///  #  {"layer",-15} {"stride",6}  {"input → output",-28} {"MACs",13} {"params",11}");
@@ -97,8 +98,24 @@ internal static class Emitter
          .Line($"public const int InputLength = {plan.InputLength};")
          .Line($"/// <summary>Floats in the output: one {(HasSoftmax(plan) ? "probability" : "score (logit)")} per class.</summary>")
          .Line($"public const int OutputLength = {plan.OutputLength};")
+         .Line($"/// <summary>True when <see cref=\"Run(ReadOnlySpan{{float}}, Span{{float}})\"/> writes probabilities (the file ends in a softmax); false for logits.</summary>")
+         .Line($"public const bool OutputIsProbability = {(HasSoftmax(plan) ? "true" : "false")};")
+         .Line($"/// <summary>Bytes of read-only weight data in the assembly: folded, packed and padded to whole vectors.</summary>")
+         .Line($"public const int WeightBytes = {plan.Layers.Sum(l => (l.PackedWeights.Length + 1) / 2 * 8)};")
          .Line($"/// <summary>Floats of workspace <see cref=\"Run(ReadOnlySpan{{float}}, Span{{float}}, Span{{float}})\"/> needs ({Kilobytes(plan.WorkspaceLength)} KiB).</summary>")
          .Line($"public const int WorkspaceLength = {plan.WorkspaceLength};")
+         .Line();
+
+        w.Line($"/// <summary>How 8-bit pixels become this network's input values: {Escape(normalization.Source)}.</summary>")
+         .Line($"public static global::MobileNet.PixelNormalization Normalization => {NormalizationExpression(normalization)};")
+         .Line()
+         .Line("/// <summary>")
+         .Line("/// Resizes an image (bilinear; <paramref name=\"channels\"/> = 1 grey, 3 RGB or 4 RGBA bytes per pixel) to the network's input and")
+         .Line("/// normalises it with <see cref=\"Normalization\"/>. <paramref name=\"centralFraction\"/> &lt; 1 keeps the centre first, as TF-slim's")
+         .Line("/// evaluation does with 0.875. Allocates nothing.")
+         .Line("/// </summary>")
+         .Line("public static void Preprocess(ReadOnlySpan<byte> pixels, int width, int height, int channels, Span<float> input, float centralFraction = 1f) =>")
+         .Line("    global::MobileNet.ImagePreprocessor.Resize(pixels, width, height, channels, input, InputSize, InputChannels, Normalization, centralFraction);")
          .Line();
 
         if (!target.IsStatic)
@@ -150,6 +167,13 @@ internal static class Emitter
          .Line("private static ref float FloatsOf(ReadOnlySpan<ulong> words) => ref Unsafe.As<ulong, float>(ref MemoryMarshal.GetReference(words));");
         w.Close();
     }
+
+    private static string NormalizationExpression(InputNormalization n) => n.Kind switch
+    {
+        NormalizationKind.TensorFlow => "global::MobileNet.PixelNormalization.TensorFlow",
+        NormalizationKind.Torchvision => "global::MobileNet.PixelNormalization.Torchvision",
+        _ => $"new global::MobileNet.PixelNormalization({SourceWriter.Float(n.Mean)}, {SourceWriter.Float(n.Scale)})",
+    };
 
     private static bool HasSoftmax(ExecutionPlan plan) => plan.Layers.Any(l => l.Kernel == KernelKind.Softmax);
 

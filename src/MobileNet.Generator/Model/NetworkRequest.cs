@@ -7,6 +7,7 @@ internal sealed record NetworkRequest(
     double Alpha,
     int Resolution,
     string? Weights,
+    int Normalization,
     LocationInfo? AttributeLocation,
     ArgumentLocations Arguments);
 

@@ -21,6 +21,7 @@ internal static class RequestParser
         int version = 1, resolution = 224;
         double alpha = 1.0;
         string? weights = null;
+        int normalization = 0;
         foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
         {
             object? value = argument.Value.Value;
@@ -30,13 +31,14 @@ internal static class RequestParser
                 case "Alpha" when value is double a: alpha = a; break;
                 case "Resolution" when value is int r: resolution = r; break;
                 case "Weights": weights = value as string; break;
+                case "Normalization" when value is int n: normalization = n; break;
             }
         }
 
         var arguments = new ArgumentLocations(
             ArgumentLocation(syntax, "Version"), ArgumentLocation(syntax, "Alpha"),
             ArgumentLocation(syntax, "Resolution"), ArgumentLocation(syntax, "Weights"));
-        return new NetworkRequest(ParseTarget(type, context.TargetNode), version, alpha, resolution, weights,
+        return new NetworkRequest(ParseTarget(type, context.TargetNode), version, alpha, resolution, weights, normalization,
             LocationInfo.From(syntax?.GetLocation()), arguments);
     }
 

@@ -1,0 +1,36 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using MobileNet;
+using PersonDetect;
+using StbImageSharp;
+
+// The microcontroller case: the workspace is a buffer the caller owns (here on the stack),
+// the weights are read-only data in the binary, and nothing is allocated per frame.
+string folder = args.Length > 0 ? args[0]
+    : typeof(PersonDetector).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "ImagesDir").Value!;
+Console.WriteLine($"person_detect: {PersonDetector.InputSize}×{PersonDetector.InputSize}×{PersonDetector.InputChannels}, " +
+    $"workspace {PersonDetector.WorkspaceLength * sizeof(float):N0} bytes, weights {PersonDetector.WeightBytes:N0} bytes");
+
+Span<float> workspace = stackalloc float[PersonDetector.WorkspaceLength];
+Span<float> input = stackalloc float[PersonDetector.InputLength];
+Span<float> scores = stackalloc float[PersonDetector.OutputLength];
+Span<byte> pixels = stackalloc byte[PersonDetector.InputSize * PersonDetector.InputSize];
+foreach (string name in new[] { "person.bmp", "no_person.bmp" })
+{
+    string path = Path.Combine(folder, name);
+    if (!File.Exists(path))
+    {
+        Console.Error.WriteLine($"No image at '{path}': pass the folder holding person.bmp and no_person.bmp (shared/models/tflm).");
+        return 1;
+    }
+    ImageResult image = ImageResult.FromMemory(File.ReadAllBytes(path), ColorComponents.Grey);
+    // These test images store the int8 input itself (pixel − 128): flipping the top bit gives back the pixel.
+    for (int i = 0; i < pixels.Length; i++)
+        pixels[i] = (byte)(image.Data[i] ^ 0x80);
+    PersonDetector.Preprocess(pixels, image.Width, image.Height, 1, input);
+    PersonDetector.Run(input, scores, workspace);
+    Console.WriteLine($"{name,-14} no person {scores[0]:F3}   person {scores[1]:F3}   → {(scores[1] > scores[0] ? "person" : "no person")}");
+}
+return 0;

@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace MobileNet.Generator.Binding;
+
+/// <summary>
+/// Builds a <see cref="NetworkGraph"/> one operation at a time while tracking the current tensor's
+/// shape. Both lowerings (ONNX, TFLite) drive it, so shape arithmetic, activation folding and the
+/// checks on the result live in one place. <c>where</c> arguments name the file's node for messages.
+/// </summary>
+internal sealed class ChainBuilder(int channels, int height, int width)
+{
+    private readonly List<GraphOp> _ops = [];
+
+    public int C { get; private set; } = channels;
+    public int H { get; private set; } = height;
+    public int W { get; private set; } = width;
+    /// <summary>True once the tensor is N×C (after Flatten, Gemm, a keepdims-free mean): its classes are the last axis.</summary>
+    public bool Flattened { get; private set; }
+
+    public GraphOp AddConv(string where, string name, float[] weights, float[]? bias, int outC, int kernelH, int kernelW, int strideH, int strideW, int group, Padding pads)
+    {
+        if (strideH <= 0 || strideW <= 0)
+            throw Unsupported(where, "strides must be positive");
+        if (group <= 0 || C % group != 0 || outC % group != 0 || weights.Length != (long)outC * (C / group) * kernelH * kernelW)
+            throw Unsupported(where, $"{weights.Length} weights with group {group} do not fit {C} → {outC} channels and a {kernelH}×{kernelW} kernel");
+        int outH = (H + pads.Top + pads.Bottom - kernelH) / strideH + 1;
+        int outW = (W + pads.Left + pads.Right - kernelW) / strideW + 1;
+        if (outH <= 0 || outW <= 0)
+            throw Unsupported(where, $"a {kernelH}×{kernelW} kernel does not fit a {H}×{W} input");
+        if (bias is not null && bias.Length != outC)
+            throw Unsupported(where, $"the bias has {bias.Length} values for {outC} output channels");
+        var op = new GraphOp
+        {
+            Kind = OpKind.Conv, Name = name,
+            InC = C, InH = H, InW = W, OutC = outC, OutH = outH, OutW = outW,
+            KernelH = kernelH, KernelW = kernelW, StrideH = strideH, StrideW = strideW, Group = group, Pads = pads,
+            Weights = weights, Bias = bias ?? new float[outC],
+        };
+        _ops.Add(op);
+        (C, H, W) = (outC, outH, outW);
+        return op;
+    }
+
+    /// <summary>Folds an activation (or a Clip) into the operation before it.</summary>
+    public void Clamp(string where, float min, float max)
+    {
+        if (float.IsNaN(min) || float.IsNaN(max) || min > max)
+            throw Unsupported(where, $"the bounds [{min}, {max}] are not a clamp");
+        GraphOp op = Previous(where);
+        if (op.Kind is not (OpKind.Conv or OpKind.FullyConnected))
+            throw Unsupported(where, "an activation must follow a convolution or the classifier");
+        op.ActivationMin = Math.Max(op.ActivationMin, min);
+        op.ActivationMax = Math.Min(op.ActivationMax, max);
+    }
+
+    /// <summary>An average over the whole map; <paramref name="flatten"/> when the result drops its 1×1 spatial axes.</summary>
+    public void GlobalPool(string name, bool flatten = false)
+    {
+        _ops.Add(new GraphOp { Kind = OpKind.GlobalAveragePool, Name = name, InC = C, InH = H, InW = W, OutC = C });
+        H = W = 1;
+        Flattened = flatten;
+    }
+
+    /// <summary>A reshape that only drops the 1×1 spatial axes (Flatten, Reshape, Squeeze after the pool).</summary>
+    public void Flatten(string where)
+    {
+        if (H != 1 || W != 1)
+            throw Unsupported(where, $"reshaping a {H}×{W}×{C} map is only supported on a 1×1 map (after the pool)");
+        Flattened = true;
+    }
+
+    /// <summary>The classifier, with weights <c>[K][C]</c>.</summary>
+    public void FullyConnected(string where, string name, float[] weights, float[]? bias)
+    {
+        Flatten(where);
+        int k = weights.Length / C;
+        if (k == 0 || weights.Length != k * C)
+            throw Unsupported(where, $"{weights.Length} weights do not fit {C} input features");
+        if (bias is not null && bias.Length != k)
+            throw Unsupported(where, $"the bias has {bias.Length} values for {k} outputs");
+        _ops.Add(new GraphOp { Kind = OpKind.FullyConnected, Name = name, InC = C, OutC = k, Weights = weights, Bias = bias ?? new float[k] });
+        C = k;
+    }
+
+    /// <summary>Adds a constant to the output of the classifier (ONNX's MatMul + Add, a bias after a 1×1 conv head).</summary>
+    public void AddBias(string where, float[] values)
+    {
+        GraphOp op = Previous(where);
+        bool linear = float.IsNegativeInfinity(op.ActivationMin) && float.IsPositiveInfinity(op.ActivationMax);
+        if (!linear || op.Kind is not (OpKind.Conv or OpKind.FullyConnected) || op.OutH * op.OutW != 1)
+            throw Unsupported(where, "adding a constant is only supported as the classifier's bias");
+        if (values.Length != op.OutC && values.Length != 1)
+            throw Unsupported(where, $"the bias has {values.Length} values for {op.OutC} outputs");
+        for (int i = 0; i < op.OutC; i++)
+            op.Bias[i] += values[values.Length == 1 ? 0 : i];
+    }
+
+    public void Softmax(string where, string name, bool overClasses)
+    {
+        if (H != 1 || W != 1 || !overClasses)
+            throw Unsupported(where, $"a softmax over a {H}×{W}×{C} tensor that is not over the classes is not supported");
+        _ops.Add(new GraphOp { Kind = OpKind.Softmax, Name = name, InC = C, OutC = C });
+    }
+
+    public GraphOp Previous(string where) =>
+        _ops.Count > 0 ? _ops[_ops.Count - 1] : throw Unsupported(where, "it comes before any convolution");
+
+    public NetworkGraph Build(string source, int inputChannels, int inputHeight, int inputWidth, string inputLayout, InputNormalization? normalization)
+    {
+        foreach (GraphOp op in _ops)
+            if (op.Weights.Any(v => float.IsNaN(v) || float.IsInfinity(v)) || op.Bias.Any(v => float.IsNaN(v) || float.IsInfinity(v)))
+                throw new UnsupportedGraphException($"node '{op.Name}': its weights hold NaN or infinity (after folding BatchNormalization: is a variance negative?)");
+        return new NetworkGraph(source, inputChannels, inputHeight, inputWidth, inputLayout, normalization, _ops);
+    }
+
+    /// <summary>TensorFlow's SAME padding of one axis: the output is ceil(n / s); the odd pixel goes after (SAME_UPPER) or before.</summary>
+    public static (int Begin, int End) Same(int n, int kernel, int stride, bool upper = true)
+    {
+        int total = Math.Max(((n + stride - 1) / stride - 1) * stride + kernel - n, 0);
+        int small = total / 2;
+        return upper ? (small, total - small) : (total - small, small);
+    }
+
+    public static UnsupportedGraphException Unsupported(string where, string message) => new($"{where}: {message}");
+}

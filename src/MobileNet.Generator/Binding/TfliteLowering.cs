@@ -1,0 +1,224 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using MobileNet.Generator.Reading;
+
+namespace MobileNet.Generator.Binding;
+
+/// <summary>
+/// Lowers a TFLite subgraph to a <see cref="NetworkGraph"/>: weights from OHWI (conv) and
+/// <c>[1, kh, kw, C·m]</c> (depthwise) to OIHW, SAME/VALID to explicit TF pads (asymmetric on
+/// stride 2), fused activations to clamps, and QUANTIZE/DEQUANTIZE dropped (the network runs in
+/// float on weights the reader dequantised). A quantised input states the normalisation it expects.
+/// </summary>
+internal sealed class TfliteLowering
+{
+    private readonly TfliteModel _model;
+    private readonly Dictionary<int, List<TfliteOperator>> _consumers = [];
+    private ChainBuilder _chain = null!;
+    private Padding _pendingPads;
+
+    private TfliteLowering(TfliteModel model)
+    {
+        _model = model;
+        foreach (TfliteOperator op in model.Operators)
+            foreach (int input in op.Inputs)
+                if (input >= 0 && !model.Tensors[input].IsConstant)
+                {
+                    if (!_consumers.TryGetValue(input, out List<TfliteOperator>? list))
+                        _consumers[input] = list = [];
+                    list.Add(op);
+                }
+    }
+
+    /// <exception cref="UnsupportedGraphException">The graph is not a chain this generator can run.</exception>
+    public static NetworkGraph Lower(TfliteModel model) => new TfliteLowering(model).Walk();
+
+    private NetworkGraph Walk()
+    {
+        if (_model.Inputs.Length != 1 || _model.Outputs.Length != 1)
+            throw new UnsupportedGraphException($"the model has {_model.Inputs.Length} inputs and {_model.Outputs.Length} outputs; a MobileNet has one of each");
+        TfliteTensor input = _model.Tensors[_model.Inputs[0]];
+        if (input.Shape.Length != 4 || input.Shape.Skip(1).Any(d => d <= 0 || d > 4096))
+            throw new UnsupportedGraphException($"the input '{input.Name}' has shape [{string.Join(",", input.Shape)}]; an image input is 1×H×W×C");
+        int h = input.Shape[1], w = input.Shape[2], c = input.Shape[3];
+        _chain = new ChainBuilder(c, h, w);
+
+        int current = _model.Inputs[0];
+        while (current != _model.Outputs[0])
+        {
+            TfliteOperator op = Single(current) ?? throw new UnsupportedGraphException($"tensor '{_model.Tensors[current].Name}' is used by no operator and is not the model's output");
+            Lower(op);
+            current = op.Outputs.Length > 0 ? op.Outputs[0] : throw Unsupported(op, "it has no output");
+        }
+        string weights = _model.Tensors.Any(t => t.IsConstant && t.Type is TfliteType.UInt8 or TfliteType.Int8)
+            ? $"{(_model.Tensors.Any(t => t.IsConstant && t.Type == TfliteType.Int8) ? "int8" : "uint8")} weights dequantised at build time"
+            : "float weights";
+        return _chain.Build($"TFLite, {weights}", c, h, w, "NHWC", Normalization(input));
+    }
+
+    /// <summary>What a quantised input says about its pixels: uint8 inputs are the pixel itself, int8 inputs are pixel − 128.</summary>
+    private static InputNormalization? Normalization(TfliteTensor input)
+    {
+        if (input.Quantization is not { Scale.Length: 1 } q)
+            return null;
+        float zero = q.ZeroPoint.Length > 0 ? q.ZeroPoint[0] : 0;
+        return input.Type switch
+        {
+            TfliteType.UInt8 => new InputNormalization(NormalizationKind.Quantized, zero, q.Scale[0], $"the file's uint8 input quantisation (scale {q.Scale[0]}, zero point {zero})"),
+            TfliteType.Int8 => new InputNormalization(NormalizationKind.Quantized, zero + 128, q.Scale[0], $"the file's int8 input quantisation (scale {q.Scale[0]}, zero point {zero}, on pixel − 128)"),
+            _ => null,
+        };
+    }
+
+    private TfliteOperator? Single(int tensor)
+    {
+        if (!_consumers.TryGetValue(tensor, out List<TfliteOperator>? ops) || ops.Count == 0)
+            return null;
+        if (ops.Count > 1)
+            throw new UnsupportedGraphException($"tensor '{_model.Tensors[tensor].Name}' feeds {ops.Count} operators; MobileNet V1 is a single chain of layers");
+        return ops[0];
+    }
+
+    private void Lower(TfliteOperator op)
+    {
+        string where = Where(op);
+        switch ((TfliteOp)op.Code)
+        {
+            case TfliteOp.Conv2D: Conv(op, depthwise: false); break;
+            case TfliteOp.DepthwiseConv2D: Conv(op, depthwise: true); break;
+            case TfliteOp.AveragePool2D: AveragePool(op); break;
+            case TfliteOp.Mean: Mean(op); break;
+            case TfliteOp.FullyConnected: FullyConnected(op); break;
+            case TfliteOp.Reshape or TfliteOp.Squeeze: _chain.Flatten(where); break;
+            case TfliteOp.Softmax:
+                if (op.Options.Beta != 1f)
+                    throw Unsupported(op, $"a softmax with β = {op.Options.Beta} is not supported");
+                _chain.Softmax(where, Name(op), overClasses: true);
+                break;
+            case TfliteOp.Quantize or TfliteOp.Dequantize: break;
+            case TfliteOp.Relu: _chain.Clamp(where, 0, float.PositiveInfinity); break;
+            case TfliteOp.Relu6: _chain.Clamp(where, 0, 6); break;
+            case TfliteOp.ReluN1To1: _chain.Clamp(where, -1, 1); break;
+            case TfliteOp.Pad: Pad(op); break;
+            case TfliteOp.Add: throw Unsupported(op, "ADD (a residual connection) is not part of MobileNet V1");
+            default: throw Unsupported(op, op.CustomCode is { } custom ? $"the custom operator '{custom}' is not supported" : $"the builtin operator {op.Code} is not supported");
+        }
+        if (op.Code is (int)TfliteOp.Conv2D or (int)TfliteOp.DepthwiseConv2D or (int)TfliteOp.FullyConnected or (int)TfliteOp.AveragePool2D)
+            FusedActivation(op);
+    }
+
+    private void Conv(TfliteOperator op, bool depthwise)
+    {
+        TfliteTensor weights = Constant(op, 1, "weights");
+        int[] s = weights.Shape;
+        if (s.Length != 4 || weights.Values is null)
+            throw Unsupported(op, $"the weights [{string.Join(",", s)}] are not a 4-D float or quantised tensor");
+        if (op.Options.DilationH != 1 || op.Options.DilationW != 1)
+            throw Unsupported(op, "dilated convolutions are not supported");
+        int kernelH = s[1], kernelW = s[2], inC = _chain.C;
+        int outC = depthwise ? s[3] : s[0];
+        if (depthwise ? s[0] != 1 || outC % inC != 0 : s[3] != inC)
+            throw Unsupported(op, $"the weights [{string.Join(",", s)}] do not fit an input of {inC} channels");
+
+        // To OIHW: conv OHWI → [o][i][y][x]; depthwise [1][y][x][o] (o = input channel · multiplier + j) → [o][0][y][x].
+        var oihw = new float[weights.Values.Length];
+        int perOut = depthwise ? 1 : inC;
+        for (int o = 0; o < outC; o++)
+            for (int i = 0; i < perOut; i++)
+                for (int y = 0; y < kernelH; y++)
+                    for (int x = 0; x < kernelW; x++)
+                        oihw[((o * perOut + i) * kernelH + y) * kernelW + x] = depthwise
+                            ? weights.Values[(y * kernelW + x) * outC + o]
+                            : weights.Values[((o * kernelH + y) * kernelW + x) * inC + i];
+
+        float[]? bias = op.Inputs.Length > 2 && op.Inputs[2] >= 0 ? Constant(op, 2, "bias").Values : null;
+        Padding pads = Pads(op, kernelH, kernelW);
+        _chain.AddConv(Where(op), Name(op), oihw, bias, outC, kernelH, kernelW, op.Options.StrideH, op.Options.StrideW, depthwise ? inC : 1, pads);
+        CheckShape(op);
+    }
+
+    private Padding Pads(TfliteOperator op, int kernelH, int kernelW)
+    {
+        Padding pending = _pendingPads;
+        _pendingPads = default;
+        if (op.Options.Padding == 1) // VALID, possibly after an explicit PAD (Keras' ZeroPadding2D)
+            return pending;
+        if (pending != default)
+            throw Unsupported(op, "a PAD before a SAME-padded convolution is not supported");
+        (int top, int bottom) = ChainBuilder.Same(_chain.H, kernelH, op.Options.StrideH);
+        (int left, int right) = ChainBuilder.Same(_chain.W, kernelW, op.Options.StrideW);
+        return new Padding(top, left, bottom, right);
+    }
+
+    private void Pad(TfliteOperator op)
+    {
+        long[] p = Constant(op, 1, "paddings").Ints ?? [];
+        // [[batch], [top, bottom], [left, right], [channels]], row-major.
+        if (p.Length != 8 || p[0] != 0 || p[1] != 0 || p[6] != 0 || p[7] != 0 || p.Any(v => v < 0 || v > 16))
+            throw Unsupported(op, $"only spatial zero padding is supported, found [{string.Join(",", p)}]");
+        _pendingPads = new Padding((int)p[2], (int)p[4], (int)p[3], (int)p[5]);
+        // The padded tensor is only seen by the next convolution, which takes the pads over.
+    }
+
+    private void AveragePool(TfliteOperator op)
+    {
+        TfliteOptions o = op.Options;
+        bool global = o.FilterH == _chain.H && o.FilterW == _chain.W && (o.Padding == 1 || o.StrideH >= _chain.H && o.StrideW >= _chain.W);
+        if (!global)
+            throw Unsupported(op, $"AVERAGE_POOL_2D {o.FilterH}×{o.FilterW} on a {_chain.H}×{_chain.W} map is not global; MobileNet pools the whole final map");
+        _chain.GlobalPool(Name(op));
+    }
+
+    private void Mean(TfliteOperator op)
+    {
+        long[] axes = Constant(op, 1, "axes").Ints ?? [];
+        if (!axes.Select(a => a < 0 ? a + 4 : a).OrderBy(a => a).SequenceEqual([1L, 2]))
+            throw Unsupported(op, $"MEAN over axes [{string.Join(",", axes)}] is not a global average pool (axes 1,2)");
+        _chain.GlobalPool(Name(op), flatten: !op.Options.KeepDims);
+    }
+
+    private void FullyConnected(TfliteOperator op)
+    {
+        TfliteTensor weights = Constant(op, 1, "weights");
+        if (weights.Shape.Length != 2 || weights.Values is null)
+            throw Unsupported(op, $"the weights [{string.Join(",", weights.Shape)}] are not a float or quantised matrix");
+        float[]? bias = op.Inputs.Length > 2 && op.Inputs[2] >= 0 ? Constant(op, 2, "bias").Values : null;
+        _chain.FullyConnected(Where(op), Name(op), weights.Values, bias);
+    }
+
+    private void FusedActivation(TfliteOperator op)
+    {
+        switch (op.Options.Activation)
+        {
+            case 0: break;
+            case 1: _chain.Clamp(Where(op), 0, float.PositiveInfinity); break;
+            case 2: _chain.Clamp(Where(op), -1, 1); break;
+            case 3: _chain.Clamp(Where(op), 0, 6); break;
+            default: throw Unsupported(op, $"the fused activation {op.Options.Activation} (TANH or SIGN_BIT) is not supported");
+        }
+    }
+
+    /// <summary>The file states each output's shape; a disagreement means the lowering misread the operator.</summary>
+    private void CheckShape(TfliteOperator op)
+    {
+        int[] shape = _model.Tensors[op.Outputs[0]].Shape;
+        if (shape.Length == 4 && (shape[1] != _chain.H || shape[2] != _chain.W || shape[3] != _chain.C))
+            throw Unsupported(op, $"the file says the output is {shape[1]}×{shape[2]}×{shape[3]}, but the weights and padding give {_chain.H}×{_chain.W}×{_chain.C}");
+    }
+
+    private TfliteTensor Constant(TfliteOperator op, int index, string what)
+    {
+        if (op.Inputs.Length <= index || op.Inputs[index] < 0 || !_model.Tensors[op.Inputs[index]].IsConstant)
+            throw Unsupported(op, $"its {what} must be a constant tensor");
+        return _model.Tensors[op.Inputs[index]];
+    }
+
+    private string Name(TfliteOperator op) => op.Outputs.Length > 0 ? _model.Tensors[op.Outputs[0]].Name : $"operator {op.Index}";
+
+    private string Where(TfliteOperator op) => $"operator {op.Index} '{Name(op)}' ({OpName(op.Code)})";
+
+    private static string OpName(int code) => Enum.IsDefined(typeof(TfliteOp), code) ? Enum.GetName(typeof(TfliteOp), code)! : $"builtin {code}";
+
+    private UnsupportedGraphException Unsupported(TfliteOperator op, string message) => ChainBuilder.Unsupported(Where(op), message);
+}
