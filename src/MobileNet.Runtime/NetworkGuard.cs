@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace MobileNet;
 
-/// <summary>Argument checks shared by every generated network, kept out of line so that <c>Run</c> stays small.</summary>
+/// <summary>Length checks shared by the generated networks and the helpers, kept out of line so that <c>Run</c> stays small.</summary>
 public static class NetworkGuard
 {
     /// <summary>Throws unless <paramref name="actual"/> equals <paramref name="expected"/>.</summary>
@@ -22,5 +22,5 @@ public static class NetworkGuard
 
     [DoesNotReturn]
     private static void ThrowLength(int actual, int expected, string how, string parameterName) =>
-        throw new ArgumentException($"'{parameterName}' has {actual} elements; this network needs {how} {expected}.", parameterName);
+        throw new ArgumentException($"'{parameterName}' has {actual} elements; it must have {how} {expected}.", parameterName);
 }

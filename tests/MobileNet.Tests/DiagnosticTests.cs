@@ -141,7 +141,7 @@ public sealed class DiagnosticTests
     public void MNG011_UnsupportedFormat()
     {
         GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(0.25, 64, weights: "models/model.pb"), SmallModel, compile: false, modelName: "models/model.pb");
-        Assert.Contains("use an ONNX file", Single(run, "MNG011").GetMessage());
+        Assert.Contains("use an ONNX (.onnx) or TensorFlow Lite (.tflite) file", Single(run, "MNG011").GetMessage());
     }
 
     [Fact]

@@ -9,12 +9,13 @@ using System.Runtime.Intrinsics;
 namespace Tests
 {
     /// <summary>
-    /// MobileNet V1, α = 0.25, 64×64×3 → 10 classes, generated from <c>models/model.onnx</c>:
+    /// MobileNet V1, α = 0.25, 64×64×3 → 10 classes, generated from <c>models/model.onnx</c> (ONNX opset 13, written by MobileNetGen tests):
     /// 3.33 M multiply-accumulates, 0.21 M parameters, a workspace of 24,576 floats (96 KiB).
     /// </summary>
     /// <remarks>
     /// <para>The input is 64×64×3 floats in NHWC order (row by row, pixel by pixel, channels interleaved),
-    /// normalised as the weights expect. The file's own input is NHWC; <see cref="global::MobileNet.TensorLayout"/> converts.</para>
+    /// normalised as the weights expect: TensorFlow's [−1, 1] (the file does not say; set Normalization on the attribute for other weights). The file's own input is NHWC;
+    /// <see cref="Preprocess"/> makes the input from 8-bit pixels, <see cref="global::MobileNet.TensorLayout"/> converts NCHW tensors.</para>
     /// <para>MACs and parameters count the convolution and classifier weights, as the MobileNet papers do (no biases or BatchNorm).</para>
     /// <code>
     ///  #  layer           stride  input → output                        MACs      params
@@ -64,8 +65,23 @@ namespace Tests
         public const int InputLength = 12288;
         /// <summary>Floats in the output: one probability per class.</summary>
         public const int OutputLength = 10;
+        /// <summary>True when <see cref="Run(ReadOnlySpan{float}, Span{float})"/> writes probabilities (the file ends in a softmax); false for logits.</summary>
+        public const bool OutputIsProbability = true;
+        /// <summary>Bytes of read-only weight data in the assembly: folded, packed and padded to whole vectors.</summary>
+        public const int WeightBytes = 857792;
         /// <summary>Floats of workspace <see cref="Run(ReadOnlySpan{float}, Span{float}, Span{float})"/> needs (96 KiB).</summary>
         public const int WorkspaceLength = 24576;
+
+        /// <summary>How 8-bit pixels become this network's input values: TensorFlow's [−1, 1] (the file does not say; set Normalization on the attribute for other weights).</summary>
+        public static global::MobileNet.PixelNormalization Normalization => global::MobileNet.PixelNormalization.TensorFlow;
+
+        /// <summary>
+        /// Resizes an image (bilinear; <paramref name="channels"/> = 1 grey, 3 RGB or 4 RGBA bytes per pixel) to the network's input and
+        /// normalises it with <see cref="Normalization"/>. <paramref name="centralFraction"/> &lt; 1 keeps the centre first, as TF-slim's
+        /// evaluation does with 0.875. Allocates nothing.
+        /// </summary>
+        public static void Preprocess(ReadOnlySpan<byte> pixels, int width, int height, int channels, Span<float> input, float centralFraction = 1f) =>
+            global::MobileNet.ImagePreprocessor.Resize(pixels, width, height, channels, input, InputSize, InputChannels, Normalization, centralFraction);
 
         private readonly float[] _workspace = new float[WorkspaceLength];
 
