@@ -28,19 +28,7 @@ public sealed class SyntheticTfliteTests(ITestOutputHelper output)
         Assert.Empty(run.CompileErrors);
         Assert.Contains("TFLite, float weights", run.MainSource);
         using var ort = new OrtReference(onnx);
-        var actual = new float[options.Classes];
-        var workspace = new float[run.Constant("WorkspaceLength")];
-        float worst = 0;
-        for (int seed = 0; seed < 2; seed++)
-        {
-            float[] input = Compare.RandomImage(options.Resolution * options.Resolution * 3, 200 + seed);
-            run.Run(input, actual, workspace);
-            float[] expected = ort.Run(input, 3, options.Resolution);
-            float difference = Compare.MaxAbsDifference(actual, expected);
-            worst = System.Math.Max(worst, difference);
-            Assert.True(difference <= 1e-4f, $"{options}: max |difference| {difference} > 1e-4");
-            Assert.Equal(Compare.TopK(expected, 5), Compare.TopK(actual, 5));
-        }
+        float worst = Compare.AgainstOnnxRuntime(run, ort, Compare.RandomImages(2, options.Resolution * options.Resolution * 3, 200), 3, options.Resolution, 5, output);
         output.WriteLine($"{options}: worst max |difference| {worst:E2}");
     }
 }

@@ -26,10 +26,7 @@ public sealed class TfliteModelTests(ITestOutputHelper output)
     {
         GeneratorRun run = Generate(tflite, alpha, resolution, "models/model.tflite");
         using var ort = new OrtReference(File.ReadAllBytes(SharedFiles.Path(onnx)));
-        var inputs = new[] { "chelsea.png", "coffee.png", "grace_hopper.bmp", "cat.bmp", "squirrel_cls.jpg", "orange.jpg" }
-            .Select(name => (name, RealModelTests.Photo(SharedFiles.Path("images/" + name), resolution)))
-            .Concat(Enumerable.Range(0, 3).Select(seed => ($"random {seed}", Compare.RandomImage(resolution * resolution * 3, seed))));
-        float worst = Check(run, ort, inputs, 3, resolution, top: 5);
+        float worst = Compare.AgainstOnnxRuntime(run, ort, RealModelTests.Photos(resolution).Concat(Compare.RandomImages(3, resolution * resolution * 3, 0)), 3, resolution, 5, output);
         output.WriteLine($"{Path.GetFileName(tflite)}: worst max |difference| {worst:E2}");
     }
 
@@ -40,9 +37,8 @@ public sealed class TfliteModelTests(ITestOutputHelper output)
         Assert.Equal(1, run.Constant("InputChannels"));
         Assert.Equal(2, run.Constant("OutputLength"));
         using var ort = new OrtReference(File.ReadAllBytes(SharedFiles.Path("models/onnx/person_detect_float.onnx")));
-        var inputs = new[] { "person.bmp", "no_person.bmp" }.Select(name => (name, PersonInput(run, name)))
-            .Concat(Enumerable.Range(0, 3).Select(seed => ($"random {seed}", Compare.RandomImage(96 * 96, seed))));
-        float worst = Check(run, ort, inputs, 1, 96, top: 2);
+        var inputs = new[] { "person.bmp", "no_person.bmp" }.Select(name => (name, PersonInput(run, name)));
+        float worst = Compare.AgainstOnnxRuntime(run, ort, inputs.Concat(Compare.RandomImages(3, 96 * 96, 0)), 1, 96, 2, output);
         output.WriteLine($"person_detect.tflite: worst max |difference| {worst:E2}");
     }
 
@@ -112,19 +108,4 @@ public sealed class TfliteModelTests(ITestOutputHelper output)
     }
 
     private delegate void Preprocess(ReadOnlySpan<byte> pixels, int width, int height, int channels, Span<float> input, float centralFraction);
-
-    private float Check(GeneratorRun run, OrtReference ort, System.Collections.Generic.IEnumerable<(string Name, float[] Input)> inputs, int channels, int size, int top)
-    {
-        float worst = 0;
-        foreach ((string name, float[] input) in inputs)
-        {
-            float[] actual = Infer(run, input), expected = ort.Run(input, channels, size);
-            float difference = Compare.MaxAbsDifference(actual, expected);
-            output.WriteLine($"{name}: max |difference| {difference:E2}, top {string.Join(",", Compare.TopK(actual, top))}");
-            Assert.True(difference <= 1e-4f, $"{name}: max |difference| {difference} > 1e-4");
-            Assert.Equal(Compare.TopK(expected, top), Compare.TopK(actual, top));
-            worst = Math.Max(worst, difference);
-        }
-        return worst;
-    }
 }

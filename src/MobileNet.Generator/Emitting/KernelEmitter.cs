@@ -80,7 +80,7 @@ internal static class KernelEmitter
         return value;
     }
 
-    private static string Weights(PlannedLayer layer) => $"ref float w = ref FloatsOf({WeightsEmitter.ClassName}.{WeightsEmitter.FieldName(layer)});";
+    private static string Weights(PlannedLayer layer, string local = "w") => $"ref float {local} = ref FloatsOf({WeightsEmitter.ClassName}.{WeightsEmitter.FieldName(layer)});";
 
     private static void ConvKxK(SourceWriter w, PlannedLayer layer, GraphOp op)
     {
@@ -159,7 +159,7 @@ internal static class KernelEmitter
         int inC = layer.InStride, outC = layer.OutStride, blocks = (outC + 7) / 8;
         bool partialBlock = outC % 8 != 0;
         w.Line($"const int Pixels = {pixels}, InC = {inC}, OutC = {outC}, Blocks = {blocks}, BlockLength = 8 * (1 + InC);");
-        w.Line($"ref float weights = ref FloatsOf({WeightsEmitter.ClassName}.{WeightsEmitter.FieldName(layer)});");
+        w.Line(Weights(layer, "weights"));
         ActivationBounds(w, op);
         w.Line("// Blocks of 8 output channels (bias, then 8 weights per input channel); 4 pixels × 8 channels in 8 registers.");
         w.Open("for (int b = 0; b < Blocks; b++)");
@@ -220,7 +220,7 @@ internal static class KernelEmitter
     private static void Dense16(SourceWriter w, PlannedLayer layer, GraphOp op)
     {
         w.Line($"const int InC = {layer.InStride}, Blocks = {(op.OutC + 15) / 16}, BlockLength = 16 * (1 + InC);");
-        w.Line($"ref float weights = ref FloatsOf({WeightsEmitter.ClassName}.{WeightsEmitter.FieldName(layer)});");
+        w.Line(Weights(layer, "weights"));
         ActivationBounds(w, op);
         w.Line("// Blocks of 16 outputs in four independent accumulators, so that the FMA chains overlap.");
         w.Open("for (int b = 0; b < Blocks; b++)");

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
@@ -41,6 +42,34 @@ public sealed class OrtReference : IDisposable
 
 public static class Compare
 {
+    /// <summary>
+    /// Runs the generated network and ONNX Runtime on each input and asserts max |difference| ≤ 1e-4 and
+    /// the same top-<paramref name="top"/>; returns the worst difference. Inputs are NHWC.
+    /// </summary>
+    public static float AgainstOnnxRuntime(GeneratorRun run, OrtReference ort, IEnumerable<(string Name, float[] Input)> inputs, int channels, int size, int top,
+        Xunit.Abstractions.ITestOutputHelper output)
+    {
+        var actual = new float[run.Constant("OutputLength")];
+        var workspace = new float[run.Constant("WorkspaceLength")];
+        RunNetwork network = run.Run;
+        float worst = 0;
+        foreach ((string name, float[] input) in inputs)
+        {
+            network(input, actual, workspace);
+            float[] expected = ort.Run(input, channels, size);
+            float difference = MaxAbsDifference(actual, expected);
+            output.WriteLine($"{name}: max |difference| {difference:E2}, top-{top} {string.Join(",", TopK(actual, top))}");
+            Xunit.Assert.True(difference <= 1e-4f, $"{name}: max |difference| {difference} > 1e-4 (largest output {expected.Max(MathF.Abs)})");
+            Xunit.Assert.Equal(TopK(expected, top), TopK(actual, top));
+            worst = MathF.Max(worst, difference);
+        }
+        return worst;
+    }
+
+    /// <summary>Random NHWC images in [−1, 1], named for the log.</summary>
+    public static IEnumerable<(string Name, float[] Input)> RandomImages(int count, int length, int seed) =>
+        Enumerable.Range(0, count).Select(i => ($"random {seed + i}", RandomImage(length, seed + i)));
+
     public static float MaxAbsDifference(float[] a, float[] b) => a.Zip(b, (x, y) => MathF.Abs(x - y)).Max();
 
     public static int[] TopK(float[] values, int k) => Enumerable.Range(0, values.Length).OrderByDescending(i => values[i]).Take(k).ToArray();
