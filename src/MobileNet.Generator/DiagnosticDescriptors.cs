@@ -37,7 +37,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnsupportedAlpha = Error(
         "MNG008", "Unsupported width multiplier",
-        "Alpha = {0} is not supported: use a width multiplier greater than 0 and at most 2 (the published V1 models use 0.25, 0.5, 0.75 or 1.0)");
+        "Alpha = {0} is not supported: use a width multiplier greater than 0 and at most 2 (the published models use 0.25 to 1.0 for V1 and 0.35 to 1.4 for V2)");
 
     public static readonly DiagnosticDescriptor UnsupportedResolution = Error(
         "MNG009", "Unsupported resolution",
@@ -45,7 +45,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnsupportedVersion = Error(
         "MNG010", "Unsupported MobileNet version",
-        "Version = {0} is not supported yet: this release generates MobileNet V1 (Version = 1)");
+        "Version = {0} is not supported: use 1 (MobileNet V1, depthwise separable convolutions) or 2 (MobileNet V2, inverted residuals)");
 
     public static readonly DiagnosticDescriptor UnsupportedFormat = Error(
         "MNG011", "Unsupported model format",

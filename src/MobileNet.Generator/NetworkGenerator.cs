@@ -39,7 +39,7 @@ internal static class NetworkGenerator
         LocationInfo? attribute = request.AttributeLocation;
         if (request.Target.NotPartial is { } notPartial)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, request.Target.Location, notPartial));
-        if (request.Version != 1)
+        if (request.Version is not (1 or 2))
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedVersion, at.Version ?? attribute, request.Version.ToString()));
         if (!(request.Alpha > 0 && request.Alpha <= 2))
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedAlpha, at.Alpha ?? attribute, request.Alpha.ToString(System.Globalization.CultureInfo.InvariantCulture)));
@@ -75,7 +75,9 @@ internal static class NetworkGenerator
         if (graph is null)
             return none;
 
-        BoundNetwork? network = V1Binder.Bind(graph, request.Alpha, request.Resolution, out string? mismatch);
+        BoundNetwork? network = request.Version == 2
+            ? V2Binder.Bind(graph, request.Alpha, request.Resolution, out string? mismatch)
+            : V1Binder.Bind(graph, request.Alpha, request.Resolution, out mismatch);
         if (network is null)
         {
             string alpha = request.Alpha.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -15,10 +15,10 @@ namespace MobileNet;
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class MobileNetAttribute : Attribute
 {
-    /// <summary>The MobileNet version: 1 (depthwise separable convolutions). Defaults to 1.</summary>
+    /// <summary>The MobileNet version: 1 (depthwise separable convolutions) or 2 (inverted residuals with linear bottlenecks). Defaults to 1.</summary>
     public int Version { get; set; } = 1;
 
-    /// <summary>The width multiplier α of the MobileNet papers (0.25, 0.5, 0.75, 1.0 for the published V1 models).</summary>
+    /// <summary>The width multiplier α of the MobileNet papers (0.25, 0.5, 0.75, 1.0 for the published V1 models; 0.35 to 1.4 for V2).</summary>
     public double Alpha { get; set; } = 1.0;
 
     /// <summary>The input height and width in pixels (the resolution multiplier ρ times 224; 224, 192, 160, 128, …).</summary>

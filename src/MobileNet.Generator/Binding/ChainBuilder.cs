@@ -16,6 +16,9 @@ internal sealed class ChainBuilder(int channels, int height, int width)
     public int C { get; private set; } = channels;
     public int H { get; private set; } = height;
     public int W { get; private set; } = width;
+    /// <summary>How many operations the chain has: the index the next one will get.</summary>
+    public int Count => _ops.Count;
+
     /// <summary>True once the tensor is N×C (after Flatten, Gemm, a keepdims-free mean): its classes are the last axis.</summary>
     public bool Flattened { get; private set; }
 
@@ -95,6 +98,17 @@ internal sealed class ChainBuilder(int channels, int height, int width)
             throw Unsupported(where, $"the bias has {values.Length} values for {op.OutC} outputs");
         for (int i = 0; i < op.OutC; i++)
             op.Bias[i] += values[values.Length == 1 ? 0 : i];
+    }
+
+    /// <summary>Adds the output of operation <paramref name="from"/> (a skip connection) to the current tensor.</summary>
+    public void AddResidual(string where, string name, int from)
+    {
+        if (from < 0 || from >= _ops.Count)
+            throw Unsupported(where, "a residual connection from the network's input is not supported");
+        GraphOp source = _ops[from];
+        if (source.OutC != C || source.OutH != H || source.OutW != W)
+            throw Unsupported(where, $"it adds a {source.OutH}×{source.OutW}×{source.OutC} tensor to a {H}×{W}×{C} one");
+        _ops.Add(new GraphOp { Kind = OpKind.Add, Name = name, InC = C, InH = H, InW = W, OutC = C, OutH = H, OutW = W, ResidualFrom = from });
     }
 
     public void Softmax(string where, string name, bool overClasses)

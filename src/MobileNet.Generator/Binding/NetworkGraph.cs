@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace MobileNet.Generator.Binding;
 
-internal enum OpKind { Conv, GlobalAveragePool, FullyConnected, Softmax }
+internal enum OpKind { Conv, GlobalAveragePool, FullyConnected, Softmax, Add }
 
 /// <summary>Explicit padding of a convolution, in pixels: top, left, bottom, right.</summary>
 internal readonly record struct Padding(int Top, int Left, int Bottom, int Right)
@@ -38,7 +38,12 @@ internal sealed class GraphOp
     public float ActivationMin { get; set; } = float.NegativeInfinity;
     public float ActivationMax { get; set; } = float.PositiveInfinity;
 
+    /// <summary>For <see cref="OpKind.Add"/>: the index of the earlier operation whose output is added (the skip connection).</summary>
+    public int ResidualFrom { get; init; } = -1;
+
     public bool IsDepthwise => Kind == OpKind.Conv && Group == InC && Group > 1;
+
+    public bool IsLinear => float.IsNegativeInfinity(ActivationMin) && float.IsPositiveInfinity(ActivationMax);
 
     public string Shape(bool output) => output ? $"{OutH}×{OutW}×{OutC}" : $"{InH}×{InW}×{InC}";
 }

@@ -16,6 +16,8 @@ internal sealed class OnnxLowering
     private readonly OnnxModel _model;
     private readonly Dictionary<string, OnnxTensor> _constants;
     private readonly Dictionary<string, List<OnnxNode>> _consumers = new(StringComparer.Ordinal);
+    /// <summary>The operation of the chain that produced each tensor walked so far, for residual Adds.</summary>
+    private readonly Dictionary<string, int> _producers = new(StringComparer.Ordinal);
     private ChainBuilder _chain = null!;
 
     private OnnxLowering(OnnxModel model)
@@ -56,7 +58,7 @@ internal sealed class OnnxLowering
         string current = input.Name;
         string layout = "NCHW";
         int c, h, w;
-        OnnxNode? first = Single(current);
+        OnnxNode? first = Next(current);
         if (first?.OpType == "Transpose")
         {
             if (!first.Attributes.TryGetValue("perm", out OnnxAttribute? perm) || !perm.Ints.SequenceEqual([0L, 3, 1, 2]))
@@ -74,24 +76,32 @@ internal sealed class OnnxLowering
         var outputs = new HashSet<string>(_model.Outputs.Select(o => o.Name), StringComparer.Ordinal);
         while (!outputs.Contains(current))
         {
-            OnnxNode node = Single(current) ?? throw new UnsupportedGraphException($"tensor '{current}' is used by no node and is not the graph output");
-            Lower(node);
+            OnnxNode node = Next(current) ?? throw new UnsupportedGraphException($"tensor '{current}' is used by no node and is not the graph output");
+            Lower(node, current);
             current = node.Outputs[0];
+            _producers[current] = _chain.Count - 1;
         }
         string producer = _model.Producer.Length > 0 ? $", written by {_model.Producer}" : "";
         return _chain.Build($"ONNX opset {_model.OpsetVersion}{producer}", c, h, w, layout, normalization: null);
     }
 
-    private OnnxNode? Single(string tensor)
+    /// <summary>The node the walk continues with: the only consumer, or the non-Add one of a tensor that also feeds a residual Add.</summary>
+    private OnnxNode? Next(string tensor)
     {
         if (!_consumers.TryGetValue(tensor, out List<OnnxNode>? nodes) || nodes.Count == 0)
             return null;
-        if (nodes.Count > 1)
-            throw new UnsupportedGraphException($"tensor '{tensor}' feeds {nodes.Count} nodes ({string.Join(", ", nodes.Select(n => n.DisplayName))}); MobileNet V1 is a single chain of layers");
-        return nodes[0];
+        if (nodes.Count == 1)
+            return nodes[0];
+        OnnxNode[] main = nodes.Where(n => !IsResidualAdd(n)).ToArray();
+        if (nodes.Count == 2 && main.Length == 1)
+            return main[0];
+        throw new UnsupportedGraphException($"tensor '{tensor}' feeds {nodes.Count} nodes ({string.Join(", ", nodes.Select(n => n.DisplayName))}); a MobileNet branches only into a residual Add");
     }
 
-    private void Lower(OnnxNode node)
+    private bool IsResidualAdd(OnnxNode node) =>
+        node.OpType == "Add" && node.Inputs.Length == 2 && !_constants.ContainsKey(node.Inputs[0]) && !_constants.ContainsKey(node.Inputs[1]);
+
+    private void Lower(OnnxNode node, string input)
     {
         string where = Where(node);
         switch (node.OpType)
@@ -107,6 +117,7 @@ internal sealed class OnnxLowering
             case "Flatten" or "Reshape" or "Squeeze": _chain.Flatten(where); break;
             case "Gemm": Gemm(node); break;
             case "MatMul": _chain.FullyConnected(where, node.DisplayName, Classifier(node, Constant(node, 1, "weights"), transposed: false, 1f), null); break;
+            case "Add" when IsResidualAdd(node): Residual(node, input); break;
             case "Add": AddBias(node); break;
             case "Softmax": Softmax(node); break;
             default: throw Unsupported(node, $"the operator {node.OpType} is not supported");
@@ -235,10 +246,16 @@ internal sealed class OnnxLowering
 
     private void AddBias(OnnxNode node)
     {
-        int constantInput = _constants.ContainsKey(node.Inputs[1]) ? 1 : _constants.ContainsKey(node.Inputs[0]) ? 0 : -1;
-        if (constantInput < 0)
-            throw Unsupported(node, "Add of two computed tensors (a residual connection) is not part of MobileNet V1");
+        int constantInput = _constants.ContainsKey(node.Inputs[1]) ? 1 : 0;
         _chain.AddBias(Where(node), Constant(node, constantInput, "bias").Floats ?? []);
+    }
+
+    private void Residual(OnnxNode node, string input)
+    {
+        string skip = node.Inputs[0] == input ? node.Inputs[1] : node.Inputs[0];
+        if (!_producers.TryGetValue(skip, out int from))
+            throw Unsupported(node, $"its other input '{skip}' does not come from earlier in the network");
+        _chain.AddResidual(Where(node), node.DisplayName, from);
     }
 
     private void Softmax(OnnxNode node)

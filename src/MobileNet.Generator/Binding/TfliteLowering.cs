@@ -15,6 +15,8 @@ internal sealed class TfliteLowering
 {
     private readonly TfliteModel _model;
     private readonly Dictionary<int, List<TfliteOperator>> _consumers = [];
+    /// <summary>The operation of the chain that produced each tensor walked so far, for residual ADDs.</summary>
+    private readonly Dictionary<int, int> _producers = [];
     private ChainBuilder _chain = null!;
     private Padding _pendingPads;
 
@@ -47,9 +49,10 @@ internal sealed class TfliteLowering
         int current = _model.Inputs[0];
         while (current != _model.Outputs[0])
         {
-            TfliteOperator op = Single(current) ?? throw new UnsupportedGraphException($"tensor '{_model.Tensors[current].Name}' is used by no operator and is not the model's output");
-            Lower(op);
+            TfliteOperator op = Next(current) ?? throw new UnsupportedGraphException($"tensor '{_model.Tensors[current].Name}' is used by no operator and is not the model's output");
+            Lower(op, current);
             current = op.Outputs.Length > 0 ? op.Outputs[0] : throw Unsupported(op, "it has no output");
+            _producers[current] = _chain.Count - 1;
         }
         string weights = _model.Tensors.Any(t => t.IsConstant && t.Type is TfliteType.UInt8 or TfliteType.Int8)
             ? $"{(_model.Tensors.Any(t => t.IsConstant && t.Type == TfliteType.Int8) ? "int8" : "uint8")} weights dequantised at build time"
@@ -71,16 +74,20 @@ internal sealed class TfliteLowering
         };
     }
 
-    private TfliteOperator? Single(int tensor)
+    /// <summary>The operator the walk continues with: the only consumer, or the non-ADD one of a tensor that also feeds a residual ADD.</summary>
+    private TfliteOperator? Next(int tensor)
     {
         if (!_consumers.TryGetValue(tensor, out List<TfliteOperator>? ops) || ops.Count == 0)
             return null;
-        if (ops.Count > 1)
-            throw new UnsupportedGraphException($"tensor '{_model.Tensors[tensor].Name}' feeds {ops.Count} operators; MobileNet V1 is a single chain of layers");
-        return ops[0];
+        if (ops.Count == 1)
+            return ops[0];
+        TfliteOperator[] main = ops.Where(o => o.Code != (int)TfliteOp.Add).ToArray();
+        if (ops.Count == 2 && main.Length == 1)
+            return main[0];
+        throw new UnsupportedGraphException($"tensor '{_model.Tensors[tensor].Name}' feeds {ops.Count} operators; a MobileNet branches only into a residual ADD");
     }
 
-    private void Lower(TfliteOperator op)
+    private void Lower(TfliteOperator op, int input)
     {
         string where = Where(op);
         switch ((TfliteOp)op.Code)
@@ -101,11 +108,21 @@ internal sealed class TfliteLowering
             case TfliteOp.Relu6: _chain.Clamp(where, 0, 6); break;
             case TfliteOp.ReluN1To1: _chain.Clamp(where, -1, 1); break;
             case TfliteOp.Pad: Pad(op); break;
-            case TfliteOp.Add: throw Unsupported(op, "ADD (a residual connection) is not part of MobileNet V1");
+            case TfliteOp.Add: Residual(op, input); break;
             default: throw Unsupported(op, op.CustomCode is { } custom ? $"the custom operator '{custom}' is not supported" : $"the builtin operator {op.Code} is not supported");
         }
-        if (op.Code is (int)TfliteOp.Conv2D or (int)TfliteOp.DepthwiseConv2D or (int)TfliteOp.FullyConnected or (int)TfliteOp.AveragePool2D)
+        if (op.Code is (int)TfliteOp.Conv2D or (int)TfliteOp.DepthwiseConv2D or (int)TfliteOp.FullyConnected or (int)TfliteOp.AveragePool2D or (int)TfliteOp.Add)
             FusedActivation(op);
+    }
+
+    private void Residual(TfliteOperator op, int input)
+    {
+        if (op.Inputs.Length != 2)
+            throw Unsupported(op, $"it has {op.Inputs.Length} inputs");
+        int skip = op.Inputs[0] == input ? op.Inputs[1] : op.Inputs[0];
+        if (skip < 0 || !_producers.TryGetValue(skip, out int from))
+            throw Unsupported(op, "its other input does not come from earlier in the network (a constant ADD is not supported)");
+        _chain.AddResidual(Where(op), Name(op), from);
     }
 
     private void Conv(TfliteOperator op, bool depthwise)

@@ -12,13 +12,10 @@ internal static class V1Binder
     /// <summary>Returns the bound network, or null with the first mismatch in <paramref name="mismatch"/>.</summary>
     public static BoundNetwork? Bind(NetworkGraph graph, double alpha, int resolution, out string? mismatch)
     {
-        mismatch = null;
         var layers = new List<BoundLayer>();
-        if (graph.InputHeight != resolution || graph.InputWidth != resolution || graph.InputChannels is not (1 or 3))
-        {
-            mismatch = $"the input is {graph.InputHeight}×{graph.InputWidth}×{graph.InputChannels}, expected {resolution}×{resolution}×3 (or ×1 for greyscale)";
+        mismatch = V2Binder.InputMismatch(graph, resolution);
+        if (mismatch is not null)
             return null;
-        }
 
         IReadOnlyList<GraphOp> ops = graph.Ops;
         int next = 0;
@@ -44,15 +41,20 @@ internal static class V1Binder
             channels = layers[layers.Count - 1].Op.OutC;
         }
 
-        GraphOp? pool = Take();
+        mismatch = BindHead(ops, ref next, size, channels, layers, out int classes);
+        return mismatch is null ? new BoundNetwork(1, alpha, resolution, graph, layers, classes) : null;
+    }
+
+    /// <summary>The head both versions share: global average pool, classifier (fully connected or 1×1 conv on the pooled map), optional softmax, nothing else.</summary>
+    internal static string? BindHead(IReadOnlyList<GraphOp> ops, ref int next, int size, int channels, List<BoundLayer> layers, out int classes)
+    {
+        classes = 0;
+        GraphOp? pool = next < ops.Count ? ops[next++] : null;
         if (pool?.Kind != OpKind.GlobalAveragePool)
-        {
-            mismatch = $"after layer 26 expected the global average pool over {size}×{size}×{channels}, found {Describe(pool)}";
-            return null;
-        }
+            return $"after the last convolution expected the global average pool over {size}×{size}×{channels}, found {Describe(pool)}";
         layers.Add(new BoundLayer(LayerRole.Pool, pool));
 
-        GraphOp? head = Take();
+        GraphOp? head = next < ops.Count ? ops[next++] : null;
         GraphOp? classifier = head switch
         {
             { Kind: OpKind.FullyConnected } => head,
@@ -64,44 +66,42 @@ internal static class V1Binder
             _ => null,
         };
         if (classifier is null || classifier.InC != channels)
-        {
-            mismatch = $"expected the classifier (a fully connected layer or 1×1 convolution from {channels} features), found {Describe(head)}";
-            return null;
-        }
+            return $"expected the classifier (a fully connected layer or 1×1 convolution from {channels} features), found {Describe(head)}";
         layers.Add(new BoundLayer(LayerRole.Classifier, classifier));
 
-        if (Take() is { } rest)
+        if (next < ops.Count)
         {
+            GraphOp rest = ops[next++];
             if (rest.Kind != OpKind.Softmax || next < ops.Count)
-            {
-                mismatch = $"expected nothing but an optional Softmax after the classifier, found {Describe(rest)}";
-                return null;
-            }
+                return $"expected nothing but an optional Softmax after the classifier, found {Describe(rest)}";
             layers.Add(new BoundLayer(LayerRole.Softmax, rest));
         }
-        return new BoundNetwork(1, alpha, resolution, graph, layers, classifier.OutC);
+        classes = classifier.OutC;
+        return null;
     }
 
     private static string? Conv(GraphOp? op, int index, string kind, LayerRole role, int kernel, int stride, int inSize, int inC, int outSize, int[] outChannels, bool depthwise, List<BoundLayer> layers)
     {
-        string expected = $"{kind}, stride {stride}, {inSize}×{inSize}×{inC} → {outSize}×{outSize}×{string.Join(" or ", outChannels)}";
-        bool matches = op is { Kind: OpKind.Conv }
-            && op.KernelH == kernel && op.KernelW == kernel && op.StrideH == stride && op.StrideW == stride
-            && op.InH == inSize && op.InW == inSize && op.InC == inC
-            && op.OutH == outSize && op.OutW == outSize && outChannels.Contains(op.OutC)
-            && (depthwise ? op.Group == inC && op.OutC == inC : op.Group == 1);
-        if (!matches)
-            return $"layer {index} expected {expected}; found {Describe(op)}";
+        if (!ConvMatches(op, kernel, stride, inSize, inC, outSize, outChannels, depthwise))
+            return $"layer {index} expected {kind}, stride {stride}, {inSize}×{inSize}×{inC} → {outSize}×{outSize}×{string.Join(" or ", outChannels)}; found {Describe(op)}";
         layers.Add(new BoundLayer(role, op!));
         return null;
     }
 
-    private static string Describe(GraphOp? op) => op switch
+    internal static bool ConvMatches(GraphOp? op, int kernel, int stride, int inSize, int inC, int outSize, int[] outChannels, bool depthwise) =>
+        op is { Kind: OpKind.Conv }
+        && op.KernelH == kernel && op.KernelW == kernel && op.StrideH == stride && op.StrideW == stride
+        && op.InH == inSize && op.InW == inSize && op.InC == inC
+        && op.OutH == outSize && op.OutW == outSize && outChannels.Contains(op.OutC)
+        && (depthwise ? op.Group == inC && op.OutC == inC : op.Group == 1);
+
+    internal static string Describe(GraphOp? op) => op switch
     {
         null => "the end of the graph",
         { Kind: OpKind.Conv } => $"node '{op.Name}': {(op.IsDepthwise ? "depthwise " : op.Group > 1 ? $"grouped ({op.Group}) " : "")}{op.KernelH}×{op.KernelW} conv, stride {op.StrideH}, {op.InH}×{op.InW}×{op.InC} → {op.OutH}×{op.OutW}×{op.OutC}",
         { Kind: OpKind.GlobalAveragePool } => $"node '{op.Name}': global average pool over {op.InH}×{op.InW}×{op.InC}",
         { Kind: OpKind.FullyConnected } => $"node '{op.Name}': fully connected {op.InC} → {op.OutC}",
+        { Kind: OpKind.Add } => $"node '{op.Name}': a residual add on {op.OutH}×{op.OutW}×{op.OutC}",
         _ => $"node '{op.Name}': {op.Kind}",
     };
 }

@@ -69,23 +69,38 @@ internal static class Emitter
          .Line("/// <see cref=\"Preprocess\"/> makes the input from 8-bit pixels, <see cref=\"global::MobileNet.TensorLayout\"/> converts NCHW tensors.</para>")
          .Line("/// <para>MACs and parameters count the convolution and classifier weights, as the MobileNet papers do (no biases or BatchNorm).</para>")
          .Line("/// <code>");
-        w.Line($"///  #  {"layer",-15} {"stride",6}  {"input → output",-28} {"MACs",13} {"params",11}");
+        w.Line($"///  #  {"layer",-17} {"stride",6}  {"input → output",-30} {"MACs",13} {"params",11}");
         foreach (PlannedLayer layer in plan.Layers)
         {
-            GraphOp op = layer.Op;
+            if (layer.Block is { } block)
+            {
+                // A bottleneck's convolutions, one row each; the first carries the layer number.
+                GraphOp[] ops = block.Expand is null ? [block.Depthwise, block.Project] : [block.Expand, block.Depthwise, block.Project];
+                for (int i = 0; i < ops.Length; i++)
+                {
+                    GraphOp op = ops[i];
+                    string kind = op == block.Expand ? "expand 1×1" : op == block.Depthwise ? "depthwise 3×3" : block.Residual ? "project 1×1 + in" : "project 1×1";
+                    TableRow(w, i == 0 ? layer.Index.ToString(CultureInfo.InvariantCulture) : "", kind, op.StrideH.ToString(CultureInfo.InvariantCulture),
+                        $"{op.Shape(false)} → {op.Shape(true)}", Counting.Macs(op), Counting.Parameters(op));
+                }
+                continue;
+            }
+            GraphOp single = layer.Op;
             string shapes = layer.Kernel switch
             {
-                KernelKind.Dense16 or KernelKind.Softmax => $"{op.InC} → {op.OutC}",
-                KernelKind.GlobalAveragePool => $"{op.Shape(false)} → {op.OutC}",
-                _ => $"{op.Shape(false)} → {op.Shape(true)}",
+                KernelKind.Dense16 or KernelKind.Softmax => $"{single.InC} → {single.OutC}",
+                KernelKind.GlobalAveragePool => $"{single.Shape(false)} → {single.OutC}",
+                _ => $"{single.Shape(false)} → {single.Shape(true)}",
             };
-            string stride = layer.Kernel is KernelKind.ConvKxK or KernelKind.Depthwise3x3 or KernelKind.Pointwise4x8 ? op.StrideH.ToString(CultureInfo.InvariantCulture) : "";
-            w.Line($"/// {layer.Index,2}  {KernelEmitter.Kind(layer),-15} {stride,6}  {shapes,-28} {SourceWriter.Count(layer.Macs),13} {SourceWriter.Count(layer.Parameters),11}");
+            string stride = layer.Kernel is KernelKind.ConvKxK or KernelKind.Depthwise3x3 or KernelKind.Pointwise4x8 ? single.StrideH.ToString(CultureInfo.InvariantCulture) : "";
+            TableRow(w, layer.Index.ToString(CultureInfo.InvariantCulture), KernelEmitter.Kind(layer), stride, shapes, layer.Macs, layer.Parameters);
         }
-        w.Line($"///     {"total",-15} {"",6}  {"",-28} {SourceWriter.Count(macs),13} {SourceWriter.Count(parameters),11}");
+        w.Line($"///     {"total",-17} {"",6}  {"",-30} {SourceWriter.Count(macs),13} {SourceWriter.Count(parameters),11}");
         w.Line("/// </code>")
          .Line($"/// <para>Workspace: activations alternate between the two ends of one buffer, so it holds the largest pair of")
-         .Line($"/// consecutive activations: {SourceWriter.Count(plan.WorkspaceLength)} floats, against {SourceWriter.Count(plan.NaiveWorkspaceLength)} for one buffer per activation.</para>")
+         .Line($"/// consecutive activations{(plan.Layers.Any(l => l.Block is not null) ? " and a bottleneck's scratch (three expanded rows and one filtered row: the expanded tensor never exists in full)" : "")}:")
+         .Line($"/// {SourceWriter.Count(plan.WorkspaceLength)} floats ({Kilobytes(plan.WorkspaceLength)} KiB){(plan.UntiledWorkspaceLength != plan.WorkspaceLength ? $", against {SourceWriter.Count(plan.UntiledWorkspaceLength)} ({Kilobytes(plan.UntiledWorkspaceLength)} KiB) with the expanded tensors in full" : "")}")
+         .Line($"/// and {SourceWriter.Count(plan.NaiveWorkspaceLength)} ({Kilobytes(plan.NaiveWorkspaceLength)} KiB) for one buffer per activation.</para>")
          .Line("/// </remarks>");
         w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"MobileNet.Generator\", \"{GeneratorVersion}\")]");
         w.Open(target.Declarations[target.Declarations.Count - 1]);
@@ -101,7 +116,7 @@ internal static class Emitter
          .Line($"/// <summary>True when <see cref=\"Run(ReadOnlySpan{{float}}, Span{{float}})\"/> writes probabilities (the file ends in a softmax); false for logits.</summary>")
          .Line($"public const bool OutputIsProbability = {(HasSoftmax(plan) ? "true" : "false")};")
          .Line($"/// <summary>Bytes of read-only weight data in the assembly: folded, packed and padded to whole vectors.</summary>")
-         .Line($"public const int WeightBytes = {plan.Layers.Sum(l => (l.PackedWeights.Length + 1) / 2 * 8)};")
+         .Line($"public const int WeightBytes = {WeightsEmitter.Bytes(plan)};")
          .Line($"/// <summary>Floats of workspace <see cref=\"Run(ReadOnlySpan{{float}}, Span{{float}}, Span{{float}})\"/> needs ({Kilobytes(plan.WorkspaceLength)} KiB).</summary>")
          .Line($"public const int WorkspaceLength = {plan.WorkspaceLength};")
          .Line();
@@ -146,7 +161,8 @@ internal static class Emitter
         {
             if (layer.Kernel == KernelKind.Softmax)
                 continue;
-            w.Line($"{layer.MethodName}(ref {Buffer(layer.InputOffset)}, ref {Buffer(layer.OutputOffset)});");
+            string scratch = layer.ScratchLength > 0 ? $", ref {Buffer(layer.ScratchOffset)}" : "";
+            w.Line($"{layer.MethodName}(ref {Buffer(layer.InputOffset)}, ref {Buffer(layer.OutputOffset)}{scratch});");
             last = layer.OutputOffset;
         }
         w.Line(HasSoftmax(plan)
@@ -167,6 +183,9 @@ internal static class Emitter
          .Line("private static ref float FloatsOf(ReadOnlySpan<ulong> words) => ref Unsafe.As<ulong, float>(ref MemoryMarshal.GetReference(words));");
         w.Close();
     }
+
+    private static void TableRow(SourceWriter w, string index, string kind, string stride, string shapes, long macs, long parameters) =>
+        w.Line($"/// {index,2}  {kind,-17} {stride,6}  {shapes,-30} {SourceWriter.Count(macs),13} {SourceWriter.Count(parameters),11}");
 
     private static string NormalizationExpression(InputNormalization n) => n.Kind switch
     {

@@ -15,9 +15,10 @@ internal static class KernelEmitter
     {
         GraphOp op = layer.Op;
         w.Line($"/// <summary>Layer {layer.Index}: {Describe(layer)}.</summary>");
-        w.Open($"private static void {layer.MethodName}(ref float input, ref float output)");
+        w.Open($"private static void {layer.MethodName}(ref float input, ref float output{(layer.Kernel == KernelKind.Bottleneck ? ", ref float scratch" : "")})");
         switch (layer.Kernel)
         {
+            case KernelKind.Bottleneck: Bottleneck(w, layer); break;
             case KernelKind.ConvKxK: ConvKxK(w, layer, op); break;
             case KernelKind.Depthwise3x3: Depthwise3x3(w, layer, op); break;
             case KernelKind.Pointwise4x8: Pointwise4x8(w, layer, op); break;
@@ -37,6 +38,7 @@ internal static class KernelEmitter
                 $"{Kind(layer)}, stride {op.StrideH}, {op.Shape(false)} → {op.Shape(true)}"
                 + (op.KernelH > 1 ? $", pads (top, left, bottom, right) = {op.Pads}" : "") + Activation(op),
             KernelKind.GlobalAveragePool => $"average pool, {op.Shape(false)} → 1×1×{op.OutC}",
+            KernelKind.Bottleneck => BottleneckDescription(layer),
             KernelKind.Dense16 => $"classifier, {op.InC} → {op.OutC}{Activation(op)}",
             _ => $"softmax over {op.OutC} classes",
         };
@@ -49,10 +51,20 @@ internal static class KernelEmitter
         KernelKind.Pointwise4x8 => "pointwise 1×1",
         KernelKind.GlobalAveragePool => "average pool",
         KernelKind.Dense16 => "classifier",
+        KernelKind.Bottleneck => "bottleneck",
         _ => "softmax",
     };
 
-    private static string Activation(GraphOp op) =>
+    private static string BottleneckDescription(PlannedLayer layer)
+    {
+        Bottleneck b = Block(layer);
+        return $"inverted residual, {b.InH}×{b.InW}×{b.InC} → {b.Project.Shape(true)} through {b.Hidden} channels, depthwise stride {b.Depthwise.StrideH}, " +
+            $"pads (top, left, bottom, right) = {b.Depthwise.Pads}{(b.Residual ? ", plus the input" : "")}";
+    }
+
+    private static Bottleneck Block(PlannedLayer layer) => layer.Block ?? throw new InvalidOperationException("not a bottleneck");
+
+    internal static string Activation(GraphOp op) =>
         (op.ActivationMin, op.ActivationMax) switch
         {
             (0, 6) => ", ReLU6",
@@ -61,26 +73,27 @@ internal static class KernelEmitter
             var (lo, hi) => $", clamped to [{lo}, {hi}]",
         };
 
-    /// <summary>Declares the clamp bounds the layer needs, if any.</summary>
-    private static void ActivationBounds(SourceWriter w, GraphOp op)
+    /// <summary>Declares the clamp bounds an operation needs, if any, as <c>{prefix}lo</c> and <c>{prefix}hi</c>.</summary>
+    private static void ActivationBounds(SourceWriter w, GraphOp op, string prefix = "")
     {
         if (!float.IsNegativeInfinity(op.ActivationMin))
-            w.Line($"Vector128<float> lo = Vector128.Create({SourceWriter.Float(op.ActivationMin)});");
+            w.Line($"Vector128<float> {prefix}lo = Vector128.Create({SourceWriter.Float(op.ActivationMin)});");
         if (!float.IsPositiveInfinity(op.ActivationMax))
-            w.Line($"Vector128<float> hi = Vector128.Create({SourceWriter.Float(op.ActivationMax)});");
+            w.Line($"Vector128<float> {prefix}hi = Vector128.Create({SourceWriter.Float(op.ActivationMax)});");
     }
 
-    /// <summary>The expression that applies the layer's clamp to <paramref name="value"/>.</summary>
-    private static string Activate(GraphOp op, string value)
+    /// <summary>The expression that applies the operation's clamp to <paramref name="value"/>.</summary>
+    private static string Activate(GraphOp op, string value, string prefix = "")
     {
         if (!float.IsNegativeInfinity(op.ActivationMin))
-            value = $"Vector128.Max({value}, lo)";
+            value = $"Vector128.Max({value}, {prefix}lo)";
         if (!float.IsPositiveInfinity(op.ActivationMax))
-            value = $"Vector128.Min({value}, hi)";
+            value = $"Vector128.Min({value}, {prefix}hi)";
         return value;
     }
 
-    private static string Weights(PlannedLayer layer, string local = "w") => $"ref float {local} = ref FloatsOf({WeightsEmitter.ClassName}.{WeightsEmitter.FieldName(layer)});";
+    private static string Weights(PlannedLayer layer, string local = "w", int set = 0) =>
+        $"ref float {local} = ref FloatsOf({WeightsEmitter.ClassName}.{WeightsEmitter.FieldName(layer, layer.Weights[set])});";
 
     private static void ConvKxK(SourceWriter w, PlannedLayer layer, GraphOp op)
     {
@@ -155,53 +168,126 @@ internal static class KernelEmitter
 
     private static void Pointwise4x8(SourceWriter w, PlannedLayer layer, GraphOp op)
     {
-        int pixels = op.OutH * op.OutW;
-        int inC = layer.InStride, outC = layer.OutStride, blocks = (outC + 7) / 8;
-        bool partialBlock = outC % 8 != 0;
-        w.Line($"const int Pixels = {pixels}, InC = {inC}, OutC = {outC}, Blocks = {blocks}, BlockLength = 8 * (1 + InC);");
+        w.Line($"const int Pixels = {op.OutH * op.OutW};");
         w.Line(Weights(layer, "weights"));
         ActivationBounds(w, op);
-        w.Line("// Blocks of 8 output channels (bias, then 8 weights per input channel); 4 pixels × 8 channels in 8 registers.");
-        w.Open("for (int b = 0; b < Blocks; b++)");
-        w.Line("ref float w = ref Unsafe.Add(ref weights, b * BlockLength);");
+        Gemm(w, "Pixels", layer.InStride, layer.OutStride, "input", "output", "weights", op, "", residual: null);
+    }
+
+    /// <summary>
+    /// A 1×1 convolution over <paramref name="pixels"/> consecutive pixels as a GEMM: blocks of 8 output
+    /// channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 accumulators, the
+    /// clamp fused into the store and, for a residual, the matching pixels of <paramref name="residual"/> added.
+    /// </summary>
+    private static void Gemm(SourceWriter w, string pixels, int inC, int outC, string input, string output, string weights, GraphOp op, string prefix, string? residual)
+    {
+        bool partialBlock = outC % 8 != 0;
+        string Result(string acc, int offset, string row)
+        {
+            string value = residual is null ? acc : $"{acc} + Vector128.LoadUnsafe(ref {residual}, (nuint)({row} * {outC} + co + {offset}))";
+            return Activate(op, value, prefix);
+        }
+        w.Open($"for (int b = 0; b < {(outC + 7) / 8}; b++)");
+        w.Line($"ref float w = ref Unsafe.Add(ref {weights}, b * {8 * (1 + inC)});");
         w.Line("int co = b * 8;");
         if (partialBlock)
-            w.Line("bool high = co + 4 < OutC; // the last block may hold only 4 channels");
+            w.Line($"bool high = co + 4 < {outC}; // the last block may hold only 4 channels");
         w.Line("Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);");
         w.Line("int p = 0;");
-        w.Open("for (; p + 4 <= Pixels; p += 4)");
-        w.Line("ref float a = ref Unsafe.Add(ref input, p * InC);");
+        w.Open($"for (; p + 4 <= {pixels}; p += 4)");
+        w.Line($"ref float a = ref Unsafe.Add(ref {input}, p * {inC});");
         w.Line("Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;");
-        w.Open("for (int k = 0; k < InC; k++)");
+        w.Open($"for (int k = 0; k < {inC}; k++)");
         w.Line("Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));");
         for (int r = 0; r < 4; r++)
         {
-            w.Line($"Vector128<float> x{r} = Vector128.Create(Unsafe.Add(ref a, {(r == 0 ? "" : $"{r} * InC + ")}k));");
+            w.Line($"Vector128<float> x{r} = Vector128.Create(Unsafe.Add(ref a, {(r == 0 ? "" : $"{r * inC} + ")}k));");
             w.Line($"c{r}0 = Vector128.FusedMultiplyAdd(x{r}, w0, c{r}0); c{r}1 = Vector128.FusedMultiplyAdd(x{r}, w1, c{r}1);");
         }
         w.Close();
-        w.Line("ref float o = ref Unsafe.Add(ref output, p * OutC + co);");
+        w.Line($"ref float o = ref Unsafe.Add(ref {output}, p * {outC} + co);");
         for (int r = 0; r < 4; r++)
         {
-            w.Line($"Vector128.StoreUnsafe({Activate(op, $"c{r}0")}, ref o, {r * outC});");
-            w.Line($"{(partialBlock ? "if (high) " : "")}Vector128.StoreUnsafe({Activate(op, $"c{r}1")}, ref o, {r * outC + 4});");
+            w.Line($"Vector128.StoreUnsafe({Result($"c{r}0", 0, $"(p + {r})")}, ref o, {r * outC});");
+            w.Line($"{(partialBlock ? "if (high) " : "")}Vector128.StoreUnsafe({Result($"c{r}1", 4, $"(p + {r})")}, ref o, {r * outC + 4});");
         }
         w.Close();
-        if (pixels % 4 != 0)
+        w.Open($"for (; p < {pixels}; p++) // the last pixels, one at a time");
+        w.Line($"ref float a = ref Unsafe.Add(ref {input}, p * {inC});");
+        w.Line("Vector128<float> c0 = bias0, c1 = bias1;");
+        w.Open($"for (int k = 0; k < {inC}; k++)");
+        w.Line("Vector128<float> x = Vector128.Create(Unsafe.Add(ref a, k));");
+        w.Line("c0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), c0);");
+        w.Line("c1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k)), c1);");
+        w.Close();
+        w.Line($"ref float o = ref Unsafe.Add(ref {output}, p * {outC} + co);");
+        w.Line($"Vector128.StoreUnsafe({Result("c0", 0, "p")}, ref o);");
+        w.Line($"{(partialBlock ? "if (high) " : "")}Vector128.StoreUnsafe({Result("c1", 4, "p")}, ref o, 4);");
+        w.Close();
+        w.Close();
+    }
+
+    private static void Bottleneck(SourceWriter w, PlannedLayer layer)
+    {
+        Bottleneck block = Block(layer);
+        GraphOp dw = block.Depthwise;
+        int hidden = layer.HiddenStride, row = block.InW * hidden;
+        bool expand = block.Expand is not null;
+        w.Line($"const int InH = {block.InH}, InW = {block.InW}, InC = {layer.InStride}, Hidden = {hidden}, OutH = {dw.OutH}, OutW = {dw.OutW}, OutC = {layer.OutStride};");
+        w.Line($"const int Stride = {dw.StrideH}, PadTop = {dw.Pads.Top}, PadLeft = {dw.Pads.Left}, Row = InW * Hidden;");
+        int set = 0;
+        if (expand)
+            w.Line(Weights(layer, "expandWeights", set++));
+        w.Line(Weights(layer, "dwWeights", set++));
+        w.Line(Weights(layer, "projectWeights", set));
+        if (expand)
+            ActivationBounds(w, block.Expand!, "expand");
+        ActivationBounds(w, dw, "dw");
+        ActivationBounds(w, block.Project, "project");
+        if (expand)
+            w.Line("ref float ring = ref scratch; // three expanded input rows, row iy in slot iy % 3");
+        w.Line($"ref float zero = ref Unsafe.Add(ref scratch, {(expand ? 3 * row : 0)}); // the zero padding above and below the image");
+        w.Line($"ref float filtered = ref Unsafe.Add(ref scratch, {(expand ? 4 * row : row)}); // one depthwise output row");
+        w.Line("MemoryMarshal.CreateSpan(ref zero, Row).Clear();");
+        if (expand)
+            w.Line("int expanded = 0;");
+        w.Open("for (int oy = 0; oy < OutH; oy++)");
+        w.Line("int iy0 = oy * Stride - PadTop;");
+        if (expand)
         {
-            w.Open("for (; p < Pixels; p++)");
-            w.Line("ref float a = ref Unsafe.Add(ref input, p * InC);");
-            w.Line("Vector128<float> c0 = bias0, c1 = bias1;");
-            w.Open("for (int k = 0; k < InC; k++)");
-            w.Line("Vector128<float> x = Vector128.Create(Unsafe.Add(ref a, k));");
-            w.Line("c0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), c0);");
-            w.Line("c1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k)), c1);");
-            w.Close();
-            w.Line("ref float o = ref Unsafe.Add(ref output, p * OutC + co);");
-            w.Line($"Vector128.StoreUnsafe({Activate(op, "c0")}, ref o);");
-            w.Line($"{(partialBlock ? "if (high) " : "")}Vector128.StoreUnsafe({Activate(op, "c1")}, ref o, 4);");
+            w.Open("for (; expanded <= Math.Min(iy0 + 2, InH - 1); expanded++)");
+            w.Line("ref float source = ref Unsafe.Add(ref input, expanded * InW * InC);");
+            w.Line("ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Row);");
+            Gemm(w, "InW", layer.InStride, hidden, "source", "slot", "expandWeights", block.Expand!, "expand", residual: null);
             w.Close();
         }
+        string Source(int ky) => expand ? $"Unsafe.Add(ref ring, (iy0 + {ky}) % 3 * Row)" : $"Unsafe.Add(ref input, (iy0 + {ky}) * Row)";
+        for (int ky = 0; ky < 3; ky++)
+            w.Line($"ref float r{ky} = ref (uint)(iy0 + {ky}) < InH ? ref {Source(ky)} : ref zero;");
+        w.Open("for (int ox = 0; ox < OutW; ox++)");
+        w.Line("int ix0 = ox * Stride - PadLeft;");
+        w.Line("ref float d = ref Unsafe.Add(ref filtered, ox * Hidden);");
+        w.Line("bool inside = ix0 >= 0 && ix0 + 2 < InW;");
+        w.Open("for (int c = 0; c < Hidden; c += 4)");
+        w.Line("Vector128<float> acc = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);");
+        w.Open("if (inside)");
+        for (int ky = 0; ky < 3; ky++)
+            for (int kx = 0; kx < 3; kx++)
+                w.Line($"acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r{ky}, (nuint)((ix0 + {kx}) * Hidden + c)), Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + {hidden * (1 + ky * 3 + kx)})), acc);");
+        w.Close();
+        w.Open("else");
+        w.Open("for (int kx = 0; kx < 3; kx++)");
+        w.Line("int ix = ix0 + kx;");
+        w.Line("if ((uint)ix >= InW) continue; // zero padding left and right");
+        for (int ky = 0; ky < 3; ky++)
+            w.Line($"acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r{ky}, (nuint)(ix * Hidden + c)), Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + Hidden * (1 + {ky * 3} + kx))), acc);");
+        w.Close().Close();
+        w.Line($"Vector128.StoreUnsafe({Activate(dw, "acc", "dw")}, ref d, (nuint)c);");
+        w.Close().Close();
+        w.Line("ref float target = ref Unsafe.Add(ref output, oy * OutW * OutC);");
+        if (block.Residual)
+            w.Line("ref float skip = ref Unsafe.Add(ref input, oy * InW * InC); // stride 1, same width: the input row under this output row");
+        Gemm(w, "OutW", hidden, layer.OutStride, "filtered", "target", "projectWeights", block.Project, "project", block.Residual ? "skip" : null);
         w.Close();
     }
 

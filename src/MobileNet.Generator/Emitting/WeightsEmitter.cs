@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using MobileNet.Generator.Planning;
 
 namespace MobileNet.Generator.Emitting;
@@ -22,19 +23,21 @@ internal static class WeightsEmitter
               .Line("/// </summary>");
         writer.Open($"private static class {ClassName}");
         foreach (PlannedLayer layer in plan.Layers)
-        {
-            if (layer.PackedWeights.Length == 0)
-                continue;
-            writer.Line($"/// <summary>{layer.MethodName}: {SourceWriter.Count(layer.PackedWeights.Length)} floats.</summary>");
-            writer.Line($"public static global::System.ReadOnlySpan<ulong> {FieldName(layer)} => new ulong[]");
-            writer.Line("{");
-            AppendWords(writer, layer.PackedWeights);
-            writer.Line("};");
-        }
+            foreach (PackedWeights weights in layer.Weights)
+            {
+                writer.Line($"/// <summary>{layer.MethodName}{(weights.Suffix.Length > 0 ? $", {weights.Suffix.ToLowerInvariant()}" : "")}: {SourceWriter.Count(weights.Data.Length)} floats.</summary>");
+                writer.Line($"public static global::System.ReadOnlySpan<ulong> {FieldName(layer, weights)} => new ulong[]");
+                writer.Line("{");
+                AppendWords(writer, weights.Data);
+                writer.Line("};");
+            }
         writer.Close();
     }
 
-    public static string FieldName(PlannedLayer layer) => $"Layer{layer.Index:D2}";
+    public static string FieldName(PlannedLayer layer, PackedWeights weights) => $"Layer{layer.Index:D2}{weights.Suffix}";
+
+    /// <summary>Bytes of read-only data the weights take: floats in pairs, so each array rounds up to 8 bytes.</summary>
+    public static int Bytes(ExecutionPlan plan) => plan.Layers.Sum(l => l.Weights.Sum(w => (w.Data.Length + 1) / 2 * 8));
 
     private static void AppendWords(SourceWriter writer, float[] values)
     {

@@ -18,7 +18,16 @@ internal enum KernelKind
     Dense16,
     /// <summary>Softmax over the classes, written to the caller's output.</summary>
     Softmax,
+    /// <summary>
+    /// A V2 inverted residual streamed row by row: each input row is expanded once into a ring of three
+    /// rows, each output row is filtered depthwise from the ring and projected straight into the
+    /// output (plus the input row for the residual), so the expanded tensor never exists in full.
+    /// </summary>
+    Bottleneck,
 }
+
+/// <summary>One packed weight array of a layer; the suffix names it when a layer has several (a bottleneck's expand, depthwise, project).</summary>
+internal sealed record PackedWeights(string Suffix, float[] Data);
 
 /// <summary>
 /// One layer as it will run: its kernel, where its input and output live in the workspace (in floats;
@@ -37,18 +46,31 @@ internal sealed class PlannedLayer
     public int OutputLength { get; init; }
     public int InputOffset { get; set; }
     public int OutputOffset { get; set; }
-    public float[] PackedWeights { get; init; } = [];
+    /// <summary>Floats of scratch the kernel needs while it runs (a bottleneck's expanded rows), and where they are.</summary>
+    public int ScratchLength { get; init; }
+    public int ScratchOffset { get; set; }
+    /// <summary>Floats the layer would hold at its peak if it materialised every intermediate tensor (for the docs' comparison).</summary>
+    public int UntiledPeak { get; init; }
+    /// <summary>Floats of every activation the layer computes, intermediate ones included.</summary>
+    public int ActivationsLength { get; init; }
+    public PackedWeights[] Weights { get; init; } = [];
+    /// <summary>The channel stride of a bottleneck's expanded tensor.</summary>
+    public int HiddenStride { get; init; }
+    /// <summary>A V2 bottleneck's three convolutions, for <see cref="KernelKind.Bottleneck"/>.</summary>
+    public Bottleneck? Block { get; init; }
     /// <summary>Multiply-accumulates and weights as the MobileNet papers count them (convolution and classifier weights; no biases).</summary>
     public long Macs { get; init; }
     public long Parameters { get; init; }
 }
 
-internal sealed class ExecutionPlan(BoundNetwork network, IReadOnlyList<PlannedLayer> layers, int workspaceLength, int naiveWorkspaceLength)
+internal sealed class ExecutionPlan(BoundNetwork network, IReadOnlyList<PlannedLayer> layers, int workspaceLength, int untiledWorkspaceLength, int naiveWorkspaceLength)
 {
     public BoundNetwork Network { get; } = network;
     public IReadOnlyList<PlannedLayer> Layers { get; } = layers;
     /// <summary>Floats of workspace the schedule needs: the largest pair of consecutive activations.</summary>
     public int WorkspaceLength { get; } = workspaceLength;
+    /// <summary>What the same two-ended schedule would need if bottlenecks materialised their expanded tensors.</summary>
+    public int UntiledWorkspaceLength { get; } = untiledWorkspaceLength;
     /// <summary>What one buffer per activation would take, for comparison in the docs.</summary>
     public int NaiveWorkspaceLength { get; } = naiveWorkspaceLength;
     public int InputLength => Network.Resolution * Network.Resolution * Network.Graph.InputChannels;

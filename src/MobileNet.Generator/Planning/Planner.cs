@@ -7,9 +7,10 @@ namespace MobileNet.Generator.Planning;
 
 /// <summary>
 /// Chooses a kernel per layer, packs its weights, and places the activations in one workspace.
-/// The network is a chain, so activation i is only alive while layer i writes it and layer i+1 reads
-/// it: even activations sit at the start of the workspace and odd ones at its end, and the workspace
-/// is the largest sum of two consecutive activations, the least any schedule of a chain can use.
+/// The layers form a chain (a V2 residual is added inside its bottleneck, from the bottleneck's own
+/// input), so activation i is only alive while layer i writes it and layer i+1 reads it: even
+/// activations sit at the start of the workspace and odd ones at its end, a layer's scratch between
+/// them, and the workspace is the largest input + output + scratch of any layer.
 /// </summary>
 internal static class Planner
 {
@@ -28,27 +29,31 @@ internal static class Planner
 
         // Softmax writes to the caller's span; every other layer produces a workspace activation.
         PlannedLayer[] producing = layers.Where(l => l.Kernel != KernelKind.Softmax).ToArray();
-        int workspace = producing[0].OutputLength;
-        for (int i = 1; i < producing.Length; i++)
-            workspace = Math.Max(workspace, producing[i - 1].OutputLength + producing[i].OutputLength);
-        workspace = RoundUp(workspace, 16);
+        int Input(int i) => i == 0 ? 0 : producing[i - 1].OutputLength;
+        int workspace = RoundUp(Enumerable.Range(0, producing.Length).Max(i => Input(i) + producing[i].OutputLength + producing[i].ScratchLength), 16);
+        int untiled = RoundUp(Enumerable.Range(0, producing.Length).Max(i => Math.Max(producing[i].UntiledPeak, Input(i) + producing[i].OutputLength)), 16);
 
         int previous = -1;
         for (int i = 0; i < producing.Length; i++)
         {
-            producing[i].InputOffset = previous;
-            producing[i].OutputOffset = i % 2 == 0 ? 0 : workspace - producing[i].OutputLength;
-            previous = producing[i].OutputOffset;
+            PlannedLayer layer = producing[i];
+            layer.InputOffset = previous;
+            layer.OutputOffset = i % 2 == 0 ? 0 : workspace - layer.OutputLength;
+            layer.ScratchOffset = i % 2 == 0 ? layer.OutputLength : Input(i);
+            previous = layer.OutputOffset;
         }
         foreach (PlannedLayer softmax in layers.Where(l => l.Kernel == KernelKind.Softmax))
             softmax.InputOffset = previous;
 
-        return new ExecutionPlan(network, layers, workspace, producing.Sum(l => l.OutputLength));
+        return new ExecutionPlan(network, layers, workspace, untiled, producing.Sum(l => l.ActivationsLength));
     }
 
     private static PlannedLayer PlanLayer(int index, BoundLayer bound, int inStride)
     {
         GraphOp op = bound.Op;
+        if (bound.Block is { } block)
+            return PlanBottleneck(index, block, inStride);
+
         int outStride = RoundUp(op.OutC, Lanes);
         (KernelKind kernel, float[] packed, int outputLength) = bound.Role switch
         {
@@ -59,21 +64,43 @@ internal static class Planner
             LayerRole.Classifier => (KernelKind.Dense16, PackBlocked(op.Weights, op.Bias, op.OutC, op.InC, inStride, DenseBlock), RoundUp(op.OutC, DenseBlock)),
             _ => (KernelKind.Softmax, Array.Empty<float>(), 0),
         };
-
-        long macs = bound.Role switch
-        {
-            LayerRole.Stem or LayerRole.Depthwise or LayerRole.Pointwise => (long)op.KernelH * op.KernelW * (op.InC / op.Group) * op.OutC * op.OutH * op.OutW,
-            LayerRole.Classifier => (long)op.InC * op.OutC,
-            _ => 0,
-        };
-        long parameters = bound.Role is LayerRole.Stem or LayerRole.Depthwise or LayerRole.Pointwise or LayerRole.Classifier ? op.Weights.Length : 0;
-
         return new PlannedLayer
         {
             Index = index, Role = bound.Role, Kernel = kernel, Op = op,
             MethodName = $"Layer{index:D2}_{MethodSuffix(kernel, op)}",
-            InStride = inStride, OutStride = outStride, OutputLength = outputLength,
-            PackedWeights = packed, Macs = macs, Parameters = parameters,
+            InStride = inStride, OutStride = outStride, OutputLength = outputLength, ActivationsLength = outputLength,
+            Weights = packed.Length > 0 ? [new PackedWeights("", packed)] : [],
+            Macs = Counting.Macs(op), Parameters = Counting.Parameters(op),
+        };
+    }
+
+    private static PlannedLayer PlanBottleneck(int index, Bottleneck block, int inStride)
+    {
+        GraphOp dw = block.Depthwise, project = block.Project;
+        int hidden = RoundUp(block.Hidden, Lanes), outStride = RoundUp(project.OutC, Lanes);
+        int row = block.InW * hidden;
+        var weights = new List<PackedWeights>();
+        if (block.Expand is { } expand)
+            weights.Add(new PackedWeights("Expand", PackBlocked(expand.Weights, expand.Bias, expand.OutC, expand.InC, inStride, PointwiseBlock)));
+        weights.Add(new PackedWeights("Depthwise", PackDepthwise(dw, hidden)));
+        weights.Add(new PackedWeights("Project", PackBlocked(project.Weights, project.Bias, project.OutC, project.InC, hidden, PointwiseBlock)));
+
+        // Untiled: expand → E, depthwise → D, project → P, the input kept for the residual throughout.
+        int input = block.InH * block.InW * inStride, expanded = block.InH * row, filtered = dw.OutH * dw.OutW * hidden, output = dw.OutH * dw.OutW * outStride;
+        int keep = block.Residual ? input : 0;
+        int untiled = new[] { block.Expand is null ? 0 : input + expanded, (block.Expand is null ? input : expanded + keep) + filtered, filtered + output + keep }.Max();
+
+        GraphOp[] ops = block.Expand is null ? [dw, project] : [block.Expand, dw, project];
+        return new PlannedLayer
+        {
+            Index = index, Role = LayerRole.Bottleneck, Kernel = KernelKind.Bottleneck, Op = dw, Block = block,
+            MethodName = $"Layer{index:D2}_Bottleneck{(block.Expand is null ? 1 : block.Hidden / block.InC)}S{dw.StrideH}",
+            InStride = inStride, OutStride = outStride, HiddenStride = hidden, OutputLength = output,
+            // Three expanded rows (only when there is an expansion), a row of zeros for the padding, one depthwise output row.
+            ScratchLength = (block.Expand is null ? 0 : 3 * row) + row + dw.OutW * hidden,
+            UntiledPeak = untiled, ActivationsLength = (block.Expand is null ? 0 : expanded) + filtered + output,
+            Weights = [.. weights],
+            Macs = ops.Sum(Counting.Macs), Parameters = ops.Sum(Counting.Parameters),
         };
     }
 
@@ -133,4 +160,17 @@ internal static class Planner
     }
 
     public static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
+}
+
+/// <summary>MACs and parameters as the MobileNet papers count them: convolution and classifier weights, no biases, BatchNorm, pooling or adds.</summary>
+internal static class Counting
+{
+    public static long Macs(GraphOp op) => op.Kind switch
+    {
+        OpKind.Conv => (long)op.KernelH * op.KernelW * (op.InC / op.Group) * op.OutC * op.OutH * op.OutW,
+        OpKind.FullyConnected => (long)op.InC * op.OutC,
+        _ => 0,
+    };
+
+    public static long Parameters(GraphOp op) => op.Kind is OpKind.Conv or OpKind.FullyConnected ? op.Weights.Length : 0;
 }
