@@ -10,8 +10,8 @@ public sealed class AllocationTests
     [Fact]
     public void RunAllocatesNothing()
     {
-        var options = new V1Options(0.25, 96) { Softmax = true };
-        GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(options.Alpha, options.Resolution), SyntheticV1.Build(options));
+        var options = new NetworkOptions(0.25, 96) { Softmax = true };
+        GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(options.Alpha, options.Resolution), SyntheticOnnx.Build(options));
         RunNetwork network = run.Run;
         float[] input = Compare.RandomImage(run.Constant("InputLength"), 7);
         var output = new float[run.Constant("OutputLength")];
@@ -30,8 +30,8 @@ public sealed class AllocationTests
     [Fact]
     public void WrongSpanLengthsNameTheExpectedLength()
     {
-        var options = new V1Options(0.25, 64);
-        GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(options.Alpha, options.Resolution), SyntheticV1.Build(options));
+        var options = new NetworkOptions(0.25, 64);
+        GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(options.Alpha, options.Resolution), SyntheticOnnx.Build(options));
         RunNetwork network = run.Run;
         int inputLength = run.Constant("InputLength"), outputLength = run.Constant("OutputLength"), workspaceLength = run.Constant("WorkspaceLength");
 

@@ -72,7 +72,7 @@ public sealed class BuildIntegrationTests(ITestOutputHelper output) : IDisposabl
         Assert.NotEqual(built, File.GetLastWriteTimeUtc(dll));
     }
 
-    private static byte[] Model(int seed) => SyntheticV1.Build(new V1Options(0.25, 64) { Classes = 10, Softmax = true, Seed = seed });
+    private static byte[] Model(int seed) => SyntheticOnnx.Build(new NetworkOptions(0.25, 64) { Classes = 10, Softmax = true, Seed = seed });
 
     /// <summary>What the consumer must print, from the same model generated in-process.</summary>
     private static string Expected(byte[] model)

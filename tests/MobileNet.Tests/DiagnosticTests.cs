@@ -13,7 +13,7 @@ namespace MobileNet.Tests;
 /// <summary>One test per diagnostic ID: each says what is wrong, where, and nothing is generated.</summary>
 public sealed class DiagnosticTests
 {
-    private static readonly byte[] SmallModel = SyntheticV1.Build(new V1Options(0.25, 64));
+    private static readonly byte[] SmallModel = SyntheticOnnx.Build(new NetworkOptions(0.25, 64));
 
     private static Diagnostic Single(GeneratorRun run, string id)
     {
@@ -119,8 +119,8 @@ public sealed class DiagnosticTests
     public void MNG007_StrideMismatchDeepInTheNetwork()
     {
         // Block 12 (layer 25) must have stride 1 (the paper's table misprints 2); a file with stride 2 is rejected there.
-        var options = new V1Options(0.25, 64);
-        byte[] model = SyntheticV1.Build(options);
+        var options = new NetworkOptions(0.25, 64);
+        byte[] model = SyntheticOnnx.Build(options);
         GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(0.25, 64), TamperStrides(model, convIndex: 25), compile: false);
         Diagnostic d = Single(run, "MNG007");
         Assert.Contains("layer 25 expected depthwise 3×3, stride 1, 2×2×256 → 2×2×256", d.GetMessage());

@@ -10,7 +10,7 @@ namespace MobileNet.Tests;
 /// <summary>The pipeline's models are equatable: an unrelated edit reuses the generated network, a new model regenerates it.</summary>
 public sealed class IncrementalTests
 {
-    private static readonly byte[] Model = SyntheticV1.Build(new V1Options(0.25, 64));
+    private static readonly byte[] Model = SyntheticOnnx.Build(new NetworkOptions(0.25, 64));
 
     [Fact]
     public void AnUnrelatedEditReusesTheCachedNetwork()
@@ -27,7 +27,7 @@ public sealed class IncrementalTests
     public void ANewModelFileRegenerates()
     {
         GeneratorRun first = GeneratorHarness.Generate(GeneratorHarness.Source(0.25, 64), Model, compile: false);
-        AdditionalText retrained = GeneratorHarness.BridgeFile("models/model.onnx", SyntheticV1.Build(new V1Options(0.25, 64) { Seed = 9 }));
+        AdditionalText retrained = GeneratorHarness.BridgeFile("models/model.onnx", SyntheticOnnx.Build(new NetworkOptions(0.25, 64) { Seed = 9 }));
         GeneratorDriverRunResult second = first.Driver.ReplaceAdditionalText(first.AdditionalFiles.Single(), retrained).RunGenerators(first.Input).GetRunResult();
 
         Assert.Equal(IncrementalStepRunReason.Modified, second.Results.Single().TrackedSteps["Results"].Single().Outputs.Single().Reason);

@@ -35,8 +35,8 @@ public sealed partial class PaperTableTests(Xunit.Abstractions.ITestOutputHelper
 
     private (long Macs, long Parameters) Totals(double alpha, int resolution)
     {
-        var options = new V1Options(alpha, resolution) { Classes = 1000 };
-        GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(alpha, resolution), SyntheticV1.Build(options), compile: false);
+        var options = new NetworkOptions(alpha, resolution) { Classes = 1000 };
+        GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(alpha, resolution), SyntheticOnnx.Build(options), compile: false);
         Assert.Empty(run.Diagnostics);
         Match total = TotalLine().Match(run.MainSource);
         Assert.True(total.Success);

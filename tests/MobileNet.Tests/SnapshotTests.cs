@@ -11,9 +11,18 @@ public sealed class SnapshotTests
     [Fact]
     public void GeneratedNetworkMatchesTheApprovedSource()
     {
-        var options = new V1Options(0.25, 64) { Nhwc = true, Pads = PadStyle.TfExplicit, BatchNormEpsilon = 1e-3f, Head = HeadStyle.Conv1x1, Classes = 10, Softmax = true };
-        GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(options.Alpha, options.Resolution), SyntheticV1.Build(options), compile: false);
+        var options = new NetworkOptions(0.25, 64) { Nhwc = true, Pads = PadStyle.TfExplicit, BatchNormEpsilon = 1e-3f, Head = HeadStyle.Conv1x1, Classes = 10, Softmax = true };
+        GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(options.Alpha, options.Resolution), SyntheticOnnx.Build(options), compile: false);
         Assert.Empty(run.Diagnostics);
         run.MainSource.ShouldMatchApproved(c => c.SubFolder("Approved").WithDiscriminator("V1_025_64").NoDiff().WithFileExtension(".cs"));
+    }
+
+    [Fact]
+    public void GeneratedV2NetworkMatchesTheApprovedSource()
+    {
+        var options = new NetworkOptions(0.35, 64) { Version = 2, Classes = 10, Softmax = true };
+        GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(options.Alpha, options.Resolution, extra: ", Version = 2"), SyntheticOnnx.Build(options), compile: false);
+        Assert.Empty(run.Diagnostics);
+        run.MainSource.ShouldMatchApproved(c => c.SubFolder("Approved").WithDiscriminator("V2_035_64").NoDiff().WithFileExtension(".cs"));
     }
 }

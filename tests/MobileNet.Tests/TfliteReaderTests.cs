@@ -85,12 +85,14 @@ public sealed class TfliteReaderTests
     }
 
     [Fact]
-    public void ResidualAddIsNamedAsUnsupportedForV1()
+    public void AV2FileDeclaredAsV1NamesTheFirstLayerThatDiffers()
     {
-        // V2's ADD reaches the V1 lowering: the message names the operator.
         GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(1.0, 224, "models/model.tflite"),
             File.ReadAllBytes(SharedFiles.Path("models/coral/mobilenet_v2_1.0_224_quant.tflite")), compile: false, modelName: "models/model.tflite");
         Diagnostic d = Assert.Single(run.Diagnostics);
-        Assert.True(d.Id is "MNG006", d.ToString());
+        Assert.Equal("MNG007", d.Id);
+        // V1 follows the 32-wide depthwise with a 64-wide pointwise; V2 projects linearly to 16.
+        Assert.Contains("layer 2 expected pointwise 1×1, stride 1, 112×112×32 → 112×112×64; found", d.GetMessage());
+        Assert.Contains("→ 112×112×16", d.GetMessage());
     }
 }

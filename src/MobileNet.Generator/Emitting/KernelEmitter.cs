@@ -73,24 +73,26 @@ internal static class KernelEmitter
             var (lo, hi) => $", clamped to [{lo}, {hi}]",
         };
 
-    /// <summary>Declares the clamp bounds an operation needs, if any, as <c>{prefix}lo</c> and <c>{prefix}hi</c>.</summary>
+    /// <summary>Declares the clamp bounds an operation needs, if any, as <c>lo</c>/<c>hi</c> or <c>{prefix}Lo</c>/<c>{prefix}Hi</c>.</summary>
     private static void ActivationBounds(SourceWriter w, GraphOp op, string prefix = "")
     {
         if (!float.IsNegativeInfinity(op.ActivationMin))
-            w.Line($"Vector128<float> {prefix}lo = Vector128.Create({SourceWriter.Float(op.ActivationMin)});");
+            w.Line($"Vector128<float> {Bound(prefix, "lo")} = Vector128.Create({SourceWriter.Float(op.ActivationMin)});");
         if (!float.IsPositiveInfinity(op.ActivationMax))
-            w.Line($"Vector128<float> {prefix}hi = Vector128.Create({SourceWriter.Float(op.ActivationMax)});");
+            w.Line($"Vector128<float> {Bound(prefix, "hi")} = Vector128.Create({SourceWriter.Float(op.ActivationMax)});");
     }
 
     /// <summary>The expression that applies the operation's clamp to <paramref name="value"/>.</summary>
     private static string Activate(GraphOp op, string value, string prefix = "")
     {
         if (!float.IsNegativeInfinity(op.ActivationMin))
-            value = $"Vector128.Max({value}, {prefix}lo)";
+            value = $"Vector128.Max({value}, {Bound(prefix, "lo")})";
         if (!float.IsPositiveInfinity(op.ActivationMax))
-            value = $"Vector128.Min({value}, {prefix}hi)";
+            value = $"Vector128.Min({value}, {Bound(prefix, "hi")})";
         return value;
     }
+
+    private static string Bound(string prefix, string bound) => prefix.Length == 0 ? bound : prefix + char.ToUpperInvariant(bound[0]) + bound.Substring(1);
 
     private static string Weights(PlannedLayer layer, string local = "w", int set = 0) =>
         $"ref float {local} = ref FloatsOf({WeightsEmitter.ClassName}.{WeightsEmitter.FieldName(layer, layer.Weights[set])});";
@@ -171,7 +173,7 @@ internal static class KernelEmitter
         w.Line($"const int Pixels = {op.OutH * op.OutW};");
         w.Line(Weights(layer, "weights"));
         ActivationBounds(w, op);
-        Gemm(w, "Pixels", layer.InStride, layer.OutStride, "input", "output", "weights", op, "", residual: null);
+        Gemm(w, ("Pixels", op.OutH * op.OutW), layer.InStride, layer.OutStride, "input", "output", "weights", op, "", residual: null);
     }
 
     /// <summary>
@@ -179,9 +181,10 @@ internal static class KernelEmitter
     /// channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 accumulators, the
     /// clamp fused into the store and, for a residual, the matching pixels of <paramref name="residual"/> added.
     /// </summary>
-    private static void Gemm(SourceWriter w, string pixels, int inC, int outC, string input, string output, string weights, GraphOp op, string prefix, string? residual)
+    private static void Gemm(SourceWriter w, (string Name, int Count) pixels, int inC, int outC, string input, string output, string weights, GraphOp op, string prefix, string? residual)
     {
         bool partialBlock = outC % 8 != 0;
+        w.Line($"// {pixels.Count} pixels × {inC} → {outC} channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.");
         string Result(string acc, int offset, string row)
         {
             string value = residual is null ? acc : $"{acc} + Vector128.LoadUnsafe(ref {residual}, (nuint)({row} * {outC} + co + {offset}))";
@@ -194,7 +197,7 @@ internal static class KernelEmitter
             w.Line($"bool high = co + 4 < {outC}; // the last block may hold only 4 channels");
         w.Line("Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);");
         w.Line("int p = 0;");
-        w.Open($"for (; p + 4 <= {pixels}; p += 4)");
+        w.Open($"for (; p + 4 <= {pixels.Name}; p += 4)");
         w.Line($"ref float a = ref Unsafe.Add(ref {input}, p * {inC});");
         w.Line("Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;");
         w.Open($"for (int k = 0; k < {inC}; k++)");
@@ -212,7 +215,12 @@ internal static class KernelEmitter
             w.Line($"{(partialBlock ? "if (high) " : "")}Vector128.StoreUnsafe({Result($"c{r}1", 4, $"(p + {r})")}, ref o, {r * outC + 4});");
         }
         w.Close();
-        w.Open($"for (; p < {pixels}; p++) // the last pixels, one at a time");
+        if (pixels.Count % 4 == 0)
+        {
+            w.Close();
+            return;
+        }
+        w.Open($"for (; p < {pixels.Name}; p++) // the last pixels, one at a time");
         w.Line($"ref float a = ref Unsafe.Add(ref {input}, p * {inC});");
         w.Line("Vector128<float> c0 = bias0, c1 = bias1;");
         w.Open($"for (int k = 0; k < {inC}; k++)");
@@ -258,7 +266,7 @@ internal static class KernelEmitter
             w.Open("for (; expanded <= Math.Min(iy0 + 2, InH - 1); expanded++)");
             w.Line("ref float source = ref Unsafe.Add(ref input, expanded * InW * InC);");
             w.Line("ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Row);");
-            Gemm(w, "InW", layer.InStride, hidden, "source", "slot", "expandWeights", block.Expand!, "expand", residual: null);
+            Gemm(w, ("InW", block.InW), layer.InStride, hidden, "source", "slot", "expandWeights", block.Expand!, "expand", residual: null);
             w.Close();
         }
         string Source(int ky) => expand ? $"Unsafe.Add(ref ring, (iy0 + {ky}) % 3 * Row)" : $"Unsafe.Add(ref input, (iy0 + {ky}) * Row)";
@@ -287,7 +295,7 @@ internal static class KernelEmitter
         w.Line("ref float target = ref Unsafe.Add(ref output, oy * OutW * OutC);");
         if (block.Residual)
             w.Line("ref float skip = ref Unsafe.Add(ref input, oy * InW * InC); // stride 1, same width: the input row under this output row");
-        Gemm(w, "OutW", hidden, layer.OutStride, "filtered", "target", "projectWeights", block.Project, "project", block.Residual ? "skip" : null);
+        Gemm(w, ("OutW", dw.OutW), hidden, layer.OutStride, "filtered", "target", "projectWeights", block.Project, "project", block.Residual ? "skip" : null);
         w.Close();
     }
 

@@ -18,41 +18,43 @@ namespace Tests
     /// <see cref="Preprocess"/> makes the input from 8-bit pixels, <see cref="global::MobileNet.TensorLayout"/> converts NCHW tensors.</para>
     /// <para>MACs and parameters count the convolution and classifier weights, as the MobileNet papers do (no biases or BatchNorm).</para>
     /// <code>
-    ///  #  layer           stride  input → output                        MACs      params
-    ///  0  conv 3×3             2  64×64×3 → 32×32×8                  221,184         216
-    ///  1  depthwise 3×3        1  32×32×8 → 32×32×8                   73,728          72
-    ///  2  pointwise 1×1        1  32×32×8 → 32×32×16                 131,072         128
-    ///  3  depthwise 3×3        2  32×32×16 → 16×16×16                 36,864         144
-    ///  4  pointwise 1×1        1  16×16×16 → 16×16×32                131,072         512
-    ///  5  depthwise 3×3        1  16×16×32 → 16×16×32                 73,728         288
-    ///  6  pointwise 1×1        1  16×16×32 → 16×16×32                262,144       1,024
-    ///  7  depthwise 3×3        2  16×16×32 → 8×8×32                   18,432         288
-    ///  8  pointwise 1×1        1  8×8×32 → 8×8×64                    131,072       2,048
-    ///  9  depthwise 3×3        1  8×8×64 → 8×8×64                     36,864         576
-    /// 10  pointwise 1×1        1  8×8×64 → 8×8×64                    262,144       4,096
-    /// 11  depthwise 3×3        2  8×8×64 → 4×4×64                      9,216         576
-    /// 12  pointwise 1×1        1  4×4×64 → 4×4×128                   131,072       8,192
-    /// 13  depthwise 3×3        1  4×4×128 → 4×4×128                   18,432       1,152
-    /// 14  pointwise 1×1        1  4×4×128 → 4×4×128                  262,144      16,384
-    /// 15  depthwise 3×3        1  4×4×128 → 4×4×128                   18,432       1,152
-    /// 16  pointwise 1×1        1  4×4×128 → 4×4×128                  262,144      16,384
-    /// 17  depthwise 3×3        1  4×4×128 → 4×4×128                   18,432       1,152
-    /// 18  pointwise 1×1        1  4×4×128 → 4×4×128                  262,144      16,384
-    /// 19  depthwise 3×3        1  4×4×128 → 4×4×128                   18,432       1,152
-    /// 20  pointwise 1×1        1  4×4×128 → 4×4×128                  262,144      16,384
-    /// 21  depthwise 3×3        1  4×4×128 → 4×4×128                   18,432       1,152
-    /// 22  pointwise 1×1        1  4×4×128 → 4×4×128                  262,144      16,384
-    /// 23  depthwise 3×3        2  4×4×128 → 2×2×128                    4,608       1,152
-    /// 24  pointwise 1×1        1  2×2×128 → 2×2×256                  131,072      32,768
-    /// 25  depthwise 3×3        1  2×2×256 → 2×2×256                    9,216       2,304
-    /// 26  pointwise 1×1        1  2×2×256 → 2×2×256                  262,144      65,536
-    /// 27  average pool            2×2×256 → 256                            0           0
-    /// 28  classifier              256 → 10                             2,560       2,560
-    /// 29  softmax                 10 → 10                                  0           0
-    ///     total                                                    3,331,072     210,160
+    ///  #  layer             stride  input → output                          MACs      params
+    ///  0  conv 3×3               2  64×64×3 → 32×32×8                    221,184         216
+    ///  1  depthwise 3×3          1  32×32×8 → 32×32×8                     73,728          72
+    ///  2  pointwise 1×1          1  32×32×8 → 32×32×16                   131,072         128
+    ///  3  depthwise 3×3          2  32×32×16 → 16×16×16                   36,864         144
+    ///  4  pointwise 1×1          1  16×16×16 → 16×16×32                  131,072         512
+    ///  5  depthwise 3×3          1  16×16×32 → 16×16×32                   73,728         288
+    ///  6  pointwise 1×1          1  16×16×32 → 16×16×32                  262,144       1,024
+    ///  7  depthwise 3×3          2  16×16×32 → 8×8×32                     18,432         288
+    ///  8  pointwise 1×1          1  8×8×32 → 8×8×64                      131,072       2,048
+    ///  9  depthwise 3×3          1  8×8×64 → 8×8×64                       36,864         576
+    /// 10  pointwise 1×1          1  8×8×64 → 8×8×64                      262,144       4,096
+    /// 11  depthwise 3×3          2  8×8×64 → 4×4×64                        9,216         576
+    /// 12  pointwise 1×1          1  4×4×64 → 4×4×128                     131,072       8,192
+    /// 13  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152
+    /// 14  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384
+    /// 15  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152
+    /// 16  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384
+    /// 17  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152
+    /// 18  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384
+    /// 19  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152
+    /// 20  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384
+    /// 21  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152
+    /// 22  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384
+    /// 23  depthwise 3×3          2  4×4×128 → 2×2×128                      4,608       1,152
+    /// 24  pointwise 1×1          1  2×2×128 → 2×2×256                    131,072      32,768
+    /// 25  depthwise 3×3          1  2×2×256 → 2×2×256                      9,216       2,304
+    /// 26  pointwise 1×1          1  2×2×256 → 2×2×256                    262,144      65,536
+    /// 27  average pool              2×2×256 → 256                              0           0
+    /// 28  classifier                256 → 10                               2,560       2,560
+    /// 29  softmax                   10 → 10                                    0           0
+    ///     total                                                        3,331,072     210,160
     /// </code>
     /// <para>Workspace: activations alternate between the two ends of one buffer, so it holds the largest pair of
-    /// consecutive activations: 24,576 floats, against 103,184 for one buffer per activation.</para>
+    /// consecutive activations:
+    /// 24,576 floats (96 KiB)
+    /// and 103,184 (403.1 KiB) for one buffer per activation.</para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("MobileNet.Generator", "1.0.0.0")]
     partial class Net
@@ -234,34 +236,34 @@ namespace Tests
         /// <summary>Layer 2: pointwise 1×1, stride 1, 32×32×8 → 32×32×16, ReLU6.</summary>
         private static void Layer02_Pointwise4x8(ref float input, ref float output)
         {
-            const int Pixels = 1024, InC = 8, OutC = 16, Blocks = 2, BlockLength = 8 * (1 + InC);
+            const int Pixels = 1024;
             ref float weights = ref FloatsOf(MobileNetWeights.Layer02);
             Vector128<float> lo = Vector128.Create(0f);
             Vector128<float> hi = Vector128.Create(6f);
-            // Blocks of 8 output channels (bias, then 8 weights per input channel); 4 pixels × 8 channels in 8 registers.
-            for (int b = 0; b < Blocks; b++)
+            // 1024 pixels × 8 → 16 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
+            for (int b = 0; b < 2; b++)
             {
-                ref float w = ref Unsafe.Add(ref weights, b * BlockLength);
+                ref float w = ref Unsafe.Add(ref weights, b * 72);
                 int co = b * 8;
                 Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
                 int p = 0;
                 for (; p + 4 <= Pixels; p += 4)
                 {
-                    ref float a = ref Unsafe.Add(ref input, p * InC);
+                    ref float a = ref Unsafe.Add(ref input, p * 8);
                     Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                    for (int k = 0; k < InC; k++)
+                    for (int k = 0; k < 8; k++)
                     {
                         Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
                         Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
                         c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 1 * InC + k));
+                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 8 + k));
                         c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 2 * InC + k));
+                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 16 + k));
                         c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 3 * InC + k));
+                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 24 + k));
                         c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
                     }
-                    ref float o = ref Unsafe.Add(ref output, p * OutC + co);
+                    ref float o = ref Unsafe.Add(ref output, p * 16 + co);
                     Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
                     Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
                     Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 16);
@@ -335,34 +337,34 @@ namespace Tests
         /// <summary>Layer 4: pointwise 1×1, stride 1, 16×16×16 → 16×16×32, ReLU6.</summary>
         private static void Layer04_Pointwise4x8(ref float input, ref float output)
         {
-            const int Pixels = 256, InC = 16, OutC = 32, Blocks = 4, BlockLength = 8 * (1 + InC);
+            const int Pixels = 256;
             ref float weights = ref FloatsOf(MobileNetWeights.Layer04);
             Vector128<float> lo = Vector128.Create(0f);
             Vector128<float> hi = Vector128.Create(6f);
-            // Blocks of 8 output channels (bias, then 8 weights per input channel); 4 pixels × 8 channels in 8 registers.
-            for (int b = 0; b < Blocks; b++)
+            // 256 pixels × 16 → 32 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
+            for (int b = 0; b < 4; b++)
             {
-                ref float w = ref Unsafe.Add(ref weights, b * BlockLength);
+                ref float w = ref Unsafe.Add(ref weights, b * 136);
                 int co = b * 8;
                 Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
                 int p = 0;
                 for (; p + 4 <= Pixels; p += 4)
                 {
-                    ref float a = ref Unsafe.Add(ref input, p * InC);
+                    ref float a = ref Unsafe.Add(ref input, p * 16);
                     Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                    for (int k = 0; k < InC; k++)
+                    for (int k = 0; k < 16; k++)
                     {
                         Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
                         Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
                         c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 1 * InC + k));
+                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 16 + k));
                         c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 2 * InC + k));
+                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 32 + k));
                         c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 3 * InC + k));
+                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 48 + k));
                         c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
                     }
-                    ref float o = ref Unsafe.Add(ref output, p * OutC + co);
+                    ref float o = ref Unsafe.Add(ref output, p * 32 + co);
                     Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
                     Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
                     Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 32);
@@ -436,34 +438,34 @@ namespace Tests
         /// <summary>Layer 6: pointwise 1×1, stride 1, 16×16×32 → 16×16×32, ReLU6.</summary>
         private static void Layer06_Pointwise4x8(ref float input, ref float output)
         {
-            const int Pixels = 256, InC = 32, OutC = 32, Blocks = 4, BlockLength = 8 * (1 + InC);
+            const int Pixels = 256;
             ref float weights = ref FloatsOf(MobileNetWeights.Layer06);
             Vector128<float> lo = Vector128.Create(0f);
             Vector128<float> hi = Vector128.Create(6f);
-            // Blocks of 8 output channels (bias, then 8 weights per input channel); 4 pixels × 8 channels in 8 registers.
-            for (int b = 0; b < Blocks; b++)
+            // 256 pixels × 32 → 32 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
+            for (int b = 0; b < 4; b++)
             {
-                ref float w = ref Unsafe.Add(ref weights, b * BlockLength);
+                ref float w = ref Unsafe.Add(ref weights, b * 264);
                 int co = b * 8;
                 Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
                 int p = 0;
                 for (; p + 4 <= Pixels; p += 4)
                 {
-                    ref float a = ref Unsafe.Add(ref input, p * InC);
+                    ref float a = ref Unsafe.Add(ref input, p * 32);
                     Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                    for (int k = 0; k < InC; k++)
+                    for (int k = 0; k < 32; k++)
                     {
                         Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
                         Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
                         c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 1 * InC + k));
+                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 32 + k));
                         c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 2 * InC + k));
+                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 64 + k));
                         c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 3 * InC + k));
+                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 96 + k));
                         c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
                     }
-                    ref float o = ref Unsafe.Add(ref output, p * OutC + co);
+                    ref float o = ref Unsafe.Add(ref output, p * 32 + co);
                     Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
                     Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
                     Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 32);
@@ -537,34 +539,34 @@ namespace Tests
         /// <summary>Layer 8: pointwise 1×1, stride 1, 8×8×32 → 8×8×64, ReLU6.</summary>
         private static void Layer08_Pointwise4x8(ref float input, ref float output)
         {
-            const int Pixels = 64, InC = 32, OutC = 64, Blocks = 8, BlockLength = 8 * (1 + InC);
+            const int Pixels = 64;
             ref float weights = ref FloatsOf(MobileNetWeights.Layer08);
             Vector128<float> lo = Vector128.Create(0f);
             Vector128<float> hi = Vector128.Create(6f);
-            // Blocks of 8 output channels (bias, then 8 weights per input channel); 4 pixels × 8 channels in 8 registers.
-            for (int b = 0; b < Blocks; b++)
+            // 64 pixels × 32 → 64 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
+            for (int b = 0; b < 8; b++)
             {
-                ref float w = ref Unsafe.Add(ref weights, b * BlockLength);
+                ref float w = ref Unsafe.Add(ref weights, b * 264);
                 int co = b * 8;
                 Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
                 int p = 0;
                 for (; p + 4 <= Pixels; p += 4)
                 {
-                    ref float a = ref Unsafe.Add(ref input, p * InC);
+                    ref float a = ref Unsafe.Add(ref input, p * 32);
                     Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                    for (int k = 0; k < InC; k++)
+                    for (int k = 0; k < 32; k++)
                     {
                         Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
                         Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
                         c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 1 * InC + k));
+                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 32 + k));
                         c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 2 * InC + k));
+                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 64 + k));
                         c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 3 * InC + k));
+                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 96 + k));
                         c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
                     }
-                    ref float o = ref Unsafe.Add(ref output, p * OutC + co);
+                    ref float o = ref Unsafe.Add(ref output, p * 64 + co);
                     Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
                     Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
                     Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 64);
@@ -638,34 +640,34 @@ namespace Tests
         /// <summary>Layer 10: pointwise 1×1, stride 1, 8×8×64 → 8×8×64, ReLU6.</summary>
         private static void Layer10_Pointwise4x8(ref float input, ref float output)
         {
-            const int Pixels = 64, InC = 64, OutC = 64, Blocks = 8, BlockLength = 8 * (1 + InC);
+            const int Pixels = 64;
             ref float weights = ref FloatsOf(MobileNetWeights.Layer10);
             Vector128<float> lo = Vector128.Create(0f);
             Vector128<float> hi = Vector128.Create(6f);
-            // Blocks of 8 output channels (bias, then 8 weights per input channel); 4 pixels × 8 channels in 8 registers.
-            for (int b = 0; b < Blocks; b++)
+            // 64 pixels × 64 → 64 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
+            for (int b = 0; b < 8; b++)
             {
-                ref float w = ref Unsafe.Add(ref weights, b * BlockLength);
+                ref float w = ref Unsafe.Add(ref weights, b * 520);
                 int co = b * 8;
                 Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
                 int p = 0;
                 for (; p + 4 <= Pixels; p += 4)
                 {
-                    ref float a = ref Unsafe.Add(ref input, p * InC);
+                    ref float a = ref Unsafe.Add(ref input, p * 64);
                     Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                    for (int k = 0; k < InC; k++)
+                    for (int k = 0; k < 64; k++)
                     {
                         Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
                         Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
                         c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 1 * InC + k));
+                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 64 + k));
                         c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 2 * InC + k));
+                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
                         c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 3 * InC + k));
+                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 192 + k));
                         c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
                     }
-                    ref float o = ref Unsafe.Add(ref output, p * OutC + co);
+                    ref float o = ref Unsafe.Add(ref output, p * 64 + co);
                     Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
                     Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
                     Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 64);
@@ -739,34 +741,34 @@ namespace Tests
         /// <summary>Layer 12: pointwise 1×1, stride 1, 4×4×64 → 4×4×128, ReLU6.</summary>
         private static void Layer12_Pointwise4x8(ref float input, ref float output)
         {
-            const int Pixels = 16, InC = 64, OutC = 128, Blocks = 16, BlockLength = 8 * (1 + InC);
+            const int Pixels = 16;
             ref float weights = ref FloatsOf(MobileNetWeights.Layer12);
             Vector128<float> lo = Vector128.Create(0f);
             Vector128<float> hi = Vector128.Create(6f);
-            // Blocks of 8 output channels (bias, then 8 weights per input channel); 4 pixels × 8 channels in 8 registers.
-            for (int b = 0; b < Blocks; b++)
+            // 16 pixels × 64 → 128 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
+            for (int b = 0; b < 16; b++)
             {
-                ref float w = ref Unsafe.Add(ref weights, b * BlockLength);
+                ref float w = ref Unsafe.Add(ref weights, b * 520);
                 int co = b * 8;
                 Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
                 int p = 0;
                 for (; p + 4 <= Pixels; p += 4)
                 {
-                    ref float a = ref Unsafe.Add(ref input, p * InC);
+                    ref float a = ref Unsafe.Add(ref input, p * 64);
                     Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                    for (int k = 0; k < InC; k++)
+                    for (int k = 0; k < 64; k++)
                     {
                         Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
                         Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
                         c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 1 * InC + k));
+                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 64 + k));
                         c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 2 * InC + k));
+                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
                         c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 3 * InC + k));
+                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 192 + k));
                         c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
                     }
-                    ref float o = ref Unsafe.Add(ref output, p * OutC + co);
+                    ref float o = ref Unsafe.Add(ref output, p * 128 + co);
                     Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
                     Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
                     Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 128);
@@ -840,34 +842,34 @@ namespace Tests
         /// <summary>Layer 14: pointwise 1×1, stride 1, 4×4×128 → 4×4×128, ReLU6.</summary>
         private static void Layer14_Pointwise4x8(ref float input, ref float output)
         {
-            const int Pixels = 16, InC = 128, OutC = 128, Blocks = 16, BlockLength = 8 * (1 + InC);
+            const int Pixels = 16;
             ref float weights = ref FloatsOf(MobileNetWeights.Layer14);
             Vector128<float> lo = Vector128.Create(0f);
             Vector128<float> hi = Vector128.Create(6f);
-            // Blocks of 8 output channels (bias, then 8 weights per input channel); 4 pixels × 8 channels in 8 registers.
-            for (int b = 0; b < Blocks; b++)
+            // 16 pixels × 128 → 128 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
+            for (int b = 0; b < 16; b++)
             {
-                ref float w = ref Unsafe.Add(ref weights, b * BlockLength);
+                ref float w = ref Unsafe.Add(ref weights, b * 1032);
                 int co = b * 8;
                 Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
                 int p = 0;
                 for (; p + 4 <= Pixels; p += 4)
                 {
-                    ref float a = ref Unsafe.Add(ref input, p * InC);
+                    ref float a = ref Unsafe.Add(ref input, p * 128);
                     Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                    for (int k = 0; k < InC; k++)
+                    for (int k = 0; k < 128; k++)
                     {
                         Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
                         Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
                         c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 1 * InC + k));
+                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
                         c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 2 * InC + k));
+                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
                         c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 3 * InC + k));
+                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
                         c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
                     }
-                    ref float o = ref Unsafe.Add(ref output, p * OutC + co);
+                    ref float o = ref Unsafe.Add(ref output, p * 128 + co);
                     Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
                     Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
                     Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 128);
@@ -941,34 +943,34 @@ namespace Tests
         /// <summary>Layer 16: pointwise 1×1, stride 1, 4×4×128 → 4×4×128, ReLU6.</summary>
         private static void Layer16_Pointwise4x8(ref float input, ref float output)
         {
-            const int Pixels = 16, InC = 128, OutC = 128, Blocks = 16, BlockLength = 8 * (1 + InC);
+            const int Pixels = 16;
             ref float weights = ref FloatsOf(MobileNetWeights.Layer16);
             Vector128<float> lo = Vector128.Create(0f);
             Vector128<float> hi = Vector128.Create(6f);
-            // Blocks of 8 output channels (bias, then 8 weights per input channel); 4 pixels × 8 channels in 8 registers.
-            for (int b = 0; b < Blocks; b++)
+            // 16 pixels × 128 → 128 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
+            for (int b = 0; b < 16; b++)
             {
-                ref float w = ref Unsafe.Add(ref weights, b * BlockLength);
+                ref float w = ref Unsafe.Add(ref weights, b * 1032);
                 int co = b * 8;
                 Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
                 int p = 0;
                 for (; p + 4 <= Pixels; p += 4)
                 {
-                    ref float a = ref Unsafe.Add(ref input, p * InC);
+                    ref float a = ref Unsafe.Add(ref input, p * 128);
                     Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                    for (int k = 0; k < InC; k++)
+                    for (int k = 0; k < 128; k++)
                     {
                         Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
                         Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
                         c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 1 * InC + k));
+                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
                         c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 2 * InC + k));
+                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
                         c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 3 * InC + k));
+                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
                         c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
                     }
-                    ref float o = ref Unsafe.Add(ref output, p * OutC + co);
+                    ref float o = ref Unsafe.Add(ref output, p * 128 + co);
                     Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
                     Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
                     Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 128);
@@ -1042,34 +1044,34 @@ namespace Tests
         /// <summary>Layer 18: pointwise 1×1, stride 1, 4×4×128 → 4×4×128, ReLU6.</summary>
         private static void Layer18_Pointwise4x8(ref float input, ref float output)
         {
-            const int Pixels = 16, InC = 128, OutC = 128, Blocks = 16, BlockLength = 8 * (1 + InC);
+            const int Pixels = 16;
             ref float weights = ref FloatsOf(MobileNetWeights.Layer18);
             Vector128<float> lo = Vector128.Create(0f);
             Vector128<float> hi = Vector128.Create(6f);
-            // Blocks of 8 output channels (bias, then 8 weights per input channel); 4 pixels × 8 channels in 8 registers.
-            for (int b = 0; b < Blocks; b++)
+            // 16 pixels × 128 → 128 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
+            for (int b = 0; b < 16; b++)
             {
-                ref float w = ref Unsafe.Add(ref weights, b * BlockLength);
+                ref float w = ref Unsafe.Add(ref weights, b * 1032);
                 int co = b * 8;
                 Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
                 int p = 0;
                 for (; p + 4 <= Pixels; p += 4)
                 {
-                    ref float a = ref Unsafe.Add(ref input, p * InC);
+                    ref float a = ref Unsafe.Add(ref input, p * 128);
                     Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                    for (int k = 0; k < InC; k++)
+                    for (int k = 0; k < 128; k++)
                     {
                         Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
                         Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
                         c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 1 * InC + k));
+                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
                         c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 2 * InC + k));
+                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
                         c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 3 * InC + k));
+                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
                         c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
                     }
-                    ref float o = ref Unsafe.Add(ref output, p * OutC + co);
+                    ref float o = ref Unsafe.Add(ref output, p * 128 + co);
                     Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
                     Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
                     Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 128);
@@ -1143,34 +1145,34 @@ namespace Tests
         /// <summary>Layer 20: pointwise 1×1, stride 1, 4×4×128 → 4×4×128, ReLU6.</summary>
         private static void Layer20_Pointwise4x8(ref float input, ref float output)
         {
-            const int Pixels = 16, InC = 128, OutC = 128, Blocks = 16, BlockLength = 8 * (1 + InC);
+            const int Pixels = 16;
             ref float weights = ref FloatsOf(MobileNetWeights.Layer20);
             Vector128<float> lo = Vector128.Create(0f);
             Vector128<float> hi = Vector128.Create(6f);
-            // Blocks of 8 output channels (bias, then 8 weights per input channel); 4 pixels × 8 channels in 8 registers.
-            for (int b = 0; b < Blocks; b++)
+            // 16 pixels × 128 → 128 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
+            for (int b = 0; b < 16; b++)
             {
-                ref float w = ref Unsafe.Add(ref weights, b * BlockLength);
+                ref float w = ref Unsafe.Add(ref weights, b * 1032);
                 int co = b * 8;
                 Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
                 int p = 0;
                 for (; p + 4 <= Pixels; p += 4)
                 {
-                    ref float a = ref Unsafe.Add(ref input, p * InC);
+                    ref float a = ref Unsafe.Add(ref input, p * 128);
                     Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                    for (int k = 0; k < InC; k++)
+                    for (int k = 0; k < 128; k++)
                     {
                         Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
                         Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
                         c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 1 * InC + k));
+                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
                         c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 2 * InC + k));
+                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
                         c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 3 * InC + k));
+                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
                         c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
                     }
-                    ref float o = ref Unsafe.Add(ref output, p * OutC + co);
+                    ref float o = ref Unsafe.Add(ref output, p * 128 + co);
                     Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
                     Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
                     Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 128);
@@ -1244,34 +1246,34 @@ namespace Tests
         /// <summary>Layer 22: pointwise 1×1, stride 1, 4×4×128 → 4×4×128, ReLU6.</summary>
         private static void Layer22_Pointwise4x8(ref float input, ref float output)
         {
-            const int Pixels = 16, InC = 128, OutC = 128, Blocks = 16, BlockLength = 8 * (1 + InC);
+            const int Pixels = 16;
             ref float weights = ref FloatsOf(MobileNetWeights.Layer22);
             Vector128<float> lo = Vector128.Create(0f);
             Vector128<float> hi = Vector128.Create(6f);
-            // Blocks of 8 output channels (bias, then 8 weights per input channel); 4 pixels × 8 channels in 8 registers.
-            for (int b = 0; b < Blocks; b++)
+            // 16 pixels × 128 → 128 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
+            for (int b = 0; b < 16; b++)
             {
-                ref float w = ref Unsafe.Add(ref weights, b * BlockLength);
+                ref float w = ref Unsafe.Add(ref weights, b * 1032);
                 int co = b * 8;
                 Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
                 int p = 0;
                 for (; p + 4 <= Pixels; p += 4)
                 {
-                    ref float a = ref Unsafe.Add(ref input, p * InC);
+                    ref float a = ref Unsafe.Add(ref input, p * 128);
                     Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                    for (int k = 0; k < InC; k++)
+                    for (int k = 0; k < 128; k++)
                     {
                         Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
                         Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
                         c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 1 * InC + k));
+                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
                         c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 2 * InC + k));
+                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
                         c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 3 * InC + k));
+                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
                         c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
                     }
-                    ref float o = ref Unsafe.Add(ref output, p * OutC + co);
+                    ref float o = ref Unsafe.Add(ref output, p * 128 + co);
                     Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
                     Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
                     Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 128);
@@ -1345,34 +1347,34 @@ namespace Tests
         /// <summary>Layer 24: pointwise 1×1, stride 1, 2×2×128 → 2×2×256, ReLU6.</summary>
         private static void Layer24_Pointwise4x8(ref float input, ref float output)
         {
-            const int Pixels = 4, InC = 128, OutC = 256, Blocks = 32, BlockLength = 8 * (1 + InC);
+            const int Pixels = 4;
             ref float weights = ref FloatsOf(MobileNetWeights.Layer24);
             Vector128<float> lo = Vector128.Create(0f);
             Vector128<float> hi = Vector128.Create(6f);
-            // Blocks of 8 output channels (bias, then 8 weights per input channel); 4 pixels × 8 channels in 8 registers.
-            for (int b = 0; b < Blocks; b++)
+            // 4 pixels × 128 → 256 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
+            for (int b = 0; b < 32; b++)
             {
-                ref float w = ref Unsafe.Add(ref weights, b * BlockLength);
+                ref float w = ref Unsafe.Add(ref weights, b * 1032);
                 int co = b * 8;
                 Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
                 int p = 0;
                 for (; p + 4 <= Pixels; p += 4)
                 {
-                    ref float a = ref Unsafe.Add(ref input, p * InC);
+                    ref float a = ref Unsafe.Add(ref input, p * 128);
                     Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                    for (int k = 0; k < InC; k++)
+                    for (int k = 0; k < 128; k++)
                     {
                         Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
                         Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
                         c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 1 * InC + k));
+                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
                         c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 2 * InC + k));
+                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
                         c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 3 * InC + k));
+                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
                         c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
                     }
-                    ref float o = ref Unsafe.Add(ref output, p * OutC + co);
+                    ref float o = ref Unsafe.Add(ref output, p * 256 + co);
                     Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
                     Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
                     Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 256);
@@ -1446,34 +1448,34 @@ namespace Tests
         /// <summary>Layer 26: pointwise 1×1, stride 1, 2×2×256 → 2×2×256, ReLU6.</summary>
         private static void Layer26_Pointwise4x8(ref float input, ref float output)
         {
-            const int Pixels = 4, InC = 256, OutC = 256, Blocks = 32, BlockLength = 8 * (1 + InC);
+            const int Pixels = 4;
             ref float weights = ref FloatsOf(MobileNetWeights.Layer26);
             Vector128<float> lo = Vector128.Create(0f);
             Vector128<float> hi = Vector128.Create(6f);
-            // Blocks of 8 output channels (bias, then 8 weights per input channel); 4 pixels × 8 channels in 8 registers.
-            for (int b = 0; b < Blocks; b++)
+            // 4 pixels × 256 → 256 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
+            for (int b = 0; b < 32; b++)
             {
-                ref float w = ref Unsafe.Add(ref weights, b * BlockLength);
+                ref float w = ref Unsafe.Add(ref weights, b * 2056);
                 int co = b * 8;
                 Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
                 int p = 0;
                 for (; p + 4 <= Pixels; p += 4)
                 {
-                    ref float a = ref Unsafe.Add(ref input, p * InC);
+                    ref float a = ref Unsafe.Add(ref input, p * 256);
                     Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                    for (int k = 0; k < InC; k++)
+                    for (int k = 0; k < 256; k++)
                     {
                         Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
                         Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
                         c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 1 * InC + k));
+                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
                         c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 2 * InC + k));
+                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 512 + k));
                         c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 3 * InC + k));
+                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 768 + k));
                         c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
                     }
-                    ref float o = ref Unsafe.Add(ref output, p * OutC + co);
+                    ref float o = ref Unsafe.Add(ref output, p * 256 + co);
                     Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
                     Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
                     Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 256);

@@ -8,9 +8,11 @@ public enum PadStyle { PyTorch, TfExplicit, TfAutoPad }
 public enum HeadStyle { Gemm, GemmTransposed, Conv1x1, MatMulAdd }
 public enum ActivationStyle { ClipInputs, ClipAttributes, Relu }
 
-/// <summary>How a synthetic MobileNet V1 is exported; each switch mirrors a real exporter's habit (MOBILENET_SPEC.md §3–§7).</summary>
-public sealed record V1Options(double Alpha, int Resolution)
+/// <summary>How a synthetic MobileNet is exported; each switch mirrors a real exporter's habit (MOBILENET_SPEC.md §3–§7).</summary>
+public sealed record NetworkOptions(double Alpha, int Resolution)
 {
+    /// <summary>1 for MobileNet V1, 2 for V2.</summary>
+    public int Version { get; init; } = 1;
     public int Classes { get; init; } = 1000;
     public PadStyle Pads { get; init; } = PadStyle.PyTorch;
     /// <summary>NHWC graph input followed by a Transpose, as tf2onnx writes.</summary>
@@ -23,17 +25,21 @@ public sealed record V1Options(double Alpha, int Resolution)
     public bool AveragePool { get; init; }
     public bool Softmax { get; init; }
     public int Seed { get; init; } = 1;
+    /// <summary>For diagnostics tests: leave out the residual add of this V2 bottleneck.</summary>
+    public int DropResidualAt { get; init; } = -1;
+    /// <summary>For diagnostics tests: the width of V2's last 1×1 conv instead of the architecture's.</summary>
+    public int? LastChannels { get; init; }
 
     public int Opset => Activation == ActivationStyle.ClipAttributes ? 10 : 13;
 
     public override string ToString() =>
-        $"α{Alpha}-{Resolution} {Pads}{(Nhwc ? " NHWC" : "")} BN{(BatchNormEpsilon is { } e ? e.ToString("0e0") : " folded")} {Activation} {Head}{(AveragePool ? " AvgPool" : "")} K{Classes}{(Softmax ? " softmax" : "")}";
+        $"V{Version} α{Alpha}-{Resolution} {Pads}{(Nhwc ? " NHWC" : "")} BN{(BatchNormEpsilon is { } e ? e.ToString("0e0") : " folded")} {Activation} {Head}{(AveragePool ? " AvgPool" : "")} K{Classes}{(Softmax ? " softmax" : "")}";
 }
 
-/// <summary>Writes a MobileNet V1 with random, well-scaled weights as an ONNX file, the way the exporters do.</summary>
-public static class SyntheticV1
+/// <summary>Writes a MobileNet V1 or V2 with random, well-scaled weights as an ONNX file, the way the exporters do.</summary>
+public static class SyntheticOnnx
 {
-    public static byte[] Build(V1Options o)
+    public static byte[] Build(NetworkOptions o)
     {
         var g = new OnnxGraphBuilder();
         var random = new Random(o.Seed);
@@ -48,11 +54,12 @@ public static class SyntheticV1
             x = "input_nchw";
         }
 
-        string Conv(string input, int cin, int cout, int kernel, int stride, int group)
+        string Conv(string input, int cin, int cout, int kernel, int stride, int group, bool activation = true)
         {
             string name = g.Fresh("conv");
             int fanIn = cin / group * kernel * kernel;
-            double bound = Math.Sqrt(6.0 / fanIn);
+            // He initialisation before a ReLU; half the variance for a linear projection, so that V2's residual sums stay O(1).
+            double bound = Math.Sqrt((activation ? 6.0 : 1.5) / fanIn);
             string w = g.Initializer(name + "_W", [cout, cin / group, kernel, kernel], Uniform(cout * (cin / group) * kernel * kernel, -bound, bound));
             var attributes = new System.Collections.Generic.List<OnnxAttr>
             {
@@ -77,6 +84,9 @@ public static class SyntheticV1
                     [bn], new OnnxAttr.Float("epsilon", epsilon));
                 y = bn;
             }
+            size = V1Architecture.Downsample(size, stride);
+            if (!activation)
+                return y;
             string act = name + "_act";
             switch (o.Activation)
             {
@@ -84,18 +94,47 @@ public static class SyntheticV1
                 case ActivationStyle.ClipAttributes: g.Node("Clip", [y], [act], new OnnxAttr.Float("min", 0), new OnnxAttr.Float("max", 6)); break;
                 case ActivationStyle.Relu: g.Node("Relu", [y], [act]); break;
             }
-            size = V1Architecture.Downsample(size, stride);
             return act;
         }
 
-        int Width(int c) => Math.Max((int)(c * o.Alpha), 8);
-        int channels = Width(32);
-        x = Conv(x, 3, channels, 3, 2, 1);
-        foreach ((int stride, int c) in V1Architecture.Blocks)
+        int channels;
+        if (o.Version == 2)
         {
-            x = Conv(x, channels, channels, 3, stride, channels);
-            x = Conv(x, channels, Width(c), 1, 1, 1);
-            channels = Width(c);
+            int Width(int c) => V1Architecture.MakeDivisible(c * o.Alpha, 8);
+            channels = Width(V2Architecture.StemChannels);
+            x = Conv(x, 3, channels, 3, 2, 1);
+            int block = 0;
+            foreach ((int expansion, int c, int stride) in V2Architecture.Blocks())
+            {
+                string input = x;
+                int hidden = channels * expansion, width = Width(c);
+                if (expansion != 1)
+                    x = Conv(x, channels, hidden, 1, 1, 1);
+                x = Conv(x, hidden, hidden, 3, stride, hidden);
+                x = Conv(x, hidden, width, 1, 1, 1, activation: false); // the linear bottleneck
+                if (stride == 1 && width == channels && block++ != o.DropResidualAt)
+                {
+                    string sum = g.Fresh("add");
+                    g.Node("Add", [x, input], [sum]);
+                    x = sum;
+                }
+                channels = width;
+            }
+            int last = o.LastChannels ?? (o.Alpha > 1 ? Width(V2Architecture.LastChannels) : V2Architecture.LastChannels);
+            x = Conv(x, channels, last, 1, 1, 1);
+            channels = last;
+        }
+        else
+        {
+            int Width(int c) => Math.Max((int)(c * o.Alpha), 8);
+            channels = Width(32);
+            x = Conv(x, 3, channels, 3, 2, 1);
+            foreach ((int stride, int c) in V1Architecture.Blocks)
+            {
+                x = Conv(x, channels, channels, 3, stride, channels);
+                x = Conv(x, channels, Width(c), 1, 1, 1);
+                channels = Width(c);
+            }
         }
 
         if (o.AveragePool)
