@@ -6,12 +6,14 @@ using Classify;
 using MobileNet;
 using StbImageSharp;
 
+// Usage: Classify [--v2] [photo]: MobileNet V1 0.5-160 by default, V2 1.0-224 with --v2.
 string Metadata(string key) => typeof(Classifier).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == key).Value!;
 
-string path = args.Length > 0 ? args[0] : Metadata("DefaultImage");
+bool v2 = args.Contains("--v2");
+string path = args.FirstOrDefault(a => a != "--v2") ?? Metadata("DefaultImage");
 if (!File.Exists(path))
 {
-    Console.Error.WriteLine($"No image at '{path}'. Usage: dotnet run --project samples/Classify -- photo.jpg (JPEG, PNG, BMP, GIF, TGA, PSD)");
+    Console.Error.WriteLine($"No image at '{path}'. Usage: dotnet run --project samples/Classify -- [--v2] photo.jpg (JPEG, PNG, BMP, GIF, TGA)");
     return 1;
 }
 string labelsPath = Metadata("LabelsFile");
@@ -19,15 +21,28 @@ string[] labels = File.Exists(labelsPath) ? Labels.Load(labelsPath) : [];
 
 // Decode, resize and normalise the way the weights expect, then classify. Run allocates nothing.
 ImageResult image = ImageResult.FromMemory(File.ReadAllBytes(path), ColorComponents.RedGreenBlue);
-var input = new float[Classifier.InputLength];
-Classifier.Preprocess(image.Data, image.Width, image.Height, 3, input);
-var net = new Classifier();
-var probabilities = new float[Classifier.OutputLength];
-net.Run(input, probabilities);
+float[] probabilities;
+string network;
+if (v2)
+{
+    var input = new float[ClassifierV2.InputLength];
+    ClassifierV2.Preprocess(image.Data, image.Width, image.Height, 3, input);
+    probabilities = new float[ClassifierV2.OutputLength];
+    new ClassifierV2().Run(input, probabilities);
+    network = "MobileNet V2 α=1.0 224×224";
+}
+else
+{
+    var input = new float[Classifier.InputLength];
+    Classifier.Preprocess(image.Data, image.Width, image.Height, 3, input);
+    probabilities = new float[Classifier.OutputLength];
+    new Classifier().Run(input, probabilities);
+    network = "MobileNet V1 α=0.5 160×160";
+}
 
 Span<int> best = stackalloc int[5];
 Labels.TopK(probabilities, best);
-Console.WriteLine($"{Path.GetFileName(path)} ({image.Width}×{image.Height}), MobileNet V1 α=0.5 160×160 (Coral uint8 weights):");
+Console.WriteLine($"{Path.GetFileName(path)} ({image.Width}×{image.Height}), {network} (Coral uint8 weights):");
 foreach (int i in best)
     Console.WriteLine($"  {probabilities[i],6:P1}  {i,4}  {(i < labels.Length ? labels[i] : "")}");
 return 0;

@@ -69,3 +69,9 @@ public class V1_10_224_Synthetic() : InferenceBenchmark("V1_10_224", V1_10_224.I
     [Benchmark(Description = "MobileNetGen")]
     public void Generated() => V1_10_224.Run(Input, Output, Workspace);
 }
+
+public class V2_10_224_Coral() : InferenceBenchmark("V2_10_224", V2_10_224.InputSize, V2_10_224.OutputLength, V2_10_224.WorkspaceLength)
+{
+    [Benchmark(Description = "MobileNetGen")]
+    public void Generated() => V2_10_224.Run(Input, Output, Workspace);
+}

@@ -269,7 +269,8 @@ internal static class KernelEmitter
             Gemm(w, ("InW", block.InW), layer.InStride, hidden, "source", "slot", "expandWeights", block.Expand!, "expand", residual: null);
             w.Close();
         }
-        string Source(int ky) => expand ? $"Unsafe.Add(ref ring, (iy0 + {ky}) % 3 * Row)" : $"Unsafe.Add(ref input, (iy0 + {ky}) * Row)";
+        // Without an expansion the depthwise reads the input rows themselves (then Hidden = InC).
+        string Source(int ky) => expand ? $"Unsafe.Add(ref ring, (iy0 + {ky}) % 3 * Row)" : $"Unsafe.Add(ref input, (iy0 + {ky}) * InW * InC)";
         for (int ky = 0; ky < 3; ky++)
             w.Line($"ref float r{ky} = ref (uint)(iy0 + {ky}) < InH ? ref {Source(ky)} : ref zero;");
         w.Open("for (int ox = 0; ox < OutW; ox++)");

@@ -207,9 +207,9 @@ namespace Tests
             for (int oy = 0; oy < OutH; oy++)
             {
                 int iy0 = oy * Stride - PadTop;
-                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref input, (iy0 + 0) * Row) : ref zero;
-                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * Row) : ref zero;
-                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * Row) : ref zero;
+                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref input, (iy0 + 0) * InW * InC) : ref zero;
+                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * InC) : ref zero;
+                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * InC) : ref zero;
                 for (int ox = 0; ox < OutW; ox++)
                 {
                     int ix0 = ox * Stride - PadLeft;

@@ -22,6 +22,7 @@ public sealed class GeneratorRun
 {
     public required ImmutableArray<Diagnostic> Diagnostics { get; init; }
     public required IReadOnlyDictionary<string, string> Sources { get; init; }
+    /// <summary>Errors and warnings from compiling the generated code: users build with warnings as errors, so there must be none.</summary>
     public required ImmutableArray<Diagnostic> CompileErrors { get; init; }
     public required GeneratorDriver Driver { get; init; }
     public required IReadOnlyList<AdditionalText> AdditionalFiles { get; init; }
@@ -91,7 +92,7 @@ public static class GeneratorHarness
         {
             using var stream = new MemoryStream();
             var emit = output.Emit(stream);
-            errors = emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
+            errors = emit.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
             if (emit.Success)
             {
                 stream.Position = 0;
