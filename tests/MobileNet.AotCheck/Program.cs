@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
+using MobileNet.AotCheck;
+
+// run <file>: runs every network on fixed inputs and writes the outputs (round-trip floats) and the machine.
+// compare <x64 file> <arm64 file>: fails unless the arm64 run used AdvSimd and every output matches within 1e-5 with the same top-5.
+return args switch
+{
+    ["run", var file] => Run(file),
+    ["compare", var reference, var candidate] => Compare(reference, candidate),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: MobileNet.AotCheck run <outputs.txt> | compare <x64.txt> <arm64.txt>");
+    return 2;
+}
+
+static int Run(string file)
+{
+    using var writer = new StreamWriter(file);
+    writer.WriteLine($"machine {RuntimeInformation.ProcessArchitecture} AdvSimd={AdvSimd.IsSupported} Vector128Accelerated={Vector128.IsHardwareAccelerated}");
+    Write(writer, "V1_025_128", V1_025_128.InputLength, V1_025_128.OutputLength, V1_025_128.WorkspaceLength, (i, o, w) => V1_025_128.Run(i, o, w));
+    Write(writer, "V1_05_160", V1_05_160.InputLength, V1_05_160.OutputLength, V1_05_160.WorkspaceLength, (i, o, w) => V1_05_160.Run(i, o, w));
+    Write(writer, "V2_10_224", V2_10_224.InputLength, V2_10_224.OutputLength, V2_10_224.WorkspaceLength, (i, o, w) => V2_10_224.Run(i, o, w));
+    Console.WriteLine($"{RuntimeInformation.ProcessArchitecture}: AdvSimd {AdvSimd.IsSupported}, Vector128 accelerated {Vector128.IsHardwareAccelerated}; outputs in {file}");
+    return 0;
+}
+
+static void Write(StreamWriter writer, string name, int inputLength, int outputLength, int workspaceLength, RunNetwork run)
+{
+    // A fixed input in [−1, 1] from a linear congruential generator: the same bits on every machine.
+    var input = new float[inputLength];
+    uint state = 12345;
+    for (int i = 0; i < input.Length; i++)
+    {
+        state = state * 1664525 + 1013904223;
+        input[i] = (state >> 8) / 8388608f - 1;
+    }
+    var output = new float[outputLength];
+    run(input, output, new float[workspaceLength]);
+    writer.WriteLine($"{name} {string.Join(" ", output.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))}");
+}
+
+static int Compare(string referenceFile, string candidateFile)
+{
+    string[] reference = File.ReadAllLines(referenceFile), candidate = File.ReadAllLines(candidateFile);
+    Console.WriteLine($"reference: {reference[0]}");
+    Console.WriteLine($"candidate: {candidate[0]}");
+    bool ok = candidate[0].Contains("AdvSimd=True") && candidate[0].Contains("Vector128Accelerated=True");
+    if (!ok)
+        Console.WriteLine("FAIL: the candidate did not run on AdvSimd (NEON)");
+    Dictionary<string, float[]> Parse(string[] lines) => lines.Skip(1).Select(l => l.Split(' '))
+        .ToDictionary(p => p[0], p => p.Skip(1).Select(v => float.Parse(v, CultureInfo.InvariantCulture)).ToArray());
+    Dictionary<string, float[]> x = Parse(reference), y = Parse(candidate);
+    foreach ((string name, float[] a) in x)
+    {
+        if (!y.TryGetValue(name, out float[]? b) || b.Length != a.Length)
+        {
+            Console.WriteLine($"FAIL {name}: missing or of another length");
+            ok = false;
+            continue;
+        }
+        float difference = a.Zip(b, (p, q) => MathF.Abs(p - q)).Max();
+        int[] topA = Top5(a), topB = Top5(b);
+        bool same = topA.SequenceEqual(topB) && difference <= 1e-5f;
+        ok &= same;
+        Console.WriteLine($"{(same ? "ok  " : "FAIL")} {name,-11} max |difference| {difference:E2}  top-5 {string.Join(",", topB)}{(topA.SequenceEqual(topB) ? "" : $" (x64: {string.Join(",", topA)})")}");
+    }
+    return ok ? 0 : 1;
+}
+
+static int[] Top5(float[] values) => Enumerable.Range(0, values.Length).OrderByDescending(i => values[i]).ThenBy(i => i).Take(5).ToArray();
+
+internal delegate void RunNetwork(ReadOnlySpan<float> input, Span<float> output, Span<float> workspace);
