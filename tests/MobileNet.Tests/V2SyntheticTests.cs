@@ -40,22 +40,6 @@ public sealed partial class V2SyntheticTests(ITestOutputHelper output)
         output.WriteLine($"{options}: worst max |difference| {worst:E2}");
     }
 
-    [Fact]
-    public void RunAllocatesNothing()
-    {
-        var options = new NetworkOptions(0.35, 96) { Version = 2 };
-        GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(0.35, 96, extra: ", Version = 2"), SyntheticOnnx.Build(options));
-        RunNetwork network = run.Run;
-        float[] input = Compare.RandomImage(run.Constant("InputLength"), 1);
-        var result = new float[run.Constant("OutputLength")];
-        var workspace = new float[run.Constant("WorkspaceLength")];
-        network(input, result, workspace);
-        long before = System.GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 100; i++)
-            network(input, result, workspace);
-        Assert.Equal(0, System.GC.GetAllocatedBytesForCurrentThread() - before);
-    }
-
     [Theory]
     [InlineData(1.0, 224, 300, 3.47)]
     [InlineData(0.35, 96, 11, 1.66)]
