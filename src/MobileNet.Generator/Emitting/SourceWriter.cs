@@ -26,6 +26,14 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>Opens a bare block, so that the locals of emitted code cannot clash with their surroundings.</summary>
+    public SourceWriter Scope()
+    {
+        Line("{");
+        _indent++;
+        return this;
+    }
+
     public SourceWriter Close(string suffix = "")
     {
         _indent--;

@@ -241,37 +241,79 @@ namespace Tests
             Vector128<float> lo = Vector128.Create(0f);
             Vector128<float> hi = Vector128.Create(6f);
             // 1024 pixels × 8 → 16 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-            for (int b = 0; b < 2; b++)
             {
-                ref float w = ref Unsafe.Add(ref weights, b * 72);
-                int co = b * 8;
-                Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                int p = 0;
-                for (; p + 4 <= Pixels; p += 4)
+                int b = 0;
+                if (Vector256.IsHardwareAccelerated)
                 {
-                    ref float a = ref Unsafe.Add(ref input, p * 8);
-                    Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                    for (int k = 0; k < 8; k++)
+                    Vector256<float> lo256 = Vector256.Create(0f);
+                    Vector256<float> hi256 = Vector256.Create(6f);
+                    for (; b + 2 <= 2; b += 2)
                     {
-                        Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                        Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                        c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 8 + k));
-                        c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 16 + k));
-                        c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 24 + k));
-                        c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                        ref float wl = ref Unsafe.Add(ref weights, b * 72);
+                        ref float wh = ref Unsafe.Add(ref weights, b * 72 + 72);
+                        int co = b * 8;
+                        Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                        int p = 0;
+                        for (; p + 4 <= Pixels; p += 4)
+                        {
+                            ref float a = ref Unsafe.Add(ref input, p * 8);
+                            Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                            for (int k = 0; k < 8; k++)
+                            {
+                                Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 8 + k));
+                                l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 16 + k));
+                                l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 24 + k));
+                                l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                            }
+                            ref float o = ref Unsafe.Add(ref output, p * 16 + co);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, lo256), hi256), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, lo256), hi256), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, lo256), hi256), ref o, 16);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, lo256), hi256), ref o, 24);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, lo256), hi256), ref o, 32);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, lo256), hi256), ref o, 40);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, lo256), hi256), ref o, 48);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, lo256), hi256), ref o, 56);
+                        }
                     }
-                    ref float o = ref Unsafe.Add(ref output, p * 16 + co);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 16);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, lo), hi), ref o, 20);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, lo), hi), ref o, 32);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, lo), hi), ref o, 36);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, lo), hi), ref o, 48);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, lo), hi), ref o, 52);
+                }
+                for (; b < 2; b++)
+                {
+                    ref float w = ref Unsafe.Add(ref weights, b * 72);
+                    int co = b * 8;
+                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                    int p = 0;
+                    for (; p + 4 <= Pixels; p += 4)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 8);
+                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                        for (int k = 0; k < 8; k++)
+                        {
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 8 + k));
+                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 16 + k));
+                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 24 + k));
+                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 16 + co);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 16);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, lo), hi), ref o, 20);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, lo), hi), ref o, 32);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, lo), hi), ref o, 36);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, lo), hi), ref o, 48);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, lo), hi), ref o, 52);
+                    }
                 }
             }
         }
@@ -342,37 +384,79 @@ namespace Tests
             Vector128<float> lo = Vector128.Create(0f);
             Vector128<float> hi = Vector128.Create(6f);
             // 256 pixels × 16 → 32 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-            for (int b = 0; b < 4; b++)
             {
-                ref float w = ref Unsafe.Add(ref weights, b * 136);
-                int co = b * 8;
-                Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                int p = 0;
-                for (; p + 4 <= Pixels; p += 4)
+                int b = 0;
+                if (Vector256.IsHardwareAccelerated)
                 {
-                    ref float a = ref Unsafe.Add(ref input, p * 16);
-                    Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                    for (int k = 0; k < 16; k++)
+                    Vector256<float> lo256 = Vector256.Create(0f);
+                    Vector256<float> hi256 = Vector256.Create(6f);
+                    for (; b + 2 <= 4; b += 2)
                     {
-                        Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                        Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                        c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 16 + k));
-                        c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 32 + k));
-                        c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 48 + k));
-                        c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                        ref float wl = ref Unsafe.Add(ref weights, b * 136);
+                        ref float wh = ref Unsafe.Add(ref weights, b * 136 + 136);
+                        int co = b * 8;
+                        Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                        int p = 0;
+                        for (; p + 4 <= Pixels; p += 4)
+                        {
+                            ref float a = ref Unsafe.Add(ref input, p * 16);
+                            Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                            for (int k = 0; k < 16; k++)
+                            {
+                                Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 16 + k));
+                                l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
+                                l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 48 + k));
+                                l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                            }
+                            ref float o = ref Unsafe.Add(ref output, p * 32 + co);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, lo256), hi256), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, lo256), hi256), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, lo256), hi256), ref o, 32);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, lo256), hi256), ref o, 40);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, lo256), hi256), ref o, 64);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, lo256), hi256), ref o, 72);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, lo256), hi256), ref o, 96);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, lo256), hi256), ref o, 104);
+                        }
                     }
-                    ref float o = ref Unsafe.Add(ref output, p * 32 + co);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 32);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, lo), hi), ref o, 36);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, lo), hi), ref o, 64);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, lo), hi), ref o, 68);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, lo), hi), ref o, 96);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, lo), hi), ref o, 100);
+                }
+                for (; b < 4; b++)
+                {
+                    ref float w = ref Unsafe.Add(ref weights, b * 136);
+                    int co = b * 8;
+                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                    int p = 0;
+                    for (; p + 4 <= Pixels; p += 4)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 16);
+                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                        for (int k = 0; k < 16; k++)
+                        {
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 16 + k));
+                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 32 + k));
+                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 48 + k));
+                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 32 + co);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 32);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, lo), hi), ref o, 36);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, lo), hi), ref o, 64);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, lo), hi), ref o, 68);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, lo), hi), ref o, 96);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, lo), hi), ref o, 100);
+                    }
                 }
             }
         }
@@ -443,37 +527,79 @@ namespace Tests
             Vector128<float> lo = Vector128.Create(0f);
             Vector128<float> hi = Vector128.Create(6f);
             // 256 pixels × 32 → 32 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-            for (int b = 0; b < 4; b++)
             {
-                ref float w = ref Unsafe.Add(ref weights, b * 264);
-                int co = b * 8;
-                Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                int p = 0;
-                for (; p + 4 <= Pixels; p += 4)
+                int b = 0;
+                if (Vector256.IsHardwareAccelerated)
                 {
-                    ref float a = ref Unsafe.Add(ref input, p * 32);
-                    Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                    for (int k = 0; k < 32; k++)
+                    Vector256<float> lo256 = Vector256.Create(0f);
+                    Vector256<float> hi256 = Vector256.Create(6f);
+                    for (; b + 2 <= 4; b += 2)
                     {
-                        Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                        Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                        c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 32 + k));
-                        c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 64 + k));
-                        c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 96 + k));
-                        c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                        ref float wl = ref Unsafe.Add(ref weights, b * 264);
+                        ref float wh = ref Unsafe.Add(ref weights, b * 264 + 264);
+                        int co = b * 8;
+                        Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                        int p = 0;
+                        for (; p + 4 <= Pixels; p += 4)
+                        {
+                            ref float a = ref Unsafe.Add(ref input, p * 32);
+                            Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                            for (int k = 0; k < 32; k++)
+                            {
+                                Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
+                                l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
+                                l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
+                                l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                            }
+                            ref float o = ref Unsafe.Add(ref output, p * 32 + co);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, lo256), hi256), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, lo256), hi256), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, lo256), hi256), ref o, 32);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, lo256), hi256), ref o, 40);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, lo256), hi256), ref o, 64);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, lo256), hi256), ref o, 72);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, lo256), hi256), ref o, 96);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, lo256), hi256), ref o, 104);
+                        }
                     }
-                    ref float o = ref Unsafe.Add(ref output, p * 32 + co);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 32);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, lo), hi), ref o, 36);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, lo), hi), ref o, 64);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, lo), hi), ref o, 68);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, lo), hi), ref o, 96);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, lo), hi), ref o, 100);
+                }
+                for (; b < 4; b++)
+                {
+                    ref float w = ref Unsafe.Add(ref weights, b * 264);
+                    int co = b * 8;
+                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                    int p = 0;
+                    for (; p + 4 <= Pixels; p += 4)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 32);
+                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                        for (int k = 0; k < 32; k++)
+                        {
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 32 + k));
+                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 64 + k));
+                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 96 + k));
+                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 32 + co);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 32);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, lo), hi), ref o, 36);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, lo), hi), ref o, 64);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, lo), hi), ref o, 68);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, lo), hi), ref o, 96);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, lo), hi), ref o, 100);
+                    }
                 }
             }
         }
@@ -544,37 +670,79 @@ namespace Tests
             Vector128<float> lo = Vector128.Create(0f);
             Vector128<float> hi = Vector128.Create(6f);
             // 64 pixels × 32 → 64 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-            for (int b = 0; b < 8; b++)
             {
-                ref float w = ref Unsafe.Add(ref weights, b * 264);
-                int co = b * 8;
-                Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                int p = 0;
-                for (; p + 4 <= Pixels; p += 4)
+                int b = 0;
+                if (Vector256.IsHardwareAccelerated)
                 {
-                    ref float a = ref Unsafe.Add(ref input, p * 32);
-                    Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                    for (int k = 0; k < 32; k++)
+                    Vector256<float> lo256 = Vector256.Create(0f);
+                    Vector256<float> hi256 = Vector256.Create(6f);
+                    for (; b + 2 <= 8; b += 2)
                     {
-                        Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                        Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                        c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 32 + k));
-                        c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 64 + k));
-                        c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 96 + k));
-                        c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                        ref float wl = ref Unsafe.Add(ref weights, b * 264);
+                        ref float wh = ref Unsafe.Add(ref weights, b * 264 + 264);
+                        int co = b * 8;
+                        Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                        int p = 0;
+                        for (; p + 4 <= Pixels; p += 4)
+                        {
+                            ref float a = ref Unsafe.Add(ref input, p * 32);
+                            Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                            for (int k = 0; k < 32; k++)
+                            {
+                                Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
+                                l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
+                                l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
+                                l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                            }
+                            ref float o = ref Unsafe.Add(ref output, p * 64 + co);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, lo256), hi256), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, lo256), hi256), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, lo256), hi256), ref o, 64);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, lo256), hi256), ref o, 72);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, lo256), hi256), ref o, 128);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, lo256), hi256), ref o, 136);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, lo256), hi256), ref o, 192);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, lo256), hi256), ref o, 200);
+                        }
                     }
-                    ref float o = ref Unsafe.Add(ref output, p * 64 + co);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 64);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, lo), hi), ref o, 68);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, lo), hi), ref o, 128);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, lo), hi), ref o, 132);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, lo), hi), ref o, 192);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, lo), hi), ref o, 196);
+                }
+                for (; b < 8; b++)
+                {
+                    ref float w = ref Unsafe.Add(ref weights, b * 264);
+                    int co = b * 8;
+                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                    int p = 0;
+                    for (; p + 4 <= Pixels; p += 4)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 32);
+                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                        for (int k = 0; k < 32; k++)
+                        {
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 32 + k));
+                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 64 + k));
+                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 96 + k));
+                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 64 + co);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 64);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, lo), hi), ref o, 68);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, lo), hi), ref o, 128);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, lo), hi), ref o, 132);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, lo), hi), ref o, 192);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, lo), hi), ref o, 196);
+                    }
                 }
             }
         }
@@ -645,37 +813,79 @@ namespace Tests
             Vector128<float> lo = Vector128.Create(0f);
             Vector128<float> hi = Vector128.Create(6f);
             // 64 pixels × 64 → 64 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-            for (int b = 0; b < 8; b++)
             {
-                ref float w = ref Unsafe.Add(ref weights, b * 520);
-                int co = b * 8;
-                Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                int p = 0;
-                for (; p + 4 <= Pixels; p += 4)
+                int b = 0;
+                if (Vector256.IsHardwareAccelerated)
                 {
-                    ref float a = ref Unsafe.Add(ref input, p * 64);
-                    Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                    for (int k = 0; k < 64; k++)
+                    Vector256<float> lo256 = Vector256.Create(0f);
+                    Vector256<float> hi256 = Vector256.Create(6f);
+                    for (; b + 2 <= 8; b += 2)
                     {
-                        Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                        Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                        c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 64 + k));
-                        c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
-                        c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 192 + k));
-                        c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                        ref float wl = ref Unsafe.Add(ref weights, b * 520);
+                        ref float wh = ref Unsafe.Add(ref weights, b * 520 + 520);
+                        int co = b * 8;
+                        Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                        int p = 0;
+                        for (; p + 4 <= Pixels; p += 4)
+                        {
+                            ref float a = ref Unsafe.Add(ref input, p * 64);
+                            Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                            for (int k = 0; k < 64; k++)
+                            {
+                                Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
+                                l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                                l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 192 + k));
+                                l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                            }
+                            ref float o = ref Unsafe.Add(ref output, p * 64 + co);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, lo256), hi256), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, lo256), hi256), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, lo256), hi256), ref o, 64);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, lo256), hi256), ref o, 72);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, lo256), hi256), ref o, 128);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, lo256), hi256), ref o, 136);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, lo256), hi256), ref o, 192);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, lo256), hi256), ref o, 200);
+                        }
                     }
-                    ref float o = ref Unsafe.Add(ref output, p * 64 + co);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 64);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, lo), hi), ref o, 68);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, lo), hi), ref o, 128);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, lo), hi), ref o, 132);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, lo), hi), ref o, 192);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, lo), hi), ref o, 196);
+                }
+                for (; b < 8; b++)
+                {
+                    ref float w = ref Unsafe.Add(ref weights, b * 520);
+                    int co = b * 8;
+                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                    int p = 0;
+                    for (; p + 4 <= Pixels; p += 4)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 64);
+                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                        for (int k = 0; k < 64; k++)
+                        {
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 64 + k));
+                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
+                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 192 + k));
+                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 64 + co);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 64);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, lo), hi), ref o, 68);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, lo), hi), ref o, 128);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, lo), hi), ref o, 132);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, lo), hi), ref o, 192);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, lo), hi), ref o, 196);
+                    }
                 }
             }
         }
@@ -746,37 +956,79 @@ namespace Tests
             Vector128<float> lo = Vector128.Create(0f);
             Vector128<float> hi = Vector128.Create(6f);
             // 16 pixels × 64 → 128 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-            for (int b = 0; b < 16; b++)
             {
-                ref float w = ref Unsafe.Add(ref weights, b * 520);
-                int co = b * 8;
-                Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                int p = 0;
-                for (; p + 4 <= Pixels; p += 4)
+                int b = 0;
+                if (Vector256.IsHardwareAccelerated)
                 {
-                    ref float a = ref Unsafe.Add(ref input, p * 64);
-                    Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                    for (int k = 0; k < 64; k++)
+                    Vector256<float> lo256 = Vector256.Create(0f);
+                    Vector256<float> hi256 = Vector256.Create(6f);
+                    for (; b + 2 <= 16; b += 2)
                     {
-                        Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                        Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                        c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 64 + k));
-                        c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
-                        c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 192 + k));
-                        c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                        ref float wl = ref Unsafe.Add(ref weights, b * 520);
+                        ref float wh = ref Unsafe.Add(ref weights, b * 520 + 520);
+                        int co = b * 8;
+                        Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                        int p = 0;
+                        for (; p + 4 <= Pixels; p += 4)
+                        {
+                            ref float a = ref Unsafe.Add(ref input, p * 64);
+                            Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                            for (int k = 0; k < 64; k++)
+                            {
+                                Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
+                                l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                                l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 192 + k));
+                                l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                            }
+                            ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, lo256), hi256), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, lo256), hi256), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, lo256), hi256), ref o, 128);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, lo256), hi256), ref o, 136);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, lo256), hi256), ref o, 256);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, lo256), hi256), ref o, 264);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, lo256), hi256), ref o, 384);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, lo256), hi256), ref o, 392);
+                        }
                     }
-                    ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 128);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, lo), hi), ref o, 132);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, lo), hi), ref o, 256);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, lo), hi), ref o, 260);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, lo), hi), ref o, 384);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, lo), hi), ref o, 388);
+                }
+                for (; b < 16; b++)
+                {
+                    ref float w = ref Unsafe.Add(ref weights, b * 520);
+                    int co = b * 8;
+                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                    int p = 0;
+                    for (; p + 4 <= Pixels; p += 4)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 64);
+                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                        for (int k = 0; k < 64; k++)
+                        {
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 64 + k));
+                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
+                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 192 + k));
+                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 128);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, lo), hi), ref o, 132);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, lo), hi), ref o, 256);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, lo), hi), ref o, 260);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, lo), hi), ref o, 384);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, lo), hi), ref o, 388);
+                    }
                 }
             }
         }
@@ -847,37 +1099,79 @@ namespace Tests
             Vector128<float> lo = Vector128.Create(0f);
             Vector128<float> hi = Vector128.Create(6f);
             // 16 pixels × 128 → 128 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-            for (int b = 0; b < 16; b++)
             {
-                ref float w = ref Unsafe.Add(ref weights, b * 1032);
-                int co = b * 8;
-                Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                int p = 0;
-                for (; p + 4 <= Pixels; p += 4)
+                int b = 0;
+                if (Vector256.IsHardwareAccelerated)
                 {
-                    ref float a = ref Unsafe.Add(ref input, p * 128);
-                    Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                    for (int k = 0; k < 128; k++)
+                    Vector256<float> lo256 = Vector256.Create(0f);
+                    Vector256<float> hi256 = Vector256.Create(6f);
+                    for (; b + 2 <= 16; b += 2)
                     {
-                        Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                        Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                        c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
-                        c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
-                        c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
-                        c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                        ref float wl = ref Unsafe.Add(ref weights, b * 1032);
+                        ref float wh = ref Unsafe.Add(ref weights, b * 1032 + 1032);
+                        int co = b * 8;
+                        Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                        int p = 0;
+                        for (; p + 4 <= Pixels; p += 4)
+                        {
+                            ref float a = ref Unsafe.Add(ref input, p * 128);
+                            Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                            for (int k = 0; k < 128; k++)
+                            {
+                                Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                                l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
+                                l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
+                                l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                            }
+                            ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, lo256), hi256), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, lo256), hi256), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, lo256), hi256), ref o, 128);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, lo256), hi256), ref o, 136);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, lo256), hi256), ref o, 256);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, lo256), hi256), ref o, 264);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, lo256), hi256), ref o, 384);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, lo256), hi256), ref o, 392);
+                        }
                     }
-                    ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 128);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, lo), hi), ref o, 132);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, lo), hi), ref o, 256);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, lo), hi), ref o, 260);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, lo), hi), ref o, 384);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, lo), hi), ref o, 388);
+                }
+                for (; b < 16; b++)
+                {
+                    ref float w = ref Unsafe.Add(ref weights, b * 1032);
+                    int co = b * 8;
+                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                    int p = 0;
+                    for (; p + 4 <= Pixels; p += 4)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                        for (int k = 0; k < 128; k++)
+                        {
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
+                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
+                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
+                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 128);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, lo), hi), ref o, 132);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, lo), hi), ref o, 256);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, lo), hi), ref o, 260);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, lo), hi), ref o, 384);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, lo), hi), ref o, 388);
+                    }
                 }
             }
         }
@@ -948,37 +1242,79 @@ namespace Tests
             Vector128<float> lo = Vector128.Create(0f);
             Vector128<float> hi = Vector128.Create(6f);
             // 16 pixels × 128 → 128 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-            for (int b = 0; b < 16; b++)
             {
-                ref float w = ref Unsafe.Add(ref weights, b * 1032);
-                int co = b * 8;
-                Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                int p = 0;
-                for (; p + 4 <= Pixels; p += 4)
+                int b = 0;
+                if (Vector256.IsHardwareAccelerated)
                 {
-                    ref float a = ref Unsafe.Add(ref input, p * 128);
-                    Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                    for (int k = 0; k < 128; k++)
+                    Vector256<float> lo256 = Vector256.Create(0f);
+                    Vector256<float> hi256 = Vector256.Create(6f);
+                    for (; b + 2 <= 16; b += 2)
                     {
-                        Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                        Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                        c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
-                        c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
-                        c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
-                        c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                        ref float wl = ref Unsafe.Add(ref weights, b * 1032);
+                        ref float wh = ref Unsafe.Add(ref weights, b * 1032 + 1032);
+                        int co = b * 8;
+                        Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                        int p = 0;
+                        for (; p + 4 <= Pixels; p += 4)
+                        {
+                            ref float a = ref Unsafe.Add(ref input, p * 128);
+                            Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                            for (int k = 0; k < 128; k++)
+                            {
+                                Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                                l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
+                                l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
+                                l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                            }
+                            ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, lo256), hi256), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, lo256), hi256), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, lo256), hi256), ref o, 128);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, lo256), hi256), ref o, 136);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, lo256), hi256), ref o, 256);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, lo256), hi256), ref o, 264);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, lo256), hi256), ref o, 384);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, lo256), hi256), ref o, 392);
+                        }
                     }
-                    ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 128);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, lo), hi), ref o, 132);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, lo), hi), ref o, 256);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, lo), hi), ref o, 260);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, lo), hi), ref o, 384);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, lo), hi), ref o, 388);
+                }
+                for (; b < 16; b++)
+                {
+                    ref float w = ref Unsafe.Add(ref weights, b * 1032);
+                    int co = b * 8;
+                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                    int p = 0;
+                    for (; p + 4 <= Pixels; p += 4)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                        for (int k = 0; k < 128; k++)
+                        {
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
+                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
+                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
+                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 128);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, lo), hi), ref o, 132);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, lo), hi), ref o, 256);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, lo), hi), ref o, 260);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, lo), hi), ref o, 384);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, lo), hi), ref o, 388);
+                    }
                 }
             }
         }
@@ -1049,37 +1385,79 @@ namespace Tests
             Vector128<float> lo = Vector128.Create(0f);
             Vector128<float> hi = Vector128.Create(6f);
             // 16 pixels × 128 → 128 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-            for (int b = 0; b < 16; b++)
             {
-                ref float w = ref Unsafe.Add(ref weights, b * 1032);
-                int co = b * 8;
-                Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                int p = 0;
-                for (; p + 4 <= Pixels; p += 4)
+                int b = 0;
+                if (Vector256.IsHardwareAccelerated)
                 {
-                    ref float a = ref Unsafe.Add(ref input, p * 128);
-                    Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                    for (int k = 0; k < 128; k++)
+                    Vector256<float> lo256 = Vector256.Create(0f);
+                    Vector256<float> hi256 = Vector256.Create(6f);
+                    for (; b + 2 <= 16; b += 2)
                     {
-                        Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                        Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                        c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
-                        c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
-                        c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
-                        c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                        ref float wl = ref Unsafe.Add(ref weights, b * 1032);
+                        ref float wh = ref Unsafe.Add(ref weights, b * 1032 + 1032);
+                        int co = b * 8;
+                        Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                        int p = 0;
+                        for (; p + 4 <= Pixels; p += 4)
+                        {
+                            ref float a = ref Unsafe.Add(ref input, p * 128);
+                            Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                            for (int k = 0; k < 128; k++)
+                            {
+                                Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                                l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
+                                l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
+                                l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                            }
+                            ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, lo256), hi256), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, lo256), hi256), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, lo256), hi256), ref o, 128);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, lo256), hi256), ref o, 136);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, lo256), hi256), ref o, 256);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, lo256), hi256), ref o, 264);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, lo256), hi256), ref o, 384);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, lo256), hi256), ref o, 392);
+                        }
                     }
-                    ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 128);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, lo), hi), ref o, 132);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, lo), hi), ref o, 256);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, lo), hi), ref o, 260);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, lo), hi), ref o, 384);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, lo), hi), ref o, 388);
+                }
+                for (; b < 16; b++)
+                {
+                    ref float w = ref Unsafe.Add(ref weights, b * 1032);
+                    int co = b * 8;
+                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                    int p = 0;
+                    for (; p + 4 <= Pixels; p += 4)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                        for (int k = 0; k < 128; k++)
+                        {
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
+                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
+                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
+                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 128);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, lo), hi), ref o, 132);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, lo), hi), ref o, 256);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, lo), hi), ref o, 260);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, lo), hi), ref o, 384);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, lo), hi), ref o, 388);
+                    }
                 }
             }
         }
@@ -1150,37 +1528,79 @@ namespace Tests
             Vector128<float> lo = Vector128.Create(0f);
             Vector128<float> hi = Vector128.Create(6f);
             // 16 pixels × 128 → 128 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-            for (int b = 0; b < 16; b++)
             {
-                ref float w = ref Unsafe.Add(ref weights, b * 1032);
-                int co = b * 8;
-                Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                int p = 0;
-                for (; p + 4 <= Pixels; p += 4)
+                int b = 0;
+                if (Vector256.IsHardwareAccelerated)
                 {
-                    ref float a = ref Unsafe.Add(ref input, p * 128);
-                    Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                    for (int k = 0; k < 128; k++)
+                    Vector256<float> lo256 = Vector256.Create(0f);
+                    Vector256<float> hi256 = Vector256.Create(6f);
+                    for (; b + 2 <= 16; b += 2)
                     {
-                        Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                        Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                        c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
-                        c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
-                        c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
-                        c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                        ref float wl = ref Unsafe.Add(ref weights, b * 1032);
+                        ref float wh = ref Unsafe.Add(ref weights, b * 1032 + 1032);
+                        int co = b * 8;
+                        Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                        int p = 0;
+                        for (; p + 4 <= Pixels; p += 4)
+                        {
+                            ref float a = ref Unsafe.Add(ref input, p * 128);
+                            Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                            for (int k = 0; k < 128; k++)
+                            {
+                                Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                                l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
+                                l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
+                                l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                            }
+                            ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, lo256), hi256), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, lo256), hi256), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, lo256), hi256), ref o, 128);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, lo256), hi256), ref o, 136);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, lo256), hi256), ref o, 256);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, lo256), hi256), ref o, 264);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, lo256), hi256), ref o, 384);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, lo256), hi256), ref o, 392);
+                        }
                     }
-                    ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 128);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, lo), hi), ref o, 132);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, lo), hi), ref o, 256);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, lo), hi), ref o, 260);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, lo), hi), ref o, 384);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, lo), hi), ref o, 388);
+                }
+                for (; b < 16; b++)
+                {
+                    ref float w = ref Unsafe.Add(ref weights, b * 1032);
+                    int co = b * 8;
+                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                    int p = 0;
+                    for (; p + 4 <= Pixels; p += 4)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                        for (int k = 0; k < 128; k++)
+                        {
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
+                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
+                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
+                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 128);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, lo), hi), ref o, 132);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, lo), hi), ref o, 256);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, lo), hi), ref o, 260);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, lo), hi), ref o, 384);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, lo), hi), ref o, 388);
+                    }
                 }
             }
         }
@@ -1251,37 +1671,79 @@ namespace Tests
             Vector128<float> lo = Vector128.Create(0f);
             Vector128<float> hi = Vector128.Create(6f);
             // 16 pixels × 128 → 128 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-            for (int b = 0; b < 16; b++)
             {
-                ref float w = ref Unsafe.Add(ref weights, b * 1032);
-                int co = b * 8;
-                Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                int p = 0;
-                for (; p + 4 <= Pixels; p += 4)
+                int b = 0;
+                if (Vector256.IsHardwareAccelerated)
                 {
-                    ref float a = ref Unsafe.Add(ref input, p * 128);
-                    Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                    for (int k = 0; k < 128; k++)
+                    Vector256<float> lo256 = Vector256.Create(0f);
+                    Vector256<float> hi256 = Vector256.Create(6f);
+                    for (; b + 2 <= 16; b += 2)
                     {
-                        Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                        Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                        c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
-                        c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
-                        c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
-                        c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                        ref float wl = ref Unsafe.Add(ref weights, b * 1032);
+                        ref float wh = ref Unsafe.Add(ref weights, b * 1032 + 1032);
+                        int co = b * 8;
+                        Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                        int p = 0;
+                        for (; p + 4 <= Pixels; p += 4)
+                        {
+                            ref float a = ref Unsafe.Add(ref input, p * 128);
+                            Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                            for (int k = 0; k < 128; k++)
+                            {
+                                Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                                l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
+                                l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
+                                l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                            }
+                            ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, lo256), hi256), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, lo256), hi256), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, lo256), hi256), ref o, 128);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, lo256), hi256), ref o, 136);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, lo256), hi256), ref o, 256);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, lo256), hi256), ref o, 264);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, lo256), hi256), ref o, 384);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, lo256), hi256), ref o, 392);
+                        }
                     }
-                    ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 128);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, lo), hi), ref o, 132);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, lo), hi), ref o, 256);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, lo), hi), ref o, 260);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, lo), hi), ref o, 384);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, lo), hi), ref o, 388);
+                }
+                for (; b < 16; b++)
+                {
+                    ref float w = ref Unsafe.Add(ref weights, b * 1032);
+                    int co = b * 8;
+                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                    int p = 0;
+                    for (; p + 4 <= Pixels; p += 4)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                        for (int k = 0; k < 128; k++)
+                        {
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
+                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
+                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
+                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 128);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, lo), hi), ref o, 132);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, lo), hi), ref o, 256);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, lo), hi), ref o, 260);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, lo), hi), ref o, 384);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, lo), hi), ref o, 388);
+                    }
                 }
             }
         }
@@ -1352,37 +1814,79 @@ namespace Tests
             Vector128<float> lo = Vector128.Create(0f);
             Vector128<float> hi = Vector128.Create(6f);
             // 4 pixels × 128 → 256 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-            for (int b = 0; b < 32; b++)
             {
-                ref float w = ref Unsafe.Add(ref weights, b * 1032);
-                int co = b * 8;
-                Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                int p = 0;
-                for (; p + 4 <= Pixels; p += 4)
+                int b = 0;
+                if (Vector256.IsHardwareAccelerated)
                 {
-                    ref float a = ref Unsafe.Add(ref input, p * 128);
-                    Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                    for (int k = 0; k < 128; k++)
+                    Vector256<float> lo256 = Vector256.Create(0f);
+                    Vector256<float> hi256 = Vector256.Create(6f);
+                    for (; b + 2 <= 32; b += 2)
                     {
-                        Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                        Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                        c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
-                        c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
-                        c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
-                        c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                        ref float wl = ref Unsafe.Add(ref weights, b * 1032);
+                        ref float wh = ref Unsafe.Add(ref weights, b * 1032 + 1032);
+                        int co = b * 8;
+                        Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                        int p = 0;
+                        for (; p + 4 <= Pixels; p += 4)
+                        {
+                            ref float a = ref Unsafe.Add(ref input, p * 128);
+                            Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                            for (int k = 0; k < 128; k++)
+                            {
+                                Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                                l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
+                                l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
+                                l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                            }
+                            ref float o = ref Unsafe.Add(ref output, p * 256 + co);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, lo256), hi256), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, lo256), hi256), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, lo256), hi256), ref o, 256);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, lo256), hi256), ref o, 264);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, lo256), hi256), ref o, 512);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, lo256), hi256), ref o, 520);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, lo256), hi256), ref o, 768);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, lo256), hi256), ref o, 776);
+                        }
                     }
-                    ref float o = ref Unsafe.Add(ref output, p * 256 + co);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 256);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, lo), hi), ref o, 260);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, lo), hi), ref o, 512);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, lo), hi), ref o, 516);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, lo), hi), ref o, 768);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, lo), hi), ref o, 772);
+                }
+                for (; b < 32; b++)
+                {
+                    ref float w = ref Unsafe.Add(ref weights, b * 1032);
+                    int co = b * 8;
+                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                    int p = 0;
+                    for (; p + 4 <= Pixels; p += 4)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                        for (int k = 0; k < 128; k++)
+                        {
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
+                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
+                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
+                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 256 + co);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 256);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, lo), hi), ref o, 260);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, lo), hi), ref o, 512);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, lo), hi), ref o, 516);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, lo), hi), ref o, 768);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, lo), hi), ref o, 772);
+                    }
                 }
             }
         }
@@ -1453,37 +1957,79 @@ namespace Tests
             Vector128<float> lo = Vector128.Create(0f);
             Vector128<float> hi = Vector128.Create(6f);
             // 4 pixels × 256 → 256 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-            for (int b = 0; b < 32; b++)
             {
-                ref float w = ref Unsafe.Add(ref weights, b * 2056);
-                int co = b * 8;
-                Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                int p = 0;
-                for (; p + 4 <= Pixels; p += 4)
+                int b = 0;
+                if (Vector256.IsHardwareAccelerated)
                 {
-                    ref float a = ref Unsafe.Add(ref input, p * 256);
-                    Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                    for (int k = 0; k < 256; k++)
+                    Vector256<float> lo256 = Vector256.Create(0f);
+                    Vector256<float> hi256 = Vector256.Create(6f);
+                    for (; b + 2 <= 32; b += 2)
                     {
-                        Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                        Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                        c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
-                        c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 512 + k));
-                        c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 768 + k));
-                        c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                        ref float wl = ref Unsafe.Add(ref weights, b * 2056);
+                        ref float wh = ref Unsafe.Add(ref weights, b * 2056 + 2056);
+                        int co = b * 8;
+                        Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                        int p = 0;
+                        for (; p + 4 <= Pixels; p += 4)
+                        {
+                            ref float a = ref Unsafe.Add(ref input, p * 256);
+                            Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                            for (int k = 0; k < 256; k++)
+                            {
+                                Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
+                                l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 512 + k));
+                                l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 768 + k));
+                                l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                            }
+                            ref float o = ref Unsafe.Add(ref output, p * 256 + co);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, lo256), hi256), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, lo256), hi256), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, lo256), hi256), ref o, 256);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, lo256), hi256), ref o, 264);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, lo256), hi256), ref o, 512);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, lo256), hi256), ref o, 520);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, lo256), hi256), ref o, 768);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, lo256), hi256), ref o, 776);
+                        }
                     }
-                    ref float o = ref Unsafe.Add(ref output, p * 256 + co);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 256);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, lo), hi), ref o, 260);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, lo), hi), ref o, 512);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, lo), hi), ref o, 516);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, lo), hi), ref o, 768);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, lo), hi), ref o, 772);
+                }
+                for (; b < 32; b++)
+                {
+                    ref float w = ref Unsafe.Add(ref weights, b * 2056);
+                    int co = b * 8;
+                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                    int p = 0;
+                    for (; p + 4 <= Pixels; p += 4)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 256);
+                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                        for (int k = 0; k < 256; k++)
+                        {
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
+                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 512 + k));
+                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 768 + k));
+                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 256 + co);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 256);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, lo), hi), ref o, 260);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, lo), hi), ref o, 512);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, lo), hi), ref o, 516);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, lo), hi), ref o, 768);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, lo), hi), ref o, 772);
+                    }
                 }
             }
         }

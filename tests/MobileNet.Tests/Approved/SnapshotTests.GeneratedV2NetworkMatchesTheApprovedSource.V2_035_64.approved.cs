@@ -246,37 +246,40 @@ namespace Tests
                 }
                 ref float target = ref Unsafe.Add(ref output, oy * OutW * OutC);
                 // 32 pixels × 16 → 8 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-                for (int b = 0; b < 1; b++)
                 {
-                    ref float w = ref Unsafe.Add(ref projectWeights, b * 136);
-                    int co = b * 8;
-                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                    int p = 0;
-                    for (; p + 4 <= OutW; p += 4)
+                    int b = 0;
+                    for (; b < 1; b++)
                     {
-                        ref float a = ref Unsafe.Add(ref filtered, p * 16);
-                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                        for (int k = 0; k < 16; k++)
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 136);
+                        int co = b * 8;
+                        Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                        int p = 0;
+                        for (; p + 4 <= OutW; p += 4)
                         {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 16 + k));
-                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 32 + k));
-                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 48 + k));
-                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            ref float a = ref Unsafe.Add(ref filtered, p * 16);
+                            Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                            for (int k = 0; k < 16; k++)
+                            {
+                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 16 + k));
+                                c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 32 + k));
+                                c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 48 + k));
+                                c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 8 + co);
+                            Vector128.StoreUnsafe(c00, ref o, 0);
+                            Vector128.StoreUnsafe(c01, ref o, 4);
+                            Vector128.StoreUnsafe(c10, ref o, 8);
+                            Vector128.StoreUnsafe(c11, ref o, 12);
+                            Vector128.StoreUnsafe(c20, ref o, 16);
+                            Vector128.StoreUnsafe(c21, ref o, 20);
+                            Vector128.StoreUnsafe(c30, ref o, 24);
+                            Vector128.StoreUnsafe(c31, ref o, 28);
                         }
-                        ref float o = ref Unsafe.Add(ref target, p * 8 + co);
-                        Vector128.StoreUnsafe(c00, ref o, 0);
-                        Vector128.StoreUnsafe(c01, ref o, 4);
-                        Vector128.StoreUnsafe(c10, ref o, 8);
-                        Vector128.StoreUnsafe(c11, ref o, 12);
-                        Vector128.StoreUnsafe(c20, ref o, 16);
-                        Vector128.StoreUnsafe(c21, ref o, 20);
-                        Vector128.StoreUnsafe(c30, ref o, 24);
-                        Vector128.StoreUnsafe(c31, ref o, 28);
                     }
                 }
             }
@@ -307,37 +310,79 @@ namespace Tests
                     ref float source = ref Unsafe.Add(ref input, expanded * InW * InC);
                     ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Row);
                     // 32 pixels × 8 → 48 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-                    for (int b = 0; b < 6; b++)
                     {
-                        ref float w = ref Unsafe.Add(ref expandWeights, b * 72);
-                        int co = b * 8;
-                        Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                        int p = 0;
-                        for (; p + 4 <= InW; p += 4)
+                        int b = 0;
+                        if (Vector256.IsHardwareAccelerated)
                         {
-                            ref float a = ref Unsafe.Add(ref source, p * 8);
-                            Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                            for (int k = 0; k < 8; k++)
+                            Vector256<float> expandLo256 = Vector256.Create(0f);
+                            Vector256<float> expandHi256 = Vector256.Create(6f);
+                            for (; b + 2 <= 6; b += 2)
                             {
-                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                                c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 8 + k));
-                                c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 16 + k));
-                                c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 24 + k));
-                                c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                                ref float wl = ref Unsafe.Add(ref expandWeights, b * 72);
+                                ref float wh = ref Unsafe.Add(ref expandWeights, b * 72 + 72);
+                                int co = b * 8;
+                                Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                                int p = 0;
+                                for (; p + 4 <= InW; p += 4)
+                                {
+                                    ref float a = ref Unsafe.Add(ref source, p * 8);
+                                    Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                    for (int k = 0; k < 8; k++)
+                                    {
+                                        Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                        l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 8 + k));
+                                        l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 16 + k));
+                                        l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 24 + k));
+                                        l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                    }
+                                    ref float o = ref Unsafe.Add(ref slot, p * 48 + co);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, expandLo256), expandHi256), ref o, 0);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, expandLo256), expandHi256), ref o, 8);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, expandLo256), expandHi256), ref o, 48);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, expandLo256), expandHi256), ref o, 56);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, expandLo256), expandHi256), ref o, 96);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, expandLo256), expandHi256), ref o, 104);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, expandLo256), expandHi256), ref o, 144);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, expandLo256), expandHi256), ref o, 152);
+                                }
                             }
-                            ref float o = ref Unsafe.Add(ref slot, p * 48 + co);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, expandLo), expandHi), ref o, 0);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, expandLo), expandHi), ref o, 4);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, expandLo), expandHi), ref o, 48);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, expandLo), expandHi), ref o, 52);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, expandLo), expandHi), ref o, 96);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, expandLo), expandHi), ref o, 100);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, expandLo), expandHi), ref o, 144);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, expandLo), expandHi), ref o, 148);
+                        }
+                        for (; b < 6; b++)
+                        {
+                            ref float w = ref Unsafe.Add(ref expandWeights, b * 72);
+                            int co = b * 8;
+                            Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                            int p = 0;
+                            for (; p + 4 <= InW; p += 4)
+                            {
+                                ref float a = ref Unsafe.Add(ref source, p * 8);
+                                Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                                for (int k = 0; k < 8; k++)
+                                {
+                                    Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                                    Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                    c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                                    Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 8 + k));
+                                    c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                                    Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 16 + k));
+                                    c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                                    Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 24 + k));
+                                    c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                                }
+                                ref float o = ref Unsafe.Add(ref slot, p * 48 + co);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, expandLo), expandHi), ref o, 0);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, expandLo), expandHi), ref o, 4);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, expandLo), expandHi), ref o, 48);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, expandLo), expandHi), ref o, 52);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, expandLo), expandHi), ref o, 96);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, expandLo), expandHi), ref o, 100);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, expandLo), expandHi), ref o, 144);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, expandLo), expandHi), ref o, 148);
+                            }
                         }
                     }
                 }
@@ -380,37 +425,40 @@ namespace Tests
                 }
                 ref float target = ref Unsafe.Add(ref output, oy * OutW * OutC);
                 // 16 pixels × 48 → 8 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-                for (int b = 0; b < 1; b++)
                 {
-                    ref float w = ref Unsafe.Add(ref projectWeights, b * 392);
-                    int co = b * 8;
-                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                    int p = 0;
-                    for (; p + 4 <= OutW; p += 4)
+                    int b = 0;
+                    for (; b < 1; b++)
                     {
-                        ref float a = ref Unsafe.Add(ref filtered, p * 48);
-                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                        for (int k = 0; k < 48; k++)
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 392);
+                        int co = b * 8;
+                        Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                        int p = 0;
+                        for (; p + 4 <= OutW; p += 4)
                         {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 48 + k));
-                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 96 + k));
-                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 144 + k));
-                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            ref float a = ref Unsafe.Add(ref filtered, p * 48);
+                            Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                            for (int k = 0; k < 48; k++)
+                            {
+                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 48 + k));
+                                c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 96 + k));
+                                c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 144 + k));
+                                c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 8 + co);
+                            Vector128.StoreUnsafe(c00, ref o, 0);
+                            Vector128.StoreUnsafe(c01, ref o, 4);
+                            Vector128.StoreUnsafe(c10, ref o, 8);
+                            Vector128.StoreUnsafe(c11, ref o, 12);
+                            Vector128.StoreUnsafe(c20, ref o, 16);
+                            Vector128.StoreUnsafe(c21, ref o, 20);
+                            Vector128.StoreUnsafe(c30, ref o, 24);
+                            Vector128.StoreUnsafe(c31, ref o, 28);
                         }
-                        ref float o = ref Unsafe.Add(ref target, p * 8 + co);
-                        Vector128.StoreUnsafe(c00, ref o, 0);
-                        Vector128.StoreUnsafe(c01, ref o, 4);
-                        Vector128.StoreUnsafe(c10, ref o, 8);
-                        Vector128.StoreUnsafe(c11, ref o, 12);
-                        Vector128.StoreUnsafe(c20, ref o, 16);
-                        Vector128.StoreUnsafe(c21, ref o, 20);
-                        Vector128.StoreUnsafe(c30, ref o, 24);
-                        Vector128.StoreUnsafe(c31, ref o, 28);
                     }
                 }
             }
@@ -441,37 +489,79 @@ namespace Tests
                     ref float source = ref Unsafe.Add(ref input, expanded * InW * InC);
                     ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Row);
                     // 16 pixels × 8 → 48 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-                    for (int b = 0; b < 6; b++)
                     {
-                        ref float w = ref Unsafe.Add(ref expandWeights, b * 72);
-                        int co = b * 8;
-                        Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                        int p = 0;
-                        for (; p + 4 <= InW; p += 4)
+                        int b = 0;
+                        if (Vector256.IsHardwareAccelerated)
                         {
-                            ref float a = ref Unsafe.Add(ref source, p * 8);
-                            Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                            for (int k = 0; k < 8; k++)
+                            Vector256<float> expandLo256 = Vector256.Create(0f);
+                            Vector256<float> expandHi256 = Vector256.Create(6f);
+                            for (; b + 2 <= 6; b += 2)
                             {
-                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                                c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 8 + k));
-                                c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 16 + k));
-                                c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 24 + k));
-                                c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                                ref float wl = ref Unsafe.Add(ref expandWeights, b * 72);
+                                ref float wh = ref Unsafe.Add(ref expandWeights, b * 72 + 72);
+                                int co = b * 8;
+                                Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                                int p = 0;
+                                for (; p + 4 <= InW; p += 4)
+                                {
+                                    ref float a = ref Unsafe.Add(ref source, p * 8);
+                                    Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                    for (int k = 0; k < 8; k++)
+                                    {
+                                        Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                        l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 8 + k));
+                                        l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 16 + k));
+                                        l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 24 + k));
+                                        l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                    }
+                                    ref float o = ref Unsafe.Add(ref slot, p * 48 + co);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, expandLo256), expandHi256), ref o, 0);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, expandLo256), expandHi256), ref o, 8);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, expandLo256), expandHi256), ref o, 48);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, expandLo256), expandHi256), ref o, 56);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, expandLo256), expandHi256), ref o, 96);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, expandLo256), expandHi256), ref o, 104);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, expandLo256), expandHi256), ref o, 144);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, expandLo256), expandHi256), ref o, 152);
+                                }
                             }
-                            ref float o = ref Unsafe.Add(ref slot, p * 48 + co);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, expandLo), expandHi), ref o, 0);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, expandLo), expandHi), ref o, 4);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, expandLo), expandHi), ref o, 48);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, expandLo), expandHi), ref o, 52);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, expandLo), expandHi), ref o, 96);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, expandLo), expandHi), ref o, 100);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, expandLo), expandHi), ref o, 144);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, expandLo), expandHi), ref o, 148);
+                        }
+                        for (; b < 6; b++)
+                        {
+                            ref float w = ref Unsafe.Add(ref expandWeights, b * 72);
+                            int co = b * 8;
+                            Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                            int p = 0;
+                            for (; p + 4 <= InW; p += 4)
+                            {
+                                ref float a = ref Unsafe.Add(ref source, p * 8);
+                                Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                                for (int k = 0; k < 8; k++)
+                                {
+                                    Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                                    Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                    c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                                    Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 8 + k));
+                                    c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                                    Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 16 + k));
+                                    c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                                    Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 24 + k));
+                                    c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                                }
+                                ref float o = ref Unsafe.Add(ref slot, p * 48 + co);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, expandLo), expandHi), ref o, 0);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, expandLo), expandHi), ref o, 4);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, expandLo), expandHi), ref o, 48);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, expandLo), expandHi), ref o, 52);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, expandLo), expandHi), ref o, 96);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, expandLo), expandHi), ref o, 100);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, expandLo), expandHi), ref o, 144);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, expandLo), expandHi), ref o, 148);
+                            }
                         }
                     }
                 }
@@ -515,37 +605,40 @@ namespace Tests
                 ref float target = ref Unsafe.Add(ref output, oy * OutW * OutC);
                 ref float skip = ref Unsafe.Add(ref input, oy * InW * InC); // stride 1, same width: the input row under this output row
                 // 16 pixels × 48 → 8 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-                for (int b = 0; b < 1; b++)
                 {
-                    ref float w = ref Unsafe.Add(ref projectWeights, b * 392);
-                    int co = b * 8;
-                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                    int p = 0;
-                    for (; p + 4 <= OutW; p += 4)
+                    int b = 0;
+                    for (; b < 1; b++)
                     {
-                        ref float a = ref Unsafe.Add(ref filtered, p * 48);
-                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                        for (int k = 0; k < 48; k++)
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 392);
+                        int co = b * 8;
+                        Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                        int p = 0;
+                        for (; p + 4 <= OutW; p += 4)
                         {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 48 + k));
-                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 96 + k));
-                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 144 + k));
-                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            ref float a = ref Unsafe.Add(ref filtered, p * 48);
+                            Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                            for (int k = 0; k < 48; k++)
+                            {
+                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 48 + k));
+                                c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 96 + k));
+                                c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 144 + k));
+                                c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 8 + co);
+                            Vector128.StoreUnsafe(c00 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 0) * 8 + co + 0)), ref o, 0);
+                            Vector128.StoreUnsafe(c01 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 0) * 8 + co + 4)), ref o, 4);
+                            Vector128.StoreUnsafe(c10 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 1) * 8 + co + 0)), ref o, 8);
+                            Vector128.StoreUnsafe(c11 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 1) * 8 + co + 4)), ref o, 12);
+                            Vector128.StoreUnsafe(c20 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 2) * 8 + co + 0)), ref o, 16);
+                            Vector128.StoreUnsafe(c21 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 2) * 8 + co + 4)), ref o, 20);
+                            Vector128.StoreUnsafe(c30 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 3) * 8 + co + 0)), ref o, 24);
+                            Vector128.StoreUnsafe(c31 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 3) * 8 + co + 4)), ref o, 28);
                         }
-                        ref float o = ref Unsafe.Add(ref target, p * 8 + co);
-                        Vector128.StoreUnsafe(c00 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 0) * 8 + co + 0)), ref o, 0);
-                        Vector128.StoreUnsafe(c01 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 0) * 8 + co + 4)), ref o, 4);
-                        Vector128.StoreUnsafe(c10 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 1) * 8 + co + 0)), ref o, 8);
-                        Vector128.StoreUnsafe(c11 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 1) * 8 + co + 4)), ref o, 12);
-                        Vector128.StoreUnsafe(c20 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 2) * 8 + co + 0)), ref o, 16);
-                        Vector128.StoreUnsafe(c21 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 2) * 8 + co + 4)), ref o, 20);
-                        Vector128.StoreUnsafe(c30 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 3) * 8 + co + 0)), ref o, 24);
-                        Vector128.StoreUnsafe(c31 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 3) * 8 + co + 4)), ref o, 28);
                     }
                 }
             }
@@ -576,37 +669,79 @@ namespace Tests
                     ref float source = ref Unsafe.Add(ref input, expanded * InW * InC);
                     ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Row);
                     // 16 pixels × 8 → 48 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-                    for (int b = 0; b < 6; b++)
                     {
-                        ref float w = ref Unsafe.Add(ref expandWeights, b * 72);
-                        int co = b * 8;
-                        Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                        int p = 0;
-                        for (; p + 4 <= InW; p += 4)
+                        int b = 0;
+                        if (Vector256.IsHardwareAccelerated)
                         {
-                            ref float a = ref Unsafe.Add(ref source, p * 8);
-                            Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                            for (int k = 0; k < 8; k++)
+                            Vector256<float> expandLo256 = Vector256.Create(0f);
+                            Vector256<float> expandHi256 = Vector256.Create(6f);
+                            for (; b + 2 <= 6; b += 2)
                             {
-                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                                c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 8 + k));
-                                c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 16 + k));
-                                c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 24 + k));
-                                c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                                ref float wl = ref Unsafe.Add(ref expandWeights, b * 72);
+                                ref float wh = ref Unsafe.Add(ref expandWeights, b * 72 + 72);
+                                int co = b * 8;
+                                Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                                int p = 0;
+                                for (; p + 4 <= InW; p += 4)
+                                {
+                                    ref float a = ref Unsafe.Add(ref source, p * 8);
+                                    Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                    for (int k = 0; k < 8; k++)
+                                    {
+                                        Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                        l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 8 + k));
+                                        l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 16 + k));
+                                        l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 24 + k));
+                                        l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                    }
+                                    ref float o = ref Unsafe.Add(ref slot, p * 48 + co);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, expandLo256), expandHi256), ref o, 0);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, expandLo256), expandHi256), ref o, 8);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, expandLo256), expandHi256), ref o, 48);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, expandLo256), expandHi256), ref o, 56);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, expandLo256), expandHi256), ref o, 96);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, expandLo256), expandHi256), ref o, 104);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, expandLo256), expandHi256), ref o, 144);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, expandLo256), expandHi256), ref o, 152);
+                                }
                             }
-                            ref float o = ref Unsafe.Add(ref slot, p * 48 + co);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, expandLo), expandHi), ref o, 0);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, expandLo), expandHi), ref o, 4);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, expandLo), expandHi), ref o, 48);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, expandLo), expandHi), ref o, 52);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, expandLo), expandHi), ref o, 96);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, expandLo), expandHi), ref o, 100);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, expandLo), expandHi), ref o, 144);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, expandLo), expandHi), ref o, 148);
+                        }
+                        for (; b < 6; b++)
+                        {
+                            ref float w = ref Unsafe.Add(ref expandWeights, b * 72);
+                            int co = b * 8;
+                            Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                            int p = 0;
+                            for (; p + 4 <= InW; p += 4)
+                            {
+                                ref float a = ref Unsafe.Add(ref source, p * 8);
+                                Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                                for (int k = 0; k < 8; k++)
+                                {
+                                    Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                                    Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                    c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                                    Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 8 + k));
+                                    c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                                    Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 16 + k));
+                                    c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                                    Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 24 + k));
+                                    c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                                }
+                                ref float o = ref Unsafe.Add(ref slot, p * 48 + co);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, expandLo), expandHi), ref o, 0);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, expandLo), expandHi), ref o, 4);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, expandLo), expandHi), ref o, 48);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, expandLo), expandHi), ref o, 52);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, expandLo), expandHi), ref o, 96);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, expandLo), expandHi), ref o, 100);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, expandLo), expandHi), ref o, 144);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, expandLo), expandHi), ref o, 148);
+                            }
                         }
                     }
                 }
@@ -649,37 +784,77 @@ namespace Tests
                 }
                 ref float target = ref Unsafe.Add(ref output, oy * OutW * OutC);
                 // 8 pixels × 48 → 16 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-                for (int b = 0; b < 2; b++)
                 {
-                    ref float w = ref Unsafe.Add(ref projectWeights, b * 392);
-                    int co = b * 8;
-                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                    int p = 0;
-                    for (; p + 4 <= OutW; p += 4)
+                    int b = 0;
+                    if (Vector256.IsHardwareAccelerated)
                     {
-                        ref float a = ref Unsafe.Add(ref filtered, p * 48);
-                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                        for (int k = 0; k < 48; k++)
+                        for (; b + 2 <= 2; b += 2)
                         {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 48 + k));
-                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 96 + k));
-                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 144 + k));
-                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            ref float wl = ref Unsafe.Add(ref projectWeights, b * 392);
+                            ref float wh = ref Unsafe.Add(ref projectWeights, b * 392 + 392);
+                            int co = b * 8;
+                            Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                            int p = 0;
+                            for (; p + 4 <= OutW; p += 4)
+                            {
+                                ref float a = ref Unsafe.Add(ref filtered, p * 48);
+                                Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                for (int k = 0; k < 48; k++)
+                                {
+                                    Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                    Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                    l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                    Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 48 + k));
+                                    l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                    Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
+                                    l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                    Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 144 + k));
+                                    l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                }
+                                ref float o = ref Unsafe.Add(ref target, p * 16 + co);
+                                Vector256.StoreUnsafe(l0, ref o, 0);
+                                Vector256.StoreUnsafe(h0, ref o, 8);
+                                Vector256.StoreUnsafe(l1, ref o, 16);
+                                Vector256.StoreUnsafe(h1, ref o, 24);
+                                Vector256.StoreUnsafe(l2, ref o, 32);
+                                Vector256.StoreUnsafe(h2, ref o, 40);
+                                Vector256.StoreUnsafe(l3, ref o, 48);
+                                Vector256.StoreUnsafe(h3, ref o, 56);
+                            }
                         }
-                        ref float o = ref Unsafe.Add(ref target, p * 16 + co);
-                        Vector128.StoreUnsafe(c00, ref o, 0);
-                        Vector128.StoreUnsafe(c01, ref o, 4);
-                        Vector128.StoreUnsafe(c10, ref o, 16);
-                        Vector128.StoreUnsafe(c11, ref o, 20);
-                        Vector128.StoreUnsafe(c20, ref o, 32);
-                        Vector128.StoreUnsafe(c21, ref o, 36);
-                        Vector128.StoreUnsafe(c30, ref o, 48);
-                        Vector128.StoreUnsafe(c31, ref o, 52);
+                    }
+                    for (; b < 2; b++)
+                    {
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 392);
+                        int co = b * 8;
+                        Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                        int p = 0;
+                        for (; p + 4 <= OutW; p += 4)
+                        {
+                            ref float a = ref Unsafe.Add(ref filtered, p * 48);
+                            Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                            for (int k = 0; k < 48; k++)
+                            {
+                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 48 + k));
+                                c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 96 + k));
+                                c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 144 + k));
+                                c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 16 + co);
+                            Vector128.StoreUnsafe(c00, ref o, 0);
+                            Vector128.StoreUnsafe(c01, ref o, 4);
+                            Vector128.StoreUnsafe(c10, ref o, 16);
+                            Vector128.StoreUnsafe(c11, ref o, 20);
+                            Vector128.StoreUnsafe(c20, ref o, 32);
+                            Vector128.StoreUnsafe(c21, ref o, 36);
+                            Vector128.StoreUnsafe(c30, ref o, 48);
+                            Vector128.StoreUnsafe(c31, ref o, 52);
+                        }
                     }
                 }
             }
@@ -710,37 +885,79 @@ namespace Tests
                     ref float source = ref Unsafe.Add(ref input, expanded * InW * InC);
                     ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Row);
                     // 8 pixels × 16 → 96 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-                    for (int b = 0; b < 12; b++)
                     {
-                        ref float w = ref Unsafe.Add(ref expandWeights, b * 136);
-                        int co = b * 8;
-                        Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                        int p = 0;
-                        for (; p + 4 <= InW; p += 4)
+                        int b = 0;
+                        if (Vector256.IsHardwareAccelerated)
                         {
-                            ref float a = ref Unsafe.Add(ref source, p * 16);
-                            Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                            for (int k = 0; k < 16; k++)
+                            Vector256<float> expandLo256 = Vector256.Create(0f);
+                            Vector256<float> expandHi256 = Vector256.Create(6f);
+                            for (; b + 2 <= 12; b += 2)
                             {
-                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                                c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 16 + k));
-                                c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 32 + k));
-                                c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 48 + k));
-                                c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                                ref float wl = ref Unsafe.Add(ref expandWeights, b * 136);
+                                ref float wh = ref Unsafe.Add(ref expandWeights, b * 136 + 136);
+                                int co = b * 8;
+                                Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                                int p = 0;
+                                for (; p + 4 <= InW; p += 4)
+                                {
+                                    ref float a = ref Unsafe.Add(ref source, p * 16);
+                                    Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                    for (int k = 0; k < 16; k++)
+                                    {
+                                        Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                        l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 16 + k));
+                                        l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
+                                        l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 48 + k));
+                                        l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                    }
+                                    ref float o = ref Unsafe.Add(ref slot, p * 96 + co);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, expandLo256), expandHi256), ref o, 0);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, expandLo256), expandHi256), ref o, 8);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, expandLo256), expandHi256), ref o, 96);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, expandLo256), expandHi256), ref o, 104);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, expandLo256), expandHi256), ref o, 192);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, expandLo256), expandHi256), ref o, 200);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, expandLo256), expandHi256), ref o, 288);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, expandLo256), expandHi256), ref o, 296);
+                                }
                             }
-                            ref float o = ref Unsafe.Add(ref slot, p * 96 + co);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, expandLo), expandHi), ref o, 0);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, expandLo), expandHi), ref o, 4);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, expandLo), expandHi), ref o, 96);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, expandLo), expandHi), ref o, 100);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, expandLo), expandHi), ref o, 192);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, expandLo), expandHi), ref o, 196);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, expandLo), expandHi), ref o, 288);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, expandLo), expandHi), ref o, 292);
+                        }
+                        for (; b < 12; b++)
+                        {
+                            ref float w = ref Unsafe.Add(ref expandWeights, b * 136);
+                            int co = b * 8;
+                            Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                            int p = 0;
+                            for (; p + 4 <= InW; p += 4)
+                            {
+                                ref float a = ref Unsafe.Add(ref source, p * 16);
+                                Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                                for (int k = 0; k < 16; k++)
+                                {
+                                    Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                                    Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                    c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                                    Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 16 + k));
+                                    c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                                    Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 32 + k));
+                                    c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                                    Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 48 + k));
+                                    c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                                }
+                                ref float o = ref Unsafe.Add(ref slot, p * 96 + co);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, expandLo), expandHi), ref o, 0);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, expandLo), expandHi), ref o, 4);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, expandLo), expandHi), ref o, 96);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, expandLo), expandHi), ref o, 100);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, expandLo), expandHi), ref o, 192);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, expandLo), expandHi), ref o, 196);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, expandLo), expandHi), ref o, 288);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, expandLo), expandHi), ref o, 292);
+                            }
                         }
                     }
                 }
@@ -784,37 +1001,77 @@ namespace Tests
                 ref float target = ref Unsafe.Add(ref output, oy * OutW * OutC);
                 ref float skip = ref Unsafe.Add(ref input, oy * InW * InC); // stride 1, same width: the input row under this output row
                 // 8 pixels × 96 → 16 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-                for (int b = 0; b < 2; b++)
                 {
-                    ref float w = ref Unsafe.Add(ref projectWeights, b * 776);
-                    int co = b * 8;
-                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                    int p = 0;
-                    for (; p + 4 <= OutW; p += 4)
+                    int b = 0;
+                    if (Vector256.IsHardwareAccelerated)
                     {
-                        ref float a = ref Unsafe.Add(ref filtered, p * 96);
-                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                        for (int k = 0; k < 96; k++)
+                        for (; b + 2 <= 2; b += 2)
                         {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 96 + k));
-                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 192 + k));
-                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 288 + k));
-                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            ref float wl = ref Unsafe.Add(ref projectWeights, b * 776);
+                            ref float wh = ref Unsafe.Add(ref projectWeights, b * 776 + 776);
+                            int co = b * 8;
+                            Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                            int p = 0;
+                            for (; p + 4 <= OutW; p += 4)
+                            {
+                                ref float a = ref Unsafe.Add(ref filtered, p * 96);
+                                Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                for (int k = 0; k < 96; k++)
+                                {
+                                    Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                    Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                    l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                    Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
+                                    l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                    Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 192 + k));
+                                    l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                    Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 288 + k));
+                                    l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                }
+                                ref float o = ref Unsafe.Add(ref target, p * 16 + co);
+                                Vector256.StoreUnsafe(l0 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 16 + co + 0)), ref o, 0);
+                                Vector256.StoreUnsafe(h0 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 16 + co + 8)), ref o, 8);
+                                Vector256.StoreUnsafe(l1 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 16 + co + 0)), ref o, 16);
+                                Vector256.StoreUnsafe(h1 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 16 + co + 8)), ref o, 24);
+                                Vector256.StoreUnsafe(l2 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 16 + co + 0)), ref o, 32);
+                                Vector256.StoreUnsafe(h2 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 16 + co + 8)), ref o, 40);
+                                Vector256.StoreUnsafe(l3 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 16 + co + 0)), ref o, 48);
+                                Vector256.StoreUnsafe(h3 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 16 + co + 8)), ref o, 56);
+                            }
                         }
-                        ref float o = ref Unsafe.Add(ref target, p * 16 + co);
-                        Vector128.StoreUnsafe(c00 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 0) * 16 + co + 0)), ref o, 0);
-                        Vector128.StoreUnsafe(c01 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 0) * 16 + co + 4)), ref o, 4);
-                        Vector128.StoreUnsafe(c10 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 1) * 16 + co + 0)), ref o, 16);
-                        Vector128.StoreUnsafe(c11 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 1) * 16 + co + 4)), ref o, 20);
-                        Vector128.StoreUnsafe(c20 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 2) * 16 + co + 0)), ref o, 32);
-                        Vector128.StoreUnsafe(c21 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 2) * 16 + co + 4)), ref o, 36);
-                        Vector128.StoreUnsafe(c30 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 3) * 16 + co + 0)), ref o, 48);
-                        Vector128.StoreUnsafe(c31 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 3) * 16 + co + 4)), ref o, 52);
+                    }
+                    for (; b < 2; b++)
+                    {
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 776);
+                        int co = b * 8;
+                        Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                        int p = 0;
+                        for (; p + 4 <= OutW; p += 4)
+                        {
+                            ref float a = ref Unsafe.Add(ref filtered, p * 96);
+                            Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                            for (int k = 0; k < 96; k++)
+                            {
+                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 96 + k));
+                                c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 192 + k));
+                                c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 288 + k));
+                                c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 16 + co);
+                            Vector128.StoreUnsafe(c00 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 0) * 16 + co + 0)), ref o, 0);
+                            Vector128.StoreUnsafe(c01 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 0) * 16 + co + 4)), ref o, 4);
+                            Vector128.StoreUnsafe(c10 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 1) * 16 + co + 0)), ref o, 16);
+                            Vector128.StoreUnsafe(c11 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 1) * 16 + co + 4)), ref o, 20);
+                            Vector128.StoreUnsafe(c20 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 2) * 16 + co + 0)), ref o, 32);
+                            Vector128.StoreUnsafe(c21 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 2) * 16 + co + 4)), ref o, 36);
+                            Vector128.StoreUnsafe(c30 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 3) * 16 + co + 0)), ref o, 48);
+                            Vector128.StoreUnsafe(c31 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 3) * 16 + co + 4)), ref o, 52);
+                        }
                     }
                 }
             }
@@ -845,37 +1102,79 @@ namespace Tests
                     ref float source = ref Unsafe.Add(ref input, expanded * InW * InC);
                     ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Row);
                     // 8 pixels × 16 → 96 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-                    for (int b = 0; b < 12; b++)
                     {
-                        ref float w = ref Unsafe.Add(ref expandWeights, b * 136);
-                        int co = b * 8;
-                        Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                        int p = 0;
-                        for (; p + 4 <= InW; p += 4)
+                        int b = 0;
+                        if (Vector256.IsHardwareAccelerated)
                         {
-                            ref float a = ref Unsafe.Add(ref source, p * 16);
-                            Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                            for (int k = 0; k < 16; k++)
+                            Vector256<float> expandLo256 = Vector256.Create(0f);
+                            Vector256<float> expandHi256 = Vector256.Create(6f);
+                            for (; b + 2 <= 12; b += 2)
                             {
-                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                                c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 16 + k));
-                                c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 32 + k));
-                                c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 48 + k));
-                                c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                                ref float wl = ref Unsafe.Add(ref expandWeights, b * 136);
+                                ref float wh = ref Unsafe.Add(ref expandWeights, b * 136 + 136);
+                                int co = b * 8;
+                                Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                                int p = 0;
+                                for (; p + 4 <= InW; p += 4)
+                                {
+                                    ref float a = ref Unsafe.Add(ref source, p * 16);
+                                    Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                    for (int k = 0; k < 16; k++)
+                                    {
+                                        Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                        l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 16 + k));
+                                        l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
+                                        l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 48 + k));
+                                        l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                    }
+                                    ref float o = ref Unsafe.Add(ref slot, p * 96 + co);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, expandLo256), expandHi256), ref o, 0);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, expandLo256), expandHi256), ref o, 8);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, expandLo256), expandHi256), ref o, 96);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, expandLo256), expandHi256), ref o, 104);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, expandLo256), expandHi256), ref o, 192);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, expandLo256), expandHi256), ref o, 200);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, expandLo256), expandHi256), ref o, 288);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, expandLo256), expandHi256), ref o, 296);
+                                }
                             }
-                            ref float o = ref Unsafe.Add(ref slot, p * 96 + co);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, expandLo), expandHi), ref o, 0);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, expandLo), expandHi), ref o, 4);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, expandLo), expandHi), ref o, 96);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, expandLo), expandHi), ref o, 100);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, expandLo), expandHi), ref o, 192);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, expandLo), expandHi), ref o, 196);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, expandLo), expandHi), ref o, 288);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, expandLo), expandHi), ref o, 292);
+                        }
+                        for (; b < 12; b++)
+                        {
+                            ref float w = ref Unsafe.Add(ref expandWeights, b * 136);
+                            int co = b * 8;
+                            Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                            int p = 0;
+                            for (; p + 4 <= InW; p += 4)
+                            {
+                                ref float a = ref Unsafe.Add(ref source, p * 16);
+                                Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                                for (int k = 0; k < 16; k++)
+                                {
+                                    Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                                    Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                    c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                                    Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 16 + k));
+                                    c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                                    Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 32 + k));
+                                    c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                                    Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 48 + k));
+                                    c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                                }
+                                ref float o = ref Unsafe.Add(ref slot, p * 96 + co);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, expandLo), expandHi), ref o, 0);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, expandLo), expandHi), ref o, 4);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, expandLo), expandHi), ref o, 96);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, expandLo), expandHi), ref o, 100);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, expandLo), expandHi), ref o, 192);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, expandLo), expandHi), ref o, 196);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, expandLo), expandHi), ref o, 288);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, expandLo), expandHi), ref o, 292);
+                            }
                         }
                     }
                 }
@@ -919,37 +1218,77 @@ namespace Tests
                 ref float target = ref Unsafe.Add(ref output, oy * OutW * OutC);
                 ref float skip = ref Unsafe.Add(ref input, oy * InW * InC); // stride 1, same width: the input row under this output row
                 // 8 pixels × 96 → 16 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-                for (int b = 0; b < 2; b++)
                 {
-                    ref float w = ref Unsafe.Add(ref projectWeights, b * 776);
-                    int co = b * 8;
-                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                    int p = 0;
-                    for (; p + 4 <= OutW; p += 4)
+                    int b = 0;
+                    if (Vector256.IsHardwareAccelerated)
                     {
-                        ref float a = ref Unsafe.Add(ref filtered, p * 96);
-                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                        for (int k = 0; k < 96; k++)
+                        for (; b + 2 <= 2; b += 2)
                         {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 96 + k));
-                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 192 + k));
-                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 288 + k));
-                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            ref float wl = ref Unsafe.Add(ref projectWeights, b * 776);
+                            ref float wh = ref Unsafe.Add(ref projectWeights, b * 776 + 776);
+                            int co = b * 8;
+                            Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                            int p = 0;
+                            for (; p + 4 <= OutW; p += 4)
+                            {
+                                ref float a = ref Unsafe.Add(ref filtered, p * 96);
+                                Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                for (int k = 0; k < 96; k++)
+                                {
+                                    Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                    Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                    l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                    Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
+                                    l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                    Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 192 + k));
+                                    l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                    Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 288 + k));
+                                    l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                }
+                                ref float o = ref Unsafe.Add(ref target, p * 16 + co);
+                                Vector256.StoreUnsafe(l0 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 16 + co + 0)), ref o, 0);
+                                Vector256.StoreUnsafe(h0 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 16 + co + 8)), ref o, 8);
+                                Vector256.StoreUnsafe(l1 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 16 + co + 0)), ref o, 16);
+                                Vector256.StoreUnsafe(h1 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 16 + co + 8)), ref o, 24);
+                                Vector256.StoreUnsafe(l2 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 16 + co + 0)), ref o, 32);
+                                Vector256.StoreUnsafe(h2 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 16 + co + 8)), ref o, 40);
+                                Vector256.StoreUnsafe(l3 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 16 + co + 0)), ref o, 48);
+                                Vector256.StoreUnsafe(h3 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 16 + co + 8)), ref o, 56);
+                            }
                         }
-                        ref float o = ref Unsafe.Add(ref target, p * 16 + co);
-                        Vector128.StoreUnsafe(c00 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 0) * 16 + co + 0)), ref o, 0);
-                        Vector128.StoreUnsafe(c01 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 0) * 16 + co + 4)), ref o, 4);
-                        Vector128.StoreUnsafe(c10 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 1) * 16 + co + 0)), ref o, 16);
-                        Vector128.StoreUnsafe(c11 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 1) * 16 + co + 4)), ref o, 20);
-                        Vector128.StoreUnsafe(c20 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 2) * 16 + co + 0)), ref o, 32);
-                        Vector128.StoreUnsafe(c21 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 2) * 16 + co + 4)), ref o, 36);
-                        Vector128.StoreUnsafe(c30 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 3) * 16 + co + 0)), ref o, 48);
-                        Vector128.StoreUnsafe(c31 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 3) * 16 + co + 4)), ref o, 52);
+                    }
+                    for (; b < 2; b++)
+                    {
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 776);
+                        int co = b * 8;
+                        Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                        int p = 0;
+                        for (; p + 4 <= OutW; p += 4)
+                        {
+                            ref float a = ref Unsafe.Add(ref filtered, p * 96);
+                            Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                            for (int k = 0; k < 96; k++)
+                            {
+                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 96 + k));
+                                c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 192 + k));
+                                c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 288 + k));
+                                c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 16 + co);
+                            Vector128.StoreUnsafe(c00 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 0) * 16 + co + 0)), ref o, 0);
+                            Vector128.StoreUnsafe(c01 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 0) * 16 + co + 4)), ref o, 4);
+                            Vector128.StoreUnsafe(c10 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 1) * 16 + co + 0)), ref o, 16);
+                            Vector128.StoreUnsafe(c11 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 1) * 16 + co + 4)), ref o, 20);
+                            Vector128.StoreUnsafe(c20 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 2) * 16 + co + 0)), ref o, 32);
+                            Vector128.StoreUnsafe(c21 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 2) * 16 + co + 4)), ref o, 36);
+                            Vector128.StoreUnsafe(c30 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 3) * 16 + co + 0)), ref o, 48);
+                            Vector128.StoreUnsafe(c31 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 3) * 16 + co + 4)), ref o, 52);
+                        }
                     }
                 }
             }
@@ -980,37 +1319,79 @@ namespace Tests
                     ref float source = ref Unsafe.Add(ref input, expanded * InW * InC);
                     ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Row);
                     // 8 pixels × 16 → 96 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-                    for (int b = 0; b < 12; b++)
                     {
-                        ref float w = ref Unsafe.Add(ref expandWeights, b * 136);
-                        int co = b * 8;
-                        Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                        int p = 0;
-                        for (; p + 4 <= InW; p += 4)
+                        int b = 0;
+                        if (Vector256.IsHardwareAccelerated)
                         {
-                            ref float a = ref Unsafe.Add(ref source, p * 16);
-                            Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                            for (int k = 0; k < 16; k++)
+                            Vector256<float> expandLo256 = Vector256.Create(0f);
+                            Vector256<float> expandHi256 = Vector256.Create(6f);
+                            for (; b + 2 <= 12; b += 2)
                             {
-                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                                c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 16 + k));
-                                c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 32 + k));
-                                c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 48 + k));
-                                c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                                ref float wl = ref Unsafe.Add(ref expandWeights, b * 136);
+                                ref float wh = ref Unsafe.Add(ref expandWeights, b * 136 + 136);
+                                int co = b * 8;
+                                Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                                int p = 0;
+                                for (; p + 4 <= InW; p += 4)
+                                {
+                                    ref float a = ref Unsafe.Add(ref source, p * 16);
+                                    Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                    for (int k = 0; k < 16; k++)
+                                    {
+                                        Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                        l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 16 + k));
+                                        l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
+                                        l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 48 + k));
+                                        l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                    }
+                                    ref float o = ref Unsafe.Add(ref slot, p * 96 + co);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, expandLo256), expandHi256), ref o, 0);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, expandLo256), expandHi256), ref o, 8);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, expandLo256), expandHi256), ref o, 96);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, expandLo256), expandHi256), ref o, 104);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, expandLo256), expandHi256), ref o, 192);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, expandLo256), expandHi256), ref o, 200);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, expandLo256), expandHi256), ref o, 288);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, expandLo256), expandHi256), ref o, 296);
+                                }
                             }
-                            ref float o = ref Unsafe.Add(ref slot, p * 96 + co);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, expandLo), expandHi), ref o, 0);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, expandLo), expandHi), ref o, 4);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, expandLo), expandHi), ref o, 96);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, expandLo), expandHi), ref o, 100);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, expandLo), expandHi), ref o, 192);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, expandLo), expandHi), ref o, 196);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, expandLo), expandHi), ref o, 288);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, expandLo), expandHi), ref o, 292);
+                        }
+                        for (; b < 12; b++)
+                        {
+                            ref float w = ref Unsafe.Add(ref expandWeights, b * 136);
+                            int co = b * 8;
+                            Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                            int p = 0;
+                            for (; p + 4 <= InW; p += 4)
+                            {
+                                ref float a = ref Unsafe.Add(ref source, p * 16);
+                                Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                                for (int k = 0; k < 16; k++)
+                                {
+                                    Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                                    Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                    c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                                    Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 16 + k));
+                                    c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                                    Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 32 + k));
+                                    c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                                    Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 48 + k));
+                                    c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                                }
+                                ref float o = ref Unsafe.Add(ref slot, p * 96 + co);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, expandLo), expandHi), ref o, 0);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, expandLo), expandHi), ref o, 4);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, expandLo), expandHi), ref o, 96);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, expandLo), expandHi), ref o, 100);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, expandLo), expandHi), ref o, 192);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, expandLo), expandHi), ref o, 196);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, expandLo), expandHi), ref o, 288);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, expandLo), expandHi), ref o, 292);
+                            }
                         }
                     }
                 }
@@ -1053,37 +1434,77 @@ namespace Tests
                 }
                 ref float target = ref Unsafe.Add(ref output, oy * OutW * OutC);
                 // 4 pixels × 96 → 24 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-                for (int b = 0; b < 3; b++)
                 {
-                    ref float w = ref Unsafe.Add(ref projectWeights, b * 776);
-                    int co = b * 8;
-                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                    int p = 0;
-                    for (; p + 4 <= OutW; p += 4)
+                    int b = 0;
+                    if (Vector256.IsHardwareAccelerated)
                     {
-                        ref float a = ref Unsafe.Add(ref filtered, p * 96);
-                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                        for (int k = 0; k < 96; k++)
+                        for (; b + 2 <= 3; b += 2)
                         {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 96 + k));
-                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 192 + k));
-                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 288 + k));
-                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            ref float wl = ref Unsafe.Add(ref projectWeights, b * 776);
+                            ref float wh = ref Unsafe.Add(ref projectWeights, b * 776 + 776);
+                            int co = b * 8;
+                            Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                            int p = 0;
+                            for (; p + 4 <= OutW; p += 4)
+                            {
+                                ref float a = ref Unsafe.Add(ref filtered, p * 96);
+                                Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                for (int k = 0; k < 96; k++)
+                                {
+                                    Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                    Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                    l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                    Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
+                                    l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                    Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 192 + k));
+                                    l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                    Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 288 + k));
+                                    l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                }
+                                ref float o = ref Unsafe.Add(ref target, p * 24 + co);
+                                Vector256.StoreUnsafe(l0, ref o, 0);
+                                Vector256.StoreUnsafe(h0, ref o, 8);
+                                Vector256.StoreUnsafe(l1, ref o, 24);
+                                Vector256.StoreUnsafe(h1, ref o, 32);
+                                Vector256.StoreUnsafe(l2, ref o, 48);
+                                Vector256.StoreUnsafe(h2, ref o, 56);
+                                Vector256.StoreUnsafe(l3, ref o, 72);
+                                Vector256.StoreUnsafe(h3, ref o, 80);
+                            }
                         }
-                        ref float o = ref Unsafe.Add(ref target, p * 24 + co);
-                        Vector128.StoreUnsafe(c00, ref o, 0);
-                        Vector128.StoreUnsafe(c01, ref o, 4);
-                        Vector128.StoreUnsafe(c10, ref o, 24);
-                        Vector128.StoreUnsafe(c11, ref o, 28);
-                        Vector128.StoreUnsafe(c20, ref o, 48);
-                        Vector128.StoreUnsafe(c21, ref o, 52);
-                        Vector128.StoreUnsafe(c30, ref o, 72);
-                        Vector128.StoreUnsafe(c31, ref o, 76);
+                    }
+                    for (; b < 3; b++)
+                    {
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 776);
+                        int co = b * 8;
+                        Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                        int p = 0;
+                        for (; p + 4 <= OutW; p += 4)
+                        {
+                            ref float a = ref Unsafe.Add(ref filtered, p * 96);
+                            Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                            for (int k = 0; k < 96; k++)
+                            {
+                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 96 + k));
+                                c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 192 + k));
+                                c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 288 + k));
+                                c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 24 + co);
+                            Vector128.StoreUnsafe(c00, ref o, 0);
+                            Vector128.StoreUnsafe(c01, ref o, 4);
+                            Vector128.StoreUnsafe(c10, ref o, 24);
+                            Vector128.StoreUnsafe(c11, ref o, 28);
+                            Vector128.StoreUnsafe(c20, ref o, 48);
+                            Vector128.StoreUnsafe(c21, ref o, 52);
+                            Vector128.StoreUnsafe(c30, ref o, 72);
+                            Vector128.StoreUnsafe(c31, ref o, 76);
+                        }
                     }
                 }
             }
@@ -1114,37 +1535,79 @@ namespace Tests
                     ref float source = ref Unsafe.Add(ref input, expanded * InW * InC);
                     ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Row);
                     // 4 pixels × 24 → 144 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-                    for (int b = 0; b < 18; b++)
                     {
-                        ref float w = ref Unsafe.Add(ref expandWeights, b * 200);
-                        int co = b * 8;
-                        Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                        int p = 0;
-                        for (; p + 4 <= InW; p += 4)
+                        int b = 0;
+                        if (Vector256.IsHardwareAccelerated)
                         {
-                            ref float a = ref Unsafe.Add(ref source, p * 24);
-                            Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                            for (int k = 0; k < 24; k++)
+                            Vector256<float> expandLo256 = Vector256.Create(0f);
+                            Vector256<float> expandHi256 = Vector256.Create(6f);
+                            for (; b + 2 <= 18; b += 2)
                             {
-                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                                c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 24 + k));
-                                c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 48 + k));
-                                c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 72 + k));
-                                c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                                ref float wl = ref Unsafe.Add(ref expandWeights, b * 200);
+                                ref float wh = ref Unsafe.Add(ref expandWeights, b * 200 + 200);
+                                int co = b * 8;
+                                Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                                int p = 0;
+                                for (; p + 4 <= InW; p += 4)
+                                {
+                                    ref float a = ref Unsafe.Add(ref source, p * 24);
+                                    Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                    for (int k = 0; k < 24; k++)
+                                    {
+                                        Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                        l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 24 + k));
+                                        l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 48 + k));
+                                        l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 72 + k));
+                                        l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                    }
+                                    ref float o = ref Unsafe.Add(ref slot, p * 144 + co);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, expandLo256), expandHi256), ref o, 0);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, expandLo256), expandHi256), ref o, 8);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, expandLo256), expandHi256), ref o, 144);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, expandLo256), expandHi256), ref o, 152);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, expandLo256), expandHi256), ref o, 288);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, expandLo256), expandHi256), ref o, 296);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, expandLo256), expandHi256), ref o, 432);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, expandLo256), expandHi256), ref o, 440);
+                                }
                             }
-                            ref float o = ref Unsafe.Add(ref slot, p * 144 + co);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, expandLo), expandHi), ref o, 0);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, expandLo), expandHi), ref o, 4);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, expandLo), expandHi), ref o, 144);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, expandLo), expandHi), ref o, 148);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, expandLo), expandHi), ref o, 288);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, expandLo), expandHi), ref o, 292);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, expandLo), expandHi), ref o, 432);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, expandLo), expandHi), ref o, 436);
+                        }
+                        for (; b < 18; b++)
+                        {
+                            ref float w = ref Unsafe.Add(ref expandWeights, b * 200);
+                            int co = b * 8;
+                            Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                            int p = 0;
+                            for (; p + 4 <= InW; p += 4)
+                            {
+                                ref float a = ref Unsafe.Add(ref source, p * 24);
+                                Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                                for (int k = 0; k < 24; k++)
+                                {
+                                    Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                                    Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                    c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                                    Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 24 + k));
+                                    c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                                    Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 48 + k));
+                                    c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                                    Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 72 + k));
+                                    c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                                }
+                                ref float o = ref Unsafe.Add(ref slot, p * 144 + co);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, expandLo), expandHi), ref o, 0);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, expandLo), expandHi), ref o, 4);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, expandLo), expandHi), ref o, 144);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, expandLo), expandHi), ref o, 148);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, expandLo), expandHi), ref o, 288);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, expandLo), expandHi), ref o, 292);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, expandLo), expandHi), ref o, 432);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, expandLo), expandHi), ref o, 436);
+                            }
                         }
                     }
                 }
@@ -1188,37 +1651,77 @@ namespace Tests
                 ref float target = ref Unsafe.Add(ref output, oy * OutW * OutC);
                 ref float skip = ref Unsafe.Add(ref input, oy * InW * InC); // stride 1, same width: the input row under this output row
                 // 4 pixels × 144 → 24 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-                for (int b = 0; b < 3; b++)
                 {
-                    ref float w = ref Unsafe.Add(ref projectWeights, b * 1160);
-                    int co = b * 8;
-                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                    int p = 0;
-                    for (; p + 4 <= OutW; p += 4)
+                    int b = 0;
+                    if (Vector256.IsHardwareAccelerated)
                     {
-                        ref float a = ref Unsafe.Add(ref filtered, p * 144);
-                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                        for (int k = 0; k < 144; k++)
+                        for (; b + 2 <= 3; b += 2)
                         {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 144 + k));
-                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 288 + k));
-                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 432 + k));
-                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            ref float wl = ref Unsafe.Add(ref projectWeights, b * 1160);
+                            ref float wh = ref Unsafe.Add(ref projectWeights, b * 1160 + 1160);
+                            int co = b * 8;
+                            Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                            int p = 0;
+                            for (; p + 4 <= OutW; p += 4)
+                            {
+                                ref float a = ref Unsafe.Add(ref filtered, p * 144);
+                                Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                for (int k = 0; k < 144; k++)
+                                {
+                                    Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                    Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                    l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                    Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 144 + k));
+                                    l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                    Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 288 + k));
+                                    l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                    Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 432 + k));
+                                    l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                }
+                                ref float o = ref Unsafe.Add(ref target, p * 24 + co);
+                                Vector256.StoreUnsafe(l0 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 24 + co + 0)), ref o, 0);
+                                Vector256.StoreUnsafe(h0 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 24 + co + 8)), ref o, 8);
+                                Vector256.StoreUnsafe(l1 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 24 + co + 0)), ref o, 24);
+                                Vector256.StoreUnsafe(h1 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 24 + co + 8)), ref o, 32);
+                                Vector256.StoreUnsafe(l2 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 24 + co + 0)), ref o, 48);
+                                Vector256.StoreUnsafe(h2 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 24 + co + 8)), ref o, 56);
+                                Vector256.StoreUnsafe(l3 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 24 + co + 0)), ref o, 72);
+                                Vector256.StoreUnsafe(h3 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 24 + co + 8)), ref o, 80);
+                            }
                         }
-                        ref float o = ref Unsafe.Add(ref target, p * 24 + co);
-                        Vector128.StoreUnsafe(c00 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 0) * 24 + co + 0)), ref o, 0);
-                        Vector128.StoreUnsafe(c01 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 0) * 24 + co + 4)), ref o, 4);
-                        Vector128.StoreUnsafe(c10 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 1) * 24 + co + 0)), ref o, 24);
-                        Vector128.StoreUnsafe(c11 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 1) * 24 + co + 4)), ref o, 28);
-                        Vector128.StoreUnsafe(c20 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 2) * 24 + co + 0)), ref o, 48);
-                        Vector128.StoreUnsafe(c21 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 2) * 24 + co + 4)), ref o, 52);
-                        Vector128.StoreUnsafe(c30 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 3) * 24 + co + 0)), ref o, 72);
-                        Vector128.StoreUnsafe(c31 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 3) * 24 + co + 4)), ref o, 76);
+                    }
+                    for (; b < 3; b++)
+                    {
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 1160);
+                        int co = b * 8;
+                        Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                        int p = 0;
+                        for (; p + 4 <= OutW; p += 4)
+                        {
+                            ref float a = ref Unsafe.Add(ref filtered, p * 144);
+                            Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                            for (int k = 0; k < 144; k++)
+                            {
+                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 144 + k));
+                                c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 288 + k));
+                                c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 432 + k));
+                                c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 24 + co);
+                            Vector128.StoreUnsafe(c00 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 0) * 24 + co + 0)), ref o, 0);
+                            Vector128.StoreUnsafe(c01 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 0) * 24 + co + 4)), ref o, 4);
+                            Vector128.StoreUnsafe(c10 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 1) * 24 + co + 0)), ref o, 24);
+                            Vector128.StoreUnsafe(c11 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 1) * 24 + co + 4)), ref o, 28);
+                            Vector128.StoreUnsafe(c20 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 2) * 24 + co + 0)), ref o, 48);
+                            Vector128.StoreUnsafe(c21 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 2) * 24 + co + 4)), ref o, 52);
+                            Vector128.StoreUnsafe(c30 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 3) * 24 + co + 0)), ref o, 72);
+                            Vector128.StoreUnsafe(c31 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 3) * 24 + co + 4)), ref o, 76);
+                        }
                     }
                 }
             }
@@ -1249,37 +1752,79 @@ namespace Tests
                     ref float source = ref Unsafe.Add(ref input, expanded * InW * InC);
                     ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Row);
                     // 4 pixels × 24 → 144 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-                    for (int b = 0; b < 18; b++)
                     {
-                        ref float w = ref Unsafe.Add(ref expandWeights, b * 200);
-                        int co = b * 8;
-                        Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                        int p = 0;
-                        for (; p + 4 <= InW; p += 4)
+                        int b = 0;
+                        if (Vector256.IsHardwareAccelerated)
                         {
-                            ref float a = ref Unsafe.Add(ref source, p * 24);
-                            Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                            for (int k = 0; k < 24; k++)
+                            Vector256<float> expandLo256 = Vector256.Create(0f);
+                            Vector256<float> expandHi256 = Vector256.Create(6f);
+                            for (; b + 2 <= 18; b += 2)
                             {
-                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                                c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 24 + k));
-                                c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 48 + k));
-                                c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 72 + k));
-                                c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                                ref float wl = ref Unsafe.Add(ref expandWeights, b * 200);
+                                ref float wh = ref Unsafe.Add(ref expandWeights, b * 200 + 200);
+                                int co = b * 8;
+                                Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                                int p = 0;
+                                for (; p + 4 <= InW; p += 4)
+                                {
+                                    ref float a = ref Unsafe.Add(ref source, p * 24);
+                                    Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                    for (int k = 0; k < 24; k++)
+                                    {
+                                        Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                        l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 24 + k));
+                                        l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 48 + k));
+                                        l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 72 + k));
+                                        l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                    }
+                                    ref float o = ref Unsafe.Add(ref slot, p * 144 + co);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, expandLo256), expandHi256), ref o, 0);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, expandLo256), expandHi256), ref o, 8);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, expandLo256), expandHi256), ref o, 144);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, expandLo256), expandHi256), ref o, 152);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, expandLo256), expandHi256), ref o, 288);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, expandLo256), expandHi256), ref o, 296);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, expandLo256), expandHi256), ref o, 432);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, expandLo256), expandHi256), ref o, 440);
+                                }
                             }
-                            ref float o = ref Unsafe.Add(ref slot, p * 144 + co);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, expandLo), expandHi), ref o, 0);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, expandLo), expandHi), ref o, 4);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, expandLo), expandHi), ref o, 144);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, expandLo), expandHi), ref o, 148);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, expandLo), expandHi), ref o, 288);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, expandLo), expandHi), ref o, 292);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, expandLo), expandHi), ref o, 432);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, expandLo), expandHi), ref o, 436);
+                        }
+                        for (; b < 18; b++)
+                        {
+                            ref float w = ref Unsafe.Add(ref expandWeights, b * 200);
+                            int co = b * 8;
+                            Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                            int p = 0;
+                            for (; p + 4 <= InW; p += 4)
+                            {
+                                ref float a = ref Unsafe.Add(ref source, p * 24);
+                                Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                                for (int k = 0; k < 24; k++)
+                                {
+                                    Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                                    Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                    c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                                    Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 24 + k));
+                                    c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                                    Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 48 + k));
+                                    c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                                    Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 72 + k));
+                                    c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                                }
+                                ref float o = ref Unsafe.Add(ref slot, p * 144 + co);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, expandLo), expandHi), ref o, 0);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, expandLo), expandHi), ref o, 4);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, expandLo), expandHi), ref o, 144);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, expandLo), expandHi), ref o, 148);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, expandLo), expandHi), ref o, 288);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, expandLo), expandHi), ref o, 292);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, expandLo), expandHi), ref o, 432);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, expandLo), expandHi), ref o, 436);
+                            }
                         }
                     }
                 }
@@ -1323,37 +1868,77 @@ namespace Tests
                 ref float target = ref Unsafe.Add(ref output, oy * OutW * OutC);
                 ref float skip = ref Unsafe.Add(ref input, oy * InW * InC); // stride 1, same width: the input row under this output row
                 // 4 pixels × 144 → 24 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-                for (int b = 0; b < 3; b++)
                 {
-                    ref float w = ref Unsafe.Add(ref projectWeights, b * 1160);
-                    int co = b * 8;
-                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                    int p = 0;
-                    for (; p + 4 <= OutW; p += 4)
+                    int b = 0;
+                    if (Vector256.IsHardwareAccelerated)
                     {
-                        ref float a = ref Unsafe.Add(ref filtered, p * 144);
-                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                        for (int k = 0; k < 144; k++)
+                        for (; b + 2 <= 3; b += 2)
                         {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 144 + k));
-                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 288 + k));
-                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 432 + k));
-                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            ref float wl = ref Unsafe.Add(ref projectWeights, b * 1160);
+                            ref float wh = ref Unsafe.Add(ref projectWeights, b * 1160 + 1160);
+                            int co = b * 8;
+                            Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                            int p = 0;
+                            for (; p + 4 <= OutW; p += 4)
+                            {
+                                ref float a = ref Unsafe.Add(ref filtered, p * 144);
+                                Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                for (int k = 0; k < 144; k++)
+                                {
+                                    Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                    Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                    l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                    Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 144 + k));
+                                    l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                    Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 288 + k));
+                                    l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                    Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 432 + k));
+                                    l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                }
+                                ref float o = ref Unsafe.Add(ref target, p * 24 + co);
+                                Vector256.StoreUnsafe(l0 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 24 + co + 0)), ref o, 0);
+                                Vector256.StoreUnsafe(h0 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 24 + co + 8)), ref o, 8);
+                                Vector256.StoreUnsafe(l1 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 24 + co + 0)), ref o, 24);
+                                Vector256.StoreUnsafe(h1 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 24 + co + 8)), ref o, 32);
+                                Vector256.StoreUnsafe(l2 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 24 + co + 0)), ref o, 48);
+                                Vector256.StoreUnsafe(h2 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 24 + co + 8)), ref o, 56);
+                                Vector256.StoreUnsafe(l3 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 24 + co + 0)), ref o, 72);
+                                Vector256.StoreUnsafe(h3 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 24 + co + 8)), ref o, 80);
+                            }
                         }
-                        ref float o = ref Unsafe.Add(ref target, p * 24 + co);
-                        Vector128.StoreUnsafe(c00 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 0) * 24 + co + 0)), ref o, 0);
-                        Vector128.StoreUnsafe(c01 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 0) * 24 + co + 4)), ref o, 4);
-                        Vector128.StoreUnsafe(c10 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 1) * 24 + co + 0)), ref o, 24);
-                        Vector128.StoreUnsafe(c11 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 1) * 24 + co + 4)), ref o, 28);
-                        Vector128.StoreUnsafe(c20 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 2) * 24 + co + 0)), ref o, 48);
-                        Vector128.StoreUnsafe(c21 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 2) * 24 + co + 4)), ref o, 52);
-                        Vector128.StoreUnsafe(c30 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 3) * 24 + co + 0)), ref o, 72);
-                        Vector128.StoreUnsafe(c31 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 3) * 24 + co + 4)), ref o, 76);
+                    }
+                    for (; b < 3; b++)
+                    {
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 1160);
+                        int co = b * 8;
+                        Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                        int p = 0;
+                        for (; p + 4 <= OutW; p += 4)
+                        {
+                            ref float a = ref Unsafe.Add(ref filtered, p * 144);
+                            Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                            for (int k = 0; k < 144; k++)
+                            {
+                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 144 + k));
+                                c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 288 + k));
+                                c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 432 + k));
+                                c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 24 + co);
+                            Vector128.StoreUnsafe(c00 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 0) * 24 + co + 0)), ref o, 0);
+                            Vector128.StoreUnsafe(c01 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 0) * 24 + co + 4)), ref o, 4);
+                            Vector128.StoreUnsafe(c10 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 1) * 24 + co + 0)), ref o, 24);
+                            Vector128.StoreUnsafe(c11 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 1) * 24 + co + 4)), ref o, 28);
+                            Vector128.StoreUnsafe(c20 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 2) * 24 + co + 0)), ref o, 48);
+                            Vector128.StoreUnsafe(c21 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 2) * 24 + co + 4)), ref o, 52);
+                            Vector128.StoreUnsafe(c30 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 3) * 24 + co + 0)), ref o, 72);
+                            Vector128.StoreUnsafe(c31 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 3) * 24 + co + 4)), ref o, 76);
+                        }
                     }
                 }
             }
@@ -1384,37 +1969,79 @@ namespace Tests
                     ref float source = ref Unsafe.Add(ref input, expanded * InW * InC);
                     ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Row);
                     // 4 pixels × 24 → 144 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-                    for (int b = 0; b < 18; b++)
                     {
-                        ref float w = ref Unsafe.Add(ref expandWeights, b * 200);
-                        int co = b * 8;
-                        Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                        int p = 0;
-                        for (; p + 4 <= InW; p += 4)
+                        int b = 0;
+                        if (Vector256.IsHardwareAccelerated)
                         {
-                            ref float a = ref Unsafe.Add(ref source, p * 24);
-                            Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                            for (int k = 0; k < 24; k++)
+                            Vector256<float> expandLo256 = Vector256.Create(0f);
+                            Vector256<float> expandHi256 = Vector256.Create(6f);
+                            for (; b + 2 <= 18; b += 2)
                             {
-                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                                c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 24 + k));
-                                c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 48 + k));
-                                c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 72 + k));
-                                c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                                ref float wl = ref Unsafe.Add(ref expandWeights, b * 200);
+                                ref float wh = ref Unsafe.Add(ref expandWeights, b * 200 + 200);
+                                int co = b * 8;
+                                Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                                int p = 0;
+                                for (; p + 4 <= InW; p += 4)
+                                {
+                                    ref float a = ref Unsafe.Add(ref source, p * 24);
+                                    Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                    for (int k = 0; k < 24; k++)
+                                    {
+                                        Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                        l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 24 + k));
+                                        l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 48 + k));
+                                        l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 72 + k));
+                                        l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                    }
+                                    ref float o = ref Unsafe.Add(ref slot, p * 144 + co);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, expandLo256), expandHi256), ref o, 0);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, expandLo256), expandHi256), ref o, 8);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, expandLo256), expandHi256), ref o, 144);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, expandLo256), expandHi256), ref o, 152);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, expandLo256), expandHi256), ref o, 288);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, expandLo256), expandHi256), ref o, 296);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, expandLo256), expandHi256), ref o, 432);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, expandLo256), expandHi256), ref o, 440);
+                                }
                             }
-                            ref float o = ref Unsafe.Add(ref slot, p * 144 + co);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, expandLo), expandHi), ref o, 0);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, expandLo), expandHi), ref o, 4);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, expandLo), expandHi), ref o, 144);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, expandLo), expandHi), ref o, 148);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, expandLo), expandHi), ref o, 288);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, expandLo), expandHi), ref o, 292);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, expandLo), expandHi), ref o, 432);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, expandLo), expandHi), ref o, 436);
+                        }
+                        for (; b < 18; b++)
+                        {
+                            ref float w = ref Unsafe.Add(ref expandWeights, b * 200);
+                            int co = b * 8;
+                            Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                            int p = 0;
+                            for (; p + 4 <= InW; p += 4)
+                            {
+                                ref float a = ref Unsafe.Add(ref source, p * 24);
+                                Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                                for (int k = 0; k < 24; k++)
+                                {
+                                    Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                                    Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                    c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                                    Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 24 + k));
+                                    c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                                    Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 48 + k));
+                                    c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                                    Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 72 + k));
+                                    c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                                }
+                                ref float o = ref Unsafe.Add(ref slot, p * 144 + co);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, expandLo), expandHi), ref o, 0);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, expandLo), expandHi), ref o, 4);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, expandLo), expandHi), ref o, 144);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, expandLo), expandHi), ref o, 148);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, expandLo), expandHi), ref o, 288);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, expandLo), expandHi), ref o, 292);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, expandLo), expandHi), ref o, 432);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, expandLo), expandHi), ref o, 436);
+                            }
                         }
                     }
                 }
@@ -1458,37 +2085,77 @@ namespace Tests
                 ref float target = ref Unsafe.Add(ref output, oy * OutW * OutC);
                 ref float skip = ref Unsafe.Add(ref input, oy * InW * InC); // stride 1, same width: the input row under this output row
                 // 4 pixels × 144 → 24 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-                for (int b = 0; b < 3; b++)
                 {
-                    ref float w = ref Unsafe.Add(ref projectWeights, b * 1160);
-                    int co = b * 8;
-                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                    int p = 0;
-                    for (; p + 4 <= OutW; p += 4)
+                    int b = 0;
+                    if (Vector256.IsHardwareAccelerated)
                     {
-                        ref float a = ref Unsafe.Add(ref filtered, p * 144);
-                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                        for (int k = 0; k < 144; k++)
+                        for (; b + 2 <= 3; b += 2)
                         {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 144 + k));
-                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 288 + k));
-                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 432 + k));
-                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            ref float wl = ref Unsafe.Add(ref projectWeights, b * 1160);
+                            ref float wh = ref Unsafe.Add(ref projectWeights, b * 1160 + 1160);
+                            int co = b * 8;
+                            Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                            int p = 0;
+                            for (; p + 4 <= OutW; p += 4)
+                            {
+                                ref float a = ref Unsafe.Add(ref filtered, p * 144);
+                                Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                for (int k = 0; k < 144; k++)
+                                {
+                                    Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                    Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                    l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                    Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 144 + k));
+                                    l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                    Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 288 + k));
+                                    l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                    Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 432 + k));
+                                    l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                }
+                                ref float o = ref Unsafe.Add(ref target, p * 24 + co);
+                                Vector256.StoreUnsafe(l0 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 24 + co + 0)), ref o, 0);
+                                Vector256.StoreUnsafe(h0 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 24 + co + 8)), ref o, 8);
+                                Vector256.StoreUnsafe(l1 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 24 + co + 0)), ref o, 24);
+                                Vector256.StoreUnsafe(h1 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 24 + co + 8)), ref o, 32);
+                                Vector256.StoreUnsafe(l2 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 24 + co + 0)), ref o, 48);
+                                Vector256.StoreUnsafe(h2 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 24 + co + 8)), ref o, 56);
+                                Vector256.StoreUnsafe(l3 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 24 + co + 0)), ref o, 72);
+                                Vector256.StoreUnsafe(h3 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 24 + co + 8)), ref o, 80);
+                            }
                         }
-                        ref float o = ref Unsafe.Add(ref target, p * 24 + co);
-                        Vector128.StoreUnsafe(c00 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 0) * 24 + co + 0)), ref o, 0);
-                        Vector128.StoreUnsafe(c01 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 0) * 24 + co + 4)), ref o, 4);
-                        Vector128.StoreUnsafe(c10 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 1) * 24 + co + 0)), ref o, 24);
-                        Vector128.StoreUnsafe(c11 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 1) * 24 + co + 4)), ref o, 28);
-                        Vector128.StoreUnsafe(c20 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 2) * 24 + co + 0)), ref o, 48);
-                        Vector128.StoreUnsafe(c21 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 2) * 24 + co + 4)), ref o, 52);
-                        Vector128.StoreUnsafe(c30 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 3) * 24 + co + 0)), ref o, 72);
-                        Vector128.StoreUnsafe(c31 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 3) * 24 + co + 4)), ref o, 76);
+                    }
+                    for (; b < 3; b++)
+                    {
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 1160);
+                        int co = b * 8;
+                        Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                        int p = 0;
+                        for (; p + 4 <= OutW; p += 4)
+                        {
+                            ref float a = ref Unsafe.Add(ref filtered, p * 144);
+                            Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                            for (int k = 0; k < 144; k++)
+                            {
+                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 144 + k));
+                                c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 288 + k));
+                                c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 432 + k));
+                                c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 24 + co);
+                            Vector128.StoreUnsafe(c00 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 0) * 24 + co + 0)), ref o, 0);
+                            Vector128.StoreUnsafe(c01 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 0) * 24 + co + 4)), ref o, 4);
+                            Vector128.StoreUnsafe(c10 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 1) * 24 + co + 0)), ref o, 24);
+                            Vector128.StoreUnsafe(c11 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 1) * 24 + co + 4)), ref o, 28);
+                            Vector128.StoreUnsafe(c20 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 2) * 24 + co + 0)), ref o, 48);
+                            Vector128.StoreUnsafe(c21 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 2) * 24 + co + 4)), ref o, 52);
+                            Vector128.StoreUnsafe(c30 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 3) * 24 + co + 0)), ref o, 72);
+                            Vector128.StoreUnsafe(c31 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 3) * 24 + co + 4)), ref o, 76);
+                        }
                     }
                 }
             }
@@ -1519,37 +2186,79 @@ namespace Tests
                     ref float source = ref Unsafe.Add(ref input, expanded * InW * InC);
                     ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Row);
                     // 4 pixels × 24 → 144 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-                    for (int b = 0; b < 18; b++)
                     {
-                        ref float w = ref Unsafe.Add(ref expandWeights, b * 200);
-                        int co = b * 8;
-                        Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                        int p = 0;
-                        for (; p + 4 <= InW; p += 4)
+                        int b = 0;
+                        if (Vector256.IsHardwareAccelerated)
                         {
-                            ref float a = ref Unsafe.Add(ref source, p * 24);
-                            Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                            for (int k = 0; k < 24; k++)
+                            Vector256<float> expandLo256 = Vector256.Create(0f);
+                            Vector256<float> expandHi256 = Vector256.Create(6f);
+                            for (; b + 2 <= 18; b += 2)
                             {
-                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                                c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 24 + k));
-                                c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 48 + k));
-                                c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 72 + k));
-                                c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                                ref float wl = ref Unsafe.Add(ref expandWeights, b * 200);
+                                ref float wh = ref Unsafe.Add(ref expandWeights, b * 200 + 200);
+                                int co = b * 8;
+                                Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                                int p = 0;
+                                for (; p + 4 <= InW; p += 4)
+                                {
+                                    ref float a = ref Unsafe.Add(ref source, p * 24);
+                                    Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                    for (int k = 0; k < 24; k++)
+                                    {
+                                        Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                        l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 24 + k));
+                                        l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 48 + k));
+                                        l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 72 + k));
+                                        l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                    }
+                                    ref float o = ref Unsafe.Add(ref slot, p * 144 + co);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, expandLo256), expandHi256), ref o, 0);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, expandLo256), expandHi256), ref o, 8);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, expandLo256), expandHi256), ref o, 144);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, expandLo256), expandHi256), ref o, 152);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, expandLo256), expandHi256), ref o, 288);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, expandLo256), expandHi256), ref o, 296);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, expandLo256), expandHi256), ref o, 432);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, expandLo256), expandHi256), ref o, 440);
+                                }
                             }
-                            ref float o = ref Unsafe.Add(ref slot, p * 144 + co);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, expandLo), expandHi), ref o, 0);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, expandLo), expandHi), ref o, 4);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, expandLo), expandHi), ref o, 144);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, expandLo), expandHi), ref o, 148);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, expandLo), expandHi), ref o, 288);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, expandLo), expandHi), ref o, 292);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, expandLo), expandHi), ref o, 432);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, expandLo), expandHi), ref o, 436);
+                        }
+                        for (; b < 18; b++)
+                        {
+                            ref float w = ref Unsafe.Add(ref expandWeights, b * 200);
+                            int co = b * 8;
+                            Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                            int p = 0;
+                            for (; p + 4 <= InW; p += 4)
+                            {
+                                ref float a = ref Unsafe.Add(ref source, p * 24);
+                                Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                                for (int k = 0; k < 24; k++)
+                                {
+                                    Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                                    Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                    c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                                    Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 24 + k));
+                                    c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                                    Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 48 + k));
+                                    c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                                    Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 72 + k));
+                                    c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                                }
+                                ref float o = ref Unsafe.Add(ref slot, p * 144 + co);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, expandLo), expandHi), ref o, 0);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, expandLo), expandHi), ref o, 4);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, expandLo), expandHi), ref o, 144);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, expandLo), expandHi), ref o, 148);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, expandLo), expandHi), ref o, 288);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, expandLo), expandHi), ref o, 292);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, expandLo), expandHi), ref o, 432);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, expandLo), expandHi), ref o, 436);
+                            }
                         }
                     }
                 }
@@ -1592,37 +2301,77 @@ namespace Tests
                 }
                 ref float target = ref Unsafe.Add(ref output, oy * OutW * OutC);
                 // 4 pixels × 144 → 32 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-                for (int b = 0; b < 4; b++)
                 {
-                    ref float w = ref Unsafe.Add(ref projectWeights, b * 1160);
-                    int co = b * 8;
-                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                    int p = 0;
-                    for (; p + 4 <= OutW; p += 4)
+                    int b = 0;
+                    if (Vector256.IsHardwareAccelerated)
                     {
-                        ref float a = ref Unsafe.Add(ref filtered, p * 144);
-                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                        for (int k = 0; k < 144; k++)
+                        for (; b + 2 <= 4; b += 2)
                         {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 144 + k));
-                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 288 + k));
-                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 432 + k));
-                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            ref float wl = ref Unsafe.Add(ref projectWeights, b * 1160);
+                            ref float wh = ref Unsafe.Add(ref projectWeights, b * 1160 + 1160);
+                            int co = b * 8;
+                            Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                            int p = 0;
+                            for (; p + 4 <= OutW; p += 4)
+                            {
+                                ref float a = ref Unsafe.Add(ref filtered, p * 144);
+                                Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                for (int k = 0; k < 144; k++)
+                                {
+                                    Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                    Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                    l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                    Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 144 + k));
+                                    l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                    Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 288 + k));
+                                    l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                    Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 432 + k));
+                                    l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                }
+                                ref float o = ref Unsafe.Add(ref target, p * 32 + co);
+                                Vector256.StoreUnsafe(l0, ref o, 0);
+                                Vector256.StoreUnsafe(h0, ref o, 8);
+                                Vector256.StoreUnsafe(l1, ref o, 32);
+                                Vector256.StoreUnsafe(h1, ref o, 40);
+                                Vector256.StoreUnsafe(l2, ref o, 64);
+                                Vector256.StoreUnsafe(h2, ref o, 72);
+                                Vector256.StoreUnsafe(l3, ref o, 96);
+                                Vector256.StoreUnsafe(h3, ref o, 104);
+                            }
                         }
-                        ref float o = ref Unsafe.Add(ref target, p * 32 + co);
-                        Vector128.StoreUnsafe(c00, ref o, 0);
-                        Vector128.StoreUnsafe(c01, ref o, 4);
-                        Vector128.StoreUnsafe(c10, ref o, 32);
-                        Vector128.StoreUnsafe(c11, ref o, 36);
-                        Vector128.StoreUnsafe(c20, ref o, 64);
-                        Vector128.StoreUnsafe(c21, ref o, 68);
-                        Vector128.StoreUnsafe(c30, ref o, 96);
-                        Vector128.StoreUnsafe(c31, ref o, 100);
+                    }
+                    for (; b < 4; b++)
+                    {
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 1160);
+                        int co = b * 8;
+                        Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                        int p = 0;
+                        for (; p + 4 <= OutW; p += 4)
+                        {
+                            ref float a = ref Unsafe.Add(ref filtered, p * 144);
+                            Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                            for (int k = 0; k < 144; k++)
+                            {
+                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 144 + k));
+                                c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 288 + k));
+                                c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 432 + k));
+                                c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 32 + co);
+                            Vector128.StoreUnsafe(c00, ref o, 0);
+                            Vector128.StoreUnsafe(c01, ref o, 4);
+                            Vector128.StoreUnsafe(c10, ref o, 32);
+                            Vector128.StoreUnsafe(c11, ref o, 36);
+                            Vector128.StoreUnsafe(c20, ref o, 64);
+                            Vector128.StoreUnsafe(c21, ref o, 68);
+                            Vector128.StoreUnsafe(c30, ref o, 96);
+                            Vector128.StoreUnsafe(c31, ref o, 100);
+                        }
                     }
                 }
             }
@@ -1653,37 +2402,79 @@ namespace Tests
                     ref float source = ref Unsafe.Add(ref input, expanded * InW * InC);
                     ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Row);
                     // 4 pixels × 32 → 192 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-                    for (int b = 0; b < 24; b++)
                     {
-                        ref float w = ref Unsafe.Add(ref expandWeights, b * 264);
-                        int co = b * 8;
-                        Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                        int p = 0;
-                        for (; p + 4 <= InW; p += 4)
+                        int b = 0;
+                        if (Vector256.IsHardwareAccelerated)
                         {
-                            ref float a = ref Unsafe.Add(ref source, p * 32);
-                            Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                            for (int k = 0; k < 32; k++)
+                            Vector256<float> expandLo256 = Vector256.Create(0f);
+                            Vector256<float> expandHi256 = Vector256.Create(6f);
+                            for (; b + 2 <= 24; b += 2)
                             {
-                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                                c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 32 + k));
-                                c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 64 + k));
-                                c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 96 + k));
-                                c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                                ref float wl = ref Unsafe.Add(ref expandWeights, b * 264);
+                                ref float wh = ref Unsafe.Add(ref expandWeights, b * 264 + 264);
+                                int co = b * 8;
+                                Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                                int p = 0;
+                                for (; p + 4 <= InW; p += 4)
+                                {
+                                    ref float a = ref Unsafe.Add(ref source, p * 32);
+                                    Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                    for (int k = 0; k < 32; k++)
+                                    {
+                                        Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                        l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
+                                        l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
+                                        l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
+                                        l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                    }
+                                    ref float o = ref Unsafe.Add(ref slot, p * 192 + co);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, expandLo256), expandHi256), ref o, 0);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, expandLo256), expandHi256), ref o, 8);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, expandLo256), expandHi256), ref o, 192);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, expandLo256), expandHi256), ref o, 200);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, expandLo256), expandHi256), ref o, 384);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, expandLo256), expandHi256), ref o, 392);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, expandLo256), expandHi256), ref o, 576);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, expandLo256), expandHi256), ref o, 584);
+                                }
                             }
-                            ref float o = ref Unsafe.Add(ref slot, p * 192 + co);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, expandLo), expandHi), ref o, 0);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, expandLo), expandHi), ref o, 4);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, expandLo), expandHi), ref o, 192);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, expandLo), expandHi), ref o, 196);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, expandLo), expandHi), ref o, 384);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, expandLo), expandHi), ref o, 388);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, expandLo), expandHi), ref o, 576);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, expandLo), expandHi), ref o, 580);
+                        }
+                        for (; b < 24; b++)
+                        {
+                            ref float w = ref Unsafe.Add(ref expandWeights, b * 264);
+                            int co = b * 8;
+                            Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                            int p = 0;
+                            for (; p + 4 <= InW; p += 4)
+                            {
+                                ref float a = ref Unsafe.Add(ref source, p * 32);
+                                Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                                for (int k = 0; k < 32; k++)
+                                {
+                                    Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                                    Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                    c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                                    Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 32 + k));
+                                    c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                                    Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 64 + k));
+                                    c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                                    Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 96 + k));
+                                    c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                                }
+                                ref float o = ref Unsafe.Add(ref slot, p * 192 + co);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, expandLo), expandHi), ref o, 0);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, expandLo), expandHi), ref o, 4);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, expandLo), expandHi), ref o, 192);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, expandLo), expandHi), ref o, 196);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, expandLo), expandHi), ref o, 384);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, expandLo), expandHi), ref o, 388);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, expandLo), expandHi), ref o, 576);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, expandLo), expandHi), ref o, 580);
+                            }
                         }
                     }
                 }
@@ -1727,37 +2518,77 @@ namespace Tests
                 ref float target = ref Unsafe.Add(ref output, oy * OutW * OutC);
                 ref float skip = ref Unsafe.Add(ref input, oy * InW * InC); // stride 1, same width: the input row under this output row
                 // 4 pixels × 192 → 32 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-                for (int b = 0; b < 4; b++)
                 {
-                    ref float w = ref Unsafe.Add(ref projectWeights, b * 1544);
-                    int co = b * 8;
-                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                    int p = 0;
-                    for (; p + 4 <= OutW; p += 4)
+                    int b = 0;
+                    if (Vector256.IsHardwareAccelerated)
                     {
-                        ref float a = ref Unsafe.Add(ref filtered, p * 192);
-                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                        for (int k = 0; k < 192; k++)
+                        for (; b + 2 <= 4; b += 2)
                         {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 192 + k));
-                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
-                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 576 + k));
-                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            ref float wl = ref Unsafe.Add(ref projectWeights, b * 1544);
+                            ref float wh = ref Unsafe.Add(ref projectWeights, b * 1544 + 1544);
+                            int co = b * 8;
+                            Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                            int p = 0;
+                            for (; p + 4 <= OutW; p += 4)
+                            {
+                                ref float a = ref Unsafe.Add(ref filtered, p * 192);
+                                Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                for (int k = 0; k < 192; k++)
+                                {
+                                    Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                    Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                    l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                    Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 192 + k));
+                                    l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                    Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
+                                    l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                    Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 576 + k));
+                                    l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                }
+                                ref float o = ref Unsafe.Add(ref target, p * 32 + co);
+                                Vector256.StoreUnsafe(l0 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 32 + co + 0)), ref o, 0);
+                                Vector256.StoreUnsafe(h0 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 32 + co + 8)), ref o, 8);
+                                Vector256.StoreUnsafe(l1 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 32 + co + 0)), ref o, 32);
+                                Vector256.StoreUnsafe(h1 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 32 + co + 8)), ref o, 40);
+                                Vector256.StoreUnsafe(l2 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 32 + co + 0)), ref o, 64);
+                                Vector256.StoreUnsafe(h2 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 32 + co + 8)), ref o, 72);
+                                Vector256.StoreUnsafe(l3 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 32 + co + 0)), ref o, 96);
+                                Vector256.StoreUnsafe(h3 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 32 + co + 8)), ref o, 104);
+                            }
                         }
-                        ref float o = ref Unsafe.Add(ref target, p * 32 + co);
-                        Vector128.StoreUnsafe(c00 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 0) * 32 + co + 0)), ref o, 0);
-                        Vector128.StoreUnsafe(c01 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 0) * 32 + co + 4)), ref o, 4);
-                        Vector128.StoreUnsafe(c10 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 1) * 32 + co + 0)), ref o, 32);
-                        Vector128.StoreUnsafe(c11 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 1) * 32 + co + 4)), ref o, 36);
-                        Vector128.StoreUnsafe(c20 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 2) * 32 + co + 0)), ref o, 64);
-                        Vector128.StoreUnsafe(c21 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 2) * 32 + co + 4)), ref o, 68);
-                        Vector128.StoreUnsafe(c30 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 3) * 32 + co + 0)), ref o, 96);
-                        Vector128.StoreUnsafe(c31 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 3) * 32 + co + 4)), ref o, 100);
+                    }
+                    for (; b < 4; b++)
+                    {
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 1544);
+                        int co = b * 8;
+                        Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                        int p = 0;
+                        for (; p + 4 <= OutW; p += 4)
+                        {
+                            ref float a = ref Unsafe.Add(ref filtered, p * 192);
+                            Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                            for (int k = 0; k < 192; k++)
+                            {
+                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 192 + k));
+                                c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
+                                c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 576 + k));
+                                c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 32 + co);
+                            Vector128.StoreUnsafe(c00 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 0) * 32 + co + 0)), ref o, 0);
+                            Vector128.StoreUnsafe(c01 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 0) * 32 + co + 4)), ref o, 4);
+                            Vector128.StoreUnsafe(c10 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 1) * 32 + co + 0)), ref o, 32);
+                            Vector128.StoreUnsafe(c11 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 1) * 32 + co + 4)), ref o, 36);
+                            Vector128.StoreUnsafe(c20 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 2) * 32 + co + 0)), ref o, 64);
+                            Vector128.StoreUnsafe(c21 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 2) * 32 + co + 4)), ref o, 68);
+                            Vector128.StoreUnsafe(c30 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 3) * 32 + co + 0)), ref o, 96);
+                            Vector128.StoreUnsafe(c31 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 3) * 32 + co + 4)), ref o, 100);
+                        }
                     }
                 }
             }
@@ -1788,37 +2619,79 @@ namespace Tests
                     ref float source = ref Unsafe.Add(ref input, expanded * InW * InC);
                     ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Row);
                     // 4 pixels × 32 → 192 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-                    for (int b = 0; b < 24; b++)
                     {
-                        ref float w = ref Unsafe.Add(ref expandWeights, b * 264);
-                        int co = b * 8;
-                        Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                        int p = 0;
-                        for (; p + 4 <= InW; p += 4)
+                        int b = 0;
+                        if (Vector256.IsHardwareAccelerated)
                         {
-                            ref float a = ref Unsafe.Add(ref source, p * 32);
-                            Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                            for (int k = 0; k < 32; k++)
+                            Vector256<float> expandLo256 = Vector256.Create(0f);
+                            Vector256<float> expandHi256 = Vector256.Create(6f);
+                            for (; b + 2 <= 24; b += 2)
                             {
-                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                                c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 32 + k));
-                                c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 64 + k));
-                                c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 96 + k));
-                                c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                                ref float wl = ref Unsafe.Add(ref expandWeights, b * 264);
+                                ref float wh = ref Unsafe.Add(ref expandWeights, b * 264 + 264);
+                                int co = b * 8;
+                                Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                                int p = 0;
+                                for (; p + 4 <= InW; p += 4)
+                                {
+                                    ref float a = ref Unsafe.Add(ref source, p * 32);
+                                    Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                    for (int k = 0; k < 32; k++)
+                                    {
+                                        Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                        l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
+                                        l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
+                                        l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
+                                        l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                    }
+                                    ref float o = ref Unsafe.Add(ref slot, p * 192 + co);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, expandLo256), expandHi256), ref o, 0);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, expandLo256), expandHi256), ref o, 8);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, expandLo256), expandHi256), ref o, 192);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, expandLo256), expandHi256), ref o, 200);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, expandLo256), expandHi256), ref o, 384);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, expandLo256), expandHi256), ref o, 392);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, expandLo256), expandHi256), ref o, 576);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, expandLo256), expandHi256), ref o, 584);
+                                }
                             }
-                            ref float o = ref Unsafe.Add(ref slot, p * 192 + co);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, expandLo), expandHi), ref o, 0);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, expandLo), expandHi), ref o, 4);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, expandLo), expandHi), ref o, 192);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, expandLo), expandHi), ref o, 196);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, expandLo), expandHi), ref o, 384);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, expandLo), expandHi), ref o, 388);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, expandLo), expandHi), ref o, 576);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, expandLo), expandHi), ref o, 580);
+                        }
+                        for (; b < 24; b++)
+                        {
+                            ref float w = ref Unsafe.Add(ref expandWeights, b * 264);
+                            int co = b * 8;
+                            Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                            int p = 0;
+                            for (; p + 4 <= InW; p += 4)
+                            {
+                                ref float a = ref Unsafe.Add(ref source, p * 32);
+                                Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                                for (int k = 0; k < 32; k++)
+                                {
+                                    Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                                    Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                    c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                                    Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 32 + k));
+                                    c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                                    Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 64 + k));
+                                    c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                                    Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 96 + k));
+                                    c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                                }
+                                ref float o = ref Unsafe.Add(ref slot, p * 192 + co);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, expandLo), expandHi), ref o, 0);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, expandLo), expandHi), ref o, 4);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, expandLo), expandHi), ref o, 192);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, expandLo), expandHi), ref o, 196);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, expandLo), expandHi), ref o, 384);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, expandLo), expandHi), ref o, 388);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, expandLo), expandHi), ref o, 576);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, expandLo), expandHi), ref o, 580);
+                            }
                         }
                     }
                 }
@@ -1862,37 +2735,77 @@ namespace Tests
                 ref float target = ref Unsafe.Add(ref output, oy * OutW * OutC);
                 ref float skip = ref Unsafe.Add(ref input, oy * InW * InC); // stride 1, same width: the input row under this output row
                 // 4 pixels × 192 → 32 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-                for (int b = 0; b < 4; b++)
                 {
-                    ref float w = ref Unsafe.Add(ref projectWeights, b * 1544);
-                    int co = b * 8;
-                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                    int p = 0;
-                    for (; p + 4 <= OutW; p += 4)
+                    int b = 0;
+                    if (Vector256.IsHardwareAccelerated)
                     {
-                        ref float a = ref Unsafe.Add(ref filtered, p * 192);
-                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                        for (int k = 0; k < 192; k++)
+                        for (; b + 2 <= 4; b += 2)
                         {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 192 + k));
-                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
-                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 576 + k));
-                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            ref float wl = ref Unsafe.Add(ref projectWeights, b * 1544);
+                            ref float wh = ref Unsafe.Add(ref projectWeights, b * 1544 + 1544);
+                            int co = b * 8;
+                            Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                            int p = 0;
+                            for (; p + 4 <= OutW; p += 4)
+                            {
+                                ref float a = ref Unsafe.Add(ref filtered, p * 192);
+                                Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                for (int k = 0; k < 192; k++)
+                                {
+                                    Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                    Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                    l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                    Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 192 + k));
+                                    l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                    Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
+                                    l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                    Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 576 + k));
+                                    l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                }
+                                ref float o = ref Unsafe.Add(ref target, p * 32 + co);
+                                Vector256.StoreUnsafe(l0 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 32 + co + 0)), ref o, 0);
+                                Vector256.StoreUnsafe(h0 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 32 + co + 8)), ref o, 8);
+                                Vector256.StoreUnsafe(l1 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 32 + co + 0)), ref o, 32);
+                                Vector256.StoreUnsafe(h1 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 32 + co + 8)), ref o, 40);
+                                Vector256.StoreUnsafe(l2 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 32 + co + 0)), ref o, 64);
+                                Vector256.StoreUnsafe(h2 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 32 + co + 8)), ref o, 72);
+                                Vector256.StoreUnsafe(l3 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 32 + co + 0)), ref o, 96);
+                                Vector256.StoreUnsafe(h3 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 32 + co + 8)), ref o, 104);
+                            }
                         }
-                        ref float o = ref Unsafe.Add(ref target, p * 32 + co);
-                        Vector128.StoreUnsafe(c00 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 0) * 32 + co + 0)), ref o, 0);
-                        Vector128.StoreUnsafe(c01 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 0) * 32 + co + 4)), ref o, 4);
-                        Vector128.StoreUnsafe(c10 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 1) * 32 + co + 0)), ref o, 32);
-                        Vector128.StoreUnsafe(c11 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 1) * 32 + co + 4)), ref o, 36);
-                        Vector128.StoreUnsafe(c20 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 2) * 32 + co + 0)), ref o, 64);
-                        Vector128.StoreUnsafe(c21 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 2) * 32 + co + 4)), ref o, 68);
-                        Vector128.StoreUnsafe(c30 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 3) * 32 + co + 0)), ref o, 96);
-                        Vector128.StoreUnsafe(c31 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 3) * 32 + co + 4)), ref o, 100);
+                    }
+                    for (; b < 4; b++)
+                    {
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 1544);
+                        int co = b * 8;
+                        Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                        int p = 0;
+                        for (; p + 4 <= OutW; p += 4)
+                        {
+                            ref float a = ref Unsafe.Add(ref filtered, p * 192);
+                            Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                            for (int k = 0; k < 192; k++)
+                            {
+                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 192 + k));
+                                c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
+                                c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 576 + k));
+                                c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 32 + co);
+                            Vector128.StoreUnsafe(c00 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 0) * 32 + co + 0)), ref o, 0);
+                            Vector128.StoreUnsafe(c01 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 0) * 32 + co + 4)), ref o, 4);
+                            Vector128.StoreUnsafe(c10 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 1) * 32 + co + 0)), ref o, 32);
+                            Vector128.StoreUnsafe(c11 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 1) * 32 + co + 4)), ref o, 36);
+                            Vector128.StoreUnsafe(c20 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 2) * 32 + co + 0)), ref o, 64);
+                            Vector128.StoreUnsafe(c21 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 2) * 32 + co + 4)), ref o, 68);
+                            Vector128.StoreUnsafe(c30 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 3) * 32 + co + 0)), ref o, 96);
+                            Vector128.StoreUnsafe(c31 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 3) * 32 + co + 4)), ref o, 100);
+                        }
                     }
                 }
             }
@@ -1923,37 +2836,79 @@ namespace Tests
                     ref float source = ref Unsafe.Add(ref input, expanded * InW * InC);
                     ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Row);
                     // 4 pixels × 32 → 192 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-                    for (int b = 0; b < 24; b++)
                     {
-                        ref float w = ref Unsafe.Add(ref expandWeights, b * 264);
-                        int co = b * 8;
-                        Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                        int p = 0;
-                        for (; p + 4 <= InW; p += 4)
+                        int b = 0;
+                        if (Vector256.IsHardwareAccelerated)
                         {
-                            ref float a = ref Unsafe.Add(ref source, p * 32);
-                            Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                            for (int k = 0; k < 32; k++)
+                            Vector256<float> expandLo256 = Vector256.Create(0f);
+                            Vector256<float> expandHi256 = Vector256.Create(6f);
+                            for (; b + 2 <= 24; b += 2)
                             {
-                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                                c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 32 + k));
-                                c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 64 + k));
-                                c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 96 + k));
-                                c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                                ref float wl = ref Unsafe.Add(ref expandWeights, b * 264);
+                                ref float wh = ref Unsafe.Add(ref expandWeights, b * 264 + 264);
+                                int co = b * 8;
+                                Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                                int p = 0;
+                                for (; p + 4 <= InW; p += 4)
+                                {
+                                    ref float a = ref Unsafe.Add(ref source, p * 32);
+                                    Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                    for (int k = 0; k < 32; k++)
+                                    {
+                                        Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                        l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
+                                        l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
+                                        l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
+                                        l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                    }
+                                    ref float o = ref Unsafe.Add(ref slot, p * 192 + co);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, expandLo256), expandHi256), ref o, 0);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, expandLo256), expandHi256), ref o, 8);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, expandLo256), expandHi256), ref o, 192);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, expandLo256), expandHi256), ref o, 200);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, expandLo256), expandHi256), ref o, 384);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, expandLo256), expandHi256), ref o, 392);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, expandLo256), expandHi256), ref o, 576);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, expandLo256), expandHi256), ref o, 584);
+                                }
                             }
-                            ref float o = ref Unsafe.Add(ref slot, p * 192 + co);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, expandLo), expandHi), ref o, 0);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, expandLo), expandHi), ref o, 4);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, expandLo), expandHi), ref o, 192);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, expandLo), expandHi), ref o, 196);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, expandLo), expandHi), ref o, 384);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, expandLo), expandHi), ref o, 388);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, expandLo), expandHi), ref o, 576);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, expandLo), expandHi), ref o, 580);
+                        }
+                        for (; b < 24; b++)
+                        {
+                            ref float w = ref Unsafe.Add(ref expandWeights, b * 264);
+                            int co = b * 8;
+                            Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                            int p = 0;
+                            for (; p + 4 <= InW; p += 4)
+                            {
+                                ref float a = ref Unsafe.Add(ref source, p * 32);
+                                Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                                for (int k = 0; k < 32; k++)
+                                {
+                                    Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                                    Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                    c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                                    Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 32 + k));
+                                    c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                                    Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 64 + k));
+                                    c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                                    Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 96 + k));
+                                    c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                                }
+                                ref float o = ref Unsafe.Add(ref slot, p * 192 + co);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, expandLo), expandHi), ref o, 0);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, expandLo), expandHi), ref o, 4);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, expandLo), expandHi), ref o, 192);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, expandLo), expandHi), ref o, 196);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, expandLo), expandHi), ref o, 384);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, expandLo), expandHi), ref o, 388);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, expandLo), expandHi), ref o, 576);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, expandLo), expandHi), ref o, 580);
+                            }
                         }
                     }
                 }
@@ -1996,51 +2951,105 @@ namespace Tests
                 }
                 ref float target = ref Unsafe.Add(ref output, oy * OutW * OutC);
                 // 2 pixels × 192 → 56 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-                for (int b = 0; b < 7; b++)
                 {
-                    ref float w = ref Unsafe.Add(ref projectWeights, b * 1544);
-                    int co = b * 8;
-                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                    int p = 0;
-                    for (; p + 4 <= OutW; p += 4)
+                    int b = 0;
+                    if (Vector256.IsHardwareAccelerated)
                     {
-                        ref float a = ref Unsafe.Add(ref filtered, p * 192);
-                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                        for (int k = 0; k < 192; k++)
+                        for (; b + 2 <= 7; b += 2)
                         {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 192 + k));
-                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
-                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 576 + k));
-                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            ref float wl = ref Unsafe.Add(ref projectWeights, b * 1544);
+                            ref float wh = ref Unsafe.Add(ref projectWeights, b * 1544 + 1544);
+                            int co = b * 8;
+                            Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                            int p = 0;
+                            for (; p + 4 <= OutW; p += 4)
+                            {
+                                ref float a = ref Unsafe.Add(ref filtered, p * 192);
+                                Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                for (int k = 0; k < 192; k++)
+                                {
+                                    Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                    Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                    l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                    Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 192 + k));
+                                    l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                    Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
+                                    l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                    Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 576 + k));
+                                    l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                }
+                                ref float o = ref Unsafe.Add(ref target, p * 56 + co);
+                                Vector256.StoreUnsafe(l0, ref o, 0);
+                                Vector256.StoreUnsafe(h0, ref o, 8);
+                                Vector256.StoreUnsafe(l1, ref o, 56);
+                                Vector256.StoreUnsafe(h1, ref o, 64);
+                                Vector256.StoreUnsafe(l2, ref o, 112);
+                                Vector256.StoreUnsafe(h2, ref o, 120);
+                                Vector256.StoreUnsafe(l3, ref o, 168);
+                                Vector256.StoreUnsafe(h3, ref o, 176);
+                            }
+                            for (; p < OutW; p++) // the last pixels, one at a time
+                            {
+                                ref float a = ref Unsafe.Add(ref filtered, p * 192);
+                                Vector256<float> l = biasL, h = biasH;
+                                for (int k = 0; k < 192; k++)
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref a, k));
+                                    l = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), l);
+                                    h = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k)), h);
+                                }
+                                ref float o = ref Unsafe.Add(ref target, p * 56 + co);
+                                Vector256.StoreUnsafe(l, ref o);
+                                Vector256.StoreUnsafe(h, ref o, 8);
+                            }
                         }
-                        ref float o = ref Unsafe.Add(ref target, p * 56 + co);
-                        Vector128.StoreUnsafe(c00, ref o, 0);
-                        Vector128.StoreUnsafe(c01, ref o, 4);
-                        Vector128.StoreUnsafe(c10, ref o, 56);
-                        Vector128.StoreUnsafe(c11, ref o, 60);
-                        Vector128.StoreUnsafe(c20, ref o, 112);
-                        Vector128.StoreUnsafe(c21, ref o, 116);
-                        Vector128.StoreUnsafe(c30, ref o, 168);
-                        Vector128.StoreUnsafe(c31, ref o, 172);
                     }
-                    for (; p < OutW; p++) // the last pixels, one at a time
+                    for (; b < 7; b++)
                     {
-                        ref float a = ref Unsafe.Add(ref filtered, p * 192);
-                        Vector128<float> c0 = bias0, c1 = bias1;
-                        for (int k = 0; k < 192; k++)
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 1544);
+                        int co = b * 8;
+                        Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                        int p = 0;
+                        for (; p + 4 <= OutW; p += 4)
                         {
-                            Vector128<float> x = Vector128.Create(Unsafe.Add(ref a, k));
-                            c0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), c0);
-                            c1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k)), c1);
+                            ref float a = ref Unsafe.Add(ref filtered, p * 192);
+                            Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                            for (int k = 0; k < 192; k++)
+                            {
+                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 192 + k));
+                                c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
+                                c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 576 + k));
+                                c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 56 + co);
+                            Vector128.StoreUnsafe(c00, ref o, 0);
+                            Vector128.StoreUnsafe(c01, ref o, 4);
+                            Vector128.StoreUnsafe(c10, ref o, 56);
+                            Vector128.StoreUnsafe(c11, ref o, 60);
+                            Vector128.StoreUnsafe(c20, ref o, 112);
+                            Vector128.StoreUnsafe(c21, ref o, 116);
+                            Vector128.StoreUnsafe(c30, ref o, 168);
+                            Vector128.StoreUnsafe(c31, ref o, 172);
                         }
-                        ref float o = ref Unsafe.Add(ref target, p * 56 + co);
-                        Vector128.StoreUnsafe(c0, ref o);
-                        Vector128.StoreUnsafe(c1, ref o, 4);
+                        for (; p < OutW; p++) // the last pixels, one at a time
+                        {
+                            ref float a = ref Unsafe.Add(ref filtered, p * 192);
+                            Vector128<float> c0 = bias0, c1 = bias1;
+                            for (int k = 0; k < 192; k++)
+                            {
+                                Vector128<float> x = Vector128.Create(Unsafe.Add(ref a, k));
+                                c0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), c0);
+                                c1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k)), c1);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 56 + co);
+                            Vector128.StoreUnsafe(c0, ref o);
+                            Vector128.StoreUnsafe(c1, ref o, 4);
+                        }
                     }
                 }
             }
@@ -2071,51 +3080,107 @@ namespace Tests
                     ref float source = ref Unsafe.Add(ref input, expanded * InW * InC);
                     ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Row);
                     // 2 pixels × 56 → 336 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-                    for (int b = 0; b < 42; b++)
                     {
-                        ref float w = ref Unsafe.Add(ref expandWeights, b * 456);
-                        int co = b * 8;
-                        Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                        int p = 0;
-                        for (; p + 4 <= InW; p += 4)
+                        int b = 0;
+                        if (Vector256.IsHardwareAccelerated)
                         {
-                            ref float a = ref Unsafe.Add(ref source, p * 56);
-                            Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                            for (int k = 0; k < 56; k++)
+                            Vector256<float> expandLo256 = Vector256.Create(0f);
+                            Vector256<float> expandHi256 = Vector256.Create(6f);
+                            for (; b + 2 <= 42; b += 2)
                             {
-                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                                c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 56 + k));
-                                c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 112 + k));
-                                c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 168 + k));
-                                c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                                ref float wl = ref Unsafe.Add(ref expandWeights, b * 456);
+                                ref float wh = ref Unsafe.Add(ref expandWeights, b * 456 + 456);
+                                int co = b * 8;
+                                Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                                int p = 0;
+                                for (; p + 4 <= InW; p += 4)
+                                {
+                                    ref float a = ref Unsafe.Add(ref source, p * 56);
+                                    Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                    for (int k = 0; k < 56; k++)
+                                    {
+                                        Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                        l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 56 + k));
+                                        l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 112 + k));
+                                        l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 168 + k));
+                                        l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                    }
+                                    ref float o = ref Unsafe.Add(ref slot, p * 336 + co);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, expandLo256), expandHi256), ref o, 0);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, expandLo256), expandHi256), ref o, 8);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, expandLo256), expandHi256), ref o, 336);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, expandLo256), expandHi256), ref o, 344);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, expandLo256), expandHi256), ref o, 672);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, expandLo256), expandHi256), ref o, 680);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, expandLo256), expandHi256), ref o, 1008);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, expandLo256), expandHi256), ref o, 1016);
+                                }
+                                for (; p < InW; p++) // the last pixels, one at a time
+                                {
+                                    ref float a = ref Unsafe.Add(ref source, p * 56);
+                                    Vector256<float> l = biasL, h = biasH;
+                                    for (int k = 0; k < 56; k++)
+                                    {
+                                        Vector256<float> x = Vector256.Create(Unsafe.Add(ref a, k));
+                                        l = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), l);
+                                        h = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k)), h);
+                                    }
+                                    ref float o = ref Unsafe.Add(ref slot, p * 336 + co);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l, expandLo256), expandHi256), ref o);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h, expandLo256), expandHi256), ref o, 8);
+                                }
                             }
-                            ref float o = ref Unsafe.Add(ref slot, p * 336 + co);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, expandLo), expandHi), ref o, 0);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, expandLo), expandHi), ref o, 4);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, expandLo), expandHi), ref o, 336);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, expandLo), expandHi), ref o, 340);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, expandLo), expandHi), ref o, 672);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, expandLo), expandHi), ref o, 676);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, expandLo), expandHi), ref o, 1008);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, expandLo), expandHi), ref o, 1012);
                         }
-                        for (; p < InW; p++) // the last pixels, one at a time
+                        for (; b < 42; b++)
                         {
-                            ref float a = ref Unsafe.Add(ref source, p * 56);
-                            Vector128<float> c0 = bias0, c1 = bias1;
-                            for (int k = 0; k < 56; k++)
+                            ref float w = ref Unsafe.Add(ref expandWeights, b * 456);
+                            int co = b * 8;
+                            Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                            int p = 0;
+                            for (; p + 4 <= InW; p += 4)
                             {
-                                Vector128<float> x = Vector128.Create(Unsafe.Add(ref a, k));
-                                c0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), c0);
-                                c1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k)), c1);
+                                ref float a = ref Unsafe.Add(ref source, p * 56);
+                                Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                                for (int k = 0; k < 56; k++)
+                                {
+                                    Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                                    Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                    c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                                    Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 56 + k));
+                                    c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                                    Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 112 + k));
+                                    c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                                    Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 168 + k));
+                                    c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                                }
+                                ref float o = ref Unsafe.Add(ref slot, p * 336 + co);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, expandLo), expandHi), ref o, 0);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, expandLo), expandHi), ref o, 4);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, expandLo), expandHi), ref o, 336);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, expandLo), expandHi), ref o, 340);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, expandLo), expandHi), ref o, 672);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, expandLo), expandHi), ref o, 676);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, expandLo), expandHi), ref o, 1008);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, expandLo), expandHi), ref o, 1012);
                             }
-                            ref float o = ref Unsafe.Add(ref slot, p * 336 + co);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0, expandLo), expandHi), ref o);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1, expandLo), expandHi), ref o, 4);
+                            for (; p < InW; p++) // the last pixels, one at a time
+                            {
+                                ref float a = ref Unsafe.Add(ref source, p * 56);
+                                Vector128<float> c0 = bias0, c1 = bias1;
+                                for (int k = 0; k < 56; k++)
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref a, k));
+                                    c0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), c0);
+                                    c1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k)), c1);
+                                }
+                                ref float o = ref Unsafe.Add(ref slot, p * 336 + co);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0, expandLo), expandHi), ref o);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1, expandLo), expandHi), ref o, 4);
+                            }
                         }
                     }
                 }
@@ -2159,51 +3224,105 @@ namespace Tests
                 ref float target = ref Unsafe.Add(ref output, oy * OutW * OutC);
                 ref float skip = ref Unsafe.Add(ref input, oy * InW * InC); // stride 1, same width: the input row under this output row
                 // 2 pixels × 336 → 56 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-                for (int b = 0; b < 7; b++)
                 {
-                    ref float w = ref Unsafe.Add(ref projectWeights, b * 2696);
-                    int co = b * 8;
-                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                    int p = 0;
-                    for (; p + 4 <= OutW; p += 4)
+                    int b = 0;
+                    if (Vector256.IsHardwareAccelerated)
                     {
-                        ref float a = ref Unsafe.Add(ref filtered, p * 336);
-                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                        for (int k = 0; k < 336; k++)
+                        for (; b + 2 <= 7; b += 2)
                         {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 336 + k));
-                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 672 + k));
-                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 1008 + k));
-                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            ref float wl = ref Unsafe.Add(ref projectWeights, b * 2696);
+                            ref float wh = ref Unsafe.Add(ref projectWeights, b * 2696 + 2696);
+                            int co = b * 8;
+                            Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                            int p = 0;
+                            for (; p + 4 <= OutW; p += 4)
+                            {
+                                ref float a = ref Unsafe.Add(ref filtered, p * 336);
+                                Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                for (int k = 0; k < 336; k++)
+                                {
+                                    Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                    Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                    l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                    Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 336 + k));
+                                    l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                    Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 672 + k));
+                                    l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                    Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 1008 + k));
+                                    l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                }
+                                ref float o = ref Unsafe.Add(ref target, p * 56 + co);
+                                Vector256.StoreUnsafe(l0 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 56 + co + 0)), ref o, 0);
+                                Vector256.StoreUnsafe(h0 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 56 + co + 8)), ref o, 8);
+                                Vector256.StoreUnsafe(l1 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 56 + co + 0)), ref o, 56);
+                                Vector256.StoreUnsafe(h1 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 56 + co + 8)), ref o, 64);
+                                Vector256.StoreUnsafe(l2 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 56 + co + 0)), ref o, 112);
+                                Vector256.StoreUnsafe(h2 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 56 + co + 8)), ref o, 120);
+                                Vector256.StoreUnsafe(l3 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 56 + co + 0)), ref o, 168);
+                                Vector256.StoreUnsafe(h3 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 56 + co + 8)), ref o, 176);
+                            }
+                            for (; p < OutW; p++) // the last pixels, one at a time
+                            {
+                                ref float a = ref Unsafe.Add(ref filtered, p * 336);
+                                Vector256<float> l = biasL, h = biasH;
+                                for (int k = 0; k < 336; k++)
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref a, k));
+                                    l = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), l);
+                                    h = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k)), h);
+                                }
+                                ref float o = ref Unsafe.Add(ref target, p * 56 + co);
+                                Vector256.StoreUnsafe(l + Vector256.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 0)), ref o);
+                                Vector256.StoreUnsafe(h + Vector256.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 8)), ref o, 8);
+                            }
                         }
-                        ref float o = ref Unsafe.Add(ref target, p * 56 + co);
-                        Vector128.StoreUnsafe(c00 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 0) * 56 + co + 0)), ref o, 0);
-                        Vector128.StoreUnsafe(c01 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 0) * 56 + co + 4)), ref o, 4);
-                        Vector128.StoreUnsafe(c10 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 1) * 56 + co + 0)), ref o, 56);
-                        Vector128.StoreUnsafe(c11 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 1) * 56 + co + 4)), ref o, 60);
-                        Vector128.StoreUnsafe(c20 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 2) * 56 + co + 0)), ref o, 112);
-                        Vector128.StoreUnsafe(c21 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 2) * 56 + co + 4)), ref o, 116);
-                        Vector128.StoreUnsafe(c30 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 3) * 56 + co + 0)), ref o, 168);
-                        Vector128.StoreUnsafe(c31 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 3) * 56 + co + 4)), ref o, 172);
                     }
-                    for (; p < OutW; p++) // the last pixels, one at a time
+                    for (; b < 7; b++)
                     {
-                        ref float a = ref Unsafe.Add(ref filtered, p * 336);
-                        Vector128<float> c0 = bias0, c1 = bias1;
-                        for (int k = 0; k < 336; k++)
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 2696);
+                        int co = b * 8;
+                        Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                        int p = 0;
+                        for (; p + 4 <= OutW; p += 4)
                         {
-                            Vector128<float> x = Vector128.Create(Unsafe.Add(ref a, k));
-                            c0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), c0);
-                            c1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k)), c1);
+                            ref float a = ref Unsafe.Add(ref filtered, p * 336);
+                            Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                            for (int k = 0; k < 336; k++)
+                            {
+                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 336 + k));
+                                c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 672 + k));
+                                c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 1008 + k));
+                                c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 56 + co);
+                            Vector128.StoreUnsafe(c00 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 0) * 56 + co + 0)), ref o, 0);
+                            Vector128.StoreUnsafe(c01 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 0) * 56 + co + 4)), ref o, 4);
+                            Vector128.StoreUnsafe(c10 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 1) * 56 + co + 0)), ref o, 56);
+                            Vector128.StoreUnsafe(c11 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 1) * 56 + co + 4)), ref o, 60);
+                            Vector128.StoreUnsafe(c20 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 2) * 56 + co + 0)), ref o, 112);
+                            Vector128.StoreUnsafe(c21 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 2) * 56 + co + 4)), ref o, 116);
+                            Vector128.StoreUnsafe(c30 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 3) * 56 + co + 0)), ref o, 168);
+                            Vector128.StoreUnsafe(c31 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 3) * 56 + co + 4)), ref o, 172);
                         }
-                        ref float o = ref Unsafe.Add(ref target, p * 56 + co);
-                        Vector128.StoreUnsafe(c0 + Vector128.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 0)), ref o);
-                        Vector128.StoreUnsafe(c1 + Vector128.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 4)), ref o, 4);
+                        for (; p < OutW; p++) // the last pixels, one at a time
+                        {
+                            ref float a = ref Unsafe.Add(ref filtered, p * 336);
+                            Vector128<float> c0 = bias0, c1 = bias1;
+                            for (int k = 0; k < 336; k++)
+                            {
+                                Vector128<float> x = Vector128.Create(Unsafe.Add(ref a, k));
+                                c0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), c0);
+                                c1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k)), c1);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 56 + co);
+                            Vector128.StoreUnsafe(c0 + Vector128.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 0)), ref o);
+                            Vector128.StoreUnsafe(c1 + Vector128.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 4)), ref o, 4);
+                        }
                     }
                 }
             }
@@ -2234,51 +3353,107 @@ namespace Tests
                     ref float source = ref Unsafe.Add(ref input, expanded * InW * InC);
                     ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Row);
                     // 2 pixels × 56 → 336 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-                    for (int b = 0; b < 42; b++)
                     {
-                        ref float w = ref Unsafe.Add(ref expandWeights, b * 456);
-                        int co = b * 8;
-                        Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                        int p = 0;
-                        for (; p + 4 <= InW; p += 4)
+                        int b = 0;
+                        if (Vector256.IsHardwareAccelerated)
                         {
-                            ref float a = ref Unsafe.Add(ref source, p * 56);
-                            Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                            for (int k = 0; k < 56; k++)
+                            Vector256<float> expandLo256 = Vector256.Create(0f);
+                            Vector256<float> expandHi256 = Vector256.Create(6f);
+                            for (; b + 2 <= 42; b += 2)
                             {
-                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                                c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 56 + k));
-                                c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 112 + k));
-                                c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 168 + k));
-                                c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                                ref float wl = ref Unsafe.Add(ref expandWeights, b * 456);
+                                ref float wh = ref Unsafe.Add(ref expandWeights, b * 456 + 456);
+                                int co = b * 8;
+                                Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                                int p = 0;
+                                for (; p + 4 <= InW; p += 4)
+                                {
+                                    ref float a = ref Unsafe.Add(ref source, p * 56);
+                                    Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                    for (int k = 0; k < 56; k++)
+                                    {
+                                        Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                        l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 56 + k));
+                                        l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 112 + k));
+                                        l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 168 + k));
+                                        l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                    }
+                                    ref float o = ref Unsafe.Add(ref slot, p * 336 + co);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, expandLo256), expandHi256), ref o, 0);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, expandLo256), expandHi256), ref o, 8);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, expandLo256), expandHi256), ref o, 336);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, expandLo256), expandHi256), ref o, 344);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, expandLo256), expandHi256), ref o, 672);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, expandLo256), expandHi256), ref o, 680);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, expandLo256), expandHi256), ref o, 1008);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, expandLo256), expandHi256), ref o, 1016);
+                                }
+                                for (; p < InW; p++) // the last pixels, one at a time
+                                {
+                                    ref float a = ref Unsafe.Add(ref source, p * 56);
+                                    Vector256<float> l = biasL, h = biasH;
+                                    for (int k = 0; k < 56; k++)
+                                    {
+                                        Vector256<float> x = Vector256.Create(Unsafe.Add(ref a, k));
+                                        l = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), l);
+                                        h = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k)), h);
+                                    }
+                                    ref float o = ref Unsafe.Add(ref slot, p * 336 + co);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l, expandLo256), expandHi256), ref o);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h, expandLo256), expandHi256), ref o, 8);
+                                }
                             }
-                            ref float o = ref Unsafe.Add(ref slot, p * 336 + co);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, expandLo), expandHi), ref o, 0);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, expandLo), expandHi), ref o, 4);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, expandLo), expandHi), ref o, 336);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, expandLo), expandHi), ref o, 340);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, expandLo), expandHi), ref o, 672);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, expandLo), expandHi), ref o, 676);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, expandLo), expandHi), ref o, 1008);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, expandLo), expandHi), ref o, 1012);
                         }
-                        for (; p < InW; p++) // the last pixels, one at a time
+                        for (; b < 42; b++)
                         {
-                            ref float a = ref Unsafe.Add(ref source, p * 56);
-                            Vector128<float> c0 = bias0, c1 = bias1;
-                            for (int k = 0; k < 56; k++)
+                            ref float w = ref Unsafe.Add(ref expandWeights, b * 456);
+                            int co = b * 8;
+                            Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                            int p = 0;
+                            for (; p + 4 <= InW; p += 4)
                             {
-                                Vector128<float> x = Vector128.Create(Unsafe.Add(ref a, k));
-                                c0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), c0);
-                                c1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k)), c1);
+                                ref float a = ref Unsafe.Add(ref source, p * 56);
+                                Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                                for (int k = 0; k < 56; k++)
+                                {
+                                    Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                                    Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                    c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                                    Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 56 + k));
+                                    c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                                    Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 112 + k));
+                                    c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                                    Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 168 + k));
+                                    c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                                }
+                                ref float o = ref Unsafe.Add(ref slot, p * 336 + co);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, expandLo), expandHi), ref o, 0);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, expandLo), expandHi), ref o, 4);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, expandLo), expandHi), ref o, 336);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, expandLo), expandHi), ref o, 340);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, expandLo), expandHi), ref o, 672);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, expandLo), expandHi), ref o, 676);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, expandLo), expandHi), ref o, 1008);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, expandLo), expandHi), ref o, 1012);
                             }
-                            ref float o = ref Unsafe.Add(ref slot, p * 336 + co);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0, expandLo), expandHi), ref o);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1, expandLo), expandHi), ref o, 4);
+                            for (; p < InW; p++) // the last pixels, one at a time
+                            {
+                                ref float a = ref Unsafe.Add(ref source, p * 56);
+                                Vector128<float> c0 = bias0, c1 = bias1;
+                                for (int k = 0; k < 56; k++)
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref a, k));
+                                    c0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), c0);
+                                    c1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k)), c1);
+                                }
+                                ref float o = ref Unsafe.Add(ref slot, p * 336 + co);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0, expandLo), expandHi), ref o);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1, expandLo), expandHi), ref o, 4);
+                            }
                         }
                     }
                 }
@@ -2322,51 +3497,105 @@ namespace Tests
                 ref float target = ref Unsafe.Add(ref output, oy * OutW * OutC);
                 ref float skip = ref Unsafe.Add(ref input, oy * InW * InC); // stride 1, same width: the input row under this output row
                 // 2 pixels × 336 → 56 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-                for (int b = 0; b < 7; b++)
                 {
-                    ref float w = ref Unsafe.Add(ref projectWeights, b * 2696);
-                    int co = b * 8;
-                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                    int p = 0;
-                    for (; p + 4 <= OutW; p += 4)
+                    int b = 0;
+                    if (Vector256.IsHardwareAccelerated)
                     {
-                        ref float a = ref Unsafe.Add(ref filtered, p * 336);
-                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                        for (int k = 0; k < 336; k++)
+                        for (; b + 2 <= 7; b += 2)
                         {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 336 + k));
-                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 672 + k));
-                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 1008 + k));
-                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            ref float wl = ref Unsafe.Add(ref projectWeights, b * 2696);
+                            ref float wh = ref Unsafe.Add(ref projectWeights, b * 2696 + 2696);
+                            int co = b * 8;
+                            Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                            int p = 0;
+                            for (; p + 4 <= OutW; p += 4)
+                            {
+                                ref float a = ref Unsafe.Add(ref filtered, p * 336);
+                                Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                for (int k = 0; k < 336; k++)
+                                {
+                                    Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                    Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                    l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                    Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 336 + k));
+                                    l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                    Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 672 + k));
+                                    l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                    Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 1008 + k));
+                                    l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                }
+                                ref float o = ref Unsafe.Add(ref target, p * 56 + co);
+                                Vector256.StoreUnsafe(l0 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 56 + co + 0)), ref o, 0);
+                                Vector256.StoreUnsafe(h0 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 56 + co + 8)), ref o, 8);
+                                Vector256.StoreUnsafe(l1 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 56 + co + 0)), ref o, 56);
+                                Vector256.StoreUnsafe(h1 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 56 + co + 8)), ref o, 64);
+                                Vector256.StoreUnsafe(l2 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 56 + co + 0)), ref o, 112);
+                                Vector256.StoreUnsafe(h2 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 56 + co + 8)), ref o, 120);
+                                Vector256.StoreUnsafe(l3 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 56 + co + 0)), ref o, 168);
+                                Vector256.StoreUnsafe(h3 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 56 + co + 8)), ref o, 176);
+                            }
+                            for (; p < OutW; p++) // the last pixels, one at a time
+                            {
+                                ref float a = ref Unsafe.Add(ref filtered, p * 336);
+                                Vector256<float> l = biasL, h = biasH;
+                                for (int k = 0; k < 336; k++)
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref a, k));
+                                    l = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), l);
+                                    h = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k)), h);
+                                }
+                                ref float o = ref Unsafe.Add(ref target, p * 56 + co);
+                                Vector256.StoreUnsafe(l + Vector256.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 0)), ref o);
+                                Vector256.StoreUnsafe(h + Vector256.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 8)), ref o, 8);
+                            }
                         }
-                        ref float o = ref Unsafe.Add(ref target, p * 56 + co);
-                        Vector128.StoreUnsafe(c00 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 0) * 56 + co + 0)), ref o, 0);
-                        Vector128.StoreUnsafe(c01 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 0) * 56 + co + 4)), ref o, 4);
-                        Vector128.StoreUnsafe(c10 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 1) * 56 + co + 0)), ref o, 56);
-                        Vector128.StoreUnsafe(c11 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 1) * 56 + co + 4)), ref o, 60);
-                        Vector128.StoreUnsafe(c20 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 2) * 56 + co + 0)), ref o, 112);
-                        Vector128.StoreUnsafe(c21 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 2) * 56 + co + 4)), ref o, 116);
-                        Vector128.StoreUnsafe(c30 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 3) * 56 + co + 0)), ref o, 168);
-                        Vector128.StoreUnsafe(c31 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 3) * 56 + co + 4)), ref o, 172);
                     }
-                    for (; p < OutW; p++) // the last pixels, one at a time
+                    for (; b < 7; b++)
                     {
-                        ref float a = ref Unsafe.Add(ref filtered, p * 336);
-                        Vector128<float> c0 = bias0, c1 = bias1;
-                        for (int k = 0; k < 336; k++)
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 2696);
+                        int co = b * 8;
+                        Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                        int p = 0;
+                        for (; p + 4 <= OutW; p += 4)
                         {
-                            Vector128<float> x = Vector128.Create(Unsafe.Add(ref a, k));
-                            c0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), c0);
-                            c1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k)), c1);
+                            ref float a = ref Unsafe.Add(ref filtered, p * 336);
+                            Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                            for (int k = 0; k < 336; k++)
+                            {
+                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 336 + k));
+                                c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 672 + k));
+                                c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 1008 + k));
+                                c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 56 + co);
+                            Vector128.StoreUnsafe(c00 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 0) * 56 + co + 0)), ref o, 0);
+                            Vector128.StoreUnsafe(c01 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 0) * 56 + co + 4)), ref o, 4);
+                            Vector128.StoreUnsafe(c10 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 1) * 56 + co + 0)), ref o, 56);
+                            Vector128.StoreUnsafe(c11 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 1) * 56 + co + 4)), ref o, 60);
+                            Vector128.StoreUnsafe(c20 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 2) * 56 + co + 0)), ref o, 112);
+                            Vector128.StoreUnsafe(c21 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 2) * 56 + co + 4)), ref o, 116);
+                            Vector128.StoreUnsafe(c30 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 3) * 56 + co + 0)), ref o, 168);
+                            Vector128.StoreUnsafe(c31 + Vector128.LoadUnsafe(ref skip, (nuint)((p + 3) * 56 + co + 4)), ref o, 172);
                         }
-                        ref float o = ref Unsafe.Add(ref target, p * 56 + co);
-                        Vector128.StoreUnsafe(c0 + Vector128.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 0)), ref o);
-                        Vector128.StoreUnsafe(c1 + Vector128.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 4)), ref o, 4);
+                        for (; p < OutW; p++) // the last pixels, one at a time
+                        {
+                            ref float a = ref Unsafe.Add(ref filtered, p * 336);
+                            Vector128<float> c0 = bias0, c1 = bias1;
+                            for (int k = 0; k < 336; k++)
+                            {
+                                Vector128<float> x = Vector128.Create(Unsafe.Add(ref a, k));
+                                c0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), c0);
+                                c1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k)), c1);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 56 + co);
+                            Vector128.StoreUnsafe(c0 + Vector128.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 0)), ref o);
+                            Vector128.StoreUnsafe(c1 + Vector128.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 4)), ref o, 4);
+                        }
                     }
                 }
             }
@@ -2397,51 +3626,107 @@ namespace Tests
                     ref float source = ref Unsafe.Add(ref input, expanded * InW * InC);
                     ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Row);
                     // 2 pixels × 56 → 336 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-                    for (int b = 0; b < 42; b++)
                     {
-                        ref float w = ref Unsafe.Add(ref expandWeights, b * 456);
-                        int co = b * 8;
-                        Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                        int p = 0;
-                        for (; p + 4 <= InW; p += 4)
+                        int b = 0;
+                        if (Vector256.IsHardwareAccelerated)
                         {
-                            ref float a = ref Unsafe.Add(ref source, p * 56);
-                            Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                            for (int k = 0; k < 56; k++)
+                            Vector256<float> expandLo256 = Vector256.Create(0f);
+                            Vector256<float> expandHi256 = Vector256.Create(6f);
+                            for (; b + 2 <= 42; b += 2)
                             {
-                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                                c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 56 + k));
-                                c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 112 + k));
-                                c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 168 + k));
-                                c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                                ref float wl = ref Unsafe.Add(ref expandWeights, b * 456);
+                                ref float wh = ref Unsafe.Add(ref expandWeights, b * 456 + 456);
+                                int co = b * 8;
+                                Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                                int p = 0;
+                                for (; p + 4 <= InW; p += 4)
+                                {
+                                    ref float a = ref Unsafe.Add(ref source, p * 56);
+                                    Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                    for (int k = 0; k < 56; k++)
+                                    {
+                                        Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                        l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 56 + k));
+                                        l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 112 + k));
+                                        l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 168 + k));
+                                        l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                    }
+                                    ref float o = ref Unsafe.Add(ref slot, p * 336 + co);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, expandLo256), expandHi256), ref o, 0);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, expandLo256), expandHi256), ref o, 8);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, expandLo256), expandHi256), ref o, 336);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, expandLo256), expandHi256), ref o, 344);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, expandLo256), expandHi256), ref o, 672);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, expandLo256), expandHi256), ref o, 680);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, expandLo256), expandHi256), ref o, 1008);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, expandLo256), expandHi256), ref o, 1016);
+                                }
+                                for (; p < InW; p++) // the last pixels, one at a time
+                                {
+                                    ref float a = ref Unsafe.Add(ref source, p * 56);
+                                    Vector256<float> l = biasL, h = biasH;
+                                    for (int k = 0; k < 56; k++)
+                                    {
+                                        Vector256<float> x = Vector256.Create(Unsafe.Add(ref a, k));
+                                        l = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), l);
+                                        h = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k)), h);
+                                    }
+                                    ref float o = ref Unsafe.Add(ref slot, p * 336 + co);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l, expandLo256), expandHi256), ref o);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h, expandLo256), expandHi256), ref o, 8);
+                                }
                             }
-                            ref float o = ref Unsafe.Add(ref slot, p * 336 + co);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, expandLo), expandHi), ref o, 0);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, expandLo), expandHi), ref o, 4);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, expandLo), expandHi), ref o, 336);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, expandLo), expandHi), ref o, 340);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, expandLo), expandHi), ref o, 672);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, expandLo), expandHi), ref o, 676);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, expandLo), expandHi), ref o, 1008);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, expandLo), expandHi), ref o, 1012);
                         }
-                        for (; p < InW; p++) // the last pixels, one at a time
+                        for (; b < 42; b++)
                         {
-                            ref float a = ref Unsafe.Add(ref source, p * 56);
-                            Vector128<float> c0 = bias0, c1 = bias1;
-                            for (int k = 0; k < 56; k++)
+                            ref float w = ref Unsafe.Add(ref expandWeights, b * 456);
+                            int co = b * 8;
+                            Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                            int p = 0;
+                            for (; p + 4 <= InW; p += 4)
                             {
-                                Vector128<float> x = Vector128.Create(Unsafe.Add(ref a, k));
-                                c0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), c0);
-                                c1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k)), c1);
+                                ref float a = ref Unsafe.Add(ref source, p * 56);
+                                Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                                for (int k = 0; k < 56; k++)
+                                {
+                                    Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                                    Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                    c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                                    Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 56 + k));
+                                    c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                                    Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 112 + k));
+                                    c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                                    Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 168 + k));
+                                    c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                                }
+                                ref float o = ref Unsafe.Add(ref slot, p * 336 + co);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, expandLo), expandHi), ref o, 0);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, expandLo), expandHi), ref o, 4);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, expandLo), expandHi), ref o, 336);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, expandLo), expandHi), ref o, 340);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, expandLo), expandHi), ref o, 672);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, expandLo), expandHi), ref o, 676);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, expandLo), expandHi), ref o, 1008);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, expandLo), expandHi), ref o, 1012);
                             }
-                            ref float o = ref Unsafe.Add(ref slot, p * 336 + co);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0, expandLo), expandHi), ref o);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1, expandLo), expandHi), ref o, 4);
+                            for (; p < InW; p++) // the last pixels, one at a time
+                            {
+                                ref float a = ref Unsafe.Add(ref source, p * 56);
+                                Vector128<float> c0 = bias0, c1 = bias1;
+                                for (int k = 0; k < 56; k++)
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref a, k));
+                                    c0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), c0);
+                                    c1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k)), c1);
+                                }
+                                ref float o = ref Unsafe.Add(ref slot, p * 336 + co);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0, expandLo), expandHi), ref o);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1, expandLo), expandHi), ref o, 4);
+                            }
                         }
                     }
                 }
@@ -2484,51 +3769,105 @@ namespace Tests
                 }
                 ref float target = ref Unsafe.Add(ref output, oy * OutW * OutC);
                 // 2 pixels × 336 → 112 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-                for (int b = 0; b < 14; b++)
                 {
-                    ref float w = ref Unsafe.Add(ref projectWeights, b * 2696);
-                    int co = b * 8;
-                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                    int p = 0;
-                    for (; p + 4 <= OutW; p += 4)
+                    int b = 0;
+                    if (Vector256.IsHardwareAccelerated)
                     {
-                        ref float a = ref Unsafe.Add(ref filtered, p * 336);
-                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                        for (int k = 0; k < 336; k++)
+                        for (; b + 2 <= 14; b += 2)
                         {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 336 + k));
-                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 672 + k));
-                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 1008 + k));
-                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            ref float wl = ref Unsafe.Add(ref projectWeights, b * 2696);
+                            ref float wh = ref Unsafe.Add(ref projectWeights, b * 2696 + 2696);
+                            int co = b * 8;
+                            Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                            int p = 0;
+                            for (; p + 4 <= OutW; p += 4)
+                            {
+                                ref float a = ref Unsafe.Add(ref filtered, p * 336);
+                                Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                for (int k = 0; k < 336; k++)
+                                {
+                                    Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                    Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                    l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                    Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 336 + k));
+                                    l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                    Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 672 + k));
+                                    l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                    Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 1008 + k));
+                                    l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                }
+                                ref float o = ref Unsafe.Add(ref target, p * 112 + co);
+                                Vector256.StoreUnsafe(l0, ref o, 0);
+                                Vector256.StoreUnsafe(h0, ref o, 8);
+                                Vector256.StoreUnsafe(l1, ref o, 112);
+                                Vector256.StoreUnsafe(h1, ref o, 120);
+                                Vector256.StoreUnsafe(l2, ref o, 224);
+                                Vector256.StoreUnsafe(h2, ref o, 232);
+                                Vector256.StoreUnsafe(l3, ref o, 336);
+                                Vector256.StoreUnsafe(h3, ref o, 344);
+                            }
+                            for (; p < OutW; p++) // the last pixels, one at a time
+                            {
+                                ref float a = ref Unsafe.Add(ref filtered, p * 336);
+                                Vector256<float> l = biasL, h = biasH;
+                                for (int k = 0; k < 336; k++)
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref a, k));
+                                    l = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), l);
+                                    h = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k)), h);
+                                }
+                                ref float o = ref Unsafe.Add(ref target, p * 112 + co);
+                                Vector256.StoreUnsafe(l, ref o);
+                                Vector256.StoreUnsafe(h, ref o, 8);
+                            }
                         }
-                        ref float o = ref Unsafe.Add(ref target, p * 112 + co);
-                        Vector128.StoreUnsafe(c00, ref o, 0);
-                        Vector128.StoreUnsafe(c01, ref o, 4);
-                        Vector128.StoreUnsafe(c10, ref o, 112);
-                        Vector128.StoreUnsafe(c11, ref o, 116);
-                        Vector128.StoreUnsafe(c20, ref o, 224);
-                        Vector128.StoreUnsafe(c21, ref o, 228);
-                        Vector128.StoreUnsafe(c30, ref o, 336);
-                        Vector128.StoreUnsafe(c31, ref o, 340);
                     }
-                    for (; p < OutW; p++) // the last pixels, one at a time
+                    for (; b < 14; b++)
                     {
-                        ref float a = ref Unsafe.Add(ref filtered, p * 336);
-                        Vector128<float> c0 = bias0, c1 = bias1;
-                        for (int k = 0; k < 336; k++)
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 2696);
+                        int co = b * 8;
+                        Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                        int p = 0;
+                        for (; p + 4 <= OutW; p += 4)
                         {
-                            Vector128<float> x = Vector128.Create(Unsafe.Add(ref a, k));
-                            c0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), c0);
-                            c1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k)), c1);
+                            ref float a = ref Unsafe.Add(ref filtered, p * 336);
+                            Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                            for (int k = 0; k < 336; k++)
+                            {
+                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 336 + k));
+                                c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 672 + k));
+                                c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 1008 + k));
+                                c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 112 + co);
+                            Vector128.StoreUnsafe(c00, ref o, 0);
+                            Vector128.StoreUnsafe(c01, ref o, 4);
+                            Vector128.StoreUnsafe(c10, ref o, 112);
+                            Vector128.StoreUnsafe(c11, ref o, 116);
+                            Vector128.StoreUnsafe(c20, ref o, 224);
+                            Vector128.StoreUnsafe(c21, ref o, 228);
+                            Vector128.StoreUnsafe(c30, ref o, 336);
+                            Vector128.StoreUnsafe(c31, ref o, 340);
                         }
-                        ref float o = ref Unsafe.Add(ref target, p * 112 + co);
-                        Vector128.StoreUnsafe(c0, ref o);
-                        Vector128.StoreUnsafe(c1, ref o, 4);
+                        for (; p < OutW; p++) // the last pixels, one at a time
+                        {
+                            ref float a = ref Unsafe.Add(ref filtered, p * 336);
+                            Vector128<float> c0 = bias0, c1 = bias1;
+                            for (int k = 0; k < 336; k++)
+                            {
+                                Vector128<float> x = Vector128.Create(Unsafe.Add(ref a, k));
+                                c0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), c0);
+                                c1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k)), c1);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 112 + co);
+                            Vector128.StoreUnsafe(c0, ref o);
+                            Vector128.StoreUnsafe(c1, ref o, 4);
+                        }
                     }
                 }
             }
@@ -2542,37 +3881,79 @@ namespace Tests
             Vector128<float> lo = Vector128.Create(0f);
             Vector128<float> hi = Vector128.Create(6f);
             // 4 pixels × 112 → 1280 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
-            for (int b = 0; b < 160; b++)
             {
-                ref float w = ref Unsafe.Add(ref weights, b * 904);
-                int co = b * 8;
-                Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
-                int p = 0;
-                for (; p + 4 <= Pixels; p += 4)
+                int b = 0;
+                if (Vector256.IsHardwareAccelerated)
                 {
-                    ref float a = ref Unsafe.Add(ref input, p * 112);
-                    Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                    for (int k = 0; k < 112; k++)
+                    Vector256<float> lo256 = Vector256.Create(0f);
+                    Vector256<float> hi256 = Vector256.Create(6f);
+                    for (; b + 2 <= 160; b += 2)
                     {
-                        Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                        Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                        c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 112 + k));
-                        c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 224 + k));
-                        c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 336 + k));
-                        c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                        ref float wl = ref Unsafe.Add(ref weights, b * 904);
+                        ref float wh = ref Unsafe.Add(ref weights, b * 904 + 904);
+                        int co = b * 8;
+                        Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                        int p = 0;
+                        for (; p + 4 <= Pixels; p += 4)
+                        {
+                            ref float a = ref Unsafe.Add(ref input, p * 112);
+                            Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                            for (int k = 0; k < 112; k++)
+                            {
+                                Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 112 + k));
+                                l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 224 + k));
+                                l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 336 + k));
+                                l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                            }
+                            ref float o = ref Unsafe.Add(ref output, p * 1280 + co);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, lo256), hi256), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, lo256), hi256), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, lo256), hi256), ref o, 1280);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, lo256), hi256), ref o, 1288);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, lo256), hi256), ref o, 2560);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, lo256), hi256), ref o, 2568);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, lo256), hi256), ref o, 3840);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, lo256), hi256), ref o, 3848);
+                        }
                     }
-                    ref float o = ref Unsafe.Add(ref output, p * 1280 + co);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 1280);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, lo), hi), ref o, 1284);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, lo), hi), ref o, 2560);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, lo), hi), ref o, 2564);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, lo), hi), ref o, 3840);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, lo), hi), ref o, 3844);
+                }
+                for (; b < 160; b++)
+                {
+                    ref float w = ref Unsafe.Add(ref weights, b * 904);
+                    int co = b * 8;
+                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                    int p = 0;
+                    for (; p + 4 <= Pixels; p += 4)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 112);
+                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                        for (int k = 0; k < 112; k++)
+                        {
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
+                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
+                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 112 + k));
+                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
+                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 224 + k));
+                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
+                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 336 + k));
+                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 1280 + co);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 1280);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, lo), hi), ref o, 1284);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, lo), hi), ref o, 2560);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, lo), hi), ref o, 2564);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, lo), hi), ref o, 3840);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, lo), hi), ref o, 3844);
+                    }
                 }
             }
         }
