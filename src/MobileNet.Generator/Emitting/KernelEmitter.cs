@@ -74,25 +74,27 @@ internal static class KernelEmitter
         };
 
     /// <summary>Declares the clamp bounds an operation needs, if any, as <c>lo</c>/<c>hi</c> or <c>{prefix}Lo</c>/<c>{prefix}Hi</c>.</summary>
-    private static void ActivationBounds(SourceWriter w, GraphOp op, string prefix = "")
+    private static void ActivationBounds(SourceWriter w, GraphOp op, string prefix = "", string vector = "Vector128")
     {
         if (!float.IsNegativeInfinity(op.ActivationMin))
-            w.Line($"Vector128<float> {Bound(prefix, "lo")} = Vector128.Create({SourceWriter.Float(op.ActivationMin)});");
+            w.Line($"{vector}<float> {Bound(prefix, "lo", vector)} = {vector}.Create({SourceWriter.Float(op.ActivationMin)});");
         if (!float.IsPositiveInfinity(op.ActivationMax))
-            w.Line($"Vector128<float> {Bound(prefix, "hi")} = Vector128.Create({SourceWriter.Float(op.ActivationMax)});");
+            w.Line($"{vector}<float> {Bound(prefix, "hi", vector)} = {vector}.Create({SourceWriter.Float(op.ActivationMax)});");
     }
 
     /// <summary>The expression that applies the operation's clamp to <paramref name="value"/>.</summary>
-    private static string Activate(GraphOp op, string value, string prefix = "")
+    private static string Activate(GraphOp op, string value, string prefix = "", string vector = "Vector128")
     {
         if (!float.IsNegativeInfinity(op.ActivationMin))
-            value = $"Vector128.Max({value}, {Bound(prefix, "lo")})";
+            value = $"{vector}.Max({value}, {Bound(prefix, "lo", vector)})";
         if (!float.IsPositiveInfinity(op.ActivationMax))
-            value = $"Vector128.Min({value}, {Bound(prefix, "hi")})";
+            value = $"{vector}.Min({value}, {Bound(prefix, "hi", vector)})";
         return value;
     }
 
-    internal static string Bound(string prefix, string bound) => prefix.Length == 0 ? bound : prefix + char.ToUpperInvariant(bound[0]) + bound.Substring(1);
+    /// <summary>The local that holds a clamp bound: <c>lo</c>, <c>expandHi</c>, <c>lo256</c> for the 256-bit copy.</summary>
+    private static string Bound(string prefix, string bound, string vector = "Vector128") =>
+        (prefix.Length == 0 ? bound : prefix + char.ToUpperInvariant(bound[0]) + bound.Substring(1)) + (vector == "Vector256" ? "256" : "");
 
     private static string Weights(PlannedLayer layer, string local = "w", int set = 0) =>
         $"ref float {local} = ref FloatsOf({WeightsEmitter.ClassName}.{WeightsEmitter.FieldName(layer, layer.Weights[set])});";
@@ -180,128 +182,83 @@ internal static class KernelEmitter
     /// A 1×1 convolution over <paramref name="pixels"/> consecutive pixels as a GEMM: blocks of 8 output
     /// channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 accumulators, the
     /// clamp fused into the store and, for a residual, the matching pixels of <paramref name="residual"/> added.
+    /// Where 256-bit vectors are fast (x64 with AVX2) two blocks go at a time, 4 pixels × 16 channels: the
+    /// same FMA order per lane, so the results are identical, and the JIT and NativeAOT drop that branch
+    /// where <c>Vector256.IsHardwareAccelerated</c> is false (ARM64).
     /// </summary>
     private static void Gemm(SourceWriter w, (string Name, int Count) pixels, int inC, int outC, string input, string output, string weights, GraphOp op, string prefix, string? residual)
     {
-        bool partialBlock = outC % 8 != 0;
+        int blockLength = 8 * (1 + inC), fullBlocks = outC / 8;
         w.Line($"// {pixels.Count} pixels × {inC} → {outC} channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.");
-        string Result(string acc, int offset, string row)
-        {
-            string value = residual is null ? acc : $"{acc} + Vector128.LoadUnsafe(ref {residual}, (nuint)({row} * {outC} + co + {offset}))";
-            return Activate(op, value, prefix);
-        }
-        int fullBlocks = outC / 8;
         w.Scope();
         w.Line("int b = 0;");
         if (fullBlocks >= 2)
-            Gemm256(w, pixels, inC, outC, fullBlocks, input, output, weights, op, prefix, residual);
+        {
+            w.Open("if (Vector256.IsHardwareAccelerated)");
+            ActivationBounds(w, op, prefix, "Vector256");
+            w.Open($"for (; b + 2 <= {fullBlocks}; b += 2)");
+            w.Line($"ref float wl = ref Unsafe.Add(ref {weights}, b * {blockLength});");
+            w.Line($"ref float wh = ref Unsafe.Add(ref {weights}, b * {blockLength} + {blockLength});");
+            Tile(w, new TileShape("Vector256", "wl", 0, "wh", 0, 8, GuardHigh: false), pixels, inC, outC, input, output, op, prefix, residual);
+            w.Close().Close();
+        }
         w.Open($"for (; b < {(outC + 7) / 8}; b++)");
-        w.Line($"ref float w = ref Unsafe.Add(ref {weights}, b * {8 * (1 + inC)});");
+        w.Line($"ref float w = ref Unsafe.Add(ref {weights}, b * {blockLength});");
+        Tile(w, new TileShape("Vector128", "w", 0, "w", 4, 4, GuardHigh: outC % 8 != 0), pixels, inC, outC, input, output, op, prefix, residual);
+        w.Close().Close();
+    }
+
+    /// <summary>How a GEMM tile holds its two halves: the vector type, where each half's weights start, where it stores, and whether the high half may be missing (a last block of 4 channels).</summary>
+    private sealed record TileShape(string Vector, string Low, int LowAt, string High, int HighAt, int HighOut, bool GuardHigh);
+
+    /// <summary>The body of one block (or pair of blocks): 4 pixels at a time, then the last pixels one at a time.</summary>
+    private static void Tile(SourceWriter w, TileShape t, (string Name, int Count) pixels, int inC, int outC, string input, string output, GraphOp op, string prefix, string? residual)
+    {
+        string v = t.Vector;
+        string Result(string acc, int offset, string row)
+        {
+            string value = residual is null ? acc : $"{acc} + {v}.LoadUnsafe(ref {residual}, (nuint)({row} * {outC} + co + {offset}))";
+            return Activate(op, value, prefix, v);
+        }
+        string Store(string acc, int at, bool high, string row) =>
+            $"{(high && t.GuardHigh ? "if (high) " : "")}{v}.StoreUnsafe({Result(acc, high ? t.HighOut : 0, row)}, ref o, {at});";
+
         w.Line("int co = b * 8;");
-        if (partialBlock)
+        if (t.GuardHigh)
             w.Line($"bool high = co + 4 < {outC}; // the last block may hold only 4 channels");
-        w.Line("Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);");
+        w.Line($"{v}<float> bias0 = {v}.LoadUnsafe(ref {t.Low}{(t.LowAt == 0 ? "" : $", {t.LowAt}")}), bias1 = {v}.LoadUnsafe(ref {t.High}{(t.HighAt == 0 ? "" : $", {t.HighAt}")});");
         w.Line("int p = 0;");
         w.Open($"for (; p + 4 <= {pixels.Name}; p += 4)");
         w.Line($"ref float a = ref Unsafe.Add(ref {input}, p * {inC});");
-        w.Line("Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;");
+        w.Line($"{v}<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;");
         w.Open($"for (int k = 0; k < {inC}; k++)");
-        w.Line("Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));");
+        w.Line($"{v}<float> w0 = {v}.LoadUnsafe(ref {t.Low}, (nuint)({8 + t.LowAt} + 8 * k)), w1 = {v}.LoadUnsafe(ref {t.High}, (nuint)({8 + t.HighAt} + 8 * k));");
         for (int r = 0; r < 4; r++)
         {
-            w.Line($"Vector128<float> x{r} = Vector128.Create(Unsafe.Add(ref a, {(r == 0 ? "" : $"{r * inC} + ")}k));");
-            w.Line($"c{r}0 = Vector128.FusedMultiplyAdd(x{r}, w0, c{r}0); c{r}1 = Vector128.FusedMultiplyAdd(x{r}, w1, c{r}1);");
+            w.Line($"{v}<float> x{r} = {v}.Create(Unsafe.Add(ref a, {(r == 0 ? "" : $"{r * inC} + ")}k));");
+            w.Line($"c{r}0 = {v}.FusedMultiplyAdd(x{r}, w0, c{r}0); c{r}1 = {v}.FusedMultiplyAdd(x{r}, w1, c{r}1);");
         }
         w.Close();
         w.Line($"ref float o = ref Unsafe.Add(ref {output}, p * {outC} + co);");
         for (int r = 0; r < 4; r++)
         {
-            w.Line($"Vector128.StoreUnsafe({Result($"c{r}0", 0, $"(p + {r})")}, ref o, {r * outC});");
-            w.Line($"{(partialBlock ? "if (high) " : "")}Vector128.StoreUnsafe({Result($"c{r}1", 4, $"(p + {r})")}, ref o, {r * outC + 4});");
+            w.Line(Store($"c{r}0", r * outC, high: false, $"(p + {r})"));
+            w.Line(Store($"c{r}1", r * outC + t.HighOut, high: true, $"(p + {r})"));
         }
         w.Close();
         if (pixels.Count % 4 == 0)
-        {
-            w.Close().Close();
             return;
-        }
         w.Open($"for (; p < {pixels.Name}; p++) // the last pixels, one at a time");
         w.Line($"ref float a = ref Unsafe.Add(ref {input}, p * {inC});");
-        w.Line("Vector128<float> c0 = bias0, c1 = bias1;");
+        w.Line($"{v}<float> c0 = bias0, c1 = bias1;");
         w.Open($"for (int k = 0; k < {inC}; k++)");
-        w.Line("Vector128<float> x = Vector128.Create(Unsafe.Add(ref a, k));");
-        w.Line("c0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), c0);");
-        w.Line("c1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k)), c1);");
+        w.Line($"{v}<float> x = {v}.Create(Unsafe.Add(ref a, k));");
+        w.Line($"c0 = {v}.FusedMultiplyAdd(x, {v}.LoadUnsafe(ref {t.Low}, (nuint)({8 + t.LowAt} + 8 * k)), c0);");
+        w.Line($"c1 = {v}.FusedMultiplyAdd(x, {v}.LoadUnsafe(ref {t.High}, (nuint)({8 + t.HighAt} + 8 * k)), c1);");
         w.Close();
         w.Line($"ref float o = ref Unsafe.Add(ref {output}, p * {outC} + co);");
-        w.Line($"Vector128.StoreUnsafe({Result("c0", 0, "p")}, ref o);");
-        w.Line($"{(partialBlock ? "if (high) " : "")}Vector128.StoreUnsafe({Result("c1", 4, "p")}, ref o, 4);");
-        w.Close().Close().Close();
-    }
-
-    /// <summary>
-    /// The same GEMM two blocks at a time where 256-bit vectors are fast (x64 with AVX2): 4 pixels × 16
-    /// channels in eight accumulators, the same FMA order per lane, so the results are identical. The
-    /// JIT and NativeAOT drop this branch where <c>Vector256.IsHardwareAccelerated</c> is false (ARM64).
-    /// </summary>
-    private static void Gemm256(SourceWriter w, (string Name, int Count) pixels, int inC, int outC, int fullBlocks, string input, string output, string weights, GraphOp op, string prefix, string? residual)
-    {
-        int blockLength = 8 * (1 + inC);
-        string Bound(string name) => KernelEmitter.Bound(prefix, name) + "256";
-        string Result(string acc, int offset, string row)
-        {
-            string value = residual is null ? acc : $"{acc} + Vector256.LoadUnsafe(ref {residual}, (nuint)({row} * {outC} + co + {offset}))";
-            if (!float.IsNegativeInfinity(op.ActivationMin))
-                value = $"Vector256.Max({value}, {Bound("lo")})";
-            if (!float.IsPositiveInfinity(op.ActivationMax))
-                value = $"Vector256.Min({value}, {Bound("hi")})";
-            return value;
-        }
-        w.Open("if (Vector256.IsHardwareAccelerated)");
-        if (!float.IsNegativeInfinity(op.ActivationMin))
-            w.Line($"Vector256<float> {Bound("lo")} = Vector256.Create({SourceWriter.Float(op.ActivationMin)});");
-        if (!float.IsPositiveInfinity(op.ActivationMax))
-            w.Line($"Vector256<float> {Bound("hi")} = Vector256.Create({SourceWriter.Float(op.ActivationMax)});");
-        w.Open($"for (; b + 2 <= {fullBlocks}; b += 2)");
-        w.Line($"ref float wl = ref Unsafe.Add(ref {weights}, b * {blockLength});");
-        w.Line($"ref float wh = ref Unsafe.Add(ref {weights}, b * {blockLength} + {blockLength});");
-        w.Line("int co = b * 8;");
-        w.Line("Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);");
-        w.Line("int p = 0;");
-        w.Open($"for (; p + 4 <= {pixels.Name}; p += 4)");
-        w.Line($"ref float a = ref Unsafe.Add(ref {input}, p * {inC});");
-        w.Line("Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;");
-        w.Open($"for (int k = 0; k < {inC}; k++)");
-        w.Line("Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));");
-        for (int r = 0; r < 4; r++)
-        {
-            w.Line($"Vector256<float> x{r} = Vector256.Create(Unsafe.Add(ref a, {(r == 0 ? "" : $"{r * inC} + ")}k));");
-            w.Line($"l{r} = Vector256.FusedMultiplyAdd(x{r}, wL, l{r}); h{r} = Vector256.FusedMultiplyAdd(x{r}, wH, h{r});");
-        }
-        w.Close();
-        w.Line($"ref float o = ref Unsafe.Add(ref {output}, p * {outC} + co);");
-        for (int r = 0; r < 4; r++)
-        {
-            w.Line($"Vector256.StoreUnsafe({Result($"l{r}", 0, $"(p + {r})")}, ref o, {r * outC});");
-            w.Line($"Vector256.StoreUnsafe({Result($"h{r}", 8, $"(p + {r})")}, ref o, {r * outC + 8});");
-        }
-        w.Close();
-        if (pixels.Count % 4 != 0)
-        {
-            w.Open($"for (; p < {pixels.Name}; p++) // the last pixels, one at a time");
-            w.Line($"ref float a = ref Unsafe.Add(ref {input}, p * {inC});");
-            w.Line("Vector256<float> l = biasL, h = biasH;");
-            w.Open($"for (int k = 0; k < {inC}; k++)");
-            w.Line("Vector256<float> x = Vector256.Create(Unsafe.Add(ref a, k));");
-            w.Line("l = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), l);");
-            w.Line("h = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k)), h);");
-            w.Close();
-            w.Line($"ref float o = ref Unsafe.Add(ref {output}, p * {outC} + co);");
-            w.Line($"Vector256.StoreUnsafe({Result("l", 0, "p")}, ref o);");
-            w.Line($"Vector256.StoreUnsafe({Result("h", 8, "p")}, ref o, 8);");
-            w.Close();
-        }
-        w.Close();
+        w.Line(Store("c0", 0, high: false, "p"));
+        w.Line(Store("c1", t.HighOut, high: true, "p"));
         w.Close();
     }
 

@@ -252,33 +252,33 @@ namespace Tests
                         ref float wl = ref Unsafe.Add(ref weights, b * 72);
                         ref float wh = ref Unsafe.Add(ref weights, b * 72 + 72);
                         int co = b * 8;
-                        Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                        Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                         int p = 0;
                         for (; p + 4 <= Pixels; p += 4)
                         {
                             ref float a = ref Unsafe.Add(ref input, p * 8);
-                            Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                            Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                             for (int k = 0; k < 8; k++)
                             {
-                                Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                 Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                 Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 8 + k));
-                                l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                 Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 16 + k));
-                                l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                 Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 24 + k));
-                                l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                             }
                             ref float o = ref Unsafe.Add(ref output, p * 16 + co);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, lo256), hi256), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, lo256), hi256), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, lo256), hi256), ref o, 16);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, lo256), hi256), ref o, 24);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, lo256), hi256), ref o, 32);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, lo256), hi256), ref o, 40);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, lo256), hi256), ref o, 48);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, lo256), hi256), ref o, 56);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, lo256), hi256), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, lo256), hi256), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, lo256), hi256), ref o, 16);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, lo256), hi256), ref o, 24);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, lo256), hi256), ref o, 32);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, lo256), hi256), ref o, 40);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, lo256), hi256), ref o, 48);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, lo256), hi256), ref o, 56);
                         }
                     }
                 }
@@ -395,33 +395,33 @@ namespace Tests
                         ref float wl = ref Unsafe.Add(ref weights, b * 136);
                         ref float wh = ref Unsafe.Add(ref weights, b * 136 + 136);
                         int co = b * 8;
-                        Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                        Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                         int p = 0;
                         for (; p + 4 <= Pixels; p += 4)
                         {
                             ref float a = ref Unsafe.Add(ref input, p * 16);
-                            Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                            Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                             for (int k = 0; k < 16; k++)
                             {
-                                Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                 Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                 Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 16 + k));
-                                l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                 Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
-                                l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                 Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 48 + k));
-                                l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                             }
                             ref float o = ref Unsafe.Add(ref output, p * 32 + co);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, lo256), hi256), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, lo256), hi256), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, lo256), hi256), ref o, 32);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, lo256), hi256), ref o, 40);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, lo256), hi256), ref o, 64);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, lo256), hi256), ref o, 72);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, lo256), hi256), ref o, 96);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, lo256), hi256), ref o, 104);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, lo256), hi256), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, lo256), hi256), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, lo256), hi256), ref o, 32);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, lo256), hi256), ref o, 40);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, lo256), hi256), ref o, 64);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, lo256), hi256), ref o, 72);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, lo256), hi256), ref o, 96);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, lo256), hi256), ref o, 104);
                         }
                     }
                 }
@@ -538,33 +538,33 @@ namespace Tests
                         ref float wl = ref Unsafe.Add(ref weights, b * 264);
                         ref float wh = ref Unsafe.Add(ref weights, b * 264 + 264);
                         int co = b * 8;
-                        Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                        Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                         int p = 0;
                         for (; p + 4 <= Pixels; p += 4)
                         {
                             ref float a = ref Unsafe.Add(ref input, p * 32);
-                            Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                            Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                             for (int k = 0; k < 32; k++)
                             {
-                                Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                 Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                 Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
-                                l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                 Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
-                                l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                 Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
-                                l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                             }
                             ref float o = ref Unsafe.Add(ref output, p * 32 + co);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, lo256), hi256), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, lo256), hi256), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, lo256), hi256), ref o, 32);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, lo256), hi256), ref o, 40);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, lo256), hi256), ref o, 64);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, lo256), hi256), ref o, 72);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, lo256), hi256), ref o, 96);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, lo256), hi256), ref o, 104);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, lo256), hi256), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, lo256), hi256), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, lo256), hi256), ref o, 32);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, lo256), hi256), ref o, 40);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, lo256), hi256), ref o, 64);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, lo256), hi256), ref o, 72);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, lo256), hi256), ref o, 96);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, lo256), hi256), ref o, 104);
                         }
                     }
                 }
@@ -681,33 +681,33 @@ namespace Tests
                         ref float wl = ref Unsafe.Add(ref weights, b * 264);
                         ref float wh = ref Unsafe.Add(ref weights, b * 264 + 264);
                         int co = b * 8;
-                        Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                        Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                         int p = 0;
                         for (; p + 4 <= Pixels; p += 4)
                         {
                             ref float a = ref Unsafe.Add(ref input, p * 32);
-                            Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                            Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                             for (int k = 0; k < 32; k++)
                             {
-                                Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                 Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                 Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
-                                l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                 Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
-                                l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                 Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
-                                l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                             }
                             ref float o = ref Unsafe.Add(ref output, p * 64 + co);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, lo256), hi256), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, lo256), hi256), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, lo256), hi256), ref o, 64);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, lo256), hi256), ref o, 72);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, lo256), hi256), ref o, 128);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, lo256), hi256), ref o, 136);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, lo256), hi256), ref o, 192);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, lo256), hi256), ref o, 200);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, lo256), hi256), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, lo256), hi256), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, lo256), hi256), ref o, 64);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, lo256), hi256), ref o, 72);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, lo256), hi256), ref o, 128);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, lo256), hi256), ref o, 136);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, lo256), hi256), ref o, 192);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, lo256), hi256), ref o, 200);
                         }
                     }
                 }
@@ -824,33 +824,33 @@ namespace Tests
                         ref float wl = ref Unsafe.Add(ref weights, b * 520);
                         ref float wh = ref Unsafe.Add(ref weights, b * 520 + 520);
                         int co = b * 8;
-                        Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                        Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                         int p = 0;
                         for (; p + 4 <= Pixels; p += 4)
                         {
                             ref float a = ref Unsafe.Add(ref input, p * 64);
-                            Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                            Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                             for (int k = 0; k < 64; k++)
                             {
-                                Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                 Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                 Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
-                                l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                 Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
-                                l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                 Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 192 + k));
-                                l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                             }
                             ref float o = ref Unsafe.Add(ref output, p * 64 + co);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, lo256), hi256), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, lo256), hi256), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, lo256), hi256), ref o, 64);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, lo256), hi256), ref o, 72);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, lo256), hi256), ref o, 128);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, lo256), hi256), ref o, 136);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, lo256), hi256), ref o, 192);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, lo256), hi256), ref o, 200);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, lo256), hi256), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, lo256), hi256), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, lo256), hi256), ref o, 64);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, lo256), hi256), ref o, 72);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, lo256), hi256), ref o, 128);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, lo256), hi256), ref o, 136);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, lo256), hi256), ref o, 192);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, lo256), hi256), ref o, 200);
                         }
                     }
                 }
@@ -967,33 +967,33 @@ namespace Tests
                         ref float wl = ref Unsafe.Add(ref weights, b * 520);
                         ref float wh = ref Unsafe.Add(ref weights, b * 520 + 520);
                         int co = b * 8;
-                        Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                        Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                         int p = 0;
                         for (; p + 4 <= Pixels; p += 4)
                         {
                             ref float a = ref Unsafe.Add(ref input, p * 64);
-                            Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                            Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                             for (int k = 0; k < 64; k++)
                             {
-                                Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                 Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                 Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
-                                l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                 Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
-                                l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                 Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 192 + k));
-                                l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                             }
                             ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, lo256), hi256), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, lo256), hi256), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, lo256), hi256), ref o, 128);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, lo256), hi256), ref o, 136);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, lo256), hi256), ref o, 256);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, lo256), hi256), ref o, 264);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, lo256), hi256), ref o, 384);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, lo256), hi256), ref o, 392);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, lo256), hi256), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, lo256), hi256), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, lo256), hi256), ref o, 128);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, lo256), hi256), ref o, 136);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, lo256), hi256), ref o, 256);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, lo256), hi256), ref o, 264);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, lo256), hi256), ref o, 384);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, lo256), hi256), ref o, 392);
                         }
                     }
                 }
@@ -1110,33 +1110,33 @@ namespace Tests
                         ref float wl = ref Unsafe.Add(ref weights, b * 1032);
                         ref float wh = ref Unsafe.Add(ref weights, b * 1032 + 1032);
                         int co = b * 8;
-                        Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                        Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                         int p = 0;
                         for (; p + 4 <= Pixels; p += 4)
                         {
                             ref float a = ref Unsafe.Add(ref input, p * 128);
-                            Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                            Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                             for (int k = 0; k < 128; k++)
                             {
-                                Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                 Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                 Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
-                                l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                 Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
-                                l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                 Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
-                                l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                             }
                             ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, lo256), hi256), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, lo256), hi256), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, lo256), hi256), ref o, 128);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, lo256), hi256), ref o, 136);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, lo256), hi256), ref o, 256);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, lo256), hi256), ref o, 264);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, lo256), hi256), ref o, 384);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, lo256), hi256), ref o, 392);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, lo256), hi256), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, lo256), hi256), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, lo256), hi256), ref o, 128);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, lo256), hi256), ref o, 136);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, lo256), hi256), ref o, 256);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, lo256), hi256), ref o, 264);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, lo256), hi256), ref o, 384);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, lo256), hi256), ref o, 392);
                         }
                     }
                 }
@@ -1253,33 +1253,33 @@ namespace Tests
                         ref float wl = ref Unsafe.Add(ref weights, b * 1032);
                         ref float wh = ref Unsafe.Add(ref weights, b * 1032 + 1032);
                         int co = b * 8;
-                        Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                        Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                         int p = 0;
                         for (; p + 4 <= Pixels; p += 4)
                         {
                             ref float a = ref Unsafe.Add(ref input, p * 128);
-                            Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                            Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                             for (int k = 0; k < 128; k++)
                             {
-                                Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                 Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                 Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
-                                l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                 Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
-                                l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                 Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
-                                l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                             }
                             ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, lo256), hi256), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, lo256), hi256), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, lo256), hi256), ref o, 128);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, lo256), hi256), ref o, 136);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, lo256), hi256), ref o, 256);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, lo256), hi256), ref o, 264);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, lo256), hi256), ref o, 384);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, lo256), hi256), ref o, 392);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, lo256), hi256), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, lo256), hi256), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, lo256), hi256), ref o, 128);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, lo256), hi256), ref o, 136);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, lo256), hi256), ref o, 256);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, lo256), hi256), ref o, 264);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, lo256), hi256), ref o, 384);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, lo256), hi256), ref o, 392);
                         }
                     }
                 }
@@ -1396,33 +1396,33 @@ namespace Tests
                         ref float wl = ref Unsafe.Add(ref weights, b * 1032);
                         ref float wh = ref Unsafe.Add(ref weights, b * 1032 + 1032);
                         int co = b * 8;
-                        Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                        Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                         int p = 0;
                         for (; p + 4 <= Pixels; p += 4)
                         {
                             ref float a = ref Unsafe.Add(ref input, p * 128);
-                            Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                            Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                             for (int k = 0; k < 128; k++)
                             {
-                                Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                 Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                 Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
-                                l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                 Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
-                                l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                 Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
-                                l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                             }
                             ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, lo256), hi256), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, lo256), hi256), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, lo256), hi256), ref o, 128);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, lo256), hi256), ref o, 136);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, lo256), hi256), ref o, 256);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, lo256), hi256), ref o, 264);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, lo256), hi256), ref o, 384);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, lo256), hi256), ref o, 392);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, lo256), hi256), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, lo256), hi256), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, lo256), hi256), ref o, 128);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, lo256), hi256), ref o, 136);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, lo256), hi256), ref o, 256);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, lo256), hi256), ref o, 264);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, lo256), hi256), ref o, 384);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, lo256), hi256), ref o, 392);
                         }
                     }
                 }
@@ -1539,33 +1539,33 @@ namespace Tests
                         ref float wl = ref Unsafe.Add(ref weights, b * 1032);
                         ref float wh = ref Unsafe.Add(ref weights, b * 1032 + 1032);
                         int co = b * 8;
-                        Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                        Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                         int p = 0;
                         for (; p + 4 <= Pixels; p += 4)
                         {
                             ref float a = ref Unsafe.Add(ref input, p * 128);
-                            Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                            Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                             for (int k = 0; k < 128; k++)
                             {
-                                Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                 Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                 Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
-                                l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                 Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
-                                l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                 Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
-                                l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                             }
                             ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, lo256), hi256), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, lo256), hi256), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, lo256), hi256), ref o, 128);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, lo256), hi256), ref o, 136);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, lo256), hi256), ref o, 256);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, lo256), hi256), ref o, 264);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, lo256), hi256), ref o, 384);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, lo256), hi256), ref o, 392);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, lo256), hi256), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, lo256), hi256), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, lo256), hi256), ref o, 128);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, lo256), hi256), ref o, 136);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, lo256), hi256), ref o, 256);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, lo256), hi256), ref o, 264);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, lo256), hi256), ref o, 384);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, lo256), hi256), ref o, 392);
                         }
                     }
                 }
@@ -1682,33 +1682,33 @@ namespace Tests
                         ref float wl = ref Unsafe.Add(ref weights, b * 1032);
                         ref float wh = ref Unsafe.Add(ref weights, b * 1032 + 1032);
                         int co = b * 8;
-                        Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                        Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                         int p = 0;
                         for (; p + 4 <= Pixels; p += 4)
                         {
                             ref float a = ref Unsafe.Add(ref input, p * 128);
-                            Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                            Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                             for (int k = 0; k < 128; k++)
                             {
-                                Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                 Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                 Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
-                                l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                 Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
-                                l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                 Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
-                                l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                             }
                             ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, lo256), hi256), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, lo256), hi256), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, lo256), hi256), ref o, 128);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, lo256), hi256), ref o, 136);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, lo256), hi256), ref o, 256);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, lo256), hi256), ref o, 264);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, lo256), hi256), ref o, 384);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, lo256), hi256), ref o, 392);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, lo256), hi256), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, lo256), hi256), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, lo256), hi256), ref o, 128);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, lo256), hi256), ref o, 136);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, lo256), hi256), ref o, 256);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, lo256), hi256), ref o, 264);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, lo256), hi256), ref o, 384);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, lo256), hi256), ref o, 392);
                         }
                     }
                 }
@@ -1825,33 +1825,33 @@ namespace Tests
                         ref float wl = ref Unsafe.Add(ref weights, b * 1032);
                         ref float wh = ref Unsafe.Add(ref weights, b * 1032 + 1032);
                         int co = b * 8;
-                        Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                        Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                         int p = 0;
                         for (; p + 4 <= Pixels; p += 4)
                         {
                             ref float a = ref Unsafe.Add(ref input, p * 128);
-                            Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                            Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                             for (int k = 0; k < 128; k++)
                             {
-                                Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                 Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                 Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
-                                l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                 Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
-                                l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                 Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
-                                l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                             }
                             ref float o = ref Unsafe.Add(ref output, p * 256 + co);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, lo256), hi256), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, lo256), hi256), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, lo256), hi256), ref o, 256);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, lo256), hi256), ref o, 264);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, lo256), hi256), ref o, 512);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, lo256), hi256), ref o, 520);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, lo256), hi256), ref o, 768);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, lo256), hi256), ref o, 776);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, lo256), hi256), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, lo256), hi256), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, lo256), hi256), ref o, 256);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, lo256), hi256), ref o, 264);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, lo256), hi256), ref o, 512);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, lo256), hi256), ref o, 520);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, lo256), hi256), ref o, 768);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, lo256), hi256), ref o, 776);
                         }
                     }
                 }
@@ -1968,33 +1968,33 @@ namespace Tests
                         ref float wl = ref Unsafe.Add(ref weights, b * 2056);
                         ref float wh = ref Unsafe.Add(ref weights, b * 2056 + 2056);
                         int co = b * 8;
-                        Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                        Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                         int p = 0;
                         for (; p + 4 <= Pixels; p += 4)
                         {
                             ref float a = ref Unsafe.Add(ref input, p * 256);
-                            Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                            Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                             for (int k = 0; k < 256; k++)
                             {
-                                Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                 Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                 Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
-                                l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                 Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 512 + k));
-                                l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                 Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 768 + k));
-                                l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                             }
                             ref float o = ref Unsafe.Add(ref output, p * 256 + co);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, lo256), hi256), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, lo256), hi256), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, lo256), hi256), ref o, 256);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, lo256), hi256), ref o, 264);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, lo256), hi256), ref o, 512);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, lo256), hi256), ref o, 520);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, lo256), hi256), ref o, 768);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, lo256), hi256), ref o, 776);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, lo256), hi256), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, lo256), hi256), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, lo256), hi256), ref o, 256);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, lo256), hi256), ref o, 264);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, lo256), hi256), ref o, 512);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, lo256), hi256), ref o, 520);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, lo256), hi256), ref o, 768);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, lo256), hi256), ref o, 776);
                         }
                     }
                 }

@@ -321,33 +321,33 @@ namespace Tests
                                 ref float wl = ref Unsafe.Add(ref expandWeights, b * 72);
                                 ref float wh = ref Unsafe.Add(ref expandWeights, b * 72 + 72);
                                 int co = b * 8;
-                                Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                                Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                                 int p = 0;
                                 for (; p + 4 <= InW; p += 4)
                                 {
                                     ref float a = ref Unsafe.Add(ref source, p * 8);
-                                    Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                    Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                                     for (int k = 0; k < 8; k++)
                                     {
-                                        Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                        Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                         Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                        l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                        c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                         Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 8 + k));
-                                        l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                        c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                         Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 16 + k));
-                                        l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                        c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                         Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 24 + k));
-                                        l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                        c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                                     }
                                     ref float o = ref Unsafe.Add(ref slot, p * 48 + co);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, expandLo256), expandHi256), ref o, 0);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, expandLo256), expandHi256), ref o, 8);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, expandLo256), expandHi256), ref o, 48);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, expandLo256), expandHi256), ref o, 56);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, expandLo256), expandHi256), ref o, 96);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, expandLo256), expandHi256), ref o, 104);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, expandLo256), expandHi256), ref o, 144);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, expandLo256), expandHi256), ref o, 152);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, expandLo256), expandHi256), ref o, 0);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, expandLo256), expandHi256), ref o, 8);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, expandLo256), expandHi256), ref o, 48);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, expandLo256), expandHi256), ref o, 56);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, expandLo256), expandHi256), ref o, 96);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, expandLo256), expandHi256), ref o, 104);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, expandLo256), expandHi256), ref o, 144);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, expandLo256), expandHi256), ref o, 152);
                                 }
                             }
                         }
@@ -500,33 +500,33 @@ namespace Tests
                                 ref float wl = ref Unsafe.Add(ref expandWeights, b * 72);
                                 ref float wh = ref Unsafe.Add(ref expandWeights, b * 72 + 72);
                                 int co = b * 8;
-                                Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                                Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                                 int p = 0;
                                 for (; p + 4 <= InW; p += 4)
                                 {
                                     ref float a = ref Unsafe.Add(ref source, p * 8);
-                                    Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                    Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                                     for (int k = 0; k < 8; k++)
                                     {
-                                        Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                        Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                         Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                        l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                        c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                         Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 8 + k));
-                                        l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                        c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                         Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 16 + k));
-                                        l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                        c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                         Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 24 + k));
-                                        l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                        c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                                     }
                                     ref float o = ref Unsafe.Add(ref slot, p * 48 + co);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, expandLo256), expandHi256), ref o, 0);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, expandLo256), expandHi256), ref o, 8);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, expandLo256), expandHi256), ref o, 48);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, expandLo256), expandHi256), ref o, 56);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, expandLo256), expandHi256), ref o, 96);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, expandLo256), expandHi256), ref o, 104);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, expandLo256), expandHi256), ref o, 144);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, expandLo256), expandHi256), ref o, 152);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, expandLo256), expandHi256), ref o, 0);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, expandLo256), expandHi256), ref o, 8);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, expandLo256), expandHi256), ref o, 48);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, expandLo256), expandHi256), ref o, 56);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, expandLo256), expandHi256), ref o, 96);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, expandLo256), expandHi256), ref o, 104);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, expandLo256), expandHi256), ref o, 144);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, expandLo256), expandHi256), ref o, 152);
                                 }
                             }
                         }
@@ -680,33 +680,33 @@ namespace Tests
                                 ref float wl = ref Unsafe.Add(ref expandWeights, b * 72);
                                 ref float wh = ref Unsafe.Add(ref expandWeights, b * 72 + 72);
                                 int co = b * 8;
-                                Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                                Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                                 int p = 0;
                                 for (; p + 4 <= InW; p += 4)
                                 {
                                     ref float a = ref Unsafe.Add(ref source, p * 8);
-                                    Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                    Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                                     for (int k = 0; k < 8; k++)
                                     {
-                                        Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                        Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                         Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                        l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                        c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                         Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 8 + k));
-                                        l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                        c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                         Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 16 + k));
-                                        l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                        c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                         Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 24 + k));
-                                        l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                        c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                                     }
                                     ref float o = ref Unsafe.Add(ref slot, p * 48 + co);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, expandLo256), expandHi256), ref o, 0);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, expandLo256), expandHi256), ref o, 8);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, expandLo256), expandHi256), ref o, 48);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, expandLo256), expandHi256), ref o, 56);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, expandLo256), expandHi256), ref o, 96);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, expandLo256), expandHi256), ref o, 104);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, expandLo256), expandHi256), ref o, 144);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, expandLo256), expandHi256), ref o, 152);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, expandLo256), expandHi256), ref o, 0);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, expandLo256), expandHi256), ref o, 8);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, expandLo256), expandHi256), ref o, 48);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, expandLo256), expandHi256), ref o, 56);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, expandLo256), expandHi256), ref o, 96);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, expandLo256), expandHi256), ref o, 104);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, expandLo256), expandHi256), ref o, 144);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, expandLo256), expandHi256), ref o, 152);
                                 }
                             }
                         }
@@ -793,33 +793,33 @@ namespace Tests
                             ref float wl = ref Unsafe.Add(ref projectWeights, b * 392);
                             ref float wh = ref Unsafe.Add(ref projectWeights, b * 392 + 392);
                             int co = b * 8;
-                            Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                            Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                             int p = 0;
                             for (; p + 4 <= OutW; p += 4)
                             {
                                 ref float a = ref Unsafe.Add(ref filtered, p * 48);
-                                Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                                 for (int k = 0; k < 48; k++)
                                 {
-                                    Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                    Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                     Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                    l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                    c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                     Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 48 + k));
-                                    l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                    c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                     Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
-                                    l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                    c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                     Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 144 + k));
-                                    l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                    c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                                 }
                                 ref float o = ref Unsafe.Add(ref target, p * 16 + co);
-                                Vector256.StoreUnsafe(l0, ref o, 0);
-                                Vector256.StoreUnsafe(h0, ref o, 8);
-                                Vector256.StoreUnsafe(l1, ref o, 16);
-                                Vector256.StoreUnsafe(h1, ref o, 24);
-                                Vector256.StoreUnsafe(l2, ref o, 32);
-                                Vector256.StoreUnsafe(h2, ref o, 40);
-                                Vector256.StoreUnsafe(l3, ref o, 48);
-                                Vector256.StoreUnsafe(h3, ref o, 56);
+                                Vector256.StoreUnsafe(c00, ref o, 0);
+                                Vector256.StoreUnsafe(c01, ref o, 8);
+                                Vector256.StoreUnsafe(c10, ref o, 16);
+                                Vector256.StoreUnsafe(c11, ref o, 24);
+                                Vector256.StoreUnsafe(c20, ref o, 32);
+                                Vector256.StoreUnsafe(c21, ref o, 40);
+                                Vector256.StoreUnsafe(c30, ref o, 48);
+                                Vector256.StoreUnsafe(c31, ref o, 56);
                             }
                         }
                     }
@@ -896,33 +896,33 @@ namespace Tests
                                 ref float wl = ref Unsafe.Add(ref expandWeights, b * 136);
                                 ref float wh = ref Unsafe.Add(ref expandWeights, b * 136 + 136);
                                 int co = b * 8;
-                                Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                                Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                                 int p = 0;
                                 for (; p + 4 <= InW; p += 4)
                                 {
                                     ref float a = ref Unsafe.Add(ref source, p * 16);
-                                    Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                    Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                                     for (int k = 0; k < 16; k++)
                                     {
-                                        Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                        Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                         Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                        l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                        c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                         Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 16 + k));
-                                        l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                        c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                         Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
-                                        l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                        c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                         Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 48 + k));
-                                        l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                        c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                                     }
                                     ref float o = ref Unsafe.Add(ref slot, p * 96 + co);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, expandLo256), expandHi256), ref o, 0);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, expandLo256), expandHi256), ref o, 8);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, expandLo256), expandHi256), ref o, 96);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, expandLo256), expandHi256), ref o, 104);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, expandLo256), expandHi256), ref o, 192);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, expandLo256), expandHi256), ref o, 200);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, expandLo256), expandHi256), ref o, 288);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, expandLo256), expandHi256), ref o, 296);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, expandLo256), expandHi256), ref o, 0);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, expandLo256), expandHi256), ref o, 8);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, expandLo256), expandHi256), ref o, 96);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, expandLo256), expandHi256), ref o, 104);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, expandLo256), expandHi256), ref o, 192);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, expandLo256), expandHi256), ref o, 200);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, expandLo256), expandHi256), ref o, 288);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, expandLo256), expandHi256), ref o, 296);
                                 }
                             }
                         }
@@ -1010,33 +1010,33 @@ namespace Tests
                             ref float wl = ref Unsafe.Add(ref projectWeights, b * 776);
                             ref float wh = ref Unsafe.Add(ref projectWeights, b * 776 + 776);
                             int co = b * 8;
-                            Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                            Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                             int p = 0;
                             for (; p + 4 <= OutW; p += 4)
                             {
                                 ref float a = ref Unsafe.Add(ref filtered, p * 96);
-                                Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                                 for (int k = 0; k < 96; k++)
                                 {
-                                    Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                    Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                     Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                    l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                    c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                     Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
-                                    l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                    c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                     Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 192 + k));
-                                    l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                    c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                     Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 288 + k));
-                                    l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                    c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                                 }
                                 ref float o = ref Unsafe.Add(ref target, p * 16 + co);
-                                Vector256.StoreUnsafe(l0 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 16 + co + 0)), ref o, 0);
-                                Vector256.StoreUnsafe(h0 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 16 + co + 8)), ref o, 8);
-                                Vector256.StoreUnsafe(l1 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 16 + co + 0)), ref o, 16);
-                                Vector256.StoreUnsafe(h1 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 16 + co + 8)), ref o, 24);
-                                Vector256.StoreUnsafe(l2 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 16 + co + 0)), ref o, 32);
-                                Vector256.StoreUnsafe(h2 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 16 + co + 8)), ref o, 40);
-                                Vector256.StoreUnsafe(l3 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 16 + co + 0)), ref o, 48);
-                                Vector256.StoreUnsafe(h3 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 16 + co + 8)), ref o, 56);
+                                Vector256.StoreUnsafe(c00 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 16 + co + 0)), ref o, 0);
+                                Vector256.StoreUnsafe(c01 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 16 + co + 8)), ref o, 8);
+                                Vector256.StoreUnsafe(c10 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 16 + co + 0)), ref o, 16);
+                                Vector256.StoreUnsafe(c11 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 16 + co + 8)), ref o, 24);
+                                Vector256.StoreUnsafe(c20 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 16 + co + 0)), ref o, 32);
+                                Vector256.StoreUnsafe(c21 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 16 + co + 8)), ref o, 40);
+                                Vector256.StoreUnsafe(c30 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 16 + co + 0)), ref o, 48);
+                                Vector256.StoreUnsafe(c31 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 16 + co + 8)), ref o, 56);
                             }
                         }
                     }
@@ -1113,33 +1113,33 @@ namespace Tests
                                 ref float wl = ref Unsafe.Add(ref expandWeights, b * 136);
                                 ref float wh = ref Unsafe.Add(ref expandWeights, b * 136 + 136);
                                 int co = b * 8;
-                                Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                                Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                                 int p = 0;
                                 for (; p + 4 <= InW; p += 4)
                                 {
                                     ref float a = ref Unsafe.Add(ref source, p * 16);
-                                    Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                    Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                                     for (int k = 0; k < 16; k++)
                                     {
-                                        Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                        Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                         Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                        l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                        c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                         Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 16 + k));
-                                        l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                        c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                         Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
-                                        l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                        c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                         Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 48 + k));
-                                        l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                        c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                                     }
                                     ref float o = ref Unsafe.Add(ref slot, p * 96 + co);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, expandLo256), expandHi256), ref o, 0);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, expandLo256), expandHi256), ref o, 8);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, expandLo256), expandHi256), ref o, 96);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, expandLo256), expandHi256), ref o, 104);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, expandLo256), expandHi256), ref o, 192);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, expandLo256), expandHi256), ref o, 200);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, expandLo256), expandHi256), ref o, 288);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, expandLo256), expandHi256), ref o, 296);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, expandLo256), expandHi256), ref o, 0);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, expandLo256), expandHi256), ref o, 8);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, expandLo256), expandHi256), ref o, 96);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, expandLo256), expandHi256), ref o, 104);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, expandLo256), expandHi256), ref o, 192);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, expandLo256), expandHi256), ref o, 200);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, expandLo256), expandHi256), ref o, 288);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, expandLo256), expandHi256), ref o, 296);
                                 }
                             }
                         }
@@ -1227,33 +1227,33 @@ namespace Tests
                             ref float wl = ref Unsafe.Add(ref projectWeights, b * 776);
                             ref float wh = ref Unsafe.Add(ref projectWeights, b * 776 + 776);
                             int co = b * 8;
-                            Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                            Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                             int p = 0;
                             for (; p + 4 <= OutW; p += 4)
                             {
                                 ref float a = ref Unsafe.Add(ref filtered, p * 96);
-                                Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                                 for (int k = 0; k < 96; k++)
                                 {
-                                    Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                    Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                     Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                    l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                    c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                     Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
-                                    l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                    c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                     Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 192 + k));
-                                    l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                    c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                     Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 288 + k));
-                                    l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                    c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                                 }
                                 ref float o = ref Unsafe.Add(ref target, p * 16 + co);
-                                Vector256.StoreUnsafe(l0 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 16 + co + 0)), ref o, 0);
-                                Vector256.StoreUnsafe(h0 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 16 + co + 8)), ref o, 8);
-                                Vector256.StoreUnsafe(l1 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 16 + co + 0)), ref o, 16);
-                                Vector256.StoreUnsafe(h1 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 16 + co + 8)), ref o, 24);
-                                Vector256.StoreUnsafe(l2 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 16 + co + 0)), ref o, 32);
-                                Vector256.StoreUnsafe(h2 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 16 + co + 8)), ref o, 40);
-                                Vector256.StoreUnsafe(l3 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 16 + co + 0)), ref o, 48);
-                                Vector256.StoreUnsafe(h3 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 16 + co + 8)), ref o, 56);
+                                Vector256.StoreUnsafe(c00 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 16 + co + 0)), ref o, 0);
+                                Vector256.StoreUnsafe(c01 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 16 + co + 8)), ref o, 8);
+                                Vector256.StoreUnsafe(c10 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 16 + co + 0)), ref o, 16);
+                                Vector256.StoreUnsafe(c11 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 16 + co + 8)), ref o, 24);
+                                Vector256.StoreUnsafe(c20 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 16 + co + 0)), ref o, 32);
+                                Vector256.StoreUnsafe(c21 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 16 + co + 8)), ref o, 40);
+                                Vector256.StoreUnsafe(c30 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 16 + co + 0)), ref o, 48);
+                                Vector256.StoreUnsafe(c31 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 16 + co + 8)), ref o, 56);
                             }
                         }
                     }
@@ -1330,33 +1330,33 @@ namespace Tests
                                 ref float wl = ref Unsafe.Add(ref expandWeights, b * 136);
                                 ref float wh = ref Unsafe.Add(ref expandWeights, b * 136 + 136);
                                 int co = b * 8;
-                                Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                                Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                                 int p = 0;
                                 for (; p + 4 <= InW; p += 4)
                                 {
                                     ref float a = ref Unsafe.Add(ref source, p * 16);
-                                    Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                    Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                                     for (int k = 0; k < 16; k++)
                                     {
-                                        Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                        Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                         Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                        l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                        c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                         Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 16 + k));
-                                        l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                        c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                         Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
-                                        l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                        c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                         Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 48 + k));
-                                        l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                        c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                                     }
                                     ref float o = ref Unsafe.Add(ref slot, p * 96 + co);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, expandLo256), expandHi256), ref o, 0);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, expandLo256), expandHi256), ref o, 8);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, expandLo256), expandHi256), ref o, 96);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, expandLo256), expandHi256), ref o, 104);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, expandLo256), expandHi256), ref o, 192);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, expandLo256), expandHi256), ref o, 200);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, expandLo256), expandHi256), ref o, 288);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, expandLo256), expandHi256), ref o, 296);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, expandLo256), expandHi256), ref o, 0);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, expandLo256), expandHi256), ref o, 8);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, expandLo256), expandHi256), ref o, 96);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, expandLo256), expandHi256), ref o, 104);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, expandLo256), expandHi256), ref o, 192);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, expandLo256), expandHi256), ref o, 200);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, expandLo256), expandHi256), ref o, 288);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, expandLo256), expandHi256), ref o, 296);
                                 }
                             }
                         }
@@ -1443,33 +1443,33 @@ namespace Tests
                             ref float wl = ref Unsafe.Add(ref projectWeights, b * 776);
                             ref float wh = ref Unsafe.Add(ref projectWeights, b * 776 + 776);
                             int co = b * 8;
-                            Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                            Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                             int p = 0;
                             for (; p + 4 <= OutW; p += 4)
                             {
                                 ref float a = ref Unsafe.Add(ref filtered, p * 96);
-                                Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                                 for (int k = 0; k < 96; k++)
                                 {
-                                    Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                    Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                     Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                    l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                    c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                     Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
-                                    l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                    c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                     Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 192 + k));
-                                    l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                    c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                     Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 288 + k));
-                                    l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                    c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                                 }
                                 ref float o = ref Unsafe.Add(ref target, p * 24 + co);
-                                Vector256.StoreUnsafe(l0, ref o, 0);
-                                Vector256.StoreUnsafe(h0, ref o, 8);
-                                Vector256.StoreUnsafe(l1, ref o, 24);
-                                Vector256.StoreUnsafe(h1, ref o, 32);
-                                Vector256.StoreUnsafe(l2, ref o, 48);
-                                Vector256.StoreUnsafe(h2, ref o, 56);
-                                Vector256.StoreUnsafe(l3, ref o, 72);
-                                Vector256.StoreUnsafe(h3, ref o, 80);
+                                Vector256.StoreUnsafe(c00, ref o, 0);
+                                Vector256.StoreUnsafe(c01, ref o, 8);
+                                Vector256.StoreUnsafe(c10, ref o, 24);
+                                Vector256.StoreUnsafe(c11, ref o, 32);
+                                Vector256.StoreUnsafe(c20, ref o, 48);
+                                Vector256.StoreUnsafe(c21, ref o, 56);
+                                Vector256.StoreUnsafe(c30, ref o, 72);
+                                Vector256.StoreUnsafe(c31, ref o, 80);
                             }
                         }
                     }
@@ -1546,33 +1546,33 @@ namespace Tests
                                 ref float wl = ref Unsafe.Add(ref expandWeights, b * 200);
                                 ref float wh = ref Unsafe.Add(ref expandWeights, b * 200 + 200);
                                 int co = b * 8;
-                                Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                                Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                                 int p = 0;
                                 for (; p + 4 <= InW; p += 4)
                                 {
                                     ref float a = ref Unsafe.Add(ref source, p * 24);
-                                    Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                    Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                                     for (int k = 0; k < 24; k++)
                                     {
-                                        Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                        Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                         Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                        l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                        c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                         Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 24 + k));
-                                        l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                        c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                         Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 48 + k));
-                                        l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                        c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                         Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 72 + k));
-                                        l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                        c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                                     }
                                     ref float o = ref Unsafe.Add(ref slot, p * 144 + co);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, expandLo256), expandHi256), ref o, 0);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, expandLo256), expandHi256), ref o, 8);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, expandLo256), expandHi256), ref o, 144);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, expandLo256), expandHi256), ref o, 152);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, expandLo256), expandHi256), ref o, 288);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, expandLo256), expandHi256), ref o, 296);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, expandLo256), expandHi256), ref o, 432);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, expandLo256), expandHi256), ref o, 440);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, expandLo256), expandHi256), ref o, 0);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, expandLo256), expandHi256), ref o, 8);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, expandLo256), expandHi256), ref o, 144);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, expandLo256), expandHi256), ref o, 152);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, expandLo256), expandHi256), ref o, 288);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, expandLo256), expandHi256), ref o, 296);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, expandLo256), expandHi256), ref o, 432);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, expandLo256), expandHi256), ref o, 440);
                                 }
                             }
                         }
@@ -1660,33 +1660,33 @@ namespace Tests
                             ref float wl = ref Unsafe.Add(ref projectWeights, b * 1160);
                             ref float wh = ref Unsafe.Add(ref projectWeights, b * 1160 + 1160);
                             int co = b * 8;
-                            Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                            Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                             int p = 0;
                             for (; p + 4 <= OutW; p += 4)
                             {
                                 ref float a = ref Unsafe.Add(ref filtered, p * 144);
-                                Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                                 for (int k = 0; k < 144; k++)
                                 {
-                                    Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                    Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                     Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                    l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                    c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                     Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 144 + k));
-                                    l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                    c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                     Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 288 + k));
-                                    l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                    c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                     Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 432 + k));
-                                    l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                    c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                                 }
                                 ref float o = ref Unsafe.Add(ref target, p * 24 + co);
-                                Vector256.StoreUnsafe(l0 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 24 + co + 0)), ref o, 0);
-                                Vector256.StoreUnsafe(h0 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 24 + co + 8)), ref o, 8);
-                                Vector256.StoreUnsafe(l1 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 24 + co + 0)), ref o, 24);
-                                Vector256.StoreUnsafe(h1 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 24 + co + 8)), ref o, 32);
-                                Vector256.StoreUnsafe(l2 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 24 + co + 0)), ref o, 48);
-                                Vector256.StoreUnsafe(h2 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 24 + co + 8)), ref o, 56);
-                                Vector256.StoreUnsafe(l3 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 24 + co + 0)), ref o, 72);
-                                Vector256.StoreUnsafe(h3 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 24 + co + 8)), ref o, 80);
+                                Vector256.StoreUnsafe(c00 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 24 + co + 0)), ref o, 0);
+                                Vector256.StoreUnsafe(c01 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 24 + co + 8)), ref o, 8);
+                                Vector256.StoreUnsafe(c10 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 24 + co + 0)), ref o, 24);
+                                Vector256.StoreUnsafe(c11 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 24 + co + 8)), ref o, 32);
+                                Vector256.StoreUnsafe(c20 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 24 + co + 0)), ref o, 48);
+                                Vector256.StoreUnsafe(c21 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 24 + co + 8)), ref o, 56);
+                                Vector256.StoreUnsafe(c30 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 24 + co + 0)), ref o, 72);
+                                Vector256.StoreUnsafe(c31 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 24 + co + 8)), ref o, 80);
                             }
                         }
                     }
@@ -1763,33 +1763,33 @@ namespace Tests
                                 ref float wl = ref Unsafe.Add(ref expandWeights, b * 200);
                                 ref float wh = ref Unsafe.Add(ref expandWeights, b * 200 + 200);
                                 int co = b * 8;
-                                Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                                Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                                 int p = 0;
                                 for (; p + 4 <= InW; p += 4)
                                 {
                                     ref float a = ref Unsafe.Add(ref source, p * 24);
-                                    Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                    Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                                     for (int k = 0; k < 24; k++)
                                     {
-                                        Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                        Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                         Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                        l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                        c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                         Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 24 + k));
-                                        l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                        c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                         Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 48 + k));
-                                        l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                        c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                         Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 72 + k));
-                                        l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                        c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                                     }
                                     ref float o = ref Unsafe.Add(ref slot, p * 144 + co);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, expandLo256), expandHi256), ref o, 0);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, expandLo256), expandHi256), ref o, 8);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, expandLo256), expandHi256), ref o, 144);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, expandLo256), expandHi256), ref o, 152);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, expandLo256), expandHi256), ref o, 288);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, expandLo256), expandHi256), ref o, 296);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, expandLo256), expandHi256), ref o, 432);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, expandLo256), expandHi256), ref o, 440);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, expandLo256), expandHi256), ref o, 0);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, expandLo256), expandHi256), ref o, 8);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, expandLo256), expandHi256), ref o, 144);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, expandLo256), expandHi256), ref o, 152);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, expandLo256), expandHi256), ref o, 288);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, expandLo256), expandHi256), ref o, 296);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, expandLo256), expandHi256), ref o, 432);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, expandLo256), expandHi256), ref o, 440);
                                 }
                             }
                         }
@@ -1877,33 +1877,33 @@ namespace Tests
                             ref float wl = ref Unsafe.Add(ref projectWeights, b * 1160);
                             ref float wh = ref Unsafe.Add(ref projectWeights, b * 1160 + 1160);
                             int co = b * 8;
-                            Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                            Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                             int p = 0;
                             for (; p + 4 <= OutW; p += 4)
                             {
                                 ref float a = ref Unsafe.Add(ref filtered, p * 144);
-                                Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                                 for (int k = 0; k < 144; k++)
                                 {
-                                    Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                    Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                     Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                    l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                    c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                     Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 144 + k));
-                                    l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                    c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                     Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 288 + k));
-                                    l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                    c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                     Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 432 + k));
-                                    l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                    c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                                 }
                                 ref float o = ref Unsafe.Add(ref target, p * 24 + co);
-                                Vector256.StoreUnsafe(l0 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 24 + co + 0)), ref o, 0);
-                                Vector256.StoreUnsafe(h0 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 24 + co + 8)), ref o, 8);
-                                Vector256.StoreUnsafe(l1 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 24 + co + 0)), ref o, 24);
-                                Vector256.StoreUnsafe(h1 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 24 + co + 8)), ref o, 32);
-                                Vector256.StoreUnsafe(l2 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 24 + co + 0)), ref o, 48);
-                                Vector256.StoreUnsafe(h2 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 24 + co + 8)), ref o, 56);
-                                Vector256.StoreUnsafe(l3 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 24 + co + 0)), ref o, 72);
-                                Vector256.StoreUnsafe(h3 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 24 + co + 8)), ref o, 80);
+                                Vector256.StoreUnsafe(c00 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 24 + co + 0)), ref o, 0);
+                                Vector256.StoreUnsafe(c01 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 24 + co + 8)), ref o, 8);
+                                Vector256.StoreUnsafe(c10 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 24 + co + 0)), ref o, 24);
+                                Vector256.StoreUnsafe(c11 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 24 + co + 8)), ref o, 32);
+                                Vector256.StoreUnsafe(c20 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 24 + co + 0)), ref o, 48);
+                                Vector256.StoreUnsafe(c21 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 24 + co + 8)), ref o, 56);
+                                Vector256.StoreUnsafe(c30 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 24 + co + 0)), ref o, 72);
+                                Vector256.StoreUnsafe(c31 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 24 + co + 8)), ref o, 80);
                             }
                         }
                     }
@@ -1980,33 +1980,33 @@ namespace Tests
                                 ref float wl = ref Unsafe.Add(ref expandWeights, b * 200);
                                 ref float wh = ref Unsafe.Add(ref expandWeights, b * 200 + 200);
                                 int co = b * 8;
-                                Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                                Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                                 int p = 0;
                                 for (; p + 4 <= InW; p += 4)
                                 {
                                     ref float a = ref Unsafe.Add(ref source, p * 24);
-                                    Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                    Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                                     for (int k = 0; k < 24; k++)
                                     {
-                                        Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                        Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                         Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                        l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                        c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                         Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 24 + k));
-                                        l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                        c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                         Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 48 + k));
-                                        l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                        c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                         Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 72 + k));
-                                        l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                        c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                                     }
                                     ref float o = ref Unsafe.Add(ref slot, p * 144 + co);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, expandLo256), expandHi256), ref o, 0);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, expandLo256), expandHi256), ref o, 8);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, expandLo256), expandHi256), ref o, 144);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, expandLo256), expandHi256), ref o, 152);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, expandLo256), expandHi256), ref o, 288);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, expandLo256), expandHi256), ref o, 296);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, expandLo256), expandHi256), ref o, 432);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, expandLo256), expandHi256), ref o, 440);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, expandLo256), expandHi256), ref o, 0);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, expandLo256), expandHi256), ref o, 8);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, expandLo256), expandHi256), ref o, 144);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, expandLo256), expandHi256), ref o, 152);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, expandLo256), expandHi256), ref o, 288);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, expandLo256), expandHi256), ref o, 296);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, expandLo256), expandHi256), ref o, 432);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, expandLo256), expandHi256), ref o, 440);
                                 }
                             }
                         }
@@ -2094,33 +2094,33 @@ namespace Tests
                             ref float wl = ref Unsafe.Add(ref projectWeights, b * 1160);
                             ref float wh = ref Unsafe.Add(ref projectWeights, b * 1160 + 1160);
                             int co = b * 8;
-                            Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                            Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                             int p = 0;
                             for (; p + 4 <= OutW; p += 4)
                             {
                                 ref float a = ref Unsafe.Add(ref filtered, p * 144);
-                                Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                                 for (int k = 0; k < 144; k++)
                                 {
-                                    Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                    Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                     Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                    l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                    c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                     Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 144 + k));
-                                    l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                    c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                     Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 288 + k));
-                                    l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                    c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                     Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 432 + k));
-                                    l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                    c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                                 }
                                 ref float o = ref Unsafe.Add(ref target, p * 24 + co);
-                                Vector256.StoreUnsafe(l0 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 24 + co + 0)), ref o, 0);
-                                Vector256.StoreUnsafe(h0 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 24 + co + 8)), ref o, 8);
-                                Vector256.StoreUnsafe(l1 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 24 + co + 0)), ref o, 24);
-                                Vector256.StoreUnsafe(h1 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 24 + co + 8)), ref o, 32);
-                                Vector256.StoreUnsafe(l2 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 24 + co + 0)), ref o, 48);
-                                Vector256.StoreUnsafe(h2 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 24 + co + 8)), ref o, 56);
-                                Vector256.StoreUnsafe(l3 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 24 + co + 0)), ref o, 72);
-                                Vector256.StoreUnsafe(h3 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 24 + co + 8)), ref o, 80);
+                                Vector256.StoreUnsafe(c00 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 24 + co + 0)), ref o, 0);
+                                Vector256.StoreUnsafe(c01 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 24 + co + 8)), ref o, 8);
+                                Vector256.StoreUnsafe(c10 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 24 + co + 0)), ref o, 24);
+                                Vector256.StoreUnsafe(c11 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 24 + co + 8)), ref o, 32);
+                                Vector256.StoreUnsafe(c20 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 24 + co + 0)), ref o, 48);
+                                Vector256.StoreUnsafe(c21 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 24 + co + 8)), ref o, 56);
+                                Vector256.StoreUnsafe(c30 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 24 + co + 0)), ref o, 72);
+                                Vector256.StoreUnsafe(c31 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 24 + co + 8)), ref o, 80);
                             }
                         }
                     }
@@ -2197,33 +2197,33 @@ namespace Tests
                                 ref float wl = ref Unsafe.Add(ref expandWeights, b * 200);
                                 ref float wh = ref Unsafe.Add(ref expandWeights, b * 200 + 200);
                                 int co = b * 8;
-                                Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                                Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                                 int p = 0;
                                 for (; p + 4 <= InW; p += 4)
                                 {
                                     ref float a = ref Unsafe.Add(ref source, p * 24);
-                                    Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                    Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                                     for (int k = 0; k < 24; k++)
                                     {
-                                        Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                        Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                         Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                        l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                        c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                         Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 24 + k));
-                                        l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                        c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                         Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 48 + k));
-                                        l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                        c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                         Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 72 + k));
-                                        l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                        c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                                     }
                                     ref float o = ref Unsafe.Add(ref slot, p * 144 + co);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, expandLo256), expandHi256), ref o, 0);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, expandLo256), expandHi256), ref o, 8);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, expandLo256), expandHi256), ref o, 144);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, expandLo256), expandHi256), ref o, 152);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, expandLo256), expandHi256), ref o, 288);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, expandLo256), expandHi256), ref o, 296);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, expandLo256), expandHi256), ref o, 432);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, expandLo256), expandHi256), ref o, 440);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, expandLo256), expandHi256), ref o, 0);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, expandLo256), expandHi256), ref o, 8);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, expandLo256), expandHi256), ref o, 144);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, expandLo256), expandHi256), ref o, 152);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, expandLo256), expandHi256), ref o, 288);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, expandLo256), expandHi256), ref o, 296);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, expandLo256), expandHi256), ref o, 432);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, expandLo256), expandHi256), ref o, 440);
                                 }
                             }
                         }
@@ -2310,33 +2310,33 @@ namespace Tests
                             ref float wl = ref Unsafe.Add(ref projectWeights, b * 1160);
                             ref float wh = ref Unsafe.Add(ref projectWeights, b * 1160 + 1160);
                             int co = b * 8;
-                            Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                            Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                             int p = 0;
                             for (; p + 4 <= OutW; p += 4)
                             {
                                 ref float a = ref Unsafe.Add(ref filtered, p * 144);
-                                Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                                 for (int k = 0; k < 144; k++)
                                 {
-                                    Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                    Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                     Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                    l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                    c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                     Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 144 + k));
-                                    l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                    c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                     Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 288 + k));
-                                    l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                    c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                     Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 432 + k));
-                                    l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                    c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                                 }
                                 ref float o = ref Unsafe.Add(ref target, p * 32 + co);
-                                Vector256.StoreUnsafe(l0, ref o, 0);
-                                Vector256.StoreUnsafe(h0, ref o, 8);
-                                Vector256.StoreUnsafe(l1, ref o, 32);
-                                Vector256.StoreUnsafe(h1, ref o, 40);
-                                Vector256.StoreUnsafe(l2, ref o, 64);
-                                Vector256.StoreUnsafe(h2, ref o, 72);
-                                Vector256.StoreUnsafe(l3, ref o, 96);
-                                Vector256.StoreUnsafe(h3, ref o, 104);
+                                Vector256.StoreUnsafe(c00, ref o, 0);
+                                Vector256.StoreUnsafe(c01, ref o, 8);
+                                Vector256.StoreUnsafe(c10, ref o, 32);
+                                Vector256.StoreUnsafe(c11, ref o, 40);
+                                Vector256.StoreUnsafe(c20, ref o, 64);
+                                Vector256.StoreUnsafe(c21, ref o, 72);
+                                Vector256.StoreUnsafe(c30, ref o, 96);
+                                Vector256.StoreUnsafe(c31, ref o, 104);
                             }
                         }
                     }
@@ -2413,33 +2413,33 @@ namespace Tests
                                 ref float wl = ref Unsafe.Add(ref expandWeights, b * 264);
                                 ref float wh = ref Unsafe.Add(ref expandWeights, b * 264 + 264);
                                 int co = b * 8;
-                                Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                                Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                                 int p = 0;
                                 for (; p + 4 <= InW; p += 4)
                                 {
                                     ref float a = ref Unsafe.Add(ref source, p * 32);
-                                    Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                    Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                                     for (int k = 0; k < 32; k++)
                                     {
-                                        Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                        Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                         Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                        l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                        c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                         Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
-                                        l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                        c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                         Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
-                                        l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                        c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                         Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
-                                        l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                        c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                                     }
                                     ref float o = ref Unsafe.Add(ref slot, p * 192 + co);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, expandLo256), expandHi256), ref o, 0);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, expandLo256), expandHi256), ref o, 8);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, expandLo256), expandHi256), ref o, 192);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, expandLo256), expandHi256), ref o, 200);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, expandLo256), expandHi256), ref o, 384);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, expandLo256), expandHi256), ref o, 392);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, expandLo256), expandHi256), ref o, 576);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, expandLo256), expandHi256), ref o, 584);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, expandLo256), expandHi256), ref o, 0);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, expandLo256), expandHi256), ref o, 8);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, expandLo256), expandHi256), ref o, 192);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, expandLo256), expandHi256), ref o, 200);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, expandLo256), expandHi256), ref o, 384);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, expandLo256), expandHi256), ref o, 392);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, expandLo256), expandHi256), ref o, 576);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, expandLo256), expandHi256), ref o, 584);
                                 }
                             }
                         }
@@ -2527,33 +2527,33 @@ namespace Tests
                             ref float wl = ref Unsafe.Add(ref projectWeights, b * 1544);
                             ref float wh = ref Unsafe.Add(ref projectWeights, b * 1544 + 1544);
                             int co = b * 8;
-                            Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                            Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                             int p = 0;
                             for (; p + 4 <= OutW; p += 4)
                             {
                                 ref float a = ref Unsafe.Add(ref filtered, p * 192);
-                                Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                                 for (int k = 0; k < 192; k++)
                                 {
-                                    Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                    Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                     Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                    l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                    c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                     Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 192 + k));
-                                    l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                    c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                     Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
-                                    l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                    c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                     Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 576 + k));
-                                    l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                    c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                                 }
                                 ref float o = ref Unsafe.Add(ref target, p * 32 + co);
-                                Vector256.StoreUnsafe(l0 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 32 + co + 0)), ref o, 0);
-                                Vector256.StoreUnsafe(h0 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 32 + co + 8)), ref o, 8);
-                                Vector256.StoreUnsafe(l1 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 32 + co + 0)), ref o, 32);
-                                Vector256.StoreUnsafe(h1 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 32 + co + 8)), ref o, 40);
-                                Vector256.StoreUnsafe(l2 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 32 + co + 0)), ref o, 64);
-                                Vector256.StoreUnsafe(h2 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 32 + co + 8)), ref o, 72);
-                                Vector256.StoreUnsafe(l3 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 32 + co + 0)), ref o, 96);
-                                Vector256.StoreUnsafe(h3 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 32 + co + 8)), ref o, 104);
+                                Vector256.StoreUnsafe(c00 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 32 + co + 0)), ref o, 0);
+                                Vector256.StoreUnsafe(c01 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 32 + co + 8)), ref o, 8);
+                                Vector256.StoreUnsafe(c10 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 32 + co + 0)), ref o, 32);
+                                Vector256.StoreUnsafe(c11 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 32 + co + 8)), ref o, 40);
+                                Vector256.StoreUnsafe(c20 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 32 + co + 0)), ref o, 64);
+                                Vector256.StoreUnsafe(c21 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 32 + co + 8)), ref o, 72);
+                                Vector256.StoreUnsafe(c30 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 32 + co + 0)), ref o, 96);
+                                Vector256.StoreUnsafe(c31 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 32 + co + 8)), ref o, 104);
                             }
                         }
                     }
@@ -2630,33 +2630,33 @@ namespace Tests
                                 ref float wl = ref Unsafe.Add(ref expandWeights, b * 264);
                                 ref float wh = ref Unsafe.Add(ref expandWeights, b * 264 + 264);
                                 int co = b * 8;
-                                Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                                Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                                 int p = 0;
                                 for (; p + 4 <= InW; p += 4)
                                 {
                                     ref float a = ref Unsafe.Add(ref source, p * 32);
-                                    Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                    Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                                     for (int k = 0; k < 32; k++)
                                     {
-                                        Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                        Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                         Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                        l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                        c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                         Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
-                                        l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                        c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                         Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
-                                        l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                        c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                         Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
-                                        l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                        c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                                     }
                                     ref float o = ref Unsafe.Add(ref slot, p * 192 + co);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, expandLo256), expandHi256), ref o, 0);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, expandLo256), expandHi256), ref o, 8);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, expandLo256), expandHi256), ref o, 192);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, expandLo256), expandHi256), ref o, 200);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, expandLo256), expandHi256), ref o, 384);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, expandLo256), expandHi256), ref o, 392);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, expandLo256), expandHi256), ref o, 576);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, expandLo256), expandHi256), ref o, 584);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, expandLo256), expandHi256), ref o, 0);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, expandLo256), expandHi256), ref o, 8);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, expandLo256), expandHi256), ref o, 192);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, expandLo256), expandHi256), ref o, 200);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, expandLo256), expandHi256), ref o, 384);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, expandLo256), expandHi256), ref o, 392);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, expandLo256), expandHi256), ref o, 576);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, expandLo256), expandHi256), ref o, 584);
                                 }
                             }
                         }
@@ -2744,33 +2744,33 @@ namespace Tests
                             ref float wl = ref Unsafe.Add(ref projectWeights, b * 1544);
                             ref float wh = ref Unsafe.Add(ref projectWeights, b * 1544 + 1544);
                             int co = b * 8;
-                            Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                            Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                             int p = 0;
                             for (; p + 4 <= OutW; p += 4)
                             {
                                 ref float a = ref Unsafe.Add(ref filtered, p * 192);
-                                Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                                 for (int k = 0; k < 192; k++)
                                 {
-                                    Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                    Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                     Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                    l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                    c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                     Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 192 + k));
-                                    l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                    c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                     Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
-                                    l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                    c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                     Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 576 + k));
-                                    l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                    c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                                 }
                                 ref float o = ref Unsafe.Add(ref target, p * 32 + co);
-                                Vector256.StoreUnsafe(l0 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 32 + co + 0)), ref o, 0);
-                                Vector256.StoreUnsafe(h0 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 32 + co + 8)), ref o, 8);
-                                Vector256.StoreUnsafe(l1 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 32 + co + 0)), ref o, 32);
-                                Vector256.StoreUnsafe(h1 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 32 + co + 8)), ref o, 40);
-                                Vector256.StoreUnsafe(l2 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 32 + co + 0)), ref o, 64);
-                                Vector256.StoreUnsafe(h2 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 32 + co + 8)), ref o, 72);
-                                Vector256.StoreUnsafe(l3 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 32 + co + 0)), ref o, 96);
-                                Vector256.StoreUnsafe(h3 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 32 + co + 8)), ref o, 104);
+                                Vector256.StoreUnsafe(c00 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 32 + co + 0)), ref o, 0);
+                                Vector256.StoreUnsafe(c01 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 32 + co + 8)), ref o, 8);
+                                Vector256.StoreUnsafe(c10 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 32 + co + 0)), ref o, 32);
+                                Vector256.StoreUnsafe(c11 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 32 + co + 8)), ref o, 40);
+                                Vector256.StoreUnsafe(c20 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 32 + co + 0)), ref o, 64);
+                                Vector256.StoreUnsafe(c21 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 32 + co + 8)), ref o, 72);
+                                Vector256.StoreUnsafe(c30 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 32 + co + 0)), ref o, 96);
+                                Vector256.StoreUnsafe(c31 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 32 + co + 8)), ref o, 104);
                             }
                         }
                     }
@@ -2847,33 +2847,33 @@ namespace Tests
                                 ref float wl = ref Unsafe.Add(ref expandWeights, b * 264);
                                 ref float wh = ref Unsafe.Add(ref expandWeights, b * 264 + 264);
                                 int co = b * 8;
-                                Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                                Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                                 int p = 0;
                                 for (; p + 4 <= InW; p += 4)
                                 {
                                     ref float a = ref Unsafe.Add(ref source, p * 32);
-                                    Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                    Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                                     for (int k = 0; k < 32; k++)
                                     {
-                                        Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                        Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                         Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                        l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                        c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                         Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
-                                        l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                        c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                         Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
-                                        l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                        c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                         Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
-                                        l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                        c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                                     }
                                     ref float o = ref Unsafe.Add(ref slot, p * 192 + co);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, expandLo256), expandHi256), ref o, 0);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, expandLo256), expandHi256), ref o, 8);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, expandLo256), expandHi256), ref o, 192);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, expandLo256), expandHi256), ref o, 200);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, expandLo256), expandHi256), ref o, 384);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, expandLo256), expandHi256), ref o, 392);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, expandLo256), expandHi256), ref o, 576);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, expandLo256), expandHi256), ref o, 584);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, expandLo256), expandHi256), ref o, 0);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, expandLo256), expandHi256), ref o, 8);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, expandLo256), expandHi256), ref o, 192);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, expandLo256), expandHi256), ref o, 200);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, expandLo256), expandHi256), ref o, 384);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, expandLo256), expandHi256), ref o, 392);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, expandLo256), expandHi256), ref o, 576);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, expandLo256), expandHi256), ref o, 584);
                                 }
                             }
                         }
@@ -2960,47 +2960,47 @@ namespace Tests
                             ref float wl = ref Unsafe.Add(ref projectWeights, b * 1544);
                             ref float wh = ref Unsafe.Add(ref projectWeights, b * 1544 + 1544);
                             int co = b * 8;
-                            Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                            Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                             int p = 0;
                             for (; p + 4 <= OutW; p += 4)
                             {
                                 ref float a = ref Unsafe.Add(ref filtered, p * 192);
-                                Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                                 for (int k = 0; k < 192; k++)
                                 {
-                                    Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                    Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                     Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                    l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                    c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                     Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 192 + k));
-                                    l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                    c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                     Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
-                                    l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                    c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                     Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 576 + k));
-                                    l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                    c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                                 }
                                 ref float o = ref Unsafe.Add(ref target, p * 56 + co);
-                                Vector256.StoreUnsafe(l0, ref o, 0);
-                                Vector256.StoreUnsafe(h0, ref o, 8);
-                                Vector256.StoreUnsafe(l1, ref o, 56);
-                                Vector256.StoreUnsafe(h1, ref o, 64);
-                                Vector256.StoreUnsafe(l2, ref o, 112);
-                                Vector256.StoreUnsafe(h2, ref o, 120);
-                                Vector256.StoreUnsafe(l3, ref o, 168);
-                                Vector256.StoreUnsafe(h3, ref o, 176);
+                                Vector256.StoreUnsafe(c00, ref o, 0);
+                                Vector256.StoreUnsafe(c01, ref o, 8);
+                                Vector256.StoreUnsafe(c10, ref o, 56);
+                                Vector256.StoreUnsafe(c11, ref o, 64);
+                                Vector256.StoreUnsafe(c20, ref o, 112);
+                                Vector256.StoreUnsafe(c21, ref o, 120);
+                                Vector256.StoreUnsafe(c30, ref o, 168);
+                                Vector256.StoreUnsafe(c31, ref o, 176);
                             }
                             for (; p < OutW; p++) // the last pixels, one at a time
                             {
                                 ref float a = ref Unsafe.Add(ref filtered, p * 192);
-                                Vector256<float> l = biasL, h = biasH;
+                                Vector256<float> c0 = bias0, c1 = bias1;
                                 for (int k = 0; k < 192; k++)
                                 {
                                     Vector256<float> x = Vector256.Create(Unsafe.Add(ref a, k));
-                                    l = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), l);
-                                    h = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k)), h);
+                                    c0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), c0);
+                                    c1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k)), c1);
                                 }
                                 ref float o = ref Unsafe.Add(ref target, p * 56 + co);
-                                Vector256.StoreUnsafe(l, ref o);
-                                Vector256.StoreUnsafe(h, ref o, 8);
+                                Vector256.StoreUnsafe(c0, ref o, 0);
+                                Vector256.StoreUnsafe(c1, ref o, 8);
                             }
                         }
                     }
@@ -3047,7 +3047,7 @@ namespace Tests
                                 c1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k)), c1);
                             }
                             ref float o = ref Unsafe.Add(ref target, p * 56 + co);
-                            Vector128.StoreUnsafe(c0, ref o);
+                            Vector128.StoreUnsafe(c0, ref o, 0);
                             Vector128.StoreUnsafe(c1, ref o, 4);
                         }
                     }
@@ -3091,47 +3091,47 @@ namespace Tests
                                 ref float wl = ref Unsafe.Add(ref expandWeights, b * 456);
                                 ref float wh = ref Unsafe.Add(ref expandWeights, b * 456 + 456);
                                 int co = b * 8;
-                                Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                                Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                                 int p = 0;
                                 for (; p + 4 <= InW; p += 4)
                                 {
                                     ref float a = ref Unsafe.Add(ref source, p * 56);
-                                    Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                    Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                                     for (int k = 0; k < 56; k++)
                                     {
-                                        Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                        Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                         Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                        l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                        c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                         Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 56 + k));
-                                        l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                        c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                         Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 112 + k));
-                                        l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                        c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                         Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 168 + k));
-                                        l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                        c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                                     }
                                     ref float o = ref Unsafe.Add(ref slot, p * 336 + co);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, expandLo256), expandHi256), ref o, 0);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, expandLo256), expandHi256), ref o, 8);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, expandLo256), expandHi256), ref o, 336);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, expandLo256), expandHi256), ref o, 344);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, expandLo256), expandHi256), ref o, 672);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, expandLo256), expandHi256), ref o, 680);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, expandLo256), expandHi256), ref o, 1008);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, expandLo256), expandHi256), ref o, 1016);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, expandLo256), expandHi256), ref o, 0);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, expandLo256), expandHi256), ref o, 8);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, expandLo256), expandHi256), ref o, 336);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, expandLo256), expandHi256), ref o, 344);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, expandLo256), expandHi256), ref o, 672);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, expandLo256), expandHi256), ref o, 680);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, expandLo256), expandHi256), ref o, 1008);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, expandLo256), expandHi256), ref o, 1016);
                                 }
                                 for (; p < InW; p++) // the last pixels, one at a time
                                 {
                                     ref float a = ref Unsafe.Add(ref source, p * 56);
-                                    Vector256<float> l = biasL, h = biasH;
+                                    Vector256<float> c0 = bias0, c1 = bias1;
                                     for (int k = 0; k < 56; k++)
                                     {
                                         Vector256<float> x = Vector256.Create(Unsafe.Add(ref a, k));
-                                        l = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), l);
-                                        h = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k)), h);
+                                        c0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), c0);
+                                        c1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k)), c1);
                                     }
                                     ref float o = ref Unsafe.Add(ref slot, p * 336 + co);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l, expandLo256), expandHi256), ref o);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h, expandLo256), expandHi256), ref o, 8);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0, expandLo256), expandHi256), ref o, 0);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1, expandLo256), expandHi256), ref o, 8);
                                 }
                             }
                         }
@@ -3178,7 +3178,7 @@ namespace Tests
                                     c1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k)), c1);
                                 }
                                 ref float o = ref Unsafe.Add(ref slot, p * 336 + co);
-                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0, expandLo), expandHi), ref o);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0, expandLo), expandHi), ref o, 0);
                                 Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1, expandLo), expandHi), ref o, 4);
                             }
                         }
@@ -3233,47 +3233,47 @@ namespace Tests
                             ref float wl = ref Unsafe.Add(ref projectWeights, b * 2696);
                             ref float wh = ref Unsafe.Add(ref projectWeights, b * 2696 + 2696);
                             int co = b * 8;
-                            Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                            Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                             int p = 0;
                             for (; p + 4 <= OutW; p += 4)
                             {
                                 ref float a = ref Unsafe.Add(ref filtered, p * 336);
-                                Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                                 for (int k = 0; k < 336; k++)
                                 {
-                                    Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                    Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                     Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                    l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                    c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                     Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 336 + k));
-                                    l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                    c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                     Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 672 + k));
-                                    l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                    c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                     Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 1008 + k));
-                                    l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                    c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                                 }
                                 ref float o = ref Unsafe.Add(ref target, p * 56 + co);
-                                Vector256.StoreUnsafe(l0 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 56 + co + 0)), ref o, 0);
-                                Vector256.StoreUnsafe(h0 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 56 + co + 8)), ref o, 8);
-                                Vector256.StoreUnsafe(l1 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 56 + co + 0)), ref o, 56);
-                                Vector256.StoreUnsafe(h1 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 56 + co + 8)), ref o, 64);
-                                Vector256.StoreUnsafe(l2 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 56 + co + 0)), ref o, 112);
-                                Vector256.StoreUnsafe(h2 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 56 + co + 8)), ref o, 120);
-                                Vector256.StoreUnsafe(l3 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 56 + co + 0)), ref o, 168);
-                                Vector256.StoreUnsafe(h3 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 56 + co + 8)), ref o, 176);
+                                Vector256.StoreUnsafe(c00 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 56 + co + 0)), ref o, 0);
+                                Vector256.StoreUnsafe(c01 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 56 + co + 8)), ref o, 8);
+                                Vector256.StoreUnsafe(c10 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 56 + co + 0)), ref o, 56);
+                                Vector256.StoreUnsafe(c11 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 56 + co + 8)), ref o, 64);
+                                Vector256.StoreUnsafe(c20 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 56 + co + 0)), ref o, 112);
+                                Vector256.StoreUnsafe(c21 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 56 + co + 8)), ref o, 120);
+                                Vector256.StoreUnsafe(c30 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 56 + co + 0)), ref o, 168);
+                                Vector256.StoreUnsafe(c31 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 56 + co + 8)), ref o, 176);
                             }
                             for (; p < OutW; p++) // the last pixels, one at a time
                             {
                                 ref float a = ref Unsafe.Add(ref filtered, p * 336);
-                                Vector256<float> l = biasL, h = biasH;
+                                Vector256<float> c0 = bias0, c1 = bias1;
                                 for (int k = 0; k < 336; k++)
                                 {
                                     Vector256<float> x = Vector256.Create(Unsafe.Add(ref a, k));
-                                    l = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), l);
-                                    h = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k)), h);
+                                    c0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), c0);
+                                    c1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k)), c1);
                                 }
                                 ref float o = ref Unsafe.Add(ref target, p * 56 + co);
-                                Vector256.StoreUnsafe(l + Vector256.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 0)), ref o);
-                                Vector256.StoreUnsafe(h + Vector256.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 8)), ref o, 8);
+                                Vector256.StoreUnsafe(c0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 0)), ref o, 0);
+                                Vector256.StoreUnsafe(c1 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 8)), ref o, 8);
                             }
                         }
                     }
@@ -3320,7 +3320,7 @@ namespace Tests
                                 c1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k)), c1);
                             }
                             ref float o = ref Unsafe.Add(ref target, p * 56 + co);
-                            Vector128.StoreUnsafe(c0 + Vector128.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 0)), ref o);
+                            Vector128.StoreUnsafe(c0 + Vector128.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 0)), ref o, 0);
                             Vector128.StoreUnsafe(c1 + Vector128.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 4)), ref o, 4);
                         }
                     }
@@ -3364,47 +3364,47 @@ namespace Tests
                                 ref float wl = ref Unsafe.Add(ref expandWeights, b * 456);
                                 ref float wh = ref Unsafe.Add(ref expandWeights, b * 456 + 456);
                                 int co = b * 8;
-                                Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                                Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                                 int p = 0;
                                 for (; p + 4 <= InW; p += 4)
                                 {
                                     ref float a = ref Unsafe.Add(ref source, p * 56);
-                                    Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                    Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                                     for (int k = 0; k < 56; k++)
                                     {
-                                        Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                        Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                         Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                        l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                        c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                         Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 56 + k));
-                                        l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                        c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                         Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 112 + k));
-                                        l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                        c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                         Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 168 + k));
-                                        l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                        c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                                     }
                                     ref float o = ref Unsafe.Add(ref slot, p * 336 + co);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, expandLo256), expandHi256), ref o, 0);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, expandLo256), expandHi256), ref o, 8);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, expandLo256), expandHi256), ref o, 336);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, expandLo256), expandHi256), ref o, 344);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, expandLo256), expandHi256), ref o, 672);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, expandLo256), expandHi256), ref o, 680);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, expandLo256), expandHi256), ref o, 1008);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, expandLo256), expandHi256), ref o, 1016);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, expandLo256), expandHi256), ref o, 0);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, expandLo256), expandHi256), ref o, 8);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, expandLo256), expandHi256), ref o, 336);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, expandLo256), expandHi256), ref o, 344);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, expandLo256), expandHi256), ref o, 672);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, expandLo256), expandHi256), ref o, 680);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, expandLo256), expandHi256), ref o, 1008);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, expandLo256), expandHi256), ref o, 1016);
                                 }
                                 for (; p < InW; p++) // the last pixels, one at a time
                                 {
                                     ref float a = ref Unsafe.Add(ref source, p * 56);
-                                    Vector256<float> l = biasL, h = biasH;
+                                    Vector256<float> c0 = bias0, c1 = bias1;
                                     for (int k = 0; k < 56; k++)
                                     {
                                         Vector256<float> x = Vector256.Create(Unsafe.Add(ref a, k));
-                                        l = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), l);
-                                        h = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k)), h);
+                                        c0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), c0);
+                                        c1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k)), c1);
                                     }
                                     ref float o = ref Unsafe.Add(ref slot, p * 336 + co);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l, expandLo256), expandHi256), ref o);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h, expandLo256), expandHi256), ref o, 8);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0, expandLo256), expandHi256), ref o, 0);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1, expandLo256), expandHi256), ref o, 8);
                                 }
                             }
                         }
@@ -3451,7 +3451,7 @@ namespace Tests
                                     c1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k)), c1);
                                 }
                                 ref float o = ref Unsafe.Add(ref slot, p * 336 + co);
-                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0, expandLo), expandHi), ref o);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0, expandLo), expandHi), ref o, 0);
                                 Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1, expandLo), expandHi), ref o, 4);
                             }
                         }
@@ -3506,47 +3506,47 @@ namespace Tests
                             ref float wl = ref Unsafe.Add(ref projectWeights, b * 2696);
                             ref float wh = ref Unsafe.Add(ref projectWeights, b * 2696 + 2696);
                             int co = b * 8;
-                            Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                            Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                             int p = 0;
                             for (; p + 4 <= OutW; p += 4)
                             {
                                 ref float a = ref Unsafe.Add(ref filtered, p * 336);
-                                Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                                 for (int k = 0; k < 336; k++)
                                 {
-                                    Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                    Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                     Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                    l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                    c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                     Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 336 + k));
-                                    l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                    c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                     Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 672 + k));
-                                    l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                    c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                     Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 1008 + k));
-                                    l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                    c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                                 }
                                 ref float o = ref Unsafe.Add(ref target, p * 56 + co);
-                                Vector256.StoreUnsafe(l0 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 56 + co + 0)), ref o, 0);
-                                Vector256.StoreUnsafe(h0 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 56 + co + 8)), ref o, 8);
-                                Vector256.StoreUnsafe(l1 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 56 + co + 0)), ref o, 56);
-                                Vector256.StoreUnsafe(h1 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 56 + co + 8)), ref o, 64);
-                                Vector256.StoreUnsafe(l2 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 56 + co + 0)), ref o, 112);
-                                Vector256.StoreUnsafe(h2 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 56 + co + 8)), ref o, 120);
-                                Vector256.StoreUnsafe(l3 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 56 + co + 0)), ref o, 168);
-                                Vector256.StoreUnsafe(h3 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 56 + co + 8)), ref o, 176);
+                                Vector256.StoreUnsafe(c00 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 56 + co + 0)), ref o, 0);
+                                Vector256.StoreUnsafe(c01 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 0) * 56 + co + 8)), ref o, 8);
+                                Vector256.StoreUnsafe(c10 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 56 + co + 0)), ref o, 56);
+                                Vector256.StoreUnsafe(c11 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 1) * 56 + co + 8)), ref o, 64);
+                                Vector256.StoreUnsafe(c20 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 56 + co + 0)), ref o, 112);
+                                Vector256.StoreUnsafe(c21 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 2) * 56 + co + 8)), ref o, 120);
+                                Vector256.StoreUnsafe(c30 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 56 + co + 0)), ref o, 168);
+                                Vector256.StoreUnsafe(c31 + Vector256.LoadUnsafe(ref skip, (nuint)((p + 3) * 56 + co + 8)), ref o, 176);
                             }
                             for (; p < OutW; p++) // the last pixels, one at a time
                             {
                                 ref float a = ref Unsafe.Add(ref filtered, p * 336);
-                                Vector256<float> l = biasL, h = biasH;
+                                Vector256<float> c0 = bias0, c1 = bias1;
                                 for (int k = 0; k < 336; k++)
                                 {
                                     Vector256<float> x = Vector256.Create(Unsafe.Add(ref a, k));
-                                    l = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), l);
-                                    h = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k)), h);
+                                    c0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), c0);
+                                    c1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k)), c1);
                                 }
                                 ref float o = ref Unsafe.Add(ref target, p * 56 + co);
-                                Vector256.StoreUnsafe(l + Vector256.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 0)), ref o);
-                                Vector256.StoreUnsafe(h + Vector256.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 8)), ref o, 8);
+                                Vector256.StoreUnsafe(c0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 0)), ref o, 0);
+                                Vector256.StoreUnsafe(c1 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 8)), ref o, 8);
                             }
                         }
                     }
@@ -3593,7 +3593,7 @@ namespace Tests
                                 c1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k)), c1);
                             }
                             ref float o = ref Unsafe.Add(ref target, p * 56 + co);
-                            Vector128.StoreUnsafe(c0 + Vector128.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 0)), ref o);
+                            Vector128.StoreUnsafe(c0 + Vector128.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 0)), ref o, 0);
                             Vector128.StoreUnsafe(c1 + Vector128.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 4)), ref o, 4);
                         }
                     }
@@ -3637,47 +3637,47 @@ namespace Tests
                                 ref float wl = ref Unsafe.Add(ref expandWeights, b * 456);
                                 ref float wh = ref Unsafe.Add(ref expandWeights, b * 456 + 456);
                                 int co = b * 8;
-                                Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                                Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                                 int p = 0;
                                 for (; p + 4 <= InW; p += 4)
                                 {
                                     ref float a = ref Unsafe.Add(ref source, p * 56);
-                                    Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                    Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                                     for (int k = 0; k < 56; k++)
                                     {
-                                        Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                        Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                         Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                        l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                        c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                         Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 56 + k));
-                                        l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                        c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                         Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 112 + k));
-                                        l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                        c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                         Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 168 + k));
-                                        l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                        c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                                     }
                                     ref float o = ref Unsafe.Add(ref slot, p * 336 + co);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, expandLo256), expandHi256), ref o, 0);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, expandLo256), expandHi256), ref o, 8);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, expandLo256), expandHi256), ref o, 336);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, expandLo256), expandHi256), ref o, 344);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, expandLo256), expandHi256), ref o, 672);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, expandLo256), expandHi256), ref o, 680);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, expandLo256), expandHi256), ref o, 1008);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, expandLo256), expandHi256), ref o, 1016);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, expandLo256), expandHi256), ref o, 0);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, expandLo256), expandHi256), ref o, 8);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, expandLo256), expandHi256), ref o, 336);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, expandLo256), expandHi256), ref o, 344);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, expandLo256), expandHi256), ref o, 672);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, expandLo256), expandHi256), ref o, 680);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, expandLo256), expandHi256), ref o, 1008);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, expandLo256), expandHi256), ref o, 1016);
                                 }
                                 for (; p < InW; p++) // the last pixels, one at a time
                                 {
                                     ref float a = ref Unsafe.Add(ref source, p * 56);
-                                    Vector256<float> l = biasL, h = biasH;
+                                    Vector256<float> c0 = bias0, c1 = bias1;
                                     for (int k = 0; k < 56; k++)
                                     {
                                         Vector256<float> x = Vector256.Create(Unsafe.Add(ref a, k));
-                                        l = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), l);
-                                        h = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k)), h);
+                                        c0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), c0);
+                                        c1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k)), c1);
                                     }
                                     ref float o = ref Unsafe.Add(ref slot, p * 336 + co);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l, expandLo256), expandHi256), ref o);
-                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h, expandLo256), expandHi256), ref o, 8);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0, expandLo256), expandHi256), ref o, 0);
+                                    Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1, expandLo256), expandHi256), ref o, 8);
                                 }
                             }
                         }
@@ -3724,7 +3724,7 @@ namespace Tests
                                     c1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k)), c1);
                                 }
                                 ref float o = ref Unsafe.Add(ref slot, p * 336 + co);
-                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0, expandLo), expandHi), ref o);
+                                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0, expandLo), expandHi), ref o, 0);
                                 Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1, expandLo), expandHi), ref o, 4);
                             }
                         }
@@ -3778,47 +3778,47 @@ namespace Tests
                             ref float wl = ref Unsafe.Add(ref projectWeights, b * 2696);
                             ref float wh = ref Unsafe.Add(ref projectWeights, b * 2696 + 2696);
                             int co = b * 8;
-                            Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                            Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                             int p = 0;
                             for (; p + 4 <= OutW; p += 4)
                             {
                                 ref float a = ref Unsafe.Add(ref filtered, p * 336);
-                                Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                                Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                                 for (int k = 0; k < 336; k++)
                                 {
-                                    Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                    Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                     Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                    l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                    c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                     Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 336 + k));
-                                    l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                    c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                     Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 672 + k));
-                                    l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                    c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                     Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 1008 + k));
-                                    l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                    c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                                 }
                                 ref float o = ref Unsafe.Add(ref target, p * 112 + co);
-                                Vector256.StoreUnsafe(l0, ref o, 0);
-                                Vector256.StoreUnsafe(h0, ref o, 8);
-                                Vector256.StoreUnsafe(l1, ref o, 112);
-                                Vector256.StoreUnsafe(h1, ref o, 120);
-                                Vector256.StoreUnsafe(l2, ref o, 224);
-                                Vector256.StoreUnsafe(h2, ref o, 232);
-                                Vector256.StoreUnsafe(l3, ref o, 336);
-                                Vector256.StoreUnsafe(h3, ref o, 344);
+                                Vector256.StoreUnsafe(c00, ref o, 0);
+                                Vector256.StoreUnsafe(c01, ref o, 8);
+                                Vector256.StoreUnsafe(c10, ref o, 112);
+                                Vector256.StoreUnsafe(c11, ref o, 120);
+                                Vector256.StoreUnsafe(c20, ref o, 224);
+                                Vector256.StoreUnsafe(c21, ref o, 232);
+                                Vector256.StoreUnsafe(c30, ref o, 336);
+                                Vector256.StoreUnsafe(c31, ref o, 344);
                             }
                             for (; p < OutW; p++) // the last pixels, one at a time
                             {
                                 ref float a = ref Unsafe.Add(ref filtered, p * 336);
-                                Vector256<float> l = biasL, h = biasH;
+                                Vector256<float> c0 = bias0, c1 = bias1;
                                 for (int k = 0; k < 336; k++)
                                 {
                                     Vector256<float> x = Vector256.Create(Unsafe.Add(ref a, k));
-                                    l = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), l);
-                                    h = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k)), h);
+                                    c0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), c0);
+                                    c1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k)), c1);
                                 }
                                 ref float o = ref Unsafe.Add(ref target, p * 112 + co);
-                                Vector256.StoreUnsafe(l, ref o);
-                                Vector256.StoreUnsafe(h, ref o, 8);
+                                Vector256.StoreUnsafe(c0, ref o, 0);
+                                Vector256.StoreUnsafe(c1, ref o, 8);
                             }
                         }
                     }
@@ -3865,7 +3865,7 @@ namespace Tests
                                 c1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k)), c1);
                             }
                             ref float o = ref Unsafe.Add(ref target, p * 112 + co);
-                            Vector128.StoreUnsafe(c0, ref o);
+                            Vector128.StoreUnsafe(c0, ref o, 0);
                             Vector128.StoreUnsafe(c1, ref o, 4);
                         }
                     }
@@ -3892,33 +3892,33 @@ namespace Tests
                         ref float wl = ref Unsafe.Add(ref weights, b * 904);
                         ref float wh = ref Unsafe.Add(ref weights, b * 904 + 904);
                         int co = b * 8;
-                        Vector256<float> biasL = Vector256.LoadUnsafe(ref wl), biasH = Vector256.LoadUnsafe(ref wh);
+                        Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
                         int p = 0;
                         for (; p + 4 <= Pixels; p += 4)
                         {
                             ref float a = ref Unsafe.Add(ref input, p * 112);
-                            Vector256<float> l0 = biasL, h0 = biasH, l1 = biasL, h1 = biasH, l2 = biasL, h2 = biasH, l3 = biasL, h3 = biasH;
+                            Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
                             for (int k = 0; k < 112; k++)
                             {
-                                Vector256<float> wL = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), wH = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
                                 Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                l0 = Vector256.FusedMultiplyAdd(x0, wL, l0); h0 = Vector256.FusedMultiplyAdd(x0, wH, h0);
+                                c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
                                 Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 112 + k));
-                                l1 = Vector256.FusedMultiplyAdd(x1, wL, l1); h1 = Vector256.FusedMultiplyAdd(x1, wH, h1);
+                                c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
                                 Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 224 + k));
-                                l2 = Vector256.FusedMultiplyAdd(x2, wL, l2); h2 = Vector256.FusedMultiplyAdd(x2, wH, h2);
+                                c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
                                 Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 336 + k));
-                                l3 = Vector256.FusedMultiplyAdd(x3, wL, l3); h3 = Vector256.FusedMultiplyAdd(x3, wH, h3);
+                                c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
                             }
                             ref float o = ref Unsafe.Add(ref output, p * 1280 + co);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l0, lo256), hi256), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h0, lo256), hi256), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l1, lo256), hi256), ref o, 1280);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h1, lo256), hi256), ref o, 1288);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l2, lo256), hi256), ref o, 2560);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h2, lo256), hi256), ref o, 2568);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(l3, lo256), hi256), ref o, 3840);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(h3, lo256), hi256), ref o, 3848);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, lo256), hi256), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, lo256), hi256), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, lo256), hi256), ref o, 1280);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, lo256), hi256), ref o, 1288);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, lo256), hi256), ref o, 2560);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, lo256), hi256), ref o, 2568);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, lo256), hi256), ref o, 3840);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, lo256), hi256), ref o, 3848);
                         }
                     }
                 }
