@@ -4,7 +4,12 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 
 // One process per benchmark class, a fixed number of iterations, medians and ratios to ONNX Runtime.
-// Pass BenchmarkDotNet arguments through, e.g. --filter '*V1_05_160*'.
+// Pass BenchmarkDotNet arguments through, e.g. --filter '*V1_05_160*'. --layers prints the per-layer breakdown instead.
+if (args is ["--layers", ..])
+{
+    MobileNet.Benchmarks.LayerBreakdown.Print(runs: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50);
+    return;
+}
 IConfig config = DefaultConfig.Instance
     .AddJob(Job.Default.WithWarmupCount(5).WithIterationCount(20))
     .AddColumn(StatisticColumn.Median, StatisticColumn.P95);

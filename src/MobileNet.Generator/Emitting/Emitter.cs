@@ -151,24 +151,28 @@ internal static class Emitter
          .Line("/// <param name=\"workspace\">At least <see cref=\"WorkspaceLength\"/> floats; its contents are overwritten.</param>")
          .Line("/// <exception cref=\"ArgumentException\">A span does not have the length the network needs.</exception>");
         w.Open("public static void Run(ReadOnlySpan<float> input, Span<float> output, Span<float> workspace)");
-        w.Line("global::MobileNet.NetworkGuard.ExactLength(input.Length, InputLength, nameof(input));")
-         .Line("global::MobileNet.NetworkGuard.ExactLength(output.Length, OutputLength, nameof(output));")
-         .Line("global::MobileNet.NetworkGuard.MinimumLength(workspace.Length, WorkspaceLength, nameof(workspace));")
-         .Line("ref float image = ref MemoryMarshal.GetReference(input);")
-         .Line("ref float ws = ref MemoryMarshal.GetReference(workspace);");
-        int last = 0;
-        foreach (PlannedLayer layer in plan.Layers)
-        {
-            if (layer.Kernel == KernelKind.Softmax)
-                continue;
-            string scratch = layer.ScratchLength > 0 ? $", ref {Buffer(layer.ScratchOffset)}" : "";
-            w.Line($"{layer.MethodName}(ref {Buffer(layer.InputOffset)}, ref {Buffer(layer.OutputOffset)}{scratch});");
-            last = layer.OutputOffset;
-        }
-        w.Line(HasSoftmax(plan)
-            ? $"global::MobileNet.Softmax.Compute(workspace.Slice({last}, OutputLength), output);"
-            : $"workspace.Slice({last}, OutputLength).CopyTo(output);");
+        WriteRunPrologue(w);
+        WriteLayerCalls(w, plan, profiled: false);
         w.Close();
+
+        // A timed copy of Run for the per-layer breakdown (tests/MobileNet.Benchmarks --layers); absent unless MOBILENET_PROFILE is defined.
+        w.Line()
+         .Line("#if MOBILENET_PROFILE");
+        PlannedLayer[] timed = plan.Layers.Where(l => l.Kernel != KernelKind.Softmax).ToArray();
+        w.Line("/// <summary>The generated layer methods, in order, for the per-layer breakdown.</summary>")
+         .Line($"public static readonly string[] LayerNames = {{ {string.Join(", ", timed.Select(l => $"\"{l.MethodName}\""))} }};")
+         .Line("/// <summary>Each layer's multiply-accumulates, in the papers' convention.</summary>")
+         .Line($"public static readonly long[] LayerMacs = {{ {string.Join(", ", timed.Select(l => l.Macs.ToString(CultureInfo.InvariantCulture)))} }};")
+         .Line("/// <summary>Stopwatch ticks spent in each layer by <see cref=\"RunProfiled\"/> since the array was last cleared.</summary>")
+         .Line($"public static readonly long[] LayerTicks = new long[{timed.Length}];")
+         .Line()
+         .Line("/// <summary><see cref=\"Run(ReadOnlySpan{float}, Span{float}, Span{float})\"/>, adding each layer's time to <see cref=\"LayerTicks\"/>.</summary>");
+        w.Open("public static void RunProfiled(ReadOnlySpan<float> input, Span<float> output, Span<float> workspace)");
+        WriteRunPrologue(w);
+        w.Line("long start = global::System.Diagnostics.Stopwatch.GetTimestamp(), now;");
+        WriteLayerCalls(w, plan, profiled: true);
+        w.Close();
+        w.Line("#endif");
 
         foreach (PlannedLayer layer in plan.Layers)
         {
@@ -182,6 +186,31 @@ internal static class Emitter
          .Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]")
          .Line("private static ref float FloatsOf(ReadOnlySpan<ulong> words) => ref Unsafe.As<ulong, float>(ref MemoryMarshal.GetReference(words));");
         w.Close();
+    }
+
+    private static void WriteRunPrologue(SourceWriter w) =>
+        w.Line("global::MobileNet.NetworkGuard.ExactLength(input.Length, InputLength, nameof(input));")
+         .Line("global::MobileNet.NetworkGuard.ExactLength(output.Length, OutputLength, nameof(output));")
+         .Line("global::MobileNet.NetworkGuard.MinimumLength(workspace.Length, WorkspaceLength, nameof(workspace));")
+         .Line("ref float image = ref MemoryMarshal.GetReference(input);")
+         .Line("ref float ws = ref MemoryMarshal.GetReference(workspace);");
+
+    private static void WriteLayerCalls(SourceWriter w, ExecutionPlan plan, bool profiled)
+    {
+        int last = 0, index = 0;
+        foreach (PlannedLayer layer in plan.Layers)
+        {
+            if (layer.Kernel == KernelKind.Softmax)
+                continue;
+            string scratch = layer.ScratchLength > 0 ? $", ref {Buffer(layer.ScratchOffset)}" : "";
+            w.Line($"{layer.MethodName}(ref {Buffer(layer.InputOffset)}, ref {Buffer(layer.OutputOffset)}{scratch});");
+            if (profiled)
+                w.Line($"now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[{index++}] += now - start; start = now;");
+            last = layer.OutputOffset;
+        }
+        w.Line(HasSoftmax(plan)
+            ? $"global::MobileNet.Softmax.Compute(workspace.Slice({last}, OutputLength), output);"
+            : $"workspace.Slice({last}, OutputLength).CopyTo(output);");
     }
 
     private static void TableRow(SourceWriter w, string index, string kind, string stride, string shapes, long macs, long parameters) =>

@@ -137,6 +137,85 @@ namespace Tests
             global::MobileNet.Softmax.Compute(workspace.Slice(0, OutputLength), output);
         }
 
+        #if MOBILENET_PROFILE
+        /// <summary>The generated layer methods, in order, for the per-layer breakdown.</summary>
+        public static readonly string[] LayerNames = { "Layer00_Conv3x3S2", "Layer01_Depthwise3x3S1", "Layer02_Pointwise4x8", "Layer03_Depthwise3x3S2", "Layer04_Pointwise4x8", "Layer05_Depthwise3x3S1", "Layer06_Pointwise4x8", "Layer07_Depthwise3x3S2", "Layer08_Pointwise4x8", "Layer09_Depthwise3x3S1", "Layer10_Pointwise4x8", "Layer11_Depthwise3x3S2", "Layer12_Pointwise4x8", "Layer13_Depthwise3x3S1", "Layer14_Pointwise4x8", "Layer15_Depthwise3x3S1", "Layer16_Pointwise4x8", "Layer17_Depthwise3x3S1", "Layer18_Pointwise4x8", "Layer19_Depthwise3x3S1", "Layer20_Pointwise4x8", "Layer21_Depthwise3x3S1", "Layer22_Pointwise4x8", "Layer23_Depthwise3x3S2", "Layer24_Pointwise4x8", "Layer25_Depthwise3x3S1", "Layer26_Pointwise4x8", "Layer27_GlobalAveragePool", "Layer28_Dense16" };
+        /// <summary>Each layer's multiply-accumulates, in the papers' convention.</summary>
+        public static readonly long[] LayerMacs = { 221184, 73728, 131072, 36864, 131072, 73728, 262144, 18432, 131072, 36864, 262144, 9216, 131072, 18432, 262144, 18432, 262144, 18432, 262144, 18432, 262144, 18432, 262144, 4608, 131072, 9216, 262144, 0, 2560 };
+        /// <summary>Stopwatch ticks spent in each layer by <see cref="RunProfiled"/> since the array was last cleared.</summary>
+        public static readonly long[] LayerTicks = new long[29];
+
+        /// <summary><see cref="Run(ReadOnlySpan{float}, Span{float}, Span{float})"/>, adding each layer's time to <see cref="LayerTicks"/>.</summary>
+        public static void RunProfiled(ReadOnlySpan<float> input, Span<float> output, Span<float> workspace)
+        {
+            global::MobileNet.NetworkGuard.ExactLength(input.Length, InputLength, nameof(input));
+            global::MobileNet.NetworkGuard.ExactLength(output.Length, OutputLength, nameof(output));
+            global::MobileNet.NetworkGuard.MinimumLength(workspace.Length, WorkspaceLength, nameof(workspace));
+            ref float image = ref MemoryMarshal.GetReference(input);
+            ref float ws = ref MemoryMarshal.GetReference(workspace);
+            long start = global::System.Diagnostics.Stopwatch.GetTimestamp(), now;
+            Layer00_Conv3x3S2(ref image, ref ws);
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[0] += now - start; start = now;
+            Layer01_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 16384));
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[1] += now - start; start = now;
+            Layer02_Pointwise4x8(ref Unsafe.Add(ref ws, 16384), ref ws);
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[2] += now - start; start = now;
+            Layer03_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 20480));
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[3] += now - start; start = now;
+            Layer04_Pointwise4x8(ref Unsafe.Add(ref ws, 20480), ref ws);
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[4] += now - start; start = now;
+            Layer05_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 16384));
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[5] += now - start; start = now;
+            Layer06_Pointwise4x8(ref Unsafe.Add(ref ws, 16384), ref ws);
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[6] += now - start; start = now;
+            Layer07_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 22528));
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[7] += now - start; start = now;
+            Layer08_Pointwise4x8(ref Unsafe.Add(ref ws, 22528), ref ws);
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[8] += now - start; start = now;
+            Layer09_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 20480));
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[9] += now - start; start = now;
+            Layer10_Pointwise4x8(ref Unsafe.Add(ref ws, 20480), ref ws);
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[10] += now - start; start = now;
+            Layer11_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 23552));
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[11] += now - start; start = now;
+            Layer12_Pointwise4x8(ref Unsafe.Add(ref ws, 23552), ref ws);
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[12] += now - start; start = now;
+            Layer13_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 22528));
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[13] += now - start; start = now;
+            Layer14_Pointwise4x8(ref Unsafe.Add(ref ws, 22528), ref ws);
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[14] += now - start; start = now;
+            Layer15_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 22528));
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[15] += now - start; start = now;
+            Layer16_Pointwise4x8(ref Unsafe.Add(ref ws, 22528), ref ws);
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[16] += now - start; start = now;
+            Layer17_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 22528));
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[17] += now - start; start = now;
+            Layer18_Pointwise4x8(ref Unsafe.Add(ref ws, 22528), ref ws);
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[18] += now - start; start = now;
+            Layer19_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 22528));
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[19] += now - start; start = now;
+            Layer20_Pointwise4x8(ref Unsafe.Add(ref ws, 22528), ref ws);
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[20] += now - start; start = now;
+            Layer21_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 22528));
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[21] += now - start; start = now;
+            Layer22_Pointwise4x8(ref Unsafe.Add(ref ws, 22528), ref ws);
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[22] += now - start; start = now;
+            Layer23_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 24064));
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[23] += now - start; start = now;
+            Layer24_Pointwise4x8(ref Unsafe.Add(ref ws, 24064), ref ws);
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[24] += now - start; start = now;
+            Layer25_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23552));
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[25] += now - start; start = now;
+            Layer26_Pointwise4x8(ref Unsafe.Add(ref ws, 23552), ref ws);
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[26] += now - start; start = now;
+            Layer27_GlobalAveragePool(ref ws, ref Unsafe.Add(ref ws, 24320));
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[27] += now - start; start = now;
+            Layer28_Dense16(ref Unsafe.Add(ref ws, 24320), ref ws);
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[28] += now - start; start = now;
+            global::MobileNet.Softmax.Compute(workspace.Slice(0, OutputLength), output);
+        }
+        #endif
+
         /// <summary>Layer 0: conv 3×3, stride 2, 64×64×3 → 32×32×8, pads (top, left, bottom, right) = (0,0,1,1), ReLU6.</summary>
         private static void Layer00_Conv3x3S2(ref float input, ref float output)
         {
@@ -152,25 +231,28 @@ namespace Tests
                 {
                     int ix0 = ox * Stride - PadLeft;
                     ref float o = ref Unsafe.Add(ref output, (oy * OutW + ox) * OutC);
-                    for (int co = 0; co < OutC; co += 4)
+                    Vector128<float> a0 = Vector128.LoadUnsafe(ref w, 0), a1 = Vector128.LoadUnsafe(ref w, 4);
+                    for (int ky = 0; ky < KernelH; ky++)
                     {
-                        Vector128<float> acc = Vector128.LoadUnsafe(ref w, (nuint)co);
-                        for (int ky = 0; ky < KernelH; ky++)
+                        int iy = iy0 + ky;
+                        if ((uint)iy >= InH) continue; // zero padding
+                        for (int kx = 0; kx < KernelW; kx++)
                         {
-                            int iy = iy0 + ky;
-                            if ((uint)iy >= InH) continue; // zero padding
-                            for (int kx = 0; kx < KernelW; kx++)
+                            int ix = ix0 + kx;
+                            if ((uint)ix >= InW) continue;
+                            ref float pixel = ref Unsafe.Add(ref input, (iy * InW + ix) * InC);
+                            ref float tap = ref Unsafe.Add(ref w, OutC * (1 + (ky * KernelW + kx) * InC));
+                            for (int ci = 0; ci < InC; ci++)
                             {
-                                int ix = ix0 + kx;
-                                if ((uint)ix >= InW) continue;
-                                ref float pixel = ref Unsafe.Add(ref input, (iy * InW + ix) * InC);
-                                nuint tap = (nuint)(OutC * (1 + (ky * KernelW + kx) * InC) + co);
-                                for (int ci = 0; ci < InC; ci++)
-                                    acc = Vector128.FusedMultiplyAdd(Vector128.Create(Unsafe.Add(ref pixel, ci)), Vector128.LoadUnsafe(ref w, tap + (nuint)(ci * OutC)), acc);
+                                Vector128<float> x = Vector128.Create(Unsafe.Add(ref pixel, ci));
+                                ref float row = ref Unsafe.Add(ref tap, ci * OutC);
+                                a0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref row, 0), a0);
+                                a1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref row, 4), a1);
                             }
                         }
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref o, (nuint)co);
                     }
+                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(a0, lo), hi), ref o, 0);
+                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(a1, lo), hi), ref o, 4);
                 }
             }
         }

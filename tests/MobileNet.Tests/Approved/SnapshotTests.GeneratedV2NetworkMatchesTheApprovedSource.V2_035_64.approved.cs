@@ -154,6 +154,69 @@ namespace Tests
             global::MobileNet.Softmax.Compute(workspace.Slice(0, OutputLength), output);
         }
 
+        #if MOBILENET_PROFILE
+        /// <summary>The generated layer methods, in order, for the per-layer breakdown.</summary>
+        public static readonly string[] LayerNames = { "Layer00_Conv3x3S2", "Layer01_Bottleneck1S1", "Layer02_Bottleneck6S2", "Layer03_Bottleneck6S1", "Layer04_Bottleneck6S2", "Layer05_Bottleneck6S1", "Layer06_Bottleneck6S1", "Layer07_Bottleneck6S2", "Layer08_Bottleneck6S1", "Layer09_Bottleneck6S1", "Layer10_Bottleneck6S1", "Layer11_Bottleneck6S1", "Layer12_Bottleneck6S1", "Layer13_Bottleneck6S1", "Layer14_Bottleneck6S2", "Layer15_Bottleneck6S1", "Layer16_Bottleneck6S1", "Layer17_Bottleneck6S1", "Layer18_Pointwise4x8", "Layer19_GlobalAveragePool", "Layer20_Dense16" };
+        /// <summary>Each layer's multiply-accumulates, in the papers' convention.</summary>
+        public static readonly long[] LayerMacs = { 442368, 278528, 602112, 307200, 175104, 251904, 251904, 148992, 131328, 131328, 131328, 149760, 224256, 224256, 148224, 162624, 162624, 237888, 573440, 0, 12800 };
+        /// <summary>Stopwatch ticks spent in each layer by <see cref="RunProfiled"/> since the array was last cleared.</summary>
+        public static readonly long[] LayerTicks = new long[21];
+
+        /// <summary><see cref="Run(ReadOnlySpan{float}, Span{float}, Span{float})"/>, adding each layer's time to <see cref="LayerTicks"/>.</summary>
+        public static void RunProfiled(ReadOnlySpan<float> input, Span<float> output, Span<float> workspace)
+        {
+            global::MobileNet.NetworkGuard.ExactLength(input.Length, InputLength, nameof(input));
+            global::MobileNet.NetworkGuard.ExactLength(output.Length, OutputLength, nameof(output));
+            global::MobileNet.NetworkGuard.MinimumLength(workspace.Length, WorkspaceLength, nameof(workspace));
+            ref float image = ref MemoryMarshal.GetReference(input);
+            ref float ws = ref MemoryMarshal.GetReference(workspace);
+            long start = global::System.Diagnostics.Stopwatch.GetTimestamp(), now;
+            Layer00_Conv3x3S2(ref image, ref ws);
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[0] += now - start; start = now;
+            Layer01_Bottleneck1S1(ref ws, ref Unsafe.Add(ref ws, 17408), ref Unsafe.Add(ref ws, 16384));
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[1] += now - start; start = now;
+            Layer02_Bottleneck6S2(ref Unsafe.Add(ref ws, 17408), ref ws, ref Unsafe.Add(ref ws, 2048));
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[2] += now - start; start = now;
+            Layer03_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 23552), ref Unsafe.Add(ref ws, 2048));
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[3] += now - start; start = now;
+            Layer04_Bottleneck6S2(ref Unsafe.Add(ref ws, 23552), ref ws, ref Unsafe.Add(ref ws, 1024));
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[4] += now - start; start = now;
+            Layer05_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 24576), ref Unsafe.Add(ref ws, 1024));
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[5] += now - start; start = now;
+            Layer06_Bottleneck6S1(ref Unsafe.Add(ref ws, 24576), ref ws, ref Unsafe.Add(ref ws, 1024));
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[6] += now - start; start = now;
+            Layer07_Bottleneck6S2(ref ws, ref Unsafe.Add(ref ws, 25216), ref Unsafe.Add(ref ws, 1024));
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[7] += now - start; start = now;
+            Layer08_Bottleneck6S1(ref Unsafe.Add(ref ws, 25216), ref ws, ref Unsafe.Add(ref ws, 384));
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[8] += now - start; start = now;
+            Layer09_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 25216), ref Unsafe.Add(ref ws, 384));
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[9] += now - start; start = now;
+            Layer10_Bottleneck6S1(ref Unsafe.Add(ref ws, 25216), ref ws, ref Unsafe.Add(ref ws, 384));
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[10] += now - start; start = now;
+            Layer11_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 25088), ref Unsafe.Add(ref ws, 384));
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[11] += now - start; start = now;
+            Layer12_Bottleneck6S1(ref Unsafe.Add(ref ws, 25088), ref ws, ref Unsafe.Add(ref ws, 512));
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[12] += now - start; start = now;
+            Layer13_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 25088), ref Unsafe.Add(ref ws, 512));
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[13] += now - start; start = now;
+            Layer14_Bottleneck6S2(ref Unsafe.Add(ref ws, 25088), ref ws, ref Unsafe.Add(ref ws, 224));
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[14] += now - start; start = now;
+            Layer15_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 25376), ref Unsafe.Add(ref ws, 224));
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[15] += now - start; start = now;
+            Layer16_Bottleneck6S1(ref Unsafe.Add(ref ws, 25376), ref ws, ref Unsafe.Add(ref ws, 224));
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[16] += now - start; start = now;
+            Layer17_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 25152), ref Unsafe.Add(ref ws, 224));
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[17] += now - start; start = now;
+            Layer18_Pointwise4x8(ref Unsafe.Add(ref ws, 25152), ref ws);
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[18] += now - start; start = now;
+            Layer19_GlobalAveragePool(ref ws, ref Unsafe.Add(ref ws, 24320));
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[19] += now - start; start = now;
+            Layer20_Dense16(ref Unsafe.Add(ref ws, 24320), ref ws);
+            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[20] += now - start; start = now;
+            global::MobileNet.Softmax.Compute(workspace.Slice(0, OutputLength), output);
+        }
+        #endif
+
         /// <summary>Layer 0: conv 3×3, stride 2, 64×64×3 → 32×32×16, pads (top, left, bottom, right) = (1,1,1,1), ReLU6.</summary>
         private static void Layer00_Conv3x3S2(ref float input, ref float output)
         {
@@ -169,25 +232,32 @@ namespace Tests
                 {
                     int ix0 = ox * Stride - PadLeft;
                     ref float o = ref Unsafe.Add(ref output, (oy * OutW + ox) * OutC);
-                    for (int co = 0; co < OutC; co += 4)
+                    Vector128<float> a0 = Vector128.LoadUnsafe(ref w, 0), a1 = Vector128.LoadUnsafe(ref w, 4), a2 = Vector128.LoadUnsafe(ref w, 8), a3 = Vector128.LoadUnsafe(ref w, 12);
+                    for (int ky = 0; ky < KernelH; ky++)
                     {
-                        Vector128<float> acc = Vector128.LoadUnsafe(ref w, (nuint)co);
-                        for (int ky = 0; ky < KernelH; ky++)
+                        int iy = iy0 + ky;
+                        if ((uint)iy >= InH) continue; // zero padding
+                        for (int kx = 0; kx < KernelW; kx++)
                         {
-                            int iy = iy0 + ky;
-                            if ((uint)iy >= InH) continue; // zero padding
-                            for (int kx = 0; kx < KernelW; kx++)
+                            int ix = ix0 + kx;
+                            if ((uint)ix >= InW) continue;
+                            ref float pixel = ref Unsafe.Add(ref input, (iy * InW + ix) * InC);
+                            ref float tap = ref Unsafe.Add(ref w, OutC * (1 + (ky * KernelW + kx) * InC));
+                            for (int ci = 0; ci < InC; ci++)
                             {
-                                int ix = ix0 + kx;
-                                if ((uint)ix >= InW) continue;
-                                ref float pixel = ref Unsafe.Add(ref input, (iy * InW + ix) * InC);
-                                nuint tap = (nuint)(OutC * (1 + (ky * KernelW + kx) * InC) + co);
-                                for (int ci = 0; ci < InC; ci++)
-                                    acc = Vector128.FusedMultiplyAdd(Vector128.Create(Unsafe.Add(ref pixel, ci)), Vector128.LoadUnsafe(ref w, tap + (nuint)(ci * OutC)), acc);
+                                Vector128<float> x = Vector128.Create(Unsafe.Add(ref pixel, ci));
+                                ref float row = ref Unsafe.Add(ref tap, ci * OutC);
+                                a0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref row, 0), a0);
+                                a1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref row, 4), a1);
+                                a2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref row, 8), a2);
+                                a3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref row, 12), a3);
                             }
                         }
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref o, (nuint)co);
                     }
+                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(a0, lo), hi), ref o, 0);
+                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(a1, lo), hi), ref o, 4);
+                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(a2, lo), hi), ref o, 8);
+                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(a3, lo), hi), ref o, 12);
                 }
             }
         }
