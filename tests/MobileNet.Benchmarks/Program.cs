@@ -4,10 +4,16 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 
 // One process per benchmark class, a fixed number of iterations, medians and ratios to ONNX Runtime.
-// Pass BenchmarkDotNet arguments through, e.g. --filter '*V1_05_160*'. --layers prints the per-layer breakdown instead.
+// Pass BenchmarkDotNet arguments through, e.g. --filter '*V1_05_160*'. --layers prints the per-layer breakdown
+// instead; --chart <results folder> <file.svg> draws the latency chart from the last run's reports.
 if (args is ["--layers", ..])
 {
     MobileNet.Benchmarks.LayerBreakdown.Print(runs: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50);
+    return;
+}
+if (args is ["--chart", var results, var svg])
+{
+    MobileNet.Benchmarks.LatencyChart.Write(results, svg);
     return;
 }
 IConfig config = DefaultConfig.Instance
