@@ -37,7 +37,6 @@ internal sealed record PackedWeights(string Suffix, float[] Data);
 internal sealed class PlannedLayer
 {
     public int Index { get; init; }
-    public LayerRole Role { get; init; }
     public KernelKind Kernel { get; init; }
     public GraphOp Op { get; init; } = null!;
     public string MethodName { get; init; } = "";

@@ -66,7 +66,7 @@ internal static class Planner
         };
         return new PlannedLayer
         {
-            Index = index, Role = bound.Role, Kernel = kernel, Op = op,
+            Index = index, Kernel = kernel, Op = op,
             MethodName = $"Layer{index:D2}_{MethodSuffix(kernel, op)}",
             InStride = inStride, OutStride = outStride, OutputLength = outputLength, ActivationsLength = outputLength,
             Weights = packed.Length > 0 ? [new PackedWeights("", packed)] : [],
@@ -93,7 +93,7 @@ internal static class Planner
         GraphOp[] ops = block.Expand is null ? [dw, project] : [block.Expand, dw, project];
         return new PlannedLayer
         {
-            Index = index, Role = LayerRole.Bottleneck, Kernel = KernelKind.Bottleneck, Op = dw, Block = block,
+            Index = index, Kernel = KernelKind.Bottleneck, Op = dw, Block = block,
             MethodName = $"Layer{index:D2}_Bottleneck{(block.Expand is null ? 1 : block.Hidden / block.InC)}S{dw.StrideH}",
             InStride = inStride, OutStride = outStride, HiddenStride = hidden, OutputLength = output,
             // Three expanded rows (only when there is an expansion), a row of zeros for the padding, one depthwise output row.

@@ -3,13 +3,12 @@ using System.Collections.Generic;
 namespace MobileNet.Generator.Reading;
 
 /// <summary>The main subgraph of a TFLite model: its tensors, operators in execution order, inputs and outputs.</summary>
-internal sealed class TfliteModel(IReadOnlyList<TfliteTensor> tensors, IReadOnlyList<TfliteOperator> operators, int[] inputs, int[] outputs, string description)
+internal sealed class TfliteModel(IReadOnlyList<TfliteTensor> tensors, IReadOnlyList<TfliteOperator> operators, int[] inputs, int[] outputs)
 {
     public IReadOnlyList<TfliteTensor> Tensors { get; } = tensors;
     public IReadOnlyList<TfliteOperator> Operators { get; } = operators;
     public int[] Inputs { get; } = inputs;
     public int[] Outputs { get; } = outputs;
-    public string Description { get; } = description;
 }
 
 internal enum TfliteType { Float32 = 0, Float16 = 1, Int32 = 2, UInt8 = 3, Int64 = 4, Int16 = 7, Int8 = 9 }

@@ -31,7 +31,7 @@ internal static class TfliteReader
     }
 
     // Table field numbers, in schema order (a union takes two: its type and its value).
-    private const int ModelOperatorCodes = 1, ModelSubgraphs = 2, ModelDescription = 3, ModelBuffers = 4;
+    private const int ModelOperatorCodes = 1, ModelSubgraphs = 2, ModelBuffers = 4;
     private const int SubgraphTensors = 0, SubgraphInputs = 1, SubgraphOutputs = 2, SubgraphOperators = 3;
     private const int TensorShape = 0, TensorType = 1, TensorBuffer = 2, TensorName = 3, TensorQuantization = 4, TensorSparsity = 6;
     private const int OperatorOpcode = 0, OperatorInputs = 1, OperatorOutputs = 2, OperatorOptions = 4;
@@ -74,8 +74,7 @@ internal static class TfliteReader
 
         return new TfliteModel(tensors, operators,
             CheckIndices(fb.Ints(subgraph, SubgraphInputs), tensorCount, "the subgraph's inputs"),
-            CheckIndices(fb.Ints(subgraph, SubgraphOutputs), tensorCount, "the subgraph's outputs"),
-            fb.String(model, ModelDescription) ?? "");
+            CheckIndices(fb.Ints(subgraph, SubgraphOutputs), tensorCount, "the subgraph's outputs"));
     }
 
     private static int[] CheckIndices(int[] indices, int count, string owner)
