@@ -92,7 +92,7 @@ internal static class Emitter
                 KernelKind.GlobalAveragePool => $"{single.Shape(false)} → {single.OutC}",
                 _ => $"{single.Shape(false)} → {single.Shape(true)}",
             };
-            string stride = layer.Kernel is KernelKind.ConvKxK or KernelKind.Depthwise3x3 or KernelKind.Pointwise4x8 ? single.StrideH.ToString(CultureInfo.InvariantCulture) : "";
+            string stride = layer.Kernel is KernelKind.ConvKxK or KernelKind.Depthwise3x3 or KernelKind.Pointwise ? single.StrideH.ToString(CultureInfo.InvariantCulture) : "";
             TableRow(w, layer.Index.ToString(CultureInfo.InvariantCulture), KernelEmitter.Kind(layer), stride, shapes, layer.Macs, layer.Parameters);
         }
         w.Line($"///     {"total",-17} {"",6}  {"",-30} {SourceWriter.Count(macs),13} {SourceWriter.Count(parameters),11}");
@@ -115,6 +115,8 @@ internal static class Emitter
          .Line($"public const int OutputLength = {plan.OutputLength};")
          .Line($"/// <summary>True when <see cref=\"Run(ReadOnlySpan{{float}}, Span{{float}})\"/> writes probabilities (the file ends in a softmax); false for logits.</summary>")
          .Line($"public const bool OutputIsProbability = {(HasSoftmax(plan) ? "true" : "false")};")
+         .Line($"/// <summary>Multiply-accumulates per image, counted as the MobileNet papers count them (convolutions and classifier).</summary>")
+         .Line($"public const long MultiplyAccumulates = {plan.Layers.Sum(l => l.Macs).ToString(CultureInfo.InvariantCulture)};")
          .Line($"/// <summary>Bytes of read-only weight data in the assembly: folded, packed and padded to whole vectors.</summary>")
          .Line($"public const int WeightBytes = {WeightsEmitter.Bytes(plan)};")
          .Line($"/// <summary>Floats of workspace <see cref=\"Run(ReadOnlySpan{{float}}, Span{{float}}, Span{{float}})\"/> needs ({Kilobytes(plan.WorkspaceLength)} KiB).</summary>")

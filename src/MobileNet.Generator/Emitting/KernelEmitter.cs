@@ -8,7 +8,8 @@ namespace MobileNet.Generator.Emitting;
 /// <summary>
 /// Writes one method per layer with every shape a constant, so that the JIT and NativeAOT fold the
 /// loop bounds and offsets. Activations are NHWC with the channel count rounded up to whole
-/// <c>Vector128</c>s; the kernels use <c>Vector128</c> only, which is NEON on ARM64 and SSE/AVX on x64.
+/// <c>Vector128</c>s. Each kernel has a branch per vector width (512, 256 and 128 bits); the JIT and
+/// NativeAOT compile only the one the target takes, which on ARM64 is the 128-bit (NEON) one.
 /// </summary>
 internal static class KernelEmitter
 {
@@ -16,13 +17,15 @@ internal static class KernelEmitter
     {
         GraphOp op = layer.Op;
         w.Line($"/// <summary>Layer {layer.Index}: {Describe(layer)}.</summary>");
-        w.Open($"private static void {layer.MethodName}(ref float input, ref float output{(layer.Kernel == KernelKind.Bottleneck ? ", ref float scratch" : "")})");
+        // Straight to optimised code: a tier-0 or OSR copy of these loops runs several times slower, and they gain nothing from profiling.
+        w.Line("[MethodImpl(MethodImplOptions.AggressiveOptimization)]");
+        w.Open($"private static void {layer.MethodName}(ref float input, ref float output{(layer.ScratchLength > 0 ? ", ref float scratch" : "")})");
         switch (layer.Kernel)
         {
             case KernelKind.Bottleneck: Bottleneck(w, layer); break;
             case KernelKind.ConvKxK: ConvKxK(w, layer, op); break;
             case KernelKind.Depthwise3x3: Depthwise3x3(w, layer, op); break;
-            case KernelKind.Pointwise4x8: Pointwise4x8(w, layer, op); break;
+            case KernelKind.Pointwise: Pointwise(w, layer, op); break;
             case KernelKind.GlobalAveragePool: GlobalAveragePool(w, layer, op); break;
             case KernelKind.Dense16: Dense16(w, layer, op); break;
             default: throw new InvalidOperationException($"{layer.Kernel} has no layer method");
@@ -35,7 +38,7 @@ internal static class KernelEmitter
         GraphOp op = layer.Op;
         return layer.Kernel switch
         {
-            KernelKind.ConvKxK or KernelKind.Depthwise3x3 or KernelKind.Pointwise4x8 =>
+            KernelKind.ConvKxK or KernelKind.Depthwise3x3 or KernelKind.Pointwise =>
                 $"{Kind(layer)}, stride {op.StrideH}, {op.Shape(false)} → {op.Shape(true)}"
                 + (op.KernelH > 1 ? $", pads (top, left, bottom, right) = {op.Pads}" : "") + Activation(op),
             KernelKind.GlobalAveragePool => $"average pool, {op.Shape(false)} → 1×1×{op.OutC}",
@@ -49,7 +52,7 @@ internal static class KernelEmitter
     {
         KernelKind.ConvKxK => $"conv {layer.Op.KernelH}×{layer.Op.KernelW}",
         KernelKind.Depthwise3x3 => "depthwise 3×3",
-        KernelKind.Pointwise4x8 => "pointwise 1×1",
+        KernelKind.Pointwise => "pointwise 1×1",
         KernelKind.GlobalAveragePool => "average pool",
         KernelKind.Dense16 => "classifier",
         KernelKind.Bottleneck => "bottleneck",
@@ -74,96 +77,249 @@ internal static class KernelEmitter
             var (lo, hi) => $", clamped to [{lo}, {hi}]",
         };
 
-    /// <summary>Declares the clamp bounds an operation needs, if any, as <c>lo</c>/<c>hi</c> or <c>{prefix}Lo</c>/<c>{prefix}Hi</c>.</summary>
+    /// <summary>Declares the clamp bounds an operation needs, if any, as <c>lo</c>/<c>hi</c> or <c>{prefix}Lo</c>/<c>{prefix}Hi</c>, in the block that uses them.</summary>
     private static void ActivationBounds(SourceWriter w, GraphOp op, string prefix = "", string vector = "Vector128")
     {
         if (!float.IsNegativeInfinity(op.ActivationMin))
-            w.Line($"{vector}<float> {Bound(prefix, "lo", vector)} = {vector}.Create({SourceWriter.Float(op.ActivationMin)});");
+            w.Line($"{vector}<float> {Bound(prefix, "lo")} = {vector}.Create({SourceWriter.Float(op.ActivationMin)});");
         if (!float.IsPositiveInfinity(op.ActivationMax))
-            w.Line($"{vector}<float> {Bound(prefix, "hi", vector)} = {vector}.Create({SourceWriter.Float(op.ActivationMax)});");
+            w.Line($"{vector}<float> {Bound(prefix, "hi")} = {vector}.Create({SourceWriter.Float(op.ActivationMax)});");
     }
 
     /// <summary>The expression that applies the operation's clamp to <paramref name="value"/>.</summary>
     private static string Activate(GraphOp op, string value, string prefix = "", string vector = "Vector128")
     {
         if (!float.IsNegativeInfinity(op.ActivationMin))
-            value = $"{vector}.Max({value}, {Bound(prefix, "lo", vector)})";
+            value = $"{vector}.Max({value}, {Bound(prefix, "lo")})";
         if (!float.IsPositiveInfinity(op.ActivationMax))
-            value = $"{vector}.Min({value}, {Bound(prefix, "hi", vector)})";
+            value = $"{vector}.Min({value}, {Bound(prefix, "hi")})";
         return value;
     }
 
-    /// <summary>The local that holds a clamp bound: <c>lo</c>, <c>expandHi</c>, <c>lo256</c> for the 256-bit copy.</summary>
-    private static string Bound(string prefix, string bound, string vector = "Vector128") =>
-        (prefix.Length == 0 ? bound : prefix + char.ToUpperInvariant(bound[0]) + bound.Substring(1)) + (vector == "Vector256" ? "256" : "");
+    /// <summary>The local that holds a clamp bound: <c>lo</c>, or <c>expandHi</c> for a prefix.</summary>
+    private static string Bound(string prefix, string bound) =>
+        prefix.Length == 0 ? bound : prefix + char.ToUpperInvariant(bound[0]) + bound.Substring(1);
 
     private static string Weights(PlannedLayer layer, string local = "w", int set = 0) =>
         $"ref float {local} = ref FloatsOf({WeightsEmitter.ClassName}.{WeightsEmitter.FieldName(layer, layer.Weights[set])});";
 
+    /// <summary>A vector width the emitted code can take, and the register tile a GEMM uses at that width.</summary>
+    private sealed record Width(string Vector, int Lanes, int BlocksPerTile, int Rows)
+    {
+        public string IsAccelerated => $"{Vector}.IsHardwareAccelerated";
+    }
+
+    // Register tiles (pixels × output channels) for the file of each target: AVX-512 has 32 registers and
+    // two 512-bit FMA pipes, so 8 pixels × 32 channels (16 accumulators, 10 loads per 16 FMAs); AVX2 has 16,
+    // so 6 × 16 (12 accumulators); the 128-bit path is NEON's, with 32 registers: 4 × 16 (16 accumulators).
+    private static readonly Width W512 = new("Vector512", 16, 2, 8), W256 = new("Vector256", 8, 1, 6), W128 = new("Vector128", 4, 1, 4);
+    private static readonly Width[] Widths = [W512, W256, W128];
+
+    /// <summary>Opens one branch per vector width, widest first; the JIT and NativeAOT keep only the branch the target takes (ARM64: the 128-bit one).</summary>
+    private static void ForEachWidth(SourceWriter w, Action<Width> body)
+    {
+        foreach (Width width in Widths)
+        {
+            w.Open(width == W128 ? "else" : width == W512 ? $"if ({width.IsAccelerated})" : $"else if ({width.IsAccelerated})");
+            body(width);
+            w.Close();
+        }
+    }
+
+    /// <summary>
+    /// The first convolution (the stem): few input channels, so each tap is a broadcast of one input value
+    /// against a vector of output channels. The columns whose window lies inside the image go in register
+    /// tiles of pixels × all output channels, with no checks; the border pixels, a few per row, go through
+    /// a local function that skips the taps in the zero padding.
+    /// </summary>
     private static void ConvKxK(SourceWriter w, PlannedLayer layer, GraphOp op)
     {
-        w.Line($"const int InH = {op.InH}, InW = {op.InW}, InC = {layer.InStride}, OutH = {op.OutH}, OutW = {op.OutW}, OutC = {layer.OutStride};");
-        w.Line($"const int KernelH = {op.KernelH}, KernelW = {op.KernelW}, Stride = {op.StrideH}, PadTop = {op.Pads.Top}, PadLeft = {op.Pads.Left};");
+        int outC = layer.OutStride, inC = layer.InStride, stride = op.StrideH;
+        int first = Math.Min(op.OutW, (op.Pads.Left + stride - 1) / stride);
+        int end = Math.Max(first, Math.Min(op.OutW, (op.InW - op.KernelW + op.Pads.Left) / stride + 1));
+        w.Line($"const int InH = {op.InH}, InW = {op.InW}, InC = {inC}, OutW = {op.OutW}, OutC = {outC};");
+        w.Line($"const int KernelH = {op.KernelH}, KernelW = {op.KernelW}, Stride = {stride}, PadTop = {op.Pads.Top}, PadLeft = {op.Pads.Left};");
         w.Line(Weights(layer));
+        w.Open($"for (int oy = 0; oy < {op.OutH}; oy++)");
+        w.Line("int iy0 = oy * Stride - PadTop;");
+        w.Line("ref float row = ref Unsafe.Add(ref output, oy * OutW * OutC);");
+        w.Line($"// Columns {first} to {end - 1} of a row whose window is inside the image need no checks; the rest are border pixels.");
+        w.Line("bool inside = iy0 >= 0 && iy0 + KernelH <= InH;");
+        w.Line($"int first = inside ? {first} : 0, end = inside ? {end} : 0;");
+        w.Line("for (int ox = 0; ox < first; ox++) Border(ref input, ref w, ref row, iy0, ox);");
+        w.Line("for (int ox = end; ox < OutW; ox++) Border(ref input, ref w, ref row, iy0, ox);");
+        if (end > first)
+        {
+            w.Open("if (inside)");
+            ForEachWidth(w, branch =>
+            {
+                // The widest vector that divides the channels, and as many pixels as the branch's accumulators allow.
+                Width width = Widths.First(x => x.Lanes <= branch.Lanes && outC % x.Lanes == 0);
+                int cols = outC / width.Lanes, rows = Math.Max(1, Math.Min(8, branch.Rows * branch.BlocksPerTile * Planner.GemmBlock / branch.Lanes / cols));
+                ActivationBounds(w, op, "", width.Vector);
+                w.Line($"int ox = {first};");
+                if (end - first >= rows)
+                {
+                    w.Open($"for (; ox + {rows} <= {end}; ox += {rows})");
+                    StemTile(w, op, width, rows, cols, inC, outC);
+                    w.Close();
+                }
+                if ((end - first) % rows != 0)
+                {
+                    w.Scope();
+                    StemTile(w, op, width, (end - first) % rows, cols, inC, outC);
+                    w.Close();
+                }
+            });
+            w.Close();
+        }
+        w.Close();
+        w.Line();
+        w.Line("// One pixel on the border: all output channels in 128-bit accumulators, skipping the taps in the zero padding.");
+        w.Open("static void Border(ref float input, ref float w, ref float row, int iy0, int ox)");
+        w.Line("int ix0 = ox * Stride - PadLeft;");
+        w.Line("ref float o = ref Unsafe.Add(ref row, ox * OutC);");
         ActivationBounds(w, op);
-        OpenOutputPixels(w, "OutC");
-        // Every output channel of the pixel in its own accumulator (α ≤ 2 bounds the stem to 64 channels, 16 vectors):
-        // the FMAs of one tap are independent, so the loop runs at FMA throughput, not latency.
-        int vectors = layer.OutStride / 4;
+        int vectors = outC / 4;
         w.Line($"Vector128<float> {string.Join(", ", Enumerable.Range(0, vectors).Select(j => $"a{j} = Vector128.LoadUnsafe(ref w, {4 * j})"))};");
         OpenPaddedTaps(w, "KernelH", "KernelW");
         w.Line("ref float pixel = ref Unsafe.Add(ref input, (iy * InW + ix) * InC);");
         w.Line("ref float tap = ref Unsafe.Add(ref w, OutC * (1 + (ky * KernelW + kx) * InC));");
         w.Open("for (int ci = 0; ci < InC; ci++)");
         w.Line("Vector128<float> x = Vector128.Create(Unsafe.Add(ref pixel, ci));");
-        w.Line("ref float row = ref Unsafe.Add(ref tap, ci * OutC);");
+        w.Line("ref float t = ref Unsafe.Add(ref tap, ci * OutC);");
         for (int j = 0; j < vectors; j++)
-            w.Line($"a{j} = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref row, {4 * j}), a{j});");
+            w.Line($"a{j} = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, {4 * j}), a{j});");
         w.Close().Close().Close();
         for (int j = 0; j < vectors; j++)
             w.Line($"Vector128.StoreUnsafe({Activate(op, $"a{j}")}, ref o, {4 * j});");
+        w.Close();
+    }
+
+    /// <summary>The stem's register tile: <paramref name="rows"/> pixels from column <c>ox</c> × every output channel, taps in the same order as the border pixels'.</summary>
+    private static void StemTile(SourceWriter w, GraphOp op, Width width, int rows, int cols, int inC, int outC)
+    {
+        string v = width.Vector;
+        string Acc(int r, int j) => $"c{r}_{j}";
+        w.Line("ref float a = ref Unsafe.Add(ref input, (iy0 * InW + ox * Stride - PadLeft) * InC);");
+        for (int r = 0; r < rows; r++)
+            w.Line($"{v}<float> {string.Join(", ", Enumerable.Range(0, cols).Select(j => $"{Acc(r, j)} = {v}.LoadUnsafe(ref w{(j == 0 ? "" : $", {j * width.Lanes}")})"))};");
+        w.Open("for (int ky = 0; ky < KernelH; ky++)");
+        w.Open("for (int kx = 0; kx < KernelW; kx++)");
+        w.Line("ref float x = ref Unsafe.Add(ref a, (ky * InW + kx) * InC);");
+        w.Line("ref float t = ref Unsafe.Add(ref w, OutC * (1 + (ky * KernelW + kx) * InC));");
+        for (int ci = 0; ci < op.InC; ci++)
+        {
+            w.Scope();
+            w.Line($"{v}<float> {string.Join(", ", Enumerable.Range(0, cols).Select(j => $"w{j} = {v}.LoadUnsafe(ref t, {ci * outC + j * width.Lanes})"))};");
+            for (int r = 0; r < rows; r++)
+            {
+                w.Line($"{v}<float> x{r} = {v}.Create(Unsafe.Add(ref x, {r * op.StrideW * inC + ci}));");
+                w.Line(string.Join(" ", Enumerable.Range(0, cols).Select(j => $"{Acc(r, j)} = {v}.FusedMultiplyAdd(x{r}, w{j}, {Acc(r, j)});")));
+            }
+            w.Close();
+        }
         w.Close().Close();
+        w.Line("ref float o = ref Unsafe.Add(ref row, ox * OutC);");
+        for (int r = 0; r < rows; r++)
+            for (int j = 0; j < cols; j++)
+                w.Line($"{v}.StoreUnsafe({Activate(op, Acc(r, j), "", v)}, ref o, {r * outC + j * width.Lanes});");
     }
 
     private static void Depthwise3x3(SourceWriter w, PlannedLayer layer, GraphOp op)
     {
-        int c = layer.OutStride;
-        w.Line($"const int InH = {op.InH}, InW = {op.InW}, OutH = {op.OutH}, OutW = {op.OutW}, C = {c}, Stride = {op.StrideH}, PadTop = {op.Pads.Top}, PadLeft = {op.Pads.Left};");
-        w.Line(Weights(layer));
-        ActivationBounds(w, op);
-        OpenOutputPixels(w, "C", rowLine: "bool rowInside = iy0 >= 0 && iy0 + 2 < InH;");
-        w.Open("if (rowInside && ix0 >= 0 && ix0 + 2 < InW)");
-        w.Line("// All nine taps inside the image: loads at constant offsets, no checks.");
-        w.Line("ref float p = ref Unsafe.Add(ref input, (iy0 * InW + ix0) * C);");
-        w.Open("for (int c = 0; c < C; c += 4)");
-        w.Line("Vector128<float> acc = Vector128.LoadUnsafe(ref w, (nuint)c);");
-        for (int ky = 0; ky < 3; ky++)
-            for (int kx = 0; kx < 3; kx++)
-                w.Line($"acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + {(ky * op.InW + kx) * c})), Vector128.LoadUnsafe(ref w, (nuint)(c + {c * (1 + ky * 3 + kx)})), acc);");
-        w.Line($"Vector128.StoreUnsafe({Activate(op, "acc")}, ref o, (nuint)c);");
-        w.Close();
-        w.Close();
-        w.Open("else");
-        w.Line("// On the border: skip the taps that fall in the zero padding.");
-        w.Open("for (int c = 0; c < C; c += 4)");
-        w.Line("Vector128<float> acc = Vector128.LoadUnsafe(ref w, (nuint)c);");
-        OpenPaddedTaps(w, "3", "3");
-        w.Line("acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref input, (nuint)((iy * InW + ix) * C + c)), Vector128.LoadUnsafe(ref w, (nuint)(C * (1 + ky * 3 + kx) + c)), acc);");
-        w.Close().Close();
-        w.Line($"Vector128.StoreUnsafe({Activate(op, "acc")}, ref o, (nuint)c);");
-        w.Close().Close().Close().Close();
-    }
-
-    /// <summary>Opens the loops over output rows and columns, with the input origin (iy0, ix0) and the output pixel <c>o</c>; the caller closes two blocks.</summary>
-    private static void OpenOutputPixels(SourceWriter w, string channels, string? rowLine = null)
-    {
+        w.Line($"const int InH = {op.InH}, InW = {op.InW}, C = {layer.OutStride}, OutH = {op.OutH}, Stride = {op.StrideH}, PadTop = {op.Pads.Top};");
+        w.Line(Weights(layer, "dwWeights"));
+        w.Line("ref float zero = ref scratch; // the zero padding above and below the image");
+        w.Line("MemoryMarshal.CreateSpan(ref zero, InW * C).Clear();");
         w.Open("for (int oy = 0; oy < OutH; oy++)");
         w.Line("int iy0 = oy * Stride - PadTop;");
-        if (rowLine is not null)
-            w.Line(rowLine);
-        w.Open("for (int ox = 0; ox < OutW; ox++)");
-        w.Line("int ix0 = ox * Stride - PadLeft;");
-        w.Line($"ref float o = ref Unsafe.Add(ref output, (oy * OutW + ox) * {channels});");
+        for (int ky = 0; ky < 3; ky++)
+            w.Line($"ref float r{ky} = ref (uint)(iy0 + {ky}) < InH ? ref Unsafe.Add(ref input, (iy0 + {ky}) * InW * C) : ref zero;");
+        w.Line($"ref float d = ref Unsafe.Add(ref output, oy * {op.OutW * layer.OutStride});");
+        DepthwiseRow(w, op, layer.OutStride, "dwWeights", "");
+        w.Close();
+    }
+
+    /// <summary>
+    /// One output row of a 3×3 depthwise convolution, from the input rows <c>r0</c>, <c>r1</c>, <c>r2</c>
+    /// (the zero row where the window hangs over the top or bottom of the image) into <c>d</c>. For each
+    /// vector of channels the bias and the nine taps stay in registers while the row is swept: the
+    /// border columns, known here, get only the taps inside the image, and the columns between them go
+    /// four at a time, four independent FMA chains, with no checks. Every output adds its taps in the same
+    /// order (bias, then row by row) at every width, so all widths give the same results.
+    /// </summary>
+    private static void DepthwiseRow(SourceWriter w, GraphOp op, int channels, string weights, string prefix)
+    {
+        int stride = op.StrideH, padLeft = op.Pads.Left, inW = op.InW, outW = op.OutW;
+        int first = Math.Min(outW, (padLeft + stride - 1) / stride);
+        int end = Math.Max(first, Math.Min(outW, (inW - 3 + padLeft) / stride + 1));
+        if (inW - 3 + padLeft < 0)
+            end = first;
+
+        void Pixel(Width width, int ox)
+        {
+            string v = width.Vector;
+            w.Scope();
+            w.Line($"{v}<float> acc = bias;");
+            for (int ky = 0; ky < 3; ky++)
+                for (int kx = 0; kx < 3; kx++)
+                {
+                    int ix = ox * stride - padLeft + kx;
+                    if (ix >= 0 && ix < inW)
+                        w.Line($"acc = {v}.FusedMultiplyAdd({v}.LoadUnsafe(ref r{ky}, (nuint)({ix * channels} + c)), k{ky * 3 + kx}, acc);");
+                }
+            w.Line($"{v}.StoreUnsafe({Activate(op, "acc", prefix, v)}, ref d, (nuint)({ox * channels} + c));");
+            w.Close();
+        }
+
+        void Interior(Width width, int unroll)
+        {
+            string v = width.Vector;
+            w.Open($"for (; ox + {unroll} <= {end}; ox += {unroll})");
+            w.Line($"int at = (ox * {stride} - {padLeft}) * {channels} + c;");
+            w.Line($"{v}<float> {string.Join(", ", Enumerable.Range(0, unroll).Select(u => $"acc{u} = bias"))};");
+            for (int ky = 0; ky < 3; ky++)
+                for (int kx = 0; kx < 3; kx++)
+                    for (int u = 0; u < unroll; u++)
+                        w.Line($"acc{u} = {v}.FusedMultiplyAdd({v}.LoadUnsafe(ref r{ky}, (nuint)(at + {(u * stride + kx) * channels})), k{ky * 3 + kx}, acc{u});");
+            w.Line($"ref float o = ref Unsafe.Add(ref d, ox * {channels} + c);");
+            for (int u = 0; u < unroll; u++)
+                w.Line($"{v}.StoreUnsafe({Activate(op, $"acc{u}", prefix, v)}, ref o, {u * channels});");
+            w.Close();
+        }
+
+        void Channels(Width width)
+        {
+            string v = width.Vector;
+            w.Open($"for (; c + {width.Lanes} <= {channels}; c += {width.Lanes})");
+            w.Line($"{v}<float> bias = {v}.LoadUnsafe(ref {weights}, (nuint)c);");
+            ActivationBounds(w, op, prefix, v);
+            w.Line($"{v}<float> {string.Join(", ", Enumerable.Range(0, 9).Select(t => $"k{t} = {v}.LoadUnsafe(ref {weights}, (nuint)(c + {channels * (1 + t)}))"))};");
+            for (int ox = 0; ox < first; ox++)
+                Pixel(width, ox);
+            if (end > first)
+            {
+                w.Line($"int ox = {first};");
+                if (end - first >= 4)
+                    Interior(width, 4);
+                if ((end - first) % 4 != 0)
+                    Interior(width, 1);
+            }
+            for (int ox = end; ox < outW; ox++)
+                Pixel(width, ox);
+            w.Close();
+        }
+
+        w.Line($"// {outW} columns: {first} on the left border, {end - first} inside, {outW - end} on the right border.");
+        ForEachWidth(w, branch =>
+        {
+            Width width = Widths.First(x => x.Lanes <= branch.Lanes && x.Lanes <= channels);
+            w.Line("int c = 0;");
+            Channels(width);
+            if (channels % width.Lanes != 0)
+                Channels(W128); // the last channels, where the count is not a multiple of the width
+        });
     }
 
     /// <summary>Opens the loops over kernel taps, skipping those in the zero padding; the caller closes two blocks.</summary>
@@ -177,96 +333,106 @@ internal static class KernelEmitter
         w.Line("if ((uint)ix >= InW) continue;");
     }
 
-    private static void Pointwise4x8(SourceWriter w, PlannedLayer layer, GraphOp op)
+    private static void Pointwise(SourceWriter w, PlannedLayer layer, GraphOp op)
     {
-        w.Line($"const int Pixels = {op.OutH * op.OutW};");
         w.Line(Weights(layer, "weights"));
-        ActivationBounds(w, op);
-        Gemm(w, ("Pixels", op.OutH * op.OutW), layer.InStride, layer.OutStride, "input", "output", "weights", op, "", residual: null);
+        Gemm(w, op.OutH * op.OutW, layer.InStride, layer.OutStride, "input", "output", "weights", op, "", residual: null);
     }
 
     /// <summary>
-    /// A 1×1 convolution over <paramref name="pixels"/> consecutive pixels as a GEMM: blocks of 8 output
-    /// channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 accumulators, the
-    /// clamp fused into the store and, for a residual, the matching pixels of <paramref name="residual"/> added.
-    /// Where 256-bit vectors are fast (x64 with AVX2) two blocks go at a time, 4 pixels × 16 channels: the
-    /// same FMA order per lane, so the results are identical, and the JIT and NativeAOT drop that branch
-    /// where <c>Vector256.IsHardwareAccelerated</c> is false (ARM64).
+    /// A 1×1 convolution over <paramref name="pixels"/> consecutive pixels as a GEMM, on weights packed in
+    /// blocks of 16 output channels (the bias, then 16 weights per input channel). Each register tile of
+    /// pixels × channels (<see cref="Width"/>) accumulates in registers, and the clamp (and, for a
+    /// residual, the matching pixels of <paramref name="residual"/>) is fused into the store. The pixel
+    /// count is known, so the last pixels get one tile of exactly their number. Every output adds its
+    /// products in the same order at every width, so all widths give the same results.
     /// </summary>
-    private static void Gemm(SourceWriter w, (string Name, int Count) pixels, int inC, int outC, string input, string output, string weights, GraphOp op, string prefix, string? residual)
+    private static void Gemm(SourceWriter w, int pixels, int inC, int outC, string input, string output, string weights, GraphOp op, string prefix, string? residual)
     {
-        int blockLength = 8 * (1 + inC), fullBlocks = outC / 8;
-        w.Line($"// {pixels.Count} pixels × {inC} → {outC} channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.");
-        w.Scope();
-        w.Line("int b = 0;");
-        if (fullBlocks >= 2)
+        const int Block = Planner.GemmBlock;
+        int blockLength = Block * (1 + inC), full = outC / Block, rest = outC % Block;
+        var gemm = new GemmShape(pixels, inC, outC, input, output, blockLength, op, prefix, residual);
+        w.Line($"// {pixels} pixels × {inC} → {outC} channels, in blocks of {Block} output channels.");
+        if (full > 0)
         {
-            w.Open("if (Vector256.IsHardwareAccelerated)");
-            ActivationBounds(w, op, prefix, "Vector256");
-            w.Open($"for (; b + 2 <= {fullBlocks}; b += 2)");
-            w.Line($"ref float wl = ref Unsafe.Add(ref {weights}, b * {blockLength});");
-            w.Line($"ref float wh = ref Unsafe.Add(ref {weights}, b * {blockLength} + {blockLength});");
-            Tile(w, new TileShape("Vector256", "wl", 0, "wh", 0, 8, GuardHigh: false), pixels, inC, outC, input, output, op, prefix, residual);
-            w.Close().Close();
+            ForEachWidth(w, width =>
+            {
+                ActivationBounds(w, op, prefix, width.Vector);
+                w.Line("int b = 0;");
+                int perTile = width.BlocksPerTile;
+                if (full >= perTile)
+                    GemmBlocks(w, gemm, width, weights, perTile, $"for (; b + {perTile} <= {full}; b += {perTile})");
+                if (full % perTile != 0)
+                    GemmBlocks(w, gemm, width, weights, 1, $"for (; b < {full}; b++)");
+            });
         }
-        w.Open($"for (; b < {(outC + 7) / 8}; b++)");
-        w.Line($"ref float w = ref Unsafe.Add(ref {weights}, b * {blockLength});");
-        Tile(w, new TileShape("Vector128", "w", 0, "w", 4, 4, GuardHigh: outC % 8 != 0), pixels, inC, outC, input, output, op, prefix, residual);
-        w.Close().Close();
+        if (rest > 0)
+        {
+            w.Line($"// The last {rest} channels: a block that is not full, in 128-bit vectors at every width.");
+            w.Scope();
+            ActivationBounds(w, op, prefix);
+            w.Line($"int b = {full};");
+            GemmBlocks(w, gemm, W128, weights, 1, null, columns: rest / W128.Lanes);
+            w.Close();
+        }
     }
 
-    /// <summary>How a GEMM tile holds its two halves: the vector type, where each half's weights start, where it stores, and whether the high half may be missing (a last block of 4 channels).</summary>
-    private sealed record TileShape(string Vector, string Low, int LowAt, string High, int HighAt, int HighOut, bool GuardHigh);
+    /// <summary>What a GEMM's tiles share: the pixel count, channel counts, operands, and the fused clamp and residual.</summary>
+    private sealed record GemmShape(int Pixels, int InC, int OutC, string Input, string Output, int BlockLength, GraphOp Op, string Prefix, string? Residual);
 
-    /// <summary>The body of one block (or pair of blocks): 4 pixels at a time, then the last pixels one at a time.</summary>
-    private static void Tile(SourceWriter w, TileShape t, (string Name, int Count) pixels, int inC, int outC, string input, string output, GraphOp op, string prefix, string? residual)
+    /// <summary>A loop (or, with no <paramref name="loop"/>, one pass) over blocks, <paramref name="blocks"/> at a time: the rows of pixels in tiles of the width's height, then one tile for the rest.</summary>
+    private static void GemmBlocks(SourceWriter w, GemmShape g, Width width, string weights, int blocks, string? loop, int? columns = null)
     {
-        string v = t.Vector;
-        string Result(string acc, int offset, string row)
-        {
-            string value = residual is null ? acc : $"{acc} + {v}.LoadUnsafe(ref {residual}, (nuint)({row} * {outC} + co + {offset}))";
-            return Activate(op, value, prefix, v);
-        }
-        string Store(string acc, int at, bool high, string row) =>
-            $"{(high && t.GuardHigh ? "if (high) " : "")}{v}.StoreUnsafe({Result(acc, high ? t.HighOut : 0, row)}, ref o, {at});";
-
-        w.Line("int co = b * 8;");
-        if (t.GuardHigh)
-            w.Line($"bool high = co + 4 < {outC}; // the last block may hold only 4 channels");
-        w.Line($"{v}<float> bias0 = {v}.LoadUnsafe(ref {t.Low}{(t.LowAt == 0 ? "" : $", {t.LowAt}")}), bias1 = {v}.LoadUnsafe(ref {t.High}{(t.HighAt == 0 ? "" : $", {t.HighAt}")});");
+        if (loop is null)
+            w.Scope();
+        else
+            w.Open(loop);
+        w.Line($"int co = b * {Planner.GemmBlock};");
+        w.Line($"ref float w = ref Unsafe.Add(ref {weights}, b * {g.BlockLength});");
+        int cols = columns ?? blocks * Planner.GemmBlock / width.Lanes;
         w.Line("int p = 0;");
-        w.Open($"for (; p + 4 <= {pixels.Name}; p += 4)");
-        w.Line($"ref float a = ref Unsafe.Add(ref {input}, p * {inC});");
-        w.Line($"{v}<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;");
-        w.Open($"for (int k = 0; k < {inC}; k++)");
-        w.Line($"{v}<float> w0 = {v}.LoadUnsafe(ref {t.Low}, (nuint)({8 + t.LowAt} + 8 * k)), w1 = {v}.LoadUnsafe(ref {t.High}, (nuint)({8 + t.HighAt} + 8 * k));");
-        for (int r = 0; r < 4; r++)
+        if (g.Pixels >= width.Rows)
         {
-            w.Line($"{v}<float> x{r} = {v}.Create(Unsafe.Add(ref a, {(r == 0 ? "" : $"{r * inC} + ")}k));");
-            w.Line($"c{r}0 = {v}.FusedMultiplyAdd(x{r}, w0, c{r}0); c{r}1 = {v}.FusedMultiplyAdd(x{r}, w1, c{r}1);");
+            w.Open($"for (; p + {width.Rows} <= {g.Pixels}; p += {width.Rows})");
+            GemmTile(w, g, width, width.Rows, cols);
+            w.Close();
+        }
+        if (g.Pixels % width.Rows != 0)
+        {
+            w.Scope();
+            GemmTile(w, g, width, g.Pixels % width.Rows, cols);
+            w.Close();
         }
         w.Close();
-        w.Line($"ref float o = ref Unsafe.Add(ref {output}, p * {outC} + co);");
-        for (int r = 0; r < 4; r++)
+    }
+
+    /// <summary><paramref name="rows"/> pixels from <c>p</c> × <paramref name="cols"/> vectors of channels from <c>co</c>, all in registers across the input channels.</summary>
+    private static void GemmTile(SourceWriter w, GemmShape g, Width width, int rows, int cols)
+    {
+        string v = width.Vector;
+        // Column j of the tile: its block (0 or 1 after b) and lane offset within it, in floats from w.
+        int At(int j) => j * width.Lanes / Planner.GemmBlock * g.BlockLength + j * width.Lanes % Planner.GemmBlock;
+        string Acc(int r, int j) => $"c{r}_{j}";
+
+        w.Line($"ref float a = ref Unsafe.Add(ref {g.Input}, p * {g.InC});");
+        for (int r = 0; r < rows; r++)
+            w.Line($"{v}<float> {string.Join(", ", Enumerable.Range(0, cols).Select(j => $"{Acc(r, j)} = {v}.LoadUnsafe(ref w{(At(j) == 0 ? "" : $", {At(j)}")})"))};");
+        w.Open($"for (int k = 0; k < {g.InC}; k++)");
+        w.Line($"{v}<float> {string.Join(", ", Enumerable.Range(0, cols).Select(j => $"w{j} = {v}.LoadUnsafe(ref w, (nuint)({At(j) + Planner.GemmBlock} + {Planner.GemmBlock} * k))"))};");
+        for (int r = 0; r < rows; r++)
         {
-            w.Line(Store($"c{r}0", r * outC, high: false, $"(p + {r})"));
-            w.Line(Store($"c{r}1", r * outC + t.HighOut, high: true, $"(p + {r})"));
+            w.Line($"{v}<float> x{r} = {v}.Create(Unsafe.Add(ref a, {(r == 0 ? "" : $"{r * g.InC} + ")}k));");
+            w.Line(string.Join(" ", Enumerable.Range(0, cols).Select(j => $"{Acc(r, j)} = {v}.FusedMultiplyAdd(x{r}, w{j}, {Acc(r, j)});")));
         }
         w.Close();
-        if (pixels.Count % 4 == 0)
-            return;
-        w.Open($"for (; p < {pixels.Name}; p++) // the last pixels, one at a time");
-        w.Line($"ref float a = ref Unsafe.Add(ref {input}, p * {inC});");
-        w.Line($"{v}<float> c0 = bias0, c1 = bias1;");
-        w.Open($"for (int k = 0; k < {inC}; k++)");
-        w.Line($"{v}<float> x = {v}.Create(Unsafe.Add(ref a, k));");
-        w.Line($"c0 = {v}.FusedMultiplyAdd(x, {v}.LoadUnsafe(ref {t.Low}, (nuint)({8 + t.LowAt} + 8 * k)), c0);");
-        w.Line($"c1 = {v}.FusedMultiplyAdd(x, {v}.LoadUnsafe(ref {t.High}, (nuint)({8 + t.HighAt} + 8 * k)), c1);");
-        w.Close();
-        w.Line($"ref float o = ref Unsafe.Add(ref {output}, p * {outC} + co);");
-        w.Line(Store("c0", 0, high: false, "p"));
-        w.Line(Store("c1", t.HighOut, high: true, "p"));
-        w.Close();
+        w.Line($"ref float o = ref Unsafe.Add(ref {g.Output}, p * {g.OutC} + co);");
+        for (int r = 0; r < rows; r++)
+            for (int j = 0; j < cols; j++)
+            {
+                int at = r * g.OutC + j * width.Lanes;
+                string value = g.Residual is null ? Acc(r, j) : $"{Acc(r, j)} + {v}.LoadUnsafe(ref {g.Residual}, (nuint)(p * {g.OutC} + co + {at}))";
+                w.Line($"{v}.StoreUnsafe({Activate(g.Op, value, g.Prefix, v)}, ref o, {at});");
+            }
     }
 
     private static void Bottleneck(SourceWriter w, PlannedLayer layer)
@@ -275,21 +441,16 @@ internal static class KernelEmitter
         GraphOp dw = block.Depthwise;
         int hidden = layer.HiddenStride, row = block.InW * hidden;
         bool expand = block.Expand is not null;
-        w.Line($"const int InH = {block.InH}, InW = {block.InW}, InC = {layer.InStride}, Hidden = {hidden}, OutH = {dw.OutH}, OutW = {dw.OutW}, OutC = {layer.OutStride};");
-        w.Line($"const int Stride = {dw.StrideH}, PadTop = {dw.Pads.Top}, PadLeft = {dw.Pads.Left}, Row = InW * Hidden;");
+        w.Line($"const int InH = {block.InH}, InW = {block.InW}, InC = {layer.InStride}, OutH = {dw.OutH}, Stride = {dw.StrideH}, PadTop = {dw.Pads.Top}, Row = {row};");
         int set = 0;
         if (expand)
             w.Line(Weights(layer, "expandWeights", set++));
         w.Line(Weights(layer, "dwWeights", set++));
         w.Line(Weights(layer, "projectWeights", set));
         if (expand)
-            ActivationBounds(w, block.Expand!, "expand");
-        ActivationBounds(w, dw, "dw");
-        ActivationBounds(w, block.Project, "project");
-        if (expand)
             w.Line("ref float ring = ref scratch; // three expanded input rows, row iy in slot iy % 3");
         w.Line($"ref float zero = ref Unsafe.Add(ref scratch, {(expand ? 3 * row : 0)}); // the zero padding above and below the image");
-        w.Line($"ref float filtered = ref Unsafe.Add(ref scratch, {(expand ? 4 * row : row)}); // one depthwise output row");
+        w.Line($"ref float d = ref Unsafe.Add(ref scratch, {(expand ? 4 * row : row)}); // one depthwise output row");
         w.Line("MemoryMarshal.CreateSpan(ref zero, Row).Clear();");
         if (expand)
             w.Line("int expanded = 0;");
@@ -300,37 +461,18 @@ internal static class KernelEmitter
             w.Open("for (; expanded <= Math.Min(iy0 + 2, InH - 1); expanded++)");
             w.Line("ref float source = ref Unsafe.Add(ref input, expanded * InW * InC);");
             w.Line("ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Row);");
-            Gemm(w, ("InW", block.InW), layer.InStride, hidden, "source", "slot", "expandWeights", block.Expand!, "expand", residual: null);
+            Gemm(w, block.InW, layer.InStride, hidden, "source", "slot", "expandWeights", block.Expand!, "expand", residual: null);
             w.Close();
         }
-        // Without an expansion the depthwise reads the input rows themselves (then Hidden = InC).
+        // Without an expansion the depthwise reads the input rows themselves (then the hidden width is InC).
         string Source(int ky) => expand ? $"Unsafe.Add(ref ring, (iy0 + {ky}) % 3 * Row)" : $"Unsafe.Add(ref input, (iy0 + {ky}) * InW * InC)";
         for (int ky = 0; ky < 3; ky++)
             w.Line($"ref float r{ky} = ref (uint)(iy0 + {ky}) < InH ? ref {Source(ky)} : ref zero;");
-        w.Open("for (int ox = 0; ox < OutW; ox++)");
-        w.Line("int ix0 = ox * Stride - PadLeft;");
-        w.Line("ref float d = ref Unsafe.Add(ref filtered, ox * Hidden);");
-        w.Line("bool inside = ix0 >= 0 && ix0 + 2 < InW;");
-        w.Open("for (int c = 0; c < Hidden; c += 4)");
-        w.Line("Vector128<float> acc = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);");
-        w.Open("if (inside)");
-        for (int ky = 0; ky < 3; ky++)
-            for (int kx = 0; kx < 3; kx++)
-                w.Line($"acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r{ky}, (nuint)((ix0 + {kx}) * Hidden + c)), Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + {hidden * (1 + ky * 3 + kx)})), acc);");
-        w.Close();
-        w.Open("else");
-        w.Open("for (int kx = 0; kx < 3; kx++)");
-        w.Line("int ix = ix0 + kx;");
-        w.Line("if ((uint)ix >= InW) continue; // zero padding left and right");
-        for (int ky = 0; ky < 3; ky++)
-            w.Line($"acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r{ky}, (nuint)(ix * Hidden + c)), Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + Hidden * (1 + {ky * 3} + kx))), acc);");
-        w.Close().Close();
-        w.Line($"Vector128.StoreUnsafe({Activate(dw, "acc", "dw")}, ref d, (nuint)c);");
-        w.Close().Close();
-        w.Line("ref float target = ref Unsafe.Add(ref output, oy * OutW * OutC);");
+        DepthwiseRow(w, dw, hidden, "dwWeights", "dw");
+        w.Line($"ref float target = ref Unsafe.Add(ref output, oy * {dw.OutW * layer.OutStride});");
         if (block.Residual)
-            w.Line("ref float skip = ref Unsafe.Add(ref input, oy * InW * InC); // stride 1, same width: the input row under this output row");
-        Gemm(w, ("OutW", dw.OutW), hidden, layer.OutStride, "filtered", "target", "projectWeights", block.Project, "project", block.Residual ? "skip" : null);
+            w.Line($"ref float skip = ref Unsafe.Add(ref input, oy * {block.InW * layer.InStride}); // stride 1, same width: the input row under this output row");
+        Gemm(w, dw.OutW, hidden, layer.OutStride, "d", "target", "projectWeights", block.Project, "project", block.Residual ? "skip" : null);
         w.Close();
     }
 

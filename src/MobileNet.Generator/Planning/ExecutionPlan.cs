@@ -8,10 +8,10 @@ internal enum KernelKind
 {
     /// <summary>A dense k×k convolution over the few input channels of the image (the stem).</summary>
     ConvKxK,
-    /// <summary>A 3×3 depthwise convolution, channels in vectors of 4.</summary>
+    /// <summary>A 3×3 depthwise convolution, row by row, the taps of a vector of channels held in registers.</summary>
     Depthwise3x3,
-    /// <summary>A 1×1 convolution as a GEMM, register-blocked over 4 pixels × 8 output channels.</summary>
-    Pointwise4x8,
+    /// <summary>A 1×1 convolution as a GEMM, register-blocked over pixels × output channels (the tile depends on the vector width).</summary>
+    Pointwise,
     /// <summary>The mean over all pixels of each channel.</summary>
     GlobalAveragePool,
     /// <summary>The classifier: a matrix-vector product over blocks of 16 outputs.</summary>

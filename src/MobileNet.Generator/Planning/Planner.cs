@@ -14,7 +14,7 @@ namespace MobileNet.Generator.Planning;
 /// </summary>
 internal static class Planner
 {
-    public const int Lanes = 4, PointwiseBlock = 8, DenseBlock = 16;
+    public const int Lanes = 4, GemmBlock = 16, DenseBlock = 16;
 
     public static ExecutionPlan Plan(BoundNetwork network)
     {
@@ -59,7 +59,7 @@ internal static class Planner
         {
             LayerRole.Stem => (KernelKind.ConvKxK, PackConv(op, outStride), op.OutH * op.OutW * outStride),
             LayerRole.Depthwise => (KernelKind.Depthwise3x3, PackDepthwise(op, outStride), op.OutH * op.OutW * outStride),
-            LayerRole.Pointwise => (KernelKind.Pointwise4x8, PackBlocked(op.Weights, op.Bias, op.OutC, op.InC, inStride, PointwiseBlock), op.OutH * op.OutW * outStride),
+            LayerRole.Pointwise => (KernelKind.Pointwise, PackBlocked(op.Weights, op.Bias, op.OutC, op.InC, inStride, GemmBlock), op.OutH * op.OutW * outStride),
             LayerRole.Pool => (KernelKind.GlobalAveragePool, Array.Empty<float>(), inStride),
             LayerRole.Classifier => (KernelKind.Dense16, PackBlocked(op.Weights, op.Bias, op.OutC, op.InC, inStride, DenseBlock), RoundUp(op.OutC, DenseBlock)),
             _ => (KernelKind.Softmax, Array.Empty<float>(), 0),
@@ -69,6 +69,8 @@ internal static class Planner
             Index = index, Kernel = kernel, Op = op,
             MethodName = $"Layer{index:D2}_{MethodSuffix(kernel, op)}",
             InStride = inStride, OutStride = outStride, OutputLength = outputLength, ActivationsLength = outputLength,
+            // A depthwise layer reads a row of zeros where its window hangs over the top or bottom of the image.
+            ScratchLength = kernel == KernelKind.Depthwise3x3 ? op.InW * inStride : 0,
             Weights = packed.Length > 0 ? [new PackedWeights("", packed)] : [],
             Macs = Counting.Macs(op), Parameters = Counting.Parameters(op),
         };
@@ -81,9 +83,9 @@ internal static class Planner
         int row = block.InW * hidden;
         var weights = new List<PackedWeights>();
         if (block.Expand is { } expand)
-            weights.Add(new PackedWeights("Expand", PackBlocked(expand.Weights, expand.Bias, expand.OutC, expand.InC, inStride, PointwiseBlock)));
+            weights.Add(new PackedWeights("Expand", PackBlocked(expand.Weights, expand.Bias, expand.OutC, expand.InC, inStride, GemmBlock)));
         weights.Add(new PackedWeights("Depthwise", PackDepthwise(dw, hidden)));
-        weights.Add(new PackedWeights("Project", PackBlocked(project.Weights, project.Bias, project.OutC, project.InC, hidden, PointwiseBlock)));
+        weights.Add(new PackedWeights("Project", PackBlocked(project.Weights, project.Bias, project.OutC, project.InC, hidden, GemmBlock)));
 
         // Untiled: expand → E, depthwise → D, project → P, the input kept for the residual throughout.
         int input = block.InH * block.InW * inStride, expanded = block.InH * row, filtered = dw.OutH * dw.OutW * hidden, output = dw.OutH * dw.OutW * outStride;
@@ -108,7 +110,7 @@ internal static class Planner
     {
         KernelKind.ConvKxK => $"Conv{op.KernelH}x{op.KernelW}S{op.StrideH}",
         KernelKind.Depthwise3x3 => $"Depthwise3x3S{op.StrideH}",
-        KernelKind.Pointwise4x8 => "Pointwise4x8",
+        KernelKind.Pointwise => "Pointwise",
         KernelKind.GlobalAveragePool => "GlobalAveragePool",
         KernelKind.Dense16 => "Dense16",
         _ => "Softmax",

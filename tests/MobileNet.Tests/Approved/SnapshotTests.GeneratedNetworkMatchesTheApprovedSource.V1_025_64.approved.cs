@@ -69,6 +69,8 @@ namespace Tests
         public const int OutputLength = 10;
         /// <summary>True when <see cref="Run(ReadOnlySpan{float}, Span{float})"/> writes probabilities (the file ends in a softmax); false for logits.</summary>
         public const bool OutputIsProbability = true;
+        /// <summary>Multiply-accumulates per image, counted as the MobileNet papers count them (convolutions and classifier).</summary>
+        public const long MultiplyAccumulates = 3331072;
         /// <summary>Bytes of read-only weight data in the assembly: folded, packed and padded to whole vectors.</summary>
         public const int WeightBytes = 857792;
         /// <summary>Floats of workspace <see cref="Run(ReadOnlySpan{float}, Span{float}, Span{float})"/> needs (96 KiB).</summary>
@@ -106,32 +108,32 @@ namespace Tests
             ref float image = ref MemoryMarshal.GetReference(input);
             ref float ws = ref MemoryMarshal.GetReference(workspace);
             Layer00_Conv3x3S2(ref image, ref ws);
-            Layer01_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 16384));
-            Layer02_Pointwise4x8(ref Unsafe.Add(ref ws, 16384), ref ws);
-            Layer03_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 20480));
-            Layer04_Pointwise4x8(ref Unsafe.Add(ref ws, 20480), ref ws);
-            Layer05_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 16384));
-            Layer06_Pointwise4x8(ref Unsafe.Add(ref ws, 16384), ref ws);
-            Layer07_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 22528));
-            Layer08_Pointwise4x8(ref Unsafe.Add(ref ws, 22528), ref ws);
-            Layer09_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 20480));
-            Layer10_Pointwise4x8(ref Unsafe.Add(ref ws, 20480), ref ws);
-            Layer11_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 23552));
-            Layer12_Pointwise4x8(ref Unsafe.Add(ref ws, 23552), ref ws);
-            Layer13_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 22528));
-            Layer14_Pointwise4x8(ref Unsafe.Add(ref ws, 22528), ref ws);
-            Layer15_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 22528));
-            Layer16_Pointwise4x8(ref Unsafe.Add(ref ws, 22528), ref ws);
-            Layer17_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 22528));
-            Layer18_Pointwise4x8(ref Unsafe.Add(ref ws, 22528), ref ws);
-            Layer19_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 22528));
-            Layer20_Pointwise4x8(ref Unsafe.Add(ref ws, 22528), ref ws);
-            Layer21_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 22528));
-            Layer22_Pointwise4x8(ref Unsafe.Add(ref ws, 22528), ref ws);
-            Layer23_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 24064));
-            Layer24_Pointwise4x8(ref Unsafe.Add(ref ws, 24064), ref ws);
-            Layer25_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23552));
-            Layer26_Pointwise4x8(ref Unsafe.Add(ref ws, 23552), ref ws);
+            Layer01_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 16384), ref Unsafe.Add(ref ws, 8192));
+            Layer02_Pointwise(ref Unsafe.Add(ref ws, 16384), ref ws);
+            Layer03_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 20480), ref Unsafe.Add(ref ws, 16384));
+            Layer04_Pointwise(ref Unsafe.Add(ref ws, 20480), ref ws);
+            Layer05_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 16384), ref Unsafe.Add(ref ws, 8192));
+            Layer06_Pointwise(ref Unsafe.Add(ref ws, 16384), ref ws);
+            Layer07_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 22528), ref Unsafe.Add(ref ws, 8192));
+            Layer08_Pointwise(ref Unsafe.Add(ref ws, 22528), ref ws);
+            Layer09_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 20480), ref Unsafe.Add(ref ws, 4096));
+            Layer10_Pointwise(ref Unsafe.Add(ref ws, 20480), ref ws);
+            Layer11_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 23552), ref Unsafe.Add(ref ws, 4096));
+            Layer12_Pointwise(ref Unsafe.Add(ref ws, 23552), ref ws);
+            Layer13_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 22528), ref Unsafe.Add(ref ws, 2048));
+            Layer14_Pointwise(ref Unsafe.Add(ref ws, 22528), ref ws);
+            Layer15_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 22528), ref Unsafe.Add(ref ws, 2048));
+            Layer16_Pointwise(ref Unsafe.Add(ref ws, 22528), ref ws);
+            Layer17_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 22528), ref Unsafe.Add(ref ws, 2048));
+            Layer18_Pointwise(ref Unsafe.Add(ref ws, 22528), ref ws);
+            Layer19_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 22528), ref Unsafe.Add(ref ws, 2048));
+            Layer20_Pointwise(ref Unsafe.Add(ref ws, 22528), ref ws);
+            Layer21_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 22528), ref Unsafe.Add(ref ws, 2048));
+            Layer22_Pointwise(ref Unsafe.Add(ref ws, 22528), ref ws);
+            Layer23_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 24064), ref Unsafe.Add(ref ws, 2048));
+            Layer24_Pointwise(ref Unsafe.Add(ref ws, 24064), ref ws);
+            Layer25_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23552), ref Unsafe.Add(ref ws, 1024));
+            Layer26_Pointwise(ref Unsafe.Add(ref ws, 23552), ref ws);
             Layer27_GlobalAveragePool(ref ws, ref Unsafe.Add(ref ws, 24320));
             Layer28_Dense16(ref Unsafe.Add(ref ws, 24320), ref ws);
             global::MobileNet.Softmax.Compute(workspace.Slice(0, OutputLength), output);
@@ -139,7 +141,7 @@ namespace Tests
 
         #if MOBILENET_PROFILE
         /// <summary>The generated layer methods, in order, for the per-layer breakdown.</summary>
-        public static readonly string[] LayerNames = { "Layer00_Conv3x3S2", "Layer01_Depthwise3x3S1", "Layer02_Pointwise4x8", "Layer03_Depthwise3x3S2", "Layer04_Pointwise4x8", "Layer05_Depthwise3x3S1", "Layer06_Pointwise4x8", "Layer07_Depthwise3x3S2", "Layer08_Pointwise4x8", "Layer09_Depthwise3x3S1", "Layer10_Pointwise4x8", "Layer11_Depthwise3x3S2", "Layer12_Pointwise4x8", "Layer13_Depthwise3x3S1", "Layer14_Pointwise4x8", "Layer15_Depthwise3x3S1", "Layer16_Pointwise4x8", "Layer17_Depthwise3x3S1", "Layer18_Pointwise4x8", "Layer19_Depthwise3x3S1", "Layer20_Pointwise4x8", "Layer21_Depthwise3x3S1", "Layer22_Pointwise4x8", "Layer23_Depthwise3x3S2", "Layer24_Pointwise4x8", "Layer25_Depthwise3x3S1", "Layer26_Pointwise4x8", "Layer27_GlobalAveragePool", "Layer28_Dense16" };
+        public static readonly string[] LayerNames = { "Layer00_Conv3x3S2", "Layer01_Depthwise3x3S1", "Layer02_Pointwise", "Layer03_Depthwise3x3S2", "Layer04_Pointwise", "Layer05_Depthwise3x3S1", "Layer06_Pointwise", "Layer07_Depthwise3x3S2", "Layer08_Pointwise", "Layer09_Depthwise3x3S1", "Layer10_Pointwise", "Layer11_Depthwise3x3S2", "Layer12_Pointwise", "Layer13_Depthwise3x3S1", "Layer14_Pointwise", "Layer15_Depthwise3x3S1", "Layer16_Pointwise", "Layer17_Depthwise3x3S1", "Layer18_Pointwise", "Layer19_Depthwise3x3S1", "Layer20_Pointwise", "Layer21_Depthwise3x3S1", "Layer22_Pointwise", "Layer23_Depthwise3x3S2", "Layer24_Pointwise", "Layer25_Depthwise3x3S1", "Layer26_Pointwise", "Layer27_GlobalAveragePool", "Layer28_Dense16" };
         /// <summary>Each layer's multiply-accumulates, in the papers' convention.</summary>
         public static readonly long[] LayerMacs = { 221184, 73728, 131072, 36864, 131072, 73728, 262144, 18432, 131072, 36864, 262144, 9216, 131072, 18432, 262144, 18432, 262144, 18432, 262144, 18432, 262144, 18432, 262144, 4608, 131072, 9216, 262144, 0, 2560 };
         /// <summary>Stopwatch ticks spent in each layer by <see cref="RunProfiled"/> since the array was last cleared.</summary>
@@ -156,57 +158,57 @@ namespace Tests
             long start = global::System.Diagnostics.Stopwatch.GetTimestamp(), now;
             Layer00_Conv3x3S2(ref image, ref ws);
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[0] += now - start; start = now;
-            Layer01_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 16384));
+            Layer01_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 16384), ref Unsafe.Add(ref ws, 8192));
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[1] += now - start; start = now;
-            Layer02_Pointwise4x8(ref Unsafe.Add(ref ws, 16384), ref ws);
+            Layer02_Pointwise(ref Unsafe.Add(ref ws, 16384), ref ws);
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[2] += now - start; start = now;
-            Layer03_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 20480));
+            Layer03_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 20480), ref Unsafe.Add(ref ws, 16384));
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[3] += now - start; start = now;
-            Layer04_Pointwise4x8(ref Unsafe.Add(ref ws, 20480), ref ws);
+            Layer04_Pointwise(ref Unsafe.Add(ref ws, 20480), ref ws);
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[4] += now - start; start = now;
-            Layer05_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 16384));
+            Layer05_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 16384), ref Unsafe.Add(ref ws, 8192));
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[5] += now - start; start = now;
-            Layer06_Pointwise4x8(ref Unsafe.Add(ref ws, 16384), ref ws);
+            Layer06_Pointwise(ref Unsafe.Add(ref ws, 16384), ref ws);
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[6] += now - start; start = now;
-            Layer07_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 22528));
+            Layer07_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 22528), ref Unsafe.Add(ref ws, 8192));
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[7] += now - start; start = now;
-            Layer08_Pointwise4x8(ref Unsafe.Add(ref ws, 22528), ref ws);
+            Layer08_Pointwise(ref Unsafe.Add(ref ws, 22528), ref ws);
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[8] += now - start; start = now;
-            Layer09_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 20480));
+            Layer09_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 20480), ref Unsafe.Add(ref ws, 4096));
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[9] += now - start; start = now;
-            Layer10_Pointwise4x8(ref Unsafe.Add(ref ws, 20480), ref ws);
+            Layer10_Pointwise(ref Unsafe.Add(ref ws, 20480), ref ws);
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[10] += now - start; start = now;
-            Layer11_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 23552));
+            Layer11_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 23552), ref Unsafe.Add(ref ws, 4096));
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[11] += now - start; start = now;
-            Layer12_Pointwise4x8(ref Unsafe.Add(ref ws, 23552), ref ws);
+            Layer12_Pointwise(ref Unsafe.Add(ref ws, 23552), ref ws);
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[12] += now - start; start = now;
-            Layer13_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 22528));
+            Layer13_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 22528), ref Unsafe.Add(ref ws, 2048));
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[13] += now - start; start = now;
-            Layer14_Pointwise4x8(ref Unsafe.Add(ref ws, 22528), ref ws);
+            Layer14_Pointwise(ref Unsafe.Add(ref ws, 22528), ref ws);
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[14] += now - start; start = now;
-            Layer15_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 22528));
+            Layer15_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 22528), ref Unsafe.Add(ref ws, 2048));
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[15] += now - start; start = now;
-            Layer16_Pointwise4x8(ref Unsafe.Add(ref ws, 22528), ref ws);
+            Layer16_Pointwise(ref Unsafe.Add(ref ws, 22528), ref ws);
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[16] += now - start; start = now;
-            Layer17_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 22528));
+            Layer17_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 22528), ref Unsafe.Add(ref ws, 2048));
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[17] += now - start; start = now;
-            Layer18_Pointwise4x8(ref Unsafe.Add(ref ws, 22528), ref ws);
+            Layer18_Pointwise(ref Unsafe.Add(ref ws, 22528), ref ws);
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[18] += now - start; start = now;
-            Layer19_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 22528));
+            Layer19_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 22528), ref Unsafe.Add(ref ws, 2048));
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[19] += now - start; start = now;
-            Layer20_Pointwise4x8(ref Unsafe.Add(ref ws, 22528), ref ws);
+            Layer20_Pointwise(ref Unsafe.Add(ref ws, 22528), ref ws);
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[20] += now - start; start = now;
-            Layer21_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 22528));
+            Layer21_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 22528), ref Unsafe.Add(ref ws, 2048));
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[21] += now - start; start = now;
-            Layer22_Pointwise4x8(ref Unsafe.Add(ref ws, 22528), ref ws);
+            Layer22_Pointwise(ref Unsafe.Add(ref ws, 22528), ref ws);
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[22] += now - start; start = now;
-            Layer23_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 24064));
+            Layer23_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 24064), ref Unsafe.Add(ref ws, 2048));
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[23] += now - start; start = now;
-            Layer24_Pointwise4x8(ref Unsafe.Add(ref ws, 24064), ref ws);
+            Layer24_Pointwise(ref Unsafe.Add(ref ws, 24064), ref ws);
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[24] += now - start; start = now;
-            Layer25_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23552));
+            Layer25_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23552), ref Unsafe.Add(ref ws, 1024));
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[25] += now - start; start = now;
-            Layer26_Pointwise4x8(ref Unsafe.Add(ref ws, 23552), ref ws);
+            Layer26_Pointwise(ref Unsafe.Add(ref ws, 23552), ref ws);
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[26] += now - start; start = now;
             Layer27_GlobalAveragePool(ref ws, ref Unsafe.Add(ref ws, 24320));
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[27] += now - start; start = now;
@@ -217,98 +219,875 @@ namespace Tests
         #endif
 
         /// <summary>Layer 0: conv 3×3, stride 2, 64×64×3 → 32×32×8, pads (top, left, bottom, right) = (0,0,1,1), ReLU6.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer00_Conv3x3S2(ref float input, ref float output)
         {
-            const int InH = 64, InW = 64, InC = 3, OutH = 32, OutW = 32, OutC = 8;
+            const int InH = 64, InW = 64, InC = 3, OutW = 32, OutC = 8;
             const int KernelH = 3, KernelW = 3, Stride = 2, PadTop = 0, PadLeft = 0;
             ref float w = ref FloatsOf(MobileNetWeights.Layer00);
-            Vector128<float> lo = Vector128.Create(0f);
-            Vector128<float> hi = Vector128.Create(6f);
-            for (int oy = 0; oy < OutH; oy++)
+            for (int oy = 0; oy < 32; oy++)
             {
                 int iy0 = oy * Stride - PadTop;
-                for (int ox = 0; ox < OutW; ox++)
+                ref float row = ref Unsafe.Add(ref output, oy * OutW * OutC);
+                // Columns 0 to 30 of a row whose window is inside the image need no checks; the rest are border pixels.
+                bool inside = iy0 >= 0 && iy0 + KernelH <= InH;
+                int first = inside ? 0 : 0, end = inside ? 31 : 0;
+                for (int ox = 0; ox < first; ox++) Border(ref input, ref w, ref row, iy0, ox);
+                for (int ox = end; ox < OutW; ox++) Border(ref input, ref w, ref row, iy0, ox);
+                if (inside)
                 {
-                    int ix0 = ox * Stride - PadLeft;
-                    ref float o = ref Unsafe.Add(ref output, (oy * OutW + ox) * OutC);
-                    Vector128<float> a0 = Vector128.LoadUnsafe(ref w, 0), a1 = Vector128.LoadUnsafe(ref w, 4);
-                    for (int ky = 0; ky < KernelH; ky++)
+                    if (Vector512.IsHardwareAccelerated)
                     {
-                        int iy = iy0 + ky;
-                        if ((uint)iy >= InH) continue; // zero padding
-                        for (int kx = 0; kx < KernelW; kx++)
+                        Vector256<float> lo = Vector256.Create(0f);
+                        Vector256<float> hi = Vector256.Create(6f);
+                        int ox = 0;
+                        for (; ox + 8 <= 31; ox += 8)
                         {
-                            int ix = ix0 + kx;
-                            if ((uint)ix >= InW) continue;
-                            ref float pixel = ref Unsafe.Add(ref input, (iy * InW + ix) * InC);
-                            ref float tap = ref Unsafe.Add(ref w, OutC * (1 + (ky * KernelW + kx) * InC));
-                            for (int ci = 0; ci < InC; ci++)
+                            ref float a = ref Unsafe.Add(ref input, (iy0 * InW + ox * Stride - PadLeft) * InC);
+                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c6_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c7_0 = Vector256.LoadUnsafe(ref w);
+                            for (int ky = 0; ky < KernelH; ky++)
                             {
-                                Vector128<float> x = Vector128.Create(Unsafe.Add(ref pixel, ci));
-                                ref float row = ref Unsafe.Add(ref tap, ci * OutC);
-                                a0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref row, 0), a0);
-                                a1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref row, 4), a1);
+                                for (int kx = 0; kx < KernelW; kx++)
+                                {
+                                    ref float x = ref Unsafe.Add(ref a, (ky * InW + kx) * InC);
+                                    ref float t = ref Unsafe.Add(ref w, OutC * (1 + (ky * KernelW + kx) * InC));
+                                    {
+                                        Vector256<float> w0 = Vector256.LoadUnsafe(ref t, 0);
+                                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref x, 0));
+                                        c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0);
+                                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref x, 6));
+                                        c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0);
+                                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref x, 12));
+                                        c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0);
+                                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref x, 18));
+                                        c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0);
+                                        Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref x, 24));
+                                        c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0);
+                                        Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref x, 30));
+                                        c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0);
+                                        Vector256<float> x6 = Vector256.Create(Unsafe.Add(ref x, 36));
+                                        c6_0 = Vector256.FusedMultiplyAdd(x6, w0, c6_0);
+                                        Vector256<float> x7 = Vector256.Create(Unsafe.Add(ref x, 42));
+                                        c7_0 = Vector256.FusedMultiplyAdd(x7, w0, c7_0);
+                                    }
+                                    {
+                                        Vector256<float> w0 = Vector256.LoadUnsafe(ref t, 8);
+                                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref x, 1));
+                                        c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0);
+                                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref x, 7));
+                                        c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0);
+                                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref x, 13));
+                                        c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0);
+                                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref x, 19));
+                                        c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0);
+                                        Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref x, 25));
+                                        c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0);
+                                        Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref x, 31));
+                                        c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0);
+                                        Vector256<float> x6 = Vector256.Create(Unsafe.Add(ref x, 37));
+                                        c6_0 = Vector256.FusedMultiplyAdd(x6, w0, c6_0);
+                                        Vector256<float> x7 = Vector256.Create(Unsafe.Add(ref x, 43));
+                                        c7_0 = Vector256.FusedMultiplyAdd(x7, w0, c7_0);
+                                    }
+                                    {
+                                        Vector256<float> w0 = Vector256.LoadUnsafe(ref t, 16);
+                                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref x, 2));
+                                        c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0);
+                                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref x, 8));
+                                        c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0);
+                                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref x, 14));
+                                        c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0);
+                                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref x, 20));
+                                        c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0);
+                                        Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref x, 26));
+                                        c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0);
+                                        Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref x, 32));
+                                        c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0);
+                                        Vector256<float> x6 = Vector256.Create(Unsafe.Add(ref x, 38));
+                                        c6_0 = Vector256.FusedMultiplyAdd(x6, w0, c6_0);
+                                        Vector256<float> x7 = Vector256.Create(Unsafe.Add(ref x, 44));
+                                        c7_0 = Vector256.FusedMultiplyAdd(x7, w0, c7_0);
+                                    }
+                                }
                             }
+                            ref float o = ref Unsafe.Add(ref row, ox * OutC);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 16);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 24);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, lo), hi), ref o, 32);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, lo), hi), ref o, 40);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c6_0, lo), hi), ref o, 48);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c7_0, lo), hi), ref o, 56);
+                        }
+                        {
+                            ref float a = ref Unsafe.Add(ref input, (iy0 * InW + ox * Stride - PadLeft) * InC);
+                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c6_0 = Vector256.LoadUnsafe(ref w);
+                            for (int ky = 0; ky < KernelH; ky++)
+                            {
+                                for (int kx = 0; kx < KernelW; kx++)
+                                {
+                                    ref float x = ref Unsafe.Add(ref a, (ky * InW + kx) * InC);
+                                    ref float t = ref Unsafe.Add(ref w, OutC * (1 + (ky * KernelW + kx) * InC));
+                                    {
+                                        Vector256<float> w0 = Vector256.LoadUnsafe(ref t, 0);
+                                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref x, 0));
+                                        c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0);
+                                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref x, 6));
+                                        c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0);
+                                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref x, 12));
+                                        c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0);
+                                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref x, 18));
+                                        c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0);
+                                        Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref x, 24));
+                                        c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0);
+                                        Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref x, 30));
+                                        c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0);
+                                        Vector256<float> x6 = Vector256.Create(Unsafe.Add(ref x, 36));
+                                        c6_0 = Vector256.FusedMultiplyAdd(x6, w0, c6_0);
+                                    }
+                                    {
+                                        Vector256<float> w0 = Vector256.LoadUnsafe(ref t, 8);
+                                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref x, 1));
+                                        c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0);
+                                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref x, 7));
+                                        c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0);
+                                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref x, 13));
+                                        c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0);
+                                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref x, 19));
+                                        c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0);
+                                        Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref x, 25));
+                                        c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0);
+                                        Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref x, 31));
+                                        c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0);
+                                        Vector256<float> x6 = Vector256.Create(Unsafe.Add(ref x, 37));
+                                        c6_0 = Vector256.FusedMultiplyAdd(x6, w0, c6_0);
+                                    }
+                                    {
+                                        Vector256<float> w0 = Vector256.LoadUnsafe(ref t, 16);
+                                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref x, 2));
+                                        c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0);
+                                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref x, 8));
+                                        c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0);
+                                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref x, 14));
+                                        c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0);
+                                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref x, 20));
+                                        c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0);
+                                        Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref x, 26));
+                                        c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0);
+                                        Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref x, 32));
+                                        c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0);
+                                        Vector256<float> x6 = Vector256.Create(Unsafe.Add(ref x, 38));
+                                        c6_0 = Vector256.FusedMultiplyAdd(x6, w0, c6_0);
+                                    }
+                                }
+                            }
+                            ref float o = ref Unsafe.Add(ref row, ox * OutC);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 16);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 24);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, lo), hi), ref o, 32);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, lo), hi), ref o, 40);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c6_0, lo), hi), ref o, 48);
                         }
                     }
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(a0, lo), hi), ref o, 0);
-                    Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(a1, lo), hi), ref o, 4);
-                }
-            }
-        }
-
-        /// <summary>Layer 1: depthwise 3×3, stride 1, 32×32×8 → 32×32×8, pads (top, left, bottom, right) = (1,1,1,1), ReLU6.</summary>
-        private static void Layer01_Depthwise3x3S1(ref float input, ref float output)
-        {
-            const int InH = 32, InW = 32, OutH = 32, OutW = 32, C = 8, Stride = 1, PadTop = 1, PadLeft = 1;
-            ref float w = ref FloatsOf(MobileNetWeights.Layer01);
-            Vector128<float> lo = Vector128.Create(0f);
-            Vector128<float> hi = Vector128.Create(6f);
-            for (int oy = 0; oy < OutH; oy++)
-            {
-                int iy0 = oy * Stride - PadTop;
-                bool rowInside = iy0 >= 0 && iy0 + 2 < InH;
-                for (int ox = 0; ox < OutW; ox++)
-                {
-                    int ix0 = ox * Stride - PadLeft;
-                    ref float o = ref Unsafe.Add(ref output, (oy * OutW + ox) * C);
-                    if (rowInside && ix0 >= 0 && ix0 + 2 < InW)
+                    else if (Vector256.IsHardwareAccelerated)
                     {
-                        // All nine taps inside the image: loads at constant offsets, no checks.
-                        ref float p = ref Unsafe.Add(ref input, (iy0 * InW + ix0) * C);
-                        for (int c = 0; c < C; c += 4)
+                        Vector256<float> lo = Vector256.Create(0f);
+                        Vector256<float> hi = Vector256.Create(6f);
+                        int ox = 0;
+                        for (; ox + 8 <= 31; ox += 8)
                         {
-                            Vector128<float> acc = Vector128.LoadUnsafe(ref w, (nuint)c);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 0)), Vector128.LoadUnsafe(ref w, (nuint)(c + 8)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 8)), Vector128.LoadUnsafe(ref w, (nuint)(c + 16)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 16)), Vector128.LoadUnsafe(ref w, (nuint)(c + 24)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 256)), Vector128.LoadUnsafe(ref w, (nuint)(c + 32)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 264)), Vector128.LoadUnsafe(ref w, (nuint)(c + 40)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 272)), Vector128.LoadUnsafe(ref w, (nuint)(c + 48)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 512)), Vector128.LoadUnsafe(ref w, (nuint)(c + 56)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 520)), Vector128.LoadUnsafe(ref w, (nuint)(c + 64)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 528)), Vector128.LoadUnsafe(ref w, (nuint)(c + 72)), acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref o, (nuint)c);
+                            ref float a = ref Unsafe.Add(ref input, (iy0 * InW + ox * Stride - PadLeft) * InC);
+                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c6_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c7_0 = Vector256.LoadUnsafe(ref w);
+                            for (int ky = 0; ky < KernelH; ky++)
+                            {
+                                for (int kx = 0; kx < KernelW; kx++)
+                                {
+                                    ref float x = ref Unsafe.Add(ref a, (ky * InW + kx) * InC);
+                                    ref float t = ref Unsafe.Add(ref w, OutC * (1 + (ky * KernelW + kx) * InC));
+                                    {
+                                        Vector256<float> w0 = Vector256.LoadUnsafe(ref t, 0);
+                                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref x, 0));
+                                        c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0);
+                                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref x, 6));
+                                        c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0);
+                                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref x, 12));
+                                        c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0);
+                                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref x, 18));
+                                        c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0);
+                                        Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref x, 24));
+                                        c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0);
+                                        Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref x, 30));
+                                        c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0);
+                                        Vector256<float> x6 = Vector256.Create(Unsafe.Add(ref x, 36));
+                                        c6_0 = Vector256.FusedMultiplyAdd(x6, w0, c6_0);
+                                        Vector256<float> x7 = Vector256.Create(Unsafe.Add(ref x, 42));
+                                        c7_0 = Vector256.FusedMultiplyAdd(x7, w0, c7_0);
+                                    }
+                                    {
+                                        Vector256<float> w0 = Vector256.LoadUnsafe(ref t, 8);
+                                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref x, 1));
+                                        c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0);
+                                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref x, 7));
+                                        c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0);
+                                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref x, 13));
+                                        c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0);
+                                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref x, 19));
+                                        c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0);
+                                        Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref x, 25));
+                                        c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0);
+                                        Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref x, 31));
+                                        c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0);
+                                        Vector256<float> x6 = Vector256.Create(Unsafe.Add(ref x, 37));
+                                        c6_0 = Vector256.FusedMultiplyAdd(x6, w0, c6_0);
+                                        Vector256<float> x7 = Vector256.Create(Unsafe.Add(ref x, 43));
+                                        c7_0 = Vector256.FusedMultiplyAdd(x7, w0, c7_0);
+                                    }
+                                    {
+                                        Vector256<float> w0 = Vector256.LoadUnsafe(ref t, 16);
+                                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref x, 2));
+                                        c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0);
+                                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref x, 8));
+                                        c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0);
+                                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref x, 14));
+                                        c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0);
+                                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref x, 20));
+                                        c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0);
+                                        Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref x, 26));
+                                        c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0);
+                                        Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref x, 32));
+                                        c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0);
+                                        Vector256<float> x6 = Vector256.Create(Unsafe.Add(ref x, 38));
+                                        c6_0 = Vector256.FusedMultiplyAdd(x6, w0, c6_0);
+                                        Vector256<float> x7 = Vector256.Create(Unsafe.Add(ref x, 44));
+                                        c7_0 = Vector256.FusedMultiplyAdd(x7, w0, c7_0);
+                                    }
+                                }
+                            }
+                            ref float o = ref Unsafe.Add(ref row, ox * OutC);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 16);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 24);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, lo), hi), ref o, 32);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, lo), hi), ref o, 40);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c6_0, lo), hi), ref o, 48);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c7_0, lo), hi), ref o, 56);
+                        }
+                        {
+                            ref float a = ref Unsafe.Add(ref input, (iy0 * InW + ox * Stride - PadLeft) * InC);
+                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c6_0 = Vector256.LoadUnsafe(ref w);
+                            for (int ky = 0; ky < KernelH; ky++)
+                            {
+                                for (int kx = 0; kx < KernelW; kx++)
+                                {
+                                    ref float x = ref Unsafe.Add(ref a, (ky * InW + kx) * InC);
+                                    ref float t = ref Unsafe.Add(ref w, OutC * (1 + (ky * KernelW + kx) * InC));
+                                    {
+                                        Vector256<float> w0 = Vector256.LoadUnsafe(ref t, 0);
+                                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref x, 0));
+                                        c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0);
+                                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref x, 6));
+                                        c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0);
+                                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref x, 12));
+                                        c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0);
+                                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref x, 18));
+                                        c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0);
+                                        Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref x, 24));
+                                        c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0);
+                                        Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref x, 30));
+                                        c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0);
+                                        Vector256<float> x6 = Vector256.Create(Unsafe.Add(ref x, 36));
+                                        c6_0 = Vector256.FusedMultiplyAdd(x6, w0, c6_0);
+                                    }
+                                    {
+                                        Vector256<float> w0 = Vector256.LoadUnsafe(ref t, 8);
+                                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref x, 1));
+                                        c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0);
+                                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref x, 7));
+                                        c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0);
+                                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref x, 13));
+                                        c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0);
+                                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref x, 19));
+                                        c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0);
+                                        Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref x, 25));
+                                        c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0);
+                                        Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref x, 31));
+                                        c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0);
+                                        Vector256<float> x6 = Vector256.Create(Unsafe.Add(ref x, 37));
+                                        c6_0 = Vector256.FusedMultiplyAdd(x6, w0, c6_0);
+                                    }
+                                    {
+                                        Vector256<float> w0 = Vector256.LoadUnsafe(ref t, 16);
+                                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref x, 2));
+                                        c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0);
+                                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref x, 8));
+                                        c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0);
+                                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref x, 14));
+                                        c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0);
+                                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref x, 20));
+                                        c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0);
+                                        Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref x, 26));
+                                        c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0);
+                                        Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref x, 32));
+                                        c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0);
+                                        Vector256<float> x6 = Vector256.Create(Unsafe.Add(ref x, 38));
+                                        c6_0 = Vector256.FusedMultiplyAdd(x6, w0, c6_0);
+                                    }
+                                }
+                            }
+                            ref float o = ref Unsafe.Add(ref row, ox * OutC);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 16);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 24);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, lo), hi), ref o, 32);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, lo), hi), ref o, 40);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c6_0, lo), hi), ref o, 48);
                         }
                     }
                     else
                     {
-                        // On the border: skip the taps that fall in the zero padding.
-                        for (int c = 0; c < C; c += 4)
+                        Vector128<float> lo = Vector128.Create(0f);
+                        Vector128<float> hi = Vector128.Create(6f);
+                        int ox = 0;
+                        for (; ox + 8 <= 31; ox += 8)
                         {
-                            Vector128<float> acc = Vector128.LoadUnsafe(ref w, (nuint)c);
-                            for (int ky = 0; ky < 3; ky++)
+                            ref float a = ref Unsafe.Add(ref input, (iy0 * InW + ox * Stride - PadLeft) * InC);
+                            Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4);
+                            Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4);
+                            Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4);
+                            Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4);
+                            Vector128<float> c4_0 = Vector128.LoadUnsafe(ref w), c4_1 = Vector128.LoadUnsafe(ref w, 4);
+                            Vector128<float> c5_0 = Vector128.LoadUnsafe(ref w), c5_1 = Vector128.LoadUnsafe(ref w, 4);
+                            Vector128<float> c6_0 = Vector128.LoadUnsafe(ref w), c6_1 = Vector128.LoadUnsafe(ref w, 4);
+                            Vector128<float> c7_0 = Vector128.LoadUnsafe(ref w), c7_1 = Vector128.LoadUnsafe(ref w, 4);
+                            for (int ky = 0; ky < KernelH; ky++)
                             {
-                                int iy = iy0 + ky;
-                                if ((uint)iy >= InH) continue; // zero padding
-                                for (int kx = 0; kx < 3; kx++)
+                                for (int kx = 0; kx < KernelW; kx++)
                                 {
-                                    int ix = ix0 + kx;
-                                    if ((uint)ix >= InW) continue;
-                                    acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref input, (nuint)((iy * InW + ix) * C + c)), Vector128.LoadUnsafe(ref w, (nuint)(C * (1 + ky * 3 + kx) + c)), acc);
+                                    ref float x = ref Unsafe.Add(ref a, (ky * InW + kx) * InC);
+                                    ref float t = ref Unsafe.Add(ref w, OutC * (1 + (ky * KernelW + kx) * InC));
+                                    {
+                                        Vector128<float> w0 = Vector128.LoadUnsafe(ref t, 0), w1 = Vector128.LoadUnsafe(ref t, 4);
+                                        Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref x, 0));
+                                        c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1);
+                                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref x, 6));
+                                        c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1);
+                                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref x, 12));
+                                        c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1);
+                                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref x, 18));
+                                        c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1);
+                                        Vector128<float> x4 = Vector128.Create(Unsafe.Add(ref x, 24));
+                                        c4_0 = Vector128.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector128.FusedMultiplyAdd(x4, w1, c4_1);
+                                        Vector128<float> x5 = Vector128.Create(Unsafe.Add(ref x, 30));
+                                        c5_0 = Vector128.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector128.FusedMultiplyAdd(x5, w1, c5_1);
+                                        Vector128<float> x6 = Vector128.Create(Unsafe.Add(ref x, 36));
+                                        c6_0 = Vector128.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector128.FusedMultiplyAdd(x6, w1, c6_1);
+                                        Vector128<float> x7 = Vector128.Create(Unsafe.Add(ref x, 42));
+                                        c7_0 = Vector128.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector128.FusedMultiplyAdd(x7, w1, c7_1);
+                                    }
+                                    {
+                                        Vector128<float> w0 = Vector128.LoadUnsafe(ref t, 8), w1 = Vector128.LoadUnsafe(ref t, 12);
+                                        Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref x, 1));
+                                        c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1);
+                                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref x, 7));
+                                        c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1);
+                                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref x, 13));
+                                        c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1);
+                                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref x, 19));
+                                        c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1);
+                                        Vector128<float> x4 = Vector128.Create(Unsafe.Add(ref x, 25));
+                                        c4_0 = Vector128.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector128.FusedMultiplyAdd(x4, w1, c4_1);
+                                        Vector128<float> x5 = Vector128.Create(Unsafe.Add(ref x, 31));
+                                        c5_0 = Vector128.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector128.FusedMultiplyAdd(x5, w1, c5_1);
+                                        Vector128<float> x6 = Vector128.Create(Unsafe.Add(ref x, 37));
+                                        c6_0 = Vector128.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector128.FusedMultiplyAdd(x6, w1, c6_1);
+                                        Vector128<float> x7 = Vector128.Create(Unsafe.Add(ref x, 43));
+                                        c7_0 = Vector128.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector128.FusedMultiplyAdd(x7, w1, c7_1);
+                                    }
+                                    {
+                                        Vector128<float> w0 = Vector128.LoadUnsafe(ref t, 16), w1 = Vector128.LoadUnsafe(ref t, 20);
+                                        Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref x, 2));
+                                        c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1);
+                                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref x, 8));
+                                        c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1);
+                                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref x, 14));
+                                        c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1);
+                                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref x, 20));
+                                        c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1);
+                                        Vector128<float> x4 = Vector128.Create(Unsafe.Add(ref x, 26));
+                                        c4_0 = Vector128.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector128.FusedMultiplyAdd(x4, w1, c4_1);
+                                        Vector128<float> x5 = Vector128.Create(Unsafe.Add(ref x, 32));
+                                        c5_0 = Vector128.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector128.FusedMultiplyAdd(x5, w1, c5_1);
+                                        Vector128<float> x6 = Vector128.Create(Unsafe.Add(ref x, 38));
+                                        c6_0 = Vector128.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector128.FusedMultiplyAdd(x6, w1, c6_1);
+                                        Vector128<float> x7 = Vector128.Create(Unsafe.Add(ref x, 44));
+                                        c7_0 = Vector128.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector128.FusedMultiplyAdd(x7, w1, c7_1);
+                                    }
                                 }
                             }
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref o, (nuint)c);
+                            ref float o = ref Unsafe.Add(ref row, ox * OutC);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, lo), hi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, lo), hi), ref o, 4);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, lo), hi), ref o, 8);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, lo), hi), ref o, 12);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, lo), hi), ref o, 16);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, lo), hi), ref o, 20);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, lo), hi), ref o, 24);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, lo), hi), ref o, 28);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c4_0, lo), hi), ref o, 32);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c4_1, lo), hi), ref o, 36);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c5_0, lo), hi), ref o, 40);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c5_1, lo), hi), ref o, 44);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c6_0, lo), hi), ref o, 48);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c6_1, lo), hi), ref o, 52);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c7_0, lo), hi), ref o, 56);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c7_1, lo), hi), ref o, 60);
+                        }
+                        {
+                            ref float a = ref Unsafe.Add(ref input, (iy0 * InW + ox * Stride - PadLeft) * InC);
+                            Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4);
+                            Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4);
+                            Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4);
+                            Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4);
+                            Vector128<float> c4_0 = Vector128.LoadUnsafe(ref w), c4_1 = Vector128.LoadUnsafe(ref w, 4);
+                            Vector128<float> c5_0 = Vector128.LoadUnsafe(ref w), c5_1 = Vector128.LoadUnsafe(ref w, 4);
+                            Vector128<float> c6_0 = Vector128.LoadUnsafe(ref w), c6_1 = Vector128.LoadUnsafe(ref w, 4);
+                            for (int ky = 0; ky < KernelH; ky++)
+                            {
+                                for (int kx = 0; kx < KernelW; kx++)
+                                {
+                                    ref float x = ref Unsafe.Add(ref a, (ky * InW + kx) * InC);
+                                    ref float t = ref Unsafe.Add(ref w, OutC * (1 + (ky * KernelW + kx) * InC));
+                                    {
+                                        Vector128<float> w0 = Vector128.LoadUnsafe(ref t, 0), w1 = Vector128.LoadUnsafe(ref t, 4);
+                                        Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref x, 0));
+                                        c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1);
+                                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref x, 6));
+                                        c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1);
+                                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref x, 12));
+                                        c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1);
+                                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref x, 18));
+                                        c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1);
+                                        Vector128<float> x4 = Vector128.Create(Unsafe.Add(ref x, 24));
+                                        c4_0 = Vector128.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector128.FusedMultiplyAdd(x4, w1, c4_1);
+                                        Vector128<float> x5 = Vector128.Create(Unsafe.Add(ref x, 30));
+                                        c5_0 = Vector128.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector128.FusedMultiplyAdd(x5, w1, c5_1);
+                                        Vector128<float> x6 = Vector128.Create(Unsafe.Add(ref x, 36));
+                                        c6_0 = Vector128.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector128.FusedMultiplyAdd(x6, w1, c6_1);
+                                    }
+                                    {
+                                        Vector128<float> w0 = Vector128.LoadUnsafe(ref t, 8), w1 = Vector128.LoadUnsafe(ref t, 12);
+                                        Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref x, 1));
+                                        c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1);
+                                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref x, 7));
+                                        c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1);
+                                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref x, 13));
+                                        c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1);
+                                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref x, 19));
+                                        c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1);
+                                        Vector128<float> x4 = Vector128.Create(Unsafe.Add(ref x, 25));
+                                        c4_0 = Vector128.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector128.FusedMultiplyAdd(x4, w1, c4_1);
+                                        Vector128<float> x5 = Vector128.Create(Unsafe.Add(ref x, 31));
+                                        c5_0 = Vector128.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector128.FusedMultiplyAdd(x5, w1, c5_1);
+                                        Vector128<float> x6 = Vector128.Create(Unsafe.Add(ref x, 37));
+                                        c6_0 = Vector128.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector128.FusedMultiplyAdd(x6, w1, c6_1);
+                                    }
+                                    {
+                                        Vector128<float> w0 = Vector128.LoadUnsafe(ref t, 16), w1 = Vector128.LoadUnsafe(ref t, 20);
+                                        Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref x, 2));
+                                        c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1);
+                                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref x, 8));
+                                        c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1);
+                                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref x, 14));
+                                        c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1);
+                                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref x, 20));
+                                        c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1);
+                                        Vector128<float> x4 = Vector128.Create(Unsafe.Add(ref x, 26));
+                                        c4_0 = Vector128.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector128.FusedMultiplyAdd(x4, w1, c4_1);
+                                        Vector128<float> x5 = Vector128.Create(Unsafe.Add(ref x, 32));
+                                        c5_0 = Vector128.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector128.FusedMultiplyAdd(x5, w1, c5_1);
+                                        Vector128<float> x6 = Vector128.Create(Unsafe.Add(ref x, 38));
+                                        c6_0 = Vector128.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector128.FusedMultiplyAdd(x6, w1, c6_1);
+                                    }
+                                }
+                            }
+                            ref float o = ref Unsafe.Add(ref row, ox * OutC);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, lo), hi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, lo), hi), ref o, 4);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, lo), hi), ref o, 8);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, lo), hi), ref o, 12);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, lo), hi), ref o, 16);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, lo), hi), ref o, 20);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, lo), hi), ref o, 24);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, lo), hi), ref o, 28);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c4_0, lo), hi), ref o, 32);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c4_1, lo), hi), ref o, 36);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c5_0, lo), hi), ref o, 40);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c5_1, lo), hi), ref o, 44);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c6_0, lo), hi), ref o, 48);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c6_1, lo), hi), ref o, 52);
+                        }
+                    }
+                }
+            }
+
+            // One pixel on the border: all output channels in 128-bit accumulators, skipping the taps in the zero padding.
+            static void Border(ref float input, ref float w, ref float row, int iy0, int ox)
+            {
+                int ix0 = ox * Stride - PadLeft;
+                ref float o = ref Unsafe.Add(ref row, ox * OutC);
+                Vector128<float> lo = Vector128.Create(0f);
+                Vector128<float> hi = Vector128.Create(6f);
+                Vector128<float> a0 = Vector128.LoadUnsafe(ref w, 0), a1 = Vector128.LoadUnsafe(ref w, 4);
+                for (int ky = 0; ky < KernelH; ky++)
+                {
+                    int iy = iy0 + ky;
+                    if ((uint)iy >= InH) continue; // zero padding
+                    for (int kx = 0; kx < KernelW; kx++)
+                    {
+                        int ix = ix0 + kx;
+                        if ((uint)ix >= InW) continue;
+                        ref float pixel = ref Unsafe.Add(ref input, (iy * InW + ix) * InC);
+                        ref float tap = ref Unsafe.Add(ref w, OutC * (1 + (ky * KernelW + kx) * InC));
+                        for (int ci = 0; ci < InC; ci++)
+                        {
+                            Vector128<float> x = Vector128.Create(Unsafe.Add(ref pixel, ci));
+                            ref float t = ref Unsafe.Add(ref tap, ci * OutC);
+                            a0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 0), a0);
+                            a1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 4), a1);
+                        }
+                    }
+                }
+                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(a0, lo), hi), ref o, 0);
+                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(a1, lo), hi), ref o, 4);
+            }
+        }
+
+        /// <summary>Layer 1: depthwise 3×3, stride 1, 32×32×8 → 32×32×8, pads (top, left, bottom, right) = (1,1,1,1), ReLU6.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Layer01_Depthwise3x3S1(ref float input, ref float output, ref float scratch)
+        {
+            const int InH = 32, InW = 32, C = 8, OutH = 32, Stride = 1, PadTop = 1;
+            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer01);
+            ref float zero = ref scratch; // the zero padding above and below the image
+            MemoryMarshal.CreateSpan(ref zero, InW * C).Clear();
+            for (int oy = 0; oy < OutH; oy++)
+            {
+                int iy0 = oy * Stride - PadTop;
+                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref input, (iy0 + 0) * InW * C) : ref zero;
+                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * C) : ref zero;
+                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * C) : ref zero;
+                ref float d = ref Unsafe.Add(ref output, oy * 256);
+                // 32 columns: 1 on the left border, 30 inside, 1 on the right border.
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    int c = 0;
+                    for (; c + 8 <= 8; c += 8)
+                    {
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector256<float> lo = Vector256.Create(0f);
+                        Vector256<float> hi = Vector256.Create(6f);
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 8)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 16)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 24)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 32)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 40)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 48)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 56)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 72));
+                        {
+                            Vector256<float> acc = bias;
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(8 + c)), k2, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(8 + c)), k5, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(8 + c)), k8, acc);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                        }
+                        int ox = 1;
+                        for (; ox + 4 <= 31; ox += 4)
+                        {
+                            int at = (ox * 1 - 1) * 8 + c;
+                            Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 8)), k0, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 16)), k0, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 24)), k0, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 8)), k1, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 16)), k1, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 24)), k1, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 32)), k1, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 16)), k2, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 24)), k2, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 32)), k2, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 40)), k2, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 8)), k3, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 16)), k3, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 24)), k3, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 8)), k4, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 16)), k4, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 24)), k4, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 32)), k4, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 16)), k5, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 24)), k5, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 32)), k5, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 40)), k5, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 8)), k6, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 16)), k6, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 24)), k6, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 8)), k7, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 16)), k7, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 24)), k7, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 32)), k7, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 16)), k8, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 24)), k8, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 32)), k8, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 40)), k8, acc3);
+                            ref float o = ref Unsafe.Add(ref d, ox * 8 + c);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc1, lo), hi), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc2, lo), hi), ref o, 16);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc3, lo), hi), ref o, 24);
+                        }
+                        for (; ox + 1 <= 31; ox += 1)
+                        {
+                            int at = (ox * 1 - 1) * 8 + c;
+                            Vector256<float> acc0 = bias;
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 8)), k1, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 16)), k2, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 8)), k4, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 16)), k5, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 8)), k7, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 16)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 8 + c);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector256<float> acc = bias;
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(240 + c)), k0, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(248 + c)), k1, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(240 + c)), k3, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(248 + c)), k4, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(240 + c)), k6, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(248 + c)), k7, acc);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(248 + c));
+                        }
+                    }
+                }
+                else if (Vector256.IsHardwareAccelerated)
+                {
+                    int c = 0;
+                    for (; c + 8 <= 8; c += 8)
+                    {
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector256<float> lo = Vector256.Create(0f);
+                        Vector256<float> hi = Vector256.Create(6f);
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 8)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 16)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 24)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 32)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 40)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 48)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 56)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 72));
+                        {
+                            Vector256<float> acc = bias;
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(8 + c)), k2, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(8 + c)), k5, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(8 + c)), k8, acc);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                        }
+                        int ox = 1;
+                        for (; ox + 4 <= 31; ox += 4)
+                        {
+                            int at = (ox * 1 - 1) * 8 + c;
+                            Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 8)), k0, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 16)), k0, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 24)), k0, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 8)), k1, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 16)), k1, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 24)), k1, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 32)), k1, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 16)), k2, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 24)), k2, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 32)), k2, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 40)), k2, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 8)), k3, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 16)), k3, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 24)), k3, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 8)), k4, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 16)), k4, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 24)), k4, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 32)), k4, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 16)), k5, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 24)), k5, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 32)), k5, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 40)), k5, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 8)), k6, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 16)), k6, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 24)), k6, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 8)), k7, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 16)), k7, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 24)), k7, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 32)), k7, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 16)), k8, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 24)), k8, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 32)), k8, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 40)), k8, acc3);
+                            ref float o = ref Unsafe.Add(ref d, ox * 8 + c);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc1, lo), hi), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc2, lo), hi), ref o, 16);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc3, lo), hi), ref o, 24);
+                        }
+                        for (; ox + 1 <= 31; ox += 1)
+                        {
+                            int at = (ox * 1 - 1) * 8 + c;
+                            Vector256<float> acc0 = bias;
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 8)), k1, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 16)), k2, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 8)), k4, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 16)), k5, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 8)), k7, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 16)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 8 + c);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector256<float> acc = bias;
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(240 + c)), k0, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(248 + c)), k1, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(240 + c)), k3, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(248 + c)), k4, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(240 + c)), k6, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(248 + c)), k7, acc);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(248 + c));
+                        }
+                    }
+                }
+                else
+                {
+                    int c = 0;
+                    for (; c + 4 <= 8; c += 4)
+                    {
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector128<float> lo = Vector128.Create(0f);
+                        Vector128<float> hi = Vector128.Create(6f);
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 8)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 16)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 24)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 32)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 40)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 48)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 56)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 72));
+                        {
+                            Vector128<float> acc = bias;
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(8 + c)), k2, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(8 + c)), k5, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(8 + c)), k8, acc);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                        }
+                        int ox = 1;
+                        for (; ox + 4 <= 31; ox += 4)
+                        {
+                            int at = (ox * 1 - 1) * 8 + c;
+                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 8)), k0, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 16)), k0, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 24)), k0, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 8)), k1, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 16)), k1, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 24)), k1, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 32)), k1, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 16)), k2, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 24)), k2, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 32)), k2, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 40)), k2, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 8)), k3, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 16)), k3, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 24)), k3, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 8)), k4, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 16)), k4, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 24)), k4, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 32)), k4, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 16)), k5, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 24)), k5, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 32)), k5, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 40)), k5, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 8)), k6, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 16)), k6, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 24)), k6, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 8)), k7, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 16)), k7, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 24)), k7, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 32)), k7, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 16)), k8, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 24)), k8, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 32)), k8, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 40)), k8, acc3);
+                            ref float o = ref Unsafe.Add(ref d, ox * 8 + c);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, lo), hi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc1, lo), hi), ref o, 8);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc2, lo), hi), ref o, 16);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc3, lo), hi), ref o, 24);
+                        }
+                        for (; ox + 1 <= 31; ox += 1)
+                        {
+                            int at = (ox * 1 - 1) * 8 + c;
+                            Vector128<float> acc0 = bias;
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 8)), k1, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 16)), k2, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 8)), k4, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 16)), k5, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 8)), k7, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 16)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 8 + c);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector128<float> acc = bias;
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(240 + c)), k0, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(248 + c)), k1, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(240 + c)), k3, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(248 + c)), k4, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(240 + c)), k6, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(248 + c)), k7, acc);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(248 + c));
                         }
                     }
                 }
@@ -316,142 +1095,459 @@ namespace Tests
         }
 
         /// <summary>Layer 2: pointwise 1×1, stride 1, 32×32×8 → 32×32×16, ReLU6.</summary>
-        private static void Layer02_Pointwise4x8(ref float input, ref float output)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Layer02_Pointwise(ref float input, ref float output)
         {
-            const int Pixels = 1024;
             ref float weights = ref FloatsOf(MobileNetWeights.Layer02);
-            Vector128<float> lo = Vector128.Create(0f);
-            Vector128<float> hi = Vector128.Create(6f);
-            // 1024 pixels × 8 → 16 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
+            // 1024 pixels × 8 → 16 channels, in blocks of 16 output channels.
+            if (Vector512.IsHardwareAccelerated)
             {
+                Vector512<float> lo = Vector512.Create(0f);
+                Vector512<float> hi = Vector512.Create(6f);
                 int b = 0;
-                if (Vector256.IsHardwareAccelerated)
+                for (; b < 1; b++)
                 {
-                    Vector256<float> lo256 = Vector256.Create(0f);
-                    Vector256<float> hi256 = Vector256.Create(6f);
-                    for (; b + 2 <= 2; b += 2)
-                    {
-                        ref float wl = ref Unsafe.Add(ref weights, b * 72);
-                        ref float wh = ref Unsafe.Add(ref weights, b * 72 + 72);
-                        int co = b * 8;
-                        Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
-                        int p = 0;
-                        for (; p + 4 <= Pixels; p += 4)
-                        {
-                            ref float a = ref Unsafe.Add(ref input, p * 8);
-                            Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                            for (int k = 0; k < 8; k++)
-                            {
-                                Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
-                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
-                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 8 + k));
-                                c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
-                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 16 + k));
-                                c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
-                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 24 + k));
-                                c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
-                            }
-                            ref float o = ref Unsafe.Add(ref output, p * 16 + co);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, lo256), hi256), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, lo256), hi256), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, lo256), hi256), ref o, 16);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, lo256), hi256), ref o, 24);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, lo256), hi256), ref o, 32);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, lo256), hi256), ref o, 40);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, lo256), hi256), ref o, 48);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, lo256), hi256), ref o, 56);
-                        }
-                    }
-                }
-                for (; b < 2; b++)
-                {
-                    ref float w = ref Unsafe.Add(ref weights, b * 72);
-                    int co = b * 8;
-                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 144);
                     int p = 0;
-                    for (; p + 4 <= Pixels; p += 4)
+                    for (; p + 8 <= 1024; p += 8)
                     {
                         ref float a = ref Unsafe.Add(ref input, p * 8);
-                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w);
+                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w);
+                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w);
+                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w);
+                        Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w);
+                        Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w);
+                        Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w);
+                        Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w);
                         for (int k = 0; k < 8; k++)
                         {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 8 + k));
-                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 16 + k));
-                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 24 + k));
-                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k));
+                            Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0);
+                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 8 + k));
+                            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0);
+                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 16 + k));
+                            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0);
+                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 24 + k));
+                            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0);
+                            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 32 + k));
+                            c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0);
+                            Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 40 + k));
+                            c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0);
+                            Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 48 + k));
+                            c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0);
+                            Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 56 + k));
+                            c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 16 + co);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 16);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, lo), hi), ref o, 20);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, lo), hi), ref o, 32);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, lo), hi), ref o, 36);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, lo), hi), ref o, 48);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, lo), hi), ref o, 52);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, lo), hi), ref o, 0);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, lo), hi), ref o, 16);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, lo), hi), ref o, 32);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, lo), hi), ref o, 48);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_0, lo), hi), ref o, 64);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_0, lo), hi), ref o, 80);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_0, lo), hi), ref o, 96);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_0, lo), hi), ref o, 112);
+                    }
+                }
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                Vector256<float> lo = Vector256.Create(0f);
+                Vector256<float> hi = Vector256.Create(6f);
+                int b = 0;
+                for (; b + 1 <= 1; b += 1)
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 144);
+                    int p = 0;
+                    for (; p + 6 <= 1024; p += 6)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 8);
+                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w), c4_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w), c5_1 = Vector256.LoadUnsafe(ref w, 8);
+                        for (int k = 0; k < 8; k++)
+                        {
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 8 + k));
+                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 16 + k));
+                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 24 + k));
+                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                            Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
+                            c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector256.FusedMultiplyAdd(x4, w1, c4_1);
+                            Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 40 + k));
+                            c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector256.FusedMultiplyAdd(x5, w1, c5_1);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 16 + co);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 16);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 24);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 32);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 40);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 48);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 56);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, lo), hi), ref o, 64);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_1, lo), hi), ref o, 72);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, lo), hi), ref o, 80);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_1, lo), hi), ref o, 88);
+                    }
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 8);
+                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                        for (int k = 0; k < 8; k++)
+                        {
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 8 + k));
+                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 16 + k));
+                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 24 + k));
+                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 16 + co);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 16);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 24);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 32);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 40);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 48);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 56);
+                    }
+                }
+            }
+            else
+            {
+                Vector128<float> lo = Vector128.Create(0f);
+                Vector128<float> hi = Vector128.Create(6f);
+                int b = 0;
+                for (; b + 1 <= 1; b += 1)
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 144);
+                    int p = 0;
+                    for (; p + 4 <= 1024; p += 4)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 8);
+                        Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
+                        for (int k = 0; k < 8; k++)
+                        {
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
+                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
+                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 8 + k));
+                            c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
+                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 16 + k));
+                            c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
+                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 24 + k));
+                            c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 16 + co);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, lo), hi), ref o, 0);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, lo), hi), ref o, 4);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, lo), hi), ref o, 8);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, lo), hi), ref o, 12);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, lo), hi), ref o, 16);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, lo), hi), ref o, 20);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, lo), hi), ref o, 24);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, lo), hi), ref o, 28);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, lo), hi), ref o, 32);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, lo), hi), ref o, 36);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, lo), hi), ref o, 40);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, lo), hi), ref o, 44);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, lo), hi), ref o, 48);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, lo), hi), ref o, 52);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, lo), hi), ref o, 56);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, lo), hi), ref o, 60);
                     }
                 }
             }
         }
 
         /// <summary>Layer 3: depthwise 3×3, stride 2, 32×32×16 → 16×16×16, pads (top, left, bottom, right) = (0,0,1,1), ReLU6.</summary>
-        private static void Layer03_Depthwise3x3S2(ref float input, ref float output)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Layer03_Depthwise3x3S2(ref float input, ref float output, ref float scratch)
         {
-            const int InH = 32, InW = 32, OutH = 16, OutW = 16, C = 16, Stride = 2, PadTop = 0, PadLeft = 0;
-            ref float w = ref FloatsOf(MobileNetWeights.Layer03);
-            Vector128<float> lo = Vector128.Create(0f);
-            Vector128<float> hi = Vector128.Create(6f);
+            const int InH = 32, InW = 32, C = 16, OutH = 16, Stride = 2, PadTop = 0;
+            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer03);
+            ref float zero = ref scratch; // the zero padding above and below the image
+            MemoryMarshal.CreateSpan(ref zero, InW * C).Clear();
             for (int oy = 0; oy < OutH; oy++)
             {
                 int iy0 = oy * Stride - PadTop;
-                bool rowInside = iy0 >= 0 && iy0 + 2 < InH;
-                for (int ox = 0; ox < OutW; ox++)
+                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref input, (iy0 + 0) * InW * C) : ref zero;
+                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * C) : ref zero;
+                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * C) : ref zero;
+                ref float d = ref Unsafe.Add(ref output, oy * 256);
+                // 16 columns: 0 on the left border, 15 inside, 1 on the right border.
+                if (Vector512.IsHardwareAccelerated)
                 {
-                    int ix0 = ox * Stride - PadLeft;
-                    ref float o = ref Unsafe.Add(ref output, (oy * OutW + ox) * C);
-                    if (rowInside && ix0 >= 0 && ix0 + 2 < InW)
+                    int c = 0;
+                    for (; c + 16 <= 16; c += 16)
                     {
-                        // All nine taps inside the image: loads at constant offsets, no checks.
-                        ref float p = ref Unsafe.Add(ref input, (iy0 * InW + ix0) * C);
-                        for (int c = 0; c < C; c += 4)
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector512<float> lo = Vector512.Create(0f);
+                        Vector512<float> hi = Vector512.Create(6f);
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 16)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 32)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 48)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 80)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 112)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 144));
+                        int ox = 0;
+                        for (; ox + 4 <= 15; ox += 4)
                         {
-                            Vector128<float> acc = Vector128.LoadUnsafe(ref w, (nuint)c);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 0)), Vector128.LoadUnsafe(ref w, (nuint)(c + 16)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 16)), Vector128.LoadUnsafe(ref w, (nuint)(c + 32)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 32)), Vector128.LoadUnsafe(ref w, (nuint)(c + 48)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 512)), Vector128.LoadUnsafe(ref w, (nuint)(c + 64)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 528)), Vector128.LoadUnsafe(ref w, (nuint)(c + 80)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 544)), Vector128.LoadUnsafe(ref w, (nuint)(c + 96)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 1024)), Vector128.LoadUnsafe(ref w, (nuint)(c + 112)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 1040)), Vector128.LoadUnsafe(ref w, (nuint)(c + 128)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 1056)), Vector128.LoadUnsafe(ref w, (nuint)(c + 144)), acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref o, (nuint)c);
+                            int at = (ox * 2 - 0) * 16 + c;
+                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 32)), k0, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 64)), k0, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 96)), k0, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 16)), k1, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 48)), k1, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 80)), k1, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 112)), k1, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 32)), k2, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 64)), k2, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 96)), k2, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 128)), k2, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 32)), k3, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 64)), k3, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 96)), k3, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 16)), k4, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 48)), k4, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 80)), k4, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 112)), k4, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 32)), k5, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 64)), k5, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 96)), k5, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 128)), k5, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 32)), k6, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 64)), k6, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 96)), k6, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 16)), k7, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 48)), k7, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 80)), k7, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 112)), k7, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 32)), k8, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 64)), k8, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 96)), k8, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc3);
+                            ref float o = ref Unsafe.Add(ref d, ox * 16 + c);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, lo), hi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc1, lo), hi), ref o, 16);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc2, lo), hi), ref o, 32);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc3, lo), hi), ref o, 48);
+                        }
+                        for (; ox + 1 <= 15; ox += 1)
+                        {
+                            int at = (ox * 2 - 0) * 16 + c;
+                            Vector512<float> acc0 = bias;
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 16)), k1, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 32)), k2, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 16)), k4, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 32)), k5, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 16)), k7, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 32)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 16 + c);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector512<float> acc = bias;
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(480 + c)), k0, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(496 + c)), k1, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(480 + c)), k3, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(496 + c)), k4, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(480 + c)), k6, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(496 + c)), k7, acc);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(240 + c));
                         }
                     }
-                    else
+                }
+                else if (Vector256.IsHardwareAccelerated)
+                {
+                    int c = 0;
+                    for (; c + 8 <= 16; c += 8)
                     {
-                        // On the border: skip the taps that fall in the zero padding.
-                        for (int c = 0; c < C; c += 4)
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector256<float> lo = Vector256.Create(0f);
+                        Vector256<float> hi = Vector256.Create(6f);
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 16)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 32)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 48)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 80)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 112)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 144));
+                        int ox = 0;
+                        for (; ox + 4 <= 15; ox += 4)
                         {
-                            Vector128<float> acc = Vector128.LoadUnsafe(ref w, (nuint)c);
-                            for (int ky = 0; ky < 3; ky++)
-                            {
-                                int iy = iy0 + ky;
-                                if ((uint)iy >= InH) continue; // zero padding
-                                for (int kx = 0; kx < 3; kx++)
-                                {
-                                    int ix = ix0 + kx;
-                                    if ((uint)ix >= InW) continue;
-                                    acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref input, (nuint)((iy * InW + ix) * C + c)), Vector128.LoadUnsafe(ref w, (nuint)(C * (1 + ky * 3 + kx) + c)), acc);
-                                }
-                            }
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref o, (nuint)c);
+                            int at = (ox * 2 - 0) * 16 + c;
+                            Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 32)), k0, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 64)), k0, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 96)), k0, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 16)), k1, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 48)), k1, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 80)), k1, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 112)), k1, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 32)), k2, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 64)), k2, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 96)), k2, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 128)), k2, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 32)), k3, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 64)), k3, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 96)), k3, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 16)), k4, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 48)), k4, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 80)), k4, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 112)), k4, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 32)), k5, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 64)), k5, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 96)), k5, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 128)), k5, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 32)), k6, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 64)), k6, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 96)), k6, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 16)), k7, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 48)), k7, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 80)), k7, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 112)), k7, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 32)), k8, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 64)), k8, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 96)), k8, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc3);
+                            ref float o = ref Unsafe.Add(ref d, ox * 16 + c);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc1, lo), hi), ref o, 16);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc2, lo), hi), ref o, 32);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc3, lo), hi), ref o, 48);
+                        }
+                        for (; ox + 1 <= 15; ox += 1)
+                        {
+                            int at = (ox * 2 - 0) * 16 + c;
+                            Vector256<float> acc0 = bias;
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 16)), k1, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 32)), k2, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 16)), k4, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 32)), k5, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 16)), k7, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 32)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 16 + c);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector256<float> acc = bias;
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(480 + c)), k0, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(496 + c)), k1, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(480 + c)), k3, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(496 + c)), k4, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(480 + c)), k6, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(496 + c)), k7, acc);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(240 + c));
+                        }
+                    }
+                }
+                else
+                {
+                    int c = 0;
+                    for (; c + 4 <= 16; c += 4)
+                    {
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector128<float> lo = Vector128.Create(0f);
+                        Vector128<float> hi = Vector128.Create(6f);
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 16)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 32)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 48)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 80)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 112)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 144));
+                        int ox = 0;
+                        for (; ox + 4 <= 15; ox += 4)
+                        {
+                            int at = (ox * 2 - 0) * 16 + c;
+                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 32)), k0, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 64)), k0, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 96)), k0, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 16)), k1, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 48)), k1, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 80)), k1, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 112)), k1, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 32)), k2, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 64)), k2, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 96)), k2, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 128)), k2, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 32)), k3, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 64)), k3, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 96)), k3, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 16)), k4, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 48)), k4, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 80)), k4, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 112)), k4, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 32)), k5, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 64)), k5, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 96)), k5, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 128)), k5, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 32)), k6, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 64)), k6, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 96)), k6, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 16)), k7, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 48)), k7, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 80)), k7, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 112)), k7, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 32)), k8, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 64)), k8, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 96)), k8, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc3);
+                            ref float o = ref Unsafe.Add(ref d, ox * 16 + c);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, lo), hi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc1, lo), hi), ref o, 16);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc2, lo), hi), ref o, 32);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc3, lo), hi), ref o, 48);
+                        }
+                        for (; ox + 1 <= 15; ox += 1)
+                        {
+                            int at = (ox * 2 - 0) * 16 + c;
+                            Vector128<float> acc0 = bias;
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 16)), k1, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 32)), k2, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 16)), k4, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 32)), k5, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 16)), k7, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 32)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 16 + c);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector128<float> acc = bias;
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(480 + c)), k0, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(496 + c)), k1, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(480 + c)), k3, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(496 + c)), k4, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(480 + c)), k6, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(496 + c)), k7, acc);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(240 + c));
                         }
                     }
                 }
@@ -459,142 +1555,497 @@ namespace Tests
         }
 
         /// <summary>Layer 4: pointwise 1×1, stride 1, 16×16×16 → 16×16×32, ReLU6.</summary>
-        private static void Layer04_Pointwise4x8(ref float input, ref float output)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Layer04_Pointwise(ref float input, ref float output)
         {
-            const int Pixels = 256;
             ref float weights = ref FloatsOf(MobileNetWeights.Layer04);
-            Vector128<float> lo = Vector128.Create(0f);
-            Vector128<float> hi = Vector128.Create(6f);
-            // 256 pixels × 16 → 32 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
+            // 256 pixels × 16 → 32 channels, in blocks of 16 output channels.
+            if (Vector512.IsHardwareAccelerated)
             {
+                Vector512<float> lo = Vector512.Create(0f);
+                Vector512<float> hi = Vector512.Create(6f);
                 int b = 0;
-                if (Vector256.IsHardwareAccelerated)
+                for (; b + 2 <= 2; b += 2)
                 {
-                    Vector256<float> lo256 = Vector256.Create(0f);
-                    Vector256<float> hi256 = Vector256.Create(6f);
-                    for (; b + 2 <= 4; b += 2)
-                    {
-                        ref float wl = ref Unsafe.Add(ref weights, b * 136);
-                        ref float wh = ref Unsafe.Add(ref weights, b * 136 + 136);
-                        int co = b * 8;
-                        Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
-                        int p = 0;
-                        for (; p + 4 <= Pixels; p += 4)
-                        {
-                            ref float a = ref Unsafe.Add(ref input, p * 16);
-                            Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                            for (int k = 0; k < 16; k++)
-                            {
-                                Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
-                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
-                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 16 + k));
-                                c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
-                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
-                                c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
-                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 48 + k));
-                                c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
-                            }
-                            ref float o = ref Unsafe.Add(ref output, p * 32 + co);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, lo256), hi256), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, lo256), hi256), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, lo256), hi256), ref o, 32);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, lo256), hi256), ref o, 40);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, lo256), hi256), ref o, 64);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, lo256), hi256), ref o, 72);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, lo256), hi256), ref o, 96);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, lo256), hi256), ref o, 104);
-                        }
-                    }
-                }
-                for (; b < 4; b++)
-                {
-                    ref float w = ref Unsafe.Add(ref weights, b * 136);
-                    int co = b * 8;
-                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 272);
                     int p = 0;
-                    for (; p + 4 <= Pixels; p += 4)
+                    for (; p + 8 <= 256; p += 8)
                     {
                         ref float a = ref Unsafe.Add(ref input, p * 16);
-                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 272);
+                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 272);
+                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 272);
+                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 272);
+                        Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 272);
+                        Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 272);
+                        Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 272);
+                        Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 272);
                         for (int k = 0; k < 16; k++)
                         {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 16 + k));
-                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 32 + k));
-                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 48 + k));
-                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector512.LoadUnsafe(ref w, (nuint)(288 + 16 * k));
+                            Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 16 + k));
+                            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 32 + k));
+                            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 48 + k));
+                            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
+                            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 64 + k));
+                            c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
+                            Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 80 + k));
+                            c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1);
+                            Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 96 + k));
+                            c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1);
+                            Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 112 + k));
+                            c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 32 + co);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 32);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, lo), hi), ref o, 36);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, lo), hi), ref o, 64);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, lo), hi), ref o, 68);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, lo), hi), ref o, 96);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, lo), hi), ref o, 100);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, lo), hi), ref o, 0);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_1, lo), hi), ref o, 16);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, lo), hi), ref o, 32);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_1, lo), hi), ref o, 48);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, lo), hi), ref o, 64);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_1, lo), hi), ref o, 80);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, lo), hi), ref o, 96);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_1, lo), hi), ref o, 112);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_0, lo), hi), ref o, 128);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_1, lo), hi), ref o, 144);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_0, lo), hi), ref o, 160);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_1, lo), hi), ref o, 176);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_0, lo), hi), ref o, 192);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_1, lo), hi), ref o, 208);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_0, lo), hi), ref o, 224);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_1, lo), hi), ref o, 240);
+                    }
+                }
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                Vector256<float> lo = Vector256.Create(0f);
+                Vector256<float> hi = Vector256.Create(6f);
+                int b = 0;
+                for (; b + 1 <= 2; b += 1)
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 272);
+                    int p = 0;
+                    for (; p + 6 <= 256; p += 6)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 16);
+                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w), c4_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w), c5_1 = Vector256.LoadUnsafe(ref w, 8);
+                        for (int k = 0; k < 16; k++)
+                        {
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 16 + k));
+                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
+                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 48 + k));
+                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                            Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
+                            c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector256.FusedMultiplyAdd(x4, w1, c4_1);
+                            Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 80 + k));
+                            c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector256.FusedMultiplyAdd(x5, w1, c5_1);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 32 + co);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 32);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 40);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 64);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 72);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 96);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 104);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, lo), hi), ref o, 128);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_1, lo), hi), ref o, 136);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, lo), hi), ref o, 160);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_1, lo), hi), ref o, 168);
+                    }
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 16);
+                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                        for (int k = 0; k < 16; k++)
+                        {
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 16 + k));
+                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
+                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 48 + k));
+                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 32 + co);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 32);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 40);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 64);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 72);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 96);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 104);
+                    }
+                }
+            }
+            else
+            {
+                Vector128<float> lo = Vector128.Create(0f);
+                Vector128<float> hi = Vector128.Create(6f);
+                int b = 0;
+                for (; b + 1 <= 2; b += 1)
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 272);
+                    int p = 0;
+                    for (; p + 4 <= 256; p += 4)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 16);
+                        Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
+                        for (int k = 0; k < 16; k++)
+                        {
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
+                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
+                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 16 + k));
+                            c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
+                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 32 + k));
+                            c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
+                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 48 + k));
+                            c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 32 + co);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, lo), hi), ref o, 0);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, lo), hi), ref o, 4);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, lo), hi), ref o, 8);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, lo), hi), ref o, 12);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, lo), hi), ref o, 32);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, lo), hi), ref o, 36);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, lo), hi), ref o, 40);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, lo), hi), ref o, 44);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, lo), hi), ref o, 64);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, lo), hi), ref o, 68);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, lo), hi), ref o, 72);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, lo), hi), ref o, 76);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, lo), hi), ref o, 96);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, lo), hi), ref o, 100);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, lo), hi), ref o, 104);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, lo), hi), ref o, 108);
                     }
                 }
             }
         }
 
         /// <summary>Layer 5: depthwise 3×3, stride 1, 16×16×32 → 16×16×32, pads (top, left, bottom, right) = (1,1,1,1), ReLU6.</summary>
-        private static void Layer05_Depthwise3x3S1(ref float input, ref float output)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Layer05_Depthwise3x3S1(ref float input, ref float output, ref float scratch)
         {
-            const int InH = 16, InW = 16, OutH = 16, OutW = 16, C = 32, Stride = 1, PadTop = 1, PadLeft = 1;
-            ref float w = ref FloatsOf(MobileNetWeights.Layer05);
-            Vector128<float> lo = Vector128.Create(0f);
-            Vector128<float> hi = Vector128.Create(6f);
+            const int InH = 16, InW = 16, C = 32, OutH = 16, Stride = 1, PadTop = 1;
+            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer05);
+            ref float zero = ref scratch; // the zero padding above and below the image
+            MemoryMarshal.CreateSpan(ref zero, InW * C).Clear();
             for (int oy = 0; oy < OutH; oy++)
             {
                 int iy0 = oy * Stride - PadTop;
-                bool rowInside = iy0 >= 0 && iy0 + 2 < InH;
-                for (int ox = 0; ox < OutW; ox++)
+                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref input, (iy0 + 0) * InW * C) : ref zero;
+                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * C) : ref zero;
+                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * C) : ref zero;
+                ref float d = ref Unsafe.Add(ref output, oy * 512);
+                // 16 columns: 1 on the left border, 14 inside, 1 on the right border.
+                if (Vector512.IsHardwareAccelerated)
                 {
-                    int ix0 = ox * Stride - PadLeft;
-                    ref float o = ref Unsafe.Add(ref output, (oy * OutW + ox) * C);
-                    if (rowInside && ix0 >= 0 && ix0 + 2 < InW)
+                    int c = 0;
+                    for (; c + 16 <= 32; c += 16)
                     {
-                        // All nine taps inside the image: loads at constant offsets, no checks.
-                        ref float p = ref Unsafe.Add(ref input, (iy0 * InW + ix0) * C);
-                        for (int c = 0; c < C; c += 4)
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector512<float> lo = Vector512.Create(0f);
+                        Vector512<float> hi = Vector512.Create(6f);
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 32)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 160)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 224)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 288));
                         {
-                            Vector128<float> acc = Vector128.LoadUnsafe(ref w, (nuint)c);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 0)), Vector128.LoadUnsafe(ref w, (nuint)(c + 32)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 32)), Vector128.LoadUnsafe(ref w, (nuint)(c + 64)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 64)), Vector128.LoadUnsafe(ref w, (nuint)(c + 96)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 512)), Vector128.LoadUnsafe(ref w, (nuint)(c + 128)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 544)), Vector128.LoadUnsafe(ref w, (nuint)(c + 160)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 576)), Vector128.LoadUnsafe(ref w, (nuint)(c + 192)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 1024)), Vector128.LoadUnsafe(ref w, (nuint)(c + 224)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 1056)), Vector128.LoadUnsafe(ref w, (nuint)(c + 256)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 1088)), Vector128.LoadUnsafe(ref w, (nuint)(c + 288)), acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref o, (nuint)c);
+                            Vector512<float> acc = bias;
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(32 + c)), k2, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(32 + c)), k5, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(32 + c)), k8, acc);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                        }
+                        int ox = 1;
+                        for (; ox + 4 <= 15; ox += 4)
+                        {
+                            int at = (ox * 1 - 1) * 32 + c;
+                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 32)), k0, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 64)), k0, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 96)), k0, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 32)), k1, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 64)), k1, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 96)), k1, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 64)), k2, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 96)), k2, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 128)), k2, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 160)), k2, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 32)), k3, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 64)), k3, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 96)), k3, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 32)), k4, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 64)), k4, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 96)), k4, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 64)), k5, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 96)), k5, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 128)), k5, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 160)), k5, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 32)), k6, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 64)), k6, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 96)), k6, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 32)), k7, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 64)), k7, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 96)), k7, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 64)), k8, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 96)), k8, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 160)), k8, acc3);
+                            ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, lo), hi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc1, lo), hi), ref o, 32);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc2, lo), hi), ref o, 64);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc3, lo), hi), ref o, 96);
+                        }
+                        for (; ox + 1 <= 15; ox += 1)
+                        {
+                            int at = (ox * 1 - 1) * 32 + c;
+                            Vector512<float> acc0 = bias;
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 32)), k1, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 64)), k2, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 32)), k4, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 64)), k5, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 32)), k7, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 64)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector512<float> acc = bias;
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(448 + c)), k0, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(480 + c)), k1, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(448 + c)), k3, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(480 + c)), k4, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(448 + c)), k6, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(480 + c)), k7, acc);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(480 + c));
                         }
                     }
-                    else
+                }
+                else if (Vector256.IsHardwareAccelerated)
+                {
+                    int c = 0;
+                    for (; c + 8 <= 32; c += 8)
                     {
-                        // On the border: skip the taps that fall in the zero padding.
-                        for (int c = 0; c < C; c += 4)
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector256<float> lo = Vector256.Create(0f);
+                        Vector256<float> hi = Vector256.Create(6f);
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 32)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 160)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 224)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 288));
                         {
-                            Vector128<float> acc = Vector128.LoadUnsafe(ref w, (nuint)c);
-                            for (int ky = 0; ky < 3; ky++)
-                            {
-                                int iy = iy0 + ky;
-                                if ((uint)iy >= InH) continue; // zero padding
-                                for (int kx = 0; kx < 3; kx++)
-                                {
-                                    int ix = ix0 + kx;
-                                    if ((uint)ix >= InW) continue;
-                                    acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref input, (nuint)((iy * InW + ix) * C + c)), Vector128.LoadUnsafe(ref w, (nuint)(C * (1 + ky * 3 + kx) + c)), acc);
-                                }
-                            }
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref o, (nuint)c);
+                            Vector256<float> acc = bias;
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(32 + c)), k2, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(32 + c)), k5, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(32 + c)), k8, acc);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                        }
+                        int ox = 1;
+                        for (; ox + 4 <= 15; ox += 4)
+                        {
+                            int at = (ox * 1 - 1) * 32 + c;
+                            Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 32)), k0, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 64)), k0, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 96)), k0, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 32)), k1, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 64)), k1, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 96)), k1, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 64)), k2, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 96)), k2, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 128)), k2, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 160)), k2, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 32)), k3, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 64)), k3, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 96)), k3, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 32)), k4, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 64)), k4, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 96)), k4, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 64)), k5, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 96)), k5, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 128)), k5, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 160)), k5, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 32)), k6, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 64)), k6, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 96)), k6, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 32)), k7, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 64)), k7, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 96)), k7, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 64)), k8, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 96)), k8, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 160)), k8, acc3);
+                            ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc1, lo), hi), ref o, 32);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc2, lo), hi), ref o, 64);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc3, lo), hi), ref o, 96);
+                        }
+                        for (; ox + 1 <= 15; ox += 1)
+                        {
+                            int at = (ox * 1 - 1) * 32 + c;
+                            Vector256<float> acc0 = bias;
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 32)), k1, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 64)), k2, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 32)), k4, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 64)), k5, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 32)), k7, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 64)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector256<float> acc = bias;
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(448 + c)), k0, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(480 + c)), k1, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(448 + c)), k3, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(480 + c)), k4, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(448 + c)), k6, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(480 + c)), k7, acc);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(480 + c));
+                        }
+                    }
+                }
+                else
+                {
+                    int c = 0;
+                    for (; c + 4 <= 32; c += 4)
+                    {
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector128<float> lo = Vector128.Create(0f);
+                        Vector128<float> hi = Vector128.Create(6f);
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 32)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 160)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 224)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 288));
+                        {
+                            Vector128<float> acc = bias;
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(32 + c)), k2, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(32 + c)), k5, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(32 + c)), k8, acc);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                        }
+                        int ox = 1;
+                        for (; ox + 4 <= 15; ox += 4)
+                        {
+                            int at = (ox * 1 - 1) * 32 + c;
+                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 32)), k0, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 64)), k0, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 96)), k0, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 32)), k1, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 64)), k1, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 96)), k1, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 64)), k2, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 96)), k2, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 128)), k2, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 160)), k2, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 32)), k3, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 64)), k3, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 96)), k3, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 32)), k4, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 64)), k4, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 96)), k4, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 64)), k5, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 96)), k5, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 128)), k5, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 160)), k5, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 32)), k6, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 64)), k6, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 96)), k6, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 32)), k7, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 64)), k7, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 96)), k7, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 64)), k8, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 96)), k8, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 160)), k8, acc3);
+                            ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, lo), hi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc1, lo), hi), ref o, 32);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc2, lo), hi), ref o, 64);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc3, lo), hi), ref o, 96);
+                        }
+                        for (; ox + 1 <= 15; ox += 1)
+                        {
+                            int at = (ox * 1 - 1) * 32 + c;
+                            Vector128<float> acc0 = bias;
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 32)), k1, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 64)), k2, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 32)), k4, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 64)), k5, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 32)), k7, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 64)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector128<float> acc = bias;
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(448 + c)), k0, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(480 + c)), k1, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(448 + c)), k3, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(480 + c)), k4, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(448 + c)), k6, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(480 + c)), k7, acc);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(480 + c));
                         }
                     }
                 }
@@ -602,142 +2053,467 @@ namespace Tests
         }
 
         /// <summary>Layer 6: pointwise 1×1, stride 1, 16×16×32 → 16×16×32, ReLU6.</summary>
-        private static void Layer06_Pointwise4x8(ref float input, ref float output)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Layer06_Pointwise(ref float input, ref float output)
         {
-            const int Pixels = 256;
             ref float weights = ref FloatsOf(MobileNetWeights.Layer06);
-            Vector128<float> lo = Vector128.Create(0f);
-            Vector128<float> hi = Vector128.Create(6f);
-            // 256 pixels × 32 → 32 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
+            // 256 pixels × 32 → 32 channels, in blocks of 16 output channels.
+            if (Vector512.IsHardwareAccelerated)
             {
+                Vector512<float> lo = Vector512.Create(0f);
+                Vector512<float> hi = Vector512.Create(6f);
                 int b = 0;
-                if (Vector256.IsHardwareAccelerated)
+                for (; b + 2 <= 2; b += 2)
                 {
-                    Vector256<float> lo256 = Vector256.Create(0f);
-                    Vector256<float> hi256 = Vector256.Create(6f);
-                    for (; b + 2 <= 4; b += 2)
-                    {
-                        ref float wl = ref Unsafe.Add(ref weights, b * 264);
-                        ref float wh = ref Unsafe.Add(ref weights, b * 264 + 264);
-                        int co = b * 8;
-                        Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
-                        int p = 0;
-                        for (; p + 4 <= Pixels; p += 4)
-                        {
-                            ref float a = ref Unsafe.Add(ref input, p * 32);
-                            Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                            for (int k = 0; k < 32; k++)
-                            {
-                                Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
-                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
-                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
-                                c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
-                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
-                                c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
-                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
-                                c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
-                            }
-                            ref float o = ref Unsafe.Add(ref output, p * 32 + co);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, lo256), hi256), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, lo256), hi256), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, lo256), hi256), ref o, 32);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, lo256), hi256), ref o, 40);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, lo256), hi256), ref o, 64);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, lo256), hi256), ref o, 72);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, lo256), hi256), ref o, 96);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, lo256), hi256), ref o, 104);
-                        }
-                    }
-                }
-                for (; b < 4; b++)
-                {
-                    ref float w = ref Unsafe.Add(ref weights, b * 264);
-                    int co = b * 8;
-                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 528);
                     int p = 0;
-                    for (; p + 4 <= Pixels; p += 4)
+                    for (; p + 8 <= 256; p += 8)
                     {
                         ref float a = ref Unsafe.Add(ref input, p * 32);
-                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 528);
+                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 528);
+                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 528);
+                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 528);
+                        Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 528);
+                        Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 528);
+                        Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 528);
+                        Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 528);
                         for (int k = 0; k < 32; k++)
                         {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 32 + k));
-                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 64 + k));
-                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 96 + k));
-                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector512.LoadUnsafe(ref w, (nuint)(544 + 16 * k));
+                            Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 32 + k));
+                            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 64 + k));
+                            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 96 + k));
+                            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
+                            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 128 + k));
+                            c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
+                            Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 160 + k));
+                            c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1);
+                            Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 192 + k));
+                            c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1);
+                            Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 224 + k));
+                            c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 32 + co);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 32);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, lo), hi), ref o, 36);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, lo), hi), ref o, 64);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, lo), hi), ref o, 68);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, lo), hi), ref o, 96);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, lo), hi), ref o, 100);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, lo), hi), ref o, 0);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_1, lo), hi), ref o, 16);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, lo), hi), ref o, 32);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_1, lo), hi), ref o, 48);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, lo), hi), ref o, 64);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_1, lo), hi), ref o, 80);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, lo), hi), ref o, 96);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_1, lo), hi), ref o, 112);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_0, lo), hi), ref o, 128);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_1, lo), hi), ref o, 144);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_0, lo), hi), ref o, 160);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_1, lo), hi), ref o, 176);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_0, lo), hi), ref o, 192);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_1, lo), hi), ref o, 208);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_0, lo), hi), ref o, 224);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_1, lo), hi), ref o, 240);
+                    }
+                }
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                Vector256<float> lo = Vector256.Create(0f);
+                Vector256<float> hi = Vector256.Create(6f);
+                int b = 0;
+                for (; b + 1 <= 2; b += 1)
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 528);
+                    int p = 0;
+                    for (; p + 6 <= 256; p += 6)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 32);
+                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w), c4_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w), c5_1 = Vector256.LoadUnsafe(ref w, 8);
+                        for (int k = 0; k < 32; k++)
+                        {
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
+                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
+                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
+                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                            Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                            c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector256.FusedMultiplyAdd(x4, w1, c4_1);
+                            Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 160 + k));
+                            c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector256.FusedMultiplyAdd(x5, w1, c5_1);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 32 + co);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 32);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 40);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 64);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 72);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 96);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 104);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, lo), hi), ref o, 128);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_1, lo), hi), ref o, 136);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, lo), hi), ref o, 160);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_1, lo), hi), ref o, 168);
+                    }
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 32);
+                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                        for (int k = 0; k < 32; k++)
+                        {
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
+                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
+                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
+                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 32 + co);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 32);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 40);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 64);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 72);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 96);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 104);
+                    }
+                }
+            }
+            else
+            {
+                Vector128<float> lo = Vector128.Create(0f);
+                Vector128<float> hi = Vector128.Create(6f);
+                int b = 0;
+                for (; b + 1 <= 2; b += 1)
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 528);
+                    int p = 0;
+                    for (; p + 4 <= 256; p += 4)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 32);
+                        Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
+                        for (int k = 0; k < 32; k++)
+                        {
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
+                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
+                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 32 + k));
+                            c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
+                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 64 + k));
+                            c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
+                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 96 + k));
+                            c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 32 + co);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, lo), hi), ref o, 0);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, lo), hi), ref o, 4);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, lo), hi), ref o, 8);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, lo), hi), ref o, 12);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, lo), hi), ref o, 32);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, lo), hi), ref o, 36);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, lo), hi), ref o, 40);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, lo), hi), ref o, 44);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, lo), hi), ref o, 64);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, lo), hi), ref o, 68);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, lo), hi), ref o, 72);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, lo), hi), ref o, 76);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, lo), hi), ref o, 96);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, lo), hi), ref o, 100);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, lo), hi), ref o, 104);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, lo), hi), ref o, 108);
                     }
                 }
             }
         }
 
         /// <summary>Layer 7: depthwise 3×3, stride 2, 16×16×32 → 8×8×32, pads (top, left, bottom, right) = (0,0,1,1), ReLU6.</summary>
-        private static void Layer07_Depthwise3x3S2(ref float input, ref float output)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Layer07_Depthwise3x3S2(ref float input, ref float output, ref float scratch)
         {
-            const int InH = 16, InW = 16, OutH = 8, OutW = 8, C = 32, Stride = 2, PadTop = 0, PadLeft = 0;
-            ref float w = ref FloatsOf(MobileNetWeights.Layer07);
-            Vector128<float> lo = Vector128.Create(0f);
-            Vector128<float> hi = Vector128.Create(6f);
+            const int InH = 16, InW = 16, C = 32, OutH = 8, Stride = 2, PadTop = 0;
+            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer07);
+            ref float zero = ref scratch; // the zero padding above and below the image
+            MemoryMarshal.CreateSpan(ref zero, InW * C).Clear();
             for (int oy = 0; oy < OutH; oy++)
             {
                 int iy0 = oy * Stride - PadTop;
-                bool rowInside = iy0 >= 0 && iy0 + 2 < InH;
-                for (int ox = 0; ox < OutW; ox++)
+                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref input, (iy0 + 0) * InW * C) : ref zero;
+                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * C) : ref zero;
+                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * C) : ref zero;
+                ref float d = ref Unsafe.Add(ref output, oy * 256);
+                // 8 columns: 0 on the left border, 7 inside, 1 on the right border.
+                if (Vector512.IsHardwareAccelerated)
                 {
-                    int ix0 = ox * Stride - PadLeft;
-                    ref float o = ref Unsafe.Add(ref output, (oy * OutW + ox) * C);
-                    if (rowInside && ix0 >= 0 && ix0 + 2 < InW)
+                    int c = 0;
+                    for (; c + 16 <= 32; c += 16)
                     {
-                        // All nine taps inside the image: loads at constant offsets, no checks.
-                        ref float p = ref Unsafe.Add(ref input, (iy0 * InW + ix0) * C);
-                        for (int c = 0; c < C; c += 4)
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector512<float> lo = Vector512.Create(0f);
+                        Vector512<float> hi = Vector512.Create(6f);
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 32)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 160)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 224)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 288));
+                        int ox = 0;
+                        for (; ox + 4 <= 7; ox += 4)
                         {
-                            Vector128<float> acc = Vector128.LoadUnsafe(ref w, (nuint)c);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 0)), Vector128.LoadUnsafe(ref w, (nuint)(c + 32)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 32)), Vector128.LoadUnsafe(ref w, (nuint)(c + 64)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 64)), Vector128.LoadUnsafe(ref w, (nuint)(c + 96)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 512)), Vector128.LoadUnsafe(ref w, (nuint)(c + 128)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 544)), Vector128.LoadUnsafe(ref w, (nuint)(c + 160)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 576)), Vector128.LoadUnsafe(ref w, (nuint)(c + 192)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 1024)), Vector128.LoadUnsafe(ref w, (nuint)(c + 224)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 1056)), Vector128.LoadUnsafe(ref w, (nuint)(c + 256)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 1088)), Vector128.LoadUnsafe(ref w, (nuint)(c + 288)), acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref o, (nuint)c);
+                            int at = (ox * 2 - 0) * 32 + c;
+                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 64)), k0, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 128)), k0, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 192)), k0, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 32)), k1, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 96)), k1, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 160)), k1, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 224)), k1, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 64)), k2, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 128)), k2, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 192)), k2, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 64)), k3, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 128)), k3, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 192)), k3, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 32)), k4, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 96)), k4, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 160)), k4, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 224)), k4, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 64)), k5, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 128)), k5, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 192)), k5, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 64)), k6, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k6, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 192)), k6, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 32)), k7, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 96)), k7, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 160)), k7, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 224)), k7, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 64)), k8, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 192)), k8, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc3);
+                            ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, lo), hi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc1, lo), hi), ref o, 32);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc2, lo), hi), ref o, 64);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc3, lo), hi), ref o, 96);
+                        }
+                        for (; ox + 1 <= 7; ox += 1)
+                        {
+                            int at = (ox * 2 - 0) * 32 + c;
+                            Vector512<float> acc0 = bias;
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 32)), k1, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 64)), k2, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 32)), k4, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 64)), k5, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 32)), k7, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 64)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector512<float> acc = bias;
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(448 + c)), k0, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(480 + c)), k1, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(448 + c)), k3, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(480 + c)), k4, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(448 + c)), k6, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(480 + c)), k7, acc);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(224 + c));
                         }
                     }
-                    else
+                }
+                else if (Vector256.IsHardwareAccelerated)
+                {
+                    int c = 0;
+                    for (; c + 8 <= 32; c += 8)
                     {
-                        // On the border: skip the taps that fall in the zero padding.
-                        for (int c = 0; c < C; c += 4)
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector256<float> lo = Vector256.Create(0f);
+                        Vector256<float> hi = Vector256.Create(6f);
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 32)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 160)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 224)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 288));
+                        int ox = 0;
+                        for (; ox + 4 <= 7; ox += 4)
                         {
-                            Vector128<float> acc = Vector128.LoadUnsafe(ref w, (nuint)c);
-                            for (int ky = 0; ky < 3; ky++)
-                            {
-                                int iy = iy0 + ky;
-                                if ((uint)iy >= InH) continue; // zero padding
-                                for (int kx = 0; kx < 3; kx++)
-                                {
-                                    int ix = ix0 + kx;
-                                    if ((uint)ix >= InW) continue;
-                                    acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref input, (nuint)((iy * InW + ix) * C + c)), Vector128.LoadUnsafe(ref w, (nuint)(C * (1 + ky * 3 + kx) + c)), acc);
-                                }
-                            }
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref o, (nuint)c);
+                            int at = (ox * 2 - 0) * 32 + c;
+                            Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 64)), k0, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 128)), k0, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 192)), k0, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 32)), k1, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 96)), k1, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 160)), k1, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 224)), k1, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 64)), k2, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 128)), k2, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 192)), k2, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 64)), k3, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 128)), k3, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 192)), k3, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 32)), k4, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 96)), k4, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 160)), k4, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 224)), k4, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 64)), k5, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 128)), k5, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 192)), k5, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 64)), k6, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k6, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 192)), k6, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 32)), k7, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 96)), k7, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 160)), k7, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 224)), k7, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 64)), k8, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 192)), k8, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc3);
+                            ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc1, lo), hi), ref o, 32);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc2, lo), hi), ref o, 64);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc3, lo), hi), ref o, 96);
+                        }
+                        for (; ox + 1 <= 7; ox += 1)
+                        {
+                            int at = (ox * 2 - 0) * 32 + c;
+                            Vector256<float> acc0 = bias;
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 32)), k1, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 64)), k2, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 32)), k4, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 64)), k5, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 32)), k7, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 64)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector256<float> acc = bias;
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(448 + c)), k0, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(480 + c)), k1, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(448 + c)), k3, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(480 + c)), k4, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(448 + c)), k6, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(480 + c)), k7, acc);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(224 + c));
+                        }
+                    }
+                }
+                else
+                {
+                    int c = 0;
+                    for (; c + 4 <= 32; c += 4)
+                    {
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector128<float> lo = Vector128.Create(0f);
+                        Vector128<float> hi = Vector128.Create(6f);
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 32)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 160)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 224)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 288));
+                        int ox = 0;
+                        for (; ox + 4 <= 7; ox += 4)
+                        {
+                            int at = (ox * 2 - 0) * 32 + c;
+                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 64)), k0, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 128)), k0, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 192)), k0, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 32)), k1, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 96)), k1, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 160)), k1, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 224)), k1, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 64)), k2, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 128)), k2, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 192)), k2, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 64)), k3, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 128)), k3, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 192)), k3, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 32)), k4, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 96)), k4, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 160)), k4, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 224)), k4, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 64)), k5, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 128)), k5, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 192)), k5, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 64)), k6, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k6, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 192)), k6, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 32)), k7, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 96)), k7, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 160)), k7, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 224)), k7, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 64)), k8, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 192)), k8, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc3);
+                            ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, lo), hi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc1, lo), hi), ref o, 32);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc2, lo), hi), ref o, 64);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc3, lo), hi), ref o, 96);
+                        }
+                        for (; ox + 1 <= 7; ox += 1)
+                        {
+                            int at = (ox * 2 - 0) * 32 + c;
+                            Vector128<float> acc0 = bias;
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 32)), k1, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 64)), k2, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 32)), k4, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 64)), k5, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 32)), k7, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 64)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector128<float> acc = bias;
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(448 + c)), k0, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(480 + c)), k1, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(448 + c)), k3, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(480 + c)), k4, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(448 + c)), k6, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(480 + c)), k7, acc);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(224 + c));
                         }
                     }
                 }
@@ -745,142 +2521,497 @@ namespace Tests
         }
 
         /// <summary>Layer 8: pointwise 1×1, stride 1, 8×8×32 → 8×8×64, ReLU6.</summary>
-        private static void Layer08_Pointwise4x8(ref float input, ref float output)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Layer08_Pointwise(ref float input, ref float output)
         {
-            const int Pixels = 64;
             ref float weights = ref FloatsOf(MobileNetWeights.Layer08);
-            Vector128<float> lo = Vector128.Create(0f);
-            Vector128<float> hi = Vector128.Create(6f);
-            // 64 pixels × 32 → 64 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
+            // 64 pixels × 32 → 64 channels, in blocks of 16 output channels.
+            if (Vector512.IsHardwareAccelerated)
             {
+                Vector512<float> lo = Vector512.Create(0f);
+                Vector512<float> hi = Vector512.Create(6f);
                 int b = 0;
-                if (Vector256.IsHardwareAccelerated)
+                for (; b + 2 <= 4; b += 2)
                 {
-                    Vector256<float> lo256 = Vector256.Create(0f);
-                    Vector256<float> hi256 = Vector256.Create(6f);
-                    for (; b + 2 <= 8; b += 2)
-                    {
-                        ref float wl = ref Unsafe.Add(ref weights, b * 264);
-                        ref float wh = ref Unsafe.Add(ref weights, b * 264 + 264);
-                        int co = b * 8;
-                        Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
-                        int p = 0;
-                        for (; p + 4 <= Pixels; p += 4)
-                        {
-                            ref float a = ref Unsafe.Add(ref input, p * 32);
-                            Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                            for (int k = 0; k < 32; k++)
-                            {
-                                Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
-                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
-                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
-                                c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
-                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
-                                c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
-                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
-                                c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
-                            }
-                            ref float o = ref Unsafe.Add(ref output, p * 64 + co);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, lo256), hi256), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, lo256), hi256), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, lo256), hi256), ref o, 64);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, lo256), hi256), ref o, 72);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, lo256), hi256), ref o, 128);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, lo256), hi256), ref o, 136);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, lo256), hi256), ref o, 192);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, lo256), hi256), ref o, 200);
-                        }
-                    }
-                }
-                for (; b < 8; b++)
-                {
-                    ref float w = ref Unsafe.Add(ref weights, b * 264);
-                    int co = b * 8;
-                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 528);
                     int p = 0;
-                    for (; p + 4 <= Pixels; p += 4)
+                    for (; p + 8 <= 64; p += 8)
                     {
                         ref float a = ref Unsafe.Add(ref input, p * 32);
-                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 528);
+                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 528);
+                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 528);
+                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 528);
+                        Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 528);
+                        Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 528);
+                        Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 528);
+                        Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 528);
                         for (int k = 0; k < 32; k++)
                         {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 32 + k));
-                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 64 + k));
-                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 96 + k));
-                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector512.LoadUnsafe(ref w, (nuint)(544 + 16 * k));
+                            Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 32 + k));
+                            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 64 + k));
+                            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 96 + k));
+                            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
+                            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 128 + k));
+                            c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
+                            Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 160 + k));
+                            c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1);
+                            Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 192 + k));
+                            c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1);
+                            Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 224 + k));
+                            c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 64 + co);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 64);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, lo), hi), ref o, 68);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, lo), hi), ref o, 128);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, lo), hi), ref o, 132);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, lo), hi), ref o, 192);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, lo), hi), ref o, 196);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, lo), hi), ref o, 0);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_1, lo), hi), ref o, 16);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, lo), hi), ref o, 64);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_1, lo), hi), ref o, 80);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, lo), hi), ref o, 128);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_1, lo), hi), ref o, 144);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, lo), hi), ref o, 192);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_1, lo), hi), ref o, 208);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_0, lo), hi), ref o, 256);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_1, lo), hi), ref o, 272);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_0, lo), hi), ref o, 320);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_1, lo), hi), ref o, 336);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_0, lo), hi), ref o, 384);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_1, lo), hi), ref o, 400);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_0, lo), hi), ref o, 448);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_1, lo), hi), ref o, 464);
+                    }
+                }
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                Vector256<float> lo = Vector256.Create(0f);
+                Vector256<float> hi = Vector256.Create(6f);
+                int b = 0;
+                for (; b + 1 <= 4; b += 1)
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 528);
+                    int p = 0;
+                    for (; p + 6 <= 64; p += 6)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 32);
+                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w), c4_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w), c5_1 = Vector256.LoadUnsafe(ref w, 8);
+                        for (int k = 0; k < 32; k++)
+                        {
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
+                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
+                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
+                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                            Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                            c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector256.FusedMultiplyAdd(x4, w1, c4_1);
+                            Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 160 + k));
+                            c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector256.FusedMultiplyAdd(x5, w1, c5_1);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 64 + co);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 64);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 72);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 128);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 136);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 192);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 200);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, lo), hi), ref o, 256);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_1, lo), hi), ref o, 264);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, lo), hi), ref o, 320);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_1, lo), hi), ref o, 328);
+                    }
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 32);
+                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                        for (int k = 0; k < 32; k++)
+                        {
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
+                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
+                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
+                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 64 + co);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 64);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 72);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 128);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 136);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 192);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 200);
+                    }
+                }
+            }
+            else
+            {
+                Vector128<float> lo = Vector128.Create(0f);
+                Vector128<float> hi = Vector128.Create(6f);
+                int b = 0;
+                for (; b + 1 <= 4; b += 1)
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 528);
+                    int p = 0;
+                    for (; p + 4 <= 64; p += 4)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 32);
+                        Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
+                        for (int k = 0; k < 32; k++)
+                        {
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
+                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
+                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 32 + k));
+                            c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
+                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 64 + k));
+                            c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
+                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 96 + k));
+                            c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 64 + co);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, lo), hi), ref o, 0);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, lo), hi), ref o, 4);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, lo), hi), ref o, 8);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, lo), hi), ref o, 12);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, lo), hi), ref o, 64);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, lo), hi), ref o, 68);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, lo), hi), ref o, 72);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, lo), hi), ref o, 76);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, lo), hi), ref o, 128);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, lo), hi), ref o, 132);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, lo), hi), ref o, 136);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, lo), hi), ref o, 140);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, lo), hi), ref o, 192);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, lo), hi), ref o, 196);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, lo), hi), ref o, 200);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, lo), hi), ref o, 204);
                     }
                 }
             }
         }
 
         /// <summary>Layer 9: depthwise 3×3, stride 1, 8×8×64 → 8×8×64, pads (top, left, bottom, right) = (1,1,1,1), ReLU6.</summary>
-        private static void Layer09_Depthwise3x3S1(ref float input, ref float output)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Layer09_Depthwise3x3S1(ref float input, ref float output, ref float scratch)
         {
-            const int InH = 8, InW = 8, OutH = 8, OutW = 8, C = 64, Stride = 1, PadTop = 1, PadLeft = 1;
-            ref float w = ref FloatsOf(MobileNetWeights.Layer09);
-            Vector128<float> lo = Vector128.Create(0f);
-            Vector128<float> hi = Vector128.Create(6f);
+            const int InH = 8, InW = 8, C = 64, OutH = 8, Stride = 1, PadTop = 1;
+            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer09);
+            ref float zero = ref scratch; // the zero padding above and below the image
+            MemoryMarshal.CreateSpan(ref zero, InW * C).Clear();
             for (int oy = 0; oy < OutH; oy++)
             {
                 int iy0 = oy * Stride - PadTop;
-                bool rowInside = iy0 >= 0 && iy0 + 2 < InH;
-                for (int ox = 0; ox < OutW; ox++)
+                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref input, (iy0 + 0) * InW * C) : ref zero;
+                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * C) : ref zero;
+                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * C) : ref zero;
+                ref float d = ref Unsafe.Add(ref output, oy * 512);
+                // 8 columns: 1 on the left border, 6 inside, 1 on the right border.
+                if (Vector512.IsHardwareAccelerated)
                 {
-                    int ix0 = ox * Stride - PadLeft;
-                    ref float o = ref Unsafe.Add(ref output, (oy * OutW + ox) * C);
-                    if (rowInside && ix0 >= 0 && ix0 + 2 < InW)
+                    int c = 0;
+                    for (; c + 16 <= 64; c += 16)
                     {
-                        // All nine taps inside the image: loads at constant offsets, no checks.
-                        ref float p = ref Unsafe.Add(ref input, (iy0 * InW + ix0) * C);
-                        for (int c = 0; c < C; c += 4)
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector512<float> lo = Vector512.Create(0f);
+                        Vector512<float> hi = Vector512.Create(6f);
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 320)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 448)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 576));
                         {
-                            Vector128<float> acc = Vector128.LoadUnsafe(ref w, (nuint)c);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 0)), Vector128.LoadUnsafe(ref w, (nuint)(c + 64)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 64)), Vector128.LoadUnsafe(ref w, (nuint)(c + 128)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 128)), Vector128.LoadUnsafe(ref w, (nuint)(c + 192)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 512)), Vector128.LoadUnsafe(ref w, (nuint)(c + 256)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 576)), Vector128.LoadUnsafe(ref w, (nuint)(c + 320)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 640)), Vector128.LoadUnsafe(ref w, (nuint)(c + 384)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 1024)), Vector128.LoadUnsafe(ref w, (nuint)(c + 448)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 1088)), Vector128.LoadUnsafe(ref w, (nuint)(c + 512)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 1152)), Vector128.LoadUnsafe(ref w, (nuint)(c + 576)), acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref o, (nuint)c);
+                            Vector512<float> acc = bias;
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(64 + c)), k2, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(64 + c)), k5, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(64 + c)), k8, acc);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                        }
+                        int ox = 1;
+                        for (; ox + 4 <= 7; ox += 4)
+                        {
+                            int at = (ox * 1 - 1) * 64 + c;
+                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 64)), k0, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 128)), k0, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 192)), k0, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 64)), k1, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 192)), k1, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 256)), k1, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 128)), k2, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 192)), k2, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 320)), k2, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 64)), k3, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 128)), k3, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 192)), k3, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 64)), k4, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 192)), k4, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 256)), k4, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 128)), k5, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 192)), k5, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 320)), k5, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 64)), k6, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k6, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 192)), k6, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 64)), k7, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 192)), k7, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 256)), k7, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 192)), k8, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 320)), k8, acc3);
+                            ref float o = ref Unsafe.Add(ref d, ox * 64 + c);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, lo), hi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc1, lo), hi), ref o, 64);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc2, lo), hi), ref o, 128);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc3, lo), hi), ref o, 192);
+                        }
+                        for (; ox + 1 <= 7; ox += 1)
+                        {
+                            int at = (ox * 1 - 1) * 64 + c;
+                            Vector512<float> acc0 = bias;
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 64)), k1, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 128)), k2, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 64)), k4, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 128)), k5, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 64)), k7, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 64 + c);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector512<float> acc = bias;
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(384 + c)), k0, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(448 + c)), k1, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(384 + c)), k3, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(448 + c)), k4, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(384 + c)), k6, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(448 + c)), k7, acc);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(448 + c));
                         }
                     }
-                    else
+                }
+                else if (Vector256.IsHardwareAccelerated)
+                {
+                    int c = 0;
+                    for (; c + 8 <= 64; c += 8)
                     {
-                        // On the border: skip the taps that fall in the zero padding.
-                        for (int c = 0; c < C; c += 4)
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector256<float> lo = Vector256.Create(0f);
+                        Vector256<float> hi = Vector256.Create(6f);
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 320)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 448)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 576));
                         {
-                            Vector128<float> acc = Vector128.LoadUnsafe(ref w, (nuint)c);
-                            for (int ky = 0; ky < 3; ky++)
-                            {
-                                int iy = iy0 + ky;
-                                if ((uint)iy >= InH) continue; // zero padding
-                                for (int kx = 0; kx < 3; kx++)
-                                {
-                                    int ix = ix0 + kx;
-                                    if ((uint)ix >= InW) continue;
-                                    acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref input, (nuint)((iy * InW + ix) * C + c)), Vector128.LoadUnsafe(ref w, (nuint)(C * (1 + ky * 3 + kx) + c)), acc);
-                                }
-                            }
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref o, (nuint)c);
+                            Vector256<float> acc = bias;
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(64 + c)), k2, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(64 + c)), k5, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(64 + c)), k8, acc);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                        }
+                        int ox = 1;
+                        for (; ox + 4 <= 7; ox += 4)
+                        {
+                            int at = (ox * 1 - 1) * 64 + c;
+                            Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 64)), k0, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 128)), k0, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 192)), k0, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 64)), k1, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 192)), k1, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 256)), k1, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 128)), k2, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 192)), k2, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 320)), k2, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 64)), k3, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 128)), k3, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 192)), k3, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 64)), k4, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 192)), k4, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 256)), k4, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 128)), k5, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 192)), k5, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 320)), k5, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 64)), k6, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k6, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 192)), k6, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 64)), k7, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 192)), k7, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 256)), k7, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 192)), k8, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 320)), k8, acc3);
+                            ref float o = ref Unsafe.Add(ref d, ox * 64 + c);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc1, lo), hi), ref o, 64);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc2, lo), hi), ref o, 128);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc3, lo), hi), ref o, 192);
+                        }
+                        for (; ox + 1 <= 7; ox += 1)
+                        {
+                            int at = (ox * 1 - 1) * 64 + c;
+                            Vector256<float> acc0 = bias;
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 64)), k1, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 128)), k2, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 64)), k4, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 128)), k5, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 64)), k7, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 64 + c);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector256<float> acc = bias;
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(384 + c)), k0, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(448 + c)), k1, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(384 + c)), k3, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(448 + c)), k4, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(384 + c)), k6, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(448 + c)), k7, acc);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(448 + c));
+                        }
+                    }
+                }
+                else
+                {
+                    int c = 0;
+                    for (; c + 4 <= 64; c += 4)
+                    {
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector128<float> lo = Vector128.Create(0f);
+                        Vector128<float> hi = Vector128.Create(6f);
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 320)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 448)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 576));
+                        {
+                            Vector128<float> acc = bias;
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(64 + c)), k2, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(64 + c)), k5, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(64 + c)), k8, acc);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                        }
+                        int ox = 1;
+                        for (; ox + 4 <= 7; ox += 4)
+                        {
+                            int at = (ox * 1 - 1) * 64 + c;
+                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 64)), k0, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 128)), k0, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 192)), k0, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 64)), k1, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 192)), k1, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 256)), k1, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 128)), k2, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 192)), k2, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 320)), k2, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 64)), k3, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 128)), k3, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 192)), k3, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 64)), k4, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 192)), k4, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 256)), k4, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 128)), k5, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 192)), k5, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 320)), k5, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 64)), k6, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k6, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 192)), k6, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 64)), k7, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 192)), k7, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 256)), k7, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 192)), k8, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 320)), k8, acc3);
+                            ref float o = ref Unsafe.Add(ref d, ox * 64 + c);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, lo), hi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc1, lo), hi), ref o, 64);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc2, lo), hi), ref o, 128);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc3, lo), hi), ref o, 192);
+                        }
+                        for (; ox + 1 <= 7; ox += 1)
+                        {
+                            int at = (ox * 1 - 1) * 64 + c;
+                            Vector128<float> acc0 = bias;
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 64)), k1, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 128)), k2, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 64)), k4, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 128)), k5, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 64)), k7, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 64 + c);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector128<float> acc = bias;
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(384 + c)), k0, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(448 + c)), k1, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(384 + c)), k3, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(448 + c)), k4, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(384 + c)), k6, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(448 + c)), k7, acc);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(448 + c));
                         }
                     }
                 }
@@ -888,142 +3019,329 @@ namespace Tests
         }
 
         /// <summary>Layer 10: pointwise 1×1, stride 1, 8×8×64 → 8×8×64, ReLU6.</summary>
-        private static void Layer10_Pointwise4x8(ref float input, ref float output)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Layer10_Pointwise(ref float input, ref float output)
         {
-            const int Pixels = 64;
             ref float weights = ref FloatsOf(MobileNetWeights.Layer10);
-            Vector128<float> lo = Vector128.Create(0f);
-            Vector128<float> hi = Vector128.Create(6f);
-            // 64 pixels × 64 → 64 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
+            // 64 pixels × 64 → 64 channels, in blocks of 16 output channels.
+            if (Vector512.IsHardwareAccelerated)
             {
+                Vector512<float> lo = Vector512.Create(0f);
+                Vector512<float> hi = Vector512.Create(6f);
                 int b = 0;
-                if (Vector256.IsHardwareAccelerated)
+                for (; b + 2 <= 4; b += 2)
                 {
-                    Vector256<float> lo256 = Vector256.Create(0f);
-                    Vector256<float> hi256 = Vector256.Create(6f);
-                    for (; b + 2 <= 8; b += 2)
-                    {
-                        ref float wl = ref Unsafe.Add(ref weights, b * 520);
-                        ref float wh = ref Unsafe.Add(ref weights, b * 520 + 520);
-                        int co = b * 8;
-                        Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
-                        int p = 0;
-                        for (; p + 4 <= Pixels; p += 4)
-                        {
-                            ref float a = ref Unsafe.Add(ref input, p * 64);
-                            Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                            for (int k = 0; k < 64; k++)
-                            {
-                                Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
-                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
-                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
-                                c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
-                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
-                                c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
-                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 192 + k));
-                                c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
-                            }
-                            ref float o = ref Unsafe.Add(ref output, p * 64 + co);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, lo256), hi256), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, lo256), hi256), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, lo256), hi256), ref o, 64);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, lo256), hi256), ref o, 72);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, lo256), hi256), ref o, 128);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, lo256), hi256), ref o, 136);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, lo256), hi256), ref o, 192);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, lo256), hi256), ref o, 200);
-                        }
-                    }
-                }
-                for (; b < 8; b++)
-                {
-                    ref float w = ref Unsafe.Add(ref weights, b * 520);
-                    int co = b * 8;
-                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 1040);
                     int p = 0;
-                    for (; p + 4 <= Pixels; p += 4)
+                    for (; p + 8 <= 64; p += 8)
                     {
                         ref float a = ref Unsafe.Add(ref input, p * 64);
-                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 1040);
+                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 1040);
+                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 1040);
+                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 1040);
+                        Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 1040);
+                        Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 1040);
+                        Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 1040);
+                        Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 1040);
                         for (int k = 0; k < 64; k++)
                         {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 64 + k));
-                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
-                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 192 + k));
-                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector512.LoadUnsafe(ref w, (nuint)(1056 + 16 * k));
+                            Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 64 + k));
+                            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 128 + k));
+                            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 192 + k));
+                            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
+                            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 256 + k));
+                            c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
+                            Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 320 + k));
+                            c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1);
+                            Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 384 + k));
+                            c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1);
+                            Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 448 + k));
+                            c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 64 + co);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 64);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, lo), hi), ref o, 68);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, lo), hi), ref o, 128);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, lo), hi), ref o, 132);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, lo), hi), ref o, 192);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, lo), hi), ref o, 196);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, lo), hi), ref o, 0);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_1, lo), hi), ref o, 16);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, lo), hi), ref o, 64);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_1, lo), hi), ref o, 80);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, lo), hi), ref o, 128);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_1, lo), hi), ref o, 144);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, lo), hi), ref o, 192);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_1, lo), hi), ref o, 208);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_0, lo), hi), ref o, 256);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_1, lo), hi), ref o, 272);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_0, lo), hi), ref o, 320);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_1, lo), hi), ref o, 336);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_0, lo), hi), ref o, 384);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_1, lo), hi), ref o, 400);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_0, lo), hi), ref o, 448);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_1, lo), hi), ref o, 464);
+                    }
+                }
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                Vector256<float> lo = Vector256.Create(0f);
+                Vector256<float> hi = Vector256.Create(6f);
+                int b = 0;
+                for (; b + 1 <= 4; b += 1)
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 1040);
+                    int p = 0;
+                    for (; p + 6 <= 64; p += 6)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 64);
+                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w), c4_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w), c5_1 = Vector256.LoadUnsafe(ref w, 8);
+                        for (int k = 0; k < 64; k++)
+                        {
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
+                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 192 + k));
+                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                            Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
+                            c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector256.FusedMultiplyAdd(x4, w1, c4_1);
+                            Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 320 + k));
+                            c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector256.FusedMultiplyAdd(x5, w1, c5_1);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 64 + co);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 64);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 72);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 128);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 136);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 192);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 200);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, lo), hi), ref o, 256);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_1, lo), hi), ref o, 264);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, lo), hi), ref o, 320);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_1, lo), hi), ref o, 328);
+                    }
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 64);
+                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                        for (int k = 0; k < 64; k++)
+                        {
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
+                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 192 + k));
+                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 64 + co);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 64);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 72);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 128);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 136);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 192);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 200);
+                    }
+                }
+            }
+            else
+            {
+                Vector128<float> lo = Vector128.Create(0f);
+                Vector128<float> hi = Vector128.Create(6f);
+                int b = 0;
+                for (; b + 1 <= 4; b += 1)
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 1040);
+                    int p = 0;
+                    for (; p + 4 <= 64; p += 4)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 64);
+                        Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
+                        for (int k = 0; k < 64; k++)
+                        {
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
+                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
+                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 64 + k));
+                            c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
+                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
+                            c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
+                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 192 + k));
+                            c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 64 + co);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, lo), hi), ref o, 0);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, lo), hi), ref o, 4);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, lo), hi), ref o, 8);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, lo), hi), ref o, 12);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, lo), hi), ref o, 64);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, lo), hi), ref o, 68);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, lo), hi), ref o, 72);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, lo), hi), ref o, 76);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, lo), hi), ref o, 128);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, lo), hi), ref o, 132);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, lo), hi), ref o, 136);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, lo), hi), ref o, 140);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, lo), hi), ref o, 192);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, lo), hi), ref o, 196);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, lo), hi), ref o, 200);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, lo), hi), ref o, 204);
                     }
                 }
             }
         }
 
         /// <summary>Layer 11: depthwise 3×3, stride 2, 8×8×64 → 4×4×64, pads (top, left, bottom, right) = (0,0,1,1), ReLU6.</summary>
-        private static void Layer11_Depthwise3x3S2(ref float input, ref float output)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Layer11_Depthwise3x3S2(ref float input, ref float output, ref float scratch)
         {
-            const int InH = 8, InW = 8, OutH = 4, OutW = 4, C = 64, Stride = 2, PadTop = 0, PadLeft = 0;
-            ref float w = ref FloatsOf(MobileNetWeights.Layer11);
-            Vector128<float> lo = Vector128.Create(0f);
-            Vector128<float> hi = Vector128.Create(6f);
+            const int InH = 8, InW = 8, C = 64, OutH = 4, Stride = 2, PadTop = 0;
+            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer11);
+            ref float zero = ref scratch; // the zero padding above and below the image
+            MemoryMarshal.CreateSpan(ref zero, InW * C).Clear();
             for (int oy = 0; oy < OutH; oy++)
             {
                 int iy0 = oy * Stride - PadTop;
-                bool rowInside = iy0 >= 0 && iy0 + 2 < InH;
-                for (int ox = 0; ox < OutW; ox++)
+                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref input, (iy0 + 0) * InW * C) : ref zero;
+                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * C) : ref zero;
+                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * C) : ref zero;
+                ref float d = ref Unsafe.Add(ref output, oy * 256);
+                // 4 columns: 0 on the left border, 3 inside, 1 on the right border.
+                if (Vector512.IsHardwareAccelerated)
                 {
-                    int ix0 = ox * Stride - PadLeft;
-                    ref float o = ref Unsafe.Add(ref output, (oy * OutW + ox) * C);
-                    if (rowInside && ix0 >= 0 && ix0 + 2 < InW)
+                    int c = 0;
+                    for (; c + 16 <= 64; c += 16)
                     {
-                        // All nine taps inside the image: loads at constant offsets, no checks.
-                        ref float p = ref Unsafe.Add(ref input, (iy0 * InW + ix0) * C);
-                        for (int c = 0; c < C; c += 4)
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector512<float> lo = Vector512.Create(0f);
+                        Vector512<float> hi = Vector512.Create(6f);
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 320)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 448)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 576));
+                        int ox = 0;
+                        for (; ox + 1 <= 3; ox += 1)
                         {
-                            Vector128<float> acc = Vector128.LoadUnsafe(ref w, (nuint)c);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 0)), Vector128.LoadUnsafe(ref w, (nuint)(c + 64)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 64)), Vector128.LoadUnsafe(ref w, (nuint)(c + 128)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 128)), Vector128.LoadUnsafe(ref w, (nuint)(c + 192)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 512)), Vector128.LoadUnsafe(ref w, (nuint)(c + 256)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 576)), Vector128.LoadUnsafe(ref w, (nuint)(c + 320)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 640)), Vector128.LoadUnsafe(ref w, (nuint)(c + 384)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 1024)), Vector128.LoadUnsafe(ref w, (nuint)(c + 448)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 1088)), Vector128.LoadUnsafe(ref w, (nuint)(c + 512)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 1152)), Vector128.LoadUnsafe(ref w, (nuint)(c + 576)), acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref o, (nuint)c);
+                            int at = (ox * 2 - 0) * 64 + c;
+                            Vector512<float> acc0 = bias;
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 64)), k1, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 128)), k2, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 64)), k4, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 128)), k5, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 64)), k7, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 64 + c);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector512<float> acc = bias;
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(384 + c)), k0, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(448 + c)), k1, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(384 + c)), k3, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(448 + c)), k4, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(384 + c)), k6, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(448 + c)), k7, acc);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(192 + c));
                         }
                     }
-                    else
+                }
+                else if (Vector256.IsHardwareAccelerated)
+                {
+                    int c = 0;
+                    for (; c + 8 <= 64; c += 8)
                     {
-                        // On the border: skip the taps that fall in the zero padding.
-                        for (int c = 0; c < C; c += 4)
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector256<float> lo = Vector256.Create(0f);
+                        Vector256<float> hi = Vector256.Create(6f);
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 320)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 448)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 576));
+                        int ox = 0;
+                        for (; ox + 1 <= 3; ox += 1)
                         {
-                            Vector128<float> acc = Vector128.LoadUnsafe(ref w, (nuint)c);
-                            for (int ky = 0; ky < 3; ky++)
-                            {
-                                int iy = iy0 + ky;
-                                if ((uint)iy >= InH) continue; // zero padding
-                                for (int kx = 0; kx < 3; kx++)
-                                {
-                                    int ix = ix0 + kx;
-                                    if ((uint)ix >= InW) continue;
-                                    acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref input, (nuint)((iy * InW + ix) * C + c)), Vector128.LoadUnsafe(ref w, (nuint)(C * (1 + ky * 3 + kx) + c)), acc);
-                                }
-                            }
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref o, (nuint)c);
+                            int at = (ox * 2 - 0) * 64 + c;
+                            Vector256<float> acc0 = bias;
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 64)), k1, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 128)), k2, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 64)), k4, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 128)), k5, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 64)), k7, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 64 + c);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector256<float> acc = bias;
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(384 + c)), k0, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(448 + c)), k1, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(384 + c)), k3, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(448 + c)), k4, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(384 + c)), k6, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(448 + c)), k7, acc);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(192 + c));
+                        }
+                    }
+                }
+                else
+                {
+                    int c = 0;
+                    for (; c + 4 <= 64; c += 4)
+                    {
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector128<float> lo = Vector128.Create(0f);
+                        Vector128<float> hi = Vector128.Create(6f);
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 320)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 448)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 576));
+                        int ox = 0;
+                        for (; ox + 1 <= 3; ox += 1)
+                        {
+                            int at = (ox * 2 - 0) * 64 + c;
+                            Vector128<float> acc0 = bias;
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 64)), k1, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 128)), k2, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 64)), k4, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 128)), k5, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 64)), k7, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 64 + c);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector128<float> acc = bias;
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(384 + c)), k0, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(448 + c)), k1, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(384 + c)), k3, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(448 + c)), k4, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(384 + c)), k6, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(448 + c)), k7, acc);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(192 + c));
                         }
                     }
                 }
@@ -1031,142 +3349,359 @@ namespace Tests
         }
 
         /// <summary>Layer 12: pointwise 1×1, stride 1, 4×4×64 → 4×4×128, ReLU6.</summary>
-        private static void Layer12_Pointwise4x8(ref float input, ref float output)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Layer12_Pointwise(ref float input, ref float output)
         {
-            const int Pixels = 16;
             ref float weights = ref FloatsOf(MobileNetWeights.Layer12);
-            Vector128<float> lo = Vector128.Create(0f);
-            Vector128<float> hi = Vector128.Create(6f);
-            // 16 pixels × 64 → 128 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
+            // 16 pixels × 64 → 128 channels, in blocks of 16 output channels.
+            if (Vector512.IsHardwareAccelerated)
             {
+                Vector512<float> lo = Vector512.Create(0f);
+                Vector512<float> hi = Vector512.Create(6f);
                 int b = 0;
-                if (Vector256.IsHardwareAccelerated)
+                for (; b + 2 <= 8; b += 2)
                 {
-                    Vector256<float> lo256 = Vector256.Create(0f);
-                    Vector256<float> hi256 = Vector256.Create(6f);
-                    for (; b + 2 <= 16; b += 2)
-                    {
-                        ref float wl = ref Unsafe.Add(ref weights, b * 520);
-                        ref float wh = ref Unsafe.Add(ref weights, b * 520 + 520);
-                        int co = b * 8;
-                        Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
-                        int p = 0;
-                        for (; p + 4 <= Pixels; p += 4)
-                        {
-                            ref float a = ref Unsafe.Add(ref input, p * 64);
-                            Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                            for (int k = 0; k < 64; k++)
-                            {
-                                Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
-                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
-                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
-                                c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
-                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
-                                c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
-                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 192 + k));
-                                c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
-                            }
-                            ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, lo256), hi256), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, lo256), hi256), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, lo256), hi256), ref o, 128);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, lo256), hi256), ref o, 136);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, lo256), hi256), ref o, 256);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, lo256), hi256), ref o, 264);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, lo256), hi256), ref o, 384);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, lo256), hi256), ref o, 392);
-                        }
-                    }
-                }
-                for (; b < 16; b++)
-                {
-                    ref float w = ref Unsafe.Add(ref weights, b * 520);
-                    int co = b * 8;
-                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 1040);
                     int p = 0;
-                    for (; p + 4 <= Pixels; p += 4)
+                    for (; p + 8 <= 16; p += 8)
                     {
                         ref float a = ref Unsafe.Add(ref input, p * 64);
-                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 1040);
+                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 1040);
+                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 1040);
+                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 1040);
+                        Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 1040);
+                        Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 1040);
+                        Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 1040);
+                        Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 1040);
                         for (int k = 0; k < 64; k++)
                         {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 64 + k));
-                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
-                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 192 + k));
-                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector512.LoadUnsafe(ref w, (nuint)(1056 + 16 * k));
+                            Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 64 + k));
+                            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 128 + k));
+                            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 192 + k));
+                            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
+                            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 256 + k));
+                            c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
+                            Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 320 + k));
+                            c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1);
+                            Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 384 + k));
+                            c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1);
+                            Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 448 + k));
+                            c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 128);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, lo), hi), ref o, 132);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, lo), hi), ref o, 256);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, lo), hi), ref o, 260);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, lo), hi), ref o, 384);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, lo), hi), ref o, 388);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, lo), hi), ref o, 0);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_1, lo), hi), ref o, 16);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, lo), hi), ref o, 128);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_1, lo), hi), ref o, 144);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, lo), hi), ref o, 256);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_1, lo), hi), ref o, 272);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, lo), hi), ref o, 384);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_1, lo), hi), ref o, 400);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_0, lo), hi), ref o, 512);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_1, lo), hi), ref o, 528);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_0, lo), hi), ref o, 640);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_1, lo), hi), ref o, 656);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_0, lo), hi), ref o, 768);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_1, lo), hi), ref o, 784);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_0, lo), hi), ref o, 896);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_1, lo), hi), ref o, 912);
+                    }
+                }
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                Vector256<float> lo = Vector256.Create(0f);
+                Vector256<float> hi = Vector256.Create(6f);
+                int b = 0;
+                for (; b + 1 <= 8; b += 1)
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 1040);
+                    int p = 0;
+                    for (; p + 6 <= 16; p += 6)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 64);
+                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w), c4_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w), c5_1 = Vector256.LoadUnsafe(ref w, 8);
+                        for (int k = 0; k < 64; k++)
+                        {
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
+                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 192 + k));
+                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                            Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
+                            c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector256.FusedMultiplyAdd(x4, w1, c4_1);
+                            Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 320 + k));
+                            c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector256.FusedMultiplyAdd(x5, w1, c5_1);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 128);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 136);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 256);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 264);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 384);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 392);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, lo), hi), ref o, 512);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_1, lo), hi), ref o, 520);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, lo), hi), ref o, 640);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_1, lo), hi), ref o, 648);
+                    }
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 64);
+                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                        for (int k = 0; k < 64; k++)
+                        {
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
+                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 192 + k));
+                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 128);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 136);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 256);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 264);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 384);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 392);
+                    }
+                }
+            }
+            else
+            {
+                Vector128<float> lo = Vector128.Create(0f);
+                Vector128<float> hi = Vector128.Create(6f);
+                int b = 0;
+                for (; b + 1 <= 8; b += 1)
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 1040);
+                    int p = 0;
+                    for (; p + 4 <= 16; p += 4)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 64);
+                        Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
+                        for (int k = 0; k < 64; k++)
+                        {
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
+                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
+                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 64 + k));
+                            c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
+                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
+                            c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
+                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 192 + k));
+                            c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, lo), hi), ref o, 0);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, lo), hi), ref o, 4);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, lo), hi), ref o, 8);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, lo), hi), ref o, 12);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, lo), hi), ref o, 128);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, lo), hi), ref o, 132);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, lo), hi), ref o, 136);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, lo), hi), ref o, 140);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, lo), hi), ref o, 256);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, lo), hi), ref o, 260);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, lo), hi), ref o, 264);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, lo), hi), ref o, 268);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, lo), hi), ref o, 384);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, lo), hi), ref o, 388);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, lo), hi), ref o, 392);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, lo), hi), ref o, 396);
                     }
                 }
             }
         }
 
         /// <summary>Layer 13: depthwise 3×3, stride 1, 4×4×128 → 4×4×128, pads (top, left, bottom, right) = (1,1,1,1), ReLU6.</summary>
-        private static void Layer13_Depthwise3x3S1(ref float input, ref float output)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Layer13_Depthwise3x3S1(ref float input, ref float output, ref float scratch)
         {
-            const int InH = 4, InW = 4, OutH = 4, OutW = 4, C = 128, Stride = 1, PadTop = 1, PadLeft = 1;
-            ref float w = ref FloatsOf(MobileNetWeights.Layer13);
-            Vector128<float> lo = Vector128.Create(0f);
-            Vector128<float> hi = Vector128.Create(6f);
+            const int InH = 4, InW = 4, C = 128, OutH = 4, Stride = 1, PadTop = 1;
+            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer13);
+            ref float zero = ref scratch; // the zero padding above and below the image
+            MemoryMarshal.CreateSpan(ref zero, InW * C).Clear();
             for (int oy = 0; oy < OutH; oy++)
             {
                 int iy0 = oy * Stride - PadTop;
-                bool rowInside = iy0 >= 0 && iy0 + 2 < InH;
-                for (int ox = 0; ox < OutW; ox++)
+                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref input, (iy0 + 0) * InW * C) : ref zero;
+                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * C) : ref zero;
+                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * C) : ref zero;
+                ref float d = ref Unsafe.Add(ref output, oy * 512);
+                // 4 columns: 1 on the left border, 2 inside, 1 on the right border.
+                if (Vector512.IsHardwareAccelerated)
                 {
-                    int ix0 = ox * Stride - PadLeft;
-                    ref float o = ref Unsafe.Add(ref output, (oy * OutW + ox) * C);
-                    if (rowInside && ix0 >= 0 && ix0 + 2 < InW)
+                    int c = 0;
+                    for (; c + 16 <= 128; c += 16)
                     {
-                        // All nine taps inside the image: loads at constant offsets, no checks.
-                        ref float p = ref Unsafe.Add(ref input, (iy0 * InW + ix0) * C);
-                        for (int c = 0; c < C; c += 4)
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector512<float> lo = Vector512.Create(0f);
+                        Vector512<float> hi = Vector512.Create(6f);
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
                         {
-                            Vector128<float> acc = Vector128.LoadUnsafe(ref w, (nuint)c);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 0)), Vector128.LoadUnsafe(ref w, (nuint)(c + 128)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 128)), Vector128.LoadUnsafe(ref w, (nuint)(c + 256)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 256)), Vector128.LoadUnsafe(ref w, (nuint)(c + 384)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 512)), Vector128.LoadUnsafe(ref w, (nuint)(c + 512)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 640)), Vector128.LoadUnsafe(ref w, (nuint)(c + 640)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 768)), Vector128.LoadUnsafe(ref w, (nuint)(c + 768)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 1024)), Vector128.LoadUnsafe(ref w, (nuint)(c + 896)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 1152)), Vector128.LoadUnsafe(ref w, (nuint)(c + 1024)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 1280)), Vector128.LoadUnsafe(ref w, (nuint)(c + 1152)), acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref o, (nuint)c);
+                            Vector512<float> acc = bias;
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                        }
+                        int ox = 1;
+                        for (; ox + 1 <= 3; ox += 1)
+                        {
+                            int at = (ox * 1 - 1) * 128 + c;
+                            Vector512<float> acc0 = bias;
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector512<float> acc = bias;
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(384 + c));
                         }
                     }
-                    else
+                }
+                else if (Vector256.IsHardwareAccelerated)
+                {
+                    int c = 0;
+                    for (; c + 8 <= 128; c += 8)
                     {
-                        // On the border: skip the taps that fall in the zero padding.
-                        for (int c = 0; c < C; c += 4)
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector256<float> lo = Vector256.Create(0f);
+                        Vector256<float> hi = Vector256.Create(6f);
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
                         {
-                            Vector128<float> acc = Vector128.LoadUnsafe(ref w, (nuint)c);
-                            for (int ky = 0; ky < 3; ky++)
-                            {
-                                int iy = iy0 + ky;
-                                if ((uint)iy >= InH) continue; // zero padding
-                                for (int kx = 0; kx < 3; kx++)
-                                {
-                                    int ix = ix0 + kx;
-                                    if ((uint)ix >= InW) continue;
-                                    acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref input, (nuint)((iy * InW + ix) * C + c)), Vector128.LoadUnsafe(ref w, (nuint)(C * (1 + ky * 3 + kx) + c)), acc);
-                                }
-                            }
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref o, (nuint)c);
+                            Vector256<float> acc = bias;
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                        }
+                        int ox = 1;
+                        for (; ox + 1 <= 3; ox += 1)
+                        {
+                            int at = (ox * 1 - 1) * 128 + c;
+                            Vector256<float> acc0 = bias;
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector256<float> acc = bias;
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(384 + c));
+                        }
+                    }
+                }
+                else
+                {
+                    int c = 0;
+                    for (; c + 4 <= 128; c += 4)
+                    {
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector128<float> lo = Vector128.Create(0f);
+                        Vector128<float> hi = Vector128.Create(6f);
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
+                        {
+                            Vector128<float> acc = bias;
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                        }
+                        int ox = 1;
+                        for (; ox + 1 <= 3; ox += 1)
+                        {
+                            int at = (ox * 1 - 1) * 128 + c;
+                            Vector128<float> acc0 = bias;
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector128<float> acc = bias;
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(384 + c));
                         }
                     }
                 }
@@ -1174,142 +3709,359 @@ namespace Tests
         }
 
         /// <summary>Layer 14: pointwise 1×1, stride 1, 4×4×128 → 4×4×128, ReLU6.</summary>
-        private static void Layer14_Pointwise4x8(ref float input, ref float output)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Layer14_Pointwise(ref float input, ref float output)
         {
-            const int Pixels = 16;
             ref float weights = ref FloatsOf(MobileNetWeights.Layer14);
-            Vector128<float> lo = Vector128.Create(0f);
-            Vector128<float> hi = Vector128.Create(6f);
-            // 16 pixels × 128 → 128 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
+            // 16 pixels × 128 → 128 channels, in blocks of 16 output channels.
+            if (Vector512.IsHardwareAccelerated)
             {
+                Vector512<float> lo = Vector512.Create(0f);
+                Vector512<float> hi = Vector512.Create(6f);
                 int b = 0;
-                if (Vector256.IsHardwareAccelerated)
+                for (; b + 2 <= 8; b += 2)
                 {
-                    Vector256<float> lo256 = Vector256.Create(0f);
-                    Vector256<float> hi256 = Vector256.Create(6f);
-                    for (; b + 2 <= 16; b += 2)
-                    {
-                        ref float wl = ref Unsafe.Add(ref weights, b * 1032);
-                        ref float wh = ref Unsafe.Add(ref weights, b * 1032 + 1032);
-                        int co = b * 8;
-                        Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
-                        int p = 0;
-                        for (; p + 4 <= Pixels; p += 4)
-                        {
-                            ref float a = ref Unsafe.Add(ref input, p * 128);
-                            Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                            for (int k = 0; k < 128; k++)
-                            {
-                                Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
-                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
-                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
-                                c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
-                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
-                                c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
-                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
-                                c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
-                            }
-                            ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, lo256), hi256), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, lo256), hi256), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, lo256), hi256), ref o, 128);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, lo256), hi256), ref o, 136);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, lo256), hi256), ref o, 256);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, lo256), hi256), ref o, 264);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, lo256), hi256), ref o, 384);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, lo256), hi256), ref o, 392);
-                        }
-                    }
-                }
-                for (; b < 16; b++)
-                {
-                    ref float w = ref Unsafe.Add(ref weights, b * 1032);
-                    int co = b * 8;
-                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
                     int p = 0;
-                    for (; p + 4 <= Pixels; p += 4)
+                    for (; p + 8 <= 16; p += 8)
                     {
                         ref float a = ref Unsafe.Add(ref input, p * 128);
-                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 2064);
                         for (int k = 0; k < 128; k++)
                         {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
-                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
-                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
-                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector512.LoadUnsafe(ref w, (nuint)(2080 + 16 * k));
+                            Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 128 + k));
+                            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 256 + k));
+                            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 384 + k));
+                            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
+                            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 512 + k));
+                            c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
+                            Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 640 + k));
+                            c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1);
+                            Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 768 + k));
+                            c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1);
+                            Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 896 + k));
+                            c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 128);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, lo), hi), ref o, 132);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, lo), hi), ref o, 256);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, lo), hi), ref o, 260);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, lo), hi), ref o, 384);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, lo), hi), ref o, 388);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, lo), hi), ref o, 0);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_1, lo), hi), ref o, 16);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, lo), hi), ref o, 128);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_1, lo), hi), ref o, 144);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, lo), hi), ref o, 256);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_1, lo), hi), ref o, 272);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, lo), hi), ref o, 384);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_1, lo), hi), ref o, 400);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_0, lo), hi), ref o, 512);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_1, lo), hi), ref o, 528);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_0, lo), hi), ref o, 640);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_1, lo), hi), ref o, 656);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_0, lo), hi), ref o, 768);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_1, lo), hi), ref o, 784);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_0, lo), hi), ref o, 896);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_1, lo), hi), ref o, 912);
+                    }
+                }
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                Vector256<float> lo = Vector256.Create(0f);
+                Vector256<float> hi = Vector256.Create(6f);
+                int b = 0;
+                for (; b + 1 <= 8; b += 1)
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
+                    int p = 0;
+                    for (; p + 6 <= 16; p += 6)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w), c4_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w), c5_1 = Vector256.LoadUnsafe(ref w, 8);
+                        for (int k = 0; k < 128; k++)
+                        {
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
+                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
+                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                            Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 512 + k));
+                            c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector256.FusedMultiplyAdd(x4, w1, c4_1);
+                            Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 640 + k));
+                            c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector256.FusedMultiplyAdd(x5, w1, c5_1);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 128);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 136);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 256);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 264);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 384);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 392);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, lo), hi), ref o, 512);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_1, lo), hi), ref o, 520);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, lo), hi), ref o, 640);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_1, lo), hi), ref o, 648);
+                    }
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                        for (int k = 0; k < 128; k++)
+                        {
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
+                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
+                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 128);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 136);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 256);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 264);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 384);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 392);
+                    }
+                }
+            }
+            else
+            {
+                Vector128<float> lo = Vector128.Create(0f);
+                Vector128<float> hi = Vector128.Create(6f);
+                int b = 0;
+                for (; b + 1 <= 8; b += 1)
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
+                    int p = 0;
+                    for (; p + 4 <= 16; p += 4)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
+                        for (int k = 0; k < 128; k++)
+                        {
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
+                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
+                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
+                            c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
+                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
+                            c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
+                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
+                            c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, lo), hi), ref o, 0);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, lo), hi), ref o, 4);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, lo), hi), ref o, 8);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, lo), hi), ref o, 12);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, lo), hi), ref o, 128);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, lo), hi), ref o, 132);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, lo), hi), ref o, 136);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, lo), hi), ref o, 140);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, lo), hi), ref o, 256);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, lo), hi), ref o, 260);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, lo), hi), ref o, 264);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, lo), hi), ref o, 268);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, lo), hi), ref o, 384);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, lo), hi), ref o, 388);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, lo), hi), ref o, 392);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, lo), hi), ref o, 396);
                     }
                 }
             }
         }
 
         /// <summary>Layer 15: depthwise 3×3, stride 1, 4×4×128 → 4×4×128, pads (top, left, bottom, right) = (1,1,1,1), ReLU6.</summary>
-        private static void Layer15_Depthwise3x3S1(ref float input, ref float output)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Layer15_Depthwise3x3S1(ref float input, ref float output, ref float scratch)
         {
-            const int InH = 4, InW = 4, OutH = 4, OutW = 4, C = 128, Stride = 1, PadTop = 1, PadLeft = 1;
-            ref float w = ref FloatsOf(MobileNetWeights.Layer15);
-            Vector128<float> lo = Vector128.Create(0f);
-            Vector128<float> hi = Vector128.Create(6f);
+            const int InH = 4, InW = 4, C = 128, OutH = 4, Stride = 1, PadTop = 1;
+            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer15);
+            ref float zero = ref scratch; // the zero padding above and below the image
+            MemoryMarshal.CreateSpan(ref zero, InW * C).Clear();
             for (int oy = 0; oy < OutH; oy++)
             {
                 int iy0 = oy * Stride - PadTop;
-                bool rowInside = iy0 >= 0 && iy0 + 2 < InH;
-                for (int ox = 0; ox < OutW; ox++)
+                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref input, (iy0 + 0) * InW * C) : ref zero;
+                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * C) : ref zero;
+                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * C) : ref zero;
+                ref float d = ref Unsafe.Add(ref output, oy * 512);
+                // 4 columns: 1 on the left border, 2 inside, 1 on the right border.
+                if (Vector512.IsHardwareAccelerated)
                 {
-                    int ix0 = ox * Stride - PadLeft;
-                    ref float o = ref Unsafe.Add(ref output, (oy * OutW + ox) * C);
-                    if (rowInside && ix0 >= 0 && ix0 + 2 < InW)
+                    int c = 0;
+                    for (; c + 16 <= 128; c += 16)
                     {
-                        // All nine taps inside the image: loads at constant offsets, no checks.
-                        ref float p = ref Unsafe.Add(ref input, (iy0 * InW + ix0) * C);
-                        for (int c = 0; c < C; c += 4)
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector512<float> lo = Vector512.Create(0f);
+                        Vector512<float> hi = Vector512.Create(6f);
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
                         {
-                            Vector128<float> acc = Vector128.LoadUnsafe(ref w, (nuint)c);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 0)), Vector128.LoadUnsafe(ref w, (nuint)(c + 128)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 128)), Vector128.LoadUnsafe(ref w, (nuint)(c + 256)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 256)), Vector128.LoadUnsafe(ref w, (nuint)(c + 384)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 512)), Vector128.LoadUnsafe(ref w, (nuint)(c + 512)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 640)), Vector128.LoadUnsafe(ref w, (nuint)(c + 640)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 768)), Vector128.LoadUnsafe(ref w, (nuint)(c + 768)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 1024)), Vector128.LoadUnsafe(ref w, (nuint)(c + 896)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 1152)), Vector128.LoadUnsafe(ref w, (nuint)(c + 1024)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 1280)), Vector128.LoadUnsafe(ref w, (nuint)(c + 1152)), acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref o, (nuint)c);
+                            Vector512<float> acc = bias;
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                        }
+                        int ox = 1;
+                        for (; ox + 1 <= 3; ox += 1)
+                        {
+                            int at = (ox * 1 - 1) * 128 + c;
+                            Vector512<float> acc0 = bias;
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector512<float> acc = bias;
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(384 + c));
                         }
                     }
-                    else
+                }
+                else if (Vector256.IsHardwareAccelerated)
+                {
+                    int c = 0;
+                    for (; c + 8 <= 128; c += 8)
                     {
-                        // On the border: skip the taps that fall in the zero padding.
-                        for (int c = 0; c < C; c += 4)
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector256<float> lo = Vector256.Create(0f);
+                        Vector256<float> hi = Vector256.Create(6f);
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
                         {
-                            Vector128<float> acc = Vector128.LoadUnsafe(ref w, (nuint)c);
-                            for (int ky = 0; ky < 3; ky++)
-                            {
-                                int iy = iy0 + ky;
-                                if ((uint)iy >= InH) continue; // zero padding
-                                for (int kx = 0; kx < 3; kx++)
-                                {
-                                    int ix = ix0 + kx;
-                                    if ((uint)ix >= InW) continue;
-                                    acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref input, (nuint)((iy * InW + ix) * C + c)), Vector128.LoadUnsafe(ref w, (nuint)(C * (1 + ky * 3 + kx) + c)), acc);
-                                }
-                            }
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref o, (nuint)c);
+                            Vector256<float> acc = bias;
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                        }
+                        int ox = 1;
+                        for (; ox + 1 <= 3; ox += 1)
+                        {
+                            int at = (ox * 1 - 1) * 128 + c;
+                            Vector256<float> acc0 = bias;
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector256<float> acc = bias;
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(384 + c));
+                        }
+                    }
+                }
+                else
+                {
+                    int c = 0;
+                    for (; c + 4 <= 128; c += 4)
+                    {
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector128<float> lo = Vector128.Create(0f);
+                        Vector128<float> hi = Vector128.Create(6f);
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
+                        {
+                            Vector128<float> acc = bias;
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                        }
+                        int ox = 1;
+                        for (; ox + 1 <= 3; ox += 1)
+                        {
+                            int at = (ox * 1 - 1) * 128 + c;
+                            Vector128<float> acc0 = bias;
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector128<float> acc = bias;
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(384 + c));
                         }
                     }
                 }
@@ -1317,142 +4069,359 @@ namespace Tests
         }
 
         /// <summary>Layer 16: pointwise 1×1, stride 1, 4×4×128 → 4×4×128, ReLU6.</summary>
-        private static void Layer16_Pointwise4x8(ref float input, ref float output)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Layer16_Pointwise(ref float input, ref float output)
         {
-            const int Pixels = 16;
             ref float weights = ref FloatsOf(MobileNetWeights.Layer16);
-            Vector128<float> lo = Vector128.Create(0f);
-            Vector128<float> hi = Vector128.Create(6f);
-            // 16 pixels × 128 → 128 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
+            // 16 pixels × 128 → 128 channels, in blocks of 16 output channels.
+            if (Vector512.IsHardwareAccelerated)
             {
+                Vector512<float> lo = Vector512.Create(0f);
+                Vector512<float> hi = Vector512.Create(6f);
                 int b = 0;
-                if (Vector256.IsHardwareAccelerated)
+                for (; b + 2 <= 8; b += 2)
                 {
-                    Vector256<float> lo256 = Vector256.Create(0f);
-                    Vector256<float> hi256 = Vector256.Create(6f);
-                    for (; b + 2 <= 16; b += 2)
-                    {
-                        ref float wl = ref Unsafe.Add(ref weights, b * 1032);
-                        ref float wh = ref Unsafe.Add(ref weights, b * 1032 + 1032);
-                        int co = b * 8;
-                        Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
-                        int p = 0;
-                        for (; p + 4 <= Pixels; p += 4)
-                        {
-                            ref float a = ref Unsafe.Add(ref input, p * 128);
-                            Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                            for (int k = 0; k < 128; k++)
-                            {
-                                Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
-                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
-                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
-                                c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
-                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
-                                c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
-                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
-                                c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
-                            }
-                            ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, lo256), hi256), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, lo256), hi256), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, lo256), hi256), ref o, 128);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, lo256), hi256), ref o, 136);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, lo256), hi256), ref o, 256);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, lo256), hi256), ref o, 264);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, lo256), hi256), ref o, 384);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, lo256), hi256), ref o, 392);
-                        }
-                    }
-                }
-                for (; b < 16; b++)
-                {
-                    ref float w = ref Unsafe.Add(ref weights, b * 1032);
-                    int co = b * 8;
-                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
                     int p = 0;
-                    for (; p + 4 <= Pixels; p += 4)
+                    for (; p + 8 <= 16; p += 8)
                     {
                         ref float a = ref Unsafe.Add(ref input, p * 128);
-                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 2064);
                         for (int k = 0; k < 128; k++)
                         {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
-                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
-                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
-                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector512.LoadUnsafe(ref w, (nuint)(2080 + 16 * k));
+                            Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 128 + k));
+                            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 256 + k));
+                            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 384 + k));
+                            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
+                            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 512 + k));
+                            c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
+                            Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 640 + k));
+                            c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1);
+                            Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 768 + k));
+                            c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1);
+                            Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 896 + k));
+                            c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 128);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, lo), hi), ref o, 132);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, lo), hi), ref o, 256);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, lo), hi), ref o, 260);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, lo), hi), ref o, 384);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, lo), hi), ref o, 388);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, lo), hi), ref o, 0);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_1, lo), hi), ref o, 16);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, lo), hi), ref o, 128);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_1, lo), hi), ref o, 144);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, lo), hi), ref o, 256);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_1, lo), hi), ref o, 272);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, lo), hi), ref o, 384);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_1, lo), hi), ref o, 400);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_0, lo), hi), ref o, 512);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_1, lo), hi), ref o, 528);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_0, lo), hi), ref o, 640);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_1, lo), hi), ref o, 656);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_0, lo), hi), ref o, 768);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_1, lo), hi), ref o, 784);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_0, lo), hi), ref o, 896);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_1, lo), hi), ref o, 912);
+                    }
+                }
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                Vector256<float> lo = Vector256.Create(0f);
+                Vector256<float> hi = Vector256.Create(6f);
+                int b = 0;
+                for (; b + 1 <= 8; b += 1)
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
+                    int p = 0;
+                    for (; p + 6 <= 16; p += 6)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w), c4_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w), c5_1 = Vector256.LoadUnsafe(ref w, 8);
+                        for (int k = 0; k < 128; k++)
+                        {
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
+                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
+                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                            Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 512 + k));
+                            c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector256.FusedMultiplyAdd(x4, w1, c4_1);
+                            Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 640 + k));
+                            c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector256.FusedMultiplyAdd(x5, w1, c5_1);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 128);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 136);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 256);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 264);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 384);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 392);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, lo), hi), ref o, 512);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_1, lo), hi), ref o, 520);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, lo), hi), ref o, 640);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_1, lo), hi), ref o, 648);
+                    }
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                        for (int k = 0; k < 128; k++)
+                        {
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
+                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
+                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 128);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 136);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 256);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 264);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 384);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 392);
+                    }
+                }
+            }
+            else
+            {
+                Vector128<float> lo = Vector128.Create(0f);
+                Vector128<float> hi = Vector128.Create(6f);
+                int b = 0;
+                for (; b + 1 <= 8; b += 1)
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
+                    int p = 0;
+                    for (; p + 4 <= 16; p += 4)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
+                        for (int k = 0; k < 128; k++)
+                        {
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
+                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
+                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
+                            c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
+                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
+                            c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
+                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
+                            c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, lo), hi), ref o, 0);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, lo), hi), ref o, 4);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, lo), hi), ref o, 8);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, lo), hi), ref o, 12);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, lo), hi), ref o, 128);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, lo), hi), ref o, 132);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, lo), hi), ref o, 136);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, lo), hi), ref o, 140);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, lo), hi), ref o, 256);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, lo), hi), ref o, 260);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, lo), hi), ref o, 264);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, lo), hi), ref o, 268);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, lo), hi), ref o, 384);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, lo), hi), ref o, 388);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, lo), hi), ref o, 392);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, lo), hi), ref o, 396);
                     }
                 }
             }
         }
 
         /// <summary>Layer 17: depthwise 3×3, stride 1, 4×4×128 → 4×4×128, pads (top, left, bottom, right) = (1,1,1,1), ReLU6.</summary>
-        private static void Layer17_Depthwise3x3S1(ref float input, ref float output)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Layer17_Depthwise3x3S1(ref float input, ref float output, ref float scratch)
         {
-            const int InH = 4, InW = 4, OutH = 4, OutW = 4, C = 128, Stride = 1, PadTop = 1, PadLeft = 1;
-            ref float w = ref FloatsOf(MobileNetWeights.Layer17);
-            Vector128<float> lo = Vector128.Create(0f);
-            Vector128<float> hi = Vector128.Create(6f);
+            const int InH = 4, InW = 4, C = 128, OutH = 4, Stride = 1, PadTop = 1;
+            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer17);
+            ref float zero = ref scratch; // the zero padding above and below the image
+            MemoryMarshal.CreateSpan(ref zero, InW * C).Clear();
             for (int oy = 0; oy < OutH; oy++)
             {
                 int iy0 = oy * Stride - PadTop;
-                bool rowInside = iy0 >= 0 && iy0 + 2 < InH;
-                for (int ox = 0; ox < OutW; ox++)
+                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref input, (iy0 + 0) * InW * C) : ref zero;
+                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * C) : ref zero;
+                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * C) : ref zero;
+                ref float d = ref Unsafe.Add(ref output, oy * 512);
+                // 4 columns: 1 on the left border, 2 inside, 1 on the right border.
+                if (Vector512.IsHardwareAccelerated)
                 {
-                    int ix0 = ox * Stride - PadLeft;
-                    ref float o = ref Unsafe.Add(ref output, (oy * OutW + ox) * C);
-                    if (rowInside && ix0 >= 0 && ix0 + 2 < InW)
+                    int c = 0;
+                    for (; c + 16 <= 128; c += 16)
                     {
-                        // All nine taps inside the image: loads at constant offsets, no checks.
-                        ref float p = ref Unsafe.Add(ref input, (iy0 * InW + ix0) * C);
-                        for (int c = 0; c < C; c += 4)
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector512<float> lo = Vector512.Create(0f);
+                        Vector512<float> hi = Vector512.Create(6f);
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
                         {
-                            Vector128<float> acc = Vector128.LoadUnsafe(ref w, (nuint)c);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 0)), Vector128.LoadUnsafe(ref w, (nuint)(c + 128)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 128)), Vector128.LoadUnsafe(ref w, (nuint)(c + 256)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 256)), Vector128.LoadUnsafe(ref w, (nuint)(c + 384)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 512)), Vector128.LoadUnsafe(ref w, (nuint)(c + 512)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 640)), Vector128.LoadUnsafe(ref w, (nuint)(c + 640)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 768)), Vector128.LoadUnsafe(ref w, (nuint)(c + 768)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 1024)), Vector128.LoadUnsafe(ref w, (nuint)(c + 896)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 1152)), Vector128.LoadUnsafe(ref w, (nuint)(c + 1024)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 1280)), Vector128.LoadUnsafe(ref w, (nuint)(c + 1152)), acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref o, (nuint)c);
+                            Vector512<float> acc = bias;
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                        }
+                        int ox = 1;
+                        for (; ox + 1 <= 3; ox += 1)
+                        {
+                            int at = (ox * 1 - 1) * 128 + c;
+                            Vector512<float> acc0 = bias;
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector512<float> acc = bias;
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(384 + c));
                         }
                     }
-                    else
+                }
+                else if (Vector256.IsHardwareAccelerated)
+                {
+                    int c = 0;
+                    for (; c + 8 <= 128; c += 8)
                     {
-                        // On the border: skip the taps that fall in the zero padding.
-                        for (int c = 0; c < C; c += 4)
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector256<float> lo = Vector256.Create(0f);
+                        Vector256<float> hi = Vector256.Create(6f);
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
                         {
-                            Vector128<float> acc = Vector128.LoadUnsafe(ref w, (nuint)c);
-                            for (int ky = 0; ky < 3; ky++)
-                            {
-                                int iy = iy0 + ky;
-                                if ((uint)iy >= InH) continue; // zero padding
-                                for (int kx = 0; kx < 3; kx++)
-                                {
-                                    int ix = ix0 + kx;
-                                    if ((uint)ix >= InW) continue;
-                                    acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref input, (nuint)((iy * InW + ix) * C + c)), Vector128.LoadUnsafe(ref w, (nuint)(C * (1 + ky * 3 + kx) + c)), acc);
-                                }
-                            }
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref o, (nuint)c);
+                            Vector256<float> acc = bias;
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                        }
+                        int ox = 1;
+                        for (; ox + 1 <= 3; ox += 1)
+                        {
+                            int at = (ox * 1 - 1) * 128 + c;
+                            Vector256<float> acc0 = bias;
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector256<float> acc = bias;
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(384 + c));
+                        }
+                    }
+                }
+                else
+                {
+                    int c = 0;
+                    for (; c + 4 <= 128; c += 4)
+                    {
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector128<float> lo = Vector128.Create(0f);
+                        Vector128<float> hi = Vector128.Create(6f);
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
+                        {
+                            Vector128<float> acc = bias;
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                        }
+                        int ox = 1;
+                        for (; ox + 1 <= 3; ox += 1)
+                        {
+                            int at = (ox * 1 - 1) * 128 + c;
+                            Vector128<float> acc0 = bias;
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector128<float> acc = bias;
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(384 + c));
                         }
                     }
                 }
@@ -1460,142 +4429,359 @@ namespace Tests
         }
 
         /// <summary>Layer 18: pointwise 1×1, stride 1, 4×4×128 → 4×4×128, ReLU6.</summary>
-        private static void Layer18_Pointwise4x8(ref float input, ref float output)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Layer18_Pointwise(ref float input, ref float output)
         {
-            const int Pixels = 16;
             ref float weights = ref FloatsOf(MobileNetWeights.Layer18);
-            Vector128<float> lo = Vector128.Create(0f);
-            Vector128<float> hi = Vector128.Create(6f);
-            // 16 pixels × 128 → 128 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
+            // 16 pixels × 128 → 128 channels, in blocks of 16 output channels.
+            if (Vector512.IsHardwareAccelerated)
             {
+                Vector512<float> lo = Vector512.Create(0f);
+                Vector512<float> hi = Vector512.Create(6f);
                 int b = 0;
-                if (Vector256.IsHardwareAccelerated)
+                for (; b + 2 <= 8; b += 2)
                 {
-                    Vector256<float> lo256 = Vector256.Create(0f);
-                    Vector256<float> hi256 = Vector256.Create(6f);
-                    for (; b + 2 <= 16; b += 2)
-                    {
-                        ref float wl = ref Unsafe.Add(ref weights, b * 1032);
-                        ref float wh = ref Unsafe.Add(ref weights, b * 1032 + 1032);
-                        int co = b * 8;
-                        Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
-                        int p = 0;
-                        for (; p + 4 <= Pixels; p += 4)
-                        {
-                            ref float a = ref Unsafe.Add(ref input, p * 128);
-                            Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                            for (int k = 0; k < 128; k++)
-                            {
-                                Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
-                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
-                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
-                                c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
-                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
-                                c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
-                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
-                                c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
-                            }
-                            ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, lo256), hi256), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, lo256), hi256), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, lo256), hi256), ref o, 128);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, lo256), hi256), ref o, 136);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, lo256), hi256), ref o, 256);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, lo256), hi256), ref o, 264);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, lo256), hi256), ref o, 384);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, lo256), hi256), ref o, 392);
-                        }
-                    }
-                }
-                for (; b < 16; b++)
-                {
-                    ref float w = ref Unsafe.Add(ref weights, b * 1032);
-                    int co = b * 8;
-                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
                     int p = 0;
-                    for (; p + 4 <= Pixels; p += 4)
+                    for (; p + 8 <= 16; p += 8)
                     {
                         ref float a = ref Unsafe.Add(ref input, p * 128);
-                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 2064);
                         for (int k = 0; k < 128; k++)
                         {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
-                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
-                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
-                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector512.LoadUnsafe(ref w, (nuint)(2080 + 16 * k));
+                            Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 128 + k));
+                            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 256 + k));
+                            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 384 + k));
+                            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
+                            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 512 + k));
+                            c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
+                            Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 640 + k));
+                            c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1);
+                            Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 768 + k));
+                            c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1);
+                            Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 896 + k));
+                            c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 128);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, lo), hi), ref o, 132);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, lo), hi), ref o, 256);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, lo), hi), ref o, 260);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, lo), hi), ref o, 384);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, lo), hi), ref o, 388);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, lo), hi), ref o, 0);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_1, lo), hi), ref o, 16);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, lo), hi), ref o, 128);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_1, lo), hi), ref o, 144);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, lo), hi), ref o, 256);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_1, lo), hi), ref o, 272);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, lo), hi), ref o, 384);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_1, lo), hi), ref o, 400);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_0, lo), hi), ref o, 512);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_1, lo), hi), ref o, 528);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_0, lo), hi), ref o, 640);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_1, lo), hi), ref o, 656);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_0, lo), hi), ref o, 768);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_1, lo), hi), ref o, 784);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_0, lo), hi), ref o, 896);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_1, lo), hi), ref o, 912);
+                    }
+                }
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                Vector256<float> lo = Vector256.Create(0f);
+                Vector256<float> hi = Vector256.Create(6f);
+                int b = 0;
+                for (; b + 1 <= 8; b += 1)
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
+                    int p = 0;
+                    for (; p + 6 <= 16; p += 6)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w), c4_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w), c5_1 = Vector256.LoadUnsafe(ref w, 8);
+                        for (int k = 0; k < 128; k++)
+                        {
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
+                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
+                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                            Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 512 + k));
+                            c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector256.FusedMultiplyAdd(x4, w1, c4_1);
+                            Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 640 + k));
+                            c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector256.FusedMultiplyAdd(x5, w1, c5_1);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 128);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 136);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 256);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 264);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 384);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 392);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, lo), hi), ref o, 512);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_1, lo), hi), ref o, 520);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, lo), hi), ref o, 640);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_1, lo), hi), ref o, 648);
+                    }
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                        for (int k = 0; k < 128; k++)
+                        {
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
+                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
+                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 128);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 136);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 256);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 264);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 384);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 392);
+                    }
+                }
+            }
+            else
+            {
+                Vector128<float> lo = Vector128.Create(0f);
+                Vector128<float> hi = Vector128.Create(6f);
+                int b = 0;
+                for (; b + 1 <= 8; b += 1)
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
+                    int p = 0;
+                    for (; p + 4 <= 16; p += 4)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
+                        for (int k = 0; k < 128; k++)
+                        {
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
+                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
+                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
+                            c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
+                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
+                            c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
+                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
+                            c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, lo), hi), ref o, 0);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, lo), hi), ref o, 4);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, lo), hi), ref o, 8);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, lo), hi), ref o, 12);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, lo), hi), ref o, 128);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, lo), hi), ref o, 132);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, lo), hi), ref o, 136);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, lo), hi), ref o, 140);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, lo), hi), ref o, 256);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, lo), hi), ref o, 260);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, lo), hi), ref o, 264);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, lo), hi), ref o, 268);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, lo), hi), ref o, 384);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, lo), hi), ref o, 388);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, lo), hi), ref o, 392);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, lo), hi), ref o, 396);
                     }
                 }
             }
         }
 
         /// <summary>Layer 19: depthwise 3×3, stride 1, 4×4×128 → 4×4×128, pads (top, left, bottom, right) = (1,1,1,1), ReLU6.</summary>
-        private static void Layer19_Depthwise3x3S1(ref float input, ref float output)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Layer19_Depthwise3x3S1(ref float input, ref float output, ref float scratch)
         {
-            const int InH = 4, InW = 4, OutH = 4, OutW = 4, C = 128, Stride = 1, PadTop = 1, PadLeft = 1;
-            ref float w = ref FloatsOf(MobileNetWeights.Layer19);
-            Vector128<float> lo = Vector128.Create(0f);
-            Vector128<float> hi = Vector128.Create(6f);
+            const int InH = 4, InW = 4, C = 128, OutH = 4, Stride = 1, PadTop = 1;
+            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer19);
+            ref float zero = ref scratch; // the zero padding above and below the image
+            MemoryMarshal.CreateSpan(ref zero, InW * C).Clear();
             for (int oy = 0; oy < OutH; oy++)
             {
                 int iy0 = oy * Stride - PadTop;
-                bool rowInside = iy0 >= 0 && iy0 + 2 < InH;
-                for (int ox = 0; ox < OutW; ox++)
+                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref input, (iy0 + 0) * InW * C) : ref zero;
+                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * C) : ref zero;
+                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * C) : ref zero;
+                ref float d = ref Unsafe.Add(ref output, oy * 512);
+                // 4 columns: 1 on the left border, 2 inside, 1 on the right border.
+                if (Vector512.IsHardwareAccelerated)
                 {
-                    int ix0 = ox * Stride - PadLeft;
-                    ref float o = ref Unsafe.Add(ref output, (oy * OutW + ox) * C);
-                    if (rowInside && ix0 >= 0 && ix0 + 2 < InW)
+                    int c = 0;
+                    for (; c + 16 <= 128; c += 16)
                     {
-                        // All nine taps inside the image: loads at constant offsets, no checks.
-                        ref float p = ref Unsafe.Add(ref input, (iy0 * InW + ix0) * C);
-                        for (int c = 0; c < C; c += 4)
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector512<float> lo = Vector512.Create(0f);
+                        Vector512<float> hi = Vector512.Create(6f);
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
                         {
-                            Vector128<float> acc = Vector128.LoadUnsafe(ref w, (nuint)c);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 0)), Vector128.LoadUnsafe(ref w, (nuint)(c + 128)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 128)), Vector128.LoadUnsafe(ref w, (nuint)(c + 256)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 256)), Vector128.LoadUnsafe(ref w, (nuint)(c + 384)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 512)), Vector128.LoadUnsafe(ref w, (nuint)(c + 512)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 640)), Vector128.LoadUnsafe(ref w, (nuint)(c + 640)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 768)), Vector128.LoadUnsafe(ref w, (nuint)(c + 768)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 1024)), Vector128.LoadUnsafe(ref w, (nuint)(c + 896)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 1152)), Vector128.LoadUnsafe(ref w, (nuint)(c + 1024)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 1280)), Vector128.LoadUnsafe(ref w, (nuint)(c + 1152)), acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref o, (nuint)c);
+                            Vector512<float> acc = bias;
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                        }
+                        int ox = 1;
+                        for (; ox + 1 <= 3; ox += 1)
+                        {
+                            int at = (ox * 1 - 1) * 128 + c;
+                            Vector512<float> acc0 = bias;
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector512<float> acc = bias;
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(384 + c));
                         }
                     }
-                    else
+                }
+                else if (Vector256.IsHardwareAccelerated)
+                {
+                    int c = 0;
+                    for (; c + 8 <= 128; c += 8)
                     {
-                        // On the border: skip the taps that fall in the zero padding.
-                        for (int c = 0; c < C; c += 4)
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector256<float> lo = Vector256.Create(0f);
+                        Vector256<float> hi = Vector256.Create(6f);
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
                         {
-                            Vector128<float> acc = Vector128.LoadUnsafe(ref w, (nuint)c);
-                            for (int ky = 0; ky < 3; ky++)
-                            {
-                                int iy = iy0 + ky;
-                                if ((uint)iy >= InH) continue; // zero padding
-                                for (int kx = 0; kx < 3; kx++)
-                                {
-                                    int ix = ix0 + kx;
-                                    if ((uint)ix >= InW) continue;
-                                    acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref input, (nuint)((iy * InW + ix) * C + c)), Vector128.LoadUnsafe(ref w, (nuint)(C * (1 + ky * 3 + kx) + c)), acc);
-                                }
-                            }
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref o, (nuint)c);
+                            Vector256<float> acc = bias;
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                        }
+                        int ox = 1;
+                        for (; ox + 1 <= 3; ox += 1)
+                        {
+                            int at = (ox * 1 - 1) * 128 + c;
+                            Vector256<float> acc0 = bias;
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector256<float> acc = bias;
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(384 + c));
+                        }
+                    }
+                }
+                else
+                {
+                    int c = 0;
+                    for (; c + 4 <= 128; c += 4)
+                    {
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector128<float> lo = Vector128.Create(0f);
+                        Vector128<float> hi = Vector128.Create(6f);
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
+                        {
+                            Vector128<float> acc = bias;
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                        }
+                        int ox = 1;
+                        for (; ox + 1 <= 3; ox += 1)
+                        {
+                            int at = (ox * 1 - 1) * 128 + c;
+                            Vector128<float> acc0 = bias;
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector128<float> acc = bias;
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(384 + c));
                         }
                     }
                 }
@@ -1603,142 +4789,359 @@ namespace Tests
         }
 
         /// <summary>Layer 20: pointwise 1×1, stride 1, 4×4×128 → 4×4×128, ReLU6.</summary>
-        private static void Layer20_Pointwise4x8(ref float input, ref float output)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Layer20_Pointwise(ref float input, ref float output)
         {
-            const int Pixels = 16;
             ref float weights = ref FloatsOf(MobileNetWeights.Layer20);
-            Vector128<float> lo = Vector128.Create(0f);
-            Vector128<float> hi = Vector128.Create(6f);
-            // 16 pixels × 128 → 128 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
+            // 16 pixels × 128 → 128 channels, in blocks of 16 output channels.
+            if (Vector512.IsHardwareAccelerated)
             {
+                Vector512<float> lo = Vector512.Create(0f);
+                Vector512<float> hi = Vector512.Create(6f);
                 int b = 0;
-                if (Vector256.IsHardwareAccelerated)
+                for (; b + 2 <= 8; b += 2)
                 {
-                    Vector256<float> lo256 = Vector256.Create(0f);
-                    Vector256<float> hi256 = Vector256.Create(6f);
-                    for (; b + 2 <= 16; b += 2)
-                    {
-                        ref float wl = ref Unsafe.Add(ref weights, b * 1032);
-                        ref float wh = ref Unsafe.Add(ref weights, b * 1032 + 1032);
-                        int co = b * 8;
-                        Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
-                        int p = 0;
-                        for (; p + 4 <= Pixels; p += 4)
-                        {
-                            ref float a = ref Unsafe.Add(ref input, p * 128);
-                            Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                            for (int k = 0; k < 128; k++)
-                            {
-                                Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
-                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
-                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
-                                c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
-                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
-                                c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
-                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
-                                c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
-                            }
-                            ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, lo256), hi256), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, lo256), hi256), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, lo256), hi256), ref o, 128);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, lo256), hi256), ref o, 136);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, lo256), hi256), ref o, 256);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, lo256), hi256), ref o, 264);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, lo256), hi256), ref o, 384);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, lo256), hi256), ref o, 392);
-                        }
-                    }
-                }
-                for (; b < 16; b++)
-                {
-                    ref float w = ref Unsafe.Add(ref weights, b * 1032);
-                    int co = b * 8;
-                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
                     int p = 0;
-                    for (; p + 4 <= Pixels; p += 4)
+                    for (; p + 8 <= 16; p += 8)
                     {
                         ref float a = ref Unsafe.Add(ref input, p * 128);
-                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 2064);
                         for (int k = 0; k < 128; k++)
                         {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
-                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
-                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
-                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector512.LoadUnsafe(ref w, (nuint)(2080 + 16 * k));
+                            Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 128 + k));
+                            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 256 + k));
+                            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 384 + k));
+                            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
+                            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 512 + k));
+                            c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
+                            Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 640 + k));
+                            c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1);
+                            Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 768 + k));
+                            c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1);
+                            Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 896 + k));
+                            c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 128);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, lo), hi), ref o, 132);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, lo), hi), ref o, 256);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, lo), hi), ref o, 260);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, lo), hi), ref o, 384);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, lo), hi), ref o, 388);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, lo), hi), ref o, 0);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_1, lo), hi), ref o, 16);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, lo), hi), ref o, 128);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_1, lo), hi), ref o, 144);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, lo), hi), ref o, 256);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_1, lo), hi), ref o, 272);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, lo), hi), ref o, 384);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_1, lo), hi), ref o, 400);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_0, lo), hi), ref o, 512);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_1, lo), hi), ref o, 528);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_0, lo), hi), ref o, 640);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_1, lo), hi), ref o, 656);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_0, lo), hi), ref o, 768);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_1, lo), hi), ref o, 784);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_0, lo), hi), ref o, 896);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_1, lo), hi), ref o, 912);
+                    }
+                }
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                Vector256<float> lo = Vector256.Create(0f);
+                Vector256<float> hi = Vector256.Create(6f);
+                int b = 0;
+                for (; b + 1 <= 8; b += 1)
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
+                    int p = 0;
+                    for (; p + 6 <= 16; p += 6)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w), c4_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w), c5_1 = Vector256.LoadUnsafe(ref w, 8);
+                        for (int k = 0; k < 128; k++)
+                        {
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
+                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
+                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                            Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 512 + k));
+                            c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector256.FusedMultiplyAdd(x4, w1, c4_1);
+                            Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 640 + k));
+                            c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector256.FusedMultiplyAdd(x5, w1, c5_1);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 128);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 136);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 256);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 264);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 384);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 392);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, lo), hi), ref o, 512);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_1, lo), hi), ref o, 520);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, lo), hi), ref o, 640);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_1, lo), hi), ref o, 648);
+                    }
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                        for (int k = 0; k < 128; k++)
+                        {
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
+                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
+                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 128);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 136);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 256);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 264);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 384);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 392);
+                    }
+                }
+            }
+            else
+            {
+                Vector128<float> lo = Vector128.Create(0f);
+                Vector128<float> hi = Vector128.Create(6f);
+                int b = 0;
+                for (; b + 1 <= 8; b += 1)
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
+                    int p = 0;
+                    for (; p + 4 <= 16; p += 4)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
+                        for (int k = 0; k < 128; k++)
+                        {
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
+                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
+                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
+                            c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
+                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
+                            c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
+                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
+                            c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, lo), hi), ref o, 0);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, lo), hi), ref o, 4);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, lo), hi), ref o, 8);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, lo), hi), ref o, 12);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, lo), hi), ref o, 128);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, lo), hi), ref o, 132);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, lo), hi), ref o, 136);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, lo), hi), ref o, 140);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, lo), hi), ref o, 256);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, lo), hi), ref o, 260);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, lo), hi), ref o, 264);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, lo), hi), ref o, 268);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, lo), hi), ref o, 384);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, lo), hi), ref o, 388);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, lo), hi), ref o, 392);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, lo), hi), ref o, 396);
                     }
                 }
             }
         }
 
         /// <summary>Layer 21: depthwise 3×3, stride 1, 4×4×128 → 4×4×128, pads (top, left, bottom, right) = (1,1,1,1), ReLU6.</summary>
-        private static void Layer21_Depthwise3x3S1(ref float input, ref float output)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Layer21_Depthwise3x3S1(ref float input, ref float output, ref float scratch)
         {
-            const int InH = 4, InW = 4, OutH = 4, OutW = 4, C = 128, Stride = 1, PadTop = 1, PadLeft = 1;
-            ref float w = ref FloatsOf(MobileNetWeights.Layer21);
-            Vector128<float> lo = Vector128.Create(0f);
-            Vector128<float> hi = Vector128.Create(6f);
+            const int InH = 4, InW = 4, C = 128, OutH = 4, Stride = 1, PadTop = 1;
+            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer21);
+            ref float zero = ref scratch; // the zero padding above and below the image
+            MemoryMarshal.CreateSpan(ref zero, InW * C).Clear();
             for (int oy = 0; oy < OutH; oy++)
             {
                 int iy0 = oy * Stride - PadTop;
-                bool rowInside = iy0 >= 0 && iy0 + 2 < InH;
-                for (int ox = 0; ox < OutW; ox++)
+                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref input, (iy0 + 0) * InW * C) : ref zero;
+                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * C) : ref zero;
+                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * C) : ref zero;
+                ref float d = ref Unsafe.Add(ref output, oy * 512);
+                // 4 columns: 1 on the left border, 2 inside, 1 on the right border.
+                if (Vector512.IsHardwareAccelerated)
                 {
-                    int ix0 = ox * Stride - PadLeft;
-                    ref float o = ref Unsafe.Add(ref output, (oy * OutW + ox) * C);
-                    if (rowInside && ix0 >= 0 && ix0 + 2 < InW)
+                    int c = 0;
+                    for (; c + 16 <= 128; c += 16)
                     {
-                        // All nine taps inside the image: loads at constant offsets, no checks.
-                        ref float p = ref Unsafe.Add(ref input, (iy0 * InW + ix0) * C);
-                        for (int c = 0; c < C; c += 4)
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector512<float> lo = Vector512.Create(0f);
+                        Vector512<float> hi = Vector512.Create(6f);
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
                         {
-                            Vector128<float> acc = Vector128.LoadUnsafe(ref w, (nuint)c);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 0)), Vector128.LoadUnsafe(ref w, (nuint)(c + 128)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 128)), Vector128.LoadUnsafe(ref w, (nuint)(c + 256)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 256)), Vector128.LoadUnsafe(ref w, (nuint)(c + 384)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 512)), Vector128.LoadUnsafe(ref w, (nuint)(c + 512)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 640)), Vector128.LoadUnsafe(ref w, (nuint)(c + 640)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 768)), Vector128.LoadUnsafe(ref w, (nuint)(c + 768)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 1024)), Vector128.LoadUnsafe(ref w, (nuint)(c + 896)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 1152)), Vector128.LoadUnsafe(ref w, (nuint)(c + 1024)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 1280)), Vector128.LoadUnsafe(ref w, (nuint)(c + 1152)), acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref o, (nuint)c);
+                            Vector512<float> acc = bias;
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                        }
+                        int ox = 1;
+                        for (; ox + 1 <= 3; ox += 1)
+                        {
+                            int at = (ox * 1 - 1) * 128 + c;
+                            Vector512<float> acc0 = bias;
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector512<float> acc = bias;
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(384 + c));
                         }
                     }
-                    else
+                }
+                else if (Vector256.IsHardwareAccelerated)
+                {
+                    int c = 0;
+                    for (; c + 8 <= 128; c += 8)
                     {
-                        // On the border: skip the taps that fall in the zero padding.
-                        for (int c = 0; c < C; c += 4)
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector256<float> lo = Vector256.Create(0f);
+                        Vector256<float> hi = Vector256.Create(6f);
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
                         {
-                            Vector128<float> acc = Vector128.LoadUnsafe(ref w, (nuint)c);
-                            for (int ky = 0; ky < 3; ky++)
-                            {
-                                int iy = iy0 + ky;
-                                if ((uint)iy >= InH) continue; // zero padding
-                                for (int kx = 0; kx < 3; kx++)
-                                {
-                                    int ix = ix0 + kx;
-                                    if ((uint)ix >= InW) continue;
-                                    acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref input, (nuint)((iy * InW + ix) * C + c)), Vector128.LoadUnsafe(ref w, (nuint)(C * (1 + ky * 3 + kx) + c)), acc);
-                                }
-                            }
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref o, (nuint)c);
+                            Vector256<float> acc = bias;
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                        }
+                        int ox = 1;
+                        for (; ox + 1 <= 3; ox += 1)
+                        {
+                            int at = (ox * 1 - 1) * 128 + c;
+                            Vector256<float> acc0 = bias;
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector256<float> acc = bias;
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(384 + c));
+                        }
+                    }
+                }
+                else
+                {
+                    int c = 0;
+                    for (; c + 4 <= 128; c += 4)
+                    {
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector128<float> lo = Vector128.Create(0f);
+                        Vector128<float> hi = Vector128.Create(6f);
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
+                        {
+                            Vector128<float> acc = bias;
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                        }
+                        int ox = 1;
+                        for (; ox + 1 <= 3; ox += 1)
+                        {
+                            int at = (ox * 1 - 1) * 128 + c;
+                            Vector128<float> acc0 = bias;
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector128<float> acc = bias;
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(384 + c));
                         }
                     }
                 }
@@ -1746,142 +5149,329 @@ namespace Tests
         }
 
         /// <summary>Layer 22: pointwise 1×1, stride 1, 4×4×128 → 4×4×128, ReLU6.</summary>
-        private static void Layer22_Pointwise4x8(ref float input, ref float output)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Layer22_Pointwise(ref float input, ref float output)
         {
-            const int Pixels = 16;
             ref float weights = ref FloatsOf(MobileNetWeights.Layer22);
-            Vector128<float> lo = Vector128.Create(0f);
-            Vector128<float> hi = Vector128.Create(6f);
-            // 16 pixels × 128 → 128 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
+            // 16 pixels × 128 → 128 channels, in blocks of 16 output channels.
+            if (Vector512.IsHardwareAccelerated)
             {
+                Vector512<float> lo = Vector512.Create(0f);
+                Vector512<float> hi = Vector512.Create(6f);
                 int b = 0;
-                if (Vector256.IsHardwareAccelerated)
+                for (; b + 2 <= 8; b += 2)
                 {
-                    Vector256<float> lo256 = Vector256.Create(0f);
-                    Vector256<float> hi256 = Vector256.Create(6f);
-                    for (; b + 2 <= 16; b += 2)
-                    {
-                        ref float wl = ref Unsafe.Add(ref weights, b * 1032);
-                        ref float wh = ref Unsafe.Add(ref weights, b * 1032 + 1032);
-                        int co = b * 8;
-                        Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
-                        int p = 0;
-                        for (; p + 4 <= Pixels; p += 4)
-                        {
-                            ref float a = ref Unsafe.Add(ref input, p * 128);
-                            Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                            for (int k = 0; k < 128; k++)
-                            {
-                                Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
-                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
-                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
-                                c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
-                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
-                                c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
-                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
-                                c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
-                            }
-                            ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, lo256), hi256), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, lo256), hi256), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, lo256), hi256), ref o, 128);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, lo256), hi256), ref o, 136);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, lo256), hi256), ref o, 256);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, lo256), hi256), ref o, 264);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, lo256), hi256), ref o, 384);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, lo256), hi256), ref o, 392);
-                        }
-                    }
-                }
-                for (; b < 16; b++)
-                {
-                    ref float w = ref Unsafe.Add(ref weights, b * 1032);
-                    int co = b * 8;
-                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
                     int p = 0;
-                    for (; p + 4 <= Pixels; p += 4)
+                    for (; p + 8 <= 16; p += 8)
                     {
                         ref float a = ref Unsafe.Add(ref input, p * 128);
-                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 2064);
                         for (int k = 0; k < 128; k++)
                         {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
-                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
-                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
-                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector512.LoadUnsafe(ref w, (nuint)(2080 + 16 * k));
+                            Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 128 + k));
+                            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 256 + k));
+                            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 384 + k));
+                            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
+                            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 512 + k));
+                            c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
+                            Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 640 + k));
+                            c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1);
+                            Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 768 + k));
+                            c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1);
+                            Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 896 + k));
+                            c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 128);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, lo), hi), ref o, 132);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, lo), hi), ref o, 256);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, lo), hi), ref o, 260);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, lo), hi), ref o, 384);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, lo), hi), ref o, 388);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, lo), hi), ref o, 0);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_1, lo), hi), ref o, 16);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, lo), hi), ref o, 128);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_1, lo), hi), ref o, 144);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, lo), hi), ref o, 256);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_1, lo), hi), ref o, 272);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, lo), hi), ref o, 384);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_1, lo), hi), ref o, 400);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_0, lo), hi), ref o, 512);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_1, lo), hi), ref o, 528);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_0, lo), hi), ref o, 640);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_1, lo), hi), ref o, 656);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_0, lo), hi), ref o, 768);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_1, lo), hi), ref o, 784);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_0, lo), hi), ref o, 896);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_1, lo), hi), ref o, 912);
+                    }
+                }
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                Vector256<float> lo = Vector256.Create(0f);
+                Vector256<float> hi = Vector256.Create(6f);
+                int b = 0;
+                for (; b + 1 <= 8; b += 1)
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
+                    int p = 0;
+                    for (; p + 6 <= 16; p += 6)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w), c4_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w), c5_1 = Vector256.LoadUnsafe(ref w, 8);
+                        for (int k = 0; k < 128; k++)
+                        {
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
+                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
+                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                            Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 512 + k));
+                            c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector256.FusedMultiplyAdd(x4, w1, c4_1);
+                            Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 640 + k));
+                            c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector256.FusedMultiplyAdd(x5, w1, c5_1);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 128);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 136);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 256);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 264);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 384);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 392);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, lo), hi), ref o, 512);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_1, lo), hi), ref o, 520);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, lo), hi), ref o, 640);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_1, lo), hi), ref o, 648);
+                    }
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                        for (int k = 0; k < 128; k++)
+                        {
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
+                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
+                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 128);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 136);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 256);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 264);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 384);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 392);
+                    }
+                }
+            }
+            else
+            {
+                Vector128<float> lo = Vector128.Create(0f);
+                Vector128<float> hi = Vector128.Create(6f);
+                int b = 0;
+                for (; b + 1 <= 8; b += 1)
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
+                    int p = 0;
+                    for (; p + 4 <= 16; p += 4)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
+                        for (int k = 0; k < 128; k++)
+                        {
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
+                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
+                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
+                            c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
+                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
+                            c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
+                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
+                            c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, lo), hi), ref o, 0);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, lo), hi), ref o, 4);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, lo), hi), ref o, 8);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, lo), hi), ref o, 12);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, lo), hi), ref o, 128);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, lo), hi), ref o, 132);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, lo), hi), ref o, 136);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, lo), hi), ref o, 140);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, lo), hi), ref o, 256);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, lo), hi), ref o, 260);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, lo), hi), ref o, 264);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, lo), hi), ref o, 268);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, lo), hi), ref o, 384);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, lo), hi), ref o, 388);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, lo), hi), ref o, 392);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, lo), hi), ref o, 396);
                     }
                 }
             }
         }
 
         /// <summary>Layer 23: depthwise 3×3, stride 2, 4×4×128 → 2×2×128, pads (top, left, bottom, right) = (0,0,1,1), ReLU6.</summary>
-        private static void Layer23_Depthwise3x3S2(ref float input, ref float output)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Layer23_Depthwise3x3S2(ref float input, ref float output, ref float scratch)
         {
-            const int InH = 4, InW = 4, OutH = 2, OutW = 2, C = 128, Stride = 2, PadTop = 0, PadLeft = 0;
-            ref float w = ref FloatsOf(MobileNetWeights.Layer23);
-            Vector128<float> lo = Vector128.Create(0f);
-            Vector128<float> hi = Vector128.Create(6f);
+            const int InH = 4, InW = 4, C = 128, OutH = 2, Stride = 2, PadTop = 0;
+            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer23);
+            ref float zero = ref scratch; // the zero padding above and below the image
+            MemoryMarshal.CreateSpan(ref zero, InW * C).Clear();
             for (int oy = 0; oy < OutH; oy++)
             {
                 int iy0 = oy * Stride - PadTop;
-                bool rowInside = iy0 >= 0 && iy0 + 2 < InH;
-                for (int ox = 0; ox < OutW; ox++)
+                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref input, (iy0 + 0) * InW * C) : ref zero;
+                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * C) : ref zero;
+                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * C) : ref zero;
+                ref float d = ref Unsafe.Add(ref output, oy * 256);
+                // 2 columns: 0 on the left border, 1 inside, 1 on the right border.
+                if (Vector512.IsHardwareAccelerated)
                 {
-                    int ix0 = ox * Stride - PadLeft;
-                    ref float o = ref Unsafe.Add(ref output, (oy * OutW + ox) * C);
-                    if (rowInside && ix0 >= 0 && ix0 + 2 < InW)
+                    int c = 0;
+                    for (; c + 16 <= 128; c += 16)
                     {
-                        // All nine taps inside the image: loads at constant offsets, no checks.
-                        ref float p = ref Unsafe.Add(ref input, (iy0 * InW + ix0) * C);
-                        for (int c = 0; c < C; c += 4)
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector512<float> lo = Vector512.Create(0f);
+                        Vector512<float> hi = Vector512.Create(6f);
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
+                        int ox = 0;
+                        for (; ox + 1 <= 1; ox += 1)
                         {
-                            Vector128<float> acc = Vector128.LoadUnsafe(ref w, (nuint)c);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 0)), Vector128.LoadUnsafe(ref w, (nuint)(c + 128)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 128)), Vector128.LoadUnsafe(ref w, (nuint)(c + 256)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 256)), Vector128.LoadUnsafe(ref w, (nuint)(c + 384)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 512)), Vector128.LoadUnsafe(ref w, (nuint)(c + 512)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 640)), Vector128.LoadUnsafe(ref w, (nuint)(c + 640)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 768)), Vector128.LoadUnsafe(ref w, (nuint)(c + 768)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 1024)), Vector128.LoadUnsafe(ref w, (nuint)(c + 896)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 1152)), Vector128.LoadUnsafe(ref w, (nuint)(c + 1024)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 1280)), Vector128.LoadUnsafe(ref w, (nuint)(c + 1152)), acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref o, (nuint)c);
+                            int at = (ox * 2 - 0) * 128 + c;
+                            Vector512<float> acc0 = bias;
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector512<float> acc = bias;
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(128 + c));
                         }
                     }
-                    else
+                }
+                else if (Vector256.IsHardwareAccelerated)
+                {
+                    int c = 0;
+                    for (; c + 8 <= 128; c += 8)
                     {
-                        // On the border: skip the taps that fall in the zero padding.
-                        for (int c = 0; c < C; c += 4)
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector256<float> lo = Vector256.Create(0f);
+                        Vector256<float> hi = Vector256.Create(6f);
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
+                        int ox = 0;
+                        for (; ox + 1 <= 1; ox += 1)
                         {
-                            Vector128<float> acc = Vector128.LoadUnsafe(ref w, (nuint)c);
-                            for (int ky = 0; ky < 3; ky++)
-                            {
-                                int iy = iy0 + ky;
-                                if ((uint)iy >= InH) continue; // zero padding
-                                for (int kx = 0; kx < 3; kx++)
-                                {
-                                    int ix = ix0 + kx;
-                                    if ((uint)ix >= InW) continue;
-                                    acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref input, (nuint)((iy * InW + ix) * C + c)), Vector128.LoadUnsafe(ref w, (nuint)(C * (1 + ky * 3 + kx) + c)), acc);
-                                }
-                            }
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref o, (nuint)c);
+                            int at = (ox * 2 - 0) * 128 + c;
+                            Vector256<float> acc0 = bias;
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector256<float> acc = bias;
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(128 + c));
+                        }
+                    }
+                }
+                else
+                {
+                    int c = 0;
+                    for (; c + 4 <= 128; c += 4)
+                    {
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector128<float> lo = Vector128.Create(0f);
+                        Vector128<float> hi = Vector128.Create(6f);
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
+                        int ox = 0;
+                        for (; ox + 1 <= 1; ox += 1)
+                        {
+                            int at = (ox * 2 - 0) * 128 + c;
+                            Vector128<float> acc0 = bias;
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector128<float> acc = bias;
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(128 + c));
                         }
                     }
                 }
@@ -1889,142 +5479,248 @@ namespace Tests
         }
 
         /// <summary>Layer 24: pointwise 1×1, stride 1, 2×2×128 → 2×2×256, ReLU6.</summary>
-        private static void Layer24_Pointwise4x8(ref float input, ref float output)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Layer24_Pointwise(ref float input, ref float output)
         {
-            const int Pixels = 4;
             ref float weights = ref FloatsOf(MobileNetWeights.Layer24);
-            Vector128<float> lo = Vector128.Create(0f);
-            Vector128<float> hi = Vector128.Create(6f);
-            // 4 pixels × 128 → 256 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
+            // 4 pixels × 128 → 256 channels, in blocks of 16 output channels.
+            if (Vector512.IsHardwareAccelerated)
             {
+                Vector512<float> lo = Vector512.Create(0f);
+                Vector512<float> hi = Vector512.Create(6f);
                 int b = 0;
-                if (Vector256.IsHardwareAccelerated)
+                for (; b + 2 <= 16; b += 2)
                 {
-                    Vector256<float> lo256 = Vector256.Create(0f);
-                    Vector256<float> hi256 = Vector256.Create(6f);
-                    for (; b + 2 <= 32; b += 2)
-                    {
-                        ref float wl = ref Unsafe.Add(ref weights, b * 1032);
-                        ref float wh = ref Unsafe.Add(ref weights, b * 1032 + 1032);
-                        int co = b * 8;
-                        Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
-                        int p = 0;
-                        for (; p + 4 <= Pixels; p += 4)
-                        {
-                            ref float a = ref Unsafe.Add(ref input, p * 128);
-                            Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                            for (int k = 0; k < 128; k++)
-                            {
-                                Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
-                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
-                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
-                                c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
-                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
-                                c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
-                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
-                                c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
-                            }
-                            ref float o = ref Unsafe.Add(ref output, p * 256 + co);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, lo256), hi256), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, lo256), hi256), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, lo256), hi256), ref o, 256);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, lo256), hi256), ref o, 264);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, lo256), hi256), ref o, 512);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, lo256), hi256), ref o, 520);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, lo256), hi256), ref o, 768);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, lo256), hi256), ref o, 776);
-                        }
-                    }
-                }
-                for (; b < 32; b++)
-                {
-                    ref float w = ref Unsafe.Add(ref weights, b * 1032);
-                    int co = b * 8;
-                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
                     int p = 0;
-                    for (; p + 4 <= Pixels; p += 4)
                     {
                         ref float a = ref Unsafe.Add(ref input, p * 128);
-                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 2064);
                         for (int k = 0; k < 128; k++)
                         {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
-                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
-                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
-                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector512.LoadUnsafe(ref w, (nuint)(2080 + 16 * k));
+                            Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 128 + k));
+                            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 256 + k));
+                            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 384 + k));
+                            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 256 + co);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 256);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, lo), hi), ref o, 260);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, lo), hi), ref o, 512);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, lo), hi), ref o, 516);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, lo), hi), ref o, 768);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, lo), hi), ref o, 772);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, lo), hi), ref o, 0);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_1, lo), hi), ref o, 16);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, lo), hi), ref o, 256);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_1, lo), hi), ref o, 272);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, lo), hi), ref o, 512);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_1, lo), hi), ref o, 528);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, lo), hi), ref o, 768);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_1, lo), hi), ref o, 784);
+                    }
+                }
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                Vector256<float> lo = Vector256.Create(0f);
+                Vector256<float> hi = Vector256.Create(6f);
+                int b = 0;
+                for (; b + 1 <= 16; b += 1)
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
+                    int p = 0;
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                        for (int k = 0; k < 128; k++)
+                        {
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
+                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
+                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 256 + co);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 256);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 264);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 512);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 520);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 768);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 776);
+                    }
+                }
+            }
+            else
+            {
+                Vector128<float> lo = Vector128.Create(0f);
+                Vector128<float> hi = Vector128.Create(6f);
+                int b = 0;
+                for (; b + 1 <= 16; b += 1)
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
+                    int p = 0;
+                    for (; p + 4 <= 4; p += 4)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
+                        for (int k = 0; k < 128; k++)
+                        {
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
+                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
+                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
+                            c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
+                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
+                            c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
+                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
+                            c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 256 + co);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, lo), hi), ref o, 0);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, lo), hi), ref o, 4);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, lo), hi), ref o, 8);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, lo), hi), ref o, 12);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, lo), hi), ref o, 256);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, lo), hi), ref o, 260);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, lo), hi), ref o, 264);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, lo), hi), ref o, 268);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, lo), hi), ref o, 512);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, lo), hi), ref o, 516);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, lo), hi), ref o, 520);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, lo), hi), ref o, 524);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, lo), hi), ref o, 768);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, lo), hi), ref o, 772);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, lo), hi), ref o, 776);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, lo), hi), ref o, 780);
                     }
                 }
             }
         }
 
         /// <summary>Layer 25: depthwise 3×3, stride 1, 2×2×256 → 2×2×256, pads (top, left, bottom, right) = (1,1,1,1), ReLU6.</summary>
-        private static void Layer25_Depthwise3x3S1(ref float input, ref float output)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Layer25_Depthwise3x3S1(ref float input, ref float output, ref float scratch)
         {
-            const int InH = 2, InW = 2, OutH = 2, OutW = 2, C = 256, Stride = 1, PadTop = 1, PadLeft = 1;
-            ref float w = ref FloatsOf(MobileNetWeights.Layer25);
-            Vector128<float> lo = Vector128.Create(0f);
-            Vector128<float> hi = Vector128.Create(6f);
+            const int InH = 2, InW = 2, C = 256, OutH = 2, Stride = 1, PadTop = 1;
+            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer25);
+            ref float zero = ref scratch; // the zero padding above and below the image
+            MemoryMarshal.CreateSpan(ref zero, InW * C).Clear();
             for (int oy = 0; oy < OutH; oy++)
             {
                 int iy0 = oy * Stride - PadTop;
-                bool rowInside = iy0 >= 0 && iy0 + 2 < InH;
-                for (int ox = 0; ox < OutW; ox++)
+                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref input, (iy0 + 0) * InW * C) : ref zero;
+                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * C) : ref zero;
+                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * C) : ref zero;
+                ref float d = ref Unsafe.Add(ref output, oy * 512);
+                // 2 columns: 1 on the left border, 0 inside, 1 on the right border.
+                if (Vector512.IsHardwareAccelerated)
                 {
-                    int ix0 = ox * Stride - PadLeft;
-                    ref float o = ref Unsafe.Add(ref output, (oy * OutW + ox) * C);
-                    if (rowInside && ix0 >= 0 && ix0 + 2 < InW)
+                    int c = 0;
+                    for (; c + 16 <= 256; c += 16)
                     {
-                        // All nine taps inside the image: loads at constant offsets, no checks.
-                        ref float p = ref Unsafe.Add(ref input, (iy0 * InW + ix0) * C);
-                        for (int c = 0; c < C; c += 4)
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector512<float> lo = Vector512.Create(0f);
+                        Vector512<float> hi = Vector512.Create(6f);
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1280)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1536)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1792)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 2048)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 2304));
                         {
-                            Vector128<float> acc = Vector128.LoadUnsafe(ref w, (nuint)c);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 0)), Vector128.LoadUnsafe(ref w, (nuint)(c + 256)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 256)), Vector128.LoadUnsafe(ref w, (nuint)(c + 512)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 512)), Vector128.LoadUnsafe(ref w, (nuint)(c + 768)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 512)), Vector128.LoadUnsafe(ref w, (nuint)(c + 1024)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 768)), Vector128.LoadUnsafe(ref w, (nuint)(c + 1280)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 1024)), Vector128.LoadUnsafe(ref w, (nuint)(c + 1536)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 1024)), Vector128.LoadUnsafe(ref w, (nuint)(c + 1792)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 1280)), Vector128.LoadUnsafe(ref w, (nuint)(c + 2048)), acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p, (nuint)(c + 1536)), Vector128.LoadUnsafe(ref w, (nuint)(c + 2304)), acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref o, (nuint)c);
+                            Vector512<float> acc = bias;
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(256 + c)), k2, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(256 + c)), k5, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(256 + c)), k8, acc);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                        }
+                        {
+                            Vector512<float> acc = bias;
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k0, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(256 + c)), k1, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k3, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(256 + c)), k4, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k6, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(256 + c)), k7, acc);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(256 + c));
                         }
                     }
-                    else
+                }
+                else if (Vector256.IsHardwareAccelerated)
+                {
+                    int c = 0;
+                    for (; c + 8 <= 256; c += 8)
                     {
-                        // On the border: skip the taps that fall in the zero padding.
-                        for (int c = 0; c < C; c += 4)
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector256<float> lo = Vector256.Create(0f);
+                        Vector256<float> hi = Vector256.Create(6f);
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1280)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1536)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1792)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 2048)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 2304));
                         {
-                            Vector128<float> acc = Vector128.LoadUnsafe(ref w, (nuint)c);
-                            for (int ky = 0; ky < 3; ky++)
-                            {
-                                int iy = iy0 + ky;
-                                if ((uint)iy >= InH) continue; // zero padding
-                                for (int kx = 0; kx < 3; kx++)
-                                {
-                                    int ix = ix0 + kx;
-                                    if ((uint)ix >= InW) continue;
-                                    acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref input, (nuint)((iy * InW + ix) * C + c)), Vector128.LoadUnsafe(ref w, (nuint)(C * (1 + ky * 3 + kx) + c)), acc);
-                                }
-                            }
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref o, (nuint)c);
+                            Vector256<float> acc = bias;
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(256 + c)), k2, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(256 + c)), k5, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(256 + c)), k8, acc);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                        }
+                        {
+                            Vector256<float> acc = bias;
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k0, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(256 + c)), k1, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k3, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(256 + c)), k4, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k6, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(256 + c)), k7, acc);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(256 + c));
+                        }
+                    }
+                }
+                else
+                {
+                    int c = 0;
+                    for (; c + 4 <= 256; c += 4)
+                    {
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector128<float> lo = Vector128.Create(0f);
+                        Vector128<float> hi = Vector128.Create(6f);
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1280)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1536)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1792)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 2048)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 2304));
+                        {
+                            Vector128<float> acc = bias;
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(256 + c)), k2, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(256 + c)), k5, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(256 + c)), k8, acc);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                        }
+                        {
+                            Vector128<float> acc = bias;
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k0, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(256 + c)), k1, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k3, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(256 + c)), k4, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k6, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(256 + c)), k7, acc);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(256 + c));
                         }
                     }
                 }
@@ -2032,91 +5728,144 @@ namespace Tests
         }
 
         /// <summary>Layer 26: pointwise 1×1, stride 1, 2×2×256 → 2×2×256, ReLU6.</summary>
-        private static void Layer26_Pointwise4x8(ref float input, ref float output)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Layer26_Pointwise(ref float input, ref float output)
         {
-            const int Pixels = 4;
             ref float weights = ref FloatsOf(MobileNetWeights.Layer26);
-            Vector128<float> lo = Vector128.Create(0f);
-            Vector128<float> hi = Vector128.Create(6f);
-            // 4 pixels × 256 → 256 channels: blocks of 8 output channels (bias, then 8 weights per input channel), 4 pixels × 8 channels in 8 registers.
+            // 4 pixels × 256 → 256 channels, in blocks of 16 output channels.
+            if (Vector512.IsHardwareAccelerated)
             {
+                Vector512<float> lo = Vector512.Create(0f);
+                Vector512<float> hi = Vector512.Create(6f);
                 int b = 0;
-                if (Vector256.IsHardwareAccelerated)
+                for (; b + 2 <= 16; b += 2)
                 {
-                    Vector256<float> lo256 = Vector256.Create(0f);
-                    Vector256<float> hi256 = Vector256.Create(6f);
-                    for (; b + 2 <= 32; b += 2)
-                    {
-                        ref float wl = ref Unsafe.Add(ref weights, b * 2056);
-                        ref float wh = ref Unsafe.Add(ref weights, b * 2056 + 2056);
-                        int co = b * 8;
-                        Vector256<float> bias0 = Vector256.LoadUnsafe(ref wl), bias1 = Vector256.LoadUnsafe(ref wh);
-                        int p = 0;
-                        for (; p + 4 <= Pixels; p += 4)
-                        {
-                            ref float a = ref Unsafe.Add(ref input, p * 256);
-                            Vector256<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
-                            for (int k = 0; k < 256; k++)
-                            {
-                                Vector256<float> w0 = Vector256.LoadUnsafe(ref wl, (nuint)(8 + 8 * k)), w1 = Vector256.LoadUnsafe(ref wh, (nuint)(8 + 8 * k));
-                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                c00 = Vector256.FusedMultiplyAdd(x0, w0, c00); c01 = Vector256.FusedMultiplyAdd(x0, w1, c01);
-                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
-                                c10 = Vector256.FusedMultiplyAdd(x1, w0, c10); c11 = Vector256.FusedMultiplyAdd(x1, w1, c11);
-                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 512 + k));
-                                c20 = Vector256.FusedMultiplyAdd(x2, w0, c20); c21 = Vector256.FusedMultiplyAdd(x2, w1, c21);
-                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 768 + k));
-                                c30 = Vector256.FusedMultiplyAdd(x3, w0, c30); c31 = Vector256.FusedMultiplyAdd(x3, w1, c31);
-                            }
-                            ref float o = ref Unsafe.Add(ref output, p * 256 + co);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c00, lo256), hi256), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c01, lo256), hi256), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c10, lo256), hi256), ref o, 256);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c11, lo256), hi256), ref o, 264);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c20, lo256), hi256), ref o, 512);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c21, lo256), hi256), ref o, 520);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c30, lo256), hi256), ref o, 768);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c31, lo256), hi256), ref o, 776);
-                        }
-                    }
-                }
-                for (; b < 32; b++)
-                {
-                    ref float w = ref Unsafe.Add(ref weights, b * 2056);
-                    int co = b * 8;
-                    Vector128<float> bias0 = Vector128.LoadUnsafe(ref w), bias1 = Vector128.LoadUnsafe(ref w, 4);
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 4112);
                     int p = 0;
-                    for (; p + 4 <= Pixels; p += 4)
                     {
                         ref float a = ref Unsafe.Add(ref input, p * 256);
-                        Vector128<float> c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 4112);
+                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 4112);
+                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 4112);
+                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 4112);
                         for (int k = 0; k < 256; k++)
                         {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(8 + 8 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(12 + 8 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                            c00 = Vector128.FusedMultiplyAdd(x0, w0, c00); c01 = Vector128.FusedMultiplyAdd(x0, w1, c01);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
-                            c10 = Vector128.FusedMultiplyAdd(x1, w0, c10); c11 = Vector128.FusedMultiplyAdd(x1, w1, c11);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 512 + k));
-                            c20 = Vector128.FusedMultiplyAdd(x2, w0, c20); c21 = Vector128.FusedMultiplyAdd(x2, w1, c21);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 768 + k));
-                            c30 = Vector128.FusedMultiplyAdd(x3, w0, c30); c31 = Vector128.FusedMultiplyAdd(x3, w1, c31);
+                            Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector512.LoadUnsafe(ref w, (nuint)(4128 + 16 * k));
+                            Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 256 + k));
+                            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 512 + k));
+                            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 768 + k));
+                            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 256 + co);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c00, lo), hi), ref o, 0);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c01, lo), hi), ref o, 4);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c10, lo), hi), ref o, 256);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c11, lo), hi), ref o, 260);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c20, lo), hi), ref o, 512);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c21, lo), hi), ref o, 516);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c30, lo), hi), ref o, 768);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c31, lo), hi), ref o, 772);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, lo), hi), ref o, 0);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_1, lo), hi), ref o, 16);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, lo), hi), ref o, 256);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_1, lo), hi), ref o, 272);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, lo), hi), ref o, 512);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_1, lo), hi), ref o, 528);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, lo), hi), ref o, 768);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_1, lo), hi), ref o, 784);
+                    }
+                }
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                Vector256<float> lo = Vector256.Create(0f);
+                Vector256<float> hi = Vector256.Create(6f);
+                int b = 0;
+                for (; b + 1 <= 16; b += 1)
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 4112);
+                    int p = 0;
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 256);
+                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                        for (int k = 0; k < 256; k++)
+                        {
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
+                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 512 + k));
+                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 768 + k));
+                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 256 + co);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 256);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 264);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 512);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 520);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 768);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 776);
+                    }
+                }
+            }
+            else
+            {
+                Vector128<float> lo = Vector128.Create(0f);
+                Vector128<float> hi = Vector128.Create(6f);
+                int b = 0;
+                for (; b + 1 <= 16; b += 1)
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 4112);
+                    int p = 0;
+                    for (; p + 4 <= 4; p += 4)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 256);
+                        Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
+                        for (int k = 0; k < 256; k++)
+                        {
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
+                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
+                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
+                            c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
+                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 512 + k));
+                            c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
+                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 768 + k));
+                            c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 256 + co);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, lo), hi), ref o, 0);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, lo), hi), ref o, 4);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, lo), hi), ref o, 8);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, lo), hi), ref o, 12);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, lo), hi), ref o, 256);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, lo), hi), ref o, 260);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, lo), hi), ref o, 264);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, lo), hi), ref o, 268);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, lo), hi), ref o, 512);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, lo), hi), ref o, 516);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, lo), hi), ref o, 520);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, lo), hi), ref o, 524);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, lo), hi), ref o, 768);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, lo), hi), ref o, 772);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, lo), hi), ref o, 776);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, lo), hi), ref o, 780);
                     }
                 }
             }
         }
 
         /// <summary>Layer 27: average pool, 2×2×256 → 1×1×256.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer27_GlobalAveragePool(ref float input, ref float output)
         {
             const int Pixels = 4, C = 256;
@@ -2131,6 +5880,7 @@ namespace Tests
         }
 
         /// <summary>Layer 28: classifier, 256 → 10.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer28_Dense16(ref float input, ref float output)
         {
             const int InC = 256, Blocks = 1, BlockLength = 16 * (1 + InC);
