@@ -58,6 +58,12 @@ public abstract class InferenceBenchmark : IDisposable
     }
 }
 
+public class V1_025_128_Coral() : InferenceBenchmark("V1_025_128", V1_025_128.InputSize, V1_025_128.OutputLength, V1_025_128.WorkspaceLength)
+{
+    [Benchmark(Description = "MobileNetGen")]
+    public void Generated() => V1_025_128.Run(Input, Output, Workspace);
+}
+
 public class V1_05_160_Coral() : InferenceBenchmark("V1_05_160", V1_05_160.InputSize, V1_05_160.OutputLength, V1_05_160.WorkspaceLength)
 {
     [Benchmark(Description = "MobileNetGen")]

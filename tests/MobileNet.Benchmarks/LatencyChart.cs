@@ -14,17 +14,10 @@ namespace MobileNet.Benchmarks;
 /// </summary>
 internal static class LatencyChart
 {
-    private static readonly Dictionary<string, (string Label, long Macs)> Models = new()
-    {
-        ["V1_05_160_Coral"] = ("V1 0.5-160", V1_05_160.LayerMacs.Sum()),
-        ["V1_10_224_Synthetic"] = ("V1 1.0-224", V1_10_224.LayerMacs.Sum()),
-        ["V2_10_224_Coral"] = ("V2 1.0-224", V2_10_224.LayerMacs.Sum()),
-    };
-
     public static void Write(string resultsDirectory, string svgPath)
     {
         var points = new List<(string Label, double Macs, string Method, double Milliseconds)>();
-        foreach ((string type, (string label, long macs)) in Models)
+        foreach ((string type, (string label, long macs)) in Catalog.Networks)
         {
             string csv = Path.Combine(resultsDirectory, $"MobileNet.Benchmarks.{type}-report.csv");
             if (!File.Exists(csv))

@@ -5,10 +5,16 @@ using BenchmarkDotNet.Running;
 
 // One process per benchmark class, a fixed number of iterations, medians and ratios to ONNX Runtime.
 // Pass BenchmarkDotNet arguments through, e.g. --filter '*V1_05_160*'. --layers prints the per-layer breakdown
-// instead; --chart <results folder> <file.svg> draws the latency chart from the last run's reports.
+// instead; --peak measures this core's FMA peak per vector width; --chart <results folder> <file.svg> draws the
+// latency chart from the last run's reports.
 if (args is ["--layers", ..])
 {
     MobileNet.Benchmarks.LayerBreakdown.Print(runs: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50);
+    return;
+}
+if (args is ["--peak"])
+{
+    MobileNet.Benchmarks.PeakThroughput.Print();
     return;
 }
 if (args is ["--chart", var results, var svg])
@@ -18,5 +24,6 @@ if (args is ["--chart", var results, var svg])
 }
 IConfig config = DefaultConfig.Instance
     .AddJob(Job.Default.WithWarmupCount(5).WithIterationCount(20))
-    .AddColumn(StatisticColumn.Median, StatisticColumn.P95);
+    .AddColumn(StatisticColumn.Median, StatisticColumn.P95)
+    .AddColumn(MobileNet.Benchmarks.ThroughputColumn.Gmacs, MobileNet.Benchmarks.ThroughputColumn.PercentOfPeak);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args.Length == 0 ? ["--filter", "*"] : args, config);
