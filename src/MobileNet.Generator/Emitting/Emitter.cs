@@ -88,7 +88,7 @@ internal static class Emitter
             GraphOp single = layer.Op;
             string shapes = layer.Kernel switch
             {
-                KernelKind.Dense16 or KernelKind.Softmax => $"{single.InC} → {single.OutC}",
+                KernelKind.Dense or KernelKind.Softmax => $"{single.InC} → {single.OutC}",
                 KernelKind.GlobalAveragePool => $"{single.Shape(false)} → {single.OutC}",
                 _ => $"{single.Shape(false)} → {single.Shape(true)}",
             };

@@ -27,7 +27,7 @@ internal static class KernelEmitter
             case KernelKind.Depthwise3x3: Depthwise3x3(w, layer, op); break;
             case KernelKind.Pointwise: Pointwise(w, layer, op); break;
             case KernelKind.GlobalAveragePool: GlobalAveragePool(w, layer, op); break;
-            case KernelKind.Dense16: Dense16(w, layer, op); break;
+            case KernelKind.Dense: Dense(w, layer, op); break;
             default: throw new InvalidOperationException($"{layer.Kernel} has no layer method");
         }
         w.Close();
@@ -43,7 +43,7 @@ internal static class KernelEmitter
                 + (op.KernelH > 1 ? $", pads (top, left, bottom, right) = {op.Pads}" : "") + Activation(op),
             KernelKind.GlobalAveragePool => $"average pool, {op.Shape(false)} → 1×1×{op.OutC}",
             KernelKind.Bottleneck => BottleneckDescription(layer),
-            KernelKind.Dense16 => $"classifier, {op.InC} → {op.OutC}{Activation(op)}",
+            KernelKind.Dense => $"classifier, {op.InC} → {op.OutC}{Activation(op)}",
             _ => $"softmax over {op.OutC} classes",
         };
     }
@@ -54,7 +54,7 @@ internal static class KernelEmitter
         KernelKind.Depthwise3x3 => "depthwise 3×3",
         KernelKind.Pointwise => "pointwise 1×1",
         KernelKind.GlobalAveragePool => "average pool",
-        KernelKind.Dense16 => "classifier",
+        KernelKind.Dense => "classifier",
         KernelKind.Bottleneck => "bottleneck",
         _ => "softmax",
     };
@@ -115,13 +115,18 @@ internal static class KernelEmitter
     private static readonly Width W512 = new("Vector512", 16, 2, 8), W256 = new("Vector256", 8, 1, 6), W128 = new("Vector128", 4, 1, 4);
     private static readonly Width[] Widths = [W512, W256, W128];
 
+    // The classifier is a GEMM of one pixel: no pixels to share a weight, so several blocks of outputs
+    // at a time instead, four accumulators and four weight streams at every width.
+    private static readonly Width[] ClassifierWidths = [W512 with { BlocksPerTile = 4, Rows = 1 }, W256 with { BlocksPerTile = 2, Rows = 1 }, W128 with { Rows = 1 }];
+
     /// <summary>Opens one branch per vector width, widest first; the JIT and NativeAOT keep only the branch the target takes (ARM64: the 128-bit one).</summary>
-    private static void ForEachWidth(SourceWriter w, Action<Width> body)
+    private static void ForEachWidth(SourceWriter w, Action<Width> body, Width[]? widths = null)
     {
-        foreach (Width width in Widths)
+        widths ??= Widths;
+        for (int i = 0; i < widths.Length; i++)
         {
-            w.Open(width == W128 ? "else" : width == W512 ? $"if ({width.IsAccelerated})" : $"else if ({width.IsAccelerated})");
-            body(width);
+            w.Open(i == widths.Length - 1 ? "else" : $"{(i == 0 ? "if" : "else if")} ({widths[i].IsAccelerated})");
+            body(widths[i]);
             w.Close();
         }
     }
@@ -347,7 +352,7 @@ internal static class KernelEmitter
     /// count is known, so the last pixels get one tile of exactly their number. Every output adds its
     /// products in the same order at every width, so all widths give the same results.
     /// </summary>
-    private static void Gemm(SourceWriter w, int pixels, int inC, int outC, string input, string output, string weights, GraphOp op, string prefix, string? residual)
+    private static void Gemm(SourceWriter w, int pixels, int inC, int outC, string input, string output, string weights, GraphOp op, string prefix, string? residual, Width[]? widths = null)
     {
         const int Block = Planner.GemmBlock;
         int blockLength = Block * (1 + inC), full = outC / Block, rest = outC % Block;
@@ -364,7 +369,7 @@ internal static class KernelEmitter
                     GemmBlocks(w, gemm, width, weights, perTile, $"for (; b + {perTile} <= {full}; b += {perTile})");
                 if (full % perTile != 0)
                     GemmBlocks(w, gemm, width, weights, 1, $"for (; b < {full}; b++)");
-            });
+            }, widths);
         }
         if (rest > 0)
         {
@@ -488,24 +493,9 @@ internal static class KernelEmitter
         w.Close();
     }
 
-    private static void Dense16(SourceWriter w, PlannedLayer layer, GraphOp op)
+    private static void Dense(SourceWriter w, PlannedLayer layer, GraphOp op)
     {
-        w.Line($"const int InC = {layer.InStride}, Blocks = {(op.OutC + 15) / 16}, BlockLength = 16 * (1 + InC);");
         w.Line(Weights(layer, "weights"));
-        ActivationBounds(w, op);
-        w.Line("// Blocks of 16 outputs in four independent accumulators, so that the FMA chains overlap.");
-        w.Open("for (int b = 0; b < Blocks; b++)");
-        w.Line("ref float w = ref Unsafe.Add(ref weights, b * BlockLength);");
-        w.Line("Vector128<float> c0 = Vector128.LoadUnsafe(ref w), c1 = Vector128.LoadUnsafe(ref w, 4), c2 = Vector128.LoadUnsafe(ref w, 8), c3 = Vector128.LoadUnsafe(ref w, 12);");
-        w.Open("for (int k = 0; k < InC; k++)");
-        w.Line("Vector128<float> x = Vector128.Create(Unsafe.Add(ref input, k));");
-        w.Line("nuint at = (nuint)(16 + 16 * k);");
-        for (int j = 0; j < 4; j++)
-            w.Line($"c{j} = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, at{(j == 0 ? "" : $" + {4 * j}")}), c{j});");
-        w.Close();
-        w.Line("ref float o = ref Unsafe.Add(ref output, b * 16);");
-        for (int j = 0; j < 4; j++)
-            w.Line($"Vector128.StoreUnsafe({Activate(op, $"c{j}")}, ref o, {4 * j});");
-        w.Close();
+        Gemm(w, 1, layer.InStride, layer.OutStride, "input", "output", "weights", op, "", residual: null, ClassifierWidths);
     }
 }

@@ -14,8 +14,8 @@ internal enum KernelKind
     Pointwise,
     /// <summary>The mean over all pixels of each channel.</summary>
     GlobalAveragePool,
-    /// <summary>The classifier: a matrix-vector product over blocks of 16 outputs.</summary>
-    Dense16,
+    /// <summary>The classifier: a matrix-vector product, several blocks of 16 outputs at a time.</summary>
+    Dense,
     /// <summary>Softmax over the classes, written to the caller's output.</summary>
     Softmax,
     /// <summary>

@@ -14,7 +14,7 @@ namespace MobileNet.Generator.Planning;
 /// </summary>
 internal static class Planner
 {
-    public const int Lanes = 4, GemmBlock = 16, DenseBlock = 16;
+    public const int Lanes = 4, GemmBlock = 16;
 
     public static ExecutionPlan Plan(BoundNetwork network)
     {
@@ -61,7 +61,7 @@ internal static class Planner
             LayerRole.Depthwise => (KernelKind.Depthwise3x3, PackDepthwise(op, outStride), op.OutH * op.OutW * outStride),
             LayerRole.Pointwise => (KernelKind.Pointwise, PackBlocked(op.Weights, op.Bias, op.OutC, op.InC, inStride, GemmBlock), op.OutH * op.OutW * outStride),
             LayerRole.Pool => (KernelKind.GlobalAveragePool, Array.Empty<float>(), inStride),
-            LayerRole.Classifier => (KernelKind.Dense16, PackBlocked(op.Weights, op.Bias, op.OutC, op.InC, inStride, DenseBlock), RoundUp(op.OutC, DenseBlock)),
+            LayerRole.Classifier => (KernelKind.Dense, PackBlocked(op.Weights, op.Bias, op.OutC, op.InC, inStride, GemmBlock), outStride),
             _ => (KernelKind.Softmax, Array.Empty<float>(), 0),
         };
         return new PlannedLayer
@@ -112,7 +112,7 @@ internal static class Planner
         KernelKind.Depthwise3x3 => $"Depthwise3x3S{op.StrideH}",
         KernelKind.Pointwise => "Pointwise",
         KernelKind.GlobalAveragePool => "GlobalAveragePool",
-        KernelKind.Dense16 => "Dense16",
+        KernelKind.Dense => "Dense",
         _ => "Softmax",
     };
 
