@@ -14,6 +14,7 @@ internal static class LayerBreakdown
 
     public static void Print(int runs)
     {
+        Print("V1 0.25-128 (Coral)", V1_025_128.InputLength, V1_025_128.OutputLength, V1_025_128.WorkspaceLength, V1_025_128.RunProfiled, V1_025_128.LayerNames, V1_025_128.LayerMacs, V1_025_128.LayerTicks, runs);
         Print("V1 0.5-160 (Coral)", V1_05_160.InputLength, V1_05_160.OutputLength, V1_05_160.WorkspaceLength, V1_05_160.RunProfiled, V1_05_160.LayerNames, V1_05_160.LayerMacs, V1_05_160.LayerTicks, runs);
         Print("V1 1.0-224 (synthetic)", V1_10_224.InputLength, V1_10_224.OutputLength, V1_10_224.WorkspaceLength, V1_10_224.RunProfiled, V1_10_224.LayerNames, V1_10_224.LayerMacs, V1_10_224.LayerTicks, runs);
         Print("V2 1.0-224 (Coral)", V2_10_224.InputLength, V2_10_224.OutputLength, V2_10_224.WorkspaceLength, V2_10_224.RunProfiled, V2_10_224.LayerNames, V2_10_224.LayerMacs, V2_10_224.LayerTicks, runs);

@@ -358,28 +358,25 @@ internal static class KernelEmitter
         int blockLength = Block * (1 + inC), full = outC / Block, rest = outC % Block;
         var gemm = new GemmShape(pixels, inC, outC, input, output, blockLength, op, prefix, residual);
         w.Line($"// {pixels} pixels × {inC} → {outC} channels, in blocks of {Block} output channels.");
-        if (full > 0)
+        ForEachWidth(w, width =>
         {
-            ForEachWidth(w, width =>
+            ActivationBounds(w, op, prefix, width.Vector);
+            w.Line("int b = 0;");
+            int perTile = width.BlocksPerTile;
+            if (full >= perTile)
+                GemmBlocks(w, gemm, width, weights, perTile, $"for (; b + {perTile} <= {full}; b += {perTile})");
+            if (full % perTile != 0)
+                GemmBlocks(w, gemm, width, weights, 1, $"for (; b < {full}; b++)");
+            if (rest > 0)
             {
-                ActivationBounds(w, op, prefix, width.Vector);
-                w.Line("int b = 0;");
-                int perTile = width.BlocksPerTile;
-                if (full >= perTile)
-                    GemmBlocks(w, gemm, width, weights, perTile, $"for (; b + {perTile} <= {full}; b += {perTile})");
-                if (full % perTile != 0)
-                    GemmBlocks(w, gemm, width, weights, 1, $"for (; b < {full}; b++)");
-            }, widths);
-        }
-        if (rest > 0)
-        {
-            w.Line($"// The last {rest} channels: a block that is not full, in 128-bit vectors at every width.");
-            w.Scope();
-            ActivationBounds(w, op, prefix);
-            w.Line($"int b = {full};");
-            GemmBlocks(w, gemm, W128, weights, 1, null, columns: rest / W128.Lanes);
-            w.Close();
-        }
+                // A last block that is not full: the widest vectors that divide what is left, as many pixels as the branch's.
+                Width tail = Widths.First(x => x.Lanes <= width.Lanes && rest % x.Lanes == 0) with { Rows = width.Rows };
+                string tailPrefix = prefix.Length == 0 ? "rest" : prefix + "Rest";
+                w.Line($"// The last {rest} channels, {rest / tail.Lanes} × {tail.Vector}.");
+                ActivationBounds(w, op, tailPrefix, tail.Vector);
+                GemmBlocks(w, gemm with { Prefix = tailPrefix }, tail, weights, 1, null, columns: rest / tail.Lanes);
+            }
+        }, widths);
     }
 
     /// <summary>What a GEMM's tiles share: the pixel count, channel counts, operands, and the fused clamp and residual.</summary>
