@@ -79,7 +79,8 @@ internal static class Emitter
                 for (int i = 0; i < ops.Length; i++)
                 {
                     GraphOp op = ops[i];
-                    string kind = op == block.Expand ? "expand 1×1" : op == block.Depthwise ? "depthwise 3×3" : block.Residual ? "project 1×1 + in" : "project 1×1";
+                    string kind = op == block.Expand ? "expand 1×1" : op == block.Depthwise ? "depthwise 3×3"
+                        : block.Residual ? "project 1×1 + in" : layer.Kernel == KernelKind.DepthwiseSeparable ? "pointwise 1×1" : "project 1×1";
                     TableRow(w, i == 0 ? layer.Index.ToString(CultureInfo.InvariantCulture) : "", kind, op.StrideH.ToString(CultureInfo.InvariantCulture),
                         $"{op.Shape(false)} → {op.Shape(true)}", Counting.Macs(op), Counting.Parameters(op));
                 }
@@ -98,8 +99,8 @@ internal static class Emitter
         w.Line($"///     {"total",-17} {"",6}  {"",-30} {SourceWriter.Count(macs),13} {SourceWriter.Count(parameters),11}");
         w.Line("/// </code>")
          .Line($"/// <para>Workspace: activations alternate between the two ends of one buffer, so it holds the largest pair of")
-         .Line($"/// consecutive activations{(plan.Layers.Any(l => l.Block is not null) ? " and a bottleneck's scratch (three expanded rows and one filtered row: the expanded tensor never exists in full)" : "")}:")
-         .Line($"/// {SourceWriter.Count(plan.WorkspaceLength)} floats ({Kilobytes(plan.WorkspaceLength)} KiB){(plan.UntiledWorkspaceLength != plan.WorkspaceLength ? $", against {SourceWriter.Count(plan.UntiledWorkspaceLength)} ({Kilobytes(plan.UntiledWorkspaceLength)} KiB) with the expanded tensors in full" : "")}")
+         .Line($"/// consecutive activations{(plan.Layers.Any(l => l.ScratchLength > 0) ? " and the scratch of the layer that runs (a row of zeros for the padding, one depthwise output row, a bottleneck's three expanded rows: the intermediate tensors never exist in full)" : "")}:")
+         .Line($"/// {SourceWriter.Count(plan.WorkspaceLength)} floats ({Kilobytes(plan.WorkspaceLength)} KiB){(plan.UntiledWorkspaceLength > plan.WorkspaceLength ? $", against {SourceWriter.Count(plan.UntiledWorkspaceLength)} ({Kilobytes(plan.UntiledWorkspaceLength)} KiB) with the expanded tensors in full" : "")}")
          .Line($"/// and {SourceWriter.Count(plan.NaiveWorkspaceLength)} ({Kilobytes(plan.NaiveWorkspaceLength)} KiB) for one buffer per activation.</para>")
          .Line("/// </remarks>");
         w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"MobileNet.Generator\", \"{GeneratorVersion}\")]");

@@ -22,7 +22,7 @@ internal static class KernelEmitter
         w.Open($"private static void {layer.MethodName}(ref float input, ref float output{(layer.ScratchLength > 0 ? ", ref float scratch" : "")})");
         switch (layer.Kernel)
         {
-            case KernelKind.Bottleneck: Bottleneck(w, layer); break;
+            case KernelKind.Bottleneck or KernelKind.DepthwiseSeparable: Bottleneck(w, layer); break;
             case KernelKind.ConvKxK: ConvKxK(w, layer, op); break;
             case KernelKind.Depthwise3x3: Depthwise3x3(w, layer, op); break;
             case KernelKind.Pointwise: Pointwise(w, layer, op); break;
@@ -42,7 +42,7 @@ internal static class KernelEmitter
                 $"{Kind(layer)}, stride {op.StrideH}, {op.Shape(false)} → {op.Shape(true)}"
                 + (op.KernelH > 1 ? $", pads (top, left, bottom, right) = {op.Pads}" : "") + Activation(op),
             KernelKind.GlobalAveragePool => $"average pool, {op.Shape(false)} → 1×1×{op.OutC}",
-            KernelKind.Bottleneck => BottleneckDescription(layer),
+            KernelKind.Bottleneck or KernelKind.DepthwiseSeparable => BottleneckDescription(layer),
             KernelKind.Dense => $"classifier, {op.InC} → {op.OutC}{Activation(op)}",
             _ => $"softmax over {op.OutC} classes",
         };
@@ -56,12 +56,16 @@ internal static class KernelEmitter
         KernelKind.GlobalAveragePool => "average pool",
         KernelKind.Dense => "classifier",
         KernelKind.Bottleneck => "bottleneck",
+        KernelKind.DepthwiseSeparable => "separable",
         _ => "softmax",
     };
 
     private static string BottleneckDescription(PlannedLayer layer)
     {
         Bottleneck b = Block(layer);
+        if (layer.Kernel == KernelKind.DepthwiseSeparable)
+            return $"depthwise separable, {b.InH}×{b.InW}×{b.InC} → {b.Project.Shape(true)}, depthwise stride {b.Depthwise.StrideH}, " +
+                $"pads (top, left, bottom, right) = {b.Depthwise.Pads}{Activation(b.Depthwise)}, then 1×1{Activation(b.Project)}";
         return $"inverted residual, {b.InH}×{b.InW}×{b.InC} → {b.Project.Shape(true)} through {b.Hidden} channels, depthwise stride {b.Depthwise.StrideH}, " +
             $"pads (top, left, bottom, right) = {b.Depthwise.Pads}{(b.Residual ? ", plus the input" : "")}";
     }

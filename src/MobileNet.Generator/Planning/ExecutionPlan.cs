@@ -24,6 +24,11 @@ internal enum KernelKind
     /// output (plus the input row for the residual), so the expanded tensor never exists in full.
     /// </summary>
     Bottleneck,
+    /// <summary>
+    /// A V1 depthwise 3×3 and the pointwise 1×1 after it, streamed row by row like a bottleneck without
+    /// expansion: each depthwise output row is projected while it is still in cache.
+    /// </summary>
+    DepthwiseSeparable,
 }
 
 /// <summary>One packed weight array of a layer; the suffix names it when a layer has several (a bottleneck's expand, depthwise, project).</summary>

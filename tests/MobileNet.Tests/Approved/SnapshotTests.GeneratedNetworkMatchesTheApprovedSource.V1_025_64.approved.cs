@@ -10,7 +10,7 @@ namespace Tests
 {
     /// <summary>
     /// MobileNet V1, α = 0.25, 64×64×3 → 10 classes, generated from <c>models/model.onnx</c> (ONNX opset 13, written by MobileNetGen tests):
-    /// 3.33 M multiply-accumulates, 0.21 M parameters, a workspace of 24,576 floats (96 KiB).
+    /// 3.33 M multiply-accumulates, 0.21 M parameters, a workspace of 25,344 floats (99 KiB).
     /// </summary>
     /// <remarks>
     /// <para>The input is 64×64×3 floats in NHWC order (row by row, pixel by pixel, channels interleaved),
@@ -21,40 +21,40 @@ namespace Tests
     ///  #  layer             stride  input → output                          MACs      params
     ///  0  conv 3×3               2  64×64×3 → 32×32×8                    221,184         216
     ///  1  depthwise 3×3          1  32×32×8 → 32×32×8                     73,728          72
-    ///  2  pointwise 1×1          1  32×32×8 → 32×32×16                   131,072         128
-    ///  3  depthwise 3×3          2  32×32×16 → 16×16×16                   36,864         144
-    ///  4  pointwise 1×1          1  16×16×16 → 16×16×32                  131,072         512
-    ///  5  depthwise 3×3          1  16×16×32 → 16×16×32                   73,728         288
-    ///  6  pointwise 1×1          1  16×16×32 → 16×16×32                  262,144       1,024
-    ///  7  depthwise 3×3          2  16×16×32 → 8×8×32                     18,432         288
-    ///  8  pointwise 1×1          1  8×8×32 → 8×8×64                      131,072       2,048
-    ///  9  depthwise 3×3          1  8×8×64 → 8×8×64                       36,864         576
-    /// 10  pointwise 1×1          1  8×8×64 → 8×8×64                      262,144       4,096
-    /// 11  depthwise 3×3          2  8×8×64 → 4×4×64                        9,216         576
-    /// 12  pointwise 1×1          1  4×4×64 → 4×4×128                     131,072       8,192
+    ///     pointwise 1×1          1  32×32×8 → 32×32×16                   131,072         128
+    ///  2  depthwise 3×3          2  32×32×16 → 16×16×16                   36,864         144
+    ///     pointwise 1×1          1  16×16×16 → 16×16×32                  131,072         512
+    ///  3  depthwise 3×3          1  16×16×32 → 16×16×32                   73,728         288
+    ///     pointwise 1×1          1  16×16×32 → 16×16×32                  262,144       1,024
+    ///  4  depthwise 3×3          2  16×16×32 → 8×8×32                     18,432         288
+    ///     pointwise 1×1          1  8×8×32 → 8×8×64                      131,072       2,048
+    ///  5  depthwise 3×3          1  8×8×64 → 8×8×64                       36,864         576
+    ///     pointwise 1×1          1  8×8×64 → 8×8×64                      262,144       4,096
+    ///  6  depthwise 3×3          2  8×8×64 → 4×4×64                        9,216         576
+    ///     pointwise 1×1          1  4×4×64 → 4×4×128                     131,072       8,192
+    ///  7  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152
+    ///  8  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384
+    ///  9  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152
+    /// 10  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384
+    /// 11  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152
+    /// 12  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384
     /// 13  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152
     /// 14  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384
     /// 15  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152
     /// 16  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384
-    /// 17  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152
-    /// 18  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384
-    /// 19  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152
-    /// 20  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384
-    /// 21  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152
-    /// 22  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384
-    /// 23  depthwise 3×3          2  4×4×128 → 2×2×128                      4,608       1,152
-    /// 24  pointwise 1×1          1  2×2×128 → 2×2×256                    131,072      32,768
-    /// 25  depthwise 3×3          1  2×2×256 → 2×2×256                      9,216       2,304
-    /// 26  pointwise 1×1          1  2×2×256 → 2×2×256                    262,144      65,536
-    /// 27  average pool              2×2×256 → 256                              0           0
-    /// 28  classifier                256 → 10                               2,560       2,560
-    /// 29  softmax                   10 → 10                                    0           0
+    /// 17  depthwise 3×3          2  4×4×128 → 2×2×128                      4,608       1,152
+    /// 18  pointwise 1×1          1  2×2×128 → 2×2×256                    131,072      32,768
+    /// 19  depthwise 3×3          1  2×2×256 → 2×2×256                      9,216       2,304
+    /// 20  pointwise 1×1          1  2×2×256 → 2×2×256                    262,144      65,536
+    /// 21  average pool              2×2×256 → 256                              0           0
+    /// 22  classifier                256 → 10                               2,560       2,560
+    /// 23  softmax                   10 → 10                                    0           0
     ///     total                                                        3,331,072     210,160
     /// </code>
     /// <para>Workspace: activations alternate between the two ends of one buffer, so it holds the largest pair of
-    /// consecutive activations:
-    /// 24,576 floats (96 KiB)
-    /// and 103,184 (403.1 KiB) for one buffer per activation.</para>
+    /// consecutive activations and the scratch of the layer that runs (a row of zeros for the padding, one depthwise output row, a bottleneck's three expanded rows: the intermediate tensors never exist in full):
+    /// 25,344 floats (99 KiB)
+    /// and 103,180 (403 KiB) for one buffer per activation.</para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("MobileNet.Generator", "1.0.0.0")]
     partial class Net
@@ -73,8 +73,8 @@ namespace Tests
         public const long MultiplyAccumulates = 3331072;
         /// <summary>Bytes of read-only weight data in the assembly: folded, packed and padded to whole vectors.</summary>
         public const int WeightBytes = 857792;
-        /// <summary>Floats of workspace <see cref="Run(ReadOnlySpan{float}, Span{float}, Span{float})"/> needs (96 KiB).</summary>
-        public const int WorkspaceLength = 24576;
+        /// <summary>Floats of workspace <see cref="Run(ReadOnlySpan{float}, Span{float}, Span{float})"/> needs (99 KiB).</summary>
+        public const int WorkspaceLength = 25344;
 
         /// <summary>How 8-bit pixels become this network's input values: TensorFlow's [−1, 1] (the file does not say; set Normalization on the attribute for other weights).</summary>
         public static global::MobileNet.PixelNormalization Normalization => global::MobileNet.PixelNormalization.TensorFlow;
@@ -108,44 +108,38 @@ namespace Tests
             ref float image = ref MemoryMarshal.GetReference(input);
             ref float ws = ref MemoryMarshal.GetReference(workspace);
             Layer00_Conv3x3S2(ref image, ref ws);
-            Layer01_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 16384), ref Unsafe.Add(ref ws, 8192));
-            Layer02_Pointwise(ref Unsafe.Add(ref ws, 16384), ref ws);
-            Layer03_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 20480), ref Unsafe.Add(ref ws, 16384));
-            Layer04_Pointwise(ref Unsafe.Add(ref ws, 20480), ref ws);
-            Layer05_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 16384), ref Unsafe.Add(ref ws, 8192));
-            Layer06_Pointwise(ref Unsafe.Add(ref ws, 16384), ref ws);
-            Layer07_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 22528), ref Unsafe.Add(ref ws, 8192));
-            Layer08_Pointwise(ref Unsafe.Add(ref ws, 22528), ref ws);
-            Layer09_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 20480), ref Unsafe.Add(ref ws, 4096));
-            Layer10_Pointwise(ref Unsafe.Add(ref ws, 20480), ref ws);
-            Layer11_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 23552), ref Unsafe.Add(ref ws, 4096));
-            Layer12_Pointwise(ref Unsafe.Add(ref ws, 23552), ref ws);
-            Layer13_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 22528), ref Unsafe.Add(ref ws, 2048));
-            Layer14_Pointwise(ref Unsafe.Add(ref ws, 22528), ref ws);
-            Layer15_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 22528), ref Unsafe.Add(ref ws, 2048));
-            Layer16_Pointwise(ref Unsafe.Add(ref ws, 22528), ref ws);
-            Layer17_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 22528), ref Unsafe.Add(ref ws, 2048));
-            Layer18_Pointwise(ref Unsafe.Add(ref ws, 22528), ref ws);
-            Layer19_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 22528), ref Unsafe.Add(ref ws, 2048));
-            Layer20_Pointwise(ref Unsafe.Add(ref ws, 22528), ref ws);
-            Layer21_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 22528), ref Unsafe.Add(ref ws, 2048));
-            Layer22_Pointwise(ref Unsafe.Add(ref ws, 22528), ref ws);
-            Layer23_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 24064), ref Unsafe.Add(ref ws, 2048));
-            Layer24_Pointwise(ref Unsafe.Add(ref ws, 24064), ref ws);
-            Layer25_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23552), ref Unsafe.Add(ref ws, 1024));
-            Layer26_Pointwise(ref Unsafe.Add(ref ws, 23552), ref ws);
-            Layer27_GlobalAveragePool(ref ws, ref Unsafe.Add(ref ws, 24320));
-            Layer28_Dense16(ref Unsafe.Add(ref ws, 24320), ref ws);
+            Layer01_DepthwiseSeparableS1(ref ws, ref Unsafe.Add(ref ws, 8960), ref Unsafe.Add(ref ws, 8192));
+            Layer02_DepthwiseSeparableS2(ref Unsafe.Add(ref ws, 8960), ref ws, ref Unsafe.Add(ref ws, 8192));
+            Layer03_DepthwiseSeparableS1(ref ws, ref Unsafe.Add(ref ws, 17152), ref Unsafe.Add(ref ws, 8192));
+            Layer04_DepthwiseSeparableS2(ref Unsafe.Add(ref ws, 17152), ref ws, ref Unsafe.Add(ref ws, 4096));
+            Layer05_DepthwiseSeparableS1(ref ws, ref Unsafe.Add(ref ws, 21248), ref Unsafe.Add(ref ws, 4096));
+            Layer06_DepthwiseSeparableS2(ref Unsafe.Add(ref ws, 21248), ref ws, ref Unsafe.Add(ref ws, 2048));
+            Layer07_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23296), ref Unsafe.Add(ref ws, 2048));
+            Layer08_Pointwise(ref Unsafe.Add(ref ws, 23296), ref ws);
+            Layer09_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23296), ref Unsafe.Add(ref ws, 2048));
+            Layer10_Pointwise(ref Unsafe.Add(ref ws, 23296), ref ws);
+            Layer11_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23296), ref Unsafe.Add(ref ws, 2048));
+            Layer12_Pointwise(ref Unsafe.Add(ref ws, 23296), ref ws);
+            Layer13_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23296), ref Unsafe.Add(ref ws, 2048));
+            Layer14_Pointwise(ref Unsafe.Add(ref ws, 23296), ref ws);
+            Layer15_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23296), ref Unsafe.Add(ref ws, 2048));
+            Layer16_Pointwise(ref Unsafe.Add(ref ws, 23296), ref ws);
+            Layer17_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 24832), ref Unsafe.Add(ref ws, 2048));
+            Layer18_Pointwise(ref Unsafe.Add(ref ws, 24832), ref ws);
+            Layer19_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 24320), ref Unsafe.Add(ref ws, 1024));
+            Layer20_Pointwise(ref Unsafe.Add(ref ws, 24320), ref ws);
+            Layer21_GlobalAveragePool(ref ws, ref Unsafe.Add(ref ws, 25088));
+            Layer22_Dense(ref Unsafe.Add(ref ws, 25088), ref ws);
             global::MobileNet.Softmax.Compute(workspace.Slice(0, OutputLength), output);
         }
 
         #if MOBILENET_PROFILE
         /// <summary>The generated layer methods, in order, for the per-layer breakdown.</summary>
-        public static readonly string[] LayerNames = { "Layer00_Conv3x3S2", "Layer01_Depthwise3x3S1", "Layer02_Pointwise", "Layer03_Depthwise3x3S2", "Layer04_Pointwise", "Layer05_Depthwise3x3S1", "Layer06_Pointwise", "Layer07_Depthwise3x3S2", "Layer08_Pointwise", "Layer09_Depthwise3x3S1", "Layer10_Pointwise", "Layer11_Depthwise3x3S2", "Layer12_Pointwise", "Layer13_Depthwise3x3S1", "Layer14_Pointwise", "Layer15_Depthwise3x3S1", "Layer16_Pointwise", "Layer17_Depthwise3x3S1", "Layer18_Pointwise", "Layer19_Depthwise3x3S1", "Layer20_Pointwise", "Layer21_Depthwise3x3S1", "Layer22_Pointwise", "Layer23_Depthwise3x3S2", "Layer24_Pointwise", "Layer25_Depthwise3x3S1", "Layer26_Pointwise", "Layer27_GlobalAveragePool", "Layer28_Dense16" };
+        public static readonly string[] LayerNames = { "Layer00_Conv3x3S2", "Layer01_DepthwiseSeparableS1", "Layer02_DepthwiseSeparableS2", "Layer03_DepthwiseSeparableS1", "Layer04_DepthwiseSeparableS2", "Layer05_DepthwiseSeparableS1", "Layer06_DepthwiseSeparableS2", "Layer07_Depthwise3x3S1", "Layer08_Pointwise", "Layer09_Depthwise3x3S1", "Layer10_Pointwise", "Layer11_Depthwise3x3S1", "Layer12_Pointwise", "Layer13_Depthwise3x3S1", "Layer14_Pointwise", "Layer15_Depthwise3x3S1", "Layer16_Pointwise", "Layer17_Depthwise3x3S2", "Layer18_Pointwise", "Layer19_Depthwise3x3S1", "Layer20_Pointwise", "Layer21_GlobalAveragePool", "Layer22_Dense" };
         /// <summary>Each layer's multiply-accumulates, in the papers' convention.</summary>
-        public static readonly long[] LayerMacs = { 221184, 73728, 131072, 36864, 131072, 73728, 262144, 18432, 131072, 36864, 262144, 9216, 131072, 18432, 262144, 18432, 262144, 18432, 262144, 18432, 262144, 18432, 262144, 4608, 131072, 9216, 262144, 0, 2560 };
+        public static readonly long[] LayerMacs = { 221184, 204800, 167936, 335872, 149504, 299008, 140288, 18432, 262144, 18432, 262144, 18432, 262144, 18432, 262144, 18432, 262144, 4608, 131072, 9216, 262144, 0, 2560 };
         /// <summary>Stopwatch ticks spent in each layer by <see cref="RunProfiled"/> since the array was last cleared.</summary>
-        public static readonly long[] LayerTicks = new long[29];
+        public static readonly long[] LayerTicks = new long[23];
 
         /// <summary><see cref="Run(ReadOnlySpan{float}, Span{float}, Span{float})"/>, adding each layer's time to <see cref="LayerTicks"/>.</summary>
         public static void RunProfiled(ReadOnlySpan<float> input, Span<float> output, Span<float> workspace)
@@ -158,62 +152,50 @@ namespace Tests
             long start = global::System.Diagnostics.Stopwatch.GetTimestamp(), now;
             Layer00_Conv3x3S2(ref image, ref ws);
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[0] += now - start; start = now;
-            Layer01_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 16384), ref Unsafe.Add(ref ws, 8192));
+            Layer01_DepthwiseSeparableS1(ref ws, ref Unsafe.Add(ref ws, 8960), ref Unsafe.Add(ref ws, 8192));
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[1] += now - start; start = now;
-            Layer02_Pointwise(ref Unsafe.Add(ref ws, 16384), ref ws);
+            Layer02_DepthwiseSeparableS2(ref Unsafe.Add(ref ws, 8960), ref ws, ref Unsafe.Add(ref ws, 8192));
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[2] += now - start; start = now;
-            Layer03_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 20480), ref Unsafe.Add(ref ws, 16384));
+            Layer03_DepthwiseSeparableS1(ref ws, ref Unsafe.Add(ref ws, 17152), ref Unsafe.Add(ref ws, 8192));
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[3] += now - start; start = now;
-            Layer04_Pointwise(ref Unsafe.Add(ref ws, 20480), ref ws);
+            Layer04_DepthwiseSeparableS2(ref Unsafe.Add(ref ws, 17152), ref ws, ref Unsafe.Add(ref ws, 4096));
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[4] += now - start; start = now;
-            Layer05_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 16384), ref Unsafe.Add(ref ws, 8192));
+            Layer05_DepthwiseSeparableS1(ref ws, ref Unsafe.Add(ref ws, 21248), ref Unsafe.Add(ref ws, 4096));
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[5] += now - start; start = now;
-            Layer06_Pointwise(ref Unsafe.Add(ref ws, 16384), ref ws);
+            Layer06_DepthwiseSeparableS2(ref Unsafe.Add(ref ws, 21248), ref ws, ref Unsafe.Add(ref ws, 2048));
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[6] += now - start; start = now;
-            Layer07_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 22528), ref Unsafe.Add(ref ws, 8192));
+            Layer07_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23296), ref Unsafe.Add(ref ws, 2048));
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[7] += now - start; start = now;
-            Layer08_Pointwise(ref Unsafe.Add(ref ws, 22528), ref ws);
+            Layer08_Pointwise(ref Unsafe.Add(ref ws, 23296), ref ws);
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[8] += now - start; start = now;
-            Layer09_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 20480), ref Unsafe.Add(ref ws, 4096));
+            Layer09_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23296), ref Unsafe.Add(ref ws, 2048));
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[9] += now - start; start = now;
-            Layer10_Pointwise(ref Unsafe.Add(ref ws, 20480), ref ws);
+            Layer10_Pointwise(ref Unsafe.Add(ref ws, 23296), ref ws);
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[10] += now - start; start = now;
-            Layer11_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 23552), ref Unsafe.Add(ref ws, 4096));
+            Layer11_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23296), ref Unsafe.Add(ref ws, 2048));
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[11] += now - start; start = now;
-            Layer12_Pointwise(ref Unsafe.Add(ref ws, 23552), ref ws);
+            Layer12_Pointwise(ref Unsafe.Add(ref ws, 23296), ref ws);
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[12] += now - start; start = now;
-            Layer13_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 22528), ref Unsafe.Add(ref ws, 2048));
+            Layer13_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23296), ref Unsafe.Add(ref ws, 2048));
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[13] += now - start; start = now;
-            Layer14_Pointwise(ref Unsafe.Add(ref ws, 22528), ref ws);
+            Layer14_Pointwise(ref Unsafe.Add(ref ws, 23296), ref ws);
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[14] += now - start; start = now;
-            Layer15_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 22528), ref Unsafe.Add(ref ws, 2048));
+            Layer15_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23296), ref Unsafe.Add(ref ws, 2048));
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[15] += now - start; start = now;
-            Layer16_Pointwise(ref Unsafe.Add(ref ws, 22528), ref ws);
+            Layer16_Pointwise(ref Unsafe.Add(ref ws, 23296), ref ws);
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[16] += now - start; start = now;
-            Layer17_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 22528), ref Unsafe.Add(ref ws, 2048));
+            Layer17_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 24832), ref Unsafe.Add(ref ws, 2048));
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[17] += now - start; start = now;
-            Layer18_Pointwise(ref Unsafe.Add(ref ws, 22528), ref ws);
+            Layer18_Pointwise(ref Unsafe.Add(ref ws, 24832), ref ws);
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[18] += now - start; start = now;
-            Layer19_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 22528), ref Unsafe.Add(ref ws, 2048));
+            Layer19_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 24320), ref Unsafe.Add(ref ws, 1024));
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[19] += now - start; start = now;
-            Layer20_Pointwise(ref Unsafe.Add(ref ws, 22528), ref ws);
+            Layer20_Pointwise(ref Unsafe.Add(ref ws, 24320), ref ws);
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[20] += now - start; start = now;
-            Layer21_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 22528), ref Unsafe.Add(ref ws, 2048));
+            Layer21_GlobalAveragePool(ref ws, ref Unsafe.Add(ref ws, 25088));
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[21] += now - start; start = now;
-            Layer22_Pointwise(ref Unsafe.Add(ref ws, 22528), ref ws);
+            Layer22_Dense(ref Unsafe.Add(ref ws, 25088), ref ws);
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[22] += now - start; start = now;
-            Layer23_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 24064), ref Unsafe.Add(ref ws, 2048));
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[23] += now - start; start = now;
-            Layer24_Pointwise(ref Unsafe.Add(ref ws, 24064), ref ws);
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[24] += now - start; start = now;
-            Layer25_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23552), ref Unsafe.Add(ref ws, 1024));
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[25] += now - start; start = now;
-            Layer26_Pointwise(ref Unsafe.Add(ref ws, 23552), ref ws);
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[26] += now - start; start = now;
-            Layer27_GlobalAveragePool(ref ws, ref Unsafe.Add(ref ws, 24320));
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[27] += now - start; start = now;
-            Layer28_Dense16(ref Unsafe.Add(ref ws, 24320), ref ws);
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[28] += now - start; start = now;
             global::MobileNet.Softmax.Compute(workspace.Slice(0, OutputLength), output);
         }
         #endif
@@ -793,21 +775,22 @@ namespace Tests
             }
         }
 
-        /// <summary>Layer 1: depthwise 3×3, stride 1, 32×32×8 → 32×32×8, pads (top, left, bottom, right) = (1,1,1,1), ReLU6.</summary>
+        /// <summary>Layer 1: depthwise separable, 32×32×8 → 32×32×16, depthwise stride 1, pads (top, left, bottom, right) = (1,1,1,1), ReLU6, then 1×1, ReLU6.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Layer01_Depthwise3x3S1(ref float input, ref float output, ref float scratch)
+        private static void Layer01_DepthwiseSeparableS1(ref float input, ref float output, ref float scratch)
         {
-            const int InH = 32, InW = 32, C = 8, OutH = 32, Stride = 1, PadTop = 1;
-            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer01);
-            ref float zero = ref scratch; // the zero padding above and below the image
-            MemoryMarshal.CreateSpan(ref zero, InW * C).Clear();
+            const int InH = 32, InW = 32, InC = 8, OutH = 32, Stride = 1, PadTop = 1, Row = 256;
+            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer01Depthwise);
+            ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer01Project);
+            ref float zero = ref Unsafe.Add(ref scratch, 0); // the zero padding above and below the image
+            ref float d = ref Unsafe.Add(ref scratch, 256); // one depthwise output row
+            MemoryMarshal.CreateSpan(ref zero, Row).Clear();
             for (int oy = 0; oy < OutH; oy++)
             {
                 int iy0 = oy * Stride - PadTop;
-                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref input, (iy0 + 0) * InW * C) : ref zero;
-                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * C) : ref zero;
-                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * C) : ref zero;
-                ref float d = ref Unsafe.Add(ref output, oy * 256);
+                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref input, (iy0 + 0) * InW * InC) : ref zero;
+                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * InC) : ref zero;
+                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * InC) : ref zero;
                 // 32 columns: 1 on the left border, 30 inside, 1 on the right border.
                 if (Vector512.IsHardwareAccelerated)
                 {
@@ -815,8 +798,8 @@ namespace Tests
                     for (; c + 8 <= 8; c += 8)
                     {
                         Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
-                        Vector256<float> lo = Vector256.Create(0f);
-                        Vector256<float> hi = Vector256.Create(6f);
+                        Vector256<float> dwLo = Vector256.Create(0f);
+                        Vector256<float> dwHi = Vector256.Create(6f);
                         Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 8)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 16)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 24)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 32)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 40)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 48)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 56)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 72));
                         {
                             Vector256<float> acc = bias;
@@ -826,7 +809,7 @@ namespace Tests
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(8 + c)), k5, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(8 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
                         }
                         int ox = 1;
                         for (; ox + 4 <= 31; ox += 4)
@@ -870,10 +853,10 @@ namespace Tests
                             acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 32)), k8, acc2);
                             acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 40)), k8, acc3);
                             ref float o = ref Unsafe.Add(ref d, ox * 8 + c);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc1, lo), hi), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc2, lo), hi), ref o, 16);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc3, lo), hi), ref o, 24);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, dwLo), dwHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc1, dwLo), dwHi), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc2, dwLo), dwHi), ref o, 16);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc3, dwLo), dwHi), ref o, 24);
                         }
                         for (; ox + 1 <= 31; ox += 1)
                         {
@@ -889,7 +872,7 @@ namespace Tests
                             acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 8)), k7, acc0);
                             acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 16)), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 8 + c);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, dwLo), dwHi), ref o, 0);
                         }
                         {
                             Vector256<float> acc = bias;
@@ -899,7 +882,7 @@ namespace Tests
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(248 + c)), k4, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(240 + c)), k6, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(248 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(248 + c));
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, dwLo), dwHi), ref d, (nuint)(248 + c));
                         }
                     }
                 }
@@ -909,8 +892,8 @@ namespace Tests
                     for (; c + 8 <= 8; c += 8)
                     {
                         Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
-                        Vector256<float> lo = Vector256.Create(0f);
-                        Vector256<float> hi = Vector256.Create(6f);
+                        Vector256<float> dwLo = Vector256.Create(0f);
+                        Vector256<float> dwHi = Vector256.Create(6f);
                         Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 8)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 16)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 24)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 32)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 40)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 48)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 56)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 72));
                         {
                             Vector256<float> acc = bias;
@@ -920,7 +903,7 @@ namespace Tests
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(8 + c)), k5, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(8 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
                         }
                         int ox = 1;
                         for (; ox + 4 <= 31; ox += 4)
@@ -964,10 +947,10 @@ namespace Tests
                             acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 32)), k8, acc2);
                             acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 40)), k8, acc3);
                             ref float o = ref Unsafe.Add(ref d, ox * 8 + c);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc1, lo), hi), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc2, lo), hi), ref o, 16);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc3, lo), hi), ref o, 24);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, dwLo), dwHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc1, dwLo), dwHi), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc2, dwLo), dwHi), ref o, 16);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc3, dwLo), dwHi), ref o, 24);
                         }
                         for (; ox + 1 <= 31; ox += 1)
                         {
@@ -983,7 +966,7 @@ namespace Tests
                             acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 8)), k7, acc0);
                             acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 16)), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 8 + c);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, dwLo), dwHi), ref o, 0);
                         }
                         {
                             Vector256<float> acc = bias;
@@ -993,7 +976,7 @@ namespace Tests
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(248 + c)), k4, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(240 + c)), k6, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(248 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(248 + c));
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, dwLo), dwHi), ref d, (nuint)(248 + c));
                         }
                     }
                 }
@@ -1003,8 +986,8 @@ namespace Tests
                     for (; c + 4 <= 8; c += 4)
                     {
                         Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
-                        Vector128<float> lo = Vector128.Create(0f);
-                        Vector128<float> hi = Vector128.Create(6f);
+                        Vector128<float> dwLo = Vector128.Create(0f);
+                        Vector128<float> dwHi = Vector128.Create(6f);
                         Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 8)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 16)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 24)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 32)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 40)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 48)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 56)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 72));
                         {
                             Vector128<float> acc = bias;
@@ -1014,7 +997,7 @@ namespace Tests
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(8 + c)), k5, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(8 + c)), k8, acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
                         }
                         int ox = 1;
                         for (; ox + 4 <= 31; ox += 4)
@@ -1058,10 +1041,10 @@ namespace Tests
                             acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 32)), k8, acc2);
                             acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 40)), k8, acc3);
                             ref float o = ref Unsafe.Add(ref d, ox * 8 + c);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, lo), hi), ref o, 0);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc1, lo), hi), ref o, 8);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc2, lo), hi), ref o, 16);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc3, lo), hi), ref o, 24);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, dwLo), dwHi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc1, dwLo), dwHi), ref o, 8);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc2, dwLo), dwHi), ref o, 16);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc3, dwLo), dwHi), ref o, 24);
                         }
                         for (; ox + 1 <= 31; ox += 1)
                         {
@@ -1077,7 +1060,7 @@ namespace Tests
                             acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 8)), k7, acc0);
                             acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 16)), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 8 + c);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, lo), hi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, dwLo), dwHi), ref o, 0);
                         }
                         {
                             Vector128<float> acc = bias;
@@ -1087,217 +1070,202 @@ namespace Tests
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(248 + c)), k4, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(240 + c)), k6, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(248 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(248 + c));
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, dwLo), dwHi), ref d, (nuint)(248 + c));
+                        }
+                    }
+                }
+                ref float target = ref Unsafe.Add(ref output, oy * 512);
+                // 32 pixels × 8 → 16 channels, in blocks of 16 output channels.
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    Vector512<float> projectLo = Vector512.Create(0f);
+                    Vector512<float> projectHi = Vector512.Create(6f);
+                    int b = 0;
+                    for (; b < 1; b++)
+                    {
+                        int co = b * 16;
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 144);
+                        int p = 0;
+                        for (; p + 8 <= 32; p += 8)
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 8);
+                            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w);
+                            for (int k = 0; k < 8; k++)
+                            {
+                                Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k));
+                                Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0);
+                                Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 8 + k));
+                                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0);
+                                Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 16 + k));
+                                c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0);
+                                Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 24 + k));
+                                c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0);
+                                Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 32 + k));
+                                c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0);
+                                Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 40 + k));
+                                c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0);
+                                Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 48 + k));
+                                c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0);
+                                Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 56 + k));
+                                c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 16 + co);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, projectLo), projectHi), ref o, 16);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, projectLo), projectHi), ref o, 32);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, projectLo), projectHi), ref o, 48);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_0, projectLo), projectHi), ref o, 64);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_0, projectLo), projectHi), ref o, 80);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_0, projectLo), projectHi), ref o, 96);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_0, projectLo), projectHi), ref o, 112);
+                        }
+                    }
+                }
+                else if (Vector256.IsHardwareAccelerated)
+                {
+                    Vector256<float> projectLo = Vector256.Create(0f);
+                    Vector256<float> projectHi = Vector256.Create(6f);
+                    int b = 0;
+                    for (; b + 1 <= 1; b += 1)
+                    {
+                        int co = b * 16;
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 144);
+                        int p = 0;
+                        for (; p + 6 <= 32; p += 6)
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 8);
+                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
+                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                            Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
+                            Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                            Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w), c4_1 = Vector256.LoadUnsafe(ref w, 8);
+                            Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w), c5_1 = Vector256.LoadUnsafe(ref w, 8);
+                            for (int k = 0; k < 8; k++)
+                            {
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 8 + k));
+                                c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 16 + k));
+                                c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 24 + k));
+                                c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                                Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
+                                c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector256.FusedMultiplyAdd(x4, w1, c4_1);
+                                Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 40 + k));
+                                c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector256.FusedMultiplyAdd(x5, w1, c5_1);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 16 + co);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, projectLo), projectHi), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, projectLo), projectHi), ref o, 16);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, projectLo), projectHi), ref o, 24);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, projectLo), projectHi), ref o, 32);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, projectLo), projectHi), ref o, 40);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, projectLo), projectHi), ref o, 48);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, projectLo), projectHi), ref o, 56);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, projectLo), projectHi), ref o, 64);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_1, projectLo), projectHi), ref o, 72);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, projectLo), projectHi), ref o, 80);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_1, projectLo), projectHi), ref o, 88);
+                        }
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 8);
+                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
+                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                            for (int k = 0; k < 8; k++)
+                            {
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 8 + k));
+                                c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 16 + co);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, projectLo), projectHi), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, projectLo), projectHi), ref o, 16);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, projectLo), projectHi), ref o, 24);
+                        }
+                    }
+                }
+                else
+                {
+                    Vector128<float> projectLo = Vector128.Create(0f);
+                    Vector128<float> projectHi = Vector128.Create(6f);
+                    int b = 0;
+                    for (; b + 1 <= 1; b += 1)
+                    {
+                        int co = b * 16;
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 144);
+                        int p = 0;
+                        for (; p + 4 <= 32; p += 4)
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 8);
+                            Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
+                            Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
+                            Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
+                            Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
+                            for (int k = 0; k < 8; k++)
+                            {
+                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
+                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
+                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 8 + k));
+                                c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
+                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 16 + k));
+                                c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
+                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 24 + k));
+                                c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 16 + co);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, projectLo), projectHi), ref o, 4);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, projectLo), projectHi), ref o, 8);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, projectLo), projectHi), ref o, 12);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, projectLo), projectHi), ref o, 16);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, projectLo), projectHi), ref o, 20);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, projectLo), projectHi), ref o, 24);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, projectLo), projectHi), ref o, 28);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, projectLo), projectHi), ref o, 32);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, projectLo), projectHi), ref o, 36);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, projectLo), projectHi), ref o, 40);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, projectLo), projectHi), ref o, 44);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, projectLo), projectHi), ref o, 48);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, projectLo), projectHi), ref o, 52);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, projectLo), projectHi), ref o, 56);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, projectLo), projectHi), ref o, 60);
                         }
                     }
                 }
             }
         }
 
-        /// <summary>Layer 2: pointwise 1×1, stride 1, 32×32×8 → 32×32×16, ReLU6.</summary>
+        /// <summary>Layer 2: depthwise separable, 32×32×16 → 16×16×32, depthwise stride 2, pads (top, left, bottom, right) = (0,0,1,1), ReLU6, then 1×1, ReLU6.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Layer02_Pointwise(ref float input, ref float output)
+        private static void Layer02_DepthwiseSeparableS2(ref float input, ref float output, ref float scratch)
         {
-            ref float weights = ref FloatsOf(MobileNetWeights.Layer02);
-            // 1024 pixels × 8 → 16 channels, in blocks of 16 output channels.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                Vector512<float> lo = Vector512.Create(0f);
-                Vector512<float> hi = Vector512.Create(6f);
-                int b = 0;
-                for (; b < 1; b++)
-                {
-                    int co = b * 16;
-                    ref float w = ref Unsafe.Add(ref weights, b * 144);
-                    int p = 0;
-                    for (; p + 8 <= 1024; p += 8)
-                    {
-                        ref float a = ref Unsafe.Add(ref input, p * 8);
-                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w);
-                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w);
-                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w);
-                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w);
-                        Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w);
-                        Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w);
-                        Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w);
-                        Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w);
-                        for (int k = 0; k < 8; k++)
-                        {
-                            Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k));
-                            Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
-                            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0);
-                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 8 + k));
-                            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0);
-                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 16 + k));
-                            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0);
-                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 24 + k));
-                            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0);
-                            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 32 + k));
-                            c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0);
-                            Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 40 + k));
-                            c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0);
-                            Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 48 + k));
-                            c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0);
-                            Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 56 + k));
-                            c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0);
-                        }
-                        ref float o = ref Unsafe.Add(ref output, p * 16 + co);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, lo), hi), ref o, 0);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, lo), hi), ref o, 16);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, lo), hi), ref o, 32);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, lo), hi), ref o, 48);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_0, lo), hi), ref o, 64);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_0, lo), hi), ref o, 80);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_0, lo), hi), ref o, 96);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_0, lo), hi), ref o, 112);
-                    }
-                }
-            }
-            else if (Vector256.IsHardwareAccelerated)
-            {
-                Vector256<float> lo = Vector256.Create(0f);
-                Vector256<float> hi = Vector256.Create(6f);
-                int b = 0;
-                for (; b + 1 <= 1; b += 1)
-                {
-                    int co = b * 16;
-                    ref float w = ref Unsafe.Add(ref weights, b * 144);
-                    int p = 0;
-                    for (; p + 6 <= 1024; p += 6)
-                    {
-                        ref float a = ref Unsafe.Add(ref input, p * 8);
-                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w), c4_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w), c5_1 = Vector256.LoadUnsafe(ref w, 8);
-                        for (int k = 0; k < 8; k++)
-                        {
-                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 8 + k));
-                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 16 + k));
-                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 24 + k));
-                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
-                            Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
-                            c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector256.FusedMultiplyAdd(x4, w1, c4_1);
-                            Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 40 + k));
-                            c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector256.FusedMultiplyAdd(x5, w1, c5_1);
-                        }
-                        ref float o = ref Unsafe.Add(ref output, p * 16 + co);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 16);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 24);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 32);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 40);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 48);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 56);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, lo), hi), ref o, 64);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_1, lo), hi), ref o, 72);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, lo), hi), ref o, 80);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_1, lo), hi), ref o, 88);
-                    }
-                    {
-                        ref float a = ref Unsafe.Add(ref input, p * 8);
-                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
-                        for (int k = 0; k < 8; k++)
-                        {
-                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 8 + k));
-                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 16 + k));
-                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 24 + k));
-                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
-                        }
-                        ref float o = ref Unsafe.Add(ref output, p * 16 + co);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 16);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 24);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 32);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 40);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 48);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 56);
-                    }
-                }
-            }
-            else
-            {
-                Vector128<float> lo = Vector128.Create(0f);
-                Vector128<float> hi = Vector128.Create(6f);
-                int b = 0;
-                for (; b + 1 <= 1; b += 1)
-                {
-                    int co = b * 16;
-                    ref float w = ref Unsafe.Add(ref weights, b * 144);
-                    int p = 0;
-                    for (; p + 4 <= 1024; p += 4)
-                    {
-                        ref float a = ref Unsafe.Add(ref input, p * 8);
-                        Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
-                        Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
-                        Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
-                        Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
-                        for (int k = 0; k < 8; k++)
-                        {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                            c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 8 + k));
-                            c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 16 + k));
-                            c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 24 + k));
-                            c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
-                        }
-                        ref float o = ref Unsafe.Add(ref output, p * 16 + co);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, lo), hi), ref o, 0);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, lo), hi), ref o, 4);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, lo), hi), ref o, 8);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, lo), hi), ref o, 12);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, lo), hi), ref o, 16);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, lo), hi), ref o, 20);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, lo), hi), ref o, 24);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, lo), hi), ref o, 28);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, lo), hi), ref o, 32);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, lo), hi), ref o, 36);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, lo), hi), ref o, 40);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, lo), hi), ref o, 44);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, lo), hi), ref o, 48);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, lo), hi), ref o, 52);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, lo), hi), ref o, 56);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, lo), hi), ref o, 60);
-                    }
-                }
-            }
-        }
-
-        /// <summary>Layer 3: depthwise 3×3, stride 2, 32×32×16 → 16×16×16, pads (top, left, bottom, right) = (0,0,1,1), ReLU6.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Layer03_Depthwise3x3S2(ref float input, ref float output, ref float scratch)
-        {
-            const int InH = 32, InW = 32, C = 16, OutH = 16, Stride = 2, PadTop = 0;
-            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer03);
-            ref float zero = ref scratch; // the zero padding above and below the image
-            MemoryMarshal.CreateSpan(ref zero, InW * C).Clear();
+            const int InH = 32, InW = 32, InC = 16, OutH = 16, Stride = 2, PadTop = 0, Row = 512;
+            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer02Depthwise);
+            ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer02Project);
+            ref float zero = ref Unsafe.Add(ref scratch, 0); // the zero padding above and below the image
+            ref float d = ref Unsafe.Add(ref scratch, 512); // one depthwise output row
+            MemoryMarshal.CreateSpan(ref zero, Row).Clear();
             for (int oy = 0; oy < OutH; oy++)
             {
                 int iy0 = oy * Stride - PadTop;
-                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref input, (iy0 + 0) * InW * C) : ref zero;
-                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * C) : ref zero;
-                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * C) : ref zero;
-                ref float d = ref Unsafe.Add(ref output, oy * 256);
+                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref input, (iy0 + 0) * InW * InC) : ref zero;
+                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * InC) : ref zero;
+                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * InC) : ref zero;
                 // 16 columns: 0 on the left border, 15 inside, 1 on the right border.
                 if (Vector512.IsHardwareAccelerated)
                 {
@@ -1305,8 +1273,8 @@ namespace Tests
                     for (; c + 16 <= 16; c += 16)
                     {
                         Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
-                        Vector512<float> lo = Vector512.Create(0f);
-                        Vector512<float> hi = Vector512.Create(6f);
+                        Vector512<float> dwLo = Vector512.Create(0f);
+                        Vector512<float> dwHi = Vector512.Create(6f);
                         Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 16)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 32)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 48)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 80)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 112)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 144));
                         int ox = 0;
                         for (; ox + 4 <= 15; ox += 4)
@@ -1350,10 +1318,10 @@ namespace Tests
                             acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 96)), k8, acc2);
                             acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc3);
                             ref float o = ref Unsafe.Add(ref d, ox * 16 + c);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, lo), hi), ref o, 0);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc1, lo), hi), ref o, 16);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc2, lo), hi), ref o, 32);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc3, lo), hi), ref o, 48);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, dwLo), dwHi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc1, dwLo), dwHi), ref o, 16);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc2, dwLo), dwHi), ref o, 32);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc3, dwLo), dwHi), ref o, 48);
                         }
                         for (; ox + 1 <= 15; ox += 1)
                         {
@@ -1369,7 +1337,7 @@ namespace Tests
                             acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 16)), k7, acc0);
                             acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 32)), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 16 + c);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, lo), hi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, dwLo), dwHi), ref o, 0);
                         }
                         {
                             Vector512<float> acc = bias;
@@ -1379,7 +1347,7 @@ namespace Tests
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(496 + c)), k4, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(480 + c)), k6, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(496 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(240 + c));
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, dwLo), dwHi), ref d, (nuint)(240 + c));
                         }
                     }
                 }
@@ -1389,8 +1357,8 @@ namespace Tests
                     for (; c + 8 <= 16; c += 8)
                     {
                         Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
-                        Vector256<float> lo = Vector256.Create(0f);
-                        Vector256<float> hi = Vector256.Create(6f);
+                        Vector256<float> dwLo = Vector256.Create(0f);
+                        Vector256<float> dwHi = Vector256.Create(6f);
                         Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 16)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 32)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 48)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 80)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 112)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 144));
                         int ox = 0;
                         for (; ox + 4 <= 15; ox += 4)
@@ -1434,10 +1402,10 @@ namespace Tests
                             acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 96)), k8, acc2);
                             acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc3);
                             ref float o = ref Unsafe.Add(ref d, ox * 16 + c);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc1, lo), hi), ref o, 16);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc2, lo), hi), ref o, 32);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc3, lo), hi), ref o, 48);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, dwLo), dwHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc1, dwLo), dwHi), ref o, 16);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc2, dwLo), dwHi), ref o, 32);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc3, dwLo), dwHi), ref o, 48);
                         }
                         for (; ox + 1 <= 15; ox += 1)
                         {
@@ -1453,7 +1421,7 @@ namespace Tests
                             acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 16)), k7, acc0);
                             acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 32)), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 16 + c);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, dwLo), dwHi), ref o, 0);
                         }
                         {
                             Vector256<float> acc = bias;
@@ -1463,7 +1431,7 @@ namespace Tests
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(496 + c)), k4, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(480 + c)), k6, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(496 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(240 + c));
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, dwLo), dwHi), ref d, (nuint)(240 + c));
                         }
                     }
                 }
@@ -1473,8 +1441,8 @@ namespace Tests
                     for (; c + 4 <= 16; c += 4)
                     {
                         Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
-                        Vector128<float> lo = Vector128.Create(0f);
-                        Vector128<float> hi = Vector128.Create(6f);
+                        Vector128<float> dwLo = Vector128.Create(0f);
+                        Vector128<float> dwHi = Vector128.Create(6f);
                         Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 16)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 32)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 48)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 80)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 112)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 144));
                         int ox = 0;
                         for (; ox + 4 <= 15; ox += 4)
@@ -1518,10 +1486,10 @@ namespace Tests
                             acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 96)), k8, acc2);
                             acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc3);
                             ref float o = ref Unsafe.Add(ref d, ox * 16 + c);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, lo), hi), ref o, 0);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc1, lo), hi), ref o, 16);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc2, lo), hi), ref o, 32);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc3, lo), hi), ref o, 48);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, dwLo), dwHi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc1, dwLo), dwHi), ref o, 16);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc2, dwLo), dwHi), ref o, 32);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc3, dwLo), dwHi), ref o, 48);
                         }
                         for (; ox + 1 <= 15; ox += 1)
                         {
@@ -1537,7 +1505,7 @@ namespace Tests
                             acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 16)), k7, acc0);
                             acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 32)), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 16 + c);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, lo), hi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, dwLo), dwHi), ref o, 0);
                         }
                         {
                             Vector128<float> acc = bias;
@@ -1547,225 +1515,220 @@ namespace Tests
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(496 + c)), k4, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(480 + c)), k6, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(496 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(240 + c));
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, dwLo), dwHi), ref d, (nuint)(240 + c));
+                        }
+                    }
+                }
+                ref float target = ref Unsafe.Add(ref output, oy * 512);
+                // 16 pixels × 16 → 32 channels, in blocks of 16 output channels.
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    Vector512<float> projectLo = Vector512.Create(0f);
+                    Vector512<float> projectHi = Vector512.Create(6f);
+                    int b = 0;
+                    for (; b + 2 <= 2; b += 2)
+                    {
+                        int co = b * 16;
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 272);
+                        int p = 0;
+                        for (; p + 8 <= 16; p += 8)
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 16);
+                            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 272);
+                            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 272);
+                            Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 272);
+                            Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 272);
+                            Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 272);
+                            Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 272);
+                            Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 272);
+                            Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 272);
+                            for (int k = 0; k < 16; k++)
+                            {
+                                Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector512.LoadUnsafe(ref w, (nuint)(288 + 16 * k));
+                                Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                                Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 16 + k));
+                                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                                Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 32 + k));
+                                c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
+                                Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 48 + k));
+                                c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
+                                Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 64 + k));
+                                c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
+                                Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 80 + k));
+                                c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1);
+                                Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 96 + k));
+                                c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1);
+                                Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 112 + k));
+                                c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 32 + co);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_1, projectLo), projectHi), ref o, 16);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, projectLo), projectHi), ref o, 32);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_1, projectLo), projectHi), ref o, 48);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, projectLo), projectHi), ref o, 64);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_1, projectLo), projectHi), ref o, 80);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, projectLo), projectHi), ref o, 96);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_1, projectLo), projectHi), ref o, 112);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_0, projectLo), projectHi), ref o, 128);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_1, projectLo), projectHi), ref o, 144);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_0, projectLo), projectHi), ref o, 160);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_1, projectLo), projectHi), ref o, 176);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_0, projectLo), projectHi), ref o, 192);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_1, projectLo), projectHi), ref o, 208);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_0, projectLo), projectHi), ref o, 224);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_1, projectLo), projectHi), ref o, 240);
+                        }
+                    }
+                }
+                else if (Vector256.IsHardwareAccelerated)
+                {
+                    Vector256<float> projectLo = Vector256.Create(0f);
+                    Vector256<float> projectHi = Vector256.Create(6f);
+                    int b = 0;
+                    for (; b + 1 <= 2; b += 1)
+                    {
+                        int co = b * 16;
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 272);
+                        int p = 0;
+                        for (; p + 6 <= 16; p += 6)
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 16);
+                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
+                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                            Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
+                            Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                            Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w), c4_1 = Vector256.LoadUnsafe(ref w, 8);
+                            Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w), c5_1 = Vector256.LoadUnsafe(ref w, 8);
+                            for (int k = 0; k < 16; k++)
+                            {
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 16 + k));
+                                c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
+                                c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 48 + k));
+                                c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                                Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
+                                c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector256.FusedMultiplyAdd(x4, w1, c4_1);
+                                Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 80 + k));
+                                c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector256.FusedMultiplyAdd(x5, w1, c5_1);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 32 + co);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, projectLo), projectHi), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, projectLo), projectHi), ref o, 32);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, projectLo), projectHi), ref o, 40);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, projectLo), projectHi), ref o, 64);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, projectLo), projectHi), ref o, 72);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, projectLo), projectHi), ref o, 96);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, projectLo), projectHi), ref o, 104);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, projectLo), projectHi), ref o, 128);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_1, projectLo), projectHi), ref o, 136);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, projectLo), projectHi), ref o, 160);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_1, projectLo), projectHi), ref o, 168);
+                        }
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 16);
+                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
+                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                            Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
+                            Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                            for (int k = 0; k < 16; k++)
+                            {
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 16 + k));
+                                c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
+                                c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 48 + k));
+                                c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 32 + co);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, projectLo), projectHi), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, projectLo), projectHi), ref o, 32);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, projectLo), projectHi), ref o, 40);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, projectLo), projectHi), ref o, 64);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, projectLo), projectHi), ref o, 72);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, projectLo), projectHi), ref o, 96);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, projectLo), projectHi), ref o, 104);
+                        }
+                    }
+                }
+                else
+                {
+                    Vector128<float> projectLo = Vector128.Create(0f);
+                    Vector128<float> projectHi = Vector128.Create(6f);
+                    int b = 0;
+                    for (; b + 1 <= 2; b += 1)
+                    {
+                        int co = b * 16;
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 272);
+                        int p = 0;
+                        for (; p + 4 <= 16; p += 4)
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 16);
+                            Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
+                            Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
+                            Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
+                            Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
+                            for (int k = 0; k < 16; k++)
+                            {
+                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
+                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
+                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 16 + k));
+                                c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
+                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 32 + k));
+                                c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
+                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 48 + k));
+                                c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 32 + co);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, projectLo), projectHi), ref o, 4);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, projectLo), projectHi), ref o, 8);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, projectLo), projectHi), ref o, 12);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, projectLo), projectHi), ref o, 32);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, projectLo), projectHi), ref o, 36);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, projectLo), projectHi), ref o, 40);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, projectLo), projectHi), ref o, 44);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, projectLo), projectHi), ref o, 64);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, projectLo), projectHi), ref o, 68);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, projectLo), projectHi), ref o, 72);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, projectLo), projectHi), ref o, 76);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, projectLo), projectHi), ref o, 96);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, projectLo), projectHi), ref o, 100);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, projectLo), projectHi), ref o, 104);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, projectLo), projectHi), ref o, 108);
                         }
                     }
                 }
             }
         }
 
-        /// <summary>Layer 4: pointwise 1×1, stride 1, 16×16×16 → 16×16×32, ReLU6.</summary>
+        /// <summary>Layer 3: depthwise separable, 16×16×32 → 16×16×32, depthwise stride 1, pads (top, left, bottom, right) = (1,1,1,1), ReLU6, then 1×1, ReLU6.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Layer04_Pointwise(ref float input, ref float output)
+        private static void Layer03_DepthwiseSeparableS1(ref float input, ref float output, ref float scratch)
         {
-            ref float weights = ref FloatsOf(MobileNetWeights.Layer04);
-            // 256 pixels × 16 → 32 channels, in blocks of 16 output channels.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                Vector512<float> lo = Vector512.Create(0f);
-                Vector512<float> hi = Vector512.Create(6f);
-                int b = 0;
-                for (; b + 2 <= 2; b += 2)
-                {
-                    int co = b * 16;
-                    ref float w = ref Unsafe.Add(ref weights, b * 272);
-                    int p = 0;
-                    for (; p + 8 <= 256; p += 8)
-                    {
-                        ref float a = ref Unsafe.Add(ref input, p * 16);
-                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 272);
-                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 272);
-                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 272);
-                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 272);
-                        Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 272);
-                        Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 272);
-                        Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 272);
-                        Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 272);
-                        for (int k = 0; k < 16; k++)
-                        {
-                            Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector512.LoadUnsafe(ref w, (nuint)(288 + 16 * k));
-                            Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
-                            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 16 + k));
-                            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 32 + k));
-                            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 48 + k));
-                            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
-                            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 64 + k));
-                            c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
-                            Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 80 + k));
-                            c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1);
-                            Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 96 + k));
-                            c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1);
-                            Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 112 + k));
-                            c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1);
-                        }
-                        ref float o = ref Unsafe.Add(ref output, p * 32 + co);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, lo), hi), ref o, 0);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_1, lo), hi), ref o, 16);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, lo), hi), ref o, 32);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_1, lo), hi), ref o, 48);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, lo), hi), ref o, 64);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_1, lo), hi), ref o, 80);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, lo), hi), ref o, 96);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_1, lo), hi), ref o, 112);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_0, lo), hi), ref o, 128);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_1, lo), hi), ref o, 144);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_0, lo), hi), ref o, 160);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_1, lo), hi), ref o, 176);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_0, lo), hi), ref o, 192);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_1, lo), hi), ref o, 208);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_0, lo), hi), ref o, 224);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_1, lo), hi), ref o, 240);
-                    }
-                }
-            }
-            else if (Vector256.IsHardwareAccelerated)
-            {
-                Vector256<float> lo = Vector256.Create(0f);
-                Vector256<float> hi = Vector256.Create(6f);
-                int b = 0;
-                for (; b + 1 <= 2; b += 1)
-                {
-                    int co = b * 16;
-                    ref float w = ref Unsafe.Add(ref weights, b * 272);
-                    int p = 0;
-                    for (; p + 6 <= 256; p += 6)
-                    {
-                        ref float a = ref Unsafe.Add(ref input, p * 16);
-                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w), c4_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w), c5_1 = Vector256.LoadUnsafe(ref w, 8);
-                        for (int k = 0; k < 16; k++)
-                        {
-                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 16 + k));
-                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
-                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 48 + k));
-                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
-                            Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
-                            c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector256.FusedMultiplyAdd(x4, w1, c4_1);
-                            Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 80 + k));
-                            c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector256.FusedMultiplyAdd(x5, w1, c5_1);
-                        }
-                        ref float o = ref Unsafe.Add(ref output, p * 32 + co);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 32);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 40);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 64);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 72);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 96);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 104);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, lo), hi), ref o, 128);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_1, lo), hi), ref o, 136);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, lo), hi), ref o, 160);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_1, lo), hi), ref o, 168);
-                    }
-                    {
-                        ref float a = ref Unsafe.Add(ref input, p * 16);
-                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
-                        for (int k = 0; k < 16; k++)
-                        {
-                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 16 + k));
-                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
-                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 48 + k));
-                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
-                        }
-                        ref float o = ref Unsafe.Add(ref output, p * 32 + co);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 32);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 40);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 64);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 72);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 96);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 104);
-                    }
-                }
-            }
-            else
-            {
-                Vector128<float> lo = Vector128.Create(0f);
-                Vector128<float> hi = Vector128.Create(6f);
-                int b = 0;
-                for (; b + 1 <= 2; b += 1)
-                {
-                    int co = b * 16;
-                    ref float w = ref Unsafe.Add(ref weights, b * 272);
-                    int p = 0;
-                    for (; p + 4 <= 256; p += 4)
-                    {
-                        ref float a = ref Unsafe.Add(ref input, p * 16);
-                        Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
-                        Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
-                        Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
-                        Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
-                        for (int k = 0; k < 16; k++)
-                        {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                            c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 16 + k));
-                            c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 32 + k));
-                            c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 48 + k));
-                            c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
-                        }
-                        ref float o = ref Unsafe.Add(ref output, p * 32 + co);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, lo), hi), ref o, 0);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, lo), hi), ref o, 4);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, lo), hi), ref o, 8);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, lo), hi), ref o, 12);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, lo), hi), ref o, 32);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, lo), hi), ref o, 36);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, lo), hi), ref o, 40);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, lo), hi), ref o, 44);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, lo), hi), ref o, 64);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, lo), hi), ref o, 68);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, lo), hi), ref o, 72);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, lo), hi), ref o, 76);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, lo), hi), ref o, 96);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, lo), hi), ref o, 100);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, lo), hi), ref o, 104);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, lo), hi), ref o, 108);
-                    }
-                }
-            }
-        }
-
-        /// <summary>Layer 5: depthwise 3×3, stride 1, 16×16×32 → 16×16×32, pads (top, left, bottom, right) = (1,1,1,1), ReLU6.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Layer05_Depthwise3x3S1(ref float input, ref float output, ref float scratch)
-        {
-            const int InH = 16, InW = 16, C = 32, OutH = 16, Stride = 1, PadTop = 1;
-            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer05);
-            ref float zero = ref scratch; // the zero padding above and below the image
-            MemoryMarshal.CreateSpan(ref zero, InW * C).Clear();
+            const int InH = 16, InW = 16, InC = 32, OutH = 16, Stride = 1, PadTop = 1, Row = 512;
+            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer03Depthwise);
+            ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer03Project);
+            ref float zero = ref Unsafe.Add(ref scratch, 0); // the zero padding above and below the image
+            ref float d = ref Unsafe.Add(ref scratch, 512); // one depthwise output row
+            MemoryMarshal.CreateSpan(ref zero, Row).Clear();
             for (int oy = 0; oy < OutH; oy++)
             {
                 int iy0 = oy * Stride - PadTop;
-                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref input, (iy0 + 0) * InW * C) : ref zero;
-                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * C) : ref zero;
-                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * C) : ref zero;
-                ref float d = ref Unsafe.Add(ref output, oy * 512);
+                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref input, (iy0 + 0) * InW * InC) : ref zero;
+                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * InC) : ref zero;
+                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * InC) : ref zero;
                 // 16 columns: 1 on the left border, 14 inside, 1 on the right border.
                 if (Vector512.IsHardwareAccelerated)
                 {
@@ -1773,8 +1736,8 @@ namespace Tests
                     for (; c + 16 <= 32; c += 16)
                     {
                         Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
-                        Vector512<float> lo = Vector512.Create(0f);
-                        Vector512<float> hi = Vector512.Create(6f);
+                        Vector512<float> dwLo = Vector512.Create(0f);
+                        Vector512<float> dwHi = Vector512.Create(6f);
                         Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 32)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 160)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 224)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 288));
                         {
                             Vector512<float> acc = bias;
@@ -1784,7 +1747,7 @@ namespace Tests
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(32 + c)), k5, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(32 + c)), k8, acc);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
                         }
                         int ox = 1;
                         for (; ox + 4 <= 15; ox += 4)
@@ -1828,10 +1791,10 @@ namespace Tests
                             acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc2);
                             acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 160)), k8, acc3);
                             ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, lo), hi), ref o, 0);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc1, lo), hi), ref o, 32);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc2, lo), hi), ref o, 64);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc3, lo), hi), ref o, 96);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, dwLo), dwHi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc1, dwLo), dwHi), ref o, 32);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc2, dwLo), dwHi), ref o, 64);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc3, dwLo), dwHi), ref o, 96);
                         }
                         for (; ox + 1 <= 15; ox += 1)
                         {
@@ -1847,7 +1810,7 @@ namespace Tests
                             acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 32)), k7, acc0);
                             acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 64)), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, lo), hi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, dwLo), dwHi), ref o, 0);
                         }
                         {
                             Vector512<float> acc = bias;
@@ -1857,7 +1820,7 @@ namespace Tests
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(480 + c)), k4, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(448 + c)), k6, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(480 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(480 + c));
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, dwLo), dwHi), ref d, (nuint)(480 + c));
                         }
                     }
                 }
@@ -1867,8 +1830,8 @@ namespace Tests
                     for (; c + 8 <= 32; c += 8)
                     {
                         Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
-                        Vector256<float> lo = Vector256.Create(0f);
-                        Vector256<float> hi = Vector256.Create(6f);
+                        Vector256<float> dwLo = Vector256.Create(0f);
+                        Vector256<float> dwHi = Vector256.Create(6f);
                         Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 32)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 160)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 224)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 288));
                         {
                             Vector256<float> acc = bias;
@@ -1878,7 +1841,7 @@ namespace Tests
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(32 + c)), k5, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(32 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
                         }
                         int ox = 1;
                         for (; ox + 4 <= 15; ox += 4)
@@ -1922,10 +1885,10 @@ namespace Tests
                             acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc2);
                             acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 160)), k8, acc3);
                             ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc1, lo), hi), ref o, 32);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc2, lo), hi), ref o, 64);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc3, lo), hi), ref o, 96);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, dwLo), dwHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc1, dwLo), dwHi), ref o, 32);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc2, dwLo), dwHi), ref o, 64);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc3, dwLo), dwHi), ref o, 96);
                         }
                         for (; ox + 1 <= 15; ox += 1)
                         {
@@ -1941,7 +1904,7 @@ namespace Tests
                             acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 32)), k7, acc0);
                             acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 64)), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, dwLo), dwHi), ref o, 0);
                         }
                         {
                             Vector256<float> acc = bias;
@@ -1951,7 +1914,7 @@ namespace Tests
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(480 + c)), k4, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(448 + c)), k6, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(480 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(480 + c));
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, dwLo), dwHi), ref d, (nuint)(480 + c));
                         }
                     }
                 }
@@ -1961,8 +1924,8 @@ namespace Tests
                     for (; c + 4 <= 32; c += 4)
                     {
                         Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
-                        Vector128<float> lo = Vector128.Create(0f);
-                        Vector128<float> hi = Vector128.Create(6f);
+                        Vector128<float> dwLo = Vector128.Create(0f);
+                        Vector128<float> dwHi = Vector128.Create(6f);
                         Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 32)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 160)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 224)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 288));
                         {
                             Vector128<float> acc = bias;
@@ -1972,7 +1935,7 @@ namespace Tests
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(32 + c)), k5, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(32 + c)), k8, acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
                         }
                         int ox = 1;
                         for (; ox + 4 <= 15; ox += 4)
@@ -2016,10 +1979,10 @@ namespace Tests
                             acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc2);
                             acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 160)), k8, acc3);
                             ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, lo), hi), ref o, 0);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc1, lo), hi), ref o, 32);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc2, lo), hi), ref o, 64);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc3, lo), hi), ref o, 96);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, dwLo), dwHi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc1, dwLo), dwHi), ref o, 32);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc2, dwLo), dwHi), ref o, 64);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc3, dwLo), dwHi), ref o, 96);
                         }
                         for (; ox + 1 <= 15; ox += 1)
                         {
@@ -2035,7 +1998,7 @@ namespace Tests
                             acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 32)), k7, acc0);
                             acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 64)), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, lo), hi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, dwLo), dwHi), ref o, 0);
                         }
                         {
                             Vector128<float> acc = bias;
@@ -2045,225 +2008,220 @@ namespace Tests
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(480 + c)), k4, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(448 + c)), k6, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(480 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(480 + c));
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, dwLo), dwHi), ref d, (nuint)(480 + c));
+                        }
+                    }
+                }
+                ref float target = ref Unsafe.Add(ref output, oy * 512);
+                // 16 pixels × 32 → 32 channels, in blocks of 16 output channels.
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    Vector512<float> projectLo = Vector512.Create(0f);
+                    Vector512<float> projectHi = Vector512.Create(6f);
+                    int b = 0;
+                    for (; b + 2 <= 2; b += 2)
+                    {
+                        int co = b * 16;
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 528);
+                        int p = 0;
+                        for (; p + 8 <= 16; p += 8)
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 32);
+                            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 528);
+                            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 528);
+                            Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 528);
+                            Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 528);
+                            Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 528);
+                            Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 528);
+                            Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 528);
+                            Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 528);
+                            for (int k = 0; k < 32; k++)
+                            {
+                                Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector512.LoadUnsafe(ref w, (nuint)(544 + 16 * k));
+                                Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                                Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 32 + k));
+                                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                                Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 64 + k));
+                                c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
+                                Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 96 + k));
+                                c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
+                                Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 128 + k));
+                                c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
+                                Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 160 + k));
+                                c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1);
+                                Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 192 + k));
+                                c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1);
+                                Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 224 + k));
+                                c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 32 + co);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_1, projectLo), projectHi), ref o, 16);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, projectLo), projectHi), ref o, 32);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_1, projectLo), projectHi), ref o, 48);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, projectLo), projectHi), ref o, 64);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_1, projectLo), projectHi), ref o, 80);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, projectLo), projectHi), ref o, 96);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_1, projectLo), projectHi), ref o, 112);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_0, projectLo), projectHi), ref o, 128);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_1, projectLo), projectHi), ref o, 144);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_0, projectLo), projectHi), ref o, 160);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_1, projectLo), projectHi), ref o, 176);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_0, projectLo), projectHi), ref o, 192);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_1, projectLo), projectHi), ref o, 208);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_0, projectLo), projectHi), ref o, 224);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_1, projectLo), projectHi), ref o, 240);
+                        }
+                    }
+                }
+                else if (Vector256.IsHardwareAccelerated)
+                {
+                    Vector256<float> projectLo = Vector256.Create(0f);
+                    Vector256<float> projectHi = Vector256.Create(6f);
+                    int b = 0;
+                    for (; b + 1 <= 2; b += 1)
+                    {
+                        int co = b * 16;
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 528);
+                        int p = 0;
+                        for (; p + 6 <= 16; p += 6)
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 32);
+                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
+                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                            Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
+                            Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                            Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w), c4_1 = Vector256.LoadUnsafe(ref w, 8);
+                            Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w), c5_1 = Vector256.LoadUnsafe(ref w, 8);
+                            for (int k = 0; k < 32; k++)
+                            {
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
+                                c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
+                                c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
+                                c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                                Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                                c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector256.FusedMultiplyAdd(x4, w1, c4_1);
+                                Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 160 + k));
+                                c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector256.FusedMultiplyAdd(x5, w1, c5_1);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 32 + co);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, projectLo), projectHi), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, projectLo), projectHi), ref o, 32);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, projectLo), projectHi), ref o, 40);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, projectLo), projectHi), ref o, 64);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, projectLo), projectHi), ref o, 72);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, projectLo), projectHi), ref o, 96);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, projectLo), projectHi), ref o, 104);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, projectLo), projectHi), ref o, 128);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_1, projectLo), projectHi), ref o, 136);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, projectLo), projectHi), ref o, 160);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_1, projectLo), projectHi), ref o, 168);
+                        }
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 32);
+                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
+                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                            Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
+                            Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                            for (int k = 0; k < 32; k++)
+                            {
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
+                                c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
+                                c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
+                                c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 32 + co);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, projectLo), projectHi), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, projectLo), projectHi), ref o, 32);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, projectLo), projectHi), ref o, 40);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, projectLo), projectHi), ref o, 64);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, projectLo), projectHi), ref o, 72);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, projectLo), projectHi), ref o, 96);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, projectLo), projectHi), ref o, 104);
+                        }
+                    }
+                }
+                else
+                {
+                    Vector128<float> projectLo = Vector128.Create(0f);
+                    Vector128<float> projectHi = Vector128.Create(6f);
+                    int b = 0;
+                    for (; b + 1 <= 2; b += 1)
+                    {
+                        int co = b * 16;
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 528);
+                        int p = 0;
+                        for (; p + 4 <= 16; p += 4)
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 32);
+                            Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
+                            Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
+                            Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
+                            Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
+                            for (int k = 0; k < 32; k++)
+                            {
+                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
+                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
+                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 32 + k));
+                                c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
+                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 64 + k));
+                                c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
+                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 96 + k));
+                                c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 32 + co);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, projectLo), projectHi), ref o, 4);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, projectLo), projectHi), ref o, 8);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, projectLo), projectHi), ref o, 12);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, projectLo), projectHi), ref o, 32);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, projectLo), projectHi), ref o, 36);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, projectLo), projectHi), ref o, 40);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, projectLo), projectHi), ref o, 44);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, projectLo), projectHi), ref o, 64);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, projectLo), projectHi), ref o, 68);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, projectLo), projectHi), ref o, 72);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, projectLo), projectHi), ref o, 76);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, projectLo), projectHi), ref o, 96);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, projectLo), projectHi), ref o, 100);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, projectLo), projectHi), ref o, 104);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, projectLo), projectHi), ref o, 108);
                         }
                     }
                 }
             }
         }
 
-        /// <summary>Layer 6: pointwise 1×1, stride 1, 16×16×32 → 16×16×32, ReLU6.</summary>
+        /// <summary>Layer 4: depthwise separable, 16×16×32 → 8×8×64, depthwise stride 2, pads (top, left, bottom, right) = (0,0,1,1), ReLU6, then 1×1, ReLU6.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Layer06_Pointwise(ref float input, ref float output)
+        private static void Layer04_DepthwiseSeparableS2(ref float input, ref float output, ref float scratch)
         {
-            ref float weights = ref FloatsOf(MobileNetWeights.Layer06);
-            // 256 pixels × 32 → 32 channels, in blocks of 16 output channels.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                Vector512<float> lo = Vector512.Create(0f);
-                Vector512<float> hi = Vector512.Create(6f);
-                int b = 0;
-                for (; b + 2 <= 2; b += 2)
-                {
-                    int co = b * 16;
-                    ref float w = ref Unsafe.Add(ref weights, b * 528);
-                    int p = 0;
-                    for (; p + 8 <= 256; p += 8)
-                    {
-                        ref float a = ref Unsafe.Add(ref input, p * 32);
-                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 528);
-                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 528);
-                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 528);
-                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 528);
-                        Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 528);
-                        Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 528);
-                        Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 528);
-                        Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 528);
-                        for (int k = 0; k < 32; k++)
-                        {
-                            Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector512.LoadUnsafe(ref w, (nuint)(544 + 16 * k));
-                            Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
-                            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 32 + k));
-                            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 64 + k));
-                            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 96 + k));
-                            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
-                            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 128 + k));
-                            c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
-                            Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 160 + k));
-                            c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1);
-                            Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 192 + k));
-                            c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1);
-                            Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 224 + k));
-                            c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1);
-                        }
-                        ref float o = ref Unsafe.Add(ref output, p * 32 + co);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, lo), hi), ref o, 0);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_1, lo), hi), ref o, 16);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, lo), hi), ref o, 32);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_1, lo), hi), ref o, 48);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, lo), hi), ref o, 64);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_1, lo), hi), ref o, 80);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, lo), hi), ref o, 96);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_1, lo), hi), ref o, 112);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_0, lo), hi), ref o, 128);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_1, lo), hi), ref o, 144);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_0, lo), hi), ref o, 160);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_1, lo), hi), ref o, 176);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_0, lo), hi), ref o, 192);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_1, lo), hi), ref o, 208);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_0, lo), hi), ref o, 224);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_1, lo), hi), ref o, 240);
-                    }
-                }
-            }
-            else if (Vector256.IsHardwareAccelerated)
-            {
-                Vector256<float> lo = Vector256.Create(0f);
-                Vector256<float> hi = Vector256.Create(6f);
-                int b = 0;
-                for (; b + 1 <= 2; b += 1)
-                {
-                    int co = b * 16;
-                    ref float w = ref Unsafe.Add(ref weights, b * 528);
-                    int p = 0;
-                    for (; p + 6 <= 256; p += 6)
-                    {
-                        ref float a = ref Unsafe.Add(ref input, p * 32);
-                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w), c4_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w), c5_1 = Vector256.LoadUnsafe(ref w, 8);
-                        for (int k = 0; k < 32; k++)
-                        {
-                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
-                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
-                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
-                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
-                            Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
-                            c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector256.FusedMultiplyAdd(x4, w1, c4_1);
-                            Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 160 + k));
-                            c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector256.FusedMultiplyAdd(x5, w1, c5_1);
-                        }
-                        ref float o = ref Unsafe.Add(ref output, p * 32 + co);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 32);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 40);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 64);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 72);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 96);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 104);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, lo), hi), ref o, 128);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_1, lo), hi), ref o, 136);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, lo), hi), ref o, 160);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_1, lo), hi), ref o, 168);
-                    }
-                    {
-                        ref float a = ref Unsafe.Add(ref input, p * 32);
-                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
-                        for (int k = 0; k < 32; k++)
-                        {
-                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
-                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
-                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
-                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
-                        }
-                        ref float o = ref Unsafe.Add(ref output, p * 32 + co);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 32);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 40);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 64);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 72);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 96);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 104);
-                    }
-                }
-            }
-            else
-            {
-                Vector128<float> lo = Vector128.Create(0f);
-                Vector128<float> hi = Vector128.Create(6f);
-                int b = 0;
-                for (; b + 1 <= 2; b += 1)
-                {
-                    int co = b * 16;
-                    ref float w = ref Unsafe.Add(ref weights, b * 528);
-                    int p = 0;
-                    for (; p + 4 <= 256; p += 4)
-                    {
-                        ref float a = ref Unsafe.Add(ref input, p * 32);
-                        Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
-                        Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
-                        Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
-                        Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
-                        for (int k = 0; k < 32; k++)
-                        {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                            c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 32 + k));
-                            c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 64 + k));
-                            c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 96 + k));
-                            c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
-                        }
-                        ref float o = ref Unsafe.Add(ref output, p * 32 + co);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, lo), hi), ref o, 0);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, lo), hi), ref o, 4);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, lo), hi), ref o, 8);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, lo), hi), ref o, 12);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, lo), hi), ref o, 32);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, lo), hi), ref o, 36);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, lo), hi), ref o, 40);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, lo), hi), ref o, 44);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, lo), hi), ref o, 64);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, lo), hi), ref o, 68);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, lo), hi), ref o, 72);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, lo), hi), ref o, 76);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, lo), hi), ref o, 96);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, lo), hi), ref o, 100);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, lo), hi), ref o, 104);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, lo), hi), ref o, 108);
-                    }
-                }
-            }
-        }
-
-        /// <summary>Layer 7: depthwise 3×3, stride 2, 16×16×32 → 8×8×32, pads (top, left, bottom, right) = (0,0,1,1), ReLU6.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Layer07_Depthwise3x3S2(ref float input, ref float output, ref float scratch)
-        {
-            const int InH = 16, InW = 16, C = 32, OutH = 8, Stride = 2, PadTop = 0;
-            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer07);
-            ref float zero = ref scratch; // the zero padding above and below the image
-            MemoryMarshal.CreateSpan(ref zero, InW * C).Clear();
+            const int InH = 16, InW = 16, InC = 32, OutH = 8, Stride = 2, PadTop = 0, Row = 512;
+            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer04Depthwise);
+            ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer04Project);
+            ref float zero = ref Unsafe.Add(ref scratch, 0); // the zero padding above and below the image
+            ref float d = ref Unsafe.Add(ref scratch, 512); // one depthwise output row
+            MemoryMarshal.CreateSpan(ref zero, Row).Clear();
             for (int oy = 0; oy < OutH; oy++)
             {
                 int iy0 = oy * Stride - PadTop;
-                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref input, (iy0 + 0) * InW * C) : ref zero;
-                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * C) : ref zero;
-                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * C) : ref zero;
-                ref float d = ref Unsafe.Add(ref output, oy * 256);
+                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref input, (iy0 + 0) * InW * InC) : ref zero;
+                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * InC) : ref zero;
+                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * InC) : ref zero;
                 // 8 columns: 0 on the left border, 7 inside, 1 on the right border.
                 if (Vector512.IsHardwareAccelerated)
                 {
@@ -2271,8 +2229,8 @@ namespace Tests
                     for (; c + 16 <= 32; c += 16)
                     {
                         Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
-                        Vector512<float> lo = Vector512.Create(0f);
-                        Vector512<float> hi = Vector512.Create(6f);
+                        Vector512<float> dwLo = Vector512.Create(0f);
+                        Vector512<float> dwHi = Vector512.Create(6f);
                         Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 32)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 160)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 224)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 288));
                         int ox = 0;
                         for (; ox + 4 <= 7; ox += 4)
@@ -2316,10 +2274,10 @@ namespace Tests
                             acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 192)), k8, acc2);
                             acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc3);
                             ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, lo), hi), ref o, 0);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc1, lo), hi), ref o, 32);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc2, lo), hi), ref o, 64);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc3, lo), hi), ref o, 96);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, dwLo), dwHi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc1, dwLo), dwHi), ref o, 32);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc2, dwLo), dwHi), ref o, 64);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc3, dwLo), dwHi), ref o, 96);
                         }
                         for (; ox + 1 <= 7; ox += 1)
                         {
@@ -2335,7 +2293,7 @@ namespace Tests
                             acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 32)), k7, acc0);
                             acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 64)), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, lo), hi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, dwLo), dwHi), ref o, 0);
                         }
                         {
                             Vector512<float> acc = bias;
@@ -2345,7 +2303,7 @@ namespace Tests
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(480 + c)), k4, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(448 + c)), k6, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(480 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(224 + c));
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, dwLo), dwHi), ref d, (nuint)(224 + c));
                         }
                     }
                 }
@@ -2355,8 +2313,8 @@ namespace Tests
                     for (; c + 8 <= 32; c += 8)
                     {
                         Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
-                        Vector256<float> lo = Vector256.Create(0f);
-                        Vector256<float> hi = Vector256.Create(6f);
+                        Vector256<float> dwLo = Vector256.Create(0f);
+                        Vector256<float> dwHi = Vector256.Create(6f);
                         Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 32)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 160)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 224)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 288));
                         int ox = 0;
                         for (; ox + 4 <= 7; ox += 4)
@@ -2400,10 +2358,10 @@ namespace Tests
                             acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 192)), k8, acc2);
                             acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc3);
                             ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc1, lo), hi), ref o, 32);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc2, lo), hi), ref o, 64);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc3, lo), hi), ref o, 96);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, dwLo), dwHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc1, dwLo), dwHi), ref o, 32);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc2, dwLo), dwHi), ref o, 64);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc3, dwLo), dwHi), ref o, 96);
                         }
                         for (; ox + 1 <= 7; ox += 1)
                         {
@@ -2419,7 +2377,7 @@ namespace Tests
                             acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 32)), k7, acc0);
                             acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 64)), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, dwLo), dwHi), ref o, 0);
                         }
                         {
                             Vector256<float> acc = bias;
@@ -2429,7 +2387,7 @@ namespace Tests
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(480 + c)), k4, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(448 + c)), k6, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(480 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(224 + c));
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, dwLo), dwHi), ref d, (nuint)(224 + c));
                         }
                     }
                 }
@@ -2439,8 +2397,8 @@ namespace Tests
                     for (; c + 4 <= 32; c += 4)
                     {
                         Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
-                        Vector128<float> lo = Vector128.Create(0f);
-                        Vector128<float> hi = Vector128.Create(6f);
+                        Vector128<float> dwLo = Vector128.Create(0f);
+                        Vector128<float> dwHi = Vector128.Create(6f);
                         Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 32)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 160)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 224)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 288));
                         int ox = 0;
                         for (; ox + 4 <= 7; ox += 4)
@@ -2484,10 +2442,10 @@ namespace Tests
                             acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 192)), k8, acc2);
                             acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc3);
                             ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, lo), hi), ref o, 0);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc1, lo), hi), ref o, 32);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc2, lo), hi), ref o, 64);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc3, lo), hi), ref o, 96);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, dwLo), dwHi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc1, dwLo), dwHi), ref o, 32);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc2, dwLo), dwHi), ref o, 64);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc3, dwLo), dwHi), ref o, 96);
                         }
                         for (; ox + 1 <= 7; ox += 1)
                         {
@@ -2503,7 +2461,7 @@ namespace Tests
                             acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 32)), k7, acc0);
                             acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 64)), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, lo), hi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, dwLo), dwHi), ref o, 0);
                         }
                         {
                             Vector128<float> acc = bias;
@@ -2513,225 +2471,210 @@ namespace Tests
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(480 + c)), k4, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(448 + c)), k6, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(480 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(224 + c));
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, dwLo), dwHi), ref d, (nuint)(224 + c));
+                        }
+                    }
+                }
+                ref float target = ref Unsafe.Add(ref output, oy * 512);
+                // 8 pixels × 32 → 64 channels, in blocks of 16 output channels.
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    Vector512<float> projectLo = Vector512.Create(0f);
+                    Vector512<float> projectHi = Vector512.Create(6f);
+                    int b = 0;
+                    for (; b + 2 <= 4; b += 2)
+                    {
+                        int co = b * 16;
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 528);
+                        int p = 0;
+                        for (; p + 8 <= 8; p += 8)
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 32);
+                            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 528);
+                            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 528);
+                            Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 528);
+                            Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 528);
+                            Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 528);
+                            Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 528);
+                            Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 528);
+                            Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 528);
+                            for (int k = 0; k < 32; k++)
+                            {
+                                Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector512.LoadUnsafe(ref w, (nuint)(544 + 16 * k));
+                                Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                                Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 32 + k));
+                                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                                Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 64 + k));
+                                c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
+                                Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 96 + k));
+                                c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
+                                Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 128 + k));
+                                c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
+                                Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 160 + k));
+                                c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1);
+                                Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 192 + k));
+                                c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1);
+                                Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 224 + k));
+                                c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 64 + co);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_1, projectLo), projectHi), ref o, 16);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, projectLo), projectHi), ref o, 64);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_1, projectLo), projectHi), ref o, 80);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, projectLo), projectHi), ref o, 128);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_1, projectLo), projectHi), ref o, 144);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, projectLo), projectHi), ref o, 192);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_1, projectLo), projectHi), ref o, 208);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_0, projectLo), projectHi), ref o, 256);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_1, projectLo), projectHi), ref o, 272);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_0, projectLo), projectHi), ref o, 320);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_1, projectLo), projectHi), ref o, 336);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_0, projectLo), projectHi), ref o, 384);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_1, projectLo), projectHi), ref o, 400);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_0, projectLo), projectHi), ref o, 448);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_1, projectLo), projectHi), ref o, 464);
+                        }
+                    }
+                }
+                else if (Vector256.IsHardwareAccelerated)
+                {
+                    Vector256<float> projectLo = Vector256.Create(0f);
+                    Vector256<float> projectHi = Vector256.Create(6f);
+                    int b = 0;
+                    for (; b + 1 <= 4; b += 1)
+                    {
+                        int co = b * 16;
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 528);
+                        int p = 0;
+                        for (; p + 6 <= 8; p += 6)
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 32);
+                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
+                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                            Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
+                            Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                            Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w), c4_1 = Vector256.LoadUnsafe(ref w, 8);
+                            Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w), c5_1 = Vector256.LoadUnsafe(ref w, 8);
+                            for (int k = 0; k < 32; k++)
+                            {
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
+                                c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
+                                c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
+                                c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                                Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                                c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector256.FusedMultiplyAdd(x4, w1, c4_1);
+                                Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 160 + k));
+                                c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector256.FusedMultiplyAdd(x5, w1, c5_1);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 64 + co);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, projectLo), projectHi), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, projectLo), projectHi), ref o, 64);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, projectLo), projectHi), ref o, 72);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, projectLo), projectHi), ref o, 128);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, projectLo), projectHi), ref o, 136);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, projectLo), projectHi), ref o, 192);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, projectLo), projectHi), ref o, 200);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, projectLo), projectHi), ref o, 256);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_1, projectLo), projectHi), ref o, 264);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, projectLo), projectHi), ref o, 320);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_1, projectLo), projectHi), ref o, 328);
+                        }
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 32);
+                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
+                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                            for (int k = 0; k < 32; k++)
+                            {
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
+                                c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 64 + co);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, projectLo), projectHi), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, projectLo), projectHi), ref o, 64);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, projectLo), projectHi), ref o, 72);
+                        }
+                    }
+                }
+                else
+                {
+                    Vector128<float> projectLo = Vector128.Create(0f);
+                    Vector128<float> projectHi = Vector128.Create(6f);
+                    int b = 0;
+                    for (; b + 1 <= 4; b += 1)
+                    {
+                        int co = b * 16;
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 528);
+                        int p = 0;
+                        for (; p + 4 <= 8; p += 4)
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 32);
+                            Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
+                            Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
+                            Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
+                            Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
+                            for (int k = 0; k < 32; k++)
+                            {
+                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
+                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
+                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 32 + k));
+                                c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
+                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 64 + k));
+                                c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
+                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 96 + k));
+                                c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 64 + co);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, projectLo), projectHi), ref o, 4);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, projectLo), projectHi), ref o, 8);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, projectLo), projectHi), ref o, 12);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, projectLo), projectHi), ref o, 64);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, projectLo), projectHi), ref o, 68);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, projectLo), projectHi), ref o, 72);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, projectLo), projectHi), ref o, 76);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, projectLo), projectHi), ref o, 128);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, projectLo), projectHi), ref o, 132);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, projectLo), projectHi), ref o, 136);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, projectLo), projectHi), ref o, 140);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, projectLo), projectHi), ref o, 192);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, projectLo), projectHi), ref o, 196);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, projectLo), projectHi), ref o, 200);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, projectLo), projectHi), ref o, 204);
                         }
                     }
                 }
             }
         }
 
-        /// <summary>Layer 8: pointwise 1×1, stride 1, 8×8×32 → 8×8×64, ReLU6.</summary>
+        /// <summary>Layer 5: depthwise separable, 8×8×64 → 8×8×64, depthwise stride 1, pads (top, left, bottom, right) = (1,1,1,1), ReLU6, then 1×1, ReLU6.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Layer08_Pointwise(ref float input, ref float output)
+        private static void Layer05_DepthwiseSeparableS1(ref float input, ref float output, ref float scratch)
         {
-            ref float weights = ref FloatsOf(MobileNetWeights.Layer08);
-            // 64 pixels × 32 → 64 channels, in blocks of 16 output channels.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                Vector512<float> lo = Vector512.Create(0f);
-                Vector512<float> hi = Vector512.Create(6f);
-                int b = 0;
-                for (; b + 2 <= 4; b += 2)
-                {
-                    int co = b * 16;
-                    ref float w = ref Unsafe.Add(ref weights, b * 528);
-                    int p = 0;
-                    for (; p + 8 <= 64; p += 8)
-                    {
-                        ref float a = ref Unsafe.Add(ref input, p * 32);
-                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 528);
-                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 528);
-                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 528);
-                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 528);
-                        Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 528);
-                        Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 528);
-                        Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 528);
-                        Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 528);
-                        for (int k = 0; k < 32; k++)
-                        {
-                            Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector512.LoadUnsafe(ref w, (nuint)(544 + 16 * k));
-                            Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
-                            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 32 + k));
-                            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 64 + k));
-                            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 96 + k));
-                            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
-                            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 128 + k));
-                            c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
-                            Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 160 + k));
-                            c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1);
-                            Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 192 + k));
-                            c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1);
-                            Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 224 + k));
-                            c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1);
-                        }
-                        ref float o = ref Unsafe.Add(ref output, p * 64 + co);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, lo), hi), ref o, 0);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_1, lo), hi), ref o, 16);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, lo), hi), ref o, 64);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_1, lo), hi), ref o, 80);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, lo), hi), ref o, 128);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_1, lo), hi), ref o, 144);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, lo), hi), ref o, 192);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_1, lo), hi), ref o, 208);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_0, lo), hi), ref o, 256);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_1, lo), hi), ref o, 272);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_0, lo), hi), ref o, 320);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_1, lo), hi), ref o, 336);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_0, lo), hi), ref o, 384);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_1, lo), hi), ref o, 400);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_0, lo), hi), ref o, 448);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_1, lo), hi), ref o, 464);
-                    }
-                }
-            }
-            else if (Vector256.IsHardwareAccelerated)
-            {
-                Vector256<float> lo = Vector256.Create(0f);
-                Vector256<float> hi = Vector256.Create(6f);
-                int b = 0;
-                for (; b + 1 <= 4; b += 1)
-                {
-                    int co = b * 16;
-                    ref float w = ref Unsafe.Add(ref weights, b * 528);
-                    int p = 0;
-                    for (; p + 6 <= 64; p += 6)
-                    {
-                        ref float a = ref Unsafe.Add(ref input, p * 32);
-                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w), c4_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w), c5_1 = Vector256.LoadUnsafe(ref w, 8);
-                        for (int k = 0; k < 32; k++)
-                        {
-                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
-                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
-                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
-                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
-                            Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
-                            c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector256.FusedMultiplyAdd(x4, w1, c4_1);
-                            Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 160 + k));
-                            c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector256.FusedMultiplyAdd(x5, w1, c5_1);
-                        }
-                        ref float o = ref Unsafe.Add(ref output, p * 64 + co);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 64);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 72);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 128);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 136);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 192);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 200);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, lo), hi), ref o, 256);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_1, lo), hi), ref o, 264);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, lo), hi), ref o, 320);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_1, lo), hi), ref o, 328);
-                    }
-                    {
-                        ref float a = ref Unsafe.Add(ref input, p * 32);
-                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
-                        for (int k = 0; k < 32; k++)
-                        {
-                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
-                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
-                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
-                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
-                        }
-                        ref float o = ref Unsafe.Add(ref output, p * 64 + co);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 64);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 72);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 128);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 136);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 192);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 200);
-                    }
-                }
-            }
-            else
-            {
-                Vector128<float> lo = Vector128.Create(0f);
-                Vector128<float> hi = Vector128.Create(6f);
-                int b = 0;
-                for (; b + 1 <= 4; b += 1)
-                {
-                    int co = b * 16;
-                    ref float w = ref Unsafe.Add(ref weights, b * 528);
-                    int p = 0;
-                    for (; p + 4 <= 64; p += 4)
-                    {
-                        ref float a = ref Unsafe.Add(ref input, p * 32);
-                        Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
-                        Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
-                        Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
-                        Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
-                        for (int k = 0; k < 32; k++)
-                        {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                            c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 32 + k));
-                            c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 64 + k));
-                            c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 96 + k));
-                            c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
-                        }
-                        ref float o = ref Unsafe.Add(ref output, p * 64 + co);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, lo), hi), ref o, 0);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, lo), hi), ref o, 4);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, lo), hi), ref o, 8);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, lo), hi), ref o, 12);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, lo), hi), ref o, 64);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, lo), hi), ref o, 68);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, lo), hi), ref o, 72);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, lo), hi), ref o, 76);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, lo), hi), ref o, 128);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, lo), hi), ref o, 132);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, lo), hi), ref o, 136);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, lo), hi), ref o, 140);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, lo), hi), ref o, 192);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, lo), hi), ref o, 196);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, lo), hi), ref o, 200);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, lo), hi), ref o, 204);
-                    }
-                }
-            }
-        }
-
-        /// <summary>Layer 9: depthwise 3×3, stride 1, 8×8×64 → 8×8×64, pads (top, left, bottom, right) = (1,1,1,1), ReLU6.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Layer09_Depthwise3x3S1(ref float input, ref float output, ref float scratch)
-        {
-            const int InH = 8, InW = 8, C = 64, OutH = 8, Stride = 1, PadTop = 1;
-            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer09);
-            ref float zero = ref scratch; // the zero padding above and below the image
-            MemoryMarshal.CreateSpan(ref zero, InW * C).Clear();
+            const int InH = 8, InW = 8, InC = 64, OutH = 8, Stride = 1, PadTop = 1, Row = 512;
+            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer05Depthwise);
+            ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer05Project);
+            ref float zero = ref Unsafe.Add(ref scratch, 0); // the zero padding above and below the image
+            ref float d = ref Unsafe.Add(ref scratch, 512); // one depthwise output row
+            MemoryMarshal.CreateSpan(ref zero, Row).Clear();
             for (int oy = 0; oy < OutH; oy++)
             {
                 int iy0 = oy * Stride - PadTop;
-                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref input, (iy0 + 0) * InW * C) : ref zero;
-                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * C) : ref zero;
-                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * C) : ref zero;
-                ref float d = ref Unsafe.Add(ref output, oy * 512);
+                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref input, (iy0 + 0) * InW * InC) : ref zero;
+                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * InC) : ref zero;
+                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * InC) : ref zero;
                 // 8 columns: 1 on the left border, 6 inside, 1 on the right border.
                 if (Vector512.IsHardwareAccelerated)
                 {
@@ -2739,8 +2682,8 @@ namespace Tests
                     for (; c + 16 <= 64; c += 16)
                     {
                         Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
-                        Vector512<float> lo = Vector512.Create(0f);
-                        Vector512<float> hi = Vector512.Create(6f);
+                        Vector512<float> dwLo = Vector512.Create(0f);
+                        Vector512<float> dwHi = Vector512.Create(6f);
                         Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 320)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 448)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 576));
                         {
                             Vector512<float> acc = bias;
@@ -2750,7 +2693,7 @@ namespace Tests
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(64 + c)), k5, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(64 + c)), k8, acc);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
                         }
                         int ox = 1;
                         for (; ox + 4 <= 7; ox += 4)
@@ -2794,10 +2737,10 @@ namespace Tests
                             acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc2);
                             acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 320)), k8, acc3);
                             ref float o = ref Unsafe.Add(ref d, ox * 64 + c);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, lo), hi), ref o, 0);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc1, lo), hi), ref o, 64);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc2, lo), hi), ref o, 128);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc3, lo), hi), ref o, 192);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, dwLo), dwHi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc1, dwLo), dwHi), ref o, 64);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc2, dwLo), dwHi), ref o, 128);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc3, dwLo), dwHi), ref o, 192);
                         }
                         for (; ox + 1 <= 7; ox += 1)
                         {
@@ -2813,7 +2756,7 @@ namespace Tests
                             acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 64)), k7, acc0);
                             acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 64 + c);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, lo), hi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, dwLo), dwHi), ref o, 0);
                         }
                         {
                             Vector512<float> acc = bias;
@@ -2823,7 +2766,7 @@ namespace Tests
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(448 + c)), k4, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(384 + c)), k6, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(448 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(448 + c));
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, dwLo), dwHi), ref d, (nuint)(448 + c));
                         }
                     }
                 }
@@ -2833,8 +2776,8 @@ namespace Tests
                     for (; c + 8 <= 64; c += 8)
                     {
                         Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
-                        Vector256<float> lo = Vector256.Create(0f);
-                        Vector256<float> hi = Vector256.Create(6f);
+                        Vector256<float> dwLo = Vector256.Create(0f);
+                        Vector256<float> dwHi = Vector256.Create(6f);
                         Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 320)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 448)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 576));
                         {
                             Vector256<float> acc = bias;
@@ -2844,7 +2787,7 @@ namespace Tests
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(64 + c)), k5, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(64 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
                         }
                         int ox = 1;
                         for (; ox + 4 <= 7; ox += 4)
@@ -2888,10 +2831,10 @@ namespace Tests
                             acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc2);
                             acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 320)), k8, acc3);
                             ref float o = ref Unsafe.Add(ref d, ox * 64 + c);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc1, lo), hi), ref o, 64);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc2, lo), hi), ref o, 128);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc3, lo), hi), ref o, 192);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, dwLo), dwHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc1, dwLo), dwHi), ref o, 64);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc2, dwLo), dwHi), ref o, 128);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc3, dwLo), dwHi), ref o, 192);
                         }
                         for (; ox + 1 <= 7; ox += 1)
                         {
@@ -2907,7 +2850,7 @@ namespace Tests
                             acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 64)), k7, acc0);
                             acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 64 + c);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, dwLo), dwHi), ref o, 0);
                         }
                         {
                             Vector256<float> acc = bias;
@@ -2917,7 +2860,7 @@ namespace Tests
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(448 + c)), k4, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(384 + c)), k6, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(448 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(448 + c));
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, dwLo), dwHi), ref d, (nuint)(448 + c));
                         }
                     }
                 }
@@ -2927,8 +2870,8 @@ namespace Tests
                     for (; c + 4 <= 64; c += 4)
                     {
                         Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
-                        Vector128<float> lo = Vector128.Create(0f);
-                        Vector128<float> hi = Vector128.Create(6f);
+                        Vector128<float> dwLo = Vector128.Create(0f);
+                        Vector128<float> dwHi = Vector128.Create(6f);
                         Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 320)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 448)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 576));
                         {
                             Vector128<float> acc = bias;
@@ -2938,7 +2881,7 @@ namespace Tests
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(64 + c)), k5, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(64 + c)), k8, acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
                         }
                         int ox = 1;
                         for (; ox + 4 <= 7; ox += 4)
@@ -2982,10 +2925,10 @@ namespace Tests
                             acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc2);
                             acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 320)), k8, acc3);
                             ref float o = ref Unsafe.Add(ref d, ox * 64 + c);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, lo), hi), ref o, 0);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc1, lo), hi), ref o, 64);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc2, lo), hi), ref o, 128);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc3, lo), hi), ref o, 192);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, dwLo), dwHi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc1, dwLo), dwHi), ref o, 64);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc2, dwLo), dwHi), ref o, 128);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc3, dwLo), dwHi), ref o, 192);
                         }
                         for (; ox + 1 <= 7; ox += 1)
                         {
@@ -3001,7 +2944,7 @@ namespace Tests
                             acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 64)), k7, acc0);
                             acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 64 + c);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, lo), hi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, dwLo), dwHi), ref o, 0);
                         }
                         {
                             Vector128<float> acc = bias;
@@ -3011,225 +2954,210 @@ namespace Tests
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(448 + c)), k4, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(384 + c)), k6, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(448 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(448 + c));
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, dwLo), dwHi), ref d, (nuint)(448 + c));
+                        }
+                    }
+                }
+                ref float target = ref Unsafe.Add(ref output, oy * 512);
+                // 8 pixels × 64 → 64 channels, in blocks of 16 output channels.
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    Vector512<float> projectLo = Vector512.Create(0f);
+                    Vector512<float> projectHi = Vector512.Create(6f);
+                    int b = 0;
+                    for (; b + 2 <= 4; b += 2)
+                    {
+                        int co = b * 16;
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 1040);
+                        int p = 0;
+                        for (; p + 8 <= 8; p += 8)
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 64);
+                            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 1040);
+                            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 1040);
+                            Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 1040);
+                            Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 1040);
+                            Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 1040);
+                            Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 1040);
+                            Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 1040);
+                            Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 1040);
+                            for (int k = 0; k < 64; k++)
+                            {
+                                Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector512.LoadUnsafe(ref w, (nuint)(1056 + 16 * k));
+                                Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                                Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 64 + k));
+                                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                                Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 128 + k));
+                                c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
+                                Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 192 + k));
+                                c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
+                                Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 256 + k));
+                                c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
+                                Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 320 + k));
+                                c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1);
+                                Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 384 + k));
+                                c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1);
+                                Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 448 + k));
+                                c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 64 + co);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_1, projectLo), projectHi), ref o, 16);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, projectLo), projectHi), ref o, 64);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_1, projectLo), projectHi), ref o, 80);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, projectLo), projectHi), ref o, 128);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_1, projectLo), projectHi), ref o, 144);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, projectLo), projectHi), ref o, 192);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_1, projectLo), projectHi), ref o, 208);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_0, projectLo), projectHi), ref o, 256);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_1, projectLo), projectHi), ref o, 272);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_0, projectLo), projectHi), ref o, 320);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_1, projectLo), projectHi), ref o, 336);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_0, projectLo), projectHi), ref o, 384);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_1, projectLo), projectHi), ref o, 400);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_0, projectLo), projectHi), ref o, 448);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_1, projectLo), projectHi), ref o, 464);
+                        }
+                    }
+                }
+                else if (Vector256.IsHardwareAccelerated)
+                {
+                    Vector256<float> projectLo = Vector256.Create(0f);
+                    Vector256<float> projectHi = Vector256.Create(6f);
+                    int b = 0;
+                    for (; b + 1 <= 4; b += 1)
+                    {
+                        int co = b * 16;
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 1040);
+                        int p = 0;
+                        for (; p + 6 <= 8; p += 6)
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 64);
+                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
+                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                            Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
+                            Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                            Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w), c4_1 = Vector256.LoadUnsafe(ref w, 8);
+                            Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w), c5_1 = Vector256.LoadUnsafe(ref w, 8);
+                            for (int k = 0; k < 64; k++)
+                            {
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
+                                c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                                c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 192 + k));
+                                c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                                Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
+                                c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector256.FusedMultiplyAdd(x4, w1, c4_1);
+                                Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 320 + k));
+                                c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector256.FusedMultiplyAdd(x5, w1, c5_1);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 64 + co);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, projectLo), projectHi), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, projectLo), projectHi), ref o, 64);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, projectLo), projectHi), ref o, 72);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, projectLo), projectHi), ref o, 128);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, projectLo), projectHi), ref o, 136);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, projectLo), projectHi), ref o, 192);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, projectLo), projectHi), ref o, 200);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, projectLo), projectHi), ref o, 256);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_1, projectLo), projectHi), ref o, 264);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, projectLo), projectHi), ref o, 320);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_1, projectLo), projectHi), ref o, 328);
+                        }
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 64);
+                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
+                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                            for (int k = 0; k < 64; k++)
+                            {
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
+                                c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 64 + co);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, projectLo), projectHi), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, projectLo), projectHi), ref o, 64);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, projectLo), projectHi), ref o, 72);
+                        }
+                    }
+                }
+                else
+                {
+                    Vector128<float> projectLo = Vector128.Create(0f);
+                    Vector128<float> projectHi = Vector128.Create(6f);
+                    int b = 0;
+                    for (; b + 1 <= 4; b += 1)
+                    {
+                        int co = b * 16;
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 1040);
+                        int p = 0;
+                        for (; p + 4 <= 8; p += 4)
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 64);
+                            Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
+                            Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
+                            Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
+                            Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
+                            for (int k = 0; k < 64; k++)
+                            {
+                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
+                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
+                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 64 + k));
+                                c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
+                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
+                                c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
+                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 192 + k));
+                                c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 64 + co);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, projectLo), projectHi), ref o, 4);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, projectLo), projectHi), ref o, 8);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, projectLo), projectHi), ref o, 12);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, projectLo), projectHi), ref o, 64);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, projectLo), projectHi), ref o, 68);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, projectLo), projectHi), ref o, 72);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, projectLo), projectHi), ref o, 76);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, projectLo), projectHi), ref o, 128);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, projectLo), projectHi), ref o, 132);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, projectLo), projectHi), ref o, 136);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, projectLo), projectHi), ref o, 140);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, projectLo), projectHi), ref o, 192);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, projectLo), projectHi), ref o, 196);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, projectLo), projectHi), ref o, 200);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, projectLo), projectHi), ref o, 204);
                         }
                     }
                 }
             }
         }
 
-        /// <summary>Layer 10: pointwise 1×1, stride 1, 8×8×64 → 8×8×64, ReLU6.</summary>
+        /// <summary>Layer 6: depthwise separable, 8×8×64 → 4×4×128, depthwise stride 2, pads (top, left, bottom, right) = (0,0,1,1), ReLU6, then 1×1, ReLU6.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Layer10_Pointwise(ref float input, ref float output)
+        private static void Layer06_DepthwiseSeparableS2(ref float input, ref float output, ref float scratch)
         {
-            ref float weights = ref FloatsOf(MobileNetWeights.Layer10);
-            // 64 pixels × 64 → 64 channels, in blocks of 16 output channels.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                Vector512<float> lo = Vector512.Create(0f);
-                Vector512<float> hi = Vector512.Create(6f);
-                int b = 0;
-                for (; b + 2 <= 4; b += 2)
-                {
-                    int co = b * 16;
-                    ref float w = ref Unsafe.Add(ref weights, b * 1040);
-                    int p = 0;
-                    for (; p + 8 <= 64; p += 8)
-                    {
-                        ref float a = ref Unsafe.Add(ref input, p * 64);
-                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 1040);
-                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 1040);
-                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 1040);
-                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 1040);
-                        Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 1040);
-                        Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 1040);
-                        Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 1040);
-                        Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 1040);
-                        for (int k = 0; k < 64; k++)
-                        {
-                            Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector512.LoadUnsafe(ref w, (nuint)(1056 + 16 * k));
-                            Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
-                            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 64 + k));
-                            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 128 + k));
-                            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 192 + k));
-                            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
-                            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 256 + k));
-                            c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
-                            Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 320 + k));
-                            c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1);
-                            Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 384 + k));
-                            c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1);
-                            Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 448 + k));
-                            c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1);
-                        }
-                        ref float o = ref Unsafe.Add(ref output, p * 64 + co);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, lo), hi), ref o, 0);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_1, lo), hi), ref o, 16);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, lo), hi), ref o, 64);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_1, lo), hi), ref o, 80);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, lo), hi), ref o, 128);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_1, lo), hi), ref o, 144);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, lo), hi), ref o, 192);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_1, lo), hi), ref o, 208);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_0, lo), hi), ref o, 256);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_1, lo), hi), ref o, 272);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_0, lo), hi), ref o, 320);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_1, lo), hi), ref o, 336);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_0, lo), hi), ref o, 384);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_1, lo), hi), ref o, 400);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_0, lo), hi), ref o, 448);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_1, lo), hi), ref o, 464);
-                    }
-                }
-            }
-            else if (Vector256.IsHardwareAccelerated)
-            {
-                Vector256<float> lo = Vector256.Create(0f);
-                Vector256<float> hi = Vector256.Create(6f);
-                int b = 0;
-                for (; b + 1 <= 4; b += 1)
-                {
-                    int co = b * 16;
-                    ref float w = ref Unsafe.Add(ref weights, b * 1040);
-                    int p = 0;
-                    for (; p + 6 <= 64; p += 6)
-                    {
-                        ref float a = ref Unsafe.Add(ref input, p * 64);
-                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w), c4_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w), c5_1 = Vector256.LoadUnsafe(ref w, 8);
-                        for (int k = 0; k < 64; k++)
-                        {
-                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
-                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
-                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 192 + k));
-                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
-                            Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
-                            c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector256.FusedMultiplyAdd(x4, w1, c4_1);
-                            Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 320 + k));
-                            c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector256.FusedMultiplyAdd(x5, w1, c5_1);
-                        }
-                        ref float o = ref Unsafe.Add(ref output, p * 64 + co);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 64);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 72);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 128);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 136);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 192);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 200);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, lo), hi), ref o, 256);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_1, lo), hi), ref o, 264);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, lo), hi), ref o, 320);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_1, lo), hi), ref o, 328);
-                    }
-                    {
-                        ref float a = ref Unsafe.Add(ref input, p * 64);
-                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
-                        for (int k = 0; k < 64; k++)
-                        {
-                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
-                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
-                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 192 + k));
-                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
-                        }
-                        ref float o = ref Unsafe.Add(ref output, p * 64 + co);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 64);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 72);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 128);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 136);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 192);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 200);
-                    }
-                }
-            }
-            else
-            {
-                Vector128<float> lo = Vector128.Create(0f);
-                Vector128<float> hi = Vector128.Create(6f);
-                int b = 0;
-                for (; b + 1 <= 4; b += 1)
-                {
-                    int co = b * 16;
-                    ref float w = ref Unsafe.Add(ref weights, b * 1040);
-                    int p = 0;
-                    for (; p + 4 <= 64; p += 4)
-                    {
-                        ref float a = ref Unsafe.Add(ref input, p * 64);
-                        Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
-                        Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
-                        Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
-                        Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
-                        for (int k = 0; k < 64; k++)
-                        {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                            c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 64 + k));
-                            c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
-                            c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 192 + k));
-                            c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
-                        }
-                        ref float o = ref Unsafe.Add(ref output, p * 64 + co);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, lo), hi), ref o, 0);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, lo), hi), ref o, 4);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, lo), hi), ref o, 8);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, lo), hi), ref o, 12);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, lo), hi), ref o, 64);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, lo), hi), ref o, 68);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, lo), hi), ref o, 72);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, lo), hi), ref o, 76);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, lo), hi), ref o, 128);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, lo), hi), ref o, 132);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, lo), hi), ref o, 136);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, lo), hi), ref o, 140);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, lo), hi), ref o, 192);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, lo), hi), ref o, 196);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, lo), hi), ref o, 200);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, lo), hi), ref o, 204);
-                    }
-                }
-            }
-        }
-
-        /// <summary>Layer 11: depthwise 3×3, stride 2, 8×8×64 → 4×4×64, pads (top, left, bottom, right) = (0,0,1,1), ReLU6.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Layer11_Depthwise3x3S2(ref float input, ref float output, ref float scratch)
-        {
-            const int InH = 8, InW = 8, C = 64, OutH = 4, Stride = 2, PadTop = 0;
-            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer11);
-            ref float zero = ref scratch; // the zero padding above and below the image
-            MemoryMarshal.CreateSpan(ref zero, InW * C).Clear();
+            const int InH = 8, InW = 8, InC = 64, OutH = 4, Stride = 2, PadTop = 0, Row = 512;
+            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer06Depthwise);
+            ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer06Project);
+            ref float zero = ref Unsafe.Add(ref scratch, 0); // the zero padding above and below the image
+            ref float d = ref Unsafe.Add(ref scratch, 512); // one depthwise output row
+            MemoryMarshal.CreateSpan(ref zero, Row).Clear();
             for (int oy = 0; oy < OutH; oy++)
             {
                 int iy0 = oy * Stride - PadTop;
-                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref input, (iy0 + 0) * InW * C) : ref zero;
-                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * C) : ref zero;
-                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * C) : ref zero;
-                ref float d = ref Unsafe.Add(ref output, oy * 256);
+                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref input, (iy0 + 0) * InW * InC) : ref zero;
+                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * InC) : ref zero;
+                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * InC) : ref zero;
                 // 4 columns: 0 on the left border, 3 inside, 1 on the right border.
                 if (Vector512.IsHardwareAccelerated)
                 {
@@ -3237,8 +3165,8 @@ namespace Tests
                     for (; c + 16 <= 64; c += 16)
                     {
                         Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
-                        Vector512<float> lo = Vector512.Create(0f);
-                        Vector512<float> hi = Vector512.Create(6f);
+                        Vector512<float> dwLo = Vector512.Create(0f);
+                        Vector512<float> dwHi = Vector512.Create(6f);
                         Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 320)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 448)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 576));
                         int ox = 0;
                         for (; ox + 1 <= 3; ox += 1)
@@ -3255,7 +3183,7 @@ namespace Tests
                             acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 64)), k7, acc0);
                             acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 64 + c);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, lo), hi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, dwLo), dwHi), ref o, 0);
                         }
                         {
                             Vector512<float> acc = bias;
@@ -3265,7 +3193,7 @@ namespace Tests
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(448 + c)), k4, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(384 + c)), k6, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(448 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(192 + c));
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, dwLo), dwHi), ref d, (nuint)(192 + c));
                         }
                     }
                 }
@@ -3275,8 +3203,8 @@ namespace Tests
                     for (; c + 8 <= 64; c += 8)
                     {
                         Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
-                        Vector256<float> lo = Vector256.Create(0f);
-                        Vector256<float> hi = Vector256.Create(6f);
+                        Vector256<float> dwLo = Vector256.Create(0f);
+                        Vector256<float> dwHi = Vector256.Create(6f);
                         Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 320)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 448)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 576));
                         int ox = 0;
                         for (; ox + 1 <= 3; ox += 1)
@@ -3293,7 +3221,7 @@ namespace Tests
                             acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 64)), k7, acc0);
                             acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 64 + c);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, dwLo), dwHi), ref o, 0);
                         }
                         {
                             Vector256<float> acc = bias;
@@ -3303,7 +3231,7 @@ namespace Tests
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(448 + c)), k4, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(384 + c)), k6, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(448 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(192 + c));
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, dwLo), dwHi), ref d, (nuint)(192 + c));
                         }
                     }
                 }
@@ -3313,8 +3241,8 @@ namespace Tests
                     for (; c + 4 <= 64; c += 4)
                     {
                         Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
-                        Vector128<float> lo = Vector128.Create(0f);
-                        Vector128<float> hi = Vector128.Create(6f);
+                        Vector128<float> dwLo = Vector128.Create(0f);
+                        Vector128<float> dwHi = Vector128.Create(6f);
                         Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 320)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 448)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 576));
                         int ox = 0;
                         for (; ox + 1 <= 3; ox += 1)
@@ -3331,7 +3259,7 @@ namespace Tests
                             acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 64)), k7, acc0);
                             acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 64 + c);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, lo), hi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, dwLo), dwHi), ref o, 0);
                         }
                         {
                             Vector128<float> acc = bias;
@@ -3341,19 +3269,313 @@ namespace Tests
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(448 + c)), k4, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(384 + c)), k6, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(448 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(192 + c));
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, dwLo), dwHi), ref d, (nuint)(192 + c));
+                        }
+                    }
+                }
+                ref float target = ref Unsafe.Add(ref output, oy * 512);
+                // 4 pixels × 64 → 128 channels, in blocks of 16 output channels.
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    Vector512<float> projectLo = Vector512.Create(0f);
+                    Vector512<float> projectHi = Vector512.Create(6f);
+                    int b = 0;
+                    for (; b + 2 <= 8; b += 2)
+                    {
+                        int co = b * 16;
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 1040);
+                        int p = 0;
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 64);
+                            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 1040);
+                            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 1040);
+                            Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 1040);
+                            Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 1040);
+                            for (int k = 0; k < 64; k++)
+                            {
+                                Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector512.LoadUnsafe(ref w, (nuint)(1056 + 16 * k));
+                                Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                                Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 64 + k));
+                                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                                Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 128 + k));
+                                c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
+                                Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 192 + k));
+                                c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 128 + co);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_1, projectLo), projectHi), ref o, 16);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, projectLo), projectHi), ref o, 128);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_1, projectLo), projectHi), ref o, 144);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, projectLo), projectHi), ref o, 256);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_1, projectLo), projectHi), ref o, 272);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, projectLo), projectHi), ref o, 384);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_1, projectLo), projectHi), ref o, 400);
+                        }
+                    }
+                }
+                else if (Vector256.IsHardwareAccelerated)
+                {
+                    Vector256<float> projectLo = Vector256.Create(0f);
+                    Vector256<float> projectHi = Vector256.Create(6f);
+                    int b = 0;
+                    for (; b + 1 <= 8; b += 1)
+                    {
+                        int co = b * 16;
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 1040);
+                        int p = 0;
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 64);
+                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
+                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                            Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
+                            Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                            for (int k = 0; k < 64; k++)
+                            {
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
+                                c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                                c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 192 + k));
+                                c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 128 + co);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, projectLo), projectHi), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, projectLo), projectHi), ref o, 128);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, projectLo), projectHi), ref o, 136);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, projectLo), projectHi), ref o, 256);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, projectLo), projectHi), ref o, 264);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, projectLo), projectHi), ref o, 384);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, projectLo), projectHi), ref o, 392);
+                        }
+                    }
+                }
+                else
+                {
+                    Vector128<float> projectLo = Vector128.Create(0f);
+                    Vector128<float> projectHi = Vector128.Create(6f);
+                    int b = 0;
+                    for (; b + 1 <= 8; b += 1)
+                    {
+                        int co = b * 16;
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 1040);
+                        int p = 0;
+                        for (; p + 4 <= 4; p += 4)
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 64);
+                            Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
+                            Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
+                            Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
+                            Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
+                            for (int k = 0; k < 64; k++)
+                            {
+                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
+                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
+                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 64 + k));
+                                c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
+                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
+                                c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
+                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 192 + k));
+                                c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 128 + co);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, projectLo), projectHi), ref o, 4);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, projectLo), projectHi), ref o, 8);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, projectLo), projectHi), ref o, 12);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, projectLo), projectHi), ref o, 128);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, projectLo), projectHi), ref o, 132);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, projectLo), projectHi), ref o, 136);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, projectLo), projectHi), ref o, 140);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, projectLo), projectHi), ref o, 256);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, projectLo), projectHi), ref o, 260);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, projectLo), projectHi), ref o, 264);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, projectLo), projectHi), ref o, 268);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, projectLo), projectHi), ref o, 384);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, projectLo), projectHi), ref o, 388);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, projectLo), projectHi), ref o, 392);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, projectLo), projectHi), ref o, 396);
                         }
                     }
                 }
             }
         }
 
-        /// <summary>Layer 12: pointwise 1×1, stride 1, 4×4×64 → 4×4×128, ReLU6.</summary>
+        /// <summary>Layer 7: depthwise 3×3, stride 1, 4×4×128 → 4×4×128, pads (top, left, bottom, right) = (1,1,1,1), ReLU6.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Layer12_Pointwise(ref float input, ref float output)
+        private static void Layer07_Depthwise3x3S1(ref float input, ref float output, ref float scratch)
         {
-            ref float weights = ref FloatsOf(MobileNetWeights.Layer12);
-            // 16 pixels × 64 → 128 channels, in blocks of 16 output channels.
+            const int InH = 4, InW = 4, C = 128, OutH = 4, Stride = 1, PadTop = 1;
+            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer07);
+            ref float zero = ref scratch; // the zero padding above and below the image
+            MemoryMarshal.CreateSpan(ref zero, InW * C).Clear();
+            for (int oy = 0; oy < OutH; oy++)
+            {
+                int iy0 = oy * Stride - PadTop;
+                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref input, (iy0 + 0) * InW * C) : ref zero;
+                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * C) : ref zero;
+                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * C) : ref zero;
+                ref float d = ref Unsafe.Add(ref output, oy * 512);
+                // 4 columns: 1 on the left border, 2 inside, 1 on the right border.
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    int c = 0;
+                    for (; c + 16 <= 128; c += 16)
+                    {
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector512<float> lo = Vector512.Create(0f);
+                        Vector512<float> hi = Vector512.Create(6f);
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
+                        {
+                            Vector512<float> acc = bias;
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                        }
+                        int ox = 1;
+                        for (; ox + 1 <= 3; ox += 1)
+                        {
+                            int at = (ox * 1 - 1) * 128 + c;
+                            Vector512<float> acc0 = bias;
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector512<float> acc = bias;
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(384 + c));
+                        }
+                    }
+                }
+                else if (Vector256.IsHardwareAccelerated)
+                {
+                    int c = 0;
+                    for (; c + 8 <= 128; c += 8)
+                    {
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector256<float> lo = Vector256.Create(0f);
+                        Vector256<float> hi = Vector256.Create(6f);
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
+                        {
+                            Vector256<float> acc = bias;
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                        }
+                        int ox = 1;
+                        for (; ox + 1 <= 3; ox += 1)
+                        {
+                            int at = (ox * 1 - 1) * 128 + c;
+                            Vector256<float> acc0 = bias;
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector256<float> acc = bias;
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(384 + c));
+                        }
+                    }
+                }
+                else
+                {
+                    int c = 0;
+                    for (; c + 4 <= 128; c += 4)
+                    {
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector128<float> lo = Vector128.Create(0f);
+                        Vector128<float> hi = Vector128.Create(6f);
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
+                        {
+                            Vector128<float> acc = bias;
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                        }
+                        int ox = 1;
+                        for (; ox + 1 <= 3; ox += 1)
+                        {
+                            int at = (ox * 1 - 1) * 128 + c;
+                            Vector128<float> acc0 = bias;
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector128<float> acc = bias;
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(384 + c));
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>Layer 8: pointwise 1×1, stride 1, 4×4×128 → 4×4×128, ReLU6.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Layer08_Pointwise(ref float input, ref float output)
+        {
+            ref float weights = ref FloatsOf(MobileNetWeights.Layer08);
+            // 16 pixels × 128 → 128 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
                 Vector512<float> lo = Vector512.Create(0f);
@@ -3362,37 +3584,37 @@ namespace Tests
                 for (; b + 2 <= 8; b += 2)
                 {
                     int co = b * 16;
-                    ref float w = ref Unsafe.Add(ref weights, b * 1040);
+                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
                     int p = 0;
                     for (; p + 8 <= 16; p += 8)
                     {
-                        ref float a = ref Unsafe.Add(ref input, p * 64);
-                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 1040);
-                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 1040);
-                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 1040);
-                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 1040);
-                        Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 1040);
-                        Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 1040);
-                        Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 1040);
-                        Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 1040);
-                        for (int k = 0; k < 64; k++)
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        for (int k = 0; k < 128; k++)
                         {
-                            Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector512.LoadUnsafe(ref w, (nuint)(1056 + 16 * k));
+                            Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector512.LoadUnsafe(ref w, (nuint)(2080 + 16 * k));
                             Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
                             c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 64 + k));
+                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 128 + k));
                             c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 128 + k));
+                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 256 + k));
                             c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 192 + k));
+                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 384 + k));
                             c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
-                            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 256 + k));
+                            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 512 + k));
                             c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
-                            Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 320 + k));
+                            Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 640 + k));
                             c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1);
-                            Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 384 + k));
+                            Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 768 + k));
                             c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1);
-                            Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 448 + k));
+                            Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 896 + k));
                             c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 128 + co);
@@ -3423,31 +3645,31 @@ namespace Tests
                 for (; b + 1 <= 8; b += 1)
                 {
                     int co = b * 16;
-                    ref float w = ref Unsafe.Add(ref weights, b * 1040);
+                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
                     int p = 0;
                     for (; p + 6 <= 16; p += 6)
                     {
-                        ref float a = ref Unsafe.Add(ref input, p * 64);
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
                         Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w), c4_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w), c5_1 = Vector256.LoadUnsafe(ref w, 8);
-                        for (int k = 0; k < 64; k++)
+                        for (int k = 0; k < 128; k++)
                         {
                             Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
                             Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
                             c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
                             c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
                             c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 192 + k));
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
                             c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
-                            Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
+                            Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 512 + k));
                             c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector256.FusedMultiplyAdd(x4, w1, c4_1);
-                            Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 320 + k));
+                            Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 640 + k));
                             c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector256.FusedMultiplyAdd(x5, w1, c5_1);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 128 + co);
@@ -3465,21 +3687,21 @@ namespace Tests
                         Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_1, lo), hi), ref o, 648);
                     }
                     {
-                        ref float a = ref Unsafe.Add(ref input, p * 64);
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
                         Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
-                        for (int k = 0; k < 64; k++)
+                        for (int k = 0; k < 128; k++)
                         {
                             Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
                             Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
                             c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
                             c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
                             c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 192 + k));
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
                             c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 128 + co);
@@ -3502,25 +3724,745 @@ namespace Tests
                 for (; b + 1 <= 8; b += 1)
                 {
                     int co = b * 16;
-                    ref float w = ref Unsafe.Add(ref weights, b * 1040);
+                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
                     int p = 0;
                     for (; p + 4 <= 16; p += 4)
                     {
-                        ref float a = ref Unsafe.Add(ref input, p * 64);
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
                         Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
                         Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
                         Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
                         Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
-                        for (int k = 0; k < 64; k++)
+                        for (int k = 0; k < 128; k++)
                         {
                             Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
                             Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
                             c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 64 + k));
+                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
                             c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
+                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
                             c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 192 + k));
+                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
+                            c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, lo), hi), ref o, 0);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, lo), hi), ref o, 4);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, lo), hi), ref o, 8);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, lo), hi), ref o, 12);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, lo), hi), ref o, 128);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, lo), hi), ref o, 132);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, lo), hi), ref o, 136);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, lo), hi), ref o, 140);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, lo), hi), ref o, 256);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, lo), hi), ref o, 260);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, lo), hi), ref o, 264);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, lo), hi), ref o, 268);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, lo), hi), ref o, 384);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, lo), hi), ref o, 388);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, lo), hi), ref o, 392);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, lo), hi), ref o, 396);
+                    }
+                }
+            }
+        }
+
+        /// <summary>Layer 9: depthwise 3×3, stride 1, 4×4×128 → 4×4×128, pads (top, left, bottom, right) = (1,1,1,1), ReLU6.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Layer09_Depthwise3x3S1(ref float input, ref float output, ref float scratch)
+        {
+            const int InH = 4, InW = 4, C = 128, OutH = 4, Stride = 1, PadTop = 1;
+            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer09);
+            ref float zero = ref scratch; // the zero padding above and below the image
+            MemoryMarshal.CreateSpan(ref zero, InW * C).Clear();
+            for (int oy = 0; oy < OutH; oy++)
+            {
+                int iy0 = oy * Stride - PadTop;
+                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref input, (iy0 + 0) * InW * C) : ref zero;
+                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * C) : ref zero;
+                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * C) : ref zero;
+                ref float d = ref Unsafe.Add(ref output, oy * 512);
+                // 4 columns: 1 on the left border, 2 inside, 1 on the right border.
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    int c = 0;
+                    for (; c + 16 <= 128; c += 16)
+                    {
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector512<float> lo = Vector512.Create(0f);
+                        Vector512<float> hi = Vector512.Create(6f);
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
+                        {
+                            Vector512<float> acc = bias;
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                        }
+                        int ox = 1;
+                        for (; ox + 1 <= 3; ox += 1)
+                        {
+                            int at = (ox * 1 - 1) * 128 + c;
+                            Vector512<float> acc0 = bias;
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector512<float> acc = bias;
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(384 + c));
+                        }
+                    }
+                }
+                else if (Vector256.IsHardwareAccelerated)
+                {
+                    int c = 0;
+                    for (; c + 8 <= 128; c += 8)
+                    {
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector256<float> lo = Vector256.Create(0f);
+                        Vector256<float> hi = Vector256.Create(6f);
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
+                        {
+                            Vector256<float> acc = bias;
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                        }
+                        int ox = 1;
+                        for (; ox + 1 <= 3; ox += 1)
+                        {
+                            int at = (ox * 1 - 1) * 128 + c;
+                            Vector256<float> acc0 = bias;
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector256<float> acc = bias;
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(384 + c));
+                        }
+                    }
+                }
+                else
+                {
+                    int c = 0;
+                    for (; c + 4 <= 128; c += 4)
+                    {
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector128<float> lo = Vector128.Create(0f);
+                        Vector128<float> hi = Vector128.Create(6f);
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
+                        {
+                            Vector128<float> acc = bias;
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                        }
+                        int ox = 1;
+                        for (; ox + 1 <= 3; ox += 1)
+                        {
+                            int at = (ox * 1 - 1) * 128 + c;
+                            Vector128<float> acc0 = bias;
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector128<float> acc = bias;
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(384 + c));
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>Layer 10: pointwise 1×1, stride 1, 4×4×128 → 4×4×128, ReLU6.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Layer10_Pointwise(ref float input, ref float output)
+        {
+            ref float weights = ref FloatsOf(MobileNetWeights.Layer10);
+            // 16 pixels × 128 → 128 channels, in blocks of 16 output channels.
+            if (Vector512.IsHardwareAccelerated)
+            {
+                Vector512<float> lo = Vector512.Create(0f);
+                Vector512<float> hi = Vector512.Create(6f);
+                int b = 0;
+                for (; b + 2 <= 8; b += 2)
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
+                    int p = 0;
+                    for (; p + 8 <= 16; p += 8)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        for (int k = 0; k < 128; k++)
+                        {
+                            Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector512.LoadUnsafe(ref w, (nuint)(2080 + 16 * k));
+                            Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 128 + k));
+                            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 256 + k));
+                            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 384 + k));
+                            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
+                            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 512 + k));
+                            c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
+                            Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 640 + k));
+                            c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1);
+                            Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 768 + k));
+                            c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1);
+                            Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 896 + k));
+                            c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, lo), hi), ref o, 0);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_1, lo), hi), ref o, 16);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, lo), hi), ref o, 128);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_1, lo), hi), ref o, 144);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, lo), hi), ref o, 256);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_1, lo), hi), ref o, 272);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, lo), hi), ref o, 384);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_1, lo), hi), ref o, 400);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_0, lo), hi), ref o, 512);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_1, lo), hi), ref o, 528);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_0, lo), hi), ref o, 640);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_1, lo), hi), ref o, 656);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_0, lo), hi), ref o, 768);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_1, lo), hi), ref o, 784);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_0, lo), hi), ref o, 896);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_1, lo), hi), ref o, 912);
+                    }
+                }
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                Vector256<float> lo = Vector256.Create(0f);
+                Vector256<float> hi = Vector256.Create(6f);
+                int b = 0;
+                for (; b + 1 <= 8; b += 1)
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
+                    int p = 0;
+                    for (; p + 6 <= 16; p += 6)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w), c4_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w), c5_1 = Vector256.LoadUnsafe(ref w, 8);
+                        for (int k = 0; k < 128; k++)
+                        {
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
+                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
+                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                            Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 512 + k));
+                            c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector256.FusedMultiplyAdd(x4, w1, c4_1);
+                            Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 640 + k));
+                            c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector256.FusedMultiplyAdd(x5, w1, c5_1);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 128);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 136);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 256);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 264);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 384);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 392);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, lo), hi), ref o, 512);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_1, lo), hi), ref o, 520);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, lo), hi), ref o, 640);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_1, lo), hi), ref o, 648);
+                    }
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                        for (int k = 0; k < 128; k++)
+                        {
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
+                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
+                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 128);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 136);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 256);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 264);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 384);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 392);
+                    }
+                }
+            }
+            else
+            {
+                Vector128<float> lo = Vector128.Create(0f);
+                Vector128<float> hi = Vector128.Create(6f);
+                int b = 0;
+                for (; b + 1 <= 8; b += 1)
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
+                    int p = 0;
+                    for (; p + 4 <= 16; p += 4)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
+                        for (int k = 0; k < 128; k++)
+                        {
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
+                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
+                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
+                            c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
+                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
+                            c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
+                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
+                            c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, lo), hi), ref o, 0);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, lo), hi), ref o, 4);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, lo), hi), ref o, 8);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, lo), hi), ref o, 12);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, lo), hi), ref o, 128);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, lo), hi), ref o, 132);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, lo), hi), ref o, 136);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, lo), hi), ref o, 140);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, lo), hi), ref o, 256);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, lo), hi), ref o, 260);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, lo), hi), ref o, 264);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, lo), hi), ref o, 268);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, lo), hi), ref o, 384);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, lo), hi), ref o, 388);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, lo), hi), ref o, 392);
+                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, lo), hi), ref o, 396);
+                    }
+                }
+            }
+        }
+
+        /// <summary>Layer 11: depthwise 3×3, stride 1, 4×4×128 → 4×4×128, pads (top, left, bottom, right) = (1,1,1,1), ReLU6.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Layer11_Depthwise3x3S1(ref float input, ref float output, ref float scratch)
+        {
+            const int InH = 4, InW = 4, C = 128, OutH = 4, Stride = 1, PadTop = 1;
+            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer11);
+            ref float zero = ref scratch; // the zero padding above and below the image
+            MemoryMarshal.CreateSpan(ref zero, InW * C).Clear();
+            for (int oy = 0; oy < OutH; oy++)
+            {
+                int iy0 = oy * Stride - PadTop;
+                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref input, (iy0 + 0) * InW * C) : ref zero;
+                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * C) : ref zero;
+                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * C) : ref zero;
+                ref float d = ref Unsafe.Add(ref output, oy * 512);
+                // 4 columns: 1 on the left border, 2 inside, 1 on the right border.
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    int c = 0;
+                    for (; c + 16 <= 128; c += 16)
+                    {
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector512<float> lo = Vector512.Create(0f);
+                        Vector512<float> hi = Vector512.Create(6f);
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
+                        {
+                            Vector512<float> acc = bias;
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                        }
+                        int ox = 1;
+                        for (; ox + 1 <= 3; ox += 1)
+                        {
+                            int at = (ox * 1 - 1) * 128 + c;
+                            Vector512<float> acc0 = bias;
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector512<float> acc = bias;
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
+                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
+                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(384 + c));
+                        }
+                    }
+                }
+                else if (Vector256.IsHardwareAccelerated)
+                {
+                    int c = 0;
+                    for (; c + 8 <= 128; c += 8)
+                    {
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector256<float> lo = Vector256.Create(0f);
+                        Vector256<float> hi = Vector256.Create(6f);
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
+                        {
+                            Vector256<float> acc = bias;
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                        }
+                        int ox = 1;
+                        for (; ox + 1 <= 3; ox += 1)
+                        {
+                            int at = (ox * 1 - 1) * 128 + c;
+                            Vector256<float> acc0 = bias;
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector256<float> acc = bias;
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
+                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
+                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(384 + c));
+                        }
+                    }
+                }
+                else
+                {
+                    int c = 0;
+                    for (; c + 4 <= 128; c += 4)
+                    {
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        Vector128<float> lo = Vector128.Create(0f);
+                        Vector128<float> hi = Vector128.Create(6f);
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
+                        {
+                            Vector128<float> acc = bias;
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                        }
+                        int ox = 1;
+                        for (; ox + 1 <= 3; ox += 1)
+                        {
+                            int at = (ox * 1 - 1) * 128 + c;
+                            Vector128<float> acc0 = bias;
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, lo), hi), ref o, 0);
+                        }
+                        {
+                            Vector128<float> acc = bias;
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
+                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
+                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(384 + c));
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>Layer 12: pointwise 1×1, stride 1, 4×4×128 → 4×4×128, ReLU6.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Layer12_Pointwise(ref float input, ref float output)
+        {
+            ref float weights = ref FloatsOf(MobileNetWeights.Layer12);
+            // 16 pixels × 128 → 128 channels, in blocks of 16 output channels.
+            if (Vector512.IsHardwareAccelerated)
+            {
+                Vector512<float> lo = Vector512.Create(0f);
+                Vector512<float> hi = Vector512.Create(6f);
+                int b = 0;
+                for (; b + 2 <= 8; b += 2)
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
+                    int p = 0;
+                    for (; p + 8 <= 16; p += 8)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        for (int k = 0; k < 128; k++)
+                        {
+                            Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector512.LoadUnsafe(ref w, (nuint)(2080 + 16 * k));
+                            Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 128 + k));
+                            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 256 + k));
+                            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 384 + k));
+                            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
+                            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 512 + k));
+                            c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
+                            Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 640 + k));
+                            c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1);
+                            Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 768 + k));
+                            c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1);
+                            Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 896 + k));
+                            c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, lo), hi), ref o, 0);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_1, lo), hi), ref o, 16);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, lo), hi), ref o, 128);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_1, lo), hi), ref o, 144);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, lo), hi), ref o, 256);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_1, lo), hi), ref o, 272);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, lo), hi), ref o, 384);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_1, lo), hi), ref o, 400);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_0, lo), hi), ref o, 512);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_1, lo), hi), ref o, 528);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_0, lo), hi), ref o, 640);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_1, lo), hi), ref o, 656);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_0, lo), hi), ref o, 768);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_1, lo), hi), ref o, 784);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_0, lo), hi), ref o, 896);
+                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_1, lo), hi), ref o, 912);
+                    }
+                }
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                Vector256<float> lo = Vector256.Create(0f);
+                Vector256<float> hi = Vector256.Create(6f);
+                int b = 0;
+                for (; b + 1 <= 8; b += 1)
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
+                    int p = 0;
+                    for (; p + 6 <= 16; p += 6)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w), c4_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w), c5_1 = Vector256.LoadUnsafe(ref w, 8);
+                        for (int k = 0; k < 128; k++)
+                        {
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
+                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
+                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                            Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 512 + k));
+                            c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector256.FusedMultiplyAdd(x4, w1, c4_1);
+                            Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 640 + k));
+                            c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector256.FusedMultiplyAdd(x5, w1, c5_1);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 128);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 136);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 256);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 264);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 384);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 392);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, lo), hi), ref o, 512);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_1, lo), hi), ref o, 520);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, lo), hi), ref o, 640);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_1, lo), hi), ref o, 648);
+                    }
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
+                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                        for (int k = 0; k < 128; k++)
+                        {
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
+                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
+                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 128);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 136);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 256);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 264);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 384);
+                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 392);
+                    }
+                }
+            }
+            else
+            {
+                Vector128<float> lo = Vector128.Create(0f);
+                Vector128<float> hi = Vector128.Create(6f);
+                int b = 0;
+                for (; b + 1 <= 8; b += 1)
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
+                    int p = 0;
+                    for (; p + 4 <= 16; p += 4)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
+                        Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
+                        for (int k = 0; k < 128; k++)
+                        {
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
+                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
+                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
+                            c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
+                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
+                            c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
+                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
                             c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 128 + co);
@@ -4265,1092 +5207,12 @@ namespace Tests
             }
         }
 
-        /// <summary>Layer 17: depthwise 3×3, stride 1, 4×4×128 → 4×4×128, pads (top, left, bottom, right) = (1,1,1,1), ReLU6.</summary>
+        /// <summary>Layer 17: depthwise 3×3, stride 2, 4×4×128 → 2×2×128, pads (top, left, bottom, right) = (0,0,1,1), ReLU6.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Layer17_Depthwise3x3S1(ref float input, ref float output, ref float scratch)
-        {
-            const int InH = 4, InW = 4, C = 128, OutH = 4, Stride = 1, PadTop = 1;
-            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer17);
-            ref float zero = ref scratch; // the zero padding above and below the image
-            MemoryMarshal.CreateSpan(ref zero, InW * C).Clear();
-            for (int oy = 0; oy < OutH; oy++)
-            {
-                int iy0 = oy * Stride - PadTop;
-                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref input, (iy0 + 0) * InW * C) : ref zero;
-                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * C) : ref zero;
-                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * C) : ref zero;
-                ref float d = ref Unsafe.Add(ref output, oy * 512);
-                // 4 columns: 1 on the left border, 2 inside, 1 on the right border.
-                if (Vector512.IsHardwareAccelerated)
-                {
-                    int c = 0;
-                    for (; c + 16 <= 128; c += 16)
-                    {
-                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
-                        Vector512<float> lo = Vector512.Create(0f);
-                        Vector512<float> hi = Vector512.Create(6f);
-                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
-                        {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 128 + c;
-                            Vector512<float> acc0 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, lo), hi), ref o, 0);
-                        }
-                        {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(384 + c));
-                        }
-                    }
-                }
-                else if (Vector256.IsHardwareAccelerated)
-                {
-                    int c = 0;
-                    for (; c + 8 <= 128; c += 8)
-                    {
-                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
-                        Vector256<float> lo = Vector256.Create(0f);
-                        Vector256<float> hi = Vector256.Create(6f);
-                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
-                        {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 128 + c;
-                            Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
-                        }
-                        {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(384 + c));
-                        }
-                    }
-                }
-                else
-                {
-                    int c = 0;
-                    for (; c + 4 <= 128; c += 4)
-                    {
-                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
-                        Vector128<float> lo = Vector128.Create(0f);
-                        Vector128<float> hi = Vector128.Create(6f);
-                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
-                        {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 128 + c;
-                            Vector128<float> acc0 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, lo), hi), ref o, 0);
-                        }
-                        {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(384 + c));
-                        }
-                    }
-                }
-            }
-        }
-
-        /// <summary>Layer 18: pointwise 1×1, stride 1, 4×4×128 → 4×4×128, ReLU6.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Layer18_Pointwise(ref float input, ref float output)
-        {
-            ref float weights = ref FloatsOf(MobileNetWeights.Layer18);
-            // 16 pixels × 128 → 128 channels, in blocks of 16 output channels.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                Vector512<float> lo = Vector512.Create(0f);
-                Vector512<float> hi = Vector512.Create(6f);
-                int b = 0;
-                for (; b + 2 <= 8; b += 2)
-                {
-                    int co = b * 16;
-                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
-                    int p = 0;
-                    for (; p + 8 <= 16; p += 8)
-                    {
-                        ref float a = ref Unsafe.Add(ref input, p * 128);
-                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 2064);
-                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 2064);
-                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 2064);
-                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 2064);
-                        Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 2064);
-                        Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 2064);
-                        Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 2064);
-                        Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 2064);
-                        for (int k = 0; k < 128; k++)
-                        {
-                            Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector512.LoadUnsafe(ref w, (nuint)(2080 + 16 * k));
-                            Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
-                            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 128 + k));
-                            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 256 + k));
-                            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 384 + k));
-                            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
-                            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 512 + k));
-                            c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
-                            Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 640 + k));
-                            c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1);
-                            Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 768 + k));
-                            c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1);
-                            Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 896 + k));
-                            c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1);
-                        }
-                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, lo), hi), ref o, 0);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_1, lo), hi), ref o, 16);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, lo), hi), ref o, 128);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_1, lo), hi), ref o, 144);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, lo), hi), ref o, 256);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_1, lo), hi), ref o, 272);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, lo), hi), ref o, 384);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_1, lo), hi), ref o, 400);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_0, lo), hi), ref o, 512);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_1, lo), hi), ref o, 528);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_0, lo), hi), ref o, 640);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_1, lo), hi), ref o, 656);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_0, lo), hi), ref o, 768);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_1, lo), hi), ref o, 784);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_0, lo), hi), ref o, 896);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_1, lo), hi), ref o, 912);
-                    }
-                }
-            }
-            else if (Vector256.IsHardwareAccelerated)
-            {
-                Vector256<float> lo = Vector256.Create(0f);
-                Vector256<float> hi = Vector256.Create(6f);
-                int b = 0;
-                for (; b + 1 <= 8; b += 1)
-                {
-                    int co = b * 16;
-                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
-                    int p = 0;
-                    for (; p + 6 <= 16; p += 6)
-                    {
-                        ref float a = ref Unsafe.Add(ref input, p * 128);
-                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w), c4_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w), c5_1 = Vector256.LoadUnsafe(ref w, 8);
-                        for (int k = 0; k < 128; k++)
-                        {
-                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
-                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
-                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
-                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
-                            Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 512 + k));
-                            c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector256.FusedMultiplyAdd(x4, w1, c4_1);
-                            Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 640 + k));
-                            c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector256.FusedMultiplyAdd(x5, w1, c5_1);
-                        }
-                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 128);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 136);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 256);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 264);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 384);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 392);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, lo), hi), ref o, 512);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_1, lo), hi), ref o, 520);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, lo), hi), ref o, 640);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_1, lo), hi), ref o, 648);
-                    }
-                    {
-                        ref float a = ref Unsafe.Add(ref input, p * 128);
-                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
-                        for (int k = 0; k < 128; k++)
-                        {
-                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
-                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
-                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
-                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
-                        }
-                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 128);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 136);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 256);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 264);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 384);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 392);
-                    }
-                }
-            }
-            else
-            {
-                Vector128<float> lo = Vector128.Create(0f);
-                Vector128<float> hi = Vector128.Create(6f);
-                int b = 0;
-                for (; b + 1 <= 8; b += 1)
-                {
-                    int co = b * 16;
-                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
-                    int p = 0;
-                    for (; p + 4 <= 16; p += 4)
-                    {
-                        ref float a = ref Unsafe.Add(ref input, p * 128);
-                        Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
-                        Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
-                        Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
-                        Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
-                        for (int k = 0; k < 128; k++)
-                        {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                            c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
-                            c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
-                            c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
-                            c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
-                        }
-                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, lo), hi), ref o, 0);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, lo), hi), ref o, 4);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, lo), hi), ref o, 8);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, lo), hi), ref o, 12);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, lo), hi), ref o, 128);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, lo), hi), ref o, 132);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, lo), hi), ref o, 136);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, lo), hi), ref o, 140);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, lo), hi), ref o, 256);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, lo), hi), ref o, 260);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, lo), hi), ref o, 264);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, lo), hi), ref o, 268);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, lo), hi), ref o, 384);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, lo), hi), ref o, 388);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, lo), hi), ref o, 392);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, lo), hi), ref o, 396);
-                    }
-                }
-            }
-        }
-
-        /// <summary>Layer 19: depthwise 3×3, stride 1, 4×4×128 → 4×4×128, pads (top, left, bottom, right) = (1,1,1,1), ReLU6.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Layer19_Depthwise3x3S1(ref float input, ref float output, ref float scratch)
-        {
-            const int InH = 4, InW = 4, C = 128, OutH = 4, Stride = 1, PadTop = 1;
-            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer19);
-            ref float zero = ref scratch; // the zero padding above and below the image
-            MemoryMarshal.CreateSpan(ref zero, InW * C).Clear();
-            for (int oy = 0; oy < OutH; oy++)
-            {
-                int iy0 = oy * Stride - PadTop;
-                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref input, (iy0 + 0) * InW * C) : ref zero;
-                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * C) : ref zero;
-                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * C) : ref zero;
-                ref float d = ref Unsafe.Add(ref output, oy * 512);
-                // 4 columns: 1 on the left border, 2 inside, 1 on the right border.
-                if (Vector512.IsHardwareAccelerated)
-                {
-                    int c = 0;
-                    for (; c + 16 <= 128; c += 16)
-                    {
-                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
-                        Vector512<float> lo = Vector512.Create(0f);
-                        Vector512<float> hi = Vector512.Create(6f);
-                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
-                        {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 128 + c;
-                            Vector512<float> acc0 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, lo), hi), ref o, 0);
-                        }
-                        {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(384 + c));
-                        }
-                    }
-                }
-                else if (Vector256.IsHardwareAccelerated)
-                {
-                    int c = 0;
-                    for (; c + 8 <= 128; c += 8)
-                    {
-                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
-                        Vector256<float> lo = Vector256.Create(0f);
-                        Vector256<float> hi = Vector256.Create(6f);
-                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
-                        {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 128 + c;
-                            Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
-                        }
-                        {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(384 + c));
-                        }
-                    }
-                }
-                else
-                {
-                    int c = 0;
-                    for (; c + 4 <= 128; c += 4)
-                    {
-                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
-                        Vector128<float> lo = Vector128.Create(0f);
-                        Vector128<float> hi = Vector128.Create(6f);
-                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
-                        {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 128 + c;
-                            Vector128<float> acc0 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, lo), hi), ref o, 0);
-                        }
-                        {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(384 + c));
-                        }
-                    }
-                }
-            }
-        }
-
-        /// <summary>Layer 20: pointwise 1×1, stride 1, 4×4×128 → 4×4×128, ReLU6.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Layer20_Pointwise(ref float input, ref float output)
-        {
-            ref float weights = ref FloatsOf(MobileNetWeights.Layer20);
-            // 16 pixels × 128 → 128 channels, in blocks of 16 output channels.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                Vector512<float> lo = Vector512.Create(0f);
-                Vector512<float> hi = Vector512.Create(6f);
-                int b = 0;
-                for (; b + 2 <= 8; b += 2)
-                {
-                    int co = b * 16;
-                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
-                    int p = 0;
-                    for (; p + 8 <= 16; p += 8)
-                    {
-                        ref float a = ref Unsafe.Add(ref input, p * 128);
-                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 2064);
-                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 2064);
-                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 2064);
-                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 2064);
-                        Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 2064);
-                        Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 2064);
-                        Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 2064);
-                        Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 2064);
-                        for (int k = 0; k < 128; k++)
-                        {
-                            Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector512.LoadUnsafe(ref w, (nuint)(2080 + 16 * k));
-                            Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
-                            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 128 + k));
-                            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 256 + k));
-                            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 384 + k));
-                            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
-                            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 512 + k));
-                            c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
-                            Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 640 + k));
-                            c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1);
-                            Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 768 + k));
-                            c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1);
-                            Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 896 + k));
-                            c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1);
-                        }
-                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, lo), hi), ref o, 0);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_1, lo), hi), ref o, 16);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, lo), hi), ref o, 128);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_1, lo), hi), ref o, 144);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, lo), hi), ref o, 256);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_1, lo), hi), ref o, 272);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, lo), hi), ref o, 384);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_1, lo), hi), ref o, 400);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_0, lo), hi), ref o, 512);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_1, lo), hi), ref o, 528);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_0, lo), hi), ref o, 640);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_1, lo), hi), ref o, 656);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_0, lo), hi), ref o, 768);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_1, lo), hi), ref o, 784);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_0, lo), hi), ref o, 896);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_1, lo), hi), ref o, 912);
-                    }
-                }
-            }
-            else if (Vector256.IsHardwareAccelerated)
-            {
-                Vector256<float> lo = Vector256.Create(0f);
-                Vector256<float> hi = Vector256.Create(6f);
-                int b = 0;
-                for (; b + 1 <= 8; b += 1)
-                {
-                    int co = b * 16;
-                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
-                    int p = 0;
-                    for (; p + 6 <= 16; p += 6)
-                    {
-                        ref float a = ref Unsafe.Add(ref input, p * 128);
-                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w), c4_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w), c5_1 = Vector256.LoadUnsafe(ref w, 8);
-                        for (int k = 0; k < 128; k++)
-                        {
-                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
-                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
-                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
-                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
-                            Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 512 + k));
-                            c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector256.FusedMultiplyAdd(x4, w1, c4_1);
-                            Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 640 + k));
-                            c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector256.FusedMultiplyAdd(x5, w1, c5_1);
-                        }
-                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 128);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 136);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 256);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 264);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 384);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 392);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, lo), hi), ref o, 512);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_1, lo), hi), ref o, 520);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, lo), hi), ref o, 640);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_1, lo), hi), ref o, 648);
-                    }
-                    {
-                        ref float a = ref Unsafe.Add(ref input, p * 128);
-                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
-                        for (int k = 0; k < 128; k++)
-                        {
-                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
-                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
-                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
-                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
-                        }
-                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 128);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 136);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 256);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 264);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 384);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 392);
-                    }
-                }
-            }
-            else
-            {
-                Vector128<float> lo = Vector128.Create(0f);
-                Vector128<float> hi = Vector128.Create(6f);
-                int b = 0;
-                for (; b + 1 <= 8; b += 1)
-                {
-                    int co = b * 16;
-                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
-                    int p = 0;
-                    for (; p + 4 <= 16; p += 4)
-                    {
-                        ref float a = ref Unsafe.Add(ref input, p * 128);
-                        Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
-                        Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
-                        Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
-                        Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
-                        for (int k = 0; k < 128; k++)
-                        {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                            c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
-                            c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
-                            c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
-                            c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
-                        }
-                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, lo), hi), ref o, 0);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, lo), hi), ref o, 4);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, lo), hi), ref o, 8);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, lo), hi), ref o, 12);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, lo), hi), ref o, 128);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, lo), hi), ref o, 132);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, lo), hi), ref o, 136);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, lo), hi), ref o, 140);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, lo), hi), ref o, 256);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, lo), hi), ref o, 260);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, lo), hi), ref o, 264);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, lo), hi), ref o, 268);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, lo), hi), ref o, 384);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, lo), hi), ref o, 388);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, lo), hi), ref o, 392);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, lo), hi), ref o, 396);
-                    }
-                }
-            }
-        }
-
-        /// <summary>Layer 21: depthwise 3×3, stride 1, 4×4×128 → 4×4×128, pads (top, left, bottom, right) = (1,1,1,1), ReLU6.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Layer21_Depthwise3x3S1(ref float input, ref float output, ref float scratch)
-        {
-            const int InH = 4, InW = 4, C = 128, OutH = 4, Stride = 1, PadTop = 1;
-            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer21);
-            ref float zero = ref scratch; // the zero padding above and below the image
-            MemoryMarshal.CreateSpan(ref zero, InW * C).Clear();
-            for (int oy = 0; oy < OutH; oy++)
-            {
-                int iy0 = oy * Stride - PadTop;
-                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref input, (iy0 + 0) * InW * C) : ref zero;
-                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * C) : ref zero;
-                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * C) : ref zero;
-                ref float d = ref Unsafe.Add(ref output, oy * 512);
-                // 4 columns: 1 on the left border, 2 inside, 1 on the right border.
-                if (Vector512.IsHardwareAccelerated)
-                {
-                    int c = 0;
-                    for (; c + 16 <= 128; c += 16)
-                    {
-                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
-                        Vector512<float> lo = Vector512.Create(0f);
-                        Vector512<float> hi = Vector512.Create(6f);
-                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
-                        {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 128 + c;
-                            Vector512<float> acc0 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, lo), hi), ref o, 0);
-                        }
-                        {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(384 + c));
-                        }
-                    }
-                }
-                else if (Vector256.IsHardwareAccelerated)
-                {
-                    int c = 0;
-                    for (; c + 8 <= 128; c += 8)
-                    {
-                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
-                        Vector256<float> lo = Vector256.Create(0f);
-                        Vector256<float> hi = Vector256.Create(6f);
-                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
-                        {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 128 + c;
-                            Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
-                        }
-                        {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(384 + c));
-                        }
-                    }
-                }
-                else
-                {
-                    int c = 0;
-                    for (; c + 4 <= 128; c += 4)
-                    {
-                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
-                        Vector128<float> lo = Vector128.Create(0f);
-                        Vector128<float> hi = Vector128.Create(6f);
-                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
-                        {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 128 + c;
-                            Vector128<float> acc0 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, lo), hi), ref o, 0);
-                        }
-                        {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(384 + c));
-                        }
-                    }
-                }
-            }
-        }
-
-        /// <summary>Layer 22: pointwise 1×1, stride 1, 4×4×128 → 4×4×128, ReLU6.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Layer22_Pointwise(ref float input, ref float output)
-        {
-            ref float weights = ref FloatsOf(MobileNetWeights.Layer22);
-            // 16 pixels × 128 → 128 channels, in blocks of 16 output channels.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                Vector512<float> lo = Vector512.Create(0f);
-                Vector512<float> hi = Vector512.Create(6f);
-                int b = 0;
-                for (; b + 2 <= 8; b += 2)
-                {
-                    int co = b * 16;
-                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
-                    int p = 0;
-                    for (; p + 8 <= 16; p += 8)
-                    {
-                        ref float a = ref Unsafe.Add(ref input, p * 128);
-                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 2064);
-                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 2064);
-                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 2064);
-                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 2064);
-                        Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 2064);
-                        Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 2064);
-                        Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 2064);
-                        Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 2064);
-                        for (int k = 0; k < 128; k++)
-                        {
-                            Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector512.LoadUnsafe(ref w, (nuint)(2080 + 16 * k));
-                            Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
-                            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 128 + k));
-                            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 256 + k));
-                            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 384 + k));
-                            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
-                            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 512 + k));
-                            c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
-                            Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 640 + k));
-                            c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1);
-                            Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 768 + k));
-                            c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1);
-                            Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 896 + k));
-                            c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1);
-                        }
-                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, lo), hi), ref o, 0);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_1, lo), hi), ref o, 16);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, lo), hi), ref o, 128);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_1, lo), hi), ref o, 144);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, lo), hi), ref o, 256);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_1, lo), hi), ref o, 272);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, lo), hi), ref o, 384);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_1, lo), hi), ref o, 400);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_0, lo), hi), ref o, 512);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_1, lo), hi), ref o, 528);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_0, lo), hi), ref o, 640);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_1, lo), hi), ref o, 656);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_0, lo), hi), ref o, 768);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_1, lo), hi), ref o, 784);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_0, lo), hi), ref o, 896);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_1, lo), hi), ref o, 912);
-                    }
-                }
-            }
-            else if (Vector256.IsHardwareAccelerated)
-            {
-                Vector256<float> lo = Vector256.Create(0f);
-                Vector256<float> hi = Vector256.Create(6f);
-                int b = 0;
-                for (; b + 1 <= 8; b += 1)
-                {
-                    int co = b * 16;
-                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
-                    int p = 0;
-                    for (; p + 6 <= 16; p += 6)
-                    {
-                        ref float a = ref Unsafe.Add(ref input, p * 128);
-                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w), c4_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w), c5_1 = Vector256.LoadUnsafe(ref w, 8);
-                        for (int k = 0; k < 128; k++)
-                        {
-                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
-                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
-                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
-                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
-                            Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 512 + k));
-                            c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector256.FusedMultiplyAdd(x4, w1, c4_1);
-                            Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 640 + k));
-                            c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector256.FusedMultiplyAdd(x5, w1, c5_1);
-                        }
-                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 128);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 136);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 256);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 264);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 384);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 392);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, lo), hi), ref o, 512);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_1, lo), hi), ref o, 520);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, lo), hi), ref o, 640);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_1, lo), hi), ref o, 648);
-                    }
-                    {
-                        ref float a = ref Unsafe.Add(ref input, p * 128);
-                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
-                        Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
-                        for (int k = 0; k < 128; k++)
-                        {
-                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                            c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
-                            c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
-                            c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
-                            c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
-                        }
-                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 128);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 136);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 256);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 264);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 384);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 392);
-                    }
-                }
-            }
-            else
-            {
-                Vector128<float> lo = Vector128.Create(0f);
-                Vector128<float> hi = Vector128.Create(6f);
-                int b = 0;
-                for (; b + 1 <= 8; b += 1)
-                {
-                    int co = b * 16;
-                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
-                    int p = 0;
-                    for (; p + 4 <= 16; p += 4)
-                    {
-                        ref float a = ref Unsafe.Add(ref input, p * 128);
-                        Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
-                        Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
-                        Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
-                        Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
-                        for (int k = 0; k < 128; k++)
-                        {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
-                            c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
-                            c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
-                            c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
-                            c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
-                        }
-                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, lo), hi), ref o, 0);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, lo), hi), ref o, 4);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, lo), hi), ref o, 8);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, lo), hi), ref o, 12);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, lo), hi), ref o, 128);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, lo), hi), ref o, 132);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, lo), hi), ref o, 136);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, lo), hi), ref o, 140);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, lo), hi), ref o, 256);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, lo), hi), ref o, 260);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, lo), hi), ref o, 264);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, lo), hi), ref o, 268);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, lo), hi), ref o, 384);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, lo), hi), ref o, 388);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, lo), hi), ref o, 392);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, lo), hi), ref o, 396);
-                    }
-                }
-            }
-        }
-
-        /// <summary>Layer 23: depthwise 3×3, stride 2, 4×4×128 → 2×2×128, pads (top, left, bottom, right) = (0,0,1,1), ReLU6.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Layer23_Depthwise3x3S2(ref float input, ref float output, ref float scratch)
+        private static void Layer17_Depthwise3x3S2(ref float input, ref float output, ref float scratch)
         {
             const int InH = 4, InW = 4, C = 128, OutH = 2, Stride = 2, PadTop = 0;
-            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer23);
+            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer17);
             ref float zero = ref scratch; // the zero padding above and below the image
             MemoryMarshal.CreateSpan(ref zero, InW * C).Clear();
             for (int oy = 0; oy < OutH; oy++)
@@ -5478,11 +5340,11 @@ namespace Tests
             }
         }
 
-        /// <summary>Layer 24: pointwise 1×1, stride 1, 2×2×128 → 2×2×256, ReLU6.</summary>
+        /// <summary>Layer 18: pointwise 1×1, stride 1, 2×2×128 → 2×2×256, ReLU6.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Layer24_Pointwise(ref float input, ref float output)
+        private static void Layer18_Pointwise(ref float input, ref float output)
         {
-            ref float weights = ref FloatsOf(MobileNetWeights.Layer24);
+            ref float weights = ref FloatsOf(MobileNetWeights.Layer18);
             // 4 pixels × 128 → 256 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -5615,12 +5477,12 @@ namespace Tests
             }
         }
 
-        /// <summary>Layer 25: depthwise 3×3, stride 1, 2×2×256 → 2×2×256, pads (top, left, bottom, right) = (1,1,1,1), ReLU6.</summary>
+        /// <summary>Layer 19: depthwise 3×3, stride 1, 2×2×256 → 2×2×256, pads (top, left, bottom, right) = (1,1,1,1), ReLU6.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Layer25_Depthwise3x3S1(ref float input, ref float output, ref float scratch)
+        private static void Layer19_Depthwise3x3S1(ref float input, ref float output, ref float scratch)
         {
             const int InH = 2, InW = 2, C = 256, OutH = 2, Stride = 1, PadTop = 1;
-            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer25);
+            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer19);
             ref float zero = ref scratch; // the zero padding above and below the image
             MemoryMarshal.CreateSpan(ref zero, InW * C).Clear();
             for (int oy = 0; oy < OutH; oy++)
@@ -5727,11 +5589,11 @@ namespace Tests
             }
         }
 
-        /// <summary>Layer 26: pointwise 1×1, stride 1, 2×2×256 → 2×2×256, ReLU6.</summary>
+        /// <summary>Layer 20: pointwise 1×1, stride 1, 2×2×256 → 2×2×256, ReLU6.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Layer26_Pointwise(ref float input, ref float output)
+        private static void Layer20_Pointwise(ref float input, ref float output)
         {
-            ref float weights = ref FloatsOf(MobileNetWeights.Layer26);
+            ref float weights = ref FloatsOf(MobileNetWeights.Layer20);
             // 4 pixels × 256 → 256 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -5864,9 +5726,9 @@ namespace Tests
             }
         }
 
-        /// <summary>Layer 27: average pool, 2×2×256 → 1×1×256.</summary>
+        /// <summary>Layer 21: average pool, 2×2×256 → 1×1×256.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Layer27_GlobalAveragePool(ref float input, ref float output)
+        private static void Layer21_GlobalAveragePool(ref float input, ref float output)
         {
             const int Pixels = 4, C = 256;
             Vector128<float> scale = Vector128.Create(1f / Pixels);
@@ -5879,31 +5741,86 @@ namespace Tests
             }
         }
 
-        /// <summary>Layer 28: classifier, 256 → 10.</summary>
+        /// <summary>Layer 22: classifier, 256 → 10.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Layer28_Dense16(ref float input, ref float output)
+        private static void Layer22_Dense(ref float input, ref float output)
         {
-            const int InC = 256, Blocks = 1, BlockLength = 16 * (1 + InC);
-            ref float weights = ref FloatsOf(MobileNetWeights.Layer28);
-            // Blocks of 16 outputs in four independent accumulators, so that the FMA chains overlap.
-            for (int b = 0; b < Blocks; b++)
+            ref float weights = ref FloatsOf(MobileNetWeights.Layer22);
+            // 1 pixels × 256 → 12 channels, in blocks of 16 output channels.
+            if (Vector512.IsHardwareAccelerated)
             {
-                ref float w = ref Unsafe.Add(ref weights, b * BlockLength);
-                Vector128<float> c0 = Vector128.LoadUnsafe(ref w), c1 = Vector128.LoadUnsafe(ref w, 4), c2 = Vector128.LoadUnsafe(ref w, 8), c3 = Vector128.LoadUnsafe(ref w, 12);
-                for (int k = 0; k < InC; k++)
+                int b = 0;
+                // The last 12 channels, 3 × Vector128.
                 {
-                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref input, k));
-                    nuint at = (nuint)(16 + 16 * k);
-                    c0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, at), c0);
-                    c1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, at + 4), c1);
-                    c2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, at + 8), c2);
-                    c3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, at + 12), c3);
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 4112);
+                    int p = 0;
+                    for (; p + 1 <= 1; p += 1)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 256);
+                        Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8);
+                        for (int k = 0; k < 256; k++)
+                        {
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 12 + co);
+                        Vector128.StoreUnsafe(c0_0, ref o, 0);
+                        Vector128.StoreUnsafe(c0_1, ref o, 4);
+                        Vector128.StoreUnsafe(c0_2, ref o, 8);
+                    }
                 }
-                ref float o = ref Unsafe.Add(ref output, b * 16);
-                Vector128.StoreUnsafe(c0, ref o, 0);
-                Vector128.StoreUnsafe(c1, ref o, 4);
-                Vector128.StoreUnsafe(c2, ref o, 8);
-                Vector128.StoreUnsafe(c3, ref o, 12);
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                int b = 0;
+                // The last 12 channels, 3 × Vector128.
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 4112);
+                    int p = 0;
+                    for (; p + 1 <= 1; p += 1)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 256);
+                        Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8);
+                        for (int k = 0; k < 256; k++)
+                        {
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 12 + co);
+                        Vector128.StoreUnsafe(c0_0, ref o, 0);
+                        Vector128.StoreUnsafe(c0_1, ref o, 4);
+                        Vector128.StoreUnsafe(c0_2, ref o, 8);
+                    }
+                }
+            }
+            else
+            {
+                int b = 0;
+                // The last 12 channels, 3 × Vector128.
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 4112);
+                    int p = 0;
+                    for (; p + 1 <= 1; p += 1)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 256);
+                        Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8);
+                        for (int k = 0; k < 256; k++)
+                        {
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 12 + co);
+                        Vector128.StoreUnsafe(c0_0, ref o, 0);
+                        Vector128.StoreUnsafe(c0_1, ref o, 4);
+                        Vector128.StoreUnsafe(c0_2, ref o, 8);
+                    }
+                }
             }
         }
 

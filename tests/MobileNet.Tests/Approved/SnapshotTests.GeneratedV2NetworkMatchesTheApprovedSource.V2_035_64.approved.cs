@@ -77,9 +77,9 @@ namespace Tests
     ///     total                                                        4,747,968     394,848
     /// </code>
     /// <para>Workspace: activations alternate between the two ends of one buffer, so it holds the largest pair of
-    /// consecutive activations and a bottleneck's scratch (three expanded rows and one filtered row: the expanded tensor never exists in full):
+    /// consecutive activations and the scratch of the layer that runs (a row of zeros for the padding, one depthwise output row, a bottleneck's three expanded rows: the intermediate tensors never exist in full):
     /// 25,600 floats (100 KiB), against 61,440 (240 KiB) with the expanded tensors in full
-    /// and 234,992 (917.9 KiB) for one buffer per activation.</para>
+    /// and 234,988 (917.9 KiB) for one buffer per activation.</para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("MobileNet.Generator", "1.0.0.0")]
     partial class Net
@@ -152,13 +152,13 @@ namespace Tests
             Layer17_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 25152), ref Unsafe.Add(ref ws, 224));
             Layer18_Pointwise(ref Unsafe.Add(ref ws, 25152), ref ws);
             Layer19_GlobalAveragePool(ref ws, ref Unsafe.Add(ref ws, 24320));
-            Layer20_Dense16(ref Unsafe.Add(ref ws, 24320), ref ws);
+            Layer20_Dense(ref Unsafe.Add(ref ws, 24320), ref ws);
             global::MobileNet.Softmax.Compute(workspace.Slice(0, OutputLength), output);
         }
 
         #if MOBILENET_PROFILE
         /// <summary>The generated layer methods, in order, for the per-layer breakdown.</summary>
-        public static readonly string[] LayerNames = { "Layer00_Conv3x3S2", "Layer01_Bottleneck1S1", "Layer02_Bottleneck6S2", "Layer03_Bottleneck6S1", "Layer04_Bottleneck6S2", "Layer05_Bottleneck6S1", "Layer06_Bottleneck6S1", "Layer07_Bottleneck6S2", "Layer08_Bottleneck6S1", "Layer09_Bottleneck6S1", "Layer10_Bottleneck6S1", "Layer11_Bottleneck6S1", "Layer12_Bottleneck6S1", "Layer13_Bottleneck6S1", "Layer14_Bottleneck6S2", "Layer15_Bottleneck6S1", "Layer16_Bottleneck6S1", "Layer17_Bottleneck6S1", "Layer18_Pointwise", "Layer19_GlobalAveragePool", "Layer20_Dense16" };
+        public static readonly string[] LayerNames = { "Layer00_Conv3x3S2", "Layer01_Bottleneck1S1", "Layer02_Bottleneck6S2", "Layer03_Bottleneck6S1", "Layer04_Bottleneck6S2", "Layer05_Bottleneck6S1", "Layer06_Bottleneck6S1", "Layer07_Bottleneck6S2", "Layer08_Bottleneck6S1", "Layer09_Bottleneck6S1", "Layer10_Bottleneck6S1", "Layer11_Bottleneck6S1", "Layer12_Bottleneck6S1", "Layer13_Bottleneck6S1", "Layer14_Bottleneck6S2", "Layer15_Bottleneck6S1", "Layer16_Bottleneck6S1", "Layer17_Bottleneck6S1", "Layer18_Pointwise", "Layer19_GlobalAveragePool", "Layer20_Dense" };
         /// <summary>Each layer's multiply-accumulates, in the papers' convention.</summary>
         public static readonly long[] LayerMacs = { 442368, 278528, 602112, 307200, 175104, 251904, 251904, 148992, 131328, 131328, 131328, 149760, 224256, 224256, 148224, 162624, 162624, 237888, 573440, 0, 12800 };
         /// <summary>Stopwatch ticks spent in each layer by <see cref="RunProfiled"/> since the array was last cleared.</summary>
@@ -213,7 +213,7 @@ namespace Tests
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[18] += now - start; start = now;
             Layer19_GlobalAveragePool(ref ws, ref Unsafe.Add(ref ws, 24320));
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[19] += now - start; start = now;
-            Layer20_Dense16(ref Unsafe.Add(ref ws, 24320), ref ws);
+            Layer20_Dense(ref Unsafe.Add(ref ws, 24320), ref ws);
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[20] += now - start; start = now;
             global::MobileNet.Softmax.Compute(workspace.Slice(0, OutputLength), output);
         }
@@ -984,9 +984,120 @@ namespace Tests
                 }
                 ref float target = ref Unsafe.Add(ref output, oy * 256);
                 // 32 pixels × 16 → 8 channels, in blocks of 16 output channels.
-                // The last 8 channels: a block that is not full, in 128-bit vectors at every width.
+                if (Vector512.IsHardwareAccelerated)
                 {
                     int b = 0;
+                    // The last 8 channels, 1 × Vector256.
+                    {
+                        int co = b * 16;
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 272);
+                        int p = 0;
+                        for (; p + 8 <= 32; p += 8)
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 16);
+                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c6_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c7_0 = Vector256.LoadUnsafe(ref w);
+                            for (int k = 0; k < 16; k++)
+                            {
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 16 + k));
+                                c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0);
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
+                                c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0);
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 48 + k));
+                                c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0);
+                                Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
+                                c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0);
+                                Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 80 + k));
+                                c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0);
+                                Vector256<float> x6 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
+                                c6_0 = Vector256.FusedMultiplyAdd(x6, w0, c6_0);
+                                Vector256<float> x7 = Vector256.Create(Unsafe.Add(ref a, 112 + k));
+                                c7_0 = Vector256.FusedMultiplyAdd(x7, w0, c7_0);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 8 + co);
+                            Vector256.StoreUnsafe(c0_0, ref o, 0);
+                            Vector256.StoreUnsafe(c1_0, ref o, 8);
+                            Vector256.StoreUnsafe(c2_0, ref o, 16);
+                            Vector256.StoreUnsafe(c3_0, ref o, 24);
+                            Vector256.StoreUnsafe(c4_0, ref o, 32);
+                            Vector256.StoreUnsafe(c5_0, ref o, 40);
+                            Vector256.StoreUnsafe(c6_0, ref o, 48);
+                            Vector256.StoreUnsafe(c7_0, ref o, 56);
+                        }
+                    }
+                }
+                else if (Vector256.IsHardwareAccelerated)
+                {
+                    int b = 0;
+                    // The last 8 channels, 1 × Vector256.
+                    {
+                        int co = b * 16;
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 272);
+                        int p = 0;
+                        for (; p + 6 <= 32; p += 6)
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 16);
+                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w);
+                            for (int k = 0; k < 16; k++)
+                            {
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 16 + k));
+                                c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0);
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
+                                c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0);
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 48 + k));
+                                c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0);
+                                Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
+                                c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0);
+                                Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 80 + k));
+                                c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 8 + co);
+                            Vector256.StoreUnsafe(c0_0, ref o, 0);
+                            Vector256.StoreUnsafe(c1_0, ref o, 8);
+                            Vector256.StoreUnsafe(c2_0, ref o, 16);
+                            Vector256.StoreUnsafe(c3_0, ref o, 24);
+                            Vector256.StoreUnsafe(c4_0, ref o, 32);
+                            Vector256.StoreUnsafe(c5_0, ref o, 40);
+                        }
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 16);
+                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w);
+                            for (int k = 0; k < 16; k++)
+                            {
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 16 + k));
+                                c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 8 + co);
+                            Vector256.StoreUnsafe(c0_0, ref o, 0);
+                            Vector256.StoreUnsafe(c1_0, ref o, 8);
+                        }
+                    }
+                }
+                else
+                {
+                    int b = 0;
+                    // The last 8 channels, 2 × Vector128.
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 272);
@@ -1531,9 +1642,128 @@ namespace Tests
                 }
                 ref float target = ref Unsafe.Add(ref output, oy * 128);
                 // 16 pixels × 48 → 8 channels, in blocks of 16 output channels.
-                // The last 8 channels: a block that is not full, in 128-bit vectors at every width.
+                if (Vector512.IsHardwareAccelerated)
                 {
                     int b = 0;
+                    // The last 8 channels, 1 × Vector256.
+                    {
+                        int co = b * 16;
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 784);
+                        int p = 0;
+                        for (; p + 8 <= 16; p += 8)
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 48);
+                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c6_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c7_0 = Vector256.LoadUnsafe(ref w);
+                            for (int k = 0; k < 48; k++)
+                            {
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 48 + k));
+                                c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0);
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
+                                c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0);
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 144 + k));
+                                c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0);
+                                Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 192 + k));
+                                c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0);
+                                Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 240 + k));
+                                c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0);
+                                Vector256<float> x6 = Vector256.Create(Unsafe.Add(ref a, 288 + k));
+                                c6_0 = Vector256.FusedMultiplyAdd(x6, w0, c6_0);
+                                Vector256<float> x7 = Vector256.Create(Unsafe.Add(ref a, 336 + k));
+                                c7_0 = Vector256.FusedMultiplyAdd(x7, w0, c7_0);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 8 + co);
+                            Vector256.StoreUnsafe(c0_0, ref o, 0);
+                            Vector256.StoreUnsafe(c1_0, ref o, 8);
+                            Vector256.StoreUnsafe(c2_0, ref o, 16);
+                            Vector256.StoreUnsafe(c3_0, ref o, 24);
+                            Vector256.StoreUnsafe(c4_0, ref o, 32);
+                            Vector256.StoreUnsafe(c5_0, ref o, 40);
+                            Vector256.StoreUnsafe(c6_0, ref o, 48);
+                            Vector256.StoreUnsafe(c7_0, ref o, 56);
+                        }
+                    }
+                }
+                else if (Vector256.IsHardwareAccelerated)
+                {
+                    int b = 0;
+                    // The last 8 channels, 1 × Vector256.
+                    {
+                        int co = b * 16;
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 784);
+                        int p = 0;
+                        for (; p + 6 <= 16; p += 6)
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 48);
+                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w);
+                            for (int k = 0; k < 48; k++)
+                            {
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 48 + k));
+                                c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0);
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
+                                c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0);
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 144 + k));
+                                c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0);
+                                Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 192 + k));
+                                c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0);
+                                Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 240 + k));
+                                c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 8 + co);
+                            Vector256.StoreUnsafe(c0_0, ref o, 0);
+                            Vector256.StoreUnsafe(c1_0, ref o, 8);
+                            Vector256.StoreUnsafe(c2_0, ref o, 16);
+                            Vector256.StoreUnsafe(c3_0, ref o, 24);
+                            Vector256.StoreUnsafe(c4_0, ref o, 32);
+                            Vector256.StoreUnsafe(c5_0, ref o, 40);
+                        }
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 48);
+                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w);
+                            for (int k = 0; k < 48; k++)
+                            {
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 48 + k));
+                                c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0);
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
+                                c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0);
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 144 + k));
+                                c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 8 + co);
+                            Vector256.StoreUnsafe(c0_0, ref o, 0);
+                            Vector256.StoreUnsafe(c1_0, ref o, 8);
+                            Vector256.StoreUnsafe(c2_0, ref o, 16);
+                            Vector256.StoreUnsafe(c3_0, ref o, 24);
+                        }
+                    }
+                }
+                else
+                {
+                    int b = 0;
+                    // The last 8 channels, 2 × Vector128.
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 784);
@@ -2119,9 +2349,128 @@ namespace Tests
                 ref float target = ref Unsafe.Add(ref output, oy * 128);
                 ref float skip = ref Unsafe.Add(ref input, oy * 128); // stride 1, same width: the input row under this output row
                 // 16 pixels × 48 → 8 channels, in blocks of 16 output channels.
-                // The last 8 channels: a block that is not full, in 128-bit vectors at every width.
+                if (Vector512.IsHardwareAccelerated)
                 {
                     int b = 0;
+                    // The last 8 channels, 1 × Vector256.
+                    {
+                        int co = b * 16;
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 784);
+                        int p = 0;
+                        for (; p + 8 <= 16; p += 8)
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 48);
+                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c6_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c7_0 = Vector256.LoadUnsafe(ref w);
+                            for (int k = 0; k < 48; k++)
+                            {
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 48 + k));
+                                c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0);
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
+                                c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0);
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 144 + k));
+                                c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0);
+                                Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 192 + k));
+                                c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0);
+                                Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 240 + k));
+                                c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0);
+                                Vector256<float> x6 = Vector256.Create(Unsafe.Add(ref a, 288 + k));
+                                c6_0 = Vector256.FusedMultiplyAdd(x6, w0, c6_0);
+                                Vector256<float> x7 = Vector256.Create(Unsafe.Add(ref a, 336 + k));
+                                c7_0 = Vector256.FusedMultiplyAdd(x7, w0, c7_0);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 8 + co);
+                            Vector256.StoreUnsafe(c0_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 8 + co + 0)), ref o, 0);
+                            Vector256.StoreUnsafe(c1_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 8 + co + 8)), ref o, 8);
+                            Vector256.StoreUnsafe(c2_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 8 + co + 16)), ref o, 16);
+                            Vector256.StoreUnsafe(c3_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 8 + co + 24)), ref o, 24);
+                            Vector256.StoreUnsafe(c4_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 8 + co + 32)), ref o, 32);
+                            Vector256.StoreUnsafe(c5_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 8 + co + 40)), ref o, 40);
+                            Vector256.StoreUnsafe(c6_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 8 + co + 48)), ref o, 48);
+                            Vector256.StoreUnsafe(c7_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 8 + co + 56)), ref o, 56);
+                        }
+                    }
+                }
+                else if (Vector256.IsHardwareAccelerated)
+                {
+                    int b = 0;
+                    // The last 8 channels, 1 × Vector256.
+                    {
+                        int co = b * 16;
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 784);
+                        int p = 0;
+                        for (; p + 6 <= 16; p += 6)
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 48);
+                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w);
+                            for (int k = 0; k < 48; k++)
+                            {
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 48 + k));
+                                c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0);
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
+                                c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0);
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 144 + k));
+                                c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0);
+                                Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 192 + k));
+                                c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0);
+                                Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 240 + k));
+                                c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 8 + co);
+                            Vector256.StoreUnsafe(c0_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 8 + co + 0)), ref o, 0);
+                            Vector256.StoreUnsafe(c1_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 8 + co + 8)), ref o, 8);
+                            Vector256.StoreUnsafe(c2_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 8 + co + 16)), ref o, 16);
+                            Vector256.StoreUnsafe(c3_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 8 + co + 24)), ref o, 24);
+                            Vector256.StoreUnsafe(c4_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 8 + co + 32)), ref o, 32);
+                            Vector256.StoreUnsafe(c5_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 8 + co + 40)), ref o, 40);
+                        }
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 48);
+                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w);
+                            for (int k = 0; k < 48; k++)
+                            {
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 48 + k));
+                                c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0);
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
+                                c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0);
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 144 + k));
+                                c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 8 + co);
+                            Vector256.StoreUnsafe(c0_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 8 + co + 0)), ref o, 0);
+                            Vector256.StoreUnsafe(c1_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 8 + co + 8)), ref o, 8);
+                            Vector256.StoreUnsafe(c2_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 8 + co + 16)), ref o, 16);
+                            Vector256.StoreUnsafe(c3_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 8 + co + 24)), ref o, 24);
+                        }
+                    }
+                }
+                else
+                {
+                    int b = 0;
+                    // The last 8 channels, 2 × Vector128.
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 784);
@@ -4514,6 +4863,36 @@ namespace Tests
                             Vector512.StoreUnsafe(c3_0, ref o, 72);
                         }
                     }
+                    // The last 8 channels, 1 × Vector256.
+                    {
+                        int co = b * 16;
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 1552);
+                        int p = 0;
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 96);
+                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w);
+                            for (int k = 0; k < 96; k++)
+                            {
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
+                                c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0);
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 192 + k));
+                                c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0);
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 288 + k));
+                                c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 24 + co);
+                            Vector256.StoreUnsafe(c0_0, ref o, 0);
+                            Vector256.StoreUnsafe(c1_0, ref o, 24);
+                            Vector256.StoreUnsafe(c2_0, ref o, 48);
+                            Vector256.StoreUnsafe(c3_0, ref o, 72);
+                        }
+                    }
                 }
                 else if (Vector256.IsHardwareAccelerated)
                 {
@@ -4550,6 +4929,36 @@ namespace Tests
                             Vector256.StoreUnsafe(c2_1, ref o, 56);
                             Vector256.StoreUnsafe(c3_0, ref o, 72);
                             Vector256.StoreUnsafe(c3_1, ref o, 80);
+                        }
+                    }
+                    // The last 8 channels, 1 × Vector256.
+                    {
+                        int co = b * 16;
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 1552);
+                        int p = 0;
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 96);
+                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w);
+                            for (int k = 0; k < 96; k++)
+                            {
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
+                                c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0);
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 192 + k));
+                                c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0);
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 288 + k));
+                                c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 24 + co);
+                            Vector256.StoreUnsafe(c0_0, ref o, 0);
+                            Vector256.StoreUnsafe(c1_0, ref o, 24);
+                            Vector256.StoreUnsafe(c2_0, ref o, 48);
+                            Vector256.StoreUnsafe(c3_0, ref o, 72);
                         }
                     }
                 }
@@ -4599,10 +5008,7 @@ namespace Tests
                             Vector128.StoreUnsafe(c3_3, ref o, 84);
                         }
                     }
-                }
-                // The last 8 channels: a block that is not full, in 128-bit vectors at every width.
-                {
-                    int b = 1;
+                    // The last 8 channels, 2 × Vector128.
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 1552);
@@ -5006,6 +5412,36 @@ namespace Tests
                             Vector512.StoreUnsafe(c3_0 + Vector512.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 72)), ref o, 72);
                         }
                     }
+                    // The last 8 channels, 1 × Vector256.
+                    {
+                        int co = b * 16;
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 2320);
+                        int p = 0;
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 144);
+                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w);
+                            for (int k = 0; k < 144; k++)
+                            {
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 144 + k));
+                                c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0);
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 288 + k));
+                                c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0);
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 432 + k));
+                                c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 24 + co);
+                            Vector256.StoreUnsafe(c0_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 0)), ref o, 0);
+                            Vector256.StoreUnsafe(c1_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 24)), ref o, 24);
+                            Vector256.StoreUnsafe(c2_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 48)), ref o, 48);
+                            Vector256.StoreUnsafe(c3_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 72)), ref o, 72);
+                        }
+                    }
                 }
                 else if (Vector256.IsHardwareAccelerated)
                 {
@@ -5042,6 +5478,36 @@ namespace Tests
                             Vector256.StoreUnsafe(c2_1 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 56)), ref o, 56);
                             Vector256.StoreUnsafe(c3_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 72)), ref o, 72);
                             Vector256.StoreUnsafe(c3_1 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 80)), ref o, 80);
+                        }
+                    }
+                    // The last 8 channels, 1 × Vector256.
+                    {
+                        int co = b * 16;
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 2320);
+                        int p = 0;
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 144);
+                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w);
+                            for (int k = 0; k < 144; k++)
+                            {
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 144 + k));
+                                c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0);
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 288 + k));
+                                c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0);
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 432 + k));
+                                c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 24 + co);
+                            Vector256.StoreUnsafe(c0_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 0)), ref o, 0);
+                            Vector256.StoreUnsafe(c1_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 24)), ref o, 24);
+                            Vector256.StoreUnsafe(c2_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 48)), ref o, 48);
+                            Vector256.StoreUnsafe(c3_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 72)), ref o, 72);
                         }
                     }
                 }
@@ -5091,10 +5557,7 @@ namespace Tests
                             Vector128.StoreUnsafe(c3_3 + Vector128.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 84)), ref o, 84);
                         }
                     }
-                }
-                // The last 8 channels: a block that is not full, in 128-bit vectors at every width.
-                {
-                    int b = 1;
+                    // The last 8 channels, 2 × Vector128.
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 2320);
@@ -5498,6 +5961,36 @@ namespace Tests
                             Vector512.StoreUnsafe(c3_0 + Vector512.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 72)), ref o, 72);
                         }
                     }
+                    // The last 8 channels, 1 × Vector256.
+                    {
+                        int co = b * 16;
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 2320);
+                        int p = 0;
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 144);
+                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w);
+                            for (int k = 0; k < 144; k++)
+                            {
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 144 + k));
+                                c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0);
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 288 + k));
+                                c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0);
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 432 + k));
+                                c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 24 + co);
+                            Vector256.StoreUnsafe(c0_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 0)), ref o, 0);
+                            Vector256.StoreUnsafe(c1_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 24)), ref o, 24);
+                            Vector256.StoreUnsafe(c2_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 48)), ref o, 48);
+                            Vector256.StoreUnsafe(c3_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 72)), ref o, 72);
+                        }
+                    }
                 }
                 else if (Vector256.IsHardwareAccelerated)
                 {
@@ -5534,6 +6027,36 @@ namespace Tests
                             Vector256.StoreUnsafe(c2_1 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 56)), ref o, 56);
                             Vector256.StoreUnsafe(c3_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 72)), ref o, 72);
                             Vector256.StoreUnsafe(c3_1 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 80)), ref o, 80);
+                        }
+                    }
+                    // The last 8 channels, 1 × Vector256.
+                    {
+                        int co = b * 16;
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 2320);
+                        int p = 0;
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 144);
+                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w);
+                            for (int k = 0; k < 144; k++)
+                            {
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 144 + k));
+                                c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0);
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 288 + k));
+                                c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0);
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 432 + k));
+                                c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 24 + co);
+                            Vector256.StoreUnsafe(c0_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 0)), ref o, 0);
+                            Vector256.StoreUnsafe(c1_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 24)), ref o, 24);
+                            Vector256.StoreUnsafe(c2_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 48)), ref o, 48);
+                            Vector256.StoreUnsafe(c3_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 72)), ref o, 72);
                         }
                     }
                 }
@@ -5583,10 +6106,7 @@ namespace Tests
                             Vector128.StoreUnsafe(c3_3 + Vector128.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 84)), ref o, 84);
                         }
                     }
-                }
-                // The last 8 channels: a block that is not full, in 128-bit vectors at every width.
-                {
-                    int b = 1;
+                    // The last 8 channels, 2 × Vector128.
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 2320);
@@ -5990,6 +6510,36 @@ namespace Tests
                             Vector512.StoreUnsafe(c3_0 + Vector512.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 72)), ref o, 72);
                         }
                     }
+                    // The last 8 channels, 1 × Vector256.
+                    {
+                        int co = b * 16;
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 2320);
+                        int p = 0;
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 144);
+                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w);
+                            for (int k = 0; k < 144; k++)
+                            {
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 144 + k));
+                                c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0);
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 288 + k));
+                                c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0);
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 432 + k));
+                                c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 24 + co);
+                            Vector256.StoreUnsafe(c0_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 0)), ref o, 0);
+                            Vector256.StoreUnsafe(c1_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 24)), ref o, 24);
+                            Vector256.StoreUnsafe(c2_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 48)), ref o, 48);
+                            Vector256.StoreUnsafe(c3_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 72)), ref o, 72);
+                        }
+                    }
                 }
                 else if (Vector256.IsHardwareAccelerated)
                 {
@@ -6026,6 +6576,36 @@ namespace Tests
                             Vector256.StoreUnsafe(c2_1 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 56)), ref o, 56);
                             Vector256.StoreUnsafe(c3_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 72)), ref o, 72);
                             Vector256.StoreUnsafe(c3_1 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 80)), ref o, 80);
+                        }
+                    }
+                    // The last 8 channels, 1 × Vector256.
+                    {
+                        int co = b * 16;
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 2320);
+                        int p = 0;
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 144);
+                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w);
+                            for (int k = 0; k < 144; k++)
+                            {
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 144 + k));
+                                c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0);
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 288 + k));
+                                c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0);
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 432 + k));
+                                c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 24 + co);
+                            Vector256.StoreUnsafe(c0_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 0)), ref o, 0);
+                            Vector256.StoreUnsafe(c1_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 24)), ref o, 24);
+                            Vector256.StoreUnsafe(c2_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 48)), ref o, 48);
+                            Vector256.StoreUnsafe(c3_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 72)), ref o, 72);
                         }
                     }
                 }
@@ -6075,10 +6655,7 @@ namespace Tests
                             Vector128.StoreUnsafe(c3_3 + Vector128.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 84)), ref o, 84);
                         }
                     }
-                }
-                // The last 8 channels: a block that is not full, in 128-bit vectors at every width.
-                {
-                    int b = 1;
+                    // The last 8 channels, 2 × Vector128.
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 2320);
@@ -7750,6 +8327,28 @@ namespace Tests
                             Vector512.StoreUnsafe(c1_0, ref o, 56);
                         }
                     }
+                    // The last 8 channels, 1 × Vector256.
+                    {
+                        int co = b * 16;
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 3088);
+                        int p = 0;
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 192);
+                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w);
+                            for (int k = 0; k < 192; k++)
+                            {
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 192 + k));
+                                c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 56 + co);
+                            Vector256.StoreUnsafe(c0_0, ref o, 0);
+                            Vector256.StoreUnsafe(c1_0, ref o, 56);
+                        }
+                    }
                 }
                 else if (Vector256.IsHardwareAccelerated)
                 {
@@ -7776,6 +8375,28 @@ namespace Tests
                             Vector256.StoreUnsafe(c0_1, ref o, 8);
                             Vector256.StoreUnsafe(c1_0, ref o, 56);
                             Vector256.StoreUnsafe(c1_1, ref o, 64);
+                        }
+                    }
+                    // The last 8 channels, 1 × Vector256.
+                    {
+                        int co = b * 16;
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 3088);
+                        int p = 0;
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 192);
+                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w);
+                            for (int k = 0; k < 192; k++)
+                            {
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 192 + k));
+                                c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 56 + co);
+                            Vector256.StoreUnsafe(c0_0, ref o, 0);
+                            Vector256.StoreUnsafe(c1_0, ref o, 56);
                         }
                     }
                 }
@@ -7810,10 +8431,7 @@ namespace Tests
                             Vector128.StoreUnsafe(c1_3, ref o, 68);
                         }
                     }
-                }
-                // The last 8 channels: a block that is not full, in 128-bit vectors at every width.
-                {
-                    int b = 3;
+                    // The last 8 channels, 2 × Vector128.
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 3088);
@@ -8128,6 +8746,28 @@ namespace Tests
                             Vector512.StoreUnsafe(c1_0 + Vector512.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 56)), ref o, 56);
                         }
                     }
+                    // The last 8 channels, 1 × Vector256.
+                    {
+                        int co = b * 16;
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 5392);
+                        int p = 0;
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 336);
+                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w);
+                            for (int k = 0; k < 336; k++)
+                            {
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 336 + k));
+                                c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 56 + co);
+                            Vector256.StoreUnsafe(c0_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 0)), ref o, 0);
+                            Vector256.StoreUnsafe(c1_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 56)), ref o, 56);
+                        }
+                    }
                 }
                 else if (Vector256.IsHardwareAccelerated)
                 {
@@ -8154,6 +8794,28 @@ namespace Tests
                             Vector256.StoreUnsafe(c0_1 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 8)), ref o, 8);
                             Vector256.StoreUnsafe(c1_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 56)), ref o, 56);
                             Vector256.StoreUnsafe(c1_1 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 64)), ref o, 64);
+                        }
+                    }
+                    // The last 8 channels, 1 × Vector256.
+                    {
+                        int co = b * 16;
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 5392);
+                        int p = 0;
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 336);
+                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w);
+                            for (int k = 0; k < 336; k++)
+                            {
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 336 + k));
+                                c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 56 + co);
+                            Vector256.StoreUnsafe(c0_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 0)), ref o, 0);
+                            Vector256.StoreUnsafe(c1_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 56)), ref o, 56);
                         }
                     }
                 }
@@ -8188,10 +8850,7 @@ namespace Tests
                             Vector128.StoreUnsafe(c1_3 + Vector128.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 68)), ref o, 68);
                         }
                     }
-                }
-                // The last 8 channels: a block that is not full, in 128-bit vectors at every width.
-                {
-                    int b = 3;
+                    // The last 8 channels, 2 × Vector128.
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 5392);
@@ -8506,6 +9165,28 @@ namespace Tests
                             Vector512.StoreUnsafe(c1_0 + Vector512.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 56)), ref o, 56);
                         }
                     }
+                    // The last 8 channels, 1 × Vector256.
+                    {
+                        int co = b * 16;
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 5392);
+                        int p = 0;
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 336);
+                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w);
+                            for (int k = 0; k < 336; k++)
+                            {
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 336 + k));
+                                c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 56 + co);
+                            Vector256.StoreUnsafe(c0_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 0)), ref o, 0);
+                            Vector256.StoreUnsafe(c1_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 56)), ref o, 56);
+                        }
+                    }
                 }
                 else if (Vector256.IsHardwareAccelerated)
                 {
@@ -8532,6 +9213,28 @@ namespace Tests
                             Vector256.StoreUnsafe(c0_1 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 8)), ref o, 8);
                             Vector256.StoreUnsafe(c1_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 56)), ref o, 56);
                             Vector256.StoreUnsafe(c1_1 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 64)), ref o, 64);
+                        }
+                    }
+                    // The last 8 channels, 1 × Vector256.
+                    {
+                        int co = b * 16;
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 5392);
+                        int p = 0;
+                        {
+                            ref float a = ref Unsafe.Add(ref d, p * 336);
+                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w);
+                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w);
+                            for (int k = 0; k < 336; k++)
+                            {
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k));
+                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0);
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 336 + k));
+                                c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 56 + co);
+                            Vector256.StoreUnsafe(c0_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 0)), ref o, 0);
+                            Vector256.StoreUnsafe(c1_0 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 56)), ref o, 56);
                         }
                     }
                 }
@@ -8566,10 +9269,7 @@ namespace Tests
                             Vector128.StoreUnsafe(c1_3 + Vector128.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 68)), ref o, 68);
                         }
                     }
-                }
-                // The last 8 channels: a block that is not full, in 128-bit vectors at every width.
-                {
-                    int b = 3;
+                    // The last 8 channels, 2 × Vector128.
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 5392);
@@ -9101,29 +9801,84 @@ namespace Tests
 
         /// <summary>Layer 20: classifier, 1280 → 10.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Layer20_Dense16(ref float input, ref float output)
+        private static void Layer20_Dense(ref float input, ref float output)
         {
-            const int InC = 1280, Blocks = 1, BlockLength = 16 * (1 + InC);
             ref float weights = ref FloatsOf(MobileNetWeights.Layer20);
-            // Blocks of 16 outputs in four independent accumulators, so that the FMA chains overlap.
-            for (int b = 0; b < Blocks; b++)
+            // 1 pixels × 1280 → 12 channels, in blocks of 16 output channels.
+            if (Vector512.IsHardwareAccelerated)
             {
-                ref float w = ref Unsafe.Add(ref weights, b * BlockLength);
-                Vector128<float> c0 = Vector128.LoadUnsafe(ref w), c1 = Vector128.LoadUnsafe(ref w, 4), c2 = Vector128.LoadUnsafe(ref w, 8), c3 = Vector128.LoadUnsafe(ref w, 12);
-                for (int k = 0; k < InC; k++)
+                int b = 0;
+                // The last 12 channels, 3 × Vector128.
                 {
-                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref input, k));
-                    nuint at = (nuint)(16 + 16 * k);
-                    c0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, at), c0);
-                    c1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, at + 4), c1);
-                    c2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, at + 8), c2);
-                    c3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref w, at + 12), c3);
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 20496);
+                    int p = 0;
+                    for (; p + 1 <= 1; p += 1)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 1280);
+                        Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8);
+                        for (int k = 0; k < 1280; k++)
+                        {
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 12 + co);
+                        Vector128.StoreUnsafe(c0_0, ref o, 0);
+                        Vector128.StoreUnsafe(c0_1, ref o, 4);
+                        Vector128.StoreUnsafe(c0_2, ref o, 8);
+                    }
                 }
-                ref float o = ref Unsafe.Add(ref output, b * 16);
-                Vector128.StoreUnsafe(c0, ref o, 0);
-                Vector128.StoreUnsafe(c1, ref o, 4);
-                Vector128.StoreUnsafe(c2, ref o, 8);
-                Vector128.StoreUnsafe(c3, ref o, 12);
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                int b = 0;
+                // The last 12 channels, 3 × Vector128.
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 20496);
+                    int p = 0;
+                    for (; p + 1 <= 1; p += 1)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 1280);
+                        Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8);
+                        for (int k = 0; k < 1280; k++)
+                        {
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 12 + co);
+                        Vector128.StoreUnsafe(c0_0, ref o, 0);
+                        Vector128.StoreUnsafe(c0_1, ref o, 4);
+                        Vector128.StoreUnsafe(c0_2, ref o, 8);
+                    }
+                }
+            }
+            else
+            {
+                int b = 0;
+                // The last 12 channels, 3 × Vector128.
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 20496);
+                    int p = 0;
+                    for (; p + 1 <= 1; p += 1)
+                    {
+                        ref float a = ref Unsafe.Add(ref input, p * 1280);
+                        Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8);
+                        for (int k = 0; k < 1280; k++)
+                        {
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
+                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 12 + co);
+                        Vector128.StoreUnsafe(c0_0, ref o, 0);
+                        Vector128.StoreUnsafe(c0_1, ref o, 4);
+                        Vector128.StoreUnsafe(c0_2, ref o, 8);
+                    }
+                }
             }
         }
 
