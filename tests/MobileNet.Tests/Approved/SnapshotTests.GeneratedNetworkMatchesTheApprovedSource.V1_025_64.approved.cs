@@ -300,14 +300,14 @@ namespace Tests
                                 }
                             }
                             ref float o = ref Unsafe.Add(ref row, ox * OutC);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 16);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 24);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, lo), hi), ref o, 32);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, lo), hi), ref o, 40);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c6_0, lo), hi), ref o, 48);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c7_0, lo), hi), ref o, 56);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_0, lo), hi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_0, lo), hi), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_0, lo), hi), ref o, 16);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_0, lo), hi), ref o, 24);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c4_0, lo), hi), ref o, 32);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c5_0, lo), hi), ref o, 40);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c6_0, lo), hi), ref o, 48);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c7_0, lo), hi), ref o, 56);
                         }
                         {
                             ref float a = ref Unsafe.Add(ref input, (iy0 * InW + ox * Stride - PadLeft) * InC);
@@ -378,13 +378,13 @@ namespace Tests
                                 }
                             }
                             ref float o = ref Unsafe.Add(ref row, ox * OutC);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 16);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 24);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, lo), hi), ref o, 32);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, lo), hi), ref o, 40);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c6_0, lo), hi), ref o, 48);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_0, lo), hi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_0, lo), hi), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_0, lo), hi), ref o, 16);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_0, lo), hi), ref o, 24);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c4_0, lo), hi), ref o, 32);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c5_0, lo), hi), ref o, 40);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c6_0, lo), hi), ref o, 48);
                         }
                     }
                     else if (Vector256.IsHardwareAccelerated)
@@ -469,14 +469,14 @@ namespace Tests
                                 }
                             }
                             ref float o = ref Unsafe.Add(ref row, ox * OutC);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 16);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 24);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, lo), hi), ref o, 32);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, lo), hi), ref o, 40);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c6_0, lo), hi), ref o, 48);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c7_0, lo), hi), ref o, 56);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_0, lo), hi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_0, lo), hi), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_0, lo), hi), ref o, 16);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_0, lo), hi), ref o, 24);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c4_0, lo), hi), ref o, 32);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c5_0, lo), hi), ref o, 40);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c6_0, lo), hi), ref o, 48);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c7_0, lo), hi), ref o, 56);
                         }
                         {
                             ref float a = ref Unsafe.Add(ref input, (iy0 * InW + ox * Stride - PadLeft) * InC);
@@ -547,13 +547,13 @@ namespace Tests
                                 }
                             }
                             ref float o = ref Unsafe.Add(ref row, ox * OutC);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 16);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 24);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, lo), hi), ref o, 32);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, lo), hi), ref o, 40);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c6_0, lo), hi), ref o, 48);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_0, lo), hi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_0, lo), hi), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_0, lo), hi), ref o, 16);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_0, lo), hi), ref o, 24);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c4_0, lo), hi), ref o, 32);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c5_0, lo), hi), ref o, 40);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c6_0, lo), hi), ref o, 48);
                         }
                     }
                     else
@@ -638,22 +638,22 @@ namespace Tests
                                 }
                             }
                             ref float o = ref Unsafe.Add(ref row, ox * OutC);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, lo), hi), ref o, 0);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, lo), hi), ref o, 4);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, lo), hi), ref o, 8);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, lo), hi), ref o, 12);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, lo), hi), ref o, 16);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, lo), hi), ref o, 20);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, lo), hi), ref o, 24);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, lo), hi), ref o, 28);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c4_0, lo), hi), ref o, 32);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c4_1, lo), hi), ref o, 36);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c5_0, lo), hi), ref o, 40);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c5_1, lo), hi), ref o, 44);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c6_0, lo), hi), ref o, 48);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c6_1, lo), hi), ref o, 52);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c7_0, lo), hi), ref o, 56);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c7_1, lo), hi), ref o, 60);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_0, lo), hi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_1, lo), hi), ref o, 4);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_0, lo), hi), ref o, 8);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_1, lo), hi), ref o, 12);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_0, lo), hi), ref o, 16);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_1, lo), hi), ref o, 20);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_0, lo), hi), ref o, 24);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_1, lo), hi), ref o, 28);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c4_0, lo), hi), ref o, 32);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c4_1, lo), hi), ref o, 36);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c5_0, lo), hi), ref o, 40);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c5_1, lo), hi), ref o, 44);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c6_0, lo), hi), ref o, 48);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c6_1, lo), hi), ref o, 52);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c7_0, lo), hi), ref o, 56);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c7_1, lo), hi), ref o, 60);
                         }
                         {
                             ref float a = ref Unsafe.Add(ref input, (iy0 * InW + ox * Stride - PadLeft) * InC);
@@ -724,20 +724,20 @@ namespace Tests
                                 }
                             }
                             ref float o = ref Unsafe.Add(ref row, ox * OutC);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, lo), hi), ref o, 0);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, lo), hi), ref o, 4);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, lo), hi), ref o, 8);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, lo), hi), ref o, 12);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, lo), hi), ref o, 16);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, lo), hi), ref o, 20);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, lo), hi), ref o, 24);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, lo), hi), ref o, 28);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c4_0, lo), hi), ref o, 32);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c4_1, lo), hi), ref o, 36);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c5_0, lo), hi), ref o, 40);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c5_1, lo), hi), ref o, 44);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c6_0, lo), hi), ref o, 48);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c6_1, lo), hi), ref o, 52);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_0, lo), hi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_1, lo), hi), ref o, 4);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_0, lo), hi), ref o, 8);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_1, lo), hi), ref o, 12);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_0, lo), hi), ref o, 16);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_1, lo), hi), ref o, 20);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_0, lo), hi), ref o, 24);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_1, lo), hi), ref o, 28);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c4_0, lo), hi), ref o, 32);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c4_1, lo), hi), ref o, 36);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c5_0, lo), hi), ref o, 40);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c5_1, lo), hi), ref o, 44);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c6_0, lo), hi), ref o, 48);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c6_1, lo), hi), ref o, 52);
                         }
                     }
                 }
@@ -770,8 +770,8 @@ namespace Tests
                         }
                     }
                 }
-                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(a0, lo), hi), ref o, 0);
-                Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(a1, lo), hi), ref o, 4);
+                Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0, lo), hi), ref o, 0);
+                Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a1, lo), hi), ref o, 4);
             }
         }
 
@@ -791,7 +791,7 @@ namespace Tests
                 ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref input, (iy0 + 0) * InW * InC) : ref zero;
                 ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * InC) : ref zero;
                 ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * InC) : ref zero;
-                // 32 columns: 1 on the left border, 30 inside, 1 on the right border.
+                // 32 columns: 1 on the left border, 30 inside, 1 on the right border; channels outside, pixels inside.
                 if (Vector512.IsHardwareAccelerated)
                 {
                     int c = 0;
@@ -809,70 +809,76 @@ namespace Tests
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(8 + c)), k5, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(8 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
                         }
                         int ox = 1;
                         for (; ox + 4 <= 31; ox += 4)
                         {
                             int at = (ox * 1 - 1) * 8 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 8)), k0, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 16)), k0, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 24)), k0, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 8)), k1, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 16)), k1, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 24)), k1, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 32)), k1, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 16)), k2, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 24)), k2, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 32)), k2, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 40)), k2, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 8)), k3, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 16)), k3, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 24)), k3, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 8)), k4, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 16)), k4, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 24)), k4, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 32)), k4, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 16)), k5, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 24)), k5, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 32)), k5, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 40)), k5, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 8)), k6, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 16)), k6, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 24)), k6, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 8)), k7, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 16)), k7, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 24)), k7, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 32)), k7, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 16)), k8, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 24)), k8, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 32)), k8, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 40)), k8, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 8), k0, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 16), k0, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 24), k0, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 8), k1, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 16), k1, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 24), k1, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 32), k1, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 16), k2, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 24), k2, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 32), k2, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 40), k2, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 8), k3, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 16), k3, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 24), k3, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 8), k4, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 16), k4, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 24), k4, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 32), k4, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 16), k5, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 24), k5, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 32), k5, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 40), k5, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 8), k6, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 16), k6, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 24), k6, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 8), k7, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 16), k7, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 24), k7, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 32), k7, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 16), k8, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 24), k8, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 32), k8, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 40), k8, acc3);
                             ref float o = ref Unsafe.Add(ref d, ox * 8 + c);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, dwLo), dwHi), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc1, dwLo), dwHi), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc2, dwLo), dwHi), ref o, 16);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc3, dwLo), dwHi), ref o, 24);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 16);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 24);
                         }
                         for (; ox + 1 <= 31; ox += 1)
                         {
                             int at = (ox * 1 - 1) * 8 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 8)), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 16)), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 8)), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 16)), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 8)), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 16)), k8, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 8), k1, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 16), k2, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 8), k4, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 16), k5, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 8), k7, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 16), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 8 + c);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, dwLo), dwHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                         }
                         {
                             Vector256<float> acc = bias;
@@ -882,7 +888,7 @@ namespace Tests
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(248 + c)), k4, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(240 + c)), k6, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(248 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, dwLo), dwHi), ref d, (nuint)(248 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(248 + c));
                         }
                     }
                 }
@@ -903,70 +909,76 @@ namespace Tests
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(8 + c)), k5, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(8 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
                         }
                         int ox = 1;
                         for (; ox + 4 <= 31; ox += 4)
                         {
                             int at = (ox * 1 - 1) * 8 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 8)), k0, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 16)), k0, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 24)), k0, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 8)), k1, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 16)), k1, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 24)), k1, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 32)), k1, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 16)), k2, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 24)), k2, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 32)), k2, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 40)), k2, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 8)), k3, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 16)), k3, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 24)), k3, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 8)), k4, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 16)), k4, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 24)), k4, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 32)), k4, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 16)), k5, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 24)), k5, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 32)), k5, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 40)), k5, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 8)), k6, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 16)), k6, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 24)), k6, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 8)), k7, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 16)), k7, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 24)), k7, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 32)), k7, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 16)), k8, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 24)), k8, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 32)), k8, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 40)), k8, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 8), k0, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 16), k0, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 24), k0, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 8), k1, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 16), k1, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 24), k1, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 32), k1, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 16), k2, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 24), k2, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 32), k2, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 40), k2, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 8), k3, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 16), k3, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 24), k3, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 8), k4, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 16), k4, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 24), k4, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 32), k4, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 16), k5, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 24), k5, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 32), k5, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 40), k5, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 8), k6, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 16), k6, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 24), k6, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 8), k7, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 16), k7, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 24), k7, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 32), k7, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 16), k8, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 24), k8, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 32), k8, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 40), k8, acc3);
                             ref float o = ref Unsafe.Add(ref d, ox * 8 + c);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, dwLo), dwHi), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc1, dwLo), dwHi), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc2, dwLo), dwHi), ref o, 16);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc3, dwLo), dwHi), ref o, 24);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 16);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 24);
                         }
                         for (; ox + 1 <= 31; ox += 1)
                         {
                             int at = (ox * 1 - 1) * 8 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 8)), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 16)), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 8)), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 16)), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 8)), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 16)), k8, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 8), k1, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 16), k2, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 8), k4, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 16), k5, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 8), k7, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 16), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 8 + c);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, dwLo), dwHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                         }
                         {
                             Vector256<float> acc = bias;
@@ -976,7 +988,7 @@ namespace Tests
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(248 + c)), k4, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(240 + c)), k6, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(248 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, dwLo), dwHi), ref d, (nuint)(248 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(248 + c));
                         }
                     }
                 }
@@ -997,70 +1009,76 @@ namespace Tests
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(8 + c)), k5, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(8 + c)), k8, acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
                         }
                         int ox = 1;
                         for (; ox + 4 <= 31; ox += 4)
                         {
                             int at = (ox * 1 - 1) * 8 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 8)), k0, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 16)), k0, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 24)), k0, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 8)), k1, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 16)), k1, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 24)), k1, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 32)), k1, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 16)), k2, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 24)), k2, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 32)), k2, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 40)), k2, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 8)), k3, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 16)), k3, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 24)), k3, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 8)), k4, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 16)), k4, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 24)), k4, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 32)), k4, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 16)), k5, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 24)), k5, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 32)), k5, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 40)), k5, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 8)), k6, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 16)), k6, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 24)), k6, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 8)), k7, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 16)), k7, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 24)), k7, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 32)), k7, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 16)), k8, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 24)), k8, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 32)), k8, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 40)), k8, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 8), k0, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 16), k0, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 24), k0, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 8), k1, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 16), k1, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 24), k1, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 32), k1, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 16), k2, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 24), k2, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 32), k2, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 40), k2, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 8), k3, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 16), k3, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 24), k3, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 8), k4, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 16), k4, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 24), k4, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 32), k4, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 16), k5, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 24), k5, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 32), k5, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 40), k5, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 8), k6, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 16), k6, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 24), k6, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 8), k7, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 16), k7, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 24), k7, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 32), k7, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 16), k8, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 24), k8, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 32), k8, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 40), k8, acc3);
                             ref float o = ref Unsafe.Add(ref d, ox * 8 + c);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, dwLo), dwHi), ref o, 0);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc1, dwLo), dwHi), ref o, 8);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc2, dwLo), dwHi), ref o, 16);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc3, dwLo), dwHi), ref o, 24);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, dwLo), dwHi), ref o, 8);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc2, dwLo), dwHi), ref o, 16);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc3, dwLo), dwHi), ref o, 24);
                         }
                         for (; ox + 1 <= 31; ox += 1)
                         {
                             int at = (ox * 1 - 1) * 8 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector128<float> acc0 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 8)), k1, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 16)), k2, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 8)), k4, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 16)), k5, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 8)), k7, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 16)), k8, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 8), k1, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 16), k2, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 8), k4, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 16), k5, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 8), k7, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 16), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 8 + c);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, dwLo), dwHi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                         }
                         {
                             Vector128<float> acc = bias;
@@ -1070,7 +1088,7 @@ namespace Tests
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(248 + c)), k4, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(240 + c)), k6, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(248 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, dwLo), dwHi), ref d, (nuint)(248 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(248 + c));
                         }
                     }
                 }
@@ -1088,7 +1106,6 @@ namespace Tests
                         int p = 0;
                         for (; p + 8 <= 32; p += 8)
                         {
-                            ref float a = ref Unsafe.Add(ref d, p * 8);
                             Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w);
                             Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w);
                             Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w);
@@ -1097,35 +1114,39 @@ namespace Tests
                             Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w);
                             Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w);
                             Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w);
+                            ref float a = ref Unsafe.Add(ref d, p * 8);
+                            ref float wk = ref Unsafe.Add(ref w, 16);
                             for (int k = 0; k < 8; k++)
                             {
-                                Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k));
-                                Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
+                                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk);
+                                Vector512<float> x0 = Vector512.Create(a);
                                 c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0);
-                                Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 8 + k));
+                                Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 8));
                                 c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0);
-                                Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 16 + k));
+                                Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 16));
                                 c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0);
-                                Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 24 + k));
+                                Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 24));
                                 c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0);
-                                Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 32 + k));
+                                Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 32));
                                 c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0);
-                                Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 40 + k));
+                                Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 40));
                                 c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0);
-                                Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 48 + k));
+                                Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 48));
                                 c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0);
-                                Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 56 + k));
+                                Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 56));
                                 c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0);
+                                a = ref Unsafe.Add(ref a, 1);
+                                wk = ref Unsafe.Add(ref wk, 16);
                             }
                             ref float o = ref Unsafe.Add(ref target, p * 16 + co);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, projectLo), projectHi), ref o, 0);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, projectLo), projectHi), ref o, 16);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, projectLo), projectHi), ref o, 32);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, projectLo), projectHi), ref o, 48);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_0, projectLo), projectHi), ref o, 64);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_0, projectLo), projectHi), ref o, 80);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_0, projectLo), projectHi), ref o, 96);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_0, projectLo), projectHi), ref o, 112);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, projectLo), projectHi), ref o, 16);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, projectLo), projectHi), ref o, 32);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, projectLo), projectHi), ref o, 48);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_0, projectLo), projectHi), ref o, 64);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_0, projectLo), projectHi), ref o, 80);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_0, projectLo), projectHi), ref o, 96);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_0, projectLo), projectHi), ref o, 112);
                         }
                     }
                 }
@@ -1141,60 +1162,66 @@ namespace Tests
                         int p = 0;
                         for (; p + 6 <= 32; p += 6)
                         {
-                            ref float a = ref Unsafe.Add(ref d, p * 8);
                             Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                             Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
                             Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
                             Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
                             Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w), c4_1 = Vector256.LoadUnsafe(ref w, 8);
                             Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w), c5_1 = Vector256.LoadUnsafe(ref w, 8);
+                            ref float a = ref Unsafe.Add(ref d, p * 8);
+                            ref float wk = ref Unsafe.Add(ref w, 16);
                             for (int k = 0; k < 8; k++)
                             {
-                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref wk), w1 = Vector256.LoadUnsafe(ref wk, 8);
+                                Vector256<float> x0 = Vector256.Create(a);
                                 c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 8 + k));
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 8));
                                 c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 16 + k));
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 16));
                                 c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 24 + k));
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 24));
                                 c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
-                                Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
+                                Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 32));
                                 c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector256.FusedMultiplyAdd(x4, w1, c4_1);
-                                Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 40 + k));
+                                Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 40));
                                 c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector256.FusedMultiplyAdd(x5, w1, c5_1);
+                                a = ref Unsafe.Add(ref a, 1);
+                                wk = ref Unsafe.Add(ref wk, 16);
                             }
                             ref float o = ref Unsafe.Add(ref target, p * 16 + co);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, projectLo), projectHi), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, projectLo), projectHi), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, projectLo), projectHi), ref o, 16);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, projectLo), projectHi), ref o, 24);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, projectLo), projectHi), ref o, 32);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, projectLo), projectHi), ref o, 40);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, projectLo), projectHi), ref o, 48);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, projectLo), projectHi), ref o, 56);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, projectLo), projectHi), ref o, 64);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_1, projectLo), projectHi), ref o, 72);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, projectLo), projectHi), ref o, 80);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_1, projectLo), projectHi), ref o, 88);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_1, projectLo), projectHi), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_0, projectLo), projectHi), ref o, 16);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_1, projectLo), projectHi), ref o, 24);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_0, projectLo), projectHi), ref o, 32);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_1, projectLo), projectHi), ref o, 40);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_0, projectLo), projectHi), ref o, 48);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_1, projectLo), projectHi), ref o, 56);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c4_0, projectLo), projectHi), ref o, 64);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c4_1, projectLo), projectHi), ref o, 72);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c5_0, projectLo), projectHi), ref o, 80);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c5_1, projectLo), projectHi), ref o, 88);
                         }
                         {
-                            ref float a = ref Unsafe.Add(ref d, p * 8);
                             Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                             Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                            ref float a = ref Unsafe.Add(ref d, p * 8);
+                            ref float wk = ref Unsafe.Add(ref w, 16);
                             for (int k = 0; k < 8; k++)
                             {
-                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref wk), w1 = Vector256.LoadUnsafe(ref wk, 8);
+                                Vector256<float> x0 = Vector256.Create(a);
                                 c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 8 + k));
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 8));
                                 c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                                a = ref Unsafe.Add(ref a, 1);
+                                wk = ref Unsafe.Add(ref wk, 16);
                             }
                             ref float o = ref Unsafe.Add(ref target, p * 16 + co);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, projectLo), projectHi), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, projectLo), projectHi), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, projectLo), projectHi), ref o, 16);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, projectLo), projectHi), ref o, 24);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_1, projectLo), projectHi), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_0, projectLo), projectHi), ref o, 16);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_1, projectLo), projectHi), ref o, 24);
                         }
                     }
                 }
@@ -1210,40 +1237,43 @@ namespace Tests
                         int p = 0;
                         for (; p + 4 <= 32; p += 4)
                         {
-                            ref float a = ref Unsafe.Add(ref d, p * 8);
                             Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
                             Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
                             Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
                             Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
+                            ref float a = ref Unsafe.Add(ref d, p * 8);
+                            ref float wk = ref Unsafe.Add(ref w, 16);
                             for (int k = 0; k < 8; k++)
                             {
-                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
-                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                Vector128<float> w0 = Vector128.LoadUnsafe(ref wk), w1 = Vector128.LoadUnsafe(ref wk, 4), w2 = Vector128.LoadUnsafe(ref wk, 8), w3 = Vector128.LoadUnsafe(ref wk, 12);
+                                Vector128<float> x0 = Vector128.Create(a);
                                 c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
-                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 8 + k));
+                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 8));
                                 c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
-                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 16 + k));
+                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 16));
                                 c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
-                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 24 + k));
+                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 24));
                                 c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
+                                a = ref Unsafe.Add(ref a, 1);
+                                wk = ref Unsafe.Add(ref wk, 16);
                             }
                             ref float o = ref Unsafe.Add(ref target, p * 16 + co);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, projectLo), projectHi), ref o, 0);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, projectLo), projectHi), ref o, 4);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, projectLo), projectHi), ref o, 8);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, projectLo), projectHi), ref o, 12);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, projectLo), projectHi), ref o, 16);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, projectLo), projectHi), ref o, 20);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, projectLo), projectHi), ref o, 24);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, projectLo), projectHi), ref o, 28);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, projectLo), projectHi), ref o, 32);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, projectLo), projectHi), ref o, 36);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, projectLo), projectHi), ref o, 40);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, projectLo), projectHi), ref o, 44);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, projectLo), projectHi), ref o, 48);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, projectLo), projectHi), ref o, 52);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, projectLo), projectHi), ref o, 56);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, projectLo), projectHi), ref o, 60);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_1, projectLo), projectHi), ref o, 4);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_2, projectLo), projectHi), ref o, 8);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_3, projectLo), projectHi), ref o, 12);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_0, projectLo), projectHi), ref o, 16);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_1, projectLo), projectHi), ref o, 20);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_2, projectLo), projectHi), ref o, 24);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_3, projectLo), projectHi), ref o, 28);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_0, projectLo), projectHi), ref o, 32);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_1, projectLo), projectHi), ref o, 36);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_2, projectLo), projectHi), ref o, 40);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_3, projectLo), projectHi), ref o, 44);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_0, projectLo), projectHi), ref o, 48);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_1, projectLo), projectHi), ref o, 52);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_2, projectLo), projectHi), ref o, 56);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_3, projectLo), projectHi), ref o, 60);
                         }
                     }
                 }
@@ -1266,7 +1296,7 @@ namespace Tests
                 ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref input, (iy0 + 0) * InW * InC) : ref zero;
                 ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * InC) : ref zero;
                 ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * InC) : ref zero;
-                // 16 columns: 0 on the left border, 15 inside, 1 on the right border.
+                // 16 columns: 0 on the left border, 15 inside, 1 on the right border; channels outside, pixels inside.
                 if (Vector512.IsHardwareAccelerated)
                 {
                     int c = 0;
@@ -1280,64 +1310,70 @@ namespace Tests
                         for (; ox + 4 <= 15; ox += 4)
                         {
                             int at = (ox * 2 - 0) * 16 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 32)), k0, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 64)), k0, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 96)), k0, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 16)), k1, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 48)), k1, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 80)), k1, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 112)), k1, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 32)), k2, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 64)), k2, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 96)), k2, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 128)), k2, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 32)), k3, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 64)), k3, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 96)), k3, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 16)), k4, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 48)), k4, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 80)), k4, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 112)), k4, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 32)), k5, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 64)), k5, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 96)), k5, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 128)), k5, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 32)), k6, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 64)), k6, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 96)), k6, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 16)), k7, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 48)), k7, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 80)), k7, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 112)), k7, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 32)), k8, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 64)), k8, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 96)), k8, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 32), k0, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 64), k0, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 96), k0, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 16), k1, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 48), k1, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 80), k1, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 112), k1, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 32), k2, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 64), k2, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 96), k2, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 128), k2, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 32), k3, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 64), k3, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 96), k3, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 16), k4, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 48), k4, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 80), k4, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 112), k4, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 32), k5, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 64), k5, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 96), k5, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 128), k5, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 32), k6, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 64), k6, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 96), k6, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 16), k7, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 48), k7, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 80), k7, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 112), k7, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 32), k8, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 64), k8, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 96), k8, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 128), k8, acc3);
                             ref float o = ref Unsafe.Add(ref d, ox * 16 + c);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, dwLo), dwHi), ref o, 0);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc1, dwLo), dwHi), ref o, 16);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc2, dwLo), dwHi), ref o, 32);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc3, dwLo), dwHi), ref o, 48);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc1, dwLo), dwHi), ref o, 16);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc2, dwLo), dwHi), ref o, 32);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc3, dwLo), dwHi), ref o, 48);
                         }
                         for (; ox + 1 <= 15; ox += 1)
                         {
                             int at = (ox * 2 - 0) * 16 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector512<float> acc0 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 16)), k1, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 32)), k2, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 16)), k4, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 32)), k5, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 16)), k7, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 32)), k8, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 16), k1, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 32), k2, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 16), k4, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 32), k5, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 16), k7, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 32), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 16 + c);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, dwLo), dwHi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                         }
                         {
                             Vector512<float> acc = bias;
@@ -1347,7 +1383,7 @@ namespace Tests
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(496 + c)), k4, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(480 + c)), k6, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(496 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, dwLo), dwHi), ref d, (nuint)(240 + c));
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(240 + c));
                         }
                     }
                 }
@@ -1364,64 +1400,70 @@ namespace Tests
                         for (; ox + 4 <= 15; ox += 4)
                         {
                             int at = (ox * 2 - 0) * 16 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 32)), k0, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 64)), k0, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 96)), k0, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 16)), k1, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 48)), k1, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 80)), k1, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 112)), k1, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 32)), k2, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 64)), k2, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 96)), k2, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 128)), k2, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 32)), k3, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 64)), k3, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 96)), k3, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 16)), k4, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 48)), k4, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 80)), k4, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 112)), k4, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 32)), k5, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 64)), k5, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 96)), k5, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 128)), k5, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 32)), k6, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 64)), k6, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 96)), k6, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 16)), k7, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 48)), k7, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 80)), k7, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 112)), k7, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 32)), k8, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 64)), k8, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 96)), k8, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 32), k0, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 64), k0, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 96), k0, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 16), k1, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 48), k1, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 80), k1, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 112), k1, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 32), k2, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 64), k2, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 96), k2, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 128), k2, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 32), k3, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 64), k3, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 96), k3, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 16), k4, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 48), k4, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 80), k4, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 112), k4, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 32), k5, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 64), k5, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 96), k5, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 128), k5, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 32), k6, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 64), k6, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 96), k6, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 16), k7, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 48), k7, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 80), k7, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 112), k7, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 32), k8, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 64), k8, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 96), k8, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 128), k8, acc3);
                             ref float o = ref Unsafe.Add(ref d, ox * 16 + c);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, dwLo), dwHi), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc1, dwLo), dwHi), ref o, 16);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc2, dwLo), dwHi), ref o, 32);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc3, dwLo), dwHi), ref o, 48);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 16);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 32);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 48);
                         }
                         for (; ox + 1 <= 15; ox += 1)
                         {
                             int at = (ox * 2 - 0) * 16 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 16)), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 32)), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 16)), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 32)), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 16)), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 32)), k8, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 16), k1, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 32), k2, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 16), k4, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 32), k5, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 16), k7, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 32), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 16 + c);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, dwLo), dwHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                         }
                         {
                             Vector256<float> acc = bias;
@@ -1431,7 +1473,7 @@ namespace Tests
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(496 + c)), k4, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(480 + c)), k6, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(496 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, dwLo), dwHi), ref d, (nuint)(240 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(240 + c));
                         }
                     }
                 }
@@ -1448,64 +1490,70 @@ namespace Tests
                         for (; ox + 4 <= 15; ox += 4)
                         {
                             int at = (ox * 2 - 0) * 16 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 32)), k0, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 64)), k0, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 96)), k0, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 16)), k1, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 48)), k1, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 80)), k1, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 112)), k1, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 32)), k2, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 64)), k2, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 96)), k2, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 128)), k2, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 32)), k3, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 64)), k3, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 96)), k3, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 16)), k4, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 48)), k4, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 80)), k4, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 112)), k4, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 32)), k5, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 64)), k5, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 96)), k5, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 128)), k5, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 32)), k6, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 64)), k6, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 96)), k6, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 16)), k7, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 48)), k7, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 80)), k7, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 112)), k7, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 32)), k8, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 64)), k8, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 96)), k8, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 32), k0, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 64), k0, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 96), k0, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 16), k1, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 48), k1, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 80), k1, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 112), k1, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 32), k2, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 64), k2, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 96), k2, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 128), k2, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 32), k3, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 64), k3, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 96), k3, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 16), k4, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 48), k4, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 80), k4, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 112), k4, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 32), k5, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 64), k5, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 96), k5, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 128), k5, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 32), k6, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 64), k6, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 96), k6, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 16), k7, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 48), k7, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 80), k7, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 112), k7, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 32), k8, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 64), k8, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 96), k8, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 128), k8, acc3);
                             ref float o = ref Unsafe.Add(ref d, ox * 16 + c);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, dwLo), dwHi), ref o, 0);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc1, dwLo), dwHi), ref o, 16);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc2, dwLo), dwHi), ref o, 32);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc3, dwLo), dwHi), ref o, 48);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, dwLo), dwHi), ref o, 16);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc2, dwLo), dwHi), ref o, 32);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc3, dwLo), dwHi), ref o, 48);
                         }
                         for (; ox + 1 <= 15; ox += 1)
                         {
                             int at = (ox * 2 - 0) * 16 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector128<float> acc0 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 16)), k1, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 32)), k2, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 16)), k4, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 32)), k5, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 16)), k7, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 32)), k8, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 16), k1, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 32), k2, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 16), k4, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 32), k5, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 16), k7, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 32), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 16 + c);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, dwLo), dwHi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                         }
                         {
                             Vector128<float> acc = bias;
@@ -1515,7 +1563,7 @@ namespace Tests
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(496 + c)), k4, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(480 + c)), k6, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(496 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, dwLo), dwHi), ref d, (nuint)(240 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(240 + c));
                         }
                     }
                 }
@@ -1533,7 +1581,6 @@ namespace Tests
                         int p = 0;
                         for (; p + 8 <= 16; p += 8)
                         {
-                            ref float a = ref Unsafe.Add(ref d, p * 16);
                             Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 272);
                             Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 272);
                             Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 272);
@@ -1542,43 +1589,47 @@ namespace Tests
                             Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 272);
                             Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 272);
                             Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 272);
+                            ref float a = ref Unsafe.Add(ref d, p * 16);
+                            ref float wk = ref Unsafe.Add(ref w, 16);
                             for (int k = 0; k < 16; k++)
                             {
-                                Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector512.LoadUnsafe(ref w, (nuint)(288 + 16 * k));
-                                Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
+                                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 272);
+                                Vector512<float> x0 = Vector512.Create(a);
                                 c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
-                                Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 16 + k));
+                                Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 16));
                                 c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
-                                Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 32 + k));
+                                Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 32));
                                 c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
-                                Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 48 + k));
+                                Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 48));
                                 c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
-                                Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 64 + k));
+                                Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 64));
                                 c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
-                                Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 80 + k));
+                                Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 80));
                                 c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1);
-                                Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 96 + k));
+                                Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 96));
                                 c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1);
-                                Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 112 + k));
+                                Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 112));
                                 c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1);
+                                a = ref Unsafe.Add(ref a, 1);
+                                wk = ref Unsafe.Add(ref wk, 16);
                             }
                             ref float o = ref Unsafe.Add(ref target, p * 32 + co);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, projectLo), projectHi), ref o, 0);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_1, projectLo), projectHi), ref o, 16);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, projectLo), projectHi), ref o, 32);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_1, projectLo), projectHi), ref o, 48);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, projectLo), projectHi), ref o, 64);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_1, projectLo), projectHi), ref o, 80);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, projectLo), projectHi), ref o, 96);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_1, projectLo), projectHi), ref o, 112);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_0, projectLo), projectHi), ref o, 128);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_1, projectLo), projectHi), ref o, 144);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_0, projectLo), projectHi), ref o, 160);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_1, projectLo), projectHi), ref o, 176);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_0, projectLo), projectHi), ref o, 192);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_1, projectLo), projectHi), ref o, 208);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_0, projectLo), projectHi), ref o, 224);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_1, projectLo), projectHi), ref o, 240);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, projectLo), projectHi), ref o, 16);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, projectLo), projectHi), ref o, 32);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, projectLo), projectHi), ref o, 48);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, projectLo), projectHi), ref o, 64);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_1, projectLo), projectHi), ref o, 80);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, projectLo), projectHi), ref o, 96);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_1, projectLo), projectHi), ref o, 112);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_0, projectLo), projectHi), ref o, 128);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_1, projectLo), projectHi), ref o, 144);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_0, projectLo), projectHi), ref o, 160);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_1, projectLo), projectHi), ref o, 176);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_0, projectLo), projectHi), ref o, 192);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_1, projectLo), projectHi), ref o, 208);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_0, projectLo), projectHi), ref o, 224);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_1, projectLo), projectHi), ref o, 240);
                         }
                     }
                 }
@@ -1594,70 +1645,76 @@ namespace Tests
                         int p = 0;
                         for (; p + 6 <= 16; p += 6)
                         {
-                            ref float a = ref Unsafe.Add(ref d, p * 16);
                             Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                             Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
                             Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
                             Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
                             Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w), c4_1 = Vector256.LoadUnsafe(ref w, 8);
                             Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w), c5_1 = Vector256.LoadUnsafe(ref w, 8);
+                            ref float a = ref Unsafe.Add(ref d, p * 16);
+                            ref float wk = ref Unsafe.Add(ref w, 16);
                             for (int k = 0; k < 16; k++)
                             {
-                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref wk), w1 = Vector256.LoadUnsafe(ref wk, 8);
+                                Vector256<float> x0 = Vector256.Create(a);
                                 c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 16 + k));
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 16));
                                 c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 32));
                                 c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 48 + k));
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 48));
                                 c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
-                                Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
+                                Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 64));
                                 c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector256.FusedMultiplyAdd(x4, w1, c4_1);
-                                Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 80 + k));
+                                Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 80));
                                 c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector256.FusedMultiplyAdd(x5, w1, c5_1);
+                                a = ref Unsafe.Add(ref a, 1);
+                                wk = ref Unsafe.Add(ref wk, 16);
                             }
                             ref float o = ref Unsafe.Add(ref target, p * 32 + co);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, projectLo), projectHi), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, projectLo), projectHi), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, projectLo), projectHi), ref o, 32);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, projectLo), projectHi), ref o, 40);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, projectLo), projectHi), ref o, 64);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, projectLo), projectHi), ref o, 72);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, projectLo), projectHi), ref o, 96);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, projectLo), projectHi), ref o, 104);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, projectLo), projectHi), ref o, 128);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_1, projectLo), projectHi), ref o, 136);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, projectLo), projectHi), ref o, 160);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_1, projectLo), projectHi), ref o, 168);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_1, projectLo), projectHi), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_0, projectLo), projectHi), ref o, 32);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_1, projectLo), projectHi), ref o, 40);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_0, projectLo), projectHi), ref o, 64);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_1, projectLo), projectHi), ref o, 72);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_0, projectLo), projectHi), ref o, 96);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_1, projectLo), projectHi), ref o, 104);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c4_0, projectLo), projectHi), ref o, 128);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c4_1, projectLo), projectHi), ref o, 136);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c5_0, projectLo), projectHi), ref o, 160);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c5_1, projectLo), projectHi), ref o, 168);
                         }
                         {
-                            ref float a = ref Unsafe.Add(ref d, p * 16);
                             Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                             Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
                             Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
                             Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                            ref float a = ref Unsafe.Add(ref d, p * 16);
+                            ref float wk = ref Unsafe.Add(ref w, 16);
                             for (int k = 0; k < 16; k++)
                             {
-                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref wk), w1 = Vector256.LoadUnsafe(ref wk, 8);
+                                Vector256<float> x0 = Vector256.Create(a);
                                 c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 16 + k));
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 16));
                                 c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 32));
                                 c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 48 + k));
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 48));
                                 c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                                a = ref Unsafe.Add(ref a, 1);
+                                wk = ref Unsafe.Add(ref wk, 16);
                             }
                             ref float o = ref Unsafe.Add(ref target, p * 32 + co);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, projectLo), projectHi), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, projectLo), projectHi), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, projectLo), projectHi), ref o, 32);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, projectLo), projectHi), ref o, 40);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, projectLo), projectHi), ref o, 64);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, projectLo), projectHi), ref o, 72);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, projectLo), projectHi), ref o, 96);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, projectLo), projectHi), ref o, 104);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_1, projectLo), projectHi), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_0, projectLo), projectHi), ref o, 32);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_1, projectLo), projectHi), ref o, 40);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_0, projectLo), projectHi), ref o, 64);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_1, projectLo), projectHi), ref o, 72);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_0, projectLo), projectHi), ref o, 96);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_1, projectLo), projectHi), ref o, 104);
                         }
                     }
                 }
@@ -1673,40 +1730,43 @@ namespace Tests
                         int p = 0;
                         for (; p + 4 <= 16; p += 4)
                         {
-                            ref float a = ref Unsafe.Add(ref d, p * 16);
                             Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
                             Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
                             Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
                             Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
+                            ref float a = ref Unsafe.Add(ref d, p * 16);
+                            ref float wk = ref Unsafe.Add(ref w, 16);
                             for (int k = 0; k < 16; k++)
                             {
-                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
-                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                Vector128<float> w0 = Vector128.LoadUnsafe(ref wk), w1 = Vector128.LoadUnsafe(ref wk, 4), w2 = Vector128.LoadUnsafe(ref wk, 8), w3 = Vector128.LoadUnsafe(ref wk, 12);
+                                Vector128<float> x0 = Vector128.Create(a);
                                 c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
-                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 16 + k));
+                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 16));
                                 c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
-                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 32 + k));
+                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 32));
                                 c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
-                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 48 + k));
+                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 48));
                                 c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
+                                a = ref Unsafe.Add(ref a, 1);
+                                wk = ref Unsafe.Add(ref wk, 16);
                             }
                             ref float o = ref Unsafe.Add(ref target, p * 32 + co);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, projectLo), projectHi), ref o, 0);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, projectLo), projectHi), ref o, 4);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, projectLo), projectHi), ref o, 8);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, projectLo), projectHi), ref o, 12);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, projectLo), projectHi), ref o, 32);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, projectLo), projectHi), ref o, 36);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, projectLo), projectHi), ref o, 40);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, projectLo), projectHi), ref o, 44);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, projectLo), projectHi), ref o, 64);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, projectLo), projectHi), ref o, 68);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, projectLo), projectHi), ref o, 72);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, projectLo), projectHi), ref o, 76);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, projectLo), projectHi), ref o, 96);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, projectLo), projectHi), ref o, 100);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, projectLo), projectHi), ref o, 104);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, projectLo), projectHi), ref o, 108);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_1, projectLo), projectHi), ref o, 4);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_2, projectLo), projectHi), ref o, 8);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_3, projectLo), projectHi), ref o, 12);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_0, projectLo), projectHi), ref o, 32);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_1, projectLo), projectHi), ref o, 36);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_2, projectLo), projectHi), ref o, 40);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_3, projectLo), projectHi), ref o, 44);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_0, projectLo), projectHi), ref o, 64);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_1, projectLo), projectHi), ref o, 68);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_2, projectLo), projectHi), ref o, 72);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_3, projectLo), projectHi), ref o, 76);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_0, projectLo), projectHi), ref o, 96);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_1, projectLo), projectHi), ref o, 100);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_2, projectLo), projectHi), ref o, 104);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_3, projectLo), projectHi), ref o, 108);
                         }
                     }
                 }
@@ -1729,7 +1789,7 @@ namespace Tests
                 ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref input, (iy0 + 0) * InW * InC) : ref zero;
                 ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * InC) : ref zero;
                 ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * InC) : ref zero;
-                // 16 columns: 1 on the left border, 14 inside, 1 on the right border.
+                // 16 columns: 1 on the left border, 14 inside, 1 on the right border; channels outside, pixels inside.
                 if (Vector512.IsHardwareAccelerated)
                 {
                     int c = 0;
@@ -1747,70 +1807,76 @@ namespace Tests
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(32 + c)), k5, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(32 + c)), k8, acc);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
                         }
                         int ox = 1;
                         for (; ox + 4 <= 15; ox += 4)
                         {
                             int at = (ox * 1 - 1) * 32 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 32)), k0, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 64)), k0, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 96)), k0, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 32)), k1, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 64)), k1, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 96)), k1, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 64)), k2, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 96)), k2, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 128)), k2, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 160)), k2, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 32)), k3, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 64)), k3, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 96)), k3, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 32)), k4, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 64)), k4, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 96)), k4, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 64)), k5, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 96)), k5, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 128)), k5, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 160)), k5, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 32)), k6, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 64)), k6, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 96)), k6, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 32)), k7, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 64)), k7, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 96)), k7, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 64)), k8, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 96)), k8, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 160)), k8, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 32), k0, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 64), k0, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 96), k0, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 32), k1, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 64), k1, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 96), k1, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 128), k1, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 64), k2, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 96), k2, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 128), k2, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 160), k2, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 32), k3, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 64), k3, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 96), k3, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 32), k4, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 64), k4, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 96), k4, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 128), k4, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 64), k5, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 96), k5, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 128), k5, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 160), k5, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 32), k6, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 64), k6, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 96), k6, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 32), k7, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 64), k7, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 96), k7, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 128), k7, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 64), k8, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 96), k8, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 128), k8, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 160), k8, acc3);
                             ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, dwLo), dwHi), ref o, 0);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc1, dwLo), dwHi), ref o, 32);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc2, dwLo), dwHi), ref o, 64);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc3, dwLo), dwHi), ref o, 96);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc1, dwLo), dwHi), ref o, 32);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc2, dwLo), dwHi), ref o, 64);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc3, dwLo), dwHi), ref o, 96);
                         }
                         for (; ox + 1 <= 15; ox += 1)
                         {
                             int at = (ox * 1 - 1) * 32 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector512<float> acc0 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 32)), k1, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 64)), k2, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 32)), k4, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 64)), k5, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 32)), k7, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 64)), k8, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 32), k1, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 64), k2, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 32), k4, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 64), k5, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 32), k7, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 64), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, dwLo), dwHi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                         }
                         {
                             Vector512<float> acc = bias;
@@ -1820,7 +1886,7 @@ namespace Tests
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(480 + c)), k4, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(448 + c)), k6, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(480 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, dwLo), dwHi), ref d, (nuint)(480 + c));
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(480 + c));
                         }
                     }
                 }
@@ -1841,70 +1907,76 @@ namespace Tests
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(32 + c)), k5, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(32 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
                         }
                         int ox = 1;
                         for (; ox + 4 <= 15; ox += 4)
                         {
                             int at = (ox * 1 - 1) * 32 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 32)), k0, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 64)), k0, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 96)), k0, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 32)), k1, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 64)), k1, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 96)), k1, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 64)), k2, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 96)), k2, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 128)), k2, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 160)), k2, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 32)), k3, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 64)), k3, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 96)), k3, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 32)), k4, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 64)), k4, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 96)), k4, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 64)), k5, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 96)), k5, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 128)), k5, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 160)), k5, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 32)), k6, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 64)), k6, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 96)), k6, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 32)), k7, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 64)), k7, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 96)), k7, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 64)), k8, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 96)), k8, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 160)), k8, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 32), k0, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 64), k0, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 96), k0, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 32), k1, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 64), k1, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 96), k1, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 128), k1, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 64), k2, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 96), k2, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 128), k2, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 160), k2, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 32), k3, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 64), k3, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 96), k3, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 32), k4, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 64), k4, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 96), k4, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 128), k4, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 64), k5, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 96), k5, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 128), k5, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 160), k5, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 32), k6, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 64), k6, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 96), k6, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 32), k7, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 64), k7, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 96), k7, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 128), k7, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 64), k8, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 96), k8, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 128), k8, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 160), k8, acc3);
                             ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, dwLo), dwHi), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc1, dwLo), dwHi), ref o, 32);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc2, dwLo), dwHi), ref o, 64);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc3, dwLo), dwHi), ref o, 96);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 32);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 64);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 96);
                         }
                         for (; ox + 1 <= 15; ox += 1)
                         {
                             int at = (ox * 1 - 1) * 32 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 32)), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 64)), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 32)), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 64)), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 32)), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 64)), k8, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 32), k1, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 64), k2, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 32), k4, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 64), k5, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 32), k7, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 64), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, dwLo), dwHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                         }
                         {
                             Vector256<float> acc = bias;
@@ -1914,7 +1986,7 @@ namespace Tests
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(480 + c)), k4, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(448 + c)), k6, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(480 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, dwLo), dwHi), ref d, (nuint)(480 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(480 + c));
                         }
                     }
                 }
@@ -1935,70 +2007,76 @@ namespace Tests
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(32 + c)), k5, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(32 + c)), k8, acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
                         }
                         int ox = 1;
                         for (; ox + 4 <= 15; ox += 4)
                         {
                             int at = (ox * 1 - 1) * 32 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 32)), k0, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 64)), k0, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 96)), k0, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 32)), k1, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 64)), k1, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 96)), k1, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 64)), k2, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 96)), k2, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 128)), k2, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 160)), k2, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 32)), k3, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 64)), k3, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 96)), k3, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 32)), k4, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 64)), k4, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 96)), k4, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 64)), k5, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 96)), k5, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 128)), k5, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 160)), k5, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 32)), k6, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 64)), k6, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 96)), k6, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 32)), k7, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 64)), k7, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 96)), k7, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 64)), k8, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 96)), k8, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 160)), k8, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 32), k0, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 64), k0, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 96), k0, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 32), k1, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 64), k1, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 96), k1, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 128), k1, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 64), k2, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 96), k2, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 128), k2, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 160), k2, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 32), k3, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 64), k3, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 96), k3, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 32), k4, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 64), k4, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 96), k4, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 128), k4, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 64), k5, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 96), k5, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 128), k5, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 160), k5, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 32), k6, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 64), k6, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 96), k6, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 32), k7, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 64), k7, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 96), k7, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 128), k7, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 64), k8, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 96), k8, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 128), k8, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 160), k8, acc3);
                             ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, dwLo), dwHi), ref o, 0);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc1, dwLo), dwHi), ref o, 32);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc2, dwLo), dwHi), ref o, 64);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc3, dwLo), dwHi), ref o, 96);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, dwLo), dwHi), ref o, 32);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc2, dwLo), dwHi), ref o, 64);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc3, dwLo), dwHi), ref o, 96);
                         }
                         for (; ox + 1 <= 15; ox += 1)
                         {
                             int at = (ox * 1 - 1) * 32 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector128<float> acc0 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 32)), k1, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 64)), k2, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 32)), k4, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 64)), k5, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 32)), k7, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 64)), k8, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 32), k1, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 64), k2, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 32), k4, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 64), k5, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 32), k7, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 64), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, dwLo), dwHi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                         }
                         {
                             Vector128<float> acc = bias;
@@ -2008,7 +2086,7 @@ namespace Tests
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(480 + c)), k4, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(448 + c)), k6, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(480 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, dwLo), dwHi), ref d, (nuint)(480 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(480 + c));
                         }
                     }
                 }
@@ -2026,7 +2104,6 @@ namespace Tests
                         int p = 0;
                         for (; p + 8 <= 16; p += 8)
                         {
-                            ref float a = ref Unsafe.Add(ref d, p * 32);
                             Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 528);
                             Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 528);
                             Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 528);
@@ -2035,43 +2112,47 @@ namespace Tests
                             Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 528);
                             Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 528);
                             Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 528);
+                            ref float a = ref Unsafe.Add(ref d, p * 32);
+                            ref float wk = ref Unsafe.Add(ref w, 16);
                             for (int k = 0; k < 32; k++)
                             {
-                                Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector512.LoadUnsafe(ref w, (nuint)(544 + 16 * k));
-                                Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
+                                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 528);
+                                Vector512<float> x0 = Vector512.Create(a);
                                 c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
-                                Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 32 + k));
+                                Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 32));
                                 c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
-                                Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 64 + k));
+                                Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 64));
                                 c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
-                                Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 96 + k));
+                                Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 96));
                                 c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
-                                Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 128 + k));
+                                Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 128));
                                 c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
-                                Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 160 + k));
+                                Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 160));
                                 c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1);
-                                Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 192 + k));
+                                Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 192));
                                 c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1);
-                                Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 224 + k));
+                                Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 224));
                                 c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1);
+                                a = ref Unsafe.Add(ref a, 1);
+                                wk = ref Unsafe.Add(ref wk, 16);
                             }
                             ref float o = ref Unsafe.Add(ref target, p * 32 + co);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, projectLo), projectHi), ref o, 0);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_1, projectLo), projectHi), ref o, 16);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, projectLo), projectHi), ref o, 32);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_1, projectLo), projectHi), ref o, 48);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, projectLo), projectHi), ref o, 64);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_1, projectLo), projectHi), ref o, 80);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, projectLo), projectHi), ref o, 96);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_1, projectLo), projectHi), ref o, 112);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_0, projectLo), projectHi), ref o, 128);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_1, projectLo), projectHi), ref o, 144);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_0, projectLo), projectHi), ref o, 160);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_1, projectLo), projectHi), ref o, 176);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_0, projectLo), projectHi), ref o, 192);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_1, projectLo), projectHi), ref o, 208);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_0, projectLo), projectHi), ref o, 224);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_1, projectLo), projectHi), ref o, 240);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, projectLo), projectHi), ref o, 16);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, projectLo), projectHi), ref o, 32);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, projectLo), projectHi), ref o, 48);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, projectLo), projectHi), ref o, 64);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_1, projectLo), projectHi), ref o, 80);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, projectLo), projectHi), ref o, 96);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_1, projectLo), projectHi), ref o, 112);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_0, projectLo), projectHi), ref o, 128);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_1, projectLo), projectHi), ref o, 144);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_0, projectLo), projectHi), ref o, 160);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_1, projectLo), projectHi), ref o, 176);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_0, projectLo), projectHi), ref o, 192);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_1, projectLo), projectHi), ref o, 208);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_0, projectLo), projectHi), ref o, 224);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_1, projectLo), projectHi), ref o, 240);
                         }
                     }
                 }
@@ -2087,70 +2168,76 @@ namespace Tests
                         int p = 0;
                         for (; p + 6 <= 16; p += 6)
                         {
-                            ref float a = ref Unsafe.Add(ref d, p * 32);
                             Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                             Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
                             Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
                             Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
                             Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w), c4_1 = Vector256.LoadUnsafe(ref w, 8);
                             Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w), c5_1 = Vector256.LoadUnsafe(ref w, 8);
+                            ref float a = ref Unsafe.Add(ref d, p * 32);
+                            ref float wk = ref Unsafe.Add(ref w, 16);
                             for (int k = 0; k < 32; k++)
                             {
-                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref wk), w1 = Vector256.LoadUnsafe(ref wk, 8);
+                                Vector256<float> x0 = Vector256.Create(a);
                                 c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 32));
                                 c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 64));
                                 c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 96));
                                 c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
-                                Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                                Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 128));
                                 c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector256.FusedMultiplyAdd(x4, w1, c4_1);
-                                Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 160 + k));
+                                Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 160));
                                 c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector256.FusedMultiplyAdd(x5, w1, c5_1);
+                                a = ref Unsafe.Add(ref a, 1);
+                                wk = ref Unsafe.Add(ref wk, 16);
                             }
                             ref float o = ref Unsafe.Add(ref target, p * 32 + co);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, projectLo), projectHi), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, projectLo), projectHi), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, projectLo), projectHi), ref o, 32);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, projectLo), projectHi), ref o, 40);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, projectLo), projectHi), ref o, 64);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, projectLo), projectHi), ref o, 72);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, projectLo), projectHi), ref o, 96);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, projectLo), projectHi), ref o, 104);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, projectLo), projectHi), ref o, 128);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_1, projectLo), projectHi), ref o, 136);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, projectLo), projectHi), ref o, 160);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_1, projectLo), projectHi), ref o, 168);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_1, projectLo), projectHi), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_0, projectLo), projectHi), ref o, 32);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_1, projectLo), projectHi), ref o, 40);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_0, projectLo), projectHi), ref o, 64);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_1, projectLo), projectHi), ref o, 72);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_0, projectLo), projectHi), ref o, 96);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_1, projectLo), projectHi), ref o, 104);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c4_0, projectLo), projectHi), ref o, 128);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c4_1, projectLo), projectHi), ref o, 136);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c5_0, projectLo), projectHi), ref o, 160);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c5_1, projectLo), projectHi), ref o, 168);
                         }
                         {
-                            ref float a = ref Unsafe.Add(ref d, p * 32);
                             Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                             Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
                             Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
                             Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                            ref float a = ref Unsafe.Add(ref d, p * 32);
+                            ref float wk = ref Unsafe.Add(ref w, 16);
                             for (int k = 0; k < 32; k++)
                             {
-                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref wk), w1 = Vector256.LoadUnsafe(ref wk, 8);
+                                Vector256<float> x0 = Vector256.Create(a);
                                 c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 32));
                                 c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 64));
                                 c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 96));
                                 c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                                a = ref Unsafe.Add(ref a, 1);
+                                wk = ref Unsafe.Add(ref wk, 16);
                             }
                             ref float o = ref Unsafe.Add(ref target, p * 32 + co);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, projectLo), projectHi), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, projectLo), projectHi), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, projectLo), projectHi), ref o, 32);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, projectLo), projectHi), ref o, 40);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, projectLo), projectHi), ref o, 64);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, projectLo), projectHi), ref o, 72);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, projectLo), projectHi), ref o, 96);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, projectLo), projectHi), ref o, 104);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_1, projectLo), projectHi), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_0, projectLo), projectHi), ref o, 32);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_1, projectLo), projectHi), ref o, 40);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_0, projectLo), projectHi), ref o, 64);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_1, projectLo), projectHi), ref o, 72);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_0, projectLo), projectHi), ref o, 96);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_1, projectLo), projectHi), ref o, 104);
                         }
                     }
                 }
@@ -2166,40 +2253,43 @@ namespace Tests
                         int p = 0;
                         for (; p + 4 <= 16; p += 4)
                         {
-                            ref float a = ref Unsafe.Add(ref d, p * 32);
                             Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
                             Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
                             Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
                             Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
+                            ref float a = ref Unsafe.Add(ref d, p * 32);
+                            ref float wk = ref Unsafe.Add(ref w, 16);
                             for (int k = 0; k < 32; k++)
                             {
-                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
-                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                Vector128<float> w0 = Vector128.LoadUnsafe(ref wk), w1 = Vector128.LoadUnsafe(ref wk, 4), w2 = Vector128.LoadUnsafe(ref wk, 8), w3 = Vector128.LoadUnsafe(ref wk, 12);
+                                Vector128<float> x0 = Vector128.Create(a);
                                 c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
-                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 32 + k));
+                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 32));
                                 c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
-                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 64 + k));
+                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 64));
                                 c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
-                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 96 + k));
+                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 96));
                                 c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
+                                a = ref Unsafe.Add(ref a, 1);
+                                wk = ref Unsafe.Add(ref wk, 16);
                             }
                             ref float o = ref Unsafe.Add(ref target, p * 32 + co);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, projectLo), projectHi), ref o, 0);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, projectLo), projectHi), ref o, 4);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, projectLo), projectHi), ref o, 8);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, projectLo), projectHi), ref o, 12);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, projectLo), projectHi), ref o, 32);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, projectLo), projectHi), ref o, 36);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, projectLo), projectHi), ref o, 40);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, projectLo), projectHi), ref o, 44);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, projectLo), projectHi), ref o, 64);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, projectLo), projectHi), ref o, 68);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, projectLo), projectHi), ref o, 72);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, projectLo), projectHi), ref o, 76);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, projectLo), projectHi), ref o, 96);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, projectLo), projectHi), ref o, 100);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, projectLo), projectHi), ref o, 104);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, projectLo), projectHi), ref o, 108);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_1, projectLo), projectHi), ref o, 4);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_2, projectLo), projectHi), ref o, 8);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_3, projectLo), projectHi), ref o, 12);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_0, projectLo), projectHi), ref o, 32);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_1, projectLo), projectHi), ref o, 36);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_2, projectLo), projectHi), ref o, 40);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_3, projectLo), projectHi), ref o, 44);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_0, projectLo), projectHi), ref o, 64);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_1, projectLo), projectHi), ref o, 68);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_2, projectLo), projectHi), ref o, 72);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_3, projectLo), projectHi), ref o, 76);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_0, projectLo), projectHi), ref o, 96);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_1, projectLo), projectHi), ref o, 100);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_2, projectLo), projectHi), ref o, 104);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_3, projectLo), projectHi), ref o, 108);
                         }
                     }
                 }
@@ -2222,7 +2312,7 @@ namespace Tests
                 ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref input, (iy0 + 0) * InW * InC) : ref zero;
                 ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * InC) : ref zero;
                 ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * InC) : ref zero;
-                // 8 columns: 0 on the left border, 7 inside, 1 on the right border.
+                // 8 columns: 0 on the left border, 7 inside, 1 on the right border; channels outside, pixels inside.
                 if (Vector512.IsHardwareAccelerated)
                 {
                     int c = 0;
@@ -2236,64 +2326,70 @@ namespace Tests
                         for (; ox + 4 <= 7; ox += 4)
                         {
                             int at = (ox * 2 - 0) * 32 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 64)), k0, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 128)), k0, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 192)), k0, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 32)), k1, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 96)), k1, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 160)), k1, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 224)), k1, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 64)), k2, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 128)), k2, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 192)), k2, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 64)), k3, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 128)), k3, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 192)), k3, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 32)), k4, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 96)), k4, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 160)), k4, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 224)), k4, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 64)), k5, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 128)), k5, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 192)), k5, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 64)), k6, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k6, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 192)), k6, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 32)), k7, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 96)), k7, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 160)), k7, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 224)), k7, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 64)), k8, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 192)), k8, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 64), k0, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 128), k0, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 192), k0, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 32), k1, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 96), k1, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 160), k1, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 224), k1, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 64), k2, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 128), k2, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 192), k2, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 256), k2, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 64), k3, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 128), k3, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 192), k3, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 32), k4, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 96), k4, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 160), k4, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 224), k4, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 64), k5, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 128), k5, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 192), k5, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 256), k5, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 64), k6, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 128), k6, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 192), k6, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 32), k7, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 96), k7, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 160), k7, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 224), k7, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 64), k8, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 128), k8, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 192), k8, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 256), k8, acc3);
                             ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, dwLo), dwHi), ref o, 0);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc1, dwLo), dwHi), ref o, 32);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc2, dwLo), dwHi), ref o, 64);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc3, dwLo), dwHi), ref o, 96);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc1, dwLo), dwHi), ref o, 32);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc2, dwLo), dwHi), ref o, 64);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc3, dwLo), dwHi), ref o, 96);
                         }
                         for (; ox + 1 <= 7; ox += 1)
                         {
                             int at = (ox * 2 - 0) * 32 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector512<float> acc0 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 32)), k1, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 64)), k2, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 32)), k4, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 64)), k5, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 32)), k7, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 64)), k8, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 32), k1, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 64), k2, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 32), k4, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 64), k5, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 32), k7, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 64), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, dwLo), dwHi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                         }
                         {
                             Vector512<float> acc = bias;
@@ -2303,7 +2399,7 @@ namespace Tests
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(480 + c)), k4, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(448 + c)), k6, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(480 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, dwLo), dwHi), ref d, (nuint)(224 + c));
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(224 + c));
                         }
                     }
                 }
@@ -2320,64 +2416,70 @@ namespace Tests
                         for (; ox + 4 <= 7; ox += 4)
                         {
                             int at = (ox * 2 - 0) * 32 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 64)), k0, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 128)), k0, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 192)), k0, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 32)), k1, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 96)), k1, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 160)), k1, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 224)), k1, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 64)), k2, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 128)), k2, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 192)), k2, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 64)), k3, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 128)), k3, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 192)), k3, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 32)), k4, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 96)), k4, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 160)), k4, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 224)), k4, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 64)), k5, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 128)), k5, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 192)), k5, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 64)), k6, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k6, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 192)), k6, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 32)), k7, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 96)), k7, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 160)), k7, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 224)), k7, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 64)), k8, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 192)), k8, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 64), k0, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 128), k0, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 192), k0, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 32), k1, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 96), k1, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 160), k1, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 224), k1, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 64), k2, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 128), k2, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 192), k2, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 256), k2, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 64), k3, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 128), k3, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 192), k3, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 32), k4, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 96), k4, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 160), k4, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 224), k4, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 64), k5, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 128), k5, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 192), k5, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 256), k5, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 64), k6, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 128), k6, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 192), k6, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 32), k7, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 96), k7, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 160), k7, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 224), k7, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 64), k8, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 128), k8, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 192), k8, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 256), k8, acc3);
                             ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, dwLo), dwHi), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc1, dwLo), dwHi), ref o, 32);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc2, dwLo), dwHi), ref o, 64);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc3, dwLo), dwHi), ref o, 96);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 32);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 64);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 96);
                         }
                         for (; ox + 1 <= 7; ox += 1)
                         {
                             int at = (ox * 2 - 0) * 32 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 32)), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 64)), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 32)), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 64)), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 32)), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 64)), k8, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 32), k1, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 64), k2, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 32), k4, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 64), k5, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 32), k7, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 64), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, dwLo), dwHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                         }
                         {
                             Vector256<float> acc = bias;
@@ -2387,7 +2489,7 @@ namespace Tests
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(480 + c)), k4, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(448 + c)), k6, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(480 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, dwLo), dwHi), ref d, (nuint)(224 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(224 + c));
                         }
                     }
                 }
@@ -2404,64 +2506,70 @@ namespace Tests
                         for (; ox + 4 <= 7; ox += 4)
                         {
                             int at = (ox * 2 - 0) * 32 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 64)), k0, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 128)), k0, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 192)), k0, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 32)), k1, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 96)), k1, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 160)), k1, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 224)), k1, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 64)), k2, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 128)), k2, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 192)), k2, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 64)), k3, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 128)), k3, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 192)), k3, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 32)), k4, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 96)), k4, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 160)), k4, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 224)), k4, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 64)), k5, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 128)), k5, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 192)), k5, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 64)), k6, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k6, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 192)), k6, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 32)), k7, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 96)), k7, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 160)), k7, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 224)), k7, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 64)), k8, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 192)), k8, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 64), k0, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 128), k0, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 192), k0, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 32), k1, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 96), k1, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 160), k1, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 224), k1, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 64), k2, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 128), k2, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 192), k2, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 256), k2, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 64), k3, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 128), k3, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 192), k3, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 32), k4, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 96), k4, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 160), k4, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 224), k4, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 64), k5, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 128), k5, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 192), k5, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 256), k5, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 64), k6, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 128), k6, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 192), k6, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 32), k7, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 96), k7, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 160), k7, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 224), k7, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 64), k8, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 128), k8, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 192), k8, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 256), k8, acc3);
                             ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, dwLo), dwHi), ref o, 0);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc1, dwLo), dwHi), ref o, 32);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc2, dwLo), dwHi), ref o, 64);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc3, dwLo), dwHi), ref o, 96);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, dwLo), dwHi), ref o, 32);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc2, dwLo), dwHi), ref o, 64);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc3, dwLo), dwHi), ref o, 96);
                         }
                         for (; ox + 1 <= 7; ox += 1)
                         {
                             int at = (ox * 2 - 0) * 32 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector128<float> acc0 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 32)), k1, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 64)), k2, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 32)), k4, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 64)), k5, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 32)), k7, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 64)), k8, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 32), k1, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 64), k2, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 32), k4, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 64), k5, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 32), k7, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 64), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, dwLo), dwHi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                         }
                         {
                             Vector128<float> acc = bias;
@@ -2471,7 +2579,7 @@ namespace Tests
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(480 + c)), k4, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(448 + c)), k6, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(480 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, dwLo), dwHi), ref d, (nuint)(224 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(224 + c));
                         }
                     }
                 }
@@ -2489,7 +2597,6 @@ namespace Tests
                         int p = 0;
                         for (; p + 8 <= 8; p += 8)
                         {
-                            ref float a = ref Unsafe.Add(ref d, p * 32);
                             Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 528);
                             Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 528);
                             Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 528);
@@ -2498,43 +2605,47 @@ namespace Tests
                             Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 528);
                             Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 528);
                             Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 528);
+                            ref float a = ref Unsafe.Add(ref d, p * 32);
+                            ref float wk = ref Unsafe.Add(ref w, 16);
                             for (int k = 0; k < 32; k++)
                             {
-                                Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector512.LoadUnsafe(ref w, (nuint)(544 + 16 * k));
-                                Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
+                                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 528);
+                                Vector512<float> x0 = Vector512.Create(a);
                                 c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
-                                Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 32 + k));
+                                Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 32));
                                 c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
-                                Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 64 + k));
+                                Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 64));
                                 c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
-                                Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 96 + k));
+                                Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 96));
                                 c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
-                                Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 128 + k));
+                                Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 128));
                                 c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
-                                Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 160 + k));
+                                Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 160));
                                 c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1);
-                                Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 192 + k));
+                                Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 192));
                                 c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1);
-                                Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 224 + k));
+                                Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 224));
                                 c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1);
+                                a = ref Unsafe.Add(ref a, 1);
+                                wk = ref Unsafe.Add(ref wk, 16);
                             }
                             ref float o = ref Unsafe.Add(ref target, p * 64 + co);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, projectLo), projectHi), ref o, 0);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_1, projectLo), projectHi), ref o, 16);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, projectLo), projectHi), ref o, 64);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_1, projectLo), projectHi), ref o, 80);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, projectLo), projectHi), ref o, 128);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_1, projectLo), projectHi), ref o, 144);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, projectLo), projectHi), ref o, 192);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_1, projectLo), projectHi), ref o, 208);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_0, projectLo), projectHi), ref o, 256);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_1, projectLo), projectHi), ref o, 272);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_0, projectLo), projectHi), ref o, 320);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_1, projectLo), projectHi), ref o, 336);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_0, projectLo), projectHi), ref o, 384);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_1, projectLo), projectHi), ref o, 400);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_0, projectLo), projectHi), ref o, 448);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_1, projectLo), projectHi), ref o, 464);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, projectLo), projectHi), ref o, 16);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, projectLo), projectHi), ref o, 64);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, projectLo), projectHi), ref o, 80);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, projectLo), projectHi), ref o, 128);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_1, projectLo), projectHi), ref o, 144);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, projectLo), projectHi), ref o, 192);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_1, projectLo), projectHi), ref o, 208);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_0, projectLo), projectHi), ref o, 256);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_1, projectLo), projectHi), ref o, 272);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_0, projectLo), projectHi), ref o, 320);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_1, projectLo), projectHi), ref o, 336);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_0, projectLo), projectHi), ref o, 384);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_1, projectLo), projectHi), ref o, 400);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_0, projectLo), projectHi), ref o, 448);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_1, projectLo), projectHi), ref o, 464);
                         }
                     }
                 }
@@ -2548,62 +2659,37 @@ namespace Tests
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 528);
                         int p = 0;
-                        for (; p + 6 <= 8; p += 6)
+                        for (; p + 4 <= 8; p += 4)
                         {
-                            ref float a = ref Unsafe.Add(ref d, p * 32);
                             Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                             Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
                             Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
                             Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
-                            Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w), c4_1 = Vector256.LoadUnsafe(ref w, 8);
-                            Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w), c5_1 = Vector256.LoadUnsafe(ref w, 8);
-                            for (int k = 0; k < 32; k++)
-                            {
-                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
-                                c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
-                                c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 96 + k));
-                                c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
-                                Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
-                                c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector256.FusedMultiplyAdd(x4, w1, c4_1);
-                                Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 160 + k));
-                                c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector256.FusedMultiplyAdd(x5, w1, c5_1);
-                            }
-                            ref float o = ref Unsafe.Add(ref target, p * 64 + co);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, projectLo), projectHi), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, projectLo), projectHi), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, projectLo), projectHi), ref o, 64);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, projectLo), projectHi), ref o, 72);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, projectLo), projectHi), ref o, 128);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, projectLo), projectHi), ref o, 136);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, projectLo), projectHi), ref o, 192);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, projectLo), projectHi), ref o, 200);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, projectLo), projectHi), ref o, 256);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_1, projectLo), projectHi), ref o, 264);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, projectLo), projectHi), ref o, 320);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_1, projectLo), projectHi), ref o, 328);
-                        }
-                        {
                             ref float a = ref Unsafe.Add(ref d, p * 32);
-                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
-                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                            ref float wk = ref Unsafe.Add(ref w, 16);
                             for (int k = 0; k < 32; k++)
                             {
-                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref wk), w1 = Vector256.LoadUnsafe(ref wk, 8);
+                                Vector256<float> x0 = Vector256.Create(a);
                                 c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 32 + k));
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 32));
                                 c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 64));
+                                c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 96));
+                                c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                                a = ref Unsafe.Add(ref a, 1);
+                                wk = ref Unsafe.Add(ref wk, 16);
                             }
                             ref float o = ref Unsafe.Add(ref target, p * 64 + co);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, projectLo), projectHi), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, projectLo), projectHi), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, projectLo), projectHi), ref o, 64);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, projectLo), projectHi), ref o, 72);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_1, projectLo), projectHi), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_0, projectLo), projectHi), ref o, 64);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_1, projectLo), projectHi), ref o, 72);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_0, projectLo), projectHi), ref o, 128);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_1, projectLo), projectHi), ref o, 136);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_0, projectLo), projectHi), ref o, 192);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_1, projectLo), projectHi), ref o, 200);
                         }
                     }
                 }
@@ -2619,40 +2705,43 @@ namespace Tests
                         int p = 0;
                         for (; p + 4 <= 8; p += 4)
                         {
-                            ref float a = ref Unsafe.Add(ref d, p * 32);
                             Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
                             Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
                             Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
                             Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
+                            ref float a = ref Unsafe.Add(ref d, p * 32);
+                            ref float wk = ref Unsafe.Add(ref w, 16);
                             for (int k = 0; k < 32; k++)
                             {
-                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
-                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                Vector128<float> w0 = Vector128.LoadUnsafe(ref wk), w1 = Vector128.LoadUnsafe(ref wk, 4), w2 = Vector128.LoadUnsafe(ref wk, 8), w3 = Vector128.LoadUnsafe(ref wk, 12);
+                                Vector128<float> x0 = Vector128.Create(a);
                                 c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
-                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 32 + k));
+                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 32));
                                 c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
-                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 64 + k));
+                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 64));
                                 c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
-                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 96 + k));
+                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 96));
                                 c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
+                                a = ref Unsafe.Add(ref a, 1);
+                                wk = ref Unsafe.Add(ref wk, 16);
                             }
                             ref float o = ref Unsafe.Add(ref target, p * 64 + co);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, projectLo), projectHi), ref o, 0);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, projectLo), projectHi), ref o, 4);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, projectLo), projectHi), ref o, 8);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, projectLo), projectHi), ref o, 12);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, projectLo), projectHi), ref o, 64);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, projectLo), projectHi), ref o, 68);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, projectLo), projectHi), ref o, 72);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, projectLo), projectHi), ref o, 76);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, projectLo), projectHi), ref o, 128);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, projectLo), projectHi), ref o, 132);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, projectLo), projectHi), ref o, 136);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, projectLo), projectHi), ref o, 140);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, projectLo), projectHi), ref o, 192);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, projectLo), projectHi), ref o, 196);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, projectLo), projectHi), ref o, 200);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, projectLo), projectHi), ref o, 204);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_1, projectLo), projectHi), ref o, 4);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_2, projectLo), projectHi), ref o, 8);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_3, projectLo), projectHi), ref o, 12);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_0, projectLo), projectHi), ref o, 64);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_1, projectLo), projectHi), ref o, 68);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_2, projectLo), projectHi), ref o, 72);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_3, projectLo), projectHi), ref o, 76);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_0, projectLo), projectHi), ref o, 128);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_1, projectLo), projectHi), ref o, 132);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_2, projectLo), projectHi), ref o, 136);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_3, projectLo), projectHi), ref o, 140);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_0, projectLo), projectHi), ref o, 192);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_1, projectLo), projectHi), ref o, 196);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_2, projectLo), projectHi), ref o, 200);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_3, projectLo), projectHi), ref o, 204);
                         }
                     }
                 }
@@ -2675,7 +2764,7 @@ namespace Tests
                 ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref input, (iy0 + 0) * InW * InC) : ref zero;
                 ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * InC) : ref zero;
                 ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * InC) : ref zero;
-                // 8 columns: 1 on the left border, 6 inside, 1 on the right border.
+                // 8 columns: 1 on the left border, 6 inside, 1 on the right border; channels outside, pixels inside.
                 if (Vector512.IsHardwareAccelerated)
                 {
                     int c = 0;
@@ -2693,70 +2782,76 @@ namespace Tests
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(64 + c)), k5, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(64 + c)), k8, acc);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
                         }
                         int ox = 1;
                         for (; ox + 4 <= 7; ox += 4)
                         {
                             int at = (ox * 1 - 1) * 64 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 64)), k0, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 128)), k0, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 192)), k0, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 64)), k1, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 192)), k1, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 256)), k1, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 128)), k2, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 192)), k2, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 320)), k2, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 64)), k3, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 128)), k3, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 192)), k3, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 64)), k4, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 192)), k4, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 256)), k4, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 128)), k5, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 192)), k5, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 320)), k5, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 64)), k6, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k6, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 192)), k6, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 64)), k7, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 192)), k7, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 256)), k7, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 192)), k8, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 320)), k8, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 64), k0, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 128), k0, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 192), k0, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 64), k1, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 128), k1, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 192), k1, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 256), k1, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 128), k2, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 192), k2, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 256), k2, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 320), k2, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 64), k3, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 128), k3, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 192), k3, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 64), k4, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 128), k4, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 192), k4, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 256), k4, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 128), k5, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 192), k5, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 256), k5, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 320), k5, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 64), k6, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 128), k6, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 192), k6, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 64), k7, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 128), k7, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 192), k7, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 256), k7, acc3);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 128), k8, acc0);
+                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 192), k8, acc1);
+                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 256), k8, acc2);
+                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 320), k8, acc3);
                             ref float o = ref Unsafe.Add(ref d, ox * 64 + c);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, dwLo), dwHi), ref o, 0);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc1, dwLo), dwHi), ref o, 64);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc2, dwLo), dwHi), ref o, 128);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc3, dwLo), dwHi), ref o, 192);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc1, dwLo), dwHi), ref o, 64);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc2, dwLo), dwHi), ref o, 128);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc3, dwLo), dwHi), ref o, 192);
                         }
                         for (; ox + 1 <= 7; ox += 1)
                         {
                             int at = (ox * 1 - 1) * 64 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector512<float> acc0 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 64)), k1, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 128)), k2, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 64)), k4, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 128)), k5, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 64)), k7, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 64), k1, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 128), k2, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 64), k4, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 128), k5, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 64), k7, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 128), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 64 + c);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, dwLo), dwHi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                         }
                         {
                             Vector512<float> acc = bias;
@@ -2766,7 +2861,7 @@ namespace Tests
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(448 + c)), k4, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(384 + c)), k6, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(448 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, dwLo), dwHi), ref d, (nuint)(448 + c));
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(448 + c));
                         }
                     }
                 }
@@ -2787,70 +2882,76 @@ namespace Tests
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(64 + c)), k5, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(64 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
                         }
                         int ox = 1;
                         for (; ox + 4 <= 7; ox += 4)
                         {
                             int at = (ox * 1 - 1) * 64 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 64)), k0, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 128)), k0, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 192)), k0, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 64)), k1, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 192)), k1, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 256)), k1, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 128)), k2, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 192)), k2, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 320)), k2, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 64)), k3, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 128)), k3, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 192)), k3, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 64)), k4, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 192)), k4, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 256)), k4, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 128)), k5, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 192)), k5, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 320)), k5, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 64)), k6, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k6, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 192)), k6, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 64)), k7, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 192)), k7, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 256)), k7, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 192)), k8, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 320)), k8, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 64), k0, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 128), k0, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 192), k0, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 64), k1, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 128), k1, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 192), k1, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 256), k1, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 128), k2, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 192), k2, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 256), k2, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 320), k2, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 64), k3, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 128), k3, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 192), k3, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 64), k4, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 128), k4, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 192), k4, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 256), k4, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 128), k5, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 192), k5, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 256), k5, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 320), k5, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 64), k6, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 128), k6, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 192), k6, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 64), k7, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 128), k7, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 192), k7, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 256), k7, acc3);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 128), k8, acc0);
+                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 192), k8, acc1);
+                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 256), k8, acc2);
+                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 320), k8, acc3);
                             ref float o = ref Unsafe.Add(ref d, ox * 64 + c);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, dwLo), dwHi), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc1, dwLo), dwHi), ref o, 64);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc2, dwLo), dwHi), ref o, 128);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc3, dwLo), dwHi), ref o, 192);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 64);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 128);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 192);
                         }
                         for (; ox + 1 <= 7; ox += 1)
                         {
                             int at = (ox * 1 - 1) * 64 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 64)), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 128)), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 64)), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 128)), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 64)), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 64), k1, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 128), k2, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 64), k4, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 128), k5, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 64), k7, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 128), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 64 + c);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, dwLo), dwHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                         }
                         {
                             Vector256<float> acc = bias;
@@ -2860,7 +2961,7 @@ namespace Tests
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(448 + c)), k4, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(384 + c)), k6, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(448 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, dwLo), dwHi), ref d, (nuint)(448 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(448 + c));
                         }
                     }
                 }
@@ -2881,70 +2982,76 @@ namespace Tests
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(64 + c)), k5, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(64 + c)), k8, acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
                         }
                         int ox = 1;
                         for (; ox + 4 <= 7; ox += 4)
                         {
                             int at = (ox * 1 - 1) * 64 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 64)), k0, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 128)), k0, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 192)), k0, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 64)), k1, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 192)), k1, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 256)), k1, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 128)), k2, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 192)), k2, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 320)), k2, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 64)), k3, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 128)), k3, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 192)), k3, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 64)), k4, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 192)), k4, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 256)), k4, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 128)), k5, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 192)), k5, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 320)), k5, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 64)), k6, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k6, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 192)), k6, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 64)), k7, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 192)), k7, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 256)), k7, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 192)), k8, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 320)), k8, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 64), k0, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 128), k0, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 192), k0, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 64), k1, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 128), k1, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 192), k1, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 256), k1, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 128), k2, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 192), k2, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 256), k2, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 320), k2, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 64), k3, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 128), k3, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 192), k3, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 64), k4, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 128), k4, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 192), k4, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 256), k4, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 128), k5, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 192), k5, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 256), k5, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 320), k5, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 64), k6, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 128), k6, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 192), k6, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 64), k7, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 128), k7, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 192), k7, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 256), k7, acc3);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 128), k8, acc0);
+                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 192), k8, acc1);
+                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 256), k8, acc2);
+                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 320), k8, acc3);
                             ref float o = ref Unsafe.Add(ref d, ox * 64 + c);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, dwLo), dwHi), ref o, 0);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc1, dwLo), dwHi), ref o, 64);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc2, dwLo), dwHi), ref o, 128);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc3, dwLo), dwHi), ref o, 192);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, dwLo), dwHi), ref o, 64);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc2, dwLo), dwHi), ref o, 128);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc3, dwLo), dwHi), ref o, 192);
                         }
                         for (; ox + 1 <= 7; ox += 1)
                         {
                             int at = (ox * 1 - 1) * 64 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector128<float> acc0 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 64)), k1, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 128)), k2, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 64)), k4, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 128)), k5, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 64)), k7, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 64), k1, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 128), k2, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 64), k4, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 128), k5, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 64), k7, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 128), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 64 + c);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, dwLo), dwHi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                         }
                         {
                             Vector128<float> acc = bias;
@@ -2954,7 +3061,7 @@ namespace Tests
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(448 + c)), k4, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(384 + c)), k6, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(448 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, dwLo), dwHi), ref d, (nuint)(448 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(448 + c));
                         }
                     }
                 }
@@ -2972,7 +3079,6 @@ namespace Tests
                         int p = 0;
                         for (; p + 8 <= 8; p += 8)
                         {
-                            ref float a = ref Unsafe.Add(ref d, p * 64);
                             Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 1040);
                             Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 1040);
                             Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 1040);
@@ -2981,43 +3087,47 @@ namespace Tests
                             Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 1040);
                             Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 1040);
                             Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 1040);
+                            ref float a = ref Unsafe.Add(ref d, p * 64);
+                            ref float wk = ref Unsafe.Add(ref w, 16);
                             for (int k = 0; k < 64; k++)
                             {
-                                Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector512.LoadUnsafe(ref w, (nuint)(1056 + 16 * k));
-                                Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
+                                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 1040);
+                                Vector512<float> x0 = Vector512.Create(a);
                                 c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
-                                Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 64 + k));
+                                Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 64));
                                 c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
-                                Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 128 + k));
+                                Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 128));
                                 c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
-                                Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 192 + k));
+                                Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 192));
                                 c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
-                                Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 256 + k));
+                                Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 256));
                                 c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
-                                Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 320 + k));
+                                Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 320));
                                 c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1);
-                                Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 384 + k));
+                                Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 384));
                                 c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1);
-                                Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 448 + k));
+                                Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 448));
                                 c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1);
+                                a = ref Unsafe.Add(ref a, 1);
+                                wk = ref Unsafe.Add(ref wk, 16);
                             }
                             ref float o = ref Unsafe.Add(ref target, p * 64 + co);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, projectLo), projectHi), ref o, 0);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_1, projectLo), projectHi), ref o, 16);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, projectLo), projectHi), ref o, 64);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_1, projectLo), projectHi), ref o, 80);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, projectLo), projectHi), ref o, 128);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_1, projectLo), projectHi), ref o, 144);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, projectLo), projectHi), ref o, 192);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_1, projectLo), projectHi), ref o, 208);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_0, projectLo), projectHi), ref o, 256);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_1, projectLo), projectHi), ref o, 272);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_0, projectLo), projectHi), ref o, 320);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_1, projectLo), projectHi), ref o, 336);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_0, projectLo), projectHi), ref o, 384);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_1, projectLo), projectHi), ref o, 400);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_0, projectLo), projectHi), ref o, 448);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_1, projectLo), projectHi), ref o, 464);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, projectLo), projectHi), ref o, 16);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, projectLo), projectHi), ref o, 64);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, projectLo), projectHi), ref o, 80);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, projectLo), projectHi), ref o, 128);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_1, projectLo), projectHi), ref o, 144);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, projectLo), projectHi), ref o, 192);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_1, projectLo), projectHi), ref o, 208);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_0, projectLo), projectHi), ref o, 256);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_1, projectLo), projectHi), ref o, 272);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_0, projectLo), projectHi), ref o, 320);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_1, projectLo), projectHi), ref o, 336);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_0, projectLo), projectHi), ref o, 384);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_1, projectLo), projectHi), ref o, 400);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_0, projectLo), projectHi), ref o, 448);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_1, projectLo), projectHi), ref o, 464);
                         }
                     }
                 }
@@ -3031,62 +3141,37 @@ namespace Tests
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 1040);
                         int p = 0;
-                        for (; p + 6 <= 8; p += 6)
+                        for (; p + 4 <= 8; p += 4)
                         {
-                            ref float a = ref Unsafe.Add(ref d, p * 64);
                             Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                             Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
                             Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
                             Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
-                            Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w), c4_1 = Vector256.LoadUnsafe(ref w, 8);
-                            Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w), c5_1 = Vector256.LoadUnsafe(ref w, 8);
-                            for (int k = 0; k < 64; k++)
-                            {
-                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
-                                c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
-                                c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
-                                c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 192 + k));
-                                c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
-                                Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
-                                c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector256.FusedMultiplyAdd(x4, w1, c4_1);
-                                Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 320 + k));
-                                c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector256.FusedMultiplyAdd(x5, w1, c5_1);
-                            }
-                            ref float o = ref Unsafe.Add(ref target, p * 64 + co);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, projectLo), projectHi), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, projectLo), projectHi), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, projectLo), projectHi), ref o, 64);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, projectLo), projectHi), ref o, 72);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, projectLo), projectHi), ref o, 128);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, projectLo), projectHi), ref o, 136);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, projectLo), projectHi), ref o, 192);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, projectLo), projectHi), ref o, 200);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, projectLo), projectHi), ref o, 256);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_1, projectLo), projectHi), ref o, 264);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, projectLo), projectHi), ref o, 320);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_1, projectLo), projectHi), ref o, 328);
-                        }
-                        {
                             ref float a = ref Unsafe.Add(ref d, p * 64);
-                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
-                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
+                            ref float wk = ref Unsafe.Add(ref w, 16);
                             for (int k = 0; k < 64; k++)
                             {
-                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref wk), w1 = Vector256.LoadUnsafe(ref wk, 8);
+                                Vector256<float> x0 = Vector256.Create(a);
                                 c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 64));
                                 c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 128));
+                                c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 192));
+                                c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                                a = ref Unsafe.Add(ref a, 1);
+                                wk = ref Unsafe.Add(ref wk, 16);
                             }
                             ref float o = ref Unsafe.Add(ref target, p * 64 + co);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, projectLo), projectHi), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, projectLo), projectHi), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, projectLo), projectHi), ref o, 64);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, projectLo), projectHi), ref o, 72);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_1, projectLo), projectHi), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_0, projectLo), projectHi), ref o, 64);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_1, projectLo), projectHi), ref o, 72);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_0, projectLo), projectHi), ref o, 128);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_1, projectLo), projectHi), ref o, 136);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_0, projectLo), projectHi), ref o, 192);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_1, projectLo), projectHi), ref o, 200);
                         }
                     }
                 }
@@ -3102,40 +3187,43 @@ namespace Tests
                         int p = 0;
                         for (; p + 4 <= 8; p += 4)
                         {
-                            ref float a = ref Unsafe.Add(ref d, p * 64);
                             Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
                             Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
                             Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
                             Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
+                            ref float a = ref Unsafe.Add(ref d, p * 64);
+                            ref float wk = ref Unsafe.Add(ref w, 16);
                             for (int k = 0; k < 64; k++)
                             {
-                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
-                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                Vector128<float> w0 = Vector128.LoadUnsafe(ref wk), w1 = Vector128.LoadUnsafe(ref wk, 4), w2 = Vector128.LoadUnsafe(ref wk, 8), w3 = Vector128.LoadUnsafe(ref wk, 12);
+                                Vector128<float> x0 = Vector128.Create(a);
                                 c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
-                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 64 + k));
+                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 64));
                                 c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
-                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
+                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 128));
                                 c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
-                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 192 + k));
+                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 192));
                                 c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
+                                a = ref Unsafe.Add(ref a, 1);
+                                wk = ref Unsafe.Add(ref wk, 16);
                             }
                             ref float o = ref Unsafe.Add(ref target, p * 64 + co);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, projectLo), projectHi), ref o, 0);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, projectLo), projectHi), ref o, 4);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, projectLo), projectHi), ref o, 8);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, projectLo), projectHi), ref o, 12);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, projectLo), projectHi), ref o, 64);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, projectLo), projectHi), ref o, 68);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, projectLo), projectHi), ref o, 72);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, projectLo), projectHi), ref o, 76);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, projectLo), projectHi), ref o, 128);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, projectLo), projectHi), ref o, 132);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, projectLo), projectHi), ref o, 136);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, projectLo), projectHi), ref o, 140);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, projectLo), projectHi), ref o, 192);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, projectLo), projectHi), ref o, 196);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, projectLo), projectHi), ref o, 200);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, projectLo), projectHi), ref o, 204);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_1, projectLo), projectHi), ref o, 4);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_2, projectLo), projectHi), ref o, 8);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_3, projectLo), projectHi), ref o, 12);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_0, projectLo), projectHi), ref o, 64);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_1, projectLo), projectHi), ref o, 68);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_2, projectLo), projectHi), ref o, 72);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_3, projectLo), projectHi), ref o, 76);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_0, projectLo), projectHi), ref o, 128);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_1, projectLo), projectHi), ref o, 132);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_2, projectLo), projectHi), ref o, 136);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_3, projectLo), projectHi), ref o, 140);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_0, projectLo), projectHi), ref o, 192);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_1, projectLo), projectHi), ref o, 196);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_2, projectLo), projectHi), ref o, 200);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_3, projectLo), projectHi), ref o, 204);
                         }
                     }
                 }
@@ -3158,7 +3246,7 @@ namespace Tests
                 ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref input, (iy0 + 0) * InW * InC) : ref zero;
                 ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * InC) : ref zero;
                 ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * InC) : ref zero;
-                // 4 columns: 0 on the left border, 3 inside, 1 on the right border.
+                // 4 columns: 0 on the left border, 3 inside, 1 on the right border; channels outside, pixels inside.
                 if (Vector512.IsHardwareAccelerated)
                 {
                     int c = 0;
@@ -3172,18 +3260,21 @@ namespace Tests
                         for (; ox + 1 <= 3; ox += 1)
                         {
                             int at = (ox * 2 - 0) * 64 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector512<float> acc0 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 64)), k1, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 128)), k2, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 64)), k4, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 128)), k5, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 64)), k7, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 64), k1, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 128), k2, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 64), k4, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 128), k5, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 64), k7, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 128), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 64 + c);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, dwLo), dwHi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                         }
                         {
                             Vector512<float> acc = bias;
@@ -3193,7 +3284,7 @@ namespace Tests
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(448 + c)), k4, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(384 + c)), k6, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(448 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, dwLo), dwHi), ref d, (nuint)(192 + c));
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(192 + c));
                         }
                     }
                 }
@@ -3210,18 +3301,21 @@ namespace Tests
                         for (; ox + 1 <= 3; ox += 1)
                         {
                             int at = (ox * 2 - 0) * 64 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 64)), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 128)), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 64)), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 128)), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 64)), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 64), k1, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 128), k2, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 64), k4, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 128), k5, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 64), k7, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 128), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 64 + c);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, dwLo), dwHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                         }
                         {
                             Vector256<float> acc = bias;
@@ -3231,7 +3325,7 @@ namespace Tests
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(448 + c)), k4, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(384 + c)), k6, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(448 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, dwLo), dwHi), ref d, (nuint)(192 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(192 + c));
                         }
                     }
                 }
@@ -3248,18 +3342,21 @@ namespace Tests
                         for (; ox + 1 <= 3; ox += 1)
                         {
                             int at = (ox * 2 - 0) * 64 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector128<float> acc0 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 64)), k1, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 128)), k2, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 64)), k4, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 128)), k5, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 64)), k7, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k8, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 64), k1, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 128), k2, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 64), k4, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 128), k5, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 64), k7, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 128), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 64 + c);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, dwLo), dwHi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                         }
                         {
                             Vector128<float> acc = bias;
@@ -3269,7 +3366,7 @@ namespace Tests
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(448 + c)), k4, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(384 + c)), k6, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(448 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, dwLo), dwHi), ref d, (nuint)(192 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(192 + c));
                         }
                     }
                 }
@@ -3285,33 +3382,37 @@ namespace Tests
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 1040);
                         int p = 0;
+                        for (; p + 4 <= 4; p += 4)
                         {
-                            ref float a = ref Unsafe.Add(ref d, p * 64);
                             Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 1040);
                             Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 1040);
                             Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 1040);
                             Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 1040);
+                            ref float a = ref Unsafe.Add(ref d, p * 64);
+                            ref float wk = ref Unsafe.Add(ref w, 16);
                             for (int k = 0; k < 64; k++)
                             {
-                                Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector512.LoadUnsafe(ref w, (nuint)(1056 + 16 * k));
-                                Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
+                                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 1040);
+                                Vector512<float> x0 = Vector512.Create(a);
                                 c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
-                                Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 64 + k));
+                                Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 64));
                                 c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
-                                Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 128 + k));
+                                Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 128));
                                 c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
-                                Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 192 + k));
+                                Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 192));
                                 c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
+                                a = ref Unsafe.Add(ref a, 1);
+                                wk = ref Unsafe.Add(ref wk, 16);
                             }
                             ref float o = ref Unsafe.Add(ref target, p * 128 + co);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, projectLo), projectHi), ref o, 0);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_1, projectLo), projectHi), ref o, 16);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, projectLo), projectHi), ref o, 128);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_1, projectLo), projectHi), ref o, 144);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, projectLo), projectHi), ref o, 256);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_1, projectLo), projectHi), ref o, 272);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, projectLo), projectHi), ref o, 384);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_1, projectLo), projectHi), ref o, 400);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, projectLo), projectHi), ref o, 16);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, projectLo), projectHi), ref o, 128);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, projectLo), projectHi), ref o, 144);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, projectLo), projectHi), ref o, 256);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_1, projectLo), projectHi), ref o, 272);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, projectLo), projectHi), ref o, 384);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_1, projectLo), projectHi), ref o, 400);
                         }
                     }
                 }
@@ -3325,33 +3426,37 @@ namespace Tests
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 1040);
                         int p = 0;
+                        for (; p + 4 <= 4; p += 4)
                         {
-                            ref float a = ref Unsafe.Add(ref d, p * 64);
                             Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                             Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
                             Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
                             Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                            ref float a = ref Unsafe.Add(ref d, p * 64);
+                            ref float wk = ref Unsafe.Add(ref w, 16);
                             for (int k = 0; k < 64; k++)
                             {
-                                Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                                Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                                Vector256<float> w0 = Vector256.LoadUnsafe(ref wk), w1 = Vector256.LoadUnsafe(ref wk, 8);
+                                Vector256<float> x0 = Vector256.Create(a);
                                 c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 64 + k));
+                                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 64));
                                 c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 128));
                                 c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 192 + k));
+                                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 192));
                                 c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                                a = ref Unsafe.Add(ref a, 1);
+                                wk = ref Unsafe.Add(ref wk, 16);
                             }
                             ref float o = ref Unsafe.Add(ref target, p * 128 + co);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, projectLo), projectHi), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, projectLo), projectHi), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, projectLo), projectHi), ref o, 128);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, projectLo), projectHi), ref o, 136);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, projectLo), projectHi), ref o, 256);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, projectLo), projectHi), ref o, 264);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, projectLo), projectHi), ref o, 384);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, projectLo), projectHi), ref o, 392);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_1, projectLo), projectHi), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_0, projectLo), projectHi), ref o, 128);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_1, projectLo), projectHi), ref o, 136);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_0, projectLo), projectHi), ref o, 256);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_1, projectLo), projectHi), ref o, 264);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_0, projectLo), projectHi), ref o, 384);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_1, projectLo), projectHi), ref o, 392);
                         }
                     }
                 }
@@ -3367,40 +3472,43 @@ namespace Tests
                         int p = 0;
                         for (; p + 4 <= 4; p += 4)
                         {
-                            ref float a = ref Unsafe.Add(ref d, p * 64);
                             Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
                             Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
                             Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
                             Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
+                            ref float a = ref Unsafe.Add(ref d, p * 64);
+                            ref float wk = ref Unsafe.Add(ref w, 16);
                             for (int k = 0; k < 64; k++)
                             {
-                                Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
-                                Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                                Vector128<float> w0 = Vector128.LoadUnsafe(ref wk), w1 = Vector128.LoadUnsafe(ref wk, 4), w2 = Vector128.LoadUnsafe(ref wk, 8), w3 = Vector128.LoadUnsafe(ref wk, 12);
+                                Vector128<float> x0 = Vector128.Create(a);
                                 c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
-                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 64 + k));
+                                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 64));
                                 c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
-                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
+                                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 128));
                                 c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
-                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 192 + k));
+                                Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 192));
                                 c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
+                                a = ref Unsafe.Add(ref a, 1);
+                                wk = ref Unsafe.Add(ref wk, 16);
                             }
                             ref float o = ref Unsafe.Add(ref target, p * 128 + co);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, projectLo), projectHi), ref o, 0);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, projectLo), projectHi), ref o, 4);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, projectLo), projectHi), ref o, 8);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, projectLo), projectHi), ref o, 12);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, projectLo), projectHi), ref o, 128);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, projectLo), projectHi), ref o, 132);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, projectLo), projectHi), ref o, 136);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, projectLo), projectHi), ref o, 140);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, projectLo), projectHi), ref o, 256);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, projectLo), projectHi), ref o, 260);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, projectLo), projectHi), ref o, 264);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, projectLo), projectHi), ref o, 268);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, projectLo), projectHi), ref o, 384);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, projectLo), projectHi), ref o, 388);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, projectLo), projectHi), ref o, 392);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, projectLo), projectHi), ref o, 396);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_1, projectLo), projectHi), ref o, 4);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_2, projectLo), projectHi), ref o, 8);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_3, projectLo), projectHi), ref o, 12);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_0, projectLo), projectHi), ref o, 128);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_1, projectLo), projectHi), ref o, 132);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_2, projectLo), projectHi), ref o, 136);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_3, projectLo), projectHi), ref o, 140);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_0, projectLo), projectHi), ref o, 256);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_1, projectLo), projectHi), ref o, 260);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_2, projectLo), projectHi), ref o, 264);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_3, projectLo), projectHi), ref o, 268);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_0, projectLo), projectHi), ref o, 384);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_1, projectLo), projectHi), ref o, 388);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_2, projectLo), projectHi), ref o, 392);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_3, projectLo), projectHi), ref o, 396);
                         }
                     }
                 }
@@ -3422,7 +3530,7 @@ namespace Tests
                 ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * C) : ref zero;
                 ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * C) : ref zero;
                 ref float d = ref Unsafe.Add(ref output, oy * 512);
-                // 4 columns: 1 on the left border, 2 inside, 1 on the right border.
+                // 4 columns: 1 on the left border, 2 inside, 1 on the right border; channels outside, pixels inside.
                 if (Vector512.IsHardwareAccelerated)
                 {
                     int c = 0;
@@ -3440,24 +3548,27 @@ namespace Tests
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, lo), hi), ref d, (nuint)(0 + c));
                         }
                         int ox = 1;
                         for (; ox + 1 <= 3; ox += 1)
                         {
                             int at = (ox * 1 - 1) * 128 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector512<float> acc0 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 128), k1, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 256), k2, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 128), k4, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 256), k5, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 128), k7, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 256), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, lo), hi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, lo), hi), ref o, 0);
                         }
                         {
                             Vector512<float> acc = bias;
@@ -3467,7 +3578,7 @@ namespace Tests
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(384 + c));
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, lo), hi), ref d, (nuint)(384 + c));
                         }
                     }
                 }
@@ -3488,24 +3599,27 @@ namespace Tests
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, lo), hi), ref d, (nuint)(0 + c));
                         }
                         int ox = 1;
                         for (; ox + 1 <= 3; ox += 1)
                         {
                             int at = (ox * 1 - 1) * 128 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 128), k1, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 256), k2, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 128), k4, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 256), k5, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 128), k7, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 256), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, lo), hi), ref o, 0);
                         }
                         {
                             Vector256<float> acc = bias;
@@ -3515,7 +3629,7 @@ namespace Tests
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(384 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, lo), hi), ref d, (nuint)(384 + c));
                         }
                     }
                 }
@@ -3536,24 +3650,27 @@ namespace Tests
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, lo), hi), ref d, (nuint)(0 + c));
                         }
                         int ox = 1;
                         for (; ox + 1 <= 3; ox += 1)
                         {
                             int at = (ox * 1 - 1) * 128 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector128<float> acc0 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 128), k1, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 256), k2, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 128), k4, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 256), k5, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 128), k7, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 256), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, lo), hi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, lo), hi), ref o, 0);
                         }
                         {
                             Vector128<float> acc = bias;
@@ -3563,7 +3680,7 @@ namespace Tests
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(384 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, lo), hi), ref d, (nuint)(384 + c));
                         }
                     }
                 }
@@ -3588,7 +3705,6 @@ namespace Tests
                     int p = 0;
                     for (; p + 8 <= 16; p += 8)
                     {
-                        ref float a = ref Unsafe.Add(ref input, p * 128);
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 2064);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 2064);
                         Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 2064);
@@ -3597,43 +3713,47 @@ namespace Tests
                         Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 2064);
                         Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 2064);
                         Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        ref float wk = ref Unsafe.Add(ref w, 16);
                         for (int k = 0; k < 128; k++)
                         {
-                            Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector512.LoadUnsafe(ref w, (nuint)(2080 + 16 * k));
-                            Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
+                            Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 2064);
+                            Vector512<float> x0 = Vector512.Create(a);
                             c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 128 + k));
+                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 128));
                             c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 256 + k));
+                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 256));
                             c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 384 + k));
+                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 384));
                             c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
-                            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 512 + k));
+                            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 512));
                             c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
-                            Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 640 + k));
+                            Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 640));
                             c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1);
-                            Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 768 + k));
+                            Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 768));
                             c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1);
-                            Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 896 + k));
+                            Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 896));
                             c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1);
+                            a = ref Unsafe.Add(ref a, 1);
+                            wk = ref Unsafe.Add(ref wk, 16);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, lo), hi), ref o, 0);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_1, lo), hi), ref o, 16);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, lo), hi), ref o, 128);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_1, lo), hi), ref o, 144);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, lo), hi), ref o, 256);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_1, lo), hi), ref o, 272);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, lo), hi), ref o, 384);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_1, lo), hi), ref o, 400);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_0, lo), hi), ref o, 512);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_1, lo), hi), ref o, 528);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_0, lo), hi), ref o, 640);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_1, lo), hi), ref o, 656);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_0, lo), hi), ref o, 768);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_1, lo), hi), ref o, 784);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_0, lo), hi), ref o, 896);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_1, lo), hi), ref o, 912);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, lo), hi), ref o, 0);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, lo), hi), ref o, 16);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, lo), hi), ref o, 128);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, lo), hi), ref o, 144);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, lo), hi), ref o, 256);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_1, lo), hi), ref o, 272);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, lo), hi), ref o, 384);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_1, lo), hi), ref o, 400);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_0, lo), hi), ref o, 512);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_1, lo), hi), ref o, 528);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_0, lo), hi), ref o, 640);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_1, lo), hi), ref o, 656);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_0, lo), hi), ref o, 768);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_1, lo), hi), ref o, 784);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_0, lo), hi), ref o, 896);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_1, lo), hi), ref o, 912);
                     }
                 }
             }
@@ -3649,70 +3769,76 @@ namespace Tests
                     int p = 0;
                     for (; p + 6 <= 16; p += 6)
                     {
-                        ref float a = ref Unsafe.Add(ref input, p * 128);
                         Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w), c4_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w), c5_1 = Vector256.LoadUnsafe(ref w, 8);
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        ref float wk = ref Unsafe.Add(ref w, 16);
                         for (int k = 0; k < 128; k++)
                         {
-                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref wk), w1 = Vector256.LoadUnsafe(ref wk, 8);
+                            Vector256<float> x0 = Vector256.Create(a);
                             c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128));
                             c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256));
                             c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384));
                             c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
-                            Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 512 + k));
+                            Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 512));
                             c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector256.FusedMultiplyAdd(x4, w1, c4_1);
-                            Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 640 + k));
+                            Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 640));
                             c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector256.FusedMultiplyAdd(x5, w1, c5_1);
+                            a = ref Unsafe.Add(ref a, 1);
+                            wk = ref Unsafe.Add(ref wk, 16);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 128);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 136);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 256);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 264);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 384);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 392);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, lo), hi), ref o, 512);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_1, lo), hi), ref o, 520);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, lo), hi), ref o, 640);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_1, lo), hi), ref o, 648);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_0, lo), hi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_1, lo), hi), ref o, 8);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_0, lo), hi), ref o, 128);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_1, lo), hi), ref o, 136);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_0, lo), hi), ref o, 256);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_1, lo), hi), ref o, 264);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_0, lo), hi), ref o, 384);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_1, lo), hi), ref o, 392);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c4_0, lo), hi), ref o, 512);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c4_1, lo), hi), ref o, 520);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c5_0, lo), hi), ref o, 640);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c5_1, lo), hi), ref o, 648);
                     }
                     {
-                        ref float a = ref Unsafe.Add(ref input, p * 128);
                         Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        ref float wk = ref Unsafe.Add(ref w, 16);
                         for (int k = 0; k < 128; k++)
                         {
-                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref wk), w1 = Vector256.LoadUnsafe(ref wk, 8);
+                            Vector256<float> x0 = Vector256.Create(a);
                             c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128));
                             c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256));
                             c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384));
                             c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                            a = ref Unsafe.Add(ref a, 1);
+                            wk = ref Unsafe.Add(ref wk, 16);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 128);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 136);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 256);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 264);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 384);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 392);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_0, lo), hi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_1, lo), hi), ref o, 8);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_0, lo), hi), ref o, 128);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_1, lo), hi), ref o, 136);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_0, lo), hi), ref o, 256);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_1, lo), hi), ref o, 264);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_0, lo), hi), ref o, 384);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_1, lo), hi), ref o, 392);
                     }
                 }
             }
@@ -3728,40 +3854,43 @@ namespace Tests
                     int p = 0;
                     for (; p + 4 <= 16; p += 4)
                     {
-                        ref float a = ref Unsafe.Add(ref input, p * 128);
                         Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
                         Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
                         Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
                         Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        ref float wk = ref Unsafe.Add(ref w, 16);
                         for (int k = 0; k < 128; k++)
                         {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref wk), w1 = Vector128.LoadUnsafe(ref wk, 4), w2 = Vector128.LoadUnsafe(ref wk, 8), w3 = Vector128.LoadUnsafe(ref wk, 12);
+                            Vector128<float> x0 = Vector128.Create(a);
                             c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
+                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128));
                             c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
+                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256));
                             c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
+                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384));
                             c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
+                            a = ref Unsafe.Add(ref a, 1);
+                            wk = ref Unsafe.Add(ref wk, 16);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, lo), hi), ref o, 0);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, lo), hi), ref o, 4);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, lo), hi), ref o, 8);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, lo), hi), ref o, 12);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, lo), hi), ref o, 128);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, lo), hi), ref o, 132);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, lo), hi), ref o, 136);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, lo), hi), ref o, 140);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, lo), hi), ref o, 256);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, lo), hi), ref o, 260);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, lo), hi), ref o, 264);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, lo), hi), ref o, 268);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, lo), hi), ref o, 384);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, lo), hi), ref o, 388);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, lo), hi), ref o, 392);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, lo), hi), ref o, 396);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_0, lo), hi), ref o, 0);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_1, lo), hi), ref o, 4);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_2, lo), hi), ref o, 8);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_3, lo), hi), ref o, 12);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_0, lo), hi), ref o, 128);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_1, lo), hi), ref o, 132);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_2, lo), hi), ref o, 136);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_3, lo), hi), ref o, 140);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_0, lo), hi), ref o, 256);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_1, lo), hi), ref o, 260);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_2, lo), hi), ref o, 264);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_3, lo), hi), ref o, 268);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_0, lo), hi), ref o, 384);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_1, lo), hi), ref o, 388);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_2, lo), hi), ref o, 392);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_3, lo), hi), ref o, 396);
                     }
                 }
             }
@@ -3782,7 +3911,7 @@ namespace Tests
                 ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * C) : ref zero;
                 ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * C) : ref zero;
                 ref float d = ref Unsafe.Add(ref output, oy * 512);
-                // 4 columns: 1 on the left border, 2 inside, 1 on the right border.
+                // 4 columns: 1 on the left border, 2 inside, 1 on the right border; channels outside, pixels inside.
                 if (Vector512.IsHardwareAccelerated)
                 {
                     int c = 0;
@@ -3800,24 +3929,27 @@ namespace Tests
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, lo), hi), ref d, (nuint)(0 + c));
                         }
                         int ox = 1;
                         for (; ox + 1 <= 3; ox += 1)
                         {
                             int at = (ox * 1 - 1) * 128 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector512<float> acc0 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 128), k1, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 256), k2, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 128), k4, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 256), k5, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 128), k7, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 256), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, lo), hi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, lo), hi), ref o, 0);
                         }
                         {
                             Vector512<float> acc = bias;
@@ -3827,7 +3959,7 @@ namespace Tests
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(384 + c));
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, lo), hi), ref d, (nuint)(384 + c));
                         }
                     }
                 }
@@ -3848,24 +3980,27 @@ namespace Tests
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, lo), hi), ref d, (nuint)(0 + c));
                         }
                         int ox = 1;
                         for (; ox + 1 <= 3; ox += 1)
                         {
                             int at = (ox * 1 - 1) * 128 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 128), k1, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 256), k2, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 128), k4, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 256), k5, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 128), k7, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 256), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, lo), hi), ref o, 0);
                         }
                         {
                             Vector256<float> acc = bias;
@@ -3875,7 +4010,7 @@ namespace Tests
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(384 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, lo), hi), ref d, (nuint)(384 + c));
                         }
                     }
                 }
@@ -3896,24 +4031,27 @@ namespace Tests
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, lo), hi), ref d, (nuint)(0 + c));
                         }
                         int ox = 1;
                         for (; ox + 1 <= 3; ox += 1)
                         {
                             int at = (ox * 1 - 1) * 128 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector128<float> acc0 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 128), k1, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 256), k2, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 128), k4, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 256), k5, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 128), k7, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 256), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, lo), hi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, lo), hi), ref o, 0);
                         }
                         {
                             Vector128<float> acc = bias;
@@ -3923,7 +4061,7 @@ namespace Tests
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(384 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, lo), hi), ref d, (nuint)(384 + c));
                         }
                     }
                 }
@@ -3948,7 +4086,6 @@ namespace Tests
                     int p = 0;
                     for (; p + 8 <= 16; p += 8)
                     {
-                        ref float a = ref Unsafe.Add(ref input, p * 128);
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 2064);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 2064);
                         Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 2064);
@@ -3957,43 +4094,47 @@ namespace Tests
                         Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 2064);
                         Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 2064);
                         Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        ref float wk = ref Unsafe.Add(ref w, 16);
                         for (int k = 0; k < 128; k++)
                         {
-                            Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector512.LoadUnsafe(ref w, (nuint)(2080 + 16 * k));
-                            Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
+                            Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 2064);
+                            Vector512<float> x0 = Vector512.Create(a);
                             c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 128 + k));
+                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 128));
                             c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 256 + k));
+                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 256));
                             c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 384 + k));
+                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 384));
                             c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
-                            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 512 + k));
+                            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 512));
                             c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
-                            Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 640 + k));
+                            Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 640));
                             c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1);
-                            Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 768 + k));
+                            Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 768));
                             c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1);
-                            Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 896 + k));
+                            Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 896));
                             c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1);
+                            a = ref Unsafe.Add(ref a, 1);
+                            wk = ref Unsafe.Add(ref wk, 16);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, lo), hi), ref o, 0);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_1, lo), hi), ref o, 16);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, lo), hi), ref o, 128);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_1, lo), hi), ref o, 144);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, lo), hi), ref o, 256);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_1, lo), hi), ref o, 272);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, lo), hi), ref o, 384);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_1, lo), hi), ref o, 400);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_0, lo), hi), ref o, 512);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_1, lo), hi), ref o, 528);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_0, lo), hi), ref o, 640);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_1, lo), hi), ref o, 656);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_0, lo), hi), ref o, 768);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_1, lo), hi), ref o, 784);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_0, lo), hi), ref o, 896);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_1, lo), hi), ref o, 912);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, lo), hi), ref o, 0);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, lo), hi), ref o, 16);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, lo), hi), ref o, 128);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, lo), hi), ref o, 144);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, lo), hi), ref o, 256);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_1, lo), hi), ref o, 272);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, lo), hi), ref o, 384);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_1, lo), hi), ref o, 400);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_0, lo), hi), ref o, 512);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_1, lo), hi), ref o, 528);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_0, lo), hi), ref o, 640);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_1, lo), hi), ref o, 656);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_0, lo), hi), ref o, 768);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_1, lo), hi), ref o, 784);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_0, lo), hi), ref o, 896);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_1, lo), hi), ref o, 912);
                     }
                 }
             }
@@ -4009,70 +4150,76 @@ namespace Tests
                     int p = 0;
                     for (; p + 6 <= 16; p += 6)
                     {
-                        ref float a = ref Unsafe.Add(ref input, p * 128);
                         Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w), c4_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w), c5_1 = Vector256.LoadUnsafe(ref w, 8);
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        ref float wk = ref Unsafe.Add(ref w, 16);
                         for (int k = 0; k < 128; k++)
                         {
-                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref wk), w1 = Vector256.LoadUnsafe(ref wk, 8);
+                            Vector256<float> x0 = Vector256.Create(a);
                             c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128));
                             c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256));
                             c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384));
                             c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
-                            Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 512 + k));
+                            Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 512));
                             c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector256.FusedMultiplyAdd(x4, w1, c4_1);
-                            Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 640 + k));
+                            Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 640));
                             c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector256.FusedMultiplyAdd(x5, w1, c5_1);
+                            a = ref Unsafe.Add(ref a, 1);
+                            wk = ref Unsafe.Add(ref wk, 16);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 128);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 136);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 256);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 264);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 384);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 392);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, lo), hi), ref o, 512);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_1, lo), hi), ref o, 520);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, lo), hi), ref o, 640);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_1, lo), hi), ref o, 648);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_0, lo), hi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_1, lo), hi), ref o, 8);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_0, lo), hi), ref o, 128);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_1, lo), hi), ref o, 136);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_0, lo), hi), ref o, 256);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_1, lo), hi), ref o, 264);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_0, lo), hi), ref o, 384);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_1, lo), hi), ref o, 392);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c4_0, lo), hi), ref o, 512);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c4_1, lo), hi), ref o, 520);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c5_0, lo), hi), ref o, 640);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c5_1, lo), hi), ref o, 648);
                     }
                     {
-                        ref float a = ref Unsafe.Add(ref input, p * 128);
                         Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        ref float wk = ref Unsafe.Add(ref w, 16);
                         for (int k = 0; k < 128; k++)
                         {
-                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref wk), w1 = Vector256.LoadUnsafe(ref wk, 8);
+                            Vector256<float> x0 = Vector256.Create(a);
                             c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128));
                             c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256));
                             c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384));
                             c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                            a = ref Unsafe.Add(ref a, 1);
+                            wk = ref Unsafe.Add(ref wk, 16);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 128);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 136);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 256);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 264);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 384);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 392);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_0, lo), hi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_1, lo), hi), ref o, 8);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_0, lo), hi), ref o, 128);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_1, lo), hi), ref o, 136);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_0, lo), hi), ref o, 256);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_1, lo), hi), ref o, 264);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_0, lo), hi), ref o, 384);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_1, lo), hi), ref o, 392);
                     }
                 }
             }
@@ -4088,40 +4235,43 @@ namespace Tests
                     int p = 0;
                     for (; p + 4 <= 16; p += 4)
                     {
-                        ref float a = ref Unsafe.Add(ref input, p * 128);
                         Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
                         Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
                         Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
                         Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        ref float wk = ref Unsafe.Add(ref w, 16);
                         for (int k = 0; k < 128; k++)
                         {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref wk), w1 = Vector128.LoadUnsafe(ref wk, 4), w2 = Vector128.LoadUnsafe(ref wk, 8), w3 = Vector128.LoadUnsafe(ref wk, 12);
+                            Vector128<float> x0 = Vector128.Create(a);
                             c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
+                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128));
                             c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
+                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256));
                             c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
+                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384));
                             c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
+                            a = ref Unsafe.Add(ref a, 1);
+                            wk = ref Unsafe.Add(ref wk, 16);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, lo), hi), ref o, 0);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, lo), hi), ref o, 4);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, lo), hi), ref o, 8);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, lo), hi), ref o, 12);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, lo), hi), ref o, 128);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, lo), hi), ref o, 132);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, lo), hi), ref o, 136);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, lo), hi), ref o, 140);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, lo), hi), ref o, 256);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, lo), hi), ref o, 260);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, lo), hi), ref o, 264);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, lo), hi), ref o, 268);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, lo), hi), ref o, 384);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, lo), hi), ref o, 388);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, lo), hi), ref o, 392);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, lo), hi), ref o, 396);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_0, lo), hi), ref o, 0);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_1, lo), hi), ref o, 4);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_2, lo), hi), ref o, 8);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_3, lo), hi), ref o, 12);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_0, lo), hi), ref o, 128);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_1, lo), hi), ref o, 132);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_2, lo), hi), ref o, 136);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_3, lo), hi), ref o, 140);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_0, lo), hi), ref o, 256);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_1, lo), hi), ref o, 260);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_2, lo), hi), ref o, 264);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_3, lo), hi), ref o, 268);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_0, lo), hi), ref o, 384);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_1, lo), hi), ref o, 388);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_2, lo), hi), ref o, 392);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_3, lo), hi), ref o, 396);
                     }
                 }
             }
@@ -4142,7 +4292,7 @@ namespace Tests
                 ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * C) : ref zero;
                 ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * C) : ref zero;
                 ref float d = ref Unsafe.Add(ref output, oy * 512);
-                // 4 columns: 1 on the left border, 2 inside, 1 on the right border.
+                // 4 columns: 1 on the left border, 2 inside, 1 on the right border; channels outside, pixels inside.
                 if (Vector512.IsHardwareAccelerated)
                 {
                     int c = 0;
@@ -4160,24 +4310,27 @@ namespace Tests
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, lo), hi), ref d, (nuint)(0 + c));
                         }
                         int ox = 1;
                         for (; ox + 1 <= 3; ox += 1)
                         {
                             int at = (ox * 1 - 1) * 128 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector512<float> acc0 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 128), k1, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 256), k2, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 128), k4, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 256), k5, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 128), k7, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 256), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, lo), hi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, lo), hi), ref o, 0);
                         }
                         {
                             Vector512<float> acc = bias;
@@ -4187,7 +4340,7 @@ namespace Tests
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(384 + c));
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, lo), hi), ref d, (nuint)(384 + c));
                         }
                     }
                 }
@@ -4208,24 +4361,27 @@ namespace Tests
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, lo), hi), ref d, (nuint)(0 + c));
                         }
                         int ox = 1;
                         for (; ox + 1 <= 3; ox += 1)
                         {
                             int at = (ox * 1 - 1) * 128 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 128), k1, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 256), k2, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 128), k4, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 256), k5, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 128), k7, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 256), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, lo), hi), ref o, 0);
                         }
                         {
                             Vector256<float> acc = bias;
@@ -4235,7 +4391,7 @@ namespace Tests
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(384 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, lo), hi), ref d, (nuint)(384 + c));
                         }
                     }
                 }
@@ -4256,24 +4412,27 @@ namespace Tests
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, lo), hi), ref d, (nuint)(0 + c));
                         }
                         int ox = 1;
                         for (; ox + 1 <= 3; ox += 1)
                         {
                             int at = (ox * 1 - 1) * 128 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector128<float> acc0 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 128), k1, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 256), k2, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 128), k4, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 256), k5, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 128), k7, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 256), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, lo), hi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, lo), hi), ref o, 0);
                         }
                         {
                             Vector128<float> acc = bias;
@@ -4283,7 +4442,7 @@ namespace Tests
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(384 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, lo), hi), ref d, (nuint)(384 + c));
                         }
                     }
                 }
@@ -4308,7 +4467,6 @@ namespace Tests
                     int p = 0;
                     for (; p + 8 <= 16; p += 8)
                     {
-                        ref float a = ref Unsafe.Add(ref input, p * 128);
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 2064);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 2064);
                         Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 2064);
@@ -4317,43 +4475,47 @@ namespace Tests
                         Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 2064);
                         Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 2064);
                         Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        ref float wk = ref Unsafe.Add(ref w, 16);
                         for (int k = 0; k < 128; k++)
                         {
-                            Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector512.LoadUnsafe(ref w, (nuint)(2080 + 16 * k));
-                            Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
+                            Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 2064);
+                            Vector512<float> x0 = Vector512.Create(a);
                             c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 128 + k));
+                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 128));
                             c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 256 + k));
+                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 256));
                             c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 384 + k));
+                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 384));
                             c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
-                            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 512 + k));
+                            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 512));
                             c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
-                            Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 640 + k));
+                            Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 640));
                             c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1);
-                            Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 768 + k));
+                            Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 768));
                             c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1);
-                            Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 896 + k));
+                            Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 896));
                             c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1);
+                            a = ref Unsafe.Add(ref a, 1);
+                            wk = ref Unsafe.Add(ref wk, 16);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, lo), hi), ref o, 0);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_1, lo), hi), ref o, 16);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, lo), hi), ref o, 128);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_1, lo), hi), ref o, 144);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, lo), hi), ref o, 256);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_1, lo), hi), ref o, 272);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, lo), hi), ref o, 384);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_1, lo), hi), ref o, 400);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_0, lo), hi), ref o, 512);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_1, lo), hi), ref o, 528);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_0, lo), hi), ref o, 640);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_1, lo), hi), ref o, 656);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_0, lo), hi), ref o, 768);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_1, lo), hi), ref o, 784);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_0, lo), hi), ref o, 896);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_1, lo), hi), ref o, 912);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, lo), hi), ref o, 0);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, lo), hi), ref o, 16);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, lo), hi), ref o, 128);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, lo), hi), ref o, 144);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, lo), hi), ref o, 256);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_1, lo), hi), ref o, 272);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, lo), hi), ref o, 384);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_1, lo), hi), ref o, 400);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_0, lo), hi), ref o, 512);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_1, lo), hi), ref o, 528);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_0, lo), hi), ref o, 640);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_1, lo), hi), ref o, 656);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_0, lo), hi), ref o, 768);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_1, lo), hi), ref o, 784);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_0, lo), hi), ref o, 896);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_1, lo), hi), ref o, 912);
                     }
                 }
             }
@@ -4369,70 +4531,76 @@ namespace Tests
                     int p = 0;
                     for (; p + 6 <= 16; p += 6)
                     {
-                        ref float a = ref Unsafe.Add(ref input, p * 128);
                         Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w), c4_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w), c5_1 = Vector256.LoadUnsafe(ref w, 8);
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        ref float wk = ref Unsafe.Add(ref w, 16);
                         for (int k = 0; k < 128; k++)
                         {
-                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref wk), w1 = Vector256.LoadUnsafe(ref wk, 8);
+                            Vector256<float> x0 = Vector256.Create(a);
                             c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128));
                             c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256));
                             c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384));
                             c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
-                            Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 512 + k));
+                            Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 512));
                             c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector256.FusedMultiplyAdd(x4, w1, c4_1);
-                            Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 640 + k));
+                            Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 640));
                             c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector256.FusedMultiplyAdd(x5, w1, c5_1);
+                            a = ref Unsafe.Add(ref a, 1);
+                            wk = ref Unsafe.Add(ref wk, 16);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 128);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 136);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 256);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 264);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 384);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 392);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, lo), hi), ref o, 512);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_1, lo), hi), ref o, 520);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, lo), hi), ref o, 640);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_1, lo), hi), ref o, 648);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_0, lo), hi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_1, lo), hi), ref o, 8);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_0, lo), hi), ref o, 128);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_1, lo), hi), ref o, 136);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_0, lo), hi), ref o, 256);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_1, lo), hi), ref o, 264);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_0, lo), hi), ref o, 384);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_1, lo), hi), ref o, 392);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c4_0, lo), hi), ref o, 512);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c4_1, lo), hi), ref o, 520);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c5_0, lo), hi), ref o, 640);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c5_1, lo), hi), ref o, 648);
                     }
                     {
-                        ref float a = ref Unsafe.Add(ref input, p * 128);
                         Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        ref float wk = ref Unsafe.Add(ref w, 16);
                         for (int k = 0; k < 128; k++)
                         {
-                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref wk), w1 = Vector256.LoadUnsafe(ref wk, 8);
+                            Vector256<float> x0 = Vector256.Create(a);
                             c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128));
                             c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256));
                             c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384));
                             c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                            a = ref Unsafe.Add(ref a, 1);
+                            wk = ref Unsafe.Add(ref wk, 16);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 128);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 136);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 256);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 264);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 384);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 392);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_0, lo), hi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_1, lo), hi), ref o, 8);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_0, lo), hi), ref o, 128);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_1, lo), hi), ref o, 136);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_0, lo), hi), ref o, 256);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_1, lo), hi), ref o, 264);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_0, lo), hi), ref o, 384);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_1, lo), hi), ref o, 392);
                     }
                 }
             }
@@ -4448,40 +4616,43 @@ namespace Tests
                     int p = 0;
                     for (; p + 4 <= 16; p += 4)
                     {
-                        ref float a = ref Unsafe.Add(ref input, p * 128);
                         Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
                         Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
                         Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
                         Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        ref float wk = ref Unsafe.Add(ref w, 16);
                         for (int k = 0; k < 128; k++)
                         {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref wk), w1 = Vector128.LoadUnsafe(ref wk, 4), w2 = Vector128.LoadUnsafe(ref wk, 8), w3 = Vector128.LoadUnsafe(ref wk, 12);
+                            Vector128<float> x0 = Vector128.Create(a);
                             c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
+                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128));
                             c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
+                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256));
                             c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
+                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384));
                             c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
+                            a = ref Unsafe.Add(ref a, 1);
+                            wk = ref Unsafe.Add(ref wk, 16);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, lo), hi), ref o, 0);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, lo), hi), ref o, 4);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, lo), hi), ref o, 8);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, lo), hi), ref o, 12);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, lo), hi), ref o, 128);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, lo), hi), ref o, 132);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, lo), hi), ref o, 136);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, lo), hi), ref o, 140);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, lo), hi), ref o, 256);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, lo), hi), ref o, 260);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, lo), hi), ref o, 264);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, lo), hi), ref o, 268);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, lo), hi), ref o, 384);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, lo), hi), ref o, 388);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, lo), hi), ref o, 392);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, lo), hi), ref o, 396);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_0, lo), hi), ref o, 0);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_1, lo), hi), ref o, 4);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_2, lo), hi), ref o, 8);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_3, lo), hi), ref o, 12);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_0, lo), hi), ref o, 128);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_1, lo), hi), ref o, 132);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_2, lo), hi), ref o, 136);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_3, lo), hi), ref o, 140);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_0, lo), hi), ref o, 256);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_1, lo), hi), ref o, 260);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_2, lo), hi), ref o, 264);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_3, lo), hi), ref o, 268);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_0, lo), hi), ref o, 384);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_1, lo), hi), ref o, 388);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_2, lo), hi), ref o, 392);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_3, lo), hi), ref o, 396);
                     }
                 }
             }
@@ -4502,7 +4673,7 @@ namespace Tests
                 ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * C) : ref zero;
                 ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * C) : ref zero;
                 ref float d = ref Unsafe.Add(ref output, oy * 512);
-                // 4 columns: 1 on the left border, 2 inside, 1 on the right border.
+                // 4 columns: 1 on the left border, 2 inside, 1 on the right border; channels outside, pixels inside.
                 if (Vector512.IsHardwareAccelerated)
                 {
                     int c = 0;
@@ -4520,24 +4691,27 @@ namespace Tests
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, lo), hi), ref d, (nuint)(0 + c));
                         }
                         int ox = 1;
                         for (; ox + 1 <= 3; ox += 1)
                         {
                             int at = (ox * 1 - 1) * 128 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector512<float> acc0 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 128), k1, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 256), k2, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 128), k4, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 256), k5, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 128), k7, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 256), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, lo), hi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, lo), hi), ref o, 0);
                         }
                         {
                             Vector512<float> acc = bias;
@@ -4547,7 +4721,7 @@ namespace Tests
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(384 + c));
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, lo), hi), ref d, (nuint)(384 + c));
                         }
                     }
                 }
@@ -4568,24 +4742,27 @@ namespace Tests
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, lo), hi), ref d, (nuint)(0 + c));
                         }
                         int ox = 1;
                         for (; ox + 1 <= 3; ox += 1)
                         {
                             int at = (ox * 1 - 1) * 128 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 128), k1, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 256), k2, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 128), k4, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 256), k5, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 128), k7, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 256), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, lo), hi), ref o, 0);
                         }
                         {
                             Vector256<float> acc = bias;
@@ -4595,7 +4772,7 @@ namespace Tests
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(384 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, lo), hi), ref d, (nuint)(384 + c));
                         }
                     }
                 }
@@ -4616,24 +4793,27 @@ namespace Tests
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, lo), hi), ref d, (nuint)(0 + c));
                         }
                         int ox = 1;
                         for (; ox + 1 <= 3; ox += 1)
                         {
                             int at = (ox * 1 - 1) * 128 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector128<float> acc0 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 128), k1, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 256), k2, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 128), k4, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 256), k5, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 128), k7, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 256), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, lo), hi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, lo), hi), ref o, 0);
                         }
                         {
                             Vector128<float> acc = bias;
@@ -4643,7 +4823,7 @@ namespace Tests
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(384 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, lo), hi), ref d, (nuint)(384 + c));
                         }
                     }
                 }
@@ -4668,7 +4848,6 @@ namespace Tests
                     int p = 0;
                     for (; p + 8 <= 16; p += 8)
                     {
-                        ref float a = ref Unsafe.Add(ref input, p * 128);
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 2064);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 2064);
                         Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 2064);
@@ -4677,43 +4856,47 @@ namespace Tests
                         Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 2064);
                         Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 2064);
                         Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        ref float wk = ref Unsafe.Add(ref w, 16);
                         for (int k = 0; k < 128; k++)
                         {
-                            Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector512.LoadUnsafe(ref w, (nuint)(2080 + 16 * k));
-                            Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
+                            Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 2064);
+                            Vector512<float> x0 = Vector512.Create(a);
                             c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 128 + k));
+                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 128));
                             c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 256 + k));
+                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 256));
                             c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 384 + k));
+                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 384));
                             c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
-                            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 512 + k));
+                            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 512));
                             c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
-                            Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 640 + k));
+                            Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 640));
                             c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1);
-                            Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 768 + k));
+                            Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 768));
                             c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1);
-                            Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 896 + k));
+                            Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 896));
                             c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1);
+                            a = ref Unsafe.Add(ref a, 1);
+                            wk = ref Unsafe.Add(ref wk, 16);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, lo), hi), ref o, 0);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_1, lo), hi), ref o, 16);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, lo), hi), ref o, 128);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_1, lo), hi), ref o, 144);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, lo), hi), ref o, 256);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_1, lo), hi), ref o, 272);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, lo), hi), ref o, 384);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_1, lo), hi), ref o, 400);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_0, lo), hi), ref o, 512);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_1, lo), hi), ref o, 528);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_0, lo), hi), ref o, 640);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_1, lo), hi), ref o, 656);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_0, lo), hi), ref o, 768);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_1, lo), hi), ref o, 784);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_0, lo), hi), ref o, 896);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_1, lo), hi), ref o, 912);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, lo), hi), ref o, 0);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, lo), hi), ref o, 16);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, lo), hi), ref o, 128);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, lo), hi), ref o, 144);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, lo), hi), ref o, 256);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_1, lo), hi), ref o, 272);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, lo), hi), ref o, 384);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_1, lo), hi), ref o, 400);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_0, lo), hi), ref o, 512);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_1, lo), hi), ref o, 528);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_0, lo), hi), ref o, 640);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_1, lo), hi), ref o, 656);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_0, lo), hi), ref o, 768);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_1, lo), hi), ref o, 784);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_0, lo), hi), ref o, 896);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_1, lo), hi), ref o, 912);
                     }
                 }
             }
@@ -4729,70 +4912,76 @@ namespace Tests
                     int p = 0;
                     for (; p + 6 <= 16; p += 6)
                     {
-                        ref float a = ref Unsafe.Add(ref input, p * 128);
                         Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w), c4_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w), c5_1 = Vector256.LoadUnsafe(ref w, 8);
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        ref float wk = ref Unsafe.Add(ref w, 16);
                         for (int k = 0; k < 128; k++)
                         {
-                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref wk), w1 = Vector256.LoadUnsafe(ref wk, 8);
+                            Vector256<float> x0 = Vector256.Create(a);
                             c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128));
                             c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256));
                             c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384));
                             c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
-                            Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 512 + k));
+                            Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 512));
                             c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector256.FusedMultiplyAdd(x4, w1, c4_1);
-                            Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 640 + k));
+                            Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 640));
                             c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector256.FusedMultiplyAdd(x5, w1, c5_1);
+                            a = ref Unsafe.Add(ref a, 1);
+                            wk = ref Unsafe.Add(ref wk, 16);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 128);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 136);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 256);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 264);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 384);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 392);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, lo), hi), ref o, 512);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_1, lo), hi), ref o, 520);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, lo), hi), ref o, 640);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_1, lo), hi), ref o, 648);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_0, lo), hi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_1, lo), hi), ref o, 8);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_0, lo), hi), ref o, 128);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_1, lo), hi), ref o, 136);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_0, lo), hi), ref o, 256);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_1, lo), hi), ref o, 264);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_0, lo), hi), ref o, 384);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_1, lo), hi), ref o, 392);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c4_0, lo), hi), ref o, 512);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c4_1, lo), hi), ref o, 520);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c5_0, lo), hi), ref o, 640);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c5_1, lo), hi), ref o, 648);
                     }
                     {
-                        ref float a = ref Unsafe.Add(ref input, p * 128);
                         Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        ref float wk = ref Unsafe.Add(ref w, 16);
                         for (int k = 0; k < 128; k++)
                         {
-                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref wk), w1 = Vector256.LoadUnsafe(ref wk, 8);
+                            Vector256<float> x0 = Vector256.Create(a);
                             c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128));
                             c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256));
                             c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384));
                             c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                            a = ref Unsafe.Add(ref a, 1);
+                            wk = ref Unsafe.Add(ref wk, 16);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 128);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 136);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 256);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 264);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 384);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 392);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_0, lo), hi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_1, lo), hi), ref o, 8);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_0, lo), hi), ref o, 128);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_1, lo), hi), ref o, 136);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_0, lo), hi), ref o, 256);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_1, lo), hi), ref o, 264);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_0, lo), hi), ref o, 384);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_1, lo), hi), ref o, 392);
                     }
                 }
             }
@@ -4808,40 +4997,43 @@ namespace Tests
                     int p = 0;
                     for (; p + 4 <= 16; p += 4)
                     {
-                        ref float a = ref Unsafe.Add(ref input, p * 128);
                         Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
                         Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
                         Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
                         Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        ref float wk = ref Unsafe.Add(ref w, 16);
                         for (int k = 0; k < 128; k++)
                         {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref wk), w1 = Vector128.LoadUnsafe(ref wk, 4), w2 = Vector128.LoadUnsafe(ref wk, 8), w3 = Vector128.LoadUnsafe(ref wk, 12);
+                            Vector128<float> x0 = Vector128.Create(a);
                             c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
+                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128));
                             c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
+                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256));
                             c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
+                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384));
                             c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
+                            a = ref Unsafe.Add(ref a, 1);
+                            wk = ref Unsafe.Add(ref wk, 16);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, lo), hi), ref o, 0);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, lo), hi), ref o, 4);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, lo), hi), ref o, 8);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, lo), hi), ref o, 12);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, lo), hi), ref o, 128);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, lo), hi), ref o, 132);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, lo), hi), ref o, 136);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, lo), hi), ref o, 140);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, lo), hi), ref o, 256);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, lo), hi), ref o, 260);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, lo), hi), ref o, 264);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, lo), hi), ref o, 268);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, lo), hi), ref o, 384);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, lo), hi), ref o, 388);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, lo), hi), ref o, 392);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, lo), hi), ref o, 396);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_0, lo), hi), ref o, 0);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_1, lo), hi), ref o, 4);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_2, lo), hi), ref o, 8);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_3, lo), hi), ref o, 12);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_0, lo), hi), ref o, 128);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_1, lo), hi), ref o, 132);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_2, lo), hi), ref o, 136);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_3, lo), hi), ref o, 140);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_0, lo), hi), ref o, 256);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_1, lo), hi), ref o, 260);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_2, lo), hi), ref o, 264);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_3, lo), hi), ref o, 268);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_0, lo), hi), ref o, 384);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_1, lo), hi), ref o, 388);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_2, lo), hi), ref o, 392);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_3, lo), hi), ref o, 396);
                     }
                 }
             }
@@ -4862,7 +5054,7 @@ namespace Tests
                 ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * C) : ref zero;
                 ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * C) : ref zero;
                 ref float d = ref Unsafe.Add(ref output, oy * 512);
-                // 4 columns: 1 on the left border, 2 inside, 1 on the right border.
+                // 4 columns: 1 on the left border, 2 inside, 1 on the right border; channels outside, pixels inside.
                 if (Vector512.IsHardwareAccelerated)
                 {
                     int c = 0;
@@ -4880,24 +5072,27 @@ namespace Tests
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, lo), hi), ref d, (nuint)(0 + c));
                         }
                         int ox = 1;
                         for (; ox + 1 <= 3; ox += 1)
                         {
                             int at = (ox * 1 - 1) * 128 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector512<float> acc0 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 128), k1, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 256), k2, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 128), k4, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 256), k5, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 128), k7, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 256), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, lo), hi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, lo), hi), ref o, 0);
                         }
                         {
                             Vector512<float> acc = bias;
@@ -4907,7 +5102,7 @@ namespace Tests
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(384 + c));
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, lo), hi), ref d, (nuint)(384 + c));
                         }
                     }
                 }
@@ -4928,24 +5123,27 @@ namespace Tests
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, lo), hi), ref d, (nuint)(0 + c));
                         }
                         int ox = 1;
                         for (; ox + 1 <= 3; ox += 1)
                         {
                             int at = (ox * 1 - 1) * 128 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 128), k1, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 256), k2, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 128), k4, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 256), k5, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 128), k7, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 256), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, lo), hi), ref o, 0);
                         }
                         {
                             Vector256<float> acc = bias;
@@ -4955,7 +5153,7 @@ namespace Tests
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(384 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, lo), hi), ref d, (nuint)(384 + c));
                         }
                     }
                 }
@@ -4976,24 +5174,27 @@ namespace Tests
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, lo), hi), ref d, (nuint)(0 + c));
                         }
                         int ox = 1;
                         for (; ox + 1 <= 3; ox += 1)
                         {
                             int at = (ox * 1 - 1) * 128 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector128<float> acc0 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 128), k1, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 256), k2, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 128), k4, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 256), k5, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 128), k7, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 256), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, lo), hi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, lo), hi), ref o, 0);
                         }
                         {
                             Vector128<float> acc = bias;
@@ -5003,7 +5204,7 @@ namespace Tests
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(384 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, lo), hi), ref d, (nuint)(384 + c));
                         }
                     }
                 }
@@ -5028,7 +5229,6 @@ namespace Tests
                     int p = 0;
                     for (; p + 8 <= 16; p += 8)
                     {
-                        ref float a = ref Unsafe.Add(ref input, p * 128);
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 2064);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 2064);
                         Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 2064);
@@ -5037,43 +5237,47 @@ namespace Tests
                         Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 2064);
                         Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 2064);
                         Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        ref float wk = ref Unsafe.Add(ref w, 16);
                         for (int k = 0; k < 128; k++)
                         {
-                            Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector512.LoadUnsafe(ref w, (nuint)(2080 + 16 * k));
-                            Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
+                            Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 2064);
+                            Vector512<float> x0 = Vector512.Create(a);
                             c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 128 + k));
+                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 128));
                             c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 256 + k));
+                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 256));
                             c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 384 + k));
+                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 384));
                             c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
-                            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 512 + k));
+                            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 512));
                             c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
-                            Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 640 + k));
+                            Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 640));
                             c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1);
-                            Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 768 + k));
+                            Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 768));
                             c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1);
-                            Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 896 + k));
+                            Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 896));
                             c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1);
+                            a = ref Unsafe.Add(ref a, 1);
+                            wk = ref Unsafe.Add(ref wk, 16);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, lo), hi), ref o, 0);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_1, lo), hi), ref o, 16);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, lo), hi), ref o, 128);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_1, lo), hi), ref o, 144);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, lo), hi), ref o, 256);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_1, lo), hi), ref o, 272);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, lo), hi), ref o, 384);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_1, lo), hi), ref o, 400);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_0, lo), hi), ref o, 512);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c4_1, lo), hi), ref o, 528);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_0, lo), hi), ref o, 640);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c5_1, lo), hi), ref o, 656);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_0, lo), hi), ref o, 768);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c6_1, lo), hi), ref o, 784);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_0, lo), hi), ref o, 896);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c7_1, lo), hi), ref o, 912);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, lo), hi), ref o, 0);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, lo), hi), ref o, 16);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, lo), hi), ref o, 128);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, lo), hi), ref o, 144);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, lo), hi), ref o, 256);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_1, lo), hi), ref o, 272);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, lo), hi), ref o, 384);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_1, lo), hi), ref o, 400);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_0, lo), hi), ref o, 512);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_1, lo), hi), ref o, 528);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_0, lo), hi), ref o, 640);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_1, lo), hi), ref o, 656);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_0, lo), hi), ref o, 768);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_1, lo), hi), ref o, 784);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_0, lo), hi), ref o, 896);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_1, lo), hi), ref o, 912);
                     }
                 }
             }
@@ -5089,70 +5293,76 @@ namespace Tests
                     int p = 0;
                     for (; p + 6 <= 16; p += 6)
                     {
-                        ref float a = ref Unsafe.Add(ref input, p * 128);
                         Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w), c4_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w), c5_1 = Vector256.LoadUnsafe(ref w, 8);
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        ref float wk = ref Unsafe.Add(ref w, 16);
                         for (int k = 0; k < 128; k++)
                         {
-                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref wk), w1 = Vector256.LoadUnsafe(ref wk, 8);
+                            Vector256<float> x0 = Vector256.Create(a);
                             c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128));
                             c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256));
                             c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384));
                             c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
-                            Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 512 + k));
+                            Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 512));
                             c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector256.FusedMultiplyAdd(x4, w1, c4_1);
-                            Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 640 + k));
+                            Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref a, 640));
                             c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector256.FusedMultiplyAdd(x5, w1, c5_1);
+                            a = ref Unsafe.Add(ref a, 1);
+                            wk = ref Unsafe.Add(ref wk, 16);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 128);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 136);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 256);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 264);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 384);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 392);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_0, lo), hi), ref o, 512);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c4_1, lo), hi), ref o, 520);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_0, lo), hi), ref o, 640);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c5_1, lo), hi), ref o, 648);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_0, lo), hi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_1, lo), hi), ref o, 8);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_0, lo), hi), ref o, 128);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_1, lo), hi), ref o, 136);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_0, lo), hi), ref o, 256);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_1, lo), hi), ref o, 264);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_0, lo), hi), ref o, 384);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_1, lo), hi), ref o, 392);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c4_0, lo), hi), ref o, 512);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c4_1, lo), hi), ref o, 520);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c5_0, lo), hi), ref o, 640);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c5_1, lo), hi), ref o, 648);
                     }
                     {
-                        ref float a = ref Unsafe.Add(ref input, p * 128);
                         Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        ref float wk = ref Unsafe.Add(ref w, 16);
                         for (int k = 0; k < 128; k++)
                         {
-                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref wk), w1 = Vector256.LoadUnsafe(ref wk, 8);
+                            Vector256<float> x0 = Vector256.Create(a);
                             c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128));
                             c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256));
                             c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384));
                             c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                            a = ref Unsafe.Add(ref a, 1);
+                            wk = ref Unsafe.Add(ref wk, 16);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 128);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 136);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 256);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 264);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 384);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 392);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_0, lo), hi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_1, lo), hi), ref o, 8);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_0, lo), hi), ref o, 128);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_1, lo), hi), ref o, 136);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_0, lo), hi), ref o, 256);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_1, lo), hi), ref o, 264);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_0, lo), hi), ref o, 384);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_1, lo), hi), ref o, 392);
                     }
                 }
             }
@@ -5168,40 +5378,43 @@ namespace Tests
                     int p = 0;
                     for (; p + 4 <= 16; p += 4)
                     {
-                        ref float a = ref Unsafe.Add(ref input, p * 128);
                         Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
                         Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
                         Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
                         Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        ref float wk = ref Unsafe.Add(ref w, 16);
                         for (int k = 0; k < 128; k++)
                         {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref wk), w1 = Vector128.LoadUnsafe(ref wk, 4), w2 = Vector128.LoadUnsafe(ref wk, 8), w3 = Vector128.LoadUnsafe(ref wk, 12);
+                            Vector128<float> x0 = Vector128.Create(a);
                             c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
+                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128));
                             c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
+                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256));
                             c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
+                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384));
                             c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
+                            a = ref Unsafe.Add(ref a, 1);
+                            wk = ref Unsafe.Add(ref wk, 16);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 128 + co);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, lo), hi), ref o, 0);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, lo), hi), ref o, 4);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, lo), hi), ref o, 8);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, lo), hi), ref o, 12);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, lo), hi), ref o, 128);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, lo), hi), ref o, 132);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, lo), hi), ref o, 136);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, lo), hi), ref o, 140);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, lo), hi), ref o, 256);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, lo), hi), ref o, 260);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, lo), hi), ref o, 264);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, lo), hi), ref o, 268);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, lo), hi), ref o, 384);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, lo), hi), ref o, 388);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, lo), hi), ref o, 392);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, lo), hi), ref o, 396);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_0, lo), hi), ref o, 0);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_1, lo), hi), ref o, 4);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_2, lo), hi), ref o, 8);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_3, lo), hi), ref o, 12);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_0, lo), hi), ref o, 128);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_1, lo), hi), ref o, 132);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_2, lo), hi), ref o, 136);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_3, lo), hi), ref o, 140);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_0, lo), hi), ref o, 256);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_1, lo), hi), ref o, 260);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_2, lo), hi), ref o, 264);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_3, lo), hi), ref o, 268);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_0, lo), hi), ref o, 384);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_1, lo), hi), ref o, 388);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_2, lo), hi), ref o, 392);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_3, lo), hi), ref o, 396);
                     }
                 }
             }
@@ -5222,7 +5435,7 @@ namespace Tests
                 ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * C) : ref zero;
                 ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * C) : ref zero;
                 ref float d = ref Unsafe.Add(ref output, oy * 256);
-                // 2 columns: 0 on the left border, 1 inside, 1 on the right border.
+                // 2 columns: 0 on the left border, 1 inside, 1 on the right border; channels outside, pixels inside.
                 if (Vector512.IsHardwareAccelerated)
                 {
                     int c = 0;
@@ -5236,18 +5449,21 @@ namespace Tests
                         for (; ox + 1 <= 1; ox += 1)
                         {
                             int at = (ox * 2 - 0) * 128 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector512<float> acc0 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 128), k1, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 256), k2, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 128), k4, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 256), k5, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 128), k7, acc0);
+                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 256), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc0, lo), hi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, lo), hi), ref o, 0);
                         }
                         {
                             Vector512<float> acc = bias;
@@ -5257,7 +5473,7 @@ namespace Tests
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(128 + c));
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, lo), hi), ref d, (nuint)(128 + c));
                         }
                     }
                 }
@@ -5274,18 +5490,21 @@ namespace Tests
                         for (; ox + 1 <= 1; ox += 1)
                         {
                             int at = (ox * 2 - 0) * 128 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 128), k1, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 256), k2, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 128), k4, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 256), k5, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 128), k7, acc0);
+                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 256), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc0, lo), hi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, lo), hi), ref o, 0);
                         }
                         {
                             Vector256<float> acc = bias;
@@ -5295,7 +5514,7 @@ namespace Tests
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(128 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, lo), hi), ref d, (nuint)(128 + c));
                         }
                     }
                 }
@@ -5312,18 +5531,21 @@ namespace Tests
                         for (; ox + 1 <= 1; ox += 1)
                         {
                             int at = (ox * 2 - 0) * 128 + c;
+                            ref float p0 = ref Unsafe.Add(ref r0, at);
+                            ref float p1 = ref Unsafe.Add(ref r1, at);
+                            ref float p2 = ref Unsafe.Add(ref r2, at);
                             Vector128<float> acc0 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 0)), k0, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 128)), k1, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(at + 256)), k2, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 0)), k3, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 128)), k4, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(at + 256)), k5, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 0)), k6, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 128)), k7, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(at + 256)), k8, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 128), k1, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 256), k2, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 128), k4, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 256), k5, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 128), k7, acc0);
+                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 256), k8, acc0);
                             ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc0, lo), hi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, lo), hi), ref o, 0);
                         }
                         {
                             Vector128<float> acc = bias;
@@ -5333,7 +5555,7 @@ namespace Tests
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(128 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, lo), hi), ref d, (nuint)(128 + c));
                         }
                     }
                 }
@@ -5356,33 +5578,37 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 2064);
                     int p = 0;
+                    for (; p + 4 <= 4; p += 4)
                     {
-                        ref float a = ref Unsafe.Add(ref input, p * 128);
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 2064);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 2064);
                         Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 2064);
                         Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        ref float wk = ref Unsafe.Add(ref w, 16);
                         for (int k = 0; k < 128; k++)
                         {
-                            Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector512.LoadUnsafe(ref w, (nuint)(2080 + 16 * k));
-                            Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
+                            Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 2064);
+                            Vector512<float> x0 = Vector512.Create(a);
                             c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 128 + k));
+                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 128));
                             c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 256 + k));
+                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 256));
                             c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 384 + k));
+                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 384));
                             c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
+                            a = ref Unsafe.Add(ref a, 1);
+                            wk = ref Unsafe.Add(ref wk, 16);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 256 + co);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, lo), hi), ref o, 0);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_1, lo), hi), ref o, 16);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, lo), hi), ref o, 256);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_1, lo), hi), ref o, 272);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, lo), hi), ref o, 512);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_1, lo), hi), ref o, 528);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, lo), hi), ref o, 768);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_1, lo), hi), ref o, 784);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, lo), hi), ref o, 0);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, lo), hi), ref o, 16);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, lo), hi), ref o, 256);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, lo), hi), ref o, 272);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, lo), hi), ref o, 512);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_1, lo), hi), ref o, 528);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, lo), hi), ref o, 768);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_1, lo), hi), ref o, 784);
                     }
                 }
             }
@@ -5396,33 +5622,37 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 2064);
                     int p = 0;
+                    for (; p + 4 <= 4; p += 4)
                     {
-                        ref float a = ref Unsafe.Add(ref input, p * 128);
                         Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        ref float wk = ref Unsafe.Add(ref w, 16);
                         for (int k = 0; k < 128; k++)
                         {
-                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref wk), w1 = Vector256.LoadUnsafe(ref wk, 8);
+                            Vector256<float> x0 = Vector256.Create(a);
                             c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128 + k));
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 128));
                             c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 256));
                             c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384 + k));
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 384));
                             c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                            a = ref Unsafe.Add(ref a, 1);
+                            wk = ref Unsafe.Add(ref wk, 16);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 256 + co);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 256);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 264);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 512);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 520);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 768);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 776);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_0, lo), hi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_1, lo), hi), ref o, 8);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_0, lo), hi), ref o, 256);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_1, lo), hi), ref o, 264);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_0, lo), hi), ref o, 512);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_1, lo), hi), ref o, 520);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_0, lo), hi), ref o, 768);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_1, lo), hi), ref o, 776);
                     }
                 }
             }
@@ -5438,40 +5668,43 @@ namespace Tests
                     int p = 0;
                     for (; p + 4 <= 4; p += 4)
                     {
-                        ref float a = ref Unsafe.Add(ref input, p * 128);
                         Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
                         Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
                         Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
                         Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        ref float wk = ref Unsafe.Add(ref w, 16);
                         for (int k = 0; k < 128; k++)
                         {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref wk), w1 = Vector128.LoadUnsafe(ref wk, 4), w2 = Vector128.LoadUnsafe(ref wk, 8), w3 = Vector128.LoadUnsafe(ref wk, 12);
+                            Vector128<float> x0 = Vector128.Create(a);
                             c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128 + k));
+                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 128));
                             c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
+                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 256));
                             c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384 + k));
+                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 384));
                             c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
+                            a = ref Unsafe.Add(ref a, 1);
+                            wk = ref Unsafe.Add(ref wk, 16);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 256 + co);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, lo), hi), ref o, 0);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, lo), hi), ref o, 4);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, lo), hi), ref o, 8);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, lo), hi), ref o, 12);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, lo), hi), ref o, 256);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, lo), hi), ref o, 260);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, lo), hi), ref o, 264);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, lo), hi), ref o, 268);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, lo), hi), ref o, 512);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, lo), hi), ref o, 516);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, lo), hi), ref o, 520);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, lo), hi), ref o, 524);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, lo), hi), ref o, 768);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, lo), hi), ref o, 772);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, lo), hi), ref o, 776);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, lo), hi), ref o, 780);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_0, lo), hi), ref o, 0);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_1, lo), hi), ref o, 4);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_2, lo), hi), ref o, 8);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_3, lo), hi), ref o, 12);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_0, lo), hi), ref o, 256);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_1, lo), hi), ref o, 260);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_2, lo), hi), ref o, 264);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_3, lo), hi), ref o, 268);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_0, lo), hi), ref o, 512);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_1, lo), hi), ref o, 516);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_2, lo), hi), ref o, 520);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_3, lo), hi), ref o, 524);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_0, lo), hi), ref o, 768);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_1, lo), hi), ref o, 772);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_2, lo), hi), ref o, 776);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_3, lo), hi), ref o, 780);
                     }
                 }
             }
@@ -5492,7 +5725,7 @@ namespace Tests
                 ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref input, (iy0 + 1) * InW * C) : ref zero;
                 ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref input, (iy0 + 2) * InW * C) : ref zero;
                 ref float d = ref Unsafe.Add(ref output, oy * 512);
-                // 2 columns: 1 on the left border, 0 inside, 1 on the right border.
+                // 2 columns: 1 on the left border, 0 inside, 1 on the right border; channels outside, pixels inside.
                 if (Vector512.IsHardwareAccelerated)
                 {
                     int c = 0;
@@ -5510,7 +5743,7 @@ namespace Tests
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(256 + c)), k5, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(256 + c)), k8, acc);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, lo), hi), ref d, (nuint)(0 + c));
                         }
                         {
                             Vector512<float> acc = bias;
@@ -5520,7 +5753,7 @@ namespace Tests
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(256 + c)), k4, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k6, acc);
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(256 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(acc, lo), hi), ref d, (nuint)(256 + c));
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, lo), hi), ref d, (nuint)(256 + c));
                         }
                     }
                 }
@@ -5541,7 +5774,7 @@ namespace Tests
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(256 + c)), k5, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(256 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, lo), hi), ref d, (nuint)(0 + c));
                         }
                         {
                             Vector256<float> acc = bias;
@@ -5551,7 +5784,7 @@ namespace Tests
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(256 + c)), k4, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k6, acc);
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(256 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(acc, lo), hi), ref d, (nuint)(256 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, lo), hi), ref d, (nuint)(256 + c));
                         }
                     }
                 }
@@ -5572,7 +5805,7 @@ namespace Tests
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(256 + c)), k5, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(256 + c)), k8, acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(0 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, lo), hi), ref d, (nuint)(0 + c));
                         }
                         {
                             Vector128<float> acc = bias;
@@ -5582,7 +5815,7 @@ namespace Tests
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(256 + c)), k4, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k6, acc);
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(256 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(acc, lo), hi), ref d, (nuint)(256 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, lo), hi), ref d, (nuint)(256 + c));
                         }
                     }
                 }
@@ -5605,33 +5838,37 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 4112);
                     int p = 0;
+                    for (; p + 4 <= 4; p += 4)
                     {
-                        ref float a = ref Unsafe.Add(ref input, p * 256);
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 4112);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 4112);
                         Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 4112);
                         Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 4112);
+                        ref float a = ref Unsafe.Add(ref input, p * 256);
+                        ref float wk = ref Unsafe.Add(ref w, 16);
                         for (int k = 0; k < 256; k++)
                         {
-                            Vector512<float> w0 = Vector512.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector512.LoadUnsafe(ref w, (nuint)(4128 + 16 * k));
-                            Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref a, k));
+                            Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 4112);
+                            Vector512<float> x0 = Vector512.Create(a);
                             c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 256 + k));
+                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 256));
                             c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 512 + k));
+                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 512));
                             c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 768 + k));
+                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 768));
                             c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
+                            a = ref Unsafe.Add(ref a, 1);
+                            wk = ref Unsafe.Add(ref wk, 16);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 256 + co);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_0, lo), hi), ref o, 0);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c0_1, lo), hi), ref o, 16);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_0, lo), hi), ref o, 256);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c1_1, lo), hi), ref o, 272);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_0, lo), hi), ref o, 512);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c2_1, lo), hi), ref o, 528);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_0, lo), hi), ref o, 768);
-                        Vector512.StoreUnsafe(Vector512.Min(Vector512.Max(c3_1, lo), hi), ref o, 784);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, lo), hi), ref o, 0);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, lo), hi), ref o, 16);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, lo), hi), ref o, 256);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, lo), hi), ref o, 272);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, lo), hi), ref o, 512);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_1, lo), hi), ref o, 528);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, lo), hi), ref o, 768);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_1, lo), hi), ref o, 784);
                     }
                 }
             }
@@ -5645,33 +5882,37 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 4112);
                     int p = 0;
+                    for (; p + 4 <= 4; p += 4)
                     {
-                        ref float a = ref Unsafe.Add(ref input, p * 256);
                         Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                        ref float a = ref Unsafe.Add(ref input, p * 256);
+                        ref float wk = ref Unsafe.Add(ref w, 16);
                         for (int k = 0; k < 256; k++)
                         {
-                            Vector256<float> w0 = Vector256.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector256.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                            Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref a, k));
+                            Vector256<float> w0 = Vector256.LoadUnsafe(ref wk), w1 = Vector256.LoadUnsafe(ref wk, 8);
+                            Vector256<float> x0 = Vector256.Create(a);
                             c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 256 + k));
+                            Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 256));
                             c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 512 + k));
+                            Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 512));
                             c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 768 + k));
+                            Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 768));
                             c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
+                            a = ref Unsafe.Add(ref a, 1);
+                            wk = ref Unsafe.Add(ref wk, 16);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 256 + co);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_0, lo), hi), ref o, 0);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c0_1, lo), hi), ref o, 8);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_0, lo), hi), ref o, 256);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c1_1, lo), hi), ref o, 264);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_0, lo), hi), ref o, 512);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c2_1, lo), hi), ref o, 520);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_0, lo), hi), ref o, 768);
-                        Vector256.StoreUnsafe(Vector256.Min(Vector256.Max(c3_1, lo), hi), ref o, 776);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_0, lo), hi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_1, lo), hi), ref o, 8);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_0, lo), hi), ref o, 256);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_1, lo), hi), ref o, 264);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_0, lo), hi), ref o, 512);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_1, lo), hi), ref o, 520);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_0, lo), hi), ref o, 768);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_1, lo), hi), ref o, 776);
                     }
                 }
             }
@@ -5687,40 +5928,43 @@ namespace Tests
                     int p = 0;
                     for (; p + 4 <= 4; p += 4)
                     {
-                        ref float a = ref Unsafe.Add(ref input, p * 256);
                         Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
                         Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
                         Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
                         Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
+                        ref float a = ref Unsafe.Add(ref input, p * 256);
+                        ref float wk = ref Unsafe.Add(ref w, 16);
                         for (int k = 0; k < 256; k++)
                         {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k)), w3 = Vector128.LoadUnsafe(ref w, (nuint)(28 + 16 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref wk), w1 = Vector128.LoadUnsafe(ref wk, 4), w2 = Vector128.LoadUnsafe(ref wk, 8), w3 = Vector128.LoadUnsafe(ref wk, 12);
+                            Vector128<float> x0 = Vector128.Create(a);
                             c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
-                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 256 + k));
+                            Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 256));
                             c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
-                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 512 + k));
+                            Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 512));
                             c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
-                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 768 + k));
+                            Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 768));
                             c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
+                            a = ref Unsafe.Add(ref a, 1);
+                            wk = ref Unsafe.Add(ref wk, 16);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 256 + co);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_0, lo), hi), ref o, 0);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_1, lo), hi), ref o, 4);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_2, lo), hi), ref o, 8);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c0_3, lo), hi), ref o, 12);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_0, lo), hi), ref o, 256);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_1, lo), hi), ref o, 260);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_2, lo), hi), ref o, 264);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c1_3, lo), hi), ref o, 268);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_0, lo), hi), ref o, 512);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_1, lo), hi), ref o, 516);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_2, lo), hi), ref o, 520);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c2_3, lo), hi), ref o, 524);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_0, lo), hi), ref o, 768);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_1, lo), hi), ref o, 772);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_2, lo), hi), ref o, 776);
-                        Vector128.StoreUnsafe(Vector128.Min(Vector128.Max(c3_3, lo), hi), ref o, 780);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_0, lo), hi), ref o, 0);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_1, lo), hi), ref o, 4);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_2, lo), hi), ref o, 8);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_3, lo), hi), ref o, 12);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_0, lo), hi), ref o, 256);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_1, lo), hi), ref o, 260);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_2, lo), hi), ref o, 264);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_3, lo), hi), ref o, 268);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_0, lo), hi), ref o, 512);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_1, lo), hi), ref o, 516);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_2, lo), hi), ref o, 520);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_3, lo), hi), ref o, 524);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_0, lo), hi), ref o, 768);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_1, lo), hi), ref o, 772);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_2, lo), hi), ref o, 776);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_3, lo), hi), ref o, 780);
                     }
                 }
             }
@@ -5757,13 +6001,16 @@ namespace Tests
                     int p = 0;
                     for (; p + 1 <= 1; p += 1)
                     {
-                        ref float a = ref Unsafe.Add(ref input, p * 256);
                         Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8);
+                        ref float a = ref Unsafe.Add(ref input, p * 256);
+                        ref float wk = ref Unsafe.Add(ref w, 16);
                         for (int k = 0; k < 256; k++)
                         {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref wk), w1 = Vector128.LoadUnsafe(ref wk, 4), w2 = Vector128.LoadUnsafe(ref wk, 8);
+                            Vector128<float> x0 = Vector128.Create(a);
                             c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2);
+                            a = ref Unsafe.Add(ref a, 1);
+                            wk = ref Unsafe.Add(ref wk, 16);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 12 + co);
                         Vector128.StoreUnsafe(c0_0, ref o, 0);
@@ -5782,13 +6029,16 @@ namespace Tests
                     int p = 0;
                     for (; p + 1 <= 1; p += 1)
                     {
-                        ref float a = ref Unsafe.Add(ref input, p * 256);
                         Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8);
+                        ref float a = ref Unsafe.Add(ref input, p * 256);
+                        ref float wk = ref Unsafe.Add(ref w, 16);
                         for (int k = 0; k < 256; k++)
                         {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref wk), w1 = Vector128.LoadUnsafe(ref wk, 4), w2 = Vector128.LoadUnsafe(ref wk, 8);
+                            Vector128<float> x0 = Vector128.Create(a);
                             c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2);
+                            a = ref Unsafe.Add(ref a, 1);
+                            wk = ref Unsafe.Add(ref wk, 16);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 12 + co);
                         Vector128.StoreUnsafe(c0_0, ref o, 0);
@@ -5807,13 +6057,16 @@ namespace Tests
                     int p = 0;
                     for (; p + 1 <= 1; p += 1)
                     {
-                        ref float a = ref Unsafe.Add(ref input, p * 256);
                         Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8);
+                        ref float a = ref Unsafe.Add(ref input, p * 256);
+                        ref float wk = ref Unsafe.Add(ref w, 16);
                         for (int k = 0; k < 256; k++)
                         {
-                            Vector128<float> w0 = Vector128.LoadUnsafe(ref w, (nuint)(16 + 16 * k)), w1 = Vector128.LoadUnsafe(ref w, (nuint)(20 + 16 * k)), w2 = Vector128.LoadUnsafe(ref w, (nuint)(24 + 16 * k));
-                            Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref a, k));
+                            Vector128<float> w0 = Vector128.LoadUnsafe(ref wk), w1 = Vector128.LoadUnsafe(ref wk, 4), w2 = Vector128.LoadUnsafe(ref wk, 8);
+                            Vector128<float> x0 = Vector128.Create(a);
                             c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2);
+                            a = ref Unsafe.Add(ref a, 1);
+                            wk = ref Unsafe.Add(ref wk, 16);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 12 + co);
                         Vector128.StoreUnsafe(c0_0, ref o, 0);
