@@ -72,8 +72,8 @@ internal static class Planner
             Index = index, Kernel = kernel, Op = op,
             MethodName = $"Layer{index:D2}_{MethodSuffix(kernel, op)}",
             InStride = inStride, OutStride = outStride, OutputLength = outputLength, ActivationsLength = outputLength,
-            // A depthwise layer reads a row of zeros where its window hangs over the top or bottom of the image.
-            ScratchLength = kernel == KernelKind.Depthwise3x3 ? op.InW * inStride : 0,
+            // The stem and a depthwise layer read a row of zeros where the window hangs over the top or bottom of the image.
+            ScratchLength = kernel is KernelKind.Depthwise3x3 or KernelKind.ConvKxK ? op.InW * inStride : 0,
             Weights = packed.Length > 0 ? [new PackedWeights("", packed)] : [],
             Macs = Counting.Macs(op), Parameters = Counting.Parameters(op),
         };

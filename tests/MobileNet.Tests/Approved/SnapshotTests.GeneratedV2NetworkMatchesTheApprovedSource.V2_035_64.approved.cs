@@ -132,7 +132,7 @@ namespace Tests
             global::MobileNet.NetworkGuard.MinimumLength(workspace.Length, WorkspaceLength, nameof(workspace));
             ref float image = ref MemoryMarshal.GetReference(input);
             ref float ws = ref MemoryMarshal.GetReference(workspace);
-            Layer00_Conv3x3S2(ref image, ref ws);
+            Layer00_Conv3x3S2(ref image, ref ws, ref Unsafe.Add(ref ws, 16384));
             Layer01_Bottleneck1S1(ref ws, ref Unsafe.Add(ref ws, 17408), ref Unsafe.Add(ref ws, 16384));
             Layer02_Bottleneck6S2(ref Unsafe.Add(ref ws, 17408), ref ws, ref Unsafe.Add(ref ws, 2048));
             Layer03_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 23552), ref Unsafe.Add(ref ws, 2048));
@@ -173,7 +173,7 @@ namespace Tests
             ref float image = ref MemoryMarshal.GetReference(input);
             ref float ws = ref MemoryMarshal.GetReference(workspace);
             long start = global::System.Diagnostics.Stopwatch.GetTimestamp(), now;
-            Layer00_Conv3x3S2(ref image, ref ws);
+            Layer00_Conv3x3S2(ref image, ref ws, ref Unsafe.Add(ref ws, 16384));
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[0] += now - start; start = now;
             Layer01_Bottleneck1S1(ref ws, ref Unsafe.Add(ref ws, 17408), ref Unsafe.Add(ref ws, 16384));
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[1] += now - start; start = now;
@@ -221,30 +221,63 @@ namespace Tests
 
         /// <summary>Layer 0: conv 3×3, stride 2, 64×64×3 → 32×32×16, pads (top, left, bottom, right) = (1,1,1,1), ReLU6.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Layer00_Conv3x3S2(ref float input, ref float output)
+        private static void Layer00_Conv3x3S2(ref float input, ref float output, ref float scratch)
         {
             const int InH = 64, InW = 64, InC = 3, OutW = 32, OutC = 16;
-            const int KernelH = 3, KernelW = 3, Stride = 2, PadTop = 1, PadLeft = 1;
+            const int KernelH = 3, KernelW = 3, Stride = 2, PadTop = 1;
             ref float w = ref FloatsOf(MobileNetWeights.Layer00);
+            ref float zero = ref scratch; // the zero padding above and below the image
+            MemoryMarshal.CreateSpan(ref zero, InW * InC).Clear();
             for (int oy = 0; oy < 32; oy++)
             {
                 int iy0 = oy * Stride - PadTop;
                 ref float row = ref Unsafe.Add(ref output, oy * OutW * OutC);
-                // Columns 1 to 31 of a row whose window is inside the image need no checks; the rest are border pixels.
-                bool inside = iy0 >= 0 && iy0 + KernelH <= InH;
-                int first = inside ? 1 : 0, end = inside ? 32 : 0;
-                for (int ox = 0; ox < first; ox++) Border(ref input, ref w, ref row, iy0, ox);
-                for (int ox = end; ox < OutW; ox++) Border(ref input, ref w, ref row, iy0, ox);
-                if (inside)
+                // Columns 1 to 31 in tiles; 1 column(s) on the left border and 0 on the right one pixel at a time.
+                if (Vector512.IsHardwareAccelerated)
                 {
-                    if (Vector512.IsHardwareAccelerated)
+                    Vector512<float> lo = Vector512.Create(0f);
+                    Vector512<float> hi = Vector512.Create(6f);
                     {
-                        Vector512<float> lo = Vector512.Create(0f);
-                        Vector512<float> hi = Vector512.Create(6f);
+                        int ox = 0;
+                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w);
+                        for (int ky = 0; ky < KernelH; ky++)
+                        {
+                            int iy = iy0 + ky;
+                            ref float source = ref (uint)iy < InH ? ref Unsafe.Add(ref input, iy * InW * InC) : ref zero;
+                            ref float line = ref Unsafe.Add(ref source, ox * Stride * InC);
+                            ref float t = ref Unsafe.Add(ref w, OutC * (1 + ky * KernelW * InC));
+                            {
+                                Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 0));
+                                c0_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 48), c0_0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 1));
+                                c0_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 64), c0_0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 2));
+                                c0_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 80), c0_0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 3));
+                                c0_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 96), c0_0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 4));
+                                c0_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 112), c0_0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 5));
+                                c0_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 128), c0_0);
+                            }
+                        }
+                        ref float o = ref Unsafe.Add(ref row, ox * OutC);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, lo), hi), ref o, 0);
+                    }
+                    {
                         int ox = 1;
                         for (; ox + 8 <= 32; ox += 8)
                         {
-                            ref float a = ref Unsafe.Add(ref input, (iy0 * InW + ox * Stride - PadLeft) * InC);
                             Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w);
                             Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w);
                             Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w);
@@ -255,67 +288,234 @@ namespace Tests
                             Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w);
                             for (int ky = 0; ky < KernelH; ky++)
                             {
-                                for (int kx = 0; kx < KernelW; kx++)
+                                int iy = iy0 + ky;
+                                ref float source = ref (uint)iy < InH ? ref Unsafe.Add(ref input, iy * InW * InC) : ref zero;
+                                ref float line = ref Unsafe.Add(ref source, ox * Stride * InC);
+                                ref float t = ref Unsafe.Add(ref w, OutC * (1 + ky * KernelW * InC));
                                 {
-                                    ref float x = ref Unsafe.Add(ref a, (ky * InW + kx) * InC);
-                                    ref float t = ref Unsafe.Add(ref w, OutC * (1 + (ky * KernelW + kx) * InC));
-                                    {
-                                        Vector512<float> w0 = Vector512.LoadUnsafe(ref t, 0);
-                                        Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref x, 0));
-                                        c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0);
-                                        Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref x, 6));
-                                        c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0);
-                                        Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref x, 12));
-                                        c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0);
-                                        Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref x, 18));
-                                        c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0);
-                                        Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref x, 24));
-                                        c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0);
-                                        Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref x, 30));
-                                        c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0);
-                                        Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref x, 36));
-                                        c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0);
-                                        Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref x, 42));
-                                        c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0);
-                                    }
-                                    {
-                                        Vector512<float> w0 = Vector512.LoadUnsafe(ref t, 16);
-                                        Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref x, 1));
-                                        c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0);
-                                        Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref x, 7));
-                                        c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0);
-                                        Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref x, 13));
-                                        c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0);
-                                        Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref x, 19));
-                                        c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0);
-                                        Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref x, 25));
-                                        c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0);
-                                        Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref x, 31));
-                                        c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0);
-                                        Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref x, 37));
-                                        c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0);
-                                        Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref x, 43));
-                                        c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0);
-                                    }
-                                    {
-                                        Vector512<float> w0 = Vector512.LoadUnsafe(ref t, 32);
-                                        Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref x, 2));
-                                        c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0);
-                                        Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref x, 8));
-                                        c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0);
-                                        Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref x, 14));
-                                        c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0);
-                                        Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref x, 20));
-                                        c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0);
-                                        Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref x, 26));
-                                        c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0);
-                                        Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref x, 32));
-                                        c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0);
-                                        Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref x, 38));
-                                        c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0);
-                                        Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref x, 44));
-                                        c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0);
-                                    }
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, -3));
+                                    c0_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 0), c0_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, -2));
+                                    c0_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 16), c0_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, -1));
+                                    c0_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 32), c0_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 0));
+                                    c0_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 48), c0_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 1));
+                                    c0_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 64), c0_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 2));
+                                    c0_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 80), c0_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 3));
+                                    c0_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 96), c0_0);
+                                    c1_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 0), c1_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 4));
+                                    c0_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 112), c0_0);
+                                    c1_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 16), c1_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 5));
+                                    c0_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 128), c0_0);
+                                    c1_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 32), c1_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 6));
+                                    c1_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 48), c1_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 7));
+                                    c1_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 64), c1_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 8));
+                                    c1_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 80), c1_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 9));
+                                    c1_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 96), c1_0);
+                                    c2_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 0), c2_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 10));
+                                    c1_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 112), c1_0);
+                                    c2_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 16), c2_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 11));
+                                    c1_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 128), c1_0);
+                                    c2_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 32), c2_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 12));
+                                    c2_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 48), c2_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 13));
+                                    c2_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 64), c2_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 14));
+                                    c2_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 80), c2_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 15));
+                                    c2_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 96), c2_0);
+                                    c3_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 0), c3_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 16));
+                                    c2_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 112), c2_0);
+                                    c3_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 16), c3_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 17));
+                                    c2_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 128), c2_0);
+                                    c3_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 32), c3_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 18));
+                                    c3_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 48), c3_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 19));
+                                    c3_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 64), c3_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 20));
+                                    c3_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 80), c3_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 21));
+                                    c3_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 96), c3_0);
+                                    c4_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 0), c4_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 22));
+                                    c3_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 112), c3_0);
+                                    c4_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 16), c4_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 23));
+                                    c3_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 128), c3_0);
+                                    c4_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 32), c4_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 24));
+                                    c4_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 48), c4_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 25));
+                                    c4_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 64), c4_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 26));
+                                    c4_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 80), c4_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 27));
+                                    c4_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 96), c4_0);
+                                    c5_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 0), c5_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 28));
+                                    c4_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 112), c4_0);
+                                    c5_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 16), c5_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 29));
+                                    c4_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 128), c4_0);
+                                    c5_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 32), c5_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 30));
+                                    c5_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 48), c5_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 31));
+                                    c5_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 64), c5_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 32));
+                                    c5_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 80), c5_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 33));
+                                    c5_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 96), c5_0);
+                                    c6_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 0), c6_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 34));
+                                    c5_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 112), c5_0);
+                                    c6_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 16), c6_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 35));
+                                    c5_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 128), c5_0);
+                                    c6_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 32), c6_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 36));
+                                    c6_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 48), c6_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 37));
+                                    c6_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 64), c6_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 38));
+                                    c6_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 80), c6_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 39));
+                                    c6_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 96), c6_0);
+                                    c7_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 0), c7_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 40));
+                                    c6_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 112), c6_0);
+                                    c7_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 16), c7_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 41));
+                                    c6_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 128), c6_0);
+                                    c7_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 32), c7_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 42));
+                                    c7_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 48), c7_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 43));
+                                    c7_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 64), c7_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 44));
+                                    c7_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 80), c7_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 45));
+                                    c7_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 96), c7_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 46));
+                                    c7_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 112), c7_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 47));
+                                    c7_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 128), c7_0);
                                 }
                             }
                             ref float o = ref Unsafe.Add(ref row, ox * OutC);
@@ -329,7 +529,6 @@ namespace Tests
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_0, lo), hi), ref o, 112);
                         }
                         {
-                            ref float a = ref Unsafe.Add(ref input, (iy0 * InW + ox * Stride - PadLeft) * InC);
                             Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w);
                             Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w);
                             Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w);
@@ -339,61 +538,207 @@ namespace Tests
                             Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w);
                             for (int ky = 0; ky < KernelH; ky++)
                             {
-                                for (int kx = 0; kx < KernelW; kx++)
+                                int iy = iy0 + ky;
+                                ref float source = ref (uint)iy < InH ? ref Unsafe.Add(ref input, iy * InW * InC) : ref zero;
+                                ref float line = ref Unsafe.Add(ref source, ox * Stride * InC);
+                                ref float t = ref Unsafe.Add(ref w, OutC * (1 + ky * KernelW * InC));
                                 {
-                                    ref float x = ref Unsafe.Add(ref a, (ky * InW + kx) * InC);
-                                    ref float t = ref Unsafe.Add(ref w, OutC * (1 + (ky * KernelW + kx) * InC));
-                                    {
-                                        Vector512<float> w0 = Vector512.LoadUnsafe(ref t, 0);
-                                        Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref x, 0));
-                                        c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0);
-                                        Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref x, 6));
-                                        c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0);
-                                        Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref x, 12));
-                                        c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0);
-                                        Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref x, 18));
-                                        c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0);
-                                        Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref x, 24));
-                                        c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0);
-                                        Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref x, 30));
-                                        c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0);
-                                        Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref x, 36));
-                                        c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0);
-                                    }
-                                    {
-                                        Vector512<float> w0 = Vector512.LoadUnsafe(ref t, 16);
-                                        Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref x, 1));
-                                        c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0);
-                                        Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref x, 7));
-                                        c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0);
-                                        Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref x, 13));
-                                        c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0);
-                                        Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref x, 19));
-                                        c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0);
-                                        Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref x, 25));
-                                        c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0);
-                                        Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref x, 31));
-                                        c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0);
-                                        Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref x, 37));
-                                        c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0);
-                                    }
-                                    {
-                                        Vector512<float> w0 = Vector512.LoadUnsafe(ref t, 32);
-                                        Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref x, 2));
-                                        c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0);
-                                        Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref x, 8));
-                                        c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0);
-                                        Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref x, 14));
-                                        c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0);
-                                        Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref x, 20));
-                                        c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0);
-                                        Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref x, 26));
-                                        c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0);
-                                        Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref x, 32));
-                                        c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0);
-                                        Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref x, 38));
-                                        c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0);
-                                    }
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, -3));
+                                    c0_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 0), c0_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, -2));
+                                    c0_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 16), c0_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, -1));
+                                    c0_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 32), c0_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 0));
+                                    c0_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 48), c0_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 1));
+                                    c0_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 64), c0_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 2));
+                                    c0_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 80), c0_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 3));
+                                    c0_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 96), c0_0);
+                                    c1_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 0), c1_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 4));
+                                    c0_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 112), c0_0);
+                                    c1_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 16), c1_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 5));
+                                    c0_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 128), c0_0);
+                                    c1_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 32), c1_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 6));
+                                    c1_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 48), c1_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 7));
+                                    c1_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 64), c1_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 8));
+                                    c1_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 80), c1_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 9));
+                                    c1_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 96), c1_0);
+                                    c2_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 0), c2_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 10));
+                                    c1_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 112), c1_0);
+                                    c2_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 16), c2_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 11));
+                                    c1_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 128), c1_0);
+                                    c2_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 32), c2_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 12));
+                                    c2_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 48), c2_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 13));
+                                    c2_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 64), c2_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 14));
+                                    c2_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 80), c2_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 15));
+                                    c2_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 96), c2_0);
+                                    c3_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 0), c3_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 16));
+                                    c2_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 112), c2_0);
+                                    c3_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 16), c3_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 17));
+                                    c2_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 128), c2_0);
+                                    c3_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 32), c3_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 18));
+                                    c3_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 48), c3_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 19));
+                                    c3_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 64), c3_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 20));
+                                    c3_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 80), c3_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 21));
+                                    c3_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 96), c3_0);
+                                    c4_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 0), c4_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 22));
+                                    c3_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 112), c3_0);
+                                    c4_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 16), c4_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 23));
+                                    c3_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 128), c3_0);
+                                    c4_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 32), c4_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 24));
+                                    c4_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 48), c4_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 25));
+                                    c4_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 64), c4_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 26));
+                                    c4_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 80), c4_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 27));
+                                    c4_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 96), c4_0);
+                                    c5_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 0), c5_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 28));
+                                    c4_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 112), c4_0);
+                                    c5_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 16), c5_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 29));
+                                    c4_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 128), c4_0);
+                                    c5_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 32), c5_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 30));
+                                    c5_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 48), c5_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 31));
+                                    c5_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 64), c5_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 32));
+                                    c5_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 80), c5_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 33));
+                                    c5_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 96), c5_0);
+                                    c6_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 0), c6_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 34));
+                                    c5_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 112), c5_0);
+                                    c6_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 16), c6_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 35));
+                                    c5_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 128), c5_0);
+                                    c6_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 32), c6_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 36));
+                                    c6_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 48), c6_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 37));
+                                    c6_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 64), c6_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 38));
+                                    c6_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 80), c6_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 39));
+                                    c6_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 96), c6_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 40));
+                                    c6_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 112), c6_0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 41));
+                                    c6_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 128), c6_0);
                                 }
                             }
                             ref float o = ref Unsafe.Add(ref row, ox * OutC);
@@ -406,14 +751,53 @@ namespace Tests
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_0, lo), hi), ref o, 96);
                         }
                     }
-                    else if (Vector256.IsHardwareAccelerated)
+                }
+                else if (Vector256.IsHardwareAccelerated)
+                {
+                    Vector256<float> lo = Vector256.Create(0f);
+                    Vector256<float> hi = Vector256.Create(6f);
                     {
-                        Vector256<float> lo = Vector256.Create(0f);
-                        Vector256<float> hi = Vector256.Create(6f);
+                        int ox = 0;
+                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
+                        for (int ky = 0; ky < KernelH; ky++)
+                        {
+                            int iy = iy0 + ky;
+                            ref float source = ref (uint)iy < InH ? ref Unsafe.Add(ref input, iy * InW * InC) : ref zero;
+                            ref float line = ref Unsafe.Add(ref source, ox * Stride * InC);
+                            ref float t = ref Unsafe.Add(ref w, OutC * (1 + ky * KernelW * InC));
+                            {
+                                Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 0));
+                                c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 48), c0_0); c0_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 56), c0_1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 1));
+                                c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 64), c0_0); c0_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 72), c0_1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 2));
+                                c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 80), c0_0); c0_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 88), c0_1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 3));
+                                c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 96), c0_0); c0_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 104), c0_1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 4));
+                                c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 112), c0_0); c0_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 120), c0_1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 5));
+                                c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 128), c0_0); c0_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 136), c0_1);
+                            }
+                        }
+                        ref float o = ref Unsafe.Add(ref row, ox * OutC);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_0, lo), hi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_1, lo), hi), ref o, 8);
+                    }
+                    {
                         int ox = 1;
                         for (; ox + 6 <= 32; ox += 6)
                         {
-                            ref float a = ref Unsafe.Add(ref input, (iy0 * InW + ox * Stride - PadLeft) * InC);
                             Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                             Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
                             Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
@@ -422,55 +806,180 @@ namespace Tests
                             Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w), c5_1 = Vector256.LoadUnsafe(ref w, 8);
                             for (int ky = 0; ky < KernelH; ky++)
                             {
-                                for (int kx = 0; kx < KernelW; kx++)
+                                int iy = iy0 + ky;
+                                ref float source = ref (uint)iy < InH ? ref Unsafe.Add(ref input, iy * InW * InC) : ref zero;
+                                ref float line = ref Unsafe.Add(ref source, ox * Stride * InC);
+                                ref float t = ref Unsafe.Add(ref w, OutC * (1 + ky * KernelW * InC));
                                 {
-                                    ref float x = ref Unsafe.Add(ref a, (ky * InW + kx) * InC);
-                                    ref float t = ref Unsafe.Add(ref w, OutC * (1 + (ky * KernelW + kx) * InC));
-                                    {
-                                        Vector256<float> w0 = Vector256.LoadUnsafe(ref t, 0), w1 = Vector256.LoadUnsafe(ref t, 8);
-                                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref x, 0));
-                                        c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref x, 6));
-                                        c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref x, 12));
-                                        c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref x, 18));
-                                        c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
-                                        Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref x, 24));
-                                        c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector256.FusedMultiplyAdd(x4, w1, c4_1);
-                                        Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref x, 30));
-                                        c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector256.FusedMultiplyAdd(x5, w1, c5_1);
-                                    }
-                                    {
-                                        Vector256<float> w0 = Vector256.LoadUnsafe(ref t, 16), w1 = Vector256.LoadUnsafe(ref t, 24);
-                                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref x, 1));
-                                        c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref x, 7));
-                                        c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref x, 13));
-                                        c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref x, 19));
-                                        c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
-                                        Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref x, 25));
-                                        c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector256.FusedMultiplyAdd(x4, w1, c4_1);
-                                        Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref x, 31));
-                                        c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector256.FusedMultiplyAdd(x5, w1, c5_1);
-                                    }
-                                    {
-                                        Vector256<float> w0 = Vector256.LoadUnsafe(ref t, 32), w1 = Vector256.LoadUnsafe(ref t, 40);
-                                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref x, 2));
-                                        c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref x, 8));
-                                        c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref x, 14));
-                                        c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref x, 20));
-                                        c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
-                                        Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref x, 26));
-                                        c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector256.FusedMultiplyAdd(x4, w1, c4_1);
-                                        Vector256<float> x5 = Vector256.Create(Unsafe.Add(ref x, 32));
-                                        c5_0 = Vector256.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector256.FusedMultiplyAdd(x5, w1, c5_1);
-                                    }
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, -3));
+                                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 0), c0_0); c0_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 8), c0_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, -2));
+                                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 16), c0_0); c0_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 24), c0_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, -1));
+                                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 32), c0_0); c0_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 40), c0_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 0));
+                                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 48), c0_0); c0_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 56), c0_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 1));
+                                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 64), c0_0); c0_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 72), c0_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 2));
+                                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 80), c0_0); c0_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 88), c0_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 3));
+                                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 96), c0_0); c0_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 104), c0_1);
+                                    c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 0), c1_0); c1_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 8), c1_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 4));
+                                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 112), c0_0); c0_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 120), c0_1);
+                                    c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 16), c1_0); c1_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 24), c1_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 5));
+                                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 128), c0_0); c0_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 136), c0_1);
+                                    c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 32), c1_0); c1_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 40), c1_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 6));
+                                    c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 48), c1_0); c1_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 56), c1_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 7));
+                                    c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 64), c1_0); c1_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 72), c1_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 8));
+                                    c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 80), c1_0); c1_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 88), c1_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 9));
+                                    c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 96), c1_0); c1_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 104), c1_1);
+                                    c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 0), c2_0); c2_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 8), c2_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 10));
+                                    c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 112), c1_0); c1_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 120), c1_1);
+                                    c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 16), c2_0); c2_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 24), c2_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 11));
+                                    c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 128), c1_0); c1_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 136), c1_1);
+                                    c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 32), c2_0); c2_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 40), c2_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 12));
+                                    c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 48), c2_0); c2_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 56), c2_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 13));
+                                    c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 64), c2_0); c2_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 72), c2_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 14));
+                                    c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 80), c2_0); c2_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 88), c2_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 15));
+                                    c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 96), c2_0); c2_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 104), c2_1);
+                                    c3_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 0), c3_0); c3_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 8), c3_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 16));
+                                    c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 112), c2_0); c2_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 120), c2_1);
+                                    c3_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 16), c3_0); c3_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 24), c3_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 17));
+                                    c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 128), c2_0); c2_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 136), c2_1);
+                                    c3_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 32), c3_0); c3_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 40), c3_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 18));
+                                    c3_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 48), c3_0); c3_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 56), c3_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 19));
+                                    c3_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 64), c3_0); c3_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 72), c3_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 20));
+                                    c3_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 80), c3_0); c3_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 88), c3_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 21));
+                                    c3_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 96), c3_0); c3_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 104), c3_1);
+                                    c4_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 0), c4_0); c4_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 8), c4_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 22));
+                                    c3_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 112), c3_0); c3_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 120), c3_1);
+                                    c4_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 16), c4_0); c4_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 24), c4_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 23));
+                                    c3_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 128), c3_0); c3_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 136), c3_1);
+                                    c4_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 32), c4_0); c4_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 40), c4_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 24));
+                                    c4_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 48), c4_0); c4_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 56), c4_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 25));
+                                    c4_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 64), c4_0); c4_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 72), c4_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 26));
+                                    c4_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 80), c4_0); c4_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 88), c4_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 27));
+                                    c4_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 96), c4_0); c4_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 104), c4_1);
+                                    c5_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 0), c5_0); c5_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 8), c5_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 28));
+                                    c4_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 112), c4_0); c4_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 120), c4_1);
+                                    c5_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 16), c5_0); c5_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 24), c5_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 29));
+                                    c4_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 128), c4_0); c4_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 136), c4_1);
+                                    c5_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 32), c5_0); c5_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 40), c5_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 30));
+                                    c5_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 48), c5_0); c5_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 56), c5_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 31));
+                                    c5_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 64), c5_0); c5_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 72), c5_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 32));
+                                    c5_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 80), c5_0); c5_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 88), c5_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 33));
+                                    c5_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 96), c5_0); c5_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 104), c5_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 34));
+                                    c5_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 112), c5_0); c5_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 120), c5_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 35));
+                                    c5_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 128), c5_0); c5_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 136), c5_1);
                                 }
                             }
                             ref float o = ref Unsafe.Add(ref row, ox * OutC);
@@ -488,29 +997,48 @@ namespace Tests
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c5_1, lo), hi), ref o, 88);
                         }
                         {
-                            ref float a = ref Unsafe.Add(ref input, (iy0 * InW + ox * Stride - PadLeft) * InC);
                             Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                             for (int ky = 0; ky < KernelH; ky++)
                             {
-                                for (int kx = 0; kx < KernelW; kx++)
+                                int iy = iy0 + ky;
+                                ref float source = ref (uint)iy < InH ? ref Unsafe.Add(ref input, iy * InW * InC) : ref zero;
+                                ref float line = ref Unsafe.Add(ref source, ox * Stride * InC);
+                                ref float t = ref Unsafe.Add(ref w, OutC * (1 + ky * KernelW * InC));
                                 {
-                                    ref float x = ref Unsafe.Add(ref a, (ky * InW + kx) * InC);
-                                    ref float t = ref Unsafe.Add(ref w, OutC * (1 + (ky * KernelW + kx) * InC));
-                                    {
-                                        Vector256<float> w0 = Vector256.LoadUnsafe(ref t, 0), w1 = Vector256.LoadUnsafe(ref t, 8);
-                                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref x, 0));
-                                        c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                                    }
-                                    {
-                                        Vector256<float> w0 = Vector256.LoadUnsafe(ref t, 16), w1 = Vector256.LoadUnsafe(ref t, 24);
-                                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref x, 1));
-                                        c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                                    }
-                                    {
-                                        Vector256<float> w0 = Vector256.LoadUnsafe(ref t, 32), w1 = Vector256.LoadUnsafe(ref t, 40);
-                                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref x, 2));
-                                        c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                                    }
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, -3));
+                                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 0), c0_0); c0_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 8), c0_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, -2));
+                                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 16), c0_0); c0_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 24), c0_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, -1));
+                                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 32), c0_0); c0_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 40), c0_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 0));
+                                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 48), c0_0); c0_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 56), c0_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 1));
+                                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 64), c0_0); c0_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 72), c0_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 2));
+                                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 80), c0_0); c0_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 88), c0_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 3));
+                                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 96), c0_0); c0_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 104), c0_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 4));
+                                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 112), c0_0); c0_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 120), c0_1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 5));
+                                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 128), c0_0); c0_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 136), c0_1);
                                 }
                             }
                             ref float o = ref Unsafe.Add(ref row, ox * OutC);
@@ -518,57 +1046,181 @@ namespace Tests
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_1, lo), hi), ref o, 8);
                         }
                     }
-                    else
+                }
+                else
+                {
+                    Vector128<float> lo = Vector128.Create(0f);
+                    Vector128<float> hi = Vector128.Create(6f);
                     {
-                        Vector128<float> lo = Vector128.Create(0f);
-                        Vector128<float> hi = Vector128.Create(6f);
+                        int ox = 0;
+                        Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
+                        for (int ky = 0; ky < KernelH; ky++)
+                        {
+                            int iy = iy0 + ky;
+                            ref float source = ref (uint)iy < InH ? ref Unsafe.Add(ref input, iy * InW * InC) : ref zero;
+                            ref float line = ref Unsafe.Add(ref source, ox * Stride * InC);
+                            ref float t = ref Unsafe.Add(ref w, OutC * (1 + ky * KernelW * InC));
+                            {
+                                Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 0));
+                                c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 48), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 52), c0_1); c0_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 56), c0_2); c0_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 60), c0_3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 1));
+                                c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 64), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 68), c0_1); c0_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 72), c0_2); c0_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 76), c0_3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 2));
+                                c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 80), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 84), c0_1); c0_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 88), c0_2); c0_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 92), c0_3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 3));
+                                c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 96), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 100), c0_1); c0_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 104), c0_2); c0_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 108), c0_3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 4));
+                                c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 112), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 116), c0_1); c0_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 120), c0_2); c0_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 124), c0_3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 5));
+                                c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 128), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 132), c0_1); c0_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 136), c0_2); c0_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 140), c0_3);
+                            }
+                        }
+                        ref float o = ref Unsafe.Add(ref row, ox * OutC);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_0, lo), hi), ref o, 0);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_1, lo), hi), ref o, 4);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_2, lo), hi), ref o, 8);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_3, lo), hi), ref o, 12);
+                    }
+                    {
                         int ox = 1;
                         for (; ox + 4 <= 32; ox += 4)
                         {
-                            ref float a = ref Unsafe.Add(ref input, (iy0 * InW + ox * Stride - PadLeft) * InC);
                             Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
                             Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
                             Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
                             Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
                             for (int ky = 0; ky < KernelH; ky++)
                             {
-                                for (int kx = 0; kx < KernelW; kx++)
+                                int iy = iy0 + ky;
+                                ref float source = ref (uint)iy < InH ? ref Unsafe.Add(ref input, iy * InW * InC) : ref zero;
+                                ref float line = ref Unsafe.Add(ref source, ox * Stride * InC);
+                                ref float t = ref Unsafe.Add(ref w, OutC * (1 + ky * KernelW * InC));
                                 {
-                                    ref float x = ref Unsafe.Add(ref a, (ky * InW + kx) * InC);
-                                    ref float t = ref Unsafe.Add(ref w, OutC * (1 + (ky * KernelW + kx) * InC));
-                                    {
-                                        Vector128<float> w0 = Vector128.LoadUnsafe(ref t, 0), w1 = Vector128.LoadUnsafe(ref t, 4), w2 = Vector128.LoadUnsafe(ref t, 8), w3 = Vector128.LoadUnsafe(ref t, 12);
-                                        Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref x, 0));
-                                        c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
-                                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref x, 6));
-                                        c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
-                                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref x, 12));
-                                        c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
-                                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref x, 18));
-                                        c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
-                                    }
-                                    {
-                                        Vector128<float> w0 = Vector128.LoadUnsafe(ref t, 16), w1 = Vector128.LoadUnsafe(ref t, 20), w2 = Vector128.LoadUnsafe(ref t, 24), w3 = Vector128.LoadUnsafe(ref t, 28);
-                                        Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref x, 1));
-                                        c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
-                                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref x, 7));
-                                        c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
-                                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref x, 13));
-                                        c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
-                                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref x, 19));
-                                        c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
-                                    }
-                                    {
-                                        Vector128<float> w0 = Vector128.LoadUnsafe(ref t, 32), w1 = Vector128.LoadUnsafe(ref t, 36), w2 = Vector128.LoadUnsafe(ref t, 40), w3 = Vector128.LoadUnsafe(ref t, 44);
-                                        Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref x, 2));
-                                        c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
-                                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref x, 8));
-                                        c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
-                                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref x, 14));
-                                        c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
-                                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref x, 20));
-                                        c3_0 = Vector128.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector128.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector128.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector128.FusedMultiplyAdd(x3, w3, c3_3);
-                                    }
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, -3));
+                                    c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 0), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 4), c0_1); c0_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 8), c0_2); c0_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 12), c0_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, -2));
+                                    c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 16), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 20), c0_1); c0_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 24), c0_2); c0_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 28), c0_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, -1));
+                                    c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 32), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 36), c0_1); c0_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 40), c0_2); c0_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 44), c0_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 0));
+                                    c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 48), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 52), c0_1); c0_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 56), c0_2); c0_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 60), c0_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 1));
+                                    c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 64), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 68), c0_1); c0_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 72), c0_2); c0_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 76), c0_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 2));
+                                    c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 80), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 84), c0_1); c0_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 88), c0_2); c0_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 92), c0_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 3));
+                                    c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 96), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 100), c0_1); c0_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 104), c0_2); c0_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 108), c0_3);
+                                    c1_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 0), c1_0); c1_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 4), c1_1); c1_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 8), c1_2); c1_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 12), c1_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 4));
+                                    c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 112), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 116), c0_1); c0_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 120), c0_2); c0_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 124), c0_3);
+                                    c1_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 16), c1_0); c1_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 20), c1_1); c1_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 24), c1_2); c1_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 28), c1_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 5));
+                                    c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 128), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 132), c0_1); c0_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 136), c0_2); c0_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 140), c0_3);
+                                    c1_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 32), c1_0); c1_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 36), c1_1); c1_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 40), c1_2); c1_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 44), c1_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 6));
+                                    c1_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 48), c1_0); c1_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 52), c1_1); c1_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 56), c1_2); c1_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 60), c1_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 7));
+                                    c1_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 64), c1_0); c1_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 68), c1_1); c1_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 72), c1_2); c1_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 76), c1_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 8));
+                                    c1_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 80), c1_0); c1_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 84), c1_1); c1_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 88), c1_2); c1_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 92), c1_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 9));
+                                    c1_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 96), c1_0); c1_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 100), c1_1); c1_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 104), c1_2); c1_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 108), c1_3);
+                                    c2_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 0), c2_0); c2_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 4), c2_1); c2_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 8), c2_2); c2_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 12), c2_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 10));
+                                    c1_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 112), c1_0); c1_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 116), c1_1); c1_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 120), c1_2); c1_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 124), c1_3);
+                                    c2_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 16), c2_0); c2_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 20), c2_1); c2_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 24), c2_2); c2_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 28), c2_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 11));
+                                    c1_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 128), c1_0); c1_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 132), c1_1); c1_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 136), c1_2); c1_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 140), c1_3);
+                                    c2_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 32), c2_0); c2_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 36), c2_1); c2_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 40), c2_2); c2_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 44), c2_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 12));
+                                    c2_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 48), c2_0); c2_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 52), c2_1); c2_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 56), c2_2); c2_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 60), c2_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 13));
+                                    c2_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 64), c2_0); c2_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 68), c2_1); c2_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 72), c2_2); c2_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 76), c2_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 14));
+                                    c2_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 80), c2_0); c2_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 84), c2_1); c2_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 88), c2_2); c2_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 92), c2_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 15));
+                                    c2_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 96), c2_0); c2_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 100), c2_1); c2_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 104), c2_2); c2_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 108), c2_3);
+                                    c3_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 0), c3_0); c3_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 4), c3_1); c3_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 8), c3_2); c3_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 12), c3_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 16));
+                                    c2_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 112), c2_0); c2_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 116), c2_1); c2_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 120), c2_2); c2_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 124), c2_3);
+                                    c3_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 16), c3_0); c3_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 20), c3_1); c3_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 24), c3_2); c3_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 28), c3_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 17));
+                                    c2_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 128), c2_0); c2_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 132), c2_1); c2_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 136), c2_2); c2_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 140), c2_3);
+                                    c3_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 32), c3_0); c3_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 36), c3_1); c3_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 40), c3_2); c3_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 44), c3_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 18));
+                                    c3_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 48), c3_0); c3_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 52), c3_1); c3_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 56), c3_2); c3_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 60), c3_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 19));
+                                    c3_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 64), c3_0); c3_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 68), c3_1); c3_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 72), c3_2); c3_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 76), c3_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 20));
+                                    c3_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 80), c3_0); c3_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 84), c3_1); c3_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 88), c3_2); c3_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 92), c3_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 21));
+                                    c3_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 96), c3_0); c3_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 100), c3_1); c3_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 104), c3_2); c3_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 108), c3_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 22));
+                                    c3_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 112), c3_0); c3_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 116), c3_1); c3_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 120), c3_2); c3_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 124), c3_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 23));
+                                    c3_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 128), c3_0); c3_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 132), c3_1); c3_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 136), c3_2); c3_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 140), c3_3);
                                 }
                             }
                             ref float o = ref Unsafe.Add(ref row, ox * OutC);
@@ -590,43 +1242,104 @@ namespace Tests
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c3_3, lo), hi), ref o, 60);
                         }
                         {
-                            ref float a = ref Unsafe.Add(ref input, (iy0 * InW + ox * Stride - PadLeft) * InC);
                             Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
                             Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
                             Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
                             for (int ky = 0; ky < KernelH; ky++)
                             {
-                                for (int kx = 0; kx < KernelW; kx++)
+                                int iy = iy0 + ky;
+                                ref float source = ref (uint)iy < InH ? ref Unsafe.Add(ref input, iy * InW * InC) : ref zero;
+                                ref float line = ref Unsafe.Add(ref source, ox * Stride * InC);
+                                ref float t = ref Unsafe.Add(ref w, OutC * (1 + ky * KernelW * InC));
                                 {
-                                    ref float x = ref Unsafe.Add(ref a, (ky * InW + kx) * InC);
-                                    ref float t = ref Unsafe.Add(ref w, OutC * (1 + (ky * KernelW + kx) * InC));
-                                    {
-                                        Vector128<float> w0 = Vector128.LoadUnsafe(ref t, 0), w1 = Vector128.LoadUnsafe(ref t, 4), w2 = Vector128.LoadUnsafe(ref t, 8), w3 = Vector128.LoadUnsafe(ref t, 12);
-                                        Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref x, 0));
-                                        c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
-                                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref x, 6));
-                                        c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
-                                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref x, 12));
-                                        c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
-                                    }
-                                    {
-                                        Vector128<float> w0 = Vector128.LoadUnsafe(ref t, 16), w1 = Vector128.LoadUnsafe(ref t, 20), w2 = Vector128.LoadUnsafe(ref t, 24), w3 = Vector128.LoadUnsafe(ref t, 28);
-                                        Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref x, 1));
-                                        c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
-                                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref x, 7));
-                                        c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
-                                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref x, 13));
-                                        c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
-                                    }
-                                    {
-                                        Vector128<float> w0 = Vector128.LoadUnsafe(ref t, 32), w1 = Vector128.LoadUnsafe(ref t, 36), w2 = Vector128.LoadUnsafe(ref t, 40), w3 = Vector128.LoadUnsafe(ref t, 44);
-                                        Vector128<float> x0 = Vector128.Create(Unsafe.Add(ref x, 2));
-                                        c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
-                                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref x, 8));
-                                        c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
-                                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref x, 14));
-                                        c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
-                                    }
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, -3));
+                                    c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 0), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 4), c0_1); c0_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 8), c0_2); c0_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 12), c0_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, -2));
+                                    c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 16), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 20), c0_1); c0_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 24), c0_2); c0_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 28), c0_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, -1));
+                                    c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 32), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 36), c0_1); c0_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 40), c0_2); c0_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 44), c0_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 0));
+                                    c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 48), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 52), c0_1); c0_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 56), c0_2); c0_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 60), c0_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 1));
+                                    c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 64), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 68), c0_1); c0_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 72), c0_2); c0_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 76), c0_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 2));
+                                    c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 80), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 84), c0_1); c0_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 88), c0_2); c0_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 92), c0_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 3));
+                                    c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 96), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 100), c0_1); c0_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 104), c0_2); c0_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 108), c0_3);
+                                    c1_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 0), c1_0); c1_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 4), c1_1); c1_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 8), c1_2); c1_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 12), c1_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 4));
+                                    c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 112), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 116), c0_1); c0_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 120), c0_2); c0_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 124), c0_3);
+                                    c1_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 16), c1_0); c1_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 20), c1_1); c1_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 24), c1_2); c1_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 28), c1_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 5));
+                                    c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 128), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 132), c0_1); c0_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 136), c0_2); c0_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 140), c0_3);
+                                    c1_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 32), c1_0); c1_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 36), c1_1); c1_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 40), c1_2); c1_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 44), c1_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 6));
+                                    c1_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 48), c1_0); c1_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 52), c1_1); c1_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 56), c1_2); c1_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 60), c1_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 7));
+                                    c1_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 64), c1_0); c1_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 68), c1_1); c1_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 72), c1_2); c1_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 76), c1_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 8));
+                                    c1_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 80), c1_0); c1_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 84), c1_1); c1_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 88), c1_2); c1_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 92), c1_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 9));
+                                    c1_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 96), c1_0); c1_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 100), c1_1); c1_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 104), c1_2); c1_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 108), c1_3);
+                                    c2_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 0), c2_0); c2_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 4), c2_1); c2_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 8), c2_2); c2_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 12), c2_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 10));
+                                    c1_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 112), c1_0); c1_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 116), c1_1); c1_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 120), c1_2); c1_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 124), c1_3);
+                                    c2_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 16), c2_0); c2_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 20), c2_1); c2_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 24), c2_2); c2_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 28), c2_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 11));
+                                    c1_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 128), c1_0); c1_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 132), c1_1); c1_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 136), c1_2); c1_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 140), c1_3);
+                                    c2_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 32), c2_0); c2_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 36), c2_1); c2_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 40), c2_2); c2_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 44), c2_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 12));
+                                    c2_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 48), c2_0); c2_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 52), c2_1); c2_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 56), c2_2); c2_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 60), c2_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 13));
+                                    c2_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 64), c2_0); c2_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 68), c2_1); c2_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 72), c2_2); c2_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 76), c2_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 14));
+                                    c2_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 80), c2_0); c2_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 84), c2_1); c2_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 88), c2_2); c2_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 92), c2_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 15));
+                                    c2_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 96), c2_0); c2_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 100), c2_1); c2_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 104), c2_2); c2_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 108), c2_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 16));
+                                    c2_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 112), c2_0); c2_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 116), c2_1); c2_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 120), c2_2); c2_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 124), c2_3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 17));
+                                    c2_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 128), c2_0); c2_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 132), c2_1); c2_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 136), c2_2); c2_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 140), c2_3);
                                 }
                             }
                             ref float o = ref Unsafe.Add(ref row, ox * OutC);
@@ -645,41 +1358,6 @@ namespace Tests
                         }
                     }
                 }
-            }
-
-            // One pixel on the border: all output channels in 128-bit accumulators, skipping the taps in the zero padding.
-            static void Border(ref float input, ref float w, ref float row, int iy0, int ox)
-            {
-                int ix0 = ox * Stride - PadLeft;
-                ref float o = ref Unsafe.Add(ref row, ox * OutC);
-                Vector128<float> lo = Vector128.Create(0f);
-                Vector128<float> hi = Vector128.Create(6f);
-                Vector128<float> a0 = Vector128.LoadUnsafe(ref w, 0), a1 = Vector128.LoadUnsafe(ref w, 4), a2 = Vector128.LoadUnsafe(ref w, 8), a3 = Vector128.LoadUnsafe(ref w, 12);
-                for (int ky = 0; ky < KernelH; ky++)
-                {
-                    int iy = iy0 + ky;
-                    if ((uint)iy >= InH) continue; // zero padding
-                    for (int kx = 0; kx < KernelW; kx++)
-                    {
-                        int ix = ix0 + kx;
-                        if ((uint)ix >= InW) continue;
-                        ref float pixel = ref Unsafe.Add(ref input, (iy * InW + ix) * InC);
-                        ref float tap = ref Unsafe.Add(ref w, OutC * (1 + (ky * KernelW + kx) * InC));
-                        for (int ci = 0; ci < InC; ci++)
-                        {
-                            Vector128<float> x = Vector128.Create(Unsafe.Add(ref pixel, ci));
-                            ref float t = ref Unsafe.Add(ref tap, ci * OutC);
-                            a0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 0), a0);
-                            a1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 4), a1);
-                            a2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 8), a2);
-                            a3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 12), a3);
-                        }
-                    }
-                }
-                Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0, lo), hi), ref o, 0);
-                Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a1, lo), hi), ref o, 4);
-                Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a2, lo), hi), ref o, 8);
-                Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a3, lo), hi), ref o, 12);
             }
         }
 
