@@ -2114,7 +2114,7 @@ namespace Tests
                     Vector512<float> projectLo = Vector512.Create(0f);
                     Vector512<float> projectHi = Vector512.Create(6f);
                     int b = 0;
-                    for (; b < 1; b++)
+                    for (; b + 1 <= 1; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 144);
@@ -3605,62 +3605,120 @@ namespace Tests
                     Vector512<float> projectLo = Vector512.Create(0f);
                     Vector512<float> projectHi = Vector512.Create(6f);
                     int b = 0;
-                    for (; b + 2 <= 4; b += 2)
+                    for (; b + 3 <= 4; b += 3)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 528);
                         int p = 0;
                         for (; p + 8 <= 8; p += 8)
                         {
-                            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 528);
-                            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 528);
-                            Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 528);
-                            Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 528);
-                            Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 528);
-                            Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 528);
-                            Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 528);
-                            Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 528);
+                            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 528), c0_2 = Vector512.LoadUnsafe(ref w, 1056);
+                            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 528), c1_2 = Vector512.LoadUnsafe(ref w, 1056);
+                            Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 528), c2_2 = Vector512.LoadUnsafe(ref w, 1056);
+                            Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 528), c3_2 = Vector512.LoadUnsafe(ref w, 1056);
+                            Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 528), c4_2 = Vector512.LoadUnsafe(ref w, 1056);
+                            Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 528), c5_2 = Vector512.LoadUnsafe(ref w, 1056);
+                            Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 528), c6_2 = Vector512.LoadUnsafe(ref w, 1056);
+                            Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 528), c7_2 = Vector512.LoadUnsafe(ref w, 1056);
                             ref float a = ref Unsafe.Add(ref d, p * 32);
                             ref float wk = ref Unsafe.Add(ref w, 16);
                             for (int k = 0; k < 32; k++)
                             {
-                                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 528);
+                                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 528), w2 = Vector512.LoadUnsafe(ref wk, 1056);
                                 Vector512<float> x0 = Vector512.Create(a);
-                                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2);
                                 Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 32));
-                                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2);
                                 Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 64));
-                                c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
+                                c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector512.FusedMultiplyAdd(x2, w2, c2_2);
                                 Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 96));
-                                c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
+                                c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector512.FusedMultiplyAdd(x3, w2, c3_2);
                                 Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 128));
-                                c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
+                                c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1); c4_2 = Vector512.FusedMultiplyAdd(x4, w2, c4_2);
                                 Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 160));
-                                c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1);
+                                c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1); c5_2 = Vector512.FusedMultiplyAdd(x5, w2, c5_2);
                                 Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 192));
-                                c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1);
+                                c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1); c6_2 = Vector512.FusedMultiplyAdd(x6, w2, c6_2);
                                 Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 224));
-                                c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1);
+                                c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1); c7_2 = Vector512.FusedMultiplyAdd(x7, w2, c7_2);
                                 a = ref Unsafe.Add(ref a, 1);
                                 wk = ref Unsafe.Add(ref wk, 16);
                             }
                             ref float o = ref Unsafe.Add(ref target, p * 64 + co);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, projectLo), projectHi), ref o, 0);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, projectLo), projectHi), ref o, 16);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_2, projectLo), projectHi), ref o, 32);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, projectLo), projectHi), ref o, 64);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, projectLo), projectHi), ref o, 80);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_2, projectLo), projectHi), ref o, 96);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, projectLo), projectHi), ref o, 128);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_1, projectLo), projectHi), ref o, 144);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_2, projectLo), projectHi), ref o, 160);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, projectLo), projectHi), ref o, 192);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_1, projectLo), projectHi), ref o, 208);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_2, projectLo), projectHi), ref o, 224);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_0, projectLo), projectHi), ref o, 256);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_1, projectLo), projectHi), ref o, 272);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_2, projectLo), projectHi), ref o, 288);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_0, projectLo), projectHi), ref o, 320);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_1, projectLo), projectHi), ref o, 336);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_2, projectLo), projectHi), ref o, 352);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_0, projectLo), projectHi), ref o, 384);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_1, projectLo), projectHi), ref o, 400);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_2, projectLo), projectHi), ref o, 416);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_0, projectLo), projectHi), ref o, 448);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_1, projectLo), projectHi), ref o, 464);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_2, projectLo), projectHi), ref o, 480);
+                        }
+                    }
+                    for (; b + 1 <= 4; b += 1)
+                    {
+                        int co = b * 16;
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 528);
+                        int p = 0;
+                        for (; p + 8 <= 8; p += 8)
+                        {
+                            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w);
+                            ref float a = ref Unsafe.Add(ref d, p * 32);
+                            ref float wk = ref Unsafe.Add(ref w, 16);
+                            for (int k = 0; k < 32; k++)
+                            {
+                                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk);
+                                Vector512<float> x0 = Vector512.Create(a);
+                                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0);
+                                Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 32));
+                                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0);
+                                Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 64));
+                                c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0);
+                                Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 96));
+                                c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0);
+                                Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 128));
+                                c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0);
+                                Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 160));
+                                c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0);
+                                Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 192));
+                                c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0);
+                                Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 224));
+                                c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0);
+                                a = ref Unsafe.Add(ref a, 1);
+                                wk = ref Unsafe.Add(ref wk, 16);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 64 + co);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, projectLo), projectHi), ref o, 64);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, projectLo), projectHi), ref o, 128);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, projectLo), projectHi), ref o, 192);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_0, projectLo), projectHi), ref o, 256);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_0, projectLo), projectHi), ref o, 320);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_0, projectLo), projectHi), ref o, 384);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_0, projectLo), projectHi), ref o, 448);
                         }
                     }
                 }
@@ -4087,62 +4145,120 @@ namespace Tests
                     Vector512<float> projectLo = Vector512.Create(0f);
                     Vector512<float> projectHi = Vector512.Create(6f);
                     int b = 0;
-                    for (; b + 2 <= 4; b += 2)
+                    for (; b + 3 <= 4; b += 3)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 1040);
                         int p = 0;
                         for (; p + 8 <= 8; p += 8)
                         {
-                            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 1040);
-                            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 1040);
-                            Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 1040);
-                            Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 1040);
-                            Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 1040);
-                            Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 1040);
-                            Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 1040);
-                            Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 1040);
+                            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 1040), c0_2 = Vector512.LoadUnsafe(ref w, 2080);
+                            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 1040), c1_2 = Vector512.LoadUnsafe(ref w, 2080);
+                            Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 1040), c2_2 = Vector512.LoadUnsafe(ref w, 2080);
+                            Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 1040), c3_2 = Vector512.LoadUnsafe(ref w, 2080);
+                            Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 1040), c4_2 = Vector512.LoadUnsafe(ref w, 2080);
+                            Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 1040), c5_2 = Vector512.LoadUnsafe(ref w, 2080);
+                            Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 1040), c6_2 = Vector512.LoadUnsafe(ref w, 2080);
+                            Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 1040), c7_2 = Vector512.LoadUnsafe(ref w, 2080);
                             ref float a = ref Unsafe.Add(ref d, p * 64);
                             ref float wk = ref Unsafe.Add(ref w, 16);
                             for (int k = 0; k < 64; k++)
                             {
-                                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 1040);
+                                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 1040), w2 = Vector512.LoadUnsafe(ref wk, 2080);
                                 Vector512<float> x0 = Vector512.Create(a);
-                                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2);
                                 Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 64));
-                                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2);
                                 Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 128));
-                                c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
+                                c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector512.FusedMultiplyAdd(x2, w2, c2_2);
                                 Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 192));
-                                c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
+                                c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector512.FusedMultiplyAdd(x3, w2, c3_2);
                                 Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 256));
-                                c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
+                                c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1); c4_2 = Vector512.FusedMultiplyAdd(x4, w2, c4_2);
                                 Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 320));
-                                c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1);
+                                c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1); c5_2 = Vector512.FusedMultiplyAdd(x5, w2, c5_2);
                                 Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 384));
-                                c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1);
+                                c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1); c6_2 = Vector512.FusedMultiplyAdd(x6, w2, c6_2);
                                 Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 448));
-                                c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1);
+                                c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1); c7_2 = Vector512.FusedMultiplyAdd(x7, w2, c7_2);
                                 a = ref Unsafe.Add(ref a, 1);
                                 wk = ref Unsafe.Add(ref wk, 16);
                             }
                             ref float o = ref Unsafe.Add(ref target, p * 64 + co);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, projectLo), projectHi), ref o, 0);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, projectLo), projectHi), ref o, 16);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_2, projectLo), projectHi), ref o, 32);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, projectLo), projectHi), ref o, 64);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, projectLo), projectHi), ref o, 80);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_2, projectLo), projectHi), ref o, 96);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, projectLo), projectHi), ref o, 128);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_1, projectLo), projectHi), ref o, 144);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_2, projectLo), projectHi), ref o, 160);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, projectLo), projectHi), ref o, 192);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_1, projectLo), projectHi), ref o, 208);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_2, projectLo), projectHi), ref o, 224);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_0, projectLo), projectHi), ref o, 256);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_1, projectLo), projectHi), ref o, 272);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_2, projectLo), projectHi), ref o, 288);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_0, projectLo), projectHi), ref o, 320);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_1, projectLo), projectHi), ref o, 336);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_2, projectLo), projectHi), ref o, 352);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_0, projectLo), projectHi), ref o, 384);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_1, projectLo), projectHi), ref o, 400);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_2, projectLo), projectHi), ref o, 416);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_0, projectLo), projectHi), ref o, 448);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_1, projectLo), projectHi), ref o, 464);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_2, projectLo), projectHi), ref o, 480);
+                        }
+                    }
+                    for (; b + 1 <= 4; b += 1)
+                    {
+                        int co = b * 16;
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 1040);
+                        int p = 0;
+                        for (; p + 8 <= 8; p += 8)
+                        {
+                            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w);
+                            ref float a = ref Unsafe.Add(ref d, p * 64);
+                            ref float wk = ref Unsafe.Add(ref w, 16);
+                            for (int k = 0; k < 64; k++)
+                            {
+                                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk);
+                                Vector512<float> x0 = Vector512.Create(a);
+                                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0);
+                                Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 64));
+                                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0);
+                                Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 128));
+                                c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0);
+                                Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 192));
+                                c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0);
+                                Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 256));
+                                c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0);
+                                Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 320));
+                                c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0);
+                                Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 384));
+                                c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0);
+                                Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 448));
+                                c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0);
+                                a = ref Unsafe.Add(ref a, 1);
+                                wk = ref Unsafe.Add(ref wk, 16);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 64 + co);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, projectLo), projectHi), ref o, 64);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, projectLo), projectHi), ref o, 128);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, projectLo), projectHi), ref o, 192);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_0, projectLo), projectHi), ref o, 256);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_0, projectLo), projectHi), ref o, 320);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_0, projectLo), projectHi), ref o, 384);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_0, projectLo), projectHi), ref o, 448);
                         }
                     }
                 }
@@ -4392,6 +4508,48 @@ namespace Tests
                     Vector512<float> projectLo = Vector512.Create(0f);
                     Vector512<float> projectHi = Vector512.Create(6f);
                     int b = 0;
+                    for (; b + 3 <= 8; b += 3)
+                    {
+                        int co = b * 16;
+                        ref float w = ref Unsafe.Add(ref projectWeights, b * 1040);
+                        int p = 0;
+                        for (; p + 4 <= 4; p += 4)
+                        {
+                            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 1040), c0_2 = Vector512.LoadUnsafe(ref w, 2080);
+                            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 1040), c1_2 = Vector512.LoadUnsafe(ref w, 2080);
+                            Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 1040), c2_2 = Vector512.LoadUnsafe(ref w, 2080);
+                            Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 1040), c3_2 = Vector512.LoadUnsafe(ref w, 2080);
+                            ref float a = ref Unsafe.Add(ref d, p * 64);
+                            ref float wk = ref Unsafe.Add(ref w, 16);
+                            for (int k = 0; k < 64; k++)
+                            {
+                                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 1040), w2 = Vector512.LoadUnsafe(ref wk, 2080);
+                                Vector512<float> x0 = Vector512.Create(a);
+                                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2);
+                                Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 64));
+                                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2);
+                                Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 128));
+                                c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector512.FusedMultiplyAdd(x2, w2, c2_2);
+                                Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 192));
+                                c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector512.FusedMultiplyAdd(x3, w2, c3_2);
+                                a = ref Unsafe.Add(ref a, 1);
+                                wk = ref Unsafe.Add(ref wk, 16);
+                            }
+                            ref float o = ref Unsafe.Add(ref target, p * 128 + co);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, projectLo), projectHi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, projectLo), projectHi), ref o, 16);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_2, projectLo), projectHi), ref o, 32);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, projectLo), projectHi), ref o, 128);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, projectLo), projectHi), ref o, 144);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_2, projectLo), projectHi), ref o, 160);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, projectLo), projectHi), ref o, 256);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_1, projectLo), projectHi), ref o, 272);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_2, projectLo), projectHi), ref o, 288);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, projectLo), projectHi), ref o, 384);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_1, projectLo), projectHi), ref o, 400);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_2, projectLo), projectHi), ref o, 416);
+                        }
+                    }
                     for (; b + 2 <= 8; b += 2)
                     {
                         int co = b * 16;
@@ -4713,6 +4871,72 @@ namespace Tests
                 Vector512<float> lo = Vector512.Create(0f);
                 Vector512<float> hi = Vector512.Create(6f);
                 int b = 0;
+                for (; b + 3 <= 8; b += 3)
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
+                    int p = 0;
+                    for (; p + 8 <= 16; p += 8)
+                    {
+                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 2064), c0_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 2064), c1_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 2064), c2_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 2064), c3_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 2064), c4_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 2064), c5_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 2064), c6_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 2064), c7_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        ref float wk = ref Unsafe.Add(ref w, 16);
+                        for (int k = 0; k < 128; k++)
+                        {
+                            Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 2064), w2 = Vector512.LoadUnsafe(ref wk, 4128);
+                            Vector512<float> x0 = Vector512.Create(a);
+                            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2);
+                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 128));
+                            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2);
+                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 256));
+                            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector512.FusedMultiplyAdd(x2, w2, c2_2);
+                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 384));
+                            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector512.FusedMultiplyAdd(x3, w2, c3_2);
+                            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 512));
+                            c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1); c4_2 = Vector512.FusedMultiplyAdd(x4, w2, c4_2);
+                            Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 640));
+                            c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1); c5_2 = Vector512.FusedMultiplyAdd(x5, w2, c5_2);
+                            Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 768));
+                            c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1); c6_2 = Vector512.FusedMultiplyAdd(x6, w2, c6_2);
+                            Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 896));
+                            c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1); c7_2 = Vector512.FusedMultiplyAdd(x7, w2, c7_2);
+                            a = ref Unsafe.Add(ref a, 1);
+                            wk = ref Unsafe.Add(ref wk, 16);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, lo), hi), ref o, 0);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, lo), hi), ref o, 16);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_2, lo), hi), ref o, 32);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, lo), hi), ref o, 128);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, lo), hi), ref o, 144);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_2, lo), hi), ref o, 160);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, lo), hi), ref o, 256);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_1, lo), hi), ref o, 272);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_2, lo), hi), ref o, 288);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, lo), hi), ref o, 384);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_1, lo), hi), ref o, 400);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_2, lo), hi), ref o, 416);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_0, lo), hi), ref o, 512);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_1, lo), hi), ref o, 528);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_2, lo), hi), ref o, 544);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_0, lo), hi), ref o, 640);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_1, lo), hi), ref o, 656);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_2, lo), hi), ref o, 672);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_0, lo), hi), ref o, 768);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_1, lo), hi), ref o, 784);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_2, lo), hi), ref o, 800);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_0, lo), hi), ref o, 896);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_1, lo), hi), ref o, 912);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_2, lo), hi), ref o, 928);
+                    }
+                }
                 for (; b + 2 <= 8; b += 2)
                 {
                     int co = b * 16;
@@ -5094,6 +5318,72 @@ namespace Tests
                 Vector512<float> lo = Vector512.Create(0f);
                 Vector512<float> hi = Vector512.Create(6f);
                 int b = 0;
+                for (; b + 3 <= 8; b += 3)
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
+                    int p = 0;
+                    for (; p + 8 <= 16; p += 8)
+                    {
+                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 2064), c0_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 2064), c1_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 2064), c2_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 2064), c3_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 2064), c4_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 2064), c5_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 2064), c6_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 2064), c7_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        ref float wk = ref Unsafe.Add(ref w, 16);
+                        for (int k = 0; k < 128; k++)
+                        {
+                            Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 2064), w2 = Vector512.LoadUnsafe(ref wk, 4128);
+                            Vector512<float> x0 = Vector512.Create(a);
+                            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2);
+                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 128));
+                            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2);
+                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 256));
+                            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector512.FusedMultiplyAdd(x2, w2, c2_2);
+                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 384));
+                            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector512.FusedMultiplyAdd(x3, w2, c3_2);
+                            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 512));
+                            c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1); c4_2 = Vector512.FusedMultiplyAdd(x4, w2, c4_2);
+                            Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 640));
+                            c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1); c5_2 = Vector512.FusedMultiplyAdd(x5, w2, c5_2);
+                            Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 768));
+                            c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1); c6_2 = Vector512.FusedMultiplyAdd(x6, w2, c6_2);
+                            Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 896));
+                            c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1); c7_2 = Vector512.FusedMultiplyAdd(x7, w2, c7_2);
+                            a = ref Unsafe.Add(ref a, 1);
+                            wk = ref Unsafe.Add(ref wk, 16);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, lo), hi), ref o, 0);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, lo), hi), ref o, 16);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_2, lo), hi), ref o, 32);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, lo), hi), ref o, 128);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, lo), hi), ref o, 144);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_2, lo), hi), ref o, 160);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, lo), hi), ref o, 256);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_1, lo), hi), ref o, 272);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_2, lo), hi), ref o, 288);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, lo), hi), ref o, 384);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_1, lo), hi), ref o, 400);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_2, lo), hi), ref o, 416);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_0, lo), hi), ref o, 512);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_1, lo), hi), ref o, 528);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_2, lo), hi), ref o, 544);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_0, lo), hi), ref o, 640);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_1, lo), hi), ref o, 656);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_2, lo), hi), ref o, 672);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_0, lo), hi), ref o, 768);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_1, lo), hi), ref o, 784);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_2, lo), hi), ref o, 800);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_0, lo), hi), ref o, 896);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_1, lo), hi), ref o, 912);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_2, lo), hi), ref o, 928);
+                    }
+                }
                 for (; b + 2 <= 8; b += 2)
                 {
                     int co = b * 16;
@@ -5475,6 +5765,72 @@ namespace Tests
                 Vector512<float> lo = Vector512.Create(0f);
                 Vector512<float> hi = Vector512.Create(6f);
                 int b = 0;
+                for (; b + 3 <= 8; b += 3)
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
+                    int p = 0;
+                    for (; p + 8 <= 16; p += 8)
+                    {
+                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 2064), c0_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 2064), c1_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 2064), c2_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 2064), c3_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 2064), c4_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 2064), c5_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 2064), c6_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 2064), c7_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        ref float wk = ref Unsafe.Add(ref w, 16);
+                        for (int k = 0; k < 128; k++)
+                        {
+                            Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 2064), w2 = Vector512.LoadUnsafe(ref wk, 4128);
+                            Vector512<float> x0 = Vector512.Create(a);
+                            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2);
+                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 128));
+                            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2);
+                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 256));
+                            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector512.FusedMultiplyAdd(x2, w2, c2_2);
+                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 384));
+                            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector512.FusedMultiplyAdd(x3, w2, c3_2);
+                            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 512));
+                            c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1); c4_2 = Vector512.FusedMultiplyAdd(x4, w2, c4_2);
+                            Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 640));
+                            c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1); c5_2 = Vector512.FusedMultiplyAdd(x5, w2, c5_2);
+                            Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 768));
+                            c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1); c6_2 = Vector512.FusedMultiplyAdd(x6, w2, c6_2);
+                            Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 896));
+                            c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1); c7_2 = Vector512.FusedMultiplyAdd(x7, w2, c7_2);
+                            a = ref Unsafe.Add(ref a, 1);
+                            wk = ref Unsafe.Add(ref wk, 16);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, lo), hi), ref o, 0);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, lo), hi), ref o, 16);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_2, lo), hi), ref o, 32);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, lo), hi), ref o, 128);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, lo), hi), ref o, 144);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_2, lo), hi), ref o, 160);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, lo), hi), ref o, 256);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_1, lo), hi), ref o, 272);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_2, lo), hi), ref o, 288);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, lo), hi), ref o, 384);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_1, lo), hi), ref o, 400);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_2, lo), hi), ref o, 416);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_0, lo), hi), ref o, 512);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_1, lo), hi), ref o, 528);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_2, lo), hi), ref o, 544);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_0, lo), hi), ref o, 640);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_1, lo), hi), ref o, 656);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_2, lo), hi), ref o, 672);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_0, lo), hi), ref o, 768);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_1, lo), hi), ref o, 784);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_2, lo), hi), ref o, 800);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_0, lo), hi), ref o, 896);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_1, lo), hi), ref o, 912);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_2, lo), hi), ref o, 928);
+                    }
+                }
                 for (; b + 2 <= 8; b += 2)
                 {
                     int co = b * 16;
@@ -5856,6 +6212,72 @@ namespace Tests
                 Vector512<float> lo = Vector512.Create(0f);
                 Vector512<float> hi = Vector512.Create(6f);
                 int b = 0;
+                for (; b + 3 <= 8; b += 3)
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
+                    int p = 0;
+                    for (; p + 8 <= 16; p += 8)
+                    {
+                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 2064), c0_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 2064), c1_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 2064), c2_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 2064), c3_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 2064), c4_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 2064), c5_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 2064), c6_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 2064), c7_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        ref float wk = ref Unsafe.Add(ref w, 16);
+                        for (int k = 0; k < 128; k++)
+                        {
+                            Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 2064), w2 = Vector512.LoadUnsafe(ref wk, 4128);
+                            Vector512<float> x0 = Vector512.Create(a);
+                            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2);
+                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 128));
+                            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2);
+                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 256));
+                            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector512.FusedMultiplyAdd(x2, w2, c2_2);
+                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 384));
+                            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector512.FusedMultiplyAdd(x3, w2, c3_2);
+                            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 512));
+                            c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1); c4_2 = Vector512.FusedMultiplyAdd(x4, w2, c4_2);
+                            Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 640));
+                            c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1); c5_2 = Vector512.FusedMultiplyAdd(x5, w2, c5_2);
+                            Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 768));
+                            c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1); c6_2 = Vector512.FusedMultiplyAdd(x6, w2, c6_2);
+                            Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 896));
+                            c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1); c7_2 = Vector512.FusedMultiplyAdd(x7, w2, c7_2);
+                            a = ref Unsafe.Add(ref a, 1);
+                            wk = ref Unsafe.Add(ref wk, 16);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, lo), hi), ref o, 0);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, lo), hi), ref o, 16);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_2, lo), hi), ref o, 32);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, lo), hi), ref o, 128);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, lo), hi), ref o, 144);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_2, lo), hi), ref o, 160);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, lo), hi), ref o, 256);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_1, lo), hi), ref o, 272);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_2, lo), hi), ref o, 288);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, lo), hi), ref o, 384);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_1, lo), hi), ref o, 400);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_2, lo), hi), ref o, 416);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_0, lo), hi), ref o, 512);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_1, lo), hi), ref o, 528);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_2, lo), hi), ref o, 544);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_0, lo), hi), ref o, 640);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_1, lo), hi), ref o, 656);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_2, lo), hi), ref o, 672);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_0, lo), hi), ref o, 768);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_1, lo), hi), ref o, 784);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_2, lo), hi), ref o, 800);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_0, lo), hi), ref o, 896);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_1, lo), hi), ref o, 912);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_2, lo), hi), ref o, 928);
+                    }
+                }
                 for (; b + 2 <= 8; b += 2)
                 {
                     int co = b * 16;
@@ -6237,6 +6659,72 @@ namespace Tests
                 Vector512<float> lo = Vector512.Create(0f);
                 Vector512<float> hi = Vector512.Create(6f);
                 int b = 0;
+                for (; b + 3 <= 8; b += 3)
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
+                    int p = 0;
+                    for (; p + 8 <= 16; p += 8)
+                    {
+                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 2064), c0_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 2064), c1_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 2064), c2_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 2064), c3_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 2064), c4_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 2064), c5_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 2064), c6_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 2064), c7_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        ref float wk = ref Unsafe.Add(ref w, 16);
+                        for (int k = 0; k < 128; k++)
+                        {
+                            Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 2064), w2 = Vector512.LoadUnsafe(ref wk, 4128);
+                            Vector512<float> x0 = Vector512.Create(a);
+                            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2);
+                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 128));
+                            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2);
+                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 256));
+                            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector512.FusedMultiplyAdd(x2, w2, c2_2);
+                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 384));
+                            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector512.FusedMultiplyAdd(x3, w2, c3_2);
+                            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 512));
+                            c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1); c4_2 = Vector512.FusedMultiplyAdd(x4, w2, c4_2);
+                            Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 640));
+                            c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1); c5_2 = Vector512.FusedMultiplyAdd(x5, w2, c5_2);
+                            Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 768));
+                            c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1); c6_2 = Vector512.FusedMultiplyAdd(x6, w2, c6_2);
+                            Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 896));
+                            c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1); c7_2 = Vector512.FusedMultiplyAdd(x7, w2, c7_2);
+                            a = ref Unsafe.Add(ref a, 1);
+                            wk = ref Unsafe.Add(ref wk, 16);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 128 + co);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, lo), hi), ref o, 0);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, lo), hi), ref o, 16);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_2, lo), hi), ref o, 32);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, lo), hi), ref o, 128);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, lo), hi), ref o, 144);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_2, lo), hi), ref o, 160);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, lo), hi), ref o, 256);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_1, lo), hi), ref o, 272);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_2, lo), hi), ref o, 288);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, lo), hi), ref o, 384);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_1, lo), hi), ref o, 400);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_2, lo), hi), ref o, 416);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_0, lo), hi), ref o, 512);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_1, lo), hi), ref o, 528);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_2, lo), hi), ref o, 544);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_0, lo), hi), ref o, 640);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_1, lo), hi), ref o, 656);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_2, lo), hi), ref o, 672);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_0, lo), hi), ref o, 768);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_1, lo), hi), ref o, 784);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_2, lo), hi), ref o, 800);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_0, lo), hi), ref o, 896);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_1, lo), hi), ref o, 912);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_2, lo), hi), ref o, 928);
+                    }
+                }
                 for (; b + 2 <= 8; b += 2)
                 {
                     int co = b * 16;
@@ -6588,42 +7076,80 @@ namespace Tests
                 Vector512<float> lo = Vector512.Create(0f);
                 Vector512<float> hi = Vector512.Create(6f);
                 int b = 0;
-                for (; b + 2 <= 16; b += 2)
+                for (; b + 3 <= 16; b += 3)
                 {
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 2064);
                     int p = 0;
                     for (; p + 4 <= 4; p += 4)
                     {
-                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 2064);
-                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 2064);
-                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 2064);
-                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 2064);
+                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 2064), c0_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 2064), c1_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 2064), c2_2 = Vector512.LoadUnsafe(ref w, 4128);
+                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 2064), c3_2 = Vector512.LoadUnsafe(ref w, 4128);
                         ref float a = ref Unsafe.Add(ref input, p * 128);
                         ref float wk = ref Unsafe.Add(ref w, 16);
                         for (int k = 0; k < 128; k++)
                         {
-                            Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 2064);
+                            Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 2064), w2 = Vector512.LoadUnsafe(ref wk, 4128);
                             Vector512<float> x0 = Vector512.Create(a);
-                            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2);
                             Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 128));
-                            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2);
                             Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 256));
-                            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
+                            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector512.FusedMultiplyAdd(x2, w2, c2_2);
                             Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 384));
-                            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
+                            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector512.FusedMultiplyAdd(x3, w2, c3_2);
                             a = ref Unsafe.Add(ref a, 1);
                             wk = ref Unsafe.Add(ref wk, 16);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 256 + co);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, lo), hi), ref o, 0);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, lo), hi), ref o, 16);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_2, lo), hi), ref o, 32);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, lo), hi), ref o, 256);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, lo), hi), ref o, 272);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_2, lo), hi), ref o, 288);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, lo), hi), ref o, 512);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_1, lo), hi), ref o, 528);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_2, lo), hi), ref o, 544);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, lo), hi), ref o, 768);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_1, lo), hi), ref o, 784);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_2, lo), hi), ref o, 800);
+                    }
+                }
+                for (; b + 1 <= 16; b += 1)
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 2064);
+                    int p = 0;
+                    for (; p + 4 <= 4; p += 4)
+                    {
+                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w);
+                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w);
+                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w);
+                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w);
+                        ref float a = ref Unsafe.Add(ref input, p * 128);
+                        ref float wk = ref Unsafe.Add(ref w, 16);
+                        for (int k = 0; k < 128; k++)
+                        {
+                            Vector512<float> w0 = Vector512.LoadUnsafe(ref wk);
+                            Vector512<float> x0 = Vector512.Create(a);
+                            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0);
+                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 128));
+                            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0);
+                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 256));
+                            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0);
+                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 384));
+                            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0);
+                            a = ref Unsafe.Add(ref a, 1);
+                            wk = ref Unsafe.Add(ref wk, 16);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 256 + co);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, lo), hi), ref o, 0);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, lo), hi), ref o, 256);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, lo), hi), ref o, 512);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, lo), hi), ref o, 768);
                     }
                 }
             }
@@ -6848,42 +7374,80 @@ namespace Tests
                 Vector512<float> lo = Vector512.Create(0f);
                 Vector512<float> hi = Vector512.Create(6f);
                 int b = 0;
-                for (; b + 2 <= 16; b += 2)
+                for (; b + 3 <= 16; b += 3)
                 {
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 4112);
                     int p = 0;
                     for (; p + 4 <= 4; p += 4)
                     {
-                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 4112);
-                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 4112);
-                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 4112);
-                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 4112);
+                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 4112), c0_2 = Vector512.LoadUnsafe(ref w, 8224);
+                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 4112), c1_2 = Vector512.LoadUnsafe(ref w, 8224);
+                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 4112), c2_2 = Vector512.LoadUnsafe(ref w, 8224);
+                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 4112), c3_2 = Vector512.LoadUnsafe(ref w, 8224);
                         ref float a = ref Unsafe.Add(ref input, p * 256);
                         ref float wk = ref Unsafe.Add(ref w, 16);
                         for (int k = 0; k < 256; k++)
                         {
-                            Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 4112);
+                            Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 4112), w2 = Vector512.LoadUnsafe(ref wk, 8224);
                             Vector512<float> x0 = Vector512.Create(a);
-                            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2);
                             Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 256));
-                            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2);
                             Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 512));
-                            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
+                            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector512.FusedMultiplyAdd(x2, w2, c2_2);
                             Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 768));
-                            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
+                            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector512.FusedMultiplyAdd(x3, w2, c3_2);
                             a = ref Unsafe.Add(ref a, 1);
                             wk = ref Unsafe.Add(ref wk, 16);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 256 + co);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, lo), hi), ref o, 0);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, lo), hi), ref o, 16);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_2, lo), hi), ref o, 32);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, lo), hi), ref o, 256);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, lo), hi), ref o, 272);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_2, lo), hi), ref o, 288);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, lo), hi), ref o, 512);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_1, lo), hi), ref o, 528);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_2, lo), hi), ref o, 544);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, lo), hi), ref o, 768);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_1, lo), hi), ref o, 784);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_2, lo), hi), ref o, 800);
+                    }
+                }
+                for (; b + 1 <= 16; b += 1)
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 4112);
+                    int p = 0;
+                    for (; p + 4 <= 4; p += 4)
+                    {
+                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w);
+                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w);
+                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w);
+                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w);
+                        ref float a = ref Unsafe.Add(ref input, p * 256);
+                        ref float wk = ref Unsafe.Add(ref w, 16);
+                        for (int k = 0; k < 256; k++)
+                        {
+                            Vector512<float> w0 = Vector512.LoadUnsafe(ref wk);
+                            Vector512<float> x0 = Vector512.Create(a);
+                            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0);
+                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 256));
+                            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0);
+                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 512));
+                            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0);
+                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 768));
+                            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0);
+                            a = ref Unsafe.Add(ref a, 1);
+                            wk = ref Unsafe.Add(ref wk, 16);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 256 + co);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, lo), hi), ref o, 0);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, lo), hi), ref o, 256);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, lo), hi), ref o, 512);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, lo), hi), ref o, 768);
                     }
                 }
             }

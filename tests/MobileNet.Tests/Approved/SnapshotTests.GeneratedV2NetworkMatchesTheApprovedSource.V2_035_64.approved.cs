@@ -1870,112 +1870,70 @@ namespace Tests
                         Vector512<float> expandLo = Vector512.Create(0f);
                         Vector512<float> expandHi = Vector512.Create(6f);
                         int b = 0;
-                        for (; b + 2 <= 3; b += 2)
+                        for (; b + 3 <= 3; b += 3)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 144);
                             int p = 0;
                             for (; p + 8 <= 32; p += 8)
                             {
-                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 144);
-                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 144);
-                                Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 144);
-                                Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 144);
-                                Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 144);
-                                Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 144);
-                                Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 144);
-                                Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 144);
+                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 144), c0_2 = Vector512.LoadUnsafe(ref w, 288);
+                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 144), c1_2 = Vector512.LoadUnsafe(ref w, 288);
+                                Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 144), c2_2 = Vector512.LoadUnsafe(ref w, 288);
+                                Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 144), c3_2 = Vector512.LoadUnsafe(ref w, 288);
+                                Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 144), c4_2 = Vector512.LoadUnsafe(ref w, 288);
+                                Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 144), c5_2 = Vector512.LoadUnsafe(ref w, 288);
+                                Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 144), c6_2 = Vector512.LoadUnsafe(ref w, 288);
+                                Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 144), c7_2 = Vector512.LoadUnsafe(ref w, 288);
                                 ref float a = ref Unsafe.Add(ref source, p * 8);
                                 ref float wk = ref Unsafe.Add(ref w, 16);
                                 for (int k = 0; k < 8; k++)
                                 {
-                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 144);
+                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 144), w2 = Vector512.LoadUnsafe(ref wk, 288);
                                     Vector512<float> x0 = Vector512.Create(a);
-                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2);
                                     Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 8));
-                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2);
                                     Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 16));
-                                    c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
+                                    c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector512.FusedMultiplyAdd(x2, w2, c2_2);
                                     Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 24));
-                                    c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
+                                    c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector512.FusedMultiplyAdd(x3, w2, c3_2);
                                     Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 32));
-                                    c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
+                                    c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1); c4_2 = Vector512.FusedMultiplyAdd(x4, w2, c4_2);
                                     Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 40));
-                                    c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1);
+                                    c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1); c5_2 = Vector512.FusedMultiplyAdd(x5, w2, c5_2);
                                     Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 48));
-                                    c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1);
+                                    c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1); c6_2 = Vector512.FusedMultiplyAdd(x6, w2, c6_2);
                                     Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 56));
-                                    c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1);
+                                    c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1); c7_2 = Vector512.FusedMultiplyAdd(x7, w2, c7_2);
                                     a = ref Unsafe.Add(ref a, 1);
                                     wk = ref Unsafe.Add(ref wk, 16);
                                 }
                                 ref float o = ref Unsafe.Add(ref slot, p * 48 + co);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, expandLo), expandHi), ref o, 0);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, expandLo), expandHi), ref o, 16);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_2, expandLo), expandHi), ref o, 32);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, expandLo), expandHi), ref o, 48);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, expandLo), expandHi), ref o, 64);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_2, expandLo), expandHi), ref o, 80);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, expandLo), expandHi), ref o, 96);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_1, expandLo), expandHi), ref o, 112);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_2, expandLo), expandHi), ref o, 128);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, expandLo), expandHi), ref o, 144);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_1, expandLo), expandHi), ref o, 160);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_2, expandLo), expandHi), ref o, 176);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_0, expandLo), expandHi), ref o, 192);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_1, expandLo), expandHi), ref o, 208);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_2, expandLo), expandHi), ref o, 224);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_0, expandLo), expandHi), ref o, 240);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_1, expandLo), expandHi), ref o, 256);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_2, expandLo), expandHi), ref o, 272);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_0, expandLo), expandHi), ref o, 288);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_1, expandLo), expandHi), ref o, 304);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_2, expandLo), expandHi), ref o, 320);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_0, expandLo), expandHi), ref o, 336);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_1, expandLo), expandHi), ref o, 352);
-                            }
-                        }
-                        for (; b < 3; b++)
-                        {
-                            int co = b * 16;
-                            ref float w = ref Unsafe.Add(ref expandWeights, b * 144);
-                            int p = 0;
-                            for (; p + 8 <= 32; p += 8)
-                            {
-                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w);
-                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w);
-                                Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w);
-                                Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w);
-                                Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w);
-                                Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w);
-                                Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w);
-                                Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w);
-                                ref float a = ref Unsafe.Add(ref source, p * 8);
-                                ref float wk = ref Unsafe.Add(ref w, 16);
-                                for (int k = 0; k < 8; k++)
-                                {
-                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk);
-                                    Vector512<float> x0 = Vector512.Create(a);
-                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0);
-                                    Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 8));
-                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0);
-                                    Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 16));
-                                    c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0);
-                                    Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 24));
-                                    c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0);
-                                    Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 32));
-                                    c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0);
-                                    Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 40));
-                                    c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0);
-                                    Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 48));
-                                    c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0);
-                                    Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 56));
-                                    c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0);
-                                    a = ref Unsafe.Add(ref a, 1);
-                                    wk = ref Unsafe.Add(ref wk, 16);
-                                }
-                                ref float o = ref Unsafe.Add(ref slot, p * 48 + co);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, expandLo), expandHi), ref o, 0);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, expandLo), expandHi), ref o, 48);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, expandLo), expandHi), ref o, 96);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, expandLo), expandHi), ref o, 144);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_0, expandLo), expandHi), ref o, 192);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_0, expandLo), expandHi), ref o, 240);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_0, expandLo), expandHi), ref o, 288);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_0, expandLo), expandHi), ref o, 336);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_2, expandLo), expandHi), ref o, 368);
                             }
                         }
                     }
@@ -2581,112 +2539,70 @@ namespace Tests
                         Vector512<float> expandLo = Vector512.Create(0f);
                         Vector512<float> expandHi = Vector512.Create(6f);
                         int b = 0;
-                        for (; b + 2 <= 3; b += 2)
+                        for (; b + 3 <= 3; b += 3)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 144);
                             int p = 0;
                             for (; p + 8 <= 16; p += 8)
                             {
-                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 144);
-                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 144);
-                                Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 144);
-                                Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 144);
-                                Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 144);
-                                Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 144);
-                                Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 144);
-                                Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 144);
+                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 144), c0_2 = Vector512.LoadUnsafe(ref w, 288);
+                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 144), c1_2 = Vector512.LoadUnsafe(ref w, 288);
+                                Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 144), c2_2 = Vector512.LoadUnsafe(ref w, 288);
+                                Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 144), c3_2 = Vector512.LoadUnsafe(ref w, 288);
+                                Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 144), c4_2 = Vector512.LoadUnsafe(ref w, 288);
+                                Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 144), c5_2 = Vector512.LoadUnsafe(ref w, 288);
+                                Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 144), c6_2 = Vector512.LoadUnsafe(ref w, 288);
+                                Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 144), c7_2 = Vector512.LoadUnsafe(ref w, 288);
                                 ref float a = ref Unsafe.Add(ref source, p * 8);
                                 ref float wk = ref Unsafe.Add(ref w, 16);
                                 for (int k = 0; k < 8; k++)
                                 {
-                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 144);
+                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 144), w2 = Vector512.LoadUnsafe(ref wk, 288);
                                     Vector512<float> x0 = Vector512.Create(a);
-                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2);
                                     Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 8));
-                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2);
                                     Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 16));
-                                    c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
+                                    c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector512.FusedMultiplyAdd(x2, w2, c2_2);
                                     Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 24));
-                                    c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
+                                    c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector512.FusedMultiplyAdd(x3, w2, c3_2);
                                     Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 32));
-                                    c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
+                                    c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1); c4_2 = Vector512.FusedMultiplyAdd(x4, w2, c4_2);
                                     Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 40));
-                                    c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1);
+                                    c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1); c5_2 = Vector512.FusedMultiplyAdd(x5, w2, c5_2);
                                     Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 48));
-                                    c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1);
+                                    c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1); c6_2 = Vector512.FusedMultiplyAdd(x6, w2, c6_2);
                                     Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 56));
-                                    c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1);
+                                    c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1); c7_2 = Vector512.FusedMultiplyAdd(x7, w2, c7_2);
                                     a = ref Unsafe.Add(ref a, 1);
                                     wk = ref Unsafe.Add(ref wk, 16);
                                 }
                                 ref float o = ref Unsafe.Add(ref slot, p * 48 + co);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, expandLo), expandHi), ref o, 0);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, expandLo), expandHi), ref o, 16);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_2, expandLo), expandHi), ref o, 32);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, expandLo), expandHi), ref o, 48);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, expandLo), expandHi), ref o, 64);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_2, expandLo), expandHi), ref o, 80);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, expandLo), expandHi), ref o, 96);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_1, expandLo), expandHi), ref o, 112);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_2, expandLo), expandHi), ref o, 128);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, expandLo), expandHi), ref o, 144);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_1, expandLo), expandHi), ref o, 160);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_2, expandLo), expandHi), ref o, 176);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_0, expandLo), expandHi), ref o, 192);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_1, expandLo), expandHi), ref o, 208);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_2, expandLo), expandHi), ref o, 224);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_0, expandLo), expandHi), ref o, 240);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_1, expandLo), expandHi), ref o, 256);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_2, expandLo), expandHi), ref o, 272);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_0, expandLo), expandHi), ref o, 288);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_1, expandLo), expandHi), ref o, 304);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_2, expandLo), expandHi), ref o, 320);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_0, expandLo), expandHi), ref o, 336);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_1, expandLo), expandHi), ref o, 352);
-                            }
-                        }
-                        for (; b < 3; b++)
-                        {
-                            int co = b * 16;
-                            ref float w = ref Unsafe.Add(ref expandWeights, b * 144);
-                            int p = 0;
-                            for (; p + 8 <= 16; p += 8)
-                            {
-                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w);
-                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w);
-                                Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w);
-                                Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w);
-                                Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w);
-                                Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w);
-                                Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w);
-                                Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w);
-                                ref float a = ref Unsafe.Add(ref source, p * 8);
-                                ref float wk = ref Unsafe.Add(ref w, 16);
-                                for (int k = 0; k < 8; k++)
-                                {
-                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk);
-                                    Vector512<float> x0 = Vector512.Create(a);
-                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0);
-                                    Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 8));
-                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0);
-                                    Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 16));
-                                    c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0);
-                                    Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 24));
-                                    c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0);
-                                    Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 32));
-                                    c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0);
-                                    Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 40));
-                                    c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0);
-                                    Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 48));
-                                    c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0);
-                                    Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 56));
-                                    c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0);
-                                    a = ref Unsafe.Add(ref a, 1);
-                                    wk = ref Unsafe.Add(ref wk, 16);
-                                }
-                                ref float o = ref Unsafe.Add(ref slot, p * 48 + co);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, expandLo), expandHi), ref o, 0);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, expandLo), expandHi), ref o, 48);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, expandLo), expandHi), ref o, 96);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, expandLo), expandHi), ref o, 144);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_0, expandLo), expandHi), ref o, 192);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_0, expandLo), expandHi), ref o, 240);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_0, expandLo), expandHi), ref o, 288);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_0, expandLo), expandHi), ref o, 336);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_2, expandLo), expandHi), ref o, 368);
                             }
                         }
                     }
@@ -3333,112 +3249,70 @@ namespace Tests
                         Vector512<float> expandLo = Vector512.Create(0f);
                         Vector512<float> expandHi = Vector512.Create(6f);
                         int b = 0;
-                        for (; b + 2 <= 3; b += 2)
+                        for (; b + 3 <= 3; b += 3)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 144);
                             int p = 0;
                             for (; p + 8 <= 16; p += 8)
                             {
-                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 144);
-                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 144);
-                                Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 144);
-                                Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 144);
-                                Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 144);
-                                Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 144);
-                                Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 144);
-                                Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 144);
+                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 144), c0_2 = Vector512.LoadUnsafe(ref w, 288);
+                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 144), c1_2 = Vector512.LoadUnsafe(ref w, 288);
+                                Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 144), c2_2 = Vector512.LoadUnsafe(ref w, 288);
+                                Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 144), c3_2 = Vector512.LoadUnsafe(ref w, 288);
+                                Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 144), c4_2 = Vector512.LoadUnsafe(ref w, 288);
+                                Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 144), c5_2 = Vector512.LoadUnsafe(ref w, 288);
+                                Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 144), c6_2 = Vector512.LoadUnsafe(ref w, 288);
+                                Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 144), c7_2 = Vector512.LoadUnsafe(ref w, 288);
                                 ref float a = ref Unsafe.Add(ref source, p * 8);
                                 ref float wk = ref Unsafe.Add(ref w, 16);
                                 for (int k = 0; k < 8; k++)
                                 {
-                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 144);
+                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 144), w2 = Vector512.LoadUnsafe(ref wk, 288);
                                     Vector512<float> x0 = Vector512.Create(a);
-                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2);
                                     Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 8));
-                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2);
                                     Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 16));
-                                    c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
+                                    c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector512.FusedMultiplyAdd(x2, w2, c2_2);
                                     Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 24));
-                                    c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
+                                    c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector512.FusedMultiplyAdd(x3, w2, c3_2);
                                     Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 32));
-                                    c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
+                                    c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1); c4_2 = Vector512.FusedMultiplyAdd(x4, w2, c4_2);
                                     Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 40));
-                                    c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1);
+                                    c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1); c5_2 = Vector512.FusedMultiplyAdd(x5, w2, c5_2);
                                     Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 48));
-                                    c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1);
+                                    c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1); c6_2 = Vector512.FusedMultiplyAdd(x6, w2, c6_2);
                                     Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 56));
-                                    c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1);
+                                    c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1); c7_2 = Vector512.FusedMultiplyAdd(x7, w2, c7_2);
                                     a = ref Unsafe.Add(ref a, 1);
                                     wk = ref Unsafe.Add(ref wk, 16);
                                 }
                                 ref float o = ref Unsafe.Add(ref slot, p * 48 + co);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, expandLo), expandHi), ref o, 0);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, expandLo), expandHi), ref o, 16);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_2, expandLo), expandHi), ref o, 32);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, expandLo), expandHi), ref o, 48);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, expandLo), expandHi), ref o, 64);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_2, expandLo), expandHi), ref o, 80);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, expandLo), expandHi), ref o, 96);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_1, expandLo), expandHi), ref o, 112);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_2, expandLo), expandHi), ref o, 128);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, expandLo), expandHi), ref o, 144);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_1, expandLo), expandHi), ref o, 160);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_2, expandLo), expandHi), ref o, 176);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_0, expandLo), expandHi), ref o, 192);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_1, expandLo), expandHi), ref o, 208);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_2, expandLo), expandHi), ref o, 224);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_0, expandLo), expandHi), ref o, 240);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_1, expandLo), expandHi), ref o, 256);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_2, expandLo), expandHi), ref o, 272);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_0, expandLo), expandHi), ref o, 288);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_1, expandLo), expandHi), ref o, 304);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_2, expandLo), expandHi), ref o, 320);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_0, expandLo), expandHi), ref o, 336);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_1, expandLo), expandHi), ref o, 352);
-                            }
-                        }
-                        for (; b < 3; b++)
-                        {
-                            int co = b * 16;
-                            ref float w = ref Unsafe.Add(ref expandWeights, b * 144);
-                            int p = 0;
-                            for (; p + 8 <= 16; p += 8)
-                            {
-                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w);
-                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w);
-                                Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w);
-                                Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w);
-                                Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w);
-                                Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w);
-                                Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w);
-                                Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w);
-                                ref float a = ref Unsafe.Add(ref source, p * 8);
-                                ref float wk = ref Unsafe.Add(ref w, 16);
-                                for (int k = 0; k < 8; k++)
-                                {
-                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk);
-                                    Vector512<float> x0 = Vector512.Create(a);
-                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0);
-                                    Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 8));
-                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0);
-                                    Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 16));
-                                    c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0);
-                                    Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 24));
-                                    c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0);
-                                    Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 32));
-                                    c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0);
-                                    Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 40));
-                                    c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0);
-                                    Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 48));
-                                    c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0);
-                                    Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 56));
-                                    c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0);
-                                    a = ref Unsafe.Add(ref a, 1);
-                                    wk = ref Unsafe.Add(ref wk, 16);
-                                }
-                                ref float o = ref Unsafe.Add(ref slot, p * 48 + co);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, expandLo), expandHi), ref o, 0);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, expandLo), expandHi), ref o, 48);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, expandLo), expandHi), ref o, 96);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, expandLo), expandHi), ref o, 144);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_0, expandLo), expandHi), ref o, 192);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_0, expandLo), expandHi), ref o, 240);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_0, expandLo), expandHi), ref o, 288);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_0, expandLo), expandHi), ref o, 336);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_2, expandLo), expandHi), ref o, 368);
                             }
                         }
                     }
@@ -3859,7 +3733,7 @@ namespace Tests
                 if (Vector512.IsHardwareAccelerated)
                 {
                     int b = 0;
-                    for (; b < 1; b++)
+                    for (; b + 1 <= 1; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 784);
@@ -4031,62 +3905,70 @@ namespace Tests
                         Vector512<float> expandLo = Vector512.Create(0f);
                         Vector512<float> expandHi = Vector512.Create(6f);
                         int b = 0;
-                        for (; b + 2 <= 6; b += 2)
+                        for (; b + 3 <= 6; b += 3)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 272);
                             int p = 0;
                             for (; p + 8 <= 8; p += 8)
                             {
-                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 272);
-                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 272);
-                                Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 272);
-                                Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 272);
-                                Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 272);
-                                Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 272);
-                                Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 272);
-                                Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 272);
+                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 272), c0_2 = Vector512.LoadUnsafe(ref w, 544);
+                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 272), c1_2 = Vector512.LoadUnsafe(ref w, 544);
+                                Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 272), c2_2 = Vector512.LoadUnsafe(ref w, 544);
+                                Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 272), c3_2 = Vector512.LoadUnsafe(ref w, 544);
+                                Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 272), c4_2 = Vector512.LoadUnsafe(ref w, 544);
+                                Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 272), c5_2 = Vector512.LoadUnsafe(ref w, 544);
+                                Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 272), c6_2 = Vector512.LoadUnsafe(ref w, 544);
+                                Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 272), c7_2 = Vector512.LoadUnsafe(ref w, 544);
                                 ref float a = ref Unsafe.Add(ref source, p * 16);
                                 ref float wk = ref Unsafe.Add(ref w, 16);
                                 for (int k = 0; k < 16; k++)
                                 {
-                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 272);
+                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 272), w2 = Vector512.LoadUnsafe(ref wk, 544);
                                     Vector512<float> x0 = Vector512.Create(a);
-                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2);
                                     Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 16));
-                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2);
                                     Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 32));
-                                    c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
+                                    c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector512.FusedMultiplyAdd(x2, w2, c2_2);
                                     Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 48));
-                                    c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
+                                    c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector512.FusedMultiplyAdd(x3, w2, c3_2);
                                     Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 64));
-                                    c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
+                                    c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1); c4_2 = Vector512.FusedMultiplyAdd(x4, w2, c4_2);
                                     Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 80));
-                                    c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1);
+                                    c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1); c5_2 = Vector512.FusedMultiplyAdd(x5, w2, c5_2);
                                     Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 96));
-                                    c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1);
+                                    c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1); c6_2 = Vector512.FusedMultiplyAdd(x6, w2, c6_2);
                                     Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 112));
-                                    c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1);
+                                    c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1); c7_2 = Vector512.FusedMultiplyAdd(x7, w2, c7_2);
                                     a = ref Unsafe.Add(ref a, 1);
                                     wk = ref Unsafe.Add(ref wk, 16);
                                 }
                                 ref float o = ref Unsafe.Add(ref slot, p * 96 + co);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, expandLo), expandHi), ref o, 0);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, expandLo), expandHi), ref o, 16);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_2, expandLo), expandHi), ref o, 32);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, expandLo), expandHi), ref o, 96);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, expandLo), expandHi), ref o, 112);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_2, expandLo), expandHi), ref o, 128);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, expandLo), expandHi), ref o, 192);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_1, expandLo), expandHi), ref o, 208);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_2, expandLo), expandHi), ref o, 224);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, expandLo), expandHi), ref o, 288);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_1, expandLo), expandHi), ref o, 304);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_2, expandLo), expandHi), ref o, 320);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_0, expandLo), expandHi), ref o, 384);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_1, expandLo), expandHi), ref o, 400);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_2, expandLo), expandHi), ref o, 416);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_0, expandLo), expandHi), ref o, 480);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_1, expandLo), expandHi), ref o, 496);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_2, expandLo), expandHi), ref o, 512);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_0, expandLo), expandHi), ref o, 576);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_1, expandLo), expandHi), ref o, 592);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_2, expandLo), expandHi), ref o, 608);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_0, expandLo), expandHi), ref o, 672);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_1, expandLo), expandHi), ref o, 688);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_2, expandLo), expandHi), ref o, 704);
                             }
                         }
                     }
@@ -4497,7 +4379,7 @@ namespace Tests
                 if (Vector512.IsHardwareAccelerated)
                 {
                     int b = 0;
-                    for (; b < 1; b++)
+                    for (; b + 1 <= 1; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 1552);
@@ -4669,62 +4551,70 @@ namespace Tests
                         Vector512<float> expandLo = Vector512.Create(0f);
                         Vector512<float> expandHi = Vector512.Create(6f);
                         int b = 0;
-                        for (; b + 2 <= 6; b += 2)
+                        for (; b + 3 <= 6; b += 3)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 272);
                             int p = 0;
                             for (; p + 8 <= 8; p += 8)
                             {
-                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 272);
-                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 272);
-                                Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 272);
-                                Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 272);
-                                Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 272);
-                                Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 272);
-                                Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 272);
-                                Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 272);
+                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 272), c0_2 = Vector512.LoadUnsafe(ref w, 544);
+                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 272), c1_2 = Vector512.LoadUnsafe(ref w, 544);
+                                Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 272), c2_2 = Vector512.LoadUnsafe(ref w, 544);
+                                Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 272), c3_2 = Vector512.LoadUnsafe(ref w, 544);
+                                Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 272), c4_2 = Vector512.LoadUnsafe(ref w, 544);
+                                Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 272), c5_2 = Vector512.LoadUnsafe(ref w, 544);
+                                Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 272), c6_2 = Vector512.LoadUnsafe(ref w, 544);
+                                Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 272), c7_2 = Vector512.LoadUnsafe(ref w, 544);
                                 ref float a = ref Unsafe.Add(ref source, p * 16);
                                 ref float wk = ref Unsafe.Add(ref w, 16);
                                 for (int k = 0; k < 16; k++)
                                 {
-                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 272);
+                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 272), w2 = Vector512.LoadUnsafe(ref wk, 544);
                                     Vector512<float> x0 = Vector512.Create(a);
-                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2);
                                     Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 16));
-                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2);
                                     Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 32));
-                                    c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
+                                    c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector512.FusedMultiplyAdd(x2, w2, c2_2);
                                     Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 48));
-                                    c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
+                                    c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector512.FusedMultiplyAdd(x3, w2, c3_2);
                                     Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 64));
-                                    c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
+                                    c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1); c4_2 = Vector512.FusedMultiplyAdd(x4, w2, c4_2);
                                     Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 80));
-                                    c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1);
+                                    c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1); c5_2 = Vector512.FusedMultiplyAdd(x5, w2, c5_2);
                                     Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 96));
-                                    c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1);
+                                    c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1); c6_2 = Vector512.FusedMultiplyAdd(x6, w2, c6_2);
                                     Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 112));
-                                    c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1);
+                                    c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1); c7_2 = Vector512.FusedMultiplyAdd(x7, w2, c7_2);
                                     a = ref Unsafe.Add(ref a, 1);
                                     wk = ref Unsafe.Add(ref wk, 16);
                                 }
                                 ref float o = ref Unsafe.Add(ref slot, p * 96 + co);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, expandLo), expandHi), ref o, 0);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, expandLo), expandHi), ref o, 16);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_2, expandLo), expandHi), ref o, 32);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, expandLo), expandHi), ref o, 96);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, expandLo), expandHi), ref o, 112);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_2, expandLo), expandHi), ref o, 128);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, expandLo), expandHi), ref o, 192);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_1, expandLo), expandHi), ref o, 208);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_2, expandLo), expandHi), ref o, 224);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, expandLo), expandHi), ref o, 288);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_1, expandLo), expandHi), ref o, 304);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_2, expandLo), expandHi), ref o, 320);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_0, expandLo), expandHi), ref o, 384);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_1, expandLo), expandHi), ref o, 400);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_2, expandLo), expandHi), ref o, 416);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_0, expandLo), expandHi), ref o, 480);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_1, expandLo), expandHi), ref o, 496);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_2, expandLo), expandHi), ref o, 512);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_0, expandLo), expandHi), ref o, 576);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_1, expandLo), expandHi), ref o, 592);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_2, expandLo), expandHi), ref o, 608);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_0, expandLo), expandHi), ref o, 672);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_1, expandLo), expandHi), ref o, 688);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_2, expandLo), expandHi), ref o, 704);
                             }
                         }
                     }
@@ -5135,7 +5025,7 @@ namespace Tests
                 if (Vector512.IsHardwareAccelerated)
                 {
                     int b = 0;
-                    for (; b < 1; b++)
+                    for (; b + 1 <= 1; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 1552);
@@ -5307,62 +5197,70 @@ namespace Tests
                         Vector512<float> expandLo = Vector512.Create(0f);
                         Vector512<float> expandHi = Vector512.Create(6f);
                         int b = 0;
-                        for (; b + 2 <= 6; b += 2)
+                        for (; b + 3 <= 6; b += 3)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 272);
                             int p = 0;
                             for (; p + 8 <= 8; p += 8)
                             {
-                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 272);
-                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 272);
-                                Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 272);
-                                Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 272);
-                                Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 272);
-                                Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 272);
-                                Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 272);
-                                Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 272);
+                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 272), c0_2 = Vector512.LoadUnsafe(ref w, 544);
+                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 272), c1_2 = Vector512.LoadUnsafe(ref w, 544);
+                                Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 272), c2_2 = Vector512.LoadUnsafe(ref w, 544);
+                                Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 272), c3_2 = Vector512.LoadUnsafe(ref w, 544);
+                                Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 272), c4_2 = Vector512.LoadUnsafe(ref w, 544);
+                                Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 272), c5_2 = Vector512.LoadUnsafe(ref w, 544);
+                                Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 272), c6_2 = Vector512.LoadUnsafe(ref w, 544);
+                                Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 272), c7_2 = Vector512.LoadUnsafe(ref w, 544);
                                 ref float a = ref Unsafe.Add(ref source, p * 16);
                                 ref float wk = ref Unsafe.Add(ref w, 16);
                                 for (int k = 0; k < 16; k++)
                                 {
-                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 272);
+                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 272), w2 = Vector512.LoadUnsafe(ref wk, 544);
                                     Vector512<float> x0 = Vector512.Create(a);
-                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2);
                                     Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 16));
-                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2);
                                     Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 32));
-                                    c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
+                                    c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector512.FusedMultiplyAdd(x2, w2, c2_2);
                                     Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 48));
-                                    c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
+                                    c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector512.FusedMultiplyAdd(x3, w2, c3_2);
                                     Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 64));
-                                    c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
+                                    c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1); c4_2 = Vector512.FusedMultiplyAdd(x4, w2, c4_2);
                                     Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 80));
-                                    c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1);
+                                    c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1); c5_2 = Vector512.FusedMultiplyAdd(x5, w2, c5_2);
                                     Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 96));
-                                    c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1);
+                                    c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1); c6_2 = Vector512.FusedMultiplyAdd(x6, w2, c6_2);
                                     Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 112));
-                                    c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1);
+                                    c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1); c7_2 = Vector512.FusedMultiplyAdd(x7, w2, c7_2);
                                     a = ref Unsafe.Add(ref a, 1);
                                     wk = ref Unsafe.Add(ref wk, 16);
                                 }
                                 ref float o = ref Unsafe.Add(ref slot, p * 96 + co);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, expandLo), expandHi), ref o, 0);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, expandLo), expandHi), ref o, 16);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_2, expandLo), expandHi), ref o, 32);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, expandLo), expandHi), ref o, 96);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, expandLo), expandHi), ref o, 112);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_2, expandLo), expandHi), ref o, 128);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, expandLo), expandHi), ref o, 192);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_1, expandLo), expandHi), ref o, 208);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_2, expandLo), expandHi), ref o, 224);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, expandLo), expandHi), ref o, 288);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_1, expandLo), expandHi), ref o, 304);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_2, expandLo), expandHi), ref o, 320);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_0, expandLo), expandHi), ref o, 384);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_1, expandLo), expandHi), ref o, 400);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_2, expandLo), expandHi), ref o, 416);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_0, expandLo), expandHi), ref o, 480);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_1, expandLo), expandHi), ref o, 496);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_2, expandLo), expandHi), ref o, 512);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_0, expandLo), expandHi), ref o, 576);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_1, expandLo), expandHi), ref o, 592);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_2, expandLo), expandHi), ref o, 608);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_0, expandLo), expandHi), ref o, 672);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_1, expandLo), expandHi), ref o, 688);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_2, expandLo), expandHi), ref o, 704);
                             }
                         }
                     }
@@ -5595,7 +5493,7 @@ namespace Tests
                 if (Vector512.IsHardwareAccelerated)
                 {
                     int b = 0;
-                    for (; b < 1; b++)
+                    for (; b + 1 <= 1; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 1552);
@@ -5857,76 +5755,46 @@ namespace Tests
                         Vector512<float> expandLo = Vector512.Create(0f);
                         Vector512<float> expandHi = Vector512.Create(6f);
                         int b = 0;
-                        for (; b + 2 <= 9; b += 2)
+                        for (; b + 3 <= 9; b += 3)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 400);
                             int p = 0;
                             for (; p + 4 <= 4; p += 4)
                             {
-                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 400);
-                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 400);
-                                Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 400);
-                                Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 400);
+                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 400), c0_2 = Vector512.LoadUnsafe(ref w, 800);
+                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 400), c1_2 = Vector512.LoadUnsafe(ref w, 800);
+                                Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 400), c2_2 = Vector512.LoadUnsafe(ref w, 800);
+                                Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 400), c3_2 = Vector512.LoadUnsafe(ref w, 800);
                                 ref float a = ref Unsafe.Add(ref source, p * 24);
                                 ref float wk = ref Unsafe.Add(ref w, 16);
                                 for (int k = 0; k < 24; k++)
                                 {
-                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 400);
+                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 400), w2 = Vector512.LoadUnsafe(ref wk, 800);
                                     Vector512<float> x0 = Vector512.Create(a);
-                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2);
                                     Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 24));
-                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2);
                                     Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 48));
-                                    c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
+                                    c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector512.FusedMultiplyAdd(x2, w2, c2_2);
                                     Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 72));
-                                    c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
+                                    c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector512.FusedMultiplyAdd(x3, w2, c3_2);
                                     a = ref Unsafe.Add(ref a, 1);
                                     wk = ref Unsafe.Add(ref wk, 16);
                                 }
                                 ref float o = ref Unsafe.Add(ref slot, p * 144 + co);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, expandLo), expandHi), ref o, 0);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, expandLo), expandHi), ref o, 16);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_2, expandLo), expandHi), ref o, 32);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, expandLo), expandHi), ref o, 144);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, expandLo), expandHi), ref o, 160);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_2, expandLo), expandHi), ref o, 176);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, expandLo), expandHi), ref o, 288);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_1, expandLo), expandHi), ref o, 304);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_2, expandLo), expandHi), ref o, 320);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, expandLo), expandHi), ref o, 432);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_1, expandLo), expandHi), ref o, 448);
-                            }
-                        }
-                        for (; b < 9; b++)
-                        {
-                            int co = b * 16;
-                            ref float w = ref Unsafe.Add(ref expandWeights, b * 400);
-                            int p = 0;
-                            for (; p + 4 <= 4; p += 4)
-                            {
-                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w);
-                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w);
-                                Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w);
-                                Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w);
-                                ref float a = ref Unsafe.Add(ref source, p * 24);
-                                ref float wk = ref Unsafe.Add(ref w, 16);
-                                for (int k = 0; k < 24; k++)
-                                {
-                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk);
-                                    Vector512<float> x0 = Vector512.Create(a);
-                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0);
-                                    Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 24));
-                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0);
-                                    Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 48));
-                                    c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0);
-                                    Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 72));
-                                    c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0);
-                                    a = ref Unsafe.Add(ref a, 1);
-                                    wk = ref Unsafe.Add(ref wk, 16);
-                                }
-                                ref float o = ref Unsafe.Add(ref slot, p * 144 + co);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, expandLo), expandHi), ref o, 0);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, expandLo), expandHi), ref o, 144);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, expandLo), expandHi), ref o, 288);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, expandLo), expandHi), ref o, 432);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_2, expandLo), expandHi), ref o, 464);
                             }
                         }
                     }
@@ -6190,7 +6058,7 @@ namespace Tests
                 if (Vector512.IsHardwareAccelerated)
                 {
                     int b = 0;
-                    for (; b < 1; b++)
+                    for (; b + 1 <= 1; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 2320);
@@ -6452,76 +6320,46 @@ namespace Tests
                         Vector512<float> expandLo = Vector512.Create(0f);
                         Vector512<float> expandHi = Vector512.Create(6f);
                         int b = 0;
-                        for (; b + 2 <= 9; b += 2)
+                        for (; b + 3 <= 9; b += 3)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 400);
                             int p = 0;
                             for (; p + 4 <= 4; p += 4)
                             {
-                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 400);
-                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 400);
-                                Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 400);
-                                Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 400);
+                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 400), c0_2 = Vector512.LoadUnsafe(ref w, 800);
+                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 400), c1_2 = Vector512.LoadUnsafe(ref w, 800);
+                                Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 400), c2_2 = Vector512.LoadUnsafe(ref w, 800);
+                                Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 400), c3_2 = Vector512.LoadUnsafe(ref w, 800);
                                 ref float a = ref Unsafe.Add(ref source, p * 24);
                                 ref float wk = ref Unsafe.Add(ref w, 16);
                                 for (int k = 0; k < 24; k++)
                                 {
-                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 400);
+                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 400), w2 = Vector512.LoadUnsafe(ref wk, 800);
                                     Vector512<float> x0 = Vector512.Create(a);
-                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2);
                                     Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 24));
-                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2);
                                     Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 48));
-                                    c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
+                                    c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector512.FusedMultiplyAdd(x2, w2, c2_2);
                                     Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 72));
-                                    c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
+                                    c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector512.FusedMultiplyAdd(x3, w2, c3_2);
                                     a = ref Unsafe.Add(ref a, 1);
                                     wk = ref Unsafe.Add(ref wk, 16);
                                 }
                                 ref float o = ref Unsafe.Add(ref slot, p * 144 + co);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, expandLo), expandHi), ref o, 0);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, expandLo), expandHi), ref o, 16);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_2, expandLo), expandHi), ref o, 32);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, expandLo), expandHi), ref o, 144);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, expandLo), expandHi), ref o, 160);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_2, expandLo), expandHi), ref o, 176);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, expandLo), expandHi), ref o, 288);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_1, expandLo), expandHi), ref o, 304);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_2, expandLo), expandHi), ref o, 320);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, expandLo), expandHi), ref o, 432);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_1, expandLo), expandHi), ref o, 448);
-                            }
-                        }
-                        for (; b < 9; b++)
-                        {
-                            int co = b * 16;
-                            ref float w = ref Unsafe.Add(ref expandWeights, b * 400);
-                            int p = 0;
-                            for (; p + 4 <= 4; p += 4)
-                            {
-                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w);
-                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w);
-                                Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w);
-                                Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w);
-                                ref float a = ref Unsafe.Add(ref source, p * 24);
-                                ref float wk = ref Unsafe.Add(ref w, 16);
-                                for (int k = 0; k < 24; k++)
-                                {
-                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk);
-                                    Vector512<float> x0 = Vector512.Create(a);
-                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0);
-                                    Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 24));
-                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0);
-                                    Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 48));
-                                    c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0);
-                                    Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 72));
-                                    c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0);
-                                    a = ref Unsafe.Add(ref a, 1);
-                                    wk = ref Unsafe.Add(ref wk, 16);
-                                }
-                                ref float o = ref Unsafe.Add(ref slot, p * 144 + co);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, expandLo), expandHi), ref o, 0);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, expandLo), expandHi), ref o, 144);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, expandLo), expandHi), ref o, 288);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, expandLo), expandHi), ref o, 432);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_2, expandLo), expandHi), ref o, 464);
                             }
                         }
                     }
@@ -6785,7 +6623,7 @@ namespace Tests
                 if (Vector512.IsHardwareAccelerated)
                 {
                     int b = 0;
-                    for (; b < 1; b++)
+                    for (; b + 1 <= 1; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 2320);
@@ -7047,76 +6885,46 @@ namespace Tests
                         Vector512<float> expandLo = Vector512.Create(0f);
                         Vector512<float> expandHi = Vector512.Create(6f);
                         int b = 0;
-                        for (; b + 2 <= 9; b += 2)
+                        for (; b + 3 <= 9; b += 3)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 400);
                             int p = 0;
                             for (; p + 4 <= 4; p += 4)
                             {
-                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 400);
-                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 400);
-                                Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 400);
-                                Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 400);
+                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 400), c0_2 = Vector512.LoadUnsafe(ref w, 800);
+                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 400), c1_2 = Vector512.LoadUnsafe(ref w, 800);
+                                Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 400), c2_2 = Vector512.LoadUnsafe(ref w, 800);
+                                Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 400), c3_2 = Vector512.LoadUnsafe(ref w, 800);
                                 ref float a = ref Unsafe.Add(ref source, p * 24);
                                 ref float wk = ref Unsafe.Add(ref w, 16);
                                 for (int k = 0; k < 24; k++)
                                 {
-                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 400);
+                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 400), w2 = Vector512.LoadUnsafe(ref wk, 800);
                                     Vector512<float> x0 = Vector512.Create(a);
-                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2);
                                     Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 24));
-                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2);
                                     Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 48));
-                                    c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
+                                    c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector512.FusedMultiplyAdd(x2, w2, c2_2);
                                     Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 72));
-                                    c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
+                                    c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector512.FusedMultiplyAdd(x3, w2, c3_2);
                                     a = ref Unsafe.Add(ref a, 1);
                                     wk = ref Unsafe.Add(ref wk, 16);
                                 }
                                 ref float o = ref Unsafe.Add(ref slot, p * 144 + co);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, expandLo), expandHi), ref o, 0);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, expandLo), expandHi), ref o, 16);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_2, expandLo), expandHi), ref o, 32);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, expandLo), expandHi), ref o, 144);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, expandLo), expandHi), ref o, 160);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_2, expandLo), expandHi), ref o, 176);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, expandLo), expandHi), ref o, 288);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_1, expandLo), expandHi), ref o, 304);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_2, expandLo), expandHi), ref o, 320);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, expandLo), expandHi), ref o, 432);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_1, expandLo), expandHi), ref o, 448);
-                            }
-                        }
-                        for (; b < 9; b++)
-                        {
-                            int co = b * 16;
-                            ref float w = ref Unsafe.Add(ref expandWeights, b * 400);
-                            int p = 0;
-                            for (; p + 4 <= 4; p += 4)
-                            {
-                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w);
-                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w);
-                                Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w);
-                                Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w);
-                                ref float a = ref Unsafe.Add(ref source, p * 24);
-                                ref float wk = ref Unsafe.Add(ref w, 16);
-                                for (int k = 0; k < 24; k++)
-                                {
-                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk);
-                                    Vector512<float> x0 = Vector512.Create(a);
-                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0);
-                                    Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 24));
-                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0);
-                                    Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 48));
-                                    c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0);
-                                    Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 72));
-                                    c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0);
-                                    a = ref Unsafe.Add(ref a, 1);
-                                    wk = ref Unsafe.Add(ref wk, 16);
-                                }
-                                ref float o = ref Unsafe.Add(ref slot, p * 144 + co);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, expandLo), expandHi), ref o, 0);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, expandLo), expandHi), ref o, 144);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, expandLo), expandHi), ref o, 288);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, expandLo), expandHi), ref o, 432);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_2, expandLo), expandHi), ref o, 464);
                             }
                         }
                     }
@@ -7380,7 +7188,7 @@ namespace Tests
                 if (Vector512.IsHardwareAccelerated)
                 {
                     int b = 0;
-                    for (; b < 1; b++)
+                    for (; b + 1 <= 1; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 2320);
@@ -7642,76 +7450,46 @@ namespace Tests
                         Vector512<float> expandLo = Vector512.Create(0f);
                         Vector512<float> expandHi = Vector512.Create(6f);
                         int b = 0;
-                        for (; b + 2 <= 9; b += 2)
+                        for (; b + 3 <= 9; b += 3)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 400);
                             int p = 0;
                             for (; p + 4 <= 4; p += 4)
                             {
-                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 400);
-                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 400);
-                                Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 400);
-                                Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 400);
+                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 400), c0_2 = Vector512.LoadUnsafe(ref w, 800);
+                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 400), c1_2 = Vector512.LoadUnsafe(ref w, 800);
+                                Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 400), c2_2 = Vector512.LoadUnsafe(ref w, 800);
+                                Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 400), c3_2 = Vector512.LoadUnsafe(ref w, 800);
                                 ref float a = ref Unsafe.Add(ref source, p * 24);
                                 ref float wk = ref Unsafe.Add(ref w, 16);
                                 for (int k = 0; k < 24; k++)
                                 {
-                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 400);
+                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 400), w2 = Vector512.LoadUnsafe(ref wk, 800);
                                     Vector512<float> x0 = Vector512.Create(a);
-                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2);
                                     Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 24));
-                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2);
                                     Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 48));
-                                    c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
+                                    c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector512.FusedMultiplyAdd(x2, w2, c2_2);
                                     Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 72));
-                                    c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
+                                    c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector512.FusedMultiplyAdd(x3, w2, c3_2);
                                     a = ref Unsafe.Add(ref a, 1);
                                     wk = ref Unsafe.Add(ref wk, 16);
                                 }
                                 ref float o = ref Unsafe.Add(ref slot, p * 144 + co);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, expandLo), expandHi), ref o, 0);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, expandLo), expandHi), ref o, 16);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_2, expandLo), expandHi), ref o, 32);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, expandLo), expandHi), ref o, 144);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, expandLo), expandHi), ref o, 160);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_2, expandLo), expandHi), ref o, 176);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, expandLo), expandHi), ref o, 288);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_1, expandLo), expandHi), ref o, 304);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_2, expandLo), expandHi), ref o, 320);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, expandLo), expandHi), ref o, 432);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_1, expandLo), expandHi), ref o, 448);
-                            }
-                        }
-                        for (; b < 9; b++)
-                        {
-                            int co = b * 16;
-                            ref float w = ref Unsafe.Add(ref expandWeights, b * 400);
-                            int p = 0;
-                            for (; p + 4 <= 4; p += 4)
-                            {
-                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w);
-                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w);
-                                Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w);
-                                Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w);
-                                ref float a = ref Unsafe.Add(ref source, p * 24);
-                                ref float wk = ref Unsafe.Add(ref w, 16);
-                                for (int k = 0; k < 24; k++)
-                                {
-                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk);
-                                    Vector512<float> x0 = Vector512.Create(a);
-                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0);
-                                    Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 24));
-                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0);
-                                    Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 48));
-                                    c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0);
-                                    Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 72));
-                                    c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0);
-                                    a = ref Unsafe.Add(ref a, 1);
-                                    wk = ref Unsafe.Add(ref wk, 16);
-                                }
-                                ref float o = ref Unsafe.Add(ref slot, p * 144 + co);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, expandLo), expandHi), ref o, 0);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, expandLo), expandHi), ref o, 144);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, expandLo), expandHi), ref o, 288);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, expandLo), expandHi), ref o, 432);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_2, expandLo), expandHi), ref o, 464);
                             }
                         }
                     }
@@ -8134,42 +7912,46 @@ namespace Tests
                         Vector512<float> expandLo = Vector512.Create(0f);
                         Vector512<float> expandHi = Vector512.Create(6f);
                         int b = 0;
-                        for (; b + 2 <= 12; b += 2)
+                        for (; b + 3 <= 12; b += 3)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 528);
                             int p = 0;
                             for (; p + 4 <= 4; p += 4)
                             {
-                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 528);
-                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 528);
-                                Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 528);
-                                Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 528);
+                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 528), c0_2 = Vector512.LoadUnsafe(ref w, 1056);
+                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 528), c1_2 = Vector512.LoadUnsafe(ref w, 1056);
+                                Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 528), c2_2 = Vector512.LoadUnsafe(ref w, 1056);
+                                Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 528), c3_2 = Vector512.LoadUnsafe(ref w, 1056);
                                 ref float a = ref Unsafe.Add(ref source, p * 32);
                                 ref float wk = ref Unsafe.Add(ref w, 16);
                                 for (int k = 0; k < 32; k++)
                                 {
-                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 528);
+                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 528), w2 = Vector512.LoadUnsafe(ref wk, 1056);
                                     Vector512<float> x0 = Vector512.Create(a);
-                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2);
                                     Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 32));
-                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2);
                                     Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 64));
-                                    c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
+                                    c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector512.FusedMultiplyAdd(x2, w2, c2_2);
                                     Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 96));
-                                    c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
+                                    c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector512.FusedMultiplyAdd(x3, w2, c3_2);
                                     a = ref Unsafe.Add(ref a, 1);
                                     wk = ref Unsafe.Add(ref wk, 16);
                                 }
                                 ref float o = ref Unsafe.Add(ref slot, p * 192 + co);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, expandLo), expandHi), ref o, 0);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, expandLo), expandHi), ref o, 16);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_2, expandLo), expandHi), ref o, 32);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, expandLo), expandHi), ref o, 192);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, expandLo), expandHi), ref o, 208);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_2, expandLo), expandHi), ref o, 224);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, expandLo), expandHi), ref o, 384);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_1, expandLo), expandHi), ref o, 400);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_2, expandLo), expandHi), ref o, 416);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, expandLo), expandHi), ref o, 576);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_1, expandLo), expandHi), ref o, 592);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_2, expandLo), expandHi), ref o, 608);
                             }
                         }
                     }
@@ -8593,42 +8375,46 @@ namespace Tests
                         Vector512<float> expandLo = Vector512.Create(0f);
                         Vector512<float> expandHi = Vector512.Create(6f);
                         int b = 0;
-                        for (; b + 2 <= 12; b += 2)
+                        for (; b + 3 <= 12; b += 3)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 528);
                             int p = 0;
                             for (; p + 4 <= 4; p += 4)
                             {
-                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 528);
-                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 528);
-                                Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 528);
-                                Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 528);
+                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 528), c0_2 = Vector512.LoadUnsafe(ref w, 1056);
+                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 528), c1_2 = Vector512.LoadUnsafe(ref w, 1056);
+                                Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 528), c2_2 = Vector512.LoadUnsafe(ref w, 1056);
+                                Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 528), c3_2 = Vector512.LoadUnsafe(ref w, 1056);
                                 ref float a = ref Unsafe.Add(ref source, p * 32);
                                 ref float wk = ref Unsafe.Add(ref w, 16);
                                 for (int k = 0; k < 32; k++)
                                 {
-                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 528);
+                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 528), w2 = Vector512.LoadUnsafe(ref wk, 1056);
                                     Vector512<float> x0 = Vector512.Create(a);
-                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2);
                                     Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 32));
-                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2);
                                     Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 64));
-                                    c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
+                                    c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector512.FusedMultiplyAdd(x2, w2, c2_2);
                                     Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 96));
-                                    c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
+                                    c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector512.FusedMultiplyAdd(x3, w2, c3_2);
                                     a = ref Unsafe.Add(ref a, 1);
                                     wk = ref Unsafe.Add(ref wk, 16);
                                 }
                                 ref float o = ref Unsafe.Add(ref slot, p * 192 + co);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, expandLo), expandHi), ref o, 0);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, expandLo), expandHi), ref o, 16);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_2, expandLo), expandHi), ref o, 32);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, expandLo), expandHi), ref o, 192);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, expandLo), expandHi), ref o, 208);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_2, expandLo), expandHi), ref o, 224);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, expandLo), expandHi), ref o, 384);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_1, expandLo), expandHi), ref o, 400);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_2, expandLo), expandHi), ref o, 416);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, expandLo), expandHi), ref o, 576);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_1, expandLo), expandHi), ref o, 592);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_2, expandLo), expandHi), ref o, 608);
                             }
                         }
                     }
@@ -9052,42 +8838,46 @@ namespace Tests
                         Vector512<float> expandLo = Vector512.Create(0f);
                         Vector512<float> expandHi = Vector512.Create(6f);
                         int b = 0;
-                        for (; b + 2 <= 12; b += 2)
+                        for (; b + 3 <= 12; b += 3)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 528);
                             int p = 0;
                             for (; p + 4 <= 4; p += 4)
                             {
-                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 528);
-                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 528);
-                                Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 528);
-                                Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 528);
+                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 528), c0_2 = Vector512.LoadUnsafe(ref w, 1056);
+                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 528), c1_2 = Vector512.LoadUnsafe(ref w, 1056);
+                                Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 528), c2_2 = Vector512.LoadUnsafe(ref w, 1056);
+                                Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 528), c3_2 = Vector512.LoadUnsafe(ref w, 1056);
                                 ref float a = ref Unsafe.Add(ref source, p * 32);
                                 ref float wk = ref Unsafe.Add(ref w, 16);
                                 for (int k = 0; k < 32; k++)
                                 {
-                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 528);
+                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 528), w2 = Vector512.LoadUnsafe(ref wk, 1056);
                                     Vector512<float> x0 = Vector512.Create(a);
-                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2);
                                     Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 32));
-                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2);
                                     Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 64));
-                                    c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
+                                    c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector512.FusedMultiplyAdd(x2, w2, c2_2);
                                     Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 96));
-                                    c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
+                                    c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector512.FusedMultiplyAdd(x3, w2, c3_2);
                                     a = ref Unsafe.Add(ref a, 1);
                                     wk = ref Unsafe.Add(ref wk, 16);
                                 }
                                 ref float o = ref Unsafe.Add(ref slot, p * 192 + co);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, expandLo), expandHi), ref o, 0);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, expandLo), expandHi), ref o, 16);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_2, expandLo), expandHi), ref o, 32);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, expandLo), expandHi), ref o, 192);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, expandLo), expandHi), ref o, 208);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_2, expandLo), expandHi), ref o, 224);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, expandLo), expandHi), ref o, 384);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_1, expandLo), expandHi), ref o, 400);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_2, expandLo), expandHi), ref o, 416);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, expandLo), expandHi), ref o, 576);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_1, expandLo), expandHi), ref o, 592);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_2, expandLo), expandHi), ref o, 608);
                             }
                         }
                     }
@@ -9320,58 +9110,34 @@ namespace Tests
                 if (Vector512.IsHardwareAccelerated)
                 {
                     int b = 0;
-                    for (; b + 2 <= 3; b += 2)
+                    for (; b + 3 <= 3; b += 3)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 3088);
                         int p = 0;
                         for (; p + 2 <= 2; p += 2)
                         {
-                            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 3088);
-                            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 3088);
+                            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 3088), c0_2 = Vector512.LoadUnsafe(ref w, 6176);
+                            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 3088), c1_2 = Vector512.LoadUnsafe(ref w, 6176);
                             ref float a = ref Unsafe.Add(ref d, p * 192);
                             ref float wk = ref Unsafe.Add(ref w, 16);
                             for (int k = 0; k < 192; k++)
                             {
-                                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 3088);
+                                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 3088), w2 = Vector512.LoadUnsafe(ref wk, 6176);
                                 Vector512<float> x0 = Vector512.Create(a);
-                                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2);
                                 Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 192));
-                                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2);
                                 a = ref Unsafe.Add(ref a, 1);
                                 wk = ref Unsafe.Add(ref wk, 16);
                             }
                             ref float o = ref Unsafe.Add(ref target, p * 56 + co);
                             Vector512.StoreUnsafe(c0_0, ref o, 0);
                             Vector512.StoreUnsafe(c0_1, ref o, 16);
+                            Vector512.StoreUnsafe(c0_2, ref o, 32);
                             Vector512.StoreUnsafe(c1_0, ref o, 56);
                             Vector512.StoreUnsafe(c1_1, ref o, 72);
-                        }
-                    }
-                    for (; b < 3; b++)
-                    {
-                        int co = b * 16;
-                        ref float w = ref Unsafe.Add(ref projectWeights, b * 3088);
-                        int p = 0;
-                        for (; p + 2 <= 2; p += 2)
-                        {
-                            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w);
-                            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w);
-                            ref float a = ref Unsafe.Add(ref d, p * 192);
-                            ref float wk = ref Unsafe.Add(ref w, 16);
-                            for (int k = 0; k < 192; k++)
-                            {
-                                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk);
-                                Vector512<float> x0 = Vector512.Create(a);
-                                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0);
-                                Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 192));
-                                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0);
-                                a = ref Unsafe.Add(ref a, 1);
-                                wk = ref Unsafe.Add(ref wk, 16);
-                            }
-                            ref float o = ref Unsafe.Add(ref target, p * 56 + co);
-                            Vector512.StoreUnsafe(c0_0, ref o, 0);
-                            Vector512.StoreUnsafe(c1_0, ref o, 56);
+                            Vector512.StoreUnsafe(c1_2, ref o, 88);
                         }
                     }
                     // The last 8 channels, 1 × Vector256.
@@ -9552,58 +9318,34 @@ namespace Tests
                         Vector512<float> expandLo = Vector512.Create(0f);
                         Vector512<float> expandHi = Vector512.Create(6f);
                         int b = 0;
-                        for (; b + 2 <= 21; b += 2)
+                        for (; b + 3 <= 21; b += 3)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 912);
                             int p = 0;
                             for (; p + 2 <= 2; p += 2)
                             {
-                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 912);
-                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 912);
+                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 912), c0_2 = Vector512.LoadUnsafe(ref w, 1824);
+                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 912), c1_2 = Vector512.LoadUnsafe(ref w, 1824);
                                 ref float a = ref Unsafe.Add(ref source, p * 56);
                                 ref float wk = ref Unsafe.Add(ref w, 16);
                                 for (int k = 0; k < 56; k++)
                                 {
-                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 912);
+                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 912), w2 = Vector512.LoadUnsafe(ref wk, 1824);
                                     Vector512<float> x0 = Vector512.Create(a);
-                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2);
                                     Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 56));
-                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2);
                                     a = ref Unsafe.Add(ref a, 1);
                                     wk = ref Unsafe.Add(ref wk, 16);
                                 }
                                 ref float o = ref Unsafe.Add(ref slot, p * 336 + co);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, expandLo), expandHi), ref o, 0);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, expandLo), expandHi), ref o, 16);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_2, expandLo), expandHi), ref o, 32);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, expandLo), expandHi), ref o, 336);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, expandLo), expandHi), ref o, 352);
-                            }
-                        }
-                        for (; b < 21; b++)
-                        {
-                            int co = b * 16;
-                            ref float w = ref Unsafe.Add(ref expandWeights, b * 912);
-                            int p = 0;
-                            for (; p + 2 <= 2; p += 2)
-                            {
-                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w);
-                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w);
-                                ref float a = ref Unsafe.Add(ref source, p * 56);
-                                ref float wk = ref Unsafe.Add(ref w, 16);
-                                for (int k = 0; k < 56; k++)
-                                {
-                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk);
-                                    Vector512<float> x0 = Vector512.Create(a);
-                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0);
-                                    Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 56));
-                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0);
-                                    a = ref Unsafe.Add(ref a, 1);
-                                    wk = ref Unsafe.Add(ref wk, 16);
-                                }
-                                ref float o = ref Unsafe.Add(ref slot, p * 336 + co);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, expandLo), expandHi), ref o, 0);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, expandLo), expandHi), ref o, 336);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_2, expandLo), expandHi), ref o, 368);
                             }
                         }
                     }
@@ -9783,58 +9525,34 @@ namespace Tests
                 if (Vector512.IsHardwareAccelerated)
                 {
                     int b = 0;
-                    for (; b + 2 <= 3; b += 2)
+                    for (; b + 3 <= 3; b += 3)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 5392);
                         int p = 0;
                         for (; p + 2 <= 2; p += 2)
                         {
-                            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 5392);
-                            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 5392);
+                            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 5392), c0_2 = Vector512.LoadUnsafe(ref w, 10784);
+                            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 5392), c1_2 = Vector512.LoadUnsafe(ref w, 10784);
                             ref float a = ref Unsafe.Add(ref d, p * 336);
                             ref float wk = ref Unsafe.Add(ref w, 16);
                             for (int k = 0; k < 336; k++)
                             {
-                                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 5392);
+                                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 5392), w2 = Vector512.LoadUnsafe(ref wk, 10784);
                                 Vector512<float> x0 = Vector512.Create(a);
-                                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2);
                                 Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 336));
-                                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2);
                                 a = ref Unsafe.Add(ref a, 1);
                                 wk = ref Unsafe.Add(ref wk, 16);
                             }
                             ref float o = ref Unsafe.Add(ref target, p * 56 + co);
                             Vector512.StoreUnsafe(c0_0 + Vector512.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 0)), ref o, 0);
                             Vector512.StoreUnsafe(c0_1 + Vector512.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 16)), ref o, 16);
+                            Vector512.StoreUnsafe(c0_2 + Vector512.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 32)), ref o, 32);
                             Vector512.StoreUnsafe(c1_0 + Vector512.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 56)), ref o, 56);
                             Vector512.StoreUnsafe(c1_1 + Vector512.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 72)), ref o, 72);
-                        }
-                    }
-                    for (; b < 3; b++)
-                    {
-                        int co = b * 16;
-                        ref float w = ref Unsafe.Add(ref projectWeights, b * 5392);
-                        int p = 0;
-                        for (; p + 2 <= 2; p += 2)
-                        {
-                            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w);
-                            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w);
-                            ref float a = ref Unsafe.Add(ref d, p * 336);
-                            ref float wk = ref Unsafe.Add(ref w, 16);
-                            for (int k = 0; k < 336; k++)
-                            {
-                                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk);
-                                Vector512<float> x0 = Vector512.Create(a);
-                                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0);
-                                Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 336));
-                                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0);
-                                a = ref Unsafe.Add(ref a, 1);
-                                wk = ref Unsafe.Add(ref wk, 16);
-                            }
-                            ref float o = ref Unsafe.Add(ref target, p * 56 + co);
-                            Vector512.StoreUnsafe(c0_0 + Vector512.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 0)), ref o, 0);
-                            Vector512.StoreUnsafe(c1_0 + Vector512.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 56)), ref o, 56);
+                            Vector512.StoreUnsafe(c1_2 + Vector512.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 88)), ref o, 88);
                         }
                     }
                     // The last 8 channels, 1 × Vector256.
@@ -10015,58 +9733,34 @@ namespace Tests
                         Vector512<float> expandLo = Vector512.Create(0f);
                         Vector512<float> expandHi = Vector512.Create(6f);
                         int b = 0;
-                        for (; b + 2 <= 21; b += 2)
+                        for (; b + 3 <= 21; b += 3)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 912);
                             int p = 0;
                             for (; p + 2 <= 2; p += 2)
                             {
-                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 912);
-                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 912);
+                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 912), c0_2 = Vector512.LoadUnsafe(ref w, 1824);
+                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 912), c1_2 = Vector512.LoadUnsafe(ref w, 1824);
                                 ref float a = ref Unsafe.Add(ref source, p * 56);
                                 ref float wk = ref Unsafe.Add(ref w, 16);
                                 for (int k = 0; k < 56; k++)
                                 {
-                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 912);
+                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 912), w2 = Vector512.LoadUnsafe(ref wk, 1824);
                                     Vector512<float> x0 = Vector512.Create(a);
-                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2);
                                     Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 56));
-                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2);
                                     a = ref Unsafe.Add(ref a, 1);
                                     wk = ref Unsafe.Add(ref wk, 16);
                                 }
                                 ref float o = ref Unsafe.Add(ref slot, p * 336 + co);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, expandLo), expandHi), ref o, 0);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, expandLo), expandHi), ref o, 16);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_2, expandLo), expandHi), ref o, 32);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, expandLo), expandHi), ref o, 336);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, expandLo), expandHi), ref o, 352);
-                            }
-                        }
-                        for (; b < 21; b++)
-                        {
-                            int co = b * 16;
-                            ref float w = ref Unsafe.Add(ref expandWeights, b * 912);
-                            int p = 0;
-                            for (; p + 2 <= 2; p += 2)
-                            {
-                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w);
-                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w);
-                                ref float a = ref Unsafe.Add(ref source, p * 56);
-                                ref float wk = ref Unsafe.Add(ref w, 16);
-                                for (int k = 0; k < 56; k++)
-                                {
-                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk);
-                                    Vector512<float> x0 = Vector512.Create(a);
-                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0);
-                                    Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 56));
-                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0);
-                                    a = ref Unsafe.Add(ref a, 1);
-                                    wk = ref Unsafe.Add(ref wk, 16);
-                                }
-                                ref float o = ref Unsafe.Add(ref slot, p * 336 + co);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, expandLo), expandHi), ref o, 0);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, expandLo), expandHi), ref o, 336);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_2, expandLo), expandHi), ref o, 368);
                             }
                         }
                     }
@@ -10246,58 +9940,34 @@ namespace Tests
                 if (Vector512.IsHardwareAccelerated)
                 {
                     int b = 0;
-                    for (; b + 2 <= 3; b += 2)
+                    for (; b + 3 <= 3; b += 3)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 5392);
                         int p = 0;
                         for (; p + 2 <= 2; p += 2)
                         {
-                            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 5392);
-                            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 5392);
+                            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 5392), c0_2 = Vector512.LoadUnsafe(ref w, 10784);
+                            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 5392), c1_2 = Vector512.LoadUnsafe(ref w, 10784);
                             ref float a = ref Unsafe.Add(ref d, p * 336);
                             ref float wk = ref Unsafe.Add(ref w, 16);
                             for (int k = 0; k < 336; k++)
                             {
-                                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 5392);
+                                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 5392), w2 = Vector512.LoadUnsafe(ref wk, 10784);
                                 Vector512<float> x0 = Vector512.Create(a);
-                                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2);
                                 Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 336));
-                                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2);
                                 a = ref Unsafe.Add(ref a, 1);
                                 wk = ref Unsafe.Add(ref wk, 16);
                             }
                             ref float o = ref Unsafe.Add(ref target, p * 56 + co);
                             Vector512.StoreUnsafe(c0_0 + Vector512.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 0)), ref o, 0);
                             Vector512.StoreUnsafe(c0_1 + Vector512.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 16)), ref o, 16);
+                            Vector512.StoreUnsafe(c0_2 + Vector512.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 32)), ref o, 32);
                             Vector512.StoreUnsafe(c1_0 + Vector512.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 56)), ref o, 56);
                             Vector512.StoreUnsafe(c1_1 + Vector512.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 72)), ref o, 72);
-                        }
-                    }
-                    for (; b < 3; b++)
-                    {
-                        int co = b * 16;
-                        ref float w = ref Unsafe.Add(ref projectWeights, b * 5392);
-                        int p = 0;
-                        for (; p + 2 <= 2; p += 2)
-                        {
-                            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w);
-                            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w);
-                            ref float a = ref Unsafe.Add(ref d, p * 336);
-                            ref float wk = ref Unsafe.Add(ref w, 16);
-                            for (int k = 0; k < 336; k++)
-                            {
-                                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk);
-                                Vector512<float> x0 = Vector512.Create(a);
-                                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0);
-                                Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 336));
-                                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0);
-                                a = ref Unsafe.Add(ref a, 1);
-                                wk = ref Unsafe.Add(ref wk, 16);
-                            }
-                            ref float o = ref Unsafe.Add(ref target, p * 56 + co);
-                            Vector512.StoreUnsafe(c0_0 + Vector512.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 0)), ref o, 0);
-                            Vector512.StoreUnsafe(c1_0 + Vector512.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 56)), ref o, 56);
+                            Vector512.StoreUnsafe(c1_2 + Vector512.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 88)), ref o, 88);
                         }
                     }
                     // The last 8 channels, 1 × Vector256.
@@ -10478,58 +10148,34 @@ namespace Tests
                         Vector512<float> expandLo = Vector512.Create(0f);
                         Vector512<float> expandHi = Vector512.Create(6f);
                         int b = 0;
-                        for (; b + 2 <= 21; b += 2)
+                        for (; b + 3 <= 21; b += 3)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 912);
                             int p = 0;
                             for (; p + 2 <= 2; p += 2)
                             {
-                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 912);
-                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 912);
+                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 912), c0_2 = Vector512.LoadUnsafe(ref w, 1824);
+                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 912), c1_2 = Vector512.LoadUnsafe(ref w, 1824);
                                 ref float a = ref Unsafe.Add(ref source, p * 56);
                                 ref float wk = ref Unsafe.Add(ref w, 16);
                                 for (int k = 0; k < 56; k++)
                                 {
-                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 912);
+                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 912), w2 = Vector512.LoadUnsafe(ref wk, 1824);
                                     Vector512<float> x0 = Vector512.Create(a);
-                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2);
                                     Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 56));
-                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2);
                                     a = ref Unsafe.Add(ref a, 1);
                                     wk = ref Unsafe.Add(ref wk, 16);
                                 }
                                 ref float o = ref Unsafe.Add(ref slot, p * 336 + co);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, expandLo), expandHi), ref o, 0);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, expandLo), expandHi), ref o, 16);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_2, expandLo), expandHi), ref o, 32);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, expandLo), expandHi), ref o, 336);
                                 Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, expandLo), expandHi), ref o, 352);
-                            }
-                        }
-                        for (; b < 21; b++)
-                        {
-                            int co = b * 16;
-                            ref float w = ref Unsafe.Add(ref expandWeights, b * 912);
-                            int p = 0;
-                            for (; p + 2 <= 2; p += 2)
-                            {
-                                Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w);
-                                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w);
-                                ref float a = ref Unsafe.Add(ref source, p * 56);
-                                ref float wk = ref Unsafe.Add(ref w, 16);
-                                for (int k = 0; k < 56; k++)
-                                {
-                                    Vector512<float> w0 = Vector512.LoadUnsafe(ref wk);
-                                    Vector512<float> x0 = Vector512.Create(a);
-                                    c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0);
-                                    Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 56));
-                                    c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0);
-                                    a = ref Unsafe.Add(ref a, 1);
-                                    wk = ref Unsafe.Add(ref wk, 16);
-                                }
-                                ref float o = ref Unsafe.Add(ref slot, p * 336 + co);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, expandLo), expandHi), ref o, 0);
-                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, expandLo), expandHi), ref o, 336);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_2, expandLo), expandHi), ref o, 368);
                             }
                         }
                     }
@@ -10708,35 +10354,37 @@ namespace Tests
                 if (Vector512.IsHardwareAccelerated)
                 {
                     int b = 0;
-                    for (; b + 2 <= 7; b += 2)
+                    for (; b + 3 <= 7; b += 3)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 5392);
                         int p = 0;
                         for (; p + 2 <= 2; p += 2)
                         {
-                            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 5392);
-                            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 5392);
+                            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 5392), c0_2 = Vector512.LoadUnsafe(ref w, 10784);
+                            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 5392), c1_2 = Vector512.LoadUnsafe(ref w, 10784);
                             ref float a = ref Unsafe.Add(ref d, p * 336);
                             ref float wk = ref Unsafe.Add(ref w, 16);
                             for (int k = 0; k < 336; k++)
                             {
-                                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 5392);
+                                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 5392), w2 = Vector512.LoadUnsafe(ref wk, 10784);
                                 Vector512<float> x0 = Vector512.Create(a);
-                                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+                                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2);
                                 Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 336));
-                                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+                                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2);
                                 a = ref Unsafe.Add(ref a, 1);
                                 wk = ref Unsafe.Add(ref wk, 16);
                             }
                             ref float o = ref Unsafe.Add(ref target, p * 112 + co);
                             Vector512.StoreUnsafe(c0_0, ref o, 0);
                             Vector512.StoreUnsafe(c0_1, ref o, 16);
+                            Vector512.StoreUnsafe(c0_2, ref o, 32);
                             Vector512.StoreUnsafe(c1_0, ref o, 112);
                             Vector512.StoreUnsafe(c1_1, ref o, 128);
+                            Vector512.StoreUnsafe(c1_2, ref o, 144);
                         }
                     }
-                    for (; b < 7; b++)
+                    for (; b + 1 <= 7; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 5392);
@@ -10845,6 +10493,48 @@ namespace Tests
                 Vector512<float> lo = Vector512.Create(0f);
                 Vector512<float> hi = Vector512.Create(6f);
                 int b = 0;
+                for (; b + 3 <= 80; b += 3)
+                {
+                    int co = b * 16;
+                    ref float w = ref Unsafe.Add(ref weights, b * 1808);
+                    int p = 0;
+                    for (; p + 4 <= 4; p += 4)
+                    {
+                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 1808), c0_2 = Vector512.LoadUnsafe(ref w, 3616);
+                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 1808), c1_2 = Vector512.LoadUnsafe(ref w, 3616);
+                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 1808), c2_2 = Vector512.LoadUnsafe(ref w, 3616);
+                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 1808), c3_2 = Vector512.LoadUnsafe(ref w, 3616);
+                        ref float a = ref Unsafe.Add(ref input, p * 112);
+                        ref float wk = ref Unsafe.Add(ref w, 16);
+                        for (int k = 0; k < 112; k++)
+                        {
+                            Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 1808), w2 = Vector512.LoadUnsafe(ref wk, 3616);
+                            Vector512<float> x0 = Vector512.Create(a);
+                            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2);
+                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 112));
+                            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2);
+                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 224));
+                            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector512.FusedMultiplyAdd(x2, w2, c2_2);
+                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 336));
+                            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector512.FusedMultiplyAdd(x3, w2, c3_2);
+                            a = ref Unsafe.Add(ref a, 1);
+                            wk = ref Unsafe.Add(ref wk, 16);
+                        }
+                        ref float o = ref Unsafe.Add(ref output, p * 1280 + co);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, lo), hi), ref o, 0);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, lo), hi), ref o, 16);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_2, lo), hi), ref o, 32);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, lo), hi), ref o, 1280);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, lo), hi), ref o, 1296);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_2, lo), hi), ref o, 1312);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, lo), hi), ref o, 2560);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_1, lo), hi), ref o, 2576);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_2, lo), hi), ref o, 2592);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, lo), hi), ref o, 3840);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_1, lo), hi), ref o, 3856);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_2, lo), hi), ref o, 3872);
+                    }
+                }
                 for (; b + 2 <= 80; b += 2)
                 {
                     int co = b * 16;
