@@ -408,15 +408,27 @@ internal static class KernelEmitter
         {
             ActivationBounds(w, op, prefix, width.Vector);
             w.Line("int b = 0;");
+            // With 512-bit vectors a last block of 8 channels joins the last tile as a half-used column
+            // (its weights are padded with zeros): each broadcast then feeds it too, instead of a second
+            // pass over the pixels for it alone. V2's 24-channel projections are such layers.
+            bool joined = width.Lanes == 16 && rest == 8;
+            int lastGroup = joined ? Math.Min(width.BlocksPerTile, full + 1) : 0, leading = full + (joined ? 1 : 0) - lastGroup;
             // The widest tiles first, then narrower ones for the blocks that are left.
-            int left = full;
+            int left = leading;
             for (int blocks = width.BlocksPerTile; blocks >= 1; blocks--)
             {
                 if (left >= blocks)
-                    GemmBlocks(w, gemm, width, weights, blocks, $"for (; b + {blocks} <= {full}; b += {blocks})");
+                    GemmBlocks(w, gemm, width, weights, blocks, $"for (; b + {blocks} <= {leading}; b += {blocks})");
                 left %= blocks;
             }
-            if (rest > 0)
+            if (joined)
+            {
+                string halfPrefix = prefix.Length == 0 ? "half" : prefix + "Half";
+                w.Line($"// The last {rest} channels in the lower half of the last column.");
+                ActivationBounds(w, op, halfPrefix, "Vector256");
+                GemmBlocks(w, gemm with { HalfLastPrefix = halfPrefix }, width, weights, lastGroup, null);
+            }
+            else if (rest > 0)
             {
                 // A last block that is not full: the widest vectors that divide what is left, as many pixels as the branch's.
                 Width tail = Widths.First(x => x.Lanes <= width.Lanes && rest % x.Lanes == 0) with { Rows = width.Rows };
@@ -429,7 +441,11 @@ internal static class KernelEmitter
     }
 
     /// <summary>What a GEMM's tiles share: the pixel count, channel counts, operands, and the fused clamp and residual.</summary>
-    private sealed record GemmShape(int Pixels, int InC, int OutC, string Input, string Output, int BlockLength, GraphOp Op, string Prefix, string? Residual);
+    private sealed record GemmShape(int Pixels, int InC, int OutC, string Input, string Output, int BlockLength, GraphOp Op, string Prefix, string? Residual)
+    {
+        /// <summary>Set when the tiles' last 512-bit column holds only 8 channels: it is stored as its lower half, clamped with these bounds.</summary>
+        public string? HalfLastPrefix { get; init; }
+    }
 
     /// <summary>A loop (or, with no <paramref name="loop"/>, one pass) over blocks, <paramref name="blocks"/> at a time: the rows of pixels in tiles of the width's height, then one tile for the rest.</summary>
     private static void GemmBlocks(SourceWriter w, GemmShape g, Width width, string weights, int blocks, string? loop, int? columns = null)
@@ -489,8 +505,10 @@ internal static class KernelEmitter
             for (int j = 0; j < cols; j++)
             {
                 int at = r * g.OutC + j * width.Lanes;
-                string value = g.Residual is null ? Acc(r, j) : $"{Acc(r, j)} + {v}.LoadUnsafe(ref {g.Residual}, (nuint)(p * {g.OutC} + co + {at}))";
-                w.Line($"{v}.StoreUnsafe({Activate(g.Op, value, g.Prefix, v)}, ref o, {at});");
+                bool half = g.HalfLastPrefix is not null && j == cols - 1;
+                string store = half ? "Vector256" : v, acc = half ? $"{Acc(r, j)}.GetLower()" : Acc(r, j);
+                string value = g.Residual is null ? acc : $"{acc} + {store}.LoadUnsafe(ref {g.Residual}, (nuint)(p * {g.OutC} + co + {at}))";
+                w.Line($"{store}.StoreUnsafe({Activate(g.Op, value, half ? g.HalfLastPrefix! : g.Prefix, store)}, ref o, {at});");
             }
     }
 
