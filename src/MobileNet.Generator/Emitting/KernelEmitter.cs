@@ -116,6 +116,51 @@ internal static class KernelEmitter
     private sealed record Width(string Vector, int Lanes, int BlocksPerTile, int Rows)
     {
         public string IsAccelerated => $"{Vector}.IsHardwareAccelerated";
+
+        /// <summary>The vector registers a GEMM tile at this width keeps as accumulators: the budget other tiles size themselves by.</summary>
+        public int Accumulators => Rows * BlocksPerTile * Planner.GemmBlock / Lanes;
+    }
+
+    /// <summary>The widest width no wider than <paramref name="branch"/> whose vectors divide <paramref name="channels"/>.</summary>
+    private static Width WidestDividing(Width branch, int channels) => Widths.First(x => x.Lanes <= branch.Lanes && channels % x.Lanes == 0);
+
+    /// <summary>
+    /// The output columns [first, end) whose window lies inside the image (no padding tap): the others are
+    /// border columns, few and known here, which the kernels emit one by one without their padding taps.
+    /// </summary>
+    private static (int First, int End) InsideColumns(GraphOp op)
+    {
+        int first = Math.Min(op.OutW, (op.Pads.Left + op.StrideW - 1) / op.StrideW);
+        int lastWindow = op.InW - op.KernelW + op.Pads.Left; // where the last inside window starts, times the stride
+        return (first, lastWindow < 0 ? first : Math.Max(first, Math.Min(op.OutW, lastWindow / op.StrideW + 1)));
+    }
+
+    /// <summary>
+    /// Declares <paramref name="index"/> at <paramref name="start"/> and covers [start, end) with a loop of
+    /// tiles of <paramref name="size"/>, then one tile of exactly what is left: every bound is a constant.
+    /// </summary>
+    private static void Tiles(SourceWriter w, string index, int start, int end, int size, Action<int> tile)
+    {
+        w.Line($"int {index} = {start};");
+        if (end - start >= size)
+        {
+            w.Open($"for (; {index} + {size} <= {end}; {index} += {size})");
+            tile(size);
+            w.Close();
+        }
+        if ((end - start) % size != 0)
+        {
+            w.Scope();
+            tile((end - start) % size);
+            w.Close();
+        }
+    }
+
+    /// <summary>Declares <c>r0</c>, <c>r1</c>, <c>r2</c>: the input rows under output row <c>oy</c>, or the zero row where the window hangs over the top or bottom.</summary>
+    private static void RowSources(SourceWriter w, Func<int, string> row)
+    {
+        for (int ky = 0; ky < 3; ky++)
+            w.Line($"ref float r{ky} = ref (uint)(iy0 + {ky}) < InH ? ref {row(ky)} : ref zero;");
     }
 
     // Register tiles (pixels × output channels) for the file of each target: AVX-512 has 32 registers and
@@ -150,8 +195,7 @@ internal static class KernelEmitter
     private static void ConvKxK(SourceWriter w, PlannedLayer layer, GraphOp op)
     {
         int outC = layer.OutStride, inC = layer.InStride, stride = op.StrideH;
-        int first = Math.Min(op.OutW, (op.Pads.Left + stride - 1) / stride);
-        int end = Math.Max(first, Math.Min(op.OutW, (op.InW - op.KernelW + op.Pads.Left) / stride + 1));
+        (int first, int end) = InsideColumns(op);
         w.Line($"const int InH = {op.InH}, InW = {op.InW}, InC = {inC}, OutW = {op.OutW}, OutC = {outC};");
         w.Line($"const int KernelH = {op.KernelH}, KernelW = {op.KernelW}, Stride = {stride}, PadTop = {op.Pads.Top};");
         w.Line(Weights(layer));
@@ -164,8 +208,8 @@ internal static class KernelEmitter
         ForEachWidth(w, branch =>
         {
             // The widest vector that divides the channels, and as many pixels as the branch's accumulators allow.
-            Width width = Widths.First(x => x.Lanes <= branch.Lanes && outC % x.Lanes == 0);
-            int cols = outC / width.Lanes, rows = Math.Max(1, Math.Min(8, branch.Rows * branch.BlocksPerTile * Planner.GemmBlock / branch.Lanes / cols));
+            Width width = WidestDividing(branch, outC);
+            int cols = outC / width.Lanes, rows = Math.Max(1, Math.Min(8, branch.Accumulators / cols));
             ActivationBounds(w, op, "", width.Vector);
             foreach (int border in Enumerable.Range(0, first))
             {
@@ -175,19 +219,8 @@ internal static class KernelEmitter
             }
             if (end > first)
             {
-                w.Scope().Line($"int ox = {first};");
-                if (end - first >= rows)
-                {
-                    w.Open($"for (; ox + {rows} <= {end}; ox += {rows})");
-                    StemTile(w, op, width, rows, cols, inC, outC);
-                    w.Close();
-                }
-                if ((end - first) % rows != 0)
-                {
-                    w.Scope();
-                    StemTile(w, op, width, (end - first) % rows, cols, inC, outC);
-                    w.Close();
-                }
+                w.Scope();
+                Tiles(w, "ox", first, end, rows, n => StemTile(w, op, width, n, cols, inC, outC));
                 w.Close();
             }
             foreach (int border in Enumerable.Range(end, op.OutW - end))
@@ -256,8 +289,7 @@ internal static class KernelEmitter
         w.Line("MemoryMarshal.CreateSpan(ref zero, InW * C).Clear();");
         w.Open("for (int oy = 0; oy < OutH; oy++)");
         w.Line("int iy0 = oy * Stride - PadTop;");
-        for (int ky = 0; ky < 3; ky++)
-            w.Line($"ref float r{ky} = ref (uint)(iy0 + {ky}) < InH ? ref Unsafe.Add(ref input, (iy0 + {ky}) * InW * C) : ref zero;");
+        RowSources(w, ky => $"Unsafe.Add(ref input, (iy0 + {ky}) * InW * C)");
         w.Line($"ref float d = ref Unsafe.Add(ref output, oy * {op.OutW * layer.OutStride});");
         DepthwiseRow(w, op, layer.OutStride, "dwWeights", "");
         w.Close();
@@ -274,10 +306,7 @@ internal static class KernelEmitter
     private static void DepthwiseRow(SourceWriter w, GraphOp op, int channels, string weights, string prefix)
     {
         int stride = op.StrideH, padLeft = op.Pads.Left, inW = op.InW, outW = op.OutW;
-        int first = Math.Min(outW, (padLeft + stride - 1) / stride);
-        int end = Math.Max(first, Math.Min(outW, (inW - 3 + padLeft) / stride + 1));
-        if (inW - 3 + padLeft < 0)
-            end = first;
+        (int first, int end) = InsideColumns(op);
 
         void Pixel(Width width, int ox)
         {
@@ -431,7 +460,7 @@ internal static class KernelEmitter
             else if (rest > 0)
             {
                 // A last block that is not full: the widest vectors that divide what is left, as many pixels as the branch's.
-                Width tail = Widths.First(x => x.Lanes <= width.Lanes && rest % x.Lanes == 0) with { Rows = width.Rows };
+                Width tail = WidestDividing(width, rest) with { Rows = width.Rows };
                 string tailPrefix = prefix.Length == 0 ? "rest" : prefix + "Rest";
                 w.Line($"// The last {rest} channels, {rest / tail.Lanes} × {tail.Vector}.");
                 ActivationBounds(w, op, tailPrefix, tail.Vector);
@@ -460,19 +489,7 @@ internal static class KernelEmitter
         // As few tiles as the width's height allows, as even as possible: 49 pixels go 7 × 7, not 6 × 8 + 1
         // (a one-pixel tile is one FMA chain per column, bound by FMA latency).
         int tiles = (g.Pixels + width.Rows - 1) / width.Rows, rows = (g.Pixels + tiles - 1) / tiles;
-        w.Line("int p = 0;");
-        if (g.Pixels >= rows)
-        {
-            w.Open($"for (; p + {rows} <= {g.Pixels}; p += {rows})");
-            GemmTile(w, g, width, rows, cols);
-            w.Close();
-        }
-        if (g.Pixels % rows != 0)
-        {
-            w.Scope();
-            GemmTile(w, g, width, g.Pixels % rows, cols);
-            w.Close();
-        }
+        Tiles(w, "p", 0, g.Pixels, rows, n => GemmTile(w, g, width, n, cols));
         w.Close();
     }
 
@@ -542,9 +559,7 @@ internal static class KernelEmitter
             w.Close();
         }
         // Without an expansion the depthwise reads the input rows themselves (then the hidden width is InC).
-        string Source(int ky) => expand ? $"Unsafe.Add(ref ring, (iy0 + {ky}) % 3 * Row)" : $"Unsafe.Add(ref input, (iy0 + {ky}) * InW * InC)";
-        for (int ky = 0; ky < 3; ky++)
-            w.Line($"ref float r{ky} = ref (uint)(iy0 + {ky}) < InH ? ref {Source(ky)} : ref zero;");
+        RowSources(w, ky => expand ? $"Unsafe.Add(ref ring, (iy0 + {ky}) % 3 * Row)" : $"Unsafe.Add(ref input, (iy0 + {ky}) * InW * InC)");
         DepthwiseRow(w, dw, hidden, "dwWeights", "dw");
         w.Line($"ref float target = ref Unsafe.Add(ref output, oy * {dw.OutW * layer.OutStride});");
         if (block.Residual)
