@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 
 namespace MobileNet;
 
@@ -18,6 +19,18 @@ public static class NetworkGuard
     {
         if (actual < expected)
             ThrowLength(actual, expected, "at least", parameterName);
+    }
+
+    /// <summary>
+    /// The first float of a workspace at or after <paramref name="start"/> on a 64-byte boundary (at most 15
+    /// floats on, which the networks' <c>WorkspaceLength</c> includes): the generated layers place every
+    /// buffer on a cache line of it, so that no 512-bit access straddles two lines. If the garbage collector
+    /// moves the array later, only the alignment is lost, not the results.
+    /// </summary>
+    public static ref float AlignToCacheLine(ref float start)
+    {
+        nuint address = (nuint)Unsafe.ByteOffset(ref Unsafe.NullRef<float>(), ref start);
+        return ref Unsafe.Add(ref start, (int)((0 - address) & 63) / sizeof(float));
     }
 
     [DoesNotReturn]

@@ -101,7 +101,8 @@ internal static class Emitter
          .Line($"/// <para>Workspace: activations alternate between the two ends of one buffer, so it holds the largest pair of")
          .Line($"/// consecutive activations{(plan.Layers.Any(l => l.ScratchLength > 0) ? " and the scratch of the layer that runs (a row of zeros for the padding, one depthwise output row, a bottleneck's three expanded rows: the intermediate tensors never exist in full)" : "")}:")
          .Line($"/// {SourceWriter.Count(plan.WorkspaceLength)} floats ({Kilobytes(plan.WorkspaceLength)} KiB){(plan.UntiledWorkspaceLength > plan.WorkspaceLength ? $", against {SourceWriter.Count(plan.UntiledWorkspaceLength)} ({Kilobytes(plan.UntiledWorkspaceLength)} KiB) with the expanded tensors in full" : "")}")
-         .Line($"/// and {SourceWriter.Count(plan.NaiveWorkspaceLength)} ({Kilobytes(plan.NaiveWorkspaceLength)} KiB) for one buffer per activation.</para>")
+         .Line($"/// and {SourceWriter.Count(plan.NaiveWorkspaceLength)} ({Kilobytes(plan.NaiveWorkspaceLength)} KiB) for one buffer per activation. It includes {Planner.Alignment - 1} floats")
+         .Line("/// of slack: Run starts it on a 64-byte boundary, wherever the caller's span starts.</para>")
          .Line("/// </remarks>");
         w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"MobileNet.Generator\", \"{GeneratorVersion}\")]");
         w.Open(target.Declarations[target.Declarations.Count - 1]);
@@ -196,7 +197,7 @@ internal static class Emitter
          .Line("global::MobileNet.NetworkGuard.ExactLength(output.Length, OutputLength, nameof(output));")
          .Line("global::MobileNet.NetworkGuard.MinimumLength(workspace.Length, WorkspaceLength, nameof(workspace));")
          .Line("ref float image = ref MemoryMarshal.GetReference(input);")
-         .Line("ref float ws = ref MemoryMarshal.GetReference(workspace);");
+         .Line("ref float ws = ref global::MobileNet.NetworkGuard.AlignToCacheLine(ref MemoryMarshal.GetReference(workspace));");
 
     private static void WriteLayerCalls(SourceWriter w, ExecutionPlan plan, bool profiled)
     {
@@ -211,9 +212,10 @@ internal static class Emitter
                 w.Line($"now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[{index++}] += now - start; start = now;");
             last = layer.OutputOffset;
         }
+        string logits = $"MemoryMarshal.CreateReadOnlySpan(ref {Buffer(last)}, OutputLength)";
         w.Line(HasSoftmax(plan)
-            ? $"global::MobileNet.Softmax.Compute(workspace.Slice({last}, OutputLength), output);"
-            : $"workspace.Slice({last}, OutputLength).CopyTo(output);");
+            ? $"global::MobileNet.Softmax.Compute({logits}, output);"
+            : $"{logits}.CopyTo(output);");
     }
 
     private static void TableRow(SourceWriter w, string index, string kind, string stride, string shapes, long macs, long parameters) =>

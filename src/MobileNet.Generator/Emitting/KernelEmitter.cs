@@ -535,7 +535,8 @@ internal static class KernelEmitter
         GraphOp dw = block.Depthwise;
         int hidden = layer.HiddenStride, row = block.InW * hidden;
         bool expand = block.Expand is not null;
-        w.Line($"const int InH = {block.InH}, InW = {block.InW}, InC = {layer.InStride}, OutH = {dw.OutH}, Stride = {dw.StrideH}, PadTop = {dw.Pads.Top}, Row = {row};");
+        // Row: the floats of one expanded row; Slot: the scratch one takes, whole cache lines.
+        w.Line($"const int InH = {block.InH}, InW = {block.InW}, InC = {layer.InStride}, OutH = {dw.OutH}, Stride = {dw.StrideH}, PadTop = {dw.Pads.Top}, Row = {row}, Slot = {Planner.RoundUp(row, Planner.Alignment)};");
         int set = 0;
         if (expand)
             w.Line(Weights(layer, "expandWeights", set++));
@@ -543,8 +544,8 @@ internal static class KernelEmitter
         w.Line(Weights(layer, "projectWeights", set));
         if (expand)
             w.Line("ref float ring = ref scratch; // three expanded input rows, row iy in slot iy % 3");
-        w.Line($"ref float zero = ref Unsafe.Add(ref scratch, {(expand ? 3 * row : 0)}); // the zero padding above and below the image");
-        w.Line($"ref float d = ref Unsafe.Add(ref scratch, {(expand ? 4 * row : row)}); // one depthwise output row");
+        w.Line($"ref float zero = ref Unsafe.Add(ref scratch, {(expand ? "3 * Slot" : "0")}); // the zero padding above and below the image");
+        w.Line($"ref float d = ref Unsafe.Add(ref scratch, {(expand ? "4 * Slot" : "Slot")}); // one depthwise output row");
         w.Line("MemoryMarshal.CreateSpan(ref zero, Row).Clear();");
         if (expand)
             w.Line("int expanded = 0;");
@@ -554,12 +555,12 @@ internal static class KernelEmitter
         {
             w.Open("for (; expanded <= Math.Min(iy0 + 2, InH - 1); expanded++)");
             w.Line("ref float source = ref Unsafe.Add(ref input, expanded * InW * InC);");
-            w.Line("ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Row);");
+            w.Line("ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Slot);");
             Gemm(w, block.InW, layer.InStride, hidden, "source", "slot", "expandWeights", block.Expand!, "expand", residual: null);
             w.Close();
         }
         // Without an expansion the depthwise reads the input rows themselves (then the hidden width is InC).
-        RowSources(w, ky => expand ? $"Unsafe.Add(ref ring, (iy0 + {ky}) % 3 * Row)" : $"Unsafe.Add(ref input, (iy0 + {ky}) * InW * InC)");
+        RowSources(w, ky => expand ? $"Unsafe.Add(ref ring, (iy0 + {ky}) % 3 * Slot)" : $"Unsafe.Add(ref input, (iy0 + {ky}) * InW * InC)");
         DepthwiseRow(w, dw, hidden, "dwWeights", "dw");
         w.Line($"ref float target = ref Unsafe.Add(ref output, oy * {dw.OutW * layer.OutStride});");
         if (block.Residual)

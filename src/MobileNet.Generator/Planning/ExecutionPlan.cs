@@ -71,7 +71,7 @@ internal sealed class ExecutionPlan(BoundNetwork network, IReadOnlyList<PlannedL
 {
     public BoundNetwork Network { get; } = network;
     public IReadOnlyList<PlannedLayer> Layers { get; } = layers;
-    /// <summary>Floats of workspace the schedule needs: the largest pair of consecutive activations.</summary>
+    /// <summary>Floats of workspace the schedule needs: the largest pair of consecutive activations, plus the slack to align it to 64 bytes.</summary>
     public int WorkspaceLength { get; } = workspaceLength;
     /// <summary>What the same two-ended schedule would need if bottlenecks materialised their expanded tensors.</summary>
     public int UntiledWorkspaceLength { get; } = untiledWorkspaceLength;

@@ -10,7 +10,7 @@ namespace Tests
 {
     /// <summary>
     /// MobileNet V1, α = 0.25, 64×64×3 → 10 classes, generated from <c>models/model.onnx</c> (ONNX opset 13, written by MobileNetGen tests):
-    /// 3.33 M multiply-accumulates, 0.21 M parameters, a workspace of 25,344 floats (99 KiB).
+    /// 3.33 M multiply-accumulates, 0.21 M parameters, a workspace of 25,359 floats (99.1 KiB).
     /// </summary>
     /// <remarks>
     /// <para>The input is 64×64×3 floats in NHWC order (row by row, pixel by pixel, channels interleaved),
@@ -53,8 +53,9 @@ namespace Tests
     /// </code>
     /// <para>Workspace: activations alternate between the two ends of one buffer, so it holds the largest pair of
     /// consecutive activations and the scratch of the layer that runs (a row of zeros for the padding, one depthwise output row, a bottleneck's three expanded rows: the intermediate tensors never exist in full):
-    /// 25,344 floats (99 KiB)
-    /// and 103,180 (403 KiB) for one buffer per activation.</para>
+    /// 25,359 floats (99.1 KiB)
+    /// and 103,180 (403 KiB) for one buffer per activation. It includes 15 floats
+    /// of slack: Run starts it on a 64-byte boundary, wherever the caller's span starts.</para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("MobileNet.Generator", "1.0.0.0")]
     partial class Net
@@ -73,8 +74,8 @@ namespace Tests
         public const long MultiplyAccumulates = 3331072;
         /// <summary>Bytes of read-only weight data in the assembly: folded, packed and padded to whole vectors.</summary>
         public const int WeightBytes = 857792;
-        /// <summary>Floats of workspace <see cref="Run(ReadOnlySpan{float}, Span{float}, Span{float})"/> needs (99 KiB).</summary>
-        public const int WorkspaceLength = 25344;
+        /// <summary>Floats of workspace <see cref="Run(ReadOnlySpan{float}, Span{float}, Span{float})"/> needs (99.1 KiB).</summary>
+        public const int WorkspaceLength = 25359;
 
         /// <summary>How 8-bit pixels become this network's input values: TensorFlow's [−1, 1] (the file does not say; set Normalization on the attribute for other weights).</summary>
         public static global::MobileNet.PixelNormalization Normalization => global::MobileNet.PixelNormalization.TensorFlow;
@@ -106,7 +107,7 @@ namespace Tests
             global::MobileNet.NetworkGuard.ExactLength(output.Length, OutputLength, nameof(output));
             global::MobileNet.NetworkGuard.MinimumLength(workspace.Length, WorkspaceLength, nameof(workspace));
             ref float image = ref MemoryMarshal.GetReference(input);
-            ref float ws = ref MemoryMarshal.GetReference(workspace);
+            ref float ws = ref global::MobileNet.NetworkGuard.AlignToCacheLine(ref MemoryMarshal.GetReference(workspace));
             Layer00_Conv3x3S2(ref image, ref ws, ref Unsafe.Add(ref ws, 8192));
             Layer01_DepthwiseSeparableS1(ref ws, ref Unsafe.Add(ref ws, 8960), ref Unsafe.Add(ref ws, 8192));
             Layer02_DepthwiseSeparableS2(ref Unsafe.Add(ref ws, 8960), ref ws, ref Unsafe.Add(ref ws, 8192));
@@ -130,7 +131,7 @@ namespace Tests
             Layer20_Pointwise(ref Unsafe.Add(ref ws, 24320), ref ws);
             Layer21_GlobalAveragePool(ref ws, ref Unsafe.Add(ref ws, 25088));
             Layer22_Dense(ref Unsafe.Add(ref ws, 25088), ref ws);
-            global::MobileNet.Softmax.Compute(workspace.Slice(0, OutputLength), output);
+            global::MobileNet.Softmax.Compute(MemoryMarshal.CreateReadOnlySpan(ref ws, OutputLength), output);
         }
 
         #if MOBILENET_PROFILE
@@ -148,7 +149,7 @@ namespace Tests
             global::MobileNet.NetworkGuard.ExactLength(output.Length, OutputLength, nameof(output));
             global::MobileNet.NetworkGuard.MinimumLength(workspace.Length, WorkspaceLength, nameof(workspace));
             ref float image = ref MemoryMarshal.GetReference(input);
-            ref float ws = ref MemoryMarshal.GetReference(workspace);
+            ref float ws = ref global::MobileNet.NetworkGuard.AlignToCacheLine(ref MemoryMarshal.GetReference(workspace));
             long start = global::System.Diagnostics.Stopwatch.GetTimestamp(), now;
             Layer00_Conv3x3S2(ref image, ref ws, ref Unsafe.Add(ref ws, 8192));
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[0] += now - start; start = now;
@@ -196,7 +197,7 @@ namespace Tests
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[21] += now - start; start = now;
             Layer22_Dense(ref Unsafe.Add(ref ws, 25088), ref ws);
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[22] += now - start; start = now;
-            global::MobileNet.Softmax.Compute(workspace.Slice(0, OutputLength), output);
+            global::MobileNet.Softmax.Compute(MemoryMarshal.CreateReadOnlySpan(ref ws, OutputLength), output);
         }
         #endif
 
@@ -1794,11 +1795,11 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer01_DepthwiseSeparableS1(ref float input, ref float output, ref float scratch)
         {
-            const int InH = 32, InW = 32, InC = 8, OutH = 32, Stride = 1, PadTop = 1, Row = 256;
+            const int InH = 32, InW = 32, InC = 8, OutH = 32, Stride = 1, PadTop = 1, Row = 256, Slot = 256;
             ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer01Depthwise);
             ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer01Project);
             ref float zero = ref Unsafe.Add(ref scratch, 0); // the zero padding above and below the image
-            ref float d = ref Unsafe.Add(ref scratch, 256); // one depthwise output row
+            ref float d = ref Unsafe.Add(ref scratch, Slot); // one depthwise output row
             MemoryMarshal.CreateSpan(ref zero, Row).Clear();
             for (int oy = 0; oy < OutH; oy++)
             {
@@ -2299,11 +2300,11 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer02_DepthwiseSeparableS2(ref float input, ref float output, ref float scratch)
         {
-            const int InH = 32, InW = 32, InC = 16, OutH = 16, Stride = 2, PadTop = 0, Row = 512;
+            const int InH = 32, InW = 32, InC = 16, OutH = 16, Stride = 2, PadTop = 0, Row = 512, Slot = 512;
             ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer02Depthwise);
             ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer02Project);
             ref float zero = ref Unsafe.Add(ref scratch, 0); // the zero padding above and below the image
-            ref float d = ref Unsafe.Add(ref scratch, 512); // one depthwise output row
+            ref float d = ref Unsafe.Add(ref scratch, Slot); // one depthwise output row
             MemoryMarshal.CreateSpan(ref zero, Row).Clear();
             for (int oy = 0; oy < OutH; oy++)
             {
@@ -2792,11 +2793,11 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer03_DepthwiseSeparableS1(ref float input, ref float output, ref float scratch)
         {
-            const int InH = 16, InW = 16, InC = 32, OutH = 16, Stride = 1, PadTop = 1, Row = 512;
+            const int InH = 16, InW = 16, InC = 32, OutH = 16, Stride = 1, PadTop = 1, Row = 512, Slot = 512;
             ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer03Depthwise);
             ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer03Project);
             ref float zero = ref Unsafe.Add(ref scratch, 0); // the zero padding above and below the image
-            ref float d = ref Unsafe.Add(ref scratch, 512); // one depthwise output row
+            ref float d = ref Unsafe.Add(ref scratch, Slot); // one depthwise output row
             MemoryMarshal.CreateSpan(ref zero, Row).Clear();
             for (int oy = 0; oy < OutH; oy++)
             {
@@ -3315,11 +3316,11 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer04_DepthwiseSeparableS2(ref float input, ref float output, ref float scratch)
         {
-            const int InH = 16, InW = 16, InC = 32, OutH = 8, Stride = 2, PadTop = 0, Row = 512;
+            const int InH = 16, InW = 16, InC = 32, OutH = 8, Stride = 2, PadTop = 0, Row = 512, Slot = 512;
             ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer04Depthwise);
             ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer04Project);
             ref float zero = ref Unsafe.Add(ref scratch, 0); // the zero padding above and below the image
-            ref float d = ref Unsafe.Add(ref scratch, 512); // one depthwise output row
+            ref float d = ref Unsafe.Add(ref scratch, Slot); // one depthwise output row
             MemoryMarshal.CreateSpan(ref zero, Row).Clear();
             for (int oy = 0; oy < OutH; oy++)
             {
@@ -3825,11 +3826,11 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer05_DepthwiseSeparableS1(ref float input, ref float output, ref float scratch)
         {
-            const int InH = 8, InW = 8, InC = 64, OutH = 8, Stride = 1, PadTop = 1, Row = 512;
+            const int InH = 8, InW = 8, InC = 64, OutH = 8, Stride = 1, PadTop = 1, Row = 512, Slot = 512;
             ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer05Depthwise);
             ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer05Project);
             ref float zero = ref Unsafe.Add(ref scratch, 0); // the zero padding above and below the image
-            ref float d = ref Unsafe.Add(ref scratch, 512); // one depthwise output row
+            ref float d = ref Unsafe.Add(ref scratch, Slot); // one depthwise output row
             MemoryMarshal.CreateSpan(ref zero, Row).Clear();
             for (int oy = 0; oy < OutH; oy++)
             {
@@ -4365,11 +4366,11 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer06_DepthwiseSeparableS2(ref float input, ref float output, ref float scratch)
         {
-            const int InH = 8, InW = 8, InC = 64, OutH = 4, Stride = 2, PadTop = 0, Row = 512;
+            const int InH = 8, InW = 8, InC = 64, OutH = 4, Stride = 2, PadTop = 0, Row = 512, Slot = 512;
             ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer06Depthwise);
             ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer06Project);
             ref float zero = ref Unsafe.Add(ref scratch, 0); // the zero padding above and below the image
-            ref float d = ref Unsafe.Add(ref scratch, 512); // one depthwise output row
+            ref float d = ref Unsafe.Add(ref scratch, Slot); // one depthwise output row
             MemoryMarshal.CreateSpan(ref zero, Row).Clear();
             for (int oy = 0; oy < OutH; oy++)
             {

@@ -10,7 +10,7 @@ namespace Tests
 {
     /// <summary>
     /// MobileNet V2, α = 0.35, 64×64×3 → 10 classes, generated from <c>models/model.onnx</c> (ONNX opset 13, written by MobileNetGen tests):
-    /// 4.75 M multiply-accumulates, 0.39 M parameters, a workspace of 25,600 floats (100 KiB).
+    /// 4.75 M multiply-accumulates, 0.39 M parameters, a workspace of 25,615 floats (100.1 KiB).
     /// </summary>
     /// <remarks>
     /// <para>The input is 64×64×3 floats in NHWC order (row by row, pixel by pixel, channels interleaved),
@@ -78,8 +78,9 @@ namespace Tests
     /// </code>
     /// <para>Workspace: activations alternate between the two ends of one buffer, so it holds the largest pair of
     /// consecutive activations and the scratch of the layer that runs (a row of zeros for the padding, one depthwise output row, a bottleneck's three expanded rows: the intermediate tensors never exist in full):
-    /// 25,600 floats (100 KiB), against 61,440 (240 KiB) with the expanded tensors in full
-    /// and 234,988 (917.9 KiB) for one buffer per activation.</para>
+    /// 25,615 floats (100.1 KiB), against 61,440 (240 KiB) with the expanded tensors in full
+    /// and 234,988 (917.9 KiB) for one buffer per activation. It includes 15 floats
+    /// of slack: Run starts it on a 64-byte boundary, wherever the caller's span starts.</para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("MobileNet.Generator", "1.0.0.0")]
     partial class Net
@@ -98,8 +99,8 @@ namespace Tests
         public const long MultiplyAccumulates = 4747968;
         /// <summary>Bytes of read-only weight data in the assembly: folded, packed and padded to whole vectors.</summary>
         public const int WeightBytes = 1686784;
-        /// <summary>Floats of workspace <see cref="Run(ReadOnlySpan{float}, Span{float}, Span{float})"/> needs (100 KiB).</summary>
-        public const int WorkspaceLength = 25600;
+        /// <summary>Floats of workspace <see cref="Run(ReadOnlySpan{float}, Span{float}, Span{float})"/> needs (100.1 KiB).</summary>
+        public const int WorkspaceLength = 25615;
 
         /// <summary>How 8-bit pixels become this network's input values: TensorFlow's [−1, 1] (the file does not say; set Normalization on the attribute for other weights).</summary>
         public static global::MobileNet.PixelNormalization Normalization => global::MobileNet.PixelNormalization.TensorFlow;
@@ -131,7 +132,7 @@ namespace Tests
             global::MobileNet.NetworkGuard.ExactLength(output.Length, OutputLength, nameof(output));
             global::MobileNet.NetworkGuard.MinimumLength(workspace.Length, WorkspaceLength, nameof(workspace));
             ref float image = ref MemoryMarshal.GetReference(input);
-            ref float ws = ref MemoryMarshal.GetReference(workspace);
+            ref float ws = ref global::MobileNet.NetworkGuard.AlignToCacheLine(ref MemoryMarshal.GetReference(workspace));
             Layer00_Conv3x3S2(ref image, ref ws, ref Unsafe.Add(ref ws, 16384));
             Layer01_Bottleneck1S1(ref ws, ref Unsafe.Add(ref ws, 17408), ref Unsafe.Add(ref ws, 16384));
             Layer02_Bottleneck6S2(ref Unsafe.Add(ref ws, 17408), ref ws, ref Unsafe.Add(ref ws, 2048));
@@ -153,7 +154,7 @@ namespace Tests
             Layer18_Pointwise(ref Unsafe.Add(ref ws, 25152), ref ws);
             Layer19_GlobalAveragePool(ref ws, ref Unsafe.Add(ref ws, 24320));
             Layer20_Dense(ref Unsafe.Add(ref ws, 24320), ref ws);
-            global::MobileNet.Softmax.Compute(workspace.Slice(0, OutputLength), output);
+            global::MobileNet.Softmax.Compute(MemoryMarshal.CreateReadOnlySpan(ref ws, OutputLength), output);
         }
 
         #if MOBILENET_PROFILE
@@ -171,7 +172,7 @@ namespace Tests
             global::MobileNet.NetworkGuard.ExactLength(output.Length, OutputLength, nameof(output));
             global::MobileNet.NetworkGuard.MinimumLength(workspace.Length, WorkspaceLength, nameof(workspace));
             ref float image = ref MemoryMarshal.GetReference(input);
-            ref float ws = ref MemoryMarshal.GetReference(workspace);
+            ref float ws = ref global::MobileNet.NetworkGuard.AlignToCacheLine(ref MemoryMarshal.GetReference(workspace));
             long start = global::System.Diagnostics.Stopwatch.GetTimestamp(), now;
             Layer00_Conv3x3S2(ref image, ref ws, ref Unsafe.Add(ref ws, 16384));
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[0] += now - start; start = now;
@@ -215,7 +216,7 @@ namespace Tests
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[19] += now - start; start = now;
             Layer20_Dense(ref Unsafe.Add(ref ws, 24320), ref ws);
             now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[20] += now - start; start = now;
-            global::MobileNet.Softmax.Compute(workspace.Slice(0, OutputLength), output);
+            global::MobileNet.Softmax.Compute(MemoryMarshal.CreateReadOnlySpan(ref ws, OutputLength), output);
         }
         #endif
 
@@ -1365,11 +1366,11 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer01_Bottleneck1S1(ref float input, ref float output, ref float scratch)
         {
-            const int InH = 32, InW = 32, InC = 16, OutH = 32, Stride = 1, PadTop = 1, Row = 512;
+            const int InH = 32, InW = 32, InC = 16, OutH = 32, Stride = 1, PadTop = 1, Row = 512, Slot = 512;
             ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer01Depthwise);
             ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer01Project);
             ref float zero = ref Unsafe.Add(ref scratch, 0); // the zero padding above and below the image
-            ref float d = ref Unsafe.Add(ref scratch, 512); // one depthwise output row
+            ref float d = ref Unsafe.Add(ref scratch, Slot); // one depthwise output row
             MemoryMarshal.CreateSpan(ref zero, Row).Clear();
             for (int oy = 0; oy < OutH; oy++)
             {
@@ -1848,13 +1849,13 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer02_Bottleneck6S2(ref float input, ref float output, ref float scratch)
         {
-            const int InH = 32, InW = 32, InC = 8, OutH = 16, Stride = 2, PadTop = 1, Row = 1536;
+            const int InH = 32, InW = 32, InC = 8, OutH = 16, Stride = 2, PadTop = 1, Row = 1536, Slot = 1536;
             ref float expandWeights = ref FloatsOf(MobileNetWeights.Layer02Expand);
             ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer02Depthwise);
             ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer02Project);
             ref float ring = ref scratch; // three expanded input rows, row iy in slot iy % 3
-            ref float zero = ref Unsafe.Add(ref scratch, 4608); // the zero padding above and below the image
-            ref float d = ref Unsafe.Add(ref scratch, 6144); // one depthwise output row
+            ref float zero = ref Unsafe.Add(ref scratch, 3 * Slot); // the zero padding above and below the image
+            ref float d = ref Unsafe.Add(ref scratch, 4 * Slot); // one depthwise output row
             MemoryMarshal.CreateSpan(ref zero, Row).Clear();
             int expanded = 0;
             for (int oy = 0; oy < OutH; oy++)
@@ -1863,7 +1864,7 @@ namespace Tests
                 for (; expanded <= Math.Min(iy0 + 2, InH - 1); expanded++)
                 {
                     ref float source = ref Unsafe.Add(ref input, expanded * InW * InC);
-                    ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Row);
+                    ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Slot);
                     // 32 pixels × 8 → 48 channels, in blocks of 16 output channels.
                     if (Vector512.IsHardwareAccelerated)
                     {
@@ -2065,9 +2066,9 @@ namespace Tests
                         }
                     }
                 }
-                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 3 * Row) : ref zero;
-                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 3 * Row) : ref zero;
-                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref ring, (iy0 + 2) % 3 * Row) : ref zero;
+                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 3 * Slot) : ref zero;
+                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 3 * Slot) : ref zero;
+                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref ring, (iy0 + 2) % 3 * Slot) : ref zero;
                 // 16 columns: 1 on the left border, 15 inside, 0 on the right border; channels outside, pixels inside.
                 if (Vector512.IsHardwareAccelerated)
                 {
@@ -2517,13 +2518,13 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer03_Bottleneck6S1(ref float input, ref float output, ref float scratch)
         {
-            const int InH = 16, InW = 16, InC = 8, OutH = 16, Stride = 1, PadTop = 1, Row = 768;
+            const int InH = 16, InW = 16, InC = 8, OutH = 16, Stride = 1, PadTop = 1, Row = 768, Slot = 768;
             ref float expandWeights = ref FloatsOf(MobileNetWeights.Layer03Expand);
             ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer03Depthwise);
             ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer03Project);
             ref float ring = ref scratch; // three expanded input rows, row iy in slot iy % 3
-            ref float zero = ref Unsafe.Add(ref scratch, 2304); // the zero padding above and below the image
-            ref float d = ref Unsafe.Add(ref scratch, 3072); // one depthwise output row
+            ref float zero = ref Unsafe.Add(ref scratch, 3 * Slot); // the zero padding above and below the image
+            ref float d = ref Unsafe.Add(ref scratch, 4 * Slot); // one depthwise output row
             MemoryMarshal.CreateSpan(ref zero, Row).Clear();
             int expanded = 0;
             for (int oy = 0; oy < OutH; oy++)
@@ -2532,7 +2533,7 @@ namespace Tests
                 for (; expanded <= Math.Min(iy0 + 2, InH - 1); expanded++)
                 {
                     ref float source = ref Unsafe.Add(ref input, expanded * InW * InC);
-                    ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Row);
+                    ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Slot);
                     // 16 pixels × 8 → 48 channels, in blocks of 16 output channels.
                     if (Vector512.IsHardwareAccelerated)
                     {
@@ -2744,9 +2745,9 @@ namespace Tests
                         }
                     }
                 }
-                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 3 * Row) : ref zero;
-                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 3 * Row) : ref zero;
-                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref ring, (iy0 + 2) % 3 * Row) : ref zero;
+                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 3 * Slot) : ref zero;
+                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 3 * Slot) : ref zero;
+                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref ring, (iy0 + 2) % 3 * Slot) : ref zero;
                 // 16 columns: 1 on the left border, 14 inside, 1 on the right border; channels outside, pixels inside.
                 if (Vector512.IsHardwareAccelerated)
                 {
@@ -3227,13 +3228,13 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer04_Bottleneck6S2(ref float input, ref float output, ref float scratch)
         {
-            const int InH = 16, InW = 16, InC = 8, OutH = 8, Stride = 2, PadTop = 1, Row = 768;
+            const int InH = 16, InW = 16, InC = 8, OutH = 8, Stride = 2, PadTop = 1, Row = 768, Slot = 768;
             ref float expandWeights = ref FloatsOf(MobileNetWeights.Layer04Expand);
             ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer04Depthwise);
             ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer04Project);
             ref float ring = ref scratch; // three expanded input rows, row iy in slot iy % 3
-            ref float zero = ref Unsafe.Add(ref scratch, 2304); // the zero padding above and below the image
-            ref float d = ref Unsafe.Add(ref scratch, 3072); // one depthwise output row
+            ref float zero = ref Unsafe.Add(ref scratch, 3 * Slot); // the zero padding above and below the image
+            ref float d = ref Unsafe.Add(ref scratch, 4 * Slot); // one depthwise output row
             MemoryMarshal.CreateSpan(ref zero, Row).Clear();
             int expanded = 0;
             for (int oy = 0; oy < OutH; oy++)
@@ -3242,7 +3243,7 @@ namespace Tests
                 for (; expanded <= Math.Min(iy0 + 2, InH - 1); expanded++)
                 {
                     ref float source = ref Unsafe.Add(ref input, expanded * InW * InC);
-                    ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Row);
+                    ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Slot);
                     // 16 pixels × 8 → 48 channels, in blocks of 16 output channels.
                     if (Vector512.IsHardwareAccelerated)
                     {
@@ -3454,9 +3455,9 @@ namespace Tests
                         }
                     }
                 }
-                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 3 * Row) : ref zero;
-                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 3 * Row) : ref zero;
-                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref ring, (iy0 + 2) % 3 * Row) : ref zero;
+                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 3 * Slot) : ref zero;
+                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 3 * Slot) : ref zero;
+                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref ring, (iy0 + 2) % 3 * Slot) : ref zero;
                 // 8 columns: 1 on the left border, 7 inside, 0 on the right border; channels outside, pixels inside.
                 if (Vector512.IsHardwareAccelerated)
                 {
@@ -3883,13 +3884,13 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer05_Bottleneck6S1(ref float input, ref float output, ref float scratch)
         {
-            const int InH = 8, InW = 8, InC = 16, OutH = 8, Stride = 1, PadTop = 1, Row = 768;
+            const int InH = 8, InW = 8, InC = 16, OutH = 8, Stride = 1, PadTop = 1, Row = 768, Slot = 768;
             ref float expandWeights = ref FloatsOf(MobileNetWeights.Layer05Expand);
             ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer05Depthwise);
             ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer05Project);
             ref float ring = ref scratch; // three expanded input rows, row iy in slot iy % 3
-            ref float zero = ref Unsafe.Add(ref scratch, 2304); // the zero padding above and below the image
-            ref float d = ref Unsafe.Add(ref scratch, 3072); // one depthwise output row
+            ref float zero = ref Unsafe.Add(ref scratch, 3 * Slot); // the zero padding above and below the image
+            ref float d = ref Unsafe.Add(ref scratch, 4 * Slot); // one depthwise output row
             MemoryMarshal.CreateSpan(ref zero, Row).Clear();
             int expanded = 0;
             for (int oy = 0; oy < OutH; oy++)
@@ -3898,7 +3899,7 @@ namespace Tests
                 for (; expanded <= Math.Min(iy0 + 2, InH - 1); expanded++)
                 {
                     ref float source = ref Unsafe.Add(ref input, expanded * InW * InC);
-                    ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Row);
+                    ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Slot);
                     // 8 pixels × 16 → 96 channels, in blocks of 16 output channels.
                     if (Vector512.IsHardwareAccelerated)
                     {
@@ -4069,9 +4070,9 @@ namespace Tests
                         }
                     }
                 }
-                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 3 * Row) : ref zero;
-                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 3 * Row) : ref zero;
-                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref ring, (iy0 + 2) % 3 * Row) : ref zero;
+                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 3 * Slot) : ref zero;
+                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 3 * Slot) : ref zero;
+                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref ring, (iy0 + 2) % 3 * Slot) : ref zero;
                 // 8 columns: 1 on the left border, 6 inside, 1 on the right border; channels outside, pixels inside.
                 if (Vector512.IsHardwareAccelerated)
                 {
@@ -4529,13 +4530,13 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer06_Bottleneck6S1(ref float input, ref float output, ref float scratch)
         {
-            const int InH = 8, InW = 8, InC = 16, OutH = 8, Stride = 1, PadTop = 1, Row = 768;
+            const int InH = 8, InW = 8, InC = 16, OutH = 8, Stride = 1, PadTop = 1, Row = 768, Slot = 768;
             ref float expandWeights = ref FloatsOf(MobileNetWeights.Layer06Expand);
             ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer06Depthwise);
             ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer06Project);
             ref float ring = ref scratch; // three expanded input rows, row iy in slot iy % 3
-            ref float zero = ref Unsafe.Add(ref scratch, 2304); // the zero padding above and below the image
-            ref float d = ref Unsafe.Add(ref scratch, 3072); // one depthwise output row
+            ref float zero = ref Unsafe.Add(ref scratch, 3 * Slot); // the zero padding above and below the image
+            ref float d = ref Unsafe.Add(ref scratch, 4 * Slot); // one depthwise output row
             MemoryMarshal.CreateSpan(ref zero, Row).Clear();
             int expanded = 0;
             for (int oy = 0; oy < OutH; oy++)
@@ -4544,7 +4545,7 @@ namespace Tests
                 for (; expanded <= Math.Min(iy0 + 2, InH - 1); expanded++)
                 {
                     ref float source = ref Unsafe.Add(ref input, expanded * InW * InC);
-                    ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Row);
+                    ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Slot);
                     // 8 pixels × 16 → 96 channels, in blocks of 16 output channels.
                     if (Vector512.IsHardwareAccelerated)
                     {
@@ -4715,9 +4716,9 @@ namespace Tests
                         }
                     }
                 }
-                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 3 * Row) : ref zero;
-                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 3 * Row) : ref zero;
-                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref ring, (iy0 + 2) % 3 * Row) : ref zero;
+                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 3 * Slot) : ref zero;
+                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 3 * Slot) : ref zero;
+                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref ring, (iy0 + 2) % 3 * Slot) : ref zero;
                 // 8 columns: 1 on the left border, 6 inside, 1 on the right border; channels outside, pixels inside.
                 if (Vector512.IsHardwareAccelerated)
                 {
@@ -5175,13 +5176,13 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer07_Bottleneck6S2(ref float input, ref float output, ref float scratch)
         {
-            const int InH = 8, InW = 8, InC = 16, OutH = 4, Stride = 2, PadTop = 1, Row = 768;
+            const int InH = 8, InW = 8, InC = 16, OutH = 4, Stride = 2, PadTop = 1, Row = 768, Slot = 768;
             ref float expandWeights = ref FloatsOf(MobileNetWeights.Layer07Expand);
             ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer07Depthwise);
             ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer07Project);
             ref float ring = ref scratch; // three expanded input rows, row iy in slot iy % 3
-            ref float zero = ref Unsafe.Add(ref scratch, 2304); // the zero padding above and below the image
-            ref float d = ref Unsafe.Add(ref scratch, 3072); // one depthwise output row
+            ref float zero = ref Unsafe.Add(ref scratch, 3 * Slot); // the zero padding above and below the image
+            ref float d = ref Unsafe.Add(ref scratch, 4 * Slot); // one depthwise output row
             MemoryMarshal.CreateSpan(ref zero, Row).Clear();
             int expanded = 0;
             for (int oy = 0; oy < OutH; oy++)
@@ -5190,7 +5191,7 @@ namespace Tests
                 for (; expanded <= Math.Min(iy0 + 2, InH - 1); expanded++)
                 {
                     ref float source = ref Unsafe.Add(ref input, expanded * InW * InC);
-                    ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Row);
+                    ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Slot);
                     // 8 pixels × 16 → 96 channels, in blocks of 16 output channels.
                     if (Vector512.IsHardwareAccelerated)
                     {
@@ -5361,9 +5362,9 @@ namespace Tests
                         }
                     }
                 }
-                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 3 * Row) : ref zero;
-                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 3 * Row) : ref zero;
-                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref ring, (iy0 + 2) % 3 * Row) : ref zero;
+                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 3 * Slot) : ref zero;
+                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 3 * Slot) : ref zero;
+                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref ring, (iy0 + 2) % 3 * Slot) : ref zero;
                 // 4 columns: 1 on the left border, 3 inside, 0 on the right border; channels outside, pixels inside.
                 if (Vector512.IsHardwareAccelerated)
                 {
@@ -5703,13 +5704,13 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer08_Bottleneck6S1(ref float input, ref float output, ref float scratch)
         {
-            const int InH = 4, InW = 4, InC = 24, OutH = 4, Stride = 1, PadTop = 1, Row = 576;
+            const int InH = 4, InW = 4, InC = 24, OutH = 4, Stride = 1, PadTop = 1, Row = 576, Slot = 576;
             ref float expandWeights = ref FloatsOf(MobileNetWeights.Layer08Expand);
             ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer08Depthwise);
             ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer08Project);
             ref float ring = ref scratch; // three expanded input rows, row iy in slot iy % 3
-            ref float zero = ref Unsafe.Add(ref scratch, 1728); // the zero padding above and below the image
-            ref float d = ref Unsafe.Add(ref scratch, 2304); // one depthwise output row
+            ref float zero = ref Unsafe.Add(ref scratch, 3 * Slot); // the zero padding above and below the image
+            ref float d = ref Unsafe.Add(ref scratch, 4 * Slot); // one depthwise output row
             MemoryMarshal.CreateSpan(ref zero, Row).Clear();
             int expanded = 0;
             for (int oy = 0; oy < OutH; oy++)
@@ -5718,7 +5719,7 @@ namespace Tests
                 for (; expanded <= Math.Min(iy0 + 2, InH - 1); expanded++)
                 {
                     ref float source = ref Unsafe.Add(ref input, expanded * InW * InC);
-                    ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Row);
+                    ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Slot);
                     // 4 pixels × 24 → 144 channels, in blocks of 16 output channels.
                     if (Vector512.IsHardwareAccelerated)
                     {
@@ -5865,9 +5866,9 @@ namespace Tests
                         }
                     }
                 }
-                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 3 * Row) : ref zero;
-                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 3 * Row) : ref zero;
-                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref ring, (iy0 + 2) % 3 * Row) : ref zero;
+                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 3 * Slot) : ref zero;
+                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 3 * Slot) : ref zero;
+                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref ring, (iy0 + 2) % 3 * Slot) : ref zero;
                 // 4 columns: 1 on the left border, 2 inside, 1 on the right border; channels outside, pixels inside.
                 if (Vector512.IsHardwareAccelerated)
                 {
@@ -6238,13 +6239,13 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer09_Bottleneck6S1(ref float input, ref float output, ref float scratch)
         {
-            const int InH = 4, InW = 4, InC = 24, OutH = 4, Stride = 1, PadTop = 1, Row = 576;
+            const int InH = 4, InW = 4, InC = 24, OutH = 4, Stride = 1, PadTop = 1, Row = 576, Slot = 576;
             ref float expandWeights = ref FloatsOf(MobileNetWeights.Layer09Expand);
             ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer09Depthwise);
             ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer09Project);
             ref float ring = ref scratch; // three expanded input rows, row iy in slot iy % 3
-            ref float zero = ref Unsafe.Add(ref scratch, 1728); // the zero padding above and below the image
-            ref float d = ref Unsafe.Add(ref scratch, 2304); // one depthwise output row
+            ref float zero = ref Unsafe.Add(ref scratch, 3 * Slot); // the zero padding above and below the image
+            ref float d = ref Unsafe.Add(ref scratch, 4 * Slot); // one depthwise output row
             MemoryMarshal.CreateSpan(ref zero, Row).Clear();
             int expanded = 0;
             for (int oy = 0; oy < OutH; oy++)
@@ -6253,7 +6254,7 @@ namespace Tests
                 for (; expanded <= Math.Min(iy0 + 2, InH - 1); expanded++)
                 {
                     ref float source = ref Unsafe.Add(ref input, expanded * InW * InC);
-                    ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Row);
+                    ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Slot);
                     // 4 pixels × 24 → 144 channels, in blocks of 16 output channels.
                     if (Vector512.IsHardwareAccelerated)
                     {
@@ -6400,9 +6401,9 @@ namespace Tests
                         }
                     }
                 }
-                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 3 * Row) : ref zero;
-                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 3 * Row) : ref zero;
-                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref ring, (iy0 + 2) % 3 * Row) : ref zero;
+                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 3 * Slot) : ref zero;
+                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 3 * Slot) : ref zero;
+                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref ring, (iy0 + 2) % 3 * Slot) : ref zero;
                 // 4 columns: 1 on the left border, 2 inside, 1 on the right border; channels outside, pixels inside.
                 if (Vector512.IsHardwareAccelerated)
                 {
@@ -6773,13 +6774,13 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer10_Bottleneck6S1(ref float input, ref float output, ref float scratch)
         {
-            const int InH = 4, InW = 4, InC = 24, OutH = 4, Stride = 1, PadTop = 1, Row = 576;
+            const int InH = 4, InW = 4, InC = 24, OutH = 4, Stride = 1, PadTop = 1, Row = 576, Slot = 576;
             ref float expandWeights = ref FloatsOf(MobileNetWeights.Layer10Expand);
             ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer10Depthwise);
             ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer10Project);
             ref float ring = ref scratch; // three expanded input rows, row iy in slot iy % 3
-            ref float zero = ref Unsafe.Add(ref scratch, 1728); // the zero padding above and below the image
-            ref float d = ref Unsafe.Add(ref scratch, 2304); // one depthwise output row
+            ref float zero = ref Unsafe.Add(ref scratch, 3 * Slot); // the zero padding above and below the image
+            ref float d = ref Unsafe.Add(ref scratch, 4 * Slot); // one depthwise output row
             MemoryMarshal.CreateSpan(ref zero, Row).Clear();
             int expanded = 0;
             for (int oy = 0; oy < OutH; oy++)
@@ -6788,7 +6789,7 @@ namespace Tests
                 for (; expanded <= Math.Min(iy0 + 2, InH - 1); expanded++)
                 {
                     ref float source = ref Unsafe.Add(ref input, expanded * InW * InC);
-                    ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Row);
+                    ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Slot);
                     // 4 pixels × 24 → 144 channels, in blocks of 16 output channels.
                     if (Vector512.IsHardwareAccelerated)
                     {
@@ -6935,9 +6936,9 @@ namespace Tests
                         }
                     }
                 }
-                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 3 * Row) : ref zero;
-                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 3 * Row) : ref zero;
-                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref ring, (iy0 + 2) % 3 * Row) : ref zero;
+                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 3 * Slot) : ref zero;
+                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 3 * Slot) : ref zero;
+                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref ring, (iy0 + 2) % 3 * Slot) : ref zero;
                 // 4 columns: 1 on the left border, 2 inside, 1 on the right border; channels outside, pixels inside.
                 if (Vector512.IsHardwareAccelerated)
                 {
@@ -7308,13 +7309,13 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer11_Bottleneck6S1(ref float input, ref float output, ref float scratch)
         {
-            const int InH = 4, InW = 4, InC = 24, OutH = 4, Stride = 1, PadTop = 1, Row = 576;
+            const int InH = 4, InW = 4, InC = 24, OutH = 4, Stride = 1, PadTop = 1, Row = 576, Slot = 576;
             ref float expandWeights = ref FloatsOf(MobileNetWeights.Layer11Expand);
             ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer11Depthwise);
             ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer11Project);
             ref float ring = ref scratch; // three expanded input rows, row iy in slot iy % 3
-            ref float zero = ref Unsafe.Add(ref scratch, 1728); // the zero padding above and below the image
-            ref float d = ref Unsafe.Add(ref scratch, 2304); // one depthwise output row
+            ref float zero = ref Unsafe.Add(ref scratch, 3 * Slot); // the zero padding above and below the image
+            ref float d = ref Unsafe.Add(ref scratch, 4 * Slot); // one depthwise output row
             MemoryMarshal.CreateSpan(ref zero, Row).Clear();
             int expanded = 0;
             for (int oy = 0; oy < OutH; oy++)
@@ -7323,7 +7324,7 @@ namespace Tests
                 for (; expanded <= Math.Min(iy0 + 2, InH - 1); expanded++)
                 {
                     ref float source = ref Unsafe.Add(ref input, expanded * InW * InC);
-                    ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Row);
+                    ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Slot);
                     // 4 pixels × 24 → 144 channels, in blocks of 16 output channels.
                     if (Vector512.IsHardwareAccelerated)
                     {
@@ -7470,9 +7471,9 @@ namespace Tests
                         }
                     }
                 }
-                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 3 * Row) : ref zero;
-                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 3 * Row) : ref zero;
-                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref ring, (iy0 + 2) % 3 * Row) : ref zero;
+                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 3 * Slot) : ref zero;
+                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 3 * Slot) : ref zero;
+                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref ring, (iy0 + 2) % 3 * Slot) : ref zero;
                 // 4 columns: 1 on the left border, 2 inside, 1 on the right border; channels outside, pixels inside.
                 if (Vector512.IsHardwareAccelerated)
                 {
@@ -7770,13 +7771,13 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer12_Bottleneck6S1(ref float input, ref float output, ref float scratch)
         {
-            const int InH = 4, InW = 4, InC = 32, OutH = 4, Stride = 1, PadTop = 1, Row = 768;
+            const int InH = 4, InW = 4, InC = 32, OutH = 4, Stride = 1, PadTop = 1, Row = 768, Slot = 768;
             ref float expandWeights = ref FloatsOf(MobileNetWeights.Layer12Expand);
             ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer12Depthwise);
             ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer12Project);
             ref float ring = ref scratch; // three expanded input rows, row iy in slot iy % 3
-            ref float zero = ref Unsafe.Add(ref scratch, 2304); // the zero padding above and below the image
-            ref float d = ref Unsafe.Add(ref scratch, 3072); // one depthwise output row
+            ref float zero = ref Unsafe.Add(ref scratch, 3 * Slot); // the zero padding above and below the image
+            ref float d = ref Unsafe.Add(ref scratch, 4 * Slot); // one depthwise output row
             MemoryMarshal.CreateSpan(ref zero, Row).Clear();
             int expanded = 0;
             for (int oy = 0; oy < OutH; oy++)
@@ -7785,7 +7786,7 @@ namespace Tests
                 for (; expanded <= Math.Min(iy0 + 2, InH - 1); expanded++)
                 {
                     ref float source = ref Unsafe.Add(ref input, expanded * InW * InC);
-                    ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Row);
+                    ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Slot);
                     // 4 pixels × 32 → 192 channels, in blocks of 16 output channels.
                     if (Vector512.IsHardwareAccelerated)
                     {
@@ -7932,9 +7933,9 @@ namespace Tests
                         }
                     }
                 }
-                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 3 * Row) : ref zero;
-                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 3 * Row) : ref zero;
-                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref ring, (iy0 + 2) % 3 * Row) : ref zero;
+                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 3 * Slot) : ref zero;
+                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 3 * Slot) : ref zero;
+                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref ring, (iy0 + 2) % 3 * Slot) : ref zero;
                 // 4 columns: 1 on the left border, 2 inside, 1 on the right border; channels outside, pixels inside.
                 if (Vector512.IsHardwareAccelerated)
                 {
@@ -8233,13 +8234,13 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer13_Bottleneck6S1(ref float input, ref float output, ref float scratch)
         {
-            const int InH = 4, InW = 4, InC = 32, OutH = 4, Stride = 1, PadTop = 1, Row = 768;
+            const int InH = 4, InW = 4, InC = 32, OutH = 4, Stride = 1, PadTop = 1, Row = 768, Slot = 768;
             ref float expandWeights = ref FloatsOf(MobileNetWeights.Layer13Expand);
             ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer13Depthwise);
             ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer13Project);
             ref float ring = ref scratch; // three expanded input rows, row iy in slot iy % 3
-            ref float zero = ref Unsafe.Add(ref scratch, 2304); // the zero padding above and below the image
-            ref float d = ref Unsafe.Add(ref scratch, 3072); // one depthwise output row
+            ref float zero = ref Unsafe.Add(ref scratch, 3 * Slot); // the zero padding above and below the image
+            ref float d = ref Unsafe.Add(ref scratch, 4 * Slot); // one depthwise output row
             MemoryMarshal.CreateSpan(ref zero, Row).Clear();
             int expanded = 0;
             for (int oy = 0; oy < OutH; oy++)
@@ -8248,7 +8249,7 @@ namespace Tests
                 for (; expanded <= Math.Min(iy0 + 2, InH - 1); expanded++)
                 {
                     ref float source = ref Unsafe.Add(ref input, expanded * InW * InC);
-                    ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Row);
+                    ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Slot);
                     // 4 pixels × 32 → 192 channels, in blocks of 16 output channels.
                     if (Vector512.IsHardwareAccelerated)
                     {
@@ -8395,9 +8396,9 @@ namespace Tests
                         }
                     }
                 }
-                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 3 * Row) : ref zero;
-                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 3 * Row) : ref zero;
-                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref ring, (iy0 + 2) % 3 * Row) : ref zero;
+                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 3 * Slot) : ref zero;
+                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 3 * Slot) : ref zero;
+                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref ring, (iy0 + 2) % 3 * Slot) : ref zero;
                 // 4 columns: 1 on the left border, 2 inside, 1 on the right border; channels outside, pixels inside.
                 if (Vector512.IsHardwareAccelerated)
                 {
@@ -8696,13 +8697,13 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer14_Bottleneck6S2(ref float input, ref float output, ref float scratch)
         {
-            const int InH = 4, InW = 4, InC = 32, OutH = 2, Stride = 2, PadTop = 1, Row = 768;
+            const int InH = 4, InW = 4, InC = 32, OutH = 2, Stride = 2, PadTop = 1, Row = 768, Slot = 768;
             ref float expandWeights = ref FloatsOf(MobileNetWeights.Layer14Expand);
             ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer14Depthwise);
             ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer14Project);
             ref float ring = ref scratch; // three expanded input rows, row iy in slot iy % 3
-            ref float zero = ref Unsafe.Add(ref scratch, 2304); // the zero padding above and below the image
-            ref float d = ref Unsafe.Add(ref scratch, 3072); // one depthwise output row
+            ref float zero = ref Unsafe.Add(ref scratch, 3 * Slot); // the zero padding above and below the image
+            ref float d = ref Unsafe.Add(ref scratch, 4 * Slot); // one depthwise output row
             MemoryMarshal.CreateSpan(ref zero, Row).Clear();
             int expanded = 0;
             for (int oy = 0; oy < OutH; oy++)
@@ -8711,7 +8712,7 @@ namespace Tests
                 for (; expanded <= Math.Min(iy0 + 2, InH - 1); expanded++)
                 {
                     ref float source = ref Unsafe.Add(ref input, expanded * InW * InC);
-                    ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Row);
+                    ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Slot);
                     // 4 pixels × 32 → 192 channels, in blocks of 16 output channels.
                     if (Vector512.IsHardwareAccelerated)
                     {
@@ -8858,9 +8859,9 @@ namespace Tests
                         }
                     }
                 }
-                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 3 * Row) : ref zero;
-                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 3 * Row) : ref zero;
-                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref ring, (iy0 + 2) % 3 * Row) : ref zero;
+                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 3 * Slot) : ref zero;
+                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 3 * Slot) : ref zero;
+                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref ring, (iy0 + 2) % 3 * Slot) : ref zero;
                 // 2 columns: 1 on the left border, 1 inside, 0 on the right border; channels outside, pixels inside.
                 if (Vector512.IsHardwareAccelerated)
                 {
@@ -9176,13 +9177,13 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer15_Bottleneck6S1(ref float input, ref float output, ref float scratch)
         {
-            const int InH = 2, InW = 2, InC = 56, OutH = 2, Stride = 1, PadTop = 1, Row = 672;
+            const int InH = 2, InW = 2, InC = 56, OutH = 2, Stride = 1, PadTop = 1, Row = 672, Slot = 672;
             ref float expandWeights = ref FloatsOf(MobileNetWeights.Layer15Expand);
             ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer15Depthwise);
             ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer15Project);
             ref float ring = ref scratch; // three expanded input rows, row iy in slot iy % 3
-            ref float zero = ref Unsafe.Add(ref scratch, 2016); // the zero padding above and below the image
-            ref float d = ref Unsafe.Add(ref scratch, 2688); // one depthwise output row
+            ref float zero = ref Unsafe.Add(ref scratch, 3 * Slot); // the zero padding above and below the image
+            ref float d = ref Unsafe.Add(ref scratch, 4 * Slot); // one depthwise output row
             MemoryMarshal.CreateSpan(ref zero, Row).Clear();
             int expanded = 0;
             for (int oy = 0; oy < OutH; oy++)
@@ -9191,7 +9192,7 @@ namespace Tests
                 for (; expanded <= Math.Min(iy0 + 2, InH - 1); expanded++)
                 {
                     ref float source = ref Unsafe.Add(ref input, expanded * InW * InC);
-                    ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Row);
+                    ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Slot);
                     // 2 pixels × 56 → 336 channels, in blocks of 16 output channels.
                     if (Vector512.IsHardwareAccelerated)
                     {
@@ -9302,9 +9303,9 @@ namespace Tests
                         }
                     }
                 }
-                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 3 * Row) : ref zero;
-                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 3 * Row) : ref zero;
-                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref ring, (iy0 + 2) % 3 * Row) : ref zero;
+                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 3 * Slot) : ref zero;
+                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 3 * Slot) : ref zero;
+                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref ring, (iy0 + 2) % 3 * Slot) : ref zero;
                 // 2 columns: 1 on the left border, 0 inside, 1 on the right border; channels outside, pixels inside.
                 if (Vector512.IsHardwareAccelerated)
                 {
@@ -9591,13 +9592,13 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer16_Bottleneck6S1(ref float input, ref float output, ref float scratch)
         {
-            const int InH = 2, InW = 2, InC = 56, OutH = 2, Stride = 1, PadTop = 1, Row = 672;
+            const int InH = 2, InW = 2, InC = 56, OutH = 2, Stride = 1, PadTop = 1, Row = 672, Slot = 672;
             ref float expandWeights = ref FloatsOf(MobileNetWeights.Layer16Expand);
             ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer16Depthwise);
             ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer16Project);
             ref float ring = ref scratch; // three expanded input rows, row iy in slot iy % 3
-            ref float zero = ref Unsafe.Add(ref scratch, 2016); // the zero padding above and below the image
-            ref float d = ref Unsafe.Add(ref scratch, 2688); // one depthwise output row
+            ref float zero = ref Unsafe.Add(ref scratch, 3 * Slot); // the zero padding above and below the image
+            ref float d = ref Unsafe.Add(ref scratch, 4 * Slot); // one depthwise output row
             MemoryMarshal.CreateSpan(ref zero, Row).Clear();
             int expanded = 0;
             for (int oy = 0; oy < OutH; oy++)
@@ -9606,7 +9607,7 @@ namespace Tests
                 for (; expanded <= Math.Min(iy0 + 2, InH - 1); expanded++)
                 {
                     ref float source = ref Unsafe.Add(ref input, expanded * InW * InC);
-                    ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Row);
+                    ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Slot);
                     // 2 pixels × 56 → 336 channels, in blocks of 16 output channels.
                     if (Vector512.IsHardwareAccelerated)
                     {
@@ -9717,9 +9718,9 @@ namespace Tests
                         }
                     }
                 }
-                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 3 * Row) : ref zero;
-                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 3 * Row) : ref zero;
-                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref ring, (iy0 + 2) % 3 * Row) : ref zero;
+                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 3 * Slot) : ref zero;
+                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 3 * Slot) : ref zero;
+                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref ring, (iy0 + 2) % 3 * Slot) : ref zero;
                 // 2 columns: 1 on the left border, 0 inside, 1 on the right border; channels outside, pixels inside.
                 if (Vector512.IsHardwareAccelerated)
                 {
@@ -10006,13 +10007,13 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer17_Bottleneck6S1(ref float input, ref float output, ref float scratch)
         {
-            const int InH = 2, InW = 2, InC = 56, OutH = 2, Stride = 1, PadTop = 1, Row = 672;
+            const int InH = 2, InW = 2, InC = 56, OutH = 2, Stride = 1, PadTop = 1, Row = 672, Slot = 672;
             ref float expandWeights = ref FloatsOf(MobileNetWeights.Layer17Expand);
             ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer17Depthwise);
             ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer17Project);
             ref float ring = ref scratch; // three expanded input rows, row iy in slot iy % 3
-            ref float zero = ref Unsafe.Add(ref scratch, 2016); // the zero padding above and below the image
-            ref float d = ref Unsafe.Add(ref scratch, 2688); // one depthwise output row
+            ref float zero = ref Unsafe.Add(ref scratch, 3 * Slot); // the zero padding above and below the image
+            ref float d = ref Unsafe.Add(ref scratch, 4 * Slot); // one depthwise output row
             MemoryMarshal.CreateSpan(ref zero, Row).Clear();
             int expanded = 0;
             for (int oy = 0; oy < OutH; oy++)
@@ -10021,7 +10022,7 @@ namespace Tests
                 for (; expanded <= Math.Min(iy0 + 2, InH - 1); expanded++)
                 {
                     ref float source = ref Unsafe.Add(ref input, expanded * InW * InC);
-                    ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Row);
+                    ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Slot);
                     // 2 pixels × 56 → 336 channels, in blocks of 16 output channels.
                     if (Vector512.IsHardwareAccelerated)
                     {
@@ -10132,9 +10133,9 @@ namespace Tests
                         }
                     }
                 }
-                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 3 * Row) : ref zero;
-                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 3 * Row) : ref zero;
-                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref ring, (iy0 + 2) % 3 * Row) : ref zero;
+                ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 3 * Slot) : ref zero;
+                ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 3 * Slot) : ref zero;
+                ref float r2 = ref (uint)(iy0 + 2) < InH ? ref Unsafe.Add(ref ring, (iy0 + 2) % 3 * Slot) : ref zero;
                 // 2 columns: 1 on the left border, 0 inside, 1 on the right border; channels outside, pixels inside.
                 if (Vector512.IsHardwareAccelerated)
                 {
