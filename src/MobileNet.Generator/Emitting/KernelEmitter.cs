@@ -441,23 +441,29 @@ internal static class KernelEmitter
             // (its weights are padded with zeros): each broadcast then feeds it too, instead of a second
             // pass over the pixels for it alone. V2's 24-channel projections are such layers.
             bool joined = width.Lanes == 16 && rest == 8;
-            int lastGroup = joined ? Math.Min(width.BlocksPerTile, full + 1) : 0, leading = full + (joined ? 1 : 0) - lastGroup;
-            // The widest tiles first, then narrower ones for the blocks that are left.
-            int left = leading;
-            for (int blocks = width.BlocksPerTile; blocks >= 1; blocks--)
+            int[] groups = BlockGroups(full + (joined ? 1 : 0), width);
+            for (int i = 0, start = 0; i < groups.Length;)
             {
-                if (left >= blocks)
-                    GemmBlocks(w, gemm, width, weights, blocks, $"for (; b + {blocks} <= {leading}; b += {blocks})");
-                left %= blocks;
+                // Equal passes in a loop; the one that holds the half column on its own.
+                bool Half(int k) => joined && k == groups.Length - 1;
+                int blocks = groups[i], count = 1;
+                while (i + count < groups.Length && groups[i + count] == blocks && !Half(i + count))
+                    count++;
+                GemmShape shape = gemm;
+                if (Half(i))
+                {
+                    string halfPrefix = prefix.Length == 0 ? "half" : prefix + "Half";
+                    w.Line($"// The last {rest} channels in the lower half of the last column.");
+                    ActivationBounds(w, op, halfPrefix, "Vector256");
+                    shape = gemm with { HalfLastPrefix = halfPrefix };
+                }
+                start += count * blocks;
+                i += count;
+                GemmBlocks(w, shape, width, weights, blocks, count > 1 ? $"for (; b < {start}; b += {blocks})" : null);
+                if (count == 1 && (i < groups.Length || rest > 0 && !joined))
+                    w.Line($"b += {blocks};");
             }
-            if (joined)
-            {
-                string halfPrefix = prefix.Length == 0 ? "half" : prefix + "Half";
-                w.Line($"// The last {rest} channels in the lower half of the last column.");
-                ActivationBounds(w, op, halfPrefix, "Vector256");
-                GemmBlocks(w, gemm with { HalfLastPrefix = halfPrefix }, width, weights, lastGroup, null);
-            }
-            else if (rest > 0)
+            if (rest > 0 && !joined)
             {
                 // A last block that is not full: the widest vectors that divide what is left, as many pixels as the branch's.
                 Width tail = WidestDividing(width, rest) with { Rows = width.Rows };
@@ -467,6 +473,22 @@ internal static class KernelEmitter
                 GemmBlocks(w, gemm with { Prefix = tailPrefix }, tail, weights, 1, null, columns: rest / tail.Lanes);
             }
         }, widths);
+    }
+
+    /// <summary>
+    /// The blocks of 16 output channels each pass over the pixels takes: the width's tile, then what is left
+    /// as one narrower pass. A single block left over joins the pass before it while that wider tile still
+    /// has a row of pixels (at 512 bits, 4 columns × 6 pixels instead of 3 × 8 and 1 × 24): a one-column
+    /// tile spends a broadcast on every FMA. V1's 64-, 256- and 1024-channel layers have such a block.
+    /// </summary>
+    private static int[] BlockGroups(int total, Width width)
+    {
+        int per = width.BlocksPerTile, passes = total / per, left = total % per;
+        if (left == 0)
+            return Enumerable.Repeat(per, passes).ToArray();
+        if (left == 1 && passes > 0 && width.Accumulators / ((per + 1) * Planner.GemmBlock / width.Lanes) >= 1)
+            return Enumerable.Repeat(per, passes - 1).Append(per + 1).ToArray();
+        return Enumerable.Repeat(per, passes).Append(left).ToArray();
     }
 
     /// <summary>What a GEMM's tiles share: the pixel count, channel counts, operands, and the fused clamp and residual.</summary>
@@ -486,9 +508,11 @@ internal static class KernelEmitter
         w.Line($"int co = b * {Planner.GemmBlock};");
         w.Line($"ref float w = ref Unsafe.Add(ref {weights}, b * {g.BlockLength});");
         int cols = columns ?? blocks * Planner.GemmBlock / width.Lanes;
-        // As few tiles as the width's height allows, as even as possible: 49 pixels go 7 × 7, not 6 × 8 + 1
-        // (a one-pixel tile is one FMA chain per column, bound by FMA latency).
-        int tiles = (g.Pixels + width.Rows - 1) / width.Rows, rows = (g.Pixels + tiles - 1) / tiles;
+        // As many pixels as the width's accumulators hold at this many columns (a pass of fewer blocks takes
+        // more pixels, so that it keeps as many FMA chains), in as few tiles as that allows, as even as possible:
+        // 49 pixels go 7 × 7, not 6 × 8 + 1 (a one-pixel tile is one FMA chain per column, bound by FMA latency).
+        int height = columns is null ? Math.Max(1, width.Accumulators / cols) : width.Rows;
+        int tiles = (g.Pixels + height - 1) / height, rows = (g.Pixels + tiles - 1) / tiles;
         Tiles(w, "p", 0, g.Pixels, rows, n => GemmTile(w, g, width, n, cols));
         w.Close();
     }

@@ -2115,12 +2115,11 @@ namespace Tests
                     Vector512<float> projectLo = Vector512.Create(0f);
                     Vector512<float> projectHi = Vector512.Create(6f);
                     int b = 0;
-                    for (; b + 1 <= 1; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 144);
                         int p = 0;
-                        for (; p + 8 <= 32; p += 8)
+                        for (; p + 16 <= 32; p += 16)
                         {
                             Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w);
                             Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w);
@@ -2130,6 +2129,14 @@ namespace Tests
                             Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w);
                             Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w);
                             Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c8_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c9_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c10_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c11_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c12_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c13_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c14_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c15_0 = Vector512.LoadUnsafe(ref w);
                             ref float a = ref Unsafe.Add(ref d, p * 8);
                             ref float wk = ref Unsafe.Add(ref w, 16);
                             for (int k = 0; k < 8; k++)
@@ -2151,6 +2158,22 @@ namespace Tests
                                 c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0);
                                 Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 56));
                                 c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0);
+                                Vector512<float> x8 = Vector512.Create(Unsafe.Add(ref a, 64));
+                                c8_0 = Vector512.FusedMultiplyAdd(x8, w0, c8_0);
+                                Vector512<float> x9 = Vector512.Create(Unsafe.Add(ref a, 72));
+                                c9_0 = Vector512.FusedMultiplyAdd(x9, w0, c9_0);
+                                Vector512<float> x10 = Vector512.Create(Unsafe.Add(ref a, 80));
+                                c10_0 = Vector512.FusedMultiplyAdd(x10, w0, c10_0);
+                                Vector512<float> x11 = Vector512.Create(Unsafe.Add(ref a, 88));
+                                c11_0 = Vector512.FusedMultiplyAdd(x11, w0, c11_0);
+                                Vector512<float> x12 = Vector512.Create(Unsafe.Add(ref a, 96));
+                                c12_0 = Vector512.FusedMultiplyAdd(x12, w0, c12_0);
+                                Vector512<float> x13 = Vector512.Create(Unsafe.Add(ref a, 104));
+                                c13_0 = Vector512.FusedMultiplyAdd(x13, w0, c13_0);
+                                Vector512<float> x14 = Vector512.Create(Unsafe.Add(ref a, 112));
+                                c14_0 = Vector512.FusedMultiplyAdd(x14, w0, c14_0);
+                                Vector512<float> x15 = Vector512.Create(Unsafe.Add(ref a, 120));
+                                c15_0 = Vector512.FusedMultiplyAdd(x15, w0, c15_0);
                                 a = ref Unsafe.Add(ref a, 1);
                                 wk = ref Unsafe.Add(ref wk, 16);
                             }
@@ -2163,6 +2186,14 @@ namespace Tests
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_0, projectLo), projectHi), ref o, 80);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_0, projectLo), projectHi), ref o, 96);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_0, projectLo), projectHi), ref o, 112);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c8_0, projectLo), projectHi), ref o, 128);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c9_0, projectLo), projectHi), ref o, 144);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c10_0, projectLo), projectHi), ref o, 160);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c11_0, projectLo), projectHi), ref o, 176);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c12_0, projectLo), projectHi), ref o, 192);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c13_0, projectLo), projectHi), ref o, 208);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c14_0, projectLo), projectHi), ref o, 224);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c15_0, projectLo), projectHi), ref o, 240);
                         }
                     }
                 }
@@ -2171,7 +2202,6 @@ namespace Tests
                     Vector256<float> projectLo = Vector256.Create(0f);
                     Vector256<float> projectHi = Vector256.Create(6f);
                     int b = 0;
-                    for (; b + 1 <= 1; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 144);
@@ -2246,7 +2276,6 @@ namespace Tests
                     Vector128<float> projectLo = Vector128.Create(0f);
                     Vector128<float> projectHi = Vector128.Create(6f);
                     int b = 0;
-                    for (; b + 1 <= 1; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 144);
@@ -2590,7 +2619,6 @@ namespace Tests
                     Vector512<float> projectLo = Vector512.Create(0f);
                     Vector512<float> projectHi = Vector512.Create(6f);
                     int b = 0;
-                    for (; b + 2 <= 2; b += 2)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 272);
@@ -2654,7 +2682,7 @@ namespace Tests
                     Vector256<float> projectLo = Vector256.Create(0f);
                     Vector256<float> projectHi = Vector256.Create(6f);
                     int b = 0;
-                    for (; b + 1 <= 2; b += 1)
+                    for (; b < 2; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 272);
@@ -2739,7 +2767,7 @@ namespace Tests
                     Vector128<float> projectLo = Vector128.Create(0f);
                     Vector128<float> projectHi = Vector128.Create(6f);
                     int b = 0;
-                    for (; b + 1 <= 2; b += 1)
+                    for (; b < 2; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 272);
@@ -3113,7 +3141,6 @@ namespace Tests
                     Vector512<float> projectLo = Vector512.Create(0f);
                     Vector512<float> projectHi = Vector512.Create(6f);
                     int b = 0;
-                    for (; b + 2 <= 2; b += 2)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 528);
@@ -3177,7 +3204,7 @@ namespace Tests
                     Vector256<float> projectLo = Vector256.Create(0f);
                     Vector256<float> projectHi = Vector256.Create(6f);
                     int b = 0;
-                    for (; b + 1 <= 2; b += 1)
+                    for (; b < 2; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 528);
@@ -3262,7 +3289,7 @@ namespace Tests
                     Vector128<float> projectLo = Vector128.Create(0f);
                     Vector128<float> projectHi = Vector128.Create(6f);
                     int b = 0;
-                    for (; b + 1 <= 2; b += 1)
+                    for (; b < 2; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 528);
@@ -3606,42 +3633,29 @@ namespace Tests
                     Vector512<float> projectLo = Vector512.Create(0f);
                     Vector512<float> projectHi = Vector512.Create(6f);
                     int b = 0;
-                    for (; b + 3 <= 4; b += 3)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 528);
                         int p = 0;
-                        for (; p + 8 <= 8; p += 8)
+                        for (; p + 4 <= 8; p += 4)
                         {
-                            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 528), c0_2 = Vector512.LoadUnsafe(ref w, 1056);
-                            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 528), c1_2 = Vector512.LoadUnsafe(ref w, 1056);
-                            Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 528), c2_2 = Vector512.LoadUnsafe(ref w, 1056);
-                            Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 528), c3_2 = Vector512.LoadUnsafe(ref w, 1056);
-                            Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 528), c4_2 = Vector512.LoadUnsafe(ref w, 1056);
-                            Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 528), c5_2 = Vector512.LoadUnsafe(ref w, 1056);
-                            Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 528), c6_2 = Vector512.LoadUnsafe(ref w, 1056);
-                            Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 528), c7_2 = Vector512.LoadUnsafe(ref w, 1056);
+                            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 528), c0_2 = Vector512.LoadUnsafe(ref w, 1056), c0_3 = Vector512.LoadUnsafe(ref w, 1584);
+                            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 528), c1_2 = Vector512.LoadUnsafe(ref w, 1056), c1_3 = Vector512.LoadUnsafe(ref w, 1584);
+                            Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 528), c2_2 = Vector512.LoadUnsafe(ref w, 1056), c2_3 = Vector512.LoadUnsafe(ref w, 1584);
+                            Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 528), c3_2 = Vector512.LoadUnsafe(ref w, 1056), c3_3 = Vector512.LoadUnsafe(ref w, 1584);
                             ref float a = ref Unsafe.Add(ref d, p * 32);
                             ref float wk = ref Unsafe.Add(ref w, 16);
                             for (int k = 0; k < 32; k++)
                             {
-                                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 528), w2 = Vector512.LoadUnsafe(ref wk, 1056);
+                                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 528), w2 = Vector512.LoadUnsafe(ref wk, 1056), w3 = Vector512.LoadUnsafe(ref wk, 1584);
                                 Vector512<float> x0 = Vector512.Create(a);
-                                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2);
+                                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector512.FusedMultiplyAdd(x0, w3, c0_3);
                                 Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 32));
-                                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2);
+                                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector512.FusedMultiplyAdd(x1, w3, c1_3);
                                 Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 64));
-                                c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector512.FusedMultiplyAdd(x2, w2, c2_2);
+                                c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector512.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector512.FusedMultiplyAdd(x2, w3, c2_3);
                                 Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 96));
-                                c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector512.FusedMultiplyAdd(x3, w2, c3_2);
-                                Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 128));
-                                c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1); c4_2 = Vector512.FusedMultiplyAdd(x4, w2, c4_2);
-                                Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 160));
-                                c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1); c5_2 = Vector512.FusedMultiplyAdd(x5, w2, c5_2);
-                                Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 192));
-                                c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1); c6_2 = Vector512.FusedMultiplyAdd(x6, w2, c6_2);
-                                Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 224));
-                                c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1); c7_2 = Vector512.FusedMultiplyAdd(x7, w2, c7_2);
+                                c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector512.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector512.FusedMultiplyAdd(x3, w3, c3_3);
                                 a = ref Unsafe.Add(ref a, 1);
                                 wk = ref Unsafe.Add(ref wk, 16);
                             }
@@ -3649,77 +3663,19 @@ namespace Tests
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, projectLo), projectHi), ref o, 0);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, projectLo), projectHi), ref o, 16);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_2, projectLo), projectHi), ref o, 32);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_3, projectLo), projectHi), ref o, 48);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, projectLo), projectHi), ref o, 64);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, projectLo), projectHi), ref o, 80);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_2, projectLo), projectHi), ref o, 96);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_3, projectLo), projectHi), ref o, 112);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, projectLo), projectHi), ref o, 128);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_1, projectLo), projectHi), ref o, 144);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_2, projectLo), projectHi), ref o, 160);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_3, projectLo), projectHi), ref o, 176);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, projectLo), projectHi), ref o, 192);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_1, projectLo), projectHi), ref o, 208);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_2, projectLo), projectHi), ref o, 224);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_0, projectLo), projectHi), ref o, 256);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_1, projectLo), projectHi), ref o, 272);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_2, projectLo), projectHi), ref o, 288);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_0, projectLo), projectHi), ref o, 320);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_1, projectLo), projectHi), ref o, 336);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_2, projectLo), projectHi), ref o, 352);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_0, projectLo), projectHi), ref o, 384);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_1, projectLo), projectHi), ref o, 400);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_2, projectLo), projectHi), ref o, 416);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_0, projectLo), projectHi), ref o, 448);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_1, projectLo), projectHi), ref o, 464);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_2, projectLo), projectHi), ref o, 480);
-                        }
-                    }
-                    for (; b + 1 <= 4; b += 1)
-                    {
-                        int co = b * 16;
-                        ref float w = ref Unsafe.Add(ref projectWeights, b * 528);
-                        int p = 0;
-                        for (; p + 8 <= 8; p += 8)
-                        {
-                            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w);
-                            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w);
-                            Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w);
-                            Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w);
-                            Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w);
-                            Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w);
-                            Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w);
-                            Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w);
-                            ref float a = ref Unsafe.Add(ref d, p * 32);
-                            ref float wk = ref Unsafe.Add(ref w, 16);
-                            for (int k = 0; k < 32; k++)
-                            {
-                                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk);
-                                Vector512<float> x0 = Vector512.Create(a);
-                                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0);
-                                Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 32));
-                                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0);
-                                Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 64));
-                                c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0);
-                                Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 96));
-                                c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0);
-                                Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 128));
-                                c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0);
-                                Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 160));
-                                c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0);
-                                Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 192));
-                                c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0);
-                                Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 224));
-                                c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0);
-                                a = ref Unsafe.Add(ref a, 1);
-                                wk = ref Unsafe.Add(ref wk, 16);
-                            }
-                            ref float o = ref Unsafe.Add(ref target, p * 64 + co);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, projectLo), projectHi), ref o, 0);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, projectLo), projectHi), ref o, 64);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, projectLo), projectHi), ref o, 128);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, projectLo), projectHi), ref o, 192);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_0, projectLo), projectHi), ref o, 256);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_0, projectLo), projectHi), ref o, 320);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_0, projectLo), projectHi), ref o, 384);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_0, projectLo), projectHi), ref o, 448);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_3, projectLo), projectHi), ref o, 240);
                         }
                     }
                 }
@@ -3728,7 +3684,7 @@ namespace Tests
                     Vector256<float> projectLo = Vector256.Create(0f);
                     Vector256<float> projectHi = Vector256.Create(6f);
                     int b = 0;
-                    for (; b + 1 <= 4; b += 1)
+                    for (; b < 4; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 528);
@@ -3772,7 +3728,7 @@ namespace Tests
                     Vector128<float> projectLo = Vector128.Create(0f);
                     Vector128<float> projectHi = Vector128.Create(6f);
                     int b = 0;
-                    for (; b + 1 <= 4; b += 1)
+                    for (; b < 4; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 528);
@@ -4146,42 +4102,29 @@ namespace Tests
                     Vector512<float> projectLo = Vector512.Create(0f);
                     Vector512<float> projectHi = Vector512.Create(6f);
                     int b = 0;
-                    for (; b + 3 <= 4; b += 3)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 1040);
                         int p = 0;
-                        for (; p + 8 <= 8; p += 8)
+                        for (; p + 4 <= 8; p += 4)
                         {
-                            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 1040), c0_2 = Vector512.LoadUnsafe(ref w, 2080);
-                            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 1040), c1_2 = Vector512.LoadUnsafe(ref w, 2080);
-                            Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 1040), c2_2 = Vector512.LoadUnsafe(ref w, 2080);
-                            Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 1040), c3_2 = Vector512.LoadUnsafe(ref w, 2080);
-                            Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 1040), c4_2 = Vector512.LoadUnsafe(ref w, 2080);
-                            Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w), c5_1 = Vector512.LoadUnsafe(ref w, 1040), c5_2 = Vector512.LoadUnsafe(ref w, 2080);
-                            Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w), c6_1 = Vector512.LoadUnsafe(ref w, 1040), c6_2 = Vector512.LoadUnsafe(ref w, 2080);
-                            Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w), c7_1 = Vector512.LoadUnsafe(ref w, 1040), c7_2 = Vector512.LoadUnsafe(ref w, 2080);
+                            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 1040), c0_2 = Vector512.LoadUnsafe(ref w, 2080), c0_3 = Vector512.LoadUnsafe(ref w, 3120);
+                            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 1040), c1_2 = Vector512.LoadUnsafe(ref w, 2080), c1_3 = Vector512.LoadUnsafe(ref w, 3120);
+                            Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 1040), c2_2 = Vector512.LoadUnsafe(ref w, 2080), c2_3 = Vector512.LoadUnsafe(ref w, 3120);
+                            Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 1040), c3_2 = Vector512.LoadUnsafe(ref w, 2080), c3_3 = Vector512.LoadUnsafe(ref w, 3120);
                             ref float a = ref Unsafe.Add(ref d, p * 64);
                             ref float wk = ref Unsafe.Add(ref w, 16);
                             for (int k = 0; k < 64; k++)
                             {
-                                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 1040), w2 = Vector512.LoadUnsafe(ref wk, 2080);
+                                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 1040), w2 = Vector512.LoadUnsafe(ref wk, 2080), w3 = Vector512.LoadUnsafe(ref wk, 3120);
                                 Vector512<float> x0 = Vector512.Create(a);
-                                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2);
+                                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector512.FusedMultiplyAdd(x0, w3, c0_3);
                                 Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 64));
-                                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2);
+                                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector512.FusedMultiplyAdd(x1, w3, c1_3);
                                 Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 128));
-                                c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector512.FusedMultiplyAdd(x2, w2, c2_2);
+                                c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector512.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector512.FusedMultiplyAdd(x2, w3, c2_3);
                                 Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 192));
-                                c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector512.FusedMultiplyAdd(x3, w2, c3_2);
-                                Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 256));
-                                c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1); c4_2 = Vector512.FusedMultiplyAdd(x4, w2, c4_2);
-                                Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 320));
-                                c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0); c5_1 = Vector512.FusedMultiplyAdd(x5, w1, c5_1); c5_2 = Vector512.FusedMultiplyAdd(x5, w2, c5_2);
-                                Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 384));
-                                c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0); c6_1 = Vector512.FusedMultiplyAdd(x6, w1, c6_1); c6_2 = Vector512.FusedMultiplyAdd(x6, w2, c6_2);
-                                Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 448));
-                                c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0); c7_1 = Vector512.FusedMultiplyAdd(x7, w1, c7_1); c7_2 = Vector512.FusedMultiplyAdd(x7, w2, c7_2);
+                                c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector512.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector512.FusedMultiplyAdd(x3, w3, c3_3);
                                 a = ref Unsafe.Add(ref a, 1);
                                 wk = ref Unsafe.Add(ref wk, 16);
                             }
@@ -4189,77 +4132,19 @@ namespace Tests
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, projectLo), projectHi), ref o, 0);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, projectLo), projectHi), ref o, 16);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_2, projectLo), projectHi), ref o, 32);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_3, projectLo), projectHi), ref o, 48);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, projectLo), projectHi), ref o, 64);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, projectLo), projectHi), ref o, 80);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_2, projectLo), projectHi), ref o, 96);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_3, projectLo), projectHi), ref o, 112);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, projectLo), projectHi), ref o, 128);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_1, projectLo), projectHi), ref o, 144);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_2, projectLo), projectHi), ref o, 160);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_3, projectLo), projectHi), ref o, 176);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, projectLo), projectHi), ref o, 192);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_1, projectLo), projectHi), ref o, 208);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_2, projectLo), projectHi), ref o, 224);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_0, projectLo), projectHi), ref o, 256);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_1, projectLo), projectHi), ref o, 272);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_2, projectLo), projectHi), ref o, 288);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_0, projectLo), projectHi), ref o, 320);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_1, projectLo), projectHi), ref o, 336);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_2, projectLo), projectHi), ref o, 352);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_0, projectLo), projectHi), ref o, 384);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_1, projectLo), projectHi), ref o, 400);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_2, projectLo), projectHi), ref o, 416);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_0, projectLo), projectHi), ref o, 448);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_1, projectLo), projectHi), ref o, 464);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_2, projectLo), projectHi), ref o, 480);
-                        }
-                    }
-                    for (; b + 1 <= 4; b += 1)
-                    {
-                        int co = b * 16;
-                        ref float w = ref Unsafe.Add(ref projectWeights, b * 1040);
-                        int p = 0;
-                        for (; p + 8 <= 8; p += 8)
-                        {
-                            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w);
-                            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w);
-                            Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w);
-                            Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w);
-                            Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w);
-                            Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w);
-                            Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w);
-                            Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w);
-                            ref float a = ref Unsafe.Add(ref d, p * 64);
-                            ref float wk = ref Unsafe.Add(ref w, 16);
-                            for (int k = 0; k < 64; k++)
-                            {
-                                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk);
-                                Vector512<float> x0 = Vector512.Create(a);
-                                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0);
-                                Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 64));
-                                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0);
-                                Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 128));
-                                c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0);
-                                Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 192));
-                                c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0);
-                                Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 256));
-                                c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0);
-                                Vector512<float> x5 = Vector512.Create(Unsafe.Add(ref a, 320));
-                                c5_0 = Vector512.FusedMultiplyAdd(x5, w0, c5_0);
-                                Vector512<float> x6 = Vector512.Create(Unsafe.Add(ref a, 384));
-                                c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0);
-                                Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 448));
-                                c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0);
-                                a = ref Unsafe.Add(ref a, 1);
-                                wk = ref Unsafe.Add(ref wk, 16);
-                            }
-                            ref float o = ref Unsafe.Add(ref target, p * 64 + co);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, projectLo), projectHi), ref o, 0);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, projectLo), projectHi), ref o, 64);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, projectLo), projectHi), ref o, 128);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, projectLo), projectHi), ref o, 192);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_0, projectLo), projectHi), ref o, 256);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c5_0, projectLo), projectHi), ref o, 320);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c6_0, projectLo), projectHi), ref o, 384);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_0, projectLo), projectHi), ref o, 448);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_3, projectLo), projectHi), ref o, 240);
                         }
                     }
                 }
@@ -4268,7 +4153,7 @@ namespace Tests
                     Vector256<float> projectLo = Vector256.Create(0f);
                     Vector256<float> projectHi = Vector256.Create(6f);
                     int b = 0;
-                    for (; b + 1 <= 4; b += 1)
+                    for (; b < 4; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 1040);
@@ -4312,7 +4197,7 @@ namespace Tests
                     Vector128<float> projectLo = Vector128.Create(0f);
                     Vector128<float> projectHi = Vector128.Create(6f);
                     int b = 0;
-                    for (; b + 1 <= 4; b += 1)
+                    for (; b < 4; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 1040);
@@ -4509,7 +4394,7 @@ namespace Tests
                     Vector512<float> projectLo = Vector512.Create(0f);
                     Vector512<float> projectHi = Vector512.Create(6f);
                     int b = 0;
-                    for (; b + 3 <= 8; b += 3)
+                    for (; b < 6; b += 3)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 1040);
@@ -4551,7 +4436,6 @@ namespace Tests
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_2, projectLo), projectHi), ref o, 416);
                         }
                     }
-                    for (; b + 2 <= 8; b += 2)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 1040);
@@ -4595,7 +4479,7 @@ namespace Tests
                     Vector256<float> projectLo = Vector256.Create(0f);
                     Vector256<float> projectHi = Vector256.Create(6f);
                     int b = 0;
-                    for (; b + 1 <= 8; b += 1)
+                    for (; b < 8; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 1040);
@@ -4639,7 +4523,7 @@ namespace Tests
                     Vector128<float> projectLo = Vector128.Create(0f);
                     Vector128<float> projectHi = Vector128.Create(6f);
                     int b = 0;
-                    for (; b + 1 <= 8; b += 1)
+                    for (; b < 8; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 1040);
@@ -4872,7 +4756,7 @@ namespace Tests
                 Vector512<float> lo = Vector512.Create(0f);
                 Vector512<float> hi = Vector512.Create(6f);
                 int b = 0;
-                for (; b + 3 <= 8; b += 3)
+                for (; b < 6; b += 3)
                 {
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 2064);
@@ -4938,7 +4822,6 @@ namespace Tests
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_2, lo), hi), ref o, 928);
                     }
                 }
-                for (; b + 2 <= 8; b += 2)
                 {
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 2064);
@@ -5002,7 +4885,7 @@ namespace Tests
                 Vector256<float> lo = Vector256.Create(0f);
                 Vector256<float> hi = Vector256.Create(6f);
                 int b = 0;
-                for (; b + 1 <= 8; b += 1)
+                for (; b < 8; b += 1)
                 {
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 2064);
@@ -5087,7 +4970,7 @@ namespace Tests
                 Vector128<float> lo = Vector128.Create(0f);
                 Vector128<float> hi = Vector128.Create(6f);
                 int b = 0;
-                for (; b + 1 <= 8; b += 1)
+                for (; b < 8; b += 1)
                 {
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 2064);
@@ -5319,7 +5202,7 @@ namespace Tests
                 Vector512<float> lo = Vector512.Create(0f);
                 Vector512<float> hi = Vector512.Create(6f);
                 int b = 0;
-                for (; b + 3 <= 8; b += 3)
+                for (; b < 6; b += 3)
                 {
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 2064);
@@ -5385,7 +5268,6 @@ namespace Tests
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_2, lo), hi), ref o, 928);
                     }
                 }
-                for (; b + 2 <= 8; b += 2)
                 {
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 2064);
@@ -5449,7 +5331,7 @@ namespace Tests
                 Vector256<float> lo = Vector256.Create(0f);
                 Vector256<float> hi = Vector256.Create(6f);
                 int b = 0;
-                for (; b + 1 <= 8; b += 1)
+                for (; b < 8; b += 1)
                 {
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 2064);
@@ -5534,7 +5416,7 @@ namespace Tests
                 Vector128<float> lo = Vector128.Create(0f);
                 Vector128<float> hi = Vector128.Create(6f);
                 int b = 0;
-                for (; b + 1 <= 8; b += 1)
+                for (; b < 8; b += 1)
                 {
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 2064);
@@ -5766,7 +5648,7 @@ namespace Tests
                 Vector512<float> lo = Vector512.Create(0f);
                 Vector512<float> hi = Vector512.Create(6f);
                 int b = 0;
-                for (; b + 3 <= 8; b += 3)
+                for (; b < 6; b += 3)
                 {
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 2064);
@@ -5832,7 +5714,6 @@ namespace Tests
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_2, lo), hi), ref o, 928);
                     }
                 }
-                for (; b + 2 <= 8; b += 2)
                 {
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 2064);
@@ -5896,7 +5777,7 @@ namespace Tests
                 Vector256<float> lo = Vector256.Create(0f);
                 Vector256<float> hi = Vector256.Create(6f);
                 int b = 0;
-                for (; b + 1 <= 8; b += 1)
+                for (; b < 8; b += 1)
                 {
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 2064);
@@ -5981,7 +5862,7 @@ namespace Tests
                 Vector128<float> lo = Vector128.Create(0f);
                 Vector128<float> hi = Vector128.Create(6f);
                 int b = 0;
-                for (; b + 1 <= 8; b += 1)
+                for (; b < 8; b += 1)
                 {
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 2064);
@@ -6213,7 +6094,7 @@ namespace Tests
                 Vector512<float> lo = Vector512.Create(0f);
                 Vector512<float> hi = Vector512.Create(6f);
                 int b = 0;
-                for (; b + 3 <= 8; b += 3)
+                for (; b < 6; b += 3)
                 {
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 2064);
@@ -6279,7 +6160,6 @@ namespace Tests
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_2, lo), hi), ref o, 928);
                     }
                 }
-                for (; b + 2 <= 8; b += 2)
                 {
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 2064);
@@ -6343,7 +6223,7 @@ namespace Tests
                 Vector256<float> lo = Vector256.Create(0f);
                 Vector256<float> hi = Vector256.Create(6f);
                 int b = 0;
-                for (; b + 1 <= 8; b += 1)
+                for (; b < 8; b += 1)
                 {
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 2064);
@@ -6428,7 +6308,7 @@ namespace Tests
                 Vector128<float> lo = Vector128.Create(0f);
                 Vector128<float> hi = Vector128.Create(6f);
                 int b = 0;
-                for (; b + 1 <= 8; b += 1)
+                for (; b < 8; b += 1)
                 {
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 2064);
@@ -6660,7 +6540,7 @@ namespace Tests
                 Vector512<float> lo = Vector512.Create(0f);
                 Vector512<float> hi = Vector512.Create(6f);
                 int b = 0;
-                for (; b + 3 <= 8; b += 3)
+                for (; b < 6; b += 3)
                 {
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 2064);
@@ -6726,7 +6606,6 @@ namespace Tests
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c7_2, lo), hi), ref o, 928);
                     }
                 }
-                for (; b + 2 <= 8; b += 2)
                 {
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 2064);
@@ -6790,7 +6669,7 @@ namespace Tests
                 Vector256<float> lo = Vector256.Create(0f);
                 Vector256<float> hi = Vector256.Create(6f);
                 int b = 0;
-                for (; b + 1 <= 8; b += 1)
+                for (; b < 8; b += 1)
                 {
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 2064);
@@ -6875,7 +6754,7 @@ namespace Tests
                 Vector128<float> lo = Vector128.Create(0f);
                 Vector128<float> hi = Vector128.Create(6f);
                 int b = 0;
-                for (; b + 1 <= 8; b += 1)
+                for (; b < 8; b += 1)
                 {
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 2064);
@@ -7077,7 +6956,7 @@ namespace Tests
                 Vector512<float> lo = Vector512.Create(0f);
                 Vector512<float> hi = Vector512.Create(6f);
                 int b = 0;
-                for (; b + 3 <= 16; b += 3)
+                for (; b < 12; b += 3)
                 {
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 2064);
@@ -7119,38 +6998,49 @@ namespace Tests
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_2, lo), hi), ref o, 800);
                     }
                 }
-                for (; b + 1 <= 16; b += 1)
                 {
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 2064);
                     int p = 0;
                     for (; p + 4 <= 4; p += 4)
                     {
-                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w);
-                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w);
-                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w);
-                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w);
+                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 2064), c0_2 = Vector512.LoadUnsafe(ref w, 4128), c0_3 = Vector512.LoadUnsafe(ref w, 6192);
+                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 2064), c1_2 = Vector512.LoadUnsafe(ref w, 4128), c1_3 = Vector512.LoadUnsafe(ref w, 6192);
+                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 2064), c2_2 = Vector512.LoadUnsafe(ref w, 4128), c2_3 = Vector512.LoadUnsafe(ref w, 6192);
+                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 2064), c3_2 = Vector512.LoadUnsafe(ref w, 4128), c3_3 = Vector512.LoadUnsafe(ref w, 6192);
                         ref float a = ref Unsafe.Add(ref input, p * 128);
                         ref float wk = ref Unsafe.Add(ref w, 16);
                         for (int k = 0; k < 128; k++)
                         {
-                            Vector512<float> w0 = Vector512.LoadUnsafe(ref wk);
+                            Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 2064), w2 = Vector512.LoadUnsafe(ref wk, 4128), w3 = Vector512.LoadUnsafe(ref wk, 6192);
                             Vector512<float> x0 = Vector512.Create(a);
-                            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0);
+                            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector512.FusedMultiplyAdd(x0, w3, c0_3);
                             Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 128));
-                            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0);
+                            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector512.FusedMultiplyAdd(x1, w3, c1_3);
                             Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 256));
-                            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0);
+                            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector512.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector512.FusedMultiplyAdd(x2, w3, c2_3);
                             Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 384));
-                            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0);
+                            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector512.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector512.FusedMultiplyAdd(x3, w3, c3_3);
                             a = ref Unsafe.Add(ref a, 1);
                             wk = ref Unsafe.Add(ref wk, 16);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 256 + co);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, lo), hi), ref o, 0);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, lo), hi), ref o, 16);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_2, lo), hi), ref o, 32);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_3, lo), hi), ref o, 48);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, lo), hi), ref o, 256);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, lo), hi), ref o, 272);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_2, lo), hi), ref o, 288);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_3, lo), hi), ref o, 304);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, lo), hi), ref o, 512);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_1, lo), hi), ref o, 528);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_2, lo), hi), ref o, 544);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_3, lo), hi), ref o, 560);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, lo), hi), ref o, 768);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_1, lo), hi), ref o, 784);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_2, lo), hi), ref o, 800);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_3, lo), hi), ref o, 816);
                     }
                 }
             }
@@ -7159,7 +7049,7 @@ namespace Tests
                 Vector256<float> lo = Vector256.Create(0f);
                 Vector256<float> hi = Vector256.Create(6f);
                 int b = 0;
-                for (; b + 1 <= 16; b += 1)
+                for (; b < 16; b += 1)
                 {
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 2064);
@@ -7203,7 +7093,7 @@ namespace Tests
                 Vector128<float> lo = Vector128.Create(0f);
                 Vector128<float> hi = Vector128.Create(6f);
                 int b = 0;
-                for (; b + 1 <= 16; b += 1)
+                for (; b < 16; b += 1)
                 {
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 2064);
@@ -7375,7 +7265,7 @@ namespace Tests
                 Vector512<float> lo = Vector512.Create(0f);
                 Vector512<float> hi = Vector512.Create(6f);
                 int b = 0;
-                for (; b + 3 <= 16; b += 3)
+                for (; b < 12; b += 3)
                 {
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 4112);
@@ -7417,38 +7307,49 @@ namespace Tests
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_2, lo), hi), ref o, 800);
                     }
                 }
-                for (; b + 1 <= 16; b += 1)
                 {
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 4112);
                     int p = 0;
                     for (; p + 4 <= 4; p += 4)
                     {
-                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w);
-                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w);
-                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w);
-                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w);
+                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 4112), c0_2 = Vector512.LoadUnsafe(ref w, 8224), c0_3 = Vector512.LoadUnsafe(ref w, 12336);
+                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 4112), c1_2 = Vector512.LoadUnsafe(ref w, 8224), c1_3 = Vector512.LoadUnsafe(ref w, 12336);
+                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 4112), c2_2 = Vector512.LoadUnsafe(ref w, 8224), c2_3 = Vector512.LoadUnsafe(ref w, 12336);
+                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 4112), c3_2 = Vector512.LoadUnsafe(ref w, 8224), c3_3 = Vector512.LoadUnsafe(ref w, 12336);
                         ref float a = ref Unsafe.Add(ref input, p * 256);
                         ref float wk = ref Unsafe.Add(ref w, 16);
                         for (int k = 0; k < 256; k++)
                         {
-                            Vector512<float> w0 = Vector512.LoadUnsafe(ref wk);
+                            Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 4112), w2 = Vector512.LoadUnsafe(ref wk, 8224), w3 = Vector512.LoadUnsafe(ref wk, 12336);
                             Vector512<float> x0 = Vector512.Create(a);
-                            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0);
+                            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector512.FusedMultiplyAdd(x0, w3, c0_3);
                             Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 256));
-                            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0);
+                            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector512.FusedMultiplyAdd(x1, w3, c1_3);
                             Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 512));
-                            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0);
+                            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector512.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector512.FusedMultiplyAdd(x2, w3, c2_3);
                             Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 768));
-                            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0);
+                            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector512.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector512.FusedMultiplyAdd(x3, w3, c3_3);
                             a = ref Unsafe.Add(ref a, 1);
                             wk = ref Unsafe.Add(ref wk, 16);
                         }
                         ref float o = ref Unsafe.Add(ref output, p * 256 + co);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, lo), hi), ref o, 0);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, lo), hi), ref o, 16);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_2, lo), hi), ref o, 32);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_3, lo), hi), ref o, 48);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, lo), hi), ref o, 256);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_1, lo), hi), ref o, 272);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_2, lo), hi), ref o, 288);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_3, lo), hi), ref o, 304);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, lo), hi), ref o, 512);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_1, lo), hi), ref o, 528);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_2, lo), hi), ref o, 544);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_3, lo), hi), ref o, 560);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, lo), hi), ref o, 768);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_1, lo), hi), ref o, 784);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_2, lo), hi), ref o, 800);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_3, lo), hi), ref o, 816);
                     }
                 }
             }
@@ -7457,7 +7358,7 @@ namespace Tests
                 Vector256<float> lo = Vector256.Create(0f);
                 Vector256<float> hi = Vector256.Create(6f);
                 int b = 0;
-                for (; b + 1 <= 16; b += 1)
+                for (; b < 16; b += 1)
                 {
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 4112);
@@ -7501,7 +7402,7 @@ namespace Tests
                 Vector128<float> lo = Vector128.Create(0f);
                 Vector128<float> hi = Vector128.Create(6f);
                 int b = 0;
-                for (; b + 1 <= 16; b += 1)
+                for (; b < 16; b += 1)
                 {
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 4112);

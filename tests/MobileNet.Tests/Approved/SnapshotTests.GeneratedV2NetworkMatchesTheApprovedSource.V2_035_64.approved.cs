@@ -1689,7 +1689,7 @@ namespace Tests
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 272);
                         int p = 0;
-                        for (; p + 8 <= 32; p += 8)
+                        for (; p + 16 <= 32; p += 16)
                         {
                             Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w);
                             Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w);
@@ -1699,6 +1699,14 @@ namespace Tests
                             Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w);
                             Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w);
                             Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c8_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c9_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c10_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c11_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c12_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c13_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c14_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c15_0 = Vector512.LoadUnsafe(ref w);
                             ref float a = ref Unsafe.Add(ref d, p * 16);
                             ref float wk = ref Unsafe.Add(ref w, 16);
                             for (int k = 0; k < 16; k++)
@@ -1720,6 +1728,22 @@ namespace Tests
                                 c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0);
                                 Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 112));
                                 c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0);
+                                Vector512<float> x8 = Vector512.Create(Unsafe.Add(ref a, 128));
+                                c8_0 = Vector512.FusedMultiplyAdd(x8, w0, c8_0);
+                                Vector512<float> x9 = Vector512.Create(Unsafe.Add(ref a, 144));
+                                c9_0 = Vector512.FusedMultiplyAdd(x9, w0, c9_0);
+                                Vector512<float> x10 = Vector512.Create(Unsafe.Add(ref a, 160));
+                                c10_0 = Vector512.FusedMultiplyAdd(x10, w0, c10_0);
+                                Vector512<float> x11 = Vector512.Create(Unsafe.Add(ref a, 176));
+                                c11_0 = Vector512.FusedMultiplyAdd(x11, w0, c11_0);
+                                Vector512<float> x12 = Vector512.Create(Unsafe.Add(ref a, 192));
+                                c12_0 = Vector512.FusedMultiplyAdd(x12, w0, c12_0);
+                                Vector512<float> x13 = Vector512.Create(Unsafe.Add(ref a, 208));
+                                c13_0 = Vector512.FusedMultiplyAdd(x13, w0, c13_0);
+                                Vector512<float> x14 = Vector512.Create(Unsafe.Add(ref a, 224));
+                                c14_0 = Vector512.FusedMultiplyAdd(x14, w0, c14_0);
+                                Vector512<float> x15 = Vector512.Create(Unsafe.Add(ref a, 240));
+                                c15_0 = Vector512.FusedMultiplyAdd(x15, w0, c15_0);
                                 a = ref Unsafe.Add(ref a, 1);
                                 wk = ref Unsafe.Add(ref wk, 16);
                             }
@@ -1732,6 +1756,14 @@ namespace Tests
                             Vector256.StoreUnsafe(c5_0.GetLower(), ref o, 40);
                             Vector256.StoreUnsafe(c6_0.GetLower(), ref o, 48);
                             Vector256.StoreUnsafe(c7_0.GetLower(), ref o, 56);
+                            Vector256.StoreUnsafe(c8_0.GetLower(), ref o, 64);
+                            Vector256.StoreUnsafe(c9_0.GetLower(), ref o, 72);
+                            Vector256.StoreUnsafe(c10_0.GetLower(), ref o, 80);
+                            Vector256.StoreUnsafe(c11_0.GetLower(), ref o, 88);
+                            Vector256.StoreUnsafe(c12_0.GetLower(), ref o, 96);
+                            Vector256.StoreUnsafe(c13_0.GetLower(), ref o, 104);
+                            Vector256.StoreUnsafe(c14_0.GetLower(), ref o, 112);
+                            Vector256.StoreUnsafe(c15_0.GetLower(), ref o, 120);
                         }
                     }
                 }
@@ -1871,7 +1903,6 @@ namespace Tests
                         Vector512<float> expandLo = Vector512.Create(0f);
                         Vector512<float> expandHi = Vector512.Create(6f);
                         int b = 0;
-                        for (; b + 3 <= 3; b += 3)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 144);
@@ -1943,7 +1974,7 @@ namespace Tests
                         Vector256<float> expandLo = Vector256.Create(0f);
                         Vector256<float> expandHi = Vector256.Create(6f);
                         int b = 0;
-                        for (; b + 1 <= 3; b += 1)
+                        for (; b < 3; b += 1)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 144);
@@ -2018,7 +2049,7 @@ namespace Tests
                         Vector128<float> expandLo = Vector128.Create(0f);
                         Vector128<float> expandHi = Vector128.Create(6f);
                         int b = 0;
-                        for (; b + 1 <= 3; b += 1)
+                        for (; b < 3; b += 1)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 144);
@@ -2350,7 +2381,7 @@ namespace Tests
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 784);
                         int p = 0;
-                        for (; p + 8 <= 16; p += 8)
+                        for (; p + 16 <= 16; p += 16)
                         {
                             Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w);
                             Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w);
@@ -2360,6 +2391,14 @@ namespace Tests
                             Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w);
                             Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w);
                             Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c8_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c9_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c10_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c11_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c12_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c13_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c14_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c15_0 = Vector512.LoadUnsafe(ref w);
                             ref float a = ref Unsafe.Add(ref d, p * 48);
                             ref float wk = ref Unsafe.Add(ref w, 16);
                             for (int k = 0; k < 48; k++)
@@ -2381,6 +2420,22 @@ namespace Tests
                                 c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0);
                                 Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 336));
                                 c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0);
+                                Vector512<float> x8 = Vector512.Create(Unsafe.Add(ref a, 384));
+                                c8_0 = Vector512.FusedMultiplyAdd(x8, w0, c8_0);
+                                Vector512<float> x9 = Vector512.Create(Unsafe.Add(ref a, 432));
+                                c9_0 = Vector512.FusedMultiplyAdd(x9, w0, c9_0);
+                                Vector512<float> x10 = Vector512.Create(Unsafe.Add(ref a, 480));
+                                c10_0 = Vector512.FusedMultiplyAdd(x10, w0, c10_0);
+                                Vector512<float> x11 = Vector512.Create(Unsafe.Add(ref a, 528));
+                                c11_0 = Vector512.FusedMultiplyAdd(x11, w0, c11_0);
+                                Vector512<float> x12 = Vector512.Create(Unsafe.Add(ref a, 576));
+                                c12_0 = Vector512.FusedMultiplyAdd(x12, w0, c12_0);
+                                Vector512<float> x13 = Vector512.Create(Unsafe.Add(ref a, 624));
+                                c13_0 = Vector512.FusedMultiplyAdd(x13, w0, c13_0);
+                                Vector512<float> x14 = Vector512.Create(Unsafe.Add(ref a, 672));
+                                c14_0 = Vector512.FusedMultiplyAdd(x14, w0, c14_0);
+                                Vector512<float> x15 = Vector512.Create(Unsafe.Add(ref a, 720));
+                                c15_0 = Vector512.FusedMultiplyAdd(x15, w0, c15_0);
                                 a = ref Unsafe.Add(ref a, 1);
                                 wk = ref Unsafe.Add(ref wk, 16);
                             }
@@ -2393,6 +2448,14 @@ namespace Tests
                             Vector256.StoreUnsafe(c5_0.GetLower(), ref o, 40);
                             Vector256.StoreUnsafe(c6_0.GetLower(), ref o, 48);
                             Vector256.StoreUnsafe(c7_0.GetLower(), ref o, 56);
+                            Vector256.StoreUnsafe(c8_0.GetLower(), ref o, 64);
+                            Vector256.StoreUnsafe(c9_0.GetLower(), ref o, 72);
+                            Vector256.StoreUnsafe(c10_0.GetLower(), ref o, 80);
+                            Vector256.StoreUnsafe(c11_0.GetLower(), ref o, 88);
+                            Vector256.StoreUnsafe(c12_0.GetLower(), ref o, 96);
+                            Vector256.StoreUnsafe(c13_0.GetLower(), ref o, 104);
+                            Vector256.StoreUnsafe(c14_0.GetLower(), ref o, 112);
+                            Vector256.StoreUnsafe(c15_0.GetLower(), ref o, 120);
                         }
                     }
                 }
@@ -2540,7 +2603,6 @@ namespace Tests
                         Vector512<float> expandLo = Vector512.Create(0f);
                         Vector512<float> expandHi = Vector512.Create(6f);
                         int b = 0;
-                        for (; b + 3 <= 3; b += 3)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 144);
@@ -2612,7 +2674,7 @@ namespace Tests
                         Vector256<float> expandLo = Vector256.Create(0f);
                         Vector256<float> expandHi = Vector256.Create(6f);
                         int b = 0;
-                        for (; b + 1 <= 3; b += 1)
+                        for (; b < 3; b += 1)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 144);
@@ -2697,7 +2759,7 @@ namespace Tests
                         Vector128<float> expandLo = Vector128.Create(0f);
                         Vector128<float> expandHi = Vector128.Create(6f);
                         int b = 0;
-                        for (; b + 1 <= 3; b += 1)
+                        for (; b < 3; b += 1)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 144);
@@ -3060,7 +3122,7 @@ namespace Tests
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 784);
                         int p = 0;
-                        for (; p + 8 <= 16; p += 8)
+                        for (; p + 16 <= 16; p += 16)
                         {
                             Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w);
                             Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w);
@@ -3070,6 +3132,14 @@ namespace Tests
                             Vector512<float> c5_0 = Vector512.LoadUnsafe(ref w);
                             Vector512<float> c6_0 = Vector512.LoadUnsafe(ref w);
                             Vector512<float> c7_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c8_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c9_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c10_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c11_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c12_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c13_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c14_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c15_0 = Vector512.LoadUnsafe(ref w);
                             ref float a = ref Unsafe.Add(ref d, p * 48);
                             ref float wk = ref Unsafe.Add(ref w, 16);
                             for (int k = 0; k < 48; k++)
@@ -3091,6 +3161,22 @@ namespace Tests
                                 c6_0 = Vector512.FusedMultiplyAdd(x6, w0, c6_0);
                                 Vector512<float> x7 = Vector512.Create(Unsafe.Add(ref a, 336));
                                 c7_0 = Vector512.FusedMultiplyAdd(x7, w0, c7_0);
+                                Vector512<float> x8 = Vector512.Create(Unsafe.Add(ref a, 384));
+                                c8_0 = Vector512.FusedMultiplyAdd(x8, w0, c8_0);
+                                Vector512<float> x9 = Vector512.Create(Unsafe.Add(ref a, 432));
+                                c9_0 = Vector512.FusedMultiplyAdd(x9, w0, c9_0);
+                                Vector512<float> x10 = Vector512.Create(Unsafe.Add(ref a, 480));
+                                c10_0 = Vector512.FusedMultiplyAdd(x10, w0, c10_0);
+                                Vector512<float> x11 = Vector512.Create(Unsafe.Add(ref a, 528));
+                                c11_0 = Vector512.FusedMultiplyAdd(x11, w0, c11_0);
+                                Vector512<float> x12 = Vector512.Create(Unsafe.Add(ref a, 576));
+                                c12_0 = Vector512.FusedMultiplyAdd(x12, w0, c12_0);
+                                Vector512<float> x13 = Vector512.Create(Unsafe.Add(ref a, 624));
+                                c13_0 = Vector512.FusedMultiplyAdd(x13, w0, c13_0);
+                                Vector512<float> x14 = Vector512.Create(Unsafe.Add(ref a, 672));
+                                c14_0 = Vector512.FusedMultiplyAdd(x14, w0, c14_0);
+                                Vector512<float> x15 = Vector512.Create(Unsafe.Add(ref a, 720));
+                                c15_0 = Vector512.FusedMultiplyAdd(x15, w0, c15_0);
                                 a = ref Unsafe.Add(ref a, 1);
                                 wk = ref Unsafe.Add(ref wk, 16);
                             }
@@ -3103,6 +3189,14 @@ namespace Tests
                             Vector256.StoreUnsafe(c5_0.GetLower() + Vector256.LoadUnsafe(ref skip, (nuint)(p * 8 + co + 40)), ref o, 40);
                             Vector256.StoreUnsafe(c6_0.GetLower() + Vector256.LoadUnsafe(ref skip, (nuint)(p * 8 + co + 48)), ref o, 48);
                             Vector256.StoreUnsafe(c7_0.GetLower() + Vector256.LoadUnsafe(ref skip, (nuint)(p * 8 + co + 56)), ref o, 56);
+                            Vector256.StoreUnsafe(c8_0.GetLower() + Vector256.LoadUnsafe(ref skip, (nuint)(p * 8 + co + 64)), ref o, 64);
+                            Vector256.StoreUnsafe(c9_0.GetLower() + Vector256.LoadUnsafe(ref skip, (nuint)(p * 8 + co + 72)), ref o, 72);
+                            Vector256.StoreUnsafe(c10_0.GetLower() + Vector256.LoadUnsafe(ref skip, (nuint)(p * 8 + co + 80)), ref o, 80);
+                            Vector256.StoreUnsafe(c11_0.GetLower() + Vector256.LoadUnsafe(ref skip, (nuint)(p * 8 + co + 88)), ref o, 88);
+                            Vector256.StoreUnsafe(c12_0.GetLower() + Vector256.LoadUnsafe(ref skip, (nuint)(p * 8 + co + 96)), ref o, 96);
+                            Vector256.StoreUnsafe(c13_0.GetLower() + Vector256.LoadUnsafe(ref skip, (nuint)(p * 8 + co + 104)), ref o, 104);
+                            Vector256.StoreUnsafe(c14_0.GetLower() + Vector256.LoadUnsafe(ref skip, (nuint)(p * 8 + co + 112)), ref o, 112);
+                            Vector256.StoreUnsafe(c15_0.GetLower() + Vector256.LoadUnsafe(ref skip, (nuint)(p * 8 + co + 120)), ref o, 120);
                         }
                     }
                 }
@@ -3250,7 +3344,6 @@ namespace Tests
                         Vector512<float> expandLo = Vector512.Create(0f);
                         Vector512<float> expandHi = Vector512.Create(6f);
                         int b = 0;
-                        for (; b + 3 <= 3; b += 3)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 144);
@@ -3322,7 +3415,7 @@ namespace Tests
                         Vector256<float> expandLo = Vector256.Create(0f);
                         Vector256<float> expandHi = Vector256.Create(6f);
                         int b = 0;
-                        for (; b + 1 <= 3; b += 1)
+                        for (; b < 3; b += 1)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 144);
@@ -3407,7 +3500,7 @@ namespace Tests
                         Vector128<float> expandLo = Vector128.Create(0f);
                         Vector128<float> expandHi = Vector128.Create(6f);
                         int b = 0;
-                        for (; b + 1 <= 3; b += 1)
+                        for (; b < 3; b += 1)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 144);
@@ -3734,7 +3827,6 @@ namespace Tests
                 if (Vector512.IsHardwareAccelerated)
                 {
                     int b = 0;
-                    for (; b + 1 <= 1; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 784);
@@ -3788,7 +3880,6 @@ namespace Tests
                 else if (Vector256.IsHardwareAccelerated)
                 {
                     int b = 0;
-                    for (; b + 1 <= 1; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 784);
@@ -3830,7 +3921,6 @@ namespace Tests
                 else
                 {
                     int b = 0;
-                    for (; b + 1 <= 1; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 784);
@@ -3906,7 +3996,7 @@ namespace Tests
                         Vector512<float> expandLo = Vector512.Create(0f);
                         Vector512<float> expandHi = Vector512.Create(6f);
                         int b = 0;
-                        for (; b + 3 <= 6; b += 3)
+                        for (; b < 6; b += 3)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 272);
@@ -3978,7 +4068,7 @@ namespace Tests
                         Vector256<float> expandLo = Vector256.Create(0f);
                         Vector256<float> expandHi = Vector256.Create(6f);
                         int b = 0;
-                        for (; b + 1 <= 6; b += 1)
+                        for (; b < 6; b += 1)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 272);
@@ -4022,7 +4112,7 @@ namespace Tests
                         Vector128<float> expandLo = Vector128.Create(0f);
                         Vector128<float> expandHi = Vector128.Create(6f);
                         int b = 0;
-                        for (; b + 1 <= 6; b += 1)
+                        for (; b < 6; b += 1)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 272);
@@ -4380,7 +4470,6 @@ namespace Tests
                 if (Vector512.IsHardwareAccelerated)
                 {
                     int b = 0;
-                    for (; b + 1 <= 1; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 1552);
@@ -4434,7 +4523,6 @@ namespace Tests
                 else if (Vector256.IsHardwareAccelerated)
                 {
                     int b = 0;
-                    for (; b + 1 <= 1; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 1552);
@@ -4476,7 +4564,6 @@ namespace Tests
                 else
                 {
                     int b = 0;
-                    for (; b + 1 <= 1; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 1552);
@@ -4552,7 +4639,7 @@ namespace Tests
                         Vector512<float> expandLo = Vector512.Create(0f);
                         Vector512<float> expandHi = Vector512.Create(6f);
                         int b = 0;
-                        for (; b + 3 <= 6; b += 3)
+                        for (; b < 6; b += 3)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 272);
@@ -4624,7 +4711,7 @@ namespace Tests
                         Vector256<float> expandLo = Vector256.Create(0f);
                         Vector256<float> expandHi = Vector256.Create(6f);
                         int b = 0;
-                        for (; b + 1 <= 6; b += 1)
+                        for (; b < 6; b += 1)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 272);
@@ -4668,7 +4755,7 @@ namespace Tests
                         Vector128<float> expandLo = Vector128.Create(0f);
                         Vector128<float> expandHi = Vector128.Create(6f);
                         int b = 0;
-                        for (; b + 1 <= 6; b += 1)
+                        for (; b < 6; b += 1)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 272);
@@ -5026,7 +5113,6 @@ namespace Tests
                 if (Vector512.IsHardwareAccelerated)
                 {
                     int b = 0;
-                    for (; b + 1 <= 1; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 1552);
@@ -5080,7 +5166,6 @@ namespace Tests
                 else if (Vector256.IsHardwareAccelerated)
                 {
                     int b = 0;
-                    for (; b + 1 <= 1; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 1552);
@@ -5122,7 +5207,6 @@ namespace Tests
                 else
                 {
                     int b = 0;
-                    for (; b + 1 <= 1; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 1552);
@@ -5198,7 +5282,7 @@ namespace Tests
                         Vector512<float> expandLo = Vector512.Create(0f);
                         Vector512<float> expandHi = Vector512.Create(6f);
                         int b = 0;
-                        for (; b + 3 <= 6; b += 3)
+                        for (; b < 6; b += 3)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 272);
@@ -5270,7 +5354,7 @@ namespace Tests
                         Vector256<float> expandLo = Vector256.Create(0f);
                         Vector256<float> expandHi = Vector256.Create(6f);
                         int b = 0;
-                        for (; b + 1 <= 6; b += 1)
+                        for (; b < 6; b += 1)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 272);
@@ -5314,7 +5398,7 @@ namespace Tests
                         Vector128<float> expandLo = Vector128.Create(0f);
                         Vector128<float> expandHi = Vector128.Create(6f);
                         int b = 0;
-                        for (; b + 1 <= 6; b += 1)
+                        for (; b < 6; b += 1)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 272);
@@ -5536,7 +5620,6 @@ namespace Tests
                 else if (Vector256.IsHardwareAccelerated)
                 {
                     int b = 0;
-                    for (; b + 1 <= 1; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 1552);
@@ -5574,6 +5657,7 @@ namespace Tests
                             Vector256.StoreUnsafe(c3_1, ref o, 80);
                         }
                     }
+                    b += 1;
                     // The last 8 channels, 1 × Vector256.
                     {
                         int co = b * 16;
@@ -5612,7 +5696,6 @@ namespace Tests
                 else
                 {
                     int b = 0;
-                    for (; b + 1 <= 1; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 1552);
@@ -5658,6 +5741,7 @@ namespace Tests
                             Vector128.StoreUnsafe(c3_3, ref o, 84);
                         }
                     }
+                    b += 1;
                     // The last 8 channels, 2 × Vector128.
                     {
                         int co = b * 16;
@@ -5726,7 +5810,7 @@ namespace Tests
                         Vector512<float> expandLo = Vector512.Create(0f);
                         Vector512<float> expandHi = Vector512.Create(6f);
                         int b = 0;
-                        for (; b + 3 <= 9; b += 3)
+                        for (; b < 9; b += 3)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 400);
@@ -5774,7 +5858,7 @@ namespace Tests
                         Vector256<float> expandLo = Vector256.Create(0f);
                         Vector256<float> expandHi = Vector256.Create(6f);
                         int b = 0;
-                        for (; b + 1 <= 9; b += 1)
+                        for (; b < 9; b += 1)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 400);
@@ -5818,7 +5902,7 @@ namespace Tests
                         Vector128<float> expandLo = Vector128.Create(0f);
                         Vector128<float> expandHi = Vector128.Create(6f);
                         int b = 0;
-                        for (; b + 1 <= 9; b += 1)
+                        for (; b < 9; b += 1)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 400);
@@ -6071,7 +6155,6 @@ namespace Tests
                 else if (Vector256.IsHardwareAccelerated)
                 {
                     int b = 0;
-                    for (; b + 1 <= 1; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 2320);
@@ -6109,6 +6192,7 @@ namespace Tests
                             Vector256.StoreUnsafe(c3_1 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 80)), ref o, 80);
                         }
                     }
+                    b += 1;
                     // The last 8 channels, 1 × Vector256.
                     {
                         int co = b * 16;
@@ -6147,7 +6231,6 @@ namespace Tests
                 else
                 {
                     int b = 0;
-                    for (; b + 1 <= 1; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 2320);
@@ -6193,6 +6276,7 @@ namespace Tests
                             Vector128.StoreUnsafe(c3_3 + Vector128.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 84)), ref o, 84);
                         }
                     }
+                    b += 1;
                     // The last 8 channels, 2 × Vector128.
                     {
                         int co = b * 16;
@@ -6261,7 +6345,7 @@ namespace Tests
                         Vector512<float> expandLo = Vector512.Create(0f);
                         Vector512<float> expandHi = Vector512.Create(6f);
                         int b = 0;
-                        for (; b + 3 <= 9; b += 3)
+                        for (; b < 9; b += 3)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 400);
@@ -6309,7 +6393,7 @@ namespace Tests
                         Vector256<float> expandLo = Vector256.Create(0f);
                         Vector256<float> expandHi = Vector256.Create(6f);
                         int b = 0;
-                        for (; b + 1 <= 9; b += 1)
+                        for (; b < 9; b += 1)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 400);
@@ -6353,7 +6437,7 @@ namespace Tests
                         Vector128<float> expandLo = Vector128.Create(0f);
                         Vector128<float> expandHi = Vector128.Create(6f);
                         int b = 0;
-                        for (; b + 1 <= 9; b += 1)
+                        for (; b < 9; b += 1)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 400);
@@ -6606,7 +6690,6 @@ namespace Tests
                 else if (Vector256.IsHardwareAccelerated)
                 {
                     int b = 0;
-                    for (; b + 1 <= 1; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 2320);
@@ -6644,6 +6727,7 @@ namespace Tests
                             Vector256.StoreUnsafe(c3_1 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 80)), ref o, 80);
                         }
                     }
+                    b += 1;
                     // The last 8 channels, 1 × Vector256.
                     {
                         int co = b * 16;
@@ -6682,7 +6766,6 @@ namespace Tests
                 else
                 {
                     int b = 0;
-                    for (; b + 1 <= 1; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 2320);
@@ -6728,6 +6811,7 @@ namespace Tests
                             Vector128.StoreUnsafe(c3_3 + Vector128.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 84)), ref o, 84);
                         }
                     }
+                    b += 1;
                     // The last 8 channels, 2 × Vector128.
                     {
                         int co = b * 16;
@@ -6796,7 +6880,7 @@ namespace Tests
                         Vector512<float> expandLo = Vector512.Create(0f);
                         Vector512<float> expandHi = Vector512.Create(6f);
                         int b = 0;
-                        for (; b + 3 <= 9; b += 3)
+                        for (; b < 9; b += 3)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 400);
@@ -6844,7 +6928,7 @@ namespace Tests
                         Vector256<float> expandLo = Vector256.Create(0f);
                         Vector256<float> expandHi = Vector256.Create(6f);
                         int b = 0;
-                        for (; b + 1 <= 9; b += 1)
+                        for (; b < 9; b += 1)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 400);
@@ -6888,7 +6972,7 @@ namespace Tests
                         Vector128<float> expandLo = Vector128.Create(0f);
                         Vector128<float> expandHi = Vector128.Create(6f);
                         int b = 0;
-                        for (; b + 1 <= 9; b += 1)
+                        for (; b < 9; b += 1)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 400);
@@ -7141,7 +7225,6 @@ namespace Tests
                 else if (Vector256.IsHardwareAccelerated)
                 {
                     int b = 0;
-                    for (; b + 1 <= 1; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 2320);
@@ -7179,6 +7262,7 @@ namespace Tests
                             Vector256.StoreUnsafe(c3_1 + Vector256.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 80)), ref o, 80);
                         }
                     }
+                    b += 1;
                     // The last 8 channels, 1 × Vector256.
                     {
                         int co = b * 16;
@@ -7217,7 +7301,6 @@ namespace Tests
                 else
                 {
                     int b = 0;
-                    for (; b + 1 <= 1; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 2320);
@@ -7263,6 +7346,7 @@ namespace Tests
                             Vector128.StoreUnsafe(c3_3 + Vector128.LoadUnsafe(ref skip, (nuint)(p * 24 + co + 84)), ref o, 84);
                         }
                     }
+                    b += 1;
                     // The last 8 channels, 2 × Vector128.
                     {
                         int co = b * 16;
@@ -7331,7 +7415,7 @@ namespace Tests
                         Vector512<float> expandLo = Vector512.Create(0f);
                         Vector512<float> expandHi = Vector512.Create(6f);
                         int b = 0;
-                        for (; b + 3 <= 9; b += 3)
+                        for (; b < 9; b += 3)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 400);
@@ -7379,7 +7463,7 @@ namespace Tests
                         Vector256<float> expandLo = Vector256.Create(0f);
                         Vector256<float> expandHi = Vector256.Create(6f);
                         int b = 0;
-                        for (; b + 1 <= 9; b += 1)
+                        for (; b < 9; b += 1)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 400);
@@ -7423,7 +7507,7 @@ namespace Tests
                         Vector128<float> expandLo = Vector128.Create(0f);
                         Vector128<float> expandHi = Vector128.Create(6f);
                         int b = 0;
-                        for (; b + 1 <= 9; b += 1)
+                        for (; b < 9; b += 1)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 400);
@@ -7633,7 +7717,6 @@ namespace Tests
                 if (Vector512.IsHardwareAccelerated)
                 {
                     int b = 0;
-                    for (; b + 2 <= 2; b += 2)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 2320);
@@ -7675,7 +7758,7 @@ namespace Tests
                 else if (Vector256.IsHardwareAccelerated)
                 {
                     int b = 0;
-                    for (; b + 1 <= 2; b += 1)
+                    for (; b < 2; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 2320);
@@ -7717,7 +7800,7 @@ namespace Tests
                 else
                 {
                     int b = 0;
-                    for (; b + 1 <= 2; b += 1)
+                    for (; b < 2; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 2320);
@@ -7793,7 +7876,7 @@ namespace Tests
                         Vector512<float> expandLo = Vector512.Create(0f);
                         Vector512<float> expandHi = Vector512.Create(6f);
                         int b = 0;
-                        for (; b + 3 <= 12; b += 3)
+                        for (; b < 12; b += 3)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 528);
@@ -7841,7 +7924,7 @@ namespace Tests
                         Vector256<float> expandLo = Vector256.Create(0f);
                         Vector256<float> expandHi = Vector256.Create(6f);
                         int b = 0;
-                        for (; b + 1 <= 12; b += 1)
+                        for (; b < 12; b += 1)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 528);
@@ -7885,7 +7968,7 @@ namespace Tests
                         Vector128<float> expandLo = Vector128.Create(0f);
                         Vector128<float> expandHi = Vector128.Create(6f);
                         int b = 0;
-                        for (; b + 1 <= 12; b += 1)
+                        for (; b < 12; b += 1)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 528);
@@ -8096,7 +8179,6 @@ namespace Tests
                 if (Vector512.IsHardwareAccelerated)
                 {
                     int b = 0;
-                    for (; b + 2 <= 2; b += 2)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 3088);
@@ -8138,7 +8220,7 @@ namespace Tests
                 else if (Vector256.IsHardwareAccelerated)
                 {
                     int b = 0;
-                    for (; b + 1 <= 2; b += 1)
+                    for (; b < 2; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 3088);
@@ -8180,7 +8262,7 @@ namespace Tests
                 else
                 {
                     int b = 0;
-                    for (; b + 1 <= 2; b += 1)
+                    for (; b < 2; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 3088);
@@ -8256,7 +8338,7 @@ namespace Tests
                         Vector512<float> expandLo = Vector512.Create(0f);
                         Vector512<float> expandHi = Vector512.Create(6f);
                         int b = 0;
-                        for (; b + 3 <= 12; b += 3)
+                        for (; b < 12; b += 3)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 528);
@@ -8304,7 +8386,7 @@ namespace Tests
                         Vector256<float> expandLo = Vector256.Create(0f);
                         Vector256<float> expandHi = Vector256.Create(6f);
                         int b = 0;
-                        for (; b + 1 <= 12; b += 1)
+                        for (; b < 12; b += 1)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 528);
@@ -8348,7 +8430,7 @@ namespace Tests
                         Vector128<float> expandLo = Vector128.Create(0f);
                         Vector128<float> expandHi = Vector128.Create(6f);
                         int b = 0;
-                        for (; b + 1 <= 12; b += 1)
+                        for (; b < 12; b += 1)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 528);
@@ -8559,7 +8641,6 @@ namespace Tests
                 if (Vector512.IsHardwareAccelerated)
                 {
                     int b = 0;
-                    for (; b + 2 <= 2; b += 2)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 3088);
@@ -8601,7 +8682,7 @@ namespace Tests
                 else if (Vector256.IsHardwareAccelerated)
                 {
                     int b = 0;
-                    for (; b + 1 <= 2; b += 1)
+                    for (; b < 2; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 3088);
@@ -8643,7 +8724,7 @@ namespace Tests
                 else
                 {
                     int b = 0;
-                    for (; b + 1 <= 2; b += 1)
+                    for (; b < 2; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 3088);
@@ -8719,7 +8800,7 @@ namespace Tests
                         Vector512<float> expandLo = Vector512.Create(0f);
                         Vector512<float> expandHi = Vector512.Create(6f);
                         int b = 0;
-                        for (; b + 3 <= 12; b += 3)
+                        for (; b < 12; b += 3)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 528);
@@ -8767,7 +8848,7 @@ namespace Tests
                         Vector256<float> expandLo = Vector256.Create(0f);
                         Vector256<float> expandHi = Vector256.Create(6f);
                         int b = 0;
-                        for (; b + 1 <= 12; b += 1)
+                        for (; b < 12; b += 1)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 528);
@@ -8811,7 +8892,7 @@ namespace Tests
                         Vector128<float> expandLo = Vector128.Create(0f);
                         Vector128<float> expandHi = Vector128.Create(6f);
                         int b = 0;
-                        for (; b + 1 <= 12; b += 1)
+                        for (; b < 12; b += 1)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 528);
@@ -8991,32 +9072,6 @@ namespace Tests
                 if (Vector512.IsHardwareAccelerated)
                 {
                     int b = 0;
-                    for (; b + 1 <= 1; b += 1)
-                    {
-                        int co = b * 16;
-                        ref float w = ref Unsafe.Add(ref projectWeights, b * 3088);
-                        int p = 0;
-                        for (; p + 2 <= 2; p += 2)
-                        {
-                            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w);
-                            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w);
-                            ref float a = ref Unsafe.Add(ref d, p * 192);
-                            ref float wk = ref Unsafe.Add(ref w, 16);
-                            for (int k = 0; k < 192; k++)
-                            {
-                                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk);
-                                Vector512<float> x0 = Vector512.Create(a);
-                                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0);
-                                Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 192));
-                                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0);
-                                a = ref Unsafe.Add(ref a, 1);
-                                wk = ref Unsafe.Add(ref wk, 16);
-                            }
-                            ref float o = ref Unsafe.Add(ref target, p * 56 + co);
-                            Vector512.StoreUnsafe(c0_0, ref o, 0);
-                            Vector512.StoreUnsafe(c1_0, ref o, 56);
-                        }
-                    }
                     // The last 8 channels in the lower half of the last column.
                     {
                         int co = b * 16;
@@ -9024,34 +9079,36 @@ namespace Tests
                         int p = 0;
                         for (; p + 2 <= 2; p += 2)
                         {
-                            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 3088), c0_2 = Vector512.LoadUnsafe(ref w, 6176);
-                            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 3088), c1_2 = Vector512.LoadUnsafe(ref w, 6176);
+                            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 3088), c0_2 = Vector512.LoadUnsafe(ref w, 6176), c0_3 = Vector512.LoadUnsafe(ref w, 9264);
+                            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 3088), c1_2 = Vector512.LoadUnsafe(ref w, 6176), c1_3 = Vector512.LoadUnsafe(ref w, 9264);
                             ref float a = ref Unsafe.Add(ref d, p * 192);
                             ref float wk = ref Unsafe.Add(ref w, 16);
                             for (int k = 0; k < 192; k++)
                             {
-                                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 3088), w2 = Vector512.LoadUnsafe(ref wk, 6176);
+                                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 3088), w2 = Vector512.LoadUnsafe(ref wk, 6176), w3 = Vector512.LoadUnsafe(ref wk, 9264);
                                 Vector512<float> x0 = Vector512.Create(a);
-                                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2);
+                                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector512.FusedMultiplyAdd(x0, w3, c0_3);
                                 Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 192));
-                                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2);
+                                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector512.FusedMultiplyAdd(x1, w3, c1_3);
                                 a = ref Unsafe.Add(ref a, 1);
                                 wk = ref Unsafe.Add(ref wk, 16);
                             }
                             ref float o = ref Unsafe.Add(ref target, p * 56 + co);
                             Vector512.StoreUnsafe(c0_0, ref o, 0);
                             Vector512.StoreUnsafe(c0_1, ref o, 16);
-                            Vector256.StoreUnsafe(c0_2.GetLower(), ref o, 32);
+                            Vector512.StoreUnsafe(c0_2, ref o, 32);
+                            Vector256.StoreUnsafe(c0_3.GetLower(), ref o, 48);
                             Vector512.StoreUnsafe(c1_0, ref o, 56);
                             Vector512.StoreUnsafe(c1_1, ref o, 72);
-                            Vector256.StoreUnsafe(c1_2.GetLower(), ref o, 88);
+                            Vector512.StoreUnsafe(c1_2, ref o, 88);
+                            Vector256.StoreUnsafe(c1_3.GetLower(), ref o, 104);
                         }
                     }
                 }
                 else if (Vector256.IsHardwareAccelerated)
                 {
                     int b = 0;
-                    for (; b + 1 <= 3; b += 1)
+                    for (; b < 3; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 3088);
@@ -9109,7 +9166,7 @@ namespace Tests
                 else
                 {
                     int b = 0;
-                    for (; b + 1 <= 3; b += 1)
+                    for (; b < 3; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 3088);
@@ -9199,7 +9256,7 @@ namespace Tests
                         Vector512<float> expandLo = Vector512.Create(0f);
                         Vector512<float> expandHi = Vector512.Create(6f);
                         int b = 0;
-                        for (; b + 3 <= 21; b += 3)
+                        for (; b < 21; b += 3)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 912);
@@ -9235,7 +9292,7 @@ namespace Tests
                         Vector256<float> expandLo = Vector256.Create(0f);
                         Vector256<float> expandHi = Vector256.Create(6f);
                         int b = 0;
-                        for (; b + 1 <= 21; b += 1)
+                        for (; b < 21; b += 1)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 912);
@@ -9269,7 +9326,7 @@ namespace Tests
                         Vector128<float> expandLo = Vector128.Create(0f);
                         Vector128<float> expandHi = Vector128.Create(6f);
                         int b = 0;
-                        for (; b + 1 <= 21; b += 1)
+                        for (; b < 21; b += 1)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 912);
@@ -9406,32 +9463,6 @@ namespace Tests
                 if (Vector512.IsHardwareAccelerated)
                 {
                     int b = 0;
-                    for (; b + 1 <= 1; b += 1)
-                    {
-                        int co = b * 16;
-                        ref float w = ref Unsafe.Add(ref projectWeights, b * 5392);
-                        int p = 0;
-                        for (; p + 2 <= 2; p += 2)
-                        {
-                            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w);
-                            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w);
-                            ref float a = ref Unsafe.Add(ref d, p * 336);
-                            ref float wk = ref Unsafe.Add(ref w, 16);
-                            for (int k = 0; k < 336; k++)
-                            {
-                                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk);
-                                Vector512<float> x0 = Vector512.Create(a);
-                                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0);
-                                Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 336));
-                                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0);
-                                a = ref Unsafe.Add(ref a, 1);
-                                wk = ref Unsafe.Add(ref wk, 16);
-                            }
-                            ref float o = ref Unsafe.Add(ref target, p * 56 + co);
-                            Vector512.StoreUnsafe(c0_0 + Vector512.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 0)), ref o, 0);
-                            Vector512.StoreUnsafe(c1_0 + Vector512.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 56)), ref o, 56);
-                        }
-                    }
                     // The last 8 channels in the lower half of the last column.
                     {
                         int co = b * 16;
@@ -9439,34 +9470,36 @@ namespace Tests
                         int p = 0;
                         for (; p + 2 <= 2; p += 2)
                         {
-                            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 5392), c0_2 = Vector512.LoadUnsafe(ref w, 10784);
-                            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 5392), c1_2 = Vector512.LoadUnsafe(ref w, 10784);
+                            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 5392), c0_2 = Vector512.LoadUnsafe(ref w, 10784), c0_3 = Vector512.LoadUnsafe(ref w, 16176);
+                            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 5392), c1_2 = Vector512.LoadUnsafe(ref w, 10784), c1_3 = Vector512.LoadUnsafe(ref w, 16176);
                             ref float a = ref Unsafe.Add(ref d, p * 336);
                             ref float wk = ref Unsafe.Add(ref w, 16);
                             for (int k = 0; k < 336; k++)
                             {
-                                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 5392), w2 = Vector512.LoadUnsafe(ref wk, 10784);
+                                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 5392), w2 = Vector512.LoadUnsafe(ref wk, 10784), w3 = Vector512.LoadUnsafe(ref wk, 16176);
                                 Vector512<float> x0 = Vector512.Create(a);
-                                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2);
+                                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector512.FusedMultiplyAdd(x0, w3, c0_3);
                                 Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 336));
-                                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2);
+                                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector512.FusedMultiplyAdd(x1, w3, c1_3);
                                 a = ref Unsafe.Add(ref a, 1);
                                 wk = ref Unsafe.Add(ref wk, 16);
                             }
                             ref float o = ref Unsafe.Add(ref target, p * 56 + co);
                             Vector512.StoreUnsafe(c0_0 + Vector512.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 0)), ref o, 0);
                             Vector512.StoreUnsafe(c0_1 + Vector512.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 16)), ref o, 16);
-                            Vector256.StoreUnsafe(c0_2.GetLower() + Vector256.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 32)), ref o, 32);
+                            Vector512.StoreUnsafe(c0_2 + Vector512.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 32)), ref o, 32);
+                            Vector256.StoreUnsafe(c0_3.GetLower() + Vector256.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 48)), ref o, 48);
                             Vector512.StoreUnsafe(c1_0 + Vector512.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 56)), ref o, 56);
                             Vector512.StoreUnsafe(c1_1 + Vector512.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 72)), ref o, 72);
-                            Vector256.StoreUnsafe(c1_2.GetLower() + Vector256.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 88)), ref o, 88);
+                            Vector512.StoreUnsafe(c1_2 + Vector512.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 88)), ref o, 88);
+                            Vector256.StoreUnsafe(c1_3.GetLower() + Vector256.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 104)), ref o, 104);
                         }
                     }
                 }
                 else if (Vector256.IsHardwareAccelerated)
                 {
                     int b = 0;
-                    for (; b + 1 <= 3; b += 1)
+                    for (; b < 3; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 5392);
@@ -9524,7 +9557,7 @@ namespace Tests
                 else
                 {
                     int b = 0;
-                    for (; b + 1 <= 3; b += 1)
+                    for (; b < 3; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 5392);
@@ -9614,7 +9647,7 @@ namespace Tests
                         Vector512<float> expandLo = Vector512.Create(0f);
                         Vector512<float> expandHi = Vector512.Create(6f);
                         int b = 0;
-                        for (; b + 3 <= 21; b += 3)
+                        for (; b < 21; b += 3)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 912);
@@ -9650,7 +9683,7 @@ namespace Tests
                         Vector256<float> expandLo = Vector256.Create(0f);
                         Vector256<float> expandHi = Vector256.Create(6f);
                         int b = 0;
-                        for (; b + 1 <= 21; b += 1)
+                        for (; b < 21; b += 1)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 912);
@@ -9684,7 +9717,7 @@ namespace Tests
                         Vector128<float> expandLo = Vector128.Create(0f);
                         Vector128<float> expandHi = Vector128.Create(6f);
                         int b = 0;
-                        for (; b + 1 <= 21; b += 1)
+                        for (; b < 21; b += 1)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 912);
@@ -9821,32 +9854,6 @@ namespace Tests
                 if (Vector512.IsHardwareAccelerated)
                 {
                     int b = 0;
-                    for (; b + 1 <= 1; b += 1)
-                    {
-                        int co = b * 16;
-                        ref float w = ref Unsafe.Add(ref projectWeights, b * 5392);
-                        int p = 0;
-                        for (; p + 2 <= 2; p += 2)
-                        {
-                            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w);
-                            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w);
-                            ref float a = ref Unsafe.Add(ref d, p * 336);
-                            ref float wk = ref Unsafe.Add(ref w, 16);
-                            for (int k = 0; k < 336; k++)
-                            {
-                                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk);
-                                Vector512<float> x0 = Vector512.Create(a);
-                                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0);
-                                Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 336));
-                                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0);
-                                a = ref Unsafe.Add(ref a, 1);
-                                wk = ref Unsafe.Add(ref wk, 16);
-                            }
-                            ref float o = ref Unsafe.Add(ref target, p * 56 + co);
-                            Vector512.StoreUnsafe(c0_0 + Vector512.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 0)), ref o, 0);
-                            Vector512.StoreUnsafe(c1_0 + Vector512.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 56)), ref o, 56);
-                        }
-                    }
                     // The last 8 channels in the lower half of the last column.
                     {
                         int co = b * 16;
@@ -9854,34 +9861,36 @@ namespace Tests
                         int p = 0;
                         for (; p + 2 <= 2; p += 2)
                         {
-                            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 5392), c0_2 = Vector512.LoadUnsafe(ref w, 10784);
-                            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 5392), c1_2 = Vector512.LoadUnsafe(ref w, 10784);
+                            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 5392), c0_2 = Vector512.LoadUnsafe(ref w, 10784), c0_3 = Vector512.LoadUnsafe(ref w, 16176);
+                            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 5392), c1_2 = Vector512.LoadUnsafe(ref w, 10784), c1_3 = Vector512.LoadUnsafe(ref w, 16176);
                             ref float a = ref Unsafe.Add(ref d, p * 336);
                             ref float wk = ref Unsafe.Add(ref w, 16);
                             for (int k = 0; k < 336; k++)
                             {
-                                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 5392), w2 = Vector512.LoadUnsafe(ref wk, 10784);
+                                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 5392), w2 = Vector512.LoadUnsafe(ref wk, 10784), w3 = Vector512.LoadUnsafe(ref wk, 16176);
                                 Vector512<float> x0 = Vector512.Create(a);
-                                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2);
+                                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector512.FusedMultiplyAdd(x0, w3, c0_3);
                                 Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 336));
-                                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2);
+                                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector512.FusedMultiplyAdd(x1, w3, c1_3);
                                 a = ref Unsafe.Add(ref a, 1);
                                 wk = ref Unsafe.Add(ref wk, 16);
                             }
                             ref float o = ref Unsafe.Add(ref target, p * 56 + co);
                             Vector512.StoreUnsafe(c0_0 + Vector512.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 0)), ref o, 0);
                             Vector512.StoreUnsafe(c0_1 + Vector512.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 16)), ref o, 16);
-                            Vector256.StoreUnsafe(c0_2.GetLower() + Vector256.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 32)), ref o, 32);
+                            Vector512.StoreUnsafe(c0_2 + Vector512.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 32)), ref o, 32);
+                            Vector256.StoreUnsafe(c0_3.GetLower() + Vector256.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 48)), ref o, 48);
                             Vector512.StoreUnsafe(c1_0 + Vector512.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 56)), ref o, 56);
                             Vector512.StoreUnsafe(c1_1 + Vector512.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 72)), ref o, 72);
-                            Vector256.StoreUnsafe(c1_2.GetLower() + Vector256.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 88)), ref o, 88);
+                            Vector512.StoreUnsafe(c1_2 + Vector512.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 88)), ref o, 88);
+                            Vector256.StoreUnsafe(c1_3.GetLower() + Vector256.LoadUnsafe(ref skip, (nuint)(p * 56 + co + 104)), ref o, 104);
                         }
                     }
                 }
                 else if (Vector256.IsHardwareAccelerated)
                 {
                     int b = 0;
-                    for (; b + 1 <= 3; b += 1)
+                    for (; b < 3; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 5392);
@@ -9939,7 +9948,7 @@ namespace Tests
                 else
                 {
                     int b = 0;
-                    for (; b + 1 <= 3; b += 1)
+                    for (; b < 3; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 5392);
@@ -10029,7 +10038,7 @@ namespace Tests
                         Vector512<float> expandLo = Vector512.Create(0f);
                         Vector512<float> expandHi = Vector512.Create(6f);
                         int b = 0;
-                        for (; b + 3 <= 21; b += 3)
+                        for (; b < 21; b += 3)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 912);
@@ -10065,7 +10074,7 @@ namespace Tests
                         Vector256<float> expandLo = Vector256.Create(0f);
                         Vector256<float> expandHi = Vector256.Create(6f);
                         int b = 0;
-                        for (; b + 1 <= 21; b += 1)
+                        for (; b < 21; b += 1)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 912);
@@ -10099,7 +10108,7 @@ namespace Tests
                         Vector128<float> expandLo = Vector128.Create(0f);
                         Vector128<float> expandHi = Vector128.Create(6f);
                         int b = 0;
-                        for (; b + 1 <= 21; b += 1)
+                        for (; b < 21; b += 1)
                         {
                             int co = b * 16;
                             ref float w = ref Unsafe.Add(ref expandWeights, b * 912);
@@ -10235,7 +10244,6 @@ namespace Tests
                 if (Vector512.IsHardwareAccelerated)
                 {
                     int b = 0;
-                    for (; b + 3 <= 7; b += 3)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 5392);
@@ -10265,37 +10273,43 @@ namespace Tests
                             Vector512.StoreUnsafe(c1_2, ref o, 144);
                         }
                     }
-                    for (; b + 1 <= 7; b += 1)
+                    b += 3;
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 5392);
                         int p = 0;
                         for (; p + 2 <= 2; p += 2)
                         {
-                            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w);
-                            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w);
+                            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 5392), c0_2 = Vector512.LoadUnsafe(ref w, 10784), c0_3 = Vector512.LoadUnsafe(ref w, 16176);
+                            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 5392), c1_2 = Vector512.LoadUnsafe(ref w, 10784), c1_3 = Vector512.LoadUnsafe(ref w, 16176);
                             ref float a = ref Unsafe.Add(ref d, p * 336);
                             ref float wk = ref Unsafe.Add(ref w, 16);
                             for (int k = 0; k < 336; k++)
                             {
-                                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk);
+                                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 5392), w2 = Vector512.LoadUnsafe(ref wk, 10784), w3 = Vector512.LoadUnsafe(ref wk, 16176);
                                 Vector512<float> x0 = Vector512.Create(a);
-                                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0);
+                                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector512.FusedMultiplyAdd(x0, w3, c0_3);
                                 Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 336));
-                                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0);
+                                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector512.FusedMultiplyAdd(x1, w3, c1_3);
                                 a = ref Unsafe.Add(ref a, 1);
                                 wk = ref Unsafe.Add(ref wk, 16);
                             }
                             ref float o = ref Unsafe.Add(ref target, p * 112 + co);
                             Vector512.StoreUnsafe(c0_0, ref o, 0);
+                            Vector512.StoreUnsafe(c0_1, ref o, 16);
+                            Vector512.StoreUnsafe(c0_2, ref o, 32);
+                            Vector512.StoreUnsafe(c0_3, ref o, 48);
                             Vector512.StoreUnsafe(c1_0, ref o, 112);
+                            Vector512.StoreUnsafe(c1_1, ref o, 128);
+                            Vector512.StoreUnsafe(c1_2, ref o, 144);
+                            Vector512.StoreUnsafe(c1_3, ref o, 160);
                         }
                     }
                 }
                 else if (Vector256.IsHardwareAccelerated)
                 {
                     int b = 0;
-                    for (; b + 1 <= 7; b += 1)
+                    for (; b < 7; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 5392);
@@ -10327,7 +10341,7 @@ namespace Tests
                 else
                 {
                     int b = 0;
-                    for (; b + 1 <= 7; b += 1)
+                    for (; b < 7; b += 1)
                     {
                         int co = b * 16;
                         ref float w = ref Unsafe.Add(ref projectWeights, b * 5392);
@@ -10374,7 +10388,7 @@ namespace Tests
                 Vector512<float> lo = Vector512.Create(0f);
                 Vector512<float> hi = Vector512.Create(6f);
                 int b = 0;
-                for (; b + 3 <= 80; b += 3)
+                for (; b < 78; b += 3)
                 {
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 1808);
@@ -10416,7 +10430,6 @@ namespace Tests
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_2, lo), hi), ref o, 3872);
                     }
                 }
-                for (; b + 2 <= 80; b += 2)
                 {
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 1808);
@@ -10460,7 +10473,7 @@ namespace Tests
                 Vector256<float> lo = Vector256.Create(0f);
                 Vector256<float> hi = Vector256.Create(6f);
                 int b = 0;
-                for (; b + 1 <= 80; b += 1)
+                for (; b < 80; b += 1)
                 {
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 1808);
@@ -10504,7 +10517,7 @@ namespace Tests
                 Vector128<float> lo = Vector128.Create(0f);
                 Vector128<float> hi = Vector128.Create(6f);
                 int b = 0;
-                for (; b + 1 <= 80; b += 1)
+                for (; b < 80; b += 1)
                 {
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 1808);
