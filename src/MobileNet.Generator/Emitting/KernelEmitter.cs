@@ -345,6 +345,37 @@ internal static class KernelEmitter
                 w.Line($"{v}.StoreUnsafe({Activate(op, $"acc{u}", prefix, v)}, ref o, {u * channels});");
         }
 
+        // Pixels [ox, ox + n) of the row (ox a constant for a chunk at a border), every input value loaded
+        // once and fed to each pixel whose window holds it; each pixel adds its taps in the same order as Pixel.
+        void Chunk(Width width, int? fixedOx, int n)
+        {
+            string v = width.Vector;
+            int from = (fixedOx ?? 0) * stride - padLeft; // the chunk's first window column, relative to ox × stride when ox varies
+            for (int ky = 0; ky < 3; ky++)
+                w.Line(fixedOx is null
+                    ? $"ref float p{ky} = ref Unsafe.Add(ref r{ky}, (ox * {stride} - {padLeft}) * {channels} + c);"
+                    : $"ref float p{ky} = ref Unsafe.Add(ref r{ky}, c);");
+            w.Line($"{v}<float> {string.Join(", ", Enumerable.Range(0, n).Select(u => $"acc{u} = bias"))};");
+            for (int ky = 0; ky < 3; ky++)
+                for (int column = 0; column < (n - 1) * stride + 3; column++)
+                {
+                    int ix = from + column;
+                    if (fixedOx is not null && (ix < 0 || ix >= inW))
+                        continue; // zero padding left or right
+                    var users = Enumerable.Range(0, n).Where(u => column - u * stride is >= 0 and < 3).ToArray();
+                    if (users.Length == 0)
+                        continue;
+                    int offset = (fixedOx is null ? column : ix) * channels;
+                    w.Scope().Line($"{v}<float> x = {v}.LoadUnsafe(ref p{ky}{(offset == 0 ? "" : $", {offset}")});");
+                    foreach (int u in users)
+                        w.Line($"acc{u} = {v}.FusedMultiplyAdd(x, k{ky * 3 + column - u * stride}, acc{u});");
+                    w.Close();
+                }
+            w.Line(fixedOx is null ? $"ref float o = ref Unsafe.Add(ref d, ox * {channels} + c);" : $"ref float o = ref Unsafe.Add(ref d, {fixedOx * channels} + c);");
+            for (int u = 0; u < n; u++)
+                w.Line($"{v}.StoreUnsafe({Activate(op, $"acc{u}", prefix, v)}, ref o, {u * channels});");
+        }
+
         // The loop over vectors of channels, with the bias and nine taps of each vector in registers,
         // then the last channels in 128-bit vectors where the count is not a multiple of the width.
         void ChannelLoops(Width width, Action<Width> body)
@@ -354,9 +385,11 @@ internal static class KernelEmitter
             {
                 string v = part.Vector;
                 w.Open($"for (; c + {part.Lanes} <= {channels}; c += {part.Lanes})");
-                w.Line($"{v}<float> bias = {v}.LoadUnsafe(ref {weights}, (nuint)c);");
+                const int Group = Planner.DepthwiseGroup;
+                w.Line($"ref float taps = ref Unsafe.Add(ref {weights}, c / {Group} * {10 * Group} + c % {Group});");
+                w.Line($"{v}<float> bias = {v}.LoadUnsafe(ref taps);");
                 ActivationBounds(w, op, prefix, v);
-                w.Line($"{v}<float> {string.Join(", ", Enumerable.Range(0, 9).Select(t => $"k{t} = {v}.LoadUnsafe(ref {weights}, (nuint)(c + {channels * (1 + t)}))"))};");
+                w.Line($"{v}<float> {string.Join(", ", Enumerable.Range(0, 9).Select(t => $"k{t} = {v}.LoadUnsafe(ref taps, {Group * (1 + t)})"))};");
                 body(part);
                 w.Close();
             }
@@ -394,21 +427,28 @@ internal static class KernelEmitter
                 });
                 return;
             }
-            foreach (int ox in Enumerable.Range(0, first).Concat(Enumerable.Range(end, outW - end)))
+            // Even chunks of up to 8 pixels (4 with AVX2's 16 registers): one accumulator per pixel beside
+            // the bias and nine taps. A chunk with a border column, or a short last one, has code of its own
+            // (without the padding taps); the full chunks between the borders share a loop.
+            int most = branch.Accumulators >= 16 ? 8 : 4, count = (outW + most - 1) / most, size = (outW + count - 1) / count;
+            bool Inside(int k) => k * size >= first && (k + 1) * size <= Math.Min(end, outW);
+            for (int k = 0; k < count;)
             {
+                int next = k + 1;
+                while (Inside(k) && next < count && Inside(next))
+                    next++;
                 w.Scope();
-                ChannelLoops(width, part => Pixel(part, ox));
-                w.Close();
-            }
-            if (end > first)
-            {
-                w.Line($"int ox = {first};");
-                foreach (int unroll in new[] { 4, 1 }.Where(u => u == 4 ? end - first >= 4 : (end - first) % 4 != 0))
+                if (next - k > 1)
                 {
-                    w.Open($"for (; ox + {unroll} <= {end}; ox += {unroll})");
-                    ChannelLoops(width, part => Interior(part, unroll));
+                    w.Line($"int ox = {k * size};");
+                    w.Open($"for (; ox <= {(next - 1) * size}; ox += {size})");
+                    ChannelLoops(width, part => Chunk(part, null, size));
                     w.Close();
                 }
+                else
+                    ChannelLoops(width, part => Chunk(part, k * size, Math.Min(outW, (k + 1) * size) - k * size));
+                w.Close();
+                k = next;
             }
         });
     }

@@ -155,17 +155,28 @@ internal static class Planner
         return packed;
     }
 
-    /// <summary>Depthwise: the biases, then per tap one row of channels: <c>[Stride] + [9][Stride]</c>.</summary>
+    /// <summary>
+    /// Depthwise: per group of <see cref="DepthwiseGroup"/> channels, their biases, then their weights for each
+    /// tap: <c>[groups][1 + 9][16]</c>. A vector's bias and taps are then 640 contiguous bytes; with one row of
+    /// channels per tap they were a channel stride apart, which for 512 channels (2 KiB) put them all in two
+    /// sets of the L1 cache, beside the input pixels at the same stride.
+    /// </summary>
     private static float[] PackDepthwise(GraphOp op, int stride)
     {
-        int taps = op.KernelH * op.KernelW;
-        var packed = new float[stride * (1 + taps)];
-        Array.Copy(op.Bias, packed, op.OutC);
+        int taps = op.KernelH * op.KernelW, group = DepthwiseGroup * (1 + taps);
+        var packed = new float[(stride + DepthwiseGroup - 1) / DepthwiseGroup * group];
         for (int c = 0; c < op.OutC; c++)
+        {
+            int at = c / DepthwiseGroup * group + c % DepthwiseGroup;
+            packed[at] = op.Bias[c];
             for (int t = 0; t < taps; t++)
-                packed[stride * (1 + t) + c] = op.Weights[c * taps + t];
+                packed[at + DepthwiseGroup * (1 + t)] = op.Weights[c * taps + t];
+        }
         return packed;
     }
+
+    /// <summary>Channels per group of depthwise weights: the widest vector's, so that no vector spans two groups.</summary>
+    public const int DepthwiseGroup = 16;
 
     /// <summary>
     /// GEMM weights (<c>[outC][inC]</c>) in XNNPACK's order: per block of <paramref name="block"/> output

@@ -73,7 +73,7 @@ namespace Tests
         /// <summary>Multiply-accumulates per image, counted as the MobileNet papers count them (convolutions and classifier).</summary>
         public const long MultiplyAccumulates = 3331072;
         /// <summary>Bytes of read-only weight data in the assembly: folded, packed and padded to whole vectors.</summary>
-        public const int WeightBytes = 857792;
+        public const int WeightBytes = 858112;
         /// <summary>Floats of workspace <see cref="Run(ReadOnlySpan{float}, Span{float}, Span{float})"/> needs (99.1 KiB).</summary>
         public const int WorkspaceLength = 25359;
 
@@ -1813,10 +1813,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 8 <= 8; c += 8)
                     {
-                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref taps);
                         Vector256<float> dwLo = Vector256.Create(0f);
                         Vector256<float> dwHi = Vector256.Create(6f);
-                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 8)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 16)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 24)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 32)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 40)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 48)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 56)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 72));
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
                             Vector256<float> acc = bias;
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -1913,10 +1914,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 8 <= 8; c += 8)
                     {
-                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref taps);
                         Vector256<float> dwLo = Vector256.Create(0f);
                         Vector256<float> dwHi = Vector256.Create(6f);
-                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 8)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 16)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 24)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 32)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 40)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 48)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 56)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 72));
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
                             Vector256<float> acc = bias;
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -2013,10 +2015,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 4 <= 8; c += 4)
                     {
-                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref taps);
                         Vector128<float> dwLo = Vector128.Create(0f);
                         Vector128<float> dwHi = Vector128.Create(6f);
-                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 8)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 16)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 24)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 32)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 40)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 48)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 56)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 72));
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
                             Vector128<float> acc = bias;
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -2347,10 +2350,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 16 <= 16; c += 16)
                     {
-                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref taps);
                         Vector512<float> dwLo = Vector512.Create(0f);
                         Vector512<float> dwHi = Vector512.Create(6f);
-                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 16)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 32)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 48)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 80)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 112)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 144));
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         int ox = 0;
                         for (; ox + 4 <= 15; ox += 4)
                         {
@@ -2437,10 +2441,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 8 <= 16; c += 8)
                     {
-                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref taps);
                         Vector256<float> dwLo = Vector256.Create(0f);
                         Vector256<float> dwHi = Vector256.Create(6f);
-                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 16)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 32)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 48)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 80)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 112)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 144));
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         int ox = 0;
                         for (; ox + 4 <= 15; ox += 4)
                         {
@@ -2527,10 +2532,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 4 <= 16; c += 4)
                     {
-                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref taps);
                         Vector128<float> dwLo = Vector128.Create(0f);
                         Vector128<float> dwHi = Vector128.Create(6f);
-                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 16)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 32)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 48)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 80)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 112)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 144));
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         int ox = 0;
                         for (; ox + 4 <= 15; ox += 4)
                         {
@@ -2839,10 +2845,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 16 <= 32; c += 16)
                     {
-                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref taps);
                         Vector512<float> dwLo = Vector512.Create(0f);
                         Vector512<float> dwHi = Vector512.Create(6f);
-                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 32)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 160)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 224)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 288));
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
                             Vector512<float> acc = bias;
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -2939,10 +2946,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 8 <= 32; c += 8)
                     {
-                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref taps);
                         Vector256<float> dwLo = Vector256.Create(0f);
                         Vector256<float> dwHi = Vector256.Create(6f);
-                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 32)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 160)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 224)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 288));
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
                             Vector256<float> acc = bias;
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -3039,10 +3047,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 4 <= 32; c += 4)
                     {
-                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref taps);
                         Vector128<float> dwLo = Vector128.Create(0f);
                         Vector128<float> dwHi = Vector128.Create(6f);
-                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 32)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 160)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 224)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 288));
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
                             Vector128<float> acc = bias;
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -3361,10 +3370,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 16 <= 32; c += 16)
                     {
-                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref taps);
                         Vector512<float> dwLo = Vector512.Create(0f);
                         Vector512<float> dwHi = Vector512.Create(6f);
-                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 32)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 160)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 224)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 288));
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         int ox = 0;
                         for (; ox + 4 <= 7; ox += 4)
                         {
@@ -3451,10 +3461,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 8 <= 32; c += 8)
                     {
-                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref taps);
                         Vector256<float> dwLo = Vector256.Create(0f);
                         Vector256<float> dwHi = Vector256.Create(6f);
-                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 32)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 160)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 224)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 288));
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         int ox = 0;
                         for (; ox + 4 <= 7; ox += 4)
                         {
@@ -3541,10 +3552,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 4 <= 32; c += 4)
                     {
-                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref taps);
                         Vector128<float> dwLo = Vector128.Create(0f);
                         Vector128<float> dwHi = Vector128.Create(6f);
-                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 32)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 160)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 224)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 288));
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         int ox = 0;
                         for (; ox + 4 <= 7; ox += 4)
                         {
@@ -3800,10 +3812,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 16 <= 64; c += 16)
                     {
-                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref taps);
                         Vector512<float> dwLo = Vector512.Create(0f);
                         Vector512<float> dwHi = Vector512.Create(6f);
-                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 320)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 448)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 576));
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
                             Vector512<float> acc = bias;
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -3900,10 +3913,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 8 <= 64; c += 8)
                     {
-                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref taps);
                         Vector256<float> dwLo = Vector256.Create(0f);
                         Vector256<float> dwHi = Vector256.Create(6f);
-                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 320)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 448)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 576));
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
                             Vector256<float> acc = bias;
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -4000,10 +4014,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 4 <= 64; c += 4)
                     {
-                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref taps);
                         Vector128<float> dwLo = Vector128.Create(0f);
                         Vector128<float> dwHi = Vector128.Create(6f);
-                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 320)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 448)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 576));
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
                             Vector128<float> acc = bias;
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -4269,10 +4284,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 16 <= 64; c += 16)
                     {
-                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref taps);
                         Vector512<float> dwLo = Vector512.Create(0f);
                         Vector512<float> dwHi = Vector512.Create(6f);
-                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 320)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 448)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 576));
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         int ox = 0;
                         for (; ox + 1 <= 3; ox += 1)
                         {
@@ -4310,10 +4326,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 8 <= 64; c += 8)
                     {
-                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref taps);
                         Vector256<float> dwLo = Vector256.Create(0f);
                         Vector256<float> dwHi = Vector256.Create(6f);
-                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 320)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 448)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 576));
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         int ox = 0;
                         for (; ox + 1 <= 3; ox += 1)
                         {
@@ -4351,10 +4368,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 4 <= 64; c += 4)
                     {
-                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref taps);
                         Vector128<float> dwLo = Vector128.Create(0f);
                         Vector128<float> dwHi = Vector128.Create(6f);
-                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 320)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 448)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 576));
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         int ox = 0;
                         for (; ox + 1 <= 3; ox += 1)
                         {
@@ -4594,10 +4612,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 16 <= 128; c += 16)
                     {
-                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref taps);
                         Vector512<float> lo = Vector512.Create(0f);
                         Vector512<float> hi = Vector512.Create(6f);
-                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
                             Vector512<float> acc = bias;
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -4645,10 +4664,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 8 <= 128; c += 8)
                     {
-                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref taps);
                         Vector256<float> lo = Vector256.Create(0f);
                         Vector256<float> hi = Vector256.Create(6f);
-                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
                             Vector256<float> acc = bias;
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -4696,10 +4716,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 4 <= 128; c += 4)
                     {
-                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref taps);
                         Vector128<float> lo = Vector128.Create(0f);
                         Vector128<float> hi = Vector128.Create(6f);
-                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
                             Vector128<float> acc = bias;
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -5040,10 +5061,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 16 <= 128; c += 16)
                     {
-                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref taps);
                         Vector512<float> lo = Vector512.Create(0f);
                         Vector512<float> hi = Vector512.Create(6f);
-                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
                             Vector512<float> acc = bias;
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -5091,10 +5113,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 8 <= 128; c += 8)
                     {
-                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref taps);
                         Vector256<float> lo = Vector256.Create(0f);
                         Vector256<float> hi = Vector256.Create(6f);
-                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
                             Vector256<float> acc = bias;
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -5142,10 +5165,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 4 <= 128; c += 4)
                     {
-                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref taps);
                         Vector128<float> lo = Vector128.Create(0f);
                         Vector128<float> hi = Vector128.Create(6f);
-                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
                             Vector128<float> acc = bias;
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -5486,10 +5510,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 16 <= 128; c += 16)
                     {
-                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref taps);
                         Vector512<float> lo = Vector512.Create(0f);
                         Vector512<float> hi = Vector512.Create(6f);
-                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
                             Vector512<float> acc = bias;
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -5537,10 +5562,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 8 <= 128; c += 8)
                     {
-                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref taps);
                         Vector256<float> lo = Vector256.Create(0f);
                         Vector256<float> hi = Vector256.Create(6f);
-                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
                             Vector256<float> acc = bias;
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -5588,10 +5614,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 4 <= 128; c += 4)
                     {
-                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref taps);
                         Vector128<float> lo = Vector128.Create(0f);
                         Vector128<float> hi = Vector128.Create(6f);
-                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
                             Vector128<float> acc = bias;
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -5932,10 +5959,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 16 <= 128; c += 16)
                     {
-                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref taps);
                         Vector512<float> lo = Vector512.Create(0f);
                         Vector512<float> hi = Vector512.Create(6f);
-                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
                             Vector512<float> acc = bias;
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -5983,10 +6011,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 8 <= 128; c += 8)
                     {
-                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref taps);
                         Vector256<float> lo = Vector256.Create(0f);
                         Vector256<float> hi = Vector256.Create(6f);
-                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
                             Vector256<float> acc = bias;
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -6034,10 +6063,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 4 <= 128; c += 4)
                     {
-                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref taps);
                         Vector128<float> lo = Vector128.Create(0f);
                         Vector128<float> hi = Vector128.Create(6f);
-                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
                             Vector128<float> acc = bias;
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -6378,10 +6408,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 16 <= 128; c += 16)
                     {
-                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref taps);
                         Vector512<float> lo = Vector512.Create(0f);
                         Vector512<float> hi = Vector512.Create(6f);
-                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
                             Vector512<float> acc = bias;
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -6429,10 +6460,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 8 <= 128; c += 8)
                     {
-                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref taps);
                         Vector256<float> lo = Vector256.Create(0f);
                         Vector256<float> hi = Vector256.Create(6f);
-                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
                             Vector256<float> acc = bias;
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -6480,10 +6512,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 4 <= 128; c += 4)
                     {
-                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref taps);
                         Vector128<float> lo = Vector128.Create(0f);
                         Vector128<float> hi = Vector128.Create(6f);
-                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
                             Vector128<float> acc = bias;
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -6824,10 +6857,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 16 <= 128; c += 16)
                     {
-                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref taps);
                         Vector512<float> lo = Vector512.Create(0f);
                         Vector512<float> hi = Vector512.Create(6f);
-                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         int ox = 0;
                         for (; ox + 1 <= 1; ox += 1)
                         {
@@ -6865,10 +6899,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 8 <= 128; c += 8)
                     {
-                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref taps);
                         Vector256<float> lo = Vector256.Create(0f);
                         Vector256<float> hi = Vector256.Create(6f);
-                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         int ox = 0;
                         for (; ox + 1 <= 1; ox += 1)
                         {
@@ -6906,10 +6941,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 4 <= 128; c += 4)
                     {
-                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref taps);
                         Vector128<float> lo = Vector128.Create(0f);
                         Vector128<float> hi = Vector128.Create(6f);
-                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 640)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 896)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1152));
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         int ox = 0;
                         for (; ox + 1 <= 1; ox += 1)
                         {
@@ -7163,10 +7199,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 16 <= 256; c += 16)
                     {
-                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref taps);
                         Vector512<float> lo = Vector512.Create(0f);
                         Vector512<float> hi = Vector512.Create(6f);
-                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1280)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1536)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1792)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 2048)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 2304));
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
                             Vector512<float> acc = bias;
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -7194,10 +7231,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 8 <= 256; c += 8)
                     {
-                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref taps);
                         Vector256<float> lo = Vector256.Create(0f);
                         Vector256<float> hi = Vector256.Create(6f);
-                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1280)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1536)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1792)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 2048)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 2304));
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
                             Vector256<float> acc = bias;
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -7225,10 +7263,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 4 <= 256; c += 4)
                     {
-                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref taps);
                         Vector128<float> lo = Vector128.Create(0f);
                         Vector128<float> hi = Vector128.Create(6f);
-                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 256)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 512)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1024)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1280)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1536)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1792)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 2048)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 2304));
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
                             Vector128<float> acc = bias;
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);

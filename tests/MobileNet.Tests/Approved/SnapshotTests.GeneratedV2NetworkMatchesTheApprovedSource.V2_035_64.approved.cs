@@ -1384,10 +1384,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 16 <= 16; c += 16)
                     {
-                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref taps);
                         Vector512<float> dwLo = Vector512.Create(0f);
                         Vector512<float> dwHi = Vector512.Create(6f);
-                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 16)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 32)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 48)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 80)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 112)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 144));
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
                             Vector512<float> acc = bias;
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -1484,10 +1485,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 8 <= 16; c += 8)
                     {
-                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref taps);
                         Vector256<float> dwLo = Vector256.Create(0f);
                         Vector256<float> dwHi = Vector256.Create(6f);
-                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 16)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 32)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 48)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 80)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 112)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 144));
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
                             Vector256<float> acc = bias;
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -1584,10 +1586,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 4 <= 16; c += 4)
                     {
-                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref taps);
                         Vector128<float> dwLo = Vector128.Create(0f);
                         Vector128<float> dwHi = Vector128.Create(6f);
-                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 16)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 32)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 48)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 64)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 80)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 112)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 128)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 144));
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
                             Vector128<float> acc = bias;
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -2106,10 +2109,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 16 <= 48; c += 16)
                     {
-                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref taps);
                         Vector512<float> dwLo = Vector512.Create(0f);
                         Vector512<float> dwHi = Vector512.Create(6f);
-                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 48)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 144)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 240)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 288)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 336)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 432));
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
                             Vector512<float> acc = bias;
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -2196,10 +2200,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 8 <= 48; c += 8)
                     {
-                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref taps);
                         Vector256<float> dwLo = Vector256.Create(0f);
                         Vector256<float> dwHi = Vector256.Create(6f);
-                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 48)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 144)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 240)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 288)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 336)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 432));
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
                             Vector256<float> acc = bias;
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -2286,10 +2291,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 4 <= 48; c += 4)
                     {
-                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref taps);
                         Vector128<float> dwLo = Vector128.Create(0f);
                         Vector128<float> dwHi = Vector128.Create(6f);
-                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 48)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 144)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 240)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 288)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 336)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 432));
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
                             Vector128<float> acc = bias;
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -2816,10 +2822,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 16 <= 48; c += 16)
                     {
-                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref taps);
                         Vector512<float> dwLo = Vector512.Create(0f);
                         Vector512<float> dwHi = Vector512.Create(6f);
-                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 48)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 144)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 240)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 288)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 336)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 432));
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
                             Vector512<float> acc = bias;
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -2916,10 +2923,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 8 <= 48; c += 8)
                     {
-                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref taps);
                         Vector256<float> dwLo = Vector256.Create(0f);
                         Vector256<float> dwHi = Vector256.Create(6f);
-                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 48)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 144)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 240)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 288)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 336)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 432));
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
                             Vector256<float> acc = bias;
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -3016,10 +3024,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 4 <= 48; c += 4)
                     {
-                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref taps);
                         Vector128<float> dwLo = Vector128.Create(0f);
                         Vector128<float> dwHi = Vector128.Create(6f);
-                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 48)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 144)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 240)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 288)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 336)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 432));
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
                             Vector128<float> acc = bias;
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -3557,10 +3566,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 16 <= 48; c += 16)
                     {
-                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref taps);
                         Vector512<float> dwLo = Vector512.Create(0f);
                         Vector512<float> dwHi = Vector512.Create(6f);
-                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 48)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 144)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 240)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 288)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 336)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 432));
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
                             Vector512<float> acc = bias;
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -3647,10 +3657,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 8 <= 48; c += 8)
                     {
-                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref taps);
                         Vector256<float> dwLo = Vector256.Create(0f);
                         Vector256<float> dwHi = Vector256.Create(6f);
-                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 48)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 144)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 240)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 288)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 336)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 432));
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
                             Vector256<float> acc = bias;
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -3737,10 +3748,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 4 <= 48; c += 4)
                     {
-                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref taps);
                         Vector128<float> dwLo = Vector128.Create(0f);
                         Vector128<float> dwHi = Vector128.Create(6f);
-                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 48)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 144)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 240)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 288)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 336)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 432));
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
                             Vector128<float> acc = bias;
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -4169,10 +4181,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 16 <= 96; c += 16)
                     {
-                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref taps);
                         Vector512<float> dwLo = Vector512.Create(0f);
                         Vector512<float> dwHi = Vector512.Create(6f);
-                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 288)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 480)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 576)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 672)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 864));
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
                             Vector512<float> acc = bias;
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -4269,10 +4282,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 8 <= 96; c += 8)
                     {
-                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref taps);
                         Vector256<float> dwLo = Vector256.Create(0f);
                         Vector256<float> dwHi = Vector256.Create(6f);
-                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 288)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 480)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 576)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 672)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 864));
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
                             Vector256<float> acc = bias;
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -4369,10 +4383,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 4 <= 96; c += 4)
                     {
-                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref taps);
                         Vector128<float> dwLo = Vector128.Create(0f);
                         Vector128<float> dwHi = Vector128.Create(6f);
-                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 288)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 480)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 576)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 672)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 864));
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
                             Vector128<float> acc = bias;
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -4812,10 +4827,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 16 <= 96; c += 16)
                     {
-                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref taps);
                         Vector512<float> dwLo = Vector512.Create(0f);
                         Vector512<float> dwHi = Vector512.Create(6f);
-                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 288)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 480)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 576)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 672)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 864));
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
                             Vector512<float> acc = bias;
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -4912,10 +4928,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 8 <= 96; c += 8)
                     {
-                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref taps);
                         Vector256<float> dwLo = Vector256.Create(0f);
                         Vector256<float> dwHi = Vector256.Create(6f);
-                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 288)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 480)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 576)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 672)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 864));
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
                             Vector256<float> acc = bias;
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -5012,10 +5029,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 4 <= 96; c += 4)
                     {
-                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref taps);
                         Vector128<float> dwLo = Vector128.Create(0f);
                         Vector128<float> dwHi = Vector128.Create(6f);
-                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 288)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 480)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 576)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 672)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 864));
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
                             Vector128<float> acc = bias;
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -5455,10 +5473,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 16 <= 96; c += 16)
                     {
-                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref taps);
                         Vector512<float> dwLo = Vector512.Create(0f);
                         Vector512<float> dwHi = Vector512.Create(6f);
-                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 288)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 480)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 576)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 672)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 864));
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
                             Vector512<float> acc = bias;
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -5496,10 +5515,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 8 <= 96; c += 8)
                     {
-                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref taps);
                         Vector256<float> dwLo = Vector256.Create(0f);
                         Vector256<float> dwHi = Vector256.Create(6f);
-                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 288)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 480)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 576)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 672)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 864));
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
                             Vector256<float> acc = bias;
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -5537,10 +5557,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 4 <= 96; c += 4)
                     {
-                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref taps);
                         Vector128<float> dwLo = Vector128.Create(0f);
                         Vector128<float> dwHi = Vector128.Create(6f);
-                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 96)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 288)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 480)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 576)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 672)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 864));
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
                             Vector128<float> acc = bias;
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -5959,10 +5980,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 16 <= 144; c += 16)
                     {
-                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref taps);
                         Vector512<float> dwLo = Vector512.Create(0f);
                         Vector512<float> dwHi = Vector512.Create(6f);
-                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 144)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 288)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 432)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 576)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 720)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 864)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1008)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1152)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1296));
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
                             Vector512<float> acc = bias;
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -6010,10 +6032,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 8 <= 144; c += 8)
                     {
-                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref taps);
                         Vector256<float> dwLo = Vector256.Create(0f);
                         Vector256<float> dwHi = Vector256.Create(6f);
-                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 144)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 288)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 432)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 576)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 720)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 864)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1008)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1152)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1296));
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
                             Vector256<float> acc = bias;
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -6061,10 +6084,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 4 <= 144; c += 4)
                     {
-                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref taps);
                         Vector128<float> dwLo = Vector128.Create(0f);
                         Vector128<float> dwHi = Vector128.Create(6f);
-                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 144)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 288)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 432)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 576)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 720)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 864)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1008)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1152)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1296));
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
                             Vector128<float> acc = bias;
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -6494,10 +6518,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 16 <= 144; c += 16)
                     {
-                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref taps);
                         Vector512<float> dwLo = Vector512.Create(0f);
                         Vector512<float> dwHi = Vector512.Create(6f);
-                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 144)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 288)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 432)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 576)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 720)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 864)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1008)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1152)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1296));
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
                             Vector512<float> acc = bias;
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -6545,10 +6570,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 8 <= 144; c += 8)
                     {
-                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref taps);
                         Vector256<float> dwLo = Vector256.Create(0f);
                         Vector256<float> dwHi = Vector256.Create(6f);
-                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 144)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 288)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 432)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 576)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 720)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 864)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1008)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1152)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1296));
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
                             Vector256<float> acc = bias;
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -6596,10 +6622,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 4 <= 144; c += 4)
                     {
-                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref taps);
                         Vector128<float> dwLo = Vector128.Create(0f);
                         Vector128<float> dwHi = Vector128.Create(6f);
-                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 144)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 288)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 432)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 576)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 720)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 864)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1008)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1152)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1296));
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
                             Vector128<float> acc = bias;
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -7029,10 +7056,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 16 <= 144; c += 16)
                     {
-                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref taps);
                         Vector512<float> dwLo = Vector512.Create(0f);
                         Vector512<float> dwHi = Vector512.Create(6f);
-                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 144)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 288)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 432)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 576)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 720)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 864)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1008)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1152)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1296));
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
                             Vector512<float> acc = bias;
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -7080,10 +7108,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 8 <= 144; c += 8)
                     {
-                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref taps);
                         Vector256<float> dwLo = Vector256.Create(0f);
                         Vector256<float> dwHi = Vector256.Create(6f);
-                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 144)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 288)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 432)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 576)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 720)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 864)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1008)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1152)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1296));
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
                             Vector256<float> acc = bias;
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -7131,10 +7160,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 4 <= 144; c += 4)
                     {
-                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref taps);
                         Vector128<float> dwLo = Vector128.Create(0f);
                         Vector128<float> dwHi = Vector128.Create(6f);
-                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 144)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 288)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 432)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 576)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 720)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 864)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1008)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1152)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1296));
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
                             Vector128<float> acc = bias;
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -7564,10 +7594,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 16 <= 144; c += 16)
                     {
-                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref taps);
                         Vector512<float> dwLo = Vector512.Create(0f);
                         Vector512<float> dwHi = Vector512.Create(6f);
-                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 144)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 288)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 432)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 576)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 720)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 864)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1008)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1152)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1296));
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
                             Vector512<float> acc = bias;
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -7615,10 +7646,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 8 <= 144; c += 8)
                     {
-                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref taps);
                         Vector256<float> dwLo = Vector256.Create(0f);
                         Vector256<float> dwHi = Vector256.Create(6f);
-                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 144)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 288)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 432)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 576)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 720)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 864)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1008)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1152)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1296));
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
                             Vector256<float> acc = bias;
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -7666,10 +7698,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 4 <= 144; c += 4)
                     {
-                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref taps);
                         Vector128<float> dwLo = Vector128.Create(0f);
                         Vector128<float> dwHi = Vector128.Create(6f);
-                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 144)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 288)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 432)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 576)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 720)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 864)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1008)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1152)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1296));
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
                             Vector128<float> acc = bias;
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -8025,10 +8058,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 16 <= 192; c += 16)
                     {
-                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref taps);
                         Vector512<float> dwLo = Vector512.Create(0f);
                         Vector512<float> dwHi = Vector512.Create(6f);
-                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 576)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 960)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1152)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1344)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1536)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1728));
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
                             Vector512<float> acc = bias;
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -8076,10 +8110,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 8 <= 192; c += 8)
                     {
-                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref taps);
                         Vector256<float> dwLo = Vector256.Create(0f);
                         Vector256<float> dwHi = Vector256.Create(6f);
-                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 576)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 960)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1152)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1344)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1536)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1728));
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
                             Vector256<float> acc = bias;
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -8127,10 +8162,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 4 <= 192; c += 4)
                     {
-                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref taps);
                         Vector128<float> dwLo = Vector128.Create(0f);
                         Vector128<float> dwHi = Vector128.Create(6f);
-                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 576)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 960)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1152)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1344)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1536)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1728));
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
                             Vector128<float> acc = bias;
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -8487,10 +8523,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 16 <= 192; c += 16)
                     {
-                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref taps);
                         Vector512<float> dwLo = Vector512.Create(0f);
                         Vector512<float> dwHi = Vector512.Create(6f);
-                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 576)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 960)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1152)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1344)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1536)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1728));
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
                             Vector512<float> acc = bias;
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -8538,10 +8575,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 8 <= 192; c += 8)
                     {
-                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref taps);
                         Vector256<float> dwLo = Vector256.Create(0f);
                         Vector256<float> dwHi = Vector256.Create(6f);
-                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 576)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 960)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1152)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1344)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1536)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1728));
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
                             Vector256<float> acc = bias;
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -8589,10 +8627,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 4 <= 192; c += 4)
                     {
-                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref taps);
                         Vector128<float> dwLo = Vector128.Create(0f);
                         Vector128<float> dwHi = Vector128.Create(6f);
-                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 576)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 960)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1152)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1344)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1536)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1728));
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
                             Vector128<float> acc = bias;
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -8949,10 +8988,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 16 <= 192; c += 16)
                     {
-                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref taps);
                         Vector512<float> dwLo = Vector512.Create(0f);
                         Vector512<float> dwHi = Vector512.Create(6f);
-                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 576)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 960)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1152)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1344)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1536)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1728));
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
                             Vector512<float> acc = bias;
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -8990,10 +9030,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 8 <= 192; c += 8)
                     {
-                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref taps);
                         Vector256<float> dwLo = Vector256.Create(0f);
                         Vector256<float> dwHi = Vector256.Create(6f);
-                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 576)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 960)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1152)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1344)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1536)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1728));
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
                             Vector256<float> acc = bias;
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -9031,10 +9072,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 4 <= 192; c += 4)
                     {
-                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref taps);
                         Vector128<float> dwLo = Vector128.Create(0f);
                         Vector128<float> dwHi = Vector128.Create(6f);
-                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 192)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 384)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 576)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 768)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 960)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1152)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1344)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1536)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1728));
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
                             Vector128<float> acc = bias;
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -9369,10 +9411,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 16 <= 336; c += 16)
                     {
-                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref taps);
                         Vector512<float> dwLo = Vector512.Create(0f);
                         Vector512<float> dwHi = Vector512.Create(6f);
-                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 336)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 672)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1008)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1344)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1680)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 2016)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 2352)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 2688)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 3024));
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
                             Vector512<float> acc = bias;
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -9400,10 +9443,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 8 <= 336; c += 8)
                     {
-                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref taps);
                         Vector256<float> dwLo = Vector256.Create(0f);
                         Vector256<float> dwHi = Vector256.Create(6f);
-                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 336)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 672)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1008)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1344)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1680)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 2016)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 2352)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 2688)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 3024));
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
                             Vector256<float> acc = bias;
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -9431,10 +9475,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 4 <= 336; c += 4)
                     {
-                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref taps);
                         Vector128<float> dwLo = Vector128.Create(0f);
                         Vector128<float> dwHi = Vector128.Create(6f);
-                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 336)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 672)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1008)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1344)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1680)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 2016)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 2352)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 2688)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 3024));
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
                             Vector128<float> acc = bias;
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -9760,10 +9805,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 16 <= 336; c += 16)
                     {
-                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref taps);
                         Vector512<float> dwLo = Vector512.Create(0f);
                         Vector512<float> dwHi = Vector512.Create(6f);
-                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 336)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 672)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1008)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1344)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1680)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 2016)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 2352)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 2688)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 3024));
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
                             Vector512<float> acc = bias;
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -9791,10 +9837,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 8 <= 336; c += 8)
                     {
-                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref taps);
                         Vector256<float> dwLo = Vector256.Create(0f);
                         Vector256<float> dwHi = Vector256.Create(6f);
-                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 336)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 672)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1008)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1344)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1680)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 2016)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 2352)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 2688)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 3024));
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
                             Vector256<float> acc = bias;
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -9822,10 +9869,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 4 <= 336; c += 4)
                     {
-                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref taps);
                         Vector128<float> dwLo = Vector128.Create(0f);
                         Vector128<float> dwHi = Vector128.Create(6f);
-                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 336)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 672)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1008)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1344)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1680)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 2016)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 2352)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 2688)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 3024));
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
                             Vector128<float> acc = bias;
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -10151,10 +10199,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 16 <= 336; c += 16)
                     {
-                        Vector512<float> bias = Vector512.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector512<float> bias = Vector512.LoadUnsafe(ref taps);
                         Vector512<float> dwLo = Vector512.Create(0f);
                         Vector512<float> dwHi = Vector512.Create(6f);
-                        Vector512<float> k0 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 336)), k1 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 672)), k2 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1008)), k3 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1344)), k4 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 1680)), k5 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 2016)), k6 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 2352)), k7 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 2688)), k8 = Vector512.LoadUnsafe(ref dwWeights, (nuint)(c + 3024));
+                        Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
                             Vector512<float> acc = bias;
                             acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -10182,10 +10231,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 8 <= 336; c += 8)
                     {
-                        Vector256<float> bias = Vector256.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector256<float> bias = Vector256.LoadUnsafe(ref taps);
                         Vector256<float> dwLo = Vector256.Create(0f);
                         Vector256<float> dwHi = Vector256.Create(6f);
-                        Vector256<float> k0 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 336)), k1 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 672)), k2 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1008)), k3 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1344)), k4 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 1680)), k5 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 2016)), k6 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 2352)), k7 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 2688)), k8 = Vector256.LoadUnsafe(ref dwWeights, (nuint)(c + 3024));
+                        Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
                             Vector256<float> acc = bias;
                             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
@@ -10213,10 +10263,11 @@ namespace Tests
                     int c = 0;
                     for (; c + 4 <= 336; c += 4)
                     {
-                        Vector128<float> bias = Vector128.LoadUnsafe(ref dwWeights, (nuint)c);
+                        ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                        Vector128<float> bias = Vector128.LoadUnsafe(ref taps);
                         Vector128<float> dwLo = Vector128.Create(0f);
                         Vector128<float> dwHi = Vector128.Create(6f);
-                        Vector128<float> k0 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 336)), k1 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 672)), k2 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1008)), k3 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1344)), k4 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 1680)), k5 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 2016)), k6 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 2352)), k7 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 2688)), k8 = Vector128.LoadUnsafe(ref dwWeights, (nuint)(c + 3024));
+                        Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
                             Vector128<float> acc = bias;
                             acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
