@@ -298,10 +298,10 @@ internal static class KernelEmitter
     /// <summary>
     /// One output row of a 3×3 depthwise convolution, from the input rows <c>r0</c>, <c>r1</c>, <c>r2</c>
     /// (the zero row where the window hangs over the top or bottom of the image) into <c>d</c>. For each
-    /// vector of channels the bias and the nine taps stay in registers while the row is swept: the
-    /// border columns, known here, get only the taps inside the image, and the columns between them go
-    /// four at a time, four independent FMA chains, with no checks. Every output adds its taps in the same
-    /// order (bias, then row by row) at every width, so all widths give the same results.
+    /// vector of channels the bias and the nine taps stay in registers while the row (or a chunk of it)
+    /// is swept: the border columns, known here, get only the taps inside the image, and the columns
+    /// between them go several at a time, independent FMA chains, with no checks. Every output adds its
+    /// taps in the same order (bias, then row by row) at every width, so all widths give the same results.
     /// </summary>
     private static void DepthwiseRow(SourceWriter w, GraphOp op, int channels, string weights, string prefix)
     {
@@ -398,8 +398,8 @@ internal static class KernelEmitter
         // While the three input rows fit in L1, channels go outside and pixels inside: each vector's taps
         // are loaded once per row. Beyond that, sweeping a row once per vector of channels strides
         // through memory (the prefetchers lose it, and where a pixel spans a multiple of 1 KiB, the row
-        // falls into a few L1 sets), so pixels go outside and channels inside, taps reloaded per four
-        // pixels. Measured per layer: V1 1.0-224 56×56×128 28 → 40 GMAC/s, V2 1.0-224 3.43 → 3.18 ms;
+        // falls into a few L1 sets), so chunks of pixels go outside and channels inside, taps reloaded per
+        // chunk. Measured per layer: V1 1.0-224 56×56×128 28 → 40 GMAC/s, V2 1.0-224 3.43 → 3.18 ms;
         // V1 0.5-160 20×20×128 (30 KiB of rows) 87 → 65 GMAC/s the other way round.
         bool pixelsOutside = 3 * inW * channels * sizeof(float) > L1Bytes;
         w.Line($"// {outW} columns: {first} on the left border, {end - first} inside, {outW - end} on the right border; {(pixelsOutside ? "pixels outside, channels inside" : "channels outside, pixels inside")}.");
