@@ -112,8 +112,11 @@ internal static class KernelEmitter
     /// <summary>The L1 data cache the depthwise kernel plans for: 32 KiB (ARM Cortex-A7x, most x64; Zen 5 has 48).</summary>
     private const int L1Bytes = 32 * 1024;
 
-    /// <summary>A vector width the emitted code can take, and the register tile a GEMM uses at that width.</summary>
-    private sealed record Width(string Vector, int Lanes, int BlocksPerTile, int Rows)
+    /// <summary>
+    /// A vector width the emitted code can take, the register tile a GEMM uses at that width, and the vector
+    /// registers of the targets that take its branch (AVX-512 and NEON 32, AVX2 16).
+    /// </summary>
+    private sealed record Width(string Vector, int Lanes, int BlocksPerTile, int Rows, int Registers)
     {
         public string IsAccelerated => $"{Vector}.IsHardwareAccelerated";
 
@@ -167,7 +170,7 @@ internal static class KernelEmitter
     // two 512-bit FMA pipes, so 8 pixels × 48 channels (24 accumulators; 8 broadcasts and 3 loads per 24
     // FMAs: 8 × 32 reached 113-116 GMAC/s on V1 1.0-224's 1×1 layers, this 119-123, the peak being 123);
     // AVX2 has 16, so 6 × 16 (12 accumulators); the 128-bit path is NEON's, with 32 registers: 4 × 16.
-    private static readonly Width W512 = new("Vector512", 16, 3, 8), W256 = new("Vector256", 8, 1, 6), W128 = new("Vector128", 4, 1, 4);
+    private static readonly Width W512 = new("Vector512", 16, 3, 8, 32), W256 = new("Vector256", 8, 1, 6, 16), W128 = new("Vector128", 4, 1, 4, 32);
     private static readonly Width[] Widths = [W512, W256, W128];
 
     // The classifier is a GEMM of one pixel: no pixels to share a weight, so several blocks of outputs
@@ -430,7 +433,7 @@ internal static class KernelEmitter
             // Even chunks of up to 8 pixels (4 with AVX2's 16 registers): one accumulator per pixel beside
             // the bias and nine taps. A chunk with a border column, or a short last one, has code of its own
             // (without the padding taps); the full chunks between the borders share a loop.
-            int most = branch.Accumulators >= 16 ? 8 : 4, count = (outW + most - 1) / most, size = (outW + count - 1) / count;
+            int most = branch.Registers >= 32 ? 8 : 4, count = (outW + most - 1) / most, size = (outW + count - 1) / count;
             bool Inside(int k) => k * size >= first && (k + 1) * size <= Math.Min(end, outW);
             for (int k = 0; k < count;)
             {
