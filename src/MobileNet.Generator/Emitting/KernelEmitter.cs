@@ -311,45 +311,8 @@ internal static class KernelEmitter
         int stride = op.StrideH, padLeft = op.Pads.Left, inW = op.InW, outW = op.OutW;
         (int first, int end) = InsideColumns(op);
 
-        void Pixel(Width width, int ox)
-        {
-            string v = width.Vector;
-            w.Scope();
-            w.Line($"{v}<float> acc = bias;");
-            for (int ky = 0; ky < 3; ky++)
-                for (int kx = 0; kx < 3; kx++)
-                {
-                    int ix = ox * stride - padLeft + kx;
-                    if (ix >= 0 && ix < inW)
-                        w.Line($"acc = {v}.FusedMultiplyAdd({v}.LoadUnsafe(ref r{ky}, (nuint)({ix * channels} + c)), k{ky * 3 + kx}, acc);");
-                }
-            w.Line($"{v}.StoreUnsafe({Activate(op, "acc", prefix, v)}, ref d, (nuint)({ox * channels} + c));");
-            w.Close();
-        }
-
-        // Four (or one) interior pixels from column ox, all taps, no checks.
-        void Interior(Width width, int unroll)
-        {
-            string v = width.Vector;
-            w.Line($"int at = (ox * {stride} - {padLeft}) * {channels} + c;");
-            // One reference per input row, so that every tap is a load at a constant offset from it.
-            for (int ky = 0; ky < 3; ky++)
-                w.Line($"ref float p{ky} = ref Unsafe.Add(ref r{ky}, at);");
-            w.Line($"{v}<float> {string.Join(", ", Enumerable.Range(0, unroll).Select(u => $"acc{u} = bias"))};");
-            for (int ky = 0; ky < 3; ky++)
-                for (int kx = 0; kx < 3; kx++)
-                    for (int u = 0; u < unroll; u++)
-                    {
-                        int offset = (u * stride + kx) * channels;
-                        w.Line($"acc{u} = {v}.FusedMultiplyAdd({v}.LoadUnsafe(ref p{ky}{(offset == 0 ? "" : $", {offset}")}), k{ky * 3 + kx}, acc{u});");
-                    }
-            w.Line($"ref float o = ref Unsafe.Add(ref d, ox * {channels} + c);");
-            for (int u = 0; u < unroll; u++)
-                w.Line($"{v}.StoreUnsafe({Activate(op, $"acc{u}", prefix, v)}, ref o, {u * channels});");
-        }
-
         // Pixels [ox, ox + n) of the row (ox a constant for a chunk at a border), every input value loaded
-        // once and fed to each pixel whose window holds it; each pixel adds its taps in the same order as Pixel.
+        // once and fed to each pixel whose window holds it; each pixel adds its taps row by row, column by column.
         void Chunk(Width width, int? fixedOx, int n)
         {
             string v = width.Vector;
@@ -409,50 +372,36 @@ internal static class KernelEmitter
         ForEachWidth(w, branch =>
         {
             Width width = Widths.First(x => x.Lanes <= branch.Lanes && x.Lanes <= channels);
-            if (!pixelsOutside)
-            {
-                ChannelLoops(width, part =>
-                {
-                    for (int ox = 0; ox < first; ox++)
-                        Pixel(part, ox);
-                    if (end > first)
-                    {
-                        w.Line($"int ox = {first};");
-                        foreach (int unroll in new[] { 4, 1 }.Where(u => u == 4 ? end - first >= 4 : (end - first) % 4 != 0))
-                        {
-                            w.Open($"for (; ox + {unroll} <= {end}; ox += {unroll})");
-                            Interior(part, unroll);
-                            w.Close();
-                        }
-                    }
-                    for (int ox = end; ox < outW; ox++)
-                        Pixel(part, ox);
-                });
-                return;
-            }
             // Even chunks of up to 8 pixels (4 with AVX2's 16 registers): one accumulator per pixel beside
             // the bias and nine taps. A chunk with a border column, or a short last one, has code of its own
             // (without the padding taps); the full chunks between the borders share a loop.
             int most = branch.Registers >= 32 ? 8 : 4, count = (outW + most - 1) / most, size = (outW + count - 1) / count;
             bool Inside(int k) => k * size >= first && (k + 1) * size <= Math.Min(end, outW);
-            for (int k = 0; k < count;)
+            void Chunks(Action<int?, int> chunk)
             {
-                int next = k + 1;
-                while (Inside(k) && next < count && Inside(next))
-                    next++;
-                w.Scope();
-                if (next - k > 1)
+                for (int k = 0; k < count;)
                 {
-                    w.Line($"int ox = {k * size};");
-                    w.Open($"for (; ox <= {(next - 1) * size}; ox += {size})");
-                    ChannelLoops(width, part => Chunk(part, null, size));
+                    int next = k + 1;
+                    while (Inside(k) && next < count && Inside(next))
+                        next++;
+                    w.Scope();
+                    if (next - k > 1)
+                    {
+                        w.Line($"int ox = {k * size};");
+                        w.Open($"for (; ox <= {(next - 1) * size}; ox += {size})");
+                        chunk(null, size);
+                        w.Close();
+                    }
+                    else
+                        chunk(k * size, Math.Min(outW, (k + 1) * size) - k * size);
                     w.Close();
+                    k = next;
                 }
-                else
-                    ChannelLoops(width, part => Chunk(part, k * size, Math.Min(outW, (k + 1) * size) - k * size));
-                w.Close();
-                k = next;
             }
+            if (pixelsOutside)
+                Chunks((ox, n) => ChannelLoops(width, part => Chunk(part, ox, n)));
+            else
+                ChannelLoops(width, part => Chunks((ox, n) => Chunk(part, ox, n)));
         });
     }
 

@@ -1819,93 +1819,515 @@ namespace Tests
                         Vector256<float> dwHi = Vector256.Create(6f);
                         Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(8 + c)), k2, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(8 + c)), k5, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(8 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 4 <= 31; ox += 4)
-                        {
-                            int at = (ox * 1 - 1) * 8 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 8), k0, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 16), k0, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 24), k0, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 8), k1, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 16), k1, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 24), k1, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 32), k1, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 16), k2, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 24), k2, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 32), k2, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 40), k2, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 8), k3, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 16), k3, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 24), k3, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 8), k4, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 16), k4, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 24), k4, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 32), k4, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 16), k5, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 24), k5, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 32), k5, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 40), k5, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 8), k6, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 16), k6, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 24), k6, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 8), k7, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 16), k7, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 24), k7, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 32), k7, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 16), k8, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 24), k8, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 32), k8, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 40), k8, acc3);
-                            ref float o = ref Unsafe.Add(ref d, ox * 8 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias, acc4 = bias, acc5 = bias, acc6 = bias, acc7 = bias;
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 8);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 16);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 24);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                                acc4 = Vector256.FusedMultiplyAdd(x, k0, acc4);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 32);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k2, acc3);
+                                acc4 = Vector256.FusedMultiplyAdd(x, k1, acc4);
+                                acc5 = Vector256.FusedMultiplyAdd(x, k0, acc5);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 40);
+                                acc4 = Vector256.FusedMultiplyAdd(x, k2, acc4);
+                                acc5 = Vector256.FusedMultiplyAdd(x, k1, acc5);
+                                acc6 = Vector256.FusedMultiplyAdd(x, k0, acc6);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 48);
+                                acc5 = Vector256.FusedMultiplyAdd(x, k2, acc5);
+                                acc6 = Vector256.FusedMultiplyAdd(x, k1, acc6);
+                                acc7 = Vector256.FusedMultiplyAdd(x, k0, acc7);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 56);
+                                acc6 = Vector256.FusedMultiplyAdd(x, k2, acc6);
+                                acc7 = Vector256.FusedMultiplyAdd(x, k1, acc7);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 64);
+                                acc7 = Vector256.FusedMultiplyAdd(x, k2, acc7);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 8);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 16);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 24);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                                acc4 = Vector256.FusedMultiplyAdd(x, k3, acc4);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 32);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k5, acc3);
+                                acc4 = Vector256.FusedMultiplyAdd(x, k4, acc4);
+                                acc5 = Vector256.FusedMultiplyAdd(x, k3, acc5);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 40);
+                                acc4 = Vector256.FusedMultiplyAdd(x, k5, acc4);
+                                acc5 = Vector256.FusedMultiplyAdd(x, k4, acc5);
+                                acc6 = Vector256.FusedMultiplyAdd(x, k3, acc6);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 48);
+                                acc5 = Vector256.FusedMultiplyAdd(x, k5, acc5);
+                                acc6 = Vector256.FusedMultiplyAdd(x, k4, acc6);
+                                acc7 = Vector256.FusedMultiplyAdd(x, k3, acc7);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 56);
+                                acc6 = Vector256.FusedMultiplyAdd(x, k5, acc6);
+                                acc7 = Vector256.FusedMultiplyAdd(x, k4, acc7);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 64);
+                                acc7 = Vector256.FusedMultiplyAdd(x, k5, acc7);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 8);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 16);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 24);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                                acc4 = Vector256.FusedMultiplyAdd(x, k6, acc4);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 32);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k8, acc3);
+                                acc4 = Vector256.FusedMultiplyAdd(x, k7, acc4);
+                                acc5 = Vector256.FusedMultiplyAdd(x, k6, acc5);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 40);
+                                acc4 = Vector256.FusedMultiplyAdd(x, k8, acc4);
+                                acc5 = Vector256.FusedMultiplyAdd(x, k7, acc5);
+                                acc6 = Vector256.FusedMultiplyAdd(x, k6, acc6);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 48);
+                                acc5 = Vector256.FusedMultiplyAdd(x, k8, acc5);
+                                acc6 = Vector256.FusedMultiplyAdd(x, k7, acc6);
+                                acc7 = Vector256.FusedMultiplyAdd(x, k6, acc7);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 56);
+                                acc6 = Vector256.FusedMultiplyAdd(x, k8, acc6);
+                                acc7 = Vector256.FusedMultiplyAdd(x, k7, acc7);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 64);
+                                acc7 = Vector256.FusedMultiplyAdd(x, k8, acc7);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 8);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 16);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 24);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc4, dwLo), dwHi), ref o, 32);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc5, dwLo), dwHi), ref o, 40);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc6, dwLo), dwHi), ref o, 48);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc7, dwLo), dwHi), ref o, 56);
                         }
-                        for (; ox + 1 <= 31; ox += 1)
                         {
-                            int at = (ox * 1 - 1) * 8 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 8), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 16), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 8), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 16), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 8), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 16), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 8 + c);
+                            int ox = 8;
+                            for (; ox <= 16; ox += 8)
+                            {
+                                ref float p0 = ref Unsafe.Add(ref r0, (ox * 1 - 1) * 8 + c);
+                                ref float p1 = ref Unsafe.Add(ref r1, (ox * 1 - 1) * 8 + c);
+                                ref float p2 = ref Unsafe.Add(ref r2, (ox * 1 - 1) * 8 + c);
+                                Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias, acc4 = bias, acc5 = bias, acc6 = bias, acc7 = bias;
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k0, acc0);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 8);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 16);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 24);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 32);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                                    acc4 = Vector256.FusedMultiplyAdd(x, k0, acc4);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 40);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k2, acc3);
+                                    acc4 = Vector256.FusedMultiplyAdd(x, k1, acc4);
+                                    acc5 = Vector256.FusedMultiplyAdd(x, k0, acc5);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 48);
+                                    acc4 = Vector256.FusedMultiplyAdd(x, k2, acc4);
+                                    acc5 = Vector256.FusedMultiplyAdd(x, k1, acc5);
+                                    acc6 = Vector256.FusedMultiplyAdd(x, k0, acc6);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 56);
+                                    acc5 = Vector256.FusedMultiplyAdd(x, k2, acc5);
+                                    acc6 = Vector256.FusedMultiplyAdd(x, k1, acc6);
+                                    acc7 = Vector256.FusedMultiplyAdd(x, k0, acc7);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 64);
+                                    acc6 = Vector256.FusedMultiplyAdd(x, k2, acc6);
+                                    acc7 = Vector256.FusedMultiplyAdd(x, k1, acc7);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 72);
+                                    acc7 = Vector256.FusedMultiplyAdd(x, k2, acc7);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k3, acc0);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 8);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 16);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 24);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 32);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                                    acc4 = Vector256.FusedMultiplyAdd(x, k3, acc4);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 40);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k5, acc3);
+                                    acc4 = Vector256.FusedMultiplyAdd(x, k4, acc4);
+                                    acc5 = Vector256.FusedMultiplyAdd(x, k3, acc5);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 48);
+                                    acc4 = Vector256.FusedMultiplyAdd(x, k5, acc4);
+                                    acc5 = Vector256.FusedMultiplyAdd(x, k4, acc5);
+                                    acc6 = Vector256.FusedMultiplyAdd(x, k3, acc6);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 56);
+                                    acc5 = Vector256.FusedMultiplyAdd(x, k5, acc5);
+                                    acc6 = Vector256.FusedMultiplyAdd(x, k4, acc6);
+                                    acc7 = Vector256.FusedMultiplyAdd(x, k3, acc7);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 64);
+                                    acc6 = Vector256.FusedMultiplyAdd(x, k5, acc6);
+                                    acc7 = Vector256.FusedMultiplyAdd(x, k4, acc7);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 72);
+                                    acc7 = Vector256.FusedMultiplyAdd(x, k5, acc7);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k6, acc0);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 8);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 16);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 24);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 32);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                                    acc4 = Vector256.FusedMultiplyAdd(x, k6, acc4);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 40);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k8, acc3);
+                                    acc4 = Vector256.FusedMultiplyAdd(x, k7, acc4);
+                                    acc5 = Vector256.FusedMultiplyAdd(x, k6, acc5);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 48);
+                                    acc4 = Vector256.FusedMultiplyAdd(x, k8, acc4);
+                                    acc5 = Vector256.FusedMultiplyAdd(x, k7, acc5);
+                                    acc6 = Vector256.FusedMultiplyAdd(x, k6, acc6);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 56);
+                                    acc5 = Vector256.FusedMultiplyAdd(x, k8, acc5);
+                                    acc6 = Vector256.FusedMultiplyAdd(x, k7, acc6);
+                                    acc7 = Vector256.FusedMultiplyAdd(x, k6, acc7);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 64);
+                                    acc6 = Vector256.FusedMultiplyAdd(x, k8, acc6);
+                                    acc7 = Vector256.FusedMultiplyAdd(x, k7, acc7);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 72);
+                                    acc7 = Vector256.FusedMultiplyAdd(x, k8, acc7);
+                                }
+                                ref float o = ref Unsafe.Add(ref d, ox * 8 + c);
+                                Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                                Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 8);
+                                Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 16);
+                                Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 24);
+                                Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc4, dwLo), dwHi), ref o, 32);
+                                Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc5, dwLo), dwHi), ref o, 40);
+                                Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc6, dwLo), dwHi), ref o, 48);
+                                Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc7, dwLo), dwHi), ref o, 56);
+                            }
+                        }
+                        {
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias, acc4 = bias, acc5 = bias, acc6 = bias, acc7 = bias;
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 184);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k0, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 192);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 200);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 208);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 216);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                                acc4 = Vector256.FusedMultiplyAdd(x, k0, acc4);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 224);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k2, acc3);
+                                acc4 = Vector256.FusedMultiplyAdd(x, k1, acc4);
+                                acc5 = Vector256.FusedMultiplyAdd(x, k0, acc5);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 232);
+                                acc4 = Vector256.FusedMultiplyAdd(x, k2, acc4);
+                                acc5 = Vector256.FusedMultiplyAdd(x, k1, acc5);
+                                acc6 = Vector256.FusedMultiplyAdd(x, k0, acc6);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 240);
+                                acc5 = Vector256.FusedMultiplyAdd(x, k2, acc5);
+                                acc6 = Vector256.FusedMultiplyAdd(x, k1, acc6);
+                                acc7 = Vector256.FusedMultiplyAdd(x, k0, acc7);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 248);
+                                acc6 = Vector256.FusedMultiplyAdd(x, k2, acc6);
+                                acc7 = Vector256.FusedMultiplyAdd(x, k1, acc7);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 184);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k3, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 192);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 200);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 208);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 216);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                                acc4 = Vector256.FusedMultiplyAdd(x, k3, acc4);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 224);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k5, acc3);
+                                acc4 = Vector256.FusedMultiplyAdd(x, k4, acc4);
+                                acc5 = Vector256.FusedMultiplyAdd(x, k3, acc5);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 232);
+                                acc4 = Vector256.FusedMultiplyAdd(x, k5, acc4);
+                                acc5 = Vector256.FusedMultiplyAdd(x, k4, acc5);
+                                acc6 = Vector256.FusedMultiplyAdd(x, k3, acc6);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 240);
+                                acc5 = Vector256.FusedMultiplyAdd(x, k5, acc5);
+                                acc6 = Vector256.FusedMultiplyAdd(x, k4, acc6);
+                                acc7 = Vector256.FusedMultiplyAdd(x, k3, acc7);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 248);
+                                acc6 = Vector256.FusedMultiplyAdd(x, k5, acc6);
+                                acc7 = Vector256.FusedMultiplyAdd(x, k4, acc7);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 184);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k6, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 192);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 200);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 208);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 216);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                                acc4 = Vector256.FusedMultiplyAdd(x, k6, acc4);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 224);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k8, acc3);
+                                acc4 = Vector256.FusedMultiplyAdd(x, k7, acc4);
+                                acc5 = Vector256.FusedMultiplyAdd(x, k6, acc5);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 232);
+                                acc4 = Vector256.FusedMultiplyAdd(x, k8, acc4);
+                                acc5 = Vector256.FusedMultiplyAdd(x, k7, acc5);
+                                acc6 = Vector256.FusedMultiplyAdd(x, k6, acc6);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 240);
+                                acc5 = Vector256.FusedMultiplyAdd(x, k8, acc5);
+                                acc6 = Vector256.FusedMultiplyAdd(x, k7, acc6);
+                                acc7 = Vector256.FusedMultiplyAdd(x, k6, acc7);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 248);
+                                acc6 = Vector256.FusedMultiplyAdd(x, k8, acc6);
+                                acc7 = Vector256.FusedMultiplyAdd(x, k7, acc7);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 192 + c);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(240 + c)), k0, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(248 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(240 + c)), k3, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(248 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(240 + c)), k6, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(248 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(248 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 16);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 24);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc4, dwLo), dwHi), ref o, 32);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc5, dwLo), dwHi), ref o, 40);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc6, dwLo), dwHi), ref o, 48);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc7, dwLo), dwHi), ref o, 56);
                         }
                     }
                 }
@@ -1920,93 +2342,287 @@ namespace Tests
                         Vector256<float> dwHi = Vector256.Create(6f);
                         Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(8 + c)), k2, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(8 + c)), k5, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(8 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 4 <= 31; ox += 4)
-                        {
-                            int at = (ox * 1 - 1) * 8 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
                             Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 8), k0, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 16), k0, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 24), k0, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 8), k1, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 16), k1, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 24), k1, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 32), k1, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 16), k2, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 24), k2, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 32), k2, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 40), k2, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 8), k3, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 16), k3, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 24), k3, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 8), k4, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 16), k4, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 24), k4, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 32), k4, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 16), k5, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 24), k5, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 32), k5, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 40), k5, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 8), k6, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 16), k6, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 24), k6, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 8), k7, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 16), k7, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 24), k7, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 32), k7, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 16), k8, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 24), k8, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 32), k8, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 40), k8, acc3);
-                            ref float o = ref Unsafe.Add(ref d, ox * 8 + c);
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 8);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 16);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 24);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 32);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k2, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 8);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 16);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 24);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 32);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k5, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 8);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 16);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 24);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 32);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k8, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 8);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 16);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 24);
                         }
-                        for (; ox + 1 <= 31; ox += 1)
                         {
-                            int at = (ox * 1 - 1) * 8 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 8), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 16), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 8), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 16), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 8), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 16), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 8 + c);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            int ox = 4;
+                            for (; ox <= 24; ox += 4)
+                            {
+                                ref float p0 = ref Unsafe.Add(ref r0, (ox * 1 - 1) * 8 + c);
+                                ref float p1 = ref Unsafe.Add(ref r1, (ox * 1 - 1) * 8 + c);
+                                ref float p2 = ref Unsafe.Add(ref r2, (ox * 1 - 1) * 8 + c);
+                                Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k0, acc0);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 8);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 16);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 24);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 32);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 40);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k2, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k3, acc0);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 8);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 16);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 24);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 32);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 40);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k5, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k6, acc0);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 8);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 16);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 24);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 32);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 40);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k8, acc3);
+                                }
+                                ref float o = ref Unsafe.Add(ref d, ox * 8 + c);
+                                Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                                Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 8);
+                                Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 16);
+                                Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 24);
+                            }
                         }
                         {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(240 + c)), k0, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(248 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(240 + c)), k3, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(248 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(240 + c)), k6, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(248 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(248 + c));
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 216);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k0, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 224);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 232);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 240);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 248);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 216);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k3, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 224);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 232);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 240);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 248);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 216);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k6, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 224);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 232);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 240);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 248);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 224 + c);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 8);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 16);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 24);
                         }
                     }
                 }
@@ -2021,93 +2637,515 @@ namespace Tests
                         Vector128<float> dwHi = Vector128.Create(6f);
                         Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(8 + c)), k2, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(8 + c)), k5, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(8 + c)), k8, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 4 <= 31; ox += 4)
-                        {
-                            int at = (ox * 1 - 1) * 8 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 8), k0, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 16), k0, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 24), k0, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 8), k1, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 16), k1, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 24), k1, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 32), k1, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 16), k2, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 24), k2, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 32), k2, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 40), k2, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 8), k3, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 16), k3, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 24), k3, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 8), k4, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 16), k4, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 24), k4, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 32), k4, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 16), k5, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 24), k5, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 32), k5, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 40), k5, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 8), k6, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 16), k6, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 24), k6, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 8), k7, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 16), k7, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 24), k7, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 32), k7, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 16), k8, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 24), k8, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 32), k8, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 40), k8, acc3);
-                            ref float o = ref Unsafe.Add(ref d, ox * 8 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias, acc4 = bias, acc5 = bias, acc6 = bias, acc7 = bias;
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 8);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 16);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 24);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k1, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k0, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 32);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k2, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k1, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k0, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 40);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k2, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k1, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k0, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 48);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k2, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k1, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k0, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 56);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k2, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k1, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 64);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k2, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 8);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 16);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 24);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k4, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k3, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 32);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k5, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k4, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k3, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 40);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k5, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k4, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k3, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 48);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k5, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k4, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k3, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 56);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k5, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k4, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 64);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k5, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 8);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 16);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 24);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k7, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k6, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 32);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k8, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k7, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k6, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 40);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k8, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k7, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k6, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 48);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k8, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k7, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k6, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 56);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k8, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k7, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 64);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k8, acc7);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, dwLo), dwHi), ref o, 8);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc2, dwLo), dwHi), ref o, 16);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc3, dwLo), dwHi), ref o, 24);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc4, dwLo), dwHi), ref o, 32);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc5, dwLo), dwHi), ref o, 40);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc6, dwLo), dwHi), ref o, 48);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc7, dwLo), dwHi), ref o, 56);
                         }
-                        for (; ox + 1 <= 31; ox += 1)
                         {
-                            int at = (ox * 1 - 1) * 8 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector128<float> acc0 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 8), k1, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 16), k2, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 8), k4, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 16), k5, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 8), k7, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 16), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 8 + c);
+                            int ox = 8;
+                            for (; ox <= 16; ox += 8)
+                            {
+                                ref float p0 = ref Unsafe.Add(ref r0, (ox * 1 - 1) * 8 + c);
+                                ref float p1 = ref Unsafe.Add(ref r1, (ox * 1 - 1) * 8 + c);
+                                ref float p2 = ref Unsafe.Add(ref r2, (ox * 1 - 1) * 8 + c);
+                                Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias, acc4 = bias, acc5 = bias, acc6 = bias, acc7 = bias;
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p0);
+                                    acc0 = Vector128.FusedMultiplyAdd(x, k0, acc0);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p0, 8);
+                                    acc0 = Vector128.FusedMultiplyAdd(x, k1, acc0);
+                                    acc1 = Vector128.FusedMultiplyAdd(x, k0, acc1);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p0, 16);
+                                    acc0 = Vector128.FusedMultiplyAdd(x, k2, acc0);
+                                    acc1 = Vector128.FusedMultiplyAdd(x, k1, acc1);
+                                    acc2 = Vector128.FusedMultiplyAdd(x, k0, acc2);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p0, 24);
+                                    acc1 = Vector128.FusedMultiplyAdd(x, k2, acc1);
+                                    acc2 = Vector128.FusedMultiplyAdd(x, k1, acc2);
+                                    acc3 = Vector128.FusedMultiplyAdd(x, k0, acc3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p0, 32);
+                                    acc2 = Vector128.FusedMultiplyAdd(x, k2, acc2);
+                                    acc3 = Vector128.FusedMultiplyAdd(x, k1, acc3);
+                                    acc4 = Vector128.FusedMultiplyAdd(x, k0, acc4);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p0, 40);
+                                    acc3 = Vector128.FusedMultiplyAdd(x, k2, acc3);
+                                    acc4 = Vector128.FusedMultiplyAdd(x, k1, acc4);
+                                    acc5 = Vector128.FusedMultiplyAdd(x, k0, acc5);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p0, 48);
+                                    acc4 = Vector128.FusedMultiplyAdd(x, k2, acc4);
+                                    acc5 = Vector128.FusedMultiplyAdd(x, k1, acc5);
+                                    acc6 = Vector128.FusedMultiplyAdd(x, k0, acc6);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p0, 56);
+                                    acc5 = Vector128.FusedMultiplyAdd(x, k2, acc5);
+                                    acc6 = Vector128.FusedMultiplyAdd(x, k1, acc6);
+                                    acc7 = Vector128.FusedMultiplyAdd(x, k0, acc7);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p0, 64);
+                                    acc6 = Vector128.FusedMultiplyAdd(x, k2, acc6);
+                                    acc7 = Vector128.FusedMultiplyAdd(x, k1, acc7);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p0, 72);
+                                    acc7 = Vector128.FusedMultiplyAdd(x, k2, acc7);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p1);
+                                    acc0 = Vector128.FusedMultiplyAdd(x, k3, acc0);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p1, 8);
+                                    acc0 = Vector128.FusedMultiplyAdd(x, k4, acc0);
+                                    acc1 = Vector128.FusedMultiplyAdd(x, k3, acc1);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p1, 16);
+                                    acc0 = Vector128.FusedMultiplyAdd(x, k5, acc0);
+                                    acc1 = Vector128.FusedMultiplyAdd(x, k4, acc1);
+                                    acc2 = Vector128.FusedMultiplyAdd(x, k3, acc2);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p1, 24);
+                                    acc1 = Vector128.FusedMultiplyAdd(x, k5, acc1);
+                                    acc2 = Vector128.FusedMultiplyAdd(x, k4, acc2);
+                                    acc3 = Vector128.FusedMultiplyAdd(x, k3, acc3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p1, 32);
+                                    acc2 = Vector128.FusedMultiplyAdd(x, k5, acc2);
+                                    acc3 = Vector128.FusedMultiplyAdd(x, k4, acc3);
+                                    acc4 = Vector128.FusedMultiplyAdd(x, k3, acc4);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p1, 40);
+                                    acc3 = Vector128.FusedMultiplyAdd(x, k5, acc3);
+                                    acc4 = Vector128.FusedMultiplyAdd(x, k4, acc4);
+                                    acc5 = Vector128.FusedMultiplyAdd(x, k3, acc5);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p1, 48);
+                                    acc4 = Vector128.FusedMultiplyAdd(x, k5, acc4);
+                                    acc5 = Vector128.FusedMultiplyAdd(x, k4, acc5);
+                                    acc6 = Vector128.FusedMultiplyAdd(x, k3, acc6);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p1, 56);
+                                    acc5 = Vector128.FusedMultiplyAdd(x, k5, acc5);
+                                    acc6 = Vector128.FusedMultiplyAdd(x, k4, acc6);
+                                    acc7 = Vector128.FusedMultiplyAdd(x, k3, acc7);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p1, 64);
+                                    acc6 = Vector128.FusedMultiplyAdd(x, k5, acc6);
+                                    acc7 = Vector128.FusedMultiplyAdd(x, k4, acc7);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p1, 72);
+                                    acc7 = Vector128.FusedMultiplyAdd(x, k5, acc7);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p2);
+                                    acc0 = Vector128.FusedMultiplyAdd(x, k6, acc0);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p2, 8);
+                                    acc0 = Vector128.FusedMultiplyAdd(x, k7, acc0);
+                                    acc1 = Vector128.FusedMultiplyAdd(x, k6, acc1);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p2, 16);
+                                    acc0 = Vector128.FusedMultiplyAdd(x, k8, acc0);
+                                    acc1 = Vector128.FusedMultiplyAdd(x, k7, acc1);
+                                    acc2 = Vector128.FusedMultiplyAdd(x, k6, acc2);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p2, 24);
+                                    acc1 = Vector128.FusedMultiplyAdd(x, k8, acc1);
+                                    acc2 = Vector128.FusedMultiplyAdd(x, k7, acc2);
+                                    acc3 = Vector128.FusedMultiplyAdd(x, k6, acc3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p2, 32);
+                                    acc2 = Vector128.FusedMultiplyAdd(x, k8, acc2);
+                                    acc3 = Vector128.FusedMultiplyAdd(x, k7, acc3);
+                                    acc4 = Vector128.FusedMultiplyAdd(x, k6, acc4);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p2, 40);
+                                    acc3 = Vector128.FusedMultiplyAdd(x, k8, acc3);
+                                    acc4 = Vector128.FusedMultiplyAdd(x, k7, acc4);
+                                    acc5 = Vector128.FusedMultiplyAdd(x, k6, acc5);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p2, 48);
+                                    acc4 = Vector128.FusedMultiplyAdd(x, k8, acc4);
+                                    acc5 = Vector128.FusedMultiplyAdd(x, k7, acc5);
+                                    acc6 = Vector128.FusedMultiplyAdd(x, k6, acc6);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p2, 56);
+                                    acc5 = Vector128.FusedMultiplyAdd(x, k8, acc5);
+                                    acc6 = Vector128.FusedMultiplyAdd(x, k7, acc6);
+                                    acc7 = Vector128.FusedMultiplyAdd(x, k6, acc7);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p2, 64);
+                                    acc6 = Vector128.FusedMultiplyAdd(x, k8, acc6);
+                                    acc7 = Vector128.FusedMultiplyAdd(x, k7, acc7);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p2, 72);
+                                    acc7 = Vector128.FusedMultiplyAdd(x, k8, acc7);
+                                }
+                                ref float o = ref Unsafe.Add(ref d, ox * 8 + c);
+                                Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                                Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, dwLo), dwHi), ref o, 8);
+                                Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc2, dwLo), dwHi), ref o, 16);
+                                Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc3, dwLo), dwHi), ref o, 24);
+                                Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc4, dwLo), dwHi), ref o, 32);
+                                Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc5, dwLo), dwHi), ref o, 40);
+                                Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc6, dwLo), dwHi), ref o, 48);
+                                Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc7, dwLo), dwHi), ref o, 56);
+                            }
+                        }
+                        {
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias, acc4 = bias, acc5 = bias, acc6 = bias, acc7 = bias;
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 184);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k0, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 192);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 200);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 208);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 216);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k1, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k0, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 224);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k2, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k1, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k0, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 232);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k2, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k1, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k0, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 240);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k2, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k1, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k0, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 248);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k2, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k1, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 184);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k3, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 192);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 200);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 208);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 216);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k4, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k3, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 224);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k5, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k4, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k3, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 232);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k5, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k4, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k3, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 240);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k5, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k4, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k3, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 248);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k5, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k4, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 184);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k6, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 192);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 200);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 208);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 216);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k7, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k6, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 224);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k8, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k7, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k6, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 232);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k8, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k7, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k6, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 240);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k8, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k7, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k6, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 248);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k8, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k7, acc7);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 192 + c);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(240 + c)), k0, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(248 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(240 + c)), k3, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(248 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(240 + c)), k6, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(248 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(248 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, dwLo), dwHi), ref o, 8);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc2, dwLo), dwHi), ref o, 16);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc3, dwLo), dwHi), ref o, 24);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc4, dwLo), dwHi), ref o, 32);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc5, dwLo), dwHi), ref o, 40);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc6, dwLo), dwHi), ref o, 48);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc7, dwLo), dwHi), ref o, 56);
                         }
                     }
                 }
@@ -2355,84 +3393,473 @@ namespace Tests
                         Vector512<float> dwLo = Vector512.Create(0f);
                         Vector512<float> dwHi = Vector512.Create(6f);
                         Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
-                        int ox = 0;
-                        for (; ox + 4 <= 15; ox += 4)
                         {
-                            int at = (ox * 2 - 0) * 16 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 32), k0, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 64), k0, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 96), k0, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 16), k1, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 48), k1, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 80), k1, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 112), k1, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 32), k2, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 64), k2, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 96), k2, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 128), k2, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 32), k3, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 64), k3, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 96), k3, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 16), k4, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 48), k4, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 80), k4, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 112), k4, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 32), k5, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 64), k5, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 96), k5, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 128), k5, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 32), k6, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 64), k6, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 96), k6, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 16), k7, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 48), k7, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 80), k7, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 112), k7, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 32), k8, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 64), k8, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 96), k8, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 128), k8, acc3);
-                            ref float o = ref Unsafe.Add(ref d, ox * 16 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias, acc4 = bias, acc5 = bias, acc6 = bias, acc7 = bias;
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k0, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 16);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k1, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 32);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 48);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 64);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 80);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k1, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 96);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 112);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 128);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k2, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k0, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 144);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k1, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 160);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k2, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k0, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 176);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k1, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 192);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k2, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k0, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 208);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k1, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 224);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k2, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k0, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 240);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k1, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 256);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k2, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k3, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 16);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k4, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 32);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 48);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 64);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 80);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k4, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 96);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 112);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 128);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k5, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k3, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 144);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k4, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 160);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k5, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k3, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 176);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k4, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 192);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k5, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k3, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 208);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k4, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 224);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k5, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k3, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 240);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k4, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 256);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k5, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k6, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 16);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k7, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 32);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 48);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 64);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 80);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k7, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 96);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 112);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 128);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k8, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k6, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 144);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k7, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 160);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k8, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k6, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 176);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k7, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 192);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k8, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k6, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 208);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k7, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 224);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k8, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k6, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 240);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k7, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 256);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k8, acc7);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc1, dwLo), dwHi), ref o, 16);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc2, dwLo), dwHi), ref o, 32);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc3, dwLo), dwHi), ref o, 48);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc4, dwLo), dwHi), ref o, 64);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc5, dwLo), dwHi), ref o, 80);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc6, dwLo), dwHi), ref o, 96);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc7, dwLo), dwHi), ref o, 112);
                         }
-                        for (; ox + 1 <= 15; ox += 1)
                         {
-                            int at = (ox * 2 - 0) * 16 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector512<float> acc0 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 16), k1, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 32), k2, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 16), k4, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 32), k5, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 16), k7, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 32), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 16 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias, acc4 = bias, acc5 = bias, acc6 = bias, acc7 = bias;
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 256);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k0, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 272);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k1, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 288);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 304);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 320);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 336);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k1, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 352);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 368);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 384);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k2, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k0, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 400);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k1, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 416);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k2, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k0, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 432);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k1, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 448);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k2, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k0, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 464);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k1, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 480);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k2, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k0, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 496);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k1, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 256);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k3, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 272);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k4, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 288);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 304);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 320);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 336);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k4, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 352);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 368);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 384);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k5, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k3, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 400);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k4, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 416);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k5, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k3, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 432);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k4, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 448);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k5, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k3, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 464);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k4, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 480);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k5, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k3, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 496);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k4, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 256);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k6, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 272);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k7, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 288);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 304);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 320);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 336);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k7, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 352);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 368);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 384);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k8, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k6, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 400);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k7, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 416);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k8, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k6, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 432);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k7, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 448);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k8, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k6, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 464);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k7, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 480);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k8, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k6, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 496);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k7, acc7);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 128 + c);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(480 + c)), k0, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(496 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(480 + c)), k3, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(496 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(480 + c)), k6, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(496 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(240 + c));
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc1, dwLo), dwHi), ref o, 16);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc2, dwLo), dwHi), ref o, 32);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc3, dwLo), dwHi), ref o, 48);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc4, dwLo), dwHi), ref o, 64);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc5, dwLo), dwHi), ref o, 80);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc6, dwLo), dwHi), ref o, 96);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc7, dwLo), dwHi), ref o, 112);
                         }
                     }
                 }
@@ -2446,84 +3873,253 @@ namespace Tests
                         Vector256<float> dwLo = Vector256.Create(0f);
                         Vector256<float> dwHi = Vector256.Create(6f);
                         Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
-                        int ox = 0;
-                        for (; ox + 4 <= 15; ox += 4)
                         {
-                            int at = (ox * 2 - 0) * 16 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
+                            int ox = 0;
+                            for (; ox <= 8; ox += 4)
+                            {
+                                ref float p0 = ref Unsafe.Add(ref r0, (ox * 2 - 0) * 16 + c);
+                                ref float p1 = ref Unsafe.Add(ref r1, (ox * 2 - 0) * 16 + c);
+                                ref float p2 = ref Unsafe.Add(ref r2, (ox * 2 - 0) * 16 + c);
+                                Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k0, acc0);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 16);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 32);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 48);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 64);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 80);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 96);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 112);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 128);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k2, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k3, acc0);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 16);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 32);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 48);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 64);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 80);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 96);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 112);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 128);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k5, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k6, acc0);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 16);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 32);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 48);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 64);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 80);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 96);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 112);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 128);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k8, acc3);
+                                }
+                                ref float o = ref Unsafe.Add(ref d, ox * 16 + c);
+                                Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                                Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 16);
+                                Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 32);
+                                Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 48);
+                            }
+                        }
+                        {
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
                             Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 32), k0, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 64), k0, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 96), k0, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 16), k1, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 48), k1, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 80), k1, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 112), k1, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 32), k2, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 64), k2, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 96), k2, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 128), k2, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 32), k3, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 64), k3, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 96), k3, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 16), k4, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 48), k4, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 80), k4, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 112), k4, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 32), k5, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 64), k5, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 96), k5, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 128), k5, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 32), k6, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 64), k6, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 96), k6, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 16), k7, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 48), k7, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 80), k7, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 112), k7, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 32), k8, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 64), k8, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 96), k8, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 128), k8, acc3);
-                            ref float o = ref Unsafe.Add(ref d, ox * 16 + c);
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 384);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k0, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 400);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 416);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 432);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 448);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 464);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 480);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 496);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 384);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k3, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 400);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 416);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 432);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 448);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 464);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 480);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 496);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 384);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k6, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 400);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 416);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 432);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 448);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 464);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 480);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 496);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 192 + c);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 16);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 32);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 48);
-                        }
-                        for (; ox + 1 <= 15; ox += 1)
-                        {
-                            int at = (ox * 2 - 0) * 16 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 16), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 32), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 16), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 32), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 16), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 32), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 16 + c);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(480 + c)), k0, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(496 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(480 + c)), k3, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(496 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(480 + c)), k6, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(496 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(240 + c));
                         }
                     }
                 }
@@ -2537,84 +4133,473 @@ namespace Tests
                         Vector128<float> dwLo = Vector128.Create(0f);
                         Vector128<float> dwHi = Vector128.Create(6f);
                         Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
-                        int ox = 0;
-                        for (; ox + 4 <= 15; ox += 4)
                         {
-                            int at = (ox * 2 - 0) * 16 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 32), k0, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 64), k0, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 96), k0, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 16), k1, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 48), k1, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 80), k1, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 112), k1, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 32), k2, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 64), k2, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 96), k2, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 128), k2, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 32), k3, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 64), k3, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 96), k3, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 16), k4, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 48), k4, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 80), k4, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 112), k4, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 32), k5, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 64), k5, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 96), k5, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 128), k5, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 32), k6, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 64), k6, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 96), k6, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 16), k7, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 48), k7, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 80), k7, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 112), k7, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 32), k8, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 64), k8, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 96), k8, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 128), k8, acc3);
-                            ref float o = ref Unsafe.Add(ref d, ox * 16 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias, acc4 = bias, acc5 = bias, acc6 = bias, acc7 = bias;
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k0, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 16);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k1, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 32);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 48);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 64);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 80);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k1, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 96);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 112);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 128);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k2, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k0, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 144);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k1, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 160);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k2, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k0, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 176);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k1, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 192);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k2, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k0, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 208);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k1, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 224);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k2, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k0, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 240);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k1, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 256);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k2, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k3, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 16);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k4, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 32);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 48);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 64);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 80);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k4, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 96);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 112);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 128);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k5, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k3, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 144);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k4, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 160);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k5, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k3, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 176);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k4, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 192);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k5, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k3, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 208);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k4, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 224);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k5, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k3, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 240);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k4, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 256);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k5, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k6, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 16);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k7, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 32);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 48);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 64);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 80);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k7, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 96);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 112);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 128);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k8, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k6, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 144);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k7, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 160);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k8, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k6, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 176);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k7, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 192);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k8, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k6, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 208);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k7, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 224);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k8, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k6, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 240);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k7, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 256);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k8, acc7);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, dwLo), dwHi), ref o, 16);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc2, dwLo), dwHi), ref o, 32);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc3, dwLo), dwHi), ref o, 48);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc4, dwLo), dwHi), ref o, 64);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc5, dwLo), dwHi), ref o, 80);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc6, dwLo), dwHi), ref o, 96);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc7, dwLo), dwHi), ref o, 112);
                         }
-                        for (; ox + 1 <= 15; ox += 1)
                         {
-                            int at = (ox * 2 - 0) * 16 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector128<float> acc0 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 16), k1, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 32), k2, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 16), k4, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 32), k5, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 16), k7, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 32), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 16 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias, acc4 = bias, acc5 = bias, acc6 = bias, acc7 = bias;
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 256);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k0, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 272);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k1, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 288);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 304);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 320);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 336);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k1, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 352);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 368);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 384);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k2, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k0, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 400);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k1, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 416);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k2, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k0, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 432);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k1, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 448);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k2, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k0, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 464);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k1, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 480);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k2, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k0, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 496);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k1, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 256);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k3, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 272);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k4, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 288);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 304);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 320);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 336);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k4, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 352);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 368);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 384);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k5, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k3, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 400);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k4, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 416);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k5, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k3, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 432);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k4, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 448);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k5, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k3, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 464);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k4, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 480);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k5, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k3, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 496);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k4, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 256);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k6, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 272);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k7, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 288);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 304);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 320);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 336);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k7, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 352);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 368);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 384);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k8, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k6, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 400);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k7, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 416);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k8, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k6, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 432);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k7, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 448);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k8, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k6, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 464);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k7, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 480);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k8, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k6, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 496);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k7, acc7);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 128 + c);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(480 + c)), k0, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(496 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(480 + c)), k3, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(496 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(480 + c)), k6, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(496 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(240 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, dwLo), dwHi), ref o, 16);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc2, dwLo), dwHi), ref o, 32);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc3, dwLo), dwHi), ref o, 48);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc4, dwLo), dwHi), ref o, 64);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc5, dwLo), dwHi), ref o, 80);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc6, dwLo), dwHi), ref o, 96);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc7, dwLo), dwHi), ref o, 112);
                         }
                     }
                 }
@@ -2851,93 +4836,334 @@ namespace Tests
                         Vector512<float> dwHi = Vector512.Create(6f);
                         Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(32 + c)), k2, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(32 + c)), k5, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(32 + c)), k8, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 4 <= 15; ox += 4)
-                        {
-                            int at = (ox * 1 - 1) * 32 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 32), k0, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 64), k0, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 96), k0, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 32), k1, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 64), k1, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 96), k1, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 128), k1, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 64), k2, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 96), k2, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 128), k2, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 160), k2, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 32), k3, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 64), k3, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 96), k3, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 32), k4, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 64), k4, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 96), k4, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 128), k4, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 64), k5, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 96), k5, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 128), k5, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 160), k5, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 32), k6, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 64), k6, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 96), k6, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 32), k7, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 64), k7, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 96), k7, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 128), k7, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 64), k8, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 96), k8, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 128), k8, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 160), k8, acc3);
-                            ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias, acc4 = bias, acc5 = bias, acc6 = bias, acc7 = bias;
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 32);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 64);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 96);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k1, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k0, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 128);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k2, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k1, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k0, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 160);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k2, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k1, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k0, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 192);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k2, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k1, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k0, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 224);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k2, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k1, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 256);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k2, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 32);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 64);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 96);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k4, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k3, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 128);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k5, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k4, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k3, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 160);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k5, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k4, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k3, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 192);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k5, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k4, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k3, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 224);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k5, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k4, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 256);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k5, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 32);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 64);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 96);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k7, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k6, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 128);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k8, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k7, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k6, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 160);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k8, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k7, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k6, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 192);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k8, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k7, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k6, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 224);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k8, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k7, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 256);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k8, acc7);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc1, dwLo), dwHi), ref o, 32);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc2, dwLo), dwHi), ref o, 64);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc3, dwLo), dwHi), ref o, 96);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc4, dwLo), dwHi), ref o, 128);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc5, dwLo), dwHi), ref o, 160);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc6, dwLo), dwHi), ref o, 192);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc7, dwLo), dwHi), ref o, 224);
                         }
-                        for (; ox + 1 <= 15; ox += 1)
                         {
-                            int at = (ox * 1 - 1) * 32 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector512<float> acc0 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 32), k1, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 64), k2, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 32), k4, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 64), k5, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 32), k7, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 64), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias, acc4 = bias, acc5 = bias, acc6 = bias, acc7 = bias;
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 224);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k0, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 256);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 288);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 320);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 352);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k1, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k0, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 384);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k2, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k1, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k0, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 416);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k2, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k1, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k0, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 448);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k2, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k1, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k0, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 480);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k2, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k1, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 224);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k3, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 256);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 288);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 320);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 352);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k4, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k3, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 384);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k5, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k4, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k3, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 416);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k5, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k4, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k3, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 448);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k5, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k4, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k3, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 480);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k5, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k4, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 224);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k6, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 256);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 288);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 320);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 352);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k7, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k6, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 384);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k8, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k7, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k6, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 416);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k8, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k7, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k6, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 448);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k8, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k7, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k6, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 480);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k8, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k7, acc7);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 256 + c);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(448 + c)), k0, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(480 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(448 + c)), k3, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(480 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(448 + c)), k6, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(480 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(480 + c));
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc1, dwLo), dwHi), ref o, 32);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc2, dwLo), dwHi), ref o, 64);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc3, dwLo), dwHi), ref o, 96);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc4, dwLo), dwHi), ref o, 128);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc5, dwLo), dwHi), ref o, 160);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc6, dwLo), dwHi), ref o, 192);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc7, dwLo), dwHi), ref o, 224);
                         }
                     }
                 }
@@ -2952,93 +5178,287 @@ namespace Tests
                         Vector256<float> dwHi = Vector256.Create(6f);
                         Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(32 + c)), k2, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(32 + c)), k5, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(32 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 4 <= 15; ox += 4)
-                        {
-                            int at = (ox * 1 - 1) * 32 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
                             Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 32), k0, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 64), k0, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 96), k0, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 32), k1, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 64), k1, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 96), k1, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 128), k1, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 64), k2, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 96), k2, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 128), k2, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 160), k2, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 32), k3, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 64), k3, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 96), k3, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 32), k4, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 64), k4, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 96), k4, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 128), k4, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 64), k5, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 96), k5, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 128), k5, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 160), k5, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 32), k6, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 64), k6, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 96), k6, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 32), k7, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 64), k7, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 96), k7, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 128), k7, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 64), k8, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 96), k8, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 128), k8, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 160), k8, acc3);
-                            ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 32);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 64);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 96);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 128);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k2, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 32);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 64);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 96);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 128);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k5, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 32);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 64);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 96);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 128);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k8, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 32);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 64);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 96);
                         }
-                        for (; ox + 1 <= 15; ox += 1)
                         {
-                            int at = (ox * 1 - 1) * 32 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 32), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 64), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 32), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 64), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 32), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 64), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            int ox = 4;
+                            for (; ox <= 8; ox += 4)
+                            {
+                                ref float p0 = ref Unsafe.Add(ref r0, (ox * 1 - 1) * 32 + c);
+                                ref float p1 = ref Unsafe.Add(ref r1, (ox * 1 - 1) * 32 + c);
+                                ref float p2 = ref Unsafe.Add(ref r2, (ox * 1 - 1) * 32 + c);
+                                Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k0, acc0);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 32);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 64);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 96);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 128);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 160);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k2, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k3, acc0);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 32);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 64);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 96);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 128);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 160);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k5, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k6, acc0);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 32);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 64);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 96);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 128);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 160);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k8, acc3);
+                                }
+                                ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
+                                Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                                Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 32);
+                                Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 64);
+                                Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 96);
+                            }
                         }
                         {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(448 + c)), k0, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(480 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(448 + c)), k3, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(480 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(448 + c)), k6, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(480 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(480 + c));
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 352);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k0, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 384);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 416);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 448);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 480);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 352);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k3, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 384);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 416);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 448);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 480);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 352);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k6, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 384);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 416);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 448);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 480);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 384 + c);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 32);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 64);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 96);
                         }
                     }
                 }
@@ -3053,93 +5473,334 @@ namespace Tests
                         Vector128<float> dwHi = Vector128.Create(6f);
                         Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(32 + c)), k2, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(32 + c)), k5, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(32 + c)), k8, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 4 <= 15; ox += 4)
-                        {
-                            int at = (ox * 1 - 1) * 32 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 32), k0, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 64), k0, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 96), k0, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 32), k1, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 64), k1, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 96), k1, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 128), k1, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 64), k2, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 96), k2, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 128), k2, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 160), k2, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 32), k3, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 64), k3, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 96), k3, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 32), k4, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 64), k4, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 96), k4, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 128), k4, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 64), k5, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 96), k5, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 128), k5, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 160), k5, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 32), k6, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 64), k6, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 96), k6, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 32), k7, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 64), k7, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 96), k7, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 128), k7, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 64), k8, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 96), k8, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 128), k8, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 160), k8, acc3);
-                            ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias, acc4 = bias, acc5 = bias, acc6 = bias, acc7 = bias;
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 32);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 64);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 96);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k1, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k0, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 128);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k2, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k1, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k0, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 160);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k2, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k1, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k0, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 192);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k2, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k1, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k0, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 224);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k2, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k1, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 256);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k2, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 32);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 64);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 96);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k4, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k3, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 128);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k5, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k4, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k3, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 160);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k5, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k4, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k3, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 192);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k5, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k4, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k3, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 224);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k5, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k4, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 256);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k5, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 32);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 64);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 96);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k7, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k6, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 128);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k8, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k7, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k6, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 160);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k8, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k7, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k6, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 192);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k8, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k7, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k6, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 224);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k8, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k7, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 256);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k8, acc7);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, dwLo), dwHi), ref o, 32);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc2, dwLo), dwHi), ref o, 64);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc3, dwLo), dwHi), ref o, 96);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc4, dwLo), dwHi), ref o, 128);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc5, dwLo), dwHi), ref o, 160);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc6, dwLo), dwHi), ref o, 192);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc7, dwLo), dwHi), ref o, 224);
                         }
-                        for (; ox + 1 <= 15; ox += 1)
                         {
-                            int at = (ox * 1 - 1) * 32 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector128<float> acc0 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 32), k1, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 64), k2, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 32), k4, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 64), k5, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 32), k7, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 64), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias, acc4 = bias, acc5 = bias, acc6 = bias, acc7 = bias;
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 224);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k0, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 256);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 288);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 320);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 352);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k1, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k0, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 384);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k2, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k1, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k0, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 416);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k2, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k1, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k0, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 448);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k2, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k1, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k0, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 480);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k2, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k1, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 224);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k3, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 256);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 288);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 320);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 352);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k4, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k3, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 384);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k5, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k4, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k3, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 416);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k5, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k4, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k3, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 448);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k5, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k4, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k3, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 480);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k5, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k4, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 224);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k6, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 256);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 288);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 320);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 352);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k7, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k6, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 384);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k8, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k7, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k6, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 416);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k8, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k7, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k6, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 448);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k8, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k7, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k6, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 480);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k8, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k7, acc7);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 256 + c);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(448 + c)), k0, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(480 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(448 + c)), k3, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(480 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(448 + c)), k6, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(480 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(480 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, dwLo), dwHi), ref o, 32);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc2, dwLo), dwHi), ref o, 64);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc3, dwLo), dwHi), ref o, 96);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc4, dwLo), dwHi), ref o, 128);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc5, dwLo), dwHi), ref o, 160);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc6, dwLo), dwHi), ref o, 192);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc7, dwLo), dwHi), ref o, 224);
                         }
                     }
                 }
@@ -3375,84 +6036,233 @@ namespace Tests
                         Vector512<float> dwLo = Vector512.Create(0f);
                         Vector512<float> dwHi = Vector512.Create(6f);
                         Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
-                        int ox = 0;
-                        for (; ox + 4 <= 7; ox += 4)
                         {
-                            int at = (ox * 2 - 0) * 32 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 64), k0, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 128), k0, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 192), k0, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 32), k1, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 96), k1, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 160), k1, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 224), k1, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 64), k2, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 128), k2, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 192), k2, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 256), k2, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 64), k3, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 128), k3, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 192), k3, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 32), k4, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 96), k4, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 160), k4, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 224), k4, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 64), k5, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 128), k5, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 192), k5, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 256), k5, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 64), k6, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 128), k6, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 192), k6, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 32), k7, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 96), k7, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 160), k7, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 224), k7, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 64), k8, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 128), k8, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 192), k8, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 256), k8, acc3);
-                            ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias, acc4 = bias, acc5 = bias, acc6 = bias, acc7 = bias;
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k0, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 32);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k1, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 64);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 96);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 128);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 160);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k1, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 192);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 224);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 256);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k2, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k0, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 288);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k1, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 320);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k2, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k0, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 352);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k1, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 384);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k2, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k0, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 416);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k1, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 448);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k2, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k0, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 480);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k1, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k3, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 32);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k4, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 64);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 96);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 128);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 160);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k4, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 192);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 224);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 256);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k5, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k3, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 288);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k4, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 320);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k5, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k3, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 352);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k4, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 384);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k5, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k3, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 416);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k4, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 448);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k5, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k3, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 480);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k4, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k6, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 32);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k7, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 64);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 96);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 128);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 160);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k7, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 192);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 224);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 256);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k8, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k6, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 288);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k7, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 320);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k8, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k6, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 352);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k7, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 384);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k8, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k6, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 416);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k7, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 448);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k8, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k6, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 480);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k7, acc7);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc1, dwLo), dwHi), ref o, 32);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc2, dwLo), dwHi), ref o, 64);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc3, dwLo), dwHi), ref o, 96);
-                        }
-                        for (; ox + 1 <= 7; ox += 1)
-                        {
-                            int at = (ox * 2 - 0) * 32 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector512<float> acc0 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 32), k1, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 64), k2, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 32), k4, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 64), k5, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 32), k7, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 64), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(448 + c)), k0, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(480 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(448 + c)), k3, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(480 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(448 + c)), k6, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(480 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(224 + c));
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc4, dwLo), dwHi), ref o, 128);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc5, dwLo), dwHi), ref o, 160);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc6, dwLo), dwHi), ref o, 192);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc7, dwLo), dwHi), ref o, 224);
                         }
                     }
                 }
@@ -3466,84 +6276,249 @@ namespace Tests
                         Vector256<float> dwLo = Vector256.Create(0f);
                         Vector256<float> dwHi = Vector256.Create(6f);
                         Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
-                        int ox = 0;
-                        for (; ox + 4 <= 7; ox += 4)
                         {
-                            int at = (ox * 2 - 0) * 32 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
                             Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 64), k0, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 128), k0, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 192), k0, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 32), k1, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 96), k1, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 160), k1, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 224), k1, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 64), k2, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 128), k2, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 192), k2, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 256), k2, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 64), k3, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 128), k3, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 192), k3, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 32), k4, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 96), k4, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 160), k4, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 224), k4, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 64), k5, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 128), k5, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 192), k5, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 256), k5, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 64), k6, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 128), k6, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 192), k6, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 32), k7, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 96), k7, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 160), k7, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 224), k7, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 64), k8, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 128), k8, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 192), k8, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 256), k8, acc3);
-                            ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k0, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 32);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 64);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 96);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 128);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 160);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 192);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 224);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 256);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k2, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k3, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 32);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 64);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 96);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 128);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 160);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 192);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 224);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 256);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k5, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k6, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 32);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 64);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 96);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 128);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 160);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 192);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 224);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 256);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k8, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 32);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 64);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 96);
                         }
-                        for (; ox + 1 <= 7; ox += 1)
                         {
-                            int at = (ox * 2 - 0) * 32 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 32), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 64), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 32), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 64), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 32), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 64), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 256);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k0, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 288);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 320);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 352);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 384);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 416);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 448);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 480);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 256);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k3, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 288);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 320);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 352);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 384);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 416);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 448);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 480);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 256);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k6, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 288);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 320);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 352);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 384);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 416);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 448);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 480);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 128 + c);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(448 + c)), k0, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(480 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(448 + c)), k3, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(480 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(448 + c)), k6, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(480 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(224 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 32);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 64);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 96);
                         }
                     }
                 }
@@ -3557,84 +6532,233 @@ namespace Tests
                         Vector128<float> dwLo = Vector128.Create(0f);
                         Vector128<float> dwHi = Vector128.Create(6f);
                         Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
-                        int ox = 0;
-                        for (; ox + 4 <= 7; ox += 4)
                         {
-                            int at = (ox * 2 - 0) * 32 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 64), k0, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 128), k0, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 192), k0, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 32), k1, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 96), k1, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 160), k1, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 224), k1, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 64), k2, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 128), k2, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 192), k2, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 256), k2, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 64), k3, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 128), k3, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 192), k3, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 32), k4, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 96), k4, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 160), k4, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 224), k4, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 64), k5, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 128), k5, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 192), k5, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 256), k5, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 64), k6, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 128), k6, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 192), k6, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 32), k7, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 96), k7, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 160), k7, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 224), k7, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 64), k8, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 128), k8, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 192), k8, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 256), k8, acc3);
-                            ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias, acc4 = bias, acc5 = bias, acc6 = bias, acc7 = bias;
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k0, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 32);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k1, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 64);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 96);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 128);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 160);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k1, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 192);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 224);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 256);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k2, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k0, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 288);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k1, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 320);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k2, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k0, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 352);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k1, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 384);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k2, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k0, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 416);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k1, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 448);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k2, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k0, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 480);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k1, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k3, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 32);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k4, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 64);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 96);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 128);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 160);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k4, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 192);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 224);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 256);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k5, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k3, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 288);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k4, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 320);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k5, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k3, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 352);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k4, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 384);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k5, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k3, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 416);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k4, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 448);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k5, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k3, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 480);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k4, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k6, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 32);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k7, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 64);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 96);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 128);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 160);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k7, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 192);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 224);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 256);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k8, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k6, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 288);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k7, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 320);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k8, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k6, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 352);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k7, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 384);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k8, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k6, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 416);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k7, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 448);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k8, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k6, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 480);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k7, acc7);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, dwLo), dwHi), ref o, 32);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc2, dwLo), dwHi), ref o, 64);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc3, dwLo), dwHi), ref o, 96);
-                        }
-                        for (; ox + 1 <= 7; ox += 1)
-                        {
-                            int at = (ox * 2 - 0) * 32 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector128<float> acc0 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 32), k1, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 64), k2, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 32), k4, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 64), k5, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 32), k7, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 64), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 32 + c);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(448 + c)), k0, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(480 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(448 + c)), k3, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(480 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(448 + c)), k6, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(480 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(224 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc4, dwLo), dwHi), ref o, 128);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc5, dwLo), dwHi), ref o, 160);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc6, dwLo), dwHi), ref o, 192);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc7, dwLo), dwHi), ref o, 224);
                         }
                     }
                 }
@@ -3818,93 +6942,157 @@ namespace Tests
                         Vector512<float> dwHi = Vector512.Create(6f);
                         Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(64 + c)), k2, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(64 + c)), k5, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(64 + c)), k8, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 4 <= 7; ox += 4)
-                        {
-                            int at = (ox * 1 - 1) * 64 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 64), k0, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 128), k0, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 192), k0, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 64), k1, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 128), k1, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 192), k1, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 256), k1, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 128), k2, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 192), k2, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 256), k2, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 320), k2, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 64), k3, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 128), k3, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 192), k3, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 64), k4, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 128), k4, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 192), k4, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 256), k4, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 128), k5, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 192), k5, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 256), k5, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 320), k5, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 64), k6, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 128), k6, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 192), k6, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 64), k7, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 128), k7, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 192), k7, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 256), k7, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 128), k8, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 192), k8, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 256), k8, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 320), k8, acc3);
-                            ref float o = ref Unsafe.Add(ref d, ox * 64 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias, acc4 = bias, acc5 = bias, acc6 = bias, acc7 = bias;
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 64);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 128);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 192);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k1, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k0, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 256);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k2, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k1, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k0, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 320);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k2, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k1, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k0, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 384);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k2, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k1, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k0, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 448);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k2, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k1, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 64);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 128);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 192);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k4, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k3, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 256);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k5, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k4, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k3, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 320);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k5, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k4, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k3, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 384);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k5, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k4, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k3, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 448);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k5, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k4, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 64);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 128);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 192);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k7, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k6, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 256);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k8, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k7, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k6, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 320);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k8, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k7, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k6, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 384);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k8, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k7, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k6, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 448);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k8, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k7, acc7);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc1, dwLo), dwHi), ref o, 64);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc2, dwLo), dwHi), ref o, 128);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc3, dwLo), dwHi), ref o, 192);
-                        }
-                        for (; ox + 1 <= 7; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 64 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector512<float> acc0 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 64), k1, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 128), k2, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 64), k4, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 128), k5, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 64), k7, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 128), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 64 + c);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(384 + c)), k0, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(448 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(384 + c)), k3, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(448 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(384 + c)), k6, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(448 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(448 + c));
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc4, dwLo), dwHi), ref o, 256);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc5, dwLo), dwHi), ref o, 320);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc6, dwLo), dwHi), ref o, 384);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc7, dwLo), dwHi), ref o, 448);
                         }
                     }
                 }
@@ -3919,93 +7107,182 @@ namespace Tests
                         Vector256<float> dwHi = Vector256.Create(6f);
                         Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(64 + c)), k2, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(64 + c)), k5, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(64 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 4 <= 7; ox += 4)
-                        {
-                            int at = (ox * 1 - 1) * 64 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
                             Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 64), k0, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 128), k0, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 192), k0, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 64), k1, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 128), k1, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 192), k1, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 256), k1, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 128), k2, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 192), k2, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 256), k2, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 320), k2, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 64), k3, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 128), k3, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 192), k3, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 64), k4, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 128), k4, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 192), k4, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 256), k4, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 128), k5, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 192), k5, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 256), k5, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 320), k5, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 64), k6, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 128), k6, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 192), k6, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 64), k7, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 128), k7, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 192), k7, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 256), k7, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 128), k8, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 192), k8, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 256), k8, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 320), k8, acc3);
-                            ref float o = ref Unsafe.Add(ref d, ox * 64 + c);
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 64);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 128);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 192);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 256);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k2, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 64);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 128);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 192);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 256);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k5, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 64);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 128);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 192);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 256);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k8, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 64);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 128);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 192);
                         }
-                        for (; ox + 1 <= 7; ox += 1)
                         {
-                            int at = (ox * 1 - 1) * 64 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 64), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 128), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 64), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 128), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 64), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 128), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 64 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 192);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k0, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 256);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 320);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 384);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 448);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 192);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k3, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 256);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 320);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 384);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 448);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 192);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k6, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 256);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 320);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 384);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 448);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 256 + c);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(384 + c)), k0, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(448 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(384 + c)), k3, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(448 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(384 + c)), k6, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(448 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(448 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 64);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 128);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 192);
                         }
                     }
                 }
@@ -4020,93 +7297,157 @@ namespace Tests
                         Vector128<float> dwHi = Vector128.Create(6f);
                         Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(64 + c)), k2, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(64 + c)), k5, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(64 + c)), k8, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 4 <= 7; ox += 4)
-                        {
-                            int at = (ox * 1 - 1) * 64 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 64), k0, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 128), k0, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 192), k0, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 64), k1, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 128), k1, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 192), k1, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 256), k1, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 128), k2, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 192), k2, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 256), k2, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 320), k2, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 64), k3, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 128), k3, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 192), k3, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 64), k4, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 128), k4, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 192), k4, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 256), k4, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 128), k5, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 192), k5, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 256), k5, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 320), k5, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 64), k6, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 128), k6, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 192), k6, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 64), k7, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 128), k7, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 192), k7, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 256), k7, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 128), k8, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 192), k8, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 256), k8, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 320), k8, acc3);
-                            ref float o = ref Unsafe.Add(ref d, ox * 64 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias, acc4 = bias, acc5 = bias, acc6 = bias, acc7 = bias;
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 64);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 128);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 192);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k1, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k0, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 256);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k2, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k1, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k0, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 320);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k2, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k1, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k0, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 384);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k2, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k1, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k0, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 448);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k2, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k1, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 64);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 128);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 192);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k4, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k3, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 256);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k5, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k4, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k3, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 320);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k5, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k4, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k3, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 384);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k5, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k4, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k3, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 448);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k5, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k4, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 64);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 128);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 192);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k7, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k6, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 256);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k8, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k7, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k6, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 320);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k8, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k7, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k6, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 384);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k8, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k7, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k6, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 448);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k8, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k7, acc7);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, dwLo), dwHi), ref o, 64);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc2, dwLo), dwHi), ref o, 128);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc3, dwLo), dwHi), ref o, 192);
-                        }
-                        for (; ox + 1 <= 7; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 64 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector128<float> acc0 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 64), k1, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 128), k2, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 64), k4, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 128), k5, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 64), k7, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 128), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 64 + c);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(384 + c)), k0, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(448 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(384 + c)), k3, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(448 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(384 + c)), k6, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(448 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(448 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc4, dwLo), dwHi), ref o, 256);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc5, dwLo), dwHi), ref o, 320);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc6, dwLo), dwHi), ref o, 384);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc7, dwLo), dwHi), ref o, 448);
                         }
                     }
                 }
@@ -4289,35 +7630,121 @@ namespace Tests
                         Vector512<float> dwLo = Vector512.Create(0f);
                         Vector512<float> dwHi = Vector512.Create(6f);
                         Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
-                        int ox = 0;
-                        for (; ox + 1 <= 3; ox += 1)
                         {
-                            int at = (ox * 2 - 0) * 64 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector512<float> acc0 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 64), k1, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 128), k2, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 64), k4, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 128), k5, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 64), k7, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 128), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 64 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k0, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 64);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k1, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 128);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 192);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 256);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 320);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k1, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 384);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 448);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k3, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 64);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k4, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 128);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 192);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 256);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 320);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k4, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 384);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 448);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k6, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 64);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k7, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 128);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 192);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 256);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 320);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k7, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 384);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 448);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(384 + c)), k0, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(448 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(384 + c)), k3, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(448 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(384 + c)), k6, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(448 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(192 + c));
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc1, dwLo), dwHi), ref o, 64);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc2, dwLo), dwHi), ref o, 128);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc3, dwLo), dwHi), ref o, 192);
                         }
                     }
                 }
@@ -4331,35 +7758,121 @@ namespace Tests
                         Vector256<float> dwLo = Vector256.Create(0f);
                         Vector256<float> dwHi = Vector256.Create(6f);
                         Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
-                        int ox = 0;
-                        for (; ox + 1 <= 3; ox += 1)
                         {
-                            int at = (ox * 2 - 0) * 64 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 64), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 128), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 64), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 128), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 64), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 128), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 64 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k0, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 64);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 128);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 192);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 256);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 320);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 384);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 448);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k3, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 64);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 128);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 192);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 256);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 320);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 384);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 448);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k6, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 64);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 128);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 192);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 256);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 320);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 384);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 448);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(384 + c)), k0, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(448 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(384 + c)), k3, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(448 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(384 + c)), k6, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(448 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(192 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 64);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 128);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 192);
                         }
                     }
                 }
@@ -4373,35 +7886,121 @@ namespace Tests
                         Vector128<float> dwLo = Vector128.Create(0f);
                         Vector128<float> dwHi = Vector128.Create(6f);
                         Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
-                        int ox = 0;
-                        for (; ox + 1 <= 3; ox += 1)
                         {
-                            int at = (ox * 2 - 0) * 64 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector128<float> acc0 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 64), k1, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 128), k2, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 64), k4, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 128), k5, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 64), k7, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 128), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 64 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k0, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 64);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k1, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 128);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 192);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 256);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 320);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k1, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 384);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 448);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k3, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 64);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k4, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 128);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 192);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 256);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 320);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k4, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 384);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 448);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k6, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 64);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k7, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 128);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 192);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 256);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 320);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k7, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 384);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 448);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(384 + c)), k0, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(448 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(384 + c)), k3, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(448 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(384 + c)), k6, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(448 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(192 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, dwLo), dwHi), ref o, 64);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc2, dwLo), dwHi), ref o, 128);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc3, dwLo), dwHi), ref o, 192);
                         }
                     }
                 }
@@ -4618,44 +8217,81 @@ namespace Tests
                         Vector512<float> hi = Vector512.Create(6f);
                         Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, lo), hi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 128 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector512<float> acc0 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 128), k1, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 256), k2, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 128), k4, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 256), k5, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 128), k7, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 256), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 128);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 256);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 384);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 128);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 256);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 384);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 128);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 256);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 384);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, lo), hi), ref o, 0);
-                        }
-                        {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, lo), hi), ref d, (nuint)(384 + c));
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc1, lo), hi), ref o, 128);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc2, lo), hi), ref o, 256);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc3, lo), hi), ref o, 384);
                         }
                     }
                 }
@@ -4670,44 +8306,81 @@ namespace Tests
                         Vector256<float> hi = Vector256.Create(6f);
                         Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, lo), hi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 128 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 128), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 256), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 128), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 256), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 128), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 256), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 128);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 256);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 384);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 128);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 256);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 384);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 128);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 256);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 384);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, lo), hi), ref o, 0);
-                        }
-                        {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, lo), hi), ref d, (nuint)(384 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, lo), hi), ref o, 128);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, lo), hi), ref o, 256);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, lo), hi), ref o, 384);
                         }
                     }
                 }
@@ -4722,44 +8395,81 @@ namespace Tests
                         Vector128<float> hi = Vector128.Create(6f);
                         Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, lo), hi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 128 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector128<float> acc0 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 128), k1, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 256), k2, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 128), k4, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 256), k5, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 128), k7, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 256), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 128);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 256);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 384);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 128);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 256);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 384);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 128);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 256);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 384);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, lo), hi), ref o, 0);
-                        }
-                        {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, lo), hi), ref d, (nuint)(384 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, lo), hi), ref o, 128);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc2, lo), hi), ref o, 256);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc3, lo), hi), ref o, 384);
                         }
                     }
                 }
@@ -5067,44 +8777,81 @@ namespace Tests
                         Vector512<float> hi = Vector512.Create(6f);
                         Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, lo), hi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 128 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector512<float> acc0 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 128), k1, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 256), k2, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 128), k4, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 256), k5, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 128), k7, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 256), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 128);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 256);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 384);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 128);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 256);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 384);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 128);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 256);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 384);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, lo), hi), ref o, 0);
-                        }
-                        {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, lo), hi), ref d, (nuint)(384 + c));
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc1, lo), hi), ref o, 128);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc2, lo), hi), ref o, 256);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc3, lo), hi), ref o, 384);
                         }
                     }
                 }
@@ -5119,44 +8866,81 @@ namespace Tests
                         Vector256<float> hi = Vector256.Create(6f);
                         Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, lo), hi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 128 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 128), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 256), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 128), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 256), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 128), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 256), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 128);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 256);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 384);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 128);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 256);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 384);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 128);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 256);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 384);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, lo), hi), ref o, 0);
-                        }
-                        {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, lo), hi), ref d, (nuint)(384 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, lo), hi), ref o, 128);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, lo), hi), ref o, 256);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, lo), hi), ref o, 384);
                         }
                     }
                 }
@@ -5171,44 +8955,81 @@ namespace Tests
                         Vector128<float> hi = Vector128.Create(6f);
                         Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, lo), hi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 128 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector128<float> acc0 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 128), k1, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 256), k2, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 128), k4, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 256), k5, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 128), k7, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 256), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 128);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 256);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 384);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 128);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 256);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 384);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 128);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 256);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 384);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, lo), hi), ref o, 0);
-                        }
-                        {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, lo), hi), ref d, (nuint)(384 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, lo), hi), ref o, 128);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc2, lo), hi), ref o, 256);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc3, lo), hi), ref o, 384);
                         }
                     }
                 }
@@ -5516,44 +9337,81 @@ namespace Tests
                         Vector512<float> hi = Vector512.Create(6f);
                         Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, lo), hi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 128 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector512<float> acc0 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 128), k1, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 256), k2, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 128), k4, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 256), k5, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 128), k7, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 256), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 128);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 256);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 384);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 128);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 256);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 384);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 128);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 256);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 384);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, lo), hi), ref o, 0);
-                        }
-                        {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, lo), hi), ref d, (nuint)(384 + c));
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc1, lo), hi), ref o, 128);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc2, lo), hi), ref o, 256);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc3, lo), hi), ref o, 384);
                         }
                     }
                 }
@@ -5568,44 +9426,81 @@ namespace Tests
                         Vector256<float> hi = Vector256.Create(6f);
                         Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, lo), hi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 128 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 128), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 256), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 128), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 256), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 128), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 256), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 128);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 256);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 384);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 128);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 256);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 384);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 128);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 256);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 384);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, lo), hi), ref o, 0);
-                        }
-                        {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, lo), hi), ref d, (nuint)(384 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, lo), hi), ref o, 128);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, lo), hi), ref o, 256);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, lo), hi), ref o, 384);
                         }
                     }
                 }
@@ -5620,44 +9515,81 @@ namespace Tests
                         Vector128<float> hi = Vector128.Create(6f);
                         Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, lo), hi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 128 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector128<float> acc0 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 128), k1, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 256), k2, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 128), k4, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 256), k5, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 128), k7, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 256), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 128);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 256);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 384);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 128);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 256);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 384);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 128);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 256);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 384);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, lo), hi), ref o, 0);
-                        }
-                        {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, lo), hi), ref d, (nuint)(384 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, lo), hi), ref o, 128);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc2, lo), hi), ref o, 256);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc3, lo), hi), ref o, 384);
                         }
                     }
                 }
@@ -5965,44 +9897,81 @@ namespace Tests
                         Vector512<float> hi = Vector512.Create(6f);
                         Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, lo), hi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 128 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector512<float> acc0 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 128), k1, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 256), k2, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 128), k4, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 256), k5, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 128), k7, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 256), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 128);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 256);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 384);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 128);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 256);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 384);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 128);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 256);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 384);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, lo), hi), ref o, 0);
-                        }
-                        {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, lo), hi), ref d, (nuint)(384 + c));
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc1, lo), hi), ref o, 128);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc2, lo), hi), ref o, 256);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc3, lo), hi), ref o, 384);
                         }
                     }
                 }
@@ -6017,44 +9986,81 @@ namespace Tests
                         Vector256<float> hi = Vector256.Create(6f);
                         Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, lo), hi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 128 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 128), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 256), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 128), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 256), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 128), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 256), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 128);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 256);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 384);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 128);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 256);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 384);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 128);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 256);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 384);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, lo), hi), ref o, 0);
-                        }
-                        {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, lo), hi), ref d, (nuint)(384 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, lo), hi), ref o, 128);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, lo), hi), ref o, 256);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, lo), hi), ref o, 384);
                         }
                     }
                 }
@@ -6069,44 +10075,81 @@ namespace Tests
                         Vector128<float> hi = Vector128.Create(6f);
                         Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, lo), hi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 128 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector128<float> acc0 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 128), k1, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 256), k2, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 128), k4, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 256), k5, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 128), k7, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 256), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 128);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 256);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 384);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 128);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 256);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 384);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 128);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 256);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 384);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, lo), hi), ref o, 0);
-                        }
-                        {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, lo), hi), ref d, (nuint)(384 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, lo), hi), ref o, 128);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc2, lo), hi), ref o, 256);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc3, lo), hi), ref o, 384);
                         }
                     }
                 }
@@ -6414,44 +10457,81 @@ namespace Tests
                         Vector512<float> hi = Vector512.Create(6f);
                         Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, lo), hi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 128 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector512<float> acc0 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 128), k1, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 256), k2, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 128), k4, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 256), k5, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 128), k7, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 256), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 128);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 256);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 384);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 128);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 256);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 384);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 128);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 256);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 384);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, lo), hi), ref o, 0);
-                        }
-                        {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, lo), hi), ref d, (nuint)(384 + c));
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc1, lo), hi), ref o, 128);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc2, lo), hi), ref o, 256);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc3, lo), hi), ref o, 384);
                         }
                     }
                 }
@@ -6466,44 +10546,81 @@ namespace Tests
                         Vector256<float> hi = Vector256.Create(6f);
                         Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, lo), hi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 128 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 128), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 256), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 128), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 256), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 128), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 256), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 128);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 256);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 384);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 128);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 256);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 384);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 128);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 256);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 384);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, lo), hi), ref o, 0);
-                        }
-                        {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, lo), hi), ref d, (nuint)(384 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, lo), hi), ref o, 128);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, lo), hi), ref o, 256);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, lo), hi), ref o, 384);
                         }
                     }
                 }
@@ -6518,44 +10635,81 @@ namespace Tests
                         Vector128<float> hi = Vector128.Create(6f);
                         Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(128 + c)), k2, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(128 + c)), k5, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(128 + c)), k8, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, lo), hi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 128 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector128<float> acc0 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 128), k1, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 256), k2, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 128), k4, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 256), k5, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 128), k7, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 256), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 128);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 256);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 384);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 128);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 256);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 384);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 128);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 256);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 384);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, lo), hi), ref o, 0);
-                        }
-                        {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, lo), hi), ref d, (nuint)(384 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, lo), hi), ref o, 128);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc2, lo), hi), ref o, 256);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc3, lo), hi), ref o, 384);
                         }
                     }
                 }
@@ -6862,35 +11016,65 @@ namespace Tests
                         Vector512<float> lo = Vector512.Create(0f);
                         Vector512<float> hi = Vector512.Create(6f);
                         Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
-                        int ox = 0;
-                        for (; ox + 1 <= 1; ox += 1)
                         {
-                            int at = (ox * 2 - 0) * 128 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector512<float> acc0 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 128), k1, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 256), k2, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 128), k4, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 256), k5, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 128), k7, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 256), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector512<float> acc0 = bias, acc1 = bias;
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k0, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 128);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k1, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 256);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 384);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k3, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 128);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k4, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 256);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 384);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k6, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 128);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k7, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 256);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 384);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, lo), hi), ref o, 0);
-                        }
-                        {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, lo), hi), ref d, (nuint)(128 + c));
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc1, lo), hi), ref o, 128);
                         }
                     }
                 }
@@ -6904,35 +11088,65 @@ namespace Tests
                         Vector256<float> lo = Vector256.Create(0f);
                         Vector256<float> hi = Vector256.Create(6f);
                         Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
-                        int ox = 0;
-                        for (; ox + 1 <= 1; ox += 1)
                         {
-                            int at = (ox * 2 - 0) * 128 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 128), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 256), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 128), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 256), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 128), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 256), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector256<float> acc0 = bias, acc1 = bias;
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k0, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 128);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 256);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 384);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k3, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 128);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 256);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 384);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k6, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 128);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 256);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 384);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, lo), hi), ref o, 0);
-                        }
-                        {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, lo), hi), ref d, (nuint)(128 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, lo), hi), ref o, 128);
                         }
                     }
                 }
@@ -6946,35 +11160,65 @@ namespace Tests
                         Vector128<float> lo = Vector128.Create(0f);
                         Vector128<float> hi = Vector128.Create(6f);
                         Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
-                        int ox = 0;
-                        for (; ox + 1 <= 1; ox += 1)
                         {
-                            int at = (ox * 2 - 0) * 128 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector128<float> acc0 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 128), k1, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 256), k2, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 128), k4, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 256), k5, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 128), k7, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 256), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 128 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector128<float> acc0 = bias, acc1 = bias;
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k0, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 128);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k1, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 256);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 384);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k3, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 128);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k4, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 256);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 384);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k6, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 128);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k7, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 256);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 384);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, lo), hi), ref o, 0);
-                        }
-                        {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(256 + c)), k0, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(384 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(256 + c)), k3, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(384 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(256 + c)), k6, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(384 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, lo), hi), ref d, (nuint)(128 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, lo), hi), ref o, 128);
                         }
                     }
                 }
@@ -7205,24 +11449,43 @@ namespace Tests
                         Vector512<float> hi = Vector512.Create(6f);
                         Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(256 + c)), k2, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(256 + c)), k5, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(256 + c)), k8, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, lo), hi), ref d, (nuint)(0 + c));
-                        }
-                        {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k0, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(256 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k3, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(256 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k6, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(256 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, lo), hi), ref d, (nuint)(256 + c));
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector512<float> acc0 = bias, acc1 = bias;
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 256);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 256);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 256);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, lo), hi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc1, lo), hi), ref o, 256);
                         }
                     }
                 }
@@ -7237,24 +11500,43 @@ namespace Tests
                         Vector256<float> hi = Vector256.Create(6f);
                         Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(256 + c)), k2, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(256 + c)), k5, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(256 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, lo), hi), ref d, (nuint)(0 + c));
-                        }
-                        {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k0, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(256 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k3, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(256 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k6, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(256 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, lo), hi), ref d, (nuint)(256 + c));
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector256<float> acc0 = bias, acc1 = bias;
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 256);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 256);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 256);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, lo), hi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, lo), hi), ref o, 256);
                         }
                     }
                 }
@@ -7269,24 +11551,43 @@ namespace Tests
                         Vector128<float> hi = Vector128.Create(6f);
                         Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(256 + c)), k2, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(256 + c)), k5, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(256 + c)), k8, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, lo), hi), ref d, (nuint)(0 + c));
-                        }
-                        {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k0, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(256 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k3, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(256 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k6, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(256 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, lo), hi), ref d, (nuint)(256 + c));
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector128<float> acc0 = bias, acc1 = bias;
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 256);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 256);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 256);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, lo), hi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, lo), hi), ref o, 256);
                         }
                     }
                 }

@@ -1390,93 +1390,515 @@ namespace Tests
                         Vector512<float> dwHi = Vector512.Create(6f);
                         Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(16 + c)), k2, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(16 + c)), k5, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(16 + c)), k8, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 4 <= 31; ox += 4)
-                        {
-                            int at = (ox * 1 - 1) * 16 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 16), k0, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 32), k0, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 48), k0, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 16), k1, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 32), k1, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 48), k1, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 64), k1, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 32), k2, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 48), k2, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 64), k2, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 80), k2, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 16), k3, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 32), k3, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 48), k3, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 16), k4, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 32), k4, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 48), k4, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 64), k4, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 32), k5, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 48), k5, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 64), k5, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 80), k5, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 16), k6, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 32), k6, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 48), k6, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 16), k7, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 32), k7, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 48), k7, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 64), k7, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 32), k8, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 48), k8, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 64), k8, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 80), k8, acc3);
-                            ref float o = ref Unsafe.Add(ref d, ox * 16 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias, acc4 = bias, acc5 = bias, acc6 = bias, acc7 = bias;
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 16);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 32);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 48);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k1, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k0, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 64);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k2, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k1, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k0, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 80);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k2, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k1, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k0, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 96);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k2, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k1, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k0, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 112);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k2, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k1, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 128);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k2, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 16);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 32);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 48);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k4, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k3, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 64);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k5, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k4, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k3, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 80);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k5, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k4, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k3, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 96);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k5, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k4, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k3, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 112);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k5, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k4, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 128);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k5, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 16);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 32);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 48);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k7, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k6, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 64);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k8, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k7, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k6, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 80);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k8, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k7, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k6, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 96);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k8, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k7, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k6, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 112);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k8, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k7, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 128);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k8, acc7);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc1, dwLo), dwHi), ref o, 16);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc2, dwLo), dwHi), ref o, 32);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc3, dwLo), dwHi), ref o, 48);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc4, dwLo), dwHi), ref o, 64);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc5, dwLo), dwHi), ref o, 80);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc6, dwLo), dwHi), ref o, 96);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc7, dwLo), dwHi), ref o, 112);
                         }
-                        for (; ox + 1 <= 31; ox += 1)
                         {
-                            int at = (ox * 1 - 1) * 16 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector512<float> acc0 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 16), k1, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 32), k2, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 16), k4, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 32), k5, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 16), k7, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 32), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 16 + c);
+                            int ox = 8;
+                            for (; ox <= 16; ox += 8)
+                            {
+                                ref float p0 = ref Unsafe.Add(ref r0, (ox * 1 - 1) * 16 + c);
+                                ref float p1 = ref Unsafe.Add(ref r1, (ox * 1 - 1) * 16 + c);
+                                ref float p2 = ref Unsafe.Add(ref r2, (ox * 1 - 1) * 16 + c);
+                                Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias, acc4 = bias, acc5 = bias, acc6 = bias, acc7 = bias;
+                                {
+                                    Vector512<float> x = Vector512.LoadUnsafe(ref p0);
+                                    acc0 = Vector512.FusedMultiplyAdd(x, k0, acc0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.LoadUnsafe(ref p0, 16);
+                                    acc0 = Vector512.FusedMultiplyAdd(x, k1, acc0);
+                                    acc1 = Vector512.FusedMultiplyAdd(x, k0, acc1);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.LoadUnsafe(ref p0, 32);
+                                    acc0 = Vector512.FusedMultiplyAdd(x, k2, acc0);
+                                    acc1 = Vector512.FusedMultiplyAdd(x, k1, acc1);
+                                    acc2 = Vector512.FusedMultiplyAdd(x, k0, acc2);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.LoadUnsafe(ref p0, 48);
+                                    acc1 = Vector512.FusedMultiplyAdd(x, k2, acc1);
+                                    acc2 = Vector512.FusedMultiplyAdd(x, k1, acc2);
+                                    acc3 = Vector512.FusedMultiplyAdd(x, k0, acc3);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.LoadUnsafe(ref p0, 64);
+                                    acc2 = Vector512.FusedMultiplyAdd(x, k2, acc2);
+                                    acc3 = Vector512.FusedMultiplyAdd(x, k1, acc3);
+                                    acc4 = Vector512.FusedMultiplyAdd(x, k0, acc4);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.LoadUnsafe(ref p0, 80);
+                                    acc3 = Vector512.FusedMultiplyAdd(x, k2, acc3);
+                                    acc4 = Vector512.FusedMultiplyAdd(x, k1, acc4);
+                                    acc5 = Vector512.FusedMultiplyAdd(x, k0, acc5);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.LoadUnsafe(ref p0, 96);
+                                    acc4 = Vector512.FusedMultiplyAdd(x, k2, acc4);
+                                    acc5 = Vector512.FusedMultiplyAdd(x, k1, acc5);
+                                    acc6 = Vector512.FusedMultiplyAdd(x, k0, acc6);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.LoadUnsafe(ref p0, 112);
+                                    acc5 = Vector512.FusedMultiplyAdd(x, k2, acc5);
+                                    acc6 = Vector512.FusedMultiplyAdd(x, k1, acc6);
+                                    acc7 = Vector512.FusedMultiplyAdd(x, k0, acc7);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.LoadUnsafe(ref p0, 128);
+                                    acc6 = Vector512.FusedMultiplyAdd(x, k2, acc6);
+                                    acc7 = Vector512.FusedMultiplyAdd(x, k1, acc7);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.LoadUnsafe(ref p0, 144);
+                                    acc7 = Vector512.FusedMultiplyAdd(x, k2, acc7);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.LoadUnsafe(ref p1);
+                                    acc0 = Vector512.FusedMultiplyAdd(x, k3, acc0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.LoadUnsafe(ref p1, 16);
+                                    acc0 = Vector512.FusedMultiplyAdd(x, k4, acc0);
+                                    acc1 = Vector512.FusedMultiplyAdd(x, k3, acc1);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.LoadUnsafe(ref p1, 32);
+                                    acc0 = Vector512.FusedMultiplyAdd(x, k5, acc0);
+                                    acc1 = Vector512.FusedMultiplyAdd(x, k4, acc1);
+                                    acc2 = Vector512.FusedMultiplyAdd(x, k3, acc2);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.LoadUnsafe(ref p1, 48);
+                                    acc1 = Vector512.FusedMultiplyAdd(x, k5, acc1);
+                                    acc2 = Vector512.FusedMultiplyAdd(x, k4, acc2);
+                                    acc3 = Vector512.FusedMultiplyAdd(x, k3, acc3);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.LoadUnsafe(ref p1, 64);
+                                    acc2 = Vector512.FusedMultiplyAdd(x, k5, acc2);
+                                    acc3 = Vector512.FusedMultiplyAdd(x, k4, acc3);
+                                    acc4 = Vector512.FusedMultiplyAdd(x, k3, acc4);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.LoadUnsafe(ref p1, 80);
+                                    acc3 = Vector512.FusedMultiplyAdd(x, k5, acc3);
+                                    acc4 = Vector512.FusedMultiplyAdd(x, k4, acc4);
+                                    acc5 = Vector512.FusedMultiplyAdd(x, k3, acc5);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.LoadUnsafe(ref p1, 96);
+                                    acc4 = Vector512.FusedMultiplyAdd(x, k5, acc4);
+                                    acc5 = Vector512.FusedMultiplyAdd(x, k4, acc5);
+                                    acc6 = Vector512.FusedMultiplyAdd(x, k3, acc6);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.LoadUnsafe(ref p1, 112);
+                                    acc5 = Vector512.FusedMultiplyAdd(x, k5, acc5);
+                                    acc6 = Vector512.FusedMultiplyAdd(x, k4, acc6);
+                                    acc7 = Vector512.FusedMultiplyAdd(x, k3, acc7);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.LoadUnsafe(ref p1, 128);
+                                    acc6 = Vector512.FusedMultiplyAdd(x, k5, acc6);
+                                    acc7 = Vector512.FusedMultiplyAdd(x, k4, acc7);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.LoadUnsafe(ref p1, 144);
+                                    acc7 = Vector512.FusedMultiplyAdd(x, k5, acc7);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.LoadUnsafe(ref p2);
+                                    acc0 = Vector512.FusedMultiplyAdd(x, k6, acc0);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.LoadUnsafe(ref p2, 16);
+                                    acc0 = Vector512.FusedMultiplyAdd(x, k7, acc0);
+                                    acc1 = Vector512.FusedMultiplyAdd(x, k6, acc1);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.LoadUnsafe(ref p2, 32);
+                                    acc0 = Vector512.FusedMultiplyAdd(x, k8, acc0);
+                                    acc1 = Vector512.FusedMultiplyAdd(x, k7, acc1);
+                                    acc2 = Vector512.FusedMultiplyAdd(x, k6, acc2);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.LoadUnsafe(ref p2, 48);
+                                    acc1 = Vector512.FusedMultiplyAdd(x, k8, acc1);
+                                    acc2 = Vector512.FusedMultiplyAdd(x, k7, acc2);
+                                    acc3 = Vector512.FusedMultiplyAdd(x, k6, acc3);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.LoadUnsafe(ref p2, 64);
+                                    acc2 = Vector512.FusedMultiplyAdd(x, k8, acc2);
+                                    acc3 = Vector512.FusedMultiplyAdd(x, k7, acc3);
+                                    acc4 = Vector512.FusedMultiplyAdd(x, k6, acc4);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.LoadUnsafe(ref p2, 80);
+                                    acc3 = Vector512.FusedMultiplyAdd(x, k8, acc3);
+                                    acc4 = Vector512.FusedMultiplyAdd(x, k7, acc4);
+                                    acc5 = Vector512.FusedMultiplyAdd(x, k6, acc5);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.LoadUnsafe(ref p2, 96);
+                                    acc4 = Vector512.FusedMultiplyAdd(x, k8, acc4);
+                                    acc5 = Vector512.FusedMultiplyAdd(x, k7, acc5);
+                                    acc6 = Vector512.FusedMultiplyAdd(x, k6, acc6);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.LoadUnsafe(ref p2, 112);
+                                    acc5 = Vector512.FusedMultiplyAdd(x, k8, acc5);
+                                    acc6 = Vector512.FusedMultiplyAdd(x, k7, acc6);
+                                    acc7 = Vector512.FusedMultiplyAdd(x, k6, acc7);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.LoadUnsafe(ref p2, 128);
+                                    acc6 = Vector512.FusedMultiplyAdd(x, k8, acc6);
+                                    acc7 = Vector512.FusedMultiplyAdd(x, k7, acc7);
+                                }
+                                {
+                                    Vector512<float> x = Vector512.LoadUnsafe(ref p2, 144);
+                                    acc7 = Vector512.FusedMultiplyAdd(x, k8, acc7);
+                                }
+                                ref float o = ref Unsafe.Add(ref d, ox * 16 + c);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc1, dwLo), dwHi), ref o, 16);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc2, dwLo), dwHi), ref o, 32);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc3, dwLo), dwHi), ref o, 48);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc4, dwLo), dwHi), ref o, 64);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc5, dwLo), dwHi), ref o, 80);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc6, dwLo), dwHi), ref o, 96);
+                                Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc7, dwLo), dwHi), ref o, 112);
+                            }
+                        }
+                        {
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias, acc4 = bias, acc5 = bias, acc6 = bias, acc7 = bias;
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 368);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k0, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 384);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 400);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 416);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 432);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k1, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k0, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 448);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k2, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k1, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k0, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 464);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k2, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k1, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k0, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 480);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k2, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k1, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k0, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 496);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k2, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k1, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 368);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k3, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 384);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 400);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 416);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 432);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k4, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k3, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 448);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k5, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k4, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k3, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 464);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k5, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k4, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k3, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 480);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k5, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k4, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k3, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 496);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k5, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k4, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 368);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k6, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 384);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 400);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 416);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 432);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k7, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k6, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 448);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k8, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k7, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k6, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 464);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k8, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k7, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k6, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 480);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k8, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k7, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k6, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 496);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k8, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k7, acc7);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 384 + c);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(480 + c)), k0, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(496 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(480 + c)), k3, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(496 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(480 + c)), k6, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(496 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(496 + c));
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc1, dwLo), dwHi), ref o, 16);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc2, dwLo), dwHi), ref o, 32);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc3, dwLo), dwHi), ref o, 48);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc4, dwLo), dwHi), ref o, 64);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc5, dwLo), dwHi), ref o, 80);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc6, dwLo), dwHi), ref o, 96);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc7, dwLo), dwHi), ref o, 112);
                         }
                     }
                 }
@@ -1491,93 +1913,287 @@ namespace Tests
                         Vector256<float> dwHi = Vector256.Create(6f);
                         Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(16 + c)), k2, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(16 + c)), k5, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(16 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 4 <= 31; ox += 4)
-                        {
-                            int at = (ox * 1 - 1) * 16 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
                             Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 16), k0, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 32), k0, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 48), k0, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 16), k1, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 32), k1, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 48), k1, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 64), k1, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 32), k2, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 48), k2, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 64), k2, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 80), k2, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 16), k3, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 32), k3, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 48), k3, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 16), k4, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 32), k4, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 48), k4, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 64), k4, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 32), k5, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 48), k5, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 64), k5, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 80), k5, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 16), k6, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 32), k6, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 48), k6, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 16), k7, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 32), k7, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 48), k7, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 64), k7, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 32), k8, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 48), k8, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 64), k8, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 80), k8, acc3);
-                            ref float o = ref Unsafe.Add(ref d, ox * 16 + c);
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 16);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 32);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 48);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 64);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k2, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 16);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 32);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 48);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 64);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k5, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 16);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 32);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 48);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 64);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k8, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 16);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 32);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 48);
                         }
-                        for (; ox + 1 <= 31; ox += 1)
                         {
-                            int at = (ox * 1 - 1) * 16 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 16), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 32), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 16), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 32), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 16), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 32), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 16 + c);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            int ox = 4;
+                            for (; ox <= 24; ox += 4)
+                            {
+                                ref float p0 = ref Unsafe.Add(ref r0, (ox * 1 - 1) * 16 + c);
+                                ref float p1 = ref Unsafe.Add(ref r1, (ox * 1 - 1) * 16 + c);
+                                ref float p2 = ref Unsafe.Add(ref r2, (ox * 1 - 1) * 16 + c);
+                                Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k0, acc0);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 16);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 32);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 48);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 64);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 80);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k2, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k3, acc0);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 16);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 32);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 48);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 64);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 80);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k5, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k6, acc0);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 16);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 32);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 48);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 64);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 80);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k8, acc3);
+                                }
+                                ref float o = ref Unsafe.Add(ref d, ox * 16 + c);
+                                Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                                Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 16);
+                                Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 32);
+                                Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 48);
+                            }
                         }
                         {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(480 + c)), k0, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(496 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(480 + c)), k3, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(496 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(480 + c)), k6, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(496 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(496 + c));
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 432);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k0, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 448);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 464);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 480);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 496);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 432);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k3, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 448);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 464);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 480);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 496);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 432);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k6, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 448);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 464);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 480);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 496);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 448 + c);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 16);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 32);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 48);
                         }
                     }
                 }
@@ -1592,93 +2208,515 @@ namespace Tests
                         Vector128<float> dwHi = Vector128.Create(6f);
                         Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(16 + c)), k2, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(16 + c)), k5, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(16 + c)), k8, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 4 <= 31; ox += 4)
-                        {
-                            int at = (ox * 1 - 1) * 16 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 16), k0, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 32), k0, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 48), k0, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 16), k1, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 32), k1, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 48), k1, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 64), k1, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 32), k2, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 48), k2, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 64), k2, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 80), k2, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 16), k3, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 32), k3, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 48), k3, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 16), k4, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 32), k4, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 48), k4, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 64), k4, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 32), k5, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 48), k5, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 64), k5, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 80), k5, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 16), k6, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 32), k6, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 48), k6, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 16), k7, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 32), k7, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 48), k7, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 64), k7, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 32), k8, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 48), k8, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 64), k8, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 80), k8, acc3);
-                            ref float o = ref Unsafe.Add(ref d, ox * 16 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias, acc4 = bias, acc5 = bias, acc6 = bias, acc7 = bias;
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 16);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 32);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 48);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k1, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k0, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 64);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k2, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k1, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k0, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 80);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k2, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k1, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k0, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 96);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k2, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k1, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k0, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 112);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k2, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k1, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 128);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k2, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 16);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 32);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 48);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k4, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k3, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 64);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k5, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k4, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k3, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 80);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k5, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k4, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k3, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 96);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k5, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k4, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k3, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 112);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k5, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k4, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 128);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k5, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 16);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 32);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 48);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k7, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k6, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 64);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k8, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k7, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k6, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 80);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k8, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k7, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k6, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 96);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k8, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k7, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k6, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 112);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k8, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k7, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 128);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k8, acc7);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, dwLo), dwHi), ref o, 16);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc2, dwLo), dwHi), ref o, 32);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc3, dwLo), dwHi), ref o, 48);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc4, dwLo), dwHi), ref o, 64);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc5, dwLo), dwHi), ref o, 80);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc6, dwLo), dwHi), ref o, 96);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc7, dwLo), dwHi), ref o, 112);
                         }
-                        for (; ox + 1 <= 31; ox += 1)
                         {
-                            int at = (ox * 1 - 1) * 16 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector128<float> acc0 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 16), k1, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 32), k2, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 16), k4, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 32), k5, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 16), k7, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 32), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 16 + c);
+                            int ox = 8;
+                            for (; ox <= 16; ox += 8)
+                            {
+                                ref float p0 = ref Unsafe.Add(ref r0, (ox * 1 - 1) * 16 + c);
+                                ref float p1 = ref Unsafe.Add(ref r1, (ox * 1 - 1) * 16 + c);
+                                ref float p2 = ref Unsafe.Add(ref r2, (ox * 1 - 1) * 16 + c);
+                                Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias, acc4 = bias, acc5 = bias, acc6 = bias, acc7 = bias;
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p0);
+                                    acc0 = Vector128.FusedMultiplyAdd(x, k0, acc0);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p0, 16);
+                                    acc0 = Vector128.FusedMultiplyAdd(x, k1, acc0);
+                                    acc1 = Vector128.FusedMultiplyAdd(x, k0, acc1);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p0, 32);
+                                    acc0 = Vector128.FusedMultiplyAdd(x, k2, acc0);
+                                    acc1 = Vector128.FusedMultiplyAdd(x, k1, acc1);
+                                    acc2 = Vector128.FusedMultiplyAdd(x, k0, acc2);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p0, 48);
+                                    acc1 = Vector128.FusedMultiplyAdd(x, k2, acc1);
+                                    acc2 = Vector128.FusedMultiplyAdd(x, k1, acc2);
+                                    acc3 = Vector128.FusedMultiplyAdd(x, k0, acc3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p0, 64);
+                                    acc2 = Vector128.FusedMultiplyAdd(x, k2, acc2);
+                                    acc3 = Vector128.FusedMultiplyAdd(x, k1, acc3);
+                                    acc4 = Vector128.FusedMultiplyAdd(x, k0, acc4);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p0, 80);
+                                    acc3 = Vector128.FusedMultiplyAdd(x, k2, acc3);
+                                    acc4 = Vector128.FusedMultiplyAdd(x, k1, acc4);
+                                    acc5 = Vector128.FusedMultiplyAdd(x, k0, acc5);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p0, 96);
+                                    acc4 = Vector128.FusedMultiplyAdd(x, k2, acc4);
+                                    acc5 = Vector128.FusedMultiplyAdd(x, k1, acc5);
+                                    acc6 = Vector128.FusedMultiplyAdd(x, k0, acc6);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p0, 112);
+                                    acc5 = Vector128.FusedMultiplyAdd(x, k2, acc5);
+                                    acc6 = Vector128.FusedMultiplyAdd(x, k1, acc6);
+                                    acc7 = Vector128.FusedMultiplyAdd(x, k0, acc7);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p0, 128);
+                                    acc6 = Vector128.FusedMultiplyAdd(x, k2, acc6);
+                                    acc7 = Vector128.FusedMultiplyAdd(x, k1, acc7);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p0, 144);
+                                    acc7 = Vector128.FusedMultiplyAdd(x, k2, acc7);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p1);
+                                    acc0 = Vector128.FusedMultiplyAdd(x, k3, acc0);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p1, 16);
+                                    acc0 = Vector128.FusedMultiplyAdd(x, k4, acc0);
+                                    acc1 = Vector128.FusedMultiplyAdd(x, k3, acc1);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p1, 32);
+                                    acc0 = Vector128.FusedMultiplyAdd(x, k5, acc0);
+                                    acc1 = Vector128.FusedMultiplyAdd(x, k4, acc1);
+                                    acc2 = Vector128.FusedMultiplyAdd(x, k3, acc2);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p1, 48);
+                                    acc1 = Vector128.FusedMultiplyAdd(x, k5, acc1);
+                                    acc2 = Vector128.FusedMultiplyAdd(x, k4, acc2);
+                                    acc3 = Vector128.FusedMultiplyAdd(x, k3, acc3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p1, 64);
+                                    acc2 = Vector128.FusedMultiplyAdd(x, k5, acc2);
+                                    acc3 = Vector128.FusedMultiplyAdd(x, k4, acc3);
+                                    acc4 = Vector128.FusedMultiplyAdd(x, k3, acc4);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p1, 80);
+                                    acc3 = Vector128.FusedMultiplyAdd(x, k5, acc3);
+                                    acc4 = Vector128.FusedMultiplyAdd(x, k4, acc4);
+                                    acc5 = Vector128.FusedMultiplyAdd(x, k3, acc5);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p1, 96);
+                                    acc4 = Vector128.FusedMultiplyAdd(x, k5, acc4);
+                                    acc5 = Vector128.FusedMultiplyAdd(x, k4, acc5);
+                                    acc6 = Vector128.FusedMultiplyAdd(x, k3, acc6);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p1, 112);
+                                    acc5 = Vector128.FusedMultiplyAdd(x, k5, acc5);
+                                    acc6 = Vector128.FusedMultiplyAdd(x, k4, acc6);
+                                    acc7 = Vector128.FusedMultiplyAdd(x, k3, acc7);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p1, 128);
+                                    acc6 = Vector128.FusedMultiplyAdd(x, k5, acc6);
+                                    acc7 = Vector128.FusedMultiplyAdd(x, k4, acc7);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p1, 144);
+                                    acc7 = Vector128.FusedMultiplyAdd(x, k5, acc7);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p2);
+                                    acc0 = Vector128.FusedMultiplyAdd(x, k6, acc0);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p2, 16);
+                                    acc0 = Vector128.FusedMultiplyAdd(x, k7, acc0);
+                                    acc1 = Vector128.FusedMultiplyAdd(x, k6, acc1);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p2, 32);
+                                    acc0 = Vector128.FusedMultiplyAdd(x, k8, acc0);
+                                    acc1 = Vector128.FusedMultiplyAdd(x, k7, acc1);
+                                    acc2 = Vector128.FusedMultiplyAdd(x, k6, acc2);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p2, 48);
+                                    acc1 = Vector128.FusedMultiplyAdd(x, k8, acc1);
+                                    acc2 = Vector128.FusedMultiplyAdd(x, k7, acc2);
+                                    acc3 = Vector128.FusedMultiplyAdd(x, k6, acc3);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p2, 64);
+                                    acc2 = Vector128.FusedMultiplyAdd(x, k8, acc2);
+                                    acc3 = Vector128.FusedMultiplyAdd(x, k7, acc3);
+                                    acc4 = Vector128.FusedMultiplyAdd(x, k6, acc4);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p2, 80);
+                                    acc3 = Vector128.FusedMultiplyAdd(x, k8, acc3);
+                                    acc4 = Vector128.FusedMultiplyAdd(x, k7, acc4);
+                                    acc5 = Vector128.FusedMultiplyAdd(x, k6, acc5);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p2, 96);
+                                    acc4 = Vector128.FusedMultiplyAdd(x, k8, acc4);
+                                    acc5 = Vector128.FusedMultiplyAdd(x, k7, acc5);
+                                    acc6 = Vector128.FusedMultiplyAdd(x, k6, acc6);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p2, 112);
+                                    acc5 = Vector128.FusedMultiplyAdd(x, k8, acc5);
+                                    acc6 = Vector128.FusedMultiplyAdd(x, k7, acc6);
+                                    acc7 = Vector128.FusedMultiplyAdd(x, k6, acc7);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p2, 128);
+                                    acc6 = Vector128.FusedMultiplyAdd(x, k8, acc6);
+                                    acc7 = Vector128.FusedMultiplyAdd(x, k7, acc7);
+                                }
+                                {
+                                    Vector128<float> x = Vector128.LoadUnsafe(ref p2, 144);
+                                    acc7 = Vector128.FusedMultiplyAdd(x, k8, acc7);
+                                }
+                                ref float o = ref Unsafe.Add(ref d, ox * 16 + c);
+                                Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                                Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, dwLo), dwHi), ref o, 16);
+                                Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc2, dwLo), dwHi), ref o, 32);
+                                Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc3, dwLo), dwHi), ref o, 48);
+                                Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc4, dwLo), dwHi), ref o, 64);
+                                Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc5, dwLo), dwHi), ref o, 80);
+                                Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc6, dwLo), dwHi), ref o, 96);
+                                Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc7, dwLo), dwHi), ref o, 112);
+                            }
+                        }
+                        {
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias, acc4 = bias, acc5 = bias, acc6 = bias, acc7 = bias;
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 368);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k0, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 384);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 400);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 416);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 432);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k1, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k0, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 448);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k2, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k1, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k0, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 464);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k2, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k1, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k0, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 480);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k2, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k1, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k0, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 496);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k2, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k1, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 368);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k3, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 384);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 400);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 416);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 432);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k4, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k3, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 448);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k5, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k4, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k3, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 464);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k5, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k4, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k3, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 480);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k5, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k4, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k3, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 496);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k5, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k4, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 368);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k6, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 384);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 400);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 416);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 432);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k7, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k6, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 448);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k8, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k7, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k6, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 464);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k8, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k7, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k6, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 480);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k8, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k7, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k6, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 496);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k8, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k7, acc7);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 384 + c);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(480 + c)), k0, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(496 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(480 + c)), k3, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(496 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(480 + c)), k6, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(496 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(496 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, dwLo), dwHi), ref o, 16);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc2, dwLo), dwHi), ref o, 32);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc3, dwLo), dwHi), ref o, 48);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc4, dwLo), dwHi), ref o, 64);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc5, dwLo), dwHi), ref o, 80);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc6, dwLo), dwHi), ref o, 96);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc7, dwLo), dwHi), ref o, 112);
                         }
                     }
                 }
@@ -2115,83 +3153,472 @@ namespace Tests
                         Vector512<float> dwHi = Vector512.Create(6f);
                         Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(48 + c)), k2, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(48 + c)), k5, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(48 + c)), k8, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 4 <= 16; ox += 4)
-                        {
-                            int at = (ox * 2 - 1) * 48 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 96), k0, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 192), k0, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 288), k0, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 48), k1, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 144), k1, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 240), k1, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 336), k1, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 96), k2, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 192), k2, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 288), k2, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 384), k2, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 96), k3, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 192), k3, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 288), k3, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 48), k4, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 144), k4, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 240), k4, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 336), k4, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 96), k5, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 192), k5, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 288), k5, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 384), k5, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 96), k6, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 192), k6, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 288), k6, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 48), k7, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 144), k7, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 240), k7, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 336), k7, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 96), k8, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 192), k8, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 288), k8, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 384), k8, acc3);
-                            ref float o = ref Unsafe.Add(ref d, ox * 48 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias, acc4 = bias, acc5 = bias, acc6 = bias, acc7 = bias;
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k1, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 48);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 96);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 144);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 192);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k1, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 240);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 288);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 336);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k2, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k0, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 384);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k1, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 432);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k2, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k0, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 480);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k1, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 528);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k2, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k0, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 576);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k1, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 624);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k2, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k0, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 672);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k1, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 720);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k2, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k4, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 48);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 96);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 144);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 192);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k4, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 240);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 288);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 336);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k5, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k3, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 384);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k4, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 432);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k5, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k3, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 480);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k4, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 528);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k5, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k3, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 576);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k4, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 624);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k5, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k3, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 672);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k4, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 720);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k5, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k7, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 48);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 96);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 144);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 192);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k7, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 240);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 288);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 336);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k8, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k6, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 384);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k7, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 432);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k8, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k6, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 480);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k7, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 528);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k8, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k6, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 576);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k7, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 624);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k8, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k6, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 672);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k7, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 720);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k8, acc7);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc1, dwLo), dwHi), ref o, 48);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc2, dwLo), dwHi), ref o, 96);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc3, dwLo), dwHi), ref o, 144);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc4, dwLo), dwHi), ref o, 192);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc5, dwLo), dwHi), ref o, 240);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc6, dwLo), dwHi), ref o, 288);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc7, dwLo), dwHi), ref o, 336);
                         }
-                        for (; ox + 1 <= 16; ox += 1)
                         {
-                            int at = (ox * 2 - 1) * 48 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector512<float> acc0 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 48), k1, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 96), k2, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 48), k4, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 96), k5, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 48), k7, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 96), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 48 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias, acc4 = bias, acc5 = bias, acc6 = bias, acc7 = bias;
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 720);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k0, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 768);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k1, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 816);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 864);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 912);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 960);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k1, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 1008);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 1056);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 1104);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k2, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k0, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 1152);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k1, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 1200);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k2, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k0, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 1248);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k1, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 1296);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k2, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k0, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 1344);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k1, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 1392);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k2, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k0, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 1440);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k1, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 1488);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k2, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 720);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k3, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 768);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k4, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 816);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 864);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 912);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 960);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k4, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 1008);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 1056);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 1104);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k5, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k3, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 1152);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k4, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 1200);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k5, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k3, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 1248);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k4, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 1296);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k5, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k3, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 1344);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k4, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 1392);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k5, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k3, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 1440);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k4, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 1488);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k5, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 720);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k6, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 768);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k7, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 816);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 864);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 912);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 960);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k7, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 1008);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 1056);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 1104);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k8, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k6, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 1152);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k7, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 1200);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k8, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k6, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 1248);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k7, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 1296);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k8, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k6, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 1344);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k7, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 1392);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k8, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k6, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 1440);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k7, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 1488);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k8, acc7);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 384 + c);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc1, dwLo), dwHi), ref o, 48);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc2, dwLo), dwHi), ref o, 96);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc3, dwLo), dwHi), ref o, 144);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc4, dwLo), dwHi), ref o, 192);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc5, dwLo), dwHi), ref o, 240);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc6, dwLo), dwHi), ref o, 288);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc7, dwLo), dwHi), ref o, 336);
                         }
                     }
                 }
@@ -2206,83 +3633,252 @@ namespace Tests
                         Vector256<float> dwHi = Vector256.Create(6f);
                         Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(48 + c)), k2, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(48 + c)), k5, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(48 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 4 <= 16; ox += 4)
-                        {
-                            int at = (ox * 2 - 1) * 48 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
                             Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 96), k0, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 192), k0, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 288), k0, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 48), k1, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 144), k1, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 240), k1, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 336), k1, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 96), k2, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 192), k2, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 288), k2, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 384), k2, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 96), k3, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 192), k3, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 288), k3, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 48), k4, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 144), k4, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 240), k4, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 336), k4, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 96), k5, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 192), k5, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 288), k5, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 384), k5, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 96), k6, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 192), k6, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 288), k6, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 48), k7, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 144), k7, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 240), k7, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 336), k7, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 96), k8, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 192), k8, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 288), k8, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 384), k8, acc3);
-                            ref float o = ref Unsafe.Add(ref d, ox * 48 + c);
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 48);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 96);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 144);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 192);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 240);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 288);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 336);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k2, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 48);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 96);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 144);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 192);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 240);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 288);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 336);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k5, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 48);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 96);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 144);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 192);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 240);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 288);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 336);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k8, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 48);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 96);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 144);
                         }
-                        for (; ox + 1 <= 16; ox += 1)
                         {
-                            int at = (ox * 2 - 1) * 48 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 48), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 96), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 48), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 96), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 48), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 96), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 48 + c);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            int ox = 4;
+                            for (; ox <= 12; ox += 4)
+                            {
+                                ref float p0 = ref Unsafe.Add(ref r0, (ox * 2 - 1) * 48 + c);
+                                ref float p1 = ref Unsafe.Add(ref r1, (ox * 2 - 1) * 48 + c);
+                                ref float p2 = ref Unsafe.Add(ref r2, (ox * 2 - 1) * 48 + c);
+                                Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k0, acc0);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 48);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 96);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 144);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 192);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 240);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 288);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 336);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 384);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k2, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k3, acc0);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 48);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 96);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 144);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 192);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 240);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 288);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 336);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 384);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k5, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k6, acc0);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 48);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 96);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 144);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 192);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 240);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 288);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 336);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 384);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k8, acc3);
+                                }
+                                ref float o = ref Unsafe.Add(ref d, ox * 48 + c);
+                                Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                                Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 48);
+                                Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 96);
+                                Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 144);
+                            }
                         }
                     }
                 }
@@ -2297,83 +3893,472 @@ namespace Tests
                         Vector128<float> dwHi = Vector128.Create(6f);
                         Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(48 + c)), k2, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(48 + c)), k5, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(48 + c)), k8, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 4 <= 16; ox += 4)
-                        {
-                            int at = (ox * 2 - 1) * 48 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 96), k0, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 192), k0, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 288), k0, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 48), k1, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 144), k1, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 240), k1, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 336), k1, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 96), k2, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 192), k2, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 288), k2, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 384), k2, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 96), k3, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 192), k3, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 288), k3, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 48), k4, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 144), k4, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 240), k4, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 336), k4, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 96), k5, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 192), k5, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 288), k5, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 384), k5, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 96), k6, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 192), k6, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 288), k6, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 48), k7, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 144), k7, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 240), k7, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 336), k7, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 96), k8, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 192), k8, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 288), k8, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 384), k8, acc3);
-                            ref float o = ref Unsafe.Add(ref d, ox * 48 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias, acc4 = bias, acc5 = bias, acc6 = bias, acc7 = bias;
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k1, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 48);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 96);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 144);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 192);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k1, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 240);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 288);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 336);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k2, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k0, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 384);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k1, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 432);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k2, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k0, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 480);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k1, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 528);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k2, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k0, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 576);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k1, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 624);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k2, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k0, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 672);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k1, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 720);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k2, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k4, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 48);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 96);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 144);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 192);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k4, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 240);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 288);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 336);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k5, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k3, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 384);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k4, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 432);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k5, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k3, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 480);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k4, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 528);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k5, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k3, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 576);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k4, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 624);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k5, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k3, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 672);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k4, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 720);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k5, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k7, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 48);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 96);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 144);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 192);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k7, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 240);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 288);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 336);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k8, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k6, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 384);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k7, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 432);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k8, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k6, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 480);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k7, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 528);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k8, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k6, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 576);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k7, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 624);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k8, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k6, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 672);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k7, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 720);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k8, acc7);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, dwLo), dwHi), ref o, 48);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc2, dwLo), dwHi), ref o, 96);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc3, dwLo), dwHi), ref o, 144);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc4, dwLo), dwHi), ref o, 192);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc5, dwLo), dwHi), ref o, 240);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc6, dwLo), dwHi), ref o, 288);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc7, dwLo), dwHi), ref o, 336);
                         }
-                        for (; ox + 1 <= 16; ox += 1)
                         {
-                            int at = (ox * 2 - 1) * 48 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector128<float> acc0 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 48), k1, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 96), k2, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 48), k4, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 96), k5, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 48), k7, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 96), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 48 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias, acc4 = bias, acc5 = bias, acc6 = bias, acc7 = bias;
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 720);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k0, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 768);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k1, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 816);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 864);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 912);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 960);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k1, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 1008);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 1056);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 1104);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k2, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k0, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 1152);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k1, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 1200);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k2, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k0, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 1248);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k1, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 1296);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k2, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k0, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 1344);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k1, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 1392);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k2, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k0, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 1440);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k1, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 1488);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k2, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 720);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k3, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 768);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k4, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 816);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 864);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 912);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 960);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k4, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 1008);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 1056);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 1104);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k5, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k3, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 1152);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k4, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 1200);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k5, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k3, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 1248);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k4, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 1296);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k5, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k3, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 1344);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k4, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 1392);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k5, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k3, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 1440);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k4, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 1488);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k5, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 720);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k6, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 768);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k7, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 816);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 864);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 912);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 960);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k7, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 1008);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 1056);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 1104);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k8, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k6, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 1152);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k7, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 1200);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k8, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k6, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 1248);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k7, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 1296);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k8, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k6, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 1344);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k7, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 1392);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k8, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k6, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 1440);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k7, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 1488);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k8, acc7);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 384 + c);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, dwLo), dwHi), ref o, 48);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc2, dwLo), dwHi), ref o, 96);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc3, dwLo), dwHi), ref o, 144);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc4, dwLo), dwHi), ref o, 192);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc5, dwLo), dwHi), ref o, 240);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc6, dwLo), dwHi), ref o, 288);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc7, dwLo), dwHi), ref o, 336);
                         }
                     }
                 }
@@ -2828,93 +4813,334 @@ namespace Tests
                         Vector512<float> dwHi = Vector512.Create(6f);
                         Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(48 + c)), k2, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(48 + c)), k5, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(48 + c)), k8, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 4 <= 15; ox += 4)
-                        {
-                            int at = (ox * 1 - 1) * 48 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 48), k0, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 96), k0, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 144), k0, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 48), k1, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 96), k1, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 144), k1, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 192), k1, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 96), k2, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 144), k2, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 192), k2, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 240), k2, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 48), k3, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 96), k3, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 144), k3, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 48), k4, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 96), k4, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 144), k4, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 192), k4, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 96), k5, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 144), k5, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 192), k5, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 240), k5, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 48), k6, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 96), k6, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 144), k6, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 48), k7, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 96), k7, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 144), k7, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 192), k7, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 96), k8, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 144), k8, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 192), k8, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 240), k8, acc3);
-                            ref float o = ref Unsafe.Add(ref d, ox * 48 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias, acc4 = bias, acc5 = bias, acc6 = bias, acc7 = bias;
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 48);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 96);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 144);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k1, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k0, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 192);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k2, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k1, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k0, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 240);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k2, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k1, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k0, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 288);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k2, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k1, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k0, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 336);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k2, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k1, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 384);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k2, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 48);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 96);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 144);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k4, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k3, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 192);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k5, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k4, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k3, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 240);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k5, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k4, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k3, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 288);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k5, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k4, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k3, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 336);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k5, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k4, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 384);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k5, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 48);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 96);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 144);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k7, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k6, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 192);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k8, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k7, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k6, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 240);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k8, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k7, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k6, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 288);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k8, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k7, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k6, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 336);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k8, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k7, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 384);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k8, acc7);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc1, dwLo), dwHi), ref o, 48);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc2, dwLo), dwHi), ref o, 96);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc3, dwLo), dwHi), ref o, 144);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc4, dwLo), dwHi), ref o, 192);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc5, dwLo), dwHi), ref o, 240);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc6, dwLo), dwHi), ref o, 288);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc7, dwLo), dwHi), ref o, 336);
                         }
-                        for (; ox + 1 <= 15; ox += 1)
                         {
-                            int at = (ox * 1 - 1) * 48 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector512<float> acc0 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 48), k1, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 96), k2, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 48), k4, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 96), k5, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 48), k7, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 96), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 48 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias, acc4 = bias, acc5 = bias, acc6 = bias, acc7 = bias;
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 336);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k0, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 384);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 432);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 480);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 528);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k1, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k0, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 576);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k2, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k1, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k0, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 624);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k2, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k1, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k0, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 672);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k2, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k1, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k0, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 720);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k2, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k1, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 336);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k3, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 384);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 432);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 480);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 528);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k4, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k3, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 576);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k5, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k4, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k3, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 624);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k5, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k4, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k3, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 672);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k5, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k4, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k3, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 720);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k5, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k4, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 336);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k6, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 384);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 432);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 480);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 528);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k7, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k6, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 576);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k8, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k7, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k6, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 624);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k8, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k7, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k6, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 672);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k8, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k7, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k6, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 720);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k8, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k7, acc7);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 384 + c);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(672 + c)), k0, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(720 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(672 + c)), k3, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(720 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(672 + c)), k6, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(720 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(720 + c));
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc1, dwLo), dwHi), ref o, 48);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc2, dwLo), dwHi), ref o, 96);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc3, dwLo), dwHi), ref o, 144);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc4, dwLo), dwHi), ref o, 192);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc5, dwLo), dwHi), ref o, 240);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc6, dwLo), dwHi), ref o, 288);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc7, dwLo), dwHi), ref o, 336);
                         }
                     }
                 }
@@ -2929,93 +5155,287 @@ namespace Tests
                         Vector256<float> dwHi = Vector256.Create(6f);
                         Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(48 + c)), k2, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(48 + c)), k5, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(48 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 4 <= 15; ox += 4)
-                        {
-                            int at = (ox * 1 - 1) * 48 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
                             Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 48), k0, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 96), k0, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 144), k0, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 48), k1, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 96), k1, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 144), k1, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 192), k1, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 96), k2, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 144), k2, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 192), k2, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 240), k2, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 48), k3, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 96), k3, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 144), k3, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 48), k4, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 96), k4, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 144), k4, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 192), k4, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 96), k5, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 144), k5, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 192), k5, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 240), k5, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 48), k6, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 96), k6, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 144), k6, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 48), k7, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 96), k7, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 144), k7, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 192), k7, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 96), k8, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 144), k8, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 192), k8, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 240), k8, acc3);
-                            ref float o = ref Unsafe.Add(ref d, ox * 48 + c);
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 48);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 96);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 144);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 192);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k2, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 48);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 96);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 144);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 192);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k5, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 48);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 96);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 144);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 192);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k8, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 48);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 96);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 144);
                         }
-                        for (; ox + 1 <= 15; ox += 1)
                         {
-                            int at = (ox * 1 - 1) * 48 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 48), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 96), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 48), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 96), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 48), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 96), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 48 + c);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            int ox = 4;
+                            for (; ox <= 8; ox += 4)
+                            {
+                                ref float p0 = ref Unsafe.Add(ref r0, (ox * 1 - 1) * 48 + c);
+                                ref float p1 = ref Unsafe.Add(ref r1, (ox * 1 - 1) * 48 + c);
+                                ref float p2 = ref Unsafe.Add(ref r2, (ox * 1 - 1) * 48 + c);
+                                Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k0, acc0);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 48);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 96);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 144);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 192);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p0, 240);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k2, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k3, acc0);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 48);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 96);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 144);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 192);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p1, 240);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k5, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k6, acc0);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 48);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 96);
+                                    acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 144);
+                                    acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 192);
+                                    acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                                }
+                                {
+                                    Vector256<float> x = Vector256.LoadUnsafe(ref p2, 240);
+                                    acc3 = Vector256.FusedMultiplyAdd(x, k8, acc3);
+                                }
+                                ref float o = ref Unsafe.Add(ref d, ox * 48 + c);
+                                Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                                Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 48);
+                                Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 96);
+                                Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 144);
+                            }
                         }
                         {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(672 + c)), k0, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(720 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(672 + c)), k3, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(720 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(672 + c)), k6, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(720 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(720 + c));
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 528);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k0, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 576);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 624);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 672);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 720);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 528);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k3, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 576);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 624);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 672);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 720);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 528);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k6, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 576);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 624);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 672);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 720);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 576 + c);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 48);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 96);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 144);
                         }
                     }
                 }
@@ -3030,93 +5450,334 @@ namespace Tests
                         Vector128<float> dwHi = Vector128.Create(6f);
                         Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(48 + c)), k2, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(48 + c)), k5, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(48 + c)), k8, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 4 <= 15; ox += 4)
-                        {
-                            int at = (ox * 1 - 1) * 48 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 48), k0, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 96), k0, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 144), k0, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 48), k1, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 96), k1, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 144), k1, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 192), k1, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 96), k2, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 144), k2, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 192), k2, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 240), k2, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 48), k3, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 96), k3, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 144), k3, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 48), k4, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 96), k4, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 144), k4, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 192), k4, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 96), k5, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 144), k5, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 192), k5, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 240), k5, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 48), k6, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 96), k6, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 144), k6, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 48), k7, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 96), k7, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 144), k7, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 192), k7, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 96), k8, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 144), k8, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 192), k8, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 240), k8, acc3);
-                            ref float o = ref Unsafe.Add(ref d, ox * 48 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias, acc4 = bias, acc5 = bias, acc6 = bias, acc7 = bias;
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 48);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 96);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 144);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k1, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k0, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 192);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k2, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k1, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k0, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 240);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k2, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k1, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k0, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 288);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k2, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k1, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k0, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 336);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k2, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k1, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 384);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k2, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 48);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 96);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 144);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k4, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k3, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 192);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k5, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k4, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k3, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 240);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k5, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k4, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k3, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 288);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k5, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k4, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k3, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 336);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k5, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k4, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 384);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k5, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 48);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 96);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 144);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k7, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k6, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 192);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k8, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k7, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k6, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 240);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k8, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k7, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k6, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 288);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k8, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k7, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k6, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 336);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k8, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k7, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 384);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k8, acc7);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, dwLo), dwHi), ref o, 48);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc2, dwLo), dwHi), ref o, 96);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc3, dwLo), dwHi), ref o, 144);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc4, dwLo), dwHi), ref o, 192);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc5, dwLo), dwHi), ref o, 240);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc6, dwLo), dwHi), ref o, 288);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc7, dwLo), dwHi), ref o, 336);
                         }
-                        for (; ox + 1 <= 15; ox += 1)
                         {
-                            int at = (ox * 1 - 1) * 48 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector128<float> acc0 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 48), k1, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 96), k2, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 48), k4, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 96), k5, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 48), k7, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 96), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 48 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias, acc4 = bias, acc5 = bias, acc6 = bias, acc7 = bias;
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 336);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k0, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 384);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 432);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 480);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 528);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k1, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k0, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 576);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k2, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k1, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k0, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 624);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k2, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k1, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k0, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 672);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k2, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k1, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k0, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 720);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k2, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k1, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 336);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k3, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 384);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 432);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 480);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 528);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k4, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k3, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 576);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k5, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k4, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k3, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 624);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k5, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k4, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k3, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 672);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k5, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k4, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k3, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 720);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k5, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k4, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 336);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k6, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 384);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 432);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 480);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 528);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k7, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k6, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 576);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k8, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k7, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k6, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 624);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k8, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k7, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k6, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 672);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k8, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k7, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k6, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 720);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k8, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k7, acc7);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 384 + c);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(672 + c)), k0, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(720 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(672 + c)), k3, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(720 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(672 + c)), k6, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(720 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(720 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, dwLo), dwHi), ref o, 48);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc2, dwLo), dwHi), ref o, 96);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc3, dwLo), dwHi), ref o, 144);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc4, dwLo), dwHi), ref o, 192);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc5, dwLo), dwHi), ref o, 240);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc6, dwLo), dwHi), ref o, 288);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc7, dwLo), dwHi), ref o, 336);
                         }
                     }
                 }
@@ -3572,83 +6233,232 @@ namespace Tests
                         Vector512<float> dwHi = Vector512.Create(6f);
                         Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(48 + c)), k2, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(48 + c)), k5, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(48 + c)), k8, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 4 <= 8; ox += 4)
-                        {
-                            int at = (ox * 2 - 1) * 48 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 96), k0, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 192), k0, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 288), k0, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 48), k1, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 144), k1, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 240), k1, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 336), k1, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 96), k2, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 192), k2, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 288), k2, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 384), k2, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 96), k3, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 192), k3, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 288), k3, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 48), k4, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 144), k4, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 240), k4, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 336), k4, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 96), k5, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 192), k5, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 288), k5, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 384), k5, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 96), k6, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 192), k6, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 288), k6, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 48), k7, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 144), k7, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 240), k7, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 336), k7, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 96), k8, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 192), k8, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 288), k8, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 384), k8, acc3);
-                            ref float o = ref Unsafe.Add(ref d, ox * 48 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias, acc4 = bias, acc5 = bias, acc6 = bias, acc7 = bias;
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k1, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 48);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 96);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 144);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 192);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k1, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 240);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 288);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 336);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k2, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k0, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 384);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k1, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 432);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k2, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k0, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 480);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k1, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 528);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k2, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k0, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 576);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k1, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 624);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k2, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k0, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 672);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k1, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 720);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k2, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k4, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 48);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 96);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 144);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 192);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k4, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 240);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 288);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 336);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k5, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k3, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 384);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k4, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 432);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k5, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k3, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 480);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k4, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 528);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k5, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k3, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 576);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k4, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 624);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k5, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k3, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 672);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k4, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 720);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k5, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k7, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 48);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 96);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 144);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 192);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k7, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 240);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 288);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 336);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k8, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k6, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 384);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k7, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 432);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k8, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k6, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 480);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k7, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 528);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k8, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k6, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 576);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k7, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 624);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k8, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k6, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 672);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k7, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 720);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k8, acc7);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc1, dwLo), dwHi), ref o, 48);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc2, dwLo), dwHi), ref o, 96);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc3, dwLo), dwHi), ref o, 144);
-                        }
-                        for (; ox + 1 <= 8; ox += 1)
-                        {
-                            int at = (ox * 2 - 1) * 48 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector512<float> acc0 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 48), k1, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 96), k2, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 48), k4, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 96), k5, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 48), k7, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 96), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 48 + c);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc4, dwLo), dwHi), ref o, 192);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc5, dwLo), dwHi), ref o, 240);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc6, dwLo), dwHi), ref o, 288);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc7, dwLo), dwHi), ref o, 336);
                         }
                     }
                 }
@@ -3663,83 +6473,248 @@ namespace Tests
                         Vector256<float> dwHi = Vector256.Create(6f);
                         Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(48 + c)), k2, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(48 + c)), k5, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(48 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 4 <= 8; ox += 4)
-                        {
-                            int at = (ox * 2 - 1) * 48 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
                             Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 96), k0, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 192), k0, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 288), k0, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 48), k1, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 144), k1, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 240), k1, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 336), k1, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 96), k2, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 192), k2, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 288), k2, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 384), k2, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 96), k3, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 192), k3, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 288), k3, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 48), k4, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 144), k4, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 240), k4, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 336), k4, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 96), k5, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 192), k5, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 288), k5, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 384), k5, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 96), k6, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 192), k6, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 288), k6, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 48), k7, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 144), k7, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 240), k7, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 336), k7, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 96), k8, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 192), k8, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 288), k8, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 384), k8, acc3);
-                            ref float o = ref Unsafe.Add(ref d, ox * 48 + c);
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 48);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 96);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 144);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 192);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 240);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 288);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 336);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k2, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 48);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 96);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 144);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 192);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 240);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 288);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 336);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k5, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 48);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 96);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 144);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 192);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 240);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 288);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 336);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k8, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 48);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 96);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 144);
                         }
-                        for (; ox + 1 <= 8; ox += 1)
                         {
-                            int at = (ox * 2 - 1) * 48 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 48), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 96), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 48), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 96), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 48), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 96), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 48 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 336);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k0, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 384);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 432);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 480);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 528);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 576);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 624);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 672);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 720);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k2, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 336);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k3, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 384);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 432);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 480);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 528);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 576);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 624);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 672);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 720);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k5, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 336);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k6, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 384);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 432);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 480);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 528);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 576);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 624);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 672);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 720);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k8, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 192 + c);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 48);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 96);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 144);
                         }
                     }
                 }
@@ -3754,83 +6729,232 @@ namespace Tests
                         Vector128<float> dwHi = Vector128.Create(6f);
                         Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(48 + c)), k2, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(48 + c)), k5, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(48 + c)), k8, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 4 <= 8; ox += 4)
-                        {
-                            int at = (ox * 2 - 1) * 48 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 96), k0, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 192), k0, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 288), k0, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 48), k1, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 144), k1, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 240), k1, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 336), k1, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 96), k2, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 192), k2, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 288), k2, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 384), k2, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 96), k3, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 192), k3, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 288), k3, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 48), k4, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 144), k4, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 240), k4, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 336), k4, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 96), k5, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 192), k5, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 288), k5, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 384), k5, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 96), k6, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 192), k6, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 288), k6, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 48), k7, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 144), k7, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 240), k7, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 336), k7, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 96), k8, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 192), k8, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 288), k8, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 384), k8, acc3);
-                            ref float o = ref Unsafe.Add(ref d, ox * 48 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias, acc4 = bias, acc5 = bias, acc6 = bias, acc7 = bias;
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k1, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 48);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 96);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 144);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 192);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k1, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 240);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 288);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 336);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k2, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k0, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 384);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k1, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 432);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k2, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k0, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 480);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k1, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 528);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k2, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k0, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 576);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k1, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 624);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k2, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k0, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 672);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k1, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 720);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k2, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k4, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 48);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 96);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 144);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 192);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k4, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 240);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 288);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 336);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k5, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k3, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 384);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k4, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 432);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k5, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k3, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 480);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k4, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 528);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k5, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k3, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 576);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k4, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 624);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k5, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k3, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 672);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k4, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 720);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k5, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k7, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 48);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 96);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 144);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 192);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k7, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 240);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 288);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 336);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k8, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k6, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 384);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k7, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 432);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k8, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k6, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 480);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k7, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 528);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k8, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k6, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 576);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k7, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 624);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k8, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k6, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 672);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k7, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 720);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k8, acc7);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, dwLo), dwHi), ref o, 48);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc2, dwLo), dwHi), ref o, 96);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc3, dwLo), dwHi), ref o, 144);
-                        }
-                        for (; ox + 1 <= 8; ox += 1)
-                        {
-                            int at = (ox * 2 - 1) * 48 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector128<float> acc0 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 48), k1, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 96), k2, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 48), k4, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 96), k5, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 48), k7, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 96), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 48 + c);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc4, dwLo), dwHi), ref o, 192);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc5, dwLo), dwHi), ref o, 240);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc6, dwLo), dwHi), ref o, 288);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc7, dwLo), dwHi), ref o, 336);
                         }
                     }
                 }
@@ -4187,93 +7311,157 @@ namespace Tests
                         Vector512<float> dwHi = Vector512.Create(6f);
                         Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(96 + c)), k2, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(96 + c)), k5, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(96 + c)), k8, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 4 <= 7; ox += 4)
-                        {
-                            int at = (ox * 1 - 1) * 96 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 96), k0, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 192), k0, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 288), k0, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 96), k1, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 192), k1, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 288), k1, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 384), k1, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 192), k2, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 288), k2, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 384), k2, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 480), k2, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 96), k3, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 192), k3, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 288), k3, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 96), k4, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 192), k4, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 288), k4, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 384), k4, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 192), k5, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 288), k5, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 384), k5, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 480), k5, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 96), k6, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 192), k6, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 288), k6, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 96), k7, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 192), k7, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 288), k7, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 384), k7, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 192), k8, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 288), k8, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 384), k8, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 480), k8, acc3);
-                            ref float o = ref Unsafe.Add(ref d, ox * 96 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias, acc4 = bias, acc5 = bias, acc6 = bias, acc7 = bias;
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 96);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 192);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 288);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k1, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k0, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 384);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k2, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k1, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k0, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 480);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k2, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k1, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k0, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 576);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k2, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k1, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k0, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 672);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k2, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k1, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 96);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 192);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 288);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k4, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k3, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 384);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k5, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k4, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k3, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 480);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k5, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k4, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k3, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 576);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k5, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k4, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k3, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 672);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k5, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k4, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 96);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 192);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 288);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k7, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k6, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 384);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k8, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k7, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k6, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 480);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k8, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k7, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k6, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 576);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k8, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k7, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k6, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 672);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k8, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k7, acc7);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc1, dwLo), dwHi), ref o, 96);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc2, dwLo), dwHi), ref o, 192);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc3, dwLo), dwHi), ref o, 288);
-                        }
-                        for (; ox + 1 <= 7; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 96 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector512<float> acc0 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 96), k1, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 192), k2, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 96), k4, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 192), k5, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 96), k7, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 192), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 96 + c);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(576 + c)), k0, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(672 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(576 + c)), k3, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(672 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(576 + c)), k6, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(672 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(672 + c));
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc4, dwLo), dwHi), ref o, 384);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc5, dwLo), dwHi), ref o, 480);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc6, dwLo), dwHi), ref o, 576);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc7, dwLo), dwHi), ref o, 672);
                         }
                     }
                 }
@@ -4288,93 +7476,182 @@ namespace Tests
                         Vector256<float> dwHi = Vector256.Create(6f);
                         Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(96 + c)), k2, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(96 + c)), k5, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(96 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 4 <= 7; ox += 4)
-                        {
-                            int at = (ox * 1 - 1) * 96 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
                             Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 96), k0, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 192), k0, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 288), k0, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 96), k1, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 192), k1, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 288), k1, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 384), k1, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 192), k2, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 288), k2, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 384), k2, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 480), k2, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 96), k3, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 192), k3, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 288), k3, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 96), k4, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 192), k4, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 288), k4, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 384), k4, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 192), k5, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 288), k5, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 384), k5, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 480), k5, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 96), k6, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 192), k6, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 288), k6, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 96), k7, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 192), k7, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 288), k7, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 384), k7, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 192), k8, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 288), k8, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 384), k8, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 480), k8, acc3);
-                            ref float o = ref Unsafe.Add(ref d, ox * 96 + c);
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 96);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 192);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 288);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 384);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k2, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 96);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 192);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 288);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 384);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k5, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 96);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 192);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 288);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 384);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k8, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 96);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 192);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 288);
                         }
-                        for (; ox + 1 <= 7; ox += 1)
                         {
-                            int at = (ox * 1 - 1) * 96 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 96), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 192), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 96), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 192), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 96), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 192), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 96 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 288);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k0, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 384);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 480);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 576);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 672);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 288);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k3, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 384);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 480);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 576);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 672);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 288);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k6, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 384);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 480);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 576);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 672);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 384 + c);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(576 + c)), k0, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(672 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(576 + c)), k3, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(672 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(576 + c)), k6, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(672 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(672 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 96);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 192);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 288);
                         }
                     }
                 }
@@ -4389,93 +7666,157 @@ namespace Tests
                         Vector128<float> dwHi = Vector128.Create(6f);
                         Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(96 + c)), k2, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(96 + c)), k5, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(96 + c)), k8, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 4 <= 7; ox += 4)
-                        {
-                            int at = (ox * 1 - 1) * 96 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 96), k0, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 192), k0, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 288), k0, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 96), k1, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 192), k1, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 288), k1, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 384), k1, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 192), k2, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 288), k2, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 384), k2, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 480), k2, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 96), k3, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 192), k3, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 288), k3, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 96), k4, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 192), k4, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 288), k4, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 384), k4, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 192), k5, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 288), k5, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 384), k5, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 480), k5, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 96), k6, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 192), k6, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 288), k6, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 96), k7, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 192), k7, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 288), k7, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 384), k7, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 192), k8, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 288), k8, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 384), k8, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 480), k8, acc3);
-                            ref float o = ref Unsafe.Add(ref d, ox * 96 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias, acc4 = bias, acc5 = bias, acc6 = bias, acc7 = bias;
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 96);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 192);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 288);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k1, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k0, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 384);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k2, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k1, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k0, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 480);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k2, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k1, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k0, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 576);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k2, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k1, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k0, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 672);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k2, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k1, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 96);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 192);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 288);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k4, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k3, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 384);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k5, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k4, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k3, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 480);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k5, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k4, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k3, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 576);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k5, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k4, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k3, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 672);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k5, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k4, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 96);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 192);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 288);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k7, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k6, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 384);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k8, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k7, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k6, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 480);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k8, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k7, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k6, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 576);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k8, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k7, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k6, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 672);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k8, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k7, acc7);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, dwLo), dwHi), ref o, 96);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc2, dwLo), dwHi), ref o, 192);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc3, dwLo), dwHi), ref o, 288);
-                        }
-                        for (; ox + 1 <= 7; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 96 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector128<float> acc0 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 96), k1, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 192), k2, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 96), k4, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 192), k5, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 96), k7, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 192), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 96 + c);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(576 + c)), k0, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(672 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(576 + c)), k3, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(672 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(576 + c)), k6, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(672 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(672 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc4, dwLo), dwHi), ref o, 384);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc5, dwLo), dwHi), ref o, 480);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc6, dwLo), dwHi), ref o, 576);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc7, dwLo), dwHi), ref o, 672);
                         }
                     }
                 }
@@ -4833,93 +8174,157 @@ namespace Tests
                         Vector512<float> dwHi = Vector512.Create(6f);
                         Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(96 + c)), k2, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(96 + c)), k5, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(96 + c)), k8, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 4 <= 7; ox += 4)
-                        {
-                            int at = (ox * 1 - 1) * 96 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 96), k0, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 192), k0, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 288), k0, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 96), k1, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 192), k1, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 288), k1, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 384), k1, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 192), k2, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 288), k2, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 384), k2, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 480), k2, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 96), k3, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 192), k3, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 288), k3, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 96), k4, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 192), k4, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 288), k4, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 384), k4, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 192), k5, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 288), k5, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 384), k5, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 480), k5, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 96), k6, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 192), k6, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 288), k6, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 96), k7, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 192), k7, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 288), k7, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 384), k7, acc3);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 192), k8, acc0);
-                            acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 288), k8, acc1);
-                            acc2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 384), k8, acc2);
-                            acc3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 480), k8, acc3);
-                            ref float o = ref Unsafe.Add(ref d, ox * 96 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias, acc4 = bias, acc5 = bias, acc6 = bias, acc7 = bias;
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 96);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 192);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 288);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k1, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k0, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 384);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k2, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k1, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k0, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 480);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k2, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k1, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k0, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 576);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k2, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k1, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k0, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 672);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k2, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k1, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 96);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 192);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 288);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k4, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k3, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 384);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k5, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k4, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k3, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 480);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k5, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k4, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k3, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 576);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k5, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k4, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k3, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 672);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k5, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k4, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 96);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 192);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 288);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k7, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k6, acc4);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 384);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k8, acc3);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k7, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k6, acc5);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 480);
+                                acc4 = Vector512.FusedMultiplyAdd(x, k8, acc4);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k7, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k6, acc6);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 576);
+                                acc5 = Vector512.FusedMultiplyAdd(x, k8, acc5);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k7, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k6, acc7);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 672);
+                                acc6 = Vector512.FusedMultiplyAdd(x, k8, acc6);
+                                acc7 = Vector512.FusedMultiplyAdd(x, k7, acc7);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc1, dwLo), dwHi), ref o, 96);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc2, dwLo), dwHi), ref o, 192);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc3, dwLo), dwHi), ref o, 288);
-                        }
-                        for (; ox + 1 <= 7; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 96 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector512<float> acc0 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 96), k1, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 192), k2, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 96), k4, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 192), k5, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 96), k7, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 192), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 96 + c);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(576 + c)), k0, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(672 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(576 + c)), k3, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(672 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(576 + c)), k6, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(672 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(672 + c));
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc4, dwLo), dwHi), ref o, 384);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc5, dwLo), dwHi), ref o, 480);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc6, dwLo), dwHi), ref o, 576);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc7, dwLo), dwHi), ref o, 672);
                         }
                     }
                 }
@@ -4934,93 +8339,182 @@ namespace Tests
                         Vector256<float> dwHi = Vector256.Create(6f);
                         Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(96 + c)), k2, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(96 + c)), k5, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(96 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 4 <= 7; ox += 4)
-                        {
-                            int at = (ox * 1 - 1) * 96 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
                             Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 96), k0, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 192), k0, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 288), k0, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 96), k1, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 192), k1, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 288), k1, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 384), k1, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 192), k2, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 288), k2, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 384), k2, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 480), k2, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 96), k3, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 192), k3, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 288), k3, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 96), k4, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 192), k4, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 288), k4, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 384), k4, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 192), k5, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 288), k5, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 384), k5, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 480), k5, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 96), k6, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 192), k6, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 288), k6, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 96), k7, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 192), k7, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 288), k7, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 384), k7, acc3);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 192), k8, acc0);
-                            acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 288), k8, acc1);
-                            acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 384), k8, acc2);
-                            acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 480), k8, acc3);
-                            ref float o = ref Unsafe.Add(ref d, ox * 96 + c);
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 96);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 192);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 288);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 384);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k2, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 96);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 192);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 288);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 384);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k5, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 96);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 192);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 288);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 384);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k8, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 96);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 192);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 288);
                         }
-                        for (; ox + 1 <= 7; ox += 1)
                         {
-                            int at = (ox * 1 - 1) * 96 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 96), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 192), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 96), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 192), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 96), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 192), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 96 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 288);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k0, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 384);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 480);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 576);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 672);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 288);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k3, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 384);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 480);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 576);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 672);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 288);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k6, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 384);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 480);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 576);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 672);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 384 + c);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(576 + c)), k0, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(672 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(576 + c)), k3, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(672 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(576 + c)), k6, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(672 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(672 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 96);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 192);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 288);
                         }
                     }
                 }
@@ -5035,93 +8529,157 @@ namespace Tests
                         Vector128<float> dwHi = Vector128.Create(6f);
                         Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(96 + c)), k2, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(96 + c)), k5, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(96 + c)), k8, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 4 <= 7; ox += 4)
-                        {
-                            int at = (ox * 1 - 1) * 96 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 96), k0, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 192), k0, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 288), k0, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 96), k1, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 192), k1, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 288), k1, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 384), k1, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 192), k2, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 288), k2, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 384), k2, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 480), k2, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 96), k3, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 192), k3, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 288), k3, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 96), k4, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 192), k4, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 288), k4, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 384), k4, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 192), k5, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 288), k5, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 384), k5, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 480), k5, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 96), k6, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 192), k6, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 288), k6, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 96), k7, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 192), k7, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 288), k7, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 384), k7, acc3);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 192), k8, acc0);
-                            acc1 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 288), k8, acc1);
-                            acc2 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 384), k8, acc2);
-                            acc3 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 480), k8, acc3);
-                            ref float o = ref Unsafe.Add(ref d, ox * 96 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias, acc4 = bias, acc5 = bias, acc6 = bias, acc7 = bias;
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 96);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 192);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 288);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k1, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k0, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 384);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k2, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k1, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k0, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 480);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k2, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k1, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k0, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 576);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k2, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k1, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k0, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 672);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k2, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k1, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 96);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 192);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 288);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k4, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k3, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 384);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k5, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k4, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k3, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 480);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k5, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k4, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k3, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 576);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k5, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k4, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k3, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 672);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k5, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k4, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 96);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 192);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 288);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k7, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k6, acc4);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 384);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k8, acc3);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k7, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k6, acc5);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 480);
+                                acc4 = Vector128.FusedMultiplyAdd(x, k8, acc4);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k7, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k6, acc6);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 576);
+                                acc5 = Vector128.FusedMultiplyAdd(x, k8, acc5);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k7, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k6, acc7);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 672);
+                                acc6 = Vector128.FusedMultiplyAdd(x, k8, acc6);
+                                acc7 = Vector128.FusedMultiplyAdd(x, k7, acc7);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, dwLo), dwHi), ref o, 96);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc2, dwLo), dwHi), ref o, 192);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc3, dwLo), dwHi), ref o, 288);
-                        }
-                        for (; ox + 1 <= 7; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 96 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector128<float> acc0 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 96), k1, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 192), k2, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 96), k4, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 192), k5, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 96), k7, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 192), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 96 + c);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(576 + c)), k0, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(672 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(576 + c)), k3, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(672 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(576 + c)), k6, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(672 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(672 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc4, dwLo), dwHi), ref o, 384);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc5, dwLo), dwHi), ref o, 480);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc6, dwLo), dwHi), ref o, 576);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc7, dwLo), dwHi), ref o, 672);
                         }
                     }
                 }
@@ -5479,34 +9037,120 @@ namespace Tests
                         Vector512<float> dwHi = Vector512.Create(6f);
                         Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(96 + c)), k2, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(96 + c)), k5, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(96 + c)), k8, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 4; ox += 1)
-                        {
-                            int at = (ox * 2 - 1) * 96 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector512<float> acc0 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 96), k1, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 192), k2, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 96), k4, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 192), k5, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 96), k7, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 192), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 96 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k1, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 96);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 192);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 288);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 384);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k1, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 480);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 576);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 672);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k2, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k4, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 96);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 192);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 288);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 384);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k4, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 480);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 576);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 672);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k5, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k7, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 96);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 192);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 288);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 384);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k7, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 480);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 576);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 672);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k8, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc1, dwLo), dwHi), ref o, 96);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc2, dwLo), dwHi), ref o, 192);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc3, dwLo), dwHi), ref o, 288);
                         }
                     }
                 }
@@ -5521,34 +9165,120 @@ namespace Tests
                         Vector256<float> dwHi = Vector256.Create(6f);
                         Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(96 + c)), k2, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(96 + c)), k5, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(96 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 4; ox += 1)
-                        {
-                            int at = (ox * 2 - 1) * 96 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 96), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 192), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 96), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 192), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 96), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 192), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 96 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 96);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 192);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 288);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 384);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 480);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 576);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 672);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k2, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 96);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 192);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 288);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 384);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 480);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 576);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 672);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k5, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 96);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 192);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 288);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 384);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 480);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 576);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 672);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k8, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 96);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 192);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 288);
                         }
                     }
                 }
@@ -5563,34 +9293,120 @@ namespace Tests
                         Vector128<float> dwHi = Vector128.Create(6f);
                         Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(96 + c)), k2, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(96 + c)), k5, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(96 + c)), k8, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 4; ox += 1)
-                        {
-                            int at = (ox * 2 - 1) * 96 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector128<float> acc0 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 96), k1, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 192), k2, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 96), k4, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 192), k5, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 96), k7, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 192), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 96 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k1, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 96);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 192);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 288);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 384);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k1, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 480);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 576);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 672);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k2, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k4, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 96);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 192);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 288);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 384);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k4, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 480);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 576);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 672);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k5, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k7, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 96);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 192);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 288);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 384);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k7, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 480);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 576);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 672);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k8, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, dwLo), dwHi), ref o, 96);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc2, dwLo), dwHi), ref o, 192);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc3, dwLo), dwHi), ref o, 288);
                         }
                     }
                 }
@@ -5986,44 +9802,81 @@ namespace Tests
                         Vector512<float> dwHi = Vector512.Create(6f);
                         Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(144 + c)), k2, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(144 + c)), k5, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(144 + c)), k8, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 144 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector512<float> acc0 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 144), k1, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 288), k2, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 144), k4, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 288), k5, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 144), k7, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 288), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 144 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 144);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 288);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 432);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 144);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 288);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 432);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 144);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 288);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 432);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(288 + c)), k0, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(432 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(288 + c)), k3, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(432 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(288 + c)), k6, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(432 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(432 + c));
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc1, dwLo), dwHi), ref o, 144);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc2, dwLo), dwHi), ref o, 288);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc3, dwLo), dwHi), ref o, 432);
                         }
                     }
                 }
@@ -6038,44 +9891,81 @@ namespace Tests
                         Vector256<float> dwHi = Vector256.Create(6f);
                         Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(144 + c)), k2, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(144 + c)), k5, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(144 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 144 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 144), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 288), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 144), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 288), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 144), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 288), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 144 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 144);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 288);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 432);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 144);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 288);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 432);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 144);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 288);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 432);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(288 + c)), k0, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(432 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(288 + c)), k3, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(432 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(288 + c)), k6, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(432 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(432 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 144);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 288);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 432);
                         }
                     }
                 }
@@ -6090,44 +9980,81 @@ namespace Tests
                         Vector128<float> dwHi = Vector128.Create(6f);
                         Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(144 + c)), k2, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(144 + c)), k5, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(144 + c)), k8, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 144 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector128<float> acc0 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 144), k1, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 288), k2, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 144), k4, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 288), k5, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 144), k7, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 288), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 144 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 144);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 288);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 432);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 144);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 288);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 432);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 144);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 288);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 432);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(288 + c)), k0, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(432 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(288 + c)), k3, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(432 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(288 + c)), k6, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(432 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(432 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, dwLo), dwHi), ref o, 144);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc2, dwLo), dwHi), ref o, 288);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc3, dwLo), dwHi), ref o, 432);
                         }
                     }
                 }
@@ -6524,44 +10451,81 @@ namespace Tests
                         Vector512<float> dwHi = Vector512.Create(6f);
                         Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(144 + c)), k2, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(144 + c)), k5, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(144 + c)), k8, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 144 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector512<float> acc0 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 144), k1, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 288), k2, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 144), k4, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 288), k5, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 144), k7, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 288), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 144 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 144);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 288);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 432);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 144);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 288);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 432);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 144);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 288);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 432);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(288 + c)), k0, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(432 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(288 + c)), k3, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(432 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(288 + c)), k6, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(432 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(432 + c));
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc1, dwLo), dwHi), ref o, 144);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc2, dwLo), dwHi), ref o, 288);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc3, dwLo), dwHi), ref o, 432);
                         }
                     }
                 }
@@ -6576,44 +10540,81 @@ namespace Tests
                         Vector256<float> dwHi = Vector256.Create(6f);
                         Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(144 + c)), k2, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(144 + c)), k5, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(144 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 144 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 144), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 288), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 144), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 288), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 144), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 288), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 144 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 144);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 288);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 432);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 144);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 288);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 432);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 144);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 288);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 432);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(288 + c)), k0, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(432 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(288 + c)), k3, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(432 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(288 + c)), k6, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(432 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(432 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 144);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 288);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 432);
                         }
                     }
                 }
@@ -6628,44 +10629,81 @@ namespace Tests
                         Vector128<float> dwHi = Vector128.Create(6f);
                         Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(144 + c)), k2, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(144 + c)), k5, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(144 + c)), k8, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 144 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector128<float> acc0 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 144), k1, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 288), k2, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 144), k4, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 288), k5, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 144), k7, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 288), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 144 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 144);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 288);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 432);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 144);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 288);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 432);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 144);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 288);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 432);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(288 + c)), k0, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(432 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(288 + c)), k3, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(432 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(288 + c)), k6, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(432 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(432 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, dwLo), dwHi), ref o, 144);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc2, dwLo), dwHi), ref o, 288);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc3, dwLo), dwHi), ref o, 432);
                         }
                     }
                 }
@@ -7062,44 +11100,81 @@ namespace Tests
                         Vector512<float> dwHi = Vector512.Create(6f);
                         Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(144 + c)), k2, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(144 + c)), k5, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(144 + c)), k8, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 144 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector512<float> acc0 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 144), k1, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 288), k2, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 144), k4, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 288), k5, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 144), k7, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 288), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 144 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 144);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 288);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 432);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 144);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 288);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 432);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 144);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 288);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 432);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(288 + c)), k0, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(432 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(288 + c)), k3, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(432 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(288 + c)), k6, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(432 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(432 + c));
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc1, dwLo), dwHi), ref o, 144);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc2, dwLo), dwHi), ref o, 288);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc3, dwLo), dwHi), ref o, 432);
                         }
                     }
                 }
@@ -7114,44 +11189,81 @@ namespace Tests
                         Vector256<float> dwHi = Vector256.Create(6f);
                         Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(144 + c)), k2, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(144 + c)), k5, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(144 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 144 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 144), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 288), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 144), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 288), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 144), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 288), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 144 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 144);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 288);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 432);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 144);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 288);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 432);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 144);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 288);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 432);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(288 + c)), k0, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(432 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(288 + c)), k3, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(432 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(288 + c)), k6, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(432 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(432 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 144);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 288);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 432);
                         }
                     }
                 }
@@ -7166,44 +11278,81 @@ namespace Tests
                         Vector128<float> dwHi = Vector128.Create(6f);
                         Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(144 + c)), k2, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(144 + c)), k5, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(144 + c)), k8, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 144 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector128<float> acc0 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 144), k1, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 288), k2, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 144), k4, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 288), k5, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 144), k7, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 288), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 144 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 144);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 288);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 432);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 144);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 288);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 432);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 144);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 288);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 432);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(288 + c)), k0, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(432 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(288 + c)), k3, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(432 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(288 + c)), k6, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(432 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(432 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, dwLo), dwHi), ref o, 144);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc2, dwLo), dwHi), ref o, 288);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc3, dwLo), dwHi), ref o, 432);
                         }
                     }
                 }
@@ -7600,44 +11749,81 @@ namespace Tests
                         Vector512<float> dwHi = Vector512.Create(6f);
                         Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(144 + c)), k2, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(144 + c)), k5, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(144 + c)), k8, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 144 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector512<float> acc0 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 144), k1, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 288), k2, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 144), k4, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 288), k5, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 144), k7, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 288), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 144 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 144);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 288);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 432);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 144);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 288);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 432);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 144);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 288);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 432);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(288 + c)), k0, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(432 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(288 + c)), k3, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(432 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(288 + c)), k6, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(432 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(432 + c));
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc1, dwLo), dwHi), ref o, 144);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc2, dwLo), dwHi), ref o, 288);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc3, dwLo), dwHi), ref o, 432);
                         }
                     }
                 }
@@ -7652,44 +11838,81 @@ namespace Tests
                         Vector256<float> dwHi = Vector256.Create(6f);
                         Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(144 + c)), k2, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(144 + c)), k5, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(144 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 144 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 144), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 288), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 144), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 288), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 144), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 288), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 144 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 144);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 288);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 432);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 144);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 288);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 432);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 144);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 288);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 432);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(288 + c)), k0, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(432 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(288 + c)), k3, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(432 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(288 + c)), k6, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(432 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(432 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 144);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 288);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 432);
                         }
                     }
                 }
@@ -7704,44 +11927,81 @@ namespace Tests
                         Vector128<float> dwHi = Vector128.Create(6f);
                         Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(144 + c)), k2, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(144 + c)), k5, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(144 + c)), k8, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 144 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector128<float> acc0 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 144), k1, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 288), k2, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 144), k4, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 288), k5, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 144), k7, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 288), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 144 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 144);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 288);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 432);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 144);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 288);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 432);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 144);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 288);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 432);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(288 + c)), k0, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(432 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(288 + c)), k3, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(432 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(288 + c)), k6, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(432 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(432 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, dwLo), dwHi), ref o, 144);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc2, dwLo), dwHi), ref o, 288);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc3, dwLo), dwHi), ref o, 432);
                         }
                     }
                 }
@@ -8064,44 +12324,81 @@ namespace Tests
                         Vector512<float> dwHi = Vector512.Create(6f);
                         Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(192 + c)), k2, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(192 + c)), k5, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(192 + c)), k8, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 192 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector512<float> acc0 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 192), k1, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 384), k2, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 192), k4, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 384), k5, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 192), k7, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 384), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 192 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 192);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 384);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 576);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 192);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 384);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 576);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 192);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 384);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 576);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(384 + c)), k0, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(576 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(384 + c)), k3, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(576 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(384 + c)), k6, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(576 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(576 + c));
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc1, dwLo), dwHi), ref o, 192);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc2, dwLo), dwHi), ref o, 384);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc3, dwLo), dwHi), ref o, 576);
                         }
                     }
                 }
@@ -8116,44 +12413,81 @@ namespace Tests
                         Vector256<float> dwHi = Vector256.Create(6f);
                         Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(192 + c)), k2, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(192 + c)), k5, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(192 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 192 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 192), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 384), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 192), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 384), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 192), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 384), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 192 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 192);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 384);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 576);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 192);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 384);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 576);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 192);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 384);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 576);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(384 + c)), k0, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(576 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(384 + c)), k3, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(576 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(384 + c)), k6, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(576 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(576 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 192);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 384);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 576);
                         }
                     }
                 }
@@ -8168,44 +12502,81 @@ namespace Tests
                         Vector128<float> dwHi = Vector128.Create(6f);
                         Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(192 + c)), k2, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(192 + c)), k5, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(192 + c)), k8, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 192 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector128<float> acc0 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 192), k1, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 384), k2, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 192), k4, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 384), k5, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 192), k7, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 384), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 192 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 192);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 384);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 576);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 192);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 384);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 576);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 192);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 384);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 576);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(384 + c)), k0, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(576 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(384 + c)), k3, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(576 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(384 + c)), k6, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(576 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(576 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, dwLo), dwHi), ref o, 192);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc2, dwLo), dwHi), ref o, 384);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc3, dwLo), dwHi), ref o, 576);
                         }
                     }
                 }
@@ -8529,44 +12900,81 @@ namespace Tests
                         Vector512<float> dwHi = Vector512.Create(6f);
                         Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(192 + c)), k2, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(192 + c)), k5, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(192 + c)), k8, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 192 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector512<float> acc0 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 192), k1, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 384), k2, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 192), k4, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 384), k5, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 192), k7, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 384), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 192 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector512<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 192);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 384);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 576);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 192);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 384);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 576);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 192);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 384);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 576);
+                                acc2 = Vector512.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector512.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(384 + c)), k0, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(576 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(384 + c)), k3, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(576 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(384 + c)), k6, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(576 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(576 + c));
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc1, dwLo), dwHi), ref o, 192);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc2, dwLo), dwHi), ref o, 384);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc3, dwLo), dwHi), ref o, 576);
                         }
                     }
                 }
@@ -8581,44 +12989,81 @@ namespace Tests
                         Vector256<float> dwHi = Vector256.Create(6f);
                         Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(192 + c)), k2, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(192 + c)), k5, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(192 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 192 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 192), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 384), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 192), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 384), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 192), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 384), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 192 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector256<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 192);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 384);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 576);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 192);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 384);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 576);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 192);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 384);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 576);
+                                acc2 = Vector256.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector256.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(384 + c)), k0, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(576 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(384 + c)), k3, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(576 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(384 + c)), k6, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(576 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(576 + c));
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 192);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc2, dwLo), dwHi), ref o, 384);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc3, dwLo), dwHi), ref o, 576);
                         }
                     }
                 }
@@ -8633,44 +13078,81 @@ namespace Tests
                         Vector128<float> dwHi = Vector128.Create(6f);
                         Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(192 + c)), k2, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(192 + c)), k5, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(192 + c)), k8, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 3; ox += 1)
-                        {
-                            int at = (ox * 1 - 1) * 192 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector128<float> acc0 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 192), k1, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 384), k2, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 192), k4, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 384), k5, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 192), k7, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 384), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 192 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector128<float> acc0 = bias, acc1 = bias, acc2 = bias, acc3 = bias;
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 192);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k1, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k0, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 384);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k2, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k1, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k0, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 576);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k2, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k1, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 192);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k4, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k3, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 384);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k5, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k4, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k3, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 576);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k5, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k4, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 192);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k7, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k6, acc2);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 384);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k8, acc1);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k7, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k6, acc3);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 576);
+                                acc2 = Vector128.FusedMultiplyAdd(x, k8, acc2);
+                                acc3 = Vector128.FusedMultiplyAdd(x, k7, acc3);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
-                        }
-                        {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(384 + c)), k0, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(576 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(384 + c)), k3, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(576 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(384 + c)), k6, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(576 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(576 + c));
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, dwLo), dwHi), ref o, 192);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc2, dwLo), dwHi), ref o, 384);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc3, dwLo), dwHi), ref o, 576);
                         }
                     }
                 }
@@ -8994,34 +13476,64 @@ namespace Tests
                         Vector512<float> dwHi = Vector512.Create(6f);
                         Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(192 + c)), k2, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(192 + c)), k5, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(192 + c)), k8, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 2; ox += 1)
-                        {
-                            int at = (ox * 2 - 1) * 192 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector512<float> acc0 = bias;
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 192), k1, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, 384), k2, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 192), k4, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, 384), k5, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 192), k7, acc0);
-                            acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, 384), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 192 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector512<float> acc0 = bias, acc1 = bias;
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k1, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 192);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 384);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 576);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k2, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k4, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 192);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 384);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 576);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k5, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k7, acc0);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 192);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 384);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 576);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k8, acc1);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc1, dwLo), dwHi), ref o, 192);
                         }
                     }
                 }
@@ -9036,34 +13548,64 @@ namespace Tests
                         Vector256<float> dwHi = Vector256.Create(6f);
                         Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(192 + c)), k2, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(192 + c)), k5, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(192 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 2; ox += 1)
-                        {
-                            int at = (ox * 2 - 1) * 192 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector256<float> acc0 = bias;
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 192), k1, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, 384), k2, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 192), k4, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, 384), k5, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 192), k7, acc0);
-                            acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, 384), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 192 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector256<float> acc0 = bias, acc1 = bias;
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 192);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 384);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 576);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k2, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 192);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 384);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 576);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k5, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 192);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 384);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 576);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k8, acc1);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 192);
                         }
                     }
                 }
@@ -9078,34 +13620,64 @@ namespace Tests
                         Vector128<float> dwHi = Vector128.Create(6f);
                         Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(192 + c)), k2, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(192 + c)), k5, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(192 + c)), k8, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        int ox = 1;
-                        for (; ox + 1 <= 2; ox += 1)
-                        {
-                            int at = (ox * 2 - 1) * 192 + c;
-                            ref float p0 = ref Unsafe.Add(ref r0, at);
-                            ref float p1 = ref Unsafe.Add(ref r1, at);
-                            ref float p2 = ref Unsafe.Add(ref r2, at);
-                            Vector128<float> acc0 = bias;
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0), k0, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 192), k1, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p0, 384), k2, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1), k3, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 192), k4, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p1, 384), k5, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2), k6, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 192), k7, acc0);
-                            acc0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref p2, 384), k8, acc0);
-                            ref float o = ref Unsafe.Add(ref d, ox * 192 + c);
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector128<float> acc0 = bias, acc1 = bias;
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k1, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 192);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 384);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 576);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k2, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k4, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 192);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 384);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 576);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k5, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k7, acc0);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 192);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 384);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 576);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k8, acc1);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
                             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, dwLo), dwHi), ref o, 192);
                         }
                     }
                 }
@@ -9417,24 +13989,43 @@ namespace Tests
                         Vector512<float> dwHi = Vector512.Create(6f);
                         Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(336 + c)), k2, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(336 + c)), k5, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(336 + c)), k8, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k0, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(336 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k3, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(336 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k6, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(336 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(336 + c));
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector512<float> acc0 = bias, acc1 = bias;
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 336);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 336);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 336);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc1, dwLo), dwHi), ref o, 336);
                         }
                     }
                 }
@@ -9449,24 +14040,43 @@ namespace Tests
                         Vector256<float> dwHi = Vector256.Create(6f);
                         Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(336 + c)), k2, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(336 + c)), k5, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(336 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k0, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(336 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k3, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(336 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k6, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(336 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(336 + c));
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector256<float> acc0 = bias, acc1 = bias;
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 336);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 336);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 336);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 336);
                         }
                     }
                 }
@@ -9481,24 +14091,43 @@ namespace Tests
                         Vector128<float> dwHi = Vector128.Create(6f);
                         Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(336 + c)), k2, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(336 + c)), k5, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(336 + c)), k8, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k0, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(336 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k3, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(336 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k6, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(336 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(336 + c));
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector128<float> acc0 = bias, acc1 = bias;
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 336);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 336);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 336);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, dwLo), dwHi), ref o, 336);
                         }
                     }
                 }
@@ -9811,24 +14440,43 @@ namespace Tests
                         Vector512<float> dwHi = Vector512.Create(6f);
                         Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(336 + c)), k2, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(336 + c)), k5, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(336 + c)), k8, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k0, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(336 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k3, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(336 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k6, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(336 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(336 + c));
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector512<float> acc0 = bias, acc1 = bias;
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 336);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 336);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 336);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc1, dwLo), dwHi), ref o, 336);
                         }
                     }
                 }
@@ -9843,24 +14491,43 @@ namespace Tests
                         Vector256<float> dwHi = Vector256.Create(6f);
                         Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(336 + c)), k2, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(336 + c)), k5, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(336 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k0, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(336 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k3, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(336 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k6, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(336 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(336 + c));
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector256<float> acc0 = bias, acc1 = bias;
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 336);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 336);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 336);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 336);
                         }
                     }
                 }
@@ -9875,24 +14542,43 @@ namespace Tests
                         Vector128<float> dwHi = Vector128.Create(6f);
                         Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(336 + c)), k2, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(336 + c)), k5, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(336 + c)), k8, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k0, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(336 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k3, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(336 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k6, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(336 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(336 + c));
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector128<float> acc0 = bias, acc1 = bias;
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 336);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 336);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 336);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, dwLo), dwHi), ref o, 336);
                         }
                     }
                 }
@@ -10205,24 +14891,43 @@ namespace Tests
                         Vector512<float> dwHi = Vector512.Create(6f);
                         Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
                         {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(336 + c)), k2, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(336 + c)), k5, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(336 + c)), k8, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        {
-                            Vector512<float> acc = bias;
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(0 + c)), k0, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)(336 + c)), k1, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(0 + c)), k3, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, (nuint)(336 + c)), k4, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(0 + c)), k6, acc);
-                            acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, (nuint)(336 + c)), k7, acc);
-                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(336 + c));
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector512<float> acc0 = bias, acc1 = bias;
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p0, 336);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p1, 336);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector512<float> x = Vector512.LoadUnsafe(ref p2, 336);
+                                acc0 = Vector512.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector512.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(acc1, dwLo), dwHi), ref o, 336);
                         }
                     }
                 }
@@ -10237,24 +14942,43 @@ namespace Tests
                         Vector256<float> dwHi = Vector256.Create(6f);
                         Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
                         {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(336 + c)), k2, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(336 + c)), k5, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(336 + c)), k8, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        {
-                            Vector256<float> acc = bias;
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(0 + c)), k0, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)(336 + c)), k1, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(0 + c)), k3, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)(336 + c)), k4, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(0 + c)), k6, acc);
-                            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)(336 + c)), k7, acc);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(336 + c));
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector256<float> acc0 = bias, acc1 = bias;
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p0, 336);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p1, 336);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector256<float> x = Vector256.LoadUnsafe(ref p2, 336);
+                                acc0 = Vector256.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector256.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(acc1, dwLo), dwHi), ref o, 336);
                         }
                     }
                 }
@@ -10269,24 +14993,43 @@ namespace Tests
                         Vector128<float> dwHi = Vector128.Create(6f);
                         Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
                         {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(336 + c)), k2, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(336 + c)), k5, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k7, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(336 + c)), k8, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(0 + c));
-                        }
-                        {
-                            Vector128<float> acc = bias;
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(0 + c)), k0, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r0, (nuint)(336 + c)), k1, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(0 + c)), k3, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r1, (nuint)(336 + c)), k4, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(0 + c)), k6, acc);
-                            acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref r2, (nuint)(336 + c)), k7, acc);
-                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc, dwLo), dwHi), ref d, (nuint)(336 + c));
+                            ref float p0 = ref Unsafe.Add(ref r0, c);
+                            ref float p1 = ref Unsafe.Add(ref r1, c);
+                            ref float p2 = ref Unsafe.Add(ref r2, c);
+                            Vector128<float> acc0 = bias, acc1 = bias;
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k1, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k0, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p0, 336);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k2, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k1, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k4, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k3, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p1, 336);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k5, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k4, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k7, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k6, acc1);
+                            }
+                            {
+                                Vector128<float> x = Vector128.LoadUnsafe(ref p2, 336);
+                                acc0 = Vector128.FusedMultiplyAdd(x, k8, acc0);
+                                acc1 = Vector128.FusedMultiplyAdd(x, k7, acc1);
+                            }
+                            ref float o = ref Unsafe.Add(ref d, 0 + c);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc0, dwLo), dwHi), ref o, 0);
+                            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(acc1, dwLo), dwHi), ref o, 336);
                         }
                     }
                 }
