@@ -99,7 +99,7 @@ internal static class Emitter
         w.Line($"///     {"total",-17} {"",6}  {"",-30} {SourceWriter.Count(macs),13} {SourceWriter.Count(parameters),11}");
         w.Line("/// </code>")
          .Line($"/// <para>Workspace: activations alternate between the two ends of one buffer, so it holds the largest pair of")
-         .Line($"/// consecutive activations{(plan.Layers.Any(l => l.ScratchLength > 0) ? " and the scratch of the layer that runs (a row of zeros for the padding, one depthwise output row, a bottleneck's three expanded rows: the intermediate tensors never exist in full)" : "")}:")
+         .Line($"/// consecutive activations{(plan.Layers.Any(l => l.ScratchLength > 0) ? " and the scratch of the layer that runs (a row of zeros for the padding, two depthwise output rows, a bottleneck's four or five expanded rows: the intermediate tensors never exist in full)" : "")}:")
          .Line($"/// {SourceWriter.Count(plan.WorkspaceLength)} floats ({Kilobytes(plan.WorkspaceLength)} KiB){(plan.UntiledWorkspaceLength > plan.WorkspaceLength ? $", against {SourceWriter.Count(plan.UntiledWorkspaceLength)} ({Kilobytes(plan.UntiledWorkspaceLength)} KiB) with the expanded tensors in full" : "")}")
          .Line($"/// and {SourceWriter.Count(plan.NaiveWorkspaceLength)} ({Kilobytes(plan.NaiveWorkspaceLength)} KiB) for one buffer per activation. It includes {Planner.Alignment - 1} floats")
          .Line("/// of slack: Run starts it on a 64-byte boundary, wherever the caller's span starts.</para>")

@@ -31,6 +31,8 @@ internal static class KernelEmitter
             default: throw new InvalidOperationException($"{layer.Kernel} has no layer method");
         }
         w.Close();
+        if (layer.Kernel is KernelKind.Bottleneck or KernelKind.DepthwiseSeparable or KernelKind.Depthwise3x3)
+            StageMethods(w, layer);
     }
 
     public static string Describe(PlannedLayer layer)
@@ -159,11 +161,32 @@ internal static class KernelEmitter
         }
     }
 
-    /// <summary>Declares <c>r0</c>, <c>r1</c>, <c>r2</c>: the input rows under output row <c>oy</c>, or the zero row where the window hangs over the top or bottom.</summary>
-    private static void RowSources(SourceWriter w, Func<int, string> row)
+    /// <summary>Declares <c>r0</c>, <c>r1</c>, …: the <paramref name="count"/> input rows from <c>iy0</c>, or the zero row where the window hangs over the top or bottom.</summary>
+    private static void RowSources(SourceWriter w, int count, Func<int, string> row)
     {
-        for (int ky = 0; ky < 3; ky++)
-            w.Line($"ref float r{ky} = ref (uint)(iy0 + {ky}) < InH ? ref {row(ky)} : ref zero;");
+        for (int j = 0; j < count; j++)
+            w.Line($"ref float r{j} = ref (uint)(iy0 + {j}) < InH ? ref {row(j)} : ref zero;");
+    }
+
+    /// <summary>
+    /// Covers the output rows (<c>oy</c>, up to the constant <c>OutH</c>) two at a time, then the last one alone if their number is odd:
+    /// two output rows read four input rows at stride 1 (five at stride 2) instead of six, so a depthwise
+    /// layer reads each input value from L2 about twice instead of three times, and loads it once into a register for both rows.
+    /// </summary>
+    private static void RowPairs(SourceWriter w, int outH, Action<int> body)
+    {
+        if (outH >= 2)
+        {
+            w.Open("for (int oy = 0; oy + 2 <= OutH; oy += 2)");
+            body(2);
+            w.Close();
+        }
+        if (outH % 2 != 0)
+        {
+            w.Scope().Line("int oy = OutH - 1;");
+            body(1);
+            w.Close();
+        }
     }
 
     // Register tiles (pixels × output channels) for the file of each target: AVX-512 has 32 registers and
@@ -287,59 +310,72 @@ internal static class KernelEmitter
     private static void Depthwise3x3(SourceWriter w, PlannedLayer layer, GraphOp op)
     {
         w.Line($"const int InH = {op.InH}, InW = {op.InW}, C = {layer.OutStride}, OutH = {op.OutH}, Stride = {op.StrideH}, PadTop = {op.Pads.Top};");
-        w.Line(Weights(layer, "dwWeights"));
         w.Line("ref float zero = ref scratch; // the zero padding above and below the image");
         w.Line("MemoryMarshal.CreateSpan(ref zero, InW * C).Clear();");
-        w.Open("for (int oy = 0; oy < OutH; oy++)");
-        w.Line("int iy0 = oy * Stride - PadTop;");
-        RowSources(w, ky => $"Unsafe.Add(ref input, (iy0 + {ky}) * InW * C)");
-        w.Line($"ref float d = ref Unsafe.Add(ref output, oy * {op.OutW * layer.OutStride});");
-        DepthwiseRow(w, op, layer.OutStride, "dwWeights", "");
-        w.Close();
+        RowPairs(w, op.OutH, rows =>
+        {
+            w.Line("int iy0 = oy * Stride - PadTop;");
+            RowSources(w, Planner.InputRows(rows, op.StrideH), j => $"Unsafe.Add(ref input, (iy0 + {j}) * InW * C)");
+            DepthwiseCall(w, layer, rows, $"Unsafe.Add(ref output, oy * {op.OutW * layer.OutStride})");
+        });
     }
 
+    /// <summary>Calls the layer's depthwise method for <paramref name="rows"/> output rows, on the row sources declared before it.</summary>
+    private static void DepthwiseCall(SourceWriter w, PlannedLayer layer, int rows, string target) =>
+        w.Line($"{layer.MethodName}_Depthwise{rows}({string.Join(", ", Enumerable.Range(0, Planner.InputRows(rows, layer.Op.StrideH)).Select(j => $"ref r{j}"))}, ref {target});");
+
     /// <summary>
-    /// One output row of a 3×3 depthwise convolution, from the input rows <c>r0</c>, <c>r1</c>, <c>r2</c>
+    /// One or two output rows of a 3×3 depthwise convolution, from the input rows <c>r0</c>, <c>r1</c>, …
     /// (the zero row where the window hangs over the top or bottom of the image) into <c>d</c>. For each
     /// vector of channels the bias and the nine taps stay in registers while the row (or a chunk of it)
     /// is swept: the border columns, known here, get only the taps inside the image, and the columns
     /// between them go several at a time, independent FMA chains, with no checks. Every output adds its
     /// taps in the same order (bias, then row by row) at every width, so all widths give the same results.
     /// </summary>
-    private static void DepthwiseRow(SourceWriter w, GraphOp op, int channels, string weights, string prefix)
+    private static void DepthwiseRows(SourceWriter w, GraphOp op, int channels, string weights, string prefix, int outRows)
     {
         int stride = op.StrideH, padLeft = op.Pads.Left, inW = op.InW, outW = op.OutW;
         (int first, int end) = InsideColumns(op);
 
-        // Pixels [ox, ox + n) of the row (ox a constant for a chunk at a border), every input value loaded
-        // once and fed to each pixel whose window holds it; each pixel adds its taps row by row, column by column.
+        int inputRows = Planner.InputRows(outRows, stride);
+        string Acc(int q, int u) => $"a{q}_{u}";
+
+        // Pixels [ox, ox + n) of the output rows (ox a constant for a chunk at a border), every input value
+        // loaded once and fed to each output whose window holds it; each output adds its taps row by row,
+        // column by column.
         void Chunk(Width width, int? fixedOx, int n)
         {
             string v = width.Vector;
             int from = (fixedOx ?? 0) * stride - padLeft; // the chunk's first window column, relative to ox × stride when ox varies
-            for (int ky = 0; ky < 3; ky++)
+            for (int j = 0; j < inputRows; j++)
                 w.Line(fixedOx is null
-                    ? $"ref float p{ky} = ref Unsafe.Add(ref r{ky}, (ox * {stride} - {padLeft}) * {channels} + c);"
-                    : $"ref float p{ky} = ref Unsafe.Add(ref r{ky}, c);");
-            w.Line($"{v}<float> {string.Join(", ", Enumerable.Range(0, n).Select(u => $"acc{u} = bias"))};");
-            for (int ky = 0; ky < 3; ky++)
+                    ? $"ref float p{j} = ref Unsafe.Add(ref r{j}, (ox * {stride} - {padLeft}) * {channels} + c);"
+                    : $"ref float p{j} = ref Unsafe.Add(ref r{j}, c);");
+            w.Line($"{v}<float> {string.Join(", ", Enumerable.Range(0, outRows).SelectMany(q => Enumerable.Range(0, n).Select(u => $"{Acc(q, u)} = bias")))};");
+            for (int j = 0; j < inputRows; j++)
                 for (int column = 0; column < (n - 1) * stride + 3; column++)
                 {
                     int ix = from + column;
                     if (fixedOx is not null && (ix < 0 || ix >= inW))
                         continue; // zero padding left or right
-                    var users = Enumerable.Range(0, n).Where(u => column - u * stride is >= 0 and < 3).ToArray();
+                    var users = (from q in Enumerable.Range(0, outRows)
+                                 from u in Enumerable.Range(0, n)
+                                 let ky = j - q * stride
+                                 let kx = column - u * stride
+                                 where ky is >= 0 and < 3 && kx is >= 0 and < 3
+                                 select (q, u, tap: ky * 3 + kx)).ToArray();
                     if (users.Length == 0)
                         continue;
                     int offset = (fixedOx is null ? column : ix) * channels;
-                    w.Scope().Line($"{v}<float> x = {v}.LoadUnsafe(ref p{ky}{(offset == 0 ? "" : $", {offset}")});");
-                    foreach (int u in users)
-                        w.Line($"acc{u} = {v}.FusedMultiplyAdd(x, k{ky * 3 + column - u * stride}, acc{u});");
+                    w.Scope().Line($"{v}<float> x = {v}.LoadUnsafe(ref p{j}{(offset == 0 ? "" : $", {offset}")});");
+                    foreach ((int q, int u, int tap) in users)
+                        w.Line($"{Acc(q, u)} = {v}.FusedMultiplyAdd(x, k{tap}, {Acc(q, u)});");
                     w.Close();
                 }
             w.Line(fixedOx is null ? $"ref float o = ref Unsafe.Add(ref d, ox * {channels} + c);" : $"ref float o = ref Unsafe.Add(ref d, {fixedOx * channels} + c);");
-            for (int u = 0; u < n; u++)
-                w.Line($"{v}.StoreUnsafe({Activate(op, $"acc{u}", prefix, v)}, ref o, {u * channels});");
+            for (int q = 0; q < outRows; q++)
+                for (int u = 0; u < n; u++)
+                    w.Line($"{v}.StoreUnsafe({Activate(op, Acc(q, u), prefix, v)}, ref o, {q * outW * channels + u * channels});");
         }
 
         // The loop over vectors of channels, with the bias and nine taps of each vector in registers,
@@ -372,10 +408,11 @@ internal static class KernelEmitter
         ForEachWidth(w, branch =>
         {
             Width width = Widths.First(x => x.Lanes <= branch.Lanes && x.Lanes <= channels);
-            // Even chunks of up to 8 pixels (4 with AVX2's 16 registers): one accumulator per pixel beside
-            // the bias and nine taps. A chunk with a border column, or a short last one, has code of its own
-            // (without the padding taps); the full chunks between the borders share a loop.
-            int most = branch.Registers >= 32 ? 8 : 4, count = (outW + most - 1) / most, size = (outW + count - 1) / count;
+            // Even chunks of up to 8 pixels (2 for two rows, 5 for one, with AVX2's 16 registers): one
+            // accumulator per output beside the bias, nine taps and the input value. A chunk with a border
+            // column, or a short last one, has code of its own (without the padding taps); the full chunks
+            // between the borders share a loop.
+            int most = Math.Max(1, Math.Min(8, (branch.Registers - 11) / outRows)), count = (outW + most - 1) / most, size = (outW + count - 1) / count;
             bool Inside(int k) => k * size >= first && (k + 1) * size <= Math.Min(end, outW);
             void Chunks(Action<int?, int> chunk)
             {
@@ -553,36 +590,78 @@ internal static class KernelEmitter
         bool expand = block.Expand is not null;
         // Row: the floats of one expanded row; Slot: the scratch one takes, whole cache lines.
         w.Line($"const int InH = {block.InH}, InW = {block.InW}, InC = {layer.InStride}, OutH = {dw.OutH}, Stride = {dw.StrideH}, PadTop = {dw.Pads.Top}, Row = {row}, Slot = {Planner.RoundUp(row, Planner.Alignment)};");
-        int set = 0;
+        int ringRows = Planner.InputRows(Planner.RowsAtOnce(dw.OutH), dw.StrideH);
         if (expand)
-            w.Line(Weights(layer, "expandWeights", set++));
-        w.Line(Weights(layer, "dwWeights", set++));
-        w.Line(Weights(layer, "projectWeights", set));
-        if (expand)
-            w.Line("ref float ring = ref scratch; // three expanded input rows, row iy in slot iy % 3");
-        w.Line($"ref float zero = ref Unsafe.Add(ref scratch, {(expand ? "3 * Slot" : "0")}); // the zero padding above and below the image");
-        w.Line($"ref float d = ref Unsafe.Add(ref scratch, {(expand ? "4 * Slot" : "Slot")}); // one depthwise output row");
+            w.Line($"ref float ring = ref scratch; // {ringRows} expanded input rows, row iy in slot iy % {ringRows}");
+        w.Line($"ref float zero = ref Unsafe.Add(ref scratch, {(expand ? $"{ringRows} * Slot" : "0")}); // the zero padding above and below the image");
+        w.Line($"ref float d = ref Unsafe.Add(ref scratch, {(expand ? $"{ringRows + 1} * Slot" : "Slot")}); // the depthwise output rows");
         w.Line("MemoryMarshal.CreateSpan(ref zero, Row).Clear();");
         if (expand)
             w.Line("int expanded = 0;");
-        w.Open("for (int oy = 0; oy < OutH; oy++)");
-        w.Line("int iy0 = oy * Stride - PadTop;");
-        if (expand)
+        RowPairs(w, dw.OutH, rows =>
         {
-            w.Open("for (; expanded <= Math.Min(iy0 + 2, InH - 1); expanded++)");
-            w.Line("ref float source = ref Unsafe.Add(ref input, expanded * InW * InC);");
-            w.Line("ref float slot = ref Unsafe.Add(ref ring, expanded % 3 * Slot);");
-            Gemm(w, block.InW, layer.InStride, hidden, "source", "slot", "expandWeights", block.Expand!, "expand", residual: null);
+            int inputRows = Planner.InputRows(rows, dw.StrideH);
+            w.Line("int iy0 = oy * Stride - PadTop;");
+            if (expand)
+            {
+                w.Open($"for (; expanded <= Math.Min(iy0 + {inputRows - 1}, InH - 1); expanded++)");
+                w.Line($"{layer.MethodName}_Expand(ref Unsafe.Add(ref input, expanded * InW * InC), ref Unsafe.Add(ref ring, expanded % {ringRows} * Slot));");
+                w.Close();
+            }
+            // Without an expansion the depthwise reads the input rows themselves (then the hidden width is InC).
+            RowSources(w, inputRows, j => expand ? $"Unsafe.Add(ref ring, (iy0 + {j}) % {ringRows} * Slot)" : $"Unsafe.Add(ref input, (iy0 + {j}) * InW * InC)");
+            DepthwiseCall(w, layer, rows, "d");
+            // The output rows are consecutive in d, in the output and in the input: one GEMM over their pixels.
+            w.Line($"{layer.MethodName}_Project{rows}(ref d, ref Unsafe.Add(ref output, oy * {dw.OutW * layer.OutStride})" +
+                (block.Residual ? $", ref Unsafe.Add(ref input, oy * {block.InW * layer.InStride})" : "") + ");");
+        });
+    }
+
+    /// <summary>
+    /// The stages of a row-streamed layer, each a method of its own: a bottleneck's expansion of one input
+    /// row; the depthwise filter of two output rows (and of one, for the last of an odd number); their
+    /// projection. Inline, with a branch per vector width, they made the largest layer methods (V2's 7×7
+    /// ones, 52 KB of IL) so large that the JIT compiled them without optimisation, 6 times slower.
+    /// </summary>
+    private static void StageMethods(SourceWriter w, PlannedLayer layer)
+    {
+        GraphOp dw = layer.Op;
+        int[] rowCounts = new[] { 2, 1 }.Where(r => r == 2 ? dw.OutH >= 2 : dw.OutH % 2 != 0).ToArray();
+        Bottleneck? block = layer.Block;
+        int channels = block is null ? layer.OutStride : layer.HiddenStride;
+        foreach (int rows in rowCounts)
+        {
+            w.Line();
+            w.Line($"/// <summary>Layer {layer.Index}'s depthwise 3×3 of {(rows == 2 ? "two output rows" : "one output row")}: {dw.OutW} pixels × {dw.OutC} channels each{Activation(dw)}.</summary>");
+            w.Line("[MethodImpl(MethodImplOptions.AggressiveOptimization)]");
+            w.Open($"private static void {layer.MethodName}_Depthwise{rows}({string.Join(", ", Enumerable.Range(0, Planner.InputRows(rows, dw.StrideH)).Select(j => $"ref float r{j}"))}, ref float d)");
+            w.Line(Weights(layer, "dwWeights", block?.Expand is null ? 0 : 1));
+            DepthwiseRows(w, dw, channels, "dwWeights", block is null ? "" : "dw", rows);
             w.Close();
         }
-        // Without an expansion the depthwise reads the input rows themselves (then the hidden width is InC).
-        RowSources(w, ky => expand ? $"Unsafe.Add(ref ring, (iy0 + {ky}) % 3 * Slot)" : $"Unsafe.Add(ref input, (iy0 + {ky}) * InW * InC)");
-        DepthwiseRow(w, dw, hidden, "dwWeights", "dw");
-        w.Line($"ref float target = ref Unsafe.Add(ref output, oy * {dw.OutW * layer.OutStride});");
-        if (block.Residual)
-            w.Line($"ref float skip = ref Unsafe.Add(ref input, oy * {block.InW * layer.InStride}); // stride 1, same width: the input row under this output row");
-        Gemm(w, dw.OutW, hidden, layer.OutStride, "d", "target", "projectWeights", block.Project, "project", block.Residual ? "skip" : null);
-        w.Close();
+        if (block is null)
+            return;
+        if (block.Expand is { } expand)
+        {
+            w.Line();
+            w.Line($"/// <summary>Layer {layer.Index}'s expansion of one input row: {block.InW} pixels × {block.InC} → {block.Hidden} channels{Activation(expand)}.</summary>");
+            w.Line("[MethodImpl(MethodImplOptions.AggressiveOptimization)]");
+            w.Open($"private static void {layer.MethodName}_Expand(ref float source, ref float slot)");
+            w.Line(Weights(layer, "expandWeights", 0));
+            Gemm(w, block.InW, layer.InStride, layer.HiddenStride, "source", "slot", "expandWeights", expand, "expand", residual: null);
+            w.Close();
+        }
+        foreach (int rows in rowCounts)
+        {
+            w.Line();
+            w.Line($"/// <summary>Layer {layer.Index}'s projection of {(rows == 2 ? "two output rows" : "one output row")}: {rows * dw.OutW} pixels × {block.Hidden} → {block.Project.OutC} channels" +
+                $"{(block.Residual ? ", plus the input pixels under them" : "")}{Activation(block.Project)}.</summary>");
+            w.Line("[MethodImpl(MethodImplOptions.AggressiveOptimization)]");
+            w.Open($"private static void {layer.MethodName}_Project{rows}(ref float d, ref float target{(block.Residual ? ", ref float skip" : "")})");
+            w.Line(Weights(layer, "projectWeights", layer.Weights.Length - 1));
+            Gemm(w, rows * dw.OutW, layer.HiddenStride, layer.OutStride, "d", "target", "projectWeights", block.Project, "project", block.Residual ? "skip" : null);
+            w.Close();
+        }
     }
 
     private static void GlobalAveragePool(SourceWriter w, PlannedLayer layer, GraphOp op)

@@ -19,14 +19,15 @@ internal enum KernelKind
     /// <summary>Softmax over the classes, written to the caller's output.</summary>
     Softmax,
     /// <summary>
-    /// A V2 inverted residual streamed row by row: each input row is expanded once into a ring of three
-    /// rows, each output row is filtered depthwise from the ring and projected straight into the
-    /// output (plus the input row for the residual), so the expanded tensor never exists in full.
+    /// A V2 inverted residual streamed by rows: each input row is expanded once into a ring of four rows
+    /// (five at stride 2), each pair of output rows is filtered depthwise from the ring and projected
+    /// straight into the output (plus the input rows for the residual), so the expanded tensor never
+    /// exists in full. The expansion and projection are methods of their own.
     /// </summary>
     Bottleneck,
     /// <summary>
     /// A V1 depthwise 3×3 and the pointwise 1×1 after it, streamed row by row like a bottleneck without
-    /// expansion: each depthwise output row is projected while it is still in cache.
+    /// expansion: each pair of depthwise output rows is projected while it is still in cache.
     /// </summary>
     DepthwiseSeparable,
 }

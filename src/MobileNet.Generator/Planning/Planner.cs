@@ -123,8 +123,8 @@ internal static class Planner
                 ? $"Layer{index:D2}_DepthwiseSeparableS{dw.StrideH}"
                 : $"Layer{index:D2}_Bottleneck{(block.Expand is null ? 1 : block.Hidden / block.InC)}S{dw.StrideH}",
             InStride = inStride, OutStride = outStride, HiddenStride = hidden, OutputLength = output,
-            // Three expanded rows (only when there is an expansion), a row of zeros for the padding, one depthwise output row.
-            ScratchLength = (block.Expand is null ? 0 : 3 * slot) + slot + dw.OutW * hidden,
+            // The expanded rows two output rows read (only when there is an expansion), a row of zeros for the padding, two depthwise output rows.
+            ScratchLength = (block.Expand is null ? 0 : InputRows(RowsAtOnce(dw.OutH), dw.StrideH) * slot) + slot + RowsAtOnce(dw.OutH) * dw.OutW * hidden,
             UntiledPeak = untiled, ActivationsLength = (block.Expand is null ? 0 : expanded) + filtered + output,
             Weights = [.. weights],
             Macs = ops.Sum(Counting.Macs), Parameters = ops.Sum(Counting.Parameters),
@@ -174,6 +174,12 @@ internal static class Planner
         }
         return packed;
     }
+
+    /// <summary>Output rows a depthwise kernel computes at a time: two where there are two (see <c>KernelEmitter.RowPairs</c>).</summary>
+    public static int RowsAtOnce(int outH) => Math.Min(2, outH);
+
+    /// <summary>The input rows a 3×3 window reads for <paramref name="outRows"/> consecutive output rows.</summary>
+    public static int InputRows(int outRows, int stride) => (outRows - 1) * stride + 3;
 
     /// <summary>Channels per group of depthwise weights: the widest vector's, so that no vector spans two groups.</summary>
     public const int DepthwiseGroup = 16;

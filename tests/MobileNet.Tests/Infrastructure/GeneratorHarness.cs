@@ -98,6 +98,8 @@ public static class GeneratorHarness
                 stream.Position = 0;
                 var context = new AssemblyLoadContext(output.AssemblyName, isCollectible: true);
                 network = context.LoadFromStream(stream).GetType("Tests.Net");
+                if (network is not null)
+                    JitLimits.Check(network);
             }
         }
         return new GeneratorRun { Diagnostics = diagnostics, Sources = sources, CompileErrors = errors, Driver = driver, AdditionalFiles = additionalFiles, Input = input, Network = network };
