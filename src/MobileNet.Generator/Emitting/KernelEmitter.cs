@@ -527,7 +527,7 @@ internal static class KernelEmitter
         public string? HalfLastPrefix { get; init; }
     }
 
-    /// <summary>A loop (or, with no <paramref name="loop"/>, one pass) over blocks, <paramref name="blocks"/> at a time: the rows of pixels in tiles of the width's height, then one tile for the rest.</summary>
+    /// <summary>A loop (or, with no <paramref name="loop"/>, one pass) over blocks, <paramref name="blocks"/> at a time: the pixels in even tiles as tall as the accumulators allow, then one tile for the rest.</summary>
     private static void GemmBlocks(SourceWriter w, GemmShape g, Width width, string weights, int blocks, string? loop, int? columns = null)
     {
         if (loop is null)
