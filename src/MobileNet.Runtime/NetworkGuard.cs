@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 
 namespace MobileNet;
 
-/// <summary>Length checks shared by the generated networks and the helpers, kept out of line so that <c>Run</c> stays small.</summary>
+/// <summary>What the generated networks' <c>Run</c> does before the layers (length checks, aligning the workspace), kept out of line so that <c>Run</c> stays small.</summary>
 public static class NetworkGuard
 {
     /// <summary>Throws unless <paramref name="actual"/> equals <paramref name="expected"/>.</summary>

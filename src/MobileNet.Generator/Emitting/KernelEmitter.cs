@@ -16,10 +16,7 @@ internal static class KernelEmitter
     public static void Write(SourceWriter w, PlannedLayer layer)
     {
         GraphOp op = layer.Op;
-        w.Line($"/// <summary>Layer {layer.Index}: {Describe(layer)}.</summary>");
-        // Straight to optimised code: a tier-0 or OSR copy of these loops runs several times slower, and they gain nothing from profiling.
-        w.Line("[MethodImpl(MethodImplOptions.AggressiveOptimization)]");
-        w.Open($"private static void {layer.MethodName}(ref float input, ref float output{(layer.ScratchLength > 0 ? ", ref float scratch" : "")})");
+        OpenMethod(w, $"Layer {layer.Index}: {Describe(layer)}.", $"{layer.MethodName}(ref float input, ref float output{(layer.ScratchLength > 0 ? ", ref float scratch" : "")})");
         switch (layer.Kernel)
         {
             case KernelKind.Bottleneck or KernelKind.DepthwiseSeparable: Bottleneck(w, layer); break;
@@ -33,6 +30,15 @@ internal static class KernelEmitter
         w.Close();
         if (layer.Kernel is KernelKind.Bottleneck or KernelKind.DepthwiseSeparable or KernelKind.Depthwise3x3)
             StageMethods(w, layer);
+    }
+
+    /// <summary>Opens a kernel method: its summary, straight to optimised code, the signature after <c>private static void</c>.</summary>
+    private static void OpenMethod(SourceWriter w, string summary, string signature)
+    {
+        w.Line($"/// <summary>{summary}</summary>");
+        // Straight to optimised code: a tier-0 or OSR copy of these loops runs several times slower, and they gain nothing from profiling.
+        w.Line("[MethodImpl(MethodImplOptions.AggressiveOptimization)]");
+        w.Open($"private static void {signature}");
     }
 
     public static string Describe(PlannedLayer layer)
@@ -108,8 +114,9 @@ internal static class KernelEmitter
     private static string Bound(string prefix, string bound) =>
         prefix.Length == 0 ? bound : prefix + char.ToUpperInvariant(bound[0]) + bound.Substring(1);
 
-    private static string Weights(PlannedLayer layer, string local = "w", int set = 0) =>
-        $"ref float {local} = ref FloatsOf({WeightsEmitter.ClassName}.{WeightsEmitter.FieldName(layer, layer.Weights[set])});";
+    /// <summary>Declares <paramref name="local"/> over the layer's packed weights named <paramref name="suffix"/> (a bottleneck's "Expand", "Depthwise", "Project"; "" for a single array).</summary>
+    private static string Weights(PlannedLayer layer, string local = "w", string suffix = "") =>
+        $"ref float {local} = ref FloatsOf({WeightsEmitter.ClassName}.{WeightsEmitter.FieldName(layer, layer.Weights.Single(x => x.Suffix == suffix))});";
 
     /// <summary>The L1 data cache the depthwise kernel plans for: 32 KiB (ARM Cortex-A7x, most x64; Zen 5 has 48).</summary>
     private const int L1Bytes = 32 * 1024;
@@ -175,19 +182,19 @@ internal static class KernelEmitter
     /// </summary>
     private static void RowPairs(SourceWriter w, int outH, Action<int> body)
     {
-        if (outH >= 2)
+        foreach (int rows in RowCounts(outH))
         {
-            w.Open("for (int oy = 0; oy + 2 <= OutH; oy += 2)");
-            body(2);
-            w.Close();
-        }
-        if (outH % 2 != 0)
-        {
-            w.Scope().Line("int oy = OutH - 1;");
-            body(1);
+            if (rows == 2)
+                w.Open("for (int oy = 0; oy + 2 <= OutH; oy += 2)");
+            else
+                w.Scope().Line("int oy = OutH - 1;");
+            body(rows);
             w.Close();
         }
     }
+
+    /// <summary>The row counts <see cref="RowPairs"/> covers <paramref name="outH"/> rows with: 2 (in a loop) and, if odd, 1.</summary>
+    private static int[] RowCounts(int outH) => new[] { 2, 1 }.Where(r => r == 2 ? outH >= 2 : outH % 2 != 0).ToArray();
 
     // Register tiles (pixels × output channels) for the file of each target: AVX-512 has 32 registers and
     // two 512-bit FMA pipes, so 8 pixels × 48 channels (24 accumulators; 8 broadcasts and 3 loads per 24
@@ -515,7 +522,7 @@ internal static class KernelEmitter
         int per = width.BlocksPerTile, passes = total / per, left = total % per;
         if (left == 0)
             return Enumerable.Repeat(per, passes).ToArray();
-        if (left == 1 && passes > 0 && width.Accumulators / ((per + 1) * Planner.GemmBlock / width.Lanes) >= 1)
+        if (left == 1 && passes > 0 && (per + 1) * Planner.GemmBlock / width.Lanes <= width.Accumulators)
             return Enumerable.Repeat(per, passes - 1).Append(per + 1).ToArray();
         return Enumerable.Repeat(per, passes).Append(left).ToArray();
     }
@@ -626,16 +633,14 @@ internal static class KernelEmitter
     private static void StageMethods(SourceWriter w, PlannedLayer layer)
     {
         GraphOp dw = layer.Op;
-        int[] rowCounts = new[] { 2, 1 }.Where(r => r == 2 ? dw.OutH >= 2 : dw.OutH % 2 != 0).ToArray();
         Bottleneck? block = layer.Block;
         int channels = block is null ? layer.OutStride : layer.HiddenStride;
-        foreach (int rows in rowCounts)
+        foreach (int rows in RowCounts(dw.OutH))
         {
             w.Line();
-            w.Line($"/// <summary>Layer {layer.Index}'s depthwise 3×3 of {(rows == 2 ? "two output rows" : "one output row")}: {dw.OutW} pixels × {dw.OutC} channels each{Activation(dw)}.</summary>");
-            w.Line("[MethodImpl(MethodImplOptions.AggressiveOptimization)]");
-            w.Open($"private static void {layer.MethodName}_Depthwise{rows}({string.Join(", ", Enumerable.Range(0, Planner.InputRows(rows, dw.StrideH)).Select(j => $"ref float r{j}"))}, ref float d)");
-            w.Line(Weights(layer, "dwWeights", block?.Expand is null ? 0 : 1));
+            OpenMethod(w, $"Layer {layer.Index}'s depthwise 3×3 of {(rows == 2 ? "two output rows" : "one output row")}: {dw.OutW} pixels × {dw.OutC} channels each{Activation(dw)}.",
+                $"{layer.MethodName}_Depthwise{rows}({string.Join(", ", Enumerable.Range(0, Planner.InputRows(rows, dw.StrideH)).Select(j => $"ref float r{j}"))}, ref float d)");
+            w.Line(Weights(layer, "dwWeights", block is null ? "" : "Depthwise"));
             DepthwiseRows(w, dw, channels, "dwWeights", block is null ? "" : "dw", rows);
             w.Close();
         }
@@ -644,21 +649,19 @@ internal static class KernelEmitter
         if (block.Expand is { } expand)
         {
             w.Line();
-            w.Line($"/// <summary>Layer {layer.Index}'s expansion of one input row: {block.InW} pixels × {block.InC} → {block.Hidden} channels{Activation(expand)}.</summary>");
-            w.Line("[MethodImpl(MethodImplOptions.AggressiveOptimization)]");
-            w.Open($"private static void {layer.MethodName}_Expand(ref float source, ref float slot)");
-            w.Line(Weights(layer, "expandWeights", 0));
+            OpenMethod(w, $"Layer {layer.Index}'s expansion of one input row: {block.InW} pixels × {block.InC} → {block.Hidden} channels{Activation(expand)}.",
+                $"{layer.MethodName}_Expand(ref float source, ref float slot)");
+            w.Line(Weights(layer, "expandWeights", "Expand"));
             Gemm(w, block.InW, layer.InStride, layer.HiddenStride, "source", "slot", "expandWeights", expand, "expand", residual: null);
             w.Close();
         }
-        foreach (int rows in rowCounts)
+        foreach (int rows in RowCounts(dw.OutH))
         {
             w.Line();
-            w.Line($"/// <summary>Layer {layer.Index}'s projection of {(rows == 2 ? "two output rows" : "one output row")}: {rows * dw.OutW} pixels × {block.Hidden} → {block.Project.OutC} channels" +
-                $"{(block.Residual ? ", plus the input pixels under them" : "")}{Activation(block.Project)}.</summary>");
-            w.Line("[MethodImpl(MethodImplOptions.AggressiveOptimization)]");
-            w.Open($"private static void {layer.MethodName}_Project{rows}(ref float d, ref float target{(block.Residual ? ", ref float skip" : "")})");
-            w.Line(Weights(layer, "projectWeights", layer.Weights.Length - 1));
+            OpenMethod(w, $"Layer {layer.Index}'s projection of {(rows == 2 ? "two output rows" : "one output row")}: {rows * dw.OutW} pixels × {block.Hidden} → {block.Project.OutC} channels" +
+                $"{(block.Residual ? ", plus the input pixels under them" : "")}{Activation(block.Project)}.",
+                $"{layer.MethodName}_Project{rows}(ref float d, ref float target{(block.Residual ? ", ref float skip" : "")})");
+            w.Line(Weights(layer, "projectWeights", "Project"));
             Gemm(w, rows * dw.OutW, layer.HiddenStride, layer.OutStride, "d", "target", "projectWeights", block.Project, "project", block.Residual ? "skip" : null);
             w.Close();
         }

@@ -24,7 +24,7 @@ public static class JitLimits
         .ToDictionary(o => o.Value);
 
     /// <summary>Each method's counts, in the order of <see cref="Limits"/>.</summary>
-    public static IEnumerable<(string Method, int[] Counts)> Measure(Type type) =>
+    private static IEnumerable<(string Method, int[] Counts)> Measure(Type type) =>
         from method in type.GetMethods(BindingFlags.Static | BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
         let body = method.GetMethodBody()
         where body is not null
