@@ -17,12 +17,22 @@ namespace MobileNet.Generator;
 /// </summary>
 internal static class NetworkGenerator
 {
-    public static GenerationResult Generate(NetworkRequest request, EquatableArray<BridgedModel> models, ProjectInfo project, CancellationToken cancellationToken)
+    public static GenerationResult Generate(NetworkRequest request, EquatableArray<BridgedModel> models, ProjectInfo project, CancellationToken cancellationToken) =>
+        Guarded(request, diagnostics => Run(request, models, project, diagnostics, cancellationToken));
+
+    /// <summary>
+    /// The stages after the model is found, on its bytes: read, lower, bind, plan and, when
+    /// <paramref name="emit"/>, emit. The fuzzer drives this directly.
+    /// </summary>
+    internal static GenerationResult Generate(NetworkRequest request, byte[] model, bool emit, CancellationToken cancellationToken) =>
+        Guarded(request, diagnostics => Build(request, model, emit, diagnostics, cancellationToken));
+
+    private static GenerationResult Guarded(NetworkRequest request, Func<List<DiagnosticInfo>, GeneratedFile[]> run)
     {
         var diagnostics = new List<DiagnosticInfo>();
         try
         {
-            GeneratedFile[] files = Run(request, models, project, diagnostics, cancellationToken);
+            GeneratedFile[] files = run(diagnostics);
             return new GenerationResult(files, diagnostics.ToArray());
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -71,6 +81,14 @@ internal static class NetworkGenerator
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelUnreadable, weightsAt, weights, $"its bridge file '{model.BridgePath}' is damaged; delete it and rebuild"));
             return none;
         }
+        return Build(request, bytes, emit: true, diagnostics, cancellationToken);
+    }
+
+    private static GeneratedFile[] Build(NetworkRequest request, byte[] bytes, bool emit, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        GeneratedFile[] none = [];
+        string weights = request.Weights!;
+        LocationInfo? weightsAt = request.Arguments.Weights ?? request.AttributeLocation;
         NetworkGraph? graph = ReadAndLower(weights, bytes, weightsAt, diagnostics);
         if (graph is null)
             return none;
@@ -92,7 +110,8 @@ internal static class NetworkGenerator
             2 => InputNormalization.Torchvision,
             _ => graph.Normalization ?? InputNormalization.TensorFlow with { Source = "TensorFlow's [−1, 1] (the file does not say; set Normalization on the attribute for other weights)" },
         };
-        return Emitter.Emit(request.Target, Planner.Plan(network), weights, normalization);
+        ExecutionPlan plan = Planner.Plan(network);
+        return emit ? Emitter.Emit(request.Target, plan, weights, normalization) : none;
     }
 
     /// <summary>Reads the file in the format its content shows (TFLite's identifier, else ONNX) and lowers it; null after a diagnostic.</summary>
