@@ -55,6 +55,18 @@ internal static class DiagnosticDescriptors
         "MNG012", "Generator failure",
         "The generator failed on '{0}' ({1}); this is a bug in MobileNetGen, please report it with the model file");
 
+    public static readonly DiagnosticDescriptor DuplicateAttribute = Error(
+        "MNG013", "[MobileNet] on more than one declaration",
+        "'{0}' carries [MobileNet] on more than one of its partial declarations; keep it on one, which then describes the whole network");
+
+    public static readonly DiagnosticDescriptor LimitExceeded = Error(
+        "MNG014", "Model file exceeds a limit",
+        "The weights file '{0}' exceeds a limit of the generator: {1}");
+
+    public static readonly DiagnosticDescriptor UnsupportedNormalization = Error(
+        "MNG015", "Unsupported normalization",
+        "Normalization = {0} is not supported: use InputNormalization.Auto, TensorFlow or Torchvision");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

@@ -47,6 +47,11 @@ internal static class NetworkGenerator
         GeneratedFile[] none = [];
         ArgumentLocations at = request.Arguments;
         LocationInfo? attribute = request.AttributeLocation;
+        if (request.IsDuplicate)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateAttribute, attribute, request.Target.FullName));
+            return none;
+        }
         if (request.Target.NotPartial is { } notPartial)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, request.Target.Location, notPartial));
         if (request.Version is not (1 or 2))
@@ -55,6 +60,8 @@ internal static class NetworkGenerator
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedAlpha, at.Alpha ?? attribute, request.Alpha.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (request.Resolution is < 32 or > 1024)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedResolution, at.Resolution ?? attribute, request.Resolution.ToString()));
+        if (request.Normalization is < 0 or > 2)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedNormalization, at.Normalization ?? attribute, request.Normalization.ToString()));
         if (string.IsNullOrWhiteSpace(request.Weights))
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WeightsMissing, attribute, request.Target.Name));
         if (diagnostics.Count > 0)
@@ -62,10 +69,13 @@ internal static class NetworkGenerator
 
         string weights = request.Weights!;
         LocationInfo? weightsAt = at.Weights ?? attribute;
-        BridgedModel? model = Find(weights, models, project);
+        BridgedModel? model = Find(weights, models, project, StringComparison.Ordinal);
         if (model is null)
         {
-            string registered = models.Count == 0 ? "" : $" (registered: {string.Join(", ", models.Select(m => Path.GetFileName(m.SourcePath)))})";
+            // Paths match exactly, as on Linux and macOS builds; a match that differs only in case is named, not taken.
+            BridgedModel? otherCase = Find(weights, models, project, StringComparison.OrdinalIgnoreCase);
+            string registered = otherCase is not null ? $" (the registered '{otherCase.Link ?? otherCase.SourcePath}' differs from it only in case)"
+                : models.Count == 0 ? "" : $" (registered: {string.Join(", ", models.Select(m => Path.GetFileName(m.SourcePath)))})";
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelNotRegistered, weightsAt, weights, registered));
             return none;
         }
@@ -89,7 +99,7 @@ internal static class NetworkGenerator
         GeneratedFile[] none = [];
         string weights = request.Weights!;
         LocationInfo? weightsAt = request.Arguments.Weights ?? request.AttributeLocation;
-        NetworkGraph? graph = ReadAndLower(weights, bytes, weightsAt, diagnostics);
+        NetworkGraph? graph = ReadAndLower(weights, bytes, weightsAt, diagnostics, cancellationToken);
         if (graph is null)
             return none;
 
@@ -110,13 +120,18 @@ internal static class NetworkGenerator
             2 => InputNormalization.Torchvision,
             _ => graph.Normalization ?? InputNormalization.TensorFlow with { Source = "TensorFlow's [−1, 1] (the file does not say; set Normalization on the attribute for other weights)" },
         };
-        ExecutionPlan plan = Planner.Plan(network);
-        return emit ? Emitter.Emit(request.Target, plan, weights, normalization) : none;
+        ExecutionPlan plan = Planner.Plan(network, cancellationToken);
+        return emit ? Emitter.Emit(request.Target, plan, weights, normalization, cancellationToken) : none;
     }
 
     /// <summary>Reads the file in the format its content shows (TFLite's identifier, else ONNX) and lowers it; null after a diagnostic.</summary>
-    private static NetworkGraph? ReadAndLower(string weights, byte[] bytes, LocationInfo? at, List<DiagnosticInfo> diagnostics)
+    private static NetworkGraph? ReadAndLower(string weights, byte[] bytes, LocationInfo? at, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
+        if (bytes.Length == 0)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelUnreadable, at, weights, "the file is empty (0 bytes); was a download or a copy interrupted?"));
+            return null;
+        }
         bool tflite = TfliteReader.IsTflite(bytes);
         if (!tflite && !weights.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
         {
@@ -130,15 +145,15 @@ internal static class NetworkGenerator
         {
             if (tflite)
             {
-                TfliteModel? model = TfliteReader.TryRead(bytes, out error);
+                TfliteModel? model = TfliteReader.TryRead(bytes, out error, cancellationToken);
                 if (model is not null)
-                    return TfliteLowering.Lower(model);
+                    return TfliteLowering.Lower(model, cancellationToken);
             }
             else
             {
-                OnnxModel? model = OnnxReader.TryRead(bytes, out error);
+                OnnxModel? model = OnnxReader.TryRead(bytes, out error, cancellationToken);
                 if (model is not null)
-                    return OnnxLowering.Lower(model);
+                    return OnnxLowering.Lower(model, cancellationToken);
             }
         }
         catch (UnsupportedGraphException e)
@@ -146,21 +161,26 @@ internal static class NetworkGenerator
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedGraph, at, weights, e.Message));
             return null;
         }
+        catch (ModelLimitException e)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LimitExceeded, at, weights, e.Message));
+            return null;
+        }
         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelUnreadable, at, weights, error!));
         return null;
     }
 
-    private static BridgedModel? Find(string weights, EquatableArray<BridgedModel> models, ProjectInfo project)
+    private static BridgedModel? Find(string weights, EquatableArray<BridgedModel> models, ProjectInfo project, StringComparison comparison)
     {
         string wanted = ModelBridge.Normalize(weights, project.ProjectDirectory);
         foreach (BridgedModel model in models)
-            if (string.Equals(ModelBridge.Normalize(model.SourcePath, null), wanted, StringComparison.OrdinalIgnoreCase)
-                || model.Link is not null && string.Equals(ModelBridge.Normalize(model.Link, project.ProjectDirectory), wanted, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(ModelBridge.Normalize(model.SourcePath, null), wanted, comparison)
+                || model.Link is not null && string.Equals(ModelBridge.Normalize(model.Link, project.ProjectDirectory), wanted, comparison))
                 return model;
         if (project.ProjectDirectory is not null)
             return null;
         // Without the project directory, a relative Weights path can only be matched as a path suffix.
         string suffix = "/" + weights.Replace('\\', '/').TrimStart('.', '/');
-        return models.FirstOrDefault(m => ("/" + ModelBridge.Normalize(m.Link ?? m.SourcePath, null)).EndsWith(suffix, StringComparison.OrdinalIgnoreCase));
+        return models.FirstOrDefault(m => ("/" + ModelBridge.Normalize(m.Link ?? m.SourcePath, null)).EndsWith(suffix, comparison));
     }
 }

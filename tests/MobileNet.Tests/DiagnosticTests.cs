@@ -151,7 +151,7 @@ public sealed class DiagnosticTests
         GeneratorRun ok = GeneratorHarness.Generate(GeneratorHarness.Source(0.25, 64), SmallModel, compile: false);
         Assert.Empty(ok.Diagnostics);
         var target = new TargetType("Tests", Array.Empty<string>(), "Net", "Tests.Net", false, null, null);
-        var request = new NetworkRequest(target, 1, 0.25, 64, "models/model.onnx", 0, null, new ArgumentLocations(null, null, null, null));
+        var request = new NetworkRequest(target, 1, 0.25, 64, "models/model.onnx", 0, null, new ArgumentLocations(null, null, null, null, null));
         var model = new BridgedModel("/project/models/model.onnx", null, "bridge", Convert.ToBase64String(SmallModel));
         GenerationResult result = NetworkGenerator.Generate(request, new[] { model }, new ProjectInfo("/project"), default);
         DiagnosticInfo d = Assert.Single(result.Diagnostics);

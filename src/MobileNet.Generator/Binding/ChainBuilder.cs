@@ -24,9 +24,8 @@ internal sealed class ChainBuilder(int channels, int height, int width)
 
     public GraphOp AddConv(string where, string name, float[] weights, float[]? bias, int outC, int kernelH, int kernelW, int strideH, int strideW, int group, Padding pads)
     {
-        if (strideH <= 0 || strideW <= 0)
-            throw Unsupported(where, "strides must be positive");
-        if (group <= 0 || C % group != 0 || outC % group != 0 || weights.Length != (long)outC * (C / group) * kernelH * kernelW)
+        CheckWindow(where, kernelH, kernelW, strideH, strideW);
+        if (group <= 0 || C % group != 0 || outC % group != 0 || !IsProduct(weights.Length, outC, C / group, kernelH, kernelW))
             throw Unsupported(where, $"{weights.Length} weights with group {group} do not fit {C} → {outC} channels and a {kernelH}×{kernelW} kernel");
         int outH = (H + pads.Top + pads.Bottom - kernelH) / strideH + 1;
         int outW = (W + pads.Left + pads.Right - kernelW) / strideW + 1;
@@ -129,12 +128,54 @@ internal sealed class ChainBuilder(int channels, int height, int width)
         return new NetworkGraph(source, inputChannels, inputHeight, inputWidth, inputLayout, normalization, _ops);
     }
 
-    /// <summary>TensorFlow's SAME padding of one axis: the output is ceil(n / s); the odd pixel goes after (SAME_UPPER) or before.</summary>
+    /// <summary>TensorFlow's SAME padding of the current map for a window: the output is ceil(n / s); the odd pixel goes after (SAME_UPPER) or before.</summary>
+    public Padding SamePadding(string where, int kernelH, int kernelW, int strideH, int strideW, bool upper = true)
+    {
+        CheckWindow(where, kernelH, kernelW, strideH, strideW);
+        (int top, int bottom) = Same(H, kernelH, strideH, upper);
+        (int left, int right) = Same(W, kernelW, strideW, upper);
+        return new Padding(top, left, bottom, right);
+    }
+
+    private static void CheckWindow(string where, int kernelH, int kernelW, int strideH, int strideW)
+    {
+        if (kernelH <= 0 || kernelW <= 0)
+            throw Unsupported(where, $"a {kernelH}×{kernelW} kernel is not a window");
+        if (strideH <= 0 || strideW <= 0)
+            throw Unsupported(where, $"strides {strideH}×{strideW} must be positive");
+    }
+
+    /// <summary>Whether the positive <paramref name="factors"/> multiply to <paramref name="length"/>; stops before the product can overflow.</summary>
+    private static bool IsProduct(long length, params int[] factors)
+    {
+        long product = 1;
+        foreach (int f in factors)
+        {
+            if (f <= 0)
+                return false;
+            product *= f;
+            if (product > length)
+                return false;
+        }
+        return product == length;
+    }
+
+    /// <summary>SAME padding of one axis of <paramref name="n"/> pixels, for a positive kernel and stride.</summary>
     public static (int Begin, int End) Same(int n, int kernel, int stride, bool upper = true)
     {
         int total = Math.Max(((n + stride - 1) / stride - 1) * stride + kernel - n, 0);
         int small = total / 2;
         return upper ? (small, total - small) : (total - small, small);
+    }
+
+    /// <summary>The nodes of a cycle in walk order, from the one that first read the repeated tensor: "nodes 'a' → 'b' lead".</summary>
+    /// <param name="noun">What the file calls its nodes ("node", "operator").</param>
+    public static string Cycle(IReadOnlyList<string> path, int from, string noun)
+    {
+        const int Shown = 6;
+        int count = path.Count - from;
+        string list = string.Join(" → ", path.Skip(from).Take(Shown)) + (count > Shown ? $" → … ({count} in all)" : "");
+        return count == 1 ? $"{noun} {list} leads" : $"{noun}s {list} lead";
     }
 
     public static UnsupportedGraphException Unsupported(string where, string message) => new($"{where}: {message}");

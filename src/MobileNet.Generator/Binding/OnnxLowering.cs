@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
+using MobileNet.Generator.Model;
 using MobileNet.Generator.Reading;
 
 namespace MobileNet.Generator.Binding;
@@ -42,18 +44,18 @@ internal sealed class OnnxLowering
     }
 
     /// <exception cref="UnsupportedGraphException">The graph is not a chain this generator can run.</exception>
-    public static NetworkGraph Lower(OnnxModel model) => new OnnxLowering(model).Walk();
+    public static NetworkGraph Lower(OnnxModel model, CancellationToken cancellationToken = default) => new OnnxLowering(model).Walk(cancellationToken);
 
-    private NetworkGraph Walk()
+    private NetworkGraph Walk(CancellationToken cancellationToken)
     {
         OnnxValueInfo[] inputs = _model.Inputs.Where(i => !_constants.ContainsKey(i.Name)).ToArray();
         if (inputs.Length != 1)
             throw new UnsupportedGraphException($"the graph has {inputs.Length} inputs; a MobileNet has one image input");
         OnnxValueInfo input = inputs[0];
         if (input.ElementType != OnnxTensor.Float)
-            throw new UnsupportedGraphException($"the input '{input.Name}' has element type {input.ElementType}; only float32 (1) inputs are supported");
+            throw new UnsupportedGraphException($"the input '{DisplayText.Name(input.Name)}' has element type {input.ElementType}; only float32 (1) inputs are supported");
         if (input.Shape.Length != 4)
-            throw new UnsupportedGraphException($"the input '{input.Name}' has rank {input.Shape.Length}; an image input is N×C×H×W or N×H×W×C");
+            throw new UnsupportedGraphException($"the input '{DisplayText.Name(input.Name)}' has rank {input.Shape.Length}; an image input is N×C×H×W or N×H×W×C");
 
         string current = input.Name;
         string layout = "NCHW";
@@ -74,11 +76,19 @@ internal sealed class OnnxLowering
         _chain = new ChainBuilder(c, h, w);
 
         var outputs = new HashSet<string>(_model.Outputs.Select(o => o.Name), StringComparer.Ordinal);
+        // Each tensor is reached once: a tensor seen again closes a cycle, so the walk ends within the node count.
+        var walked = new Dictionary<string, int>(StringComparer.Ordinal) { [current] = 0 };
+        var path = new List<string>();
         while (!outputs.Contains(current))
         {
-            OnnxNode node = Next(current) ?? throw new UnsupportedGraphException($"tensor '{current}' is used by no node and is not the graph output");
+            cancellationToken.ThrowIfCancellationRequested();
+            OnnxNode node = Next(current) ?? throw new UnsupportedGraphException($"tensor '{DisplayText.Name(current)}' is used by no node and is not the graph output");
+            path.Add($"'{node.DisplayName}'");
             Lower(node, current);
             current = node.Outputs[0];
+            if (walked.TryGetValue(current, out int step))
+                throw new UnsupportedGraphException($"the graph has a cycle: {ChainBuilder.Cycle(path, step, "node")} back to tensor '{DisplayText.Name(current)}'");
+            walked[current] = path.Count;
             _producers[current] = _chain.Count - 1;
         }
         string producer = _model.Producer.Length > 0 ? $", written by {_model.Producer}" : "";
@@ -95,7 +105,7 @@ internal sealed class OnnxLowering
         OnnxNode[] main = nodes.Where(n => !IsResidualAdd(n)).ToArray();
         if (nodes.Count == 2 && main.Length == 1)
             return main[0];
-        throw new UnsupportedGraphException($"tensor '{tensor}' feeds {nodes.Count} nodes ({string.Join(", ", nodes.Select(n => n.DisplayName))}); a MobileNet branches only into a residual Add");
+        throw new UnsupportedGraphException($"tensor '{DisplayText.Name(tensor)}' feeds {nodes.Count} nodes ({string.Join(", ", nodes.Select(n => n.DisplayName))}); a MobileNet branches only into a residual Add");
     }
 
     private bool IsResidualAdd(OnnxNode node) =>
@@ -135,10 +145,10 @@ internal sealed class OnnxLowering
         long[] strides = Ints(node, "strides", 1, 1);
         if (strides.Length != 2)
             throw Unsupported(node, $"strides [{string.Join(",", strides)}] are not two values");
-        int strideH = (int)strides[0], strideW = (int)strides[strides.Length - 1];
+        int strideH = Saturate(strides[0]), strideW = Saturate(strides[1]);
         float[]? bias = node.Inputs.Length > 2 && node.Inputs[2].Length > 0 ? Vector(node, 2, "bias", outC) : null;
         _chain.AddConv(Where(node), node.DisplayName, (float[])weights.Floats.Clone(), bias, outC, kernelH, kernelW, strideH, strideW,
-            (int)IntAttribute(node, "group", 1), Pads(node, kernelH, kernelW, strideH, strideW));
+            Saturate(IntAttribute(node, "group", 1)), Pads(node, kernelH, kernelW, strideH, strideW));
     }
 
     private Padding Pads(OnnxNode node, int kernelH, int kernelW, int strideH, int strideW)
@@ -155,12 +165,9 @@ internal sealed class OnnxLowering
                 return default;
             case "SAME_UPPER":
             case "SAME_LOWER":
-                bool upper = autoPad == "SAME_UPPER";
-                (int top, int bottom) = ChainBuilder.Same(_chain.H, kernelH, strideH, upper);
-                (int left, int right) = ChainBuilder.Same(_chain.W, kernelW, strideW, upper);
-                return new Padding(top, left, bottom, right);
+                return _chain.SamePadding(Where(node), kernelH, kernelW, strideH, strideW, upper: autoPad == "SAME_UPPER");
             default:
-                throw Unsupported(node, $"auto_pad '{autoPad}' is not an ONNX padding mode");
+                throw Unsupported(node, $"auto_pad '{DisplayText.Name(autoPad)}' is not an ONNX padding mode");
         }
     }
 
@@ -254,7 +261,7 @@ internal sealed class OnnxLowering
     {
         string skip = node.Inputs[0] == input ? node.Inputs[1] : node.Inputs[0];
         if (!_producers.TryGetValue(skip, out int from))
-            throw Unsupported(node, $"its other input '{skip}' does not come from earlier in the network");
+            throw Unsupported(node, $"its other input '{DisplayText.Name(skip)}' does not come from earlier in the network");
         _chain.AddResidual(Where(node), node.DisplayName, from);
     }
 
@@ -270,7 +277,7 @@ internal sealed class OnnxLowering
         if (node.Inputs.Length <= index || !_constants.TryGetValue(node.Inputs[index], out OnnxTensor? tensor))
             throw Unsupported(node, $"its {what} must be a constant (an initializer or a Constant node)");
         if (tensor.Floats is null && tensor.Ints is null)
-            throw Unsupported(node, $"its {what} '{tensor.Name}' has data type {tensor.DataType}; only float, double, int32 and int64 tensors are supported");
+            throw Unsupported(node, $"its {what} '{DisplayText.Name(tensor.Name)}' has data type {tensor.DataType}; only float, double, int32 and int64 tensors are supported");
         return tensor;
     }
 
@@ -312,9 +319,12 @@ internal sealed class OnnxLowering
     {
         long d = input.Shape[axis];
         if (d <= 0 || d > 4096)
-            throw new UnsupportedGraphException($"the input '{input.Name}' has dimension {axis} = {(d < 0 ? "symbolic" : d.ToString())}; height, width and channels must be fixed");
+            throw new UnsupportedGraphException($"the input '{DisplayText.Name(input.Name)}' has dimension {axis} = {(d < 0 ? "symbolic" : d.ToString())}; height, width and channels must be fixed");
         return (int)d;
     }
+
+    /// <summary>An attribute's int64 as an int, out-of-range values pinned to the ends so that the checks after it reject them.</summary>
+    private static int Saturate(long value) => (int)Math.Max(int.MinValue, Math.Min(int.MaxValue, value));
 
     private static string Dims(OnnxTensor tensor) => "[" + string.Join(",", tensor.Dims) + "]";
 

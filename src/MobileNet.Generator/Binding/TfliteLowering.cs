@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using MobileNet.Generator.Reading;
 
 namespace MobileNet.Generator.Binding;
@@ -34,9 +35,9 @@ internal sealed class TfliteLowering
     }
 
     /// <exception cref="UnsupportedGraphException">The graph is not a chain this generator can run.</exception>
-    public static NetworkGraph Lower(TfliteModel model) => new TfliteLowering(model).Walk();
+    public static NetworkGraph Lower(TfliteModel model, CancellationToken cancellationToken = default) => new TfliteLowering(model).Walk(cancellationToken);
 
-    private NetworkGraph Walk()
+    private NetworkGraph Walk(CancellationToken cancellationToken)
     {
         if (_model.Inputs.Length != 1 || _model.Outputs.Length != 1)
             throw new UnsupportedGraphException($"the model has {_model.Inputs.Length} inputs and {_model.Outputs.Length} outputs; a MobileNet has one of each");
@@ -47,11 +48,19 @@ internal sealed class TfliteLowering
         _chain = new ChainBuilder(c, h, w);
 
         int current = _model.Inputs[0];
+        // Each tensor is reached once: a tensor seen again closes a cycle, so the walk ends within the operator count.
+        var walked = new Dictionary<int, int> { [current] = 0 };
+        var path = new List<string>();
         while (current != _model.Outputs[0])
         {
+            cancellationToken.ThrowIfCancellationRequested();
             TfliteOperator op = Next(current) ?? throw new UnsupportedGraphException($"tensor '{_model.Tensors[current].Name}' is used by no operator and is not the model's output");
+            path.Add($"{op.Index} '{Name(op)}'");
             Lower(op, current);
-            current = op.Outputs.Length > 0 ? op.Outputs[0] : throw Unsupported(op, "it has no output");
+            current = op.Outputs[0];
+            if (walked.TryGetValue(current, out int step))
+                throw new UnsupportedGraphException($"the graph has a cycle: {ChainBuilder.Cycle(path, step, "operator")} back to tensor '{_model.Tensors[current].Name}'");
+            walked[current] = path.Count;
             _producers[current] = _chain.Count - 1;
         }
         string weights = _model.Tensors.Any(t => t.IsConstant && t.Type is TfliteType.UInt8 or TfliteType.Int8)
@@ -163,9 +172,7 @@ internal sealed class TfliteLowering
             return pending;
         if (pending != default)
             throw Unsupported(op, "a PAD before a SAME-padded convolution is not supported");
-        (int top, int bottom) = ChainBuilder.Same(_chain.H, kernelH, op.Options.StrideH);
-        (int left, int right) = ChainBuilder.Same(_chain.W, kernelW, op.Options.StrideW);
-        return new Padding(top, left, bottom, right);
+        return _chain.SamePadding(Where(op), kernelH, kernelW, op.Options.StrideH, op.Options.StrideW);
     }
 
     private void Pad(TfliteOperator op)
@@ -231,7 +238,7 @@ internal sealed class TfliteLowering
         return _model.Tensors[op.Inputs[index]];
     }
 
-    private string Name(TfliteOperator op) => op.Outputs.Length > 0 ? _model.Tensors[op.Outputs[0]].Name : $"operator {op.Index}";
+    private string Name(TfliteOperator op) => _model.Tensors[op.Outputs[0]].Name;
 
     private string Where(TfliteOperator op) => $"operator {op.Index} '{Name(op)}' ({OpName(op.Code)})";
 

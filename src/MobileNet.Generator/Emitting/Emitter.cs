@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Linq;
+using System.Threading;
 using MobileNet.Generator.Binding;
 using MobileNet.Generator.Model;
 using MobileNet.Generator.Planning;
@@ -11,17 +12,17 @@ internal static class Emitter
 {
     private static readonly string GeneratorVersion = typeof(Emitter).Assembly.GetName().Version?.ToString() ?? "1.0.0.0";
 
-    public static GeneratedFile[] Emit(TargetType target, ExecutionPlan plan, string weightsPath, InputNormalization normalization)
+    public static GeneratedFile[] Emit(TargetType target, ExecutionPlan plan, string weightsPath, InputNormalization normalization, CancellationToken cancellationToken)
     {
         string hint = (target.Namespace.Length > 0 ? target.Namespace + "." : "") + string.Join(".", target.Declarations.Select(d => d.Substring(d.LastIndexOf(' ') + 1)))
             .Replace('<', '{').Replace('>', '}');
         return
         [
-            new GeneratedFile($"{hint}.MobileNet.g.cs", Wrap(target, nullable: true, w => WriteNetwork(w, target, plan, weightsPath, normalization))),
+            new GeneratedFile($"{hint}.MobileNet.g.cs", Wrap(target, nullable: true, w => WriteNetwork(w, target, plan, weightsPath, normalization, cancellationToken))),
             new GeneratedFile($"{hint}.MobileNet.Weights.g.cs", Wrap(target, nullable: false, w =>
             {
                 w.Open(target.Declarations[target.Declarations.Count - 1]);
-                WeightsEmitter.Write(w, plan);
+                WeightsEmitter.Write(w, plan, cancellationToken);
                 w.Close();
             })),
         ];
@@ -52,7 +53,7 @@ internal static class Emitter
         return w.ToString();
     }
 
-    private static void WriteNetwork(SourceWriter w, TargetType target, ExecutionPlan plan, string weightsPath, InputNormalization normalization)
+    private static void WriteNetwork(SourceWriter w, TargetType target, ExecutionPlan plan, string weightsPath, InputNormalization normalization, CancellationToken cancellationToken)
     {
         BoundNetwork net = plan.Network;
         int size = net.Resolution, channels = net.Graph.InputChannels;
@@ -60,12 +61,12 @@ internal static class Emitter
         string alpha = net.Alpha.ToString("0.###", CultureInfo.InvariantCulture);
 
         w.Line("/// <summary>")
-         .Line($"/// MobileNet V{net.Version}, α = {alpha}, {size}×{size}×{channels} → {net.ClassCount} classes, generated from <c>{Escape(weightsPath)}</c> ({Escape(net.Graph.Source)}):")
+         .Line($"/// MobileNet V{net.Version}, α = {alpha}, {size}×{size}×{channels} → {net.ClassCount} classes, generated from <c>{DisplayText.XmlDoc(weightsPath)}</c> ({DisplayText.XmlDoc(net.Graph.Source)}):")
          .Line($"/// {Millions(macs)} M multiply-accumulates, {Millions(parameters)} M parameters, a workspace of {SourceWriter.Count(plan.WorkspaceLength)} floats ({Kilobytes(plan.WorkspaceLength)} KiB).")
          .Line("/// </summary>")
          .Line("/// <remarks>")
          .Line($"/// <para>The input is {size}×{size}×{channels} floats in NHWC order (row by row, pixel by pixel, channels interleaved),")
-         .Line($"/// normalised as the weights expect: {Escape(normalization.Source)}. The file's own input is {net.Graph.InputLayout};")
+         .Line($"/// normalised as the weights expect: {DisplayText.XmlDoc(normalization.Source)}. The file's own input is {net.Graph.InputLayout};")
          .Line("/// <see cref=\"Preprocess\"/> makes the input from 8-bit pixels, <see cref=\"global::MobileNet.TensorLayout\"/> converts NCHW tensors.</para>")
          .Line("/// <para>MACs and parameters count the convolution and classifier weights, as the MobileNet papers do (no biases or BatchNorm).</para>")
          .Line("/// <code>");
@@ -125,7 +126,7 @@ internal static class Emitter
          .Line($"public const int WorkspaceLength = {plan.WorkspaceLength};")
          .Line();
 
-        w.Line($"/// <summary>How 8-bit pixels become this network's input values: {Escape(normalization.Source)}.</summary>")
+        w.Line($"/// <summary>How 8-bit pixels become this network's input values: {DisplayText.XmlDoc(normalization.Source)}.</summary>")
          .Line($"public static global::MobileNet.PixelNormalization Normalization => {NormalizationExpression(normalization)};")
          .Line()
          .Line("/// <summary>")
@@ -180,6 +181,7 @@ internal static class Emitter
 
         foreach (PlannedLayer layer in plan.Layers)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (layer.Kernel == KernelKind.Softmax)
                 continue;
             w.Line();
@@ -235,6 +237,4 @@ internal static class Emitter
     private static string Millions(long value) => (value / 1e6).ToString("0.00", CultureInfo.InvariantCulture);
 
     private static string Kilobytes(int floats) => (floats * 4 / 1024.0).ToString("0.#", CultureInfo.InvariantCulture);
-
-    private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Threading;
 using MobileNet.Generator.Planning;
 
 namespace MobileNet.Generator.Emitting;
@@ -15,7 +16,7 @@ internal static class WeightsEmitter
 {
     public const string ClassName = "MobileNetWeights";
 
-    public static void Write(SourceWriter writer, ExecutionPlan plan)
+    public static void Write(SourceWriter writer, ExecutionPlan plan, CancellationToken cancellationToken)
     {
         writer.Line("/// <summary>")
               .Line("/// The folded, packed weights of each layer, as float32 pairs in little-endian 64-bit words. They live")
@@ -25,6 +26,7 @@ internal static class WeightsEmitter
         foreach (PlannedLayer layer in plan.Layers)
             foreach (PackedWeights weights in layer.Weights)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 writer.Line($"/// <summary>{layer.MethodName}{(weights.Suffix.Length > 0 ? $", {weights.Suffix.ToLowerInvariant()}" : "")}: {SourceWriter.Count(weights.Data.Length)} floats.</summary>");
                 writer.Line($"public static global::System.ReadOnlySpan<ulong> {FieldName(layer, weights)} => new ulong[]");
                 writer.Line("{");

@@ -1,6 +1,10 @@
 namespace MobileNet.Generator.Model;
 
-/// <summary>What one <c>[MobileNet]</c> attribute asks for, with the locations its diagnostics point at.</summary>
+/// <summary>
+/// What one <c>[MobileNet]</c> attribute asks for, with the locations its diagnostics point at.
+/// <paramref name="IsDuplicate"/>: the class has the attribute on an earlier partial declaration, which
+/// alone generates; this one only reports MNG013.
+/// </summary>
 internal sealed record NetworkRequest(
     TargetType Target,
     int Version,
@@ -9,7 +13,8 @@ internal sealed record NetworkRequest(
     string? Weights,
     int Normalization,
     LocationInfo? AttributeLocation,
-    ArgumentLocations Arguments);
+    ArgumentLocations Arguments,
+    bool IsDuplicate = false);
 
 /// <summary>The partial class the network is generated into.</summary>
 /// <param name="Namespace">The namespace, or an empty string for the global namespace.</param>
@@ -27,4 +32,4 @@ internal sealed record TargetType(
     LocationInfo? Location);
 
 /// <summary>Where each named argument of the attribute stands; each falls back to the attribute itself.</summary>
-internal sealed record ArgumentLocations(LocationInfo? Version, LocationInfo? Alpha, LocationInfo? Resolution, LocationInfo? Weights);
+internal sealed record ArgumentLocations(LocationInfo? Version, LocationInfo? Alpha, LocationInfo? Resolution, LocationInfo? Weights, LocationInfo? Normalization);

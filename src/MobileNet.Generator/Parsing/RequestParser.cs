@@ -37,9 +37,22 @@ internal static class RequestParser
 
         var arguments = new ArgumentLocations(
             ArgumentLocation(syntax, "Version"), ArgumentLocation(syntax, "Alpha"),
-            ArgumentLocation(syntax, "Resolution"), ArgumentLocation(syntax, "Weights"));
+            ArgumentLocation(syntax, "Resolution"), ArgumentLocation(syntax, "Weights"), ArgumentLocation(syntax, "Normalization"));
         return new NetworkRequest(ParseTarget(type, context.TargetNode), version, alpha, resolution, weights, normalization,
-            LocationInfo.From(syntax?.GetLocation()), arguments);
+            LocationInfo.From(syntax?.GetLocation()), arguments, IsDuplicate(type, attribute));
+    }
+
+    /// <summary>
+    /// Whether an earlier partial declaration of the class carries the attribute too: each declaration
+    /// is a request of its own, and two would generate the same files.
+    /// </summary>
+    private static bool IsDuplicate(INamedTypeSymbol type, AttributeData attribute)
+    {
+        foreach (AttributeData other in type.GetAttributes())
+            if (other.AttributeClass?.ToDisplayString() == AttributeName)
+                return !(other.ApplicationSyntaxReference is { } first && attribute.ApplicationSyntaxReference is { } self
+                    && first.SyntaxTree == self.SyntaxTree && first.Span == self.Span);
+        return false;
     }
 
     private static TargetType ParseTarget(INamedTypeSymbol type, SyntaxNode node)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using MobileNet.Generator.Binding;
 
 namespace MobileNet.Generator.Planning;
@@ -21,13 +22,14 @@ internal static class Planner
     /// <summary>Floats per 64 bytes: where each buffer in the workspace starts, and the slack that lets <c>Run</c> align the workspace.</summary>
     public const int Alignment = 16;
 
-    public static ExecutionPlan Plan(BoundNetwork network)
+    public static ExecutionPlan Plan(BoundNetwork network, CancellationToken cancellationToken = default)
     {
         var layers = new List<PlannedLayer>();
         int inStride = network.Graph.InputChannels;
         IReadOnlyList<BoundLayer> bound = network.Layers;
         for (int i = 0; i < bound.Count; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             PlannedLayer layer = i + 1 < bound.Count && Fuses(bound[i], bound[i + 1])
                 ? PlanBottleneck(layers.Count, new Bottleneck(null, bound[i].Op, bound[++i].Op, Residual: false), inStride, KernelKind.DepthwiseSeparable)
                 : PlanLayer(layers.Count, bound[i], inStride);

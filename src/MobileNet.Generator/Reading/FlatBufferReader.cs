@@ -80,9 +80,11 @@ internal readonly struct FlatBufferReader(byte[] buffer)
     /// <summary>The position of table element <paramref name="index"/> of a vector of tables.</summary>
     public int TableAt(int start, int index) => Target(start + 4 * index);
 
-    public int[] Ints(int table, int field)
+    /// <summary>An int vector of at most <paramref name="limit"/> elements (checked before it is read).</summary>
+    public int[] Ints(int table, int field, int limit, string what)
     {
         (int start, int length) = Vector(table, field, 4);
+        ModelLimits.Check(length, limit, what);
         var values = new int[Math.Max(length, 0)];
         for (int i = 0; i < values.Length; i++)
             values[i] = Int32(start + 4 * i);

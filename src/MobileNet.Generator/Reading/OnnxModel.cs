@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using MobileNet.Generator.Model;
 
 namespace MobileNet.Generator.Reading;
 
@@ -22,8 +23,8 @@ internal sealed class OnnxNode(string name, string opType, string[] inputs, stri
     public string[] Outputs { get; } = outputs;
     public IReadOnlyDictionary<string, OnnxAttribute> Attributes { get; } = attributes;
 
-    /// <summary>The node's name, or its first output where the exporter left it unnamed.</summary>
-    public string DisplayName => Name.Length > 0 ? Name : Outputs.Length > 0 ? Outputs[0] : OpType;
+    /// <summary>The node's name (sanitised by the reader), or its first output where the exporter left it unnamed.</summary>
+    public string DisplayName => Name.Length > 0 ? Name : DisplayText.Name(Outputs[0]);
 }
 
 internal sealed class OnnxAttribute(string name, long integer, float @float, string? text, long[] integers, float[] floats, OnnxTensor? tensor)

@@ -1,24 +1,32 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
+using MobileNet.Generator.Model;
 
 namespace MobileNet.Generator.Reading;
 
 /// <summary>
 /// Reads the ONNX protobuf subset that exporters write (onnx.proto: ModelProto, GraphProto, NodeProto,
-/// AttributeProto, TensorProto, ValueInfoProto). Unknown fields are skipped, as protobuf requires.
+/// AttributeProto, TensorProto, ValueInfoProto). Unknown fields are skipped, as protobuf requires. Every
+/// count is checked against <see cref="ModelLimits"/> and against the bytes present before anything is
+/// allocated for it, so no tensor is larger than its file; names shown in messages are sanitised here.
 /// </summary>
-internal static class OnnxReader
+internal sealed class OnnxReader
 {
-    // Dimension products beyond this cannot be a MobileNet tensor; refusing them bounds every allocation.
-    private const long MaxElements = 1L << 28;
+    private readonly CancellationToken _cancellationToken;
+    /// <summary>Float elements of all tensors read so far, against <see cref="ModelLimits.Weights"/>.</summary>
+    private long _weights;
 
-    /// <summary>Reads a model; on failure returns null and says why in <paramref name="error"/>.</summary>
-    public static OnnxModel? TryRead(byte[] bytes, out string? error)
+    private OnnxReader(CancellationToken cancellationToken) => _cancellationToken = cancellationToken;
+
+    /// <summary>Reads a model; on a damaged file returns null and says why in <paramref name="error"/>.</summary>
+    /// <exception cref="ModelLimitException">The file is past one of the <see cref="ModelLimits"/>.</exception>
+    public static OnnxModel? TryRead(byte[] bytes, out string? error, CancellationToken cancellationToken = default)
     {
         try
         {
             error = null;
-            return ReadModel(new ProtobufReader(bytes));
+            return new OnnxReader(cancellationToken).ReadModel(new ProtobufReader(bytes));
         }
         catch (ModelFormatException e)
         {
@@ -27,7 +35,7 @@ internal static class OnnxReader
         }
     }
 
-    private static OnnxModel ReadModel(ProtobufReader reader)
+    private OnnxModel ReadModel(ProtobufReader reader)
     {
         string producer = "";
         long opset = 0;
@@ -36,7 +44,7 @@ internal static class OnnxReader
         {
             switch (field)
             {
-                case 2 when wire == ProtobufReader.LengthDelimited: producer = reader.ReadString(); break;
+                case 2 when wire == ProtobufReader.LengthDelimited: producer = DisplayText.Name(reader.ReadString()); break;
                 case 7 when wire == ProtobufReader.LengthDelimited: graph = reader.ReadMessage(); break;
                 case 8 when wire == ProtobufReader.LengthDelimited: opset = Math.Max(opset, ReadOpset(reader.ReadMessage())); break;
                 default: reader.Skip(wire); break;
@@ -60,7 +68,7 @@ internal static class OnnxReader
         return domain is "" or "ai.onnx" ? version : 0;
     }
 
-    private static OnnxModel ReadGraph(ProtobufReader reader, string producer, long opset)
+    private OnnxModel ReadGraph(ProtobufReader reader, string producer, long opset)
     {
         var nodes = new List<OnnxNode>();
         var initializers = new Dictionary<string, OnnxTensor>(StringComparer.Ordinal);
@@ -68,6 +76,7 @@ internal static class OnnxReader
         var outputs = new List<OnnxValueInfo>();
         while (reader.TryReadTag(out int field, out int wire))
         {
+            _cancellationToken.ThrowIfCancellationRequested();
             if (wire != ProtobufReader.LengthDelimited)
             {
                 reader.Skip(wire);
@@ -75,20 +84,30 @@ internal static class OnnxReader
             }
             switch (field)
             {
-                case 1: nodes.Add(ReadNode(reader.ReadMessage())); break;
+                case 1:
+                    ModelLimits.Check(nodes.Count + 1L, ModelLimits.Nodes, "nodes in the graph");
+                    nodes.Add(ReadNode(reader.ReadMessage()));
+                    break;
                 case 5:
+                    ModelLimits.Check(initializers.Count + 1L, ModelLimits.Tensors, "initializers in the graph");
                     OnnxTensor tensor = ReadTensor(reader.ReadMessage());
                     initializers[tensor.Name] = tensor;
                     break;
-                case 11: inputs.Add(ReadValueInfo(reader.ReadMessage())); break;
-                case 12: outputs.Add(ReadValueInfo(reader.ReadMessage())); break;
+                case 11:
+                    ModelLimits.Check(inputs.Count + 1L, ModelLimits.Tensors, "inputs of the graph");
+                    inputs.Add(ReadValueInfo(reader.ReadMessage()));
+                    break;
+                case 12:
+                    ModelLimits.Check(outputs.Count + 1L, ModelLimits.Tensors, "outputs of the graph");
+                    outputs.Add(ReadValueInfo(reader.ReadMessage()));
+                    break;
                 default: reader.Skip(wire); break;
             }
         }
         return new OnnxModel(producer, opset, nodes, initializers, inputs, outputs);
     }
 
-    private static OnnxNode ReadNode(ProtobufReader reader)
+    private OnnxNode ReadNode(ProtobufReader reader)
     {
         var inputs = new List<string>();
         var outputs = new List<string>();
@@ -103,21 +122,31 @@ internal static class OnnxReader
             }
             switch (field)
             {
-                case 1: inputs.Add(reader.ReadString()); break;
-                case 2: outputs.Add(reader.ReadString()); break;
-                case 3: name = reader.ReadString(); break;
-                case 4: opType = reader.ReadString(); break;
+                case 1: Add(inputs, reader.ReadString(), "inputs of one node"); break;
+                case 2: Add(outputs, reader.ReadString(), "outputs of one node"); break;
+                case 3: name = DisplayText.Name(reader.ReadString()); break;
+                case 4: opType = DisplayText.Name(reader.ReadString()); break;
                 case 5:
+                    ModelLimits.Check(attributes.Count + 1L, ModelLimits.ListLength, "attributes of one node");
                     OnnxAttribute attribute = ReadAttribute(reader.ReadMessage());
                     attributes[attribute.Name] = attribute;
                     break;
                 default: reader.Skip(wire); break;
             }
         }
-        return new OnnxNode(name, opType, inputs.ToArray(), outputs.ToArray(), attributes);
+        var node = new OnnxNode(name, opType, inputs.ToArray(), outputs.ToArray(), attributes);
+        if (outputs.Count == 0 || outputs[0].Length == 0)
+            throw new ModelFormatException($"node '{node.DisplayName}' ({opType}) has no output");
+        return node;
     }
 
-    private static OnnxAttribute ReadAttribute(ProtobufReader reader)
+    private static void Add(List<string> names, string name, string what)
+    {
+        ModelLimits.Check(names.Count + 1L, ModelLimits.ListLength, what);
+        names.Add(name);
+    }
+
+    private OnnxAttribute ReadAttribute(ProtobufReader reader)
     {
         string name = "";
         long integer = 0;
@@ -135,20 +164,23 @@ internal static class OnnxReader
                 case 3 when wire == ProtobufReader.Varint: integer = reader.ReadInt64(); break;
                 case 4 when wire == ProtobufReader.LengthDelimited: text = reader.ReadString(); break;
                 case 5 when wire == ProtobufReader.LengthDelimited: tensor = ReadTensor(reader.ReadMessage()); break;
-                case 7: reader.ReadRepeatedFloat(wire, floats); break;
-                case 8: reader.ReadRepeatedInt64(wire, ints); break;
+                case 7: reader.ReadRepeatedFloat(wire, floats, ModelLimits.ListLength, "values in one attribute"); break;
+                case 8: reader.ReadRepeatedInt64(wire, ints, ModelLimits.ListLength, "values in one attribute"); break;
                 default: reader.Skip(wire); break;
             }
         }
         return new OnnxAttribute(name, integer, single, text, ints.ToArray(), floats.ToArray(), tensor);
     }
 
-    private static OnnxTensor ReadTensor(ProtobufReader reader)
+    /// <summary>
+    /// Two passes over the tensor's message: the first finds its shape, type and raw data; the second
+    /// decodes typed data into an array of exactly the checked element count.
+    /// </summary>
+    private OnnxTensor ReadTensor(ProtobufReader reader)
     {
+        ProtobufReader data = reader;
+        int messageBytes = reader.Remaining;
         var dims = new List<long>();
-        var floatData = new List<float>();
-        var intData = new List<long>();
-        var doubleData = new List<double>();
         int dataType = 0;
         string name = "";
         (int Offset, int Length)? raw = null;
@@ -156,67 +188,97 @@ internal static class OnnxReader
         {
             switch (field)
             {
-                case 1: reader.ReadRepeatedInt64(wire, dims); break;
+                case 1: reader.ReadRepeatedInt64(wire, dims, ModelLimits.Rank, "dimensions of one tensor"); break;
                 case 2 when wire == ProtobufReader.Varint: dataType = (int)reader.ReadInt64(); break;
-                case 4: reader.ReadRepeatedFloat(wire, floatData); break;
-                case 5: reader.ReadRepeatedInt64(wire, intData); break; // int32_data: varints
-                case 7: reader.ReadRepeatedInt64(wire, intData); break; // int64_data
                 case 8 when wire == ProtobufReader.LengthDelimited: name = reader.ReadString(); break;
                 case 9 when wire == ProtobufReader.LengthDelimited: raw = reader.ReadSpan(); break;
-                case 10: ReadRepeatedDouble(ref reader, wire, doubleData); break;
-                case 13: throw new ModelFormatException($"tensor '{name}' keeps its data in an external file; re-export the model with the weights inside the .onnx file");
+                case 13: throw new ModelFormatException($"tensor '{DisplayText.Name(name)}' keeps its data in an external file; re-export the model with the weights inside the .onnx file");
                 default: reader.Skip(wire); break;
             }
         }
 
+        // Dimensions past int32 cannot be real; capping the product at 2^31 keeps it exact where it matters and free of overflow.
         long count = 1;
         foreach (long d in dims)
         {
-            if (d < 0 || d > MaxElements)
-                throw new ModelFormatException($"tensor '{name}' has an invalid dimension {d}");
-            count *= d;
-            if (count > MaxElements)
-                throw new ModelFormatException($"tensor '{name}' is too large ({string.Join("×", dims)} elements)");
+            if (d < 0 || d > int.MaxValue)
+                throw new ModelFormatException($"tensor '{DisplayText.Name(name)}' has an invalid dimension {d}");
+            count = Math.Min(count * d, 1L << 31);
         }
+        // Every encoding the generator decodes spends at least one byte per element, so a count past the message's size is a lie.
+        if (dataType is OnnxTensor.Float or OnnxTensor.Double or OnnxTensor.Int32 or OnnxTensor.Int64 && count > messageBytes)
+            throw new ModelFormatException($"tensor '{DisplayText.Name(name)}' has shape {Shape(dims)}, more elements than its {messageBytes} bytes can hold");
 
         float[]? floats = null;
         long[]? ints = null;
         switch (dataType)
         {
             case OnnxTensor.Float:
-                floats = raw is { } r ? RawFloats(reader.Buffer, r, count, name) : floatData.ToArray();
+                CountWeights(count);
+                floats = raw is { } r ? RawFloats(reader.Buffer, r, count, name) : Values(data, count, name, 4, 4, ProtobufReader.Fixed32, static (ref ProtobufReader p) => p.ReadFixed32Float());
                 break;
             case OnnxTensor.Double:
-                floats = raw is { } rd ? Array.ConvertAll(RawDoubles(reader.Buffer, rd, count, name), d => (float)d) : Array.ConvertAll(doubleData.ToArray(), d => (float)d);
+                CountWeights(count);
+                floats = raw is { } rd ? RawDoubles(reader.Buffer, rd, count, name) : Values(data, count, name, 10, 10, ProtobufReader.Fixed64, static (ref ProtobufReader p) => (float)p.ReadFixed64Double());
                 break;
             case OnnxTensor.Int64:
             case OnnxTensor.Int32:
-                ints = raw is { } ri ? RawInts(reader.Buffer, ri, count, dataType == OnnxTensor.Int64 ? 8 : 4, name) : intData.ToArray();
+                ModelLimits.Check(count, ModelLimits.IntegerValues, $"values in the integer tensor '{DisplayText.Name(name)}'");
+                // int32_data (5) and int64_data (7) are both varints.
+                ints = raw is { } ri ? RawInts(reader.Buffer, ri, count, dataType == OnnxTensor.Int64 ? 8 : 4, name) : Values(data, count, name, 5, 7, ProtobufReader.Varint, static (ref ProtobufReader p) => p.ReadInt64());
                 break;
         }
-        long stored = floats?.LongLength ?? ints?.LongLength ?? count;
-        if (stored != count)
-            throw new ModelFormatException($"tensor '{name}' has shape {string.Join("×", dims)} ({count} elements) but holds {stored} values");
         return new OnnxTensor(name, dims.ToArray(), dataType, floats, ints);
     }
 
-    private static void ReadRepeatedDouble(ref ProtobufReader reader, int wire, List<double> into)
+    private void CountWeights(long count)
     {
-        if (wire == ProtobufReader.Fixed64)
+        _weights += count;
+        ModelLimits.Check(_weights, ModelLimits.Weights, "weights in the file");
+    }
+
+    private delegate T Element<T>(ref ProtobufReader reader);
+
+    /// <summary>The typed data of a tensor (repeated fields <paramref name="field"/> or <paramref name="otherField"/>, packed or not): exactly <paramref name="count"/> values.</summary>
+    private static T[] Values<T>(ProtobufReader data, long count, string name, int field, int otherField, int elementWire, Element<T> read)
+    {
+        var values = new T[count];
+        int n = 0;
+        while (data.TryReadTag(out int f, out int wire))
         {
-            into.Add(reader.ReadFixed64Double());
-            return;
+            if (f != field && f != otherField)
+            {
+                data.Skip(wire);
+                continue;
+            }
+            if (wire == ProtobufReader.LengthDelimited)
+            {
+                ProtobufReader packed = data.ReadMessage();
+                while (!packed.AtEnd)
+                    Put(read(ref packed));
+            }
+            else
+            {
+                data.Expect(wire, elementWire);
+                Put(read(ref data));
+            }
         }
-        reader.Expect(wire, ProtobufReader.LengthDelimited);
-        ProtobufReader packed = reader.ReadMessage();
-        while (!packed.AtEnd)
-            into.Add(packed.ReadFixed64Double());
+        if (n != count)
+            throw new ModelFormatException($"tensor '{DisplayText.Name(name)}' has {count} elements but holds {n} values");
+        return values;
+
+        void Put(T value)
+        {
+            if (n == values.Length)
+                throw new ModelFormatException($"tensor '{DisplayText.Name(name)}' has {count} elements but holds more values");
+            values[n++] = value;
+        }
     }
 
     private static void CheckRawLength((int Offset, int Length) raw, long count, int elementSize, string name)
     {
         if (raw.Length != count * elementSize)
-            throw new ModelFormatException($"tensor '{name}' has {count} elements but {raw.Length} bytes of raw data (expected {count * elementSize})");
+            throw new ModelFormatException($"tensor '{DisplayText.Name(name)}' has {count} elements but {raw.Length} bytes of raw data (expected {count * elementSize})");
     }
 
     private static float[] RawFloats(byte[] buffer, (int Offset, int Length) raw, long count, string name)
@@ -227,11 +289,12 @@ internal static class OnnxReader
         return values;
     }
 
-    private static double[] RawDoubles(byte[] buffer, (int Offset, int Length) raw, long count, string name)
+    private static float[] RawDoubles(byte[] buffer, (int Offset, int Length) raw, long count, string name)
     {
         CheckRawLength(raw, count, 8, name);
-        var values = new double[count];
-        System.Buffer.BlockCopy(buffer, raw.Offset, values, 0, raw.Length);
+        var values = new float[count];
+        for (int i = 0; i < values.Length; i++)
+            values[i] = (float)BitConverter.ToDouble(buffer, raw.Offset + 8 * i);
         return values;
     }
 
@@ -239,7 +302,7 @@ internal static class OnnxReader
     {
         CheckRawLength(raw, count, elementSize, name);
         var values = new long[count];
-        for (int i = 0; i < count; i++)
+        for (int i = 0; i < values.Length; i++)
             values[i] = elementSize == 8 ? BitConverter.ToInt64(buffer, raw.Offset + i * 8) : BitConverter.ToInt32(buffer, raw.Offset + i * 4);
         return values;
     }
@@ -300,7 +363,10 @@ internal static class OnnxReader
                 if (df == 1 && dw == ProtobufReader.Varint) value = dim.ReadInt64();
                 else dim.Skip(dw);
             }
+            ModelLimits.Check(shape.Count + 1L, ModelLimits.Rank, "dimensions of one graph input or output");
             shape.Add(value);
         }
     }
+
+    private static string Shape(List<long> dims) => "[" + string.Join(",", dims) + "]";
 }

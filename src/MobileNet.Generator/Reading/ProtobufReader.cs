@@ -20,6 +20,9 @@ internal struct ProtobufReader(byte[] buffer, int start, int end)
 
     public readonly int Position => _position;
 
+    /// <summary>Bytes left in this message.</summary>
+    public readonly int Remaining => end - _position;
+
     /// <summary>Reads a field key; returns false at the end of the message.</summary>
     public bool TryReadTag(out int field, out int wireType)
     {
@@ -104,34 +107,38 @@ internal struct ProtobufReader(byte[] buffer, int start, int end)
         }
     }
 
-    /// <summary>Reads a repeated int64 field in either encoding (packed, or one value per key).</summary>
-    public void ReadRepeatedInt64(int wireType, System.Collections.Generic.List<long> into)
+    /// <summary>Reads a repeated int64 field in either encoding (packed, or one value per key), at most <paramref name="limit"/> values in all.</summary>
+    public void ReadRepeatedInt64(int wireType, System.Collections.Generic.List<long> into, int limit, string what)
     {
         if (wireType == Varint)
         {
-            into.Add(ReadInt64());
+            Add(into, ReadInt64(), limit, what);
             return;
         }
         Expect(wireType, LengthDelimited);
         ProtobufReader packed = ReadMessage();
         while (!packed.AtEnd)
-            into.Add(packed.ReadInt64());
+            Add(into, packed.ReadInt64(), limit, what);
     }
 
-    /// <summary>Reads a repeated float field in either encoding.</summary>
-    public void ReadRepeatedFloat(int wireType, System.Collections.Generic.List<float> into)
+    /// <summary>Reads a repeated float field in either encoding, at most <paramref name="limit"/> values in all.</summary>
+    public void ReadRepeatedFloat(int wireType, System.Collections.Generic.List<float> into, int limit, string what)
     {
         if (wireType == Fixed32)
         {
-            into.Add(ReadFixed32Float());
+            Add(into, ReadFixed32Float(), limit, what);
             return;
         }
         Expect(wireType, LengthDelimited);
-        (int offset, int length) = ReadSpan();
-        if (length % 4 != 0)
-            throw new ModelFormatException($"a packed float field of {length} bytes at byte {offset} is not a multiple of 4");
-        for (int i = 0; i < length; i += 4)
-            into.Add(BitConverter.ToSingle(buffer, offset + i));
+        ProtobufReader packed = ReadMessage();
+        while (!packed.AtEnd)
+            Add(into, packed.ReadFixed32Float(), limit, what);
+    }
+
+    private static void Add<T>(System.Collections.Generic.List<T> into, T value, int limit, string what)
+    {
+        ModelLimits.Check(into.Count + 1L, limit, what);
+        into.Add(value);
     }
 
     public readonly byte[] Buffer => buffer;

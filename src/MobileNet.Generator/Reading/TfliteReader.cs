@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
+using MobileNet.Generator.Model;
 
 namespace MobileNet.Generator.Reading;
 
@@ -16,12 +18,14 @@ internal static class TfliteReader
     public static bool IsTflite(byte[] bytes) =>
         bytes.Length >= 8 && bytes[4] == 'T' && bytes[5] == 'F' && bytes[6] == 'L' && bytes[7] == '3';
 
-    public static TfliteModel? TryRead(byte[] bytes, out string? error)
+    /// <summary>Reads a model; on a damaged file returns null and says why in <paramref name="error"/>.</summary>
+    /// <exception cref="ModelLimitException">The file is past one of the <see cref="ModelLimits"/>.</exception>
+    public static TfliteModel? TryRead(byte[] bytes, out string? error, CancellationToken cancellationToken = default)
     {
         try
         {
             error = null;
-            return Read(new FlatBufferReader(bytes));
+            return Read(new FlatBufferReader(bytes), cancellationToken);
         }
         catch (ModelFormatException e)
         {
@@ -36,10 +40,11 @@ internal static class TfliteReader
     private const int TensorShape = 0, TensorType = 1, TensorBuffer = 2, TensorName = 3, TensorQuantization = 4, TensorSparsity = 6;
     private const int OperatorOpcode = 0, OperatorInputs = 1, OperatorOutputs = 2, OperatorOptions = 4;
 
-    private static TfliteModel Read(FlatBufferReader fb)
+    private static TfliteModel Read(FlatBufferReader fb, CancellationToken cancellationToken)
     {
         int model = fb.Root(Identifier);
         (int codesStart, int codeCount) = fb.Vector(model, ModelOperatorCodes, 4);
+        ModelLimits.Check(codeCount, ModelLimits.Tensors, "operator codes in the model");
         var codes = new (int Code, string? Custom)[codeCount];
         for (int i = 0; i < codeCount; i++)
         {
@@ -53,35 +58,46 @@ internal static class TfliteReader
             throw new ModelFormatException("the model has no subgraph");
         int subgraph = fb.TableAt(subgraphsStart, 0);
         (int buffersStart, int bufferCount) = fb.Vector(model, ModelBuffers, 4);
+        ModelLimits.Check(bufferCount, ModelLimits.Tensors, "buffers in the model");
 
         (int tensorsStart, int tensorCount) = fb.Vector(subgraph, SubgraphTensors, 4);
+        ModelLimits.Check(tensorCount, ModelLimits.Tensors, "tensors in the subgraph");
         var tensors = new TfliteTensor[tensorCount];
+        long weights = 0;
         for (int i = 0; i < tensorCount; i++)
-            tensors[i] = ReadTensor(fb, fb.TableAt(tensorsStart, i), buffersStart, bufferCount);
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            tensors[i] = ReadTensor(fb, fb.TableAt(tensorsStart, i), buffersStart, bufferCount, ref weights);
+        }
 
         (int operatorsStart, int operatorCount) = fb.Vector(subgraph, SubgraphOperators, 4);
+        ModelLimits.Check(operatorCount, ModelLimits.Nodes, "operators in the subgraph");
         var operators = new List<TfliteOperator>(operatorCount);
         for (int i = 0; i < operatorCount; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             int op = fb.TableAt(operatorsStart, i);
             int opcode = fb.Int(op, OperatorOpcode);
             if (opcode < 0 || opcode >= codes.Length)
                 throw new ModelFormatException($"operator {i} names operator code {opcode} of {codes.Length}");
-            int[] inputs = CheckIndices(fb.Ints(op, OperatorInputs), tensorCount, $"operator {i}");
-            int[] outputs = CheckIndices(fb.Ints(op, OperatorOutputs), tensorCount, $"operator {i}");
+            // An operator's optional inputs may be −1 (absent); its outputs may not.
+            int[] inputs = CheckIndices(fb.Ints(op, OperatorInputs, ModelLimits.ListLength, "inputs of one operator"), tensorCount, $"operator {i}'s inputs", optional: true);
+            int[] outputs = CheckIndices(fb.Ints(op, OperatorOutputs, ModelLimits.ListLength, "outputs of one operator"), tensorCount, $"operator {i}'s outputs", optional: false);
+            if (outputs.Length == 0)
+                throw new ModelFormatException($"operator {i} has no output");
             operators.Add(new TfliteOperator(i, codes[opcode].Code, codes[opcode].Custom, inputs, outputs, ReadOptions(fb, codes[opcode].Code, fb.Table(op, OperatorOptions))));
         }
 
         return new TfliteModel(tensors, operators,
-            CheckIndices(fb.Ints(subgraph, SubgraphInputs), tensorCount, "the subgraph's inputs"),
-            CheckIndices(fb.Ints(subgraph, SubgraphOutputs), tensorCount, "the subgraph's outputs"));
+            CheckIndices(fb.Ints(subgraph, SubgraphInputs, ModelLimits.ListLength, "inputs of the subgraph"), tensorCount, "the subgraph's inputs", optional: false),
+            CheckIndices(fb.Ints(subgraph, SubgraphOutputs, ModelLimits.ListLength, "outputs of the subgraph"), tensorCount, "the subgraph's outputs", optional: false));
     }
 
-    private static int[] CheckIndices(int[] indices, int count, string owner)
+    private static int[] CheckIndices(int[] indices, int count, string owner, bool optional)
     {
         foreach (int index in indices)
-            if (index < -1 || index >= count)
-                throw new ModelFormatException($"{owner} names tensor {index} of {count}");
+            if (index < (optional ? -1 : 0) || index >= count)
+                throw new ModelFormatException($"{owner} name tensor {index} of {count}");
         return indices;
     }
 
@@ -121,10 +137,12 @@ internal static class TfliteReader
         }
     }
 
-    private static TfliteTensor ReadTensor(FlatBufferReader fb, int tensor, int buffersStart, int bufferCount)
+    /// <param name="weights">Elements of the constant tensors read so far, against <see cref="ModelLimits.Weights"/>.</param>
+    private static TfliteTensor ReadTensor(FlatBufferReader fb, int tensor, int buffersStart, int bufferCount, ref long weights)
     {
-        string name = fb.String(tensor, TensorName) ?? "";
-        int[] shape = fb.Ints(tensor, TensorShape);
+        // Names are only shown (operators refer to tensors by index), so they are sanitised once, here.
+        string name = DisplayText.Name(fb.String(tensor, TensorName) ?? "");
+        int[] shape = fb.Ints(tensor, TensorShape, ModelLimits.Rank, $"dimensions of tensor '{name}'");
         var type = (TfliteType)fb.Byte(tensor, TensorType);
         if (fb.Field(tensor, TensorSparsity) >= 0)
             throw new ModelFormatException($"tensor '{name}' is sparse; densify the model when converting it");
@@ -135,7 +153,7 @@ internal static class TfliteReader
         {
             float[] scale = fb.Floats(q, 2);
             if (scale.Length > 0)
-                quantization = new TfliteQuantization(scale, fb.Longs(q, 3), fb.Int(q, 6));
+                quantization = CheckQuantization(name, type, new TfliteQuantization(scale, fb.Longs(q, 3), fb.Int(q, 6)));
         }
 
         int bufferIndex = fb.Int(tensor, TensorBuffer);
@@ -152,18 +170,25 @@ internal static class TfliteReader
             return new TfliteTensor(name, shape, type, quantization, null, null);
         }
 
+        int size = type switch { TfliteType.Float32 or TfliteType.Int32 => 4, TfliteType.UInt8 or TfliteType.Int8 => 1, TfliteType.Int64 => 8, TfliteType.Float16 or TfliteType.Int16 => 2, _ => 0 };
+        if (size == 0)
+            throw new ModelFormatException($"constant tensor '{name}' has type {type}, which the generator does not read");
+        // The element count may not pass the bytes present at any step, so the product cannot wrap.
         long count = 1;
         foreach (int d in shape)
         {
             if (d < 0)
                 throw new ModelFormatException($"constant tensor '{name}' has a negative dimension");
             count *= d;
+            if (count * size > dataLength)
+                break;
         }
-        int size = type switch { TfliteType.Float32 or TfliteType.Int32 => 4, TfliteType.UInt8 or TfliteType.Int8 => 1, TfliteType.Int64 => 8, TfliteType.Float16 or TfliteType.Int16 => 2, _ => 0 };
-        if (size == 0)
-            throw new ModelFormatException($"constant tensor '{name}' has type {type}, which the generator does not read");
         if (count * size != dataLength)
             throw new ModelFormatException($"tensor '{name}' has shape [{string.Join(",", shape)}] ({count} elements of {size} bytes) but {dataLength} bytes of data");
+        if (type is TfliteType.Int32 or TfliteType.Int64 && quantization is null)
+            ModelLimits.Check(count, ModelLimits.IntegerValues, $"values in the integer tensor '{name}'");
+        else
+            ModelLimits.Check(weights += count, ModelLimits.Weights, "weights in the file");
 
         byte[] data = fb.Buffer;
         return type switch
@@ -175,6 +200,27 @@ internal static class TfliteReader
                 new TfliteTensor(name, shape, type, quantization, Dequantize(name, data, dataStart, shape, type, quantization), null),
             _ => throw new ModelFormatException($"constant tensor '{name}' has type {type} without quantisation parameters; it cannot be read as weights"),
         };
+    }
+
+    /// <summary>Scales finite and not negative, one zero point per scale (or none) within the type's range, a per-axis dimension within the shape: checked once, here.</summary>
+    private static TfliteQuantization CheckQuantization(string name, TfliteType type, TfliteQuantization q)
+    {
+        foreach (float scale in q.Scale)
+            if (float.IsNaN(scale) || float.IsInfinity(scale) || scale < 0)
+                throw new ModelFormatException($"tensor '{name}' has the quantisation scale {scale}; a scale is a finite number, not negative");
+        if (q.ZeroPoint.Length != 0 && q.ZeroPoint.Length != q.Scale.Length)
+            throw new ModelFormatException($"tensor '{name}' has {q.Scale.Length} scales but {q.ZeroPoint.Length} zero points");
+        (long min, long max) = type switch
+        {
+            TfliteType.UInt8 => (0L, 255L),
+            TfliteType.Int8 => (-128L, 127L),
+            TfliteType.Int16 => (short.MinValue, short.MaxValue),
+            _ => (int.MinValue, int.MaxValue),
+        };
+        foreach (long zero in q.ZeroPoint)
+            if (zero < min || zero > max)
+                throw new ModelFormatException($"tensor '{name}' has the zero point {zero}, outside the range of its type {type} ({min} to {max})");
+        return q;
     }
 
     private static float[] Copy(byte[] data, int start, int count)
