@@ -150,9 +150,13 @@ public sealed class TfliteBuilder
 
     public string Fresh(string prefix) => $"{prefix}_{_next++}";
 
-    public int Tensor(string name, int[] shape, byte type = 0, int buffer = 0)
+    /// <param name="quantization">Per-tensor affine quantisation (QuantizationParameters: scale, zero_point), if any.</param>
+    public int Tensor(string name, int[] shape, byte type = 0, int buffer = 0, (float Scale, long ZeroPoint)? quantization = null)
     {
-        _tensors.Add(new FbTable().Ref(0, FbScalars.Ints(shape)).Byte(1, type).UInt(2, (uint)buffer).Ref(3, new FbString(name)));
+        var tensor = new FbTable().Ref(0, FbScalars.Ints(shape)).Byte(1, type).UInt(2, (uint)buffer).Ref(3, new FbString(name));
+        if (quantization is { } q)
+            tensor.Ref(4, new FbTable().Ref(2, FbScalars.Floats(q.Scale)).Ref(3, FbScalars.Longs(q.ZeroPoint)));
+        _tensors.Add(tensor);
         return _tensors.Count - 1;
     }
 

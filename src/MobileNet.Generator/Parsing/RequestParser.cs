@@ -15,7 +15,7 @@ internal static class RequestParser
     public static NetworkRequest Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         var type = (INamedTypeSymbol)context.TargetSymbol;
-        AttributeData attribute = context.Attributes[0];
+        AttributeData attribute = OwnAttribute(context, out bool isDuplicate);
         var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
 
         int version = 1, resolution = 224;
@@ -39,20 +39,22 @@ internal static class RequestParser
             ArgumentLocation(syntax, "Version"), ArgumentLocation(syntax, "Alpha"),
             ArgumentLocation(syntax, "Resolution"), ArgumentLocation(syntax, "Weights"), ArgumentLocation(syntax, "Normalization"));
         return new NetworkRequest(ParseTarget(type, context.TargetNode), version, alpha, resolution, weights, normalization,
-            LocationInfo.From(syntax?.GetLocation()), arguments, IsDuplicate(type, attribute));
+            LocationInfo.From(syntax?.GetLocation()), arguments, isDuplicate);
     }
 
     /// <summary>
-    /// Whether an earlier partial declaration of the class carries the attribute too: each declaration
-    /// is a request of its own, and two would generate the same files.
+    /// The attribute written on this declaration. <see cref="GeneratorAttributeSyntaxContext.Attributes"/>
+    /// holds the class's matching attributes from all its partial declarations, in declaration order, and
+    /// each declaration that carries one is a request of its own: only the first may generate.
     /// </summary>
-    private static bool IsDuplicate(INamedTypeSymbol type, AttributeData attribute)
+    private static AttributeData OwnAttribute(GeneratorAttributeSyntaxContext context, out bool isDuplicate)
     {
-        foreach (AttributeData other in type.GetAttributes())
-            if (other.AttributeClass?.ToDisplayString() == AttributeName)
-                return !(other.ApplicationSyntaxReference is { } first && attribute.ApplicationSyntaxReference is { } self
-                    && first.SyntaxTree == self.SyntaxTree && first.Span == self.Span);
-        return false;
+        AttributeData own = context.Attributes[0];
+        foreach (AttributeData attribute in context.Attributes)
+            if (attribute.ApplicationSyntaxReference is { } reference && reference.SyntaxTree == context.TargetNode.SyntaxTree && context.TargetNode.Span.Contains(reference.Span))
+                own = attribute;
+        isDuplicate = !ReferenceEquals(own, context.Attributes[0]);
+        return own;
     }
 
     private static TargetType ParseTarget(INamedTypeSymbol type, SyntaxNode node)

@@ -134,10 +134,9 @@ internal sealed class OnnxReader
                 default: reader.Skip(wire); break;
             }
         }
-        var node = new OnnxNode(name, opType, inputs.ToArray(), outputs.ToArray(), attributes);
         if (outputs.Count == 0 || outputs[0].Length == 0)
-            throw new ModelFormatException($"node '{node.DisplayName}' ({opType}) has no output");
-        return node;
+            throw new ModelFormatException($"node '{(name.Length > 0 ? name : opType)}' ({opType}) has no output");
+        return new OnnxNode(name, opType, inputs.ToArray(), outputs.ToArray(), attributes);
     }
 
     private static void Add(List<string> names, string name, string what)

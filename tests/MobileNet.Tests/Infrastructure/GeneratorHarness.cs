@@ -105,6 +105,24 @@ public static class GeneratorHarness
         return new GeneratorRun { Diagnostics = diagnostics, Sources = sources, CompileErrors = errors, Driver = driver, AdditionalFiles = additionalFiles, Input = input, Network = network };
     }
 
+    /// <summary>
+    /// Compiles the run's input and generated sources with XML documentation checked (as a project with
+    /// GenerateDocumentationFile does) and returns the compiler's errors and warnings and the XML file.
+    /// </summary>
+    public static (ImmutableArray<Diagnostic> Problems, string Xml) Documentation(GeneratorRun run)
+    {
+        var parse = new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Diagnose);
+        SyntaxTree[] trees = run.Input.SyntaxTrees.Select(t => CSharpSyntaxTree.ParseText(t.GetText(), parse, t.FilePath))
+            .Concat(run.Sources.Select(s => CSharpSyntaxTree.ParseText(SourceText.From(s.Value, Encoding.UTF8), parse, s.Key)))
+            .ToArray();
+        CSharpCompilation compilation = CSharpCompilation.Create("Documented", trees, References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        using var pe = new MemoryStream();
+        using var xml = new MemoryStream();
+        var emit = compilation.Emit(pe, xmlDocumentationStream: xml);
+        return (emit.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray(), Encoding.UTF8.GetString(xml.ToArray()));
+    }
+
     public sealed class InMemoryText(string path, string text) : AdditionalText
     {
         public override string Path { get; } = path;
