@@ -48,13 +48,14 @@ internal sealed class ChainBuilder(int channels, int height, int width)
     /// <summary>Folds an activation (or a Clip) into the operation before it.</summary>
     public void Clamp(string where, float min, float max)
     {
-        if (float.IsNaN(min) || float.IsNaN(max) || min > max)
-            throw Unsupported(where, $"the bounds [{min}, {max}] are not a clamp");
         GraphOp op = Previous(where);
         if (op.Kind is not (OpKind.Conv or OpKind.FullyConnected))
             throw Unsupported(where, "an activation must follow a convolution or the classifier");
-        op.ActivationMin = Math.Max(op.ActivationMin, min);
-        op.ActivationMax = Math.Min(op.ActivationMax, max);
+        // Together with the clamps already folded in, the bounds must leave a range with finite ends where bounded.
+        float low = Math.Max(op.ActivationMin, min), high = Math.Min(op.ActivationMax, max);
+        if (float.IsNaN(min) || float.IsNaN(max) || low > high || float.IsPositiveInfinity(low) || float.IsNegativeInfinity(high))
+            throw Unsupported(where, $"the bounds [{min}, {max}] are not a clamp{(low > high && min <= max ? $" after [{op.ActivationMin}, {op.ActivationMax}]" : "")}");
+        (op.ActivationMin, op.ActivationMax) = (low, high);
     }
 
     /// <summary>An average over the whole map; <paramref name="flatten"/> when the result drops its 1×1 spatial axes.</summary>
