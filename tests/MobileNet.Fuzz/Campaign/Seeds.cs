@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using MobileNet.Fuzz.Mutation;
+using MobileNet.Fuzz.Onnx;
+using MobileNet.Fuzz.Tflite;
+using MobileNet.Generator.Model;
+using MobileNet.Testing;
+
+namespace MobileNet.Fuzz.Campaign;
+
+/// <summary>A seed model: its bytes, the request that generates it cleanly, and its mutator.</summary>
+internal sealed class Seed(string name, string origin, byte[] bytes, int version, double alpha, int resolution)
+{
+    public string Name { get; } = name;
+    /// <summary>The file it was read from, or the synthetic options it was written with.</summary>
+    public string Origin { get; } = origin;
+    public byte[] Bytes { get; } = bytes;
+    public bool IsTflite { get; } = MobileNet.Generator.Reading.TfliteReader.IsTflite(bytes);
+    public string Extension => IsTflite ? ".tflite" : ".onnx";
+
+    public NetworkRequest Request { get; } = new(
+        new TargetType("Fuzz", new[] { "partial class Net" }, "Net", "Fuzz.Net", IsStatic: false, NotPartial: null, Location: null),
+        version, alpha, resolution, MobileNet.Generator.Reading.TfliteReader.IsTflite(bytes) ? "models/seed.tflite" : "models/seed.onnx",
+        Normalization: 0, AttributeLocation: null, new ArgumentLocations(null, null, null, null, null));
+
+    /// <summary>The emit stage's allocation limit, set from what the seed itself needs (a quarter of it is normal).</summary>
+    public long EmitLimit { get; set; } = Execution.CaseRunner.FrontEndLimit;
+
+    private IMutator? _mutator;
+    public IMutator Mutator => _mutator ??= IsTflite ? new TfliteMutator(Bytes) : new OnnxMutator(Bytes);
+}
+
+/// <summary>The seed models: the real ones from the shared models folder and small synthetic ones.</summary>
+internal static class Seeds
+{
+    /// <summary>Where the real models live. The one line to change when they move into the repository.</summary>
+    private static string RealModels(string repository) => Path.Combine(SharedFolder(repository), "models");
+
+    private sealed record Real(string Name, string File, int Version, double Alpha, int Resolution);
+
+    private static readonly Real[] RealSeeds =
+    [
+        new("coral_v1_0.25_128", "coral/mobilenet_v1_0.25_128_quant.tflite", 1, 0.25, 128),
+        new("tflm_person_detect", "tflm/person_detect.tflite", 1, 0.25, 96),
+        new("onnx_v1_0.25_128", "onnx/mobilenet_v1_0.25_128_quant_float.onnx", 1, 0.25, 128),
+    ];
+
+    // Small networks (10 classes) so that emitting and compiling them is quick; their options are ones the tests show to bind.
+    private static IEnumerable<Seed> Synthetic()
+    {
+        var v1 = new NetworkOptions(0.25, 64) { Nhwc = true, Pads = PadStyle.TfExplicit, BatchNormEpsilon = 1e-3f, Head = HeadStyle.Conv1x1, Classes = 10, Softmax = true };
+        yield return new Seed("synthetic_onnx_v1_0.25_64", $"SyntheticOnnx {v1}", SyntheticOnnx.Build(v1), 1, 0.25, 64);
+        var v2 = new NetworkOptions(0.35, 64) { Version = 2, Classes = 10, Softmax = true };
+        yield return new Seed("synthetic_onnx_v2_0.35_64", $"SyntheticOnnx {v2}", SyntheticOnnx.Build(v2), 2, 0.35, 64);
+        var tflite = new TfliteV1Options(0.25, 64) { Classes = 10 };
+        yield return new Seed("synthetic_tflite_v1_0.25_64", $"SyntheticTfliteV1 {tflite}", SyntheticTfliteV1.Build(tflite).Tflite, 1, 0.25, 64);
+    }
+
+    /// <summary>All seeds that exist here; <paramref name="skipped"/> says which real ones are missing and where they were looked for.</summary>
+    public static List<Seed> Load(out List<string> skipped)
+    {
+        string repository = RepositoryRoot();
+        string folder = RealModels(repository);
+        var seeds = new List<Seed>();
+        skipped = [];
+        foreach (Real real in RealSeeds)
+        {
+            string path = Path.Combine(folder, real.File);
+            if (File.Exists(path))
+                seeds.Add(new Seed(real.Name, path, File.ReadAllBytes(path), real.Version, real.Alpha, real.Resolution));
+            else
+                skipped.Add($"{real.Name} ({path} is missing; set MOBILENET_SHARED to the shared folder)");
+        }
+        seeds.AddRange(Synthetic());
+        return seeds;
+    }
+
+    private static string SharedFolder(string repository) =>
+        Environment.GetEnvironmentVariable("MOBILENET_SHARED") is { Length: > 0 } shared ? shared : Path.GetFullPath(Path.Combine(repository, "..", "shared"));
+
+    /// <summary>The folder holding MobileNetGen.sln, above the current directory or above this program.</summary>
+    private static string RepositoryRoot()
+    {
+        foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+            for (DirectoryInfo? dir = new(start); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "MobileNetGen.sln")))
+                    return dir.FullName;
+        throw new InvalidOperationException("MobileNetGen.sln was not found above the current directory or the fuzzer's binaries.");
+    }
+}
