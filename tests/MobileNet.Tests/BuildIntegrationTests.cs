@@ -50,26 +50,70 @@ public sealed class BuildIntegrationTests(ITestOutputHelper output) : IDisposabl
     [Fact]
     public void ModelChangesRebuildAndNothingElseDoes()
     {
-        string src = Path.Combine(SharedFiles.RepositoryRoot, "src");
-        string project = Consumer("FromProject", $"""
-            <ProjectReference Include="{src}/MobileNet.Runtime/MobileNet.Runtime.csproj" />
-            <ProjectReference Include="{src}/MobileNet.Generator/MobileNet.Generator.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
-            """, imports: (Path.Combine(src, "MobileNet.Generator/build/MobileNetGen.props"), Path.Combine(src, "MobileNet.Generator/build/MobileNetGen.targets")));
+        string project = ProjectConsumer();
+        string model = Path.Combine(project, "models/tiny.onnx");
         string dll = Path.Combine(project, "bin/Debug/net10.0/Consumer.dll");
 
         Assert.Equal(Expected(Model(seed: 1)), Run(project));
         DateTime built = File.GetLastWriteTimeUtc(dll);
-        string bridge = Directory.GetFiles(Path.Combine(project, "obj"), "*.mobilenet.b64", SearchOption.AllDirectories).Single();
+        string bridge = Bridges(project).Single();
         DateTime bridged = File.GetLastWriteTimeUtc(bridge);
 
         Dotnet(project, "build");
         Assert.Equal(bridged, File.GetLastWriteTimeUtc(bridge));
         Assert.Equal(built, File.GetLastWriteTimeUtc(dll));
 
-        File.WriteAllBytes(Path.Combine(project, "models/tiny.onnx"), Model(seed: 2));
+        File.WriteAllBytes(model, Model(seed: 2));
         Assert.Equal(Expected(Model(seed: 2)), Run(project));
         Assert.NotEqual(bridged, File.GetLastWriteTimeUtc(bridge));
         Assert.NotEqual(built, File.GetLastWriteTimeUtc(dll));
+
+        // A model replaced by an OLDER file (a checkout, a backup) is still a new network: content decides, not time.
+        File.WriteAllBytes(model, Model(seed: 3));
+        File.SetLastWriteTimeUtc(model, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        Assert.True(File.GetLastWriteTimeUtc(model) < File.GetLastWriteTimeUtc(bridge));
+        Assert.Equal(Expected(Model(seed: 3)), Run(project));
+    }
+
+    /// <summary>
+    /// A model that is locked, removed after a good build, empty, or a directory: each build fails with
+    /// one clear error (the bridge's MNGB0x or the generator's MNG00x), never MSB4018 and a stack trace.
+    /// </summary>
+    [Fact]
+    public void BrokenModelsGiveClearErrors()
+    {
+        string project = ProjectConsumer();
+        string model = Path.GetFullPath(Path.Combine(project, "models", "tiny.onnx"));
+        Dotnet(project, "build");
+        string bridge = Bridges(project).Single();
+
+        File.Delete(model);
+        string removed = Fails(project);
+        Assert.Contains("error MNG004: The weights file 'models/tiny.onnx' does not exist", removed);
+        Assert.Equal($"MobileNetGen-Bridge/1 missing\nsource: {model}\nlink: \n", File.ReadAllText(bridge));
+
+        // Locked by another process. FileShare.None is a share lock on Windows and an flock(LOCK_EX) on Unix,
+        // which .NET honours there too, so File.ReadAllBytes in the build's task fails with a sharing
+        // violation, as for a model held open by another program (root's chmod bypass does not apply).
+        File.WriteAllBytes(model, Model(seed: 1));
+        using (new FileStream(model, FileMode.Open, FileAccess.Read, FileShare.None))
+        {
+            string locked = Fails(project);
+            Assert.Contains($"{model} : error MNGB02: The MobileNet model cannot be read: The process cannot access the file", locked);
+        }
+
+        // An empty file is bridged "ok" with an empty body; the generator reports it (MNG005).
+        File.WriteAllBytes(model, Array.Empty<byte>());
+        string empty = Fails(project);
+        Assert.Contains("error MNG005: The weights file 'models/tiny.onnx' cannot be read", empty);
+        Assert.Equal($"MobileNetGen-Bridge/1 ok\nsource: {model}\nlink: \n", File.ReadAllText(bridge));
+
+        // A directory, written with a trailing slash as it was found (it once bridged to "--<hash>.mobilenet.b64").
+        string csproj = Path.Combine(project, "Consumer.csproj");
+        File.WriteAllText(csproj, File.ReadAllText(csproj).Replace("""<MobileNetModel Include="models/tiny.onnx" />""", """<MobileNetModel Include="models/" />"""));
+        string directory = Fails(project);
+        Assert.Contains($"{Path.Combine(project, "models")}{Path.DirectorySeparatorChar} : error MNGB01: MobileNetModel names a directory, not a model file: name the .tflite or .onnx file itself", directory);
+        Assert.Equal(new[] { bridge }, Bridges(project));
     }
 
     private static byte[] Model(int seed) => SyntheticOnnx.Build(new NetworkOptions(0.25, 64) { Classes = 10, Softmax = true, Seed = seed });
@@ -83,6 +127,18 @@ public sealed class BuildIntegrationTests(ITestOutputHelper output) : IDisposabl
         run.Run(input, probabilities, new float[run.Constant("WorkspaceLength")]);
         return $"top1={Array.IndexOf(probabilities, probabilities.Max())} score={probabilities.Max():R}";
     }
+
+    /// <summary>A consumer that references the runtime and generator projects and imports the build files directly.</summary>
+    private string ProjectConsumer()
+    {
+        string src = Path.Combine(SharedFiles.RepositoryRoot, "src");
+        return Consumer("FromProject", $"""
+            <ProjectReference Include="{src}/MobileNet.Runtime/MobileNet.Runtime.csproj" />
+            <ProjectReference Include="{src}/MobileNet.Generator/MobileNet.Generator.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+            """, imports: (Path.Combine(src, "MobileNet.Generator/build/MobileNetGen.props"), Path.Combine(src, "MobileNet.Generator/build/MobileNetGen.targets")));
+    }
+
+    private static string[] Bridges(string project) => Directory.GetFiles(Path.Combine(project, "obj"), "*.mobilenet.b64", SearchOption.AllDirectories);
 
     private string Consumer(string name, string references, (string Props, string Targets)? imports = null)
     {
@@ -115,6 +171,24 @@ public sealed class BuildIntegrationTests(ITestOutputHelper output) : IDisposabl
 
     private string Dotnet(string directory, string arguments)
     {
+        (int exitCode, string stdout, string stderr) = Execute(directory, arguments);
+        Assert.True(exitCode == 0, $"dotnet {arguments} failed:\n{stdout}\n{stderr}");
+        return stdout;
+    }
+
+    /// <summary>A `dotnet build` that must fail with errors and no stack trace; returns what it printed.</summary>
+    private string Fails(string project)
+    {
+        (int exitCode, string stdout, string stderr) = Execute(project, "build");
+        string printed = stdout + stderr;
+        Assert.Equal(1, exitCode);
+        Assert.DoesNotContain("   at ", printed);
+        Assert.DoesNotContain("MSB4018", printed);
+        return printed;
+    }
+
+    private (int ExitCode, string Stdout, string Stderr) Execute(string directory, string arguments)
+    {
         var start = new ProcessStartInfo("dotnet", arguments + " -nodeReuse:false --disable-build-servers")
         {
             WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true,
@@ -122,10 +196,10 @@ public sealed class BuildIntegrationTests(ITestOutputHelper output) : IDisposabl
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         using Process process = Process.Start(start)!;
-        string stdout = process.StandardOutput.ReadToEnd(), stderr = process.StandardError.ReadToEnd();
+        System.Threading.Tasks.Task<string> stderr = process.StandardError.ReadToEndAsync();
+        string stdout = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
-        output.WriteLine($"$ dotnet {arguments}\n{stdout}{stderr}");
-        Assert.True(process.ExitCode == 0, $"dotnet {arguments} failed:\n{stdout}\n{stderr}");
-        return stdout;
+        output.WriteLine($"$ dotnet {arguments}\n{stdout}{stderr.Result}");
+        return (process.ExitCode, stdout, stderr.Result);
     }
 }
