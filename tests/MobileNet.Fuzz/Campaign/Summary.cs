@@ -33,7 +33,7 @@ internal static class Summary
         Console.WriteLine();
         Console.WriteLine($"{total.Cases} cases in {campaign.Elapsed.TotalSeconds:0} s: {total.Cases / campaign.Elapsed.TotalSeconds:0.0} cases/s of wall time (per-seed rates are per worker).");
         Console.WriteLine($"Time per stage, all workers: {times}.");
-        Console.WriteLine($"{compiler.Shapes} distinct generated-source shapes compiled (one compile per hash of the generated text with the weight literals masked).");
+        Console.WriteLine($"{compiler.Shapes} distinct generated-source shapes compiled (one compile per hash of the generated text without weight literals, doc lines and float values).");
         if (campaign.StopReason is { } reason)
             Console.WriteLine($"Stopped early: {reason}.");
 
