@@ -57,7 +57,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor DuplicateAttribute = Error(
         "MNG013", "[MobileNet] on more than one declaration",
-        "'{0}' carries [MobileNet] on more than one of its partial declarations; keep it on one, which then describes the whole network");
+        "'{0}' carries [MobileNet] more than once (across its partial declarations); keep one, which then describes the whole network");
 
     public static readonly DiagnosticDescriptor LimitExceeded = Error(
         "MNG014", "Model file exceeds a limit",

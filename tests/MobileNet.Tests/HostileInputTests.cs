@@ -22,7 +22,7 @@ namespace MobileNet.Tests;
 public sealed class HostileInputTests
 {
     // TFLite builtin codes and option-table types (schema.fbs).
-    private const int Conv2D = 3, Relu = 19, Conv2DOptions = 1;
+    private const int Conv2D = 3, Relu = 19, Pad = 34, Custom = 32, Conv2DOptions = 1;
 
     /// <summary>Text that would end a comment, a line or a string, reorder what an editor shows, or run on.</summary>
     public static readonly string[] HostileNames =
@@ -43,6 +43,9 @@ public sealed class HostileInputTests
         Assert.Equal(new string('x', DisplayText.NameLength) + "…", DisplayText.Name(new string('x', 10_000)));
         Assert.Equal("&lt;/summary&gt; &amp; \\u000A", DisplayText.XmlDoc("</summary> & \n"));
         Assert.Same("conv_1/Relu6", DisplayText.Name("conv_1/Relu6"));
+        // Tag characters (U+E0041, format characters outside the BMP) hide text; both halves are escaped.
+        Assert.Equal("a\\uDB40\\uDC41b", DisplayText.Clean("a\U000E0041b"));
+        Assert.Equal("'1', '2', '3', '4', '5', '6', … (9 in all)", DisplayText.List(Enumerable.Range(1, 9).Select(i => $"'{i}'"), ", "));
         foreach (string name in HostileNames)
             Assert.DoesNotContain(DisplayText.Name(name), c => char.IsControl(c) || c is '\u2028' or '\u2029' or '\u202E');
     }
@@ -123,14 +126,20 @@ public sealed class HostileInputTests
             Assert.Empty(GeneratorHarness.Generate(GeneratorHarness.Source(0.25, 64, weights: weights), model, compile: false).Diagnostics);
     }
 
-    [Fact]
-    public void TheAttributeOnTwoPartialDeclarationsIsOneDiagnosticAndOneNetwork()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void TheAttributeOnTwoPartialDeclarationsIsOneDiagnosticAndOneNetwork(bool twoFiles)
     {
-        string source = GeneratorHarness.Source(0.25, 64) + "\n[MobileNet(Alpha = 0.5, Resolution = 64, Weights = \"models/model.onnx\")]\npublic partial class Net { }\n";
-        GeneratorRun run = GeneratorHarness.Generate(source, SyntheticOnnx.Build(new NetworkOptions(0.25, 64)), compile: false);
+        const string Second = "using MobileNet;\nnamespace Tests;\n[MobileNet(Alpha = 0.5, Resolution = 64, Weights = \"models/model.onnx\")]\npublic partial class Net { }\n";
+        byte[] model = SyntheticOnnx.Build(new NetworkOptions(0.25, 64));
+        GeneratorRun run = twoFiles
+            ? GeneratorHarness.GenerateWith(GeneratorHarness.Source(0.25, 64), [GeneratorHarness.BridgeFile("models/model.onnx", model)], compile: false, otherFile: Second)
+            : GeneratorHarness.Generate(GeneratorHarness.Source(0.25, 64) + "\n" + Second[(Second.IndexOf('[') - 0)..], model, compile: false);
         Diagnostic d = Assert.Single(run.Diagnostics);
         Assert.True(d.Id == "MNG013", d.ToString());
-        Assert.Contains("more than one of its partial declarations", d.GetMessage());
+        Assert.Contains("carries [MobileNet] more than once", d.GetMessage());
+        Assert.EndsWith(twoFiles ? "Net2.cs" : "Net.cs", d.Location.GetLineSpan().Path);
         Assert.Equal(2, run.Sources.Count);
     }
 
@@ -159,11 +168,11 @@ public sealed class HostileInputTests
     public void StructuralDamageIsADiagnosticNotAnInternalFailure()
     {
         // Conv2DOptions without stride fields read as stride 0.
-        Assert.Contains("strides 0×0 must be positive", Single(Run(Tflite(t => t.Op(Conv2D, [0, ConvWeights(t)], [t.Tensor("c", [1, 32, 32, 8])], Conv2DOptions, new FbTable().Byte(0, 0))), ".tflite"), "MNG006"));
+        Assert.Contains("strides 0×0 are not supported (1 to 64)", Single(Run(Tflite(t => t.Op(Conv2D, [0, ConvWeights(t)], [t.Tensor("c", [1, 32, 32, 8])], Conv2DOptions, new FbTable().Byte(0, 0))), ".tflite"), "MNG006"));
         // SAME padding with strides [0, 0].
         var g = new OnnxGraphBuilder();
         g.Node("Conv", ["input", g.Initializer("w", [8, 3, 3, 3], new float[8 * 27])], ["c"], new OnnxAttr.Str("auto_pad", "SAME_UPPER"), new OnnxAttr.Ints("strides", 0, 0));
-        Assert.Contains("strides 0×0 must be positive", Single(Run(g.Build(13, "input", [1, 3, 64, 64], "c", [1, 8, 32, 32]), ".onnx"), "MNG006"));
+        Assert.Contains("strides 0×0 are not supported (1 to 64)", Single(Run(g.Build(13, "input", [1, 3, 64, 64], "c", [1, 8, 32, 32]), ".onnx"), "MNG006"));
         // A subgraph input of −1.
         var t = new TfliteBuilder();
         t.Inputs.Add(-1);
@@ -181,6 +190,21 @@ public sealed class HostileInputTests
         Assert.Contains("the zero point 300, outside the range of its type UInt8", Single(Run(QuantizedInput(0.5f, 300), ".tflite"), "MNG005"));
         // An empty file.
         Assert.Contains("the file is empty", Single(Run([], ".tflite"), "MNG005"));
+        // An Add with one input.
+        var add = new OnnxGraphBuilder();
+        add.Node("Conv", ["input", add.Initializer("w", [8, 3, 3, 3], new float[8 * 27])], ["c"], new OnnxAttr.Ints("kernel_shape", 3, 3), new OnnxAttr.Ints("strides", 2, 2), new OnnxAttr.Ints("pads", 1, 1, 1, 1));
+        add.Node("Add", ["c"], ["a"]);
+        Assert.Contains("node 'a_node' (Add): it has 1 inputs; Add takes two", Single(Run(add.Build(13, "input", [1, 3, 64, 64], "a", [1, 8, 32, 32]), ".onnx"), "MNG006"));
+        // A kernel larger than its padded input.
+        Assert.Contains("a 3×3 kernel does not fit a 2×2 input padded by (0,0,0,0)",
+            Single(Run(Tflite(t => t.Op(Conv2D, [0, ConvWeights(t)], [t.Tensor("c", [1, 1, 1, 8])], Conv2DOptions, new FbTable().Byte(0, 1).Int(1, 2).Int(2, 2)), height: 2), ".tflite"), "MNG006"));
+        // A PAD whose output goes anywhere but into a convolution.
+        Assert.Contains("it follows a PAD; only a convolution may take a PAD's output", Single(Run(Tflite(t =>
+        {
+            int padded = t.Tensor("padded", [1, 66, 66, 3]);
+            t.Op(Pad, [0, t.Constant("paddings", [4, 2], [0, 0, 1, 1, 1, 1, 0, 0])], [padded]);
+            t.Op(Relu, [padded], [t.Tensor("r", [1, 66, 66, 3])]);
+        }), ".tflite"), "MNG006"));
     }
 
     [Fact]
@@ -269,10 +293,10 @@ public sealed class HostileInputTests
             new ArgumentLocations(null, null, null, null, null));
 
     /// <summary>A TFLite file with one 64×64×3 input (tensor 0) and whatever <paramref name="build"/> adds.</summary>
-    private static byte[] Tflite(Action<TfliteBuilder> build)
+    private static byte[] Tflite(Action<TfliteBuilder> build, int height = 64)
     {
         var t = new TfliteBuilder();
-        t.Inputs.Add(t.Tensor("input", [1, 64, 64, 3]));
+        t.Inputs.Add(t.Tensor("input", [1, height, height, 3]));
         build(t);
         t.Outputs.Add(t.Tensor("out", [1, 10]));
         return t.Build();
@@ -296,6 +320,30 @@ public sealed class HostileInputTests
         return g.Build(13, "input", [1, 3, 64, 64], name, [1, 8, 32, 32]);
     }
 
-    private static byte[] TfliteWithUnsupportedOperator(string name) =>
-        Tflite(t => t.Op(Relu + 1000, [0], [t.Tensor(name, [1, 64, 64, 3])]));
+    /// <summary>A custom operator whose custom code and output tensor are both named <paramref name="name"/>.</summary>
+    private static byte[] TfliteWithUnsupportedOperator(string name)
+    {
+        FbTable Tensor(string tensor) => new FbTable().Ref(0, FbScalars.Ints(1, 64, 64, 3)).Ref(3, new FbString(tensor));
+        var subgraph = new FbTable()
+            .Ref(0, new FbTables([Tensor("input"), Tensor(name)])).Ref(1, FbScalars.Ints(0)).Ref(2, FbScalars.Ints(1))
+            .Ref(3, new FbTables([new FbTable().UInt(0, 0).Ref(1, FbScalars.Ints(0)).Ref(2, FbScalars.Ints(1))]));
+        var model = new FbTable().UInt(0, 3)
+            .Ref(1, new FbTables([new FbTable().Byte(0, Custom).Ref(1, new FbString(name)).Int(3, Custom)]))
+            .Ref(2, new FbTables([subgraph]))
+            .Ref(4, new FbTables([new FbTable()]));
+        return FlatBufferWriter.Write(model, "TFL3");
+    }
+
+    [Fact]
+    public void TablesThatShareAVectorCannotMakeTheReaderDecodeItWithoutEnd()
+    {
+        // One 400 KB vector: a converter writes each vector once, so decoding it a third time means tables share it.
+        byte[] file = FlatBufferWriter.Write(new FbTable().Ref(0, FbScalars.Floats(new float[100_000])), "TFL3");
+        var fb = new MobileNet.Generator.Reading.FlatBufferReader(file);
+        int root = fb.Root("TFL3");
+        Assert.Equal(100_000, fb.Floats(root, 0).Length);
+        Assert.Equal(100_000, fb.Floats(root, 0).Length);
+        var limit = Assert.Throws<MobileNet.Generator.Reading.ModelLimitException>(() => fb.Floats(root, 0));
+        Assert.Contains("bytes of vectors and strings decoded (tables that share data): 1,200,000", limit.Message);
+    }
 }

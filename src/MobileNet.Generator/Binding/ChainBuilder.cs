@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using MobileNet.Generator.Model;
 
 namespace MobileNet.Generator.Binding;
 
@@ -27,10 +28,10 @@ internal sealed class ChainBuilder(int channels, int height, int width)
         CheckWindow(where, kernelH, kernelW, strideH, strideW);
         if (group <= 0 || C % group != 0 || outC % group != 0 || !IsProduct(weights.Length, outC, C / group, kernelH, kernelW))
             throw Unsupported(where, $"{weights.Length} weights with group {group} do not fit {C} → {outC} channels and a {kernelH}×{kernelW} kernel");
+        if (H + pads.Top + pads.Bottom < kernelH || W + pads.Left + pads.Right < kernelW)
+            throw Unsupported(where, $"a {kernelH}×{kernelW} kernel does not fit a {H}×{W} input padded by {pads}");
         int outH = (H + pads.Top + pads.Bottom - kernelH) / strideH + 1;
         int outW = (W + pads.Left + pads.Right - kernelW) / strideW + 1;
-        if (outH <= 0 || outW <= 0)
-            throw Unsupported(where, $"a {kernelH}×{kernelW} kernel does not fit a {H}×{W} input");
         if (bias is not null && bias.Length != outC)
             throw Unsupported(where, $"the bias has {bias.Length} values for {outC} output channels");
         var op = new GraphOp
@@ -91,8 +92,7 @@ internal sealed class ChainBuilder(int channels, int height, int width)
     public void AddBias(string where, float[] values)
     {
         GraphOp op = Previous(where);
-        bool linear = float.IsNegativeInfinity(op.ActivationMin) && float.IsPositiveInfinity(op.ActivationMax);
-        if (!linear || op.Kind is not (OpKind.Conv or OpKind.FullyConnected) || op.OutH * op.OutW != 1)
+        if (!op.IsLinear || op.Kind is not (OpKind.Conv or OpKind.FullyConnected) || op.OutH * op.OutW != 1)
             throw Unsupported(where, "adding a constant is only supported as the classifier's bias");
         if (values.Length != op.OutC && values.Length != 1)
             throw Unsupported(where, $"the bias has {values.Length} values for {op.OutC} outputs");
@@ -138,12 +138,15 @@ internal sealed class ChainBuilder(int channels, int height, int width)
         return new Padding(top, left, bottom, right);
     }
 
+    /// <summary>MobileNets use 1×1 and 3×3 kernels with strides 1 and 2; the bound keeps every shape sum far from overflow.</summary>
+    private const int MaxWindow = 64;
+
     private static void CheckWindow(string where, int kernelH, int kernelW, int strideH, int strideW)
     {
-        if (kernelH <= 0 || kernelW <= 0)
-            throw Unsupported(where, $"a {kernelH}×{kernelW} kernel is not a window");
-        if (strideH <= 0 || strideW <= 0)
-            throw Unsupported(where, $"strides {strideH}×{strideW} must be positive");
+        if (kernelH <= 0 || kernelW <= 0 || kernelH > MaxWindow || kernelW > MaxWindow)
+            throw Unsupported(where, $"a {kernelH}×{kernelW} kernel is not supported (1 to {MaxWindow} pixels a side)");
+        if (strideH <= 0 || strideW <= 0 || strideH > MaxWindow || strideW > MaxWindow)
+            throw Unsupported(where, $"strides {strideH}×{strideW} are not supported (1 to {MaxWindow})");
     }
 
     /// <summary>Whether the positive <paramref name="factors"/> multiply to <paramref name="length"/>; stops before the product can overflow.</summary>
@@ -171,13 +174,8 @@ internal sealed class ChainBuilder(int channels, int height, int width)
 
     /// <summary>The nodes of a cycle in walk order, from the one that first read the repeated tensor: "nodes 'a' → 'b' lead".</summary>
     /// <param name="noun">What the file calls its nodes ("node", "operator").</param>
-    public static string Cycle(IReadOnlyList<string> path, int from, string noun)
-    {
-        const int Shown = 6;
-        int count = path.Count - from;
-        string list = string.Join(" → ", path.Skip(from).Take(Shown)) + (count > Shown ? $" → … ({count} in all)" : "");
-        return count == 1 ? $"{noun} {list} leads" : $"{noun}s {list} lead";
-    }
+    public static string Cycle(IReadOnlyList<string> path, int from, string noun) =>
+        path.Count - from == 1 ? $"{noun} {path[from]} leads" : $"{noun}s {DisplayText.List(path.Skip(from), " → ")} lead";
 
     public static UnsupportedGraphException Unsupported(string where, string message) => new($"{where}: {message}");
 }

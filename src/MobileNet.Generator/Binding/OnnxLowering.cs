@@ -22,12 +22,13 @@ internal sealed class OnnxLowering
     private readonly Dictionary<string, int> _producers = new(StringComparer.Ordinal);
     private ChainBuilder _chain = null!;
 
-    private OnnxLowering(OnnxModel model)
+    private OnnxLowering(OnnxModel model, CancellationToken cancellationToken)
     {
         _model = model;
         _constants = new Dictionary<string, OnnxTensor>(model.Initializers.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal);
         foreach (OnnxNode node in model.Nodes)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (node.OpType == "Constant")
             {
                 if (node.Outputs.Length == 1 && ConstantValue(node) is { } value)
@@ -44,7 +45,7 @@ internal sealed class OnnxLowering
     }
 
     /// <exception cref="UnsupportedGraphException">The graph is not a chain this generator can run.</exception>
-    public static NetworkGraph Lower(OnnxModel model, CancellationToken cancellationToken = default) => new OnnxLowering(model).Walk(cancellationToken);
+    public static NetworkGraph Lower(OnnxModel model, CancellationToken cancellationToken = default) => new OnnxLowering(model, cancellationToken).Walk(cancellationToken);
 
     private NetworkGraph Walk(CancellationToken cancellationToken)
     {
@@ -105,7 +106,7 @@ internal sealed class OnnxLowering
         OnnxNode[] main = nodes.Where(n => !IsResidualAdd(n)).ToArray();
         if (nodes.Count == 2 && main.Length == 1)
             return main[0];
-        throw new UnsupportedGraphException($"tensor '{DisplayText.Name(tensor)}' feeds {nodes.Count} nodes ({string.Join(", ", nodes.Select(n => n.DisplayName))}); a MobileNet branches only into a residual Add");
+        throw new UnsupportedGraphException($"tensor '{DisplayText.Name(tensor)}' feeds {nodes.Count} nodes ({DisplayText.List(nodes.Select(n => $"'{n.DisplayName}'"), ", ")}); a MobileNet branches only into a residual Add");
     }
 
     private bool IsResidualAdd(OnnxNode node) =>
@@ -127,6 +128,7 @@ internal sealed class OnnxLowering
             case "Flatten" or "Reshape" or "Squeeze": _chain.Flatten(where); break;
             case "Gemm": Gemm(node); break;
             case "MatMul": _chain.FullyConnected(where, node.DisplayName, Classifier(node, Constant(node, 1, "weights"), transposed: false, 1f), null); break;
+            case "Add" when node.Inputs.Length != 2: throw Unsupported(node, $"it has {node.Inputs.Length} inputs; Add takes two");
             case "Add" when IsResidualAdd(node): Residual(node, input); break;
             case "Add": AddBias(node); break;
             case "Softmax": Softmax(node); break;
@@ -174,7 +176,7 @@ internal sealed class OnnxLowering
     private void BatchNorm(OnnxNode node)
     {
         GraphOp conv = _chain.Previous(Where(node));
-        if (conv.Kind != OpKind.Conv || !float.IsNegativeInfinity(conv.ActivationMin) || !float.IsPositiveInfinity(conv.ActivationMax))
+        if (conv.Kind != OpKind.Conv || !conv.IsLinear)
             throw Unsupported(node, "BatchNormalization must follow a convolution directly");
         int n = conv.OutC;
         float[] gamma = Vector(node, 1, "scale", n), beta = Vector(node, 2, "bias", n);

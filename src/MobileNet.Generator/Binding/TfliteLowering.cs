@@ -21,10 +21,12 @@ internal sealed class TfliteLowering
     private ChainBuilder _chain = null!;
     private Padding _pendingPads;
 
-    private TfliteLowering(TfliteModel model)
+    private TfliteLowering(TfliteModel model, CancellationToken cancellationToken)
     {
         _model = model;
         foreach (TfliteOperator op in model.Operators)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
             foreach (int input in op.Inputs)
                 if (input >= 0 && !model.Tensors[input].IsConstant)
                 {
@@ -32,10 +34,11 @@ internal sealed class TfliteLowering
                         _consumers[input] = list = [];
                     list.Add(op);
                 }
+        }
     }
 
     /// <exception cref="UnsupportedGraphException">The graph is not a chain this generator can run.</exception>
-    public static NetworkGraph Lower(TfliteModel model, CancellationToken cancellationToken = default) => new TfliteLowering(model).Walk(cancellationToken);
+    public static NetworkGraph Lower(TfliteModel model, CancellationToken cancellationToken = default) => new TfliteLowering(model, cancellationToken).Walk(cancellationToken);
 
     private NetworkGraph Walk(CancellationToken cancellationToken)
     {
@@ -63,6 +66,8 @@ internal sealed class TfliteLowering
             walked[current] = path.Count;
             _producers[current] = _chain.Count - 1;
         }
+        if (_pendingPads != default)
+            throw new UnsupportedGraphException("the model ends in a PAD; only a convolution may take a PAD's output");
         string weights = _model.Tensors.Any(t => t.IsConstant && t.Type is TfliteType.UInt8 or TfliteType.Int8)
             ? $"{(_model.Tensors.Any(t => t.IsConstant && t.Type == TfliteType.Int8) ? "int8" : "uint8")} weights dequantised at build time"
             : "float weights";
@@ -77,8 +82,9 @@ internal sealed class TfliteLowering
         float zero = q.ZeroPoint.Length > 0 ? q.ZeroPoint[0] : 0;
         return input.Type switch
         {
-            TfliteType.UInt8 => new InputNormalization(NormalizationKind.Quantized, zero, q.Scale[0], $"the file's uint8 input quantisation (scale {q.Scale[0]}, zero point {zero})"),
-            TfliteType.Int8 => new InputNormalization(NormalizationKind.Quantized, zero + 128, q.Scale[0], $"the file's int8 input quantisation (scale {q.Scale[0]}, zero point {zero}, on pixel − 128)"),
+            // Invariant: the text goes into the generated docs, which must not depend on the build machine's culture.
+            TfliteType.UInt8 => new InputNormalization(NormalizationKind.Quantized, zero, q.Scale[0], FormattableString.Invariant($"the file's uint8 input quantisation (scale {q.Scale[0]}, zero point {zero})")),
+            TfliteType.Int8 => new InputNormalization(NormalizationKind.Quantized, zero + 128, q.Scale[0], FormattableString.Invariant($"the file's int8 input quantisation (scale {q.Scale[0]}, zero point {zero}, on pixel − 128)")),
             _ => null,
         };
     }
@@ -99,6 +105,8 @@ internal sealed class TfliteLowering
     private void Lower(TfliteOperator op, int input)
     {
         string where = Where(op);
+        if (_pendingPads != default && op.Code is not ((int)TfliteOp.Conv2D or (int)TfliteOp.DepthwiseConv2D))
+            throw Unsupported(op, "it follows a PAD; only a convolution may take a PAD's output");
         switch ((TfliteOp)op.Code)
         {
             case TfliteOp.Conv2D: Conv(op, depthwise: false); break;
@@ -158,7 +166,7 @@ internal sealed class TfliteLowering
                             ? weights.Values[(y * kernelW + x) * outC + o]
                             : weights.Values[((o * kernelH + y) * kernelW + x) * inC + i];
 
-        float[]? bias = op.Inputs.Length > 2 && op.Inputs[2] >= 0 ? Constant(op, 2, "bias").Values : null;
+        float[]? bias = Bias(op);
         Padding pads = Pads(op, kernelH, kernelW);
         _chain.AddConv(Where(op), Name(op), oihw, bias, outC, kernelH, kernelW, op.Options.StrideH, op.Options.StrideW, depthwise ? inC : 1, pads);
         CheckShape(op);
@@ -207,7 +215,7 @@ internal sealed class TfliteLowering
         TfliteTensor weights = Constant(op, 1, "weights");
         if (weights.Shape.Length != 2 || weights.Values is null)
             throw Unsupported(op, $"the weights [{string.Join(",", weights.Shape)}] are not a float or quantised matrix");
-        float[]? bias = op.Inputs.Length > 2 && op.Inputs[2] >= 0 ? Constant(op, 2, "bias").Values : null;
+        float[]? bias = Bias(op);
         _chain.FullyConnected(Where(op), Name(op), weights.Values, bias);
     }
 
@@ -237,6 +245,11 @@ internal sealed class TfliteLowering
             throw Unsupported(op, $"its {what} must be a constant tensor");
         return _model.Tensors[op.Inputs[index]];
     }
+
+    /// <summary>The optional bias (input 2): float, or quantised and dequantised by the reader.</summary>
+    private float[]? Bias(TfliteOperator op) =>
+        op.Inputs.Length <= 2 || op.Inputs[2] < 0 ? null
+            : Constant(op, 2, "bias").Values ?? throw Unsupported(op, "its bias is an integer tensor without quantisation parameters");
 
     private string Name(TfliteOperator op) => _model.Tensors[op.Outputs[0]].Name;
 

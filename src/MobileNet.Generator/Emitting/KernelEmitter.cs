@@ -86,7 +86,7 @@ internal static class KernelEmitter
             (0, 6) => ", ReLU6",
             (0, float.PositiveInfinity) => ", ReLU",
             (float.NegativeInfinity, float.PositiveInfinity) => "",
-            var (lo, hi) => $", clamped to [{lo}, {hi}]",
+            var (lo, hi) => FormattableString.Invariant($", clamped to [{lo}, {hi}]"), // the build machine's culture must not change the output
         };
 
     /// <summary>Declares the clamp bounds an operation needs, if any, as <c>lo</c>/<c>hi</c> or <c>{prefix}Lo</c>/<c>{prefix}Hi</c>, in the block that uses them.</summary>

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
@@ -23,37 +25,44 @@ internal static class DisplayText
     /// <summary>Text for a generated XML doc comment: cleaned, then XML-escaped.</summary>
     public static string XmlDoc(string text) => Clean(text, MessageLength).Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
+    /// <summary>The first few of a list of names, then how many there are in all.</summary>
+    public static string List(IEnumerable<string> items, string separator)
+    {
+        const int Shown = 6;
+        var shown = new List<string>(Shown);
+        int count = 0;
+        foreach (string item in items)
+            if (count++ < Shown)
+                shown.Add(item);
+        return string.Join(separator, shown) + (count > Shown ? $"{separator}… ({count} in all)" : "");
+    }
+
     public static string Clean(string text, int maxLength = MessageLength)
     {
         StringBuilder? clean = null; // made only once something needs escaping or cutting
         int i = 0;
         for (int shown = 0; i < text.Length && shown < maxLength; shown++)
         {
-            int width = SafeWidth(text, i);
-            if (width > 0)
+            int width = char.IsSurrogatePair(text, i) ? 2 : 1;
+            if (IsSafe(text, i))
             {
                 clean?.Append(text, i, width);
-                i += width;
             }
             else
             {
-                (clean ??= new StringBuilder(text.Length + 16).Append(text, 0, i)).Append("\\u").Append(((int)text[i]).ToString("X4", CultureInfo.InvariantCulture));
-                i++;
+                clean ??= new StringBuilder(Math.Min(text.Length, 6 * maxLength) + 16).Append(text, 0, i);
+                for (int k = i; k < i + width; k++)
+                    clean.Append("\\u").Append(((int)text[k]).ToString("X4", CultureInfo.InvariantCulture));
             }
+            i += width;
         }
         if (i < text.Length)
-            return (clean ?? new StringBuilder().Append(text, 0, i)).Append('…').ToString();
+            return (clean ?? new StringBuilder(i + 1).Append(text, 0, i)).Append('…').ToString();
         return clean?.ToString() ?? text;
     }
 
-    /// <summary>How many chars of one safe character stand at <paramref name="i"/> (2 for a surrogate pair), or 0 if it is unsafe.</summary>
-    private static int SafeWidth(string text, int i)
-    {
-        char c = text[i];
-        if (char.IsHighSurrogate(c))
-            return i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 0;
-        UnicodeCategory category = CharUnicodeInfo.GetUnicodeCategory(c);
-        return category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
-            or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned ? 0 : 1;
-    }
+    /// <summary>Letters, marks, digits, punctuation, symbols and spaces are shown; controls, format characters (bidi, tags), separators, private-use, unassigned and lone surrogates are not.</summary>
+    private static bool IsSafe(string text, int i) => CharUnicodeInfo.GetUnicodeCategory(text, i) is not (
+        UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+        or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using MobileNet.Generator.Model;
 using Microsoft.CodeAnalysis;
@@ -43,17 +44,19 @@ internal static class RequestParser
     }
 
     /// <summary>
-    /// The attribute written on this declaration. <see cref="GeneratorAttributeSyntaxContext.Attributes"/>
-    /// holds the class's matching attributes from all its partial declarations, in declaration order, and
-    /// each declaration that carries one is a request of its own: only the first may generate.
+    /// The attribute written on this declaration. Each declaration that carries one is a request of its
+    /// own, and <see cref="GeneratorAttributeSyntaxContext.Attributes"/> holds only those of the
+    /// declaration's file; the class's own list spans all its files, in declaration order, and only its
+    /// first [MobileNet] may generate.
     /// </summary>
     private static AttributeData OwnAttribute(GeneratorAttributeSyntaxContext context, out bool isDuplicate)
     {
         AttributeData own = context.Attributes[0];
         foreach (AttributeData attribute in context.Attributes)
-            if (attribute.ApplicationSyntaxReference is { } reference && reference.SyntaxTree == context.TargetNode.SyntaxTree && context.TargetNode.Span.Contains(reference.Span))
+            if (attribute.ApplicationSyntaxReference is { } reference && context.TargetNode.Span.Contains(reference.Span))
                 own = attribute;
-        isDuplicate = !ReferenceEquals(own, context.Attributes[0]);
+        AttributeData first = context.TargetSymbol.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == AttributeName);
+        isDuplicate = !(first.ApplicationSyntaxReference is { } a && own.ApplicationSyntaxReference is { } b && a.SyntaxTree == b.SyntaxTree && a.Span == b.Span);
         return own;
     }
 

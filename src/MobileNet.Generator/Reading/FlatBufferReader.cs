@@ -8,8 +8,15 @@ namespace MobileNet.Generator.Reading;
 /// against the buffer, so that a hostile file can neither read out of bounds nor allocate more than
 /// its own size. Positions are absolute byte offsets into the file.
 /// </summary>
-internal readonly struct FlatBufferReader(byte[] buffer)
+internal sealed class FlatBufferReader(byte[] buffer)
 {
+    /// <summary>
+    /// Bytes of vectors and strings decoded so far. Offsets may point many tables at one vector, so a
+    /// file could have the same megabytes decoded thousands of times; a converter writes each once, so
+    /// twice the file (plus a little) is more than any real file needs.
+    /// </summary>
+    private long _decoded;
+
     public byte[] Buffer => buffer;
 
     /// <summary>The root table, after checking the 4-byte file identifier that follows the root offset.</summary>
@@ -61,7 +68,7 @@ internal readonly struct FlatBufferReader(byte[] buffer)
 
     public string? String(int table, int field)
     {
-        (int start, int length) = Vector(table, field, 1);
+        (int start, int length) = Decode(table, field, 1);
         return start < 0 ? null : Encoding.UTF8.GetString(buffer, start, length);
     }
 
@@ -83,7 +90,7 @@ internal readonly struct FlatBufferReader(byte[] buffer)
     /// <summary>An int vector of at most <paramref name="limit"/> elements (checked before it is read).</summary>
     public int[] Ints(int table, int field, int limit, string what)
     {
-        (int start, int length) = Vector(table, field, 4);
+        (int start, int length) = Decode(table, field, 4);
         ModelLimits.Check(length, limit, what);
         var values = new int[Math.Max(length, 0)];
         for (int i = 0; i < values.Length; i++)
@@ -93,7 +100,7 @@ internal readonly struct FlatBufferReader(byte[] buffer)
 
     public long[] Longs(int table, int field)
     {
-        (int start, int length) = Vector(table, field, 8);
+        (int start, int length) = Decode(table, field, 8);
         var values = new long[Math.Max(length, 0)];
         for (int i = 0; i < values.Length; i++)
             values[i] = BitConverter.ToInt64(buffer, start + 8 * i);
@@ -102,11 +109,20 @@ internal readonly struct FlatBufferReader(byte[] buffer)
 
     public float[] Floats(int table, int field)
     {
-        (int start, int length) = Vector(table, field, 4);
+        (int start, int length) = Decode(table, field, 4);
         var values = new float[Math.Max(length, 0)];
         for (int i = 0; i < values.Length; i++)
             values[i] = BitConverter.ToSingle(buffer, start + 4 * i);
         return values;
+    }
+
+    /// <summary>A vector about to be decoded into memory, counted against the decoding budget.</summary>
+    private (int Start, int Length) Decode(int table, int field, int elementSize)
+    {
+        (int start, int length) = Vector(table, field, elementSize);
+        _decoded += (long)length * elementSize;
+        ModelLimits.Check(_decoded, 2L * buffer.Length + (64 << 10), "bytes of vectors and strings decoded (tables that share data)");
+        return (start, length);
     }
 
     private int Check(int at, int size)

@@ -26,8 +26,11 @@ internal static class ModelLimits
     /// <summary>Dimensions of a tensor; images are rank 4.</summary>
     public const int Rank = 8;
 
-    /// <summary>Values in one attribute, inputs or outputs of one node.</summary>
+    /// <summary>Values in one attribute, inputs or outputs of one node or operator.</summary>
     public const int ListLength = 1024;
+
+    /// <summary>Node inputs, outputs and attributes in the whole graph: each is a string or more in memory.</summary>
+    public const int References = 1 << 16;
 
     public static void Check(long count, long limit, string what)
     {

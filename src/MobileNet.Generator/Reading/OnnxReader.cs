@@ -16,6 +16,8 @@ internal sealed class OnnxReader
     private readonly CancellationToken _cancellationToken;
     /// <summary>Float elements of all tensors read so far, against <see cref="ModelLimits.Weights"/>.</summary>
     private long _weights;
+    /// <summary>Node inputs, outputs and attributes read so far, against <see cref="ModelLimits.References"/>.</summary>
+    private long _references;
 
     private OnnxReader(CancellationToken cancellationToken) => _cancellationToken = cancellationToken;
 
@@ -72,6 +74,7 @@ internal sealed class OnnxReader
     {
         var nodes = new List<OnnxNode>();
         var initializers = new Dictionary<string, OnnxTensor>(StringComparer.Ordinal);
+        int initializerCount = 0; // counted as read: a repeated name replaces an entry, but its tensor was read all the same
         var inputs = new List<OnnxValueInfo>();
         var outputs = new List<OnnxValueInfo>();
         while (reader.TryReadTag(out int field, out int wire))
@@ -89,7 +92,7 @@ internal sealed class OnnxReader
                     nodes.Add(ReadNode(reader.ReadMessage()));
                     break;
                 case 5:
-                    ModelLimits.Check(initializers.Count + 1L, ModelLimits.Tensors, "initializers in the graph");
+                    ModelLimits.Check(++initializerCount, ModelLimits.Tensors, "initializers in the graph");
                     OnnxTensor tensor = ReadTensor(reader.ReadMessage());
                     initializers[tensor.Name] = tensor;
                     break;
@@ -122,12 +125,12 @@ internal sealed class OnnxReader
             }
             switch (field)
             {
-                case 1: Add(inputs, reader.ReadString(), "inputs of one node"); break;
-                case 2: Add(outputs, reader.ReadString(), "outputs of one node"); break;
+                case 1: Add(inputs, reader.ReadString()); break;
+                case 2: Add(outputs, reader.ReadString()); break;
                 case 3: name = DisplayText.Name(reader.ReadString()); break;
                 case 4: opType = DisplayText.Name(reader.ReadString()); break;
                 case 5:
-                    ModelLimits.Check(attributes.Count + 1L, ModelLimits.ListLength, "attributes of one node");
+                    ModelLimits.Check(++_references, ModelLimits.References, "node inputs, outputs and attributes in the graph");
                     OnnxAttribute attribute = ReadAttribute(reader.ReadMessage());
                     attributes[attribute.Name] = attribute;
                     break;
@@ -139,9 +142,9 @@ internal sealed class OnnxReader
         return new OnnxNode(name, opType, inputs.ToArray(), outputs.ToArray(), attributes);
     }
 
-    private static void Add(List<string> names, string name, string what)
+    private void Add(List<string> names, string name)
     {
-        ModelLimits.Check(names.Count + 1L, ModelLimits.ListLength, what);
+        ModelLimits.Check(++_references, ModelLimits.References, "node inputs, outputs and attributes in the graph");
         names.Add(name);
     }
 

@@ -50,7 +50,7 @@ internal static class TfliteReader
         {
             int code = fb.TableAt(codesStart, i);
             // builtin_code (field 3) replaced the byte-wide deprecated_builtin_code (field 0) once codes passed 127.
-            codes[i] = (Math.Max(fb.Byte(code, 0), fb.Int(code, 3)), fb.String(code, 1));
+            codes[i] = (Math.Max(fb.Byte(code, 0), fb.Int(code, 3)), fb.String(code, 1) is { } custom ? DisplayText.Name(custom) : null);
         }
 
         (int subgraphsStart, int subgraphCount) = fb.Vector(model, ModelSubgraphs, 4);
@@ -198,7 +198,7 @@ internal static class TfliteReader
             TfliteType.Int32 when quantization is null => new TfliteTensor(name, shape, type, null, null, Longs(data, dataStart, (int)count, 4)),
             TfliteType.Int32 or TfliteType.UInt8 or TfliteType.Int8 or TfliteType.Int16 when quantization is not null =>
                 new TfliteTensor(name, shape, type, quantization, Dequantize(name, data, dataStart, shape, type, quantization), null),
-            _ => throw new ModelFormatException($"constant tensor '{name}' has type {type} without quantisation parameters; it cannot be read as weights"),
+            _ => throw new ModelFormatException($"constant tensor '{name}' has type {type}{(quantization is null ? " without quantisation parameters" : "")}; it cannot be read as weights"),
         };
     }
 
@@ -255,8 +255,6 @@ internal static class TfliteReader
             for (int d = dimension + 1; d < shape.Length; d++)
                 inner *= shape[d];
         }
-        if (q.ZeroPoint.Length != 0 && q.ZeroPoint.Length != channels)
-            throw new ModelFormatException($"tensor '{name}' has {channels} scales but {q.ZeroPoint.Length} zero points");
 
         var values = new float[count];
         for (int i = 0; i < count; i++)

@@ -24,7 +24,7 @@ internal static class SeedCheck
         if (compiler.Check([.. result.Files]).FirstProblem is { } problem)
             return $"its generated code does not compile: {problem}";
         // A mutant that binds may legitimately be somewhat bigger than its seed; four times is not legitimate.
-        seed.EmitLimit = Math.Max(CaseRunner.FrontEndLimit, 4 * run.Allocated);
+        seed.EmitLimit = Math.Max(CaseRunner.FrontEndLimit(seed.Bytes.Length), 4 * run.Allocated);
         _ = seed.Mutator; // built here, once, rather than racing in the workers
         return null;
     }

@@ -24,8 +24,8 @@ internal sealed class Seed(string name, string origin, byte[] bytes, int version
         version, alpha, resolution, MobileNet.Generator.Reading.TfliteReader.IsTflite(bytes) ? "models/seed.tflite" : "models/seed.onnx",
         Normalization: 0, AttributeLocation: null, new ArgumentLocations(null, null, null, null, null));
 
-    /// <summary>The emit stage's allocation limit, set from what the seed itself needs (a quarter of it is normal).</summary>
-    public long EmitLimit { get; set; } = Execution.CaseRunner.FrontEndLimit;
+    /// <summary>The emit stage's allocation limit, set by <see cref="SeedCheck"/> from what the seed itself needs (a quarter of it is normal).</summary>
+    public long EmitLimit { get; set; }
 
     private IMutator? _mutator;
     public IMutator Mutator => _mutator ??= IsTflite ? new TfliteMutator(Bytes) : new OnnxMutator(Bytes);

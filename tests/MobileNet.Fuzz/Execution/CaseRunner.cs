@@ -14,8 +14,11 @@ namespace MobileNet.Fuzz.Execution;
 /// </summary>
 internal sealed partial class CaseRunner(Watchdog watchdog, CompileCheck compiler)
 {
-    /// <summary>More than this in the front end is a runaway: it reads a model of at most a few MB.</summary>
-    public const long FrontEndLimit = 256L << 20;
+    /// <summary>
+    /// More than this in the front end is a runaway: a file's weights are dequantised (4 bytes for each
+    /// uint8 one), transposed and packed, a few copies at most; sixteen times the file is not legitimate.
+    /// </summary>
+    public static long FrontEndLimit(int fileLength) => 16L * fileLength + (32L << 20);
 
     /// <summary>Where the time goes, summed over all workers: front end, emit, compile.</summary>
     public StageTimes Times { get; } = new();
@@ -28,7 +31,7 @@ internal sealed partial class CaseRunner(Watchdog watchdog, CompileCheck compile
     {
         string kinds = string.Join("+", mutations.Select(m => m.Split(':')[0]).Distinct().Order());
         long start = Stopwatch.GetTimestamp();
-        CaseResult? frontEnd = Stage(request, model, emit: false, FrontEndLimit, "front end", kinds, out _);
+        CaseResult? frontEnd = Stage(request, model, emit: false, FrontEndLimit(model.Length), "front end", kinds, out _);
         start = Times.Add(StageTimes.FrontEnd, start);
         if (frontEnd is not null)
             return ReferenceEquals(frontEnd, Interrupted) ? null : frontEnd;

@@ -16,13 +16,18 @@ namespace MobileNet.Fuzz.Execution;
 internal sealed record CompileVerdict(Diagnostic? FirstProblem, int Problems);
 
 /// <summary>
-/// Compiles generated sources in memory, as a user's project would (warnings count: users build with
-/// warnings as errors). Compiling takes seconds, so each distinct source shape compiles once: the key
-/// hashes the generated text with what cannot change whether it compiles masked (see <see cref="Masked"/>).
+/// Compiles generated sources in memory, as a user's project would: warnings count (users build with
+/// warnings as errors) and so do the XML docs (GenerateDocumentationFile). The weights file is compiled
+/// without its lines of 16-digit hex literals: they are most of the text, any value is a valid ulong, and
+/// an empty array initializer compiles as a full one does. Compiling takes seconds, so each distinct
+/// source shape compiles once; the key leaves out what cannot change whether it compiles (see
+/// <see cref="Masked"/>), and what it leaves out of the docs is checked on every case by the parse.
 /// </summary>
 internal sealed partial class CompileCheck
 {
     private const string Stub = "namespace Fuzz { public partial class Net; }";
+
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
 
     private static readonly MetadataReference[] References =
         ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
@@ -35,34 +40,45 @@ internal sealed partial class CompileCheck
     /// <summary>How many distinct source shapes were compiled.</summary>
     public int Shapes => _shapes.Count;
 
-    public CompileVerdict Check(IReadOnlyList<GeneratedFile> files) =>
-        _shapes.GetOrAdd(ShapeKey(files), _ => new Lazy<CompileVerdict>(() => Compile(files))).Value;
+    public CompileVerdict Check(IReadOnlyList<GeneratedFile> files)
+    {
+        string[] texts = files.Select(f => f.HintName.EndsWith(".Weights.g.cs", StringComparison.Ordinal) ? WithoutLiteralLines(f.Text) : f.Text).ToArray();
+        SyntaxTree[] trees = files.Select((f, i) => CSharpSyntaxTree.ParseText(texts[i], ParseOptions, path: f.HintName, encoding: Encoding.UTF8)).ToArray();
+        Diagnostic[] parse = trees.SelectMany(t => t.GetDiagnostics()).Where(d => d.Severity >= DiagnosticSeverity.Warning).ToArray();
+        if (parse.Length > 0)
+            return new CompileVerdict(parse[0], parse.Length);
+        return _shapes.GetOrAdd(ShapeKey(files, texts), _ => new Lazy<CompileVerdict>(() => Compile(trees))).Value;
+    }
 
     /// <summary>
-    /// What the key leaves out: a weight literal (16 hex digits: any value is a valid ulong), a whole
-    /// <c>///</c> doc line up to the first character C# ends a line at (doc text cannot change whether code
-    /// compiles; text that escapes the comment lands outside the match and stays in the key), and a float
-    /// literal, kept where it is not a finite float.
+    /// What the key leaves out: a <c>///</c> doc line up to the first character C# ends a line at (its
+    /// text is checked by the parse; text that escapes the comment lands outside the match and stays in
+    /// the key), and the value of a float literal where it is a finite float (the emitter writes floats
+    /// only as arguments, clamp bounds and normalisation, never into constant expressions).
     /// </summary>
-    [GeneratedRegex(@"(?<hex>0x[0-9A-F]{16})|(?:^[ \t]*///[^\r\u2028\u2029\u0085]*)|\b(?<float>\d+(?:\.\d+)?(?:E[-+]?\d+)?)f\b")]
+    [GeneratedRegex(@"(?:^[ \t]*///[^\r\u2028\u2029\u0085]*)|\b(?<float>\d+(?:\.\d+)?(?:E[-+]?\d+)?)f\b")]
     private static partial Regex Masked();
 
-    private static string ShapeKey(IReadOnlyList<GeneratedFile> files)
+    private static string ShapeKey(IReadOnlyList<GeneratedFile> files, string[] texts)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (GeneratedFile file in files)
+        for (int i = 0; i < files.Count; i++)
         {
-            Append(hash, file.HintName);
-            // Lines of weight literals are most of the text and cannot change whether it compiles: skipped
-            // by a plain scan, since a regular expression over megabytes of them costs more than the emit.
-            foreach (Range line in file.Text.AsSpan().Split('\n'))
-            {
-                ReadOnlySpan<char> text = file.Text.AsSpan()[line];
-                if (!IsLiteralLine(text))
-                    AppendMasked(hash, text.ToString());
-            }
+            Append(hash, files[i].HintName);
+            foreach (Range line in texts[i].AsSpan().Split('\n'))
+                AppendMasked(hash, texts[i][line]);
         }
         return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    /// <summary>The text without its lines of weight literals, found by a plain scan: a regular expression over megabytes of them costs more than the emit.</summary>
+    private static string WithoutLiteralLines(string text)
+    {
+        var kept = new StringBuilder(4096);
+        foreach (Range line in text.AsSpan().Split('\n'))
+            if (!IsLiteralLine(text.AsSpan()[line]))
+                kept.Append(text.AsSpan()[line]).Append('\n');
+        return kept.ToString();
     }
 
     /// <summary>Whether a line is only 16-digit hex literals separated by ", " (an optional comma after the last).</summary>
@@ -96,7 +112,7 @@ internal sealed partial class CompileCheck
             if (m.Groups["float"].Success && !float.IsFinite(float.Parse(m.Groups["float"].Value, System.Globalization.CultureInfo.InvariantCulture)))
                 continue;
             Append(hash, text.AsSpan(from, m.Index - from));
-            Append(hash, m.Groups["hex"].Success ? "0x" : m.Groups["float"].Success ? "0f" : "///");
+            Append(hash, m.Groups["float"].Success ? "0f" : "///");
             from = m.Index + m.Length;
         }
         Append(hash, text.AsSpan(from));
@@ -105,18 +121,9 @@ internal sealed partial class CompileCheck
 
     private static void Append(IncrementalHash hash, ReadOnlySpan<char> text) => hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(text));
 
-    /// <summary>The body of one weights array, from its first literal to its closing brace.</summary>
-    [GeneratedRegex(@"(\{\s*0x[0-9A-F]{16})[^}]*\}")]
-    private static partial Regex WeightArray();
-
-    private static CompileVerdict Compile(IReadOnlyList<GeneratedFile> files)
+    private static CompileVerdict Compile(SyntaxTree[] trees)
     {
-        var parse = new CSharpParseOptions(LanguageVersion.Latest);
-        // Each weights array keeps only its first literal: the rest are more of the same token, which the
-        // key already ignores, and binding hundreds of thousands of them is most of a compile's time.
-        IEnumerable<SyntaxTree> trees = files.Select(f => CSharpSyntaxTree.ParseText(f.HintName.EndsWith(".Weights.g.cs", StringComparison.Ordinal) ? WeightArray().Replace(f.Text, "$1 }") : f.Text, parse, path: f.HintName, encoding: Encoding.UTF8))
-            .Append(CSharpSyntaxTree.ParseText(Stub, parse, path: "Net.cs", encoding: Encoding.UTF8));
-        CSharpCompilation compilation = CSharpCompilation.Create("FuzzNet", trees, References,
+        CSharpCompilation compilation = CSharpCompilation.Create("FuzzNet", trees.Append(CSharpSyntaxTree.ParseText(Stub, ParseOptions, path: "Net.cs", encoding: Encoding.UTF8)), References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Enable));
         using var stream = new MemoryStream();
         Diagnostic[] problems = compilation.Emit(stream).Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToArray();

@@ -72,11 +72,15 @@ public static class GeneratorHarness
     public static AdditionalText BridgeFile(string modelName, byte[]? model) =>
         new InMemoryText($"{ProjectDirectory}/obj/mobilenet/{Path.GetFileName(modelName)}.mobilenet.b64", Bridge($"{ProjectDirectory}/{modelName}", model));
 
-    public static GeneratorRun GenerateWith(string source, IReadOnlyList<AdditionalText> additionalFiles, bool compile = true)
+    /// <param name="otherFile">A second source file of the project, if any (Net2.cs).</param>
+    public static GeneratorRun GenerateWith(string source, IReadOnlyList<AdditionalText> additionalFiles, bool compile = true, string? otherFile = null)
     {
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
-        CSharpCompilation input = CSharpCompilation.Create("GeneratedNetwork" + Guid.NewGuid().ToString("N"),
-            [CSharpSyntaxTree.ParseText(source, parse, path: $"{ProjectDirectory}/Net.cs", encoding: Encoding.UTF8)], References,
+        SyntaxTree[] trees = new[] { (Text: source, Name: "Net.cs"), (Text: otherFile, Name: "Net2.cs") }
+            .Where(f => f.Text is not null)
+            .Select(f => CSharpSyntaxTree.ParseText(f.Text!, parse, path: $"{ProjectDirectory}/{f.Name}", encoding: Encoding.UTF8))
+            .ToArray();
+        CSharpCompilation input = CSharpCompilation.Create("GeneratedNetwork" + Guid.NewGuid().ToString("N"), trees, References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Enable));
 
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
