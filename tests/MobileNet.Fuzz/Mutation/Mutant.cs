@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace MobileNet.Fuzz.Mutation;
@@ -14,8 +15,25 @@ internal interface IMutator
 /// <summary>How many mutations a case stacks: mostly one, so a failure points at its cause; sometimes a few.</summary>
 internal static class Stacking
 {
-    public static int Count(Rng rng) => rng.Next(10) switch { < 6 => 1, < 9 => 2, _ => rng.Next(3, 6) };
+    private static int Count(Rng rng) => rng.Next(10) switch { < 6 => 1, < 9 => 2, _ => rng.Next(3, 6) };
+
+    /// <summary>
+    /// Draws how many mutations a case stacks and which are generic, applies the structural ones now (each
+    /// logged), and returns how many generic byte mutations the mutator applies after them.
+    /// </summary>
+    public static int Structural(Rng rng, List<string> log, Func<string> structural)
+    {
+        int count = Count(rng), generic = 0;
+        for (int i = 0; i < count; i++)
+        {
+            if (rng.Chance(GenericShare))
+                generic++;
+            else
+                log.Add(structural());
+        }
+        return generic;
+    }
 
     /// <summary>Generic byte mutations take this share; the rest use the format's structure.</summary>
-    public const double GenericShare = 0.2;
+    private const double GenericShare = 0.2;
 }

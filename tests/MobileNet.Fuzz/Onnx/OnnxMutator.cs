@@ -20,15 +20,7 @@ internal sealed class OnnxMutator(byte[] seed) : IMutator
     {
         ProtoMessage model = _seed.Clone();
         var log = new List<string>();
-        int count = Stacking.Count(rng);
-        int generic = 0;
-        for (int i = 0; i < count; i++)
-        {
-            if (rng.Chance(Stacking.GenericShare))
-                generic++;
-            else
-                log.Add(Structural(model, rng));
-        }
+        int generic = Stacking.Structural(rng, log, () => Structural(model, rng));
         var hot = new List<int>();
         byte[] bytes = ProtoCodec.Write(model, hot);
         // Byte mutations come last: they act on the written file, whose structure the tree no longer describes.

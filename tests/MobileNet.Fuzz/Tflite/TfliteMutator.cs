@@ -32,15 +32,7 @@ internal sealed class TfliteMutator : IMutator
     {
         byte[] bytes = (byte[])_seed.Clone();
         var log = new List<string>();
-        int count = Stacking.Count(rng);
-        int generic = 0;
-        for (int i = 0; i < count; i++)
-        {
-            if (rng.Chance(Stacking.GenericShare))
-                generic++;
-            else
-                log.Add(Structural(bytes, rng));
-        }
+        int generic = Stacking.Structural(rng, log, () => Structural(bytes, rng));
         // Byte mutations come last: insertions and deletions move every recorded position after them.
         for (int i = 0; i < generic; i++)
             log.Add(ByteMutator.Mutate(ref bytes, _hot, rng));
