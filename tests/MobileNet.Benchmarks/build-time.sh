@@ -5,8 +5,6 @@
 # the source (compiler server warm), and the median. Usage: tests/MobileNet.Benchmarks/build-time.sh
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
-shared=${MOBILENET_SHARED:-$(cd "$repo/.." && pwd)/shared}
-[ -d "$shared/models/coral" ] || { echo "No models at $shared/models/coral: set MOBILENET_SHARED to the folder that holds models/ and images/." >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cat > "$work/BuildTime.csproj" <<XML
@@ -16,8 +14,8 @@ cat > "$work/BuildTime.csproj" <<XML
   <ItemGroup>
     <ProjectReference Include="$repo/src/MobileNet.Runtime/MobileNet.Runtime.csproj" />
     <ProjectReference Include="$repo/src/MobileNet.Generator/MobileNet.Generator.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
-    <MobileNetModel Include="$shared/models/coral/mobilenet_v1_0.5_160_quant.tflite" Link="models/v1.tflite" />
-    <MobileNetModel Include="$shared/models/coral/mobilenet_v2_1.0_224_quant.tflite" Link="models/v2.tflite" />
+    <MobileNetModel Include="$repo/models/coral/mobilenet_v1_0.5_160_quant.tflite" Link="models/v1.tflite" />
+    <MobileNetModel Include="$repo/models/coral/mobilenet_v2_1.0_224_quant.tflite" Link="models/v2.tflite" />
   </ItemGroup>
   <Import Project="$repo/src/MobileNet.Generator/build/MobileNetGen.targets" />
 </Project>

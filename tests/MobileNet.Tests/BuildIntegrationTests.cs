@@ -38,7 +38,7 @@ public sealed class BuildIntegrationTests(ITestOutputHelper output) : IDisposabl
     public void ConsumerOfThePackageBuildsAndRuns()
     {
         string feed = Path.Combine(_root, "feed");
-        Dotnet(SharedFiles.RepositoryRoot, $"pack src/MobileNet.Runtime -c Release -o \"{feed}\" -p:Version=0.0.1-test");
+        Dotnet(RepositoryFiles.Root, $"pack src/MobileNet.Runtime -c Release -o \"{feed}\" -p:Version=0.0.1-test");
         string project = Consumer("FromPackage", $"""<PackageReference Include="MobileNetGen" Version="0.0.1-test" />""");
         File.WriteAllText(Path.Combine(project, "nuget.config"), $"""
             <configuration><packageSources><clear /><add key="local" value="{feed}" /></packageSources></configuration>
@@ -131,7 +131,7 @@ public sealed class BuildIntegrationTests(ITestOutputHelper output) : IDisposabl
     /// <summary>A consumer that references the runtime and generator projects and imports the build files directly.</summary>
     private string ProjectConsumer()
     {
-        string src = Path.Combine(SharedFiles.RepositoryRoot, "src");
+        string src = Path.Combine(RepositoryFiles.Root, "src");
         return Consumer("FromProject", $"""
             <ProjectReference Include="{src}/MobileNet.Runtime/MobileNet.Runtime.csproj" />
             <ProjectReference Include="{src}/MobileNet.Generator/MobileNet.Generator.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />

@@ -22,7 +22,7 @@ public sealed class RealModelTests(ITestOutputHelper output)
     [MemberData(nameof(Models))]
     public void MatchesOnnxRuntimeOnPhotosAndRandomInputs(string file, double alpha, int resolution)
     {
-        byte[] model = File.ReadAllBytes(SharedFiles.Path(file));
+        byte[] model = File.ReadAllBytes(RepositoryFiles.Path(file));
         GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(alpha, resolution), model);
         Assert.Empty(run.Diagnostics);
         Assert.Empty(run.CompileErrors);
@@ -38,16 +38,16 @@ public sealed class RealModelTests(ITestOutputHelper output)
     [InlineData("models/onnx/mobilenet_v1_0.5_160_quant_float.onnx", 0.5, 160, "chelsea.png", 286)]
     public void ClassifiesThePhotosAsPublished(string file, double alpha, int resolution, string image, int expected)
     {
-        GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(alpha, resolution), File.ReadAllBytes(SharedFiles.Path(file)));
+        GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(alpha, resolution), File.ReadAllBytes(RepositoryFiles.Path(file)));
         var probabilities = new float[run.Constant("OutputLength")];
-        run.Run(Photo(SharedFiles.Path("images/" + image), resolution), probabilities, new float[run.Constant("WorkspaceLength")]);
+        run.Run(Photo(RepositoryFiles.Path("images/" + image), resolution), probabilities, new float[run.Constant("WorkspaceLength")]);
         Assert.Equal(expected, Compare.TopK(probabilities, 1)[0]);
         Assert.Equal(1f, probabilities.Sum(), 3);
     }
 
     internal static IEnumerable<(string Name, float[] Input)> Photos(int resolution) =>
         new[] { "chelsea.png", "coffee.png", "grace_hopper.bmp", "cat.bmp", "squirrel_cls.jpg", "orange.jpg" }
-            .Select(name => (name, Photo(SharedFiles.Path("images/" + name), resolution)));
+            .Select(name => (name, Photo(RepositoryFiles.Path("images/" + name), resolution)));
 
     /// <summary>A photo as models/README.md prepares it: bilinear resize, then (p − 128) / 128.</summary>
     internal static float[] Photo(string path, int size, int channels = 3)

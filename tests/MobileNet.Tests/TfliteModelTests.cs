@@ -25,7 +25,7 @@ public sealed class TfliteModelTests(ITestOutputHelper output)
     public void CoralModelsMatchTheirFloatOnnxConversion(string tflite, string onnx, double alpha, int resolution)
     {
         GeneratorRun run = Generate(tflite, alpha, resolution, "models/model.tflite");
-        using var ort = new OrtReference(File.ReadAllBytes(SharedFiles.Path(onnx)));
+        using var ort = new OrtReference(File.ReadAllBytes(RepositoryFiles.Path(onnx)));
         float worst = Compare.AgainstOnnxRuntime(run, ort, RealModelTests.Photos(resolution).Concat(Compare.RandomImages(3, resolution * resolution * 3, 0)), 3, resolution, 5, output);
         output.WriteLine($"{Path.GetFileName(tflite)}: worst max |difference| {worst:E2}");
     }
@@ -36,7 +36,7 @@ public sealed class TfliteModelTests(ITestOutputHelper output)
         GeneratorRun run = Generate("models/tflm/person_detect.tflite", 0.25, 96, "models/model.tflite");
         Assert.Equal(1, run.Constant("InputChannels"));
         Assert.Equal(2, run.Constant("OutputLength"));
-        using var ort = new OrtReference(File.ReadAllBytes(SharedFiles.Path("models/onnx/person_detect_float.onnx")));
+        using var ort = new OrtReference(File.ReadAllBytes(RepositoryFiles.Path("models/onnx/person_detect_float.onnx")));
         var inputs = new[] { "person.bmp", "no_person.bmp" }.Select(name => (name, PersonInput(run, name)));
         float worst = Compare.AgainstOnnxRuntime(run, ort, inputs.Concat(Compare.RandomImages(3, 96 * 96, 0)), 1, 96, 2, output);
         output.WriteLine($"person_detect.tflite: worst max |difference| {worst:E2}");
@@ -49,11 +49,11 @@ public sealed class TfliteModelTests(ITestOutputHelper output)
     public void CoralModelsClassifyThePhotosAsPublished(string tflite, double alpha, int resolution, string image, int expected)
     {
         GeneratorRun run = Generate(tflite, alpha, resolution, "models/model.tflite");
-        float[] probabilities = Infer(run, RealModelTests.Photo(SharedFiles.Path("images/" + image), resolution));
+        float[] probabilities = Infer(run, RealModelTests.Photo(RepositoryFiles.Path("images/" + image), resolution));
         Span<int> top = stackalloc int[3];
         Labels.TopK(probabilities, top);
         Assert.Equal(expected, top[0]);
-        Assert.Equal("Egyptian cat", Labels.Load(SharedFiles.Path("models/coral/imagenet_labels.txt"))[286]);
+        Assert.Equal("Egyptian cat", Labels.Load(RepositoryFiles.Path("models/coral/imagenet_labels.txt"))[286]);
     }
 
     [Theory]
@@ -75,16 +75,16 @@ public sealed class TfliteModelTests(ITestOutputHelper output)
         Assert.Contains("new global::MobileNet.PixelNormalization(128f, 0.0078125f)", coral.MainSource);
         Assert.Contains("TFLite, uint8 weights dequantised at build time", coral.MainSource);
         // The same weights as ONNX say nothing about their input: TensorFlow's [−1, 1] is the documented default.
-        GeneratorRun onnx = GeneratorHarness.Generate(GeneratorHarness.Source(0.25, 128), File.ReadAllBytes(SharedFiles.Path("models/onnx/mobilenet_v1_0.25_128_quant_float.onnx")), compile: false);
+        GeneratorRun onnx = GeneratorHarness.Generate(GeneratorHarness.Source(0.25, 128), File.ReadAllBytes(RepositoryFiles.Path("models/onnx/mobilenet_v1_0.25_128_quant_float.onnx")), compile: false);
         Assert.Contains("PixelNormalization.TensorFlow", onnx.MainSource);
         GeneratorRun torch = GeneratorHarness.Generate(GeneratorHarness.Source(0.25, 128, extra: ", Normalization = InputNormalization.Torchvision"),
-            File.ReadAllBytes(SharedFiles.Path("models/onnx/mobilenet_v1_0.25_128_quant_float.onnx")), compile: false);
+            File.ReadAllBytes(RepositoryFiles.Path("models/onnx/mobilenet_v1_0.25_128_quant_float.onnx")), compile: false);
         Assert.Contains("PixelNormalization.Torchvision", torch.MainSource);
     }
 
     private static GeneratorRun Generate(string file, double alpha, int resolution, string weights)
     {
-        GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(alpha, resolution, weights), File.ReadAllBytes(SharedFiles.Path(file)), modelName: weights);
+        GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(alpha, resolution, weights), File.ReadAllBytes(RepositoryFiles.Path(file)), modelName: weights);
         Assert.Empty(run.Diagnostics);
         Assert.Empty(run.CompileErrors);
         return run;
@@ -100,7 +100,7 @@ public sealed class TfliteModelTests(ITestOutputHelper output)
     /// <summary>The int8 test images store pixel − 128; the generated Preprocess takes pixels and the file's own input quantisation.</summary>
     private static float[] PersonInput(GeneratorRun run, string name)
     {
-        ImageResult image = ImageResult.FromMemory(File.ReadAllBytes(SharedFiles.Path("models/tflm/" + name)), ColorComponents.Grey);
+        ImageResult image = ImageResult.FromMemory(File.ReadAllBytes(RepositoryFiles.Path("models/tflm/" + name)), ColorComponents.Grey);
         byte[] pixels = image.Data.Select(b => (byte)(b ^ 0x80)).ToArray();
         var input = new float[run.Constant("InputLength")];
         run.Network!.GetMethod("Preprocess")!.CreateDelegate<Preprocess>()(pixels, 96, 96, 1, input, 1f);

@@ -11,7 +11,7 @@ namespace MobileNet.Tests;
 
 public sealed class TfliteReaderTests
 {
-    private static readonly byte[] Coral = File.ReadAllBytes(SharedFiles.Path("models/coral/mobilenet_v1_0.25_128_quant.tflite"));
+    private static readonly byte[] Coral = File.ReadAllBytes(RepositoryFiles.Path("models/coral/mobilenet_v1_0.25_128_quant.tflite"));
 
     [Fact]
     public void ReadsTheCoralModel()
@@ -32,7 +32,7 @@ public sealed class TfliteReaderTests
     [Fact]
     public void DequantisesPerAxisInt8Weights()
     {
-        TfliteModel model = TfliteReader.TryRead(File.ReadAllBytes(SharedFiles.Path("models/tflm/person_detect.tflite")), out _)!;
+        TfliteModel model = TfliteReader.TryRead(File.ReadAllBytes(RepositoryFiles.Path("models/tflm/person_detect.tflite")), out _)!;
         TfliteTensor weights = model.Tensors[model.Operators[1].Inputs[1]];
         Assert.Equal(TfliteType.Int8, weights.Type);
         Assert.True(weights.Quantization!.Scale.Length > 1, "per-channel scales");
@@ -88,7 +88,7 @@ public sealed class TfliteReaderTests
     public void AV2FileDeclaredAsV1NamesTheFirstLayerThatDiffers()
     {
         GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(1.0, 224, "models/model.tflite"),
-            File.ReadAllBytes(SharedFiles.Path("models/coral/mobilenet_v2_1.0_224_quant.tflite")), compile: false, modelName: "models/model.tflite");
+            File.ReadAllBytes(RepositoryFiles.Path("models/coral/mobilenet_v2_1.0_224_quant.tflite")), compile: false, modelName: "models/model.tflite");
         Diagnostic d = Assert.Single(run.Diagnostics);
         Assert.Equal("MNG007", d.Id);
         // V1 follows the 32-wide depthwise with a 64-wide pointwise; V2 projects linearly to 16.

@@ -31,11 +31,10 @@ internal sealed class Seed(string name, string origin, byte[] bytes, int version
     public IMutator Mutator => _mutator ??= IsTflite ? new TfliteMutator(Bytes) : new OnnxMutator(Bytes);
 }
 
-/// <summary>The seed models: the real ones from the shared models folder and small synthetic ones.</summary>
+/// <summary>The seed models: the real ones committed in models/ and small synthetic ones.</summary>
 internal static class Seeds
 {
-    /// <summary>Where the real models live. The one line to change when they move into the repository.</summary>
-    private static string RealModels(string repository) => Path.Combine(SharedFolder(repository), "models");
+    private static string RealModels(string repository) => Path.Combine(repository, "models");
 
     private sealed record Real(string Name, string File, int Version, double Alpha, int Resolution);
 
@@ -70,14 +69,11 @@ internal static class Seeds
             if (File.Exists(path))
                 seeds.Add(new Seed(real.Name, path, File.ReadAllBytes(path), real.Version, real.Alpha, real.Resolution));
             else
-                skipped.Add($"{real.Name} ({path} is missing; set MOBILENET_SHARED to the shared folder)");
+                skipped.Add($"{real.Name} ({path} is missing)");
         }
         seeds.AddRange(Synthetic());
         return seeds;
     }
-
-    private static string SharedFolder(string repository) =>
-        Environment.GetEnvironmentVariable("MOBILENET_SHARED") is { Length: > 0 } shared ? shared : Path.GetFullPath(Path.Combine(repository, "..", "shared"));
 
     /// <summary>The folder holding MobileNetGen.sln, above the current directory or above this program.</summary>
     private static string RepositoryRoot()
