@@ -67,6 +67,10 @@ internal static class DiagnosticDescriptors
         "MNG015", "Unsupported normalization",
         "Normalization = {0} is not supported: use InputNormalization.Auto, TensorFlow or Torchvision");
 
+    public static readonly DiagnosticDescriptor AttributeNotBound = Error(
+        "MNG016", "[MobileNet] names the namespace, not the attribute",
+        "[MobileNet] on '{0}' binds to the namespace MobileNet, not to its attribute (the compiler's CS0616): add 'using MobileNet;' to this file, or enable implicit usings, which bring it in");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

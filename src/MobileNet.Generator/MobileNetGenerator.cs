@@ -20,6 +20,11 @@ public sealed class MobileNetGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(RequestParser.AttributeName, static (node, _) => node is ClassDeclarationSyntax, RequestParser.Parse)
             .WithTrackingName("Requests");
 
+        IncrementalValuesProvider<DiagnosticInfo> unbound = context.SyntaxProvider
+            .CreateSyntaxProvider(RequestParser.MayBeUnbound, RequestParser.ParseUnbound)
+            .Where(static diagnostic => diagnostic is not null)!;
+        context.RegisterSourceOutput(unbound, static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
+
         IncrementalValueProvider<EquatableArray<BridgedModel>> models = context.AdditionalTextsProvider
             .Select(static (file, ct) => ModelBridge.Read(file, ct))
             .Where(static model => model is not null)

@@ -43,6 +43,24 @@ internal static class RequestParser
             LocationInfo.From(syntax?.GetLocation()), arguments, isDuplicate);
     }
 
+    /// <summary>A cheap syntactic filter for <see cref="ParseUnbound"/>: an attribute spelt <c>MobileNet</c> on a class.</summary>
+    public static bool MayBeUnbound(SyntaxNode node, CancellationToken _) =>
+        node is AttributeSyntax { Name: IdentifierNameSyntax { Identifier.ValueText: "MobileNet" }, Parent.Parent: ClassDeclarationSyntax };
+
+    /// <summary>
+    /// MNG016 when <c>[MobileNet]</c> bound to the namespace: the compiler's CS0616 ("is not an attribute
+    /// class") does not say that the missing piece is a using directive.
+    /// </summary>
+    public static DiagnosticInfo? ParseUnbound(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var attribute = (AttributeSyntax)context.Node;
+        SymbolInfo info = context.SemanticModel.GetSymbolInfo(attribute, cancellationToken);
+        if (info.Symbol is not null || !info.CandidateSymbols.Any(s => s is INamespaceSymbol { Name: "MobileNet" }))
+            return null;
+        var declaration = (ClassDeclarationSyntax)attribute.Parent!.Parent!;
+        return DiagnosticInfo.Create(DiagnosticDescriptors.AttributeNotBound, LocationInfo.From(attribute.Name.GetLocation()), declaration.Identifier.ValueText);
+    }
+
     /// <summary>
     /// The attribute written on this declaration. Each declaration that carries one is a request of its
     /// own, and <see cref="GeneratorAttributeSyntaxContext.Attributes"/> holds only those of the
