@@ -1,23 +1,20 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Reflection;
-using Classify;
+using Classify.Networks;
 using MobileNet;
 using StbImageSharp;
 
 // Usage: Classify [--v2] [photo]: MobileNet V1 0.5-160 by default, V2 1.0-224 with --v2.
-string Metadata(string key) => typeof(Classifier).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == key).Value!;
-
+// The labels and the default photo are copied beside the program (see Classify.csproj).
 bool v2 = args.Contains("--v2");
-string path = args.FirstOrDefault(a => a != "--v2") ?? Metadata("DefaultImage");
+string path = args.FirstOrDefault(a => a != "--v2") ?? Path.Combine(AppContext.BaseDirectory, "chelsea.png");
 if (!File.Exists(path))
 {
     Console.Error.WriteLine($"No image at '{path}'. Usage: dotnet run --project samples/Classify -- [--v2] photo.jpg (JPEG, PNG, BMP, GIF, TGA)");
     return 1;
 }
-string labelsPath = Metadata("LabelsFile");
-string[] labels = File.Exists(labelsPath) ? Labels.Load(labelsPath) : [];
+string[] labels = Labels.Load(Path.Combine(AppContext.BaseDirectory, "imagenet_labels.txt"));
 
 // Decode, resize and normalise the way the weights expect, then classify. Run allocates nothing.
 ImageResult image = ImageResult.FromMemory(File.ReadAllBytes(path), ColorComponents.RedGreenBlue);

@@ -1,15 +1,13 @@
 using System;
 using System.IO;
-using System.Linq;
-using System.Reflection;
 using MobileNet;
 using PersonDetect;
 using StbImageSharp;
 
 // The microcontroller case: the workspace is a buffer the caller owns (here on the stack),
 // the weights are read-only data in the binary, and nothing is allocated per frame.
-string folder = args.Length > 0 ? args[0]
-    : typeof(PersonDetector).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "ImagesDir").Value!;
+// The two test images are copied beside the program (see PersonDetect.csproj); a folder argument overrides.
+string folder = args.Length > 0 ? args[0] : AppContext.BaseDirectory;
 Console.WriteLine($"person_detect: {PersonDetector.InputSize}×{PersonDetector.InputSize}×{PersonDetector.InputChannels}, " +
     $"workspace {PersonDetector.WorkspaceLength * sizeof(float):N0} bytes, weights {PersonDetector.WeightBytes:N0} bytes");
 
@@ -22,7 +20,7 @@ foreach (string name in new[] { "person.bmp", "no_person.bmp" })
     string path = Path.Combine(folder, name);
     if (!File.Exists(path))
     {
-        Console.Error.WriteLine($"No image at '{path}': pass the folder holding person.bmp and no_person.bmp (shared/models/tflm).");
+        Console.Error.WriteLine($"No image at '{path}': pass the folder holding person.bmp and no_person.bmp (models/tflm in the repository).");
         return 1;
     }
     ImageResult image = ImageResult.FromMemory(File.ReadAllBytes(path), ColorComponents.Grey);
