@@ -126,6 +126,20 @@ public sealed class DiagnosticTests
         Assert.Contains("layer 25 expected depthwise 3×3, stride 1, 2×2×256 → 2×2×256", d.GetMessage());
     }
 
+    [Fact]
+    public void LongNodeNamesKeepTheirStartAndTheirEnd()
+    {
+        // The builder names each node after its output: "<output>_node", here 200 characters.
+        string output = "MobilenetV1/MobilenetV1/" + new string('x', 153) + "/Conv2d_13/Hardmax";
+        Assert.Equal(200, (output + "_node").Length);
+        var g = new OnnxGraphBuilder();
+        g.Node("Conv", ["input", g.Initializer("w", [8, 3, 3, 3], new float[8 * 27])], ["c"], new OnnxAttr.Ints("kernel_shape", 3, 3), new OnnxAttr.Ints("strides", 2, 2), new OnnxAttr.Ints("pads", 1, 1, 1, 1));
+        g.Node("Hardmax", ["c"], [output]);
+        GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(0.25, 64), g.Build(13, "input", [1, 3, 64, 64], output, [1, 8, 32, 32]), compile: false);
+        Assert.Equal("The weights file 'models/model.onnx' holds a graph the generator does not support: " +
+            "node 'MobilenetV1/MobilenetV1/xxxxxx…xxxxxx/Conv2d_13/Hardmax_node' (Hardmax): the operator Hardmax is not supported", Single(run, "MNG006").GetMessage());
+    }
+
     [Theory]
     [InlineData("Alpha = 0.25", "Alpha = 0", "MNG008", "0")]
     [InlineData("Alpha = 0.25", "Alpha = 3.5", "MNG008", "3.5")]
