@@ -52,8 +52,23 @@ public sealed class DiagnosticTests
         GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(0.25, 64, weights: "models/other.onnx"), SmallModel, compile: false);
         Diagnostic d = Single(run, "MNG003");
         Assert.Equal("\"models/other.onnx\"", Located(run, d));
-        Assert.Contains("<MobileNetModel Include=\"models/other.onnx\" />", d.GetMessage());
-        Assert.Contains("registered: model.onnx", d.GetMessage());
+        Assert.Equal("The weights file 'models/other.onnx' is not registered: add <MobileNetModel Include=\"models/other.onnx\" /> to the project file (registered: models/model.onnx)", d.GetMessage());
+    }
+
+    [Theory]
+    // Two edits (a transposition) and one: the registered path is suggested instead of registering the typo.
+    [InlineData("models/mobilenet_v1_0.5_160_qaunt.tflite", "did you mean 'models/mobilenet_v1_0.5_160_quant.tflite'?")]
+    [InlineData("models/mobilenet_v1_0.25_128_quant.tflit", "did you mean 'models/mobilenet_v1_0.25_128_quant.tflite'?")]
+    // Three edits from both: another size, which is to be registered, not corrected.
+    [InlineData("models/mobilenet_v1_0.75_192_quant.tflite",
+        "add <MobileNetModel Include=\"models/mobilenet_v1_0.75_192_quant.tflite\" /> to the project file (registered: models/mobilenet_v1_0.25_128_quant.tflite, models/mobilenet_v1_0.5_160_quant.tflite)")]
+    [InlineData("resnet50.onnx",
+        "add <MobileNetModel Include=\"resnet50.onnx\" /> to the project file (registered: models/mobilenet_v1_0.25_128_quant.tflite, models/mobilenet_v1_0.5_160_quant.tflite)")]
+    public void MNG003_ATypoSuggestsTheNearestRegisteredPath(string weights, string advice)
+    {
+        AdditionalText[] registered = [GeneratorHarness.BridgeFile("models/mobilenet_v1_0.25_128_quant.tflite", SmallModel), GeneratorHarness.BridgeFile("models/mobilenet_v1_0.5_160_quant.tflite", SmallModel)];
+        GeneratorRun run = GeneratorHarness.GenerateWith(GeneratorHarness.Source(0.25, 64, weights), registered, compile: false);
+        Assert.Equal($"The weights file '{weights}' is not registered: {advice}", Single(run, "MNG003").GetMessage());
     }
 
     [Fact]

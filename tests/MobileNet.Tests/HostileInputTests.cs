@@ -123,7 +123,7 @@ public sealed class HostileInputTests
         GeneratorRun otherCase = GeneratorHarness.Generate(GeneratorHarness.Source(0.25, 64, weights: "Models/Model.onnx"), model, compile: false);
         Diagnostic d = Assert.Single(otherCase.Diagnostics);
         Assert.Equal("MNG003", d.Id);
-        Assert.Contains("differs from it only in case", d.GetMessage());
+        Assert.Equal("The weights file 'Models/Model.onnx' is not registered: did you mean 'models/model.onnx', which differs from it only in case?", d.GetMessage());
 
         foreach (string weights in new[] { "/project/models/model.onnx", "sub/../models/model.onnx" })
             Assert.Empty(GeneratorHarness.Generate(GeneratorHarness.Source(0.25, 64, weights: weights), model, compile: false).Diagnostics);
