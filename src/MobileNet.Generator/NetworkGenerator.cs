@@ -104,7 +104,8 @@ internal static class NetworkGenerator
         if (network is null)
         {
             string alpha = request.Alpha.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ArchitectureMismatch, weightsAt, weights, request.Version.ToString(), alpha, request.Resolution.ToString(), mismatch!));
+            string detail = Recognizer.Recognize(graph) is { } file ? $"{Fit(file, request)}; {mismatch}" : mismatch!;
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ArchitectureMismatch, weightsAt, weights, request.Version.ToString(), alpha, request.Resolution.ToString(), detail));
             return none;
         }
 
@@ -117,6 +118,26 @@ internal static class NetworkGenerator
         };
         ExecutionPlan plan = Planner.Plan(network, cancellationToken);
         return emit ? Emitter.Emit(request.Target, plan, weights, normalization, cancellationToken) : none;
+    }
+
+    /// <summary>What a recognised file is and the attribute values that fit it: "the file is MobileNet V1 α=0.25 at 128×128, so set Alpha = 0.25 and Resolution = 128".</summary>
+    private static string Fit(RecognizedNetwork file, NetworkRequest request)
+    {
+        var settings = new List<string>();
+        if (file.Version != request.Version)
+            settings.Add(file.Version == 1 ? "Version = 1 (or remove Version)" : "Version = 2");
+        if (file.Alpha != request.Alpha)
+            settings.Add(FormattableString.Invariant($"Alpha = {file.Alpha}"));
+        // The message already names the declared size; the file's is added only when it differs.
+        string size = "";
+        if (file.Resolution != request.Resolution)
+        {
+            size = $" at {file.Resolution}×{file.Resolution}";
+            settings.Add($"Resolution = {file.Resolution}");
+        }
+        string last = settings[settings.Count - 1];
+        string set = settings.Count == 1 ? last : $"{string.Join(", ", settings.Take(settings.Count - 1))} and {last}";
+        return FormattableString.Invariant($"the file is MobileNet V{file.Version} α={file.Alpha}{size}, so set {set}");
     }
 
     /// <summary>Reads the file in the format its content shows (TFLite's identifier, else ONNX) and lowers it; null after a diagnostic.</summary>

@@ -120,14 +120,45 @@ public sealed class DiagnosticTests
     public void MNG007_WidthMismatchNamesTheLayerAndShapes()
     {
         Diagnostic d = Single(GeneratorHarness.Generate(GeneratorHarness.Source(0.5, 64), SmallModel, compile: false), "MNG007");
-        Assert.Contains("layer 0 expected conv 3×3, stride 2, 64×64×3 → 32×32×16; found node 'conv_0_node': 3×3 conv, stride 2, 64×64×3 → 32×32×8", d.GetMessage());
+        Assert.Equal("The weights file 'models/model.onnx' does not match MobileNet V1 α=0.5 at 64×64: the file is MobileNet V1 α=0.25, so set Alpha = 0.25; " +
+            "layer 0 expected conv 3×3, stride 2, 64×64×3 → 32×32×16; found node 'conv_0_node': 3×3 conv, stride 2, 64×64×3 → 32×32×8", d.GetMessage());
     }
 
     [Fact]
     public void MNG007_ResolutionMismatch()
     {
         Diagnostic d = Single(GeneratorHarness.Generate(GeneratorHarness.Source(0.25, 96), SmallModel, compile: false), "MNG007");
-        Assert.Contains("the input is 64×64×3, expected 96×96×3", d.GetMessage());
+        Assert.Equal("The weights file 'models/model.onnx' does not match MobileNet V1 α=0.25 at 96×96: the file is MobileNet V1 α=0.25 at 64×64, so set Resolution = 64; " +
+            "the input is 64×64×3, expected 96×96×3 (or ×1 for greyscale)", d.GetMessage());
+    }
+
+    // Coral's V1 α=0.25 at 128×128 and V2 α=1 at 224×224: each mistake on a real file names what the file is and the values that fit it.
+    [Theory]
+    [InlineData("mobilenet_v1_0.25_128_quant.tflite", "Alpha = 0.5, Resolution = 128",
+        "does not match MobileNet V1 α=0.5 at 128×128: the file is MobileNet V1 α=0.25, so set Alpha = 0.25; " +
+        "layer 0 expected conv 3×3, stride 2, 128×128×3 → 64×64×16; found node 'MobilenetV1/MobilenetV1/Conv2d…/Conv2d_0/BatchNorm_Fold/bias': 3×3 conv, stride 2, 128×128×3 → 64×64×8")]
+    [InlineData("mobilenet_v1_0.25_128_quant.tflite", "Alpha = 0.5, Resolution = 160",
+        "does not match MobileNet V1 α=0.5 at 160×160: the file is MobileNet V1 α=0.25 at 128×128, so set Alpha = 0.25 and Resolution = 128; " +
+        "the input is 128×128×3, expected 160×160×3 (or ×1 for greyscale)")]
+    [InlineData("mobilenet_v1_0.25_128_quant.tflite", "Version = 2, Alpha = 0.25, Resolution = 128",
+        "does not match MobileNet V2 α=0.25 at 128×128: the file is MobileNet V1 α=0.25, so set Version = 1 (or remove Version); " +
+        "bottleneck 0 expected linear project 1×1 (no activation), stride 1, 64×64×8 → 64×64×8; found node 'MobilenetV1/MobilenetV1/Conv2d…pointwise/BatchNorm_Fold/bias': 1×1 conv, stride 1, 64×64×8 → 64×64×16")]
+    [InlineData("mobilenet_v2_1.0_224_quant.tflite", "Alpha = 1.0, Resolution = 224",
+        "does not match MobileNet V1 α=1 at 224×224: the file is MobileNet V2 α=1, so set Version = 2; " +
+        "layer 2 expected pointwise 1×1, stride 1, 112×112×32 → 112×112×64; found node 'MobilenetV2/expanded_conv/proj…/project/BatchNorm_Fold/bias1': 1×1 conv, stride 1, 112×112×32 → 112×112×16")]
+    [InlineData("mobilenet_v2_1.0_224_quant.tflite", "Version = 1, Alpha = 0.5, Resolution = 224",
+        "does not match MobileNet V1 α=0.5 at 224×224: the file is MobileNet V2 α=1, so set Version = 2 and Alpha = 1; " +
+        "layer 0 expected conv 3×3, stride 2, 224×224×3 → 112×112×16; found node 'MobilenetV2/Conv/Relu6;Mobilen…etV2/Conv/BatchNorm_Fold/bias': 3×3 conv, stride 2, 224×224×3 → 112×112×32")]
+    public void MNG007_OnARealFileSaysWhatTheFileIs(string file, string arguments, string message)
+    {
+        string source = $$"""
+            using MobileNet;
+            namespace Tests;
+            [MobileNet({{arguments}}, Weights = "models/{{file}}")]
+            public partial class Net;
+            """;
+        GeneratorRun run = GeneratorHarness.Generate(source, File.ReadAllBytes(SharedFiles.Path("models/coral/" + file)), compile: false, modelName: "models/" + file);
+        Assert.Equal($"The weights file 'models/{file}' {message}", Single(run, "MNG007").GetMessage());
     }
 
     [Fact]
@@ -137,8 +168,9 @@ public sealed class DiagnosticTests
         var options = new NetworkOptions(0.25, 64);
         byte[] model = SyntheticOnnx.Build(options);
         GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(0.25, 64), TamperStrides(model, convIndex: 25), compile: false);
-        Diagnostic d = Single(run, "MNG007");
-        Assert.Contains("layer 25 expected depthwise 3×3, stride 1, 2×2×256 → 2×2×256", d.GetMessage());
+        // No published MobileNet has this stride there: the message says where the file departs, and claims nothing about what it is.
+        Assert.Equal("The weights file 'models/model.onnx' does not match MobileNet V1 α=0.25 at 64×64: " +
+            "layer 25 expected depthwise 3×3, stride 1, 2×2×256 → 2×2×256; found node 'conv_25_node': depthwise 3×3 conv, stride 2, 2×2×256 → 1×1×256", Single(run, "MNG007").GetMessage());
     }
 
     [Fact]
