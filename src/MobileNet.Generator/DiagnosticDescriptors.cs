@@ -15,9 +15,10 @@ internal static class DiagnosticDescriptors
         "MNG002", "No weights file",
         "[MobileNet] on '{0}' needs Weights = \"path/to/model.onnx\", the trained weights file relative to the project");
 
+    /// <summary>{1}: the registered path the user likely meant, or how to register the file.</summary>
     public static readonly DiagnosticDescriptor ModelNotRegistered = Error(
         "MNG003", "Model file not registered",
-        "The weights file '{0}' is not registered: add <MobileNetModel Include=\"{0}\" /> to the project file{1}");
+        "The weights file '{0}' is not registered: {1}");
 
     public static readonly DiagnosticDescriptor ModelNotFound = Error(
         "MNG004", "Model file not found",

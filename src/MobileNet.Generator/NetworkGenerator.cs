@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Threading;
 using MobileNet.Generator.Binding;
@@ -72,11 +71,7 @@ internal static class NetworkGenerator
         BridgedModel? model = Find(weights, models, project, StringComparison.Ordinal);
         if (model is null)
         {
-            // Paths match exactly, as on Linux and macOS builds; a match that differs only in case is named, not taken.
-            BridgedModel? otherCase = Find(weights, models, project, StringComparison.OrdinalIgnoreCase);
-            string registered = otherCase is not null ? $" (the registered '{otherCase.Link ?? otherCase.SourcePath}' differs from it only in case)"
-                : models.Count == 0 ? "" : $" (registered: {string.Join(", ", models.Select(m => Path.GetFileName(m.SourcePath)))})";
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelNotRegistered, weightsAt, weights, registered));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelNotRegistered, weightsAt, weights, NotRegistered(weights, models, project)));
             return none;
         }
         if (model.Content is null)
@@ -109,7 +104,8 @@ internal static class NetworkGenerator
         if (network is null)
         {
             string alpha = request.Alpha.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ArchitectureMismatch, weightsAt, weights, request.Version.ToString(), alpha, request.Resolution.ToString(), mismatch!));
+            string detail = Recognizer.Recognize(graph) is { } file ? $"{Fit(file, request)}; {mismatch}" : mismatch!;
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ArchitectureMismatch, weightsAt, weights, request.Version.ToString(), alpha, request.Resolution.ToString(), detail));
             return none;
         }
 
@@ -122,6 +118,26 @@ internal static class NetworkGenerator
         };
         ExecutionPlan plan = Planner.Plan(network, cancellationToken);
         return emit ? Emitter.Emit(request.Target, plan, weights, normalization, cancellationToken) : none;
+    }
+
+    /// <summary>What a recognised file is and the attribute values that fit it: "the file is MobileNet V1 α=0.25 at 128×128, so set Alpha = 0.25 and Resolution = 128".</summary>
+    private static string Fit(RecognizedNetwork file, NetworkRequest request)
+    {
+        var settings = new List<string>();
+        if (file.Version != request.Version)
+            settings.Add(file.Version == 1 ? "Version = 1 (or remove Version)" : "Version = 2");
+        if (file.Alpha != request.Alpha)
+            settings.Add(FormattableString.Invariant($"Alpha = {file.Alpha}"));
+        // The message already names the declared size; the file's is added only when it differs.
+        string size = "";
+        if (file.Resolution != request.Resolution)
+        {
+            size = $" at {file.Resolution}×{file.Resolution}";
+            settings.Add($"Resolution = {file.Resolution}");
+        }
+        string last = settings[settings.Count - 1];
+        string set = settings.Count == 1 ? last : $"{string.Join(", ", settings.Take(settings.Count - 1))} and {last}";
+        return FormattableString.Invariant($"the file is MobileNet V{file.Version} α={file.Alpha}{size}, so set {set}");
     }
 
     /// <summary>Reads the file in the format its content shows (TFLite's identifier, else ONNX) and lowers it; null after a diagnostic.</summary>
@@ -168,6 +184,68 @@ internal static class NetworkGenerator
         }
         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelUnreadable, at, weights, error!));
         return null;
+    }
+
+    /// <summary>What to do about a Weights path that names no registered model: the registered path it was likely meant to be, else how to register it.</summary>
+    private static string NotRegistered(string weights, EquatableArray<BridgedModel> models, ProjectInfo project)
+    {
+        // Paths match exactly, as on Linux and macOS builds; a match that differs only in case is named, not taken.
+        if (Find(weights, models, project, StringComparison.OrdinalIgnoreCase) is { } otherCase)
+            return $"did you mean '{Registered(otherCase, project)}', which differs from it only in case?";
+        string[] registered = models.Select(m => Registered(m, project)).ToArray();
+        if (Nearest(weights, registered, project) is { } nearest)
+            return $"did you mean '{nearest}'?";
+        return $"add <MobileNetModel Include=\"{weights}\" /> to the project file{(registered.Length > 0 ? $" (registered: {DisplayText.List(registered, ", ")})" : "")}";
+    }
+
+    /// <summary>The path a model is registered under, as the project file writes it: its Link, else its path relative to the project (full when outside it).</summary>
+    private static string Registered(BridgedModel model, ProjectInfo project)
+    {
+        if (model.Link is not null)
+            return ModelBridge.Normalize(model.Link, null);
+        string source = ModelBridge.Normalize(model.SourcePath, null);
+        string? directory = project.ProjectDirectory is { } d ? ModelBridge.Normalize(d, null).TrimEnd('/') + "/" : null;
+        return directory is not null && source.StartsWith(directory, StringComparison.Ordinal) ? source.Substring(directory.Length) : source;
+    }
+
+    /// <summary>
+    /// The registered path a typo was meant to be: the nearest by edit distance (ignoring case) between the
+    /// paths both resolve to, within two edits (one for a path under ten characters). Further off, it is
+    /// more likely another file, such as a model of another size that is not registered yet.
+    /// </summary>
+    private static string? Nearest(string weights, string[] registered, ProjectInfo project)
+    {
+        string wanted = ModelBridge.Normalize(weights, project.ProjectDirectory).ToLowerInvariant();
+        int limit = weights.Length < 10 ? 1 : 2;
+        string? nearest = null;
+        foreach (string path in registered)
+        {
+            string candidate = ModelBridge.Normalize(path, project.ProjectDirectory).ToLowerInvariant();
+            // Lengths further apart than the limit cannot be within it; the rest are real files' paths, so short.
+            if (Math.Abs(candidate.Length - wanted.Length) > limit)
+                continue;
+            int distance = EditDistance(wanted, candidate);
+            if (distance <= limit)
+                (nearest, limit) = (path, distance - 1);
+        }
+        return nearest;
+    }
+
+    /// <summary>The Levenshtein distance: how many characters must be inserted, deleted or replaced to turn <paramref name="a"/> into <paramref name="b"/>.</summary>
+    private static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++)
+            previous[j] = j;
+        for (int i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+                current[j] = Math.Min(previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1), Math.Min(previous[j], current[j - 1]) + 1);
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
     }
 
     private static BridgedModel? Find(string weights, EquatableArray<BridgedModel> models, ProjectInfo project, StringComparison comparison)

@@ -52,8 +52,23 @@ public sealed class DiagnosticTests
         GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(0.25, 64, weights: "models/other.onnx"), SmallModel, compile: false);
         Diagnostic d = Single(run, "MNG003");
         Assert.Equal("\"models/other.onnx\"", Located(run, d));
-        Assert.Contains("<MobileNetModel Include=\"models/other.onnx\" />", d.GetMessage());
-        Assert.Contains("registered: model.onnx", d.GetMessage());
+        Assert.Equal("The weights file 'models/other.onnx' is not registered: add <MobileNetModel Include=\"models/other.onnx\" /> to the project file (registered: models/model.onnx)", d.GetMessage());
+    }
+
+    [Theory]
+    // Two edits (a transposition) and one: the registered path is suggested instead of registering the typo.
+    [InlineData("models/mobilenet_v1_0.5_160_qaunt.tflite", "did you mean 'models/mobilenet_v1_0.5_160_quant.tflite'?")]
+    [InlineData("models/mobilenet_v1_0.25_128_quant.tflit", "did you mean 'models/mobilenet_v1_0.25_128_quant.tflite'?")]
+    // Three edits from both: another size, which is to be registered, not corrected.
+    [InlineData("models/mobilenet_v1_0.75_192_quant.tflite",
+        "add <MobileNetModel Include=\"models/mobilenet_v1_0.75_192_quant.tflite\" /> to the project file (registered: models/mobilenet_v1_0.25_128_quant.tflite, models/mobilenet_v1_0.5_160_quant.tflite)")]
+    [InlineData("resnet50.onnx",
+        "add <MobileNetModel Include=\"resnet50.onnx\" /> to the project file (registered: models/mobilenet_v1_0.25_128_quant.tflite, models/mobilenet_v1_0.5_160_quant.tflite)")]
+    public void MNG003_ATypoSuggestsTheNearestRegisteredPath(string weights, string advice)
+    {
+        AdditionalText[] registered = [GeneratorHarness.BridgeFile("models/mobilenet_v1_0.25_128_quant.tflite", SmallModel), GeneratorHarness.BridgeFile("models/mobilenet_v1_0.5_160_quant.tflite", SmallModel)];
+        GeneratorRun run = GeneratorHarness.GenerateWith(GeneratorHarness.Source(0.25, 64, weights), registered, compile: false);
+        Assert.Equal($"The weights file '{weights}' is not registered: {advice}", Single(run, "MNG003").GetMessage());
     }
 
     [Fact]
@@ -105,14 +120,45 @@ public sealed class DiagnosticTests
     public void MNG007_WidthMismatchNamesTheLayerAndShapes()
     {
         Diagnostic d = Single(GeneratorHarness.Generate(GeneratorHarness.Source(0.5, 64), SmallModel, compile: false), "MNG007");
-        Assert.Contains("layer 0 expected conv 3×3, stride 2, 64×64×3 → 32×32×16; found node 'conv_0_node': 3×3 conv, stride 2, 64×64×3 → 32×32×8", d.GetMessage());
+        Assert.Equal("The weights file 'models/model.onnx' does not match MobileNet V1 α=0.5 at 64×64: the file is MobileNet V1 α=0.25, so set Alpha = 0.25; " +
+            "layer 0 expected conv 3×3, stride 2, 64×64×3 → 32×32×16; found node 'conv_0_node': 3×3 conv, stride 2, 64×64×3 → 32×32×8", d.GetMessage());
     }
 
     [Fact]
     public void MNG007_ResolutionMismatch()
     {
         Diagnostic d = Single(GeneratorHarness.Generate(GeneratorHarness.Source(0.25, 96), SmallModel, compile: false), "MNG007");
-        Assert.Contains("the input is 64×64×3, expected 96×96×3", d.GetMessage());
+        Assert.Equal("The weights file 'models/model.onnx' does not match MobileNet V1 α=0.25 at 96×96: the file is MobileNet V1 α=0.25 at 64×64, so set Resolution = 64; " +
+            "the input is 64×64×3, expected 96×96×3 (or ×1 for greyscale)", d.GetMessage());
+    }
+
+    // Coral's V1 α=0.25 at 128×128 and V2 α=1 at 224×224: each mistake on a real file names what the file is and the values that fit it.
+    [Theory]
+    [InlineData("mobilenet_v1_0.25_128_quant.tflite", "Alpha = 0.5, Resolution = 128",
+        "does not match MobileNet V1 α=0.5 at 128×128: the file is MobileNet V1 α=0.25, so set Alpha = 0.25; " +
+        "layer 0 expected conv 3×3, stride 2, 128×128×3 → 64×64×16; found node 'MobilenetV1/MobilenetV1/Conv2d…/Conv2d_0/BatchNorm_Fold/bias': 3×3 conv, stride 2, 128×128×3 → 64×64×8")]
+    [InlineData("mobilenet_v1_0.25_128_quant.tflite", "Alpha = 0.5, Resolution = 160",
+        "does not match MobileNet V1 α=0.5 at 160×160: the file is MobileNet V1 α=0.25 at 128×128, so set Alpha = 0.25 and Resolution = 128; " +
+        "the input is 128×128×3, expected 160×160×3 (or ×1 for greyscale)")]
+    [InlineData("mobilenet_v1_0.25_128_quant.tflite", "Version = 2, Alpha = 0.25, Resolution = 128",
+        "does not match MobileNet V2 α=0.25 at 128×128: the file is MobileNet V1 α=0.25, so set Version = 1 (or remove Version); " +
+        "bottleneck 0 expected linear project 1×1 (no activation), stride 1, 64×64×8 → 64×64×8; found node 'MobilenetV1/MobilenetV1/Conv2d…pointwise/BatchNorm_Fold/bias': 1×1 conv, stride 1, 64×64×8 → 64×64×16")]
+    [InlineData("mobilenet_v2_1.0_224_quant.tflite", "Alpha = 1.0, Resolution = 224",
+        "does not match MobileNet V1 α=1 at 224×224: the file is MobileNet V2 α=1, so set Version = 2; " +
+        "layer 2 expected pointwise 1×1, stride 1, 112×112×32 → 112×112×64; found node 'MobilenetV2/expanded_conv/proj…/project/BatchNorm_Fold/bias1': 1×1 conv, stride 1, 112×112×32 → 112×112×16")]
+    [InlineData("mobilenet_v2_1.0_224_quant.tflite", "Version = 1, Alpha = 0.5, Resolution = 224",
+        "does not match MobileNet V1 α=0.5 at 224×224: the file is MobileNet V2 α=1, so set Version = 2 and Alpha = 1; " +
+        "layer 0 expected conv 3×3, stride 2, 224×224×3 → 112×112×16; found node 'MobilenetV2/Conv/Relu6;Mobilen…etV2/Conv/BatchNorm_Fold/bias': 3×3 conv, stride 2, 224×224×3 → 112×112×32")]
+    public void MNG007_OnARealFileSaysWhatTheFileIs(string file, string arguments, string message)
+    {
+        string source = $$"""
+            using MobileNet;
+            namespace Tests;
+            [MobileNet({{arguments}}, Weights = "models/{{file}}")]
+            public partial class Net;
+            """;
+        GeneratorRun run = GeneratorHarness.Generate(source, File.ReadAllBytes(SharedFiles.Path("models/coral/" + file)), compile: false, modelName: "models/" + file);
+        Assert.Equal($"The weights file 'models/{file}' {message}", Single(run, "MNG007").GetMessage());
     }
 
     [Fact]
@@ -122,8 +168,23 @@ public sealed class DiagnosticTests
         var options = new NetworkOptions(0.25, 64);
         byte[] model = SyntheticOnnx.Build(options);
         GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(0.25, 64), TamperStrides(model, convIndex: 25), compile: false);
-        Diagnostic d = Single(run, "MNG007");
-        Assert.Contains("layer 25 expected depthwise 3×3, stride 1, 2×2×256 → 2×2×256", d.GetMessage());
+        // No published MobileNet has this stride there: the message says where the file departs, and claims nothing about what it is.
+        Assert.Equal("The weights file 'models/model.onnx' does not match MobileNet V1 α=0.25 at 64×64: " +
+            "layer 25 expected depthwise 3×3, stride 1, 2×2×256 → 2×2×256; found node 'conv_25_node': depthwise 3×3 conv, stride 2, 2×2×256 → 1×1×256", Single(run, "MNG007").GetMessage());
+    }
+
+    [Fact]
+    public void LongNodeNamesKeepTheirStartAndTheirEnd()
+    {
+        // The builder names each node after its output: "<output>_node", here 200 characters.
+        string output = "MobilenetV1/MobilenetV1/" + new string('x', 153) + "/Conv2d_13/Hardmax";
+        Assert.Equal(200, (output + "_node").Length);
+        var g = new OnnxGraphBuilder();
+        g.Node("Conv", ["input", g.Initializer("w", [8, 3, 3, 3], new float[8 * 27])], ["c"], new OnnxAttr.Ints("kernel_shape", 3, 3), new OnnxAttr.Ints("strides", 2, 2), new OnnxAttr.Ints("pads", 1, 1, 1, 1));
+        g.Node("Hardmax", ["c"], [output]);
+        GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(0.25, 64), g.Build(13, "input", [1, 3, 64, 64], output, [1, 8, 32, 32]), compile: false);
+        Assert.Equal("The weights file 'models/model.onnx' holds a graph the generator does not support: " +
+            "node 'MobilenetV1/MobilenetV1/xxxxxx…xxxxxx/Conv2d_13/Hardmax_node' (Hardmax): the operator Hardmax is not supported", Single(run, "MNG006").GetMessage());
     }
 
     [Theory]

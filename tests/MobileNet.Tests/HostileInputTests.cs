@@ -40,7 +40,9 @@ public sealed class HostileInputTests
         Assert.Equal("a\\u000D\\u000A#error injected", DisplayText.Name("a\r\n#error injected"));
         Assert.Equal("a\\u2028b a\\u2029b a\\u0085b \\u202Egnp.exe a\\u0000b", DisplayText.Clean("a\u2028b a\u2029b a\u0085b \u202Egnp.exe a\0b"));
         Assert.Equal("lone \\uD800 surrogate, a pair 😀 kept", DisplayText.Clean("lone \uD800 surrogate, a pair 😀 kept"));
-        Assert.Equal(new string('x', DisplayText.NameLength) + "…", DisplayText.Name(new string('x', 10_000)));
+        // A long name keeps its start and its end; a cut never splits a surrogate pair.
+        Assert.Equal("a" + new string('x', 29) + "…" + new string('x', 28) + "z", DisplayText.Name("a" + new string('x', 10_000) + "z"));
+        Assert.Equal("a" + string.Concat(Enumerable.Repeat("😀", 14)) + "…" + string.Concat(Enumerable.Repeat("😀", 15)), DisplayText.Name("a" + string.Concat(Enumerable.Repeat("😀", 40))));
         Assert.Equal("&lt;/summary&gt; &amp; \\u000A", DisplayText.XmlDoc("</summary> & \n"));
         Assert.Same("conv_1/Relu6", DisplayText.Name("conv_1/Relu6"));
         // Tag characters (U+E0041, format characters outside the BMP) hide text; both halves are escaped.
@@ -86,7 +88,8 @@ public sealed class HostileInputTests
         Assert.Contains("is not supported", message);
         Assert.DoesNotContain(message, c => char.IsControl(c) || c is '\u2028' or '\u2029' or '\u202E' or '\u0085');
         Assert.True(message.Length < 400, message);
-        Assert.Contains(DisplayText.Name(name), message);
+        // The ONNX builder names the node after its output, "<name>_node"; TFLite names an operator by its output.
+        Assert.Contains(DisplayText.Name(tflite ? name : name + "_node"), message);
     }
 
     public static IEnumerable<object[]> HostileNameCases() =>
@@ -120,7 +123,7 @@ public sealed class HostileInputTests
         GeneratorRun otherCase = GeneratorHarness.Generate(GeneratorHarness.Source(0.25, 64, weights: "Models/Model.onnx"), model, compile: false);
         Diagnostic d = Assert.Single(otherCase.Diagnostics);
         Assert.Equal("MNG003", d.Id);
-        Assert.Contains("differs from it only in case", d.GetMessage());
+        Assert.Equal("The weights file 'Models/Model.onnx' is not registered: did you mean 'models/model.onnx', which differs from it only in case?", d.GetMessage());
 
         foreach (string weights in new[] { "/project/models/model.onnx", "sub/../models/model.onnx" })
             Assert.Empty(GeneratorHarness.Generate(GeneratorHarness.Source(0.25, 64, weights: weights), model, compile: false).Diagnostics);

@@ -9,6 +9,9 @@ internal static class V1Architecture
 {
     public const int StemChannels = 32;
 
+    /// <summary>The width multipliers of the published V1 checkpoints.</summary>
+    public static readonly IReadOnlyList<double> PublishedAlphas = [0.25, 0.5, 0.75, 1.0];
+
     /// <summary>Each block's depthwise stride and pointwise output channels at α = 1.</summary>
     public static readonly IReadOnlyList<(int Stride, int Channels)> Blocks =
     [

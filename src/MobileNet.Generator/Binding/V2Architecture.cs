@@ -9,6 +9,9 @@ internal static class V2Architecture
 {
     public const int StemChannels = 32, LastChannels = 1280;
 
+    /// <summary>The width multipliers of the published V2 checkpoints.</summary>
+    public static readonly IReadOnlyList<double> PublishedAlphas = [0.35, 0.5, 0.75, 1.0, 1.3, 1.4];
+
     /// <summary>Each row of Table 2: expansion t, output channels c at α = 1, repeats n, stride s of the first repeat.</summary>
     public static readonly IReadOnlyList<(int Expansion, int Channels, int Repeats, int Stride)> Rows =
     [

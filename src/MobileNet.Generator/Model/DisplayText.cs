@@ -13,14 +13,23 @@ namespace MobileNet.Generator.Model;
 /// </summary>
 internal static class DisplayText
 {
-    /// <summary>How much of a name a message quotes; exporters' own names are far shorter.</summary>
+    /// <summary>How much of a name a message quotes. Most exporters' names are shorter; TFLite converters join the names of fused operations into hundreds of characters.</summary>
     public const int NameLength = 60;
 
     /// <summary>How much of any one diagnostic argument is shown.</summary>
     public const int MessageLength = 2000;
 
-    /// <summary>A name from the file, as a message quotes it.</summary>
-    public static string Name(string text) => Clean(text, NameLength);
+    /// <summary>
+    /// A node or tensor name from the file, as a message quotes it. A long one keeps its start and its
+    /// end around "…": exporters build names as paths, and the end is what tells layers apart.
+    /// </summary>
+    public static string Name(string text)
+    {
+        if (text.Length <= NameLength)
+            return Clean(text);
+        int head = PairStart(text, NameLength / 2), tail = PairStart(text, text.Length - (NameLength / 2 - 1));
+        return Clean(text.Substring(0, head)) + "…" + Clean(text.Substring(tail));
+    }
 
     /// <summary>Text for a generated XML doc comment: cleaned, then XML-escaped.</summary>
     public static string XmlDoc(string text) => Clean(text, MessageLength).Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
@@ -60,6 +69,9 @@ internal static class DisplayText
             return (clean ?? new StringBuilder(i + 1).Append(text, 0, i)).Append('…').ToString();
         return clean?.ToString() ?? text;
     }
+
+    /// <summary>Moves a cut that would split a surrogate pair to before the pair, so that no half of a character is escaped on its own.</summary>
+    private static int PairStart(string text, int i) => char.IsLowSurrogate(text[i]) && char.IsHighSurrogate(text[i - 1]) ? i - 1 : i;
 
     /// <summary>Letters, marks, digits, punctuation, symbols and spaces are shown; controls, format characters (bidi, tags), separators, private-use, unassigned and lone surrogates are not.</summary>
     private static bool IsSafe(string text, int i) => CharUnicodeInfo.GetUnicodeCategory(text, i) is not (

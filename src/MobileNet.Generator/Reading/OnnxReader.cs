@@ -46,7 +46,8 @@ internal sealed class OnnxReader
         {
             switch (field)
             {
-                case 2 when wire == ProtobufReader.LengthDelimited: producer = DisplayText.Name(reader.ReadString()); break;
+                // A producer's start says which program wrote the file: it is cut at the end, not around the middle as names are.
+                case 2 when wire == ProtobufReader.LengthDelimited: producer = DisplayText.Clean(reader.ReadString(), DisplayText.NameLength); break;
                 case 7 when wire == ProtobufReader.LengthDelimited: graph = reader.ReadMessage(); break;
                 case 8 when wire == ProtobufReader.LengthDelimited: opset = Math.Max(opset, ReadOpset(reader.ReadMessage())); break;
                 default: reader.Skip(wire); break;
