@@ -157,7 +157,7 @@ public sealed class DiagnosticTests
             [MobileNet({{arguments}}, Weights = "models/{{file}}")]
             public partial class Net;
             """;
-        GeneratorRun run = GeneratorHarness.Generate(source, File.ReadAllBytes(SharedFiles.Path("models/coral/" + file)), compile: false, modelName: "models/" + file);
+        GeneratorRun run = GeneratorHarness.Generate(source, File.ReadAllBytes(RepositoryFiles.Path("models/coral/" + file)), compile: false, modelName: "models/" + file);
         Assert.Equal($"The weights file 'models/{file}' {message}", Single(run, "MNG007").GetMessage());
     }
 
