@@ -55,10 +55,10 @@ public static class TfliteToOnnx
             switch (code)
             {
                 case Conv2D or DepthwiseConv2D:
-                    Convolution(Name(index, code == Conv2D ? "conv_2d" : "depthwise_conv_2d", result), inputs, result, code == DepthwiseConv2D, Required(options, code));
+                    Convolution(Name(index, code == Conv2D ? "conv_2d" : "depthwise_conv_2d", result), inputs, code == DepthwiseConv2D, Required(options, code));
                     break;
                 case AveragePool2D:
-                    Pool(Name(index, "average_pool_2d", result), inputs[0], result, Required(options, code));
+                    Pool(Name(index, "average_pool_2d", result), inputs[0], Required(options, code));
                     break;
                 case Add:
                     Emit(Name(index, "add", result), "Add", [Value(inputs[0]), Value(inputs[1])], options?.SByte(0) ?? None);
@@ -74,7 +74,7 @@ public static class TfliteToOnnx
             }
         }
 
-        private void Convolution(string name, int[] inputs, int result, bool depthwise, Table options)
+        private void Convolution(string name, int[] inputs, bool depthwise, Table options)
         {
             // Conv2DOptions: padding, stride_w, stride_h, activation, dilation_w, dilation_h;
             // DepthwiseConv2DOptions has depth_multiplier after the strides (redundant: the weights' shape says it).
@@ -95,7 +95,7 @@ public static class TfliteToOnnx
                 Pads(options.SByte(0), x, kernelH, kernelW, strideH, strideW, dilationH, dilationW));
         }
 
-        private void Pool(string name, int input, int result, Table options)
+        private void Pool(string name, int input, Table options)
         {
             // Pool2DOptions: padding, stride_w, stride_h, filter_width, filter_height, activation.
             int strideW = options.Int(1), strideH = options.Int(2), kernelW = options.Int(3), kernelH = options.Int(4);
@@ -188,15 +188,16 @@ public static class TfliteToOnnx
             if (t.Child(4) is not { } q || q.Floats(2) is not { Length: > 0 } scales)
                 return t.SByte(1) == Float32 ? Array.ConvertAll(raw, v => (float)v) : throw new NotSupportedException($"tensor {tensor}: integer data without a scale");
             long[] zeroPoints = q.Longs(3);
-            // A bias has one dimension whatever its parameters say: the converter copies the depthwise weights' 3 into them.
+            // A bias has one dimension whatever its parameters say: TFLite's converter copies the depthwise weights' 3 into them.
             int dimension = shape.Length == 1 ? 0 : q.Int(6);
-            int inner = shape.Skip(dimension + 1).Aggregate(1, (a, d) => a * d);
-            if (dimension >= shape.Length || scales.Length != 1 && scales.Length != shape[dimension] || zeroPoints.Length != scales.Length)
+            bool perChannel = scales.Length > 1;
+            if (perChannel && (dimension >= shape.Length || scales.Length != shape[dimension]) || zeroPoints.Length != scales.Length)
                 throw new InvalidDataException($"tensor {tensor}: {scales.Length} scales and {zeroPoints.Length} zero points for dimension {dimension} of [{string.Join(",", shape)}]");
+            int inner = shape.Skip(dimension + 1).Aggregate(1, (a, d) => a * d);
             var values = new float[raw.Length];
             for (int i = 0; i < raw.Length; i++)
             {
-                int channel = scales.Length == 1 ? 0 : i / inner % scales.Length;
+                int channel = perChannel ? i / inner % scales.Length : 0;
                 values[i] = (float)(scales[channel] * (raw[i] - zeroPoints[channel]));
             }
             return values;
