@@ -32,9 +32,7 @@ internal static class Program
         var compiler = new CompileCheck();
         var runner = new CaseRunner(watchdog, compiler);
 
-        List<Seed> seeds = Seeds.Load(out List<string> skipped);
-        foreach (string seed in skipped)
-            Console.WriteLine($"skipped seed {seed}");
+        List<Seed> seeds = Seeds.Load();
         return options.Replay is { } file ? Replay(file, seeds, runner, watchdog, compiler) : Fuzz(options, seeds, runner, watchdog, compiler);
     }
 
@@ -71,7 +69,7 @@ internal static class Program
         {
             Console.Error.WriteLine(name is null
                 ? $"{description} is missing or names no seed model; it says which request to generate the file with."
-                : $"The seed model '{name}' is not available here (see the skipped seeds above).");
+                : $"The seed model '{name}' is not one of this fuzzer's seeds (Campaign/Seeds.cs lists them).");
             return 2;
         }
         if (SeedCheck.Check(seed, watchdog, compiler) is { } problem)

@@ -103,14 +103,14 @@ public sealed class OnnxGraphBuilder
         _nodes.Add(node.ToArray());
     }
 
-    public byte[] Build(int opset, string input, long[] inputShape, string output, long[] outputShape) =>
+    public byte[] Build(int opset, string input, long[] inputShape, string output, long[] outputShape, string graphName = "synthetic") =>
         new ProtoWriter()
             .Varint(1, opset >= 13 ? 7 : 5)
             .String(2, "MobileNetGen tests")
             .Message(7, g =>
             {
                 foreach (byte[] n in _nodes) g.Bytes(1, n);
-                g.String(2, "synthetic");
+                g.String(2, graphName);
                 foreach (byte[] t in _initializers) g.Bytes(5, t);
                 g.Message(11, v => ValueInfo(v, input, inputShape));
                 g.Message(12, v => ValueInfo(v, output, outputShape));

@@ -4,10 +4,19 @@ using System.IO;
 using MobileNet.Testing;
 
 // Usage: MobileNet.Testing <alpha> <resolution> <classes> <seed> <output.onnx>
-// Writes a MobileNet V1 with random weights, PyTorch conventions (NCHW, BN ε 1e-5, Gemm head).
+//   writes a MobileNet V1 with random weights, PyTorch conventions (NCHW, BN ε 1e-5, Gemm head);
+// or:    MobileNet.Testing twin <input.tflite> <output.onnx>
+//   writes the .tflite's float twin (TfliteToOnnx), for builds that feed it to the generator.
+const string Usage = "usage: MobileNet.Testing <alpha> <resolution> <classes> <seed> <output.onnx> | twin <input.tflite> <output.onnx>";
+if (args is ["twin", string tflite, string twin])
+{
+    Write(twin, TfliteToOnnx.Convert(File.ReadAllBytes(tflite)));
+    Console.WriteLine($"wrote the float twin of {tflite} to {twin}");
+    return 0;
+}
 if (args.Length != 5)
 {
-    Console.Error.WriteLine("usage: MobileNet.Testing <alpha> <resolution> <classes> <seed> <output.onnx>");
+    Console.Error.WriteLine(Usage);
     return 2;
 }
 var options = new NetworkOptions(double.Parse(args[0], CultureInfo.InvariantCulture), int.Parse(args[1], CultureInfo.InvariantCulture))
@@ -15,7 +24,12 @@ var options = new NetworkOptions(double.Parse(args[0], CultureInfo.InvariantCult
     Classes = int.Parse(args[2], CultureInfo.InvariantCulture),
     Seed = int.Parse(args[3], CultureInfo.InvariantCulture),
 };
-Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(args[4]))!);
-File.WriteAllBytes(args[4], SyntheticOnnx.Build(options));
+Write(args[4], SyntheticOnnx.Build(options));
 Console.WriteLine($"wrote {options} to {args[4]}");
 return 0;
+
+static void Write(string path, byte[] bytes)
+{
+    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+    File.WriteAllBytes(path, bytes);
+}

@@ -234,7 +234,7 @@ public sealed class DiagnosticTests
     public void GarbageAndTruncatedFilesAreDiagnosticsNeverCrashes()
     {
         var random = new Random(42);
-        byte[] real = File.ReadAllBytes(RepositoryFiles.Path("models/onnx/mobilenet_v1_0.25_128_quant_float.onnx"));
+        byte[] real = FloatTwin.Of(RepositoryFiles.Path("models/coral/mobilenet_v1_0.25_128_quant.tflite"));
         var files = new[] { Array.Empty<byte>(), new byte[] { 0xFF }, new byte[] { 0x3A, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F } }
             .Concat(new[] { 16, 1000, 100_000 }.Select(n => { var b = new byte[n]; random.NextBytes(b); return b; }))
             .Concat(new[] { 1, 10, 100, 1000, 10_000, 100_000, real.Length / 2, real.Length - 1 }.Select(n => real[..n]));

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using MobileNet.Testing;
 using MobileNet.Tests.Infrastructure;
 using StbImageSharp;
 using Xunit;
@@ -10,33 +11,33 @@ namespace MobileNet.Tests;
 
 /// <summary>
 /// The real .tflite files (Coral's uint8 V1, TFLite Micro's int8 person detector), generated and run in
-/// float on their dequantised weights, against ONNX Runtime on the float ONNX conversion of the same weights.
+/// float on their dequantised weights, against ONNX Runtime on their float twins (TfliteToOnnx: the same weights as ONNX).
 /// </summary>
 public sealed class TfliteModelTests(ITestOutputHelper output)
 {
-    public static TheoryData<string, string, double, int> Models => new()
+    public static TheoryData<string, double, int> Models => new()
     {
-        { "models/coral/mobilenet_v1_0.25_128_quant.tflite", "models/onnx/mobilenet_v1_0.25_128_quant_float.onnx", 0.25, 128 },
-        { "models/coral/mobilenet_v1_0.5_160_quant.tflite", "models/onnx/mobilenet_v1_0.5_160_quant_float.onnx", 0.5, 160 },
+        { "models/coral/mobilenet_v1_0.25_128_quant.tflite", 0.25, 128 },
+        { "models/coral/mobilenet_v1_0.5_160_quant.tflite", 0.5, 160 },
     };
 
     [Theory]
     [MemberData(nameof(Models))]
-    public void CoralModelsMatchTheirFloatOnnxConversion(string tflite, string onnx, double alpha, int resolution)
+    public void CoralModelsMatchTheirFloatTwins(string tflite, double alpha, int resolution)
     {
         GeneratorRun run = Generate(tflite, alpha, resolution, "models/model.tflite");
-        using var ort = new OrtReference(File.ReadAllBytes(RepositoryFiles.Path(onnx)));
+        using var ort = new OrtReference(FloatTwin.Of(RepositoryFiles.Path(tflite)));
         float worst = Compare.AgainstOnnxRuntime(run, ort, RealModelTests.Photos(resolution).Concat(Compare.RandomImages(3, resolution * resolution * 3, 0)), 3, resolution, 5, output);
         output.WriteLine($"{Path.GetFileName(tflite)}: worst max |difference| {worst:E2}");
     }
 
     [Fact]
-    public void PersonDetectMatchesItsFloatOnnxConversion()
+    public void PersonDetectMatchesItsFloatTwin()
     {
         GeneratorRun run = Generate("models/tflm/person_detect.tflite", 0.25, 96, "models/model.tflite");
         Assert.Equal(1, run.Constant("InputChannels"));
         Assert.Equal(2, run.Constant("OutputLength"));
-        using var ort = new OrtReference(File.ReadAllBytes(RepositoryFiles.Path("models/onnx/person_detect_float.onnx")));
+        using var ort = new OrtReference(FloatTwin.Of(RepositoryFiles.Path("models/tflm/person_detect.tflite")));
         var inputs = new[] { "person.bmp", "no_person.bmp" }.Select(name => (name, PersonInput(run, name)));
         float worst = Compare.AgainstOnnxRuntime(run, ort, inputs.Concat(Compare.RandomImages(3, 96 * 96, 0)), 1, 96, 2, output);
         output.WriteLine($"person_detect.tflite: worst max |difference| {worst:E2}");
@@ -74,11 +75,11 @@ public sealed class TfliteModelTests(ITestOutputHelper output)
         GeneratorRun coral = Generate("models/coral/mobilenet_v1_0.25_128_quant.tflite", 0.25, 128, "models/model.tflite");
         Assert.Contains("new global::MobileNet.PixelNormalization(128f, 0.0078125f)", coral.MainSource);
         Assert.Contains("TFLite, uint8 weights dequantised at build time", coral.MainSource);
-        // The same weights as ONNX say nothing about their input: TensorFlow's [−1, 1] is the documented default.
-        GeneratorRun onnx = GeneratorHarness.Generate(GeneratorHarness.Source(0.25, 128), File.ReadAllBytes(RepositoryFiles.Path("models/onnx/mobilenet_v1_0.25_128_quant_float.onnx")), compile: false);
+        // The same weights as ONNX (the float twin) say nothing about their input: TensorFlow's [−1, 1] is the documented default.
+        byte[] twin = FloatTwin.Of(RepositoryFiles.Path("models/coral/mobilenet_v1_0.25_128_quant.tflite"));
+        GeneratorRun onnx = GeneratorHarness.Generate(GeneratorHarness.Source(0.25, 128), twin, compile: false);
         Assert.Contains("PixelNormalization.TensorFlow", onnx.MainSource);
-        GeneratorRun torch = GeneratorHarness.Generate(GeneratorHarness.Source(0.25, 128, extra: ", Normalization = InputNormalization.Torchvision"),
-            File.ReadAllBytes(RepositoryFiles.Path("models/onnx/mobilenet_v1_0.25_128_quant_float.onnx")), compile: false);
+        GeneratorRun torch = GeneratorHarness.Generate(GeneratorHarness.Source(0.25, 128, extra: ", Normalization = InputNormalization.Torchvision"), twin, compile: false);
         Assert.Contains("PixelNormalization.Torchvision", torch.MainSource);
     }
 

@@ -1,0 +1,286 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace MobileNet.Testing;
+
+/// <summary>
+/// Converts a .tflite MobileNet into its float twin: ONNX opset 13, NCHW throughout, input <c>input</c>
+/// [1,C,H,W], the weights dequantised (real = scale·(q − zero point)), and as output the values of the
+/// .tflite's output tensor. ONNX Runtime runs the twin as the tests' float reference and the generator
+/// reads it as ONNX. The FlatBuffer is read here (tensorflow/lite/schema/schema.fbs), never through the
+/// generator's reader or lowering: a reference derived through the code under test would share its bugs.
+/// </summary>
+public static class TfliteToOnnx
+{
+    // BuiltinOperator, TensorType, Padding and ActivationFunctionType values of schema.fbs.
+    private const int Add = 0, AveragePool2D = 1, Conv2D = 3, DepthwiseConv2D = 4, Reshape = 22, Softmax = 25, Squeeze = 43;
+    private const int Float32 = 0, Int32 = 2, UInt8 = 3, Int8 = 9;
+    private const int Valid = 1;
+    private const int None = 0, Relu = 1, Relu6 = 3;
+
+    public static byte[] Convert(byte[] tflite)
+    {
+        if (tflite.Length < 8 || Encoding.ASCII.GetString(tflite, 4, 4) != "TFL3")
+            throw new InvalidDataException("not a TFLite file: no TFL3 identifier");
+        Table model = Table.Root(tflite);
+        // The builtin code moved to a 32-bit field when the byte ran out; writers fill both, the larger is the real one.
+        int[] codes = model.Tables(1).Select(c => Math.Max(c.SByte(0), c.Int(3))).ToArray();
+        Table graph = model.Tables(2)[0];
+        var converter = new Converter(graph.Tables(0), model.Tables(4), graph.Ints(1).Single(), graph.Ints(2).Single());
+        Table[] operators = graph.Tables(3);
+        for (int i = 0; i < operators.Length; i++)
+            converter.Operator(i, codes[operators[i].Int(0)], operators[i]);
+        return converter.Build();
+    }
+
+    private sealed class Converter(Table[] tensors, Table[] buffers, int input, int output)
+    {
+        private readonly OnnxGraphBuilder _g = new();
+        /// <summary>The ONNX value each activation tensor of the .tflite became.</summary>
+        private readonly Dictionary<int, string> _values = new() { [input] = "input" };
+        private string? _zero, _six;
+
+        public byte[] Build() => _g.Build(13, "input", Nchw(Shape(input)), _values[output], Nchw(Shape(output)), "float twin of a .tflite");
+
+        public void Operator(int index, int code, Table op)
+        {
+            int[] inputs = op.Ints(1);
+            int result = op.Ints(2).Single();
+            Table? options = op.Child(4);
+            switch (code)
+            {
+                case Conv2D or DepthwiseConv2D:
+                    Convolution(Name(index, code == Conv2D ? "conv_2d" : "depthwise_conv_2d", result), inputs, code == DepthwiseConv2D, Required(options, code));
+                    break;
+                case AveragePool2D:
+                    Pool(Name(index, "average_pool_2d", result), inputs[0], Required(options, code));
+                    break;
+                case Add:
+                    Emit(Name(index, "add", result), "Add", [Value(inputs[0]), Value(inputs[1])], options?.SByte(0) ?? None);
+                    break;
+                case Reshape or Squeeze:
+                    Flatten(Name(index, code == Reshape ? "reshape" : "squeeze", result), inputs[0], result);
+                    break;
+                case Softmax:
+                    SoftmaxOf(Name(index, "softmax", result), inputs[0], Required(options, code).Float(0));
+                    break;
+                default:
+                    throw new NotSupportedException($"operator {index}: BuiltinOperator {code} is not supported");
+            }
+        }
+
+        private void Convolution(string name, int[] inputs, bool depthwise, Table options)
+        {
+            // Conv2DOptions: padding, stride_w, stride_h, activation, dilation_w, dilation_h;
+            // DepthwiseConv2DOptions has depth_multiplier after the strides (redundant: the weights' shape says it).
+            int shift = depthwise ? 1 : 0;
+            int[] x = Shape(inputs[0]), w = Shape(inputs[1]);
+            int kernelH = w[1], kernelW = w[2], strideW = options.Int(1), strideH = options.Int(2);
+            int dilationW = options.Int(4 + shift, 1), dilationH = options.Int(5 + shift, 1);
+            // TFLite keeps conv weights OHWI and depthwise weights [1,H,W,C·multiplier] with output channel c·multiplier + m,
+            // which is the output order of an ONNX group convolution with one group per input channel.
+            int outC = depthwise ? w[3] : w[0];
+            float[] weights = Permute(Values(inputs[1]), w, depthwise ? [3, 0, 1, 2] : [0, 3, 1, 2]);
+            var operands = new List<string> { Value(inputs[0]), _g.Initializer(name + "_W", [outC, depthwise ? 1 : w[3], kernelH, kernelW], weights) };
+            if (inputs.Length > 2 && inputs[2] >= 0)
+                operands.Add(_g.Initializer(name + "_B", [outC], Values(inputs[2])));
+            Emit(name, "Conv", [.. operands], options.SByte(3 + shift),
+                new OnnxAttr.Ints("kernel_shape", kernelH, kernelW), new OnnxAttr.Ints("strides", strideH, strideW),
+                new OnnxAttr.Ints("dilations", dilationH, dilationW), new OnnxAttr.Int("group", depthwise ? x[3] : 1),
+                Pads(options.SByte(0), x, kernelH, kernelW, strideH, strideW, dilationH, dilationW));
+        }
+
+        private void Pool(string name, int input, Table options)
+        {
+            // Pool2DOptions: padding, stride_w, stride_h, filter_width, filter_height, activation.
+            int strideW = options.Int(1), strideH = options.Int(2), kernelW = options.Int(3), kernelH = options.Int(4);
+            // TensorFlow averages over the window's cells inside the map only, as count_include_pad = 0 does.
+            Emit(name, "AveragePool", [Value(input)], options.SByte(5),
+                new OnnxAttr.Ints("kernel_shape", kernelH, kernelW), new OnnxAttr.Ints("strides", strideH, strideW),
+                Pads(options.SByte(0), Shape(input), kernelH, kernelW, strideH, strideW, 1, 1), new OnnxAttr.Int("count_include_pad", 0));
+        }
+
+        private void Flatten(string name, int input, int result)
+        {
+            int[] from = Shape(input), to = Shape(result);
+            // NHWC and NCHW order the elements alike only on a 1×1 map, so only there does the reshape keep its meaning.
+            if (to.Length != 2 || from.Length != 2 && (from.Length != 4 || from[1] * from[2] != 1))
+                throw new NotSupportedException($"'{name}': a reshape of [{string.Join(",", from)}] to [{string.Join(",", to)}] depends on the layout");
+            Emit(name, "Flatten", [Value(input)], None, new OnnxAttr.Int("axis", 1));
+        }
+
+        private void SoftmaxOf(string name, int input, float beta)
+        {
+            string logits = Value(input);
+            if (beta != 1f)
+            {
+                _g.Node("Mul", [logits, _g.Initializer(name + "_beta", [], [beta])], [name + "_scaled"]);
+                logits = name + "_scaled";
+            }
+            // Axis 1 holds the channels of an NCHW map and the classes once flattened: TFLite's last axis either way.
+            Emit(name, "Softmax", [logits], None, new OnnxAttr.Int("axis", 1));
+        }
+
+        /// <summary>
+        /// TensorFlow's padding as explicit ONNX pads (top, left, bottom, right): SAME gives ceil(size / stride)
+        /// outputs and puts the odd cell of the padding after the map, VALID pads nothing.
+        /// </summary>
+        private static OnnxAttr Pads(int padding, int[] nhwc, int kernelH, int kernelW, int strideH, int strideW, int dilationH, int dilationW)
+        {
+            static int Total(int size, int kernel, int stride, int dilation) =>
+                Math.Max(((size + stride - 1) / stride - 1) * stride + (kernel - 1) * dilation + 1 - size, 0);
+            int h = padding == Valid ? 0 : Total(nhwc[1], kernelH, strideH, dilationH);
+            int w = padding == Valid ? 0 : Total(nhwc[2], kernelW, strideW, dilationW);
+            return new OnnxAttr.Ints("pads", h / 2, w / 2, h - h / 2, w - w / 2);
+        }
+
+        /// <summary>Writes a node and then its fused activation; the last of them yields the ONNX value <paramref name="name"/>.</summary>
+        private void Emit(string name, string opType, string[] inputs, int activation, params OnnxAttr[] attributes)
+        {
+            string linear = activation == None ? name : name + "_linear";
+            _g.Node(opType, inputs, [linear], attributes);
+            switch (activation)
+            {
+                case None:
+                    break;
+                case Relu:
+                    _g.Node("Relu", [linear], [name]);
+                    break;
+                case Relu6:
+                    _zero ??= _g.Initializer("relu6_min", [], [0f]);
+                    _six ??= _g.Initializer("relu6_max", [], [6f]);
+                    _g.Node("Clip", [linear, _zero, _six], [name]);
+                    break;
+                default:
+                    throw new NotSupportedException($"'{name}': fused activation {activation} is not supported");
+            }
+        }
+
+        /// <summary>Names the ONNX value of an operator's result after the operator (as a reader would see it in Netron), or "output".</summary>
+        private string Name(int index, string kind, int result) => _values[result] = result == output ? "output" : $"op{index}_{kind}";
+
+        private string Value(int tensor) =>
+            _values.TryGetValue(tensor, out string? value) ? value : throw new NotSupportedException($"tensor {tensor} is a constant or not yet computed where an activation is expected");
+
+        private int[] Shape(int tensor) => tensors[tensor].Ints(0);
+
+        /// <summary>A constant tensor's values in float: quantised ones as scale·(q − zero point), per channel along the quantised dimension.</summary>
+        private float[] Values(int tensor)
+        {
+            Table t = tensors[tensor];
+            int[] shape = t.Ints(0);
+            byte[] data = buffers[t.UInt(2)].Bytes(0);
+            double[] raw = t.SByte(1) switch
+            {
+                Float32 => Array.ConvertAll(MemoryMarshal.Cast<byte, float>(data).ToArray(), v => (double)v),
+                Int32 => Array.ConvertAll(MemoryMarshal.Cast<byte, int>(data).ToArray(), v => (double)v),
+                UInt8 => Array.ConvertAll(data, v => (double)v),
+                Int8 => Array.ConvertAll(data, v => (double)(sbyte)v),
+                var type => throw new NotSupportedException($"tensor {tensor}: TensorType {type} is not supported"),
+            };
+            if (raw.Length != shape.Aggregate(1, (a, d) => a * d))
+                throw new InvalidDataException($"tensor {tensor}: {raw.Length} values for shape [{string.Join(",", shape)}]");
+            if (t.Child(4) is not { } q || q.Floats(2) is not { Length: > 0 } scales)
+                return t.SByte(1) == Float32 ? Array.ConvertAll(raw, v => (float)v) : throw new NotSupportedException($"tensor {tensor}: integer data without a scale");
+            long[] zeroPoints = q.Longs(3);
+            // A bias has one dimension whatever its parameters say: TFLite's converter copies the depthwise weights' 3 into them.
+            int dimension = shape.Length == 1 ? 0 : q.Int(6);
+            bool perChannel = scales.Length > 1;
+            if (perChannel && (dimension >= shape.Length || scales.Length != shape[dimension]) || zeroPoints.Length != scales.Length)
+                throw new InvalidDataException($"tensor {tensor}: {scales.Length} scales and {zeroPoints.Length} zero points for dimension {dimension} of [{string.Join(",", shape)}]");
+            int inner = shape.Skip(dimension + 1).Aggregate(1, (a, d) => a * d);
+            var values = new float[raw.Length];
+            for (int i = 0; i < raw.Length; i++)
+            {
+                int channel = perChannel ? i / inner % scales.Length : 0;
+                values[i] = (float)(scales[channel] * (raw[i] - zeroPoints[channel]));
+            }
+            return values;
+        }
+
+        private static Table Required(Table? options, int code) =>
+            options ?? throw new InvalidDataException($"BuiltinOperator {code} has no options table");
+
+        private static long[] Nchw(int[] shape) =>
+            (shape.Length == 4 ? new[] { shape[0], shape[3], shape[1], shape[2] } : shape).Select(d => (long)d).ToArray();
+    }
+
+    /// <summary>Reorders a row-major 4-D tensor: result axis k is source axis <paramref name="order"/>[k].</summary>
+    private static float[] Permute(float[] source, int[] shape, int[] order)
+    {
+        int[] stride = [shape[1] * shape[2] * shape[3], shape[2] * shape[3], shape[3], 1];
+        int[] size = order.Select(a => shape[a]).ToArray();
+        var result = new float[source.Length];
+        int at = 0;
+        for (int a = 0; a < size[0]; a++)
+            for (int b = 0; b < size[1]; b++)
+                for (int c = 0; c < size[2]; c++)
+                    for (int d = 0; d < size[3]; d++)
+                        result[at++] = source[a * stride[order[0]] + b * stride[order[1]] + c * stride[order[2]] + d * stride[order[3]]];
+        return result;
+    }
+
+    /// <summary>A FlatBuffers table, its fields found by their index in the schema through the vtable (a missing field has its default).</summary>
+    private readonly struct Table(byte[] bytes, int position)
+    {
+        public static Table Root(byte[] bytes) => new(bytes, BitConverter.ToInt32(bytes, 0));
+
+        public int Int(int field, int fallback = 0) { int at = Field(field); return at < 0 ? fallback : BitConverter.ToInt32(bytes, at); }
+        public uint UInt(int field) { int at = Field(field); return at < 0 ? 0 : BitConverter.ToUInt32(bytes, at); }
+        public int SByte(int field) { int at = Field(field); return at < 0 ? 0 : (sbyte)bytes[at]; }
+        public float Float(int field) { int at = Field(field); return at < 0 ? 0 : BitConverter.ToSingle(bytes, at); }
+        public Table? Child(int field) { int at = Field(field); return at < 0 ? null : new Table(bytes, Target(at)); }
+
+        public int[] Ints(int field) => MemoryMarshal.Cast<byte, int>(Vector(field, 4)).ToArray();
+        public long[] Longs(int field) => MemoryMarshal.Cast<byte, long>(Vector(field, 8)).ToArray();
+        public float[] Floats(int field) => MemoryMarshal.Cast<byte, float>(Vector(field, 4)).ToArray();
+        public byte[] Bytes(int field) => Vector(field, 1).ToArray();
+
+        public Table[] Tables(int field)
+        {
+            int[] offsets = Ints(field);
+            int first = offsets.Length == 0 ? 0 : Target(Field(field)) + 4;
+            var tables = new Table[offsets.Length];
+            for (int i = 0; i < tables.Length; i++)
+                tables[i] = new Table(bytes, first + 4 * i + offsets[i]);
+            return tables;
+        }
+
+        /// <summary>The field's position in the buffer, or −1 when the vtable leaves it out.</summary>
+        private int Field(int field)
+        {
+            int vtable = position - BitConverter.ToInt32(bytes, position);
+            int slot = 4 + 2 * field;
+            int offset = slot < BitConverter.ToUInt16(bytes, vtable) ? BitConverter.ToUInt16(bytes, vtable + slot) : 0;
+            return offset == 0 ? -1 : position + offset;
+        }
+
+        /// <summary>A vector field's elements as bytes (a missing vector is empty).</summary>
+        private ReadOnlySpan<byte> Vector(int field, int elementSize)
+        {
+            int at = Field(field);
+            if (at < 0)
+                return [];
+            int vector = Target(at);
+            return bytes.AsSpan(vector + 4, checked(BitConverter.ToInt32(bytes, vector) * elementSize));
+        }
+
+        /// <summary>Follows a uoffset: it counts from where it is stored.</summary>
+        private int Target(int at) => at + BitConverter.ToInt32(bytes, at);
+    }
+}
+
+/// <summary>The float twins of the .tflite files, each converted once per process.</summary>
+public static class FloatTwin
+{
+    private static readonly ConcurrentDictionary<string, Lazy<byte[]>> Twins = new(StringComparer.Ordinal);
+
+    /// <summary>The twin of the .tflite file at <paramref name="tflitePath"/>; callers share it, so none may change it.</summary>
+    public static byte[] Of(string tflitePath) =>
+        Twins.GetOrAdd(Path.GetFullPath(tflitePath), path => new Lazy<byte[]>(() => TfliteToOnnx.Convert(File.ReadAllBytes(path)))).Value;
+}
