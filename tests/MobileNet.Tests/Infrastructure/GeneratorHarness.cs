@@ -66,14 +66,17 @@ public static class GeneratorHarness
     /// Generates for <paramref name="source"/> with <paramref name="model"/> registered as
     /// <paramref name="modelName"/> (null bytes: registered, but the file is missing), and compiles unless told not to.
     /// </summary>
-    public static GeneratorRun Generate(string source, byte[]? model, bool compile = true, string modelName = "models/model.onnx") =>
-        GenerateWith(source, [BridgeFile(modelName, model)], compile);
+    /// <param name="optimization">How the user's project compiles: Release, or Debug as a Debug build of an app does.</param>
+    public static GeneratorRun Generate(string source, byte[]? model, bool compile = true, string modelName = "models/model.onnx",
+        OptimizationLevel optimization = OptimizationLevel.Release) =>
+        GenerateWith(source, [BridgeFile(modelName, model)], compile, optimization: optimization);
 
     public static AdditionalText BridgeFile(string modelName, byte[]? model) =>
         new InMemoryText($"{ProjectDirectory}/obj/mobilenet/{Path.GetFileName(modelName)}.mobilenet.b64", Bridge($"{ProjectDirectory}/{modelName}", model));
 
     /// <param name="otherFile">A second source file of the project, if any (Net2.cs).</param>
-    public static GeneratorRun GenerateWith(string source, IReadOnlyList<AdditionalText> additionalFiles, bool compile = true, string? otherFile = null)
+    public static GeneratorRun GenerateWith(string source, IReadOnlyList<AdditionalText> additionalFiles, bool compile = true, string? otherFile = null,
+        OptimizationLevel optimization = OptimizationLevel.Release)
     {
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
         SyntaxTree[] trees = new[] { (Text: source, Name: "Net.cs"), (Text: otherFile, Name: "Net2.cs") }
@@ -81,7 +84,7 @@ public static class GeneratorHarness
             .Select(f => CSharpSyntaxTree.ParseText(f.Text!, parse, path: $"{ProjectDirectory}/{f.Name}", encoding: Encoding.UTF8))
             .ToArray();
         CSharpCompilation input = CSharpCompilation.Create("GeneratedNetwork" + Guid.NewGuid().ToString("N"), trees, References,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: optimization, nullableContextOptions: NullableContextOptions.Enable));
 
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             [new MobileNetGenerator().AsSourceGenerator()], additionalFiles, parse, new Options(),
