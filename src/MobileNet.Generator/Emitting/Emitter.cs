@@ -187,10 +187,6 @@ internal static class Emitter
             w.Line();
             KernelEmitter.Write(w, layer);
         }
-
-        w.Line()
-         .Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]")
-         .Line("private static ref float FloatsOf(ReadOnlySpan<ulong> words) => ref Unsafe.As<ulong, float>(ref MemoryMarshal.GetReference(words));");
         w.Close();
     }
 
