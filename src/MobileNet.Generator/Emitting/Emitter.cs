@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Linq;
+using System.Reflection;
 using System.Threading;
 using MobileNet.Generator.Binding;
 using MobileNet.Generator.Model;
@@ -10,7 +11,9 @@ namespace MobileNet.Generator.Emitting;
 /// <summary>Writes the network's source: the readable code in one file and the weight data in another.</summary>
 internal static class Emitter
 {
-    private static readonly string GeneratorVersion = typeof(Emitter).Assembly.GetName().Version?.ToString() ?? "1.0.0.0";
+    /// <summary>The package's version (src/Directory.Build.props sets it for this assembly too), without the SDK's "+commit" suffix.</summary>
+    internal static readonly string GeneratorVersion =
+        typeof(Emitter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0];
 
     public static GeneratedFile[] Emit(TargetType target, ExecutionPlan plan, string weightsPath, InputNormalization normalization, CancellationToken cancellationToken)
     {

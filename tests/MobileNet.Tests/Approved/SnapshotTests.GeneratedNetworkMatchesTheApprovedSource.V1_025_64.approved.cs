@@ -57,7 +57,7 @@ namespace Tests
     /// and 103,180 (403 KiB) for one buffer per activation. It includes 15 floats
     /// of slack: Run starts it on a 64-byte boundary, wherever the caller's span starts.</para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("MobileNet.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("MobileNet.Generator", "(package version)")]
     partial class Net
     {
         /// <summary>Input height and width in pixels.</summary>

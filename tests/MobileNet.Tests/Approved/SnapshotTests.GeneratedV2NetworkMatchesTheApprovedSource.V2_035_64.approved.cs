@@ -82,7 +82,7 @@ namespace Tests
     /// and 234,988 (917.9 KiB) for one buffer per activation. It includes 15 floats
     /// of slack: Run starts it on a 64-byte boundary, wherever the caller's span starts.</para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("MobileNet.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("MobileNet.Generator", "(package version)")]
     partial class Net
     {
         /// <summary>Input height and width in pixels.</summary>
