@@ -17,27 +17,40 @@ namespace MobileNet.Generator;
 internal static class NetworkGenerator
 {
     public static GenerationResult Generate(NetworkRequest request, EquatableArray<BridgedModel> models, ProjectInfo project, CancellationToken cancellationToken) =>
-        Guarded(request, diagnostics => Run(request, models, project, diagnostics, cancellationToken));
+        Guarded(request, emit: true, diagnostics => Run(request, models, project, diagnostics, cancellationToken));
 
     /// <summary>
     /// The stages after the model is found, on its bytes: read, lower, bind, plan and, when
     /// <paramref name="emit"/>, emit. The fuzzer drives this directly.
     /// </summary>
     internal static GenerationResult Generate(NetworkRequest request, byte[] model, bool emit, CancellationToken cancellationToken) =>
-        Guarded(request, diagnostics => Build(request, model, emit, diagnostics, cancellationToken));
+        Guarded(request, emit, diagnostics => Build(request, model, emit, diagnostics, cancellationToken));
 
-    private static GenerationResult Guarded(NetworkRequest request, Func<List<DiagnosticInfo>, GeneratedFile[]> run)
+    private static GenerationResult Guarded(NetworkRequest request, bool emit, Func<List<DiagnosticInfo>, GeneratedFile[]> run)
     {
         var diagnostics = new List<DiagnosticInfo>();
+        GeneratedFile[] files = Catching(request, diagnostics, () => run(diagnostics));
+        // After an error the class still gets its public members, so that the user's code that uses them compiles
+        // and the error is the build's only one; not where they would clash (MNG013) or cannot be added (MNG001).
+        if (emit && files.Length == 0 && diagnostics.Count > 0 && !request.IsDuplicate && request.Target.NotPartial is null)
+        {
+            string errors = string.Join(", ", diagnostics.Select(d => d.Descriptor.Id).Distinct());
+            files = Catching(request, diagnostics, () => [Emitter.EmitStandIn(request.Target, NetworkSurface.StandIn(request, errors))]);
+        }
+        return new GenerationResult(files, diagnostics.ToArray());
+    }
+
+    /// <summary>Runs a stage; an exception from it is MNG012, and no files.</summary>
+    private static GeneratedFile[] Catching(NetworkRequest request, List<DiagnosticInfo> diagnostics, Func<GeneratedFile[]> stage)
+    {
         try
         {
-            GeneratedFile[] files = run(diagnostics);
-            return new GenerationResult(files, diagnostics.ToArray());
+            return stage();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, request.AttributeLocation, request.Target.FullName, $"{e.GetType().Name}: {e.Message}"));
-            return new GenerationResult(Array.Empty<GeneratedFile>(), diagnostics.ToArray());
+            return [];
         }
     }
 
@@ -57,7 +70,7 @@ internal static class NetworkGenerator
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedVersion, at.Version ?? attribute, request.Version.ToString()));
         if (!(request.Alpha > 0 && request.Alpha <= 2))
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedAlpha, at.Alpha ?? attribute, request.Alpha.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        if (request.Resolution is < 32 or > 1024)
+        if (!request.ResolutionIsSupported)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedResolution, at.Resolution ?? attribute, request.Resolution.ToString()));
         if (request.Normalization is < 0 or > 2)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedNormalization, at.Normalization ?? attribute, request.Normalization.ToString()));
@@ -110,12 +123,7 @@ internal static class NetworkGenerator
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        InputNormalization normalization = request.Normalization switch
-        {
-            1 => InputNormalization.TensorFlow,
-            2 => InputNormalization.Torchvision,
-            _ => graph.Normalization ?? InputNormalization.TensorFlow with { Source = "TensorFlow's [−1, 1] (the file does not say; set Normalization on the attribute for other weights)" },
-        };
+        InputNormalization normalization = InputNormalization.For(request.Normalization, graph.Normalization);
         ExecutionPlan plan = Planner.Plan(network, cancellationToken);
         return emit ? Emitter.Emit(request.Target, plan, weights, normalization, cancellationToken) : none;
     }

@@ -1,5 +1,7 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Reflection;
 using System.Threading;
 using MobileNet.Generator.Binding;
 using MobileNet.Generator.Model;
@@ -10,12 +12,13 @@ namespace MobileNet.Generator.Emitting;
 /// <summary>Writes the network's source: the readable code in one file and the weight data in another.</summary>
 internal static class Emitter
 {
-    private static readonly string GeneratorVersion = typeof(Emitter).Assembly.GetName().Version?.ToString() ?? "1.0.0.0";
+    /// <summary>The package's version (src/Directory.Build.props sets it for this assembly too), without the SDK's "+commit" suffix.</summary>
+    internal static readonly string GeneratorVersion =
+        typeof(Emitter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0];
 
     public static GeneratedFile[] Emit(TargetType target, ExecutionPlan plan, string weightsPath, InputNormalization normalization, CancellationToken cancellationToken)
     {
-        string hint = (target.Namespace.Length > 0 ? target.Namespace + "." : "") + string.Join(".", target.Declarations.Select(d => d.Substring(d.LastIndexOf(' ') + 1)))
-            .Replace('<', '{').Replace('>', '}');
+        string hint = HintName(target);
         return
         [
             new GeneratedFile($"{hint}.MobileNet.g.cs", Wrap(target, nullable: true, w => WriteNetwork(w, target, plan, weightsPath, normalization, cancellationToken))),
@@ -27,6 +30,26 @@ internal static class Emitter
             })),
         ];
     }
+
+    /// <summary>The class's public members without a network, for a request that failed: see <see cref="NetworkSurface.StandIn"/>.</summary>
+    public static GeneratedFile EmitStandIn(TargetType target, NetworkSurface surface) =>
+        new($"{HintName(target)}.MobileNet.g.cs", Wrap(target, nullable: true, w =>
+        {
+            w.Line("/// <summary>")
+             .Line($"/// Stands in for the MobileNet that the build's error {surface.NotGenerated} kept the generator from making: it has the network's")
+             .Line("/// public members, so that the code that uses them compiles and that error is the only one. Its methods throw")
+             .Line("/// <see cref=\"InvalidOperationException\"/>. <see cref=\"InputSize\"/> and <see cref=\"Normalization\"/> follow the attribute;")
+             .Line($"/// the other constants are placeholders (RGB, {surface.OutputLength} classes, and the input's length for each count).")
+             .Line("/// </summary>");
+            WriteSurface(w, target, surface, plan: null);
+            w.Line()
+             .Line($"private const string NotGenerated = \"The MobileNet of {target.FullName} was not generated: see the build's error {surface.NotGenerated}.\";");
+            w.Close();
+        }));
+
+    private static string HintName(TargetType target) =>
+        ((target.Namespace.Length > 0 ? target.Namespace + "." : "") + string.Join(".", target.Declarations.Select(d => d.Substring(d.LastIndexOf(' ') + 1))))
+            .Replace('<', '{').Replace('>', '}');
 
     // The weights file holds no references: with nullable analysis off, the compiler skips a flow
     // analysis of every literal in it.
@@ -105,79 +128,8 @@ internal static class Emitter
          .Line($"/// and {SourceWriter.Count(plan.NaiveWorkspaceLength)} ({Kilobytes(plan.NaiveWorkspaceLength)} KiB) for one buffer per activation. It includes {Planner.Alignment - 1} floats")
          .Line("/// of slack: Run starts it on a 64-byte boundary, wherever the caller's span starts.</para>")
          .Line("/// </remarks>");
-        w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"MobileNet.Generator\", \"{GeneratorVersion}\")]");
-        w.Open(target.Declarations[target.Declarations.Count - 1]);
-
-        w.Line($"/// <summary>Input height and width in pixels.</summary>")
-         .Line($"public const int InputSize = {size};")
-         .Line($"/// <summary>Input channels: 3 for RGB, 1 for greyscale.</summary>")
-         .Line($"public const int InputChannels = {channels};")
-         .Line($"/// <summary>Floats in one input image: {size}×{size}×{channels}, NHWC.</summary>")
-         .Line($"public const int InputLength = {plan.InputLength};")
-         .Line($"/// <summary>Floats in the output: one {(HasSoftmax(plan) ? "probability" : "score (logit)")} per class.</summary>")
-         .Line($"public const int OutputLength = {plan.OutputLength};")
-         .Line($"/// <summary>True when <see cref=\"Run(ReadOnlySpan{{float}}, Span{{float}})\"/> writes probabilities (the file ends in a softmax); false for logits.</summary>")
-         .Line($"public const bool OutputIsProbability = {(HasSoftmax(plan) ? "true" : "false")};")
-         .Line($"/// <summary>Multiply-accumulates per image, counted as the MobileNet papers count them (convolutions and classifier).</summary>")
-         .Line($"public const long MultiplyAccumulates = {plan.Layers.Sum(l => l.Macs).ToString(CultureInfo.InvariantCulture)};")
-         .Line($"/// <summary>Bytes of read-only weight data in the assembly: folded, packed and padded to whole vectors.</summary>")
-         .Line($"public const int WeightBytes = {WeightsEmitter.Bytes(plan)};")
-         .Line($"/// <summary>Floats of workspace <see cref=\"Run(ReadOnlySpan{{float}}, Span{{float}}, Span{{float}})\"/> needs ({Kilobytes(plan.WorkspaceLength)} KiB).</summary>")
-         .Line($"public const int WorkspaceLength = {plan.WorkspaceLength};")
-         .Line();
-
-        w.Line($"/// <summary>How 8-bit pixels become this network's input values: {DisplayText.XmlDoc(normalization.Source)}.</summary>")
-         .Line($"public static global::MobileNet.PixelNormalization Normalization => {NormalizationExpression(normalization)};")
-         .Line()
-         .Line("/// <summary>")
-         .Line("/// Resizes an image (bilinear; <paramref name=\"channels\"/> = 1 grey, 3 RGB or 4 RGBA bytes per pixel) to the network's input and")
-         .Line("/// normalises it with <see cref=\"Normalization\"/>. <paramref name=\"centralFraction\"/> &lt; 1 keeps the centre first, as TF-slim's")
-         .Line("/// evaluation does with 0.875. Allocates nothing.")
-         .Line("/// </summary>")
-         .Line("public static void Preprocess(ReadOnlySpan<byte> pixels, int width, int height, int channels, Span<float> input, float centralFraction = 1f) =>")
-         .Line("    global::MobileNet.ImagePreprocessor.Resize(pixels, width, height, channels, input, InputSize, InputChannels, Normalization, centralFraction);")
-         .Line();
-
-        if (!target.IsStatic)
-        {
-            w.Line("private readonly float[] _workspace = new float[WorkspaceLength];")
-             .Line()
-             .Line("/// <summary>Classifies one image using this instance's workspace. Allocates nothing; not for concurrent use of one instance.</summary>")
-             .Line("/// <param name=\"input\">The image: <see cref=\"InputLength\"/> floats, NHWC.</param>")
-             .Line("/// <param name=\"output\">Receives <see cref=\"OutputLength\"/> values, one per class.</param>")
-             .Line("/// <exception cref=\"ArgumentException\">A span does not have the length the network needs.</exception>")
-             .Line("public void Run(ReadOnlySpan<float> input, Span<float> output) => Run(input, output, _workspace);")
-             .Line();
-        }
-
-        w.Line("/// <summary>Classifies one image in a workspace the caller provides. Allocates nothing; thread-safe for distinct workspaces.</summary>")
-         .Line("/// <param name=\"input\">The image: <see cref=\"InputLength\"/> floats, NHWC.</param>")
-         .Line("/// <param name=\"output\">Receives <see cref=\"OutputLength\"/> values, one per class.</param>")
-         .Line("/// <param name=\"workspace\">At least <see cref=\"WorkspaceLength\"/> floats; its contents are overwritten.</param>")
-         .Line("/// <exception cref=\"ArgumentException\">A span does not have the length the network needs.</exception>");
-        w.Open("public static void Run(ReadOnlySpan<float> input, Span<float> output, Span<float> workspace)");
-        WriteRunPrologue(w);
-        WriteLayerCalls(w, plan, profiled: false);
-        w.Close();
-
-        // A timed copy of Run for the per-layer breakdown (tests/MobileNet.Benchmarks --layers); absent unless MOBILENET_PROFILE is defined.
-        w.Line()
-         .Line("#if MOBILENET_PROFILE");
-        PlannedLayer[] timed = plan.Layers.Where(l => l.Kernel != KernelKind.Softmax).ToArray();
-        w.Line("/// <summary>The generated layer methods, in order, for the per-layer breakdown.</summary>")
-         .Line($"public static readonly string[] LayerNames = {{ {string.Join(", ", timed.Select(l => $"\"{l.MethodName}\""))} }};")
-         .Line("/// <summary>Each layer's multiply-accumulates, in the papers' convention.</summary>")
-         .Line($"public static readonly long[] LayerMacs = {{ {string.Join(", ", timed.Select(l => l.Macs.ToString(CultureInfo.InvariantCulture)))} }};")
-         .Line("/// <summary>Stopwatch ticks spent in each layer by <see cref=\"RunProfiled\"/> since the array was last cleared.</summary>")
-         .Line($"public static readonly long[] LayerTicks = new long[{timed.Length}];")
-         .Line()
-         .Line("/// <summary><see cref=\"Run(ReadOnlySpan{float}, Span{float}, Span{float})\"/>, adding each layer's time to <see cref=\"LayerTicks\"/>.</summary>");
-        w.Open("public static void RunProfiled(ReadOnlySpan<float> input, Span<float> output, Span<float> workspace)");
-        WriteRunPrologue(w);
-        w.Line("long start = global::System.Diagnostics.Stopwatch.GetTimestamp(), now;");
-        WriteLayerCalls(w, plan, profiled: true);
-        w.Close();
-        w.Line("#endif");
+        WriteSurface(w, target, new NetworkSurface(size, channels, plan.InputLength, plan.OutputLength, HasSoftmax(plan), macs,
+            WeightsEmitter.Bytes(plan), plan.WorkspaceLength, normalization), plan);
 
         foreach (PlannedLayer layer in plan.Layers)
         {
@@ -187,12 +139,111 @@ internal static class Emitter
             w.Line();
             KernelEmitter.Write(w, layer);
         }
-
-        w.Line()
-         .Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]")
-         .Line("private static ref float FloatsOf(ReadOnlySpan<ulong> words) => ref Unsafe.As<ulong, float>(ref MemoryMarshal.GetReference(words));");
         w.Close();
     }
+
+    /// <summary>
+    /// Opens the class and writes the public members every generated class has, a stand-in's (no
+    /// <paramref name="plan"/>) as well as a network's, from the same text: the constants, Normalization,
+    /// Preprocess, Run and, for the per-layer breakdown, the profiling members. A stand-in's methods throw.
+    /// </summary>
+    private static void WriteSurface(SourceWriter w, TargetType target, NetworkSurface s, ExecutionPlan? plan)
+    {
+        w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"MobileNet.Generator\", \"{GeneratorVersion}\")]");
+        w.Open(target.Declarations[target.Declarations.Count - 1]);
+
+        w.Line($"/// <summary>Input height and width in pixels.</summary>")
+         .Line($"public const int InputSize = {s.InputSize};")
+         .Line($"/// <summary>Input channels: 3 for RGB, 1 for greyscale.</summary>")
+         .Line($"public const int InputChannels = {s.InputChannels};")
+         .Line($"/// <summary>Floats in one input image: {s.InputSize}×{s.InputSize}×{s.InputChannels}, NHWC.</summary>")
+         .Line($"public const int InputLength = {s.InputLength};")
+         .Line($"/// <summary>Floats in the output: one {(s.OutputIsProbability ? "probability" : "score (logit)")} per class.</summary>")
+         .Line($"public const int OutputLength = {s.OutputLength};")
+         .Line($"/// <summary>True when <see cref=\"Run(ReadOnlySpan{{float}}, Span{{float}})\"/> writes probabilities (the file ends in a softmax); false for logits.</summary>")
+         .Line($"public const bool OutputIsProbability = {(s.OutputIsProbability ? "true" : "false")};")
+         .Line($"/// <summary>Multiply-accumulates per image, counted as the MobileNet papers count them (convolutions and classifier).</summary>")
+         .Line($"public const long MultiplyAccumulates = {s.MultiplyAccumulates.ToString(CultureInfo.InvariantCulture)};")
+         .Line($"/// <summary>Bytes of read-only weight data in the assembly: folded, packed and padded to whole vectors.</summary>")
+         .Line($"public const int WeightBytes = {s.WeightBytes};")
+         .Line($"/// <summary>Floats of workspace <see cref=\"Run(ReadOnlySpan{{float}}, Span{{float}}, Span{{float}})\"/> needs ({Kilobytes(s.WorkspaceLength)} KiB).</summary>")
+         .Line($"public const int WorkspaceLength = {s.WorkspaceLength};")
+         .Line();
+
+        w.Line($"/// <summary>How 8-bit pixels become this network's input values: {DisplayText.XmlDoc(s.Normalization.Source)}.</summary>")
+         .Line($"public static global::MobileNet.PixelNormalization Normalization => {NormalizationExpression(s.Normalization)};")
+         .Line()
+         .Line("/// <summary>")
+         .Line("/// Resizes an image (bilinear; <paramref name=\"channels\"/> = 1 grey, 3 RGB or 4 RGBA bytes per pixel) to the network's input and")
+         .Line("/// normalises it with <see cref=\"Normalization\"/>. <paramref name=\"centralFraction\"/> &lt; 1 keeps the centre first, as TF-slim's")
+         .Line("/// evaluation does with 0.875. Allocates nothing.")
+         .Line("/// </summary>")
+         .Line("public static void Preprocess(ReadOnlySpan<byte> pixels, int width, int height, int channels, Span<float> input, float centralFraction = 1f) =>")
+         .Line(plan is null ? $"    {Throw}" : "    global::MobileNet.ImagePreprocessor.Resize(pixels, width, height, channels, input, InputSize, InputChannels, Normalization, centralFraction);")
+         .Line();
+
+        if (!target.IsStatic)
+        {
+            if (plan is not null)
+                w.Line("private readonly float[] _workspace = new float[WorkspaceLength];")
+                 .Line();
+            w.Line("/// <summary>Classifies one image using this instance's workspace. Allocates nothing; not for concurrent use of one instance.</summary>")
+             .Line("/// <param name=\"input\">The image: <see cref=\"InputLength\"/> floats, NHWC.</param>")
+             .Line("/// <param name=\"output\">Receives <see cref=\"OutputLength\"/> values, one per class.</param>")
+             .Line("/// <exception cref=\"ArgumentException\">A span does not have the length the network needs.</exception>")
+             .Line($"public void Run(ReadOnlySpan<float> input, Span<float> output) => {(plan is null ? Throw : "Run(input, output, _workspace);")}")
+             .Line();
+        }
+
+        w.Line("/// <summary>Classifies one image in a workspace the caller provides. Allocates nothing; thread-safe for distinct workspaces.</summary>")
+         .Line("/// <param name=\"input\">The image: <see cref=\"InputLength\"/> floats, NHWC.</param>")
+         .Line("/// <param name=\"output\">Receives <see cref=\"OutputLength\"/> values, one per class.</param>")
+         .Line("/// <param name=\"workspace\">At least <see cref=\"WorkspaceLength\"/> floats; its contents are overwritten.</param>")
+         .Line("/// <exception cref=\"ArgumentException\">A span does not have the length the network needs.</exception>");
+        WriteMethod(w, "public static void Run(ReadOnlySpan<float> input, Span<float> output, Span<float> workspace)", plan, p =>
+        {
+            WriteRunPrologue(w);
+            WriteLayerCalls(w, p, profiled: false);
+        });
+
+        // A timed copy of Run for the per-layer breakdown (tests/MobileNet.Benchmarks --layers); absent unless MOBILENET_PROFILE is defined.
+        w.Line()
+         .Line("#if MOBILENET_PROFILE");
+        PlannedLayer[] timed = plan?.Layers.Where(l => l.Kernel != KernelKind.Softmax).ToArray() ?? [];
+        w.Line("/// <summary>The generated layer methods, in order, for the per-layer breakdown.</summary>")
+         .Line($"public static readonly string[] LayerNames = {Initializer(timed.Select(l => $"\"{l.MethodName}\""))};")
+         .Line("/// <summary>Each layer's multiply-accumulates, in the papers' convention.</summary>")
+         .Line($"public static readonly long[] LayerMacs = {Initializer(timed.Select(l => l.Macs.ToString(CultureInfo.InvariantCulture)))};")
+         .Line("/// <summary>Stopwatch ticks spent in each layer by <see cref=\"RunProfiled\"/> since the array was last cleared.</summary>")
+         .Line($"public static readonly long[] LayerTicks = new long[{timed.Length}];")
+         .Line()
+         .Line("/// <summary><see cref=\"Run(ReadOnlySpan{float}, Span{float}, Span{float})\"/>, adding each layer's time to <see cref=\"LayerTicks\"/>.</summary>");
+        WriteMethod(w, "public static void RunProfiled(ReadOnlySpan<float> input, Span<float> output, Span<float> workspace)", plan, p =>
+        {
+            WriteRunPrologue(w);
+            w.Line("long start = global::System.Diagnostics.Stopwatch.GetTimestamp(), now;");
+            WriteLayerCalls(w, p, profiled: true);
+        });
+        w.Line("#endif");
+    }
+
+    /// <summary>What a stand-in's methods do; its class declares the message.</summary>
+    private const string Throw = "throw new InvalidOperationException(NotGenerated);";
+
+    /// <summary>A method with the body <paramref name="body"/> writes from the plan, or in a stand-in the throw.</summary>
+    private static void WriteMethod(SourceWriter w, string signature, ExecutionPlan? plan, System.Action<ExecutionPlan> body)
+    {
+        if (plan is null)
+        {
+            w.Line($"{signature} => {Throw}");
+            return;
+        }
+        w.Open(signature);
+        body(plan);
+        w.Close();
+    }
+
+    private static string Initializer(IEnumerable<string> items) => string.Join(", ", items) is { Length: > 0 } list ? $"{{ {list} }}" : "{ }";
 
     private static void WriteRunPrologue(SourceWriter w) =>
         w.Line("global::MobileNet.NetworkGuard.ExactLength(input.Length, InputLength, nameof(input));")

@@ -116,7 +116,7 @@ internal static class KernelEmitter
 
     /// <summary>Declares <paramref name="local"/> over the layer's packed weights named <paramref name="suffix"/> (a bottleneck's "Expand", "Depthwise", "Project"; "" for a single array).</summary>
     private static string Weights(PlannedLayer layer, string local = "w", string suffix = "") =>
-        $"ref float {local} = ref FloatsOf({WeightsEmitter.ClassName}.{WeightsEmitter.FieldName(layer, layer.Weights.Single(x => x.Suffix == suffix))});";
+        $"ref float {local} = ref {WeightsEmitter.ClassName}.{WeightsEmitter.FieldName(layer, layer.Weights.Single(x => x.Suffix == suffix))}.Floats;";
 
     /// <summary>The L1 data cache the depthwise kernel plans for: 32 KiB (ARM Cortex-A7x, most x64; Zen 5 has 48).</summary>
     private const int L1Bytes = 32 * 1024;

@@ -14,7 +14,14 @@ internal sealed record NetworkRequest(
     int Normalization,
     LocationInfo? AttributeLocation,
     ArgumentLocations Arguments,
-    bool IsDuplicate = false);
+    bool IsDuplicate = false)
+{
+    /// <summary>The attribute's Resolution when it does not set one.</summary>
+    public const int DefaultResolution = 224;
+
+    /// <summary>Input sizes from 32 to 1024 pixels; others are MNG009.</summary>
+    public bool ResolutionIsSupported => Resolution is >= 32 and <= 1024;
+}
 
 /// <summary>The partial class the network is generated into.</summary>
 /// <param name="Namespace">The namespace, or an empty string for the global namespace.</param>

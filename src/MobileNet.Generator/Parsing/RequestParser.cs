@@ -19,7 +19,7 @@ internal static class RequestParser
         AttributeData attribute = OwnAttribute(context, out bool isDuplicate);
         var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
 
-        int version = 1, resolution = 224;
+        int version = 1, resolution = NetworkRequest.DefaultResolution;
         double alpha = 1.0;
         string? weights = null;
         int normalization = 0;

@@ -57,7 +57,7 @@ namespace Tests
     /// and 103,180 (403 KiB) for one buffer per activation. It includes 15 floats
     /// of slack: Run starts it on a 64-byte boundary, wherever the caller's span starts.</para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("MobileNet.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("MobileNet.Generator", "(package version)")]
     partial class Net
     {
         /// <summary>Input height and width in pixels.</summary>
@@ -207,7 +207,7 @@ namespace Tests
         {
             const int InH = 64, InW = 64, InC = 3, OutW = 32, OutC = 8;
             const int KernelH = 3, KernelW = 3, Stride = 2, PadTop = 0;
-            ref float w = ref FloatsOf(MobileNetWeights.Layer00);
+            ref float w = ref MobileNetWeights.Layer00.Floats;
             ref float zero = ref scratch; // the zero padding above and below the image
             MemoryMarshal.CreateSpan(ref zero, InW * InC).Clear();
             for (int oy = 0; oy < 32; oy++)
@@ -1815,7 +1815,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer01_DepthwiseSeparableS1_Depthwise2(ref float r0, ref float r1, ref float r2, ref float r3, ref float d)
         {
-            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer01Depthwise);
+            ref float dwWeights = ref MobileNetWeights.Layer01Depthwise.Floats;
             // 32 columns: 1 on the left border, 30 inside, 1 on the right border; channels outside, pixels inside.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -3779,7 +3779,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer01_DepthwiseSeparableS1_Project2(ref float d, ref float target)
         {
-            ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer01Project);
+            ref float projectWeights = ref MobileNetWeights.Layer01Project.Floats;
             // 64 pixels × 8 → 16 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -4145,7 +4145,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer02_DepthwiseSeparableS2_Depthwise2(ref float r0, ref float r1, ref float r2, ref float r3, ref float r4, ref float d)
         {
-            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer02Depthwise);
+            ref float dwWeights = ref MobileNetWeights.Layer02Depthwise.Floats;
             // 16 columns: 0 on the left border, 15 inside, 1 on the right border; channels outside, pixels inside.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -6074,7 +6074,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer02_DepthwiseSeparableS2_Project2(ref float d, ref float target)
         {
-            ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer02Project);
+            ref float projectWeights = ref MobileNetWeights.Layer02Project.Floats;
             // 32 pixels × 16 → 32 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -6368,7 +6368,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer03_DepthwiseSeparableS1_Depthwise2(ref float r0, ref float r1, ref float r2, ref float r3, ref float d)
         {
-            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer03Depthwise);
+            ref float dwWeights = ref MobileNetWeights.Layer03Depthwise.Floats;
             // 16 columns: 1 on the left border, 14 inside, 1 on the right border; channels outside, pixels inside.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -7748,7 +7748,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer03_DepthwiseSeparableS1_Project2(ref float d, ref float target)
         {
-            ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer03Project);
+            ref float projectWeights = ref MobileNetWeights.Layer03Project.Floats;
             // 32 pixels × 32 → 32 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -8043,7 +8043,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer04_DepthwiseSeparableS2_Depthwise2(ref float r0, ref float r1, ref float r2, ref float r3, ref float r4, ref float d)
         {
-            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer04Depthwise);
+            ref float dwWeights = ref MobileNetWeights.Layer04Depthwise.Floats;
             // 8 columns: 0 on the left border, 7 inside, 1 on the right border; channels outside, pixels inside.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -9124,7 +9124,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer04_DepthwiseSeparableS2_Project2(ref float d, ref float target)
         {
-            ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer04Project);
+            ref float projectWeights = ref MobileNetWeights.Layer04Project.Floats;
             // 16 pixels × 32 → 64 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -9393,7 +9393,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer05_DepthwiseSeparableS1_Depthwise2(ref float r0, ref float r1, ref float r2, ref float r3, ref float d)
         {
-            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer05Depthwise);
+            ref float dwWeights = ref MobileNetWeights.Layer05Depthwise.Floats;
             // 8 columns: 1 on the left border, 6 inside, 1 on the right border; channels outside, pixels inside.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -10197,7 +10197,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer05_DepthwiseSeparableS1_Project2(ref float d, ref float target)
         {
-            ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer05Project);
+            ref float projectWeights = ref MobileNetWeights.Layer05Project.Floats;
             // 16 pixels × 64 → 64 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -10467,7 +10467,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer06_DepthwiseSeparableS2_Depthwise2(ref float r0, ref float r1, ref float r2, ref float r3, ref float r4, ref float d)
         {
-            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer06Depthwise);
+            ref float dwWeights = ref MobileNetWeights.Layer06Depthwise.Floats;
             // 4 columns: 0 on the left border, 3 inside, 1 on the right border; channels outside, pixels inside.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -11144,7 +11144,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer06_DepthwiseSeparableS2_Project2(ref float d, ref float target)
         {
-            ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer06Project);
+            ref float projectWeights = ref MobileNetWeights.Layer06Project.Floats;
             // 8 pixels × 64 → 128 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -11395,7 +11395,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer07_Depthwise3x3S1_Depthwise2(ref float r0, ref float r1, ref float r2, ref float r3, ref float d)
         {
-            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer07);
+            ref float dwWeights = ref MobileNetWeights.Layer07.Floats;
             // 4 columns: 1 on the left border, 2 inside, 1 on the right border; channels outside, pixels inside.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -11843,7 +11843,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer08_Pointwise(ref float input, ref float output)
         {
-            ref float weights = ref FloatsOf(MobileNetWeights.Layer08);
+            ref float weights = ref MobileNetWeights.Layer08.Floats;
             // 16 pixels × 128 → 128 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -12135,7 +12135,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer09_Depthwise3x3S1_Depthwise2(ref float r0, ref float r1, ref float r2, ref float r3, ref float d)
         {
-            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer09);
+            ref float dwWeights = ref MobileNetWeights.Layer09.Floats;
             // 4 columns: 1 on the left border, 2 inside, 1 on the right border; channels outside, pixels inside.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -12583,7 +12583,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer10_Pointwise(ref float input, ref float output)
         {
-            ref float weights = ref FloatsOf(MobileNetWeights.Layer10);
+            ref float weights = ref MobileNetWeights.Layer10.Floats;
             // 16 pixels × 128 → 128 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -12875,7 +12875,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer11_Depthwise3x3S1_Depthwise2(ref float r0, ref float r1, ref float r2, ref float r3, ref float d)
         {
-            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer11);
+            ref float dwWeights = ref MobileNetWeights.Layer11.Floats;
             // 4 columns: 1 on the left border, 2 inside, 1 on the right border; channels outside, pixels inside.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -13323,7 +13323,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer12_Pointwise(ref float input, ref float output)
         {
-            ref float weights = ref FloatsOf(MobileNetWeights.Layer12);
+            ref float weights = ref MobileNetWeights.Layer12.Floats;
             // 16 pixels × 128 → 128 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -13615,7 +13615,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer13_Depthwise3x3S1_Depthwise2(ref float r0, ref float r1, ref float r2, ref float r3, ref float d)
         {
-            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer13);
+            ref float dwWeights = ref MobileNetWeights.Layer13.Floats;
             // 4 columns: 1 on the left border, 2 inside, 1 on the right border; channels outside, pixels inside.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -14063,7 +14063,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer14_Pointwise(ref float input, ref float output)
         {
-            ref float weights = ref FloatsOf(MobileNetWeights.Layer14);
+            ref float weights = ref MobileNetWeights.Layer14.Floats;
             // 16 pixels × 128 → 128 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -14355,7 +14355,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer15_Depthwise3x3S1_Depthwise2(ref float r0, ref float r1, ref float r2, ref float r3, ref float d)
         {
-            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer15);
+            ref float dwWeights = ref MobileNetWeights.Layer15.Floats;
             // 4 columns: 1 on the left border, 2 inside, 1 on the right border; channels outside, pixels inside.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -14803,7 +14803,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer16_Pointwise(ref float input, ref float output)
         {
-            ref float weights = ref FloatsOf(MobileNetWeights.Layer16);
+            ref float weights = ref MobileNetWeights.Layer16.Floats;
             // 16 pixels × 128 → 128 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -15096,7 +15096,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer17_Depthwise3x3S2_Depthwise2(ref float r0, ref float r1, ref float r2, ref float r3, ref float r4, ref float d)
         {
-            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer17);
+            ref float dwWeights = ref MobileNetWeights.Layer17.Floats;
             // 2 columns: 0 on the left border, 1 inside, 1 on the right border; channels outside, pixels inside.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -15449,7 +15449,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer18_Pointwise(ref float input, ref float output)
         {
-            ref float weights = ref FloatsOf(MobileNetWeights.Layer18);
+            ref float weights = ref MobileNetWeights.Layer18.Floats;
             // 4 pixels × 128 → 256 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -15664,7 +15664,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer19_Depthwise3x3S1_Depthwise2(ref float r0, ref float r1, ref float r2, ref float r3, ref float d)
         {
-            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer19);
+            ref float dwWeights = ref MobileNetWeights.Layer19.Floats;
             // 2 columns: 1 on the left border, 0 inside, 1 on the right border; channels outside, pixels inside.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -15888,7 +15888,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer20_Pointwise(ref float input, ref float output)
         {
-            ref float weights = ref FloatsOf(MobileNetWeights.Layer20);
+            ref float weights = ref MobileNetWeights.Layer20.Floats;
             // 4 pixels × 256 → 256 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -16100,7 +16100,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer22_Dense(ref float input, ref float output)
         {
-            ref float weights = ref FloatsOf(MobileNetWeights.Layer22);
+            ref float weights = ref MobileNetWeights.Layer22.Floats;
             // 1 pixels × 256 → 12 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -16187,8 +16187,5 @@ namespace Tests
                 }
             }
         }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ref float FloatsOf(ReadOnlySpan<ulong> words) => ref Unsafe.As<ulong, float>(ref MemoryMarshal.GetReference(words));
     }
 }

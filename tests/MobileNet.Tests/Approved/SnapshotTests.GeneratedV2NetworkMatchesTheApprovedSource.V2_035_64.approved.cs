@@ -82,7 +82,7 @@ namespace Tests
     /// and 234,988 (917.9 KiB) for one buffer per activation. It includes 15 floats
     /// of slack: Run starts it on a 64-byte boundary, wherever the caller's span starts.</para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("MobileNet.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("MobileNet.Generator", "(package version)")]
     partial class Net
     {
         /// <summary>Input height and width in pixels.</summary>
@@ -226,7 +226,7 @@ namespace Tests
         {
             const int InH = 64, InW = 64, InC = 3, OutW = 32, OutC = 16;
             const int KernelH = 3, KernelW = 3, Stride = 2, PadTop = 1;
-            ref float w = ref FloatsOf(MobileNetWeights.Layer00);
+            ref float w = ref MobileNetWeights.Layer00.Floats;
             ref float zero = ref scratch; // the zero padding above and below the image
             MemoryMarshal.CreateSpan(ref zero, InW * InC).Clear();
             for (int oy = 0; oy < 32; oy++)
@@ -1386,7 +1386,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer01_Bottleneck1S1_Depthwise2(ref float r0, ref float r1, ref float r2, ref float r3, ref float d)
         {
-            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer01Depthwise);
+            ref float dwWeights = ref MobileNetWeights.Layer01Depthwise.Floats;
             // 32 columns: 1 on the left border, 30 inside, 1 on the right border; channels outside, pixels inside.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -3350,7 +3350,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer01_Bottleneck1S1_Project2(ref float d, ref float target)
         {
-            ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer01Project);
+            ref float projectWeights = ref MobileNetWeights.Layer01Project.Floats;
             // 64 pixels × 16 → 8 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -3701,7 +3701,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer02_Bottleneck6S2_Depthwise2(ref float r0, ref float r1, ref float r2, ref float r3, ref float r4, ref float d)
         {
-            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer02Depthwise);
+            ref float dwWeights = ref MobileNetWeights.Layer02Depthwise.Floats;
             // 16 columns: 1 on the left border, 15 inside, 0 on the right border; channels outside, pixels inside.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -5630,7 +5630,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer02_Bottleneck6S2_Expand(ref float source, ref float slot)
         {
-            ref float expandWeights = ref FloatsOf(MobileNetWeights.Layer02Expand);
+            ref float expandWeights = ref MobileNetWeights.Layer02Expand.Floats;
             // 32 pixels × 8 → 48 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -5836,7 +5836,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer02_Bottleneck6S2_Project2(ref float d, ref float target)
         {
-            ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer02Project);
+            ref float projectWeights = ref MobileNetWeights.Layer02Project.Floats;
             // 32 pixels × 48 → 8 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -6063,7 +6063,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer03_Bottleneck6S1_Depthwise2(ref float r0, ref float r1, ref float r2, ref float r3, ref float d)
         {
-            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer03Depthwise);
+            ref float dwWeights = ref MobileNetWeights.Layer03Depthwise.Floats;
             // 16 columns: 1 on the left border, 14 inside, 1 on the right border; channels outside, pixels inside.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -7443,7 +7443,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer03_Bottleneck6S1_Expand(ref float source, ref float slot)
         {
-            ref float expandWeights = ref FloatsOf(MobileNetWeights.Layer03Expand);
+            ref float expandWeights = ref MobileNetWeights.Layer03Expand.Floats;
             // 16 pixels × 8 → 48 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -7659,7 +7659,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer03_Bottleneck6S1_Project2(ref float d, ref float target, ref float skip)
         {
-            ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer03Project);
+            ref float projectWeights = ref MobileNetWeights.Layer03Project.Floats;
             // 32 pixels × 48 → 8 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -7887,7 +7887,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer04_Bottleneck6S2_Depthwise2(ref float r0, ref float r1, ref float r2, ref float r3, ref float r4, ref float d)
         {
-            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer04Depthwise);
+            ref float dwWeights = ref MobileNetWeights.Layer04Depthwise.Floats;
             // 8 columns: 1 on the left border, 7 inside, 0 on the right border; channels outside, pixels inside.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -8968,7 +8968,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer04_Bottleneck6S2_Expand(ref float source, ref float slot)
         {
-            ref float expandWeights = ref FloatsOf(MobileNetWeights.Layer04Expand);
+            ref float expandWeights = ref MobileNetWeights.Layer04Expand.Floats;
             // 16 pixels × 8 → 48 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -9184,7 +9184,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer04_Bottleneck6S2_Project2(ref float d, ref float target)
         {
-            ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer04Project);
+            ref float projectWeights = ref MobileNetWeights.Layer04Project.Floats;
             // 16 pixels × 48 → 16 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -9434,7 +9434,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer05_Bottleneck6S1_Depthwise2(ref float r0, ref float r1, ref float r2, ref float r3, ref float d)
         {
-            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer05Depthwise);
+            ref float dwWeights = ref MobileNetWeights.Layer05Depthwise.Floats;
             // 8 columns: 1 on the left border, 6 inside, 1 on the right border; channels outside, pixels inside.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -10238,7 +10238,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer05_Bottleneck6S1_Expand(ref float source, ref float slot)
         {
-            ref float expandWeights = ref FloatsOf(MobileNetWeights.Layer05Expand);
+            ref float expandWeights = ref MobileNetWeights.Layer05Expand.Floats;
             // 8 pixels × 16 → 96 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -10414,7 +10414,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer05_Bottleneck6S1_Project2(ref float d, ref float target, ref float skip)
         {
-            ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer05Project);
+            ref float projectWeights = ref MobileNetWeights.Layer05Project.Floats;
             // 16 pixels × 96 → 16 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -10664,7 +10664,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer06_Bottleneck6S1_Depthwise2(ref float r0, ref float r1, ref float r2, ref float r3, ref float d)
         {
-            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer06Depthwise);
+            ref float dwWeights = ref MobileNetWeights.Layer06Depthwise.Floats;
             // 8 columns: 1 on the left border, 6 inside, 1 on the right border; channels outside, pixels inside.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -11468,7 +11468,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer06_Bottleneck6S1_Expand(ref float source, ref float slot)
         {
-            ref float expandWeights = ref FloatsOf(MobileNetWeights.Layer06Expand);
+            ref float expandWeights = ref MobileNetWeights.Layer06Expand.Floats;
             // 8 pixels × 16 → 96 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -11644,7 +11644,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer06_Bottleneck6S1_Project2(ref float d, ref float target, ref float skip)
         {
-            ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer06Project);
+            ref float projectWeights = ref MobileNetWeights.Layer06Project.Floats;
             // 16 pixels × 96 → 16 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -11895,7 +11895,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer07_Bottleneck6S2_Depthwise2(ref float r0, ref float r1, ref float r2, ref float r3, ref float r4, ref float d)
         {
-            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer07Depthwise);
+            ref float dwWeights = ref MobileNetWeights.Layer07Depthwise.Floats;
             // 4 columns: 1 on the left border, 3 inside, 0 on the right border; channels outside, pixels inside.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -12572,7 +12572,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer07_Bottleneck6S2_Expand(ref float source, ref float slot)
         {
-            ref float expandWeights = ref FloatsOf(MobileNetWeights.Layer07Expand);
+            ref float expandWeights = ref MobileNetWeights.Layer07Expand.Floats;
             // 8 pixels × 16 → 96 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -12748,7 +12748,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer07_Bottleneck6S2_Project2(ref float d, ref float target)
         {
-            ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer07Project);
+            ref float projectWeights = ref MobileNetWeights.Layer07Project.Floats;
             // 8 pixels × 96 → 24 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -13008,7 +13008,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer08_Bottleneck6S1_Depthwise2(ref float r0, ref float r1, ref float r2, ref float r3, ref float d)
         {
-            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer08Depthwise);
+            ref float dwWeights = ref MobileNetWeights.Layer08Depthwise.Floats;
             // 4 columns: 1 on the left border, 2 inside, 1 on the right border; channels outside, pixels inside.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -13456,7 +13456,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer08_Bottleneck6S1_Expand(ref float source, ref float slot)
         {
-            ref float expandWeights = ref FloatsOf(MobileNetWeights.Layer08Expand);
+            ref float expandWeights = ref MobileNetWeights.Layer08Expand.Floats;
             // 4 pixels × 24 → 144 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -13608,7 +13608,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer08_Bottleneck6S1_Project2(ref float d, ref float target, ref float skip)
         {
-            ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer08Project);
+            ref float projectWeights = ref MobileNetWeights.Layer08Project.Floats;
             // 8 pixels × 144 → 24 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -13868,7 +13868,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer09_Bottleneck6S1_Depthwise2(ref float r0, ref float r1, ref float r2, ref float r3, ref float d)
         {
-            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer09Depthwise);
+            ref float dwWeights = ref MobileNetWeights.Layer09Depthwise.Floats;
             // 4 columns: 1 on the left border, 2 inside, 1 on the right border; channels outside, pixels inside.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -14316,7 +14316,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer09_Bottleneck6S1_Expand(ref float source, ref float slot)
         {
-            ref float expandWeights = ref FloatsOf(MobileNetWeights.Layer09Expand);
+            ref float expandWeights = ref MobileNetWeights.Layer09Expand.Floats;
             // 4 pixels × 24 → 144 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -14468,7 +14468,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer09_Bottleneck6S1_Project2(ref float d, ref float target, ref float skip)
         {
-            ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer09Project);
+            ref float projectWeights = ref MobileNetWeights.Layer09Project.Floats;
             // 8 pixels × 144 → 24 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -14728,7 +14728,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer10_Bottleneck6S1_Depthwise2(ref float r0, ref float r1, ref float r2, ref float r3, ref float d)
         {
-            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer10Depthwise);
+            ref float dwWeights = ref MobileNetWeights.Layer10Depthwise.Floats;
             // 4 columns: 1 on the left border, 2 inside, 1 on the right border; channels outside, pixels inside.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -15176,7 +15176,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer10_Bottleneck6S1_Expand(ref float source, ref float slot)
         {
-            ref float expandWeights = ref FloatsOf(MobileNetWeights.Layer10Expand);
+            ref float expandWeights = ref MobileNetWeights.Layer10Expand.Floats;
             // 4 pixels × 24 → 144 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -15328,7 +15328,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer10_Bottleneck6S1_Project2(ref float d, ref float target, ref float skip)
         {
-            ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer10Project);
+            ref float projectWeights = ref MobileNetWeights.Layer10Project.Floats;
             // 8 pixels × 144 → 24 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -15588,7 +15588,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer11_Bottleneck6S1_Depthwise2(ref float r0, ref float r1, ref float r2, ref float r3, ref float d)
         {
-            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer11Depthwise);
+            ref float dwWeights = ref MobileNetWeights.Layer11Depthwise.Floats;
             // 4 columns: 1 on the left border, 2 inside, 1 on the right border; channels outside, pixels inside.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -16036,7 +16036,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer11_Bottleneck6S1_Expand(ref float source, ref float slot)
         {
-            ref float expandWeights = ref FloatsOf(MobileNetWeights.Layer11Expand);
+            ref float expandWeights = ref MobileNetWeights.Layer11Expand.Floats;
             // 4 pixels × 24 → 144 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -16188,7 +16188,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer11_Bottleneck6S1_Project2(ref float d, ref float target)
         {
-            ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer11Project);
+            ref float projectWeights = ref MobileNetWeights.Layer11Project.Floats;
             // 8 pixels × 144 → 32 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -16375,7 +16375,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer12_Bottleneck6S1_Depthwise2(ref float r0, ref float r1, ref float r2, ref float r3, ref float d)
         {
-            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer12Depthwise);
+            ref float dwWeights = ref MobileNetWeights.Layer12Depthwise.Floats;
             // 4 columns: 1 on the left border, 2 inside, 1 on the right border; channels outside, pixels inside.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -16823,7 +16823,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer12_Bottleneck6S1_Expand(ref float source, ref float slot)
         {
-            ref float expandWeights = ref FloatsOf(MobileNetWeights.Layer12Expand);
+            ref float expandWeights = ref MobileNetWeights.Layer12Expand.Floats;
             // 4 pixels × 32 → 192 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -16975,7 +16975,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer12_Bottleneck6S1_Project2(ref float d, ref float target, ref float skip)
         {
-            ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer12Project);
+            ref float projectWeights = ref MobileNetWeights.Layer12Project.Floats;
             // 8 pixels × 192 → 32 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -17162,7 +17162,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer13_Bottleneck6S1_Depthwise2(ref float r0, ref float r1, ref float r2, ref float r3, ref float d)
         {
-            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer13Depthwise);
+            ref float dwWeights = ref MobileNetWeights.Layer13Depthwise.Floats;
             // 4 columns: 1 on the left border, 2 inside, 1 on the right border; channels outside, pixels inside.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -17610,7 +17610,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer13_Bottleneck6S1_Expand(ref float source, ref float slot)
         {
-            ref float expandWeights = ref FloatsOf(MobileNetWeights.Layer13Expand);
+            ref float expandWeights = ref MobileNetWeights.Layer13Expand.Floats;
             // 4 pixels × 32 → 192 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -17762,7 +17762,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer13_Bottleneck6S1_Project2(ref float d, ref float target, ref float skip)
         {
-            ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer13Project);
+            ref float projectWeights = ref MobileNetWeights.Layer13Project.Floats;
             // 8 pixels × 192 → 32 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -17950,7 +17950,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer14_Bottleneck6S2_Depthwise2(ref float r0, ref float r1, ref float r2, ref float r3, ref float r4, ref float d)
         {
-            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer14Depthwise);
+            ref float dwWeights = ref MobileNetWeights.Layer14Depthwise.Floats;
             // 2 columns: 1 on the left border, 1 inside, 0 on the right border; channels outside, pixels inside.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -18303,7 +18303,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer14_Bottleneck6S2_Expand(ref float source, ref float slot)
         {
-            ref float expandWeights = ref FloatsOf(MobileNetWeights.Layer14Expand);
+            ref float expandWeights = ref MobileNetWeights.Layer14Expand.Floats;
             // 4 pixels × 32 → 192 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -18455,7 +18455,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer14_Bottleneck6S2_Project2(ref float d, ref float target)
         {
-            ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer14Project);
+            ref float projectWeights = ref MobileNetWeights.Layer14Project.Floats;
             // 4 pixels × 192 → 56 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -18703,7 +18703,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer15_Bottleneck6S1_Depthwise2(ref float r0, ref float r1, ref float r2, ref float r3, ref float d)
         {
-            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer15Depthwise);
+            ref float dwWeights = ref MobileNetWeights.Layer15Depthwise.Floats;
             // 2 columns: 1 on the left border, 0 inside, 1 on the right border; channels outside, pixels inside.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -18927,7 +18927,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer15_Bottleneck6S1_Expand(ref float source, ref float slot)
         {
-            ref float expandWeights = ref FloatsOf(MobileNetWeights.Layer15Expand);
+            ref float expandWeights = ref MobileNetWeights.Layer15Expand.Floats;
             // 2 pixels × 56 → 336 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -19043,7 +19043,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer15_Bottleneck6S1_Project2(ref float d, ref float target, ref float skip)
         {
-            ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer15Project);
+            ref float projectWeights = ref MobileNetWeights.Layer15Project.Floats;
             // 4 pixels × 336 → 56 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -19291,7 +19291,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer16_Bottleneck6S1_Depthwise2(ref float r0, ref float r1, ref float r2, ref float r3, ref float d)
         {
-            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer16Depthwise);
+            ref float dwWeights = ref MobileNetWeights.Layer16Depthwise.Floats;
             // 2 columns: 1 on the left border, 0 inside, 1 on the right border; channels outside, pixels inside.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -19515,7 +19515,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer16_Bottleneck6S1_Expand(ref float source, ref float slot)
         {
-            ref float expandWeights = ref FloatsOf(MobileNetWeights.Layer16Expand);
+            ref float expandWeights = ref MobileNetWeights.Layer16Expand.Floats;
             // 2 pixels × 56 → 336 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -19631,7 +19631,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer16_Bottleneck6S1_Project2(ref float d, ref float target, ref float skip)
         {
-            ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer16Project);
+            ref float projectWeights = ref MobileNetWeights.Layer16Project.Floats;
             // 4 pixels × 336 → 56 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -19879,7 +19879,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer17_Bottleneck6S1_Depthwise2(ref float r0, ref float r1, ref float r2, ref float r3, ref float d)
         {
-            ref float dwWeights = ref FloatsOf(MobileNetWeights.Layer17Depthwise);
+            ref float dwWeights = ref MobileNetWeights.Layer17Depthwise.Floats;
             // 2 columns: 1 on the left border, 0 inside, 1 on the right border; channels outside, pixels inside.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -20103,7 +20103,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer17_Bottleneck6S1_Expand(ref float source, ref float slot)
         {
-            ref float expandWeights = ref FloatsOf(MobileNetWeights.Layer17Expand);
+            ref float expandWeights = ref MobileNetWeights.Layer17Expand.Floats;
             // 2 pixels × 56 → 336 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -20219,7 +20219,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer17_Bottleneck6S1_Project2(ref float d, ref float target)
         {
-            ref float projectWeights = ref FloatsOf(MobileNetWeights.Layer17Project);
+            ref float projectWeights = ref MobileNetWeights.Layer17Project.Floats;
             // 4 pixels × 336 → 112 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -20410,7 +20410,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer18_Pointwise(ref float input, ref float output)
         {
-            ref float weights = ref FloatsOf(MobileNetWeights.Layer18);
+            ref float weights = ref MobileNetWeights.Layer18.Floats;
             // 4 pixels × 112 → 1280 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -20614,7 +20614,7 @@ namespace Tests
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Layer20_Dense(ref float input, ref float output)
         {
-            ref float weights = ref FloatsOf(MobileNetWeights.Layer20);
+            ref float weights = ref MobileNetWeights.Layer20.Floats;
             // 1 pixels × 1280 → 12 channels, in blocks of 16 output channels.
             if (Vector512.IsHardwareAccelerated)
             {
@@ -20701,8 +20701,5 @@ namespace Tests
                 }
             }
         }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ref float FloatsOf(ReadOnlySpan<ulong> words) => ref Unsafe.As<ulong, float>(ref MemoryMarshal.GetReference(words));
     }
 }
