@@ -17,6 +17,10 @@ namespace Tests
     /// normalised as the weights expect: TensorFlow's [−1, 1] (the file does not say; set Normalization on the attribute for other weights). The file's own input is NHWC;
     /// <see cref="Preprocess"/> makes the input from 8-bit pixels, <see cref="global::MobileNet.TensorLayout"/> converts NCHW tensors.</para>
     /// <para>MACs and parameters count the convolution and classifier weights, as the MobileNet papers do (no biases or BatchNorm).</para>
+    /// <para>Speed depends on the instruction set the code is compiled for: the JIT uses the CPU's own (AVX-512, AVX2 or NEON). A NativeAOT
+    /// build for x64 uses the one its IlcInstructionSet names, and without FMA (the x86-64 default) every multiply-add becomes a
+    /// software call, about 230× slower: the MobileNetGen package sets x86-64-v3 (AVX2 and FMA) unless the project chose one.
+    /// ARM64's baseline has NEON with FMA.</para>
     /// <code>
     ///  #  layer             stride  input → output                          MACs      params
     ///  0  conv 3×3               2  64×64×3 → 32×32×8                    221,184         216
