@@ -100,7 +100,7 @@ public sealed partial class V2SyntheticTests(ITestOutputHelper output)
     public void AnAlpha1FileDeclaredAs075()
     {
         string message = Mismatch(new NetworkOptions(1.0, 96) { Version = 2 }, 0.75, 96);
-        Assert.Contains("MobileNet V2 α=0.75 at 96×96: the stem expected conv 3×3, stride 2, 96×96×3 → 48×48×24; found node 'conv_0_node': 3×3 conv, stride 2, 96×96×3 → 48×48×32", message);
+        Assert.Contains("MobileNet V2 α=0.75 at 96×96: the file is MobileNet V2 α=1, so set Alpha = 1; the stem expected conv 3×3, stride 2, 96×96×3 → 48×48×24; found node 'conv_0_node': 3×3 conv, stride 2, 96×96×3 → 48×48×32", message);
     }
 
     [Fact]
