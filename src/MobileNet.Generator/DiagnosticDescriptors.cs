@@ -72,6 +72,20 @@ internal static class DiagnosticDescriptors
         "MNG016", "[MobileNet] names the namespace, not the attribute",
         "[MobileNet] on '{0}' binds to the namespace MobileNet, not to its attribute (the compiler's CS0616): add 'using MobileNet;' to this file, or enable implicit usings, which bring it in");
 
+    /// <summary>{1}: what the file lacks, or the FeatureMaps name that is not one of its layers (with the names it has).</summary>
+    public static readonly DiagnosticDescriptor OutputNotInFile = Error(
+        "MNG017", "The requested output is not in the file",
+        "The weights file '{0}' cannot give the output the attribute asks for: {1}");
+
+    public static readonly DiagnosticDescriptor UnsupportedOutput = Error(
+        "MNG018", "Unsupported output",
+        "Output = {0} is not supported: use MobileNetOutput.Auto, Probabilities, Logits, Embedding or FeatureMap");
+
+    /// <summary>Information, not a warning: the attribute asked for the cut. {1}: where it stops; {2}: the layers left out and their weights.</summary>
+    public static readonly DiagnosticDescriptor LayersLeftOut = new(
+        "MNG019", "Layers left out",
+        "The network stops before the end of '{0}', at {1}: {2} are left out of the build", Category, DiagnosticSeverity.Info, isEnabledByDefault: true);
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

@@ -74,6 +74,8 @@ internal static class NetworkGenerator
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedResolution, at.Resolution ?? attribute, request.Resolution.ToString()));
         if (request.Normalization is < 0 or > 2)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedNormalization, at.Normalization ?? attribute, request.Normalization.ToString()));
+        if (request.Output is < 0 or > (int)OutputKind.FeatureMap)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedOutput, at.Output ?? attribute, request.Output.ToString()));
         if (string.IsNullOrWhiteSpace(request.Weights))
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WeightsMissing, attribute, request.Target.Name));
         if (diagnostics.Count > 0)
@@ -121,6 +123,16 @@ internal static class NetworkGenerator
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ArchitectureMismatch, weightsAt, weights, request.Version.ToString(), alpha, request.Resolution.ToString(), detail));
             return none;
         }
+
+        LocationInfo? outputAt = (request.FeatureMaps.Count > 0 ? request.Arguments.FeatureMaps : request.Arguments.Output) ?? request.AttributeLocation;
+        network = OutputSelector.Select(network, request.Output, request.FeatureMaps, out string? problem);
+        if (network is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OutputNotInFile, outputAt, weights, problem!));
+            return none;
+        }
+        if (network.LeftOut is { } leftOut)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LayersLeftOut, outputAt, weights, OutputSelector.Describe(network.Outputs), leftOut));
 
         cancellationToken.ThrowIfCancellationRequested();
         InputNormalization normalization = InputNormalization.For(request.Normalization, graph.Normalization);

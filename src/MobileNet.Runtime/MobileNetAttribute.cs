@@ -34,4 +34,22 @@ public sealed class MobileNetAttribute : Attribute
     /// torchvision weights need <see cref="InputNormalization.Torchvision"/>.
     /// </summary>
     public InputNormalization Normalization { get; set; }
+
+    /// <summary>
+    /// Where the network stops. <see cref="MobileNetOutput.Auto"/> (the default) runs the whole file;
+    /// <see cref="MobileNetOutput.Embedding"/> or <see cref="MobileNetOutput.FeatureMap"/> leave out
+    /// the layers after the pool or the last convolution, whose weights then stay out of the assembly.
+    /// </summary>
+    public MobileNetOutput Output { get; set; }
+
+    /// <summary>
+    /// The layers whose outputs <c>Run</c> writes, each into a span of its own, all from one pass; the
+    /// network stops after the last of them. V1: <c>"stem"</c> and <c>"block1"</c> to <c>"block13"</c>
+    /// (each depthwise separable block's output, TF-slim's <c>Conv2d_N_pointwise</c>); V2: <c>"stem"</c>,
+    /// <c>"block0"</c> to <c>"block16"</c> (each bottleneck's output), <c>"block1/expand"</c> to
+    /// <c>"block16/expand"</c> (a bottleneck's expanded tensor after its ReLU6) and <c>"last"</c> (the
+    /// 1×1 convolution before the pool). SSD reads V1's <c>["block11", "block13"]</c> and V2's
+    /// <c>["block13/expand", "last"]</c>. The generated class's docs list each layer's name and shape.
+    /// </summary>
+    public string[]? FeatureMaps { get; set; }
 }

@@ -31,6 +31,25 @@ public static class TensorLayout
         }
     }
 
+    /// <summary>
+    /// Copies the first <paramref name="channels"/> values of each pixel of <paramref name="source"/>, whose
+    /// pixels are <paramref name="sourceStride"/> floats apart, into the dense NHWC <paramref name="destination"/>:
+    /// how the generated networks hand out a feature map they hold with channels padded to whole vectors.
+    /// </summary>
+    /// <exception cref="ArgumentException">The lengths do not describe the same number of pixels.</exception>
+    public static void CopyChannels(ReadOnlySpan<float> source, int sourceStride, Span<float> destination, int channels)
+    {
+        if (channels <= 0 || sourceStride < channels || destination.Length % channels != 0 || source.Length != destination.Length / channels * sourceStride)
+            throw new ArgumentException($"{source.Length} values with {sourceStride} per pixel do not fit {destination.Length} values with {channels} per pixel.", nameof(destination));
+        if (sourceStride == channels)
+        {
+            source.CopyTo(destination);
+            return;
+        }
+        for (int p = 0, pixels = destination.Length / channels; p < pixels; p++)
+            source.Slice(p * sourceStride, channels).CopyTo(destination.Slice(p * channels, channels));
+    }
+
     private static int CheckLengths(int sourceLength, int destinationLength, int channels, int height, int width)
     {
         int plane = height * width;

@@ -23,7 +23,7 @@ internal static class V1Binder
 
         int size = resolution, channels = graph.InputChannels;
         int stemOut = V1Architecture.Downsample(size, 2);
-        mismatch = Conv(Take(), 0, "conv 3×3", LayerRole.Stem, 3, 2, size, channels, stemOut, V1Architecture.ChannelOptions(V1Architecture.StemChannels, alpha), depthwise: false, layers);
+        mismatch = Conv(Take(), 0, "conv 3×3", LayerRole.Stem, 3, 2, size, channels, stemOut, V1Architecture.ChannelOptions(V1Architecture.StemChannels, alpha), depthwise: false, layers, OutputSelector.StemName);
         if (mismatch is not null)
             return null;
         size = stemOut;
@@ -34,7 +34,7 @@ internal static class V1Binder
             (int stride, int width) = V1Architecture.Blocks[b];
             int outSize = V1Architecture.Downsample(size, stride);
             mismatch = Conv(Take(), 2 * b + 1, "depthwise 3×3", LayerRole.Depthwise, 3, stride, size, channels, outSize, [channels], depthwise: true, layers)
-                ?? Conv(Take(), 2 * b + 2, "pointwise 1×1", LayerRole.Pointwise, 1, 1, outSize, channels, outSize, V1Architecture.ChannelOptions(width, alpha), depthwise: false, layers);
+                ?? Conv(Take(), 2 * b + 2, "pointwise 1×1", LayerRole.Pointwise, 1, 1, outSize, channels, outSize, V1Architecture.ChannelOptions(width, alpha), depthwise: false, layers, $"block{b + 1}");
             if (mismatch is not null)
                 return null;
             size = outSize;
@@ -45,16 +45,24 @@ internal static class V1Binder
         return mismatch is null ? new BoundNetwork(1, alpha, resolution, graph, layers, classes) : null;
     }
 
-    /// <summary>The head both versions share: global average pool, classifier (fully connected or 1×1 conv on the pooled map), optional softmax, nothing else.</summary>
+    /// <summary>
+    /// The head both versions share: global average pool, classifier (fully connected or 1×1 conv on the
+    /// pooled map), optional softmax, nothing else. A file may end before the pool (a feature extractor) or
+    /// after it (an embedding extractor, such as Coral's for imprinting).
+    /// </summary>
     internal static string? BindHead(IReadOnlyList<GraphOp> ops, ref int next, int size, int channels, List<BoundLayer> layers, out int classes)
     {
         classes = 0;
-        GraphOp? pool = next < ops.Count ? ops[next++] : null;
-        if (pool?.Kind != OpKind.GlobalAveragePool)
-            return $"after the last convolution expected the global average pool over {size}×{size}×{channels}, found {Describe(pool)}";
-        layers.Add(new BoundLayer(LayerRole.Pool, pool));
+        if (next == ops.Count)
+            return null;
+        GraphOp pool = ops[next++];
+        if (pool.Kind != OpKind.GlobalAveragePool)
+            return $"after the last convolution expected the global average pool over {size}×{size}×{channels} or the end of the graph, found {Describe(pool)}";
+        layers.Add(new BoundLayer(LayerRole.Pool, pool, Name: OutputSelector.PoolName));
 
-        GraphOp? head = next < ops.Count ? ops[next++] : null;
+        if (next == ops.Count)
+            return null;
+        GraphOp head = ops[next++];
         GraphOp? classifier = head switch
         {
             { Kind: OpKind.FullyConnected } => head,
@@ -66,7 +74,7 @@ internal static class V1Binder
             _ => null,
         };
         if (classifier is null || classifier.InC != channels)
-            return $"expected the classifier (a fully connected layer or 1×1 convolution from {channels} features), found {Describe(head)}";
+            return $"after the pool expected the classifier (a fully connected layer or 1×1 convolution from {channels} features) or the end of the graph, found {Describe(head)}";
         layers.Add(new BoundLayer(LayerRole.Classifier, classifier));
 
         if (next < ops.Count)
@@ -80,11 +88,11 @@ internal static class V1Binder
         return null;
     }
 
-    private static string? Conv(GraphOp? op, int index, string kind, LayerRole role, int kernel, int stride, int inSize, int inC, int outSize, int[] outChannels, bool depthwise, List<BoundLayer> layers)
+    private static string? Conv(GraphOp? op, int index, string kind, LayerRole role, int kernel, int stride, int inSize, int inC, int outSize, int[] outChannels, bool depthwise, List<BoundLayer> layers, string? name = null)
     {
         if (!ConvMatches(op, kernel, stride, inSize, inC, outSize, outChannels, depthwise))
             return $"layer {index} expected {kind}, stride {stride}, {inSize}×{inSize}×{inC} → {outSize}×{outSize}×{string.Join(" or ", outChannels)}; found {Describe(op)}";
-        layers.Add(new BoundLayer(role, op!));
+        layers.Add(new BoundLayer(role, op!, Name: name));
         return null;
     }
 

@@ -27,13 +27,13 @@ internal static class V2Binder
         mismatch = Conv(stem, "the stem", "conv 3×3", 3, 2, resolution, graph.InputChannels, size, V2Architecture.ChannelOptions(V2Architecture.StemChannels, alpha), depthwise: false, linear: false);
         if (mismatch is not null)
             return null;
-        layers.Add(new BoundLayer(LayerRole.Stem, stem!));
+        layers.Add(new BoundLayer(LayerRole.Stem, stem!, Name: OutputSelector.StemName));
         int channels = stem!.OutC;
 
         int index = 0;
         foreach ((int expansion, int width, int stride) in V2Architecture.Blocks())
         {
-            string block = $"bottleneck {index++}";
+            string block = $"bottleneck {index}", name = $"block{index++}";
             int first = next; // the bottleneck's input is the output of operation first − 1
             int hidden = channels * expansion, outSize = V1Architecture.Downsample(size, stride);
             int[] outOptions = V2Architecture.ChannelOptions(width, alpha);
@@ -68,7 +68,7 @@ internal static class V2Binder
                 }
                 next++;
             }
-            layers.Add(new BoundLayer(LayerRole.Bottleneck, depthwise!, new Bottleneck(expand, depthwise!, project!, residual)));
+            layers.Add(new BoundLayer(LayerRole.Bottleneck, depthwise!, new Bottleneck(expand, depthwise!, project!, residual), name));
             (size, channels) = (outSize, project!.OutC);
         }
 
@@ -76,7 +76,7 @@ internal static class V2Binder
         mismatch = Conv(last, "the last conv", "conv 1×1", 1, 1, size, channels, size, V2Architecture.LastChannelOptions(alpha), depthwise: false, linear: false);
         if (mismatch is not null)
             return null;
-        layers.Add(new BoundLayer(LayerRole.Pointwise, last!));
+        layers.Add(new BoundLayer(LayerRole.Pointwise, last!, Name: OutputSelector.LastName));
 
         mismatch = V1Binder.BindHead(ops, ref next, size, last!.OutC, layers, out int classes);
         return mismatch is null ? new BoundNetwork(2, alpha, resolution, graph, layers, classes) : null;

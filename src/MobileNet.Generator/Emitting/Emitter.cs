@@ -39,7 +39,7 @@ internal static class Emitter
              .Line($"/// Stands in for the MobileNet that the build's error {surface.NotGenerated} kept the generator from making: it has the network's")
              .Line("/// public members, so that the code that uses them compiles and that error is the only one. Its methods throw")
              .Line("/// <see cref=\"InvalidOperationException\"/>. <see cref=\"InputSize\"/> and <see cref=\"Normalization\"/> follow the attribute;")
-             .Line($"/// the other constants are placeholders (RGB, {surface.OutputLength} classes, and the input's length for each count).")
+             .Line($"/// the other constants are placeholders (RGB, {surface.Outputs[0].Length} values per output, and the input's length for each count).")
              .Line("/// </summary>");
             WriteSurface(w, target, surface, plan: null);
             w.Line()
@@ -84,20 +84,23 @@ internal static class Emitter
         string alpha = net.Alpha.ToString("0.###", CultureInfo.InvariantCulture);
 
         w.Line("/// <summary>")
-         .Line($"/// MobileNet V{net.Version}, α = {alpha}, {size}×{size}×{channels} → {net.ClassCount} classes, generated from <c>{DisplayText.XmlDoc(weightsPath)}</c> ({DisplayText.XmlDoc(net.Graph.Source)}):")
+         .Line($"/// MobileNet V{net.Version}, α = {alpha}, {size}×{size}×{channels} → {Produces(plan.Outputs)}, generated from <c>{DisplayText.XmlDoc(weightsPath)}</c> ({DisplayText.XmlDoc(net.Graph.Source)}):")
          .Line($"/// {Millions(macs)} M multiply-accumulates, {Millions(parameters)} M parameters, a workspace of {SourceWriter.Count(plan.WorkspaceLength)} floats ({Kilobytes(plan.WorkspaceLength)} KiB).")
          .Line("/// </summary>")
          .Line("/// <remarks>")
          .Line($"/// <para>The input is {size}×{size}×{channels} floats in NHWC order (row by row, pixel by pixel, channels interleaved),")
          .Line($"/// normalised as the weights expect: {DisplayText.XmlDoc(normalization.Source)}. The file's own input is {net.Graph.InputLayout};")
          .Line("/// <see cref=\"Preprocess\"/> makes the input from 8-bit pixels, <see cref=\"global::MobileNet.TensorLayout\"/> converts NCHW tensors.</para>")
-         .Line("/// <para>MACs and parameters count the convolution and classifier weights, as the MobileNet papers do (no biases or BatchNorm).</para>")
+         .Line("/// <para>MACs and parameters count the convolution and classifier weights, as the MobileNet papers do (no biases or BatchNorm).</para>");
+        if (net.LeftOut is not null)
+            w.Line($"/// <para>The network stops at {DisplayText.XmlDoc(OutputSelector.Describe(net.Outputs))}, as the attribute asks: the file's {DisplayText.XmlDoc(net.LeftOut)} are left out.</para>");
+        w
          .Line("/// <para>Speed depends on the instruction set the code is compiled for: the JIT uses the CPU's own (AVX-512, AVX2 or NEON). A NativeAOT")
          .Line("/// build for x64 uses the one its IlcInstructionSet names, and without FMA (the x86-64 default) every multiply-add becomes a")
          .Line("/// software call, about 230× slower: the MobileNetGen package sets x86-64-v3 (AVX2 and FMA) unless the project chose one.")
          .Line("/// ARM64's baseline has NEON with FMA.</para>")
          .Line("/// <code>");
-        w.Line($"///  #  {"layer",-17} {"stride",6}  {"input → output",-30} {"MACs",13} {"params",11}");
+        w.Line($"///  #  {"layer",-17} {"stride",6}  {"input → output",-30} {"MACs",13} {"params",11}  {"name"}");
         foreach (PlannedLayer layer in plan.Layers)
         {
             if (layer.Block is { } block)
@@ -109,8 +112,9 @@ internal static class Emitter
                     GraphOp op = ops[i];
                     string kind = op == block.Expand ? "expand 1×1" : op == block.Depthwise ? "depthwise 3×3"
                         : block.Residual ? "project 1×1 + in" : layer.Kernel == KernelKind.DepthwiseSeparable ? "pointwise 1×1" : "project 1×1";
+                    string? name = op == block.Project ? layer.Name : op == block.Expand ? layer.Name + BoundLayer.ExpansionSuffix : null;
                     TableRow(w, i == 0 ? layer.Index.ToString(CultureInfo.InvariantCulture) : "", kind, op.StrideH.ToString(CultureInfo.InvariantCulture),
-                        $"{op.Shape(false)} → {op.Shape(true)}", Counting.Macs(op), Counting.Parameters(op));
+                        $"{op.Shape(false)} → {op.Shape(true)}", Counting.Macs(op), Counting.Parameters(op), name);
                 }
                 continue;
             }
@@ -122,17 +126,19 @@ internal static class Emitter
                 _ => $"{single.Shape(false)} → {single.Shape(true)}",
             };
             string stride = layer.Kernel is KernelKind.ConvKxK or KernelKind.Depthwise3x3 or KernelKind.Pointwise ? single.StrideH.ToString(CultureInfo.InvariantCulture) : "";
-            TableRow(w, layer.Index.ToString(CultureInfo.InvariantCulture), KernelEmitter.Kind(layer), stride, shapes, layer.Macs, layer.Parameters);
+            TableRow(w, layer.Index.ToString(CultureInfo.InvariantCulture), KernelEmitter.Kind(layer), stride, shapes, layer.Macs, layer.Parameters, layer.Name);
         }
         w.Line($"///     {"total",-17} {"",6}  {"",-30} {SourceWriter.Count(macs),13} {SourceWriter.Count(parameters),11}");
         w.Line("/// </code>")
+         .Line("/// <para>A name is what <c>FeatureMaps</c> takes to make that layer's output one of <c>Run</c>'s.</para>")
          .Line($"/// <para>Workspace: activations alternate between the two ends of one buffer, so it holds the largest pair of")
          .Line($"/// consecutive activations{(plan.Layers.Any(l => l.ScratchLength > 0) ? " and the scratch of the layer that runs (a row of zeros for the padding, two depthwise output rows, a bottleneck's four or five expanded rows: the intermediate tensors never exist in full)" : "")}:")
          .Line($"/// {SourceWriter.Count(plan.WorkspaceLength)} floats ({Kilobytes(plan.WorkspaceLength)} KiB){(plan.UntiledWorkspaceLength > plan.WorkspaceLength ? $", against {SourceWriter.Count(plan.UntiledWorkspaceLength)} ({Kilobytes(plan.UntiledWorkspaceLength)} KiB) with the expanded tensors in full" : "")}")
          .Line($"/// and {SourceWriter.Count(plan.NaiveWorkspaceLength)} ({Kilobytes(plan.NaiveWorkspaceLength)} KiB) for one buffer per activation. It includes {Planner.Alignment - 1} floats")
          .Line("/// of slack: Run starts it on a 64-byte boundary, wherever the caller's span starts.</para>")
          .Line("/// </remarks>");
-        WriteSurface(w, target, new NetworkSurface(size, channels, plan.InputLength, plan.OutputLength, HasSoftmax(plan), macs,
+        OutputKind outputKind = plan.Outputs.Count == 1 ? plan.Outputs[0].Kind : OutputKind.FeatureMap;
+        WriteSurface(w, target, new NetworkSurface(size, channels, plan.InputLength, plan.Outputs, outputKind, macs,
             WeightsEmitter.Bytes(plan), plan.WorkspaceLength, normalization), plan);
 
         foreach (PlannedLayer layer in plan.Layers)
@@ -162,15 +168,26 @@ internal static class Emitter
          .Line($"public const int InputChannels = {s.InputChannels};")
          .Line($"/// <summary>Floats in one input image: {s.InputSize}×{s.InputSize}×{s.InputChannels}, NHWC.</summary>")
          .Line($"public const int InputLength = {s.InputLength};")
-         .Line($"/// <summary>Floats in the output: one {(s.OutputIsProbability ? "probability" : "score (logit)")} per class.</summary>")
-         .Line($"public const int OutputLength = {s.OutputLength};")
-         .Line($"/// <summary>True when <see cref=\"Run(ReadOnlySpan{{float}}, Span{{float}})\"/> writes probabilities (the file ends in a softmax); false for logits.</summary>")
+         .Line();
+        foreach (PlannedOutput output in s.Outputs)
+            w.Line($"/// <summary>Floats in {Span(output)}: {Contents(output)}.</summary>")
+             .Line($"public const int {output.Identifier}Length = {output.Length};")
+             .Line($"/// <summary>The height of {Span(output)}{(output.Height == 1 && output.Kind != OutputKind.FeatureMap ? " (a vector: 1)" : "")}.</summary>")
+             .Line($"public const int {output.Identifier}Height = {output.Height};")
+             .Line($"/// <summary>The width of {Span(output)}.</summary>")
+             .Line($"public const int {output.Identifier}Width = {output.Width};")
+             .Line($"/// <summary>The channels of {Span(output)}: {(output.Kind is OutputKind.Probabilities or OutputKind.Logits ? "one per class" : output.Kind == OutputKind.Embedding ? "the features" : "NHWC, the fastest-varying axis")}.</summary>")
+             .Line($"public const int {output.Identifier}Channels = {output.Channels};")
+             .Line();
+        w.Line($"/// <summary>What Run writes{(s.Outputs.Count > 1 ? ": feature maps" : "")}.</summary>")
+         .Line($"public const global::MobileNet.MobileNetOutput OutputKind = global::MobileNet.MobileNetOutput.{s.OutputKind};")
+         .Line($"/// <summary>True when Run writes probabilities (the file ends in a softmax, or Output = Probabilities added one); false for logits, embeddings and feature maps.</summary>")
          .Line($"public const bool OutputIsProbability = {(s.OutputIsProbability ? "true" : "false")};")
          .Line($"/// <summary>Multiply-accumulates per image, counted as the MobileNet papers count them (convolutions and classifier).</summary>")
          .Line($"public const long MultiplyAccumulates = {s.MultiplyAccumulates.ToString(CultureInfo.InvariantCulture)};")
          .Line($"/// <summary>Bytes of read-only weight data in the assembly: folded, packed and padded to whole vectors.</summary>")
          .Line($"public const int WeightBytes = {s.WeightBytes};")
-         .Line($"/// <summary>Floats of workspace <see cref=\"Run(ReadOnlySpan{{float}}, Span{{float}}, Span{{float}})\"/> needs ({Kilobytes(s.WorkspaceLength)} KiB).</summary>")
+         .Line($"/// <summary>Floats of workspace <see cref=\"Run(ReadOnlySpan{{float}}, {string.Join(", ", s.Outputs.Select(_ => "Span{float}"))}, Span{{float}})\"/> needs ({Kilobytes(s.WorkspaceLength)} KiB).</summary>")
          .Line($"public const int WorkspaceLength = {s.WorkspaceLength};")
          .Line();
 
@@ -191,22 +208,23 @@ internal static class Emitter
             if (plan is not null)
                 w.Line("private readonly float[] _workspace = new float[WorkspaceLength];")
                  .Line();
-            w.Line("/// <summary>Classifies one image using this instance's workspace. Allocates nothing; not for concurrent use of one instance.</summary>")
-             .Line("/// <param name=\"input\">The image: <see cref=\"InputLength\"/> floats, NHWC.</param>")
-             .Line("/// <param name=\"output\">Receives <see cref=\"OutputLength\"/> values, one per class.</param>")
-             .Line("/// <exception cref=\"ArgumentException\">A span does not have the length the network needs.</exception>")
-             .Line($"public void Run(ReadOnlySpan<float> input, Span<float> output) => {(plan is null ? Throw : "Run(input, output, _workspace);")}")
+            string spans = string.Join(", ", s.Outputs.Select(o => o.Parameter));
+            w.Line("/// <summary>Runs the network on one image using this instance's workspace. Allocates nothing; not for concurrent use of one instance.</summary>")
+             .Line("/// <param name=\"input\">The image: <see cref=\"InputLength\"/> floats, NHWC.</param>");
+            OutputParameters(w, s.Outputs);
+            w.Line("/// <exception cref=\"ArgumentException\">A span does not have the length the network needs.</exception>")
+             .Line($"public void Run(ReadOnlySpan<float> input, {Signature(s.Outputs)}) => {(plan is null ? Throw : $"Run(input, {spans}, _workspace);")}")
              .Line();
         }
 
-        w.Line("/// <summary>Classifies one image in a workspace the caller provides. Allocates nothing; thread-safe for distinct workspaces.</summary>")
-         .Line("/// <param name=\"input\">The image: <see cref=\"InputLength\"/> floats, NHWC.</param>")
-         .Line("/// <param name=\"output\">Receives <see cref=\"OutputLength\"/> values, one per class.</param>")
-         .Line("/// <param name=\"workspace\">At least <see cref=\"WorkspaceLength\"/> floats; its contents are overwritten.</param>")
+        w.Line("/// <summary>Runs the network on one image in a workspace the caller provides. Allocates nothing; thread-safe for distinct workspaces.</summary>")
+         .Line("/// <param name=\"input\">The image: <see cref=\"InputLength\"/> floats, NHWC.</param>");
+        OutputParameters(w, s.Outputs);
+        w.Line("/// <param name=\"workspace\">At least <see cref=\"WorkspaceLength\"/> floats; its contents are overwritten.</param>")
          .Line("/// <exception cref=\"ArgumentException\">A span does not have the length the network needs.</exception>");
-        WriteMethod(w, "public static void Run(ReadOnlySpan<float> input, Span<float> output, Span<float> workspace)", plan, p =>
+        WriteMethod(w, $"public static void Run(ReadOnlySpan<float> input, {Signature(s.Outputs)}, Span<float> workspace)", plan, p =>
         {
-            WriteRunPrologue(w);
+            WriteRunPrologue(w, p);
             WriteLayerCalls(w, p, profiled: false);
         });
 
@@ -221,10 +239,10 @@ internal static class Emitter
          .Line("/// <summary>Stopwatch ticks spent in each layer by <see cref=\"RunProfiled\"/> since the array was last cleared.</summary>")
          .Line($"public static readonly long[] LayerTicks = new long[{timed.Length}];")
          .Line()
-         .Line("/// <summary><see cref=\"Run(ReadOnlySpan{float}, Span{float}, Span{float})\"/>, adding each layer's time to <see cref=\"LayerTicks\"/>.</summary>");
-        WriteMethod(w, "public static void RunProfiled(ReadOnlySpan<float> input, Span<float> output, Span<float> workspace)", plan, p =>
+         .Line("/// <summary>Run, adding each layer's time to <see cref=\"LayerTicks\"/>.</summary>");
+        WriteMethod(w, $"public static void RunProfiled(ReadOnlySpan<float> input, {Signature(s.Outputs)}, Span<float> workspace)", plan, p =>
         {
-            WriteRunPrologue(w);
+            WriteRunPrologue(w, p);
             w.Line("long start = global::System.Diagnostics.Stopwatch.GetTimestamp(), now;");
             WriteLayerCalls(w, p, profiled: true);
         });
@@ -249,34 +267,81 @@ internal static class Emitter
 
     private static string Initializer(IEnumerable<string> items) => string.Join(", ", items) is { Length: > 0 } list ? $"{{ {list} }}" : "{ }";
 
-    private static void WriteRunPrologue(SourceWriter w) =>
-        w.Line("global::MobileNet.NetworkGuard.ExactLength(input.Length, InputLength, nameof(input));")
-         .Line("global::MobileNet.NetworkGuard.ExactLength(output.Length, OutputLength, nameof(output));")
-         .Line("global::MobileNet.NetworkGuard.MinimumLength(workspace.Length, WorkspaceLength, nameof(workspace));")
+    private static void WriteRunPrologue(SourceWriter w, ExecutionPlan plan)
+    {
+        w.Line("global::MobileNet.NetworkGuard.ExactLength(input.Length, InputLength, nameof(input));");
+        foreach (PlannedOutput output in plan.Outputs)
+            w.Line($"global::MobileNet.NetworkGuard.ExactLength({output.Parameter}.Length, {output.Identifier}Length, nameof({output.Parameter}));");
+        w.Line("global::MobileNet.NetworkGuard.MinimumLength(workspace.Length, WorkspaceLength, nameof(workspace));")
          .Line("ref float image = ref MemoryMarshal.GetReference(input);")
          .Line("ref float ws = ref global::MobileNet.NetworkGuard.AlignToCacheLine(ref MemoryMarshal.GetReference(workspace));");
+    }
 
+    /// <summary>The layer calls, each output copied out (or, for probabilities, computed) as soon as its layer has made it.</summary>
     private static void WriteLayerCalls(SourceWriter w, ExecutionPlan plan, bool profiled)
     {
-        int last = 0, index = 0;
+        int index = 0;
         foreach (PlannedLayer layer in plan.Layers)
         {
             if (layer.Kernel == KernelKind.Softmax)
+            {
+                PlannedOutput probabilities = plan.Outputs.Single(o => o.Layer == layer.Index);
+                w.Line($"global::MobileNet.Softmax.Compute(MemoryMarshal.CreateReadOnlySpan(ref {Buffer(layer.InputOffset)}, {probabilities.Identifier}Length), {probabilities.Parameter});");
                 continue;
+            }
             string scratch = layer.ScratchLength > 0 ? $", ref {Buffer(layer.ScratchOffset)}" : "";
-            w.Line($"{layer.MethodName}(ref {Buffer(layer.InputOffset)}, ref {Buffer(layer.OutputOffset)}{scratch});");
+            string expansion = layer.ExpansionOutput is { } e ? $", {e.Parameter}" : "";
+            w.Line($"{layer.MethodName}(ref {Buffer(layer.InputOffset)}, ref {Buffer(layer.OutputOffset)}{scratch}{expansion});");
             if (profiled)
                 w.Line($"now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[{index++}] += now - start; start = now;");
-            last = layer.OutputOffset;
+            foreach (PlannedOutput output in plan.Outputs.Where(o => o.Layer == layer.Index && !o.Expansion))
+            {
+                string source = $"MemoryMarshal.CreateReadOnlySpan(ref {Buffer(layer.OutputOffset)}, {output.Height * output.Width * output.Stride})";
+                w.Line(output.Stride == output.Channels
+                    ? $"{source}.CopyTo({output.Parameter});"
+                    : $"global::MobileNet.TensorLayout.CopyChannels({source}, {output.Stride}, {output.Parameter}, {output.Identifier}Channels);");
+            }
         }
-        string logits = $"MemoryMarshal.CreateReadOnlySpan(ref {Buffer(last)}, OutputLength)";
-        w.Line(HasSoftmax(plan)
-            ? $"global::MobileNet.Softmax.Compute({logits}, output);"
-            : $"{logits}.CopyTo(output);");
     }
 
-    private static void TableRow(SourceWriter w, string index, string kind, string stride, string shapes, long macs, long parameters) =>
-        w.Line($"/// {index,2}  {kind,-17} {stride,6}  {shapes,-30} {SourceWriter.Count(macs),13} {SourceWriter.Count(parameters),11}");
+    /// <summary>The output spans of Run's signature: "Span&lt;float&gt; output", or one per feature map.</summary>
+    private static string Signature(IReadOnlyList<PlannedOutput> outputs) => string.Join(", ", outputs.Select(o => $"Span<float> {o.Parameter}"));
+
+    private static void OutputParameters(SourceWriter w, IReadOnlyList<PlannedOutput> outputs)
+    {
+        foreach (PlannedOutput o in outputs)
+            w.Line($"/// <param name=\"{o.Parameter}\">Receives <see cref=\"{o.Identifier}Length\"/> floats: {Contents(o)}.</param>");
+    }
+
+    /// <summary>How the docs name an output: "the output", "the block11 map".</summary>
+    private static string Span(PlannedOutput output) => output.Name is null ? "the output" : $"the {output.Name} {(output.Kind == OutputKind.Embedding ? "features" : "map")}";
+
+    /// <summary>What an output holds: "one probability per class", "the 4×4×256 map of block13, NHWC".</summary>
+    private static string Contents(PlannedOutput o) => o.Kind switch
+    {
+        OutputKind.Probabilities => "one probability per class",
+        OutputKind.Logits => "one score (logit) per class",
+        OutputKind.Embedding => $"the {o.Channels} features of the global average pool (an embedding)",
+        _ => $"the {o.Height}×{o.Width}×{o.Channels} map of {o.Name ?? "the last convolution"}, NHWC",
+    };
+
+    /// <summary>What the network makes, for the class summary: "1001 class probabilities", "a 256-feature embedding", "feature maps block11 (8×8×128), block13 (4×4×256)".</summary>
+    private static string Produces(IReadOnlyList<PlannedOutput> outputs)
+    {
+        if (outputs.Count > 1 || outputs[0].Name is not null)
+            return $"feature map{(outputs.Count > 1 ? "s" : "")} {string.Join(", ", outputs.Select(o => $"{o.Name} ({o.Height}×{o.Width}×{o.Channels})"))}";
+        PlannedOutput output = outputs[0];
+        return output.Kind switch
+        {
+            OutputKind.Probabilities => $"{output.Channels} class probabilities",
+            OutputKind.Logits => $"{output.Channels} class scores (logits)",
+            OutputKind.Embedding => $"a {output.Channels}-feature embedding",
+            _ => $"a {output.Height}×{output.Width}×{output.Channels} feature map",
+        };
+    }
+
+    private static void TableRow(SourceWriter w, string index, string kind, string stride, string shapes, long macs, long parameters, string? name) =>
+        w.Line($"/// {index,2}  {kind,-17} {stride,6}  {shapes,-30} {SourceWriter.Count(macs),13} {SourceWriter.Count(parameters),11}{(name is null ? "" : "  " + name)}");
 
     private static string NormalizationExpression(InputNormalization n) => n.Kind switch
     {
@@ -284,8 +349,6 @@ internal static class Emitter
         NormalizationKind.Torchvision => "global::MobileNet.PixelNormalization.Torchvision",
         _ => $"new global::MobileNet.PixelNormalization({SourceWriter.Float(n.Mean)}, {SourceWriter.Float(n.Scale)})",
     };
-
-    private static bool HasSoftmax(ExecutionPlan plan) => plan.Layers.Any(l => l.Kernel == KernelKind.Softmax);
 
     private static string Buffer(int offset) => offset < 0 ? "image" : offset == 0 ? "ws" : $"Unsafe.Add(ref ws, {offset})";
 

@@ -16,7 +16,8 @@ internal static class KernelEmitter
     public static void Write(SourceWriter w, PlannedLayer layer)
     {
         GraphOp op = layer.Op;
-        OpenMethod(w, $"Layer {layer.Index}: {Describe(layer)}.", $"{layer.MethodName}(ref float input, ref float output{(layer.ScratchLength > 0 ? ", ref float scratch" : "")})");
+        OpenMethod(w, $"Layer {layer.Index}: {Describe(layer)}{(layer.ExpansionOutput is { } e ? $"; each expanded row is also copied to <paramref name=\"expansion\"/>, {e.Name}" : "")}.",
+            $"{layer.MethodName}(ref float input, ref float output{(layer.ScratchLength > 0 ? ", ref float scratch" : "")}{(layer.ExpansionOutput is null ? "" : ", Span<float> expansion")})");
         switch (layer.Kernel)
         {
             case KernelKind.Bottleneck or KernelKind.DepthwiseSeparable: Bottleneck(w, layer); break;
@@ -612,7 +613,7 @@ internal static class KernelEmitter
             if (expand)
             {
                 w.Open($"for (; expanded <= Math.Min(iy0 + {inputRows - 1}, InH - 1); expanded++)");
-                w.Line($"{layer.MethodName}_Expand(ref Unsafe.Add(ref input, expanded * InW * InC), ref Unsafe.Add(ref ring, expanded % {ringRows} * Slot));");
+                ExpandRow(w, layer, ringRows);
                 w.Close();
             }
             // Without an expansion the depthwise reads the input rows themselves (then the hidden width is InC).
@@ -622,6 +623,22 @@ internal static class KernelEmitter
             w.Line($"{layer.MethodName}_Project{rows}(ref d, ref Unsafe.Add(ref output, oy * {dw.OutW * layer.OutStride})" +
                 (block.Residual ? $", ref Unsafe.Add(ref input, oy * {block.InW * layer.InStride})" : "") + ");");
         });
+        // The windows of 3×3 convolutions with SAME padding reach the last input row, so every row was expanded.
+        if (layer.ExpansionOutput is not null && (dw.OutH - 1) * dw.StrideH - dw.Pads.Top + 2 < block.InH - 1)
+            throw new InvalidOperationException($"{layer.MethodName}'s windows leave input rows unexpanded");
+    }
+
+    /// <summary>Expands input row <c>expanded</c> into its ring slot and, when the expanded tensor is one of Run's outputs, copies the row out.</summary>
+    private static void ExpandRow(SourceWriter w, PlannedLayer layer, int ringRows)
+    {
+        w.Line($"ref float slot = ref Unsafe.Add(ref ring, expanded % {ringRows} * Slot);");
+        w.Line($"{layer.MethodName}_Expand(ref Unsafe.Add(ref input, expanded * InW * InC), ref slot);");
+        if (layer.ExpansionOutput is not { } tap)
+            return;
+        string target = $"expansion.Slice(expanded * InW * {tap.Channels}, InW * {tap.Channels})";
+        w.Line(tap.Stride == tap.Channels
+            ? $"MemoryMarshal.CreateReadOnlySpan(ref slot, Row).CopyTo({target});"
+            : $"global::MobileNet.TensorLayout.CopyChannels(MemoryMarshal.CreateReadOnlySpan(ref slot, Row), {tap.Stride}, {target}, {tap.Channels});");
     }
 
     /// <summary>

@@ -3,7 +3,8 @@ namespace MobileNet.Generator.Model;
 /// <summary>
 /// What one <c>[MobileNet]</c> attribute asks for, with the locations its diagnostics point at.
 /// <paramref name="IsDuplicate"/>: the class has the attribute on an earlier partial declaration, which
-/// alone generates; this one only reports MNG013.
+/// alone generates; this one only reports MNG013. <paramref name="Output"/> is the attribute's
+/// <c>MobileNetOutput</c> value; <paramref name="FeatureMaps"/> the layer names it lists, null entries as empty strings.
 /// </summary>
 internal sealed record NetworkRequest(
     TargetType Target,
@@ -14,7 +15,9 @@ internal sealed record NetworkRequest(
     int Normalization,
     LocationInfo? AttributeLocation,
     ArgumentLocations Arguments,
-    bool IsDuplicate = false)
+    bool IsDuplicate = false,
+    int Output = 0,
+    EquatableArray<string> FeatureMaps = default)
 {
     /// <summary>The attribute's Resolution when it does not set one.</summary>
     public const int DefaultResolution = 224;
@@ -39,4 +42,5 @@ internal sealed record TargetType(
     LocationInfo? Location);
 
 /// <summary>Where each named argument of the attribute stands; each falls back to the attribute itself.</summary>
-internal sealed record ArgumentLocations(LocationInfo? Version, LocationInfo? Alpha, LocationInfo? Resolution, LocationInfo? Weights, LocationInfo? Normalization);
+internal sealed record ArgumentLocations(LocationInfo? Version, LocationInfo? Alpha, LocationInfo? Resolution, LocationInfo? Weights, LocationInfo? Normalization,
+    LocationInfo? Output = null, LocationInfo? FeatureMaps = null);

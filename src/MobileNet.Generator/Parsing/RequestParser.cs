@@ -22,10 +22,12 @@ internal static class RequestParser
         int version = 1, resolution = NetworkRequest.DefaultResolution;
         double alpha = 1.0;
         string? weights = null;
-        int normalization = 0;
+        int normalization = 0, output = 0;
+        string[] featureMaps = [];
         foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
         {
-            object? value = argument.Value.Value;
+            // An array's Value throws; FeatureMaps reads its Values.
+            object? value = argument.Value.Kind == TypedConstantKind.Array ? null : argument.Value.Value;
             switch (argument.Key)
             {
                 case "Version" when value is int v: version = v; break;
@@ -33,14 +35,19 @@ internal static class RequestParser
                 case "Resolution" when value is int r: resolution = r; break;
                 case "Weights": weights = value as string; break;
                 case "Normalization" when value is int n: normalization = n; break;
+                case "Output" when value is int o: output = o; break;
+                case "FeatureMaps" when argument.Value.Kind == TypedConstantKind.Array && !argument.Value.IsNull:
+                    featureMaps = argument.Value.Values.Select(v => v.Value as string ?? "").ToArray();
+                    break;
             }
         }
 
         var arguments = new ArgumentLocations(
             ArgumentLocation(syntax, "Version"), ArgumentLocation(syntax, "Alpha"),
-            ArgumentLocation(syntax, "Resolution"), ArgumentLocation(syntax, "Weights"), ArgumentLocation(syntax, "Normalization"));
+            ArgumentLocation(syntax, "Resolution"), ArgumentLocation(syntax, "Weights"), ArgumentLocation(syntax, "Normalization"),
+            ArgumentLocation(syntax, "Output"), ArgumentLocation(syntax, "FeatureMaps"));
         return new NetworkRequest(ParseTarget(type, context.TargetNode), version, alpha, resolution, weights, normalization,
-            LocationInfo.From(syntax?.GetLocation()), arguments, isDuplicate);
+            LocationInfo.From(syntax?.GetLocation()), arguments, isDuplicate, output, featureMaps);
     }
 
     /// <summary>A cheap syntactic filter for <see cref="ParseUnbound"/>: an attribute spelt <c>MobileNet</c> on a class.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using MobileNet.Generator.Binding;
 
 namespace MobileNet.Generator.Planning;
@@ -44,6 +45,10 @@ internal sealed class PlannedLayer
 {
     public int Index { get; init; }
     public KernelKind Kernel { get; init; }
+    /// <summary>What <c>FeatureMaps</c> calls the layer's output ("block11"), if it can be tapped.</summary>
+    public string? Name { get; init; }
+    /// <summary>The bottleneck's expanded tensor when it is one of <c>Run</c>'s outputs: each expanded row is copied out as it is made.</summary>
+    public PlannedOutput? ExpansionOutput { get; set; }
     public GraphOp Op { get; init; } = null!;
     public string MethodName { get; init; } = "";
     public int InStride { get; init; }
@@ -68,10 +73,46 @@ internal sealed class PlannedLayer
     public long Parameters { get; init; }
 }
 
-internal sealed class ExecutionPlan(BoundNetwork network, IReadOnlyList<PlannedLayer> layers, int workspaceLength, int untiledWorkspaceLength, int naiveWorkspaceLength)
+/// <summary>
+/// One span <c>Run</c> writes, and the names the generated class gives it: <paramref name="Identifier"/> prefixes its
+/// constants (<c>OutputLength</c>, <c>Block11Length</c>), <paramref name="Parameter"/> names <c>Run</c>'s span. It is copied
+/// from the workspace after layer <paramref name="Layer"/>, where its pixels are <paramref name="Stride"/> floats apart
+/// (channels padded to whole vectors), into the caller's dense NHWC span; a softmax output is computed into it.
+/// </summary>
+internal sealed record PlannedOutput(string? Name, string Identifier, string Parameter, OutputKind Kind, int Layer, bool Expansion, int Height, int Width, int Channels, int Stride)
+{
+    public int Length => Height * Width * Channels;
+
+    /// <summary>The bound output as planned, after layer <paramref name="layer"/>.</summary>
+    public static PlannedOutput For(BoundOutput output, int layer, int stride)
+    {
+        (string identifier, string parameter) = Names(output.Name) ?? throw new System.InvalidOperationException($"'{output.Name}' is not a layer name");
+        return new(output.Name, identifier, parameter, output.Kind, layer, output.Expansion, output.Height, output.Width, output.Channels, stride);
+    }
+
+    /// <summary>
+    /// The constant prefix and parameter of an output: "Output" and "output" for a network's single output;
+    /// "Block13Expand" and "block13Expand" for the map <c>FeatureMaps</c> calls "block13/expand". Null for a
+    /// name that is not a layer name (letters and digits, one "/" between two parts), which never becomes code.
+    /// </summary>
+    public static (string Identifier, string Parameter)? Names(string? name)
+    {
+        if (name is null)
+            return ("Output", "output");
+        string[] parts = name.Split('/');
+        if (parts.Length > 2 || parts.Any(p => p.Length == 0 || !char.IsLetter(p[0]) || !p.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9')))
+            return null;
+        string identifier = string.Concat(parts.Select(p => char.ToUpperInvariant(p[0]) + p.Substring(1)));
+        return (identifier, char.ToLowerInvariant(identifier[0]) + identifier.Substring(1));
+    }
+}
+
+internal sealed class ExecutionPlan(BoundNetwork network, IReadOnlyList<PlannedLayer> layers, IReadOnlyList<PlannedOutput> outputs, int workspaceLength, int untiledWorkspaceLength, int naiveWorkspaceLength)
 {
     public BoundNetwork Network { get; } = network;
     public IReadOnlyList<PlannedLayer> Layers { get; } = layers;
+    /// <summary>The spans <c>Run</c> writes, in the order of its parameters.</summary>
+    public IReadOnlyList<PlannedOutput> Outputs { get; } = outputs;
     /// <summary>Floats of workspace the schedule needs: the largest pair of consecutive activations, plus the slack to align it to 64 bytes.</summary>
     public int WorkspaceLength { get; } = workspaceLength;
     /// <summary>What the same two-ended schedule would need if bottlenecks materialised their expanded tensors.</summary>
@@ -79,5 +120,4 @@ internal sealed class ExecutionPlan(BoundNetwork network, IReadOnlyList<PlannedL
     /// <summary>What one buffer per activation would take, for comparison in the docs.</summary>
     public int NaiveWorkspaceLength { get; } = naiveWorkspaceLength;
     public int InputLength => Network.Resolution * Network.Resolution * Network.Graph.InputChannels;
-    public int OutputLength => Network.ClassCount;
 }

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using MobileNet.Generator.Binding;
 using MobileNet.Generator.Model;
 
@@ -12,14 +14,16 @@ internal sealed record NetworkSurface(
     int InputSize,
     int InputChannels,
     int InputLength,
-    int OutputLength,
-    bool OutputIsProbability,
+    IReadOnlyList<PlannedOutput> Outputs,
+    OutputKind OutputKind,
     long MultiplyAccumulates,
     int WeightBytes,
     int WorkspaceLength,
     InputNormalization Normalization,
     string? NotGenerated = null)
 {
+    public bool OutputIsProbability => OutputKind == OutputKind.Probabilities;
+
     /// <summary>The classes of the published ImageNet models, TensorFlow's background class included.</summary>
     private const int ImageNetClasses = 1001;
 
@@ -27,15 +31,22 @@ internal sealed record NetworkSurface(
     /// The surface of a class whose network was not generated, so that the code that uses it still compiles
     /// and <paramref name="errors"/> are the build's only errors. The attribute gives the input size (its
     /// default, 224, where it gives an unsupported one) and the normalization; the rest are placeholders: RGB,
-    /// 1001 probabilities as the published models write, and the input's length for each count. All are
-    /// positive and of a real network's magnitude, so that a constant expression in the user's code neither
-    /// divides by zero nor overflows where the real network's would not.
+    /// 1001 values per output as the published models' classifiers write, and the input's length for each count.
+    /// All are positive and of a real network's magnitude, so that a constant expression in the user's code
+    /// neither divides by zero nor overflows where the real network's would not. The outputs are the maps
+    /// <c>FeatureMaps</c> names, when they are distinct layer names, so that <c>Run</c> takes the same spans.
     /// </summary>
     public static NetworkSurface StandIn(NetworkRequest request, string errors)
     {
         int size = request.ResolutionIsSupported ? request.Resolution : NetworkRequest.DefaultResolution;
         int length = size * size * 3;
-        return new NetworkSurface(size, 3, length, ImageNetClasses, true, length, length, length,
+        string?[] names = request.FeatureMaps.Count > 0 && request.FeatureMaps.All(n => PlannedOutput.Names(n) is not null) && request.FeatureMaps.Distinct().Count() == request.FeatureMaps.Count
+            ? [.. request.FeatureMaps]
+            : [null];
+        OutputKind kind = names[0] is not null ? OutputKind.FeatureMap
+            : request.Output is > 0 and <= (int)OutputKind.FeatureMap ? (OutputKind)request.Output : OutputKind.Probabilities;
+        PlannedOutput[] outputs = names.Select(n => PlannedOutput.For(new BoundOutput(n, kind, 0, false, 1, 1, ImageNetClasses), 0, ImageNetClasses)).ToArray();
+        return new NetworkSurface(size, 3, length, outputs, kind, length, length, length,
             InputNormalization.For(request.Normalization, fromFile: null), errors);
     }
 }

@@ -27,14 +27,31 @@ internal static class Planner
         var layers = new List<PlannedLayer>();
         int inStride = network.Graph.InputChannels;
         IReadOnlyList<BoundLayer> bound = network.Layers;
+        var plannedOf = new int[bound.Count]; // the planned layer that computes each bound one
         for (int i = 0; i < bound.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            PlannedLayer layer = i + 1 < bound.Count && Fuses(bound[i], bound[i + 1])
-                ? PlanBottleneck(layers.Count, new Bottleneck(null, bound[i].Op, bound[++i].Op, Residual: false), inStride, KernelKind.DepthwiseSeparable)
-                : PlanLayer(layers.Count, bound[i], inStride);
+            plannedOf[i] = layers.Count;
+            PlannedLayer layer;
+            if (i + 1 < bound.Count && Fuses(bound[i], bound[i + 1]))
+            {
+                plannedOf[i + 1] = layers.Count;
+                layer = PlanBottleneck(layers.Count, new Bottleneck(null, bound[i].Op, bound[++i].Op, Residual: false), inStride, bound[i].Name, KernelKind.DepthwiseSeparable);
+            }
+            else
+                layer = PlanLayer(layers.Count, bound[i], inStride);
             layers.Add(layer);
             inStride = layer.OutStride;
+        }
+
+        var outputs = new List<PlannedOutput>();
+        foreach (BoundOutput output in network.Outputs)
+        {
+            PlannedLayer layer = layers[plannedOf[output.Layer]];
+            var planned = PlannedOutput.For(output, layer.Index, output.Expansion ? layer.HiddenStride : layer.Kernel == KernelKind.Softmax ? output.Channels : layer.OutStride);
+            outputs.Add(planned);
+            if (output.Expansion)
+                layer.ExpansionOutput = planned;
         }
 
         // Softmax writes to the caller's span; every other layer produces a workspace activation.
@@ -56,14 +73,14 @@ internal static class Planner
         foreach (PlannedLayer softmax in layers.Where(l => l.Kernel == KernelKind.Softmax))
             softmax.InputOffset = previous;
 
-        return new ExecutionPlan(network, layers, workspace + Alignment - 1, untiled, producing.Sum(l => l.ActivationsLength));
+        return new ExecutionPlan(network, layers, outputs, workspace + Alignment - 1, untiled, producing.Sum(l => l.ActivationsLength));
     }
 
     private static PlannedLayer PlanLayer(int index, BoundLayer bound, int inStride)
     {
         GraphOp op = bound.Op;
         if (bound.Block is { } block)
-            return PlanBottleneck(index, block, inStride);
+            return PlanBottleneck(index, block, inStride, bound.Name);
 
         int outStride = RoundUp(op.OutC, Lanes);
         (KernelKind kernel, float[] packed, int outputLength) = bound.Role switch
@@ -77,7 +94,7 @@ internal static class Planner
         };
         return new PlannedLayer
         {
-            Index = index, Kernel = kernel, Op = op,
+            Index = index, Kernel = kernel, Op = op, Name = bound.Name,
             MethodName = $"Layer{index:D2}_{MethodSuffix(kernel, op)}",
             InStride = inStride, OutStride = outStride, OutputLength = outputLength, ActivationsLength = outputLength,
             // The stem and a depthwise layer read a row of zeros where the window hangs over the top or bottom of the image.
@@ -101,7 +118,7 @@ internal static class Planner
     /// <summary>The largest pointwise weights a fused separable layer streams per row: a typical L1 data cache (32-48 KiB).</summary>
     public const int FusedWeightBytes = 32 * 1024;
 
-    private static PlannedLayer PlanBottleneck(int index, Bottleneck block, int inStride, KernelKind kernel = KernelKind.Bottleneck)
+    private static PlannedLayer PlanBottleneck(int index, Bottleneck block, int inStride, string? name, KernelKind kernel = KernelKind.Bottleneck)
     {
         GraphOp dw = block.Depthwise, project = block.Project;
         int hidden = RoundUp(block.Hidden, Lanes), outStride = RoundUp(project.OutC, Lanes);
@@ -120,7 +137,7 @@ internal static class Planner
         GraphOp[] ops = block.Expand is null ? [dw, project] : [block.Expand, dw, project];
         return new PlannedLayer
         {
-            Index = index, Kernel = kernel, Op = dw, Block = block,
+            Index = index, Kernel = kernel, Op = dw, Block = block, Name = name,
             MethodName = kernel == KernelKind.DepthwiseSeparable
                 ? $"Layer{index:D2}_DepthwiseSeparableS{dw.StrideH}"
                 : $"Layer{index:D2}_Bottleneck{(block.Expand is null ? 1 : block.Hidden / block.InC)}S{dw.StrideH}",

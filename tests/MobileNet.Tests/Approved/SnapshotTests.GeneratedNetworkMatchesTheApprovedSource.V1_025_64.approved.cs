@@ -9,7 +9,7 @@ using System.Runtime.Intrinsics;
 namespace Tests
 {
     /// <summary>
-    /// MobileNet V1, α = 0.25, 64×64×3 → 10 classes, generated from <c>models/model.onnx</c> (ONNX opset 13, written by MobileNetGen tests):
+    /// MobileNet V1, α = 0.25, 64×64×3 → 10 class probabilities, generated from <c>models/model.onnx</c> (ONNX opset 13, written by MobileNetGen tests):
     /// 3.33 M multiply-accumulates, 0.21 M parameters, a workspace of 25,615 floats (100.1 KiB).
     /// </summary>
     /// <remarks>
@@ -22,39 +22,40 @@ namespace Tests
     /// software call, about 230× slower: the MobileNetGen package sets x86-64-v3 (AVX2 and FMA) unless the project chose one.
     /// ARM64's baseline has NEON with FMA.</para>
     /// <code>
-    ///  #  layer             stride  input → output                          MACs      params
-    ///  0  conv 3×3               2  64×64×3 → 32×32×8                    221,184         216
+    ///  #  layer             stride  input → output                          MACs      params  name
+    ///  0  conv 3×3               2  64×64×3 → 32×32×8                    221,184         216  stem
     ///  1  depthwise 3×3          1  32×32×8 → 32×32×8                     73,728          72
-    ///     pointwise 1×1          1  32×32×8 → 32×32×16                   131,072         128
+    ///     pointwise 1×1          1  32×32×8 → 32×32×16                   131,072         128  block1
     ///  2  depthwise 3×3          2  32×32×16 → 16×16×16                   36,864         144
-    ///     pointwise 1×1          1  16×16×16 → 16×16×32                  131,072         512
+    ///     pointwise 1×1          1  16×16×16 → 16×16×32                  131,072         512  block2
     ///  3  depthwise 3×3          1  16×16×32 → 16×16×32                   73,728         288
-    ///     pointwise 1×1          1  16×16×32 → 16×16×32                  262,144       1,024
+    ///     pointwise 1×1          1  16×16×32 → 16×16×32                  262,144       1,024  block3
     ///  4  depthwise 3×3          2  16×16×32 → 8×8×32                     18,432         288
-    ///     pointwise 1×1          1  8×8×32 → 8×8×64                      131,072       2,048
+    ///     pointwise 1×1          1  8×8×32 → 8×8×64                      131,072       2,048  block4
     ///  5  depthwise 3×3          1  8×8×64 → 8×8×64                       36,864         576
-    ///     pointwise 1×1          1  8×8×64 → 8×8×64                      262,144       4,096
+    ///     pointwise 1×1          1  8×8×64 → 8×8×64                      262,144       4,096  block5
     ///  6  depthwise 3×3          2  8×8×64 → 4×4×64                        9,216         576
-    ///     pointwise 1×1          1  4×4×64 → 4×4×128                     131,072       8,192
+    ///     pointwise 1×1          1  4×4×64 → 4×4×128                     131,072       8,192  block6
     ///  7  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152
-    ///  8  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384
+    ///  8  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384  block7
     ///  9  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152
-    /// 10  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384
+    /// 10  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384  block8
     /// 11  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152
-    /// 12  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384
+    /// 12  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384  block9
     /// 13  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152
-    /// 14  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384
+    /// 14  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384  block10
     /// 15  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152
-    /// 16  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384
+    /// 16  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384  block11
     /// 17  depthwise 3×3          2  4×4×128 → 2×2×128                      4,608       1,152
-    /// 18  pointwise 1×1          1  2×2×128 → 2×2×256                    131,072      32,768
+    /// 18  pointwise 1×1          1  2×2×128 → 2×2×256                    131,072      32,768  block12
     /// 19  depthwise 3×3          1  2×2×256 → 2×2×256                      9,216       2,304
-    /// 20  pointwise 1×1          1  2×2×256 → 2×2×256                    262,144      65,536
-    /// 21  average pool              2×2×256 → 256                              0           0
+    /// 20  pointwise 1×1          1  2×2×256 → 2×2×256                    262,144      65,536  block13
+    /// 21  average pool              2×2×256 → 256                              0           0  pool
     /// 22  classifier                256 → 10                               2,560       2,560
     /// 23  softmax                   10 → 10                                    0           0
     ///     total                                                        3,331,072     210,160
     /// </code>
+    /// <para>A name is what <c>FeatureMaps</c> takes to make that layer's output one of <c>Run</c>'s.</para>
     /// <para>Workspace: activations alternate between the two ends of one buffer, so it holds the largest pair of
     /// consecutive activations and the scratch of the layer that runs (a row of zeros for the padding, two depthwise output rows, a bottleneck's four or five expanded rows: the intermediate tensors never exist in full):
     /// 25,615 floats (100.1 KiB)
@@ -70,9 +71,19 @@ namespace Tests
         public const int InputChannels = 3;
         /// <summary>Floats in one input image: 64×64×3, NHWC.</summary>
         public const int InputLength = 12288;
+
         /// <summary>Floats in the output: one probability per class.</summary>
         public const int OutputLength = 10;
-        /// <summary>True when <see cref="Run(ReadOnlySpan{float}, Span{float})"/> writes probabilities (the file ends in a softmax); false for logits.</summary>
+        /// <summary>The height of the output (a vector: 1).</summary>
+        public const int OutputHeight = 1;
+        /// <summary>The width of the output.</summary>
+        public const int OutputWidth = 1;
+        /// <summary>The channels of the output: one per class.</summary>
+        public const int OutputChannels = 10;
+
+        /// <summary>What Run writes.</summary>
+        public const global::MobileNet.MobileNetOutput OutputKind = global::MobileNet.MobileNetOutput.Probabilities;
+        /// <summary>True when Run writes probabilities (the file ends in a softmax, or Output = Probabilities added one); false for logits, embeddings and feature maps.</summary>
         public const bool OutputIsProbability = true;
         /// <summary>Multiply-accumulates per image, counted as the MobileNet papers count them (convolutions and classifier).</summary>
         public const long MultiplyAccumulates = 3331072;
@@ -94,15 +105,15 @@ namespace Tests
 
         private readonly float[] _workspace = new float[WorkspaceLength];
 
-        /// <summary>Classifies one image using this instance's workspace. Allocates nothing; not for concurrent use of one instance.</summary>
+        /// <summary>Runs the network on one image using this instance's workspace. Allocates nothing; not for concurrent use of one instance.</summary>
         /// <param name="input">The image: <see cref="InputLength"/> floats, NHWC.</param>
-        /// <param name="output">Receives <see cref="OutputLength"/> values, one per class.</param>
+        /// <param name="output">Receives <see cref="OutputLength"/> floats: one probability per class.</param>
         /// <exception cref="ArgumentException">A span does not have the length the network needs.</exception>
         public void Run(ReadOnlySpan<float> input, Span<float> output) => Run(input, output, _workspace);
 
-        /// <summary>Classifies one image in a workspace the caller provides. Allocates nothing; thread-safe for distinct workspaces.</summary>
+        /// <summary>Runs the network on one image in a workspace the caller provides. Allocates nothing; thread-safe for distinct workspaces.</summary>
         /// <param name="input">The image: <see cref="InputLength"/> floats, NHWC.</param>
-        /// <param name="output">Receives <see cref="OutputLength"/> values, one per class.</param>
+        /// <param name="output">Receives <see cref="OutputLength"/> floats: one probability per class.</param>
         /// <param name="workspace">At least <see cref="WorkspaceLength"/> floats; its contents are overwritten.</param>
         /// <exception cref="ArgumentException">A span does not have the length the network needs.</exception>
         public static void Run(ReadOnlySpan<float> input, Span<float> output, Span<float> workspace)
@@ -146,7 +157,7 @@ namespace Tests
         /// <summary>Stopwatch ticks spent in each layer by <see cref="RunProfiled"/> since the array was last cleared.</summary>
         public static readonly long[] LayerTicks = new long[23];
 
-        /// <summary><see cref="Run(ReadOnlySpan{float}, Span{float}, Span{float})"/>, adding each layer's time to <see cref="LayerTicks"/>.</summary>
+        /// <summary>Run, adding each layer's time to <see cref="LayerTicks"/>.</summary>
         public static void RunProfiled(ReadOnlySpan<float> input, Span<float> output, Span<float> workspace)
         {
             global::MobileNet.NetworkGuard.ExactLength(input.Length, InputLength, nameof(input));

@@ -9,7 +9,7 @@ using System.Runtime.Intrinsics;
 namespace Tests
 {
     /// <summary>
-    /// MobileNet V2, α = 0.35, 64×64×3 → 10 classes, generated from <c>models/model.onnx</c> (ONNX opset 13, written by MobileNetGen tests):
+    /// MobileNet V2, α = 0.35, 64×64×3 → 10 class probabilities, generated from <c>models/model.onnx</c> (ONNX opset 13, written by MobileNetGen tests):
     /// 4.75 M multiply-accumulates, 0.39 M parameters, a workspace of 26,127 floats (102.1 KiB).
     /// </summary>
     /// <remarks>
@@ -22,64 +22,65 @@ namespace Tests
     /// software call, about 230× slower: the MobileNetGen package sets x86-64-v3 (AVX2 and FMA) unless the project chose one.
     /// ARM64's baseline has NEON with FMA.</para>
     /// <code>
-    ///  #  layer             stride  input → output                          MACs      params
-    ///  0  conv 3×3               2  64×64×3 → 32×32×16                   442,368         432
+    ///  #  layer             stride  input → output                          MACs      params  name
+    ///  0  conv 3×3               2  64×64×3 → 32×32×16                   442,368         432  stem
     ///  1  depthwise 3×3          1  32×32×16 → 32×32×16                  147,456         144
-    ///     project 1×1            1  32×32×16 → 32×32×8                   131,072         128
-    ///  2  expand 1×1             1  32×32×8 → 32×32×48                   393,216         384
+    ///     project 1×1            1  32×32×16 → 32×32×8                   131,072         128  block0
+    ///  2  expand 1×1             1  32×32×8 → 32×32×48                   393,216         384  block1/expand
     ///     depthwise 3×3          2  32×32×48 → 16×16×48                  110,592         432
-    ///     project 1×1            1  16×16×48 → 16×16×8                    98,304         384
-    ///  3  expand 1×1             1  16×16×8 → 16×16×48                    98,304         384
+    ///     project 1×1            1  16×16×48 → 16×16×8                    98,304         384  block1
+    ///  3  expand 1×1             1  16×16×8 → 16×16×48                    98,304         384  block2/expand
     ///     depthwise 3×3          1  16×16×48 → 16×16×48                  110,592         432
-    ///     project 1×1 + in       1  16×16×48 → 16×16×8                    98,304         384
-    ///  4  expand 1×1             1  16×16×8 → 16×16×48                    98,304         384
+    ///     project 1×1 + in       1  16×16×48 → 16×16×8                    98,304         384  block2
+    ///  4  expand 1×1             1  16×16×8 → 16×16×48                    98,304         384  block3/expand
     ///     depthwise 3×3          2  16×16×48 → 8×8×48                     27,648         432
-    ///     project 1×1            1  8×8×48 → 8×8×16                       49,152         768
-    ///  5  expand 1×1             1  8×8×16 → 8×8×96                       98,304       1,536
+    ///     project 1×1            1  8×8×48 → 8×8×16                       49,152         768  block3
+    ///  5  expand 1×1             1  8×8×16 → 8×8×96                       98,304       1,536  block4/expand
     ///     depthwise 3×3          1  8×8×96 → 8×8×96                       55,296         864
-    ///     project 1×1 + in       1  8×8×96 → 8×8×16                       98,304       1,536
-    ///  6  expand 1×1             1  8×8×16 → 8×8×96                       98,304       1,536
+    ///     project 1×1 + in       1  8×8×96 → 8×8×16                       98,304       1,536  block4
+    ///  6  expand 1×1             1  8×8×16 → 8×8×96                       98,304       1,536  block5/expand
     ///     depthwise 3×3          1  8×8×96 → 8×8×96                       55,296         864
-    ///     project 1×1 + in       1  8×8×96 → 8×8×16                       98,304       1,536
-    ///  7  expand 1×1             1  8×8×16 → 8×8×96                       98,304       1,536
+    ///     project 1×1 + in       1  8×8×96 → 8×8×16                       98,304       1,536  block5
+    ///  7  expand 1×1             1  8×8×16 → 8×8×96                       98,304       1,536  block6/expand
     ///     depthwise 3×3          2  8×8×96 → 4×4×96                       13,824         864
-    ///     project 1×1            1  4×4×96 → 4×4×24                       36,864       2,304
-    ///  8  expand 1×1             1  4×4×24 → 4×4×144                      55,296       3,456
+    ///     project 1×1            1  4×4×96 → 4×4×24                       36,864       2,304  block6
+    ///  8  expand 1×1             1  4×4×24 → 4×4×144                      55,296       3,456  block7/expand
     ///     depthwise 3×3          1  4×4×144 → 4×4×144                     20,736       1,296
-    ///     project 1×1 + in       1  4×4×144 → 4×4×24                      55,296       3,456
-    ///  9  expand 1×1             1  4×4×24 → 4×4×144                      55,296       3,456
+    ///     project 1×1 + in       1  4×4×144 → 4×4×24                      55,296       3,456  block7
+    ///  9  expand 1×1             1  4×4×24 → 4×4×144                      55,296       3,456  block8/expand
     ///     depthwise 3×3          1  4×4×144 → 4×4×144                     20,736       1,296
-    ///     project 1×1 + in       1  4×4×144 → 4×4×24                      55,296       3,456
-    /// 10  expand 1×1             1  4×4×24 → 4×4×144                      55,296       3,456
+    ///     project 1×1 + in       1  4×4×144 → 4×4×24                      55,296       3,456  block8
+    /// 10  expand 1×1             1  4×4×24 → 4×4×144                      55,296       3,456  block9/expand
     ///     depthwise 3×3          1  4×4×144 → 4×4×144                     20,736       1,296
-    ///     project 1×1 + in       1  4×4×144 → 4×4×24                      55,296       3,456
-    /// 11  expand 1×1             1  4×4×24 → 4×4×144                      55,296       3,456
+    ///     project 1×1 + in       1  4×4×144 → 4×4×24                      55,296       3,456  block9
+    /// 11  expand 1×1             1  4×4×24 → 4×4×144                      55,296       3,456  block10/expand
     ///     depthwise 3×3          1  4×4×144 → 4×4×144                     20,736       1,296
-    ///     project 1×1            1  4×4×144 → 4×4×32                      73,728       4,608
-    /// 12  expand 1×1             1  4×4×32 → 4×4×192                      98,304       6,144
+    ///     project 1×1            1  4×4×144 → 4×4×32                      73,728       4,608  block10
+    /// 12  expand 1×1             1  4×4×32 → 4×4×192                      98,304       6,144  block11/expand
     ///     depthwise 3×3          1  4×4×192 → 4×4×192                     27,648       1,728
-    ///     project 1×1 + in       1  4×4×192 → 4×4×32                      98,304       6,144
-    /// 13  expand 1×1             1  4×4×32 → 4×4×192                      98,304       6,144
+    ///     project 1×1 + in       1  4×4×192 → 4×4×32                      98,304       6,144  block11
+    /// 13  expand 1×1             1  4×4×32 → 4×4×192                      98,304       6,144  block12/expand
     ///     depthwise 3×3          1  4×4×192 → 4×4×192                     27,648       1,728
-    ///     project 1×1 + in       1  4×4×192 → 4×4×32                      98,304       6,144
-    /// 14  expand 1×1             1  4×4×32 → 4×4×192                      98,304       6,144
+    ///     project 1×1 + in       1  4×4×192 → 4×4×32                      98,304       6,144  block12
+    /// 14  expand 1×1             1  4×4×32 → 4×4×192                      98,304       6,144  block13/expand
     ///     depthwise 3×3          2  4×4×192 → 2×2×192                      6,912       1,728
-    ///     project 1×1            1  2×2×192 → 2×2×56                      43,008      10,752
-    /// 15  expand 1×1             1  2×2×56 → 2×2×336                      75,264      18,816
+    ///     project 1×1            1  2×2×192 → 2×2×56                      43,008      10,752  block13
+    /// 15  expand 1×1             1  2×2×56 → 2×2×336                      75,264      18,816  block14/expand
     ///     depthwise 3×3          1  2×2×336 → 2×2×336                     12,096       3,024
-    ///     project 1×1 + in       1  2×2×336 → 2×2×56                      75,264      18,816
-    /// 16  expand 1×1             1  2×2×56 → 2×2×336                      75,264      18,816
+    ///     project 1×1 + in       1  2×2×336 → 2×2×56                      75,264      18,816  block14
+    /// 16  expand 1×1             1  2×2×56 → 2×2×336                      75,264      18,816  block15/expand
     ///     depthwise 3×3          1  2×2×336 → 2×2×336                     12,096       3,024
-    ///     project 1×1 + in       1  2×2×336 → 2×2×56                      75,264      18,816
-    /// 17  expand 1×1             1  2×2×56 → 2×2×336                      75,264      18,816
+    ///     project 1×1 + in       1  2×2×336 → 2×2×56                      75,264      18,816  block15
+    /// 17  expand 1×1             1  2×2×56 → 2×2×336                      75,264      18,816  block16/expand
     ///     depthwise 3×3          1  2×2×336 → 2×2×336                     12,096       3,024
-    ///     project 1×1            1  2×2×336 → 2×2×112                    150,528      37,632
-    /// 18  pointwise 1×1          1  2×2×112 → 2×2×1280                   573,440     143,360
-    /// 19  average pool              2×2×1280 → 1280                            0           0
+    ///     project 1×1            1  2×2×336 → 2×2×112                    150,528      37,632  block16
+    /// 18  pointwise 1×1          1  2×2×112 → 2×2×1280                   573,440     143,360  last
+    /// 19  average pool              2×2×1280 → 1280                            0           0  pool
     /// 20  classifier                1280 → 10                             12,800      12,800
     /// 21  softmax                   10 → 10                                    0           0
     ///     total                                                        4,747,968     394,848
     /// </code>
+    /// <para>A name is what <c>FeatureMaps</c> takes to make that layer's output one of <c>Run</c>'s.</para>
     /// <para>Workspace: activations alternate between the two ends of one buffer, so it holds the largest pair of
     /// consecutive activations and the scratch of the layer that runs (a row of zeros for the padding, two depthwise output rows, a bottleneck's four or five expanded rows: the intermediate tensors never exist in full):
     /// 26,127 floats (102.1 KiB), against 61,440 (240 KiB) with the expanded tensors in full
@@ -95,9 +96,19 @@ namespace Tests
         public const int InputChannels = 3;
         /// <summary>Floats in one input image: 64×64×3, NHWC.</summary>
         public const int InputLength = 12288;
+
         /// <summary>Floats in the output: one probability per class.</summary>
         public const int OutputLength = 10;
-        /// <summary>True when <see cref="Run(ReadOnlySpan{float}, Span{float})"/> writes probabilities (the file ends in a softmax); false for logits.</summary>
+        /// <summary>The height of the output (a vector: 1).</summary>
+        public const int OutputHeight = 1;
+        /// <summary>The width of the output.</summary>
+        public const int OutputWidth = 1;
+        /// <summary>The channels of the output: one per class.</summary>
+        public const int OutputChannels = 10;
+
+        /// <summary>What Run writes.</summary>
+        public const global::MobileNet.MobileNetOutput OutputKind = global::MobileNet.MobileNetOutput.Probabilities;
+        /// <summary>True when Run writes probabilities (the file ends in a softmax, or Output = Probabilities added one); false for logits, embeddings and feature maps.</summary>
         public const bool OutputIsProbability = true;
         /// <summary>Multiply-accumulates per image, counted as the MobileNet papers count them (convolutions and classifier).</summary>
         public const long MultiplyAccumulates = 4747968;
@@ -119,15 +130,15 @@ namespace Tests
 
         private readonly float[] _workspace = new float[WorkspaceLength];
 
-        /// <summary>Classifies one image using this instance's workspace. Allocates nothing; not for concurrent use of one instance.</summary>
+        /// <summary>Runs the network on one image using this instance's workspace. Allocates nothing; not for concurrent use of one instance.</summary>
         /// <param name="input">The image: <see cref="InputLength"/> floats, NHWC.</param>
-        /// <param name="output">Receives <see cref="OutputLength"/> values, one per class.</param>
+        /// <param name="output">Receives <see cref="OutputLength"/> floats: one probability per class.</param>
         /// <exception cref="ArgumentException">A span does not have the length the network needs.</exception>
         public void Run(ReadOnlySpan<float> input, Span<float> output) => Run(input, output, _workspace);
 
-        /// <summary>Classifies one image in a workspace the caller provides. Allocates nothing; thread-safe for distinct workspaces.</summary>
+        /// <summary>Runs the network on one image in a workspace the caller provides. Allocates nothing; thread-safe for distinct workspaces.</summary>
         /// <param name="input">The image: <see cref="InputLength"/> floats, NHWC.</param>
-        /// <param name="output">Receives <see cref="OutputLength"/> values, one per class.</param>
+        /// <param name="output">Receives <see cref="OutputLength"/> floats: one probability per class.</param>
         /// <param name="workspace">At least <see cref="WorkspaceLength"/> floats; its contents are overwritten.</param>
         /// <exception cref="ArgumentException">A span does not have the length the network needs.</exception>
         public static void Run(ReadOnlySpan<float> input, Span<float> output, Span<float> workspace)
@@ -169,7 +180,7 @@ namespace Tests
         /// <summary>Stopwatch ticks spent in each layer by <see cref="RunProfiled"/> since the array was last cleared.</summary>
         public static readonly long[] LayerTicks = new long[21];
 
-        /// <summary><see cref="Run(ReadOnlySpan{float}, Span{float}, Span{float})"/>, adding each layer's time to <see cref="LayerTicks"/>.</summary>
+        /// <summary>Run, adding each layer's time to <see cref="LayerTicks"/>.</summary>
         public static void RunProfiled(ReadOnlySpan<float> input, Span<float> output, Span<float> workspace)
         {
             global::MobileNet.NetworkGuard.ExactLength(input.Length, InputLength, nameof(input));
@@ -3689,7 +3700,8 @@ namespace Tests
                 int iy0 = oy * Stride - PadTop;
                 for (; expanded <= Math.Min(iy0 + 4, InH - 1); expanded++)
                 {
-                    Layer02_Bottleneck6S2_Expand(ref Unsafe.Add(ref input, expanded * InW * InC), ref Unsafe.Add(ref ring, expanded % 5 * Slot));
+                    ref float slot = ref Unsafe.Add(ref ring, expanded % 5 * Slot);
+                    Layer02_Bottleneck6S2_Expand(ref Unsafe.Add(ref input, expanded * InW * InC), ref slot);
                 }
                 ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 5 * Slot) : ref zero;
                 ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 5 * Slot) : ref zero;
@@ -6052,7 +6064,8 @@ namespace Tests
                 int iy0 = oy * Stride - PadTop;
                 for (; expanded <= Math.Min(iy0 + 3, InH - 1); expanded++)
                 {
-                    Layer03_Bottleneck6S1_Expand(ref Unsafe.Add(ref input, expanded * InW * InC), ref Unsafe.Add(ref ring, expanded % 4 * Slot));
+                    ref float slot = ref Unsafe.Add(ref ring, expanded % 4 * Slot);
+                    Layer03_Bottleneck6S1_Expand(ref Unsafe.Add(ref input, expanded * InW * InC), ref slot);
                 }
                 ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 4 * Slot) : ref zero;
                 ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 4 * Slot) : ref zero;
@@ -7875,7 +7888,8 @@ namespace Tests
                 int iy0 = oy * Stride - PadTop;
                 for (; expanded <= Math.Min(iy0 + 4, InH - 1); expanded++)
                 {
-                    Layer04_Bottleneck6S2_Expand(ref Unsafe.Add(ref input, expanded * InW * InC), ref Unsafe.Add(ref ring, expanded % 5 * Slot));
+                    ref float slot = ref Unsafe.Add(ref ring, expanded % 5 * Slot);
+                    Layer04_Bottleneck6S2_Expand(ref Unsafe.Add(ref input, expanded * InW * InC), ref slot);
                 }
                 ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 5 * Slot) : ref zero;
                 ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 5 * Slot) : ref zero;
@@ -9423,7 +9437,8 @@ namespace Tests
                 int iy0 = oy * Stride - PadTop;
                 for (; expanded <= Math.Min(iy0 + 3, InH - 1); expanded++)
                 {
-                    Layer05_Bottleneck6S1_Expand(ref Unsafe.Add(ref input, expanded * InW * InC), ref Unsafe.Add(ref ring, expanded % 4 * Slot));
+                    ref float slot = ref Unsafe.Add(ref ring, expanded % 4 * Slot);
+                    Layer05_Bottleneck6S1_Expand(ref Unsafe.Add(ref input, expanded * InW * InC), ref slot);
                 }
                 ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 4 * Slot) : ref zero;
                 ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 4 * Slot) : ref zero;
@@ -10653,7 +10668,8 @@ namespace Tests
                 int iy0 = oy * Stride - PadTop;
                 for (; expanded <= Math.Min(iy0 + 3, InH - 1); expanded++)
                 {
-                    Layer06_Bottleneck6S1_Expand(ref Unsafe.Add(ref input, expanded * InW * InC), ref Unsafe.Add(ref ring, expanded % 4 * Slot));
+                    ref float slot = ref Unsafe.Add(ref ring, expanded % 4 * Slot);
+                    Layer06_Bottleneck6S1_Expand(ref Unsafe.Add(ref input, expanded * InW * InC), ref slot);
                 }
                 ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 4 * Slot) : ref zero;
                 ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 4 * Slot) : ref zero;
@@ -11883,7 +11899,8 @@ namespace Tests
                 int iy0 = oy * Stride - PadTop;
                 for (; expanded <= Math.Min(iy0 + 4, InH - 1); expanded++)
                 {
-                    Layer07_Bottleneck6S2_Expand(ref Unsafe.Add(ref input, expanded * InW * InC), ref Unsafe.Add(ref ring, expanded % 5 * Slot));
+                    ref float slot = ref Unsafe.Add(ref ring, expanded % 5 * Slot);
+                    Layer07_Bottleneck6S2_Expand(ref Unsafe.Add(ref input, expanded * InW * InC), ref slot);
                 }
                 ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 5 * Slot) : ref zero;
                 ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 5 * Slot) : ref zero;
@@ -12997,7 +13014,8 @@ namespace Tests
                 int iy0 = oy * Stride - PadTop;
                 for (; expanded <= Math.Min(iy0 + 3, InH - 1); expanded++)
                 {
-                    Layer08_Bottleneck6S1_Expand(ref Unsafe.Add(ref input, expanded * InW * InC), ref Unsafe.Add(ref ring, expanded % 4 * Slot));
+                    ref float slot = ref Unsafe.Add(ref ring, expanded % 4 * Slot);
+                    Layer08_Bottleneck6S1_Expand(ref Unsafe.Add(ref input, expanded * InW * InC), ref slot);
                 }
                 ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 4 * Slot) : ref zero;
                 ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 4 * Slot) : ref zero;
@@ -13857,7 +13875,8 @@ namespace Tests
                 int iy0 = oy * Stride - PadTop;
                 for (; expanded <= Math.Min(iy0 + 3, InH - 1); expanded++)
                 {
-                    Layer09_Bottleneck6S1_Expand(ref Unsafe.Add(ref input, expanded * InW * InC), ref Unsafe.Add(ref ring, expanded % 4 * Slot));
+                    ref float slot = ref Unsafe.Add(ref ring, expanded % 4 * Slot);
+                    Layer09_Bottleneck6S1_Expand(ref Unsafe.Add(ref input, expanded * InW * InC), ref slot);
                 }
                 ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 4 * Slot) : ref zero;
                 ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 4 * Slot) : ref zero;
@@ -14717,7 +14736,8 @@ namespace Tests
                 int iy0 = oy * Stride - PadTop;
                 for (; expanded <= Math.Min(iy0 + 3, InH - 1); expanded++)
                 {
-                    Layer10_Bottleneck6S1_Expand(ref Unsafe.Add(ref input, expanded * InW * InC), ref Unsafe.Add(ref ring, expanded % 4 * Slot));
+                    ref float slot = ref Unsafe.Add(ref ring, expanded % 4 * Slot);
+                    Layer10_Bottleneck6S1_Expand(ref Unsafe.Add(ref input, expanded * InW * InC), ref slot);
                 }
                 ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 4 * Slot) : ref zero;
                 ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 4 * Slot) : ref zero;
@@ -15577,7 +15597,8 @@ namespace Tests
                 int iy0 = oy * Stride - PadTop;
                 for (; expanded <= Math.Min(iy0 + 3, InH - 1); expanded++)
                 {
-                    Layer11_Bottleneck6S1_Expand(ref Unsafe.Add(ref input, expanded * InW * InC), ref Unsafe.Add(ref ring, expanded % 4 * Slot));
+                    ref float slot = ref Unsafe.Add(ref ring, expanded % 4 * Slot);
+                    Layer11_Bottleneck6S1_Expand(ref Unsafe.Add(ref input, expanded * InW * InC), ref slot);
                 }
                 ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 4 * Slot) : ref zero;
                 ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 4 * Slot) : ref zero;
@@ -16364,7 +16385,8 @@ namespace Tests
                 int iy0 = oy * Stride - PadTop;
                 for (; expanded <= Math.Min(iy0 + 3, InH - 1); expanded++)
                 {
-                    Layer12_Bottleneck6S1_Expand(ref Unsafe.Add(ref input, expanded * InW * InC), ref Unsafe.Add(ref ring, expanded % 4 * Slot));
+                    ref float slot = ref Unsafe.Add(ref ring, expanded % 4 * Slot);
+                    Layer12_Bottleneck6S1_Expand(ref Unsafe.Add(ref input, expanded * InW * InC), ref slot);
                 }
                 ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 4 * Slot) : ref zero;
                 ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 4 * Slot) : ref zero;
@@ -17151,7 +17173,8 @@ namespace Tests
                 int iy0 = oy * Stride - PadTop;
                 for (; expanded <= Math.Min(iy0 + 3, InH - 1); expanded++)
                 {
-                    Layer13_Bottleneck6S1_Expand(ref Unsafe.Add(ref input, expanded * InW * InC), ref Unsafe.Add(ref ring, expanded % 4 * Slot));
+                    ref float slot = ref Unsafe.Add(ref ring, expanded % 4 * Slot);
+                    Layer13_Bottleneck6S1_Expand(ref Unsafe.Add(ref input, expanded * InW * InC), ref slot);
                 }
                 ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 4 * Slot) : ref zero;
                 ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 4 * Slot) : ref zero;
@@ -17938,7 +17961,8 @@ namespace Tests
                 int iy0 = oy * Stride - PadTop;
                 for (; expanded <= Math.Min(iy0 + 4, InH - 1); expanded++)
                 {
-                    Layer14_Bottleneck6S2_Expand(ref Unsafe.Add(ref input, expanded * InW * InC), ref Unsafe.Add(ref ring, expanded % 5 * Slot));
+                    ref float slot = ref Unsafe.Add(ref ring, expanded % 5 * Slot);
+                    Layer14_Bottleneck6S2_Expand(ref Unsafe.Add(ref input, expanded * InW * InC), ref slot);
                 }
                 ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 5 * Slot) : ref zero;
                 ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 5 * Slot) : ref zero;
@@ -18692,7 +18716,8 @@ namespace Tests
                 int iy0 = oy * Stride - PadTop;
                 for (; expanded <= Math.Min(iy0 + 3, InH - 1); expanded++)
                 {
-                    Layer15_Bottleneck6S1_Expand(ref Unsafe.Add(ref input, expanded * InW * InC), ref Unsafe.Add(ref ring, expanded % 4 * Slot));
+                    ref float slot = ref Unsafe.Add(ref ring, expanded % 4 * Slot);
+                    Layer15_Bottleneck6S1_Expand(ref Unsafe.Add(ref input, expanded * InW * InC), ref slot);
                 }
                 ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 4 * Slot) : ref zero;
                 ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 4 * Slot) : ref zero;
@@ -19280,7 +19305,8 @@ namespace Tests
                 int iy0 = oy * Stride - PadTop;
                 for (; expanded <= Math.Min(iy0 + 3, InH - 1); expanded++)
                 {
-                    Layer16_Bottleneck6S1_Expand(ref Unsafe.Add(ref input, expanded * InW * InC), ref Unsafe.Add(ref ring, expanded % 4 * Slot));
+                    ref float slot = ref Unsafe.Add(ref ring, expanded % 4 * Slot);
+                    Layer16_Bottleneck6S1_Expand(ref Unsafe.Add(ref input, expanded * InW * InC), ref slot);
                 }
                 ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 4 * Slot) : ref zero;
                 ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 4 * Slot) : ref zero;
@@ -19868,7 +19894,8 @@ namespace Tests
                 int iy0 = oy * Stride - PadTop;
                 for (; expanded <= Math.Min(iy0 + 3, InH - 1); expanded++)
                 {
-                    Layer17_Bottleneck6S1_Expand(ref Unsafe.Add(ref input, expanded * InW * InC), ref Unsafe.Add(ref ring, expanded % 4 * Slot));
+                    ref float slot = ref Unsafe.Add(ref ring, expanded % 4 * Slot);
+                    Layer17_Bottleneck6S1_Expand(ref Unsafe.Add(ref input, expanded * InW * InC), ref slot);
                 }
                 ref float r0 = ref (uint)(iy0 + 0) < InH ? ref Unsafe.Add(ref ring, (iy0 + 0) % 4 * Slot) : ref zero;
                 ref float r1 = ref (uint)(iy0 + 1) < InH ? ref Unsafe.Add(ref ring, (iy0 + 1) % 4 * Slot) : ref zero;
