@@ -48,7 +48,7 @@ public static class TfliteToOnnx
 
     /// <summary>
     /// The operators of the file's subgraph in execution order, each with its (first) output tensor: where
-    /// <see cref="Convert(byte[], IReadOnlyList{int})"/> can cut.
+    /// <see cref="Convert(byte[], IReadOnlyList{int})"/> and <see cref="TfliteCut.Truncate"/> can cut.
     /// </summary>
     public static IReadOnlyList<TfliteOperatorInfo> Operators(byte[] tflite)
     {
@@ -74,13 +74,15 @@ public static class TfliteToOnnx
     /// <summary>The operator codes (builtin), the first subgraph and the buffers of a .tflite.</summary>
     private static (int[] Codes, Table Graph, Table[] Buffers) Open(byte[] tflite)
     {
-        if (tflite.Length < 8 || Encoding.ASCII.GetString(tflite, 4, 4) != "TFL3")
-            throw new InvalidDataException("not a TFLite file: no TFL3 identifier");
-        Table model = Table.Root(tflite);
+        Table model = Model(tflite);
         // The builtin code moved to a 32-bit field when the byte ran out; writers fill both, the larger is the real one.
         int[] codes = model.Tables(1).Select(c => Math.Max(c.SByte(0), c.Int(3))).ToArray();
         return (codes, model.Tables(2)[0], model.Tables(4));
     }
+
+    /// <summary>The root table of a .tflite, once its identifier says it is one.</summary>
+    internal static Table Model(byte[] tflite) =>
+        tflite.Length >= 8 && Encoding.ASCII.GetString(tflite, 4, 4) == "TFL3" ? Table.Root(tflite) : throw new InvalidDataException("not a TFLite file: no TFL3 identifier");
 
     /// <summary>Converts operators 0..<paramref name="last"/>; <paramref name="outputs"/> names the tensors that become the graph's outputs.</summary>
     private static byte[] Convert(int[] codes, Table graph, Table[] buffers, (int Tensor, string Name)[] outputs, int last, string graphName)
@@ -283,7 +285,7 @@ public static class TfliteToOnnx
     }
 
     /// <summary>A FlatBuffers table, its fields found by their index in the schema through the vtable (a missing field has its default).</summary>
-    private readonly struct Table(byte[] bytes, int position)
+    internal readonly struct Table(byte[] bytes, int position)
     {
         public static Table Root(byte[] bytes) => new(bytes, BitConverter.ToInt32(bytes, 0));
 
@@ -296,8 +298,17 @@ public static class TfliteToOnnx
         public int[] Ints(int field) => MemoryMarshal.Cast<byte, int>(Vector(field, 4)).ToArray();
         public long[] Longs(int field) => MemoryMarshal.Cast<byte, long>(Vector(field, 8)).ToArray();
         public float[] Floats(int field) => MemoryMarshal.Cast<byte, float>(Vector(field, 4)).ToArray();
-        public byte[] Bytes(int field) => Vector(field, 1).ToArray();
-        public string? String(int field) => Field(field) < 0 ? null : Encoding.UTF8.GetString(Vector(field, 1));
+        public byte[] Bytes(int field) => Raw(field, 1);
+        /// <summary>A vector of scalars of <paramref name="elementSize"/> bytes, as its little-endian bytes.</summary>
+        public byte[] Raw(int field, int elementSize) => Vector(field, elementSize).ToArray();
+        public string? String(int field) => Has(field) ? Encoding.UTF8.GetString(Vector(field, 1)) : null;
+
+        /// <summary>True when the vtable has the field (a writer may leave out one at its default).</summary>
+        public bool Has(int field) => Field(field) >= 0;
+        /// <summary>How many fields the vtable has room for: the fields of the writer's schema, present or not.</summary>
+        public int FieldSlots => (BitConverter.ToUInt16(bytes, position - BitConverter.ToInt32(bytes, position)) - 4) / 2;
+        /// <summary>A scalar field's <paramref name="width"/> little-endian bytes (only for a field that <see cref="Has"/>).</summary>
+        public byte[] Scalar(int field, int width) => bytes.AsSpan(Field(field), width).ToArray();
 
         public Table[] Tables(int field)
         {
