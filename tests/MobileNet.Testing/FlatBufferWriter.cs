@@ -18,6 +18,8 @@ public sealed class FbTable : FbNode
     public FbTable Byte(int field, byte value) { Fields[field] = new[] { value }; return this; }
     public FbTable Float(int field, float value) { Fields[field] = BitConverter.GetBytes(value); return this; }
     public FbTable Ref(int field, FbNode node) { Fields[field] = node; return this; }
+    /// <summary>A scalar of any width, given as its little-endian bytes (to copy a field as another file has it).</summary>
+    public FbTable Scalar(int field, byte[] littleEndian) { Fields[field] = littleEndian; return this; }
 }
 
 /// <summary>A vector of scalars (raw little-endian bytes, with the element size for alignment).</summary>

@@ -104,6 +104,10 @@ public sealed class OnnxGraphBuilder
     }
 
     public byte[] Build(int opset, string input, long[] inputShape, string output, long[] outputShape, string graphName = "synthetic") =>
+        Build(opset, input, inputShape, [(output, outputShape)], graphName);
+
+    /// <summary>A graph with several outputs, declared in the order given (ONNX Runtime returns them in that order).</summary>
+    public byte[] Build(int opset, string input, long[] inputShape, IReadOnlyList<(string Name, long[] Shape)> outputs, string graphName = "synthetic") =>
         new ProtoWriter()
             .Varint(1, opset >= 13 ? 7 : 5)
             .String(2, "MobileNetGen tests")
@@ -113,7 +117,8 @@ public sealed class OnnxGraphBuilder
                 g.String(2, graphName);
                 foreach (byte[] t in _initializers) g.Bytes(5, t);
                 g.Message(11, v => ValueInfo(v, input, inputShape));
-                g.Message(12, v => ValueInfo(v, output, outputShape));
+                foreach ((string name, long[] shape) in outputs)
+                    g.Message(12, v => ValueInfo(v, name, shape));
             })
             .Message(8, o => o.String(1, "").Varint(2, opset))
             .ToArray();

@@ -8,6 +8,17 @@ public enum PadStyle { PyTorch, TfExplicit, TfAutoPad }
 public enum HeadStyle { Gemm, GemmTransposed, Conv1x1, MatMulAdd }
 public enum ActivationStyle { ClipInputs, ClipAttributes, Relu }
 
+/// <summary>Where a network file ends: with its classifier, or headless, the backbone exported for embeddings or features.</summary>
+public enum NetworkEnd
+{
+    /// <summary>The classifier's logits or probabilities.</summary>
+    Classifier,
+    /// <summary>The global average pool, one value per channel: what an embedding extractor gives.</summary>
+    Pool,
+    /// <summary>The last convolution's map after its ReLU6 (V1: the last pointwise conv; V2: the 1×1 conv to 1280 channels at α ≤ 1).</summary>
+    FeatureMap,
+}
+
 /// <summary>How a synthetic MobileNet is exported; each switch mirrors a real exporter's habit (MOBILENET_SPEC.md §3–§7).</summary>
 public sealed record NetworkOptions(double Alpha, int Resolution)
 {
@@ -29,11 +40,23 @@ public sealed record NetworkOptions(double Alpha, int Resolution)
     public int DropResidualAt { get; init; } = -1;
     /// <summary>For diagnostics tests: the width of V2's last 1×1 conv instead of the architecture's.</summary>
     public int? LastChannels { get; init; }
+    /// <summary>
+    /// Headless exports end at <see cref="NetworkEnd.Pool"/> (N×C, flattened as the <see cref="Head"/> would be: torchvision's
+    /// features + adaptive average pool + flatten; N×C×1×1 for <see cref="HeadStyle.Conv1x1"/>, a conv-head network cut after
+    /// its pool) or at <see cref="NetworkEnd.FeatureMap"/> (N×C×H×W; N×H×W×C with <see cref="Nhwc"/>, transposed back as
+    /// tf2onnx does). <see cref="Classes"/> and <see cref="Softmax"/> then mean nothing.
+    /// </summary>
+    public NetworkEnd Ends { get; init; }
 
     public int Opset => Activation == ActivationStyle.ClipAttributes ? 10 : 13;
 
     public override string ToString() =>
-        $"V{Version} α{Alpha}-{Resolution} {Pads}{(Nhwc ? " NHWC" : "")} BN{(BatchNormEpsilon is { } e ? e.ToString("0e0") : " folded")} {Activation} {Head}{(AveragePool ? " AvgPool" : "")} K{Classes}{(Softmax ? " softmax" : "")}";
+        $"V{Version} α{Alpha}-{Resolution} {Pads}{(Nhwc ? " NHWC" : "")} BN{(BatchNormEpsilon is { } e ? e.ToString("0e0") : " folded")} {Activation} " + Ends switch
+        {
+            NetworkEnd.Classifier => $"{Head}{(AveragePool ? " AvgPool" : "")} K{Classes}{(Softmax ? " softmax" : "")}",
+            NetworkEnd.Pool => $"headless, ends at the {(AveragePool ? "AvgPool" : "pool")}{(Head == HeadStyle.Conv1x1 ? "" : $" flattened as for {Head}")}",
+            _ => "headless, ends at the feature map",
+        };
 }
 
 /// <summary>Writes a MobileNet V1 or V2 with random, well-scaled weights as an ONNX file, the way the exporters do.</summary>
@@ -137,10 +160,33 @@ public static class SyntheticOnnx
             }
         }
 
+        long[] inputShape = o.Nhwc ? [1, o.Resolution, o.Resolution, 3] : [1, 3, o.Resolution, o.Resolution];
+        if (o.Ends == NetworkEnd.FeatureMap)
+        {
+            if (!o.Nhwc)
+                return g.Build(o.Opset, "input", inputShape, x, [1, channels, size, size]);
+            g.Node("Transpose", [x], ["features"], new OnnxAttr.Ints("perm", 0, 2, 3, 1));
+            return g.Build(o.Opset, "input", inputShape, "features", [1, size, size, channels]);
+        }
+
         if (o.AveragePool)
             g.Node("AveragePool", [x], ["pool"], new OnnxAttr.Ints("kernel_shape", size, size), new OnnxAttr.Ints("strides", 2, 2));
         else
             g.Node("GlobalAveragePool", [x], ["pool"]);
+        switch (o.Head)
+        {
+            case HeadStyle.Gemm:
+            case HeadStyle.GemmTransposed:
+                g.Node("Flatten", ["pool"], ["flat"], new OnnxAttr.Int("axis", 1));
+                break;
+            case HeadStyle.MatMulAdd:
+                g.Node("Reshape", ["pool", g.Int64Initializer("flat_shape", [2], [1, channels])], ["flat"]);
+                break;
+        }
+        if (o.Ends == NetworkEnd.Pool)
+            return o.Head == HeadStyle.Conv1x1
+                ? g.Build(o.Opset, "input", inputShape, "pool", [1, channels, 1, 1])
+                : g.Build(o.Opset, "input", inputShape, "flat", [1, channels]);
 
         int k = o.Classes;
         double fc = Math.Sqrt(3.0 / channels);
@@ -149,13 +195,11 @@ public static class SyntheticOnnx
         {
             case HeadStyle.Gemm:
             case HeadStyle.GemmTransposed:
-                g.Node("Flatten", ["pool"], ["flat"], new OnnxAttr.Int("axis", 1));
                 bool t = o.Head == HeadStyle.GemmTransposed;
                 g.Node("Gemm", ["flat", g.Initializer("fc_W", t ? [k, channels] : [channels, k], Uniform(k * channels, -fc, fc)), g.Initializer("fc_B", [k], bias)], ["logits"],
                     new OnnxAttr.Int("transB", t ? 1 : 0));
                 break;
             case HeadStyle.MatMulAdd:
-                g.Node("Reshape", ["pool", g.Int64Initializer("flat_shape", [2], [1, channels])], ["flat"]);
                 g.Node("MatMul", ["flat", g.Initializer("fc_W", [channels, k], Uniform(k * channels, -fc, fc))], ["matmul"]);
                 g.Node("Add", ["matmul", g.Initializer("fc_B", [k], bias)], ["logits"]);
                 break;
@@ -174,7 +218,6 @@ public static class SyntheticOnnx
             g.Node("Softmax", ["logits"], ["probabilities"], new OnnxAttr.Int("axis", 1));
             output = "probabilities";
         }
-        long[] inputShape = o.Nhwc ? [1, o.Resolution, o.Resolution, 3] : [1, 3, o.Resolution, o.Resolution];
         return g.Build(o.Opset, "input", inputShape, output, [1, k]);
     }
 }

@@ -17,9 +17,21 @@ public sealed record TfliteV1Options(double Alpha, int Resolution)
     public bool MeanPool { get; init; }
     public bool Softmax { get; init; } = true;
     public int Seed { get; init; } = 1;
+    /// <summary>
+    /// Headless files end at <see cref="NetworkEnd.Pool"/> (1×1×1×C as Coral's embedding extractors; with <see cref="DenseHead"/>
+    /// a RESHAPE to 1×C follows, as Keras' include_top=False, pooling='avg' converts) or at <see cref="NetworkEnd.FeatureMap"/>
+    /// (the last pointwise conv, 1×H×W×C). The ONNX twin ends at the same place, in the same layout: N×C×1×1, N×C, or
+    /// N×H×W×C through a Transpose back.
+    /// </summary>
+    public NetworkEnd Ends { get; init; }
 
     public override string ToString() =>
-        $"α{Alpha}-{Resolution} {(KerasPads ? "PAD+VALID" : "SAME")} {(MeanPool ? "MEAN" : "AVERAGE_POOL")} {(DenseHead ? "FULLY_CONNECTED" : "CONV 1×1")} K{Classes}{(Softmax ? " softmax" : "")}";
+        $"α{Alpha}-{Resolution} {(KerasPads ? "PAD+VALID" : "SAME")} " + Ends switch
+        {
+            NetworkEnd.Classifier => $"{(MeanPool ? "MEAN" : "AVERAGE_POOL")} {(DenseHead ? "FULLY_CONNECTED" : "CONV 1×1")} K{Classes}{(Softmax ? " softmax" : "")}",
+            NetworkEnd.Pool => $"headless, ends at the {(MeanPool ? "MEAN" : "AVERAGE_POOL")}{(DenseHead ? " + RESHAPE" : "")}",
+            _ => "headless, ends at the feature map",
+        };
 }
 
 /// <summary>
@@ -97,12 +109,33 @@ public static class SyntheticTfliteV1
             Conv(Width(c), 1, 1, depthwise: false);
         }
 
+        long[] inputShape = [1, o.Resolution, o.Resolution, 3];
+        if (o.Ends == NetworkEnd.FeatureMap)
+        {
+            t.Outputs.Add(tx);
+            g.Node("Transpose", [x], ["features"], new OnnxAttr.Ints("perm", 0, 2, 3, 1));
+            return (t.Build(), g.Build(13, "input", inputShape, "features", [1, size, size, channels]));
+        }
+
         int pooled = t.Tensor("pool", [1, 1, 1, channels]);
         if (o.MeanPool)
             t.Op(Mean, [tx, t.Constant("axes", [2], [1, 2])], [pooled], 27, new FbTable().Byte(0, 1));
         else
             t.Op(AveragePool2D, [tx], [pooled], 5, new FbTable().Byte(0, 1).Int(1, 1).Int(2, 1).Int(3, size).Int(4, size));
         g.Node("GlobalAveragePool", [x], ["pool"]);
+        if (o.Ends == NetworkEnd.Pool && !o.DenseHead)
+        {
+            t.Outputs.Add(pooled);
+            return (t.Build(), g.Build(13, "input", inputShape, "pool", [1, channels, 1, 1]));
+        }
+        if (o.Ends == NetworkEnd.Pool)
+        {
+            int embedding = t.Tensor("flat", [1, channels]);
+            t.Op(Reshape, [pooled, t.Constant("flat_shape", [2], [1, channels])], [embedding]);
+            t.Outputs.Add(embedding);
+            g.Node("Flatten", ["pool"], ["flat"], new OnnxAttr.Int("axis", 1));
+            return (t.Build(), g.Build(13, "input", inputShape, "flat", [1, channels]));
+        }
 
         int k = o.Classes;
         float[] fcW = Uniform(k * channels, Math.Sqrt(3.0 / channels)), fcB = Uniform(k, 0.5);
@@ -132,7 +165,7 @@ public static class SyntheticTfliteV1
             output = "probabilities";
         }
         t.Outputs.Add(to);
-        return (t.Build(), g.Build(13, "input", [1, o.Resolution, o.Resolution, 3], output, [1, k]));
+        return (t.Build(), g.Build(13, "input", inputShape, output, [1, k]));
     }
 }
 

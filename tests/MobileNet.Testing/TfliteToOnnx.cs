@@ -11,9 +11,10 @@ namespace MobileNet.Testing;
 /// <summary>
 /// Converts a .tflite MobileNet into its float twin: ONNX opset 13, NCHW throughout, input <c>input</c>
 /// [1,C,H,W], the weights dequantised (real = scale·(q − zero point)), and as output the values of the
-/// .tflite's output tensor. ONNX Runtime runs the twin as the tests' float reference and the generator
-/// reads it as ONNX. The FlatBuffer is read here (tensorflow/lite/schema/schema.fbs), never through the
-/// generator's reader or lowering: a reference derived through the code under test would share its bugs.
+/// .tflite's output tensor, or those of the operators it is cut at (a backbone's embedding, feature maps).
+/// ONNX Runtime runs the twin as the tests' float reference and the generator reads it as ONNX. The
+/// FlatBuffer is read here (tensorflow/lite/schema/schema.fbs), never through the generator's reader or
+/// lowering: a reference derived through the code under test would share its bugs.
 /// </summary>
 public static class TfliteToOnnx
 {
@@ -23,29 +24,86 @@ public static class TfliteToOnnx
     private const int Valid = 1;
     private const int None = 0, Relu = 1, Relu6 = 3;
 
+    /// <summary>The twin of the whole file: its one output, named <c>output</c>, is the subgraph's output.</summary>
     public static byte[] Convert(byte[] tflite)
     {
-        if (tflite.Length < 8 || Encoding.ASCII.GetString(tflite, 4, 4) != "TFL3")
-            throw new InvalidDataException("not a TFLite file: no TFL3 identifier");
-        Table model = Table.Root(tflite);
-        // The builtin code moved to a 32-bit field when the byte ran out; writers fill both, the larger is the real one.
-        int[] codes = model.Tables(1).Select(c => Math.Max(c.SByte(0), c.Int(3))).ToArray();
-        Table graph = model.Tables(2)[0];
-        var converter = new Converter(graph.Tables(0), model.Tables(4), graph.Ints(1).Single(), graph.Ints(2).Single());
-        Table[] operators = graph.Tables(3);
-        for (int i = 0; i < operators.Length; i++)
-            converter.Operator(i, codes[operators[i].Int(0)], operators[i]);
-        return converter.Build();
+        (int[] codes, Table graph, Table[] buffers) = Open(tflite);
+        return Convert(codes, graph, buffers, [(graph.Ints(2).Single(), "output")], graph.Tables(3).Length - 1, "float twin of a .tflite");
     }
 
-    private sealed class Converter(Table[] tensors, Table[] buffers, int input, int output)
+    /// <summary>
+    /// The twin cut at intermediate layers: its outputs <c>output0</c>, <c>output1</c>, … are the results of the operators
+    /// <paramref name="outputOperators"/> (indices as <see cref="Operators"/> lists them), in that order, NCHW like every value
+    /// of the twin, after the operator's fused activation; the operators after the last of them are left out.
+    /// </summary>
+    public static byte[] Convert(byte[] tflite, IReadOnlyList<int> outputOperators)
+    {
+        (int[] codes, Table graph, Table[] buffers) = Open(tflite);
+        Table[] operators = graph.Tables(3);
+        if (outputOperators.Count == 0 || outputOperators.Distinct().Count() != outputOperators.Count || outputOperators.Any(i => i < 0 || i >= operators.Length))
+            throw new ArgumentException($"the outputs must be distinct operators among the file's {operators.Length}, not [{string.Join(",", outputOperators)}]", nameof(outputOperators));
+        (int, string)[] outputs = outputOperators.Select((op, k) => (operators[op].Ints(2).Single(), $"output{k}")).ToArray();
+        return Convert(codes, graph, buffers, outputs, outputOperators.Max(), $"float twin of a .tflite, cut after operators {string.Join(",", outputOperators)}");
+    }
+
+    /// <summary>
+    /// The operators of the file's subgraph in execution order, each with its (first) output tensor: where
+    /// <see cref="Convert(byte[], IReadOnlyList{int})"/> and <see cref="TfliteCut.Truncate"/> can cut.
+    /// </summary>
+    public static IReadOnlyList<TfliteOperatorInfo> Operators(byte[] tflite)
+    {
+        (int[] codes, Table graph, _) = Open(tflite);
+        Table[] tensors = graph.Tables(0);
+        return graph.Tables(3).Select((op, i) =>
+        {
+            int code = codes[op.Int(0)], output = op.Ints(2)[0];
+            return new TfliteOperatorInfo(i, code, BuiltinNames.TryGetValue(code, out string? name) ? name : $"BUILTIN_{code}",
+                output, tensors[output].String(3) ?? "", tensors[output].Ints(0));
+        }).ToArray();
+    }
+
+    /// <summary>The names schema.fbs gives the BuiltinOperator codes that MobileNet files and their converters use.</summary>
+    private static readonly Dictionary<int, string> BuiltinNames = new()
+    {
+        [0] = "ADD", [1] = "AVERAGE_POOL_2D", [2] = "CONCATENATION", [3] = "CONV_2D", [4] = "DEPTHWISE_CONV_2D", [6] = "DEQUANTIZE",
+        [9] = "FULLY_CONNECTED", [14] = "LOGISTIC", [17] = "MAX_POOL_2D", [18] = "MUL", [19] = "RELU", [20] = "RELU_N1_TO_1", [21] = "RELU6",
+        [22] = "RESHAPE", [25] = "SOFTMAX", [32] = "CUSTOM", [34] = "PAD", [39] = "TRANSPOSE", [40] = "MEAN", [43] = "SQUEEZE", [114] = "QUANTIZE",
+        [117] = "HARD_SWISH",
+    };
+
+    /// <summary>The operator codes (builtin), the first subgraph and the buffers of a .tflite.</summary>
+    private static (int[] Codes, Table Graph, Table[] Buffers) Open(byte[] tflite)
+    {
+        Table model = Model(tflite);
+        // The builtin code moved to a 32-bit field when the byte ran out; writers fill both, the larger is the real one.
+        int[] codes = model.Tables(1).Select(c => Math.Max(c.SByte(0), c.Int(3))).ToArray();
+        return (codes, model.Tables(2)[0], model.Tables(4));
+    }
+
+    /// <summary>The root table of a .tflite, once its identifier says it is one.</summary>
+    internal static Table Model(byte[] tflite) =>
+        tflite.Length >= 8 && Encoding.ASCII.GetString(tflite, 4, 4) == "TFL3" ? Table.Root(tflite) : throw new InvalidDataException("not a TFLite file: no TFL3 identifier");
+
+    /// <summary>Converts operators 0..<paramref name="last"/>; <paramref name="outputs"/> names the tensors that become the graph's outputs.</summary>
+    private static byte[] Convert(int[] codes, Table graph, Table[] buffers, (int Tensor, string Name)[] outputs, int last, string graphName)
+    {
+        var converter = new Converter(graph.Tables(0), buffers, graph.Ints(1).Single(), outputs);
+        Table[] operators = graph.Tables(3);
+        for (int i = 0; i <= last; i++)
+            converter.Operator(i, codes[operators[i].Int(0)], operators[i]);
+        return converter.Build(graphName);
+    }
+
+    private sealed class Converter(Table[] tensors, Table[] buffers, int input, (int Tensor, string Name)[] outputs)
     {
         private readonly OnnxGraphBuilder _g = new();
         /// <summary>The ONNX value each activation tensor of the .tflite became.</summary>
         private readonly Dictionary<int, string> _values = new() { [input] = "input" };
+        private readonly Dictionary<int, string> _outputNames = outputs.ToDictionary(o => o.Tensor, o => o.Name);
         private string? _zero, _six;
 
-        public byte[] Build() => _g.Build(13, "input", Nchw(Shape(input)), _values[output], Nchw(Shape(output)), "float twin of a .tflite");
+        public byte[] Build(string graphName) =>
+            _g.Build(13, "input", Nchw(Shape(input)), outputs.Select(o => (_values[o.Tensor], Nchw(Shape(o.Tensor)))).ToArray(), graphName);
 
         public void Operator(int index, int code, Table op)
         {
@@ -161,8 +219,9 @@ public static class TfliteToOnnx
             }
         }
 
-        /// <summary>Names the ONNX value of an operator's result after the operator (as a reader would see it in Netron), or "output".</summary>
-        private string Name(int index, string kind, int result) => _values[result] = result == output ? "output" : $"op{index}_{kind}";
+        /// <summary>Names the ONNX value of an operator's result after the operator (as a reader would see it in Netron), or as the graph output it is.</summary>
+        private string Name(int index, string kind, int result) =>
+            _values[result] = _outputNames.TryGetValue(result, out string? output) ? output : $"op{index}_{kind}";
 
         private string Value(int tensor) =>
             _values.TryGetValue(tensor, out string? value) ? value : throw new NotSupportedException($"tensor {tensor} is a constant or not yet computed where an activation is expected");
@@ -226,7 +285,7 @@ public static class TfliteToOnnx
     }
 
     /// <summary>A FlatBuffers table, its fields found by their index in the schema through the vtable (a missing field has its default).</summary>
-    private readonly struct Table(byte[] bytes, int position)
+    internal readonly struct Table(byte[] bytes, int position)
     {
         public static Table Root(byte[] bytes) => new(bytes, BitConverter.ToInt32(bytes, 0));
 
@@ -239,7 +298,17 @@ public static class TfliteToOnnx
         public int[] Ints(int field) => MemoryMarshal.Cast<byte, int>(Vector(field, 4)).ToArray();
         public long[] Longs(int field) => MemoryMarshal.Cast<byte, long>(Vector(field, 8)).ToArray();
         public float[] Floats(int field) => MemoryMarshal.Cast<byte, float>(Vector(field, 4)).ToArray();
-        public byte[] Bytes(int field) => Vector(field, 1).ToArray();
+        public byte[] Bytes(int field) => Raw(field, 1);
+        /// <summary>A vector of scalars of <paramref name="elementSize"/> bytes, as its little-endian bytes.</summary>
+        public byte[] Raw(int field, int elementSize) => Vector(field, elementSize).ToArray();
+        public string? String(int field) => Has(field) ? Encoding.UTF8.GetString(Vector(field, 1)) : null;
+
+        /// <summary>True when the vtable has the field (a writer may leave out one at its default).</summary>
+        public bool Has(int field) => Field(field) >= 0;
+        /// <summary>How many fields the vtable has room for: the fields of the writer's schema, present or not.</summary>
+        public int FieldSlots => (BitConverter.ToUInt16(bytes, position - BitConverter.ToInt32(bytes, position)) - 4) / 2;
+        /// <summary>A scalar field's <paramref name="width"/> little-endian bytes (only for a field that <see cref="Has"/>).</summary>
+        public byte[] Scalar(int field, int width) => bytes.AsSpan(Field(field), width).ToArray();
 
         public Table[] Tables(int field)
         {
@@ -273,6 +342,17 @@ public static class TfliteToOnnx
         /// <summary>Follows a uoffset: it counts from where it is stored.</summary>
         private int Target(int at) => at + BitConverter.ToInt32(bytes, at);
     }
+}
+
+/// <summary>One operator of a .tflite, as <see cref="TfliteToOnnx.Operators"/> lists it.</summary>
+/// <param name="Code">The BuiltinOperator code of schema.fbs.</param>
+/// <param name="Kind">Its name there, e.g. <c>CONV_2D</c> (<c>BUILTIN_n</c> for a code the list does not name).</param>
+/// <param name="OutputTensor">The index of its (first) output tensor.</param>
+/// <param name="OutputShape">That tensor's shape, NHWC for a map as TFLite keeps it.</param>
+/// <remarks>Named apart from the generator's internal <c>TfliteOperator</c>, which the tests can also see.</remarks>
+public sealed record TfliteOperatorInfo(int Index, int Code, string Kind, int OutputTensor, string OutputName, int[] OutputShape)
+{
+    public override string ToString() => $"{Index} {Kind} [{string.Join(",", OutputShape)}] {OutputName}";
 }
 
 /// <summary>The float twins of the .tflite files, each converted once per process.</summary>

@@ -24,8 +24,14 @@ public sealed class OrtReference : IDisposable
     /// <summary>True when the file's input is N×H×W×C.</summary>
     public bool InputIsNhwc => _shape[3] is 1 or 3 && _shape[1] > 3;
 
-    /// <summary>Runs the model on an NHWC image, converting to NCHW first when the file wants that.</summary>
-    public float[] Run(float[] nhwc, int channels, int size)
+    /// <summary>The shapes of the file's outputs, in the order <see cref="RunAll"/> returns them (a symbolic dimension as −1).</summary>
+    public IReadOnlyList<int[]> OutputShapes => _session.OutputNames.Select(name => _session.OutputMetadata[name].Dimensions).ToArray();
+
+    /// <summary>Runs the model on an NHWC image, converting to NCHW first when the file wants that; returns its first output.</summary>
+    public float[] Run(float[] nhwc, int channels, int size) => RunAll(nhwc, channels, size)[0];
+
+    /// <summary>Runs the model on an NHWC image and returns every output, flattened, in the file's order of outputs.</summary>
+    public float[][] RunAll(float[] nhwc, int channels, int size)
     {
         float[] data = nhwc;
         if (!InputIsNhwc)
@@ -33,8 +39,16 @@ public sealed class OrtReference : IDisposable
             data = new float[nhwc.Length];
             TensorLayout.NhwcToNchw(nhwc, data, channels, size, size);
         }
-        using var results = _session.Run([NamedOnnxValue.CreateFromTensor(_input, new DenseTensor<float>(data, _shape))]);
-        return results.First().AsEnumerable<float>().ToArray();
+        using var results = _session.Run([NamedOnnxValue.CreateFromTensor(_input, new DenseTensor<float>(data, _shape))], _session.OutputNames);
+        return results.Select(r => r.AsEnumerable<float>().ToArray()).ToArray();
+    }
+
+    /// <summary>An output of shape [1,C,H,W] (or C×H×W) in the generated networks' layout, H×W×C.</summary>
+    public static float[] NchwToNhwc(float[] nchw, int channels, int height, int width)
+    {
+        var nhwc = new float[nchw.Length];
+        TensorLayout.NchwToNhwc(nchw, nhwc, channels, height, width);
+        return nhwc;
     }
 
     public void Dispose() => _session.Dispose();
