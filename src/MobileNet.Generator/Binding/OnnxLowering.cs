@@ -132,6 +132,11 @@ internal sealed class OnnxLowering
             case "Add" when IsResidualAdd(node): Residual(node, input); break;
             case "Add": AddBias(node); break;
             case "Softmax": Softmax(node); break;
+            // A headless NHWC export (tf2onnx) transposes its feature map back at the end; the generated networks write NHWC anyway.
+            case "Transpose" when node.Attributes.TryGetValue("perm", out OnnxAttribute? perm) && perm.Ints.SequenceEqual([0L, 2, 3, 1])
+                                  && _model.Outputs.Any(o => o.Name == node.Outputs[0]):
+                break;
+            case "Transpose": throw Unsupported(node, "a transpose is supported only NHWC→NCHW (perm 0,3,1,2) at the input and NCHW→NHWC (perm 0,2,3,1) at the output");
             default: throw Unsupported(node, $"the operator {node.OpType} is not supported");
         }
     }
