@@ -161,4 +161,59 @@ public sealed class BackboneTests
         Assert.Equal("MNG018", Assert.Single(run.Diagnostics).Id);
         Assert.Contains("Output = 7 is not supported", run.Diagnostics[0].GetMessage());
     }
+
+    [Fact]
+    public void AFailedBackboneKeepsItsOutputSpans()
+    {
+        const string App = """
+            using System;
+            using MobileNet;
+            namespace Tests;
+            internal static class App
+            {
+                public static float Use(float[] input)
+                {
+                    var block11 = new float[Net.Block11Length];
+                    var block13 = new float[Net.Block13Height * Net.Block13Width * Net.Block13Channels];
+                    new Net().Run(input, block11, block13);
+                    Net.Run(input, block11, block13, new float[Net.WorkspaceLength]);
+                    return Net.OutputKind == MobileNetOutput.FeatureMap ? block11[0] : block13[0];
+                }
+            }
+            """;
+        byte[] model = FloatTwin.Of(RepositoryFiles.Path(CoralV1));
+        // A file of another width (MNG007), and an Output that contradicts FeatureMaps (MNG017).
+        foreach ((double alpha, string output, string id) in new[] { (0.5, "", "MNG007"), (0.25, "Output = MobileNetOutput.Logits, ", "MNG017") })
+        {
+            GeneratorRun run = GeneratorHarness.GenerateWith(GeneratorHarness.Source(alpha, 128, extra: $", {output}FeatureMaps = new[] {{ \"block11\", \"block13\" }}"),
+                [GeneratorHarness.BridgeFile("models/model.onnx", model)], otherFile: App);
+            Assert.Equal(id, Assert.Single(run.Diagnostics).Id);
+            run.ShouldHaveNoNetwork(id);
+            Assert.Empty(run.CompileErrors);
+        }
+    }
+
+    [Fact]
+    public void AHostileFeatureMapsNameStaysInItsMessage()
+    {
+        string hostile = "x\\r\\n}}} [System.Runtime.CompilerServices.ModuleInitializer] static void Boom() { } */ </summary> #error Boom" + new string('y', 5000);
+        GeneratorRun run = Generate(CoralV1, 0.25, 128, $", FeatureMaps = new[] {{ \"{hostile}\", \"block11\" }}");
+        Diagnostic error = Assert.Single(run.Diagnostics);
+        Assert.Equal("MNG017", error.Id);
+        string message = error.GetMessage();
+        Assert.DoesNotContain('\n', message);
+        Assert.True(message.Length < 400, $"{message.Length} characters");
+        Assert.DoesNotContain("Boom", string.Concat(run.Sources.Values));
+        Assert.Empty(run.CompileErrors);
+    }
+
+    [Fact]
+    public void AHeadlessFileOfAnotherWidthSaysWhichWidthItIs()
+    {
+        byte[] extractor = TfliteCut.Truncate(System.IO.File.ReadAllBytes(RepositoryFiles.Path(CoralV1)), 27);
+        GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(0.5, 128, "models/model.tflite"), extractor, modelName: "models/model.tflite");
+        Diagnostic error = Assert.Single(run.Diagnostics);
+        Assert.Equal("MNG007", error.Id);
+        Assert.Contains("the file is MobileNet V1 α=0.25, so set Alpha = 0.25", error.GetMessage());
+    }
 }

@@ -9,8 +9,8 @@ using MobileNet.Testing;
 
 namespace MobileNet.Fuzz.Campaign;
 
-/// <summary>A seed model: its bytes, the request that generates it cleanly, and its mutator.</summary>
-internal sealed class Seed(string name, string origin, byte[] bytes, int version, double alpha, int resolution)
+/// <summary>A seed model: its bytes, the request that generates it cleanly (with the maps <paramref name="featureMaps"/> names, if any), and its mutator.</summary>
+internal sealed class Seed(string name, string origin, byte[] bytes, int version, double alpha, int resolution, string[]? featureMaps = null)
 {
     public string Name { get; } = name;
     /// <summary>The file it was read from, or the synthetic options it was written with.</summary>
@@ -22,7 +22,7 @@ internal sealed class Seed(string name, string origin, byte[] bytes, int version
     public NetworkRequest Request { get; } = new(
         new TargetType("Fuzz", new[] { "partial class Net" }, "Net", "Fuzz.Net", IsStatic: false, NotPartial: null, Location: null),
         version, alpha, resolution, MobileNet.Generator.Reading.TfliteReader.IsTflite(bytes) ? "models/seed.tflite" : "models/seed.onnx",
-        Normalization: 0, AttributeLocation: null, new ArgumentLocations(null, null, null, null, null));
+        Normalization: 0, AttributeLocation: null, new ArgumentLocations(null, null, null, null, null), FeatureMaps: featureMaps ?? []);
 
     /// <summary>The emit stage's allocation limit, set by <see cref="SeedCheck"/> from what the seed itself needs (a quarter of it is normal).</summary>
     public long EmitLimit { get; set; }
@@ -51,6 +51,9 @@ internal static class Seeds
         yield return new Seed("synthetic_onnx_v1_0.25_64", $"SyntheticOnnx {v1}", SyntheticOnnx.Build(v1), 1, 0.25, 64);
         var v2 = new NetworkOptions(0.35, 64) { Version = 2, Classes = 10, Softmax = true };
         yield return new Seed("synthetic_onnx_v2_0.35_64", $"SyntheticOnnx {v2}", SyntheticOnnx.Build(v2), 2, 0.35, 64);
+        // A headless export tapped inside a bottleneck and at its end: the output selection on mutated files.
+        var backbone = new NetworkOptions(0.35, 64) { Version = 2, Ends = NetworkEnd.FeatureMap };
+        yield return new Seed("synthetic_onnx_v2_0.35_64_backbone", $"SyntheticOnnx {backbone}", SyntheticOnnx.Build(backbone), 2, 0.35, 64, ["block13/expand", "last"]);
         var tflite = new TfliteV1Options(0.25, 64) { Classes = 10 };
         yield return new Seed("synthetic_tflite_v1_0.25_64", $"SyntheticTfliteV1 {tflite}", SyntheticTfliteV1.Build(tflite).Tflite, 1, 0.25, 64);
     }
