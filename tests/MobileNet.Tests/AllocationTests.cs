@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using MobileNet.Testing;
 using MobileNet.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -45,6 +46,32 @@ public sealed class AllocationTests
             for (int i = 0; i < 100; i++)
                 network(input, result, workspace);
         }));
+    }
+
+    private delegate void RunMaps(ReadOnlySpan<float> input, Span<float> expansion, Span<float> last, Span<float> pool, Span<float> workspace);
+
+    [Theory]
+    [InlineData(OptimizationLevel.Release)]
+    [InlineData(OptimizationLevel.Debug)]
+    public void SeveralFeatureMapsAllocateNothing(OptimizationLevel optimization)
+    {
+        var options = new NetworkOptions(0.35, 96) { Version = 2 };
+        GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(0.35, 96, extra: ", Version = 2, FeatureMaps = new[] { \"block13/expand\", \"last\", \"pool\" }"),
+            SyntheticOnnx.Build(options), optimization: optimization);
+        RunMaps network = run.Network!.GetMethod("Run", [typeof(ReadOnlySpan<float>), typeof(Span<float>), typeof(Span<float>), typeof(Span<float>), typeof(Span<float>)])!.CreateDelegate<RunMaps>();
+        float[] input = Compare.RandomImage(run.Constant("InputLength"), 2);
+        float[] expansion = new float[run.Constant("Block13ExpandLength")], last = new float[run.Constant("LastLength")], pool = new float[run.Constant("PoolLength")];
+        var workspace = new float[run.Constant("WorkspaceLength")];
+        Assert.Equal(0, Allocations.Measure(() =>
+        {
+            for (int i = 0; i < 100; i++)
+                network(input, expansion, last, pool, workspace);
+        }));
+        Assert.True(expansion.Max() > 0 && last.Max() > 0 && pool.Max() > 0);
+
+        var wrong = Assert.Throws<ArgumentException>(() => network(input, new float[expansion.Length - 1], last, pool, workspace));
+        Assert.Equal("block13Expand", wrong.ParamName);
+        Assert.Contains($"exactly {expansion.Length}", wrong.Message);
     }
 
     [Fact]

@@ -89,6 +89,9 @@ public sealed class BackboneReferenceTests(ITestOutputHelper log)
             new(0.25, 64) { Ends = NetworkEnd.FeatureMap },
             new(0.5, 96) { Ends = NetworkEnd.Pool, Head = HeadStyle.Conv1x1, Nhwc = true, Pads = PadStyle.TfExplicit, BatchNormEpsilon = 1e-3f },
             new(0.5, 96) { Ends = NetworkEnd.FeatureMap, Nhwc = true, Pads = PadStyle.TfAutoPad },
+            // 307 channels at the end, held 308 apart in the workspace: the maps are copied out without the padding.
+            new(0.3, 32) { Ends = NetworkEnd.Pool },
+            new(0.3, 48) { Ends = NetworkEnd.FeatureMap },
             new(0.35, 64) { Version = 2, Ends = NetworkEnd.Pool },
             new(0.35, 64) { Version = 2, Ends = NetworkEnd.FeatureMap },
         }.Select(o => new object[] { o });
