@@ -48,8 +48,6 @@ public sealed class AllocationTests
         }));
     }
 
-    private delegate void RunMaps(ReadOnlySpan<float> input, Span<float> expansion, Span<float> last, Span<float> pool, Span<float> workspace);
-
     [Theory]
     [InlineData(OptimizationLevel.Release)]
     [InlineData(OptimizationLevel.Debug)]
@@ -58,7 +56,7 @@ public sealed class AllocationTests
         var options = new NetworkOptions(0.35, 96) { Version = 2 };
         GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(0.35, 96, extra: ", Version = 2, FeatureMaps = new[] { \"block13/expand\", \"last\", \"pool\" }"),
             SyntheticOnnx.Build(options), optimization: optimization);
-        RunMaps network = run.Network!.GetMethod("Run", [typeof(ReadOnlySpan<float>), typeof(Span<float>), typeof(Span<float>), typeof(Span<float>), typeof(Span<float>)])!.CreateDelegate<RunMaps>();
+        RunThreeMaps network = run.RunWith<RunThreeMaps>(3);
         float[] input = Compare.RandomImage(run.Constant("InputLength"), 2);
         float[] expansion = new float[run.Constant("Block13ExpandLength")], last = new float[run.Constant("LastLength")], pool = new float[run.Constant("PoolLength")];
         var workspace = new float[run.Constant("WorkspaceLength")];

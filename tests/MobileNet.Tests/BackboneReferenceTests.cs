@@ -18,8 +18,6 @@ public sealed class BackboneReferenceTests(ITestOutputHelper log)
     private const string CoralV1 = "models/coral/mobilenet_v1_0.25_128_quant.tflite";
     private const string CoralV2 = "models/coral/mobilenet_v2_1.0_224_quant.tflite";
 
-    private delegate void RunThree(ReadOnlySpan<float> input, Span<float> first, Span<float> second, Span<float> third, Span<float> workspace);
-
     /// <summary>The taps and, for each, the .tflite operator whose output it is (TfliteToOnnx.Operators lists them).</summary>
     public static TheoryData<string, int, double, int, string, string, string, int[]> CoralTaps => new()
     {
@@ -44,8 +42,7 @@ public sealed class BackboneReferenceTests(ITestOutputHelper log)
         string[] prefixes = new[] { a, b, c }.Select(Prefix).ToArray();
         float[][] outputs = prefixes.Select(p => new float[run.Constant(p + "Length")]).ToArray();
         var workspace = new float[run.Constant("WorkspaceLength")];
-        RunThree network = run.Network!.GetMethod("Run", [typeof(ReadOnlySpan<float>), typeof(Span<float>), typeof(Span<float>), typeof(Span<float>), typeof(Span<float>)])!
-            .CreateDelegate<RunThree>();
+        RunThreeMaps network = run.RunWith<RunThreeMaps>(3);
         foreach ((string name, float[] input) in RealModelTests.Photos(size).Take(2).Concat(Compare.RandomImages(1, size * size * 3, 7)))
         {
             network(input, outputs[0], outputs[1], outputs[2], workspace);

@@ -17,8 +17,6 @@ public sealed class BackboneTests
     private const string CoralV1 = "models/coral/mobilenet_v1_0.25_128_quant.tflite";
     private const string CoralV2 = "models/coral/mobilenet_v2_1.0_224_quant.tflite";
 
-    public delegate void RunTwo(ReadOnlySpan<float> input, Span<float> first, Span<float> second, Span<float> workspace);
-
     private static GeneratorRun Generate(string model, double alpha, int resolution, string extra) =>
         GeneratorHarness.Generate(GeneratorHarness.Source(alpha, resolution, extra: extra), FloatTwin.Of(RepositoryFiles.Path(model)));
 
@@ -104,20 +102,16 @@ public sealed class BackboneTests
 
         float[] photo = RealModelTests.Photo(RepositoryFiles.Path("images/squirrel_cls.jpg"), 128);
         float[] block11 = new float[8 * 8 * 128], block13 = new float[4 * 4 * 256], pool = new float[256];
-        var run = taps.Network!.GetMethod("Run", [typeof(ReadOnlySpan<float>), typeof(Span<float>), typeof(Span<float>), typeof(Span<float>), typeof(Span<float>)])!;
-        var workspace = new float[taps.Constant("WorkspaceLength")];
-        run.CreateDelegate<RunThree>()(photo, block11, block13, pool, workspace);
+        taps.RunWith<RunThreeMaps>(3)(photo, block11, block13, pool, new float[taps.Constant("WorkspaceLength")]);
 
         Assert.Equal(Run(Generate(CoralV1, 0.25, 128, ", Output = MobileNetOutput.FeatureMap"), photo), block13);
         Assert.Equal(Run(Generate(CoralV1, 0.25, 128, ", Output = MobileNetOutput.Embedding"), photo), pool);
         GeneratorRun eleven = Generate(CoralV1, 0.25, 128, ", FeatureMaps = new[] { \"block11\" }");
         var single = new float[8 * 8 * 128];
-        eleven.Network!.GetMethod("Run", [typeof(ReadOnlySpan<float>), typeof(Span<float>), typeof(Span<float>)])!.CreateDelegate<RunNetwork>()(photo, single, new float[eleven.Constant("WorkspaceLength")]);
+        eleven.Run(photo, single, new float[eleven.Constant("WorkspaceLength")]);
         Assert.Equal(single, block11);
         Assert.True(block11.Max() > 0);
     }
-
-    public delegate void RunThree(ReadOnlySpan<float> input, Span<float> first, Span<float> second, Span<float> third, Span<float> workspace);
 
     [Fact]
     public void AV2ExpansionIsTappedInsideItsStreamedBottleneck()
@@ -129,8 +123,7 @@ public sealed class BackboneTests
 
         float[] photo = RealModelTests.Photo(RepositoryFiles.Path("images/chelsea.png"), 224);
         float[] expansion = new float[14 * 14 * 576], last = new float[7 * 7 * 1280];
-        taps.Network!.GetMethod("Run", [typeof(ReadOnlySpan<float>), typeof(Span<float>), typeof(Span<float>), typeof(Span<float>)])!
-            .CreateDelegate<RunTwo>()(photo, expansion, last, new float[taps.Constant("WorkspaceLength")]);
+        taps.RunWith<RunTwoMaps>(2)(photo, expansion, last, new float[taps.Constant("WorkspaceLength")]);
         // Each row of the expansion is ReLU6'd and written: no row is left at zero.
         for (int y = 0; y < 14; y++)
             Assert.True(expansion.AsSpan(y * 14 * 576, 14 * 576).ToArray().Max() > 0, $"row {y} of block13/expand is empty");

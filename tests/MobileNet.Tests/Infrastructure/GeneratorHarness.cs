@@ -18,6 +18,10 @@ namespace MobileNet.Tests.Infrastructure;
 
 public delegate void RunNetwork(ReadOnlySpan<float> input, Span<float> output, Span<float> workspace);
 
+/// <summary>The static Run of a network with two or three FeatureMaps, one span per map.</summary>
+public delegate void RunTwoMaps(ReadOnlySpan<float> input, Span<float> first, Span<float> second, Span<float> workspace);
+public delegate void RunThreeMaps(ReadOnlySpan<float> input, Span<float> first, Span<float> second, Span<float> third, Span<float> workspace);
+
 /// <summary>What the generator made of one attribute: its diagnostics, its sources and, if they compiled, the network.</summary>
 public sealed class GeneratorRun
 {
@@ -37,7 +41,11 @@ public sealed class GeneratorRun
 
     public int Constant(string name) => (int)Network!.GetField(name)!.GetValue(null)!;
 
-    public RunNetwork Run => Network!.GetMethod("Run", [typeof(ReadOnlySpan<float>), typeof(Span<float>), typeof(Span<float>)])!.CreateDelegate<RunNetwork>();
+    public RunNetwork Run => RunWith<RunNetwork>(1);
+
+    /// <summary>The static Run with <paramref name="outputs"/> output spans, as <typeparamref name="T"/>.</summary>
+    public T RunWith<T>(int outputs) where T : Delegate =>
+        Network!.GetMethod("Run", [typeof(ReadOnlySpan<float>), .. Enumerable.Repeat(typeof(Span<float>), outputs + 1)])!.CreateDelegate<T>();
 
     /// <summary>
     /// The generator reported <paramref name="id"/> and made no network: the class has only a stand-in's
