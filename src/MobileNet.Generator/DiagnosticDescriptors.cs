@@ -84,7 +84,7 @@ internal static class DiagnosticDescriptors
     /// <summary>Information, not a warning: the attribute asked for the cut. {1}: where it stops; {2}: the layers left out and their weights.</summary>
     public static readonly DiagnosticDescriptor LayersLeftOut = new(
         "MNG019", "Layers left out",
-        "The network stops before the end of '{0}', at {1}: {2} are left out of the build", Category, DiagnosticSeverity.Info, isEnabledByDefault: true);
+        "The network stops before the end of '{0}', at {1}; left out of the build: {2}", Category, DiagnosticSeverity.Info, isEnabledByDefault: true);
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);

@@ -38,8 +38,8 @@ public sealed class BackboneTests
             Diagnostic info = Assert.Single(run.Diagnostics);
             Assert.Equal(("MNG019", DiagnosticSeverity.Info), (info.Id, info.Severity));
         }
-        Assert.Contains("at the global average pool: the classifier (256 → 1001) and the softmax, 257,257 weights are left out", embedding.Diagnostics[0].GetMessage());
-        Assert.Contains("at the last convolution: the global average pool, the classifier (256 → 1001) and the softmax, 257,257 weights are left out", map.Diagnostics[0].GetMessage());
+        Assert.Contains("at the global average pool; left out of the build: the classifier (256 → 1001) and the softmax: 257,257 weights", embedding.Diagnostics[0].GetMessage());
+        Assert.Contains("at the last convolution; left out of the build: the global average pool, the classifier (256 → 1001) and the softmax: 257,257 weights", map.Diagnostics[0].GetMessage());
 
         Assert.Equal((256, 1, 1, 256), (embedding.Constant("OutputLength"), embedding.Constant("OutputHeight"), embedding.Constant("OutputWidth"), embedding.Constant("OutputChannels")));
         Assert.Equal((4 * 4 * 256, 4, 4, 256), (map.Constant("OutputLength"), map.Constant("OutputHeight"), map.Constant("OutputWidth"), map.Constant("OutputChannels")));
@@ -62,7 +62,7 @@ public sealed class BackboneTests
         GeneratorRun probabilities = Generate(CoralV1, 0.25, 128, "");
         GeneratorRun logits = Generate(CoralV1, 0.25, 128, ", Output = MobileNetOutput.Logits");
         Assert.Equal("MNG019", Assert.Single(logits.Diagnostics).Id);
-        Assert.Contains("the softmax, 0 weights are left out", logits.Diagnostics[0].GetMessage());
+        Assert.Contains("at the classifier; left out of the build: the softmax", logits.Diagnostics[0].GetMessage());
         Assert.False((bool)logits.Network!.GetField("OutputIsProbability")!.GetValue(null)!);
 
         float[] photo = RealModelTests.Photo(RepositoryFiles.Path("images/coffee.png"), 128);

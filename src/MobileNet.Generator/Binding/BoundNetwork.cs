@@ -57,6 +57,6 @@ internal sealed class BoundNetwork(int version, double alpha, int resolution, Ne
     public int ClassCount { get; } = classCount;
     /// <summary>What <c>Run</c> writes; until <see cref="OutputSelector"/> cuts the network, the file's own last tensor.</summary>
     public IReadOnlyList<BoundOutput> Outputs { get; } = outputs ?? [OutputSelector.FileOutput(layers)];
-    /// <summary>The file's layers after the cut and their weights ("the classifier 256 → 1001 and the softmax, 257,257 weights"), or null.</summary>
+    /// <summary>The file's layers after the cut and their weights ("the classifier (256 → 1001) and the softmax: 257,257 weights"), or null.</summary>
     public string? LeftOut { get; } = leftOut;
 }

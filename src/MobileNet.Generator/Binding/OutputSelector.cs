@@ -100,8 +100,8 @@ internal static class OutputSelector
         while (shared < kept.Count && shared < all.Count && kept[shared] == all[shared])
             shared++;
         BoundLayer[] dropped = all.Skip(shared).ToArray();
-        string? leftOut = dropped.Length == 0 ? null
-            : $"{LeftOut(dropped)}, {Emitting.SourceWriter.Count(dropped.Sum(l => Operations(l).Sum(op => (long)op.Weights.Length + op.Bias.Length)))} weights";
+        long weights = dropped.Sum(l => Operations(l).Sum(op => (long)op.Weights.Length + op.Bias.Length));
+        string? leftOut = dropped.Length == 0 ? null : LeftOut(dropped) + (weights > 0 ? $": {Emitting.SourceWriter.Count(weights)} weights" : "");
         int classes = kept.Any(l => l.Role == LayerRole.Classifier) ? network.ClassCount : 0;
         return new BoundNetwork(network.Version, network.Alpha, network.Resolution, network.Graph, kept, classes, outputs, leftOut);
     }

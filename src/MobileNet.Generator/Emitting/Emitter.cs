@@ -93,7 +93,7 @@ internal static class Emitter
          .Line("/// <see cref=\"Preprocess\"/> makes the input from 8-bit pixels, <see cref=\"global::MobileNet.TensorLayout\"/> converts NCHW tensors.</para>")
          .Line("/// <para>MACs and parameters count the convolution and classifier weights, as the MobileNet papers do (no biases or BatchNorm).</para>");
         if (net.LeftOut is not null)
-            w.Line($"/// <para>The network stops at {DisplayText.XmlDoc(OutputSelector.Describe(net.Outputs))}, as the attribute asks: the file's {DisplayText.XmlDoc(net.LeftOut)} are left out.</para>");
+            w.Line($"/// <para>The network stops at {DisplayText.XmlDoc(OutputSelector.Describe(net.Outputs))}, as the attribute asks; left out of the build: {DisplayText.XmlDoc(net.LeftOut)}.</para>");
         w
          .Line("/// <para>Speed depends on the instruction set the code is compiled for: the JIT uses the CPU's own (AVX-512, AVX2 or NEON). A NativeAOT")
          .Line("/// build for x64 uses the one its IlcInstructionSet names, and without FMA (the x86-64 default) every multiply-add becomes a")
