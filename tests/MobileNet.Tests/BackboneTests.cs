@@ -120,6 +120,7 @@ public sealed class BackboneTests
         Assert.Empty(taps.CompileErrors);
         Assert.Equal((14, 14, 576), (taps.Constant("Block13ExpandHeight"), taps.Constant("Block13ExpandWidth"), taps.Constant("Block13ExpandChannels")));
         Assert.Equal((7, 7, 1280), (taps.Constant("LastHeight"), taps.Constant("LastWidth"), taps.Constant("LastChannels")));
+        Assert.Empty(GeneratorHarness.Documentation(taps).Problems); // every cref to the three-span Run resolves
 
         float[] photo = RealModelTests.Photo(RepositoryFiles.Path("images/chelsea.png"), 224);
         float[] expansion = new float[14 * 14 * 576], last = new float[7 * 7 * 1280];
@@ -183,6 +184,7 @@ public sealed class BackboneTests
             Assert.Equal(id, Assert.Single(run.Diagnostics).Id);
             run.ShouldHaveNoNetwork(id);
             Assert.Empty(run.CompileErrors);
+            Assert.Empty(GeneratorHarness.Documentation(run).Problems);
         }
     }
 
