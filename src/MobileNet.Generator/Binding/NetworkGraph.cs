@@ -4,6 +4,13 @@ namespace MobileNet.Generator.Binding;
 
 internal enum OpKind { Conv, GlobalAveragePool, FullyConnected, Softmax, Add }
 
+/// <summary>The clamp applied to an output, which is how activations run: (−∞, ∞) for none, (0, ∞) for ReLU, (0, 6) for ReLU6.</summary>
+internal readonly record struct Clamp(float Min, float Max)
+{
+    public bool HasMin => !float.IsNegativeInfinity(Min);
+    public bool HasMax => !float.IsPositiveInfinity(Max);
+}
+
 /// <summary>Explicit padding of a convolution, in pixels: top, left, bottom, right.</summary>
 internal readonly record struct Padding(int Top, int Left, int Bottom, int Right)
 {
@@ -44,6 +51,8 @@ internal sealed class GraphOp
     public bool IsDepthwise => Kind == OpKind.Conv && Group == InC && Group > 1;
 
     public bool IsLinear => float.IsNegativeInfinity(ActivationMin) && float.IsPositiveInfinity(ActivationMax);
+
+    public Clamp Clamp => new(ActivationMin, ActivationMax);
 
     public string Shape(bool output) => output ? $"{OutH}×{OutW}×{OutC}" : $"{InH}×{InW}×{InC}";
 }

@@ -1,7 +1,10 @@
 using System;
 using System.Linq;
 using MobileNet.Generator.Binding;
+using MobileNet.Generator.Kernels;
+using MobileNet.Generator.Kernels.Gemm;
 using MobileNet.Generator.Planning;
+using static MobileNet.Generator.Kernels.Rendering;
 
 namespace MobileNet.Generator.Emitting;
 
@@ -49,10 +52,10 @@ internal static class KernelEmitter
         {
             KernelKind.ConvKxK or KernelKind.Depthwise3x3 or KernelKind.Pointwise =>
                 $"{Kind(layer)}, stride {op.StrideH}, {op.Shape(false)} → {op.Shape(true)}"
-                + (op.KernelH > 1 ? $", pads (top, left, bottom, right) = {op.Pads}" : "") + Activation(op),
+                + (op.KernelH > 1 ? $", pads (top, left, bottom, right) = {op.Pads}" : "") + ActivationText(op.Clamp),
             KernelKind.GlobalAveragePool => $"average pool, {op.Shape(false)} → 1×1×{op.OutC}",
             KernelKind.Bottleneck or KernelKind.DepthwiseSeparable => BottleneckDescription(layer),
-            KernelKind.Dense => $"classifier, {op.InC} → {op.OutC}{Activation(op)}",
+            KernelKind.Dense => $"classifier, {op.InC} → {op.OutC}{ActivationText(op.Clamp)}",
             _ => $"softmax over {op.OutC} classes",
         };
     }
@@ -74,46 +77,12 @@ internal static class KernelEmitter
         Bottleneck b = Block(layer);
         if (layer.Kernel == KernelKind.DepthwiseSeparable)
             return $"depthwise separable, {b.InH}×{b.InW}×{b.InC} → {b.Project.Shape(true)}, depthwise stride {b.Depthwise.StrideH}, " +
-                $"pads (top, left, bottom, right) = {b.Depthwise.Pads}{Activation(b.Depthwise)}, then 1×1{Activation(b.Project)}";
+                $"pads (top, left, bottom, right) = {b.Depthwise.Pads}{ActivationText(b.Depthwise.Clamp)}, then 1×1{ActivationText(b.Project.Clamp)}";
         return $"inverted residual, {b.InH}×{b.InW}×{b.InC} → {b.Project.Shape(true)} through {b.Hidden} channels, depthwise stride {b.Depthwise.StrideH}, " +
             $"pads (top, left, bottom, right) = {b.Depthwise.Pads}{(b.Residual ? ", plus the input" : "")}";
     }
 
     private static Bottleneck Block(PlannedLayer layer) => layer.Block ?? throw new InvalidOperationException("not a bottleneck");
-
-    internal static string Activation(GraphOp op) =>
-        (op.ActivationMin, op.ActivationMax) switch
-        {
-            (0, 6) => ", ReLU6",
-            (0, float.PositiveInfinity) => ", ReLU",
-            (float.NegativeInfinity, float.PositiveInfinity) => "",
-            var (lo, hi) => FormattableString.Invariant($", clamped to [{lo}, {hi}]"), // the build machine's culture must not change the output
-        };
-
-    /// <summary>Declares the clamp bounds an operation needs, if any, as <c>lo</c>/<c>hi</c> or <c>{prefix}Lo</c>/<c>{prefix}Hi</c>, in the block that uses them.</summary>
-    private static void ActivationBounds(SourceWriter w, GraphOp op, string prefix = "", string vector = "Vector128")
-    {
-        if (!float.IsNegativeInfinity(op.ActivationMin))
-            w.Line($"{vector}<float> {Bound(prefix, "lo")} = {vector}.Create({SourceWriter.Float(op.ActivationMin)});");
-        if (!float.IsPositiveInfinity(op.ActivationMax))
-            w.Line($"{vector}<float> {Bound(prefix, "hi")} = {vector}.Create({SourceWriter.Float(op.ActivationMax)});");
-    }
-
-    /// <summary>The expression that applies the operation's clamp to <paramref name="value"/>.</summary>
-    private static string Activate(GraphOp op, string value, string prefix = "", string vector = "Vector128")
-    {
-        // MaxNative/MinNative are one instruction (maxps, fmax); Max/Min order NaNs and signed zeros as
-        // IEEE 754-2019 says, which costs three on x64. The weights have no NaNs, so the results agree.
-        if (!float.IsNegativeInfinity(op.ActivationMin))
-            value = $"{vector}.MaxNative({value}, {Bound(prefix, "lo")})";
-        if (!float.IsPositiveInfinity(op.ActivationMax))
-            value = $"{vector}.MinNative({value}, {Bound(prefix, "hi")})";
-        return value;
-    }
-
-    /// <summary>The local that holds a clamp bound: <c>lo</c>, or <c>expandHi</c> for a prefix.</summary>
-    private static string Bound(string prefix, string bound) =>
-        prefix.Length == 0 ? bound : prefix + char.ToUpperInvariant(bound[0]) + bound.Substring(1);
 
     /// <summary>Declares <paramref name="local"/> over the layer's packed weights named <paramref name="suffix"/> (a bottleneck's "Expand", "Depthwise", "Project"; "" for a single array).</summary>
     private static string Weights(PlannedLayer layer, string local = "w", string suffix = "") =>
@@ -121,21 +90,6 @@ internal static class KernelEmitter
 
     /// <summary>The L1 data cache the depthwise kernel plans for: 32 KiB (ARM Cortex-A7x, most x64; Zen 5 has 48).</summary>
     private const int L1Bytes = 32 * 1024;
-
-    /// <summary>
-    /// A vector width the emitted code can take, the register tile a GEMM uses at that width, and the vector
-    /// registers of the targets that take its branch (AVX-512 and NEON 32, AVX2 16).
-    /// </summary>
-    private sealed record Width(string Vector, int Lanes, int BlocksPerTile, int Rows, int Registers)
-    {
-        public string IsAccelerated => $"{Vector}.IsHardwareAccelerated";
-
-        /// <summary>The vector registers a GEMM tile at this width keeps as accumulators: the budget other tiles size themselves by.</summary>
-        public int Accumulators => Rows * BlocksPerTile * Planner.GemmBlock / Lanes;
-    }
-
-    /// <summary>The widest width no wider than <paramref name="branch"/> whose vectors divide <paramref name="channels"/>.</summary>
-    private static Width WidestDividing(Width branch, int channels) => Widths.First(x => x.Lanes <= branch.Lanes && channels % x.Lanes == 0);
 
     /// <summary>
     /// The output columns [first, end) whose window lies inside the image (no padding tap): the others are
@@ -146,27 +100,6 @@ internal static class KernelEmitter
         int first = Math.Min(op.OutW, (op.Pads.Left + op.StrideW - 1) / op.StrideW);
         int lastWindow = op.InW - op.KernelW + op.Pads.Left; // where the last inside window starts, times the stride
         return (first, lastWindow < 0 ? first : Math.Max(first, Math.Min(op.OutW, lastWindow / op.StrideW + 1)));
-    }
-
-    /// <summary>
-    /// Declares <paramref name="index"/> at <paramref name="start"/> and covers [start, end) with a loop of
-    /// tiles of <paramref name="size"/>, then one tile of exactly what is left: every bound is a constant.
-    /// </summary>
-    private static void Tiles(SourceWriter w, string index, int start, int end, int size, Action<int> tile)
-    {
-        w.Line($"int {index} = {start};");
-        if (end - start >= size)
-        {
-            w.Open($"for (; {index} + {size} <= {end}; {index} += {size})");
-            tile(size);
-            w.Close();
-        }
-        if ((end - start) % size != 0)
-        {
-            w.Scope();
-            tile((end - start) % size);
-            w.Close();
-        }
     }
 
     /// <summary>Declares <c>r0</c>, <c>r1</c>, …: the <paramref name="count"/> input rows from <c>iy0</c>, or the zero row where the window hangs over the top or bottom.</summary>
@@ -183,7 +116,7 @@ internal static class KernelEmitter
     /// </summary>
     private static void RowPairs(SourceWriter w, int outH, Action<int> body)
     {
-        foreach (int rows in RowCounts(outH))
+        foreach (int rows in Planner.RowCounts(outH))
         {
             if (rows == 2)
                 w.Open("for (int oy = 0; oy + 2 <= OutH; oy += 2)");
@@ -194,31 +127,6 @@ internal static class KernelEmitter
         }
     }
 
-    /// <summary>The row counts <see cref="RowPairs"/> covers <paramref name="outH"/> rows with: 2 (in a loop) and, if odd, 1.</summary>
-    private static int[] RowCounts(int outH) => new[] { 2, 1 }.Where(r => r == 2 ? outH >= 2 : outH % 2 != 0).ToArray();
-
-    // Register tiles (pixels × output channels) for the file of each target: AVX-512 has 32 registers and
-    // two 512-bit FMA pipes, so 8 pixels × 48 channels (24 accumulators; 8 broadcasts and 3 loads per 24
-    // FMAs: 8 × 32 reached 113-116 GMAC/s on V1 1.0-224's 1×1 layers, this 119-123, the peak being 123);
-    // AVX2 has 16, so 6 × 16 (12 accumulators); the 128-bit path is NEON's, with 32 registers: 4 × 16.
-    private static readonly Width W512 = new("Vector512", 16, 3, 8, 32), W256 = new("Vector256", 8, 1, 6, 16), W128 = new("Vector128", 4, 1, 4, 32);
-    private static readonly Width[] Widths = [W512, W256, W128];
-
-    // The classifier is a GEMM of one pixel: no pixels to share a weight, so several blocks of outputs
-    // at a time instead, four accumulators and four weight streams at every width.
-    private static readonly Width[] ClassifierWidths = [W512 with { BlocksPerTile = 4, Rows = 1 }, W256 with { BlocksPerTile = 2, Rows = 1 }, W128 with { Rows = 1 }];
-
-    /// <summary>Opens one branch per vector width, widest first; the JIT and NativeAOT keep only the branch the target takes (ARM64: the 128-bit one).</summary>
-    private static void ForEachWidth(SourceWriter w, Action<Width> body, Width[]? widths = null)
-    {
-        widths ??= Widths;
-        for (int i = 0; i < widths.Length; i++)
-        {
-            w.Open(i == widths.Length - 1 ? "else" : $"{(i == 0 ? "if" : "else if")} ({widths[i].IsAccelerated})");
-            body(widths[i]);
-            w.Close();
-        }
-    }
 
     /// <summary>
     /// The first convolution (the stem): few input channels, so each tap is a broadcast of one input value
@@ -239,12 +147,12 @@ internal static class KernelEmitter
         w.Line("int iy0 = oy * Stride - PadTop;");
         w.Line("ref float row = ref Unsafe.Add(ref output, oy * OutW * OutC);");
         w.Line($"// Columns {first} to {end - 1} in tiles; {first} column(s) on the left border and {op.OutW - end} on the right one pixel at a time.");
-        ForEachWidth(w, branch =>
+        ForEachWidth(w, VectorWidth.All, branch =>
         {
             // The widest vector that divides the channels, and as many pixels as the branch's accumulators allow.
-            Width width = WidestDividing(branch, outC);
+            VectorWidth width = VectorWidth.WidestDividing(branch, outC);
             int cols = outC / width.Lanes, rows = Math.Max(1, Math.Min(8, branch.Accumulators / cols));
-            ActivationBounds(w, op, "", width.Vector);
+            ClampBounds(w, op.Clamp, "", width.Vector);
             foreach (int border in Enumerable.Range(0, first))
             {
                 w.Scope().Line($"int ox = {border};");
@@ -275,7 +183,7 @@ internal static class KernelEmitter
     /// (<paramref name="border"/> is its column) the columns in the padding are left out. Each pixel adds
     /// its taps in the same order (row, column, channel) whatever its tile.
     /// </summary>
-    private static void StemTile(SourceWriter w, GraphOp op, Width width, int rows, int cols, int inC, int outC, int? border = null)
+    private static void StemTile(SourceWriter w, GraphOp op, VectorWidth width, int rows, int cols, int inC, int outC, int? border = null)
     {
         string v = width.Vector;
         int stride = op.StrideW, kernelW = op.KernelW, columns = (rows - 1) * stride + kernelW;
@@ -312,7 +220,7 @@ internal static class KernelEmitter
         w.Line("ref float o = ref Unsafe.Add(ref row, ox * OutC);");
         for (int r = 0; r < rows; r++)
             for (int j = 0; j < cols; j++)
-                w.Line($"{v}.StoreUnsafe({Activate(op, Acc(r, j), "", v)}, ref o, {r * outC + j * width.Lanes});");
+                w.Line($"{v}.StoreUnsafe({Apply(op.Clamp, Acc(r, j), "", v)}, ref o, {r * outC + j * width.Lanes});");
     }
 
     private static void Depthwise3x3(SourceWriter w, PlannedLayer layer, GraphOp op)
@@ -351,7 +259,7 @@ internal static class KernelEmitter
         // Pixels [ox, ox + n) of the output rows (ox a constant for a chunk at a border), every input value
         // loaded once and fed to each output whose window holds it; each output adds its taps row by row,
         // column by column.
-        void Chunk(Width width, int? fixedOx, int n)
+        void Chunk(VectorWidth width, int? fixedOx, int n)
         {
             string v = width.Vector;
             int from = (fixedOx ?? 0) * stride - padLeft; // the chunk's first window column, relative to ox × stride when ox varies
@@ -383,22 +291,22 @@ internal static class KernelEmitter
             w.Line(fixedOx is null ? $"ref float o = ref Unsafe.Add(ref d, ox * {channels} + c);" : $"ref float o = ref Unsafe.Add(ref d, {fixedOx * channels} + c);");
             for (int q = 0; q < outRows; q++)
                 for (int u = 0; u < n; u++)
-                    w.Line($"{v}.StoreUnsafe({Activate(op, Acc(q, u), prefix, v)}, ref o, {q * outW * channels + u * channels});");
+                    w.Line($"{v}.StoreUnsafe({Apply(op.Clamp, Acc(q, u), prefix, v)}, ref o, {q * outW * channels + u * channels});");
         }
 
         // The loop over vectors of channels, with the bias and nine taps of each vector in registers,
         // then the last channels in 128-bit vectors where the count is not a multiple of the width.
-        void ChannelLoops(Width width, Action<Width> body)
+        void ChannelLoops(VectorWidth width, Action<VectorWidth> body)
         {
             w.Line("int c = 0;");
-            foreach (Width part in channels % width.Lanes == 0 ? [width] : new[] { width, W128 })
+            foreach (VectorWidth part in channels % width.Lanes == 0 ? [width] : new[] { width, VectorWidth.W128 })
             {
                 string v = part.Vector;
                 w.Open($"for (; c + {part.Lanes} <= {channels}; c += {part.Lanes})");
                 const int Group = Planner.DepthwiseGroup;
                 w.Line($"ref float taps = ref Unsafe.Add(ref {weights}, c / {Group} * {10 * Group} + c % {Group});");
                 w.Line($"{v}<float> bias = {v}.LoadUnsafe(ref taps);");
-                ActivationBounds(w, op, prefix, v);
+                ClampBounds(w, op.Clamp, prefix, v);
                 w.Line($"{v}<float> {string.Join(", ", Enumerable.Range(0, 9).Select(t => $"k{t} = {v}.LoadUnsafe(ref taps, {Group * (1 + t)})"))};");
                 body(part);
                 w.Close();
@@ -413,9 +321,9 @@ internal static class KernelEmitter
         // V1 0.5-160 20×20×128 (30 KiB of rows) 87 → 65 GMAC/s the other way round.
         bool pixelsOutside = 3 * inW * channels * sizeof(float) > L1Bytes;
         w.Line($"// {outW} columns: {first} on the left border, {end - first} inside, {outW - end} on the right border; {(pixelsOutside ? "pixels outside, channels inside" : "channels outside, pixels inside")}.");
-        ForEachWidth(w, branch =>
+        ForEachWidth(w, VectorWidth.All, branch =>
         {
-            Width width = Widths.First(x => x.Lanes <= branch.Lanes && x.Lanes <= channels);
+            VectorWidth width = VectorWidth.All.First(x => x.Lanes <= branch.Lanes && x.Lanes <= channels);
             // Even chunks of up to 8 pixels (2 for two rows, 5 for one, with AVX2's 16 registers): one
             // accumulator per output beside the bias, nine taps and the input value. A chunk with a border
             // column, or a short last one, has code of its own (without the padding taps); the full chunks
@@ -453,141 +361,7 @@ internal static class KernelEmitter
     private static void Pointwise(SourceWriter w, PlannedLayer layer, GraphOp op)
     {
         w.Line(Weights(layer, "weights"));
-        Gemm(w, op.OutH * op.OutW, layer.InStride, layer.OutStride, "input", "output", "weights", op, "", residual: null);
-    }
-
-    /// <summary>
-    /// A 1×1 convolution over <paramref name="pixels"/> consecutive pixels as a GEMM, on weights packed in
-    /// blocks of 16 output channels (the bias, then 16 weights per input channel). Each register tile of
-    /// pixels × channels (<see cref="Width"/>) accumulates in registers, and the clamp (and, for a
-    /// residual, the matching pixels of <paramref name="residual"/>) is fused into the store. The pixel
-    /// count is known, so the last pixels get one tile of exactly their number. Every output adds its
-    /// products in the same order at every width, so all widths give the same results.
-    /// </summary>
-    private static void Gemm(SourceWriter w, int pixels, int inC, int outC, string input, string output, string weights, GraphOp op, string prefix, string? residual, Width[]? widths = null)
-    {
-        const int Block = Planner.GemmBlock;
-        int blockLength = Block * (1 + inC), full = outC / Block, rest = outC % Block;
-        var gemm = new GemmShape(pixels, inC, outC, input, output, blockLength, op, prefix, residual);
-        w.Line($"// {pixels} pixels × {inC} → {outC} channels, in blocks of {Block} output channels.");
-        ForEachWidth(w, width =>
-        {
-            ActivationBounds(w, op, prefix, width.Vector);
-            w.Line("int b = 0;");
-            // With 512-bit vectors a last block of 8 channels joins the last tile as a half-used column
-            // (its weights are padded with zeros): each broadcast then feeds it too, instead of a second
-            // pass over the pixels for it alone. V2's 24-channel projections are such layers.
-            bool joined = width.Lanes == 16 && rest == 8;
-            int[] groups = BlockGroups(full + (joined ? 1 : 0), width);
-            for (int i = 0, start = 0; i < groups.Length;)
-            {
-                // Equal passes in a loop; the one that holds the half column on its own.
-                bool Half(int k) => joined && k == groups.Length - 1;
-                int blocks = groups[i], count = 1;
-                while (i + count < groups.Length && groups[i + count] == blocks && !Half(i + count))
-                    count++;
-                GemmShape shape = gemm;
-                if (Half(i))
-                {
-                    string halfPrefix = prefix.Length == 0 ? "half" : prefix + "Half";
-                    w.Line($"// The last {rest} channels in the lower half of the last column.");
-                    ActivationBounds(w, op, halfPrefix, "Vector256");
-                    shape = gemm with { HalfLastPrefix = halfPrefix };
-                }
-                start += count * blocks;
-                i += count;
-                GemmBlocks(w, shape, width, weights, blocks, count > 1 ? $"for (; b < {start}; b += {blocks})" : null);
-                if (count == 1 && (i < groups.Length || rest > 0 && !joined))
-                    w.Line($"b += {blocks};");
-            }
-            if (rest > 0 && !joined)
-            {
-                // A last block that is not full: the widest vectors that divide what is left, as many pixels as the branch's.
-                Width tail = WidestDividing(width, rest) with { Rows = width.Rows };
-                string tailPrefix = prefix.Length == 0 ? "rest" : prefix + "Rest";
-                w.Line($"// The last {rest} channels, {rest / tail.Lanes} × {tail.Vector}.");
-                ActivationBounds(w, op, tailPrefix, tail.Vector);
-                GemmBlocks(w, gemm with { Prefix = tailPrefix }, tail, weights, 1, null, columns: rest / tail.Lanes);
-            }
-        }, widths);
-    }
-
-    /// <summary>
-    /// The blocks of 16 output channels each pass over the pixels takes: the width's tile, then what is left
-    /// as one narrower pass. A single block left over joins the pass before it while that wider tile still
-    /// has a row of pixels (at 512 bits, 4 columns × 6 pixels instead of 3 × 8 and 1 × 24): a one-column
-    /// tile spends a broadcast on every FMA. V1's 64-, 256- and 1024-channel layers have such a block.
-    /// </summary>
-    private static int[] BlockGroups(int total, Width width)
-    {
-        int per = width.BlocksPerTile, passes = total / per, left = total % per;
-        if (left == 0)
-            return Enumerable.Repeat(per, passes).ToArray();
-        if (left == 1 && passes > 0 && (per + 1) * Planner.GemmBlock / width.Lanes <= width.Accumulators)
-            return Enumerable.Repeat(per, passes - 1).Append(per + 1).ToArray();
-        return Enumerable.Repeat(per, passes).Append(left).ToArray();
-    }
-
-    /// <summary>What a GEMM's tiles share: the pixel count, channel counts, operands, and the fused clamp and residual.</summary>
-    private sealed record GemmShape(int Pixels, int InC, int OutC, string Input, string Output, int BlockLength, GraphOp Op, string Prefix, string? Residual)
-    {
-        /// <summary>Set when the tiles' last 512-bit column holds only 8 channels: it is stored as its lower half, clamped with these bounds.</summary>
-        public string? HalfLastPrefix { get; init; }
-    }
-
-    /// <summary>A loop (or, with no <paramref name="loop"/>, one pass) over blocks, <paramref name="blocks"/> at a time: the pixels in even tiles as tall as the accumulators allow, then one tile for the rest.</summary>
-    private static void GemmBlocks(SourceWriter w, GemmShape g, Width width, string weights, int blocks, string? loop, int? columns = null)
-    {
-        if (loop is null)
-            w.Scope();
-        else
-            w.Open(loop);
-        w.Line($"int co = b * {Planner.GemmBlock};");
-        w.Line($"ref float w = ref Unsafe.Add(ref {weights}, b * {g.BlockLength});");
-        int cols = columns ?? blocks * Planner.GemmBlock / width.Lanes;
-        // As many pixels as the width's accumulators hold at this many columns (a pass of fewer blocks takes
-        // more pixels, so that it keeps as many FMA chains), in as few tiles as that allows, as even as possible:
-        // 49 pixels go 7 × 7, not 6 × 8 + 1 (a one-pixel tile is one FMA chain per column, bound by FMA latency).
-        int height = columns is null ? Math.Max(1, width.Accumulators / cols) : width.Rows;
-        int tiles = (g.Pixels + height - 1) / height, rows = (g.Pixels + tiles - 1) / tiles;
-        Tiles(w, "p", 0, g.Pixels, rows, n => GemmTile(w, g, width, n, cols));
-        w.Close();
-    }
-
-    /// <summary><paramref name="rows"/> pixels from <c>p</c> × <paramref name="cols"/> vectors of channels from <c>co</c>, all in registers across the input channels.</summary>
-    private static void GemmTile(SourceWriter w, GemmShape g, Width width, int rows, int cols)
-    {
-        string v = width.Vector;
-        // Column j of the tile: its block (0 or 1 after b) and lane offset within it, in floats from w.
-        int At(int j) => j * width.Lanes / Planner.GemmBlock * g.BlockLength + j * width.Lanes % Planner.GemmBlock;
-        string Acc(int r, int j) => $"c{r}_{j}";
-
-        for (int r = 0; r < rows; r++)
-            w.Line($"{v}<float> {string.Join(", ", Enumerable.Range(0, cols).Select(j => $"{Acc(r, j)} = {v}.LoadUnsafe(ref w{(At(j) == 0 ? "" : $", {At(j)}")})"))};");
-        // Both operands advance by reference, so that every load is a register plus a constant: with an
-        // int index the JIT sign-extends a fresh sum for each broadcast.
-        w.Line($"ref float a = ref Unsafe.Add(ref {g.Input}, p * {g.InC});");
-        w.Line($"ref float wk = ref Unsafe.Add(ref w, {Planner.GemmBlock});");
-        w.Open($"for (int k = 0; k < {g.InC}; k++)");
-        w.Line($"{v}<float> {string.Join(", ", Enumerable.Range(0, cols).Select(j => $"w{j} = {v}.LoadUnsafe(ref wk{(At(j) == 0 ? "" : $", {At(j)}")})"))};");
-        for (int r = 0; r < rows; r++)
-        {
-            w.Line($"{v}<float> x{r} = {v}.Create({(r == 0 ? "a" : $"Unsafe.Add(ref a, {r * g.InC})")});");
-            w.Line(string.Join(" ", Enumerable.Range(0, cols).Select(j => $"{Acc(r, j)} = {v}.FusedMultiplyAdd(x{r}, w{j}, {Acc(r, j)});")));
-        }
-        w.Line("a = ref Unsafe.Add(ref a, 1);");
-        w.Line($"wk = ref Unsafe.Add(ref wk, {Planner.GemmBlock});");
-        w.Close();
-        w.Line($"ref float o = ref Unsafe.Add(ref {g.Output}, p * {g.OutC} + co);");
-        for (int r = 0; r < rows; r++)
-            for (int j = 0; j < cols; j++)
-            {
-                int at = r * g.OutC + j * width.Lanes;
-                bool half = g.HalfLastPrefix is not null && j == cols - 1;
-                string store = half ? "Vector256" : v, acc = half ? $"{Acc(r, j)}.GetLower()" : Acc(r, j);
-                string value = g.Residual is null ? acc : $"{acc} + {store}.LoadUnsafe(ref {g.Residual}, (nuint)(p * {g.OutC} + co + {at}))";
-                w.Line($"{store}.StoreUnsafe({Activate(g.Op, value, half ? g.HalfLastPrefix! : g.Prefix, store)}, ref o, {at});");
-            }
+        GemmKernel.Write(w, layer.Gemm!, new GemmOperands("input", "output", "weights", op.Clamp));
     }
 
     private static void Bottleneck(SourceWriter w, PlannedLayer layer)
@@ -652,10 +426,10 @@ internal static class KernelEmitter
         GraphOp dw = layer.Op;
         Bottleneck? block = layer.Block;
         int channels = block is null ? layer.OutStride : layer.HiddenStride;
-        foreach (int rows in RowCounts(dw.OutH))
+        foreach (int rows in Planner.RowCounts(dw.OutH))
         {
             w.Line();
-            OpenMethod(w, $"Layer {layer.Index}'s depthwise 3×3 of {(rows == 2 ? "two output rows" : "one output row")}: {dw.OutW} pixels × {dw.OutC} channels each{Activation(dw)}.",
+            OpenMethod(w, $"Layer {layer.Index}'s depthwise 3×3 of {(rows == 2 ? "two output rows" : "one output row")}: {dw.OutW} pixels × {dw.OutC} channels each{ActivationText(dw.Clamp)}.",
                 $"{layer.MethodName}_Depthwise{rows}({string.Join(", ", Enumerable.Range(0, Planner.InputRows(rows, dw.StrideH)).Select(j => $"ref float r{j}"))}, ref float d)");
             w.Line(Weights(layer, "dwWeights", block is null ? "" : "Depthwise"));
             DepthwiseRows(w, dw, channels, "dwWeights", block is null ? "" : "dw", rows);
@@ -666,20 +440,20 @@ internal static class KernelEmitter
         if (block.Expand is { } expand)
         {
             w.Line();
-            OpenMethod(w, $"Layer {layer.Index}'s expansion of one input row: {block.InW} pixels × {block.InC} → {block.Hidden} channels{Activation(expand)}.",
+            OpenMethod(w, $"Layer {layer.Index}'s expansion of one input row: {block.InW} pixels × {block.InC} → {block.Hidden} channels{ActivationText(expand.Clamp)}.",
                 $"{layer.MethodName}_Expand(ref float source, ref float slot)");
             w.Line(Weights(layer, "expandWeights", "Expand"));
-            Gemm(w, block.InW, layer.InStride, layer.HiddenStride, "source", "slot", "expandWeights", expand, "expand", residual: null);
+            GemmKernel.Write(w, layer.Expand!, new GemmOperands("source", "slot", "expandWeights", expand.Clamp, "expand"));
             w.Close();
         }
-        foreach (int rows in RowCounts(dw.OutH))
+        foreach (int rows in Planner.RowCounts(dw.OutH))
         {
             w.Line();
             OpenMethod(w, $"Layer {layer.Index}'s projection of {(rows == 2 ? "two output rows" : "one output row")}: {rows * dw.OutW} pixels × {block.Hidden} → {block.Project.OutC} channels" +
-                $"{(block.Residual ? ", plus the input pixels under them" : "")}{Activation(block.Project)}.",
+                $"{(block.Residual ? ", plus the input pixels under them" : "")}{ActivationText(block.Project.Clamp)}.",
                 $"{layer.MethodName}_Project{rows}(ref float d, ref float target{(block.Residual ? ", ref float skip" : "")})");
             w.Line(Weights(layer, "projectWeights", "Project"));
-            Gemm(w, rows * dw.OutW, layer.HiddenStride, layer.OutStride, "d", "target", "projectWeights", block.Project, "project", block.Residual ? "skip" : null);
+            GemmKernel.Write(w, layer.Projections![rows], new GemmOperands("d", "target", "projectWeights", block.Project.Clamp, "project", block.Residual ? "skip" : null));
             w.Close();
         }
     }
@@ -699,6 +473,6 @@ internal static class KernelEmitter
     private static void Dense(SourceWriter w, PlannedLayer layer, GraphOp op)
     {
         w.Line(Weights(layer, "weights"));
-        Gemm(w, 1, layer.InStride, layer.OutStride, "input", "output", "weights", op, "", residual: null, ClassifierWidths);
+        GemmKernel.Write(w, layer.Gemm!, new GemmOperands("input", "output", "weights", op.Clamp));
     }
 }

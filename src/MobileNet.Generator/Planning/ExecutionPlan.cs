@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using MobileNet.Generator.Binding;
+using MobileNet.Generator.Kernels.Gemm;
 
 namespace MobileNet.Generator.Planning;
 
@@ -66,6 +67,12 @@ internal sealed class PlannedLayer
     public PackedWeights[] Weights { get; init; } = [];
     /// <summary>The channel stride of a bottleneck's expanded tensor.</summary>
     public int HiddenStride { get; init; }
+    /// <summary>The GEMM of a 1×1 convolution or the classifier.</summary>
+    public GemmSchedule? Gemm { get; init; }
+    /// <summary>A bottleneck's expansion of one input row.</summary>
+    public GemmSchedule? Expand { get; init; }
+    /// <summary>A row-streamed layer's projection, by the number of output rows projected at once.</summary>
+    public IReadOnlyDictionary<int, GemmSchedule>? Projections { get; init; }
     /// <summary>A V2 bottleneck's three convolutions, for <see cref="KernelKind.Bottleneck"/>.</summary>
     public Bottleneck? Block { get; init; }
     /// <summary>Multiply-accumulates and weights as the MobileNet papers count them (convolution and classifier weights; no biases).</summary>

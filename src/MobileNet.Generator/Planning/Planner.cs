@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using MobileNet.Generator.Binding;
+using MobileNet.Generator.Kernels;
+using MobileNet.Generator.Kernels.Gemm;
 
 namespace MobileNet.Generator.Planning;
 
@@ -17,7 +19,7 @@ namespace MobileNet.Generator.Planning;
 /// </summary>
 internal static class Planner
 {
-    public const int Lanes = 4, GemmBlock = 16;
+    public const int Lanes = 4;
 
     /// <summary>Floats per 64 bytes: where each buffer in the workspace starts, and the slack that lets <c>Run</c> align the workspace.</summary>
     public const int Alignment = 16;
@@ -83,18 +85,26 @@ internal static class Planner
             return PlanBottleneck(index, block, inStride, bound.Name);
 
         int outStride = RoundUp(op.OutC, Lanes);
+        // A 1×1 convolution and the classifier are GEMMs: the classifier's of one pixel, with tiles of its own.
+        var gemm = new GemmLayout(op.InC, inStride, op.OutC, outStride);
+        GemmSchedule? schedule = bound.Role switch
+        {
+            LayerRole.Pointwise => GemmSchedule.Choose(op.OutH * op.OutW, gemm, VectorWidth.All),
+            LayerRole.Classifier => GemmSchedule.Choose(1, gemm, VectorWidth.Classifier),
+            _ => null,
+        };
         (KernelKind kernel, float[] packed, int outputLength) = bound.Role switch
         {
             LayerRole.Stem => (KernelKind.ConvKxK, PackConv(op, outStride), op.OutH * op.OutW * outStride),
             LayerRole.Depthwise => (KernelKind.Depthwise3x3, PackDepthwise(op, outStride), op.OutH * op.OutW * outStride),
-            LayerRole.Pointwise => (KernelKind.Pointwise, PackBlocked(op.Weights, op.Bias, op.OutC, op.InC, inStride, GemmBlock), op.OutH * op.OutW * outStride),
+            LayerRole.Pointwise => (KernelKind.Pointwise, gemm.Pack(op.Weights, op.Bias), op.OutH * op.OutW * outStride),
             LayerRole.Pool => (KernelKind.GlobalAveragePool, Array.Empty<float>(), inStride),
-            LayerRole.Classifier => (KernelKind.Dense, PackBlocked(op.Weights, op.Bias, op.OutC, op.InC, inStride, GemmBlock), outStride),
+            LayerRole.Classifier => (KernelKind.Dense, gemm.Pack(op.Weights, op.Bias), outStride),
             _ => (KernelKind.Softmax, Array.Empty<float>(), 0),
         };
         return new PlannedLayer
         {
-            Index = index, Kernel = kernel, Op = op, Name = bound.Name,
+            Index = index, Kernel = kernel, Op = op, Name = bound.Name, Gemm = schedule,
             MethodName = $"Layer{index:D2}_{MethodSuffix(kernel, op)}",
             InStride = inStride, OutStride = outStride, OutputLength = outputLength, ActivationsLength = outputLength,
             // The stem and a depthwise layer read a row of zeros where the window hangs over the top or bottom of the image.
@@ -124,10 +134,19 @@ internal static class Planner
         int hidden = RoundUp(block.Hidden, Lanes), outStride = RoundUp(project.OutC, Lanes);
         int row = block.InW * hidden, slot = RoundUp(row, Alignment);
         var weights = new List<PackedWeights>();
+        GemmSchedule? expansion = null;
         if (block.Expand is { } expand)
-            weights.Add(new PackedWeights("Expand", PackBlocked(expand.Weights, expand.Bias, expand.OutC, expand.InC, inStride, GemmBlock)));
+        {
+            // One input row at a time.
+            var expandLayout = new GemmLayout(expand.InC, inStride, expand.OutC, hidden);
+            weights.Add(new PackedWeights("Expand", expandLayout.Pack(expand.Weights, expand.Bias)));
+            expansion = GemmSchedule.Choose(block.InW, expandLayout, VectorWidth.All);
+        }
         weights.Add(new PackedWeights("Depthwise", PackDepthwise(dw, hidden)));
-        weights.Add(new PackedWeights("Project", PackBlocked(project.Weights, project.Bias, project.OutC, project.InC, hidden, GemmBlock)));
+        // The output rows the depthwise filter makes at a time, projected together.
+        var projectLayout = new GemmLayout(project.InC, hidden, project.OutC, outStride);
+        weights.Add(new PackedWeights("Project", projectLayout.Pack(project.Weights, project.Bias)));
+        var projections = RowCounts(dw.OutH).ToDictionary(rows => rows, rows => GemmSchedule.Choose(rows * dw.OutW, projectLayout, VectorWidth.All));
 
         // Untiled: expand → E, depthwise → D, project → P, the input kept for the residual throughout.
         int input = block.InH * block.InW * inStride, expanded = block.InH * row, filtered = dw.OutH * dw.OutW * hidden, output = dw.OutH * dw.OutW * outStride;
@@ -137,7 +156,7 @@ internal static class Planner
         GraphOp[] ops = block.Expand is null ? [dw, project] : [block.Expand, dw, project];
         return new PlannedLayer
         {
-            Index = index, Kernel = kernel, Op = dw, Block = block, Name = name,
+            Index = index, Kernel = kernel, Op = dw, Block = block, Name = name, Expand = expansion, Projections = projections,
             MethodName = kernel == KernelKind.DepthwiseSeparable
                 ? $"Layer{index:D2}_DepthwiseSeparableS{dw.StrideH}"
                 : $"Layer{index:D2}_Bottleneck{(block.Expand is null ? 1 : block.Hidden / block.InC)}S{dw.StrideH}",
@@ -194,33 +213,20 @@ internal static class Planner
         return packed;
     }
 
-    /// <summary>Output rows a depthwise kernel computes at a time: two where there are two (see <c>KernelEmitter.RowPairs</c>).</summary>
+    /// <summary>Output rows a depthwise kernel computes at a time: two where there are two.</summary>
     public static int RowsAtOnce(int outH) => Math.Min(2, outH);
+
+    /// <summary>
+    /// The row counts a depthwise kernel covers <paramref name="outH"/> output rows with: 2 (in a loop) and, if
+    /// odd, 1. Two output rows read four input rows at stride 1 (five at stride 2) instead of six.
+    /// </summary>
+    public static int[] RowCounts(int outH) => new[] { 2, 1 }.Where(r => r == 2 ? outH >= 2 : outH % 2 != 0).ToArray();
 
     /// <summary>The input rows a 3×3 window reads for <paramref name="outRows"/> consecutive output rows.</summary>
     public static int InputRows(int outRows, int stride) => (outRows - 1) * stride + 3;
 
     /// <summary>Channels per group of depthwise weights: the widest vector's, so that no vector spans two groups.</summary>
     public const int DepthwiseGroup = 16;
-
-    /// <summary>
-    /// GEMM weights (<c>[outC][inC]</c>) in XNNPACK's order: per block of <paramref name="block"/> output
-    /// channels, the block's biases, then for each input channel the block's weights. Missing channels are zero.
-    /// </summary>
-    private static float[] PackBlocked(float[] weights, float[] bias, int outC, int inC, int inStride, int block)
-    {
-        int blocks = (outC + block - 1) / block;
-        int blockLength = block * (1 + inStride);
-        var packed = new float[blocks * blockLength];
-        for (int o = 0; o < outC; o++)
-        {
-            int b = o / block, lane = o % block, at = b * blockLength;
-            packed[at + lane] = bias[o];
-            for (int i = 0; i < inC; i++)
-                packed[at + block * (1 + i) + lane] = weights[o * inC + i];
-        }
-        return packed;
-    }
 
     public static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
 }

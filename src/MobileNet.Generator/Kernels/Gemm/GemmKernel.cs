@@ -1,0 +1,112 @@
+using System.Linq;
+using MobileNet.Generator.Binding;
+using MobileNet.Generator.Emitting;
+using static MobileNet.Generator.Kernels.Rendering;
+
+namespace MobileNet.Generator.Kernels.Gemm;
+
+/// <summary>
+/// The locals a GEMM reads and writes (refs to the first float of each), the clamp fused into its store with
+/// the prefix of the clamp's locals, and the tensor whose matching pixels a residual GEMM adds.
+/// </summary>
+internal sealed record GemmOperands(string Input, string Output, string Weights, Clamp Clamp, string Prefix = "", string? Residual = null);
+
+/// <summary>
+/// Writes a 1×1 convolution over consecutive pixels as a GEMM, as its <see cref="GemmSchedule"/> says: each
+/// register tile of pixels × channels accumulates in registers across the input channels, and the clamp
+/// (and, for a residual, the matching pixels of the residual tensor) is fused into the store. The pixel
+/// count is known, so the last pixels get one tile of exactly their number. Every output adds its
+/// products in the same order at every width, so all widths give the same results.
+/// </summary>
+internal static class GemmKernel
+{
+    public static void Write(SourceWriter w, GemmSchedule schedule, GemmOperands o)
+    {
+        GemmLayout layout = schedule.Layout;
+        w.Line($"// {schedule.Pixels} pixels × {layout.InStride} → {layout.OutStride} channels, in blocks of {GemmLayout.Block} output channels.");
+        ForEachWidth(w, schedule.Branches.Select(b => b.Width).ToArray(), width =>
+        {
+            GemmBranch branch = schedule.Branches.First(b => b.Width == width);
+            ClampBounds(w, o.Clamp, o.Prefix, width.Vector);
+            w.Line("int b = 0;");
+            int start = 0;
+            for (int i = 0; i < branch.Passes.Count; i++)
+            {
+                GemmPass pass = branch.Passes[i];
+                string prefix = o.Prefix;
+                if (pass.Kind == GemmPassKind.HalfLastColumn)
+                {
+                    prefix = Prefixed(o.Prefix, "half");
+                    w.Line($"// The last {schedule.Rest} channels in the lower half of the last column.");
+                    ClampBounds(w, o.Clamp, prefix, "Vector256");
+                }
+                else if (pass.Kind == GemmPassKind.Tail)
+                {
+                    prefix = Prefixed(o.Prefix, "rest");
+                    w.Line($"// The last {schedule.Rest} channels, {pass.Columns} × {pass.Width.Vector}.");
+                    ClampBounds(w, o.Clamp, prefix, pass.Width.Vector);
+                }
+                start += pass.Repeat * pass.Blocks;
+                Pass(w, schedule, o, pass, prefix, pass.Repeat > 1 ? $"for (; b < {start}; b += {pass.Blocks})" : null);
+                if (pass.Repeat == 1 && i < branch.Passes.Count - 1)
+                    w.Line($"b += {pass.Blocks};");
+            }
+        });
+    }
+
+    /// <summary>"half", or "projectHalf" after a prefix.</summary>
+    private static string Prefixed(string prefix, string name) => prefix.Length == 0 ? name : prefix + char.ToUpperInvariant(name[0]) + name.Substring(1);
+
+    /// <summary>A loop (or, with no <paramref name="loop"/>, one pass) over blocks, the pass's blocks at a time: the pixels in tiles of the pass's height, then one tile for the rest.</summary>
+    private static void Pass(SourceWriter w, GemmSchedule s, GemmOperands o, GemmPass pass, string prefix, string? loop)
+    {
+        if (loop is null)
+            w.Scope();
+        else
+            w.Open(loop);
+        w.Line($"int co = b * {GemmLayout.Block};");
+        w.Line($"ref float w = ref Unsafe.Add(ref {o.Weights}, b * {s.Layout.BlockLength});");
+        Tiles(w, "p", 0, s.Pixels, pass.TileRows, rows => Tile(w, s, o, pass, prefix, rows));
+        w.Close();
+    }
+
+    /// <summary><paramref name="rows"/> pixels from <c>p</c> × the pass's columns of channels from <c>co</c>, all in registers across the input channels.</summary>
+    private static void Tile(SourceWriter w, GemmSchedule s, GemmOperands o, GemmPass pass, string prefix, int rows)
+    {
+        VectorWidth width = pass.Width;
+        string v = width.Vector;
+        int cols = pass.Columns, inC = s.Layout.InStride, outC = s.Layout.OutStride;
+        // Column j of the tile: its block (0 or 1 after b) and lane offset within it, in floats from w.
+        int At(int j) => j * width.Lanes / GemmLayout.Block * s.Layout.BlockLength + j * width.Lanes % GemmLayout.Block;
+        string Acc(int r, int j) => $"c{r}_{j}";
+
+        for (int r = 0; r < rows; r++)
+            w.Line($"{v}<float> {string.Join(", ", Enumerable.Range(0, cols).Select(j => $"{Acc(r, j)} = {v}.LoadUnsafe(ref w{(At(j) == 0 ? "" : $", {At(j)}")})"))};");
+        // Both operands advance by reference, so that every load is a register plus a constant: with an
+        // int index the JIT sign-extends a fresh sum for each broadcast.
+        w.Line($"ref float a = ref Unsafe.Add(ref {o.Input}, p * {inC});");
+        w.Line($"ref float wk = ref Unsafe.Add(ref w, {GemmLayout.Block});");
+        w.Open($"for (int k = 0; k < {inC}; k++)");
+        w.Line($"{v}<float> {string.Join(", ", Enumerable.Range(0, cols).Select(j => $"w{j} = {v}.LoadUnsafe(ref wk{(At(j) == 0 ? "" : $", {At(j)}")})"))};");
+        for (int r = 0; r < rows; r++)
+        {
+            w.Line($"{v}<float> x{r} = {v}.Create({(r == 0 ? "a" : $"Unsafe.Add(ref a, {r * inC})")});");
+            w.Line(string.Join(" ", Enumerable.Range(0, cols).Select(j => $"{Acc(r, j)} = {v}.FusedMultiplyAdd(x{r}, w{j}, {Acc(r, j)});")));
+        }
+        w.Line("a = ref Unsafe.Add(ref a, 1);");
+        w.Line($"wk = ref Unsafe.Add(ref wk, {GemmLayout.Block});");
+        w.Close();
+        w.Line($"ref float o = ref Unsafe.Add(ref {o.Output}, p * {outC} + co);");
+        for (int r = 0; r < rows; r++)
+            for (int j = 0; j < cols; j++)
+            {
+                int at = r * outC + j * width.Lanes;
+                bool half = pass.Kind == GemmPassKind.HalfLastColumn && j == cols - 1;
+                string store = half ? "Vector256" : v, acc = half ? $"{Acc(r, j)}.GetLower()" : Acc(r, j);
+                string value = o.Residual is null ? acc : $"{acc} + {store}.LoadUnsafe(ref {o.Residual}, (nuint)(p * {outC} + co + {at}))";
+                // A tail's clamp bounds are its own vectors; a half column's, 256-bit ones.
+                string bounds = half || pass.Kind == GemmPassKind.Tail ? prefix : o.Prefix;
+                w.Line($"{store}.StoreUnsafe({Apply(o.Clamp, value, bounds, store)}, ref o, {at});");
+            }
+    }
+}

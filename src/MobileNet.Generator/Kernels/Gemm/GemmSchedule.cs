@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace MobileNet.Generator.Kernels.Gemm;
+
+/// <summary>What a pass of a GEMM holds in its tiles' last column.</summary>
+internal enum GemmPassKind
+{
+    /// <summary>Whole blocks of 16 output channels.</summary>
+    Blocks,
+    /// <summary>Whole blocks, the last 512-bit column of which holds only 8 channels, stored as its lower half.</summary>
+    HalfLastColumn,
+    /// <summary>The last channels, fewer than a block, in the widest vectors that divide them.</summary>
+    Tail,
+}
+
+/// <summary>
+/// One pass over all the pixels: tiles of <see cref="TileRows"/> pixels × <see cref="Columns"/> vectors of
+/// <see cref="Width"/> (<see cref="Blocks"/> blocks of output channels), <see cref="Repeat"/> times over
+/// consecutive blocks (a loop when more than once).
+/// </summary>
+internal sealed record GemmPass(GemmPassKind Kind, int Blocks, int Repeat, VectorWidth Width, int Columns, int TileRows);
+
+/// <summary>How one vector-width branch of a GEMM covers the output channels: its passes, in order.</summary>
+internal sealed record GemmBranch(VectorWidth Width, IReadOnlyList<GemmPass> Passes);
+
+/// <summary>A GEMM of <see cref="Pixels"/> pixels on weights packed as <see cref="Layout"/>, one branch per vector width.</summary>
+internal sealed record GemmSchedule(int Pixels, GemmLayout Layout, IReadOnlyList<GemmBranch> Branches)
+{
+    /// <summary>Output channels in the last, partial block (0 when the blocks are whole).</summary>
+    public int Rest => Layout.OutStride % GemmLayout.Block;
+
+    /// <summary>Chooses the passes and tiles of every branch in <paramref name="widths"/>.</summary>
+    public static GemmSchedule Choose(int pixels, GemmLayout layout, IReadOnlyList<VectorWidth> widths) =>
+        new(pixels, layout, widths.Select(width => new GemmBranch(width, Passes(pixels, layout, width))).ToArray());
+
+    private static List<GemmPass> Passes(int pixels, GemmLayout layout, VectorWidth width)
+    {
+        int full = layout.OutStride / GemmLayout.Block, rest = layout.OutStride % GemmLayout.Block;
+        var passes = new List<GemmPass>();
+        // With 512-bit vectors a last block of 8 channels joins the last tile as a half-used column
+        // (its weights are padded with zeros): each broadcast then feeds it too, instead of a second
+        // pass over the pixels for it alone. V2's 24-channel projections are such layers.
+        bool joined = width.Lanes == 16 && rest == 8;
+        int[] groups = BlockGroups(full + (joined ? 1 : 0), width);
+        for (int i = 0; i < groups.Length;)
+        {
+            // Equal passes in a loop; the one that holds the half column on its own.
+            bool Half(int k) => joined && k == groups.Length - 1;
+            int blocks = groups[i], count = 1;
+            while (i + count < groups.Length && groups[i + count] == blocks && !Half(i + count))
+                count++;
+            int columns = blocks * GemmLayout.Block / width.Lanes;
+            // As many pixels as the width's accumulators hold at this many columns (a pass of fewer blocks
+            // takes more pixels, so that it keeps as many FMA chains).
+            passes.Add(new GemmPass(Half(i) ? GemmPassKind.HalfLastColumn : GemmPassKind.Blocks, blocks, count, width, columns,
+                TileRows(pixels, Math.Max(1, width.Accumulators / columns))));
+            i += count;
+        }
+        if (rest > 0 && !joined)
+        {
+            // A last block that is not full: the widest vectors that divide what is left, as many pixels as the branch's.
+            VectorWidth tail = VectorWidth.WidestDividing(width, rest) with { Rows = width.Rows };
+            passes.Add(new GemmPass(GemmPassKind.Tail, 1, 1, tail, rest / tail.Lanes, TileRows(pixels, tail.Rows)));
+        }
+        return passes;
+    }
+
+    /// <summary>
+    /// The pixels per tile for tiles at most <paramref name="height"/> high, in as few tiles as that allows,
+    /// as even as possible: 49 pixels go 7 × 7, not 6 × 8 + 1 (a one-pixel tile is one FMA chain per
+    /// column, bound by FMA latency).
+    /// </summary>
+    private static int TileRows(int pixels, int height)
+    {
+        int tiles = (pixels + height - 1) / height;
+        return (pixels + tiles - 1) / tiles;
+    }
+
+    /// <summary>
+    /// The blocks of 16 output channels each pass over the pixels takes: the width's tile, then what is left
+    /// as one narrower pass. A single block left over joins the pass before it while that wider tile still
+    /// has a row of pixels (at 512 bits, 4 columns × 6 pixels instead of 3 × 8 and 1 × 24): a one-column
+    /// tile spends a broadcast on every FMA. V1's 64-, 256- and 1024-channel layers have such a block.
+    /// </summary>
+    private static int[] BlockGroups(int total, VectorWidth width)
+    {
+        int per = width.BlocksPerTile, passes = total / per, left = total % per;
+        if (left == 0)
+            return Enumerable.Repeat(per, passes).ToArray();
+        if (left == 1 && passes > 0 && (per + 1) * GemmLayout.Block / width.Lanes <= width.Accumulators)
+            return Enumerable.Repeat(per, passes - 1).Append(per + 1).ToArray();
+        return Enumerable.Repeat(per, passes).Append(left).ToArray();
+    }
+}

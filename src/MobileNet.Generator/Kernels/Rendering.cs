@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using MobileNet.Generator.Binding;
+using MobileNet.Generator.Emitting;
+
+namespace MobileNet.Generator.Kernels;
+
+/// <summary>The pieces of text every kernel family writes the same way: width branches, tiled loops, clamps.</summary>
+internal static class Rendering
+{
+    /// <summary>Opens one branch per vector width, widest first; the JIT and NativeAOT keep only the branch the target takes (ARM64: the 128-bit one).</summary>
+    public static void ForEachWidth(SourceWriter w, IReadOnlyList<VectorWidth> widths, Action<VectorWidth> body)
+    {
+        for (int i = 0; i < widths.Count; i++)
+        {
+            w.Open(i == widths.Count - 1 ? "else" : $"{(i == 0 ? "if" : "else if")} ({widths[i].IsAccelerated})");
+            body(widths[i]);
+            w.Close();
+        }
+    }
+
+    /// <summary>
+    /// Declares <paramref name="index"/> at <paramref name="start"/> and covers [start, end) with a loop of
+    /// tiles of <paramref name="size"/>, then one tile of exactly what is left: every bound is a constant.
+    /// </summary>
+    public static void Tiles(SourceWriter w, string index, int start, int end, int size, Action<int> tile)
+    {
+        w.Line($"int {index} = {start};");
+        if (end - start >= size)
+        {
+            w.Open($"for (; {index} + {size} <= {end}; {index} += {size})");
+            tile(size);
+            w.Close();
+        }
+        if ((end - start) % size != 0)
+        {
+            w.Scope();
+            tile((end - start) % size);
+            w.Close();
+        }
+    }
+
+    /// <summary>", ReLU6", ", ReLU", "" or ", clamped to [lo, hi]": a clamp as the docs name it.</summary>
+    public static string ActivationText(Clamp clamp) =>
+        (clamp.Min, clamp.Max) switch
+        {
+            (0, 6) => ", ReLU6",
+            (0, float.PositiveInfinity) => ", ReLU",
+            (float.NegativeInfinity, float.PositiveInfinity) => "",
+            var (lo, hi) => FormattableString.Invariant($", clamped to [{lo}, {hi}]"), // the build machine's culture must not change the output
+        };
+
+    /// <summary>Declares the bounds a clamp needs, if any, as <c>lo</c>/<c>hi</c> or <c>{prefix}Lo</c>/<c>{prefix}Hi</c>, in the block that uses them.</summary>
+    public static void ClampBounds(SourceWriter w, Clamp clamp, string prefix = "", string vector = "Vector128")
+    {
+        if (clamp.HasMin)
+            w.Line($"{vector}<float> {Bound(prefix, "lo")} = {vector}.Create({SourceWriter.Float(clamp.Min)});");
+        if (clamp.HasMax)
+            w.Line($"{vector}<float> {Bound(prefix, "hi")} = {vector}.Create({SourceWriter.Float(clamp.Max)});");
+    }
+
+    /// <summary>The expression that applies the clamp to <paramref name="value"/>.</summary>
+    public static string Apply(Clamp clamp, string value, string prefix = "", string vector = "Vector128")
+    {
+        // MaxNative/MinNative are one instruction (maxps, fmax); Max/Min order NaNs and signed zeros as
+        // IEEE 754-2019 says, which costs three on x64. The weights have no NaNs, so the results agree.
+        if (clamp.HasMin)
+            value = $"{vector}.MaxNative({value}, {Bound(prefix, "lo")})";
+        if (clamp.HasMax)
+            value = $"{vector}.MinNative({value}, {Bound(prefix, "hi")})";
+        return value;
+    }
+
+    /// <summary>The local that holds a clamp bound: <c>lo</c>, or <c>expandHi</c> for a prefix.</summary>
+    private static string Bound(string prefix, string bound) =>
+        prefix.Length == 0 ? bound : prefix + char.ToUpperInvariant(bound[0]) + bound.Substring(1);
+}

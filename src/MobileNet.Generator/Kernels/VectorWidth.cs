@@ -1,0 +1,34 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace MobileNet.Generator.Kernels;
+
+/// <summary>
+/// A vector width the emitted code can take, the register tile a GEMM uses at that width, and the vector
+/// registers of the targets that take its branch (AVX-512 and NEON 32, AVX2 16).
+/// </summary>
+internal sealed record VectorWidth(string Vector, int Lanes, int BlocksPerTile, int Rows, int Registers)
+{
+    // Register tiles (pixels × output channels) for the file of each target: AVX-512 has 32 registers and
+    // two 512-bit FMA pipes, so 8 pixels × 48 channels (24 accumulators; 8 broadcasts and 3 loads per 24
+    // FMAs: 8 × 32 reached 113-116 GMAC/s on V1 1.0-224's 1×1 layers, this 119-123, the peak being 123);
+    // AVX2 has 16, so 6 × 16 (12 accumulators); the 128-bit path is NEON's, with 32 registers: 4 × 16.
+    public static readonly VectorWidth W512 = new("Vector512", 16, 3, 8, 32), W256 = new("Vector256", 8, 1, 6, 16), W128 = new("Vector128", 4, 1, 4, 32);
+
+    /// <summary>The branches every kernel has, widest first; the JIT and NativeAOT keep only the one the target takes (ARM64: the 128-bit one).</summary>
+    public static readonly IReadOnlyList<VectorWidth> All = [W512, W256, W128];
+
+    /// <summary>
+    /// The classifier's: a GEMM of one pixel has no pixels to share a weight, so several blocks of outputs
+    /// at a time instead, four accumulators and four weight streams at every width.
+    /// </summary>
+    public static readonly IReadOnlyList<VectorWidth> Classifier = [W512 with { BlocksPerTile = 4, Rows = 1 }, W256 with { BlocksPerTile = 2, Rows = 1 }, W128 with { Rows = 1 }];
+
+    public string IsAccelerated => $"{Vector}.IsHardwareAccelerated";
+
+    /// <summary>The vector registers a GEMM tile at this width keeps as accumulators: the budget other tiles size themselves by.</summary>
+    public int Accumulators => Rows * BlocksPerTile * Gemm.GemmLayout.Block / Lanes;
+
+    /// <summary>The widest width no wider than <paramref name="branch"/> whose vectors divide <paramref name="channels"/>.</summary>
+    public static VectorWidth WidestDividing(VectorWidth branch, int channels) => All.First(x => x.Lanes <= branch.Lanes && channels % x.Lanes == 0);
+}
