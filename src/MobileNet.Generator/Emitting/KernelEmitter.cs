@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using MobileNet.Generator.Binding;
 using MobileNet.Generator.Kernels;
+using MobileNet.Generator.Kernels.Depthwise;
 using MobileNet.Generator.Kernels.Gemm;
 using MobileNet.Generator.Planning;
 using static MobileNet.Generator.Kernels.Rendering;
@@ -88,20 +89,6 @@ internal static class KernelEmitter
     private static string Weights(PlannedLayer layer, string local = "w", string suffix = "") =>
         $"ref float {local} = ref {WeightsEmitter.ClassName}.{WeightsEmitter.FieldName(layer, layer.Weights.Single(x => x.Suffix == suffix))}.Floats;";
 
-    /// <summary>The L1 data cache the depthwise kernel plans for: 32 KiB (ARM Cortex-A7x, most x64; Zen 5 has 48).</summary>
-    private const int L1Bytes = 32 * 1024;
-
-    /// <summary>
-    /// The output columns [first, end) whose window lies inside the image (no padding tap): the others are
-    /// border columns, few and known here, which the kernels emit one by one without their padding taps.
-    /// </summary>
-    private static (int First, int End) InsideColumns(GraphOp op)
-    {
-        int first = Math.Min(op.OutW, (op.Pads.Left + op.StrideW - 1) / op.StrideW);
-        int lastWindow = op.InW - op.KernelW + op.Pads.Left; // where the last inside window starts, times the stride
-        return (first, lastWindow < 0 ? first : Math.Max(first, Math.Min(op.OutW, lastWindow / op.StrideW + 1)));
-    }
-
     /// <summary>Declares <c>r0</c>, <c>r1</c>, …: the <paramref name="count"/> input rows from <c>iy0</c>, or the zero row where the window hangs over the top or bottom.</summary>
     private static void RowSources(SourceWriter w, int count, Func<int, string> row)
     {
@@ -137,7 +124,7 @@ internal static class KernelEmitter
     private static void ConvKxK(SourceWriter w, PlannedLayer layer, GraphOp op)
     {
         int outC = layer.OutStride, inC = layer.InStride, stride = op.StrideH;
-        (int first, int end) = InsideColumns(op);
+        (int first, int end) = Window.InsideColumns(op.InW, op.OutW, op.KernelW, op.StrideW, op.Pads.Left);
         w.Line($"const int InH = {op.InH}, InW = {op.InW}, InC = {inC}, OutW = {op.OutW}, OutC = {outC};");
         w.Line($"const int KernelH = {op.KernelH}, KernelW = {op.KernelW}, Stride = {stride}, PadTop = {op.Pads.Top};");
         w.Line(Weights(layer));
@@ -240,124 +227,6 @@ internal static class KernelEmitter
     private static void DepthwiseCall(SourceWriter w, PlannedLayer layer, int rows, string target) =>
         w.Line($"{layer.MethodName}_Depthwise{rows}({string.Join(", ", Enumerable.Range(0, Planner.InputRows(rows, layer.Op.StrideH)).Select(j => $"ref r{j}"))}, ref {target});");
 
-    /// <summary>
-    /// One or two output rows of a 3×3 depthwise convolution, from the input rows <c>r0</c>, <c>r1</c>, …
-    /// (the zero row where the window hangs over the top or bottom of the image) into <c>d</c>. For each
-    /// vector of channels the bias and the nine taps stay in registers while the row (or a chunk of it)
-    /// is swept: the border columns, known here, get only the taps inside the image, and the columns
-    /// between them go several at a time, independent FMA chains, with no checks. Every output adds its
-    /// taps in the same order (bias, then row by row) at every width, so all widths give the same results.
-    /// </summary>
-    private static void DepthwiseRows(SourceWriter w, GraphOp op, int channels, string weights, string prefix, int outRows)
-    {
-        int stride = op.StrideH, padLeft = op.Pads.Left, inW = op.InW, outW = op.OutW;
-        (int first, int end) = InsideColumns(op);
-
-        int inputRows = Planner.InputRows(outRows, stride);
-        string Acc(int q, int u) => $"a{q}_{u}";
-
-        // Pixels [ox, ox + n) of the output rows (ox a constant for a chunk at a border), every input value
-        // loaded once and fed to each output whose window holds it; each output adds its taps row by row,
-        // column by column.
-        void Chunk(VectorWidth width, int? fixedOx, int n)
-        {
-            string v = width.Vector;
-            int from = (fixedOx ?? 0) * stride - padLeft; // the chunk's first window column, relative to ox × stride when ox varies
-            for (int j = 0; j < inputRows; j++)
-                w.Line(fixedOx is null
-                    ? $"ref float p{j} = ref Unsafe.Add(ref r{j}, (ox * {stride} - {padLeft}) * {channels} + c);"
-                    : $"ref float p{j} = ref Unsafe.Add(ref r{j}, c);");
-            w.Line($"{v}<float> {string.Join(", ", Enumerable.Range(0, outRows).SelectMany(q => Enumerable.Range(0, n).Select(u => $"{Acc(q, u)} = bias")))};");
-            for (int j = 0; j < inputRows; j++)
-                for (int column = 0; column < (n - 1) * stride + 3; column++)
-                {
-                    int ix = from + column;
-                    if (fixedOx is not null && (ix < 0 || ix >= inW))
-                        continue; // zero padding left or right
-                    var users = (from q in Enumerable.Range(0, outRows)
-                                 from u in Enumerable.Range(0, n)
-                                 let ky = j - q * stride
-                                 let kx = column - u * stride
-                                 where ky is >= 0 and < 3 && kx is >= 0 and < 3
-                                 select (q, u, tap: ky * 3 + kx)).ToArray();
-                    if (users.Length == 0)
-                        continue;
-                    int offset = (fixedOx is null ? column : ix) * channels;
-                    w.Scope().Line($"{v}<float> x = {v}.LoadUnsafe(ref p{j}{(offset == 0 ? "" : $", {offset}")});");
-                    foreach ((int q, int u, int tap) in users)
-                        w.Line($"{Acc(q, u)} = {v}.FusedMultiplyAdd(x, k{tap}, {Acc(q, u)});");
-                    w.Close();
-                }
-            w.Line(fixedOx is null ? $"ref float o = ref Unsafe.Add(ref d, ox * {channels} + c);" : $"ref float o = ref Unsafe.Add(ref d, {fixedOx * channels} + c);");
-            for (int q = 0; q < outRows; q++)
-                for (int u = 0; u < n; u++)
-                    w.Line($"{v}.StoreUnsafe({Apply(op.Clamp, Acc(q, u), prefix, v)}, ref o, {q * outW * channels + u * channels});");
-        }
-
-        // The loop over vectors of channels, with the bias and nine taps of each vector in registers,
-        // then the last channels in 128-bit vectors where the count is not a multiple of the width.
-        void ChannelLoops(VectorWidth width, Action<VectorWidth> body)
-        {
-            w.Line("int c = 0;");
-            foreach (VectorWidth part in channels % width.Lanes == 0 ? [width] : new[] { width, VectorWidth.W128 })
-            {
-                string v = part.Vector;
-                w.Open($"for (; c + {part.Lanes} <= {channels}; c += {part.Lanes})");
-                const int Group = Planner.DepthwiseGroup;
-                w.Line($"ref float taps = ref Unsafe.Add(ref {weights}, c / {Group} * {10 * Group} + c % {Group});");
-                w.Line($"{v}<float> bias = {v}.LoadUnsafe(ref taps);");
-                ClampBounds(w, op.Clamp, prefix, v);
-                w.Line($"{v}<float> {string.Join(", ", Enumerable.Range(0, 9).Select(t => $"k{t} = {v}.LoadUnsafe(ref taps, {Group * (1 + t)})"))};");
-                body(part);
-                w.Close();
-            }
-        }
-
-        // While the three input rows fit in L1, channels go outside and pixels inside: each vector's taps
-        // are loaded once per row. Beyond that, sweeping a row once per vector of channels strides
-        // through memory (the prefetchers lose it, and where a pixel spans a multiple of 1 KiB, the row
-        // falls into a few L1 sets), so chunks of pixels go outside and channels inside, taps reloaded per
-        // chunk. Measured per layer: V1 1.0-224 56×56×128 28 → 40 GMAC/s, V2 1.0-224 3.43 → 3.18 ms;
-        // V1 0.5-160 20×20×128 (30 KiB of rows) 87 → 65 GMAC/s the other way round.
-        bool pixelsOutside = 3 * inW * channels * sizeof(float) > L1Bytes;
-        w.Line($"// {outW} columns: {first} on the left border, {end - first} inside, {outW - end} on the right border; {(pixelsOutside ? "pixels outside, channels inside" : "channels outside, pixels inside")}.");
-        ForEachWidth(w, VectorWidth.All, branch =>
-        {
-            VectorWidth width = VectorWidth.All.First(x => x.Lanes <= branch.Lanes && x.Lanes <= channels);
-            // Even chunks of up to 8 pixels (2 for two rows, 5 for one, with AVX2's 16 registers): one
-            // accumulator per output beside the bias, nine taps and the input value. A chunk with a border
-            // column, or a short last one, has code of its own (without the padding taps); the full chunks
-            // between the borders share a loop.
-            int most = Math.Max(1, Math.Min(8, (branch.Registers - 11) / outRows)), count = (outW + most - 1) / most, size = (outW + count - 1) / count;
-            bool Inside(int k) => k * size >= first && (k + 1) * size <= Math.Min(end, outW);
-            void Chunks(Action<int?, int> chunk)
-            {
-                for (int k = 0; k < count;)
-                {
-                    int next = k + 1;
-                    while (Inside(k) && next < count && Inside(next))
-                        next++;
-                    w.Scope();
-                    if (next - k > 1)
-                    {
-                        w.Line($"int ox = {k * size};");
-                        w.Open($"for (; ox <= {(next - 1) * size}; ox += {size})");
-                        chunk(null, size);
-                        w.Close();
-                    }
-                    else
-                        chunk(k * size, Math.Min(outW, (k + 1) * size) - k * size);
-                    w.Close();
-                    k = next;
-                }
-            }
-            if (pixelsOutside)
-                Chunks((ox, n) => ChannelLoops(width, part => Chunk(part, ox, n)));
-            else
-                ChannelLoops(width, part => Chunks((ox, n) => Chunk(part, ox, n)));
-        });
-    }
-
     private static void Pointwise(SourceWriter w, PlannedLayer layer, GraphOp op)
     {
         w.Line(Weights(layer, "weights"));
@@ -425,14 +294,13 @@ internal static class KernelEmitter
     {
         GraphOp dw = layer.Op;
         Bottleneck? block = layer.Block;
-        int channels = block is null ? layer.OutStride : layer.HiddenStride;
         foreach (int rows in Planner.RowCounts(dw.OutH))
         {
             w.Line();
             OpenMethod(w, $"Layer {layer.Index}'s depthwise 3×3 of {(rows == 2 ? "two output rows" : "one output row")}: {dw.OutW} pixels × {dw.OutC} channels each{ActivationText(dw.Clamp)}.",
                 $"{layer.MethodName}_Depthwise{rows}({string.Join(", ", Enumerable.Range(0, Planner.InputRows(rows, dw.StrideH)).Select(j => $"ref float r{j}"))}, ref float d)");
             w.Line(Weights(layer, "dwWeights", block is null ? "" : "Depthwise"));
-            DepthwiseRows(w, dw, channels, "dwWeights", block is null ? "" : "dw", rows);
+            DepthwiseKernel.Write(w, layer.Depthwise![rows], "dwWeights", dw.Clamp, block is null ? "" : "dw");
             w.Close();
         }
         if (block is null)

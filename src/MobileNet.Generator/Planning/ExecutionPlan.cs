@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using MobileNet.Generator.Binding;
+using MobileNet.Generator.Kernels.Depthwise;
 using MobileNet.Generator.Kernels.Gemm;
 
 namespace MobileNet.Generator.Planning;
@@ -73,6 +74,8 @@ internal sealed class PlannedLayer
     public GemmSchedule? Expand { get; init; }
     /// <summary>A row-streamed layer's projection, by the number of output rows projected at once.</summary>
     public IReadOnlyDictionary<int, GemmSchedule>? Projections { get; init; }
+    /// <summary>A depthwise filter's schedule, by the number of output rows it makes at a time.</summary>
+    public IReadOnlyDictionary<int, DepthwiseSchedule>? Depthwise { get; init; }
     /// <summary>A V2 bottleneck's three convolutions, for <see cref="KernelKind.Bottleneck"/>.</summary>
     public Bottleneck? Block { get; init; }
     /// <summary>Multiply-accumulates and weights as the MobileNet papers count them (convolution and classifier weights; no biases).</summary>

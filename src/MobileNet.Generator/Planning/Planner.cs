@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using MobileNet.Generator.Binding;
 using MobileNet.Generator.Kernels;
+using MobileNet.Generator.Kernels.Depthwise;
 using MobileNet.Generator.Kernels.Gemm;
 
 namespace MobileNet.Generator.Planning;
@@ -93,10 +94,11 @@ internal static class Planner
             LayerRole.Classifier => GemmSchedule.Choose(1, gemm, VectorWidth.Classifier),
             _ => null,
         };
+        var depthwise = new DepthwiseLayout(op.OutC, outStride);
         (KernelKind kernel, float[] packed, int outputLength) = bound.Role switch
         {
             LayerRole.Stem => (KernelKind.ConvKxK, PackConv(op, outStride), op.OutH * op.OutW * outStride),
-            LayerRole.Depthwise => (KernelKind.Depthwise3x3, PackDepthwise(op, outStride), op.OutH * op.OutW * outStride),
+            LayerRole.Depthwise => (KernelKind.Depthwise3x3, depthwise.Pack(op.Weights, op.Bias), op.OutH * op.OutW * outStride),
             LayerRole.Pointwise => (KernelKind.Pointwise, gemm.Pack(op.Weights, op.Bias), op.OutH * op.OutW * outStride),
             LayerRole.Pool => (KernelKind.GlobalAveragePool, Array.Empty<float>(), inStride),
             LayerRole.Classifier => (KernelKind.Dense, gemm.Pack(op.Weights, op.Bias), outStride),
@@ -105,6 +107,7 @@ internal static class Planner
         return new PlannedLayer
         {
             Index = index, Kernel = kernel, Op = op, Name = bound.Name, Gemm = schedule,
+            Depthwise = kernel == KernelKind.Depthwise3x3 ? DepthwiseSchedules(depthwise, op) : null,
             MethodName = $"Layer{index:D2}_{MethodSuffix(kernel, op)}",
             InStride = inStride, OutStride = outStride, OutputLength = outputLength, ActivationsLength = outputLength,
             // The stem and a depthwise layer read a row of zeros where the window hangs over the top or bottom of the image.
@@ -142,7 +145,8 @@ internal static class Planner
             weights.Add(new PackedWeights("Expand", expandLayout.Pack(expand.Weights, expand.Bias)));
             expansion = GemmSchedule.Choose(block.InW, expandLayout, VectorWidth.All);
         }
-        weights.Add(new PackedWeights("Depthwise", PackDepthwise(dw, hidden)));
+        var depthwise = new DepthwiseLayout(dw.OutC, hidden);
+        weights.Add(new PackedWeights("Depthwise", depthwise.Pack(dw.Weights, dw.Bias)));
         // The output rows the depthwise filter makes at a time, projected together.
         var projectLayout = new GemmLayout(project.InC, hidden, project.OutC, outStride);
         weights.Add(new PackedWeights("Project", projectLayout.Pack(project.Weights, project.Bias)));
@@ -156,7 +160,7 @@ internal static class Planner
         GraphOp[] ops = block.Expand is null ? [dw, project] : [block.Expand, dw, project];
         return new PlannedLayer
         {
-            Index = index, Kernel = kernel, Op = dw, Block = block, Name = name, Expand = expansion, Projections = projections,
+            Index = index, Kernel = kernel, Op = dw, Block = block, Name = name, Expand = expansion, Projections = projections, Depthwise = DepthwiseSchedules(depthwise, dw),
             MethodName = kernel == KernelKind.DepthwiseSeparable
                 ? $"Layer{index:D2}_DepthwiseSeparableS{dw.StrideH}"
                 : $"Layer{index:D2}_Bottleneck{(block.Expand is null ? 1 : block.Hidden / block.InC)}S{dw.StrideH}",
@@ -193,25 +197,9 @@ internal static class Planner
         return packed;
     }
 
-    /// <summary>
-    /// Depthwise: per group of <see cref="DepthwiseGroup"/> channels, their biases, then their weights for each
-    /// tap: <c>[groups][1 + 9][16]</c>. A vector's bias and taps are then 640 contiguous bytes; with one row of
-    /// channels per tap they were a channel stride apart, which for 512 channels (2 KiB) put them all in two
-    /// sets of the L1 cache, beside the input pixels at the same stride.
-    /// </summary>
-    private static float[] PackDepthwise(GraphOp op, int stride)
-    {
-        int taps = op.KernelH * op.KernelW, group = DepthwiseGroup * (1 + taps);
-        var packed = new float[(stride + DepthwiseGroup - 1) / DepthwiseGroup * group];
-        for (int c = 0; c < op.OutC; c++)
-        {
-            int at = c / DepthwiseGroup * group + c % DepthwiseGroup;
-            packed[at] = op.Bias[c];
-            for (int t = 0; t < taps; t++)
-                packed[at + DepthwiseGroup * (1 + t)] = op.Weights[c * taps + t];
-        }
-        return packed;
-    }
+    /// <summary>A depthwise filter's schedule for each number of output rows it makes at a time.</summary>
+    private static IReadOnlyDictionary<int, DepthwiseSchedule> DepthwiseSchedules(DepthwiseLayout layout, GraphOp dw) =>
+        RowCounts(dw.OutH).ToDictionary(rows => rows, rows => DepthwiseSchedule.Choose(layout, rows, dw.InW, dw.OutW, dw.StrideW, dw.Pads.Left, VectorWidth.All));
 
     /// <summary>Output rows a depthwise kernel computes at a time: two where there are two.</summary>
     public static int RowsAtOnce(int outH) => Math.Min(2, outH);
@@ -224,9 +212,6 @@ internal static class Planner
 
     /// <summary>The input rows a 3×3 window reads for <paramref name="outRows"/> consecutive output rows.</summary>
     public static int InputRows(int outRows, int stride) => (outRows - 1) * stride + 3;
-
-    /// <summary>Channels per group of depthwise weights: the widest vector's, so that no vector spans two groups.</summary>
-    public const int DepthwiseGroup = 16;
 
     public static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
 }

@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace MobileNet.Generator.Kernels.Depthwise;
+
+/// <summary>
+/// Output pixels [<see cref="First"/>, <see cref="First"/> + <see cref="Pixels"/>) of the rows, unrolled; with
+/// <see cref="Repeat"/> above 1, a loop over that many such chunks side by side (the inside columns), else
+/// one chunk at a fixed place (a border chunk, whose padding taps are left out, or a short last one).
+/// </summary>
+internal sealed record DepthwiseChunk(int First, int Pixels, int Repeat);
+
+/// <summary>
+/// One vector-width branch: the vectors of channels it uses (<see cref="Parts"/>: the widest that fits, then
+/// 128-bit vectors for channels left over) and the chunks of pixels it covers a row with.
+/// </summary>
+internal sealed record DepthwiseBranch(VectorWidth Branch, IReadOnlyList<VectorWidth> Parts, IReadOnlyList<DepthwiseChunk> Chunks);
+
+/// <summary>
+/// A 3×3 depthwise convolution of <see cref="OutRows"/> output rows at a time (rows of <see cref="InW"/> →
+/// <see cref="OutW"/> pixels, <see cref="Layout"/>'s channels): the border columns, the loop order, and one
+/// branch per vector width.
+/// </summary>
+/// <param name="PixelsOutside">Chunks of pixels outside and vectors of channels inside, rather than the other way round.</param>
+internal sealed record DepthwiseSchedule(DepthwiseLayout Layout, int OutRows, int InW, int OutW, int Stride, int PadLeft, int First, int End,
+    bool PixelsOutside, IReadOnlyList<DepthwiseBranch> Branches)
+{
+    /// <summary>The input rows the window reads for the output rows.</summary>
+    public int InputRows => (OutRows - 1) * Stride + 3;
+
+    /// <summary>The L1 data cache the schedule plans for: 32 KiB (ARM Cortex-A7x, most x64; Zen 5 has 48).</summary>
+    public const int L1Bytes = 32 * 1024;
+
+    public static DepthwiseSchedule Choose(DepthwiseLayout layout, int outRows, int inW, int outW, int stride, int padLeft, IReadOnlyList<VectorWidth> widths)
+    {
+        int channels = layout.Stride;
+        (int first, int end) = Window.InsideColumns(inW, outW, 3, stride, padLeft);
+        // While the three input rows fit in L1, channels go outside and pixels inside: each vector's taps
+        // are loaded once per row. Beyond that, sweeping a row once per vector of channels strides
+        // through memory (the prefetchers lose it, and where a pixel spans a multiple of 1 KiB, the row
+        // falls into a few L1 sets), so chunks of pixels go outside and channels inside, taps reloaded per
+        // chunk. Measured per layer: V1 1.0-224 56×56×128 28 → 40 GMAC/s, V2 1.0-224 3.43 → 3.18 ms;
+        // V1 0.5-160 20×20×128 (30 KiB of rows) 87 → 65 GMAC/s the other way round.
+        bool pixelsOutside = 3 * inW * channels * sizeof(float) > L1Bytes;
+        var branches = widths.Select(branch =>
+        {
+            VectorWidth width = VectorWidth.All.First(x => x.Lanes <= branch.Lanes && x.Lanes <= channels);
+            VectorWidth[] parts = channels % width.Lanes == 0 ? [width] : [width, VectorWidth.W128];
+            return new DepthwiseBranch(branch, parts, Chunks(branch, outRows, outW, first, end));
+        }).ToArray();
+        return new DepthwiseSchedule(layout, outRows, inW, outW, stride, padLeft, first, end, pixelsOutside, branches);
+    }
+
+    /// <summary>
+    /// Even chunks of up to 8 pixels (2 for two rows, 5 for one, with AVX2's 16 registers): one accumulator
+    /// per output beside the bias, nine taps and the input value. A chunk with a border column, or a short
+    /// last one, has code of its own (without the padding taps); the full chunks between the borders share a loop.
+    /// </summary>
+    private static List<DepthwiseChunk> Chunks(VectorWidth branch, int outRows, int outW, int first, int end)
+    {
+        int most = Math.Max(1, Math.Min(8, (branch.Registers - 11) / outRows)), count = (outW + most - 1) / most, size = (outW + count - 1) / count;
+        bool Inside(int k) => k * size >= first && (k + 1) * size <= Math.Min(end, outW);
+        var chunks = new List<DepthwiseChunk>();
+        for (int k = 0; k < count;)
+        {
+            int next = k + 1;
+            while (Inside(k) && next < count && Inside(next))
+                next++;
+            chunks.Add(next - k > 1 ? new DepthwiseChunk(k * size, size, next - k) : new DepthwiseChunk(k * size, Math.Min(outW, (k + 1) * size) - k * size, 1));
+            k = next;
+        }
+        return chunks;
+    }
+}
