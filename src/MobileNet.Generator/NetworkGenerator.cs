@@ -16,32 +16,32 @@ namespace MobileNet.Generator;
 /// </summary>
 internal static class NetworkGenerator
 {
-    public static GenerationResult Generate(NetworkRequest request, EquatableArray<BridgedModel> models, ProjectInfo project, CancellationToken cancellationToken) =>
-        Guarded(request, emit: true, diagnostics => Run(request, models, project, diagnostics, cancellationToken));
+    public static GenerationResult Generate(NetworkSpec spec, EquatableArray<BridgedModel> models, ProjectInfo project, CancellationToken cancellationToken) =>
+        Guarded(spec, emit: true, diagnostics => Run(spec, models, project, diagnostics, cancellationToken));
 
     /// <summary>
     /// The stages after the model is found, on its bytes: read, lower, bind, plan and, when
     /// <paramref name="emit"/>, emit. The fuzzer drives this directly.
     /// </summary>
-    internal static GenerationResult Generate(NetworkRequest request, byte[] model, bool emit, CancellationToken cancellationToken) =>
-        Guarded(request, emit, diagnostics => Build(request, model, emit, diagnostics, cancellationToken));
+    internal static GenerationResult Generate(NetworkSpec spec, byte[] model, bool emit, CancellationToken cancellationToken) =>
+        Guarded(spec, emit, diagnostics => Build(spec, model, emit, diagnostics, cancellationToken));
 
-    private static GenerationResult Guarded(NetworkRequest request, bool emit, Func<List<DiagnosticInfo>, GeneratedFile[]> run)
+    private static GenerationResult Guarded(NetworkSpec spec, bool emit, Func<List<DiagnosticInfo>, GeneratedFile[]> run)
     {
         var diagnostics = new List<DiagnosticInfo>();
-        GeneratedFile[] files = Catching(request, diagnostics, () => run(diagnostics));
+        GeneratedFile[] files = Catching(spec, diagnostics, () => run(diagnostics));
         // After an error the class still gets its public members, so that the user's code that uses them compiles
         // and the error is the build's only one; not where they would clash (MNG013) or cannot be added (MNG001).
-        if (emit && files.Length == 0 && diagnostics.Count > 0 && !request.IsDuplicate && request.Target.NotPartial is null)
+        if (emit && files.Length == 0 && diagnostics.Count > 0 && !spec.IsDuplicate && spec.Target.NotPartial is null)
         {
             string errors = string.Join(", ", diagnostics.Select(d => d.Descriptor.Id).Distinct());
-            files = Catching(request, diagnostics, () => [Emitter.EmitStandIn(request.Target, NetworkSurface.StandIn(request, errors))]);
+            files = Catching(spec, diagnostics, () => [Emitter.EmitStandIn(spec.Target, NetworkSurface.StandIn(spec, errors))]);
         }
-        return new GenerationResult(files, diagnostics.ToArray());
+        return new GenerationResult(spec.Key, files, diagnostics.ToArray());
     }
 
     /// <summary>Runs a stage; an exception from it is MNG012, and no files.</summary>
-    private static GeneratedFile[] Catching(NetworkRequest request, List<DiagnosticInfo> diagnostics, Func<GeneratedFile[]> stage)
+    private static GeneratedFile[] Catching(NetworkSpec spec, List<DiagnosticInfo> diagnostics, Func<GeneratedFile[]> stage)
     {
         try
         {
@@ -49,83 +49,79 @@ internal static class NetworkGenerator
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, request.AttributeLocation, request.Target.FullName, $"{e.GetType().Name}: {e.Message}"));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, DiagnosticSite.Attribute, spec.Target.FullName, $"{e.GetType().Name}: {e.Message}"));
             return [];
         }
     }
 
-    private static GeneratedFile[] Run(NetworkRequest request, EquatableArray<BridgedModel> models, ProjectInfo project, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    private static GeneratedFile[] Run(NetworkSpec spec, EquatableArray<BridgedModel> models, ProjectInfo project, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         GeneratedFile[] none = [];
-        ArgumentLocations at = request.Arguments;
-        LocationInfo? attribute = request.AttributeLocation;
-        if (request.IsDuplicate)
+        if (spec.IsDuplicate)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateAttribute, attribute, request.Target.FullName));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateAttribute, DiagnosticSite.Attribute, spec.Target.FullName));
             return none;
         }
-        if (request.Target.NotPartial is { } notPartial)
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, request.Target.Location, notPartial));
-        if (request.Version is not (1 or 2))
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedVersion, at.Version ?? attribute, request.Version.ToString()));
-        if (!(request.Alpha > 0 && request.Alpha <= 2))
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedAlpha, at.Alpha ?? attribute, request.Alpha.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        if (!request.ResolutionIsSupported)
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedResolution, at.Resolution ?? attribute, request.Resolution.ToString()));
-        if (request.Normalization is < 0 or > 2)
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedNormalization, at.Normalization ?? attribute, request.Normalization.ToString()));
-        if (request.Output is < 0 or > (int)OutputKind.FeatureMap)
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedOutput, at.Output ?? attribute, request.Output.ToString()));
-        if (string.IsNullOrWhiteSpace(request.Weights))
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WeightsMissing, attribute, request.Target.Name));
+        if (spec.Target.NotPartial is { } notPartial)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, DiagnosticSite.ClassName, notPartial));
+        if (spec.Version is not (1 or 2))
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedVersion, DiagnosticSite.Version, spec.Version.ToString()));
+        if (!(spec.Alpha > 0 && spec.Alpha <= 2))
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedAlpha, DiagnosticSite.Alpha, spec.Alpha.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (!spec.ResolutionIsSupported)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedResolution, DiagnosticSite.Resolution, spec.Resolution.ToString()));
+        if (spec.Normalization is < 0 or > 2)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedNormalization, DiagnosticSite.Normalization, spec.Normalization.ToString()));
+        if (spec.Output is < 0 or > (int)OutputKind.FeatureMap)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedOutput, DiagnosticSite.Output, spec.Output.ToString()));
+        if (string.IsNullOrWhiteSpace(spec.Weights))
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WeightsMissing, DiagnosticSite.Attribute, spec.Target.Name));
         if (diagnostics.Count > 0)
             return none;
 
-        string weights = request.Weights!;
-        LocationInfo? weightsAt = at.Weights ?? attribute;
+        string weights = spec.Weights!;
         BridgedModel? model = Find(weights, models, project, StringComparison.Ordinal);
         if (model is null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelNotRegistered, weightsAt, weights, NotRegistered(weights, models, project)));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelNotRegistered, DiagnosticSite.Weights, weights, NotRegistered(weights, models, project)));
             return none;
         }
         if (model.Content is null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelNotFound, weightsAt, weights));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelNotFound, DiagnosticSite.Weights, weights));
             return none;
         }
         cancellationToken.ThrowIfCancellationRequested();
         byte[]? bytes = ModelBridge.Decode(model.Content);
         if (bytes is null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelUnreadable, weightsAt, weights, $"its bridge file '{model.BridgePath}' is damaged; delete it and rebuild"));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelUnreadable, DiagnosticSite.Weights, weights, $"its bridge file '{model.BridgePath}' is damaged; delete it and rebuild"));
             return none;
         }
-        return Build(request, bytes, emit: true, diagnostics, cancellationToken);
+        return Build(spec, bytes, emit: true, diagnostics, cancellationToken);
     }
 
-    private static GeneratedFile[] Build(NetworkRequest request, byte[] bytes, bool emit, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    private static GeneratedFile[] Build(NetworkSpec spec, byte[] bytes, bool emit, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         GeneratedFile[] none = [];
-        string weights = request.Weights!;
-        LocationInfo? weightsAt = request.Arguments.Weights ?? request.AttributeLocation;
-        NetworkGraph? graph = ReadAndLower(weights, bytes, weightsAt, diagnostics, cancellationToken);
+        string weights = spec.Weights!;
+        NetworkGraph? graph = ReadAndLower(weights, bytes, diagnostics, cancellationToken);
         if (graph is null)
             return none;
 
-        BoundNetwork? network = request.Version == 2
-            ? V2Binder.Bind(graph, request.Alpha, request.Resolution, out string? mismatch)
-            : V1Binder.Bind(graph, request.Alpha, request.Resolution, out mismatch);
+        BoundNetwork? network = spec.Version == 2
+            ? V2Binder.Bind(graph, spec.Alpha, spec.Resolution, out string? mismatch)
+            : V1Binder.Bind(graph, spec.Alpha, spec.Resolution, out mismatch);
         if (network is null)
         {
-            string alpha = request.Alpha.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            string detail = Recognizer.Recognize(graph) is { } file ? $"{Fit(file, request)}; {mismatch}" : mismatch!;
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ArchitectureMismatch, weightsAt, weights, request.Version.ToString(), alpha, request.Resolution.ToString(), detail));
+            string alpha = spec.Alpha.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            string detail = Recognizer.Recognize(graph) is { } file ? $"{Fit(file, spec)}; {mismatch}" : mismatch!;
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ArchitectureMismatch, DiagnosticSite.Weights, weights, spec.Version.ToString(), alpha, spec.Resolution.ToString(), detail));
             return none;
         }
 
-        LocationInfo? outputAt = (request.FeatureMaps.Count > 0 ? request.Arguments.FeatureMaps : request.Arguments.Output) ?? request.AttributeLocation;
-        network = OutputSelector.Select(network, request.Output, request.FeatureMaps, out string? problem);
+        DiagnosticSite outputAt = spec.FeatureMaps.Count > 0 ? DiagnosticSite.FeatureMaps : DiagnosticSite.Output;
+        network = OutputSelector.Select(network, spec.Output, spec.FeatureMaps, out string? problem);
         if (network is null)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OutputNotInFile, outputAt, weights, problem!));
@@ -135,22 +131,22 @@ internal static class NetworkGenerator
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LayersLeftOut, outputAt, weights, OutputSelector.Describe(network.Outputs), leftOut));
 
         cancellationToken.ThrowIfCancellationRequested();
-        InputNormalization normalization = InputNormalization.For(request.Normalization, graph.Normalization);
+        InputNormalization normalization = InputNormalization.For(spec.Normalization, graph.Normalization);
         ExecutionPlan plan = Planner.Plan(network, cancellationToken);
-        return emit ? Emitter.Emit(request.Target, plan, weights, normalization, cancellationToken) : none;
+        return emit ? Emitter.Emit(spec.Target, plan, weights, normalization, cancellationToken) : none;
     }
 
     /// <summary>What a recognised file is and the attribute values that fit it: "the file is MobileNet V1 α=0.25 at 128×128, so set Alpha = 0.25 and Resolution = 128".</summary>
-    private static string Fit(RecognizedNetwork file, NetworkRequest request)
+    private static string Fit(RecognizedNetwork file, NetworkSpec spec)
     {
         var settings = new List<string>();
-        if (file.Version != request.Version)
+        if (file.Version != spec.Version)
             settings.Add(file.Version == 1 ? "Version = 1 (or remove Version)" : "Version = 2");
-        if (file.Alpha != request.Alpha)
+        if (file.Alpha != spec.Alpha)
             settings.Add(FormattableString.Invariant($"Alpha = {file.Alpha}"));
         // The message already names the declared size; the file's is added only when it differs.
         string size = "";
-        if (file.Resolution != request.Resolution)
+        if (file.Resolution != spec.Resolution)
         {
             size = $" at {file.Resolution}×{file.Resolution}";
             settings.Add($"Resolution = {file.Resolution}");
@@ -161,19 +157,19 @@ internal static class NetworkGenerator
     }
 
     /// <summary>Reads the file in the format its content shows (TFLite's identifier, else ONNX) and lowers it; null after a diagnostic.</summary>
-    private static NetworkGraph? ReadAndLower(string weights, byte[] bytes, LocationInfo? at, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    private static NetworkGraph? ReadAndLower(string weights, byte[] bytes, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         if (bytes.Length == 0)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelUnreadable, at, weights, "the file is empty (0 bytes); was a download or a copy interrupted?"));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelUnreadable, DiagnosticSite.Weights, weights, "the file is empty (0 bytes); was a download or a copy interrupted?"));
             return null;
         }
         bool tflite = TfliteReader.IsTflite(bytes);
         if (!tflite && !weights.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
         {
             diagnostics.Add(weights.EndsWith(".tflite", StringComparison.OrdinalIgnoreCase)
-                ? DiagnosticInfo.Create(DiagnosticDescriptors.ModelUnreadable, at, weights, "it does not start like a TFLite file (no 'TFL3' identifier at byte 4)")
-                : DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedFormat, at, weights));
+                ? DiagnosticInfo.Create(DiagnosticDescriptors.ModelUnreadable, DiagnosticSite.Weights, weights, "it does not start like a TFLite file (no 'TFL3' identifier at byte 4)")
+                : DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedFormat, DiagnosticSite.Weights, weights));
             return null;
         }
         string? error;
@@ -194,15 +190,15 @@ internal static class NetworkGenerator
         }
         catch (UnsupportedGraphException e)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedGraph, at, weights, e.Message));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedGraph, DiagnosticSite.Weights, weights, e.Message));
             return null;
         }
         catch (ModelLimitException e)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LimitExceeded, at, weights, e.Message));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LimitExceeded, DiagnosticSite.Weights, weights, e.Message));
             return null;
         }
-        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelUnreadable, at, weights, error!));
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelUnreadable, DiagnosticSite.Weights, weights, error!));
         return null;
     }
 

@@ -212,8 +212,8 @@ public sealed class DiagnosticTests
         // the generator must still not throw, and the class still gets a stand-in's members.
         GeneratorRun ok = GeneratorHarness.Generate(GeneratorHarness.Source(0.25, 64), SmallModel, compile: false);
         Assert.Empty(ok.Diagnostics);
-        var target = new TargetType("Tests", new[] { "public partial class Net" }, "Net", "Tests.Net", false, null, null);
-        var request = new NetworkRequest(target, 1, 0.25, 64, Weights: null, 0, null, new ArgumentLocations(null, null, null, null, null));
+        var target = new TargetType("Tests", new[] { "public partial class Net" }, "Net", "Tests.Net", false, null);
+        var request = new NetworkSpec(target, 1, 0.25, 64, Weights: null, 0);
         GenerationResult result = NetworkGenerator.Generate(request, SmallModel, emit: true, default);
         DiagnosticInfo d = Assert.Single(result.Diagnostics);
         Assert.Equal("MNG012", d.Descriptor.Id);

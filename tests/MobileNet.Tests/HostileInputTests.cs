@@ -242,7 +242,7 @@ public sealed class HostileInputTests
     public void ACancelledGenerationStopsWithinASecond()
     {
         byte[] model = SyntheticOnnx.Build(new NetworkOptions(1.0, 224));
-        NetworkRequest request = Request("models/model.onnx", alpha: 1.0, resolution: 224);
+        NetworkSpec request = Request("models/model.onnx", alpha: 1.0, resolution: 224);
         Assert.Empty(NetworkGenerator.Generate(request, model, emit: true, CancellationToken.None).Diagnostics); // the JIT's first pass
         Stopwatch full = Stopwatch.StartNew();
         NetworkGenerator.Generate(request, model, emit: true, CancellationToken.None);
@@ -283,7 +283,7 @@ public sealed class HostileInputTests
     /// <summary>The front end's message and the bytes it allocated on a file, bypassing the bridge's base64.</summary>
     private static (string Message, long Allocated) Measure(byte[] model, string extension)
     {
-        NetworkRequest request = Request("models/model" + extension);
+        NetworkSpec request = Request("models/model" + extension);
         long before = GC.GetAllocatedBytesForCurrentThread();
         GenerationResult result = NetworkGenerator.Generate(request, model, emit: false, CancellationToken.None);
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
@@ -291,9 +291,8 @@ public sealed class HostileInputTests
         return (d.ToDiagnostic().GetMessage(), allocated);
     }
 
-    private static NetworkRequest Request(string weights, double alpha = 0.25, int resolution = 64) =>
-        new(new TargetType("Tests", new[] { "partial class Net" }, "Net", "Tests.Net", false, null, null), 1, alpha, resolution, weights, 0, null,
-            new ArgumentLocations(null, null, null, null, null));
+    private static NetworkSpec Request(string weights, double alpha = 0.25, int resolution = 64) =>
+        new(new TargetType("Tests", new[] { "partial class Net" }, "Net", "Tests.Net", false, null), 1, alpha, resolution, weights, 0);
 
     /// <summary>A TFLite file with one 64×64×3 input (tensor 0) and whatever <paramref name="build"/> adds.</summary>
     private static byte[] Tflite(Action<TfliteBuilder> build, int height = 64)

@@ -8,7 +8,10 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace MobileNet.Generator.Parsing;
 
-/// <summary>Turns a class carrying <c>[MobileNet]</c> into a <see cref="NetworkRequest"/>: plain data, no symbols or syntax.</summary>
+/// <summary>
+/// Turns a class carrying <c>[MobileNet]</c> into a <see cref="NetworkRequest"/>: plain data, no symbols or syntax;
+/// its spec without locations, which generation runs on, and the locations apart.
+/// </summary>
 internal static class RequestParser
 {
     public const string AttributeName = "MobileNet.MobileNetAttribute";
@@ -19,7 +22,7 @@ internal static class RequestParser
         AttributeData attribute = OwnAttribute(context, out bool isDuplicate);
         var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
 
-        int version = 1, resolution = NetworkRequest.DefaultResolution;
+        int version = 1, resolution = NetworkSpec.DefaultResolution;
         double alpha = 1.0;
         string? weights = null;
         int normalization = 0, output = 0;
@@ -42,12 +45,14 @@ internal static class RequestParser
             }
         }
 
-        var arguments = new ArgumentLocations(
+        var spec = new NetworkSpec(ParseTarget(type), version, alpha, resolution, weights, normalization, isDuplicate, output, featureMaps,
+            Declaration(type, context.TargetNode));
+        Location name = context.TargetNode is TypeDeclarationSyntax declaration ? declaration.Identifier.GetLocation() : context.TargetNode.GetLocation();
+        var locations = new RequestLocations(LocationInfo.From(syntax?.GetLocation()), LocationInfo.From(name),
             ArgumentLocation(syntax, "Version"), ArgumentLocation(syntax, "Alpha"),
             ArgumentLocation(syntax, "Resolution"), ArgumentLocation(syntax, "Weights"), ArgumentLocation(syntax, "Normalization"),
             ArgumentLocation(syntax, "Output"), ArgumentLocation(syntax, "FeatureMaps"));
-        return new NetworkRequest(ParseTarget(type, context.TargetNode), version, alpha, resolution, weights, normalization,
-            LocationInfo.From(syntax?.GetLocation()), arguments, isDuplicate, output, featureMaps);
+        return new NetworkRequest(spec, locations);
     }
 
     /// <summary>A cheap syntactic filter for <see cref="ParseUnbound"/>: an attribute spelt <c>MobileNet</c> on a class.</summary>
@@ -58,14 +63,15 @@ internal static class RequestParser
     /// MNG016 when <c>[MobileNet]</c> bound to the namespace: the compiler's CS0616 ("is not an attribute
     /// class") does not say that the missing piece is a using directive.
     /// </summary>
-    public static DiagnosticInfo? ParseUnbound(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static LocatedDiagnostic? ParseUnbound(GeneratorSyntaxContext context, CancellationToken cancellationToken)
     {
         var attribute = (AttributeSyntax)context.Node;
         SymbolInfo info = context.SemanticModel.GetSymbolInfo(attribute, cancellationToken);
         if (info.Symbol is not null || !info.CandidateSymbols.Any(s => s is INamespaceSymbol { Name: "MobileNet" }))
             return null;
         var declaration = (ClassDeclarationSyntax)attribute.Parent!.Parent!;
-        return DiagnosticInfo.Create(DiagnosticDescriptors.AttributeNotBound, LocationInfo.From(attribute.Name.GetLocation()), declaration.Identifier.ValueText);
+        return new LocatedDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.AttributeNotBound, DiagnosticSite.Attribute, declaration.Identifier.ValueText),
+            LocationInfo.From(attribute.Name.GetLocation()));
     }
 
     /// <summary>
@@ -85,7 +91,7 @@ internal static class RequestParser
         return own;
     }
 
-    private static TargetType ParseTarget(INamedTypeSymbol type, SyntaxNode node)
+    private static TargetType ParseTarget(INamedTypeSymbol type)
     {
         var declarations = new List<string>();
         string? notPartial = null;
@@ -102,9 +108,17 @@ internal static class RequestParser
         }
 
         string ns = type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString();
-        Location location = node is TypeDeclarationSyntax declaration ? declaration.Identifier.GetLocation() : node.GetLocation();
         return new TargetType(ns, declarations.ToArray(), type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
-            type.ToDisplayString(), type.IsStatic, notPartial, LocationInfo.From(location));
+            type.ToDisplayString(), type.IsStatic, notPartial);
+    }
+
+    /// <summary>Which of the class's declarations <paramref name="node"/> is: its index among them, in the compilation's order.</summary>
+    private static int Declaration(INamedTypeSymbol type, SyntaxNode node)
+    {
+        for (int i = 0; i < type.DeclaringSyntaxReferences.Length; i++)
+            if (type.DeclaringSyntaxReferences[i] is { } reference && reference.SyntaxTree == node.SyntaxTree && reference.Span == node.Span)
+                return i;
+        return 0;
     }
 
     private static LocationInfo? ArgumentLocation(AttributeSyntax? syntax, string name)

@@ -36,9 +36,9 @@ internal sealed record NetworkSurface(
     /// neither divides by zero nor overflows where the real network's would not. The outputs are the maps
     /// <c>FeatureMaps</c> names, when they are distinct layer names, so that <c>Run</c> takes the same spans.
     /// </summary>
-    public static NetworkSurface StandIn(NetworkRequest request, string errors)
+    public static NetworkSurface StandIn(NetworkSpec request, string errors)
     {
-        int size = request.ResolutionIsSupported ? request.Resolution : NetworkRequest.DefaultResolution;
+        int size = request.ResolutionIsSupported ? request.Resolution : NetworkSpec.DefaultResolution;
         int length = size * size * 3;
         string?[] names = request.FeatureMaps.Count > 0 && request.FeatureMaps.All(n => PlannedOutput.Names(n) is not null) && request.FeatureMaps.Distinct().Count() == request.FeatureMaps.Count
             ? [.. request.FeatureMaps]

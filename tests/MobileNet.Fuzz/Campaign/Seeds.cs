@@ -19,10 +19,10 @@ internal sealed class Seed(string name, string origin, byte[] bytes, int version
     public bool IsTflite { get; } = MobileNet.Generator.Reading.TfliteReader.IsTflite(bytes);
     public string Extension => IsTflite ? ".tflite" : ".onnx";
 
-    public NetworkRequest Request { get; } = new(
-        new TargetType("Fuzz", new[] { "partial class Net" }, "Net", "Fuzz.Net", IsStatic: false, NotPartial: null, Location: null),
+    public NetworkSpec Request { get; } = new(
+        new TargetType("Fuzz", new[] { "partial class Net" }, "Net", "Fuzz.Net", IsStatic: false, NotPartial: null),
         version, alpha, resolution, MobileNet.Generator.Reading.TfliteReader.IsTflite(bytes) ? "models/seed.tflite" : "models/seed.onnx",
-        Normalization: 0, AttributeLocation: null, new ArgumentLocations(null, null, null, null, null), FeatureMaps: featureMaps ?? []);
+        Normalization: 0, FeatureMaps: featureMaps ?? []);
 
     /// <summary>The emit stage's allocation limit, set by <see cref="SeedCheck"/> from what the seed itself needs (a quarter of it is normal).</summary>
     public long EmitLimit { get; set; }

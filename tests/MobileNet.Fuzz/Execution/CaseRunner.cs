@@ -27,7 +27,7 @@ internal sealed partial class CaseRunner(Watchdog watchdog, CompileCheck compile
     private static readonly CaseResult Interrupted = new(Outcome.Rejected, "", "", "", null, "");
 
     /// <summary>Classifies one model; null when the case was cut short because the campaign must stop.</summary>
-    public CaseResult? Run(NetworkRequest request, byte[] model, long emitLimit, IReadOnlyList<string> mutations)
+    public CaseResult? Run(NetworkSpec request, byte[] model, long emitLimit, IReadOnlyList<string> mutations)
     {
         string kinds = string.Join("+", mutations.Select(m => m.Split(':')[0]).Distinct().Order());
         long start = Stopwatch.GetTimestamp();
@@ -53,7 +53,7 @@ internal sealed partial class CaseRunner(Watchdog watchdog, CompileCheck compile
     }
 
     /// <summary>Runs one stage; returns its classification, or null when it produced code (or, for the front end, bound).</summary>
-    private CaseResult? Stage(NetworkRequest request, byte[] model, bool emit, long limit, string phase, string kinds, out GenerationResult? result)
+    private CaseResult? Stage(NetworkSpec request, byte[] model, bool emit, long limit, string phase, string kinds, out GenerationResult? result)
     {
         Watched<GenerationResult> run = watchdog.Run(token => NetworkGenerator.Generate(request, model, emit, token));
         result = run.Value;
