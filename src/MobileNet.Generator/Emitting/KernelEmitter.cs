@@ -4,6 +4,7 @@ using MobileNet.Generator.Binding;
 using MobileNet.Generator.Kernels;
 using MobileNet.Generator.Kernels.Depthwise;
 using MobileNet.Generator.Kernels.Gemm;
+using MobileNet.Generator.Kernels.Stem;
 using MobileNet.Generator.Planning;
 using static MobileNet.Generator.Kernels.Rendering;
 
@@ -25,7 +26,7 @@ internal static class KernelEmitter
         switch (layer.Kernel)
         {
             case KernelKind.Bottleneck or KernelKind.DepthwiseSeparable: Bottleneck(w, layer); break;
-            case KernelKind.ConvKxK: ConvKxK(w, layer, op); break;
+            case KernelKind.ConvKxK: StemKernel.Write(w, layer.Stem!, Weights(layer), op.Clamp); break;
             case KernelKind.Depthwise3x3: Depthwise3x3(w, layer, op); break;
             case KernelKind.Pointwise: Pointwise(w, layer, op); break;
             case KernelKind.GlobalAveragePool: GlobalAveragePool(w, layer, op); break;
@@ -114,101 +115,6 @@ internal static class KernelEmitter
         }
     }
 
-
-    /// <summary>
-    /// The first convolution (the stem): few input channels, so each tap is a broadcast of one input value
-    /// against a vector of output channels, in register tiles of pixels × all output channels. A row of
-    /// zeros stands in for the padding above and below the image, and the border columns, known here,
-    /// get one-pixel tiles without the taps that fall in the padding: no pixel takes a checked path.
-    /// </summary>
-    private static void ConvKxK(SourceWriter w, PlannedLayer layer, GraphOp op)
-    {
-        int outC = layer.OutStride, inC = layer.InStride, stride = op.StrideH;
-        (int first, int end) = Window.InsideColumns(op.InW, op.OutW, op.KernelW, op.StrideW, op.Pads.Left);
-        w.Line($"const int InH = {op.InH}, InW = {op.InW}, InC = {inC}, OutW = {op.OutW}, OutC = {outC};");
-        w.Line($"const int KernelH = {op.KernelH}, KernelW = {op.KernelW}, Stride = {stride}, PadTop = {op.Pads.Top};");
-        w.Line(Weights(layer));
-        w.Line("ref float zero = ref scratch; // the zero padding above and below the image");
-        w.Line("MemoryMarshal.CreateSpan(ref zero, InW * InC).Clear();");
-        w.Open($"for (int oy = 0; oy < {op.OutH}; oy++)");
-        w.Line("int iy0 = oy * Stride - PadTop;");
-        w.Line("ref float row = ref Unsafe.Add(ref output, oy * OutW * OutC);");
-        w.Line($"// Columns {first} to {end - 1} in tiles; {first} column(s) on the left border and {op.OutW - end} on the right one pixel at a time.");
-        ForEachWidth(w, VectorWidth.All, branch =>
-        {
-            // The widest vector that divides the channels, and as many pixels as the branch's accumulators allow.
-            VectorWidth width = VectorWidth.WidestDividing(branch, outC);
-            int cols = outC / width.Lanes, rows = Math.Max(1, Math.Min(8, branch.Accumulators / cols));
-            ClampBounds(w, op.Clamp, "", width.Vector);
-            foreach (int border in Enumerable.Range(0, first))
-            {
-                w.Scope().Line($"int ox = {border};");
-                StemTile(w, op, width, 1, cols, inC, outC, border);
-                w.Close();
-            }
-            if (end > first)
-            {
-                w.Scope();
-                Tiles(w, "ox", first, end, rows, n => StemTile(w, op, width, n, cols, inC, outC));
-                w.Close();
-            }
-            foreach (int border in Enumerable.Range(end, op.OutW - end))
-            {
-                w.Scope().Line($"int ox = {border};");
-                StemTile(w, op, width, 1, cols, inC, outC, border);
-                w.Close();
-            }
-        });
-        w.Close();
-    }
-
-    /// <summary>
-    /// The stem's register tile: <paramref name="rows"/> pixels from column <c>ox</c> × every output channel.
-    /// Broadcasting input values is what the layer spends most on, so the tile walks the input columns its
-    /// pixels cover and broadcasts each value once, for every pixel whose window holds it (with stride 2,
-    /// 17 broadcasts per input row and channel for 8 pixels instead of 24). For a border pixel
-    /// (<paramref name="border"/> is its column) the columns in the padding are left out. Each pixel adds
-    /// its taps in the same order (row, column, channel) whatever its tile.
-    /// </summary>
-    private static void StemTile(SourceWriter w, GraphOp op, VectorWidth width, int rows, int cols, int inC, int outC, int? border = null)
-    {
-        string v = width.Vector;
-        int stride = op.StrideW, kernelW = op.KernelW, columns = (rows - 1) * stride + kernelW;
-        string Acc(int r, int j) => $"c{r}_{j}";
-        for (int r = 0; r < rows; r++)
-            w.Line($"{v}<float> {string.Join(", ", Enumerable.Range(0, cols).Select(j => $"{Acc(r, j)} = {v}.LoadUnsafe(ref w{(j == 0 ? "" : $", {j * width.Lanes}")})"))};");
-        w.Open("for (int ky = 0; ky < KernelH; ky++)");
-        w.Line("int iy = iy0 + ky;");
-        // Points at the first tile pixel's column, ox × Stride; the window starts PadLeft columns before it.
-        w.Line("ref float source = ref (uint)iy < InH ? ref Unsafe.Add(ref input, iy * InW * InC) : ref zero;");
-        w.Line("ref float line = ref Unsafe.Add(ref source, ox * Stride * InC);");
-        w.Line("ref float t = ref Unsafe.Add(ref w, OutC * (1 + ky * KernelW * InC));");
-        for (int column = 0; column < columns; column++)
-        {
-            int ix = (border ?? 0) * stride - op.Pads.Left + column;
-            if (border is not null && (ix < 0 || ix >= op.InW))
-                continue; // zero padding left or right
-            for (int ci = 0; ci < op.InC; ci++)
-            {
-                w.Scope();
-                w.Line($"{v}<float> x = {v}.Create(Unsafe.Add(ref line, {(column - op.Pads.Left) * inC + ci}));");
-                for (int r = 0; r < rows; r++)
-                {
-                    int kx = column - r * stride;
-                    if (kx < 0 || kx >= kernelW)
-                        continue;
-                    w.Line(string.Join(" ", Enumerable.Range(0, cols).Select(j =>
-                        $"{Acc(r, j)} = {v}.FusedMultiplyAdd(x, {v}.LoadUnsafe(ref t, {(kx * inC + ci) * outC + j * width.Lanes}), {Acc(r, j)});")));
-                }
-                w.Close();
-            }
-        }
-        w.Close();
-        w.Line("ref float o = ref Unsafe.Add(ref row, ox * OutC);");
-        for (int r = 0; r < rows; r++)
-            for (int j = 0; j < cols; j++)
-                w.Line($"{v}.StoreUnsafe({Apply(op.Clamp, Acc(r, j), "", v)}, ref o, {r * outC + j * width.Lanes});");
-    }
 
     private static void Depthwise3x3(SourceWriter w, PlannedLayer layer, GraphOp op)
     {

@@ -3,6 +3,7 @@ using System.Linq;
 using MobileNet.Generator.Binding;
 using MobileNet.Generator.Kernels.Depthwise;
 using MobileNet.Generator.Kernels.Gemm;
+using MobileNet.Generator.Kernels.Stem;
 
 namespace MobileNet.Generator.Planning;
 
@@ -74,6 +75,8 @@ internal sealed class PlannedLayer
     public GemmSchedule? Expand { get; init; }
     /// <summary>A row-streamed layer's projection, by the number of output rows projected at once.</summary>
     public IReadOnlyDictionary<int, GemmSchedule>? Projections { get; init; }
+    /// <summary>The stem convolution's schedule.</summary>
+    public StemSchedule? Stem { get; init; }
     /// <summary>A depthwise filter's schedule, by the number of output rows it makes at a time.</summary>
     public IReadOnlyDictionary<int, DepthwiseSchedule>? Depthwise { get; init; }
     /// <summary>A V2 bottleneck's three convolutions, for <see cref="KernelKind.Bottleneck"/>.</summary>

@@ -6,6 +6,7 @@ using MobileNet.Generator.Binding;
 using MobileNet.Generator.Kernels;
 using MobileNet.Generator.Kernels.Depthwise;
 using MobileNet.Generator.Kernels.Gemm;
+using MobileNet.Generator.Kernels.Stem;
 
 namespace MobileNet.Generator.Planning;
 
@@ -95,9 +96,10 @@ internal static class Planner
             _ => null,
         };
         var depthwise = new DepthwiseLayout(op.OutC, outStride);
+        var stem = new StemLayout(op.InC, op.OutC, outStride, op.KernelH, op.KernelW);
         (KernelKind kernel, float[] packed, int outputLength) = bound.Role switch
         {
-            LayerRole.Stem => (KernelKind.ConvKxK, PackConv(op, outStride), op.OutH * op.OutW * outStride),
+            LayerRole.Stem => (KernelKind.ConvKxK, stem.Pack(op.Weights, op.Bias), op.OutH * op.OutW * outStride),
             LayerRole.Depthwise => (KernelKind.Depthwise3x3, depthwise.Pack(op.Weights, op.Bias), op.OutH * op.OutW * outStride),
             LayerRole.Pointwise => (KernelKind.Pointwise, gemm.Pack(op.Weights, op.Bias), op.OutH * op.OutW * outStride),
             LayerRole.Pool => (KernelKind.GlobalAveragePool, Array.Empty<float>(), inStride),
@@ -108,6 +110,7 @@ internal static class Planner
         {
             Index = index, Kernel = kernel, Op = op, Name = bound.Name, Gemm = schedule,
             Depthwise = kernel == KernelKind.Depthwise3x3 ? DepthwiseSchedules(depthwise, op) : null,
+            Stem = kernel == KernelKind.ConvKxK ? StemSchedule.Choose(stem, op.InH, op.InW, op.OutH, op.OutW, op.StrideW, op.Pads.Top, op.Pads.Left, VectorWidth.All) : null,
             MethodName = $"Layer{index:D2}_{MethodSuffix(kernel, op)}",
             InStride = inStride, OutStride = outStride, OutputLength = outputLength, ActivationsLength = outputLength,
             // The stem and a depthwise layer read a row of zeros where the window hangs over the top or bottom of the image.
@@ -182,20 +185,6 @@ internal static class Planner
         KernelKind.Dense => "Dense",
         _ => "Softmax",
     };
-
-    /// <summary>Stem: the biases, then per tap (ky, kx, input channel) one row of output channels: <c>[OutStride] + [kh][kw][InC][OutStride]</c>.</summary>
-    private static float[] PackConv(GraphOp op, int outStride)
-    {
-        int taps = op.KernelH * op.KernelW * op.InC;
-        var packed = new float[outStride * (1 + taps)];
-        Array.Copy(op.Bias, packed, op.OutC);
-        for (int o = 0; o < op.OutC; o++)
-            for (int c = 0; c < op.InC; c++)
-                for (int y = 0; y < op.KernelH; y++)
-                    for (int x = 0; x < op.KernelW; x++)
-                        packed[outStride * (1 + (y * op.KernelW + x) * op.InC + c) + o] = op.Weights[((o * op.InC + c) * op.KernelH + y) * op.KernelW + x];
-        return packed;
-    }
 
     /// <summary>A depthwise filter's schedule for each number of output rows it makes at a time.</summary>
     private static IReadOnlyDictionary<int, DepthwiseSchedule> DepthwiseSchedules(DepthwiseLayout layout, GraphOp dw) =>
