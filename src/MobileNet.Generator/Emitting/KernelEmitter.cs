@@ -4,6 +4,7 @@ using MobileNet.Generator.Binding;
 using MobileNet.Generator.Kernels;
 using MobileNet.Generator.Kernels.Depthwise;
 using MobileNet.Generator.Kernels.Gemm;
+using MobileNet.Generator.Kernels.RowStream;
 using MobileNet.Generator.Kernels.Stem;
 using MobileNet.Generator.Planning;
 using static MobileNet.Generator.Kernels.Rendering;
@@ -97,14 +98,17 @@ internal static class KernelEmitter
             w.Line($"ref float r{j} = ref (uint)(iy0 + {j}) < InH ? ref {row(j)} : ref zero;");
     }
 
+    /// <summary>The numbers of output rows the layer's depthwise filter makes at a time, as planned: 2 (in a loop), then 1.</summary>
+    private static int[] RowCounts(PlannedLayer layer) => layer.Depthwise!.Keys.OrderByDescending(rows => rows).ToArray();
+
     /// <summary>
     /// Covers the output rows (<c>oy</c>, up to the constant <c>OutH</c>) two at a time, then the last one alone if their number is odd:
     /// two output rows read four input rows at stride 1 (five at stride 2) instead of six, so a depthwise
     /// layer reads each input value from L2 about twice instead of three times, and loads it once into a register for both rows.
     /// </summary>
-    private static void RowPairs(SourceWriter w, int outH, Action<int> body)
+    private static void RowPairs(SourceWriter w, PlannedLayer layer, Action<int> body)
     {
-        foreach (int rows in Planner.RowCounts(outH))
+        foreach (int rows in RowCounts(layer))
         {
             if (rows == 2)
                 w.Open("for (int oy = 0; oy + 2 <= OutH; oy += 2)");
@@ -121,17 +125,17 @@ internal static class KernelEmitter
         w.Line($"const int InH = {op.InH}, InW = {op.InW}, C = {layer.OutStride}, OutH = {op.OutH}, Stride = {op.StrideH}, PadTop = {op.Pads.Top};");
         w.Line("ref float zero = ref scratch; // the zero padding above and below the image");
         w.Line("MemoryMarshal.CreateSpan(ref zero, InW * C).Clear();");
-        RowPairs(w, op.OutH, rows =>
+        RowPairs(w, layer, rows =>
         {
             w.Line("int iy0 = oy * Stride - PadTop;");
-            RowSources(w, Planner.InputRows(rows, op.StrideH), j => $"Unsafe.Add(ref input, (iy0 + {j}) * InW * C)");
+            RowSources(w, layer.Depthwise![rows].InputRows, j => $"Unsafe.Add(ref input, (iy0 + {j}) * InW * C)");
             DepthwiseCall(w, layer, rows, $"Unsafe.Add(ref output, oy * {op.OutW * layer.OutStride})");
         });
     }
 
     /// <summary>Calls the layer's depthwise method for <paramref name="rows"/> output rows, on the row sources declared before it.</summary>
     private static void DepthwiseCall(SourceWriter w, PlannedLayer layer, int rows, string target) =>
-        w.Line($"{layer.MethodName}_Depthwise{rows}({string.Join(", ", Enumerable.Range(0, Planner.InputRows(rows, layer.Op.StrideH)).Select(j => $"ref r{j}"))}, ref {target});");
+        w.Line($"{layer.MethodName}_Depthwise{rows}({string.Join(", ", Enumerable.Range(0, layer.Depthwise![rows].InputRows).Select(j => $"ref r{j}"))}, ref {target});");
 
     private static void Pointwise(SourceWriter w, PlannedLayer layer, GraphOp op)
     {
@@ -143,21 +147,22 @@ internal static class KernelEmitter
     {
         Bottleneck block = Block(layer);
         GraphOp dw = block.Depthwise;
-        int hidden = layer.HiddenStride, row = block.InW * hidden;
-        bool expand = block.Expand is not null;
+        RowStreamLayout scratch = layer.RowStream!;
+        bool expand = scratch.Expands;
+        int ringRows = scratch.RingRows;
         // Row: the floats of one expanded row; Slot: the scratch one takes, whole cache lines.
-        w.Line($"const int InH = {block.InH}, InW = {block.InW}, InC = {layer.InStride}, OutH = {dw.OutH}, Stride = {dw.StrideH}, PadTop = {dw.Pads.Top}, Row = {row}, Slot = {Planner.RoundUp(row, Planner.Alignment)};");
-        int ringRows = Planner.InputRows(Planner.RowsAtOnce(dw.OutH), dw.StrideH);
+        w.Line($"const int InH = {block.InH}, InW = {block.InW}, InC = {layer.InStride}, OutH = {dw.OutH}, Stride = {dw.StrideH}, PadTop = {dw.Pads.Top}, Row = {scratch.Row}, Slot = {scratch.Slot};");
         if (expand)
             w.Line($"ref float ring = ref scratch; // {ringRows} expanded input rows, row iy in slot iy % {ringRows}");
+        // RowStreamLayout.ZeroAt and DepthwiseAt, in slots.
         w.Line($"ref float zero = ref Unsafe.Add(ref scratch, {(expand ? $"{ringRows} * Slot" : "0")}); // the zero padding above and below the image");
         w.Line($"ref float d = ref Unsafe.Add(ref scratch, {(expand ? $"{ringRows + 1} * Slot" : "Slot")}); // the depthwise output rows");
         w.Line("MemoryMarshal.CreateSpan(ref zero, Row).Clear();");
         if (expand)
             w.Line("int expanded = 0;");
-        RowPairs(w, dw.OutH, rows =>
+        RowPairs(w, layer, rows =>
         {
-            int inputRows = Planner.InputRows(rows, dw.StrideH);
+            int inputRows = layer.Depthwise![rows].InputRows;
             w.Line("int iy0 = oy * Stride - PadTop;");
             if (expand)
             {
@@ -200,11 +205,11 @@ internal static class KernelEmitter
     {
         GraphOp dw = layer.Op;
         Bottleneck? block = layer.Block;
-        foreach (int rows in Planner.RowCounts(dw.OutH))
+        foreach (int rows in RowCounts(layer))
         {
             w.Line();
             OpenMethod(w, $"Layer {layer.Index}'s depthwise 3×3 of {(rows == 2 ? "two output rows" : "one output row")}: {dw.OutW} pixels × {dw.OutC} channels each{ActivationText(dw.Clamp)}.",
-                $"{layer.MethodName}_Depthwise{rows}({string.Join(", ", Enumerable.Range(0, Planner.InputRows(rows, dw.StrideH)).Select(j => $"ref float r{j}"))}, ref float d)");
+                $"{layer.MethodName}_Depthwise{rows}({string.Join(", ", Enumerable.Range(0, layer.Depthwise![rows].InputRows).Select(j => $"ref float r{j}"))}, ref float d)");
             w.Line(Weights(layer, "dwWeights", block is null ? "" : "Depthwise"));
             DepthwiseKernel.Write(w, layer.Depthwise![rows], "dwWeights", dw.Clamp, block is null ? "" : "dw");
             w.Close();
@@ -220,7 +225,7 @@ internal static class KernelEmitter
             GemmKernel.Write(w, layer.Expand!, new GemmOperands("source", "slot", "expandWeights", expand.Clamp, "expand"));
             w.Close();
         }
-        foreach (int rows in Planner.RowCounts(dw.OutH))
+        foreach (int rows in RowCounts(layer))
         {
             w.Line();
             OpenMethod(w, $"Layer {layer.Index}'s projection of {(rows == 2 ? "two output rows" : "one output row")}: {rows * dw.OutW} pixels × {block.Hidden} → {block.Project.OutC} channels" +

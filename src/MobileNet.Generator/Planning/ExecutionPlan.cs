@@ -3,6 +3,7 @@ using System.Linq;
 using MobileNet.Generator.Binding;
 using MobileNet.Generator.Kernels.Depthwise;
 using MobileNet.Generator.Kernels.Gemm;
+using MobileNet.Generator.Kernels.RowStream;
 using MobileNet.Generator.Kernels.Stem;
 
 namespace MobileNet.Generator.Planning;
@@ -75,6 +76,8 @@ internal sealed class PlannedLayer
     public GemmSchedule? Expand { get; init; }
     /// <summary>A row-streamed layer's projection, by the number of output rows projected at once.</summary>
     public IReadOnlyDictionary<int, GemmSchedule>? Projections { get; init; }
+    /// <summary>Where a row-streamed layer keeps its rows in its scratch.</summary>
+    public RowStreamLayout? RowStream { get; init; }
     /// <summary>The stem convolution's schedule.</summary>
     public StemSchedule? Stem { get; init; }
     /// <summary>A depthwise filter's schedule, by the number of output rows it makes at a time.</summary>

@@ -6,6 +6,7 @@ using MobileNet.Generator.Binding;
 using MobileNet.Generator.Kernels;
 using MobileNet.Generator.Kernels.Depthwise;
 using MobileNet.Generator.Kernels.Gemm;
+using MobileNet.Generator.Kernels.RowStream;
 using MobileNet.Generator.Kernels.Stem;
 
 namespace MobileNet.Generator.Planning;
@@ -138,7 +139,8 @@ internal static class Planner
     {
         GraphOp dw = block.Depthwise, project = block.Project;
         int hidden = RoundUp(block.Hidden, Lanes), outStride = RoundUp(project.OutC, Lanes);
-        int row = block.InW * hidden, slot = RoundUp(row, Alignment);
+        int row = block.InW * hidden;
+        var stream = RowStreamLayout.For(row, block.Expand is not null, dw.OutH, dw.StrideH, dw.OutW * hidden, Alignment);
         var weights = new List<PackedWeights>();
         GemmSchedule? expansion = null;
         if (block.Expand is { } expand)
@@ -153,7 +155,7 @@ internal static class Planner
         // The output rows the depthwise filter makes at a time, projected together.
         var projectLayout = new GemmLayout(project.InC, hidden, project.OutC, outStride);
         weights.Add(new PackedWeights("Project", projectLayout.Pack(project.Weights, project.Bias)));
-        var projections = RowCounts(dw.OutH).ToDictionary(rows => rows, rows => GemmSchedule.Choose(rows * dw.OutW, projectLayout, VectorWidth.All));
+        var projections = DepthwiseSchedule.RowCounts(dw.OutH).ToDictionary(rows => rows, rows => GemmSchedule.Choose(rows * dw.OutW, projectLayout, VectorWidth.All));
 
         // Untiled: expand → E, depthwise → D, project → P, the input kept for the residual throughout.
         int input = block.InH * block.InW * inStride, expanded = block.InH * row, filtered = dw.OutH * dw.OutW * hidden, output = dw.OutH * dw.OutW * outStride;
@@ -168,8 +170,7 @@ internal static class Planner
                 ? $"Layer{index:D2}_DepthwiseSeparableS{dw.StrideH}"
                 : $"Layer{index:D2}_Bottleneck{(block.Expand is null ? 1 : block.Hidden / block.InC)}S{dw.StrideH}",
             InStride = inStride, OutStride = outStride, HiddenStride = hidden, OutputLength = output,
-            // The expanded rows two output rows read (only when there is an expansion), a row of zeros for the padding, two depthwise output rows.
-            ScratchLength = (block.Expand is null ? 0 : InputRows(RowsAtOnce(dw.OutH), dw.StrideH) * slot) + slot + RowsAtOnce(dw.OutH) * dw.OutW * hidden,
+            RowStream = stream, ScratchLength = stream.Length,
             UntiledPeak = untiled, ActivationsLength = (block.Expand is null ? 0 : expanded) + filtered + output,
             Weights = [.. weights],
             Macs = ops.Sum(Counting.Macs), Parameters = ops.Sum(Counting.Parameters),
@@ -188,19 +189,7 @@ internal static class Planner
 
     /// <summary>A depthwise filter's schedule for each number of output rows it makes at a time.</summary>
     private static IReadOnlyDictionary<int, DepthwiseSchedule> DepthwiseSchedules(DepthwiseLayout layout, GraphOp dw) =>
-        RowCounts(dw.OutH).ToDictionary(rows => rows, rows => DepthwiseSchedule.Choose(layout, rows, dw.InW, dw.OutW, dw.StrideW, dw.Pads.Left, VectorWidth.All));
-
-    /// <summary>Output rows a depthwise kernel computes at a time: two where there are two.</summary>
-    public static int RowsAtOnce(int outH) => Math.Min(2, outH);
-
-    /// <summary>
-    /// The row counts a depthwise kernel covers <paramref name="outH"/> output rows with: 2 (in a loop) and, if
-    /// odd, 1. Two output rows read four input rows at stride 1 (five at stride 2) instead of six.
-    /// </summary>
-    public static int[] RowCounts(int outH) => new[] { 2, 1 }.Where(r => r == 2 ? outH >= 2 : outH % 2 != 0).ToArray();
-
-    /// <summary>The input rows a 3×3 window reads for <paramref name="outRows"/> consecutive output rows.</summary>
-    public static int InputRows(int outRows, int stride) => (outRows - 1) * stride + 3;
+        DepthwiseSchedule.RowCounts(dw.OutH).ToDictionary(rows => rows, rows => DepthwiseSchedule.Choose(layout, rows, dw.InW, dw.OutW, dw.StrideW, dw.Pads.Left, VectorWidth.All));
 
     public static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
 }

@@ -27,7 +27,16 @@ internal sealed record DepthwiseSchedule(DepthwiseLayout Layout, int OutRows, in
     bool PixelsOutside, IReadOnlyList<DepthwiseBranch> Branches)
 {
     /// <summary>The input rows the window reads for the output rows.</summary>
-    public int InputRows => (OutRows - 1) * Stride + 3;
+    public int InputRows => Window.InputRows(OutRows, Stride);
+
+    /// <summary>Output rows the filter makes at a time: two where there are two.</summary>
+    public static int RowsAtOnce(int outH) => Math.Min(2, outH);
+
+    /// <summary>
+    /// The row counts the filter covers <paramref name="outH"/> output rows with: 2 (in a loop) and, if odd, 1.
+    /// Two output rows read four input rows at stride 1 (five at stride 2) instead of six.
+    /// </summary>
+    public static int[] RowCounts(int outH) => new[] { 2, 1 }.Where(r => r == 2 ? outH >= 2 : outH % 2 != 0).ToArray();
 
     /// <summary>The L1 data cache the schedule plans for: 32 KiB (ARM Cortex-A7x, most x64; Zen 5 has 48).</summary>
     public const int L1Bytes = 32 * 1024;
