@@ -38,7 +38,8 @@ public sealed class MobileNetGenerator : IIncrementalGenerator
 
         IncrementalValueProvider<ProjectInfo> project = context.AnalyzerConfigOptionsProvider
             .Select(static (options, _) => new ProjectInfo(
-                options.GlobalOptions.TryGetValue("build_property.MSBuildProjectDirectory", out string? directory) && directory.Length > 0 ? directory : null));
+                options.GlobalOptions.TryGetValue("build_property.MSBuildProjectDirectory", out string? directory) && directory.Length > 0 ? directory : null,
+                options.GlobalOptions.TryGetValue("build_property.RuntimeIdentifier", out string? rid) && rid.Length > 0 ? rid : null));
 
         IncrementalValuesProvider<GenerationResult> results = requests
             .Select(static (request, _) => request.Spec)

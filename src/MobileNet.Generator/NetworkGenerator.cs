@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using MobileNet.Generator.Binding;
+using MobileNet.Generator.Kernels;
 using MobileNet.Generator.Emitting;
 using MobileNet.Generator.Model;
 using MobileNet.Generator.Planning;
@@ -98,10 +99,12 @@ internal static class NetworkGenerator
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelUnreadable, DiagnosticSite.Weights, weights, $"its bridge file '{model.BridgePath}' is damaged; delete it and rebuild"));
             return none;
         }
-        return Build(spec, bytes, emit: true, diagnostics, cancellationToken);
+        return Build(spec, bytes, emit: true, diagnostics, cancellationToken, VectorWidth.For(project.RuntimeIdentifier));
     }
 
-    private static GeneratedFile[] Build(NetworkSpec spec, byte[] bytes, bool emit, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    /// <param name="widths">The vector widths to write a branch for: all three unless the build's runtime identifier narrows them.</param>
+    private static GeneratedFile[] Build(NetworkSpec spec, byte[] bytes, bool emit, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken,
+        IReadOnlyList<VectorWidth>? widths = null)
     {
         GeneratedFile[] none = [];
         string weights = spec.Weights!;
@@ -132,7 +135,7 @@ internal static class NetworkGenerator
 
         cancellationToken.ThrowIfCancellationRequested();
         InputNormalization normalization = InputNormalization.For(spec.Normalization, graph.Normalization);
-        ExecutionPlan plan = Planner.Plan(network, cancellationToken);
+        ExecutionPlan plan = Planner.Plan(network, widths ?? VectorWidth.All, cancellationToken);
         return emit ? Emitter.Emit(spec.Target, plan, weights, normalization, cancellationToken) : none;
     }
 

@@ -14,7 +14,7 @@ namespace MobileNet.Generator.Emitting;
 /// <summary>
 /// Writes one method per layer with every shape a constant, so that the JIT and NativeAOT fold the
 /// loop bounds and offsets. Activations are NHWC with the channel count rounded up to whole
-/// <c>Vector128</c>s. Each kernel has a branch per vector width (512, 256 and 128 bits); the JIT and
+/// <c>Vector128</c>s. Each kernel has a branch per vector width the build can meet (512, 256 and 128 bits; 128 alone for ARM64); the JIT and
 /// NativeAOT compile only the one the target takes, which on ARM64 is the 128-bit (NEON) one.
 /// </summary>
 internal static class KernelEmitter

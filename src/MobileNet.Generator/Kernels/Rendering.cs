@@ -8,12 +8,18 @@ namespace MobileNet.Generator.Kernels;
 /// <summary>The pieces of text every kernel family writes the same way: width branches, tiled loops, clamps.</summary>
 internal static class Rendering
 {
-    /// <summary>Opens one branch per vector width, widest first; the JIT and NativeAOT keep only the branch the target takes (ARM64: the 128-bit one).</summary>
+    /// <summary>
+    /// Opens one branch per vector width, widest first; the JIT and NativeAOT keep only the branch the target
+    /// takes. A build for one width (ARM64's) gets that width's code in a block of its own, without a test.
+    /// </summary>
     public static void ForEachWidth(SourceWriter w, IReadOnlyList<VectorWidth> widths, Action<VectorWidth> body)
     {
         for (int i = 0; i < widths.Count; i++)
         {
-            w.Open(i == widths.Count - 1 ? "else" : $"{(i == 0 ? "if" : "else if")} ({widths[i].IsAccelerated})");
+            if (widths.Count == 1)
+                w.Scope();
+            else
+                w.Open(i == widths.Count - 1 ? "else" : $"{(i == 0 ? "if" : "else if")} ({widths[i].IsAccelerated})");
             body(widths[i]);
             w.Close();
         }

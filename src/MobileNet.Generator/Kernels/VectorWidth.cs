@@ -24,6 +24,17 @@ internal sealed record VectorWidth(string Vector, int Lanes, int BlocksPerTile, 
     /// </summary>
     public static readonly IReadOnlyList<VectorWidth> Classifier = [W512 with { BlocksPerTile = 4, Rows = 1 }, W256 with { BlocksPerTile = 2, Rows = 1 }, W128 with { Rows = 1 }];
 
+    /// <summary>
+    /// The branches worth writing for a build for <paramref name="runtimeIdentifier"/>: on ARM64 (JIT or
+    /// NativeAOT) only 128-bit vectors are accelerated, so its builds get the NEON branch alone; any other
+    /// build, or one for no particular machine, keeps all three, as its code may meet any x64 CPU.
+    /// </summary>
+    public static IReadOnlyList<VectorWidth> For(string? runtimeIdentifier) =>
+        runtimeIdentifier is not null && runtimeIdentifier.EndsWith("-arm64", System.StringComparison.OrdinalIgnoreCase) ? [W128] : All;
+
+    /// <summary>The classifier's tiles for the branches in <paramref name="widths"/>.</summary>
+    public static IReadOnlyList<VectorWidth> ClassifierFor(IReadOnlyList<VectorWidth> widths) => Classifier.Where(c => widths.Any(w => w.Lanes == c.Lanes)).ToArray();
+
     public string IsAccelerated => $"{Vector}.IsHardwareAccelerated";
 
     /// <summary>The vector registers a GEMM tile at this width keeps as accumulators: the budget other tiles size themselves by.</summary>

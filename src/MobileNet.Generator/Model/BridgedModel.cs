@@ -8,5 +8,8 @@ namespace MobileNet.Generator.Model;
 /// </summary>
 internal sealed record BridgedModel(string SourcePath, string? Link, string BridgePath, string? Content);
 
-/// <summary>The project directory that relative <c>Weights</c> paths are resolved against.</summary>
-internal sealed record ProjectInfo(string? ProjectDirectory);
+/// <summary>
+/// The project directory that relative <c>Weights</c> paths are resolved against, and the runtime identifier
+/// the build is for (<c>linux-arm64</c>, …), or null when it is for any machine the JIT meets.
+/// </summary>
+internal sealed record ProjectInfo(string? ProjectDirectory, string? RuntimeIdentifier = null);

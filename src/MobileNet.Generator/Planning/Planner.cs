@@ -27,7 +27,8 @@ internal static class Planner
     /// <summary>Floats per 64 bytes: where each buffer in the workspace starts, and the slack that lets <c>Run</c> align the workspace.</summary>
     public const int Alignment = 16;
 
-    public static ExecutionPlan Plan(BoundNetwork network, CancellationToken cancellationToken = default)
+    /// <param name="widths">The vector widths each kernel gets a branch for.</param>
+    public static ExecutionPlan Plan(BoundNetwork network, IReadOnlyList<VectorWidth> widths, CancellationToken cancellationToken = default)
     {
         var layers = new List<PlannedLayer>();
         int inStride = network.Graph.InputChannels;
@@ -41,10 +42,10 @@ internal static class Planner
             if (i + 1 < bound.Count && Fuses(bound[i], bound[i + 1]))
             {
                 plannedOf[i + 1] = layers.Count;
-                layer = PlanBottleneck(layers.Count, new Bottleneck(null, bound[i].Op, bound[++i].Op, Residual: false), inStride, bound[i].Name, KernelKind.DepthwiseSeparable);
+                layer = PlanBottleneck(layers.Count, new Bottleneck(null, bound[i].Op, bound[++i].Op, Residual: false), inStride, bound[i].Name, widths, KernelKind.DepthwiseSeparable);
             }
             else
-                layer = PlanLayer(layers.Count, bound[i], inStride);
+                layer = PlanLayer(layers.Count, bound[i], inStride, widths);
             layers.Add(layer);
             inStride = layer.OutStride;
         }
@@ -81,19 +82,19 @@ internal static class Planner
         return new ExecutionPlan(network, layers, outputs, workspace + Alignment - 1, untiled, producing.Sum(l => l.ActivationsLength));
     }
 
-    private static PlannedLayer PlanLayer(int index, BoundLayer bound, int inStride)
+    private static PlannedLayer PlanLayer(int index, BoundLayer bound, int inStride, IReadOnlyList<VectorWidth> widths)
     {
         GraphOp op = bound.Op;
         if (bound.Block is { } block)
-            return PlanBottleneck(index, block, inStride, bound.Name);
+            return PlanBottleneck(index, block, inStride, bound.Name, widths);
 
         int outStride = RoundUp(op.OutC, Lanes);
         // A 1×1 convolution and the classifier are GEMMs: the classifier's of one pixel, with tiles of its own.
         var gemm = new GemmLayout(op.InC, inStride, op.OutC, outStride);
         GemmSchedule? schedule = bound.Role switch
         {
-            LayerRole.Pointwise => GemmSchedule.Choose(op.OutH * op.OutW, gemm, VectorWidth.All),
-            LayerRole.Classifier => GemmSchedule.Choose(1, gemm, VectorWidth.Classifier),
+            LayerRole.Pointwise => GemmSchedule.Choose(op.OutH * op.OutW, gemm, widths),
+            LayerRole.Classifier => GemmSchedule.Choose(1, gemm, VectorWidth.ClassifierFor(widths)),
             _ => null,
         };
         var depthwise = new DepthwiseLayout(op.OutC, outStride);
@@ -110,8 +111,8 @@ internal static class Planner
         return new PlannedLayer
         {
             Index = index, Kernel = kernel, Op = op, Name = bound.Name, Gemm = schedule,
-            Depthwise = kernel == KernelKind.Depthwise3x3 ? DepthwiseSchedules(depthwise, op) : null,
-            Stem = kernel == KernelKind.ConvKxK ? StemSchedule.Choose(stem, op.InH, op.InW, op.OutH, op.OutW, op.StrideW, op.Pads.Top, op.Pads.Left, VectorWidth.All) : null,
+            Depthwise = kernel == KernelKind.Depthwise3x3 ? DepthwiseSchedules(depthwise, op, widths) : null,
+            Stem = kernel == KernelKind.ConvKxK ? StemSchedule.Choose(stem, op.InH, op.InW, op.OutH, op.OutW, op.StrideW, op.Pads.Top, op.Pads.Left, widths) : null,
             MethodName = $"Layer{index:D2}_{MethodSuffix(kernel, op)}",
             InStride = inStride, OutStride = outStride, OutputLength = outputLength, ActivationsLength = outputLength,
             // The stem and a depthwise layer read a row of zeros where the window hangs over the top or bottom of the image.
@@ -135,7 +136,7 @@ internal static class Planner
     /// <summary>The largest pointwise weights a fused separable layer streams per row: a typical L1 data cache (32-48 KiB).</summary>
     public const int FusedWeightBytes = 32 * 1024;
 
-    private static PlannedLayer PlanBottleneck(int index, Bottleneck block, int inStride, string? name, KernelKind kernel = KernelKind.Bottleneck)
+    private static PlannedLayer PlanBottleneck(int index, Bottleneck block, int inStride, string? name, IReadOnlyList<VectorWidth> widths, KernelKind kernel = KernelKind.Bottleneck)
     {
         GraphOp dw = block.Depthwise, project = block.Project;
         int hidden = RoundUp(block.Hidden, Lanes), outStride = RoundUp(project.OutC, Lanes);
@@ -148,14 +149,14 @@ internal static class Planner
             // One input row at a time.
             var expandLayout = new GemmLayout(expand.InC, inStride, expand.OutC, hidden);
             weights.Add(new PackedWeights("Expand", expandLayout.Pack(expand.Weights, expand.Bias)));
-            expansion = GemmSchedule.Choose(block.InW, expandLayout, VectorWidth.All);
+            expansion = GemmSchedule.Choose(block.InW, expandLayout, widths);
         }
         var depthwise = new DepthwiseLayout(dw.OutC, hidden);
         weights.Add(new PackedWeights("Depthwise", depthwise.Pack(dw.Weights, dw.Bias)));
         // The output rows the depthwise filter makes at a time, projected together.
         var projectLayout = new GemmLayout(project.InC, hidden, project.OutC, outStride);
         weights.Add(new PackedWeights("Project", projectLayout.Pack(project.Weights, project.Bias)));
-        var projections = DepthwiseSchedule.RowCounts(dw.OutH).ToDictionary(rows => rows, rows => GemmSchedule.Choose(rows * dw.OutW, projectLayout, VectorWidth.All));
+        var projections = DepthwiseSchedule.RowCounts(dw.OutH).ToDictionary(rows => rows, rows => GemmSchedule.Choose(rows * dw.OutW, projectLayout, widths));
 
         // Untiled: expand → E, depthwise → D, project → P, the input kept for the residual throughout.
         int input = block.InH * block.InW * inStride, expanded = block.InH * row, filtered = dw.OutH * dw.OutW * hidden, output = dw.OutH * dw.OutW * outStride;
@@ -165,7 +166,7 @@ internal static class Planner
         GraphOp[] ops = block.Expand is null ? [dw, project] : [block.Expand, dw, project];
         return new PlannedLayer
         {
-            Index = index, Kernel = kernel, Op = dw, Block = block, Name = name, Expand = expansion, Projections = projections, Depthwise = DepthwiseSchedules(depthwise, dw),
+            Index = index, Kernel = kernel, Op = dw, Block = block, Name = name, Expand = expansion, Projections = projections, Depthwise = DepthwiseSchedules(depthwise, dw, widths),
             MethodName = kernel == KernelKind.DepthwiseSeparable
                 ? $"Layer{index:D2}_DepthwiseSeparableS{dw.StrideH}"
                 : $"Layer{index:D2}_Bottleneck{(block.Expand is null ? 1 : block.Hidden / block.InC)}S{dw.StrideH}",
@@ -188,8 +189,8 @@ internal static class Planner
     };
 
     /// <summary>A depthwise filter's schedule for each number of output rows it makes at a time.</summary>
-    private static IReadOnlyDictionary<int, DepthwiseSchedule> DepthwiseSchedules(DepthwiseLayout layout, GraphOp dw) =>
-        DepthwiseSchedule.RowCounts(dw.OutH).ToDictionary(rows => rows, rows => DepthwiseSchedule.Choose(layout, rows, dw.InW, dw.OutW, dw.StrideW, dw.Pads.Left, VectorWidth.All));
+    private static IReadOnlyDictionary<int, DepthwiseSchedule> DepthwiseSchedules(DepthwiseLayout layout, GraphOp dw, IReadOnlyList<VectorWidth> widths) =>
+        DepthwiseSchedule.RowCounts(dw.OutH).ToDictionary(rows => rows, rows => DepthwiseSchedule.Choose(layout, rows, dw.InW, dw.OutW, dw.StrideW, dw.Pads.Left, widths));
 
     public static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
 }

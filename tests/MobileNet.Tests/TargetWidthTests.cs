@@ -1,0 +1,50 @@
+using System.Linq;
+using MobileNet.Testing;
+using MobileNet.Tests.Infrastructure;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace MobileNet.Tests;
+
+/// <summary>A build for an ARM64 runtime identifier gets each kernel's 128-bit branch alone: smaller code, the same results.</summary>
+public sealed class TargetWidthTests(ITestOutputHelper log)
+{
+    [Theory]
+    [InlineData(1, 0.25, 64)]
+    [InlineData(2, 0.35, 64)]
+    public void AnArm64BuildHasOnlyTheNeonBranchAndTheSameResults(int version, double alpha, int resolution)
+    {
+        byte[] model = SyntheticOnnx.Build(new NetworkOptions(alpha, resolution) { Version = version, Classes = 10, Softmax = true });
+        string source = GeneratorHarness.Source(alpha, resolution, extra: $", Version = {version}");
+        GeneratorRun any = GeneratorHarness.Generate(source, model);
+        GeneratorRun arm64 = GeneratorHarness.Generate(source, model, runtimeIdentifier: "linux-arm64");
+        Assert.Empty(arm64.Diagnostics);
+        Assert.Empty(arm64.CompileErrors);
+
+        Assert.Contains("Vector512", any.MainSource);
+        Assert.DoesNotContain("Vector512", arm64.MainSource);
+        Assert.DoesNotContain("Vector256", arm64.MainSource);
+        Assert.DoesNotContain("IsHardwareAccelerated", arm64.MainSource);
+        log.WriteLine($"V{version} {alpha}-{resolution}: {any.MainSource.Length:N0} characters of code for any machine, {arm64.MainSource.Length:N0} for linux-arm64");
+        Assert.True(arm64.MainSource.Length < any.MainSource.Length / 2);
+
+        // Every width adds its products in the same order, so the 128-bit branch (run here on x64) gives the very same bits.
+        float[] input = Compare.RandomImage(resolution * resolution * 3, 3);
+        float[] expected = new float[10], actual = new float[10];
+        any.Run(input, expected, new float[any.Constant("WorkspaceLength")]);
+        arm64.Run(input, actual, new float[arm64.Constant("WorkspaceLength")]);
+        Assert.Equal(expected, actual);
+    }
+
+    [Theory]
+    [InlineData("linux-x64")]
+    [InlineData("win-x64")]
+    [InlineData("")]
+    public void OtherBuildsKeepEveryBranch(string runtimeIdentifier)
+    {
+        var options = new NetworkOptions(0.25, 64);
+        GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(0.25, 64), SyntheticOnnx.Build(options), compile: false, runtimeIdentifier: runtimeIdentifier);
+        Assert.Contains("Vector512.IsHardwareAccelerated", run.MainSource);
+        Assert.Contains("Vector256.IsHardwareAccelerated", run.MainSource);
+    }
+}
