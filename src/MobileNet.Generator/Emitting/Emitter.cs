@@ -100,7 +100,7 @@ internal static class Emitter
          .Line("/// software call, about 230× slower: the MobileNetGen package sets x86-64-v3 (AVX2 and FMA) unless the project chose one.")
          .Line("/// ARM64's baseline has NEON with FMA.</para>")
          .Line("/// <code>");
-        w.Line($"///  #  {"layer",-17} {"stride",6}  {"input → output",-30} {"MACs",13} {"params",11}  {"name"}");
+        w.Line($"///  #  {"layer",-17} {"stride",6}  {"input → output",-30} {"MACs",13} {"params",11}  {"tiles",-20}  {"name"}");
         foreach (PlannedLayer layer in plan.Layers)
         {
             if (layer.Block is { } block)
@@ -113,8 +113,9 @@ internal static class Emitter
                     string kind = op == block.Expand ? "expand 1×1" : op == block.Depthwise ? "depthwise 3×3"
                         : block.Residual ? "project 1×1 + in" : layer.Kernel == KernelKind.DepthwiseSeparable ? "pointwise 1×1" : "project 1×1";
                     string? name = op == block.Project ? layer.Name : op == block.Expand ? layer.Name + BoundLayer.ExpansionSuffix : null;
+                    string tiles = op == block.Expand ? layer.Expand!.Tiles : op == block.Depthwise ? Widest(layer.Depthwise!).Tiles : Widest(layer.Projections!).Tiles;
                     TableRow(w, i == 0 ? layer.Index.ToString(CultureInfo.InvariantCulture) : "", kind, op.StrideH.ToString(CultureInfo.InvariantCulture),
-                        $"{op.Shape(false)} → {op.Shape(true)}", Counting.Macs(op), Counting.Parameters(op), name);
+                        $"{op.Shape(false)} → {op.Shape(true)}", Counting.Macs(op), Counting.Parameters(op), tiles, name);
                 }
                 continue;
             }
@@ -126,11 +127,13 @@ internal static class Emitter
                 _ => $"{single.Shape(false)} → {single.Shape(true)}",
             };
             string stride = layer.Kernel is KernelKind.ConvKxK or KernelKind.Depthwise3x3 or KernelKind.Pointwise ? single.StrideH.ToString(CultureInfo.InvariantCulture) : "";
-            TableRow(w, layer.Index.ToString(CultureInfo.InvariantCulture), KernelEmitter.Kind(layer), stride, shapes, layer.Macs, layer.Parameters, layer.Name);
+            string layerTiles = layer.Gemm?.Tiles ?? layer.Stem?.Tiles ?? (layer.Depthwise is { } dw ? Widest(dw).Tiles : "");
+            TableRow(w, layer.Index.ToString(CultureInfo.InvariantCulture), KernelEmitter.Kind(layer), stride, shapes, layer.Macs, layer.Parameters, layerTiles, layer.Name);
         }
         w.Line($"///     {"total",-17} {"",6}  {"",-30} {SourceWriter.Count(macs),13} {SourceWriter.Count(parameters),11}");
         w.Line("/// </code>")
-         .Line("/// <para>A name is what <c>FeatureMaps</c> takes to make that layer's output one of <c>Run</c>'s.</para>")
+         .Line($"/// <para>Tiles: what each vector width's branch ({string.Join(", ", plan.Widths.Select(v => v.Vector))}) holds in registers: pixels × output channels for a")
+         .Line("/// convolution, output rows × pixels for a depthwise filter. A name is what <c>FeatureMaps</c> takes to make that layer's output one of <c>Run</c>'s.</para>")
          .Line($"/// <para>Workspace: activations alternate between the two ends of one buffer, so it holds the largest pair of")
          .Line($"/// consecutive activations{(plan.Layers.Any(l => l.ScratchLength > 0) ? " and the scratch of the layer that runs (a row of zeros for the padding, two depthwise output rows, a bottleneck's four or five expanded rows: the intermediate tensors never exist in full)" : "")}:")
          .Line($"/// {SourceWriter.Count(plan.WorkspaceLength)} floats ({Kilobytes(plan.WorkspaceLength)} KiB){(plan.UntiledWorkspaceLength > plan.WorkspaceLength ? $", against {SourceWriter.Count(plan.UntiledWorkspaceLength)} ({Kilobytes(plan.UntiledWorkspaceLength)} KiB) with the expanded tensors in full" : "")}")
@@ -340,8 +343,11 @@ internal static class Emitter
         };
     }
 
-    private static void TableRow(SourceWriter w, string index, string kind, string stride, string shapes, long macs, long parameters, string? name) =>
-        w.Line($"/// {index,2}  {kind,-17} {stride,6}  {shapes,-30} {SourceWriter.Count(macs),13} {SourceWriter.Count(parameters),11}{(name is null ? "" : "  " + name)}");
+    private static void TableRow(SourceWriter w, string index, string kind, string stride, string shapes, long macs, long parameters, string tiles, string? name) =>
+        w.Line($"/// {index,2}  {kind,-17} {stride,6}  {shapes,-30} {SourceWriter.Count(macs),13} {SourceWriter.Count(parameters),11}  {tiles,-20}  {name}".TrimEnd());
+
+    /// <summary>The schedule of the most output rows at a time: what a row-streamed layer runs for all but an odd last row.</summary>
+    private static T Widest<T>(IReadOnlyDictionary<int, T> byRows) => byRows[byRows.Keys.Max()];
 
     private static string NormalizationExpression(InputNormalization n) => n.Kind switch
     {

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using MobileNet.Generator.Binding;
+using MobileNet.Generator.Kernels;
 using MobileNet.Generator.Kernels.Depthwise;
 using MobileNet.Generator.Kernels.Gemm;
 using MobileNet.Generator.Kernels.RowStream;
@@ -123,8 +124,11 @@ internal sealed record PlannedOutput(string? Name, string Identifier, string Par
     }
 }
 
-internal sealed class ExecutionPlan(BoundNetwork network, IReadOnlyList<PlannedLayer> layers, IReadOnlyList<PlannedOutput> outputs, int workspaceLength, int untiledWorkspaceLength, int naiveWorkspaceLength)
+internal sealed class ExecutionPlan(BoundNetwork network, IReadOnlyList<PlannedLayer> layers, IReadOnlyList<PlannedOutput> outputs, int workspaceLength, int untiledWorkspaceLength, int naiveWorkspaceLength,
+    IReadOnlyList<VectorWidth> widths)
 {
+    /// <summary>The vector widths each kernel has a branch for, widest first.</summary>
+    public IReadOnlyList<VectorWidth> Widths { get; } = widths;
     public BoundNetwork Network { get; } = network;
     public IReadOnlyList<PlannedLayer> Layers { get; } = layers;
     /// <summary>The spans <c>Run</c> writes, in the order of its parameters.</summary>

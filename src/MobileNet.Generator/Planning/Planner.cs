@@ -79,7 +79,7 @@ internal static class Planner
         foreach (PlannedLayer softmax in layers.Where(l => l.Kernel == KernelKind.Softmax))
             softmax.InputOffset = previous;
 
-        return new ExecutionPlan(network, layers, outputs, workspace + Alignment - 1, untiled, producing.Sum(l => l.ActivationsLength));
+        return new ExecutionPlan(network, layers, outputs, workspace + Alignment - 1, untiled, producing.Sum(l => l.ActivationsLength), widths);
     }
 
     private static PlannedLayer PlanLayer(int index, BoundLayer bound, int inStride, IReadOnlyList<VectorWidth> widths)

@@ -22,65 +22,66 @@ namespace Tests
     /// software call, about 230× slower: the MobileNetGen package sets x86-64-v3 (AVX2 and FMA) unless the project chose one.
     /// ARM64's baseline has NEON with FMA.</para>
     /// <code>
-    ///  #  layer             stride  input → output                          MACs      params  name
-    ///  0  conv 3×3               2  64×64×3 → 32×32×16                   442,368         432  stem
-    ///  1  depthwise 3×3          1  32×32×16 → 32×32×16                  147,456         144
-    ///     project 1×1            1  32×32×16 → 32×32×8                   131,072         128  block0
-    ///  2  expand 1×1             1  32×32×8 → 32×32×48                   393,216         384  block1/expand
-    ///     depthwise 3×3          2  32×32×48 → 16×16×48                  110,592         432
-    ///     project 1×1            1  16×16×48 → 16×16×8                    98,304         384  block1
-    ///  3  expand 1×1             1  16×16×8 → 16×16×48                    98,304         384  block2/expand
-    ///     depthwise 3×3          1  16×16×48 → 16×16×48                  110,592         432
-    ///     project 1×1 + in       1  16×16×48 → 16×16×8                    98,304         384  block2
-    ///  4  expand 1×1             1  16×16×8 → 16×16×48                    98,304         384  block3/expand
-    ///     depthwise 3×3          2  16×16×48 → 8×8×48                     27,648         432
-    ///     project 1×1            1  8×8×48 → 8×8×16                       49,152         768  block3
-    ///  5  expand 1×1             1  8×8×16 → 8×8×96                       98,304       1,536  block4/expand
-    ///     depthwise 3×3          1  8×8×96 → 8×8×96                       55,296         864
-    ///     project 1×1 + in       1  8×8×96 → 8×8×16                       98,304       1,536  block4
-    ///  6  expand 1×1             1  8×8×16 → 8×8×96                       98,304       1,536  block5/expand
-    ///     depthwise 3×3          1  8×8×96 → 8×8×96                       55,296         864
-    ///     project 1×1 + in       1  8×8×96 → 8×8×16                       98,304       1,536  block5
-    ///  7  expand 1×1             1  8×8×16 → 8×8×96                       98,304       1,536  block6/expand
-    ///     depthwise 3×3          2  8×8×96 → 4×4×96                       13,824         864
-    ///     project 1×1            1  4×4×96 → 4×4×24                       36,864       2,304  block6
-    ///  8  expand 1×1             1  4×4×24 → 4×4×144                      55,296       3,456  block7/expand
-    ///     depthwise 3×3          1  4×4×144 → 4×4×144                     20,736       1,296
-    ///     project 1×1 + in       1  4×4×144 → 4×4×24                      55,296       3,456  block7
-    ///  9  expand 1×1             1  4×4×24 → 4×4×144                      55,296       3,456  block8/expand
-    ///     depthwise 3×3          1  4×4×144 → 4×4×144                     20,736       1,296
-    ///     project 1×1 + in       1  4×4×144 → 4×4×24                      55,296       3,456  block8
-    /// 10  expand 1×1             1  4×4×24 → 4×4×144                      55,296       3,456  block9/expand
-    ///     depthwise 3×3          1  4×4×144 → 4×4×144                     20,736       1,296
-    ///     project 1×1 + in       1  4×4×144 → 4×4×24                      55,296       3,456  block9
-    /// 11  expand 1×1             1  4×4×24 → 4×4×144                      55,296       3,456  block10/expand
-    ///     depthwise 3×3          1  4×4×144 → 4×4×144                     20,736       1,296
-    ///     project 1×1            1  4×4×144 → 4×4×32                      73,728       4,608  block10
-    /// 12  expand 1×1             1  4×4×32 → 4×4×192                      98,304       6,144  block11/expand
-    ///     depthwise 3×3          1  4×4×192 → 4×4×192                     27,648       1,728
-    ///     project 1×1 + in       1  4×4×192 → 4×4×32                      98,304       6,144  block11
-    /// 13  expand 1×1             1  4×4×32 → 4×4×192                      98,304       6,144  block12/expand
-    ///     depthwise 3×3          1  4×4×192 → 4×4×192                     27,648       1,728
-    ///     project 1×1 + in       1  4×4×192 → 4×4×32                      98,304       6,144  block12
-    /// 14  expand 1×1             1  4×4×32 → 4×4×192                      98,304       6,144  block13/expand
-    ///     depthwise 3×3          2  4×4×192 → 2×2×192                      6,912       1,728
-    ///     project 1×1            1  2×2×192 → 2×2×56                      43,008      10,752  block13
-    /// 15  expand 1×1             1  2×2×56 → 2×2×336                      75,264      18,816  block14/expand
-    ///     depthwise 3×3          1  2×2×336 → 2×2×336                     12,096       3,024
-    ///     project 1×1 + in       1  2×2×336 → 2×2×56                      75,264      18,816  block14
-    /// 16  expand 1×1             1  2×2×56 → 2×2×336                      75,264      18,816  block15/expand
-    ///     depthwise 3×3          1  2×2×336 → 2×2×336                     12,096       3,024
-    ///     project 1×1 + in       1  2×2×336 → 2×2×56                      75,264      18,816  block15
-    /// 17  expand 1×1             1  2×2×56 → 2×2×336                      75,264      18,816  block16/expand
-    ///     depthwise 3×3          1  2×2×336 → 2×2×336                     12,096       3,024
-    ///     project 1×1            1  2×2×336 → 2×2×112                    150,528      37,632  block16
-    /// 18  pointwise 1×1          1  2×2×112 → 2×2×1280                   573,440     143,360  last
-    /// 19  average pool              2×2×1280 → 1280                            0           0  pool
-    /// 20  classifier                1280 → 10                             12,800      12,800
+    ///  #  layer             stride  input → output                          MACs      params  tiles                 name
+    ///  0  conv 3×3               2  64×64×3 → 32×32×16                   442,368         432  8×16 | 6×16 | 4×16    stem
+    ///  1  depthwise 3×3          1  32×32×16 → 32×32×16                  147,456         144  2×8 | 2×2 | 2×8
+    ///     project 1×1            1  32×32×16 → 32×32×8                   131,072         128  22×16 | 6×8 | 4×8     block0
+    ///  2  expand 1×1             1  32×32×8 → 32×32×48                   393,216         384  8×48 | 6×16 | 4×16    block1/expand
+    ///     depthwise 3×3          2  32×32×48 → 16×16×48                  110,592         432  2×8 | 2×2 | 2×8
+    ///     project 1×1            1  16×16×48 → 16×16×8                    98,304         384  16×16 | 6×8 | 4×8     block1
+    ///  3  expand 1×1             1  16×16×8 → 16×16×48                    98,304         384  8×48 | 6×16 | 4×16    block2/expand
+    ///     depthwise 3×3          1  16×16×48 → 16×16×48                  110,592         432  2×8 | 2×2 | 2×8
+    ///     project 1×1 + in       1  16×16×48 → 16×16×8                    98,304         384  16×16 | 6×8 | 4×8     block2
+    ///  4  expand 1×1             1  16×16×8 → 16×16×48                    98,304         384  8×48 | 6×16 | 4×16    block3/expand
+    ///     depthwise 3×3          2  16×16×48 → 8×8×48                     27,648         432  2×8 | 2×2 | 2×8
+    ///     project 1×1            1  8×8×48 → 8×8×16                       49,152         768  16×16 | 6×16 | 4×16   block3
+    ///  5  expand 1×1             1  8×8×16 → 8×8×96                       98,304       1,536  8×48 | 4×16 | 4×16    block4/expand
+    ///     depthwise 3×3          1  8×8×96 → 8×8×96                       55,296         864  2×8 | 2×2 | 2×8
+    ///     project 1×1 + in       1  8×8×96 → 8×8×16                       98,304       1,536  16×16 | 6×16 | 4×16   block4
+    ///  6  expand 1×1             1  8×8×16 → 8×8×96                       98,304       1,536  8×48 | 4×16 | 4×16    block5/expand
+    ///     depthwise 3×3          1  8×8×96 → 8×8×96                       55,296         864  2×8 | 2×2 | 2×8
+    ///     project 1×1 + in       1  8×8×96 → 8×8×16                       98,304       1,536  16×16 | 6×16 | 4×16   block5
+    ///  7  expand 1×1             1  8×8×16 → 8×8×96                       98,304       1,536  8×48 | 4×16 | 4×16    block6/expand
+    ///     depthwise 3×3          2  8×8×96 → 4×4×96                       13,824         864  2×4 | 2×2 | 2×4
+    ///     project 1×1            1  4×4×96 → 4×4×24                       36,864       2,304  8×32 | 4×16 | 4×16    block6
+    ///  8  expand 1×1             1  4×4×24 → 4×4×144                      55,296       3,456  4×48 | 4×16 | 4×16    block7/expand
+    ///     depthwise 3×3          1  4×4×144 → 4×4×144                     20,736       1,296  2×4 | 2×2 | 2×4
+    ///     project 1×1 + in       1  4×4×144 → 4×4×24                      55,296       3,456  8×32 | 4×16 | 4×16    block7
+    ///  9  expand 1×1             1  4×4×24 → 4×4×144                      55,296       3,456  4×48 | 4×16 | 4×16    block8/expand
+    ///     depthwise 3×3          1  4×4×144 → 4×4×144                     20,736       1,296  2×4 | 2×2 | 2×4
+    ///     project 1×1 + in       1  4×4×144 → 4×4×24                      55,296       3,456  8×32 | 4×16 | 4×16    block8
+    /// 10  expand 1×1             1  4×4×24 → 4×4×144                      55,296       3,456  4×48 | 4×16 | 4×16    block9/expand
+    ///     depthwise 3×3          1  4×4×144 → 4×4×144                     20,736       1,296  2×4 | 2×2 | 2×4
+    ///     project 1×1 + in       1  4×4×144 → 4×4×24                      55,296       3,456  8×32 | 4×16 | 4×16    block9
+    /// 11  expand 1×1             1  4×4×24 → 4×4×144                      55,296       3,456  4×48 | 4×16 | 4×16    block10/expand
+    ///     depthwise 3×3          1  4×4×144 → 4×4×144                     20,736       1,296  2×4 | 2×2 | 2×4
+    ///     project 1×1            1  4×4×144 → 4×4×32                      73,728       4,608  8×32 | 4×16 | 4×16    block10
+    /// 12  expand 1×1             1  4×4×32 → 4×4×192                      98,304       6,144  4×48 | 4×16 | 4×16    block11/expand
+    ///     depthwise 3×3          1  4×4×192 → 4×4×192                     27,648       1,728  2×4 | 2×2 | 2×4
+    ///     project 1×1 + in       1  4×4×192 → 4×4×32                      98,304       6,144  8×32 | 4×16 | 4×16    block11
+    /// 13  expand 1×1             1  4×4×32 → 4×4×192                      98,304       6,144  4×48 | 4×16 | 4×16    block12/expand
+    ///     depthwise 3×3          1  4×4×192 → 4×4×192                     27,648       1,728  2×4 | 2×2 | 2×4
+    ///     project 1×1 + in       1  4×4×192 → 4×4×32                      98,304       6,144  8×32 | 4×16 | 4×16    block12
+    /// 14  expand 1×1             1  4×4×32 → 4×4×192                      98,304       6,144  4×48 | 4×16 | 4×16    block13/expand
+    ///     depthwise 3×3          2  4×4×192 → 2×2×192                      6,912       1,728  2×2 | 2×2 | 2×2
+    ///     project 1×1            1  2×2×192 → 2×2×56                      43,008      10,752  4×64 | 4×16 | 4×16    block13
+    /// 15  expand 1×1             1  2×2×56 → 2×2×336                      75,264      18,816  2×48 | 2×16 | 2×16    block14/expand
+    ///     depthwise 3×3          1  2×2×336 → 2×2×336                     12,096       3,024  2×2 | 2×2 | 2×2
+    ///     project 1×1 + in       1  2×2×336 → 2×2×56                      75,264      18,816  4×64 | 4×16 | 4×16    block14
+    /// 16  expand 1×1             1  2×2×56 → 2×2×336                      75,264      18,816  2×48 | 2×16 | 2×16    block15/expand
+    ///     depthwise 3×3          1  2×2×336 → 2×2×336                     12,096       3,024  2×2 | 2×2 | 2×2
+    ///     project 1×1 + in       1  2×2×336 → 2×2×56                      75,264      18,816  4×64 | 4×16 | 4×16    block15
+    /// 17  expand 1×1             1  2×2×56 → 2×2×336                      75,264      18,816  2×48 | 2×16 | 2×16    block16/expand
+    ///     depthwise 3×3          1  2×2×336 → 2×2×336                     12,096       3,024  2×2 | 2×2 | 2×2
+    ///     project 1×1            1  2×2×336 → 2×2×112                    150,528      37,632  4×48 | 4×16 | 4×16    block16
+    /// 18  pointwise 1×1          1  2×2×112 → 2×2×1280                   573,440     143,360  4×48 | 4×16 | 4×16    last
+    /// 19  average pool              2×2×1280 → 1280                            0           0                        pool
+    /// 20  classifier                1280 → 10                             12,800      12,800  1×12 | 1×12 | 1×12
     /// 21  softmax                   10 → 10                                    0           0
     ///     total                                                        4,747,968     394,848
     /// </code>
-    /// <para>A name is what <c>FeatureMaps</c> takes to make that layer's output one of <c>Run</c>'s.</para>
+    /// <para>Tiles: what each vector width's branch (Vector512, Vector256, Vector128) holds in registers: pixels × output channels for a
+    /// convolution, output rows × pixels for a depthwise filter. A name is what <c>FeatureMaps</c> takes to make that layer's output one of <c>Run</c>'s.</para>
     /// <para>Workspace: activations alternate between the two ends of one buffer, so it holds the largest pair of
     /// consecutive activations and the scratch of the layer that runs (a row of zeros for the padding, two depthwise output rows, a bottleneck's four or five expanded rows: the intermediate tensors never exist in full):
     /// 26,127 floats (102.1 KiB), against 61,440 (240 KiB) with the expanded tensors in full

@@ -41,6 +41,9 @@ internal sealed record DepthwiseSchedule(DepthwiseLayout Layout, int OutRows, in
     /// <summary>The L1 data cache the schedule plans for: 32 KiB (ARM Cortex-A7x, most x64; Zen 5 has 48).</summary>
     public const int L1Bytes = 32 * 1024;
 
+    /// <summary>Each branch's widest chunk, output rows × pixels unrolled: "2×8 | 2×2 | 2×4", for the docs.</summary>
+    public string Tiles => string.Join(" | ", Branches.Select(b => $"{OutRows}×{b.Chunks.Max(c => c.Pixels)}"));
+
     public static DepthwiseSchedule Choose(DepthwiseLayout layout, int outRows, int inW, int outW, int stride, int padLeft, IReadOnlyList<VectorWidth> widths)
     {
         int channels = layout.Stride;

@@ -31,6 +31,9 @@ internal sealed record GemmSchedule(int Pixels, GemmLayout Layout, IReadOnlyList
     /// <summary>Output channels in the last, partial block (0 when the blocks are whole).</summary>
     public int Rest => Layout.OutStride % GemmLayout.Block;
 
+    /// <summary>The first pass's register tile in each branch, pixels × output channels: "8×48 | 6×16 | 4×16", for the docs.</summary>
+    public string Tiles => string.Join(" | ", Branches.Select(b => $"{b.Passes[0].TileRows}×{b.Passes[0].Columns * b.Passes[0].Width.Lanes}"));
+
     /// <summary>Chooses the passes and tiles of every branch in <paramref name="widths"/>.</summary>
     public static GemmSchedule Choose(int pixels, GemmLayout layout, IReadOnlyList<VectorWidth> widths) =>
         new(pixels, layout, widths.Select(width => new GemmBranch(width, Passes(pixels, layout, width))).ToArray());

@@ -15,6 +15,9 @@ internal sealed record StemBranch(VectorWidth Branch, VectorWidth Width, int Col
 internal sealed record StemSchedule(StemLayout Layout, int InH, int InW, int OutH, int OutW, int Stride, int PadTop, int PadLeft, int First, int End,
     IReadOnlyList<StemBranch> Branches)
 {
+    /// <summary>Each branch's register tile, pixels × output channels: "8×32 | 6×32 | 4×32", for the docs.</summary>
+    public string Tiles => string.Join(" | ", Branches.Select(b => $"{b.TileRows}×{Layout.OutStride}"));
+
     public static StemSchedule Choose(StemLayout layout, int inH, int inW, int outH, int outW, int stride, int padTop, int padLeft, IReadOnlyList<VectorWidth> widths)
     {
         (int first, int end) = Window.InsideColumns(inW, outW, layout.KernelW, stride, padLeft);
