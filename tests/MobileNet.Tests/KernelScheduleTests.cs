@@ -96,12 +96,13 @@ public sealed class KernelScheduleTests
     }
 
     [Theory]
-    [InlineData(32, "Vector512", 2, 8)] // α = 1: two 512-bit columns, 8 pixels
-    [InlineData(8, "Vector256", 1, 8)]  // α = 0.25: 8 channels do not fill a 512-bit vector
-    public void TheStemTakesTheWidestVectorThatDividesItsChannels(int channels, string vector, int columns, int rows)
+    [InlineData(32, "Vector512", 2, 8, 3)] // α = 1: two 512-bit columns, 8 pixels
+    [InlineData(8, "Vector256", 1, 8, 2)]  // α = 0.25: 8 channels do not fill a 512-bit vector, so the 512-bit branch would repeat the 256-bit one
+    public void TheStemTakesTheWidestVectorThatDividesItsChannels(int channels, string vector, int columns, int rows, int branches)
     {
         StemSchedule s = StemSchedule.Choose(new StemLayout(3, channels, channels, 3, 3), 224, 224, 112, 112, 2, 0, 0, VectorWidth.All);
         Assert.Equal((vector, columns, rows), (s.Branches[0].Width.Vector, s.Branches[0].Columns, s.Branches[0].TileRows));
+        Assert.Equal(branches, s.Branches.Count);
         Assert.Equal((0, 111), (s.First, s.End)); // TF's SAME at stride 2: the last column's window hangs over the right edge
     }
 

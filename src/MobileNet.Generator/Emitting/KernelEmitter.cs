@@ -155,7 +155,7 @@ internal static class KernelEmitter
         if (expand)
             w.Line($"ref float ring = ref scratch; // {ringRows} expanded input rows, row iy in slot iy % {ringRows}");
         // RowStreamLayout.ZeroAt and DepthwiseAt, in slots.
-        w.Line($"ref float zero = ref Unsafe.Add(ref scratch, {(expand ? $"{ringRows} * Slot" : "0")}); // the zero padding above and below the image");
+        w.Line($"ref float zero = ref {(expand ? $"Unsafe.Add(ref scratch, {ringRows} * Slot)" : "scratch")}; // the zero padding above and below the image");
         w.Line($"ref float d = ref Unsafe.Add(ref scratch, {(expand ? $"{ringRows + 1} * Slot" : "Slot")}); // the depthwise output rows");
         w.Line("MemoryMarshal.CreateSpan(ref zero, Row).Clear();");
         if (expand)

@@ -26,17 +26,27 @@ internal static class Rendering
     }
 
     /// <summary>
-    /// Declares <paramref name="index"/> at <paramref name="start"/> and covers [start, end) with a loop of
-    /// tiles of <paramref name="size"/>, then one tile of exactly what is left: every bound is a constant.
+    /// Declares <paramref name="index"/> at <paramref name="start"/> and covers [start, end) with tiles of
+    /// <paramref name="size"/> (a loop when there are several), then one tile of exactly what is left: every
+    /// bound is a constant.
     /// </summary>
     public static void Tiles(SourceWriter w, string index, int start, int end, int size, Action<int> tile)
     {
+        int full = (end - start) / size;
         w.Line($"int {index} = {start};");
-        if (end - start >= size)
+        if (full > 1)
         {
             w.Open($"for (; {index} + {size} <= {end}; {index} += {size})");
             tile(size);
             w.Close();
+        }
+        else if (full == 1)
+        {
+            w.Scope();
+            tile(size);
+            w.Close();
+            if ((end - start) % size != 0)
+                w.Line($"{index} += {size};");
         }
         if ((end - start) % size != 0)
         {

@@ -23,7 +23,7 @@ namespace Tests
     /// ARM64's baseline has NEON with FMA.</para>
     /// <code>
     ///  #  layer             stride  input → output                          MACs      params  tiles                 name
-    ///  0  conv 3×3               2  64×64×3 → 32×32×8                    221,184         216  8×8 | 8×8 | 8×8       stem
+    ///  0  conv 3×3               2  64×64×3 → 32×32×8                    221,184         216  8×8 | 8×8             stem
     ///  1  depthwise 3×3          1  32×32×8 → 32×32×8                     73,728          72  2×8 | 2×2 | 2×8
     ///     pointwise 1×1          1  32×32×8 → 32×32×16                   131,072         128  22×16 | 6×16 | 4×16   block1
     ///  2  depthwise 3×3          2  32×32×16 → 16×16×16                   36,864         144  2×8 | 2×2 | 2×8
@@ -231,7 +231,7 @@ namespace Tests
                 int iy0 = oy * Stride - PadTop;
                 ref float row = ref Unsafe.Add(ref output, oy * OutW * OutC);
                 // Columns 0 to 30 in tiles; 0 column(s) on the left border and 1 on the right one pixel at a time.
-                if (Vector512.IsHardwareAccelerated)
+                if (Vector256.IsHardwareAccelerated)
                 {
                     Vector256<float> lo = Vector256.Create(0f);
                     Vector256<float> hi = Vector256.Create(6f);
@@ -254,7 +254,7 @@ namespace Tests
                                 ref float line = ref Unsafe.Add(ref source, ox * Stride * InC);
                                 ref float t = ref Unsafe.Add(ref w, OutC * (1 + ky * KernelW * InC));
                                 {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 0));
+                                    Vector256<float> x = Vector256.Create(line);
                                     c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 0), c0_0);
                                 }
                                 {
@@ -504,7 +504,7 @@ namespace Tests
                                 ref float line = ref Unsafe.Add(ref source, ox * Stride * InC);
                                 ref float t = ref Unsafe.Add(ref w, OutC * (1 + ky * KernelW * InC));
                                 {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 0));
+                                    Vector256<float> x = Vector256.Create(line);
                                     c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 0), c0_0);
                                 }
                                 {
@@ -722,526 +722,7 @@ namespace Tests
                             ref float line = ref Unsafe.Add(ref source, ox * Stride * InC);
                             ref float t = ref Unsafe.Add(ref w, OutC * (1 + ky * KernelW * InC));
                             {
-                                Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 0));
-                                c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 0), c0_0);
-                            }
-                            {
-                                Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 1));
-                                c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 8), c0_0);
-                            }
-                            {
-                                Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 2));
-                                c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 16), c0_0);
-                            }
-                            {
-                                Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 3));
-                                c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 24), c0_0);
-                            }
-                            {
-                                Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 4));
-                                c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 32), c0_0);
-                            }
-                            {
-                                Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 5));
-                                c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 40), c0_0);
-                            }
-                        }
-                        ref float o = ref Unsafe.Add(ref row, ox * OutC);
-                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_0, lo), hi), ref o, 0);
-                    }
-                }
-                else if (Vector256.IsHardwareAccelerated)
-                {
-                    Vector256<float> lo = Vector256.Create(0f);
-                    Vector256<float> hi = Vector256.Create(6f);
-                    {
-                        int ox = 0;
-                        for (; ox + 8 <= 31; ox += 8)
-                        {
-                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w);
-                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w);
-                            Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w);
-                            Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w);
-                            Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w);
-                            Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w);
-                            Vector256<float> c6_0 = Vector256.LoadUnsafe(ref w);
-                            Vector256<float> c7_0 = Vector256.LoadUnsafe(ref w);
-                            for (int ky = 0; ky < KernelH; ky++)
-                            {
-                                int iy = iy0 + ky;
-                                ref float source = ref (uint)iy < InH ? ref Unsafe.Add(ref input, iy * InW * InC) : ref zero;
-                                ref float line = ref Unsafe.Add(ref source, ox * Stride * InC);
-                                ref float t = ref Unsafe.Add(ref w, OutC * (1 + ky * KernelW * InC));
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 0));
-                                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 0), c0_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 1));
-                                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 8), c0_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 2));
-                                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 16), c0_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 3));
-                                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 24), c0_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 4));
-                                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 32), c0_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 5));
-                                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 40), c0_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 6));
-                                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 48), c0_0);
-                                    c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 0), c1_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 7));
-                                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 56), c0_0);
-                                    c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 8), c1_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 8));
-                                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 64), c0_0);
-                                    c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 16), c1_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 9));
-                                    c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 24), c1_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 10));
-                                    c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 32), c1_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 11));
-                                    c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 40), c1_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 12));
-                                    c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 48), c1_0);
-                                    c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 0), c2_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 13));
-                                    c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 56), c1_0);
-                                    c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 8), c2_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 14));
-                                    c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 64), c1_0);
-                                    c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 16), c2_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 15));
-                                    c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 24), c2_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 16));
-                                    c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 32), c2_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 17));
-                                    c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 40), c2_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 18));
-                                    c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 48), c2_0);
-                                    c3_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 0), c3_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 19));
-                                    c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 56), c2_0);
-                                    c3_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 8), c3_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 20));
-                                    c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 64), c2_0);
-                                    c3_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 16), c3_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 21));
-                                    c3_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 24), c3_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 22));
-                                    c3_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 32), c3_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 23));
-                                    c3_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 40), c3_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 24));
-                                    c3_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 48), c3_0);
-                                    c4_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 0), c4_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 25));
-                                    c3_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 56), c3_0);
-                                    c4_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 8), c4_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 26));
-                                    c3_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 64), c3_0);
-                                    c4_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 16), c4_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 27));
-                                    c4_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 24), c4_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 28));
-                                    c4_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 32), c4_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 29));
-                                    c4_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 40), c4_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 30));
-                                    c4_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 48), c4_0);
-                                    c5_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 0), c5_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 31));
-                                    c4_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 56), c4_0);
-                                    c5_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 8), c5_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 32));
-                                    c4_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 64), c4_0);
-                                    c5_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 16), c5_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 33));
-                                    c5_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 24), c5_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 34));
-                                    c5_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 32), c5_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 35));
-                                    c5_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 40), c5_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 36));
-                                    c5_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 48), c5_0);
-                                    c6_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 0), c6_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 37));
-                                    c5_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 56), c5_0);
-                                    c6_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 8), c6_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 38));
-                                    c5_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 64), c5_0);
-                                    c6_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 16), c6_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 39));
-                                    c6_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 24), c6_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 40));
-                                    c6_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 32), c6_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 41));
-                                    c6_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 40), c6_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 42));
-                                    c6_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 48), c6_0);
-                                    c7_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 0), c7_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 43));
-                                    c6_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 56), c6_0);
-                                    c7_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 8), c7_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 44));
-                                    c6_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 64), c6_0);
-                                    c7_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 16), c7_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 45));
-                                    c7_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 24), c7_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 46));
-                                    c7_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 32), c7_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 47));
-                                    c7_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 40), c7_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 48));
-                                    c7_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 48), c7_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 49));
-                                    c7_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 56), c7_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 50));
-                                    c7_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 64), c7_0);
-                                }
-                            }
-                            ref float o = ref Unsafe.Add(ref row, ox * OutC);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_0, lo), hi), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_0, lo), hi), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_0, lo), hi), ref o, 16);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_0, lo), hi), ref o, 24);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c4_0, lo), hi), ref o, 32);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c5_0, lo), hi), ref o, 40);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c6_0, lo), hi), ref o, 48);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c7_0, lo), hi), ref o, 56);
-                        }
-                        {
-                            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w);
-                            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w);
-                            Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w);
-                            Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w);
-                            Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w);
-                            Vector256<float> c5_0 = Vector256.LoadUnsafe(ref w);
-                            Vector256<float> c6_0 = Vector256.LoadUnsafe(ref w);
-                            for (int ky = 0; ky < KernelH; ky++)
-                            {
-                                int iy = iy0 + ky;
-                                ref float source = ref (uint)iy < InH ? ref Unsafe.Add(ref input, iy * InW * InC) : ref zero;
-                                ref float line = ref Unsafe.Add(ref source, ox * Stride * InC);
-                                ref float t = ref Unsafe.Add(ref w, OutC * (1 + ky * KernelW * InC));
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 0));
-                                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 0), c0_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 1));
-                                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 8), c0_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 2));
-                                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 16), c0_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 3));
-                                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 24), c0_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 4));
-                                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 32), c0_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 5));
-                                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 40), c0_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 6));
-                                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 48), c0_0);
-                                    c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 0), c1_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 7));
-                                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 56), c0_0);
-                                    c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 8), c1_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 8));
-                                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 64), c0_0);
-                                    c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 16), c1_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 9));
-                                    c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 24), c1_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 10));
-                                    c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 32), c1_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 11));
-                                    c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 40), c1_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 12));
-                                    c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 48), c1_0);
-                                    c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 0), c2_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 13));
-                                    c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 56), c1_0);
-                                    c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 8), c2_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 14));
-                                    c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 64), c1_0);
-                                    c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 16), c2_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 15));
-                                    c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 24), c2_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 16));
-                                    c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 32), c2_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 17));
-                                    c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 40), c2_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 18));
-                                    c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 48), c2_0);
-                                    c3_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 0), c3_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 19));
-                                    c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 56), c2_0);
-                                    c3_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 8), c3_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 20));
-                                    c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 64), c2_0);
-                                    c3_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 16), c3_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 21));
-                                    c3_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 24), c3_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 22));
-                                    c3_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 32), c3_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 23));
-                                    c3_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 40), c3_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 24));
-                                    c3_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 48), c3_0);
-                                    c4_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 0), c4_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 25));
-                                    c3_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 56), c3_0);
-                                    c4_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 8), c4_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 26));
-                                    c3_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 64), c3_0);
-                                    c4_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 16), c4_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 27));
-                                    c4_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 24), c4_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 28));
-                                    c4_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 32), c4_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 29));
-                                    c4_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 40), c4_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 30));
-                                    c4_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 48), c4_0);
-                                    c5_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 0), c5_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 31));
-                                    c4_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 56), c4_0);
-                                    c5_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 8), c5_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 32));
-                                    c4_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 64), c4_0);
-                                    c5_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 16), c5_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 33));
-                                    c5_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 24), c5_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 34));
-                                    c5_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 32), c5_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 35));
-                                    c5_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 40), c5_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 36));
-                                    c5_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 48), c5_0);
-                                    c6_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 0), c6_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 37));
-                                    c5_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 56), c5_0);
-                                    c6_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 8), c6_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 38));
-                                    c5_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 64), c5_0);
-                                    c6_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 16), c6_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 39));
-                                    c6_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 24), c6_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 40));
-                                    c6_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 32), c6_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 41));
-                                    c6_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 40), c6_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 42));
-                                    c6_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 48), c6_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 43));
-                                    c6_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 56), c6_0);
-                                }
-                                {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 44));
-                                    c6_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 64), c6_0);
-                                }
-                            }
-                            ref float o = ref Unsafe.Add(ref row, ox * OutC);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_0, lo), hi), ref o, 0);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_0, lo), hi), ref o, 8);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_0, lo), hi), ref o, 16);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_0, lo), hi), ref o, 24);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c4_0, lo), hi), ref o, 32);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c5_0, lo), hi), ref o, 40);
-                            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c6_0, lo), hi), ref o, 48);
-                        }
-                    }
-                    {
-                        int ox = 31;
-                        Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w);
-                        for (int ky = 0; ky < KernelH; ky++)
-                        {
-                            int iy = iy0 + ky;
-                            ref float source = ref (uint)iy < InH ? ref Unsafe.Add(ref input, iy * InW * InC) : ref zero;
-                            ref float line = ref Unsafe.Add(ref source, ox * Stride * InC);
-                            ref float t = ref Unsafe.Add(ref w, OutC * (1 + ky * KernelW * InC));
-                            {
-                                Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 0));
+                                Vector256<float> x = Vector256.Create(line);
                                 c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 0), c0_0);
                             }
                             {
@@ -1292,7 +773,7 @@ namespace Tests
                                 ref float line = ref Unsafe.Add(ref source, ox * Stride * InC);
                                 ref float t = ref Unsafe.Add(ref w, OutC * (1 + ky * KernelW * InC));
                                 {
-                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 0));
+                                    Vector128<float> x = Vector128.Create(line);
                                     c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 0), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 4), c0_1);
                                 }
                                 {
@@ -1550,7 +1031,7 @@ namespace Tests
                                 ref float line = ref Unsafe.Add(ref source, ox * Stride * InC);
                                 ref float t = ref Unsafe.Add(ref w, OutC * (1 + ky * KernelW * InC));
                                 {
-                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 0));
+                                    Vector128<float> x = Vector128.Create(line);
                                     c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 0), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 4), c0_1);
                                 }
                                 {
@@ -1775,7 +1256,7 @@ namespace Tests
                             ref float line = ref Unsafe.Add(ref source, ox * Stride * InC);
                             ref float t = ref Unsafe.Add(ref w, OutC * (1 + ky * KernelW * InC));
                             {
-                                Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 0));
+                                Vector128<float> x = Vector128.Create(line);
                                 c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 0), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 4), c0_1);
                             }
                             {
@@ -1812,7 +1293,7 @@ namespace Tests
         private static void Layer01_DepthwiseSeparableS1(ref float input, ref float output, ref float scratch)
         {
             const int InH = 32, InW = 32, InC = 8, OutH = 32, Stride = 1, PadTop = 1, Row = 256, Slot = 256;
-            ref float zero = ref Unsafe.Add(ref scratch, 0); // the zero padding above and below the image
+            ref float zero = ref scratch; // the zero padding above and below the image
             ref float d = ref Unsafe.Add(ref scratch, Slot); // the depthwise output rows
             MemoryMarshal.CreateSpan(ref zero, Row).Clear();
             for (int oy = 0; oy + 2 <= OutH; oy += 2)
@@ -1836,7 +1317,6 @@ namespace Tests
             if (Vector512.IsHardwareAccelerated)
             {
                 int c = 0;
-                for (; c + 8 <= 8; c += 8)
                 {
                     ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
                     Vector256<float> bias = Vector256.LoadUnsafe(ref taps);
@@ -2095,7 +1575,7 @@ namespace Tests
                             Vector256<float> x = Vector256.LoadUnsafe(ref p3, 64);
                             a1_7 = Vector256.FusedMultiplyAdd(x, k8, a1_7);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_1, dwLo), dwHi), ref o, 8);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_2, dwLo), dwHi), ref o, 16);
@@ -2680,7 +2160,6 @@ namespace Tests
             else if (Vector256.IsHardwareAccelerated)
             {
                 int c = 0;
-                for (; c + 8 <= 8; c += 8)
                 {
                     ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
                     Vector256<float> bias = Vector256.LoadUnsafe(ref taps);
@@ -2759,7 +2238,7 @@ namespace Tests
                             Vector256<float> x = Vector256.LoadUnsafe(ref p3, 16);
                             a1_1 = Vector256.FusedMultiplyAdd(x, k8, a1_1);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_1, dwLo), dwHi), ref o, 8);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a1_0, dwLo), dwHi), ref o, 256);
@@ -3207,7 +2686,7 @@ namespace Tests
                             Vector128<float> x = Vector128.LoadUnsafe(ref p3, 64);
                             a1_7 = Vector128.FusedMultiplyAdd(x, k8, a1_7);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_1, dwLo), dwHi), ref o, 8);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_2, dwLo), dwHi), ref o, 16);
@@ -4141,7 +3620,7 @@ namespace Tests
         private static void Layer02_DepthwiseSeparableS2(ref float input, ref float output, ref float scratch)
         {
             const int InH = 32, InW = 32, InC = 16, OutH = 16, Stride = 2, PadTop = 0, Row = 512, Slot = 512;
-            ref float zero = ref Unsafe.Add(ref scratch, 0); // the zero padding above and below the image
+            ref float zero = ref scratch; // the zero padding above and below the image
             ref float d = ref Unsafe.Add(ref scratch, Slot); // the depthwise output rows
             MemoryMarshal.CreateSpan(ref zero, Row).Clear();
             for (int oy = 0; oy + 2 <= OutH; oy += 2)
@@ -4166,7 +3645,6 @@ namespace Tests
             if (Vector512.IsHardwareAccelerated)
             {
                 int c = 0;
-                for (; c + 16 <= 16; c += 16)
                 {
                     ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
                     Vector512<float> bias = Vector512.LoadUnsafe(ref taps);
@@ -4579,7 +4057,7 @@ namespace Tests
                             Vector512<float> x = Vector512.LoadUnsafe(ref p4, 256);
                             a1_7 = Vector512.FusedMultiplyAdd(x, k8, a1_7);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_1, dwLo), dwHi), ref o, 16);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_2, dwLo), dwHi), ref o, 32);
@@ -5661,7 +5139,7 @@ namespace Tests
                             Vector128<float> x = Vector128.LoadUnsafe(ref p4, 256);
                             a1_7 = Vector128.FusedMultiplyAdd(x, k8, a1_7);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_1, dwLo), dwHi), ref o, 16);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_2, dwLo), dwHi), ref o, 32);
@@ -6365,7 +5843,7 @@ namespace Tests
         private static void Layer03_DepthwiseSeparableS1(ref float input, ref float output, ref float scratch)
         {
             const int InH = 16, InW = 16, InC = 32, OutH = 16, Stride = 1, PadTop = 1, Row = 512, Slot = 512;
-            ref float zero = ref Unsafe.Add(ref scratch, 0); // the zero padding above and below the image
+            ref float zero = ref scratch; // the zero padding above and below the image
             ref float d = ref Unsafe.Add(ref scratch, Slot); // the depthwise output rows
             MemoryMarshal.CreateSpan(ref zero, Row).Clear();
             for (int oy = 0; oy + 2 <= OutH; oy += 2)
@@ -6648,7 +6126,7 @@ namespace Tests
                             Vector512<float> x = Vector512.LoadUnsafe(ref p3, 256);
                             a1_7 = Vector512.FusedMultiplyAdd(x, k8, a1_7);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_1, dwLo), dwHi), ref o, 32);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_2, dwLo), dwHi), ref o, 64);
@@ -7020,7 +6498,7 @@ namespace Tests
                             Vector256<float> x = Vector256.LoadUnsafe(ref p3, 64);
                             a1_1 = Vector256.FusedMultiplyAdd(x, k8, a1_1);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_1, dwLo), dwHi), ref o, 32);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a1_0, dwLo), dwHi), ref o, 512);
@@ -7468,7 +6946,7 @@ namespace Tests
                             Vector128<float> x = Vector128.LoadUnsafe(ref p3, 256);
                             a1_7 = Vector128.FusedMultiplyAdd(x, k8, a1_7);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_1, dwLo), dwHi), ref o, 32);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_2, dwLo), dwHi), ref o, 64);
@@ -8039,7 +7517,7 @@ namespace Tests
         private static void Layer04_DepthwiseSeparableS2(ref float input, ref float output, ref float scratch)
         {
             const int InH = 16, InW = 16, InC = 32, OutH = 8, Stride = 2, PadTop = 0, Row = 512, Slot = 512;
-            ref float zero = ref Unsafe.Add(ref scratch, 0); // the zero padding above and below the image
+            ref float zero = ref scratch; // the zero padding above and below the image
             ref float d = ref Unsafe.Add(ref scratch, Slot); // the depthwise output rows
             MemoryMarshal.CreateSpan(ref zero, Row).Clear();
             for (int oy = 0; oy + 2 <= OutH; oy += 2)
@@ -8456,7 +7934,7 @@ namespace Tests
                             Vector512<float> x = Vector512.LoadUnsafe(ref p4, 480);
                             a1_7 = Vector512.FusedMultiplyAdd(x, k7, a1_7);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_1, dwLo), dwHi), ref o, 32);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_2, dwLo), dwHi), ref o, 64);
@@ -9114,7 +8592,7 @@ namespace Tests
                             Vector128<float> x = Vector128.LoadUnsafe(ref p4, 480);
                             a1_7 = Vector128.FusedMultiplyAdd(x, k7, a1_7);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_1, dwLo), dwHi), ref o, 32);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_2, dwLo), dwHi), ref o, 64);
@@ -9390,7 +8868,7 @@ namespace Tests
         private static void Layer05_DepthwiseSeparableS1(ref float input, ref float output, ref float scratch)
         {
             const int InH = 8, InW = 8, InC = 64, OutH = 8, Stride = 1, PadTop = 1, Row = 512, Slot = 512;
-            ref float zero = ref Unsafe.Add(ref scratch, 0); // the zero padding above and below the image
+            ref float zero = ref scratch; // the zero padding above and below the image
             ref float d = ref Unsafe.Add(ref scratch, Slot); // the depthwise output rows
             MemoryMarshal.CreateSpan(ref zero, Row).Clear();
             for (int oy = 0; oy + 2 <= OutH; oy += 2)
@@ -9655,7 +9133,7 @@ namespace Tests
                             a1_6 = Vector512.FusedMultiplyAdd(x, k8, a1_6);
                             a1_7 = Vector512.FusedMultiplyAdd(x, k7, a1_7);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_1, dwLo), dwHi), ref o, 64);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_2, dwLo), dwHi), ref o, 128);
@@ -9757,7 +9235,7 @@ namespace Tests
                             Vector256<float> x = Vector256.LoadUnsafe(ref p3, 128);
                             a1_1 = Vector256.FusedMultiplyAdd(x, k8, a1_1);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_1, dwLo), dwHi), ref o, 64);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a1_0, dwLo), dwHi), ref o, 512);
@@ -10187,7 +9665,7 @@ namespace Tests
                             a1_6 = Vector128.FusedMultiplyAdd(x, k8, a1_6);
                             a1_7 = Vector128.FusedMultiplyAdd(x, k7, a1_7);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_1, dwLo), dwHi), ref o, 64);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_2, dwLo), dwHi), ref o, 128);
@@ -10463,7 +9941,7 @@ namespace Tests
         private static void Layer06_DepthwiseSeparableS2(ref float input, ref float output, ref float scratch)
         {
             const int InH = 8, InW = 8, InC = 64, OutH = 4, Stride = 2, PadTop = 0, Row = 512, Slot = 512;
-            ref float zero = ref Unsafe.Add(ref scratch, 0); // the zero padding above and below the image
+            ref float zero = ref scratch; // the zero padding above and below the image
             ref float d = ref Unsafe.Add(ref scratch, Slot); // the depthwise output rows
             MemoryMarshal.CreateSpan(ref zero, Row).Clear();
             for (int oy = 0; oy + 2 <= OutH; oy += 2)
@@ -10688,7 +10166,7 @@ namespace Tests
                             Vector512<float> x = Vector512.LoadUnsafe(ref p4, 448);
                             a1_3 = Vector512.FusedMultiplyAdd(x, k7, a1_3);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_1, dwLo), dwHi), ref o, 64);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_2, dwLo), dwHi), ref o, 128);
@@ -10828,7 +10306,7 @@ namespace Tests
                             Vector256<float> x = Vector256.LoadUnsafe(ref p4, 256);
                             a1_1 = Vector256.FusedMultiplyAdd(x, k8, a1_1);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_1, dwLo), dwHi), ref o, 64);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a1_0, dwLo), dwHi), ref o, 256);
@@ -11142,7 +10620,7 @@ namespace Tests
                             Vector128<float> x = Vector128.LoadUnsafe(ref p4, 448);
                             a1_3 = Vector128.FusedMultiplyAdd(x, k7, a1_3);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_1, dwLo), dwHi), ref o, 64);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_2, dwLo), dwHi), ref o, 128);
@@ -11172,7 +10650,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref projectWeights, b * 1040);
                     int p = 0;
-                    for (; p + 8 <= 8; p += 8)
                     {
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 1040), c0_2 = Vector512.LoadUnsafe(ref w, 2080);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 1040), c1_2 = Vector512.LoadUnsafe(ref w, 2080);
@@ -11237,7 +10714,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref projectWeights, b * 1040);
                     int p = 0;
-                    for (; p + 8 <= 8; p += 8)
                     {
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 1040);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 1040);
@@ -11537,7 +11013,7 @@ namespace Tests
                             a1_2 = Vector512.FusedMultiplyAdd(x, k8, a1_2);
                             a1_3 = Vector512.FusedMultiplyAdd(x, k7, a1_3);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_0, lo), hi), ref o, 0);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_1, lo), hi), ref o, 128);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_2, lo), hi), ref o, 256);
@@ -11631,7 +11107,7 @@ namespace Tests
                             Vector256<float> x = Vector256.LoadUnsafe(ref p3, 256);
                             a1_1 = Vector256.FusedMultiplyAdd(x, k8, a1_1);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_0, lo), hi), ref o, 0);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_1, lo), hi), ref o, 128);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a1_0, lo), hi), ref o, 512);
@@ -11841,7 +11317,7 @@ namespace Tests
                             a1_2 = Vector128.FusedMultiplyAdd(x, k8, a1_2);
                             a1_3 = Vector128.FusedMultiplyAdd(x, k7, a1_3);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_0, lo), hi), ref o, 0);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_1, lo), hi), ref o, 128);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_2, lo), hi), ref o, 256);
@@ -12277,7 +11753,7 @@ namespace Tests
                             a1_2 = Vector512.FusedMultiplyAdd(x, k8, a1_2);
                             a1_3 = Vector512.FusedMultiplyAdd(x, k7, a1_3);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_0, lo), hi), ref o, 0);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_1, lo), hi), ref o, 128);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_2, lo), hi), ref o, 256);
@@ -12371,7 +11847,7 @@ namespace Tests
                             Vector256<float> x = Vector256.LoadUnsafe(ref p3, 256);
                             a1_1 = Vector256.FusedMultiplyAdd(x, k8, a1_1);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_0, lo), hi), ref o, 0);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_1, lo), hi), ref o, 128);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a1_0, lo), hi), ref o, 512);
@@ -12581,7 +12057,7 @@ namespace Tests
                             a1_2 = Vector128.FusedMultiplyAdd(x, k8, a1_2);
                             a1_3 = Vector128.FusedMultiplyAdd(x, k7, a1_3);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_0, lo), hi), ref o, 0);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_1, lo), hi), ref o, 128);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_2, lo), hi), ref o, 256);
@@ -13017,7 +12493,7 @@ namespace Tests
                             a1_2 = Vector512.FusedMultiplyAdd(x, k8, a1_2);
                             a1_3 = Vector512.FusedMultiplyAdd(x, k7, a1_3);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_0, lo), hi), ref o, 0);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_1, lo), hi), ref o, 128);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_2, lo), hi), ref o, 256);
@@ -13111,7 +12587,7 @@ namespace Tests
                             Vector256<float> x = Vector256.LoadUnsafe(ref p3, 256);
                             a1_1 = Vector256.FusedMultiplyAdd(x, k8, a1_1);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_0, lo), hi), ref o, 0);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_1, lo), hi), ref o, 128);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a1_0, lo), hi), ref o, 512);
@@ -13321,7 +12797,7 @@ namespace Tests
                             a1_2 = Vector128.FusedMultiplyAdd(x, k8, a1_2);
                             a1_3 = Vector128.FusedMultiplyAdd(x, k7, a1_3);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_0, lo), hi), ref o, 0);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_1, lo), hi), ref o, 128);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_2, lo), hi), ref o, 256);
@@ -13757,7 +13233,7 @@ namespace Tests
                             a1_2 = Vector512.FusedMultiplyAdd(x, k8, a1_2);
                             a1_3 = Vector512.FusedMultiplyAdd(x, k7, a1_3);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_0, lo), hi), ref o, 0);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_1, lo), hi), ref o, 128);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_2, lo), hi), ref o, 256);
@@ -13851,7 +13327,7 @@ namespace Tests
                             Vector256<float> x = Vector256.LoadUnsafe(ref p3, 256);
                             a1_1 = Vector256.FusedMultiplyAdd(x, k8, a1_1);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_0, lo), hi), ref o, 0);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_1, lo), hi), ref o, 128);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a1_0, lo), hi), ref o, 512);
@@ -14061,7 +13537,7 @@ namespace Tests
                             a1_2 = Vector128.FusedMultiplyAdd(x, k8, a1_2);
                             a1_3 = Vector128.FusedMultiplyAdd(x, k7, a1_3);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_0, lo), hi), ref o, 0);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_1, lo), hi), ref o, 128);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_2, lo), hi), ref o, 256);
@@ -14497,7 +13973,7 @@ namespace Tests
                             a1_2 = Vector512.FusedMultiplyAdd(x, k8, a1_2);
                             a1_3 = Vector512.FusedMultiplyAdd(x, k7, a1_3);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_0, lo), hi), ref o, 0);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_1, lo), hi), ref o, 128);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_2, lo), hi), ref o, 256);
@@ -14591,7 +14067,7 @@ namespace Tests
                             Vector256<float> x = Vector256.LoadUnsafe(ref p3, 256);
                             a1_1 = Vector256.FusedMultiplyAdd(x, k8, a1_1);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_0, lo), hi), ref o, 0);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_1, lo), hi), ref o, 128);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a1_0, lo), hi), ref o, 512);
@@ -14801,7 +14277,7 @@ namespace Tests
                             a1_2 = Vector128.FusedMultiplyAdd(x, k8, a1_2);
                             a1_3 = Vector128.FusedMultiplyAdd(x, k7, a1_3);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_0, lo), hi), ref o, 0);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_1, lo), hi), ref o, 128);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_2, lo), hi), ref o, 256);
@@ -15221,7 +14697,7 @@ namespace Tests
                             Vector512<float> x = Vector512.LoadUnsafe(ref p4, 384);
                             a1_1 = Vector512.FusedMultiplyAdd(x, k7, a1_1);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_0, lo), hi), ref o, 0);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_1, lo), hi), ref o, 128);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a1_0, lo), hi), ref o, 256);
@@ -15336,7 +14812,7 @@ namespace Tests
                             Vector256<float> x = Vector256.LoadUnsafe(ref p4, 384);
                             a1_1 = Vector256.FusedMultiplyAdd(x, k7, a1_1);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_0, lo), hi), ref o, 0);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_1, lo), hi), ref o, 128);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a1_0, lo), hi), ref o, 256);
@@ -15451,7 +14927,7 @@ namespace Tests
                             Vector128<float> x = Vector128.LoadUnsafe(ref p4, 384);
                             a1_1 = Vector128.FusedMultiplyAdd(x, k7, a1_1);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_0, lo), hi), ref o, 0);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_1, lo), hi), ref o, 128);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a1_0, lo), hi), ref o, 256);
@@ -15477,7 +14953,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 2064);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 2064), c0_2 = Vector512.LoadUnsafe(ref w, 4128);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 2064), c1_2 = Vector512.LoadUnsafe(ref w, 4128);
@@ -15518,7 +14993,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 2064);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 2064), c0_2 = Vector512.LoadUnsafe(ref w, 4128), c0_3 = Vector512.LoadUnsafe(ref w, 6192);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 2064), c1_2 = Vector512.LoadUnsafe(ref w, 4128), c1_3 = Vector512.LoadUnsafe(ref w, 6192);
@@ -15570,7 +15044,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 2064);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
@@ -15614,7 +15087,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 2064);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
                         Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
@@ -15746,7 +15218,7 @@ namespace Tests
                             a1_0 = Vector512.FusedMultiplyAdd(x, k8, a1_0);
                             a1_1 = Vector512.FusedMultiplyAdd(x, k7, a1_1);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_0, lo), hi), ref o, 0);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_1, lo), hi), ref o, 256);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a1_0, lo), hi), ref o, 512);
@@ -15818,7 +15290,7 @@ namespace Tests
                             a1_0 = Vector256.FusedMultiplyAdd(x, k8, a1_0);
                             a1_1 = Vector256.FusedMultiplyAdd(x, k7, a1_1);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_0, lo), hi), ref o, 0);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_1, lo), hi), ref o, 256);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a1_0, lo), hi), ref o, 512);
@@ -15890,7 +15362,7 @@ namespace Tests
                             a1_0 = Vector128.FusedMultiplyAdd(x, k8, a1_0);
                             a1_1 = Vector128.FusedMultiplyAdd(x, k7, a1_1);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_0, lo), hi), ref o, 0);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_1, lo), hi), ref o, 256);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a1_0, lo), hi), ref o, 512);
@@ -15916,7 +15388,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 4112);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 4112), c0_2 = Vector512.LoadUnsafe(ref w, 8224);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 4112), c1_2 = Vector512.LoadUnsafe(ref w, 8224);
@@ -15957,7 +15428,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 4112);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 4112), c0_2 = Vector512.LoadUnsafe(ref w, 8224), c0_3 = Vector512.LoadUnsafe(ref w, 12336);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 4112), c1_2 = Vector512.LoadUnsafe(ref w, 8224), c1_3 = Vector512.LoadUnsafe(ref w, 12336);
@@ -16009,7 +15479,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 4112);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
@@ -16053,7 +15522,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 4112);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
                         Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
@@ -16126,7 +15594,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 4112);
                     int p = 0;
-                    for (; p + 1 <= 1; p += 1)
                     {
                         Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8);
                         ref float a = ref Unsafe.Add(ref input, p * 256);
@@ -16154,7 +15621,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 4112);
                     int p = 0;
-                    for (; p + 1 <= 1; p += 1)
                     {
                         Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8);
                         ref float a = ref Unsafe.Add(ref input, p * 256);
@@ -16182,7 +15648,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 4112);
                     int p = 0;
-                    for (; p + 1 <= 1; p += 1)
                     {
                         Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8);
                         ref float a = ref Unsafe.Add(ref input, p * 256);

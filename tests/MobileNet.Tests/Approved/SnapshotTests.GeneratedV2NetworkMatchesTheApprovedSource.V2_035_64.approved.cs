@@ -264,7 +264,7 @@ namespace Tests
                             ref float line = ref Unsafe.Add(ref source, ox * Stride * InC);
                             ref float t = ref Unsafe.Add(ref w, OutC * (1 + ky * KernelW * InC));
                             {
-                                Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 0));
+                                Vector512<float> x = Vector512.Create(line);
                                 c0_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 48), c0_0);
                             }
                             {
@@ -322,7 +322,7 @@ namespace Tests
                                     c0_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 32), c0_0);
                                 }
                                 {
-                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 0));
+                                    Vector512<float> x = Vector512.Create(line);
                                     c0_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 48), c0_0);
                                 }
                                 {
@@ -572,7 +572,7 @@ namespace Tests
                                     c0_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 32), c0_0);
                                 }
                                 {
-                                    Vector512<float> x = Vector512.Create(Unsafe.Add(ref line, 0));
+                                    Vector512<float> x = Vector512.Create(line);
                                     c0_0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref t, 48), c0_0);
                                 }
                                 {
@@ -783,7 +783,7 @@ namespace Tests
                             ref float line = ref Unsafe.Add(ref source, ox * Stride * InC);
                             ref float t = ref Unsafe.Add(ref w, OutC * (1 + ky * KernelW * InC));
                             {
-                                Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 0));
+                                Vector256<float> x = Vector256.Create(line);
                                 c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 48), c0_0); c0_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 56), c0_1);
                             }
                             {
@@ -840,7 +840,7 @@ namespace Tests
                                     c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 32), c0_0); c0_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 40), c0_1);
                                 }
                                 {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 0));
+                                    Vector256<float> x = Vector256.Create(line);
                                     c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 48), c0_0); c0_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 56), c0_1);
                                 }
                                 {
@@ -1034,7 +1034,7 @@ namespace Tests
                                     c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 32), c0_0); c0_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 40), c0_1);
                                 }
                                 {
-                                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 0));
+                                    Vector256<float> x = Vector256.Create(line);
                                     c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 48), c0_0); c0_1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 56), c0_1);
                                 }
                                 {
@@ -1078,7 +1078,7 @@ namespace Tests
                             ref float line = ref Unsafe.Add(ref source, ox * Stride * InC);
                             ref float t = ref Unsafe.Add(ref w, OutC * (1 + ky * KernelW * InC));
                             {
-                                Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 0));
+                                Vector128<float> x = Vector128.Create(line);
                                 c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 48), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 52), c0_1); c0_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 56), c0_2); c0_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 60), c0_3);
                             }
                             {
@@ -1135,7 +1135,7 @@ namespace Tests
                                     c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 32), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 36), c0_1); c0_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 40), c0_2); c0_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 44), c0_3);
                                 }
                                 {
-                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 0));
+                                    Vector128<float> x = Vector128.Create(line);
                                     c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 48), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 52), c0_1); c0_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 56), c0_2); c0_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 60), c0_3);
                                 }
                                 {
@@ -1281,7 +1281,7 @@ namespace Tests
                                     c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 32), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 36), c0_1); c0_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 40), c0_2); c0_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 44), c0_3);
                                 }
                                 {
-                                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 0));
+                                    Vector128<float> x = Vector128.Create(line);
                                     c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 48), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 52), c0_1); c0_2 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 56), c0_2); c0_3 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 60), c0_3);
                                 }
                                 {
@@ -1383,7 +1383,7 @@ namespace Tests
         private static void Layer01_Bottleneck1S1(ref float input, ref float output, ref float scratch)
         {
             const int InH = 32, InW = 32, InC = 16, OutH = 32, Stride = 1, PadTop = 1, Row = 512, Slot = 512;
-            ref float zero = ref Unsafe.Add(ref scratch, 0); // the zero padding above and below the image
+            ref float zero = ref scratch; // the zero padding above and below the image
             ref float d = ref Unsafe.Add(ref scratch, Slot); // the depthwise output rows
             MemoryMarshal.CreateSpan(ref zero, Row).Clear();
             for (int oy = 0; oy + 2 <= OutH; oy += 2)
@@ -1407,7 +1407,6 @@ namespace Tests
             if (Vector512.IsHardwareAccelerated)
             {
                 int c = 0;
-                for (; c + 16 <= 16; c += 16)
                 {
                     ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
                     Vector512<float> bias = Vector512.LoadUnsafe(ref taps);
@@ -1666,7 +1665,7 @@ namespace Tests
                             Vector512<float> x = Vector512.LoadUnsafe(ref p3, 128);
                             a1_7 = Vector512.FusedMultiplyAdd(x, k8, a1_7);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_1, dwLo), dwHi), ref o, 16);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_2, dwLo), dwHi), ref o, 32);
@@ -2330,7 +2329,7 @@ namespace Tests
                             Vector256<float> x = Vector256.LoadUnsafe(ref p3, 32);
                             a1_1 = Vector256.FusedMultiplyAdd(x, k8, a1_1);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_1, dwLo), dwHi), ref o, 16);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a1_0, dwLo), dwHi), ref o, 512);
@@ -2778,7 +2777,7 @@ namespace Tests
                             Vector128<float> x = Vector128.LoadUnsafe(ref p3, 128);
                             a1_7 = Vector128.FusedMultiplyAdd(x, k8, a1_7);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_1, dwLo), dwHi), ref o, 16);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_2, dwLo), dwHi), ref o, 32);
@@ -4115,7 +4114,7 @@ namespace Tests
                             Vector512<float> x = Vector512.LoadUnsafe(ref p4, 720);
                             a1_7 = Vector512.FusedMultiplyAdd(x, k8, a1_7);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_1, dwLo), dwHi), ref o, 48);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_2, dwLo), dwHi), ref o, 96);
@@ -4666,7 +4665,7 @@ namespace Tests
                             Vector256<float> x = Vector256.LoadUnsafe(ref p4, 144);
                             a1_1 = Vector256.FusedMultiplyAdd(x, k8, a1_1);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_1, dwLo), dwHi), ref o, 48);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a1_0, dwLo), dwHi), ref o, 768);
@@ -5197,7 +5196,7 @@ namespace Tests
                             Vector128<float> x = Vector128.LoadUnsafe(ref p4, 720);
                             a1_7 = Vector128.FusedMultiplyAdd(x, k8, a1_7);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_1, dwLo), dwHi), ref o, 48);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_2, dwLo), dwHi), ref o, 96);
@@ -6345,7 +6344,7 @@ namespace Tests
                             Vector512<float> x = Vector512.LoadUnsafe(ref p3, 384);
                             a1_7 = Vector512.FusedMultiplyAdd(x, k8, a1_7);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_1, dwLo), dwHi), ref o, 48);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_2, dwLo), dwHi), ref o, 96);
@@ -6717,7 +6716,7 @@ namespace Tests
                             Vector256<float> x = Vector256.LoadUnsafe(ref p3, 96);
                             a1_1 = Vector256.FusedMultiplyAdd(x, k8, a1_1);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_1, dwLo), dwHi), ref o, 48);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a1_0, dwLo), dwHi), ref o, 768);
@@ -7165,7 +7164,7 @@ namespace Tests
                             Vector128<float> x = Vector128.LoadUnsafe(ref p3, 384);
                             a1_7 = Vector128.FusedMultiplyAdd(x, k8, a1_7);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_1, dwLo), dwHi), ref o, 48);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_2, dwLo), dwHi), ref o, 96);
@@ -8303,7 +8302,7 @@ namespace Tests
                             Vector512<float> x = Vector512.LoadUnsafe(ref p4, 720);
                             a1_7 = Vector512.FusedMultiplyAdd(x, k8, a1_7);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_1, dwLo), dwHi), ref o, 48);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_2, dwLo), dwHi), ref o, 96);
@@ -8430,7 +8429,7 @@ namespace Tests
                             Vector256<float> x = Vector256.LoadUnsafe(ref p4, 144);
                             a1_1 = Vector256.FusedMultiplyAdd(x, k8, a1_1);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_1, dwLo), dwHi), ref o, 48);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a1_0, dwLo), dwHi), ref o, 384);
@@ -8961,7 +8960,7 @@ namespace Tests
                             Vector128<float> x = Vector128.LoadUnsafe(ref p4, 720);
                             a1_7 = Vector128.FusedMultiplyAdd(x, k8, a1_7);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_1, dwLo), dwHi), ref o, 48);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_2, dwLo), dwHi), ref o, 96);
@@ -9212,7 +9211,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref projectWeights, b * 784);
                     int p = 0;
-                    for (; p + 16 <= 16; p += 16)
                     {
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w);
@@ -9700,7 +9698,7 @@ namespace Tests
                             a1_6 = Vector512.FusedMultiplyAdd(x, k8, a1_6);
                             a1_7 = Vector512.FusedMultiplyAdd(x, k7, a1_7);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_1, dwLo), dwHi), ref o, 96);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_2, dwLo), dwHi), ref o, 192);
@@ -9802,7 +9800,7 @@ namespace Tests
                             Vector256<float> x = Vector256.LoadUnsafe(ref p3, 192);
                             a1_1 = Vector256.FusedMultiplyAdd(x, k8, a1_1);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_1, dwLo), dwHi), ref o, 96);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a1_0, dwLo), dwHi), ref o, 768);
@@ -10232,7 +10230,7 @@ namespace Tests
                             a1_6 = Vector128.FusedMultiplyAdd(x, k8, a1_6);
                             a1_7 = Vector128.FusedMultiplyAdd(x, k7, a1_7);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_1, dwLo), dwHi), ref o, 96);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_2, dwLo), dwHi), ref o, 192);
@@ -10270,7 +10268,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref expandWeights, b * 272);
                     int p = 0;
-                    for (; p + 8 <= 8; p += 8)
                     {
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 272), c0_2 = Vector512.LoadUnsafe(ref w, 544);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 272), c1_2 = Vector512.LoadUnsafe(ref w, 544);
@@ -10443,7 +10440,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref projectWeights, b * 1552);
                     int p = 0;
-                    for (; p + 16 <= 16; p += 16)
                     {
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w);
@@ -10931,7 +10927,7 @@ namespace Tests
                             a1_6 = Vector512.FusedMultiplyAdd(x, k8, a1_6);
                             a1_7 = Vector512.FusedMultiplyAdd(x, k7, a1_7);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_1, dwLo), dwHi), ref o, 96);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_2, dwLo), dwHi), ref o, 192);
@@ -11033,7 +11029,7 @@ namespace Tests
                             Vector256<float> x = Vector256.LoadUnsafe(ref p3, 192);
                             a1_1 = Vector256.FusedMultiplyAdd(x, k8, a1_1);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_1, dwLo), dwHi), ref o, 96);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a1_0, dwLo), dwHi), ref o, 768);
@@ -11463,7 +11459,7 @@ namespace Tests
                             a1_6 = Vector128.FusedMultiplyAdd(x, k8, a1_6);
                             a1_7 = Vector128.FusedMultiplyAdd(x, k7, a1_7);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_1, dwLo), dwHi), ref o, 96);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_2, dwLo), dwHi), ref o, 192);
@@ -11501,7 +11497,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref expandWeights, b * 272);
                     int p = 0;
-                    for (; p + 8 <= 8; p += 8)
                     {
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 272), c0_2 = Vector512.LoadUnsafe(ref w, 544);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 272), c1_2 = Vector512.LoadUnsafe(ref w, 544);
@@ -11674,7 +11669,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref projectWeights, b * 1552);
                     int p = 0;
-                    for (; p + 16 <= 16; p += 16)
                     {
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w);
@@ -12122,7 +12116,7 @@ namespace Tests
                             Vector512<float> x = Vector512.LoadUnsafe(ref p4, 672);
                             a1_3 = Vector512.FusedMultiplyAdd(x, k8, a1_3);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_1, dwLo), dwHi), ref o, 96);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_2, dwLo), dwHi), ref o, 192);
@@ -12241,7 +12235,7 @@ namespace Tests
                             Vector256<float> x = Vector256.LoadUnsafe(ref p4, 288);
                             a1_1 = Vector256.FusedMultiplyAdd(x, k8, a1_1);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_1, dwLo), dwHi), ref o, 96);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a1_0, dwLo), dwHi), ref o, 384);
@@ -12576,7 +12570,7 @@ namespace Tests
                             Vector128<float> x = Vector128.LoadUnsafe(ref p4, 672);
                             a1_3 = Vector128.FusedMultiplyAdd(x, k8, a1_3);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_1, dwLo), dwHi), ref o, 96);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_2, dwLo), dwHi), ref o, 192);
@@ -12606,7 +12600,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref expandWeights, b * 272);
                     int p = 0;
-                    for (; p + 8 <= 8; p += 8)
                     {
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 272), c0_2 = Vector512.LoadUnsafe(ref w, 544);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 272), c1_2 = Vector512.LoadUnsafe(ref w, 544);
@@ -12780,7 +12773,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref projectWeights, b * 1552);
                     int p = 0;
-                    for (; p + 8 <= 8; p += 8)
                     {
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 1552);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 1552);
@@ -13157,7 +13149,7 @@ namespace Tests
                             a1_2 = Vector512.FusedMultiplyAdd(x, k8, a1_2);
                             a1_3 = Vector512.FusedMultiplyAdd(x, k7, a1_3);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_1, dwLo), dwHi), ref o, 144);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_2, dwLo), dwHi), ref o, 288);
@@ -13251,7 +13243,7 @@ namespace Tests
                             Vector256<float> x = Vector256.LoadUnsafe(ref p3, 288);
                             a1_1 = Vector256.FusedMultiplyAdd(x, k8, a1_1);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_1, dwLo), dwHi), ref o, 144);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a1_0, dwLo), dwHi), ref o, 576);
@@ -13461,7 +13453,7 @@ namespace Tests
                             a1_2 = Vector128.FusedMultiplyAdd(x, k8, a1_2);
                             a1_3 = Vector128.FusedMultiplyAdd(x, k7, a1_3);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_1, dwLo), dwHi), ref o, 144);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_2, dwLo), dwHi), ref o, 288);
@@ -13491,7 +13483,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref expandWeights, b * 400);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 400), c0_2 = Vector512.LoadUnsafe(ref w, 800);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 400), c1_2 = Vector512.LoadUnsafe(ref w, 800);
@@ -13539,7 +13530,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref expandWeights, b * 400);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
@@ -13583,7 +13573,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref expandWeights, b * 400);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
                         Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
@@ -13641,7 +13630,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref projectWeights, b * 2320);
                     int p = 0;
-                    for (; p + 8 <= 8; p += 8)
                     {
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 2320);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 2320);
@@ -14018,7 +14006,7 @@ namespace Tests
                             a1_2 = Vector512.FusedMultiplyAdd(x, k8, a1_2);
                             a1_3 = Vector512.FusedMultiplyAdd(x, k7, a1_3);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_1, dwLo), dwHi), ref o, 144);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_2, dwLo), dwHi), ref o, 288);
@@ -14112,7 +14100,7 @@ namespace Tests
                             Vector256<float> x = Vector256.LoadUnsafe(ref p3, 288);
                             a1_1 = Vector256.FusedMultiplyAdd(x, k8, a1_1);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_1, dwLo), dwHi), ref o, 144);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a1_0, dwLo), dwHi), ref o, 576);
@@ -14322,7 +14310,7 @@ namespace Tests
                             a1_2 = Vector128.FusedMultiplyAdd(x, k8, a1_2);
                             a1_3 = Vector128.FusedMultiplyAdd(x, k7, a1_3);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_1, dwLo), dwHi), ref o, 144);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_2, dwLo), dwHi), ref o, 288);
@@ -14352,7 +14340,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref expandWeights, b * 400);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 400), c0_2 = Vector512.LoadUnsafe(ref w, 800);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 400), c1_2 = Vector512.LoadUnsafe(ref w, 800);
@@ -14400,7 +14387,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref expandWeights, b * 400);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
@@ -14444,7 +14430,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref expandWeights, b * 400);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
                         Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
@@ -14502,7 +14487,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref projectWeights, b * 2320);
                     int p = 0;
-                    for (; p + 8 <= 8; p += 8)
                     {
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 2320);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 2320);
@@ -14879,7 +14863,7 @@ namespace Tests
                             a1_2 = Vector512.FusedMultiplyAdd(x, k8, a1_2);
                             a1_3 = Vector512.FusedMultiplyAdd(x, k7, a1_3);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_1, dwLo), dwHi), ref o, 144);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_2, dwLo), dwHi), ref o, 288);
@@ -14973,7 +14957,7 @@ namespace Tests
                             Vector256<float> x = Vector256.LoadUnsafe(ref p3, 288);
                             a1_1 = Vector256.FusedMultiplyAdd(x, k8, a1_1);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_1, dwLo), dwHi), ref o, 144);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a1_0, dwLo), dwHi), ref o, 576);
@@ -15183,7 +15167,7 @@ namespace Tests
                             a1_2 = Vector128.FusedMultiplyAdd(x, k8, a1_2);
                             a1_3 = Vector128.FusedMultiplyAdd(x, k7, a1_3);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_1, dwLo), dwHi), ref o, 144);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_2, dwLo), dwHi), ref o, 288);
@@ -15213,7 +15197,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref expandWeights, b * 400);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 400), c0_2 = Vector512.LoadUnsafe(ref w, 800);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 400), c1_2 = Vector512.LoadUnsafe(ref w, 800);
@@ -15261,7 +15244,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref expandWeights, b * 400);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
@@ -15305,7 +15287,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref expandWeights, b * 400);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
                         Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
@@ -15363,7 +15344,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref projectWeights, b * 2320);
                     int p = 0;
-                    for (; p + 8 <= 8; p += 8)
                     {
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 2320);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 2320);
@@ -15740,7 +15720,7 @@ namespace Tests
                             a1_2 = Vector512.FusedMultiplyAdd(x, k8, a1_2);
                             a1_3 = Vector512.FusedMultiplyAdd(x, k7, a1_3);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_1, dwLo), dwHi), ref o, 144);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_2, dwLo), dwHi), ref o, 288);
@@ -15834,7 +15814,7 @@ namespace Tests
                             Vector256<float> x = Vector256.LoadUnsafe(ref p3, 288);
                             a1_1 = Vector256.FusedMultiplyAdd(x, k8, a1_1);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_1, dwLo), dwHi), ref o, 144);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a1_0, dwLo), dwHi), ref o, 576);
@@ -16044,7 +16024,7 @@ namespace Tests
                             a1_2 = Vector128.FusedMultiplyAdd(x, k8, a1_2);
                             a1_3 = Vector128.FusedMultiplyAdd(x, k7, a1_3);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_1, dwLo), dwHi), ref o, 144);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_2, dwLo), dwHi), ref o, 288);
@@ -16074,7 +16054,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref expandWeights, b * 400);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 400), c0_2 = Vector512.LoadUnsafe(ref w, 800);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 400), c1_2 = Vector512.LoadUnsafe(ref w, 800);
@@ -16122,7 +16101,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref expandWeights, b * 400);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
@@ -16166,7 +16144,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref expandWeights, b * 400);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
                         Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
@@ -16223,7 +16200,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref projectWeights, b * 2320);
                     int p = 0;
-                    for (; p + 8 <= 8; p += 8)
                     {
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 2320);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 2320);
@@ -16528,7 +16504,7 @@ namespace Tests
                             a1_2 = Vector512.FusedMultiplyAdd(x, k8, a1_2);
                             a1_3 = Vector512.FusedMultiplyAdd(x, k7, a1_3);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_1, dwLo), dwHi), ref o, 192);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_2, dwLo), dwHi), ref o, 384);
@@ -16622,7 +16598,7 @@ namespace Tests
                             Vector256<float> x = Vector256.LoadUnsafe(ref p3, 384);
                             a1_1 = Vector256.FusedMultiplyAdd(x, k8, a1_1);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_1, dwLo), dwHi), ref o, 192);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a1_0, dwLo), dwHi), ref o, 768);
@@ -16832,7 +16808,7 @@ namespace Tests
                             a1_2 = Vector128.FusedMultiplyAdd(x, k8, a1_2);
                             a1_3 = Vector128.FusedMultiplyAdd(x, k7, a1_3);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_1, dwLo), dwHi), ref o, 192);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_2, dwLo), dwHi), ref o, 384);
@@ -16862,7 +16838,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref expandWeights, b * 528);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 528), c0_2 = Vector512.LoadUnsafe(ref w, 1056);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 528), c1_2 = Vector512.LoadUnsafe(ref w, 1056);
@@ -16910,7 +16885,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref expandWeights, b * 528);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
@@ -16954,7 +16928,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref expandWeights, b * 528);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
                         Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
@@ -17011,7 +16984,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref projectWeights, b * 3088);
                     int p = 0;
-                    for (; p + 8 <= 8; p += 8)
                     {
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 3088);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 3088);
@@ -17316,7 +17288,7 @@ namespace Tests
                             a1_2 = Vector512.FusedMultiplyAdd(x, k8, a1_2);
                             a1_3 = Vector512.FusedMultiplyAdd(x, k7, a1_3);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_1, dwLo), dwHi), ref o, 192);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_2, dwLo), dwHi), ref o, 384);
@@ -17410,7 +17382,7 @@ namespace Tests
                             Vector256<float> x = Vector256.LoadUnsafe(ref p3, 384);
                             a1_1 = Vector256.FusedMultiplyAdd(x, k8, a1_1);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_1, dwLo), dwHi), ref o, 192);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a1_0, dwLo), dwHi), ref o, 768);
@@ -17620,7 +17592,7 @@ namespace Tests
                             a1_2 = Vector128.FusedMultiplyAdd(x, k8, a1_2);
                             a1_3 = Vector128.FusedMultiplyAdd(x, k7, a1_3);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_1, dwLo), dwHi), ref o, 192);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_2, dwLo), dwHi), ref o, 384);
@@ -17650,7 +17622,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref expandWeights, b * 528);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 528), c0_2 = Vector512.LoadUnsafe(ref w, 1056);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 528), c1_2 = Vector512.LoadUnsafe(ref w, 1056);
@@ -17698,7 +17669,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref expandWeights, b * 528);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
@@ -17742,7 +17712,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref expandWeights, b * 528);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
                         Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
@@ -17799,7 +17768,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref projectWeights, b * 3088);
                     int p = 0;
-                    for (; p + 8 <= 8; p += 8)
                     {
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 3088);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 3088);
@@ -18088,7 +18056,7 @@ namespace Tests
                             Vector512<float> x = Vector512.LoadUnsafe(ref p4, 576);
                             a1_1 = Vector512.FusedMultiplyAdd(x, k8, a1_1);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_1, dwLo), dwHi), ref o, 192);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a1_0, dwLo), dwHi), ref o, 384);
@@ -18203,7 +18171,7 @@ namespace Tests
                             Vector256<float> x = Vector256.LoadUnsafe(ref p4, 576);
                             a1_1 = Vector256.FusedMultiplyAdd(x, k8, a1_1);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_1, dwLo), dwHi), ref o, 192);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a1_0, dwLo), dwHi), ref o, 384);
@@ -18318,7 +18286,7 @@ namespace Tests
                             Vector128<float> x = Vector128.LoadUnsafe(ref p4, 576);
                             a1_1 = Vector128.FusedMultiplyAdd(x, k8, a1_1);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_1, dwLo), dwHi), ref o, 192);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a1_0, dwLo), dwHi), ref o, 384);
@@ -18344,7 +18312,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref expandWeights, b * 528);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 528), c0_2 = Vector512.LoadUnsafe(ref w, 1056);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 528), c1_2 = Vector512.LoadUnsafe(ref w, 1056);
@@ -18392,7 +18359,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref expandWeights, b * 528);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
@@ -18436,7 +18402,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref expandWeights, b * 528);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
                         Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
@@ -18494,7 +18459,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref projectWeights, b * 3088);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 3088), c0_2 = Vector512.LoadUnsafe(ref w, 6176), c0_3 = Vector512.LoadUnsafe(ref w, 9264);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 3088), c1_2 = Vector512.LoadUnsafe(ref w, 6176), c1_3 = Vector512.LoadUnsafe(ref w, 9264);
@@ -18544,7 +18508,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref projectWeights, b * 3088);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
@@ -18582,7 +18545,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref projectWeights, b * 3088);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w);
                         Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w);
@@ -18620,7 +18582,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref projectWeights, b * 3088);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
                         Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
@@ -18666,7 +18627,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref projectWeights, b * 3088);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4);
                         Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4);
@@ -18799,7 +18759,7 @@ namespace Tests
                             a1_0 = Vector512.FusedMultiplyAdd(x, k8, a1_0);
                             a1_1 = Vector512.FusedMultiplyAdd(x, k7, a1_1);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_1, dwLo), dwHi), ref o, 336);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a1_0, dwLo), dwHi), ref o, 672);
@@ -18871,7 +18831,7 @@ namespace Tests
                             a1_0 = Vector256.FusedMultiplyAdd(x, k8, a1_0);
                             a1_1 = Vector256.FusedMultiplyAdd(x, k7, a1_1);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_1, dwLo), dwHi), ref o, 336);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a1_0, dwLo), dwHi), ref o, 672);
@@ -18943,7 +18903,7 @@ namespace Tests
                             a1_0 = Vector128.FusedMultiplyAdd(x, k8, a1_0);
                             a1_1 = Vector128.FusedMultiplyAdd(x, k7, a1_1);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_1, dwLo), dwHi), ref o, 336);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a1_0, dwLo), dwHi), ref o, 672);
@@ -18969,7 +18929,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref expandWeights, b * 912);
                     int p = 0;
-                    for (; p + 2 <= 2; p += 2)
                     {
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 912), c0_2 = Vector512.LoadUnsafe(ref w, 1824);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 912), c1_2 = Vector512.LoadUnsafe(ref w, 1824);
@@ -19005,7 +18964,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref expandWeights, b * 912);
                     int p = 0;
-                    for (; p + 2 <= 2; p += 2)
                     {
                         Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
@@ -19039,7 +18997,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref expandWeights, b * 912);
                     int p = 0;
-                    for (; p + 2 <= 2; p += 2)
                     {
                         Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
                         Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
@@ -19083,7 +19040,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref projectWeights, b * 5392);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 5392), c0_2 = Vector512.LoadUnsafe(ref w, 10784), c0_3 = Vector512.LoadUnsafe(ref w, 16176);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 5392), c1_2 = Vector512.LoadUnsafe(ref w, 10784), c1_3 = Vector512.LoadUnsafe(ref w, 16176);
@@ -19133,7 +19089,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref projectWeights, b * 5392);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
@@ -19171,7 +19126,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref projectWeights, b * 5392);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w);
                         Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w);
@@ -19209,7 +19163,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref projectWeights, b * 5392);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
                         Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
@@ -19255,7 +19208,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref projectWeights, b * 5392);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4);
                         Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4);
@@ -19388,7 +19340,7 @@ namespace Tests
                             a1_0 = Vector512.FusedMultiplyAdd(x, k8, a1_0);
                             a1_1 = Vector512.FusedMultiplyAdd(x, k7, a1_1);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_1, dwLo), dwHi), ref o, 336);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a1_0, dwLo), dwHi), ref o, 672);
@@ -19460,7 +19412,7 @@ namespace Tests
                             a1_0 = Vector256.FusedMultiplyAdd(x, k8, a1_0);
                             a1_1 = Vector256.FusedMultiplyAdd(x, k7, a1_1);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_1, dwLo), dwHi), ref o, 336);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a1_0, dwLo), dwHi), ref o, 672);
@@ -19532,7 +19484,7 @@ namespace Tests
                             a1_0 = Vector128.FusedMultiplyAdd(x, k8, a1_0);
                             a1_1 = Vector128.FusedMultiplyAdd(x, k7, a1_1);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_1, dwLo), dwHi), ref o, 336);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a1_0, dwLo), dwHi), ref o, 672);
@@ -19558,7 +19510,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref expandWeights, b * 912);
                     int p = 0;
-                    for (; p + 2 <= 2; p += 2)
                     {
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 912), c0_2 = Vector512.LoadUnsafe(ref w, 1824);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 912), c1_2 = Vector512.LoadUnsafe(ref w, 1824);
@@ -19594,7 +19545,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref expandWeights, b * 912);
                     int p = 0;
-                    for (; p + 2 <= 2; p += 2)
                     {
                         Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
@@ -19628,7 +19578,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref expandWeights, b * 912);
                     int p = 0;
-                    for (; p + 2 <= 2; p += 2)
                     {
                         Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
                         Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
@@ -19672,7 +19621,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref projectWeights, b * 5392);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 5392), c0_2 = Vector512.LoadUnsafe(ref w, 10784), c0_3 = Vector512.LoadUnsafe(ref w, 16176);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 5392), c1_2 = Vector512.LoadUnsafe(ref w, 10784), c1_3 = Vector512.LoadUnsafe(ref w, 16176);
@@ -19722,7 +19670,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref projectWeights, b * 5392);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
@@ -19760,7 +19707,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref projectWeights, b * 5392);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w);
                         Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w);
@@ -19798,7 +19744,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref projectWeights, b * 5392);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
                         Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
@@ -19844,7 +19789,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref projectWeights, b * 5392);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4);
                         Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4);
@@ -19977,7 +19921,7 @@ namespace Tests
                             a1_0 = Vector512.FusedMultiplyAdd(x, k8, a1_0);
                             a1_1 = Vector512.FusedMultiplyAdd(x, k7, a1_1);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_1, dwLo), dwHi), ref o, 336);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a1_0, dwLo), dwHi), ref o, 672);
@@ -20049,7 +19993,7 @@ namespace Tests
                             a1_0 = Vector256.FusedMultiplyAdd(x, k8, a1_0);
                             a1_1 = Vector256.FusedMultiplyAdd(x, k7, a1_1);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_1, dwLo), dwHi), ref o, 336);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a1_0, dwLo), dwHi), ref o, 672);
@@ -20121,7 +20065,7 @@ namespace Tests
                             a1_0 = Vector128.FusedMultiplyAdd(x, k8, a1_0);
                             a1_1 = Vector128.FusedMultiplyAdd(x, k7, a1_1);
                         }
-                        ref float o = ref Unsafe.Add(ref d, 0 + c);
+                        ref float o = ref Unsafe.Add(ref d, c);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_1, dwLo), dwHi), ref o, 336);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a1_0, dwLo), dwHi), ref o, 672);
@@ -20147,7 +20091,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref expandWeights, b * 912);
                     int p = 0;
-                    for (; p + 2 <= 2; p += 2)
                     {
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 912), c0_2 = Vector512.LoadUnsafe(ref w, 1824);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 912), c1_2 = Vector512.LoadUnsafe(ref w, 1824);
@@ -20183,7 +20126,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref expandWeights, b * 912);
                     int p = 0;
-                    for (; p + 2 <= 2; p += 2)
                     {
                         Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
@@ -20217,7 +20159,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref expandWeights, b * 912);
                     int p = 0;
-                    for (; p + 2 <= 2; p += 2)
                     {
                         Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
                         Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
@@ -20260,7 +20201,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref projectWeights, b * 5392);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 5392), c0_2 = Vector512.LoadUnsafe(ref w, 10784);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 5392), c1_2 = Vector512.LoadUnsafe(ref w, 10784);
@@ -20302,7 +20242,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref projectWeights, b * 5392);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 5392), c0_2 = Vector512.LoadUnsafe(ref w, 10784), c0_3 = Vector512.LoadUnsafe(ref w, 16176);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 5392), c1_2 = Vector512.LoadUnsafe(ref w, 10784), c1_3 = Vector512.LoadUnsafe(ref w, 16176);
@@ -20352,7 +20291,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref projectWeights, b * 5392);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
@@ -20394,7 +20332,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref projectWeights, b * 5392);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
                         Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
@@ -20454,7 +20391,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 1808);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 1808), c0_2 = Vector512.LoadUnsafe(ref w, 3616);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 1808), c1_2 = Vector512.LoadUnsafe(ref w, 3616);
@@ -20495,7 +20431,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 1808);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 1808);
                         Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 1808);
@@ -20539,7 +20474,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 1808);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
                         Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
@@ -20583,7 +20517,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 1808);
                     int p = 0;
-                    for (; p + 4 <= 4; p += 4)
                     {
                         Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
                         Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
@@ -20656,7 +20589,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 20496);
                     int p = 0;
-                    for (; p + 1 <= 1; p += 1)
                     {
                         Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8);
                         ref float a = ref Unsafe.Add(ref input, p * 1280);
@@ -20684,7 +20616,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 20496);
                     int p = 0;
-                    for (; p + 1 <= 1; p += 1)
                     {
                         Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8);
                         ref float a = ref Unsafe.Add(ref input, p * 1280);
@@ -20712,7 +20643,6 @@ namespace Tests
                     int co = b * 16;
                     ref float w = ref Unsafe.Add(ref weights, b * 20496);
                     int p = 0;
-                    for (; p + 1 <= 1; p += 1)
                     {
                         Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8);
                         ref float a = ref Unsafe.Add(ref input, p * 1280);

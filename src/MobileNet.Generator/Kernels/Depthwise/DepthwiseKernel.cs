@@ -51,24 +51,33 @@ internal static class DepthwiseKernel
     }
 
     /// <summary>
-    /// The loop over vectors of channels, with the bias and nine taps of each vector in registers, then the
-    /// last channels in 128-bit vectors where the count is not a multiple of the width.
+    /// The loop over vectors of channels (a block where there is one vector), with the bias and nine taps of
+    /// each vector in registers, then the last channels in 128-bit vectors where the count is not a multiple of the width.
     /// </summary>
     private static void ChannelLoops(SourceWriter w, DepthwiseSchedule s, DepthwiseBranch branch, string weights, Clamp clamp, string prefix, Action<VectorWidth> body)
     {
         const int Group = DepthwiseLayout.Group;
         int channels = s.Layout.Stride;
         w.Line("int c = 0;");
-        foreach (VectorWidth part in branch.Parts)
+        int done = 0;
+        for (int i = 0; i < branch.Parts.Count; i++)
         {
+            VectorWidth part = branch.Parts[i];
             string v = part.Vector;
-            w.Open($"for (; c + {part.Lanes} <= {channels}; c += {part.Lanes})");
+            int vectors = (channels - done) / part.Lanes;
+            done += vectors * part.Lanes;
+            if (vectors > 1)
+                w.Open($"for (; c + {part.Lanes} <= {channels}; c += {part.Lanes})");
+            else
+                w.Scope();
             w.Line($"ref float taps = ref Unsafe.Add(ref {weights}, c / {Group} * {DepthwiseLayout.GroupLength} + c % {Group});");
             w.Line($"{v}<float> bias = {v}.LoadUnsafe(ref taps);");
             ClampBounds(w, clamp, prefix, v);
             w.Line($"{v}<float> {string.Join(", ", Enumerable.Range(0, DepthwiseLayout.Taps).Select(t => $"k{t} = {v}.LoadUnsafe(ref taps, {Group * (1 + t)})"))};");
             body(part);
             w.Close();
+            if (vectors == 1 && i < branch.Parts.Count - 1)
+                w.Line($"c += {part.Lanes};");
         }
     }
 
@@ -108,7 +117,8 @@ internal static class DepthwiseKernel
                     w.Line($"{Acc(q, u)} = {v}.FusedMultiplyAdd(x, k{tap}, {Acc(q, u)});");
                 w.Close();
             }
-        w.Line(fixedOx is null ? $"ref float o = ref Unsafe.Add(ref d, ox * {channels} + c);" : $"ref float o = ref Unsafe.Add(ref d, {fixedOx * channels} + c);");
+        w.Line(fixedOx is null ? $"ref float o = ref Unsafe.Add(ref d, ox * {channels} + c);"
+            : fixedOx == 0 ? "ref float o = ref Unsafe.Add(ref d, c);" : $"ref float o = ref Unsafe.Add(ref d, {fixedOx * channels} + c);");
         for (int q = 0; q < outRows; q++)
             for (int u = 0; u < n; u++)
                 w.Line($"{v}.StoreUnsafe({Apply(clamp, Acc(q, u), prefix, v)}, ref o, {q * s.OutW * channels + u * channels});");

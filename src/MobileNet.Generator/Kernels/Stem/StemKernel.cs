@@ -85,7 +85,8 @@ internal static class StemKernel
             for (int ci = 0; ci < inC; ci++)
             {
                 w.Scope();
-                w.Line($"{v}<float> x = {v}.Create(Unsafe.Add(ref line, {(column - s.PadLeft) * inC + ci}));");
+                int at = (column - s.PadLeft) * inC + ci;
+                w.Line($"{v}<float> x = {v}.Create({(at == 0 ? "line" : $"Unsafe.Add(ref line, {at})")});");
                 for (int r = 0; r < rows; r++)
                 {
                     int kx = column - r * stride;

@@ -28,6 +28,9 @@ internal sealed record StemSchedule(StemLayout Layout, int InH, int InW, int Out
             int columns = layout.OutStride / width.Lanes;
             return new StemBranch(branch, width, columns, Math.Max(1, Math.Min(8, branch.Accumulators / columns)));
         }).ToArray();
+        // A branch that would write the same code as the next narrower one is left out: that one's check holds
+        // wherever the wider one's does (8 channels take 256-bit vectors in 8-pixel tiles at 512 bits and at 256).
+        branches = branches.Where((b, i) => i == branches.Length - 1 || (b.Width, b.Columns, b.TileRows) != (branches[i + 1].Width, branches[i + 1].Columns, branches[i + 1].TileRows)).ToArray();
         return new StemSchedule(layout, inH, inW, outH, outW, stride, padTop, padLeft, first, end, branches);
     }
 }
