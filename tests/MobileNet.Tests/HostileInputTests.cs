@@ -238,37 +238,6 @@ public sealed class HostileInputTests
         Assert.True(allocated < tflite.Length, $"{allocated:N0} bytes allocated for a {tflite.Length:N0}-byte file");
     }
 
-    [Fact]
-    public void ACancelledGenerationStopsWithinASecond()
-    {
-        byte[] model = SyntheticOnnx.Build(new NetworkOptions(1.0, 224));
-        NetworkSpec request = Request("models/model.onnx", alpha: 1.0, resolution: 224);
-        Assert.Empty(NetworkGenerator.Generate(request, model, emit: true, CancellationToken.None).Diagnostics); // the JIT's first pass
-        Stopwatch full = Stopwatch.StartNew();
-        NetworkGenerator.Generate(request, model, emit: true, CancellationToken.None);
-        full.Stop();
-
-        // A cancellation may land after the last check, when only the text remains to be joined: then the
-        // run completes; either way it must be over within a second, and the early ones must be cancelled.
-        int cancelled = 0;
-        foreach (double fraction in new[] { 0.05, 0.3, 0.6 })
-        {
-            using var cancel = new CancellationTokenSource();
-            Task<GenerationResult> run = Task.Run(() => NetworkGenerator.Generate(request, model, emit: true, cancel.Token));
-            Thread.Sleep(TimeSpan.FromTicks((long)(full.Elapsed.Ticks * fraction)));
-            cancel.Cancel();
-            Stopwatch stopping = Stopwatch.StartNew();
-            bool over = ((IAsyncResult)run).AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(1));
-            Assert.True(over, $"still running {stopping.Elapsed.TotalMilliseconds:F0} ms after the cancellation, at {fraction:P0} of a {full.Elapsed.TotalMilliseconds:F0} ms generation");
-            if (run.IsFaulted || run.IsCanceled)
-            {
-                Assert.IsAssignableFrom<OperationCanceledException>(run.Exception?.InnerException ?? new TaskCanceledException());
-                cancelled++;
-            }
-        }
-        Assert.True(cancelled > 0, "no run was cancelled");
-    }
-
     private static GeneratorRun Run(byte[] model, string extension) =>
         GeneratorHarness.Generate(GeneratorHarness.Source(0.25, 64, weights: "models/model" + extension), model, compile: false, modelName: "models/model" + extension);
 
@@ -291,7 +260,7 @@ public sealed class HostileInputTests
         return (d.ToDiagnostic().GetMessage(), allocated);
     }
 
-    private static NetworkSpec Request(string weights, double alpha = 0.25, int resolution = 64) =>
+    internal static NetworkSpec Request(string weights, double alpha = 0.25, int resolution = 64) =>
         new(new TargetType("Tests", new[] { "partial class Net" }, "Net", "Tests.Net", false, null), 1, alpha, resolution, weights, 0);
 
     /// <summary>A TFLite file with one 64×64×3 input (tensor 0) and whatever <paramref name="build"/> adds.</summary>

@@ -3,7 +3,10 @@ using Xunit;
 
 namespace MobileNet.Tests.Infrastructure;
 
-/// <summary>Allocation tests run alone: a GC started by another test makes the thread's counter jump by its unused allocation context (up to 8 KiB).</summary>
+/// <summary>
+/// Tests that measure run alone: a GC started by another test makes the thread's allocation counter jump by
+/// its unused allocation context (up to 8 KiB), and another test's generation slows a timed one.
+/// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class Allocations
 {
