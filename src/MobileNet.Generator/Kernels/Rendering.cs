@@ -12,15 +12,17 @@ internal static class Rendering
     /// Opens one branch per vector width, widest first; the JIT and NativeAOT keep only the branch the target
     /// takes. A build for one width (ARM64's) gets that width's code in a block of its own, without a test.
     /// </summary>
-    public static void ForEachWidth(SourceWriter w, IReadOnlyList<VectorWidth> widths, Action<VectorWidth> body)
+    /// <param name="branches">A schedule's branches, widest first.</param>
+    /// <param name="width">The vector width whose check opens a branch.</param>
+    public static void ForEachWidth<T>(SourceWriter w, IReadOnlyList<T> branches, Func<T, VectorWidth> width, Action<T> body)
     {
-        for (int i = 0; i < widths.Count; i++)
+        for (int i = 0; i < branches.Count; i++)
         {
-            if (widths.Count == 1)
+            if (branches.Count == 1)
                 w.Scope();
             else
-                w.Open(i == widths.Count - 1 ? "else" : $"{(i == 0 ? "if" : "else if")} ({widths[i].IsAccelerated})");
-            body(widths[i]);
+                w.Open(i == branches.Count - 1 ? "else" : $"{(i == 0 ? "if" : "else if")} ({width(branches[i]).IsAccelerated})");
+            body(branches[i]);
             w.Close();
         }
     }
@@ -70,9 +72,9 @@ internal static class Rendering
     public static void ClampBounds(SourceWriter w, Clamp clamp, string prefix = "", string vector = "Vector128")
     {
         if (clamp.HasMin)
-            w.Line($"{vector}<float> {Bound(prefix, "lo")} = {vector}.Create({SourceWriter.Float(clamp.Min)});");
+            w.Line($"{vector}<float> {Prefixed(prefix, "lo")} = {vector}.Create({SourceWriter.Float(clamp.Min)});");
         if (clamp.HasMax)
-            w.Line($"{vector}<float> {Bound(prefix, "hi")} = {vector}.Create({SourceWriter.Float(clamp.Max)});");
+            w.Line($"{vector}<float> {Prefixed(prefix, "hi")} = {vector}.Create({SourceWriter.Float(clamp.Max)});");
     }
 
     /// <summary>The expression that applies the clamp to <paramref name="value"/>.</summary>
@@ -81,13 +83,13 @@ internal static class Rendering
         // MaxNative/MinNative are one instruction (maxps, fmax); Max/Min order NaNs and signed zeros as
         // IEEE 754-2019 says, which costs three on x64. The weights have no NaNs, so the results agree.
         if (clamp.HasMin)
-            value = $"{vector}.MaxNative({value}, {Bound(prefix, "lo")})";
+            value = $"{vector}.MaxNative({value}, {Prefixed(prefix, "lo")})";
         if (clamp.HasMax)
-            value = $"{vector}.MinNative({value}, {Bound(prefix, "hi")})";
+            value = $"{vector}.MinNative({value}, {Prefixed(prefix, "hi")})";
         return value;
     }
 
-    /// <summary>The local that holds a clamp bound: <c>lo</c>, or <c>expandHi</c> for a prefix.</summary>
-    private static string Bound(string prefix, string bound) =>
-        prefix.Length == 0 ? bound : prefix + char.ToUpperInvariant(bound[0]) + bound.Substring(1);
+    /// <summary>A local's name under a prefix: <c>lo</c>, or <c>expandHi</c> for the prefix "expand"; <c>half</c>, or <c>projectHalf</c>.</summary>
+    public static string Prefixed(string prefix, string name) =>
+        prefix.Length == 0 ? name : prefix + char.ToUpperInvariant(name[0]) + name.Substring(1);
 }

@@ -21,9 +21,8 @@ internal static class DepthwiseKernel
     {
         w.Line($"// {s.OutW} columns: {s.First} on the left border, {s.End - s.First} inside, {s.OutW - s.End} on the right border; " +
             $"{(s.PixelsOutside ? "pixels outside, channels inside" : "channels outside, pixels inside")}.");
-        ForEachWidth(w, s.Branches.Select(b => b.Branch).ToArray(), width =>
+        ForEachWidth(w, s.Branches, b => b.Branch, branch =>
         {
-            DepthwiseBranch branch = s.Branches.First(b => b.Branch == width);
             if (s.PixelsOutside)
                 Chunks(w, branch, (ox, n) => ChannelLoops(w, s, branch, weights, clamp, prefix, part => Chunk(w, s, part, clamp, prefix, ox, n)));
             else

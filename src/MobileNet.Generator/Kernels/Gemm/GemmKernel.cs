@@ -24,10 +24,9 @@ internal static class GemmKernel
     {
         GemmLayout layout = schedule.Layout;
         w.Line($"// {schedule.Pixels} pixels × {layout.InStride} → {layout.OutStride} channels, in blocks of {GemmLayout.Block} output channels.");
-        ForEachWidth(w, schedule.Branches.Select(b => b.Width).ToArray(), width =>
+        ForEachWidth(w, schedule.Branches, b => b.Width, branch =>
         {
-            GemmBranch branch = schedule.Branches.First(b => b.Width == width);
-            ClampBounds(w, o.Clamp, o.Prefix, width.Vector);
+            ClampBounds(w, o.Clamp, o.Prefix, branch.Width.Vector);
             w.Line("int b = 0;");
             int start = 0;
             for (int i = 0; i < branch.Passes.Count; i++)
@@ -53,9 +52,6 @@ internal static class GemmKernel
             }
         });
     }
-
-    /// <summary>"half", or "projectHalf" after a prefix.</summary>
-    private static string Prefixed(string prefix, string name) => prefix.Length == 0 ? name : prefix + char.ToUpperInvariant(name[0]) + name.Substring(1);
 
     /// <summary>A loop (or, with no <paramref name="loop"/>, one pass) over blocks, the pass's blocks at a time: the pixels in tiles of the pass's height, then one tile for the rest.</summary>
     private static void Pass(SourceWriter w, GemmSchedule s, GemmOperands o, GemmPass pass, string prefix, string? loop)

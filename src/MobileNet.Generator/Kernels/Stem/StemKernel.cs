@@ -26,9 +26,8 @@ internal static class StemKernel
         w.Line("int iy0 = oy * Stride - PadTop;");
         w.Line("ref float row = ref Unsafe.Add(ref output, oy * OutW * OutC);");
         w.Line($"// Columns {s.First} to {s.End - 1} in tiles; {s.First} column(s) on the left border and {s.OutW - s.End} on the right one pixel at a time.");
-        ForEachWidth(w, s.Branches.Select(b => b.Branch).ToArray(), width =>
+        ForEachWidth(w, s.Branches, b => b.Branch, branch =>
         {
-            StemBranch branch = s.Branches.First(b => b.Branch == width);
             ClampBounds(w, clamp, "", branch.Width.Vector);
             foreach (int border in Enumerable.Range(0, s.First))
             {
