@@ -76,10 +76,13 @@ public sealed class KernelScheduleTests
     {
         DepthwiseSchedule s = DepthwiseSchedule.Choose(new DepthwiseLayout(128, 128), 2, 56, 56, 1, 1, VectorWidth.All);
         Assert.Equal((1, 55), (s.First, s.End));
-        // 512 bits, two rows: chunks of 8 pixels; the first and the last hold a border column and stand alone.
-        Assert.Equal([new DepthwiseChunk(0, 8, 1), new DepthwiseChunk(8, 8, 5), new DepthwiseChunk(48, 8, 1)], s.Branches[0].Chunks);
-        // AVX2's 16 registers leave room for 2 pixels of two rows beside the bias, nine taps and the input.
-        Assert.Equal(2, s.Branches[1].Chunks[0].Pixels);
+        // 512 bits, two rows: each border column alone, the 54 inside in a loop of 7 tiles of 8, the last moved back by 2.
+        Assert.Equal([new DepthwiseChunk(0, 1, 1), new DepthwiseChunk(1, 55, 8), new DepthwiseChunk(55, 56, 1)], s.Branches[0].Chunks);
+        Assert.Equal((7, 2), (s.Branches[0].Chunks[1].Repeat, s.Branches[0].Chunks[1].Overlap));
+        // AVX2's 16 registers leave room for 2 pixels of two rows beside the bias, nine taps and the input: 27 tiles, none redone.
+        Assert.Equal((2, 27, 0), (s.Branches[1].Chunks[1].Pixels, s.Branches[1].Chunks[1].Repeat, s.Branches[1].Chunks[1].Overlap));
+        // 28 columns, 26 inside: even tiles of 7 rather than 8, 8, 8 and 2.
+        Assert.Equal(new DepthwiseChunk(1, 27, 7), DepthwiseSchedule.Choose(new DepthwiseLayout(128, 128), 2, 28, 28, 1, 1, VectorWidth.All).Branches[0].Chunks[1]);
         Assert.Equal([VectorWidth.W512], s.Branches[0].Parts);
         // 24 channels: 16 at a time, then 8 as two 128-bit vectors.
         Assert.Equal([VectorWidth.W512, VectorWidth.W128], DepthwiseSchedule.Choose(new DepthwiseLayout(24, 24), 1, 8, 8, 1, 1, VectorWidth.All).Branches[0].Parts);

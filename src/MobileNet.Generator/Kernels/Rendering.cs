@@ -92,4 +92,13 @@ internal static class Rendering
     /// <summary>A local's name under a prefix: <c>lo</c>, or <c>expandHi</c> for the prefix "expand"; <c>half</c>, or <c>projectHalf</c>.</summary>
     public static string Prefixed(string prefix, string name) =>
         prefix.Length == 0 ? name : prefix + char.ToUpperInvariant(name[0]) + name.Substring(1);
+
+    /// <summary>An integer as C# text, whatever the build machine's culture.</summary>
+    public static string Constant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The sum of two offsets as C# text, leaving out a zero.</summary>
+    public static string Plus(string a, string b) => a == "0" ? b : b == "0" ? a : $"{a} + {b}";
+
+    /// <summary>The element <paramref name="offset"/> floats after <paramref name="name"/>: <c>Unsafe.Add(ref name, offset)</c>, or <c>name</c> itself at 0.</summary>
+    public static string At(string name, string offset) => offset == "0" ? name : $"Unsafe.Add(ref {name}, {offset})";
 }

@@ -31,349 +31,224 @@
         {
             ref float dwWeights = ref MobileNetWeights.Layer14Depthwise.Floats;
             // 2 columns: 1 on the left border, 1 inside, 0 on the right border; channels outside, pixels inside.
+            const int Group = 16, GroupLength = 160; // the taps' packing: per group of channels, its biases, then each tap's weights
             if (Vector512.IsHardwareAccelerated)
             {
-                int c = 0;
-                for (; c + 16 <= 192; c += 16)
+                for (int c = 0; c < 192; c += 16)
                 {
-                    ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                    ref float taps = ref Unsafe.Add(ref dwWeights, c / Group * GroupLength + c % Group);
                     Vector512<float> bias = Vector512.LoadUnsafe(ref taps);
                     Vector512<float> dwLo = Vector512.Create(0f);
                     Vector512<float> dwHi = Vector512.Create(6f);
                     Vector512<float> k0 = Vector512.LoadUnsafe(ref taps, 16), k1 = Vector512.LoadUnsafe(ref taps, 32), k2 = Vector512.LoadUnsafe(ref taps, 48), k3 = Vector512.LoadUnsafe(ref taps, 64), k4 = Vector512.LoadUnsafe(ref taps, 80), k5 = Vector512.LoadUnsafe(ref taps, 96), k6 = Vector512.LoadUnsafe(ref taps, 112), k7 = Vector512.LoadUnsafe(ref taps, 128), k8 = Vector512.LoadUnsafe(ref taps, 144);
-                    {
-                        ref float p0 = ref Unsafe.Add(ref r0, c);
-                        ref float p1 = ref Unsafe.Add(ref r1, c);
-                        ref float p2 = ref Unsafe.Add(ref r2, c);
-                        ref float p3 = ref Unsafe.Add(ref r3, c);
-                        ref float p4 = ref Unsafe.Add(ref r4, c);
-                        Vector512<float> a0_0 = bias, a0_1 = bias, a1_0 = bias, a1_1 = bias;
-                        {
-                            Vector512<float> x = Vector512.LoadUnsafe(ref p0);
-                            a0_0 = Vector512.FusedMultiplyAdd(x, k1, a0_0);
-                        }
-                        {
-                            Vector512<float> x = Vector512.LoadUnsafe(ref p0, 192);
-                            a0_0 = Vector512.FusedMultiplyAdd(x, k2, a0_0);
-                            a0_1 = Vector512.FusedMultiplyAdd(x, k0, a0_1);
-                        }
-                        {
-                            Vector512<float> x = Vector512.LoadUnsafe(ref p0, 384);
-                            a0_1 = Vector512.FusedMultiplyAdd(x, k1, a0_1);
-                        }
-                        {
-                            Vector512<float> x = Vector512.LoadUnsafe(ref p0, 576);
-                            a0_1 = Vector512.FusedMultiplyAdd(x, k2, a0_1);
-                        }
-                        {
-                            Vector512<float> x = Vector512.LoadUnsafe(ref p1);
-                            a0_0 = Vector512.FusedMultiplyAdd(x, k4, a0_0);
-                        }
-                        {
-                            Vector512<float> x = Vector512.LoadUnsafe(ref p1, 192);
-                            a0_0 = Vector512.FusedMultiplyAdd(x, k5, a0_0);
-                            a0_1 = Vector512.FusedMultiplyAdd(x, k3, a0_1);
-                        }
-                        {
-                            Vector512<float> x = Vector512.LoadUnsafe(ref p1, 384);
-                            a0_1 = Vector512.FusedMultiplyAdd(x, k4, a0_1);
-                        }
-                        {
-                            Vector512<float> x = Vector512.LoadUnsafe(ref p1, 576);
-                            a0_1 = Vector512.FusedMultiplyAdd(x, k5, a0_1);
-                        }
-                        {
-                            Vector512<float> x = Vector512.LoadUnsafe(ref p2);
-                            a0_0 = Vector512.FusedMultiplyAdd(x, k7, a0_0);
-                            a1_0 = Vector512.FusedMultiplyAdd(x, k1, a1_0);
-                        }
-                        {
-                            Vector512<float> x = Vector512.LoadUnsafe(ref p2, 192);
-                            a0_0 = Vector512.FusedMultiplyAdd(x, k8, a0_0);
-                            a0_1 = Vector512.FusedMultiplyAdd(x, k6, a0_1);
-                            a1_0 = Vector512.FusedMultiplyAdd(x, k2, a1_0);
-                            a1_1 = Vector512.FusedMultiplyAdd(x, k0, a1_1);
-                        }
-                        {
-                            Vector512<float> x = Vector512.LoadUnsafe(ref p2, 384);
-                            a0_1 = Vector512.FusedMultiplyAdd(x, k7, a0_1);
-                            a1_1 = Vector512.FusedMultiplyAdd(x, k1, a1_1);
-                        }
-                        {
-                            Vector512<float> x = Vector512.LoadUnsafe(ref p2, 576);
-                            a0_1 = Vector512.FusedMultiplyAdd(x, k8, a0_1);
-                            a1_1 = Vector512.FusedMultiplyAdd(x, k2, a1_1);
-                        }
-                        {
-                            Vector512<float> x = Vector512.LoadUnsafe(ref p3);
-                            a1_0 = Vector512.FusedMultiplyAdd(x, k4, a1_0);
-                        }
-                        {
-                            Vector512<float> x = Vector512.LoadUnsafe(ref p3, 192);
-                            a1_0 = Vector512.FusedMultiplyAdd(x, k5, a1_0);
-                            a1_1 = Vector512.FusedMultiplyAdd(x, k3, a1_1);
-                        }
-                        {
-                            Vector512<float> x = Vector512.LoadUnsafe(ref p3, 384);
-                            a1_1 = Vector512.FusedMultiplyAdd(x, k4, a1_1);
-                        }
-                        {
-                            Vector512<float> x = Vector512.LoadUnsafe(ref p3, 576);
-                            a1_1 = Vector512.FusedMultiplyAdd(x, k5, a1_1);
-                        }
-                        {
-                            Vector512<float> x = Vector512.LoadUnsafe(ref p4);
-                            a1_0 = Vector512.FusedMultiplyAdd(x, k7, a1_0);
-                        }
-                        {
-                            Vector512<float> x = Vector512.LoadUnsafe(ref p4, 192);
-                            a1_0 = Vector512.FusedMultiplyAdd(x, k8, a1_0);
-                            a1_1 = Vector512.FusedMultiplyAdd(x, k6, a1_1);
-                        }
-                        {
-                            Vector512<float> x = Vector512.LoadUnsafe(ref p4, 384);
-                            a1_1 = Vector512.FusedMultiplyAdd(x, k7, a1_1);
-                        }
-                        {
-                            Vector512<float> x = Vector512.LoadUnsafe(ref p4, 576);
-                            a1_1 = Vector512.FusedMultiplyAdd(x, k8, a1_1);
-                        }
-                        ref float o = ref Unsafe.Add(ref d, c);
-                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
-                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_1, dwLo), dwHi), ref o, 192);
-                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a1_0, dwLo), dwHi), ref o, 384);
-                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a1_1, dwLo), dwHi), ref o, 576);
-                    }
+                    // Pixels 0–1 of the 2 rows (border pixels without their padding taps), channels c … c + 15.
+                    ref float p0 = ref Unsafe.Add(ref r0, c);
+                    ref float p1 = ref Unsafe.Add(ref r1, c);
+                    ref float p2 = ref Unsafe.Add(ref r2, c);
+                    ref float p3 = ref Unsafe.Add(ref r3, c);
+                    ref float p4 = ref Unsafe.Add(ref r4, c);
+                    Vector512<float> a0_0 = bias, a0_1 = bias, a1_0 = bias, a1_1 = bias;
+                    Vector512<float> x = Vector512.LoadUnsafe(ref p0);
+                    a0_0 = Vector512.FusedMultiplyAdd(x, k1, a0_0);
+                    x = Vector512.LoadUnsafe(ref p0, 192);
+                    a0_0 = Vector512.FusedMultiplyAdd(x, k2, a0_0);
+                    a0_1 = Vector512.FusedMultiplyAdd(x, k0, a0_1);
+                    x = Vector512.LoadUnsafe(ref p0, 384);
+                    a0_1 = Vector512.FusedMultiplyAdd(x, k1, a0_1);
+                    x = Vector512.LoadUnsafe(ref p0, 576);
+                    a0_1 = Vector512.FusedMultiplyAdd(x, k2, a0_1);
+                    x = Vector512.LoadUnsafe(ref p1);
+                    a0_0 = Vector512.FusedMultiplyAdd(x, k4, a0_0);
+                    x = Vector512.LoadUnsafe(ref p1, 192);
+                    a0_0 = Vector512.FusedMultiplyAdd(x, k5, a0_0);
+                    a0_1 = Vector512.FusedMultiplyAdd(x, k3, a0_1);
+                    x = Vector512.LoadUnsafe(ref p1, 384);
+                    a0_1 = Vector512.FusedMultiplyAdd(x, k4, a0_1);
+                    x = Vector512.LoadUnsafe(ref p1, 576);
+                    a0_1 = Vector512.FusedMultiplyAdd(x, k5, a0_1);
+                    x = Vector512.LoadUnsafe(ref p2);
+                    a0_0 = Vector512.FusedMultiplyAdd(x, k7, a0_0);
+                    a1_0 = Vector512.FusedMultiplyAdd(x, k1, a1_0);
+                    x = Vector512.LoadUnsafe(ref p2, 192);
+                    a0_0 = Vector512.FusedMultiplyAdd(x, k8, a0_0);
+                    a0_1 = Vector512.FusedMultiplyAdd(x, k6, a0_1);
+                    a1_0 = Vector512.FusedMultiplyAdd(x, k2, a1_0);
+                    a1_1 = Vector512.FusedMultiplyAdd(x, k0, a1_1);
+                    x = Vector512.LoadUnsafe(ref p2, 384);
+                    a0_1 = Vector512.FusedMultiplyAdd(x, k7, a0_1);
+                    a1_1 = Vector512.FusedMultiplyAdd(x, k1, a1_1);
+                    x = Vector512.LoadUnsafe(ref p2, 576);
+                    a0_1 = Vector512.FusedMultiplyAdd(x, k8, a0_1);
+                    a1_1 = Vector512.FusedMultiplyAdd(x, k2, a1_1);
+                    x = Vector512.LoadUnsafe(ref p3);
+                    a1_0 = Vector512.FusedMultiplyAdd(x, k4, a1_0);
+                    x = Vector512.LoadUnsafe(ref p3, 192);
+                    a1_0 = Vector512.FusedMultiplyAdd(x, k5, a1_0);
+                    a1_1 = Vector512.FusedMultiplyAdd(x, k3, a1_1);
+                    x = Vector512.LoadUnsafe(ref p3, 384);
+                    a1_1 = Vector512.FusedMultiplyAdd(x, k4, a1_1);
+                    x = Vector512.LoadUnsafe(ref p3, 576);
+                    a1_1 = Vector512.FusedMultiplyAdd(x, k5, a1_1);
+                    x = Vector512.LoadUnsafe(ref p4);
+                    a1_0 = Vector512.FusedMultiplyAdd(x, k7, a1_0);
+                    x = Vector512.LoadUnsafe(ref p4, 192);
+                    a1_0 = Vector512.FusedMultiplyAdd(x, k8, a1_0);
+                    a1_1 = Vector512.FusedMultiplyAdd(x, k6, a1_1);
+                    x = Vector512.LoadUnsafe(ref p4, 384);
+                    a1_1 = Vector512.FusedMultiplyAdd(x, k7, a1_1);
+                    x = Vector512.LoadUnsafe(ref p4, 576);
+                    a1_1 = Vector512.FusedMultiplyAdd(x, k8, a1_1);
+                    ref float o = ref Unsafe.Add(ref d, c);
+                    Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_0, dwLo), dwHi), ref o);
+                    Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a0_1, dwLo), dwHi), ref o, 192);
+                    Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a1_0, dwLo), dwHi), ref o, 384);
+                    Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(a1_1, dwLo), dwHi), ref o, 576);
                 }
             }
             else if (Vector256.IsHardwareAccelerated)
             {
-                int c = 0;
-                for (; c + 8 <= 192; c += 8)
+                for (int c = 0; c < 192; c += 8)
                 {
-                    ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                    ref float taps = ref Unsafe.Add(ref dwWeights, c / Group * GroupLength + c % Group);
                     Vector256<float> bias = Vector256.LoadUnsafe(ref taps);
                     Vector256<float> dwLo = Vector256.Create(0f);
                     Vector256<float> dwHi = Vector256.Create(6f);
                     Vector256<float> k0 = Vector256.LoadUnsafe(ref taps, 16), k1 = Vector256.LoadUnsafe(ref taps, 32), k2 = Vector256.LoadUnsafe(ref taps, 48), k3 = Vector256.LoadUnsafe(ref taps, 64), k4 = Vector256.LoadUnsafe(ref taps, 80), k5 = Vector256.LoadUnsafe(ref taps, 96), k6 = Vector256.LoadUnsafe(ref taps, 112), k7 = Vector256.LoadUnsafe(ref taps, 128), k8 = Vector256.LoadUnsafe(ref taps, 144);
-                    {
-                        ref float p0 = ref Unsafe.Add(ref r0, c);
-                        ref float p1 = ref Unsafe.Add(ref r1, c);
-                        ref float p2 = ref Unsafe.Add(ref r2, c);
-                        ref float p3 = ref Unsafe.Add(ref r3, c);
-                        ref float p4 = ref Unsafe.Add(ref r4, c);
-                        Vector256<float> a0_0 = bias, a0_1 = bias, a1_0 = bias, a1_1 = bias;
-                        {
-                            Vector256<float> x = Vector256.LoadUnsafe(ref p0);
-                            a0_0 = Vector256.FusedMultiplyAdd(x, k1, a0_0);
-                        }
-                        {
-                            Vector256<float> x = Vector256.LoadUnsafe(ref p0, 192);
-                            a0_0 = Vector256.FusedMultiplyAdd(x, k2, a0_0);
-                            a0_1 = Vector256.FusedMultiplyAdd(x, k0, a0_1);
-                        }
-                        {
-                            Vector256<float> x = Vector256.LoadUnsafe(ref p0, 384);
-                            a0_1 = Vector256.FusedMultiplyAdd(x, k1, a0_1);
-                        }
-                        {
-                            Vector256<float> x = Vector256.LoadUnsafe(ref p0, 576);
-                            a0_1 = Vector256.FusedMultiplyAdd(x, k2, a0_1);
-                        }
-                        {
-                            Vector256<float> x = Vector256.LoadUnsafe(ref p1);
-                            a0_0 = Vector256.FusedMultiplyAdd(x, k4, a0_0);
-                        }
-                        {
-                            Vector256<float> x = Vector256.LoadUnsafe(ref p1, 192);
-                            a0_0 = Vector256.FusedMultiplyAdd(x, k5, a0_0);
-                            a0_1 = Vector256.FusedMultiplyAdd(x, k3, a0_1);
-                        }
-                        {
-                            Vector256<float> x = Vector256.LoadUnsafe(ref p1, 384);
-                            a0_1 = Vector256.FusedMultiplyAdd(x, k4, a0_1);
-                        }
-                        {
-                            Vector256<float> x = Vector256.LoadUnsafe(ref p1, 576);
-                            a0_1 = Vector256.FusedMultiplyAdd(x, k5, a0_1);
-                        }
-                        {
-                            Vector256<float> x = Vector256.LoadUnsafe(ref p2);
-                            a0_0 = Vector256.FusedMultiplyAdd(x, k7, a0_0);
-                            a1_0 = Vector256.FusedMultiplyAdd(x, k1, a1_0);
-                        }
-                        {
-                            Vector256<float> x = Vector256.LoadUnsafe(ref p2, 192);
-                            a0_0 = Vector256.FusedMultiplyAdd(x, k8, a0_0);
-                            a0_1 = Vector256.FusedMultiplyAdd(x, k6, a0_1);
-                            a1_0 = Vector256.FusedMultiplyAdd(x, k2, a1_0);
-                            a1_1 = Vector256.FusedMultiplyAdd(x, k0, a1_1);
-                        }
-                        {
-                            Vector256<float> x = Vector256.LoadUnsafe(ref p2, 384);
-                            a0_1 = Vector256.FusedMultiplyAdd(x, k7, a0_1);
-                            a1_1 = Vector256.FusedMultiplyAdd(x, k1, a1_1);
-                        }
-                        {
-                            Vector256<float> x = Vector256.LoadUnsafe(ref p2, 576);
-                            a0_1 = Vector256.FusedMultiplyAdd(x, k8, a0_1);
-                            a1_1 = Vector256.FusedMultiplyAdd(x, k2, a1_1);
-                        }
-                        {
-                            Vector256<float> x = Vector256.LoadUnsafe(ref p3);
-                            a1_0 = Vector256.FusedMultiplyAdd(x, k4, a1_0);
-                        }
-                        {
-                            Vector256<float> x = Vector256.LoadUnsafe(ref p3, 192);
-                            a1_0 = Vector256.FusedMultiplyAdd(x, k5, a1_0);
-                            a1_1 = Vector256.FusedMultiplyAdd(x, k3, a1_1);
-                        }
-                        {
-                            Vector256<float> x = Vector256.LoadUnsafe(ref p3, 384);
-                            a1_1 = Vector256.FusedMultiplyAdd(x, k4, a1_1);
-                        }
-                        {
-                            Vector256<float> x = Vector256.LoadUnsafe(ref p3, 576);
-                            a1_1 = Vector256.FusedMultiplyAdd(x, k5, a1_1);
-                        }
-                        {
-                            Vector256<float> x = Vector256.LoadUnsafe(ref p4);
-                            a1_0 = Vector256.FusedMultiplyAdd(x, k7, a1_0);
-                        }
-                        {
-                            Vector256<float> x = Vector256.LoadUnsafe(ref p4, 192);
-                            a1_0 = Vector256.FusedMultiplyAdd(x, k8, a1_0);
-                            a1_1 = Vector256.FusedMultiplyAdd(x, k6, a1_1);
-                        }
-                        {
-                            Vector256<float> x = Vector256.LoadUnsafe(ref p4, 384);
-                            a1_1 = Vector256.FusedMultiplyAdd(x, k7, a1_1);
-                        }
-                        {
-                            Vector256<float> x = Vector256.LoadUnsafe(ref p4, 576);
-                            a1_1 = Vector256.FusedMultiplyAdd(x, k8, a1_1);
-                        }
-                        ref float o = ref Unsafe.Add(ref d, c);
-                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
-                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_1, dwLo), dwHi), ref o, 192);
-                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a1_0, dwLo), dwHi), ref o, 384);
-                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a1_1, dwLo), dwHi), ref o, 576);
-                    }
+                    // Pixels 0–1 of the 2 rows (border pixels without their padding taps), channels c … c + 7.
+                    ref float p0 = ref Unsafe.Add(ref r0, c);
+                    ref float p1 = ref Unsafe.Add(ref r1, c);
+                    ref float p2 = ref Unsafe.Add(ref r2, c);
+                    ref float p3 = ref Unsafe.Add(ref r3, c);
+                    ref float p4 = ref Unsafe.Add(ref r4, c);
+                    Vector256<float> a0_0 = bias, a0_1 = bias, a1_0 = bias, a1_1 = bias;
+                    Vector256<float> x = Vector256.LoadUnsafe(ref p0);
+                    a0_0 = Vector256.FusedMultiplyAdd(x, k1, a0_0);
+                    x = Vector256.LoadUnsafe(ref p0, 192);
+                    a0_0 = Vector256.FusedMultiplyAdd(x, k2, a0_0);
+                    a0_1 = Vector256.FusedMultiplyAdd(x, k0, a0_1);
+                    x = Vector256.LoadUnsafe(ref p0, 384);
+                    a0_1 = Vector256.FusedMultiplyAdd(x, k1, a0_1);
+                    x = Vector256.LoadUnsafe(ref p0, 576);
+                    a0_1 = Vector256.FusedMultiplyAdd(x, k2, a0_1);
+                    x = Vector256.LoadUnsafe(ref p1);
+                    a0_0 = Vector256.FusedMultiplyAdd(x, k4, a0_0);
+                    x = Vector256.LoadUnsafe(ref p1, 192);
+                    a0_0 = Vector256.FusedMultiplyAdd(x, k5, a0_0);
+                    a0_1 = Vector256.FusedMultiplyAdd(x, k3, a0_1);
+                    x = Vector256.LoadUnsafe(ref p1, 384);
+                    a0_1 = Vector256.FusedMultiplyAdd(x, k4, a0_1);
+                    x = Vector256.LoadUnsafe(ref p1, 576);
+                    a0_1 = Vector256.FusedMultiplyAdd(x, k5, a0_1);
+                    x = Vector256.LoadUnsafe(ref p2);
+                    a0_0 = Vector256.FusedMultiplyAdd(x, k7, a0_0);
+                    a1_0 = Vector256.FusedMultiplyAdd(x, k1, a1_0);
+                    x = Vector256.LoadUnsafe(ref p2, 192);
+                    a0_0 = Vector256.FusedMultiplyAdd(x, k8, a0_0);
+                    a0_1 = Vector256.FusedMultiplyAdd(x, k6, a0_1);
+                    a1_0 = Vector256.FusedMultiplyAdd(x, k2, a1_0);
+                    a1_1 = Vector256.FusedMultiplyAdd(x, k0, a1_1);
+                    x = Vector256.LoadUnsafe(ref p2, 384);
+                    a0_1 = Vector256.FusedMultiplyAdd(x, k7, a0_1);
+                    a1_1 = Vector256.FusedMultiplyAdd(x, k1, a1_1);
+                    x = Vector256.LoadUnsafe(ref p2, 576);
+                    a0_1 = Vector256.FusedMultiplyAdd(x, k8, a0_1);
+                    a1_1 = Vector256.FusedMultiplyAdd(x, k2, a1_1);
+                    x = Vector256.LoadUnsafe(ref p3);
+                    a1_0 = Vector256.FusedMultiplyAdd(x, k4, a1_0);
+                    x = Vector256.LoadUnsafe(ref p3, 192);
+                    a1_0 = Vector256.FusedMultiplyAdd(x, k5, a1_0);
+                    a1_1 = Vector256.FusedMultiplyAdd(x, k3, a1_1);
+                    x = Vector256.LoadUnsafe(ref p3, 384);
+                    a1_1 = Vector256.FusedMultiplyAdd(x, k4, a1_1);
+                    x = Vector256.LoadUnsafe(ref p3, 576);
+                    a1_1 = Vector256.FusedMultiplyAdd(x, k5, a1_1);
+                    x = Vector256.LoadUnsafe(ref p4);
+                    a1_0 = Vector256.FusedMultiplyAdd(x, k7, a1_0);
+                    x = Vector256.LoadUnsafe(ref p4, 192);
+                    a1_0 = Vector256.FusedMultiplyAdd(x, k8, a1_0);
+                    a1_1 = Vector256.FusedMultiplyAdd(x, k6, a1_1);
+                    x = Vector256.LoadUnsafe(ref p4, 384);
+                    a1_1 = Vector256.FusedMultiplyAdd(x, k7, a1_1);
+                    x = Vector256.LoadUnsafe(ref p4, 576);
+                    a1_1 = Vector256.FusedMultiplyAdd(x, k8, a1_1);
+                    ref float o = ref Unsafe.Add(ref d, c);
+                    Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_0, dwLo), dwHi), ref o);
+                    Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a0_1, dwLo), dwHi), ref o, 192);
+                    Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a1_0, dwLo), dwHi), ref o, 384);
+                    Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(a1_1, dwLo), dwHi), ref o, 576);
                 }
             }
             else
             {
-                int c = 0;
-                for (; c + 4 <= 192; c += 4)
+                for (int c = 0; c < 192; c += 4)
                 {
-                    ref float taps = ref Unsafe.Add(ref dwWeights, c / 16 * 160 + c % 16);
+                    ref float taps = ref Unsafe.Add(ref dwWeights, c / Group * GroupLength + c % Group);
                     Vector128<float> bias = Vector128.LoadUnsafe(ref taps);
                     Vector128<float> dwLo = Vector128.Create(0f);
                     Vector128<float> dwHi = Vector128.Create(6f);
                     Vector128<float> k0 = Vector128.LoadUnsafe(ref taps, 16), k1 = Vector128.LoadUnsafe(ref taps, 32), k2 = Vector128.LoadUnsafe(ref taps, 48), k3 = Vector128.LoadUnsafe(ref taps, 64), k4 = Vector128.LoadUnsafe(ref taps, 80), k5 = Vector128.LoadUnsafe(ref taps, 96), k6 = Vector128.LoadUnsafe(ref taps, 112), k7 = Vector128.LoadUnsafe(ref taps, 128), k8 = Vector128.LoadUnsafe(ref taps, 144);
-                    {
-                        ref float p0 = ref Unsafe.Add(ref r0, c);
-                        ref float p1 = ref Unsafe.Add(ref r1, c);
-                        ref float p2 = ref Unsafe.Add(ref r2, c);
-                        ref float p3 = ref Unsafe.Add(ref r3, c);
-                        ref float p4 = ref Unsafe.Add(ref r4, c);
-                        Vector128<float> a0_0 = bias, a0_1 = bias, a1_0 = bias, a1_1 = bias;
-                        {
-                            Vector128<float> x = Vector128.LoadUnsafe(ref p0);
-                            a0_0 = Vector128.FusedMultiplyAdd(x, k1, a0_0);
-                        }
-                        {
-                            Vector128<float> x = Vector128.LoadUnsafe(ref p0, 192);
-                            a0_0 = Vector128.FusedMultiplyAdd(x, k2, a0_0);
-                            a0_1 = Vector128.FusedMultiplyAdd(x, k0, a0_1);
-                        }
-                        {
-                            Vector128<float> x = Vector128.LoadUnsafe(ref p0, 384);
-                            a0_1 = Vector128.FusedMultiplyAdd(x, k1, a0_1);
-                        }
-                        {
-                            Vector128<float> x = Vector128.LoadUnsafe(ref p0, 576);
-                            a0_1 = Vector128.FusedMultiplyAdd(x, k2, a0_1);
-                        }
-                        {
-                            Vector128<float> x = Vector128.LoadUnsafe(ref p1);
-                            a0_0 = Vector128.FusedMultiplyAdd(x, k4, a0_0);
-                        }
-                        {
-                            Vector128<float> x = Vector128.LoadUnsafe(ref p1, 192);
-                            a0_0 = Vector128.FusedMultiplyAdd(x, k5, a0_0);
-                            a0_1 = Vector128.FusedMultiplyAdd(x, k3, a0_1);
-                        }
-                        {
-                            Vector128<float> x = Vector128.LoadUnsafe(ref p1, 384);
-                            a0_1 = Vector128.FusedMultiplyAdd(x, k4, a0_1);
-                        }
-                        {
-                            Vector128<float> x = Vector128.LoadUnsafe(ref p1, 576);
-                            a0_1 = Vector128.FusedMultiplyAdd(x, k5, a0_1);
-                        }
-                        {
-                            Vector128<float> x = Vector128.LoadUnsafe(ref p2);
-                            a0_0 = Vector128.FusedMultiplyAdd(x, k7, a0_0);
-                            a1_0 = Vector128.FusedMultiplyAdd(x, k1, a1_0);
-                        }
-                        {
-                            Vector128<float> x = Vector128.LoadUnsafe(ref p2, 192);
-                            a0_0 = Vector128.FusedMultiplyAdd(x, k8, a0_0);
-                            a0_1 = Vector128.FusedMultiplyAdd(x, k6, a0_1);
-                            a1_0 = Vector128.FusedMultiplyAdd(x, k2, a1_0);
-                            a1_1 = Vector128.FusedMultiplyAdd(x, k0, a1_1);
-                        }
-                        {
-                            Vector128<float> x = Vector128.LoadUnsafe(ref p2, 384);
-                            a0_1 = Vector128.FusedMultiplyAdd(x, k7, a0_1);
-                            a1_1 = Vector128.FusedMultiplyAdd(x, k1, a1_1);
-                        }
-                        {
-                            Vector128<float> x = Vector128.LoadUnsafe(ref p2, 576);
-                            a0_1 = Vector128.FusedMultiplyAdd(x, k8, a0_1);
-                            a1_1 = Vector128.FusedMultiplyAdd(x, k2, a1_1);
-                        }
-                        {
-                            Vector128<float> x = Vector128.LoadUnsafe(ref p3);
-                            a1_0 = Vector128.FusedMultiplyAdd(x, k4, a1_0);
-                        }
-                        {
-                            Vector128<float> x = Vector128.LoadUnsafe(ref p3, 192);
-                            a1_0 = Vector128.FusedMultiplyAdd(x, k5, a1_0);
-                            a1_1 = Vector128.FusedMultiplyAdd(x, k3, a1_1);
-                        }
-                        {
-                            Vector128<float> x = Vector128.LoadUnsafe(ref p3, 384);
-                            a1_1 = Vector128.FusedMultiplyAdd(x, k4, a1_1);
-                        }
-                        {
-                            Vector128<float> x = Vector128.LoadUnsafe(ref p3, 576);
-                            a1_1 = Vector128.FusedMultiplyAdd(x, k5, a1_1);
-                        }
-                        {
-                            Vector128<float> x = Vector128.LoadUnsafe(ref p4);
-                            a1_0 = Vector128.FusedMultiplyAdd(x, k7, a1_0);
-                        }
-                        {
-                            Vector128<float> x = Vector128.LoadUnsafe(ref p4, 192);
-                            a1_0 = Vector128.FusedMultiplyAdd(x, k8, a1_0);
-                            a1_1 = Vector128.FusedMultiplyAdd(x, k6, a1_1);
-                        }
-                        {
-                            Vector128<float> x = Vector128.LoadUnsafe(ref p4, 384);
-                            a1_1 = Vector128.FusedMultiplyAdd(x, k7, a1_1);
-                        }
-                        {
-                            Vector128<float> x = Vector128.LoadUnsafe(ref p4, 576);
-                            a1_1 = Vector128.FusedMultiplyAdd(x, k8, a1_1);
-                        }
-                        ref float o = ref Unsafe.Add(ref d, c);
-                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_0, dwLo), dwHi), ref o, 0);
-                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_1, dwLo), dwHi), ref o, 192);
-                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a1_0, dwLo), dwHi), ref o, 384);
-                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a1_1, dwLo), dwHi), ref o, 576);
-                    }
+                    // Pixels 0–1 of the 2 rows (border pixels without their padding taps), channels c … c + 3.
+                    ref float p0 = ref Unsafe.Add(ref r0, c);
+                    ref float p1 = ref Unsafe.Add(ref r1, c);
+                    ref float p2 = ref Unsafe.Add(ref r2, c);
+                    ref float p3 = ref Unsafe.Add(ref r3, c);
+                    ref float p4 = ref Unsafe.Add(ref r4, c);
+                    Vector128<float> a0_0 = bias, a0_1 = bias, a1_0 = bias, a1_1 = bias;
+                    Vector128<float> x = Vector128.LoadUnsafe(ref p0);
+                    a0_0 = Vector128.FusedMultiplyAdd(x, k1, a0_0);
+                    x = Vector128.LoadUnsafe(ref p0, 192);
+                    a0_0 = Vector128.FusedMultiplyAdd(x, k2, a0_0);
+                    a0_1 = Vector128.FusedMultiplyAdd(x, k0, a0_1);
+                    x = Vector128.LoadUnsafe(ref p0, 384);
+                    a0_1 = Vector128.FusedMultiplyAdd(x, k1, a0_1);
+                    x = Vector128.LoadUnsafe(ref p0, 576);
+                    a0_1 = Vector128.FusedMultiplyAdd(x, k2, a0_1);
+                    x = Vector128.LoadUnsafe(ref p1);
+                    a0_0 = Vector128.FusedMultiplyAdd(x, k4, a0_0);
+                    x = Vector128.LoadUnsafe(ref p1, 192);
+                    a0_0 = Vector128.FusedMultiplyAdd(x, k5, a0_0);
+                    a0_1 = Vector128.FusedMultiplyAdd(x, k3, a0_1);
+                    x = Vector128.LoadUnsafe(ref p1, 384);
+                    a0_1 = Vector128.FusedMultiplyAdd(x, k4, a0_1);
+                    x = Vector128.LoadUnsafe(ref p1, 576);
+                    a0_1 = Vector128.FusedMultiplyAdd(x, k5, a0_1);
+                    x = Vector128.LoadUnsafe(ref p2);
+                    a0_0 = Vector128.FusedMultiplyAdd(x, k7, a0_0);
+                    a1_0 = Vector128.FusedMultiplyAdd(x, k1, a1_0);
+                    x = Vector128.LoadUnsafe(ref p2, 192);
+                    a0_0 = Vector128.FusedMultiplyAdd(x, k8, a0_0);
+                    a0_1 = Vector128.FusedMultiplyAdd(x, k6, a0_1);
+                    a1_0 = Vector128.FusedMultiplyAdd(x, k2, a1_0);
+                    a1_1 = Vector128.FusedMultiplyAdd(x, k0, a1_1);
+                    x = Vector128.LoadUnsafe(ref p2, 384);
+                    a0_1 = Vector128.FusedMultiplyAdd(x, k7, a0_1);
+                    a1_1 = Vector128.FusedMultiplyAdd(x, k1, a1_1);
+                    x = Vector128.LoadUnsafe(ref p2, 576);
+                    a0_1 = Vector128.FusedMultiplyAdd(x, k8, a0_1);
+                    a1_1 = Vector128.FusedMultiplyAdd(x, k2, a1_1);
+                    x = Vector128.LoadUnsafe(ref p3);
+                    a1_0 = Vector128.FusedMultiplyAdd(x, k4, a1_0);
+                    x = Vector128.LoadUnsafe(ref p3, 192);
+                    a1_0 = Vector128.FusedMultiplyAdd(x, k5, a1_0);
+                    a1_1 = Vector128.FusedMultiplyAdd(x, k3, a1_1);
+                    x = Vector128.LoadUnsafe(ref p3, 384);
+                    a1_1 = Vector128.FusedMultiplyAdd(x, k4, a1_1);
+                    x = Vector128.LoadUnsafe(ref p3, 576);
+                    a1_1 = Vector128.FusedMultiplyAdd(x, k5, a1_1);
+                    x = Vector128.LoadUnsafe(ref p4);
+                    a1_0 = Vector128.FusedMultiplyAdd(x, k7, a1_0);
+                    x = Vector128.LoadUnsafe(ref p4, 192);
+                    a1_0 = Vector128.FusedMultiplyAdd(x, k8, a1_0);
+                    a1_1 = Vector128.FusedMultiplyAdd(x, k6, a1_1);
+                    x = Vector128.LoadUnsafe(ref p4, 384);
+                    a1_1 = Vector128.FusedMultiplyAdd(x, k7, a1_1);
+                    x = Vector128.LoadUnsafe(ref p4, 576);
+                    a1_1 = Vector128.FusedMultiplyAdd(x, k8, a1_1);
+                    ref float o = ref Unsafe.Add(ref d, c);
+                    Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_0, dwLo), dwHi), ref o);
+                    Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a0_1, dwLo), dwHi), ref o, 192);
+                    Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a1_0, dwLo), dwHi), ref o, 384);
+                    Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(a1_1, dwLo), dwHi), ref o, 576);
                 }
             }
         }

@@ -5,11 +5,20 @@ using System.Linq;
 namespace MobileNet.Generator.Kernels.Depthwise;
 
 /// <summary>
-/// Output pixels [<see cref="First"/>, <see cref="First"/> + <see cref="Pixels"/>) of the rows, unrolled; with
-/// <see cref="Repeat"/> above 1, a loop over that many such chunks side by side (the inside columns), else
-/// one chunk at a fixed place (a border chunk, whose padding taps are left out, or a short last one).
+/// Output pixels [<see cref="First"/>, <see cref="End"/>) of the rows in tiles of <see cref="Pixels"/>, each
+/// unrolled: one tile at a fixed place (a border column, whose padding taps are left out, or a short run of
+/// inside ones), or a loop over the inside columns whose last tile, where they are not a multiple of the
+/// tile, is moved back to end at <see cref="End"/> and redoes <see cref="Overlap"/> pixels: the same values
+/// again, so one loop body serves where a remainder tile would double the code.
 /// </summary>
-internal sealed record DepthwiseChunk(int First, int Pixels, int Repeat);
+internal sealed record DepthwiseChunk(int First, int End, int Pixels)
+{
+    /// <summary>The tiles the chunk takes: 1 for a fixed one.</summary>
+    public int Repeat => (End - First + Pixels - 1) / Pixels;
+
+    /// <summary>Pixels the last tile of a loop computes a second time.</summary>
+    public int Overlap => Repeat * Pixels - (End - First);
+}
 
 /// <summary>
 /// One vector-width branch: the vectors of channels it uses (<see cref="Parts"/>: the widest that fits, then
@@ -65,23 +74,28 @@ internal sealed record DepthwiseSchedule(DepthwiseLayout Layout, int OutRows, in
     }
 
     /// <summary>
-    /// Even chunks of up to 8 pixels (2 for two rows, 5 for one, with AVX2's 16 registers): one accumulator
-    /// per output beside the bias, nine taps and the input value. A chunk with a border column, or a short
-    /// last one, has code of its own (without the padding taps); the full chunks between the borders share a loop.
+    /// The border columns one by one (without their padding taps), and the inside columns in even tiles of up
+    /// to 8 pixels (2 for two rows, 5 for one, with AVX2's 16 registers: one accumulator per output beside
+    /// the bias, nine taps and the input value), looped. A 56-pixel row at 512 bits: 1, 7 × 8 over 54
+    /// (redoing 2), 1. Border tiles as wide as the inside ones tripled the code for no speed. A row no wider
+    /// than a tile is one tile.
     /// </summary>
     private static List<DepthwiseChunk> Chunks(VectorWidth branch, int outRows, int outW, int first, int end)
     {
-        int most = Math.Max(1, Math.Min(8, (branch.Registers - 11) / outRows)), count = (outW + most - 1) / most, size = (outW + count - 1) / count;
-        bool Inside(int k) => k * size >= first && (k + 1) * size <= Math.Min(end, outW);
+        int most = Math.Max(1, Math.Min(8, (branch.Registers - 11) / outRows));
+        if (outW <= most)
+            return [new DepthwiseChunk(0, outW, outW)]; // a narrow row in one tile: a border pixel alone would wait on its few FMAs
         var chunks = new List<DepthwiseChunk>();
-        for (int k = 0; k < count;)
+        for (int ox = 0; ox < first; ox++)
+            chunks.Add(new DepthwiseChunk(ox, ox + 1, 1));
+        int inside = end - first;
+        if (inside > 0)
         {
-            int next = k + 1;
-            while (Inside(k) && next < count && Inside(next))
-                next++;
-            chunks.Add(next - k > 1 ? new DepthwiseChunk(k * size, size, next - k) : new DepthwiseChunk(k * size, Math.Min(outW, (k + 1) * size) - k * size, 1));
-            k = next;
+            int count = (inside + most - 1) / most;
+            chunks.Add(new DepthwiseChunk(first, end, (inside + count - 1) / count));
         }
+        for (int ox = end; ox < outW; ox++)
+            chunks.Add(new DepthwiseChunk(ox, ox + 1, 1));
         return chunks;
     }
 }
