@@ -58,6 +58,33 @@ internal static class Rendering
         }
     }
 
+    /// <summary>
+    /// Opens a loop that covers [<paramref name="first"/>, <paramref name="end"/>) with tiles of
+    /// <paramref name="size"/> at <paramref name="index"/>. Where the range is not a multiple of the tile, the
+    /// last tile is moved back to end at <paramref name="end"/> and redoes a few outputs (the same values
+    /// again): one tile's code instead of a second one for the remainder. Only for kernels whose output
+    /// is not one of their inputs.
+    /// </summary>
+    public static void OpenTileLoop(SourceWriter w, string index, int first, int end, int size)
+    {
+        int overlap = ((end - first + size - 1) / size) * size - (end - first);
+        if (overlap == 0)
+        {
+            w.Open($"for (int {index} = {first}; {index} < {end}; {index} += {size})");
+            return;
+        }
+        w.Line($"// The last tile ends at {end}: it redoes {overlap} pixel{(overlap == 1 ? "" : "s")} rather than have code of its own.");
+        w.Open($"for (int start = {first}; start < {end}; start += {size})");
+        w.Line($"int {index} = Math.Min(start, {end - size});");
+    }
+
+    /// <summary>Tiles of at most <paramref name="most"/> covering <paramref name="length"/> as evenly as their number allows: 54 → 8 (7 tiles), 26 → 7 (4).</summary>
+    public static int EvenTile(int length, int most)
+    {
+        int count = (length + most - 1) / most;
+        return (length + count - 1) / count;
+    }
+
     /// <summary>", ReLU6", ", ReLU", "" or ", clamped to [lo, hi]": a clamp as the docs name it.</summary>
     public static string ActivationText(Clamp clamp) =>
         (clamp.Min, clamp.Max) switch
@@ -101,4 +128,7 @@ internal static class Rendering
 
     /// <summary>The element <paramref name="offset"/> floats after <paramref name="name"/>: <c>Unsafe.Add(ref name, offset)</c>, or <c>name</c> itself at 0.</summary>
     public static string At(string name, string offset) => offset == "0" ? name : $"Unsafe.Add(ref {name}, {offset})";
+
+    /// <summary>A load's or store's element offset argument: <c>, 16</c>, or nothing for 0.</summary>
+    public static string Offset(int elements) => elements == 0 ? "" : $", {Constant(elements)}";
 }

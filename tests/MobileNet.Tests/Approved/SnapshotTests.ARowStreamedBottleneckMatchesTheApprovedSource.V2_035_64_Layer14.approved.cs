@@ -258,15 +258,15 @@
         {
             ref float expandWeights = ref MobileNetWeights.Layer14Expand.Floats;
             // 4 pixels × 32 → 192 channels, in blocks of 16 output channels.
+            const int Block = 16, BlockLength = 528; // the weights' packing: per block of output channels, its biases, then its weights for each input channel
             if (Vector512.IsHardwareAccelerated)
             {
                 Vector512<float> expandLo = Vector512.Create(0f);
                 Vector512<float> expandHi = Vector512.Create(6f);
-                int b = 0;
-                for (; b < 12; b += 3)
+                for (int b = 0; b < 12; b += 3)
                 {
-                    int co = b * 16;
-                    ref float w = ref Unsafe.Add(ref expandWeights, b * 528);
+                    int co = b * Block;
+                    ref float w = ref Unsafe.Add(ref expandWeights, b * BlockLength);
                     int p = 0;
                     {
                         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 528), c0_2 = Vector512.LoadUnsafe(ref w, 1056);
@@ -290,7 +290,7 @@
                             wk = ref Unsafe.Add(ref wk, 16);
                         }
                         ref float o = ref Unsafe.Add(ref slot, p * 192 + co);
-                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, expandLo), expandHi), ref o, 0);
+                        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, expandLo), expandHi), ref o);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_1, expandLo), expandHi), ref o, 16);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_2, expandLo), expandHi), ref o, 32);
                         Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, expandLo), expandHi), ref o, 192);
@@ -309,11 +309,10 @@
             {
                 Vector256<float> expandLo = Vector256.Create(0f);
                 Vector256<float> expandHi = Vector256.Create(6f);
-                int b = 0;
-                for (; b < 12; b += 1)
+                for (int b = 0; b < 12; b += 1)
                 {
-                    int co = b * 16;
-                    ref float w = ref Unsafe.Add(ref expandWeights, b * 528);
+                    int co = b * Block;
+                    ref float w = ref Unsafe.Add(ref expandWeights, b * BlockLength);
                     int p = 0;
                     {
                         Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
@@ -337,7 +336,7 @@
                             wk = ref Unsafe.Add(ref wk, 16);
                         }
                         ref float o = ref Unsafe.Add(ref slot, p * 192 + co);
-                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_0, expandLo), expandHi), ref o, 0);
+                        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_0, expandLo), expandHi), ref o);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_1, expandLo), expandHi), ref o, 8);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_0, expandLo), expandHi), ref o, 192);
                         Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_1, expandLo), expandHi), ref o, 200);
@@ -352,11 +351,10 @@
             {
                 Vector128<float> expandLo = Vector128.Create(0f);
                 Vector128<float> expandHi = Vector128.Create(6f);
-                int b = 0;
-                for (; b < 12; b += 1)
+                for (int b = 0; b < 12; b += 1)
                 {
-                    int co = b * 16;
-                    ref float w = ref Unsafe.Add(ref expandWeights, b * 528);
+                    int co = b * Block;
+                    ref float w = ref Unsafe.Add(ref expandWeights, b * BlockLength);
                     int p = 0;
                     {
                         Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
@@ -380,7 +378,7 @@
                             wk = ref Unsafe.Add(ref wk, 16);
                         }
                         ref float o = ref Unsafe.Add(ref slot, p * 192 + co);
-                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_0, expandLo), expandHi), ref o, 0);
+                        Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_0, expandLo), expandHi), ref o);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_1, expandLo), expandHi), ref o, 4);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_2, expandLo), expandHi), ref o, 8);
                         Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_3, expandLo), expandHi), ref o, 12);
@@ -406,62 +404,58 @@
         {
             ref float projectWeights = ref MobileNetWeights.Layer14Project.Floats;
             // 4 pixels × 192 → 56 channels, in blocks of 16 output channels.
+            const int Block = 16, BlockLength = 3088; // the weights' packing: per block of output channels, its biases, then its weights for each input channel
             if (Vector512.IsHardwareAccelerated)
             {
-                int b = 0;
                 // The last 8 channels in the lower half of the last column.
+                ref float w = ref projectWeights;
+                int p = 0;
                 {
-                    int co = b * 16;
-                    ref float w = ref Unsafe.Add(ref projectWeights, b * 3088);
-                    int p = 0;
+                    Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 3088), c0_2 = Vector512.LoadUnsafe(ref w, 6176), c0_3 = Vector512.LoadUnsafe(ref w, 9264);
+                    Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 3088), c1_2 = Vector512.LoadUnsafe(ref w, 6176), c1_3 = Vector512.LoadUnsafe(ref w, 9264);
+                    Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 3088), c2_2 = Vector512.LoadUnsafe(ref w, 6176), c2_3 = Vector512.LoadUnsafe(ref w, 9264);
+                    Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 3088), c3_2 = Vector512.LoadUnsafe(ref w, 6176), c3_3 = Vector512.LoadUnsafe(ref w, 9264);
+                    ref float a = ref Unsafe.Add(ref d, p * 192);
+                    ref float wk = ref Unsafe.Add(ref w, 16);
+                    for (int k = 0; k < 192; k++)
                     {
-                        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 3088), c0_2 = Vector512.LoadUnsafe(ref w, 6176), c0_3 = Vector512.LoadUnsafe(ref w, 9264);
-                        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 3088), c1_2 = Vector512.LoadUnsafe(ref w, 6176), c1_3 = Vector512.LoadUnsafe(ref w, 9264);
-                        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 3088), c2_2 = Vector512.LoadUnsafe(ref w, 6176), c2_3 = Vector512.LoadUnsafe(ref w, 9264);
-                        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 3088), c3_2 = Vector512.LoadUnsafe(ref w, 6176), c3_3 = Vector512.LoadUnsafe(ref w, 9264);
-                        ref float a = ref Unsafe.Add(ref d, p * 192);
-                        ref float wk = ref Unsafe.Add(ref w, 16);
-                        for (int k = 0; k < 192; k++)
-                        {
-                            Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 3088), w2 = Vector512.LoadUnsafe(ref wk, 6176), w3 = Vector512.LoadUnsafe(ref wk, 9264);
-                            Vector512<float> x0 = Vector512.Create(a);
-                            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector512.FusedMultiplyAdd(x0, w3, c0_3);
-                            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 192));
-                            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector512.FusedMultiplyAdd(x1, w3, c1_3);
-                            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 384));
-                            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector512.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector512.FusedMultiplyAdd(x2, w3, c2_3);
-                            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 576));
-                            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector512.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector512.FusedMultiplyAdd(x3, w3, c3_3);
-                            a = ref Unsafe.Add(ref a, 1);
-                            wk = ref Unsafe.Add(ref wk, 16);
-                        }
-                        ref float o = ref Unsafe.Add(ref target, p * 56 + co);
-                        Vector512.StoreUnsafe(c0_0, ref o, 0);
-                        Vector512.StoreUnsafe(c0_1, ref o, 16);
-                        Vector512.StoreUnsafe(c0_2, ref o, 32);
-                        Vector256.StoreUnsafe(c0_3.GetLower(), ref o, 48);
-                        Vector512.StoreUnsafe(c1_0, ref o, 56);
-                        Vector512.StoreUnsafe(c1_1, ref o, 72);
-                        Vector512.StoreUnsafe(c1_2, ref o, 88);
-                        Vector256.StoreUnsafe(c1_3.GetLower(), ref o, 104);
-                        Vector512.StoreUnsafe(c2_0, ref o, 112);
-                        Vector512.StoreUnsafe(c2_1, ref o, 128);
-                        Vector512.StoreUnsafe(c2_2, ref o, 144);
-                        Vector256.StoreUnsafe(c2_3.GetLower(), ref o, 160);
-                        Vector512.StoreUnsafe(c3_0, ref o, 168);
-                        Vector512.StoreUnsafe(c3_1, ref o, 184);
-                        Vector512.StoreUnsafe(c3_2, ref o, 200);
-                        Vector256.StoreUnsafe(c3_3.GetLower(), ref o, 216);
+                        Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 3088), w2 = Vector512.LoadUnsafe(ref wk, 6176), w3 = Vector512.LoadUnsafe(ref wk, 9264);
+                        Vector512<float> x0 = Vector512.Create(a);
+                        c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector512.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector512.FusedMultiplyAdd(x0, w3, c0_3);
+                        Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 192));
+                        c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector512.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector512.FusedMultiplyAdd(x1, w3, c1_3);
+                        Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 384));
+                        c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector512.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector512.FusedMultiplyAdd(x2, w3, c2_3);
+                        Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 576));
+                        c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1); c3_2 = Vector512.FusedMultiplyAdd(x3, w2, c3_2); c3_3 = Vector512.FusedMultiplyAdd(x3, w3, c3_3);
+                        a = ref Unsafe.Add(ref a, 1);
+                        wk = ref Unsafe.Add(ref wk, 16);
                     }
+                    ref float o = ref Unsafe.Add(ref target, p * 56);
+                    Vector512.StoreUnsafe(c0_0, ref o);
+                    Vector512.StoreUnsafe(c0_1, ref o, 16);
+                    Vector512.StoreUnsafe(c0_2, ref o, 32);
+                    Vector256.StoreUnsafe(c0_3.GetLower(), ref o, 48);
+                    Vector512.StoreUnsafe(c1_0, ref o, 56);
+                    Vector512.StoreUnsafe(c1_1, ref o, 72);
+                    Vector512.StoreUnsafe(c1_2, ref o, 88);
+                    Vector256.StoreUnsafe(c1_3.GetLower(), ref o, 104);
+                    Vector512.StoreUnsafe(c2_0, ref o, 112);
+                    Vector512.StoreUnsafe(c2_1, ref o, 128);
+                    Vector512.StoreUnsafe(c2_2, ref o, 144);
+                    Vector256.StoreUnsafe(c2_3.GetLower(), ref o, 160);
+                    Vector512.StoreUnsafe(c3_0, ref o, 168);
+                    Vector512.StoreUnsafe(c3_1, ref o, 184);
+                    Vector512.StoreUnsafe(c3_2, ref o, 200);
+                    Vector256.StoreUnsafe(c3_3.GetLower(), ref o, 216);
                 }
             }
             else if (Vector256.IsHardwareAccelerated)
             {
-                int b = 0;
-                for (; b < 3; b += 1)
+                for (int b = 0; b < 3; b += 1)
                 {
-                    int co = b * 16;
-                    ref float w = ref Unsafe.Add(ref projectWeights, b * 3088);
+                    int co = b * Block;
+                    ref float w = ref Unsafe.Add(ref projectWeights, b * BlockLength);
                     int p = 0;
                     {
                         Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
@@ -485,7 +479,7 @@
                             wk = ref Unsafe.Add(ref wk, 16);
                         }
                         ref float o = ref Unsafe.Add(ref target, p * 56 + co);
-                        Vector256.StoreUnsafe(c0_0, ref o, 0);
+                        Vector256.StoreUnsafe(c0_0, ref o);
                         Vector256.StoreUnsafe(c0_1, ref o, 8);
                         Vector256.StoreUnsafe(c1_0, ref o, 56);
                         Vector256.StoreUnsafe(c1_1, ref o, 64);
@@ -497,8 +491,7 @@
                 }
                 // The last 8 channels, 1 × Vector256.
                 {
-                    int co = b * 16;
-                    ref float w = ref Unsafe.Add(ref projectWeights, b * 3088);
+                    ref float w = ref Unsafe.Add(ref projectWeights, 9264);
                     int p = 0;
                     {
                         Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w);
@@ -521,8 +514,8 @@
                             a = ref Unsafe.Add(ref a, 1);
                             wk = ref Unsafe.Add(ref wk, 16);
                         }
-                        ref float o = ref Unsafe.Add(ref target, p * 56 + co);
-                        Vector256.StoreUnsafe(c0_0, ref o, 0);
+                        ref float o = ref Unsafe.Add(ref target, p * 56 + 48);
+                        Vector256.StoreUnsafe(c0_0, ref o);
                         Vector256.StoreUnsafe(c1_0, ref o, 56);
                         Vector256.StoreUnsafe(c2_0, ref o, 112);
                         Vector256.StoreUnsafe(c3_0, ref o, 168);
@@ -531,11 +524,10 @@
             }
             else
             {
-                int b = 0;
-                for (; b < 3; b += 1)
+                for (int b = 0; b < 3; b += 1)
                 {
-                    int co = b * 16;
-                    ref float w = ref Unsafe.Add(ref projectWeights, b * 3088);
+                    int co = b * Block;
+                    ref float w = ref Unsafe.Add(ref projectWeights, b * BlockLength);
                     int p = 0;
                     {
                         Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
@@ -559,7 +551,7 @@
                             wk = ref Unsafe.Add(ref wk, 16);
                         }
                         ref float o = ref Unsafe.Add(ref target, p * 56 + co);
-                        Vector128.StoreUnsafe(c0_0, ref o, 0);
+                        Vector128.StoreUnsafe(c0_0, ref o);
                         Vector128.StoreUnsafe(c0_1, ref o, 4);
                         Vector128.StoreUnsafe(c0_2, ref o, 8);
                         Vector128.StoreUnsafe(c0_3, ref o, 12);
@@ -579,8 +571,7 @@
                 }
                 // The last 8 channels, 2 × Vector128.
                 {
-                    int co = b * 16;
-                    ref float w = ref Unsafe.Add(ref projectWeights, b * 3088);
+                    ref float w = ref Unsafe.Add(ref projectWeights, 9264);
                     int p = 0;
                     {
                         Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4);
@@ -603,8 +594,8 @@
                             a = ref Unsafe.Add(ref a, 1);
                             wk = ref Unsafe.Add(ref wk, 16);
                         }
-                        ref float o = ref Unsafe.Add(ref target, p * 56 + co);
-                        Vector128.StoreUnsafe(c0_0, ref o, 0);
+                        ref float o = ref Unsafe.Add(ref target, p * 56 + 48);
+                        Vector128.StoreUnsafe(c0_0, ref o);
                         Vector128.StoreUnsafe(c0_1, ref o, 4);
                         Vector128.StoreUnsafe(c1_0, ref o, 56);
                         Vector128.StoreUnsafe(c1_1, ref o, 60);

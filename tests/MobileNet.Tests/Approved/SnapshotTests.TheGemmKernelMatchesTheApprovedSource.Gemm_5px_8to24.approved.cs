@@ -3,60 +3,54 @@ if (Vector512.IsHardwareAccelerated)
 {
     Vector512<float> lo = Vector512.Create(0f);
     Vector512<float> hi = Vector512.Create(6f);
-    int b = 0;
     // The last 8 channels in the lower half of the last column.
     Vector256<float> halfLo = Vector256.Create(0f);
     Vector256<float> halfHi = Vector256.Create(6f);
+    ref float w = ref weights;
+    int p = 0;
     {
-        int co = b * 16;
-        ref float w = ref Unsafe.Add(ref weights, b * 144);
-        int p = 0;
+        Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 144);
+        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 144);
+        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 144);
+        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 144);
+        Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 144);
+        ref float a = ref Unsafe.Add(ref input, p * 8);
+        ref float wk = ref Unsafe.Add(ref w, 16);
+        for (int k = 0; k < 8; k++)
         {
-            Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 144);
-            Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 144);
-            Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 144);
-            Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 144);
-            Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 144);
-            ref float a = ref Unsafe.Add(ref input, p * 8);
-            ref float wk = ref Unsafe.Add(ref w, 16);
-            for (int k = 0; k < 8; k++)
-            {
-                Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 144);
-                Vector512<float> x0 = Vector512.Create(a);
-                c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
-                Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 8));
-                c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
-                Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 16));
-                c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
-                Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 24));
-                c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
-                Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 32));
-                c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
-                a = ref Unsafe.Add(ref a, 1);
-                wk = ref Unsafe.Add(ref wk, 16);
-            }
-            ref float o = ref Unsafe.Add(ref output, p * 24 + co);
-            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, lo), hi), ref o, 0);
-            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_1.GetLower(), halfLo), halfHi), ref o, 16);
-            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, lo), hi), ref o, 24);
-            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_1.GetLower(), halfLo), halfHi), ref o, 40);
-            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, lo), hi), ref o, 48);
-            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_1.GetLower(), halfLo), halfHi), ref o, 64);
-            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, lo), hi), ref o, 72);
-            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_1.GetLower(), halfLo), halfHi), ref o, 88);
-            Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_0, lo), hi), ref o, 96);
-            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c4_1.GetLower(), halfLo), halfHi), ref o, 112);
+            Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 144);
+            Vector512<float> x0 = Vector512.Create(a);
+            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
+            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 8));
+            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
+            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 16));
+            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
+            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 24));
+            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
+            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 32));
+            c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
+            a = ref Unsafe.Add(ref a, 1);
+            wk = ref Unsafe.Add(ref wk, 16);
         }
+        ref float o = ref Unsafe.Add(ref output, p * 24);
+        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, lo), hi), ref o);
+        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_1.GetLower(), halfLo), halfHi), ref o, 16);
+        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, lo), hi), ref o, 24);
+        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_1.GetLower(), halfLo), halfHi), ref o, 40);
+        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, lo), hi), ref o, 48);
+        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_1.GetLower(), halfLo), halfHi), ref o, 64);
+        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, lo), hi), ref o, 72);
+        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_1.GetLower(), halfLo), halfHi), ref o, 88);
+        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_0, lo), hi), ref o, 96);
+        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c4_1.GetLower(), halfLo), halfHi), ref o, 112);
     }
 }
 else if (Vector256.IsHardwareAccelerated)
 {
     Vector256<float> lo = Vector256.Create(0f);
     Vector256<float> hi = Vector256.Create(6f);
-    int b = 0;
     {
-        int co = b * 16;
-        ref float w = ref Unsafe.Add(ref weights, b * 144);
+        ref float w = ref weights;
         int p = 0;
         {
             Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
@@ -82,8 +76,8 @@ else if (Vector256.IsHardwareAccelerated)
                 a = ref Unsafe.Add(ref a, 1);
                 wk = ref Unsafe.Add(ref wk, 16);
             }
-            ref float o = ref Unsafe.Add(ref output, p * 24 + co);
-            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_0, lo), hi), ref o, 0);
+            ref float o = ref Unsafe.Add(ref output, p * 24);
+            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_0, lo), hi), ref o);
             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_1, lo), hi), ref o, 8);
             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_0, lo), hi), ref o, 24);
             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_1, lo), hi), ref o, 32);
@@ -95,13 +89,11 @@ else if (Vector256.IsHardwareAccelerated)
             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c4_1, lo), hi), ref o, 104);
         }
     }
-    b += 1;
     // The last 8 channels, 1 × Vector256.
     Vector256<float> restLo = Vector256.Create(0f);
     Vector256<float> restHi = Vector256.Create(6f);
     {
-        int co = b * 16;
-        ref float w = ref Unsafe.Add(ref weights, b * 144);
+        ref float w = ref Unsafe.Add(ref weights, 144);
         int p = 0;
         {
             Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w);
@@ -127,8 +119,8 @@ else if (Vector256.IsHardwareAccelerated)
                 a = ref Unsafe.Add(ref a, 1);
                 wk = ref Unsafe.Add(ref wk, 16);
             }
-            ref float o = ref Unsafe.Add(ref output, p * 24 + co);
-            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_0, restLo), restHi), ref o, 0);
+            ref float o = ref Unsafe.Add(ref output, p * 24 + 16);
+            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_0, restLo), restHi), ref o);
             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_0, restLo), restHi), ref o, 24);
             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_0, restLo), restHi), ref o, 48);
             Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_0, restLo), restHi), ref o, 72);
@@ -140,10 +132,8 @@ else
 {
     Vector128<float> lo = Vector128.Create(0f);
     Vector128<float> hi = Vector128.Create(6f);
-    int b = 0;
     {
-        int co = b * 16;
-        ref float w = ref Unsafe.Add(ref weights, b * 144);
+        ref float w = ref weights;
         int p = 0;
         {
             Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
@@ -163,8 +153,8 @@ else
                 a = ref Unsafe.Add(ref a, 1);
                 wk = ref Unsafe.Add(ref wk, 16);
             }
-            ref float o = ref Unsafe.Add(ref output, p * 24 + co);
-            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_0, lo), hi), ref o, 0);
+            ref float o = ref Unsafe.Add(ref output, p * 24);
+            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_0, lo), hi), ref o);
             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_1, lo), hi), ref o, 4);
             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_2, lo), hi), ref o, 8);
             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_3, lo), hi), ref o, 12);
@@ -193,8 +183,8 @@ else
                 a = ref Unsafe.Add(ref a, 1);
                 wk = ref Unsafe.Add(ref wk, 16);
             }
-            ref float o = ref Unsafe.Add(ref output, p * 24 + co);
-            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_0, lo), hi), ref o, 0);
+            ref float o = ref Unsafe.Add(ref output, p * 24);
+            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_0, lo), hi), ref o);
             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_1, lo), hi), ref o, 4);
             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_2, lo), hi), ref o, 8);
             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_3, lo), hi), ref o, 12);
@@ -204,13 +194,11 @@ else
             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_3, lo), hi), ref o, 36);
         }
     }
-    b += 1;
     // The last 8 channels, 2 × Vector128.
     Vector128<float> restLo = Vector128.Create(0f);
     Vector128<float> restHi = Vector128.Create(6f);
     {
-        int co = b * 16;
-        ref float w = ref Unsafe.Add(ref weights, b * 144);
+        ref float w = ref Unsafe.Add(ref weights, 144);
         int p = 0;
         {
             Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4);
@@ -230,8 +218,8 @@ else
                 a = ref Unsafe.Add(ref a, 1);
                 wk = ref Unsafe.Add(ref wk, 16);
             }
-            ref float o = ref Unsafe.Add(ref output, p * 24 + co);
-            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_0, restLo), restHi), ref o, 0);
+            ref float o = ref Unsafe.Add(ref output, p * 24 + 16);
+            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_0, restLo), restHi), ref o);
             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_1, restLo), restHi), ref o, 4);
             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_0, restLo), restHi), ref o, 24);
             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_1, restLo), restHi), ref o, 28);
@@ -254,8 +242,8 @@ else
                 a = ref Unsafe.Add(ref a, 1);
                 wk = ref Unsafe.Add(ref wk, 16);
             }
-            ref float o = ref Unsafe.Add(ref output, p * 24 + co);
-            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_0, restLo), restHi), ref o, 0);
+            ref float o = ref Unsafe.Add(ref output, p * 24 + 16);
+            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_0, restLo), restHi), ref o);
             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_1, restLo), restHi), ref o, 4);
             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_0, restLo), restHi), ref o, 24);
             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_1, restLo), restHi), ref o, 28);

@@ -12,117 +12,73 @@ for (int oy = 0; oy < 4; oy++)
     {
         Vector256<float> lo = Vector256.Create(0f);
         Vector256<float> hi = Vector256.Create(6f);
+        for (int ox = 0; ox < 3; ox += 3)
         {
-            int ox = 0;
+            Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w);
+            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w);
+            Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w);
+            for (int ky = 0; ky < KernelH; ky++)
             {
-                Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w);
-                Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w);
-                Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w);
-                for (int ky = 0; ky < KernelH; ky++)
-                {
-                    int iy = iy0 + ky;
-                    ref float source = ref (uint)iy < InH ? ref Unsafe.Add(ref input, iy * InW * InC) : ref zero;
-                    ref float line = ref Unsafe.Add(ref source, ox * Stride * InC);
-                    ref float t = ref Unsafe.Add(ref w, OutC * (1 + ky * KernelW * InC));
-                    {
-                        Vector256<float> x = Vector256.Create(line);
-                        c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 0), c0_0);
-                    }
-                    {
-                        Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 1));
-                        c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 8), c0_0);
-                    }
-                    {
-                        Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 2));
-                        c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 16), c0_0);
-                    }
-                    {
-                        Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 3));
-                        c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 24), c0_0);
-                    }
-                    {
-                        Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 4));
-                        c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 32), c0_0);
-                    }
-                    {
-                        Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 5));
-                        c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 40), c0_0);
-                    }
-                    {
-                        Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 6));
-                        c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 48), c0_0);
-                        c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 0), c1_0);
-                    }
-                    {
-                        Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 7));
-                        c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 56), c0_0);
-                        c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 8), c1_0);
-                    }
-                    {
-                        Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 8));
-                        c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 64), c0_0);
-                        c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 16), c1_0);
-                    }
-                    {
-                        Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 9));
-                        c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 24), c1_0);
-                    }
-                    {
-                        Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 10));
-                        c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 32), c1_0);
-                    }
-                    {
-                        Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 11));
-                        c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 40), c1_0);
-                    }
-                    {
-                        Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 12));
-                        c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 48), c1_0);
-                        c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 0), c2_0);
-                    }
-                    {
-                        Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 13));
-                        c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 56), c1_0);
-                        c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 8), c2_0);
-                    }
-                    {
-                        Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 14));
-                        c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 64), c1_0);
-                        c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 16), c2_0);
-                    }
-                    {
-                        Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 15));
-                        c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 24), c2_0);
-                    }
-                    {
-                        Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 16));
-                        c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 32), c2_0);
-                    }
-                    {
-                        Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 17));
-                        c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 40), c2_0);
-                    }
-                    {
-                        Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 18));
-                        c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 48), c2_0);
-                    }
-                    {
-                        Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 19));
-                        c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 56), c2_0);
-                    }
-                    {
-                        Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 20));
-                        c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 64), c2_0);
-                    }
-                }
-                ref float o = ref Unsafe.Add(ref row, ox * OutC);
-                Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_0, lo), hi), ref o, 0);
-                Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_0, lo), hi), ref o, 8);
-                Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_0, lo), hi), ref o, 16);
+                int iy = iy0 + ky;
+                ref float source = ref (uint)iy < InH ? ref Unsafe.Add(ref input, iy * InW * InC) : ref zero;
+                ref float line = ref Unsafe.Add(ref source, ox * Stride * InC);
+                ref float t = ref Unsafe.Add(ref w, OutC * (1 + ky * KernelW * InC));
+                Vector256<float> x = Vector256.Create(line);
+                c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t), c0_0);
+                x = Vector256.Create(Unsafe.Add(ref line, 1));
+                c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 8), c0_0);
+                x = Vector256.Create(Unsafe.Add(ref line, 2));
+                c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 16), c0_0);
+                x = Vector256.Create(Unsafe.Add(ref line, 3));
+                c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 24), c0_0);
+                x = Vector256.Create(Unsafe.Add(ref line, 4));
+                c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 32), c0_0);
+                x = Vector256.Create(Unsafe.Add(ref line, 5));
+                c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 40), c0_0);
+                x = Vector256.Create(Unsafe.Add(ref line, 6));
+                c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 48), c0_0);
+                c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t), c1_0);
+                x = Vector256.Create(Unsafe.Add(ref line, 7));
+                c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 56), c0_0);
+                c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 8), c1_0);
+                x = Vector256.Create(Unsafe.Add(ref line, 8));
+                c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 64), c0_0);
+                c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 16), c1_0);
+                x = Vector256.Create(Unsafe.Add(ref line, 9));
+                c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 24), c1_0);
+                x = Vector256.Create(Unsafe.Add(ref line, 10));
+                c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 32), c1_0);
+                x = Vector256.Create(Unsafe.Add(ref line, 11));
+                c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 40), c1_0);
+                x = Vector256.Create(Unsafe.Add(ref line, 12));
+                c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 48), c1_0);
+                c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t), c2_0);
+                x = Vector256.Create(Unsafe.Add(ref line, 13));
+                c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 56), c1_0);
+                c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 8), c2_0);
+                x = Vector256.Create(Unsafe.Add(ref line, 14));
+                c1_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 64), c1_0);
+                c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 16), c2_0);
+                x = Vector256.Create(Unsafe.Add(ref line, 15));
+                c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 24), c2_0);
+                x = Vector256.Create(Unsafe.Add(ref line, 16));
+                c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 32), c2_0);
+                x = Vector256.Create(Unsafe.Add(ref line, 17));
+                c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 40), c2_0);
+                x = Vector256.Create(Unsafe.Add(ref line, 18));
+                c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 48), c2_0);
+                x = Vector256.Create(Unsafe.Add(ref line, 19));
+                c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 56), c2_0);
+                x = Vector256.Create(Unsafe.Add(ref line, 20));
+                c2_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 64), c2_0);
             }
+            ref float o = ref Unsafe.Add(ref row, ox * OutC);
+            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_0, lo), hi), ref o);
+            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_0, lo), hi), ref o, 8);
+            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_0, lo), hi), ref o, 16);
         }
         {
-            int ox = 3;
+            const int ox = 3;
             Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w);
             for (int ky = 0; ky < KernelH; ky++)
             {
@@ -130,153 +86,97 @@ for (int oy = 0; oy < 4; oy++)
                 ref float source = ref (uint)iy < InH ? ref Unsafe.Add(ref input, iy * InW * InC) : ref zero;
                 ref float line = ref Unsafe.Add(ref source, ox * Stride * InC);
                 ref float t = ref Unsafe.Add(ref w, OutC * (1 + ky * KernelW * InC));
-                {
-                    Vector256<float> x = Vector256.Create(line);
-                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 0), c0_0);
-                }
-                {
-                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 1));
-                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 8), c0_0);
-                }
-                {
-                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 2));
-                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 16), c0_0);
-                }
-                {
-                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 3));
-                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 24), c0_0);
-                }
-                {
-                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 4));
-                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 32), c0_0);
-                }
-                {
-                    Vector256<float> x = Vector256.Create(Unsafe.Add(ref line, 5));
-                    c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 40), c0_0);
-                }
+                Vector256<float> x = Vector256.Create(line);
+                c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t), c0_0);
+                x = Vector256.Create(Unsafe.Add(ref line, 1));
+                c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 8), c0_0);
+                x = Vector256.Create(Unsafe.Add(ref line, 2));
+                c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 16), c0_0);
+                x = Vector256.Create(Unsafe.Add(ref line, 3));
+                c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 24), c0_0);
+                x = Vector256.Create(Unsafe.Add(ref line, 4));
+                c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 32), c0_0);
+                x = Vector256.Create(Unsafe.Add(ref line, 5));
+                c0_0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref t, 40), c0_0);
             }
             ref float o = ref Unsafe.Add(ref row, ox * OutC);
-            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_0, lo), hi), ref o, 0);
+            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_0, lo), hi), ref o);
         }
     }
     else
     {
         Vector128<float> lo = Vector128.Create(0f);
         Vector128<float> hi = Vector128.Create(6f);
+        for (int ox = 0; ox < 3; ox += 3)
         {
-            int ox = 0;
+            Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4);
+            Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4);
+            Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4);
+            for (int ky = 0; ky < KernelH; ky++)
             {
-                Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4);
-                Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4);
-                Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4);
-                for (int ky = 0; ky < KernelH; ky++)
-                {
-                    int iy = iy0 + ky;
-                    ref float source = ref (uint)iy < InH ? ref Unsafe.Add(ref input, iy * InW * InC) : ref zero;
-                    ref float line = ref Unsafe.Add(ref source, ox * Stride * InC);
-                    ref float t = ref Unsafe.Add(ref w, OutC * (1 + ky * KernelW * InC));
-                    {
-                        Vector128<float> x = Vector128.Create(line);
-                        c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 0), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 4), c0_1);
-                    }
-                    {
-                        Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 1));
-                        c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 8), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 12), c0_1);
-                    }
-                    {
-                        Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 2));
-                        c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 16), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 20), c0_1);
-                    }
-                    {
-                        Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 3));
-                        c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 24), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 28), c0_1);
-                    }
-                    {
-                        Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 4));
-                        c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 32), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 36), c0_1);
-                    }
-                    {
-                        Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 5));
-                        c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 40), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 44), c0_1);
-                    }
-                    {
-                        Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 6));
-                        c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 48), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 52), c0_1);
-                        c1_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 0), c1_0); c1_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 4), c1_1);
-                    }
-                    {
-                        Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 7));
-                        c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 56), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 60), c0_1);
-                        c1_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 8), c1_0); c1_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 12), c1_1);
-                    }
-                    {
-                        Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 8));
-                        c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 64), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 68), c0_1);
-                        c1_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 16), c1_0); c1_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 20), c1_1);
-                    }
-                    {
-                        Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 9));
-                        c1_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 24), c1_0); c1_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 28), c1_1);
-                    }
-                    {
-                        Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 10));
-                        c1_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 32), c1_0); c1_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 36), c1_1);
-                    }
-                    {
-                        Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 11));
-                        c1_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 40), c1_0); c1_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 44), c1_1);
-                    }
-                    {
-                        Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 12));
-                        c1_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 48), c1_0); c1_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 52), c1_1);
-                        c2_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 0), c2_0); c2_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 4), c2_1);
-                    }
-                    {
-                        Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 13));
-                        c1_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 56), c1_0); c1_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 60), c1_1);
-                        c2_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 8), c2_0); c2_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 12), c2_1);
-                    }
-                    {
-                        Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 14));
-                        c1_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 64), c1_0); c1_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 68), c1_1);
-                        c2_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 16), c2_0); c2_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 20), c2_1);
-                    }
-                    {
-                        Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 15));
-                        c2_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 24), c2_0); c2_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 28), c2_1);
-                    }
-                    {
-                        Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 16));
-                        c2_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 32), c2_0); c2_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 36), c2_1);
-                    }
-                    {
-                        Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 17));
-                        c2_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 40), c2_0); c2_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 44), c2_1);
-                    }
-                    {
-                        Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 18));
-                        c2_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 48), c2_0); c2_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 52), c2_1);
-                    }
-                    {
-                        Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 19));
-                        c2_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 56), c2_0); c2_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 60), c2_1);
-                    }
-                    {
-                        Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 20));
-                        c2_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 64), c2_0); c2_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 68), c2_1);
-                    }
-                }
-                ref float o = ref Unsafe.Add(ref row, ox * OutC);
-                Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_0, lo), hi), ref o, 0);
-                Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_1, lo), hi), ref o, 4);
-                Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_0, lo), hi), ref o, 8);
-                Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_1, lo), hi), ref o, 12);
-                Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_0, lo), hi), ref o, 16);
-                Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_1, lo), hi), ref o, 20);
+                int iy = iy0 + ky;
+                ref float source = ref (uint)iy < InH ? ref Unsafe.Add(ref input, iy * InW * InC) : ref zero;
+                ref float line = ref Unsafe.Add(ref source, ox * Stride * InC);
+                ref float t = ref Unsafe.Add(ref w, OutC * (1 + ky * KernelW * InC));
+                Vector128<float> x = Vector128.Create(line);
+                c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 4), c0_1);
+                x = Vector128.Create(Unsafe.Add(ref line, 1));
+                c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 8), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 12), c0_1);
+                x = Vector128.Create(Unsafe.Add(ref line, 2));
+                c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 16), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 20), c0_1);
+                x = Vector128.Create(Unsafe.Add(ref line, 3));
+                c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 24), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 28), c0_1);
+                x = Vector128.Create(Unsafe.Add(ref line, 4));
+                c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 32), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 36), c0_1);
+                x = Vector128.Create(Unsafe.Add(ref line, 5));
+                c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 40), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 44), c0_1);
+                x = Vector128.Create(Unsafe.Add(ref line, 6));
+                c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 48), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 52), c0_1);
+                c1_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t), c1_0); c1_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 4), c1_1);
+                x = Vector128.Create(Unsafe.Add(ref line, 7));
+                c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 56), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 60), c0_1);
+                c1_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 8), c1_0); c1_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 12), c1_1);
+                x = Vector128.Create(Unsafe.Add(ref line, 8));
+                c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 64), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 68), c0_1);
+                c1_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 16), c1_0); c1_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 20), c1_1);
+                x = Vector128.Create(Unsafe.Add(ref line, 9));
+                c1_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 24), c1_0); c1_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 28), c1_1);
+                x = Vector128.Create(Unsafe.Add(ref line, 10));
+                c1_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 32), c1_0); c1_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 36), c1_1);
+                x = Vector128.Create(Unsafe.Add(ref line, 11));
+                c1_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 40), c1_0); c1_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 44), c1_1);
+                x = Vector128.Create(Unsafe.Add(ref line, 12));
+                c1_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 48), c1_0); c1_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 52), c1_1);
+                c2_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t), c2_0); c2_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 4), c2_1);
+                x = Vector128.Create(Unsafe.Add(ref line, 13));
+                c1_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 56), c1_0); c1_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 60), c1_1);
+                c2_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 8), c2_0); c2_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 12), c2_1);
+                x = Vector128.Create(Unsafe.Add(ref line, 14));
+                c1_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 64), c1_0); c1_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 68), c1_1);
+                c2_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 16), c2_0); c2_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 20), c2_1);
+                x = Vector128.Create(Unsafe.Add(ref line, 15));
+                c2_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 24), c2_0); c2_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 28), c2_1);
+                x = Vector128.Create(Unsafe.Add(ref line, 16));
+                c2_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 32), c2_0); c2_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 36), c2_1);
+                x = Vector128.Create(Unsafe.Add(ref line, 17));
+                c2_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 40), c2_0); c2_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 44), c2_1);
+                x = Vector128.Create(Unsafe.Add(ref line, 18));
+                c2_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 48), c2_0); c2_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 52), c2_1);
+                x = Vector128.Create(Unsafe.Add(ref line, 19));
+                c2_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 56), c2_0); c2_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 60), c2_1);
+                x = Vector128.Create(Unsafe.Add(ref line, 20));
+                c2_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 64), c2_0); c2_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 68), c2_1);
             }
+            ref float o = ref Unsafe.Add(ref row, ox * OutC);
+            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_0, lo), hi), ref o);
+            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_1, lo), hi), ref o, 4);
+            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_0, lo), hi), ref o, 8);
+            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_1, lo), hi), ref o, 12);
+            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_0, lo), hi), ref o, 16);
+            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_1, lo), hi), ref o, 20);
         }
         {
-            int ox = 3;
+            const int ox = 3;
             Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4);
             for (int ky = 0; ky < KernelH; ky++)
             {
@@ -284,33 +184,21 @@ for (int oy = 0; oy < 4; oy++)
                 ref float source = ref (uint)iy < InH ? ref Unsafe.Add(ref input, iy * InW * InC) : ref zero;
                 ref float line = ref Unsafe.Add(ref source, ox * Stride * InC);
                 ref float t = ref Unsafe.Add(ref w, OutC * (1 + ky * KernelW * InC));
-                {
-                    Vector128<float> x = Vector128.Create(line);
-                    c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 0), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 4), c0_1);
-                }
-                {
-                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 1));
-                    c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 8), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 12), c0_1);
-                }
-                {
-                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 2));
-                    c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 16), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 20), c0_1);
-                }
-                {
-                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 3));
-                    c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 24), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 28), c0_1);
-                }
-                {
-                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 4));
-                    c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 32), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 36), c0_1);
-                }
-                {
-                    Vector128<float> x = Vector128.Create(Unsafe.Add(ref line, 5));
-                    c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 40), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 44), c0_1);
-                }
+                Vector128<float> x = Vector128.Create(line);
+                c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 4), c0_1);
+                x = Vector128.Create(Unsafe.Add(ref line, 1));
+                c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 8), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 12), c0_1);
+                x = Vector128.Create(Unsafe.Add(ref line, 2));
+                c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 16), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 20), c0_1);
+                x = Vector128.Create(Unsafe.Add(ref line, 3));
+                c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 24), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 28), c0_1);
+                x = Vector128.Create(Unsafe.Add(ref line, 4));
+                c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 32), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 36), c0_1);
+                x = Vector128.Create(Unsafe.Add(ref line, 5));
+                c0_0 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 40), c0_0); c0_1 = Vector128.FusedMultiplyAdd(x, Vector128.LoadUnsafe(ref t, 44), c0_1);
             }
             ref float o = ref Unsafe.Add(ref row, ox * OutC);
-            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_0, lo), hi), ref o, 0);
+            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_0, lo), hi), ref o);
             Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_1, lo), hi), ref o, 4);
         }
     }

@@ -51,17 +51,9 @@ internal static class DepthwiseKernel
                 if (scoped)
                     w.Close();
             }
-            else if (c.Overlap == 0)
-            {
-                w.Open($"for (int ox = {c.First}; ox < {c.End}; ox += {c.Pixels})");
-                tile(c, null, true);
-                w.Close();
-            }
             else
             {
-                w.Line($"// The last tile ends at column {c.End}: it redoes {c.Overlap} pixel{(c.Overlap == 1 ? "" : "s")} rather than have code of its own.");
-                w.Open($"for (int start = {c.First}; start < {c.End}; start += {c.Pixels})");
-                w.Line($"int ox = Math.Min(start, {c.End - c.Pixels});");
+                OpenTileLoop(w, "ox", c.First, c.End, c.Pixels);
                 tile(c, null, true);
                 w.Close();
             }
@@ -90,7 +82,7 @@ internal static class DepthwiseKernel
             w.Line($"ref float taps = ref {At(weights, group)};");
             w.Line($"{v}<float> bias = {v}.LoadUnsafe(ref taps);");
             ClampBounds(w, clamp, prefix, v);
-            w.Line($"{v}<float> {string.Join(", ", Enumerable.Range(0, DepthwiseLayout.Taps).Select(t => $"k{t} = {v}.LoadUnsafe(ref taps, {DepthwiseLayout.Group * (1 + t)})"))};");
+            w.Line($"{v}<float> {string.Join(", ", Enumerable.Range(0, DepthwiseLayout.Taps).Select(t => $"k{t} = {v}.LoadUnsafe(ref taps{Offset(DepthwiseLayout.Group * (1 + t))})"))};");
             body(part, c);
             if (block)
                 w.Close();
@@ -149,7 +141,7 @@ internal static class DepthwiseKernel
                 if (users.Length == 0)
                     continue;
                 int offset = (fixedOx is null ? col : ix) * channels;
-                w.Line($"{(declared ? "" : $"{v}<float> ")}x = {v}.LoadUnsafe(ref p{j}{(offset == 0 ? "" : $", {offset}")});");
+                w.Line($"{(declared ? "" : $"{v}<float> ")}x = {v}.LoadUnsafe(ref p{j}{Offset(offset)});");
                 declared = true;
                 foreach ((int q, int u, int tap) in users)
                     w.Line($"{Acc(q, u)} = {v}.FusedMultiplyAdd(x, k{tap}, {Acc(q, u)});");
@@ -160,7 +152,7 @@ internal static class DepthwiseKernel
             for (int u = 0; u < n; u++)
             {
                 int at = q * s.OutW * channels + u * channels;
-                w.Line($"{v}.StoreUnsafe({Apply(clamp, Acc(q, u), prefix, v)}, ref o{(at == 0 ? "" : $", {at}")});");
+                w.Line($"{v}.StoreUnsafe({Apply(clamp, Acc(q, u), prefix, v)}, ref o{Offset(at)});");
             }
     }
 }

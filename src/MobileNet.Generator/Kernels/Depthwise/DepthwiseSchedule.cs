@@ -88,12 +88,8 @@ internal sealed record DepthwiseSchedule(DepthwiseLayout Layout, int OutRows, in
         var chunks = new List<DepthwiseChunk>();
         for (int ox = 0; ox < first; ox++)
             chunks.Add(new DepthwiseChunk(ox, ox + 1, 1));
-        int inside = end - first;
-        if (inside > 0)
-        {
-            int count = (inside + most - 1) / most;
-            chunks.Add(new DepthwiseChunk(first, end, (inside + count - 1) / count));
-        }
+        if (end > first)
+            chunks.Add(new DepthwiseChunk(first, end, Rendering.EvenTile(end - first, most)));
         for (int ox = end; ox < outW; ox++)
             chunks.Add(new DepthwiseChunk(ox, ox + 1, 1));
         return chunks;

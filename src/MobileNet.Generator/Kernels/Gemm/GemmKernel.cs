@@ -24,14 +24,14 @@ internal static class GemmKernel
     {
         GemmLayout layout = schedule.Layout;
         w.Line($"// {schedule.Pixels} pixels × {layout.InStride} → {layout.OutStride} channels, in blocks of {GemmLayout.Block} output channels.");
+        if (schedule.Branches.Any(b => b.Passes.Any(p => p.Repeat > 1)))
+            w.Line($"const int {nameof(GemmLayout.Block)} = {GemmLayout.Block}, {nameof(GemmLayout.BlockLength)} = {layout.BlockLength}; // the weights' packing: per block of output channels, its biases, then its weights for each input channel");
         ForEachWidth(w, schedule.Branches, b => b.Width, branch =>
         {
             ClampBounds(w, o.Clamp, o.Prefix, branch.Width.Vector);
-            w.Line("int b = 0;");
-            int start = 0;
-            for (int i = 0; i < branch.Passes.Count; i++)
+            int first = 0;
+            foreach (GemmPass pass in branch.Passes)
             {
-                GemmPass pass = branch.Passes[i];
                 string prefix = o.Prefix;
                 if (pass.Kind == GemmPassKind.HalfLastColumn)
                 {
@@ -45,45 +45,55 @@ internal static class GemmKernel
                     w.Line($"// The last {schedule.Rest} channels, {pass.Columns} × {pass.Width.Vector}.");
                     ClampBounds(w, o.Clamp, prefix, pass.Width.Vector);
                 }
-                start += pass.Repeat * pass.Blocks;
-                Pass(w, schedule, o, pass, prefix, pass.Repeat > 1 ? $"for (; b < {start}; b += {pass.Blocks})" : null);
-                if (pass.Repeat == 1 && i < branch.Passes.Count - 1)
-                    w.Line($"b += {pass.Blocks};");
+                Pass(w, schedule, o, pass, prefix, first, alone: branch.Passes.Count == 1);
+                first += pass.Repeat * pass.Blocks;
             }
         });
     }
 
-    /// <summary>A loop (or, with no <paramref name="loop"/>, one pass) over blocks, the pass's blocks at a time: the pixels in tiles of the pass's height, then one tile for the rest.</summary>
-    private static void Pass(SourceWriter w, GemmSchedule s, GemmOperands o, GemmPass pass, string prefix, string? loop)
+    /// <summary>
+    /// The pass's blocks from block <paramref name="first"/>, the pass's number at a time (a loop over <c>b</c>
+    /// when more than once, else at their place): the pixels in tiles of the pass's height, then one tile for the rest.
+    /// </summary>
+    private static void Pass(SourceWriter w, GemmSchedule s, GemmOperands o, GemmPass pass, string prefix, int first, bool alone)
     {
-        if (loop is null)
-            w.Scope();
+        string co, weights;
+        if (pass.Repeat > 1)
+        {
+            w.Open($"for (int b = {first}; b < {first + pass.Repeat * pass.Blocks}; b += {pass.Blocks})");
+            w.Line($"int co = b * {nameof(GemmLayout.Block)};");
+            (co, weights) = ("co", $"b * {nameof(GemmLayout.BlockLength)}");
+        }
         else
-            w.Open(loop);
-        w.Line($"int co = b * {GemmLayout.Block};");
-        w.Line($"ref float w = ref Unsafe.Add(ref {o.Weights}, b * {s.Layout.BlockLength});");
-        Tiles(w, "p", 0, s.Pixels, pass.TileRows, rows => Tile(w, s, o, pass, prefix, rows));
-        w.Close();
+        {
+            if (!alone)
+                w.Scope();
+            (co, weights) = (Constant(first * GemmLayout.Block), Constant(first * s.Layout.BlockLength));
+        }
+        w.Line($"ref float w = ref {At(o.Weights, weights)};");
+        Tiles(w, "p", 0, s.Pixels, pass.TileRows, rows => Tile(w, s, o, pass, prefix, rows, co));
+        if (pass.Repeat > 1 || !alone)
+            w.Close();
     }
 
     /// <summary><paramref name="rows"/> pixels from <c>p</c> × the pass's columns of channels from <c>co</c>, all in registers across the input channels.</summary>
-    private static void Tile(SourceWriter w, GemmSchedule s, GemmOperands o, GemmPass pass, string prefix, int rows)
+    private static void Tile(SourceWriter w, GemmSchedule s, GemmOperands o, GemmPass pass, string prefix, int rows, string co)
     {
         VectorWidth width = pass.Width;
         string v = width.Vector;
         int cols = pass.Columns, inC = s.Layout.InStride, outC = s.Layout.OutStride;
         // Column j of the tile: its block (0 or 1 after b) and lane offset within it, in floats from w.
-        int At(int j) => j * width.Lanes / GemmLayout.Block * s.Layout.BlockLength + j * width.Lanes % GemmLayout.Block;
+        int Column(int j) => j * width.Lanes / GemmLayout.Block * s.Layout.BlockLength + j * width.Lanes % GemmLayout.Block;
         string Acc(int r, int j) => $"c{r}_{j}";
 
         for (int r = 0; r < rows; r++)
-            w.Line($"{v}<float> {string.Join(", ", Enumerable.Range(0, cols).Select(j => $"{Acc(r, j)} = {v}.LoadUnsafe(ref w{(At(j) == 0 ? "" : $", {At(j)}")})"))};");
+            w.Line($"{v}<float> {string.Join(", ", Enumerable.Range(0, cols).Select(j => $"{Acc(r, j)} = {v}.LoadUnsafe(ref w{Offset(Column(j))})"))};");
         // Both operands advance by reference, so that every load is a register plus a constant: with an
         // int index the JIT sign-extends a fresh sum for each broadcast.
         w.Line($"ref float a = ref Unsafe.Add(ref {o.Input}, p * {inC});");
         w.Line($"ref float wk = ref Unsafe.Add(ref w, {GemmLayout.Block});");
         w.Open($"for (int k = 0; k < {inC}; k++)");
-        w.Line($"{v}<float> {string.Join(", ", Enumerable.Range(0, cols).Select(j => $"w{j} = {v}.LoadUnsafe(ref wk{(At(j) == 0 ? "" : $", {At(j)}")})"))};");
+        w.Line($"{v}<float> {string.Join(", ", Enumerable.Range(0, cols).Select(j => $"w{j} = {v}.LoadUnsafe(ref wk{Offset(Column(j))})"))};");
         for (int r = 0; r < rows; r++)
         {
             w.Line($"{v}<float> x{r} = {v}.Create({(r == 0 ? "a" : $"Unsafe.Add(ref a, {r * inC})")});");
@@ -92,17 +102,20 @@ internal static class GemmKernel
         w.Line("a = ref Unsafe.Add(ref a, 1);");
         w.Line($"wk = ref Unsafe.Add(ref wk, {GemmLayout.Block});");
         w.Close();
-        w.Line($"ref float o = ref Unsafe.Add(ref {o.Output}, p * {outC} + co);");
+        string pixel = Plus($"p * {outC}", co);
+        w.Line($"ref float o = ref Unsafe.Add(ref {o.Output}, {pixel});");
+        if (o.Residual is not null)
+            w.Line($"ref float r = ref Unsafe.Add(ref {o.Residual}, {pixel});");
         for (int r = 0; r < rows; r++)
             for (int j = 0; j < cols; j++)
             {
                 int at = r * outC + j * width.Lanes;
                 bool half = pass.Kind == GemmPassKind.HalfLastColumn && j == cols - 1;
                 string store = half ? "Vector256" : v, acc = half ? $"{Acc(r, j)}.GetLower()" : Acc(r, j);
-                string value = o.Residual is null ? acc : $"{acc} + {store}.LoadUnsafe(ref {o.Residual}, (nuint)(p * {outC} + co + {at}))";
+                string value = o.Residual is null ? acc : $"{acc} + {store}.LoadUnsafe(ref r{Offset(at)})";
                 // A tail's clamp bounds are its own vectors; a half column's, 256-bit ones.
                 string bounds = half || pass.Kind == GemmPassKind.Tail ? prefix : o.Prefix;
-                w.Line($"{store}.StoreUnsafe({Apply(o.Clamp, value, bounds, store)}, ref o, {at});");
+                w.Line($"{store}.StoreUnsafe({Apply(o.Clamp, value, bounds, store)}, ref o{Offset(at)});");
             }
     }
 }

@@ -31,19 +31,20 @@ internal static class StemKernel
             ClampBounds(w, clamp, "", branch.Width.Vector);
             foreach (int border in Enumerable.Range(0, s.First))
             {
-                w.Scope().Line($"int ox = {border};");
+                w.Scope().Line($"const int ox = {border};");
                 Tile(w, s, branch, clamp, 1, border);
                 w.Close();
             }
             if (s.End > s.First)
             {
-                w.Scope();
-                Tiles(w, "ox", s.First, s.End, branch.TileRows, n => Tile(w, s, branch, clamp, n));
+                int size = EvenTile(s.End - s.First, branch.TileRows);
+                OpenTileLoop(w, "ox", s.First, s.End, size);
+                Tile(w, s, branch, clamp, size);
                 w.Close();
             }
             foreach (int border in Enumerable.Range(s.End, s.OutW - s.End))
             {
-                w.Scope().Line($"int ox = {border};");
+                w.Scope().Line($"const int ox = {border};");
                 Tile(w, s, branch, clamp, 1, border);
                 w.Close();
             }
@@ -68,7 +69,7 @@ internal static class StemKernel
         int columns = (rows - 1) * stride + kernelW;
         string Acc(int r, int j) => $"c{r}_{j}";
         for (int r = 0; r < rows; r++)
-            w.Line($"{v}<float> {string.Join(", ", Enumerable.Range(0, cols).Select(j => $"{Acc(r, j)} = {v}.LoadUnsafe(ref w{(j == 0 ? "" : $", {j * width.Lanes}")})"))};");
+            w.Line($"{v}<float> {string.Join(", ", Enumerable.Range(0, cols).Select(j => $"{Acc(r, j)} = {v}.LoadUnsafe(ref w{Offset(j * width.Lanes)})"))};");
         w.Open("for (int ky = 0; ky < KernelH; ky++)");
         w.Line("int iy = iy0 + ky;");
         // Points at the first tile pixel's column, ox × Stride; the window starts PadLeft columns before it.
@@ -76,6 +77,7 @@ internal static class StemKernel
         w.Line("ref float line = ref Unsafe.Add(ref source, ox * Stride * InC);");
         // StemLayout.RowAt(ky), written out so that ky stays a loop variable.
         w.Line("ref float t = ref Unsafe.Add(ref w, OutC * (1 + ky * KernelW * InC));");
+        bool declared = false;
         for (int column = 0; column < columns; column++)
         {
             int ix = (border ?? 0) * stride - s.PadLeft + column;
@@ -83,24 +85,23 @@ internal static class StemKernel
                 continue; // zero padding left or right
             for (int ci = 0; ci < inC; ci++)
             {
-                w.Scope();
                 int at = (column - s.PadLeft) * inC + ci;
-                w.Line($"{v}<float> x = {v}.Create({(at == 0 ? "line" : $"Unsafe.Add(ref line, {at})")});");
+                w.Line($"{(declared ? "" : $"{v}<float> ")}x = {v}.Create({(at == 0 ? "line" : $"Unsafe.Add(ref line, {at})")});");
+                declared = true;
                 for (int r = 0; r < rows; r++)
                 {
                     int kx = column - r * stride;
                     if (kx < 0 || kx >= kernelW)
                         continue;
                     w.Line(string.Join(" ", Enumerable.Range(0, cols).Select(j =>
-                        $"{Acc(r, j)} = {v}.FusedMultiplyAdd(x, {v}.LoadUnsafe(ref t, {(kx * inC + ci) * outC + j * width.Lanes}), {Acc(r, j)});")));
+                        $"{Acc(r, j)} = {v}.FusedMultiplyAdd(x, {v}.LoadUnsafe(ref t{Offset((kx * inC + ci) * outC + j * width.Lanes)}), {Acc(r, j)});")));
                 }
-                w.Close();
             }
         }
         w.Close();
         w.Line("ref float o = ref Unsafe.Add(ref row, ox * OutC);");
         for (int r = 0; r < rows; r++)
             for (int j = 0; j < cols; j++)
-                w.Line($"{v}.StoreUnsafe({Apply(clamp, Acc(r, j), "", v)}, ref o, {r * outC + j * width.Lanes});");
+                w.Line($"{v}.StoreUnsafe({Apply(clamp, Acc(r, j), "", v)}, ref o{Offset(r * outC + j * width.Lanes)});");
     }
 }
