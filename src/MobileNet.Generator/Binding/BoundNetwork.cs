@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using MobileNet.Generator.Lowering;
 
 namespace MobileNet.Generator.Binding;
 

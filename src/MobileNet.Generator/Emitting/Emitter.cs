@@ -4,6 +4,7 @@ using System.Linq;
 using System.Reflection;
 using System.Threading;
 using MobileNet.Generator.Binding;
+using MobileNet.Generator.Lowering;
 using MobileNet.Generator.Model;
 using MobileNet.Generator.Planning;
 

@@ -6,6 +6,7 @@ using MobileNet.Generator.Kernels.Depthwise;
 using MobileNet.Generator.Kernels.Gemm;
 using MobileNet.Generator.Kernels.RowStream;
 using MobileNet.Generator.Kernels.Stem;
+using MobileNet.Generator.Lowering;
 using MobileNet.Generator.Planning;
 using static MobileNet.Generator.Kernels.Rendering;
 

@@ -8,6 +8,7 @@ using MobileNet.Generator.Kernels.Depthwise;
 using MobileNet.Generator.Kernels.Gemm;
 using MobileNet.Generator.Kernels.RowStream;
 using MobileNet.Generator.Kernels.Stem;
+using MobileNet.Generator.Lowering;
 
 namespace MobileNet.Generator.Planning;
 
