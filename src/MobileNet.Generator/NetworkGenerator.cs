@@ -3,8 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using MobileNet.Generator.Binding;
-using MobileNet.Generator.Kernels;
 using MobileNet.Generator.Emitting;
+using MobileNet.Generator.Kernels;
+using MobileNet.Generator.Lowering;
 using MobileNet.Generator.Model;
 using MobileNet.Generator.Planning;
 using MobileNet.Generator.Reading;
@@ -135,8 +136,8 @@ internal static class NetworkGenerator
 
         cancellationToken.ThrowIfCancellationRequested();
         InputNormalization normalization = InputNormalization.For(spec.Normalization, graph.Normalization);
-        ExecutionPlan plan = Planner.Plan(network, widths ?? VectorWidth.All, cancellationToken);
-        return emit ? Emitter.Emit(spec.Target, plan, weights, normalization, cancellationToken) : none;
+        ExecutionPlan plan = Planner.Plan(network, normalization, widths ?? VectorWidth.All, cancellationToken);
+        return emit ? Emitter.Emit(spec.Target, plan, weights, cancellationToken) : none;
     }
 
     /// <summary>What a recognised file is and the attribute values that fit it: "the file is MobileNet V1 α=0.25 at 128×128, so set Alpha = 0.25 and Resolution = 128".</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using MobileNet.Generator.Binding;
+using MobileNet.Generator.Lowering;
 
 namespace MobileNet.Testing;
 

@@ -1,6 +1,5 @@
 using System;
 using System.Reflection;
-using MobileNet.Generator.Binding;
 using MobileNet.Generator.Emitting;
 using MobileNet.Generator.Kernels;
 using MobileNet.Generator.Kernels.Depthwise;

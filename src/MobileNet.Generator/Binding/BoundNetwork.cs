@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using MobileNet.Generator.Lowering;
+using MobileNet.Generator.Model;
 
 namespace MobileNet.Generator.Binding;
 
@@ -26,9 +28,6 @@ internal sealed record Bottleneck(GraphOp? Expand, GraphOp Depthwise, GraphOp Pr
     public int InW => (Expand ?? Depthwise).InW;
     public int Hidden => Depthwise.InC;
 }
-
-/// <summary>What a network writes; the values are the runtime's <c>MobileNet.MobileNetOutput</c>.</summary>
-internal enum OutputKind { Probabilities = 1, Logits = 2, Embedding = 3, FeatureMap = 4 }
 
 /// <summary>
 /// One tensor <c>Run</c> writes: the output of <see cref="BoundNetwork.Layers"/>[<paramref name="Layer"/>], or

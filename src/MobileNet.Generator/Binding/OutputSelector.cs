@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using MobileNet.Generator.Lowering;
 using MobileNet.Generator.Model;
 
 namespace MobileNet.Generator.Binding;

@@ -1,3 +1,5 @@
+using MobileNet.Generator.Lowering;
+
 namespace MobileNet.Generator.Binding;
 
 /// <summary>A published MobileNet: what a file is when it binds completely at one of the published widths.</summary>

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using System.Linq;
+using MobileNet.Generator.Lowering;
 
 namespace MobileNet.Generator.Binding;
 
@@ -13,7 +13,7 @@ internal static class V2Binder
     public static BoundNetwork? Bind(NetworkGraph graph, double alpha, int resolution, out string? mismatch)
     {
         var layers = new List<BoundLayer>();
-        mismatch = InputMismatch(graph, resolution);
+        mismatch = LayerMatcher.InputMismatch(graph, resolution);
         if (mismatch is not null)
             return null;
 
@@ -55,7 +55,7 @@ internal static class V2Binder
             if (residual != add is not null)
             {
                 mismatch = residual
-                    ? $"{block} expected the residual add of its input ({size}×{size}×{channels}, stride 1, {channels} → {channels} channels); found {Describe(Peek())}"
+                    ? $"{block} expected the residual add of its input ({size}×{size}×{channels}, stride 1, {channels} → {channels} channels); found {LayerMatcher.Describe(Peek())}"
                     : $"{block} has a residual add, but a stride-{stride} {channels} → {project!.OutC} bottleneck has none";
                 return null;
             }
@@ -78,21 +78,14 @@ internal static class V2Binder
             return null;
         layers.Add(new BoundLayer(LayerRole.Pointwise, last!, Name: OutputSelector.LastName));
 
-        mismatch = V1Binder.BindHead(ops, ref next, size, last!.OutC, layers, out int classes);
+        mismatch = LayerMatcher.BindHead(ops, ref next, size, last!.OutC, layers, out int classes);
         return mismatch is null ? new BoundNetwork(2, alpha, resolution, graph, layers, classes) : null;
     }
-
-    internal static string? InputMismatch(NetworkGraph graph, int resolution) =>
-        graph.InputHeight != resolution || graph.InputWidth != resolution || graph.InputChannels is not (1 or 3)
-            ? $"the input is {graph.InputHeight}×{graph.InputWidth}×{graph.InputChannels}, expected {resolution}×{resolution}×3 (or ×1 for greyscale)"
-            : null;
 
     private static string? Conv(GraphOp? op, string where, string kind, int kernel, int stride, int inSize, int inC, int outSize, int[] outChannels, bool depthwise, bool linear)
     {
         string expected = $"{kind}{(linear ? " (no activation)" : "")}, stride {stride}, {inSize}×{inSize}×{inC} → {outSize}×{outSize}×{string.Join(" or ", outChannels)}";
-        bool matches = V1Binder.ConvMatches(op, kernel, stride, inSize, inC, outSize, outChannels, depthwise) && op!.IsLinear == linear;
-        return matches ? null : $"{where} expected {expected}; found {Describe(op)}";
+        bool matches = LayerMatcher.ConvMatches(op, kernel, stride, inSize, inC, outSize, outChannels, depthwise) && op!.IsLinear == linear;
+        return matches ? null : $"{where} expected {expected}; found {LayerMatcher.Describe(op)}";
     }
-
-    internal static string Describe(GraphOp? op) => V1Binder.Describe(op);
 }

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Linq;
 using System.Reflection;
 using System.Threading;
-using MobileNet.Generator.Binding;
 using MobileNet.Generator.Model;
 using MobileNet.Generator.Planning;
 
@@ -16,12 +15,12 @@ internal static class Emitter
     internal static readonly string GeneratorVersion =
         typeof(Emitter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0];
 
-    public static GeneratedFile[] Emit(TargetType target, ExecutionPlan plan, string weightsPath, InputNormalization normalization, CancellationToken cancellationToken)
+    public static GeneratedFile[] Emit(TargetType target, ExecutionPlan plan, string weightsPath, CancellationToken cancellationToken)
     {
         string hint = HintName(target);
         return
         [
-            new GeneratedFile($"{hint}.MobileNet.g.cs", Wrap(target, nullable: true, w => WriteNetwork(w, target, plan, weightsPath, normalization, cancellationToken))),
+            new GeneratedFile($"{hint}.MobileNet.g.cs", Wrap(target, nullable: true, w => WriteNetwork(w, target, plan, weightsPath, cancellationToken))),
             new GeneratedFile($"{hint}.MobileNet.Weights.g.cs", Wrap(target, nullable: false, w =>
             {
                 w.Open(target.Declarations[target.Declarations.Count - 1]);
@@ -76,24 +75,24 @@ internal static class Emitter
         return w.ToString();
     }
 
-    private static void WriteNetwork(SourceWriter w, TargetType target, ExecutionPlan plan, string weightsPath, InputNormalization normalization, CancellationToken cancellationToken)
+    private static void WriteNetwork(SourceWriter w, TargetType target, ExecutionPlan plan, string weightsPath, CancellationToken cancellationToken)
     {
-        BoundNetwork net = plan.Network;
-        int size = net.Resolution, channels = net.Graph.InputChannels;
-        long macs = plan.Layers.Sum(l => l.Macs), parameters = plan.Layers.Sum(l => l.Parameters);
+        PlannedNetwork net = plan.Network;
+        int size = net.Resolution, channels = net.InputChannels;
+        long macs = plan.MultiplyAccumulates, parameters = plan.Parameters;
         string alpha = net.Alpha.ToString("0.###", CultureInfo.InvariantCulture);
 
         w.Line("/// <summary>")
-         .Line($"/// MobileNet V{net.Version}, α = {alpha}, {size}×{size}×{channels} → {Produces(plan.Outputs)}, generated from <c>{DisplayText.XmlDoc(weightsPath)}</c> ({DisplayText.XmlDoc(net.Graph.Source)}):")
+         .Line($"/// MobileNet V{net.Version}, α = {alpha}, {size}×{size}×{channels} → {Produces(plan.Outputs)}, generated from <c>{DisplayText.XmlDoc(weightsPath)}</c> ({DisplayText.XmlDoc(net.Source)}):")
          .Line($"/// {Millions(macs)} M multiply-accumulates, {Millions(parameters)} M parameters, a workspace of {SourceWriter.Count(plan.WorkspaceLength)} floats ({Kilobytes(plan.WorkspaceLength)} KiB).")
          .Line("/// </summary>")
          .Line("/// <remarks>")
          .Line($"/// <para>The input is {size}×{size}×{channels} floats in NHWC order (row by row, pixel by pixel, channels interleaved),")
-         .Line($"/// normalised as the weights expect: {DisplayText.XmlDoc(normalization.Source)}. The file's own input is {net.Graph.InputLayout};")
+         .Line($"/// normalised as the weights expect: {DisplayText.XmlDoc(net.Normalization.Source)}. The file's own input is {net.InputLayout};")
          .Line("/// <see cref=\"Preprocess\"/> makes the input from 8-bit pixels, <see cref=\"global::MobileNet.TensorLayout\"/> converts NCHW tensors.</para>")
          .Line("/// <para>MACs and parameters count the convolution and classifier weights, as the MobileNet papers do (no biases or BatchNorm).</para>");
         if (net.LeftOut is not null)
-            w.Line($"/// <para>The network stops at {DisplayText.XmlDoc(OutputSelector.Describe(net.Outputs))}, as the attribute asks; left out of the build: {DisplayText.XmlDoc(net.LeftOut)}.</para>");
+            w.Line($"/// <para>The network stops at {DisplayText.XmlDoc(net.StopsAt)}, as the attribute asks; left out of the build: {DisplayText.XmlDoc(net.LeftOut)}.</para>");
         w
          .Line("/// <para>Speed depends on the instruction set the code is compiled for: the JIT uses the CPU's own (AVX-512, AVX2 or NEON). A NativeAOT")
          .Line("/// build for x64 uses the one its IlcInstructionSet names, and without FMA (the x86-64 default) every multiply-add becomes a")
@@ -103,30 +102,31 @@ internal static class Emitter
         w.Line($"///  #  {"layer",-17} {"stride",6}  {"input → output",-30} {"MACs",13} {"params",11}  {"tiles",-20}  {"name"}");
         foreach (PlannedLayer layer in plan.Layers)
         {
-            if (layer.Block is { } block)
+            if (layer.Streamed is { } block)
             {
-                // A bottleneck's convolutions, one row each; the first carries the layer number.
-                GraphOp[] ops = block.Expand is null ? [block.Depthwise, block.Project] : [block.Expand, block.Depthwise, block.Project];
+                // A row-streamed layer's convolutions, one row each; the first carries the layer number.
+                PlannedOp[] ops = block.All;
                 for (int i = 0; i < ops.Length; i++)
                 {
-                    GraphOp op = ops[i];
-                    string kind = op == block.Expand ? "expand 1×1" : op == block.Depthwise ? "depthwise 3×3"
+                    PlannedOp op = ops[i];
+                    bool expand = i == 0 && block.Expand is not null, project = i == ops.Length - 1;
+                    string kind = expand ? "expand 1×1" : !project ? "depthwise 3×3"
                         : block.Residual ? "project 1×1 + in" : layer.Kernel == KernelKind.DepthwiseSeparable ? "pointwise 1×1" : "project 1×1";
-                    string? name = op == block.Project ? layer.Name : op == block.Expand ? layer.Name + BoundLayer.ExpansionSuffix : null;
-                    string tiles = op == block.Expand ? layer.Expand!.Tiles : op == block.Depthwise ? Widest(layer.Depthwise!).Tiles : Widest(layer.Projections!).Tiles;
-                    TableRow(w, i == 0 ? layer.Index.ToString(CultureInfo.InvariantCulture) : "", kind, op.StrideH.ToString(CultureInfo.InvariantCulture),
-                        $"{op.Shape(false)} → {op.Shape(true)}", Counting.Macs(op), Counting.Parameters(op), tiles, name);
+                    string? name = project ? layer.Name : expand ? layer.ExpansionName : null;
+                    string tiles = expand ? layer.Expand!.Tiles : !project ? Widest(layer.Depthwise!).Tiles : Widest(layer.Projections!).Tiles;
+                    TableRow(w, i == 0 ? layer.Index.ToString(CultureInfo.InvariantCulture) : "", kind, op.Stride.ToString(CultureInfo.InvariantCulture),
+                        $"{op.Shape(false)} → {op.Shape(true)}", op.Macs, op.Parameters, tiles, name);
                 }
                 continue;
             }
-            GraphOp single = layer.Op;
+            PlannedOp single = layer.Operation;
             string shapes = layer.Kernel switch
             {
                 KernelKind.Dense or KernelKind.Softmax => $"{single.InC} → {single.OutC}",
                 KernelKind.GlobalAveragePool => $"{single.Shape(false)} → {single.OutC}",
                 _ => $"{single.Shape(false)} → {single.Shape(true)}",
             };
-            string stride = layer.Kernel is KernelKind.ConvKxK or KernelKind.Depthwise3x3 or KernelKind.Pointwise ? single.StrideH.ToString(CultureInfo.InvariantCulture) : "";
+            string stride = layer.Kernel is KernelKind.ConvKxK or KernelKind.Depthwise3x3 or KernelKind.Pointwise ? single.Stride.ToString(CultureInfo.InvariantCulture) : "";
             string layerTiles = layer.Gemm?.Tiles ?? layer.Stem?.Tiles ?? (layer.Depthwise is { } dw ? Widest(dw).Tiles : "");
             TableRow(w, layer.Index.ToString(CultureInfo.InvariantCulture), KernelEmitter.Kind(layer), stride, shapes, layer.Macs, layer.Parameters, layerTiles, layer.Name);
         }
@@ -137,12 +137,11 @@ internal static class Emitter
          .Line($"/// <para>Workspace: activations alternate between the two ends of one buffer, so it holds the largest pair of")
          .Line($"/// consecutive activations{(plan.Layers.Any(l => l.ScratchLength > 0) ? " and the scratch of the layer that runs (a row of zeros for the padding, two depthwise output rows, a bottleneck's four or five expanded rows: the intermediate tensors never exist in full)" : "")}:")
          .Line($"/// {SourceWriter.Count(plan.WorkspaceLength)} floats ({Kilobytes(plan.WorkspaceLength)} KiB){(plan.UntiledWorkspaceLength > plan.WorkspaceLength ? $", against {SourceWriter.Count(plan.UntiledWorkspaceLength)} ({Kilobytes(plan.UntiledWorkspaceLength)} KiB) with the expanded tensors in full" : "")}")
-         .Line($"/// and {SourceWriter.Count(plan.NaiveWorkspaceLength)} ({Kilobytes(plan.NaiveWorkspaceLength)} KiB) for one buffer per activation. It includes {Planner.Alignment - 1} floats")
+         .Line($"/// and {SourceWriter.Count(plan.NaiveWorkspaceLength)} ({Kilobytes(plan.NaiveWorkspaceLength)} KiB) for one buffer per activation. It includes {ExecutionPlan.Alignment - 1} floats")
          .Line("/// of slack: Run starts it on a 64-byte boundary, wherever the caller's span starts.</para>")
          .Line("/// </remarks>");
-        OutputKind outputKind = plan.Outputs.Count == 1 ? plan.Outputs[0].Kind : OutputKind.FeatureMap;
-        WriteSurface(w, target, new NetworkSurface(size, channels, plan.InputLength, plan.Outputs, outputKind, macs,
-            WeightsEmitter.Bytes(plan), plan.WorkspaceLength, normalization), plan);
+        WriteSurface(w, target, new NetworkSurface(size, channels, plan.InputLength, plan.Outputs, net.OutputKind, macs,
+            WeightsEmitter.Bytes(plan), plan.WorkspaceLength, net.Normalization), plan);
 
         foreach (PlannedLayer layer in plan.Layers)
         {

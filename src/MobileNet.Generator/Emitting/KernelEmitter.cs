@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using MobileNet.Generator.Binding;
 using MobileNet.Generator.Kernels;
 using MobileNet.Generator.Kernels.Depthwise;
 using MobileNet.Generator.Kernels.Gemm;
@@ -21,7 +20,7 @@ internal static class KernelEmitter
 {
     public static void Write(SourceWriter w, PlannedLayer layer)
     {
-        GraphOp op = layer.Op;
+        PlannedOp op = layer.Operation;
         OpenMethod(w, $"Layer {layer.Index}: {Describe(layer)}{(layer.ExpansionOutput is { } e ? $"; each expanded row is also copied to <paramref name=\"expansion\"/>, {e.Name}" : "")}.",
             $"{layer.MethodName}(ref float input, ref float output{(layer.ScratchLength > 0 ? ", ref float scratch" : "")}{(layer.ExpansionOutput is null ? "" : ", Span<float> expansion")})");
         switch (layer.Kernel)
@@ -50,11 +49,11 @@ internal static class KernelEmitter
 
     public static string Describe(PlannedLayer layer)
     {
-        GraphOp op = layer.Op;
+        PlannedOp op = layer.Operation;
         return layer.Kernel switch
         {
             KernelKind.ConvKxK or KernelKind.Depthwise3x3 or KernelKind.Pointwise =>
-                $"{Kind(layer)}, stride {op.StrideH}, {op.Shape(false)} → {op.Shape(true)}"
+                $"{Kind(layer)}, stride {op.Stride}, {op.Shape(false)} → {op.Shape(true)}"
                 + (op.KernelH > 1 ? $", pads (top, left, bottom, right) = {op.Pads}" : "") + ActivationText(op.Clamp),
             KernelKind.GlobalAveragePool => $"average pool, {op.Shape(false)} → 1×1×{op.OutC}",
             KernelKind.Bottleneck or KernelKind.DepthwiseSeparable => BottleneckDescription(layer),
@@ -65,7 +64,7 @@ internal static class KernelEmitter
 
     public static string Kind(PlannedLayer layer) => layer.Kernel switch
     {
-        KernelKind.ConvKxK => $"conv {layer.Op.KernelH}×{layer.Op.KernelW}",
+        KernelKind.ConvKxK => $"conv {layer.Operation.KernelH}×{layer.Operation.KernelW}",
         KernelKind.Depthwise3x3 => "depthwise 3×3",
         KernelKind.Pointwise => "pointwise 1×1",
         KernelKind.GlobalAveragePool => "average pool",
@@ -77,19 +76,19 @@ internal static class KernelEmitter
 
     private static string BottleneckDescription(PlannedLayer layer)
     {
-        Bottleneck b = Block(layer);
+        StreamedOps b = Streamed(layer);
         if (layer.Kernel == KernelKind.DepthwiseSeparable)
-            return $"depthwise separable, {b.InH}×{b.InW}×{b.InC} → {b.Project.Shape(true)}, depthwise stride {b.Depthwise.StrideH}, " +
+            return $"depthwise separable, {b.InH}×{b.InW}×{b.InC} → {b.Project.Shape(true)}, depthwise stride {b.Depthwise.Stride}, " +
                 $"pads (top, left, bottom, right) = {b.Depthwise.Pads}{ActivationText(b.Depthwise.Clamp)}, then 1×1{ActivationText(b.Project.Clamp)}";
-        return $"inverted residual, {b.InH}×{b.InW}×{b.InC} → {b.Project.Shape(true)} through {b.Hidden} channels, depthwise stride {b.Depthwise.StrideH}, " +
+        return $"inverted residual, {b.InH}×{b.InW}×{b.InC} → {b.Project.Shape(true)} through {b.Hidden} channels, depthwise stride {b.Depthwise.Stride}, " +
             $"pads (top, left, bottom, right) = {b.Depthwise.Pads}{(b.Residual ? ", plus the input" : "")}";
     }
 
-    private static Bottleneck Block(PlannedLayer layer) => layer.Block ?? throw new InvalidOperationException("not a bottleneck");
+    private static StreamedOps Streamed(PlannedLayer layer) => layer.Streamed ?? throw new InvalidOperationException("not a row-streamed layer");
 
     /// <summary>Declares <paramref name="local"/> over the layer's packed weights named <paramref name="suffix"/> (a bottleneck's "Expand", "Depthwise", "Project"; "" for a single array).</summary>
     private static string Weights(PlannedLayer layer, string local = "w", string suffix = "") =>
-        $"ref float {local} = ref {WeightsEmitter.ClassName}.{WeightsEmitter.FieldName(layer, layer.Weights.Single(x => x.Suffix == suffix))}.Floats;";
+        $"ref float {local} = ref {WeightsEmitter.ClassName}.{Identifiers.WeightField(layer.Index, suffix)}.Floats;";
 
     /// <summary>Declares <c>r0</c>, <c>r1</c>, …: the <paramref name="count"/> input rows from <c>iy0</c>, or the zero row where the window hangs over the top or bottom.</summary>
     private static void RowSources(SourceWriter w, int count, Func<int, string> row)
@@ -120,9 +119,9 @@ internal static class KernelEmitter
     }
 
 
-    private static void Depthwise3x3(SourceWriter w, PlannedLayer layer, GraphOp op)
+    private static void Depthwise3x3(SourceWriter w, PlannedLayer layer, PlannedOp op)
     {
-        w.Line($"const int InH = {op.InH}, InW = {op.InW}, C = {layer.OutStride}, OutH = {op.OutH}, Stride = {op.StrideH}, PadTop = {op.Pads.Top};");
+        w.Line($"const int InH = {op.InH}, InW = {op.InW}, C = {layer.OutStride}, OutH = {op.OutH}, Stride = {op.Stride}, PadTop = {op.Pads.Top};");
         w.Line("ref float zero = ref scratch; // the zero padding above and below the image");
         w.Line("MemoryMarshal.CreateSpan(ref zero, InW * C).Clear();");
         RowPairs(w, layer, rows =>
@@ -135,9 +134,9 @@ internal static class KernelEmitter
 
     /// <summary>Calls the layer's depthwise method for <paramref name="rows"/> output rows, on the row sources declared before it.</summary>
     private static void DepthwiseCall(SourceWriter w, PlannedLayer layer, int rows, string target) =>
-        w.Line($"{layer.MethodName}_Depthwise{rows}({string.Join(", ", Enumerable.Range(0, layer.Depthwise![rows].InputRows).Select(j => $"ref r{j}"))}, ref {target});");
+        w.Line($"{Identifiers.StageMethod(layer, Identifiers.Depthwise, rows)}({string.Join(", ", Enumerable.Range(0, layer.Depthwise![rows].InputRows).Select(j => $"ref r{j}"))}, ref {target});");
 
-    private static void Pointwise(SourceWriter w, PlannedLayer layer, GraphOp op)
+    private static void Pointwise(SourceWriter w, PlannedLayer layer, PlannedOp op)
     {
         w.Line(Weights(layer, "weights"));
         GemmKernel.Write(w, layer.Gemm!, new GemmOperands("input", "output", "weights", op.Clamp));
@@ -145,13 +144,13 @@ internal static class KernelEmitter
 
     private static void Bottleneck(SourceWriter w, PlannedLayer layer)
     {
-        Bottleneck block = Block(layer);
-        GraphOp dw = block.Depthwise;
+        StreamedOps block = Streamed(layer);
+        PlannedOp dw = block.Depthwise;
         RowStreamLayout scratch = layer.RowStream!;
         bool expand = scratch.Expands;
         int ringRows = scratch.RingRows;
         // Row: the floats of one expanded row; Slot: the scratch one takes, whole cache lines.
-        w.Line($"const int InH = {block.InH}, InW = {block.InW}, InC = {layer.InStride}, OutH = {dw.OutH}, Stride = {dw.StrideH}, PadTop = {dw.Pads.Top}, Row = {scratch.Row}, Slot = {scratch.Slot};");
+        w.Line($"const int InH = {block.InH}, InW = {block.InW}, InC = {layer.InStride}, OutH = {dw.OutH}, Stride = {dw.Stride}, PadTop = {dw.Pads.Top}, Row = {scratch.Row}, Slot = {scratch.Slot};");
         if (expand)
             w.Line($"ref float ring = ref scratch; // {ringRows} expanded input rows, row iy in slot iy % {ringRows}");
         // RowStreamLayout.ZeroAt and DepthwiseAt, in slots.
@@ -174,11 +173,11 @@ internal static class KernelEmitter
             RowSources(w, inputRows, j => expand ? $"Unsafe.Add(ref ring, (iy0 + {j}) % {ringRows} * Slot)" : $"Unsafe.Add(ref input, (iy0 + {j}) * InW * InC)");
             DepthwiseCall(w, layer, rows, "d");
             // The output rows are consecutive in d, in the output and in the input: one GEMM over their pixels.
-            w.Line($"{layer.MethodName}_Project{rows}(ref d, ref Unsafe.Add(ref output, oy * {dw.OutW * layer.OutStride})" +
+            w.Line($"{Identifiers.StageMethod(layer, Identifiers.Project, rows)}(ref d, ref Unsafe.Add(ref output, oy * {dw.OutW * layer.OutStride})" +
                 (block.Residual ? $", ref Unsafe.Add(ref input, oy * {block.InW * layer.InStride})" : "") + ");");
         });
         // The windows of 3×3 convolutions with SAME padding reach the last input row, so every row was expanded.
-        if (layer.ExpansionOutput is not null && (dw.OutH - 1) * dw.StrideH - dw.Pads.Top + 2 < block.InH - 1)
+        if (layer.ExpansionOutput is not null && (dw.OutH - 1) * dw.Stride - dw.Pads.Top + 2 < block.InH - 1)
             throw new InvalidOperationException($"{layer.MethodName}'s windows leave input rows unexpanded");
     }
 
@@ -186,7 +185,7 @@ internal static class KernelEmitter
     private static void ExpandRow(SourceWriter w, PlannedLayer layer, int ringRows)
     {
         w.Line($"ref float slot = ref Unsafe.Add(ref ring, expanded % {ringRows} * Slot);");
-        w.Line($"{layer.MethodName}_Expand(ref Unsafe.Add(ref input, expanded * InW * InC), ref slot);");
+        w.Line($"{Identifiers.StageMethod(layer, Identifiers.Expand)}(ref Unsafe.Add(ref input, expanded * InW * InC), ref slot);");
         if (layer.ExpansionOutput is not { } tap)
             return;
         string target = $"expansion.Slice(expanded * InW * {tap.Channels}, InW * {tap.Channels})";
@@ -203,14 +202,14 @@ internal static class KernelEmitter
     /// </summary>
     private static void StageMethods(SourceWriter w, PlannedLayer layer)
     {
-        GraphOp dw = layer.Op;
-        Bottleneck? block = layer.Block;
+        PlannedOp dw = layer.Operation;
+        StreamedOps? block = layer.Streamed;
         foreach (int rows in RowCounts(layer))
         {
             w.Line();
             OpenMethod(w, $"Layer {layer.Index}'s depthwise 3×3 of {(rows == 2 ? "two output rows" : "one output row")}: {dw.OutW} pixels × {dw.OutC} channels each{ActivationText(dw.Clamp)}.",
-                $"{layer.MethodName}_Depthwise{rows}({string.Join(", ", Enumerable.Range(0, layer.Depthwise![rows].InputRows).Select(j => $"ref float r{j}"))}, ref float d)");
-            w.Line(Weights(layer, "dwWeights", block is null ? "" : "Depthwise"));
+                $"{Identifiers.StageMethod(layer, Identifiers.Depthwise, rows)}({string.Join(", ", Enumerable.Range(0, layer.Depthwise![rows].InputRows).Select(j => $"ref float r{j}"))}, ref float d)");
+            w.Line(Weights(layer, "dwWeights", block is null ? "" : Identifiers.Depthwise));
             DepthwiseKernel.Write(w, layer.Depthwise![rows], "dwWeights", dw.Clamp, block is null ? "" : "dw");
             w.Close();
         }
@@ -220,8 +219,8 @@ internal static class KernelEmitter
         {
             w.Line();
             OpenMethod(w, $"Layer {layer.Index}'s expansion of one input row: {block.InW} pixels × {block.InC} → {block.Hidden} channels{ActivationText(expand.Clamp)}.",
-                $"{layer.MethodName}_Expand(ref float source, ref float slot)");
-            w.Line(Weights(layer, "expandWeights", "Expand"));
+                $"{Identifiers.StageMethod(layer, Identifiers.Expand)}(ref float source, ref float slot)");
+            w.Line(Weights(layer, "expandWeights", Identifiers.Expand));
             GemmKernel.Write(w, layer.Expand!, new GemmOperands("source", "slot", "expandWeights", expand.Clamp, "expand"));
             w.Close();
         }
@@ -230,14 +229,14 @@ internal static class KernelEmitter
             w.Line();
             OpenMethod(w, $"Layer {layer.Index}'s projection of {(rows == 2 ? "two output rows" : "one output row")}: {rows * dw.OutW} pixels × {block.Hidden} → {block.Project.OutC} channels" +
                 $"{(block.Residual ? ", plus the input pixels under them" : "")}{ActivationText(block.Project.Clamp)}.",
-                $"{layer.MethodName}_Project{rows}(ref float d, ref float target{(block.Residual ? ", ref float skip" : "")})");
-            w.Line(Weights(layer, "projectWeights", "Project"));
+                $"{Identifiers.StageMethod(layer, Identifiers.Project, rows)}(ref float d, ref float target{(block.Residual ? ", ref float skip" : "")})");
+            w.Line(Weights(layer, "projectWeights", Identifiers.Project));
             GemmKernel.Write(w, layer.Projections![rows], new GemmOperands("d", "target", "projectWeights", block.Project.Clamp, "project", block.Residual ? "skip" : null));
             w.Close();
         }
     }
 
-    private static void GlobalAveragePool(SourceWriter w, PlannedLayer layer, GraphOp op)
+    private static void GlobalAveragePool(SourceWriter w, PlannedLayer layer, PlannedOp op)
     {
         w.Line($"const int Pixels = {op.InH * op.InW}, C = {layer.InStride};");
         w.Line("Vector128<float> scale = Vector128.Create(1f / Pixels);");
@@ -249,7 +248,7 @@ internal static class KernelEmitter
         w.Close();
     }
 
-    private static void Dense(SourceWriter w, PlannedLayer layer, GraphOp op)
+    private static void Dense(SourceWriter w, PlannedLayer layer, PlannedOp op)
     {
         w.Line(Weights(layer, "weights"));
         GemmKernel.Write(w, layer.Gemm!, new GemmOperands("input", "output", "weights", op.Clamp));

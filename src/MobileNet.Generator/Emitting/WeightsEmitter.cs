@@ -31,7 +31,7 @@ internal static class WeightsEmitter
             foreach (PackedWeights weights in layer.Weights)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                string name = FieldName(layer, weights);
+                string name = Identifiers.WeightField(layer.Index, weights.Suffix);
                 writer.Line($"/// <summary>{layer.MethodName}{(weights.Suffix.Length > 0 ? $", {weights.Suffix.ToLowerInvariant()}" : "")}: {SourceWriter.Count(weights.Data.Length)} floats.</summary>");
                 writer.Line($"public static readonly global::MobileNet.LayerWeights {name} = new({name}Words);");
                 writer.Line($"private static global::System.ReadOnlySpan<ulong> {name}Words => new ulong[]");
@@ -41,8 +41,6 @@ internal static class WeightsEmitter
             }
         writer.Close();
     }
-
-    public static string FieldName(PlannedLayer layer, PackedWeights weights) => $"Layer{layer.Index:D2}{weights.Suffix}";
 
     /// <summary>Bytes of read-only data the weights take: floats in pairs, so each array rounds up to 8 bytes.</summary>
     public static int Bytes(ExecutionPlan plan) => plan.Layers.Sum(l => l.Weights.Sum(w => (w.Data.Length + 1) / 2 * 8));

@@ -6,6 +6,7 @@ using MobileNet.Generator.Kernels.Depthwise;
 using MobileNet.Generator.Kernels.Gemm;
 using MobileNet.Generator.Kernels.RowStream;
 using MobileNet.Generator.Kernels.Stem;
+using MobileNet.Generator.Model;
 
 namespace MobileNet.Generator.Planning;
 
@@ -42,6 +43,27 @@ internal enum KernelKind
 internal sealed record PackedWeights(string Suffix, float[] Data);
 
 /// <summary>
+/// One operation of a layer as the emitter writes and describes it: its input and output (height × width ×
+/// channels), window, stride, padding and activation, and its multiply-accumulates and weights as the
+/// MobileNet papers count them (convolution and classifier weights; no biases).
+/// </summary>
+internal sealed record PlannedOp(int InH, int InW, int InC, int OutH, int OutW, int OutC, int KernelH, int KernelW, int Stride, Padding Pads, Clamp Clamp, long Macs, long Parameters)
+{
+    public string Shape(bool output) => output ? $"{OutH}×{OutW}×{OutC}" : $"{InH}×{InW}×{InC}";
+}
+
+/// <summary>The operations of a row-streamed layer: a V2 bottleneck's expansion (absent at ratio 1), its depthwise filter and its projection (plus the input, with <paramref name="Residual"/>); or a V1 depthwise filter and the pointwise convolution after it.</summary>
+internal sealed record StreamedOps(PlannedOp? Expand, PlannedOp Depthwise, PlannedOp Project, bool Residual)
+{
+    public int InC => (Expand ?? Depthwise).InC;
+    public int InH => (Expand ?? Depthwise).InH;
+    public int InW => (Expand ?? Depthwise).InW;
+    public int Hidden => Depthwise.InC;
+
+    public PlannedOp[] All => Expand is null ? [Depthwise, Project] : [Expand, Depthwise, Project];
+}
+
+/// <summary>
 /// One layer as it will run: its kernel, where its input and output live in the workspace (in floats;
 /// −1 is the caller's input span), the channel strides in memory (channel counts rounded up to whole
 /// vectors, the extra lanes kept at zero) and its weights packed in the order the kernel reads them.
@@ -52,22 +74,22 @@ internal sealed class PlannedLayer
     public KernelKind Kernel { get; init; }
     /// <summary>What <c>FeatureMaps</c> calls the layer's output ("block11"), if it can be tapped.</summary>
     public string? Name { get; init; }
+    /// <summary>What <c>FeatureMaps</c> calls a bottleneck's expanded tensor ("block11/expand").</summary>
+    public string? ExpansionName { get; init; }
     /// <summary>The bottleneck's expanded tensor when it is one of <c>Run</c>'s outputs: each expanded row is copied out as it is made.</summary>
-    public PlannedOutput? ExpansionOutput { get; set; }
-    public GraphOp Op { get; init; } = null!;
+    public PlannedOutput? ExpansionOutput { get; init; }
+    /// <summary>The layer's operation; a row-streamed layer's depthwise filter.</summary>
+    public PlannedOp Operation { get; init; } = null!;
+    /// <summary>A row-streamed layer's operations, for <see cref="KernelKind.Bottleneck"/> and <see cref="KernelKind.DepthwiseSeparable"/>.</summary>
+    public StreamedOps? Streamed { get; init; }
     public string MethodName { get; init; } = "";
     public int InStride { get; init; }
     public int OutStride { get; init; }
-    public int OutputLength { get; init; }
-    public int InputOffset { get; set; }
-    public int OutputOffset { get; set; }
+    public int InputOffset { get; init; }
+    public int OutputOffset { get; init; }
     /// <summary>Floats of scratch the kernel needs while it runs (a bottleneck's expanded rows), and where they are.</summary>
     public int ScratchLength { get; init; }
-    public int ScratchOffset { get; set; }
-    /// <summary>Floats the layer would hold at its peak if it materialised every intermediate tensor (for the docs' comparison).</summary>
-    public int UntiledPeak { get; init; }
-    /// <summary>Floats of every activation the layer computes, intermediate ones included.</summary>
-    public int ActivationsLength { get; init; }
+    public int ScratchOffset { get; init; }
     public PackedWeights[] Weights { get; init; } = [];
     /// <summary>The channel stride of a bottleneck's expanded tensor.</summary>
     public int HiddenStride { get; init; }
@@ -83,8 +105,6 @@ internal sealed class PlannedLayer
     public StemSchedule? Stem { get; init; }
     /// <summary>A depthwise filter's schedule, by the number of output rows it makes at a time.</summary>
     public IReadOnlyDictionary<int, DepthwiseSchedule>? Depthwise { get; init; }
-    /// <summary>A V2 bottleneck's three convolutions, for <see cref="KernelKind.Bottleneck"/>.</summary>
-    public Bottleneck? Block { get; init; }
     /// <summary>Multiply-accumulates and weights as the MobileNet papers count them (convolution and classifier weights; no biases).</summary>
     public long Macs { get; init; }
     public long Parameters { get; init; }
@@ -103,33 +123,28 @@ internal sealed record PlannedOutput(string? Name, string Identifier, string Par
     /// <summary>The bound output as planned, after layer <paramref name="layer"/>.</summary>
     public static PlannedOutput For(BoundOutput output, int layer, int stride)
     {
-        (string identifier, string parameter) = Names(output.Name) ?? throw new System.InvalidOperationException($"'{output.Name}' is not a layer name");
+        (string identifier, string parameter) = Identifiers.Output(output.Name) ?? throw new System.InvalidOperationException($"'{output.Name}' is not a layer name");
         return new(output.Name, identifier, parameter, output.Kind, layer, output.Expansion, output.Height, output.Width, output.Channels, stride);
-    }
-
-    /// <summary>
-    /// The constant prefix and parameter of an output: "Output" and "output" for a network's single output;
-    /// "Block13Expand" and "block13Expand" for the map <c>FeatureMaps</c> calls "block13/expand". Null for a
-    /// name that is not a layer name (letters and digits, one "/" between two parts), which never becomes code.
-    /// </summary>
-    public static (string Identifier, string Parameter)? Names(string? name)
-    {
-        if (name is null)
-            return ("Output", "output");
-        string[] parts = name.Split('/');
-        if (parts.Length > 2 || parts.Any(p => p.Length == 0 || !char.IsLetter(p[0]) || !p.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9')))
-            return null;
-        string identifier = string.Concat(parts.Select(p => char.ToUpperInvariant(p[0]) + p.Substring(1)));
-        return (identifier, char.ToLowerInvariant(identifier[0]) + identifier.Substring(1));
     }
 }
 
-internal sealed class ExecutionPlan(BoundNetwork network, IReadOnlyList<PlannedLayer> layers, IReadOnlyList<PlannedOutput> outputs, int workspaceLength, int untiledWorkspaceLength, int naiveWorkspaceLength,
+/// <summary>
+/// What the docs and the public constants say of the network: the MobileNet it is, its input (and the
+/// file's own layout, for the docs), the file it came from, the input normalisation, what <c>Run</c>
+/// writes, and, for a network cut where the attribute asks, where it stops and what it leaves out.
+/// </summary>
+internal sealed record PlannedNetwork(int Version, double Alpha, int Resolution, int InputChannels, string InputLayout, string Source,
+    InputNormalization Normalization, OutputKind OutputKind, string StopsAt, string? LeftOut);
+
+internal sealed class ExecutionPlan(PlannedNetwork network, IReadOnlyList<PlannedLayer> layers, IReadOnlyList<PlannedOutput> outputs, int workspaceLength, int untiledWorkspaceLength, int naiveWorkspaceLength,
     IReadOnlyList<VectorWidth> widths)
 {
+    /// <summary>Floats per 64 bytes: where each buffer in the workspace starts, and the slack that lets <c>Run</c> align the workspace.</summary>
+    public const int Alignment = 16;
+
     /// <summary>The vector widths each kernel has a branch for, widest first.</summary>
     public IReadOnlyList<VectorWidth> Widths { get; } = widths;
-    public BoundNetwork Network { get; } = network;
+    public PlannedNetwork Network { get; } = network;
     public IReadOnlyList<PlannedLayer> Layers { get; } = layers;
     /// <summary>The spans <c>Run</c> writes, in the order of its parameters.</summary>
     public IReadOnlyList<PlannedOutput> Outputs { get; } = outputs;
@@ -139,5 +154,7 @@ internal sealed class ExecutionPlan(BoundNetwork network, IReadOnlyList<PlannedL
     public int UntiledWorkspaceLength { get; } = untiledWorkspaceLength;
     /// <summary>What one buffer per activation would take, for comparison in the docs.</summary>
     public int NaiveWorkspaceLength { get; } = naiveWorkspaceLength;
-    public int InputLength => Network.Resolution * Network.Resolution * Network.Graph.InputChannels;
+    public int InputLength => Network.Resolution * Network.Resolution * Network.InputChannels;
+    public long MultiplyAccumulates => Layers.Sum(l => l.Macs);
+    public long Parameters => Layers.Sum(l => l.Parameters);
 }

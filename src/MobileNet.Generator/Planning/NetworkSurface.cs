@@ -40,7 +40,7 @@ internal sealed record NetworkSurface(
     {
         int size = request.ResolutionIsSupported ? request.Resolution : NetworkSpec.DefaultResolution;
         int length = size * size * 3;
-        string?[] names = request.FeatureMaps.Count > 0 && request.FeatureMaps.All(n => PlannedOutput.Names(n) is not null) && request.FeatureMaps.Distinct().Count() == request.FeatureMaps.Count
+        string?[] names = request.FeatureMaps.Count > 0 && request.FeatureMaps.All(n => Identifiers.Output(n) is not null) && request.FeatureMaps.Distinct().Count() == request.FeatureMaps.Count
             ? [.. request.FeatureMaps]
             : [null];
         OutputKind kind = names[0] is not null ? OutputKind.FeatureMap

@@ -8,6 +8,8 @@ using MobileNet.Generator.Kernels.Depthwise;
 using MobileNet.Generator.Kernels.Gemm;
 using MobileNet.Generator.Kernels.RowStream;
 using MobileNet.Generator.Kernels.Stem;
+using MobileNet.Generator.Lowering;
+using MobileNet.Generator.Model;
 
 namespace MobileNet.Generator.Planning;
 
@@ -24,69 +26,79 @@ internal static class Planner
 {
     public const int Lanes = 4;
 
-    /// <summary>Floats per 64 bytes: where each buffer in the workspace starts, and the slack that lets <c>Run</c> align the workspace.</summary>
-    public const int Alignment = 16;
-
+    /// <param name="normalization">How the input is normalised, for the docs and <c>Normalization</c>.</param>
     /// <param name="widths">The vector widths each kernel gets a branch for.</param>
-    public static ExecutionPlan Plan(BoundNetwork network, IReadOnlyList<VectorWidth> widths, CancellationToken cancellationToken = default)
+    public static ExecutionPlan Plan(BoundNetwork network, InputNormalization normalization, IReadOnlyList<VectorWidth> widths, CancellationToken cancellationToken = default)
     {
-        var layers = new List<PlannedLayer>();
+        var sized = new List<SizedLayer>();
         int inStride = network.Graph.InputChannels;
         IReadOnlyList<BoundLayer> bound = network.Layers;
         var plannedOf = new int[bound.Count]; // the planned layer that computes each bound one
         for (int i = 0; i < bound.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            plannedOf[i] = layers.Count;
-            PlannedLayer layer;
+            plannedOf[i] = sized.Count;
+            SizedLayer layer;
             if (i + 1 < bound.Count && Fuses(bound[i], bound[i + 1]))
             {
-                plannedOf[i + 1] = layers.Count;
-                layer = PlanBottleneck(layers.Count, new Bottleneck(null, bound[i].Op, bound[++i].Op, Residual: false), inStride, bound[i].Name, widths, KernelKind.DepthwiseSeparable);
+                plannedOf[i + 1] = sized.Count;
+                layer = PlanBottleneck(sized.Count, new Bottleneck(null, bound[i].Op, bound[++i].Op, Residual: false), inStride, bound[i], widths, KernelKind.DepthwiseSeparable);
             }
             else
-                layer = PlanLayer(layers.Count, bound[i], inStride, widths);
-            layers.Add(layer);
+                layer = PlanLayer(sized.Count, bound[i], inStride, widths);
+            sized.Add(layer);
             inStride = layer.OutStride;
         }
 
-        var outputs = new List<PlannedOutput>();
-        foreach (BoundOutput output in network.Outputs)
+        PlannedOutput[] outputs = network.Outputs.Select(output =>
         {
-            PlannedLayer layer = layers[plannedOf[output.Layer]];
-            var planned = PlannedOutput.For(output, layer.Index, output.Expansion ? layer.HiddenStride : layer.Kernel == KernelKind.Softmax ? output.Channels : layer.OutStride);
-            outputs.Add(planned);
-            if (output.Expansion)
-                layer.ExpansionOutput = planned;
-        }
+            SizedLayer layer = sized[plannedOf[output.Layer]];
+            return PlannedOutput.For(output, plannedOf[output.Layer], output.Expansion ? layer.HiddenStride : layer.Kernel == KernelKind.Softmax ? output.Channels : layer.OutStride);
+        }).ToArray();
 
-        // Softmax writes to the caller's span; every other layer produces a workspace activation.
-        PlannedLayer[] producing = layers.Where(l => l.Kernel != KernelKind.Softmax).ToArray();
-        int Output(int i) => RoundUp(producing[i].OutputLength, Alignment);
+        // Softmax, the last layer if any, writes to the caller's span; every other layer produces a workspace activation.
+        SizedLayer[] producing = sized.Where(l => l.Kernel != KernelKind.Softmax).ToArray();
+        int Output(int i) => RoundUp(producing[i].OutputLength, ExecutionPlan.Alignment);
         int Input(int i) => i == 0 ? 0 : Output(i - 1);
-        int workspace = RoundUp(Enumerable.Range(0, producing.Length).Max(i => Input(i) + Output(i) + producing[i].ScratchLength), Alignment);
-        int untiled = RoundUp(Enumerable.Range(0, producing.Length).Max(i => Math.Max(producing[i].UntiledPeak, Input(i) + Output(i))), Alignment);
+        int workspace = RoundUp(Enumerable.Range(0, producing.Length).Max(i => Input(i) + Output(i) + producing[i].ScratchLength), ExecutionPlan.Alignment);
+        int untiled = RoundUp(Enumerable.Range(0, producing.Length).Max(i => Math.Max(producing[i].UntiledPeak, Input(i) + Output(i))), ExecutionPlan.Alignment);
 
+        var layers = new List<PlannedLayer>();
         int previous = -1;
-        for (int i = 0; i < producing.Length; i++)
+        for (int i = 0; i < sized.Count; i++)
         {
-            PlannedLayer layer = producing[i];
-            layer.InputOffset = previous;
-            layer.OutputOffset = i % 2 == 0 ? 0 : workspace - Output(i);
-            layer.ScratchOffset = i % 2 == 0 ? Output(i) : Input(i);
-            previous = layer.OutputOffset;
+            PlannedOutput? expansion = outputs.FirstOrDefault(o => o.Layer == i && o.Expansion);
+            Placement placement = i < producing.Length
+                ? new(previous, i % 2 == 0 ? 0 : workspace - Output(i), i % 2 == 0 ? Output(i) : Input(i), expansion)
+                : new(previous, 0, 0, expansion);
+            layers.Add(sized[i].Place(placement));
+            previous = placement.Output;
         }
-        foreach (PlannedLayer softmax in layers.Where(l => l.Kernel == KernelKind.Softmax))
-            softmax.InputOffset = previous;
 
-        return new ExecutionPlan(network, layers, outputs, workspace + Alignment - 1, untiled, producing.Sum(l => l.ActivationsLength), widths);
+        OutputKind outputKind = outputs.Length == 1 ? outputs[0].Kind : OutputKind.FeatureMap;
+        NetworkGraph graph = network.Graph;
+        var facts = new PlannedNetwork(network.Version, network.Alpha, network.Resolution, graph.InputChannels, graph.InputLayout, graph.Source,
+            normalization, outputKind, OutputSelector.Describe(network.Outputs), network.LeftOut);
+        return new ExecutionPlan(facts, layers, outputs, workspace + ExecutionPlan.Alignment - 1, untiled, producing.Sum(l => l.ActivationsLength), widths);
     }
 
-    private static PlannedLayer PlanLayer(int index, BoundLayer bound, int inStride, IReadOnlyList<VectorWidth> widths)
+    /// <summary>Where a layer's buffers are in the workspace (see <see cref="PlannedLayer"/>), and its expanded tensor when that is one of <c>Run</c>'s outputs.</summary>
+    private readonly record struct Placement(int Input, int Output, int Scratch, PlannedOutput? Expansion);
+
+    /// <summary>
+    /// A layer whose kernel, schedules and weights are chosen, with the sizes the workspace is laid out
+    /// from; <see cref="Place"/> makes the <see cref="PlannedLayer"/> once its buffers are known.
+    /// </summary>
+    /// <param name="UntiledPeak">Floats the layer would hold at its peak if it materialised every intermediate tensor (for the docs' comparison).</param>
+    /// <param name="ActivationsLength">Floats of every activation the layer computes, intermediate ones included.</param>
+    private sealed record SizedLayer(KernelKind Kernel, int OutStride, int HiddenStride, int OutputLength, int ScratchLength, int UntiledPeak, int ActivationsLength,
+        Func<Placement, PlannedLayer> Place);
+
+    private static SizedLayer PlanLayer(int index, BoundLayer bound, int inStride, IReadOnlyList<VectorWidth> widths)
     {
         GraphOp op = bound.Op;
         if (bound.Block is { } block)
-            return PlanBottleneck(index, block, inStride, bound.Name, widths);
+            return PlanBottleneck(index, block, inStride, bound, widths);
 
         int outStride = RoundUp(op.OutC, Lanes);
         // A 1×1 convolution and the classifier are GEMMs: the classifier's of one pixel, with tiles of its own.
@@ -108,18 +120,20 @@ internal static class Planner
             LayerRole.Classifier => (KernelKind.Dense, gemm.Pack(op.Weights, op.Bias), outStride),
             _ => (KernelKind.Softmax, Array.Empty<float>(), 0),
         };
-        return new PlannedLayer
+        PlannedOp planned = Operation(op);
+        // The stem and a depthwise layer read a row of zeros where the window hangs over the top or bottom of the image.
+        int scratch = kernel is KernelKind.Depthwise3x3 or KernelKind.ConvKxK ? op.InW * inStride : 0;
+        IReadOnlyDictionary<int, DepthwiseSchedule>? depthwiseSchedules = kernel == KernelKind.Depthwise3x3 ? DepthwiseSchedules(depthwise, op, widths) : null;
+        StemSchedule? stemSchedule = kernel == KernelKind.ConvKxK ? StemSchedule.Choose(stem, op.InH, op.InW, op.OutH, op.OutW, op.StrideW, op.Pads.Top, op.Pads.Left, widths) : null;
+        return new SizedLayer(kernel, outStride, HiddenStride: 0, outputLength, scratch, UntiledPeak: 0, ActivationsLength: outputLength, place => new PlannedLayer
         {
-            Index = index, Kernel = kernel, Op = op, Name = bound.Name, Gemm = schedule,
-            Depthwise = kernel == KernelKind.Depthwise3x3 ? DepthwiseSchedules(depthwise, op, widths) : null,
-            Stem = kernel == KernelKind.ConvKxK ? StemSchedule.Choose(stem, op.InH, op.InW, op.OutH, op.OutW, op.StrideW, op.Pads.Top, op.Pads.Left, widths) : null,
-            MethodName = $"Layer{index:D2}_{MethodSuffix(kernel, op)}",
-            InStride = inStride, OutStride = outStride, OutputLength = outputLength, ActivationsLength = outputLength,
-            // The stem and a depthwise layer read a row of zeros where the window hangs over the top or bottom of the image.
-            ScratchLength = kernel is KernelKind.Depthwise3x3 or KernelKind.ConvKxK ? op.InW * inStride : 0,
+            Index = index, Kernel = kernel, Operation = planned, Name = bound.Name, Gemm = schedule, Depthwise = depthwiseSchedules, Stem = stemSchedule,
+            MethodName = Identifiers.LayerMethod(index, kernel, planned),
+            InStride = inStride, OutStride = outStride, ScratchLength = scratch,
+            InputOffset = place.Input, OutputOffset = place.Output, ScratchOffset = place.Scratch,
             Weights = packed.Length > 0 ? [new PackedWeights("", packed)] : [],
-            Macs = Counting.Macs(op), Parameters = Counting.Parameters(op),
-        };
+            Macs = planned.Macs, Parameters = planned.Parameters,
+        });
     }
 
     /// <summary>
@@ -136,26 +150,27 @@ internal static class Planner
     /// <summary>The largest pointwise weights a fused separable layer streams per row: a typical L1 data cache (32-48 KiB).</summary>
     public const int FusedWeightBytes = 32 * 1024;
 
-    private static PlannedLayer PlanBottleneck(int index, Bottleneck block, int inStride, string? name, IReadOnlyList<VectorWidth> widths, KernelKind kernel = KernelKind.Bottleneck)
+    /// <param name="named">The bound layer whose names the layer takes: the bottleneck, or a fused pair's pointwise convolution.</param>
+    private static SizedLayer PlanBottleneck(int index, Bottleneck block, int inStride, BoundLayer named, IReadOnlyList<VectorWidth> widths, KernelKind kernel = KernelKind.Bottleneck)
     {
         GraphOp dw = block.Depthwise, project = block.Project;
         int hidden = RoundUp(block.Hidden, Lanes), outStride = RoundUp(project.OutC, Lanes);
         int row = block.InW * hidden;
-        var stream = RowStreamLayout.For(row, block.Expand is not null, dw.OutH, dw.StrideH, dw.OutW * hidden, Alignment);
+        var stream = RowStreamLayout.For(row, block.Expand is not null, dw.OutH, dw.StrideH, dw.OutW * hidden, ExecutionPlan.Alignment);
         var weights = new List<PackedWeights>();
         GemmSchedule? expansion = null;
         if (block.Expand is { } expand)
         {
             // One input row at a time.
             var expandLayout = new GemmLayout(expand.InC, inStride, expand.OutC, hidden);
-            weights.Add(new PackedWeights("Expand", expandLayout.Pack(expand.Weights, expand.Bias)));
+            weights.Add(new PackedWeights(Identifiers.Expand, expandLayout.Pack(expand.Weights, expand.Bias)));
             expansion = GemmSchedule.Choose(block.InW, expandLayout, widths);
         }
         var depthwise = new DepthwiseLayout(dw.OutC, hidden);
-        weights.Add(new PackedWeights("Depthwise", depthwise.Pack(dw.Weights, dw.Bias)));
+        weights.Add(new PackedWeights(Identifiers.Depthwise, depthwise.Pack(dw.Weights, dw.Bias)));
         // The output rows the depthwise filter makes at a time, projected together.
         var projectLayout = new GemmLayout(project.InC, hidden, project.OutC, outStride);
-        weights.Add(new PackedWeights("Project", projectLayout.Pack(project.Weights, project.Bias)));
+        weights.Add(new PackedWeights(Identifiers.Project, projectLayout.Pack(project.Weights, project.Bias)));
         var projections = DepthwiseSchedule.RowCounts(dw.OutH).ToDictionary(rows => rows, rows => GemmSchedule.Choose(rows * dw.OutW, projectLayout, widths));
 
         // Untiled: expand → E, depthwise → D, project → P, the input kept for the residual throughout.
@@ -163,47 +178,38 @@ internal static class Planner
         int keep = block.Residual ? input : 0;
         int untiled = new[] { block.Expand is null ? 0 : input + expanded, (block.Expand is null ? input : expanded + keep) + filtered, filtered + output + keep }.Max();
 
-        GraphOp[] ops = block.Expand is null ? [dw, project] : [block.Expand, dw, project];
-        return new PlannedLayer
+        var ops = new StreamedOps(block.Expand is null ? null : Operation(block.Expand), Operation(dw), Operation(project), block.Residual);
+        IReadOnlyDictionary<int, DepthwiseSchedule> depthwiseSchedules = DepthwiseSchedules(depthwise, dw, widths);
+        int activations = (block.Expand is null ? 0 : expanded) + filtered + output;
+        return new SizedLayer(kernel, outStride, hidden, output, stream.Length, untiled, activations, place => new PlannedLayer
         {
-            Index = index, Kernel = kernel, Op = dw, Block = block, Name = name, Expand = expansion, Projections = projections, Depthwise = DepthwiseSchedules(depthwise, dw, widths),
-            MethodName = kernel == KernelKind.DepthwiseSeparable
-                ? $"Layer{index:D2}_DepthwiseSeparableS{dw.StrideH}"
-                : $"Layer{index:D2}_Bottleneck{(block.Expand is null ? 1 : block.Hidden / block.InC)}S{dw.StrideH}",
-            InStride = inStride, OutStride = outStride, HiddenStride = hidden, OutputLength = output,
+            Index = index, Kernel = kernel, Operation = ops.Depthwise, Streamed = ops, Name = named.Name, ExpansionName = named.ExpansionName, ExpansionOutput = place.Expansion,
+            Expand = expansion, Projections = projections, Depthwise = depthwiseSchedules,
+            MethodName = Identifiers.LayerMethod(index, kernel, ops.Depthwise, block.Expand is null ? 1 : block.Hidden / block.InC),
+            InStride = inStride, OutStride = outStride, HiddenStride = hidden,
             RowStream = stream, ScratchLength = stream.Length,
-            UntiledPeak = untiled, ActivationsLength = (block.Expand is null ? 0 : expanded) + filtered + output,
+            InputOffset = place.Input, OutputOffset = place.Output, ScratchOffset = place.Scratch,
             Weights = [.. weights],
-            Macs = ops.Sum(Counting.Macs), Parameters = ops.Sum(Counting.Parameters),
-        };
+            Macs = ops.All.Sum(o => o.Macs), Parameters = ops.All.Sum(o => o.Parameters),
+        });
     }
-
-    private static string MethodSuffix(KernelKind kernel, GraphOp op) => kernel switch
-    {
-        KernelKind.ConvKxK => $"Conv{op.KernelH}x{op.KernelW}S{op.StrideH}",
-        KernelKind.Depthwise3x3 => $"Depthwise3x3S{op.StrideH}",
-        KernelKind.Pointwise => "Pointwise",
-        KernelKind.GlobalAveragePool => "GlobalAveragePool",
-        KernelKind.Dense => "Dense",
-        _ => "Softmax",
-    };
 
     /// <summary>A depthwise filter's schedule for each number of output rows it makes at a time.</summary>
     private static IReadOnlyDictionary<int, DepthwiseSchedule> DepthwiseSchedules(DepthwiseLayout layout, GraphOp dw, IReadOnlyList<VectorWidth> widths) =>
         DepthwiseSchedule.RowCounts(dw.OutH).ToDictionary(rows => rows, rows => DepthwiseSchedule.Choose(layout, rows, dw.InW, dw.OutW, dw.StrideW, dw.Pads.Left, widths));
 
+    /// <summary>
+    /// An operation as the emitter sees it, with its MACs and parameters as the MobileNet papers count them:
+    /// convolution and classifier weights, no biases, BatchNorm, pooling or adds.
+    /// </summary>
+    private static PlannedOp Operation(GraphOp op) => new(op.InH, op.InW, op.InC, op.OutH, op.OutW, op.OutC, op.KernelH, op.KernelW, op.StrideH, op.Pads, op.Clamp,
+        op.Kind switch
+        {
+            OpKind.Conv => (long)op.KernelH * op.KernelW * (op.InC / op.Group) * op.OutC * op.OutH * op.OutW,
+            OpKind.FullyConnected => (long)op.InC * op.OutC,
+            _ => 0,
+        },
+        op.Kind is OpKind.Conv or OpKind.FullyConnected ? op.Weights.Length : 0);
+
     public static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
-}
-
-/// <summary>MACs and parameters as the MobileNet papers count them: convolution and classifier weights, no biases, BatchNorm, pooling or adds.</summary>
-internal static class Counting
-{
-    public static long Macs(GraphOp op) => op.Kind switch
-    {
-        OpKind.Conv => (long)op.KernelH * op.KernelW * (op.InC / op.Group) * op.OutC * op.OutH * op.OutW,
-        OpKind.FullyConnected => (long)op.InC * op.OutC,
-        _ => 0,
-    };
-
-    public static long Parameters(GraphOp op) => op.Kind is OpKind.Conv or OpKind.FullyConnected ? op.Weights.Length : 0;
 }

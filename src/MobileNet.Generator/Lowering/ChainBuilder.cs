@@ -1,9 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using MobileNet.Generator.Kernels;
 using MobileNet.Generator.Model;
 
-namespace MobileNet.Generator.Binding;
+namespace MobileNet.Generator.Lowering;
 
 /// <summary>
 /// Builds a <see cref="NetworkGraph"/> one operation at a time while tracking the current tensor's

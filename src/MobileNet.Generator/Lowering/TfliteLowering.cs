@@ -2,9 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using MobileNet.Generator.Kernels;
+using MobileNet.Generator.Model;
 using MobileNet.Generator.Reading;
 
-namespace MobileNet.Generator.Binding;
+namespace MobileNet.Generator.Lowering;
 
 /// <summary>
 /// Lowers a TFLite subgraph to a <see cref="NetworkGraph"/>: weights from OHWI (conv) and

@@ -1,21 +1,10 @@
 using System.Collections.Generic;
+using MobileNet.Generator.Kernels;
+using MobileNet.Generator.Model;
 
-namespace MobileNet.Generator.Binding;
+namespace MobileNet.Generator.Lowering;
 
 internal enum OpKind { Conv, GlobalAveragePool, FullyConnected, Softmax, Add }
-
-/// <summary>The clamp applied to an output, which is how activations run: (−∞, ∞) for none, (0, ∞) for ReLU, (0, 6) for ReLU6.</summary>
-internal readonly record struct Clamp(float Min, float Max)
-{
-    public bool HasMin => !float.IsNegativeInfinity(Min);
-    public bool HasMax => !float.IsPositiveInfinity(Max);
-}
-
-/// <summary>Explicit padding of a convolution, in pixels: top, left, bottom, right.</summary>
-internal readonly record struct Padding(int Top, int Left, int Bottom, int Right)
-{
-    public override string ToString() => $"({Top},{Left},{Bottom},{Right})";
-}
 
 /// <summary>
 /// One operation of a network, independent of the file format it came from. Convolution weights are
@@ -55,23 +44,6 @@ internal sealed class GraphOp
     public Clamp Clamp => new(ActivationMin, ActivationMax);
 
     public string Shape(bool output) => output ? $"{OutH}×{OutW}×{OutC}" : $"{InH}×{InW}×{InC}";
-}
-
-internal enum NormalizationKind { TensorFlow, Torchvision, Quantized }
-
-/// <summary>How pixels map to the values a network was trained on: value = (pixel − Mean) · Scale (Quantized), or a named convention.</summary>
-internal sealed record InputNormalization(NormalizationKind Kind, float Mean, float Scale, string Source)
-{
-    public static readonly InputNormalization TensorFlow = new(NormalizationKind.TensorFlow, 127.5f, 1 / 127.5f, "TensorFlow's [−1, 1]");
-    public static readonly InputNormalization Torchvision = new(NormalizationKind.Torchvision, 0, 0, "torchvision's ImageNet mean and standard deviation");
-
-    /// <summary>What the attribute's Normalization asks for (1 TensorFlow, 2 torchvision, else Auto): Auto takes the file's, or TensorFlow's when the file does not say.</summary>
-    public static InputNormalization For(int requested, InputNormalization? fromFile) => requested switch
-    {
-        1 => TensorFlow,
-        2 => Torchvision,
-        _ => fromFile ?? TensorFlow with { Source = "TensorFlow's [−1, 1] (the file does not say; set Normalization on the attribute for other weights)" },
-    };
 }
 
 /// <summary>A network as a chain of operations from one image input to one output.</summary>

@@ -1,0 +1,52 @@
+using System.Linq;
+
+namespace MobileNet.Generator.Planning;
+
+/// <summary>
+/// Every name the generated class declares for a layer or an output: layer methods and their stage
+/// methods, weight fields, output constants and <c>Run</c>'s parameters. The planner names the layers
+/// and outputs with it, the emitters ask it for the rest, so that a declaration and its uses agree.
+/// </summary>
+internal static class Identifiers
+{
+    /// <summary>The stages of a row-streamed layer: each a method of its own and, with the layer's number, a weight field.</summary>
+    public const string Expand = "Expand", Depthwise = "Depthwise", Project = "Project";
+
+    /// <summary>
+    /// A layer's method, its number and what it runs: "Layer03_Bottleneck6S1", "Layer00_Conv3x3S2".
+    /// <paramref name="op"/> is the layer's operation (a row-streamed layer's depthwise filter), <paramref name="expansion"/> a bottleneck's ratio.
+    /// </summary>
+    public static string LayerMethod(int index, KernelKind kernel, PlannedOp op, int expansion = 0) => $"Layer{index:D2}_" + kernel switch
+    {
+        KernelKind.ConvKxK => $"Conv{op.KernelH}x{op.KernelW}S{op.Stride}",
+        KernelKind.Depthwise3x3 => $"Depthwise3x3S{op.Stride}",
+        KernelKind.Pointwise => "Pointwise",
+        KernelKind.GlobalAveragePool => "GlobalAveragePool",
+        KernelKind.Dense => "Dense",
+        KernelKind.Bottleneck => $"Bottleneck{expansion}S{op.Stride}",
+        KernelKind.DepthwiseSeparable => $"DepthwiseSeparableS{op.Stride}",
+        _ => "Softmax",
+    };
+
+    /// <summary>A stage method of a row-streamed layer (or a depthwise layer's filter): "Layer03_Bottleneck6S1_Project2" for two output rows.</summary>
+    public static string StageMethod(PlannedLayer layer, string stage, int? rows = null) => $"{layer.MethodName}_{stage}{rows}";
+
+    /// <summary>The field of a layer's packed weights: "Layer03Project", or "Layer00" for a layer's single array (<paramref name="suffix"/> "").</summary>
+    public static string WeightField(int index, string suffix) => $"Layer{index:D2}{suffix}";
+
+    /// <summary>
+    /// The constant prefix and parameter of an output: "Output" and "output" for a network's single output;
+    /// "Block13Expand" and "block13Expand" for the map <c>FeatureMaps</c> calls "block13/expand". Null for a
+    /// name that is not a layer name (letters and digits, one "/" between two parts), which never becomes code.
+    /// </summary>
+    public static (string Identifier, string Parameter)? Output(string? name)
+    {
+        if (name is null)
+            return ("Output", "output");
+        string[] parts = name.Split('/');
+        if (parts.Length > 2 || parts.Any(p => p.Length == 0 || !char.IsLetter(p[0]) || !p.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9')))
+            return null;
+        string identifier = string.Concat(parts.Select(p => char.ToUpperInvariant(p[0]) + p.Substring(1)));
+        return (identifier, char.ToLowerInvariant(identifier[0]) + identifier.Substring(1));
+    }
+}
