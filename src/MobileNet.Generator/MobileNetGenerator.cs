@@ -1,9 +1,11 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using MobileNet.Generator.Model;
 using MobileNet.Generator.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace MobileNet.Generator;
 
@@ -38,8 +40,9 @@ public sealed class MobileNetGenerator : IIncrementalGenerator
 
         IncrementalValueProvider<ProjectInfo> project = context.AnalyzerConfigOptionsProvider
             .Select(static (options, _) => new ProjectInfo(
-                options.GlobalOptions.TryGetValue("build_property.MSBuildProjectDirectory", out string? directory) && directory.Length > 0 ? directory : null,
-                options.GlobalOptions.TryGetValue("build_property.RuntimeIdentifier", out string? rid) && rid.Length > 0 ? rid : null));
+                Property(options, "MSBuildProjectDirectory"),
+                Property(options, "RuntimeIdentifier"),
+                string.Equals(Property(options, "PublishAot"), "true", StringComparison.OrdinalIgnoreCase) ? Property(options, "IlcInstructionSet") : null));
 
         IncrementalValuesProvider<GenerationResult> results = requests
             .Select(static (request, _) => request.Spec)
@@ -78,4 +81,8 @@ public sealed class MobileNetGenerator : IIncrementalGenerator
     }
 
     private sealed record KeyedDiagnostics(RequestKey Key, EquatableArray<DiagnosticInfo> Diagnostics);
+
+    /// <summary>An MSBuild property MobileNetGen.props makes visible, or null when it is not set.</summary>
+    private static string? Property(AnalyzerConfigOptionsProvider options, string name) =>
+        options.GlobalOptions.TryGetValue("build_property." + name, out string? value) && value.Length > 0 ? value : null;
 }

@@ -1,10 +1,12 @@
 using System;
+using System.Linq;
 using System.Reflection;
 using MobileNet.Generator.Emitting;
 using MobileNet.Generator.Kernels;
 using MobileNet.Generator.Kernels.Depthwise;
 using MobileNet.Generator.Kernels.Gemm;
 using MobileNet.Generator.Kernels.Stem;
+using MobileNet.Generator.Model;
 using MobileNet.Testing;
 using MobileNet.Tests.Infrastructure;
 using Shouldly;
@@ -31,10 +33,17 @@ public sealed class SnapshotTests
     public void TheV2ClassMatchesTheApprovedSource() =>
         ClassHeader(Generate(V2, ", Version = 2")).ShouldMatchApproved(Options("V2_035_64_class"));
 
-    /// <summary>V2 layer 14 (block 13, SSDLite's tap): a stride-2 inverted residual, 4×4×32 → 2×2×56 through 192 channels, its row loop and its stage methods.</summary>
+    /// <summary>V2 layer 14 (block 13, SSDLite's tap): a stride-2 inverted residual, 4×4×32 → 2×2×56 through 192 channels, its row loop and the kernels it calls.</summary>
     [Fact]
-    public void ARowStreamedBottleneckMatchesTheApprovedSource() =>
-        Methods(Generate(V2, ", Version = 2"), "Layer14_Bottleneck6S2").ShouldMatchApproved(Options("V2_035_64_Layer14"));
+    public void ARowStreamedBottleneckMatchesTheApprovedSource()
+    {
+        GeneratorRun run = Generate(V2, ", Version = 2");
+        string layer = Methods(run, "Layer14_Bottleneck6S2");
+        var kernels = System.Text.RegularExpressions.Regex.Matches(layer, @"^\s+((?:Gemm|Depthwise3x3)\w+)\(", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(m => m.Groups[1].Value).Distinct().ToArray();
+        Assert.Equal(3, kernels.Length); // the expansion, the depthwise and the projection of its two output rows
+        string.Concat(kernels.Prepend(layer).Select(k => k == layer ? k : Methods(run, k + "("))).ShouldMatchApproved(Options("V2_035_64_Layer14"));
+    }
 
     /// <summary>24 channels from 8 over 5 pixels: a 512-bit half column, a 256-bit tail, 128-bit blocks.</summary>
     [Fact]

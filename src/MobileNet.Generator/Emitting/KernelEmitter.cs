@@ -1,10 +1,13 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using MobileNet.Generator.Kernels;
 using MobileNet.Generator.Kernels.Depthwise;
 using MobileNet.Generator.Kernels.Gemm;
 using MobileNet.Generator.Kernels.RowStream;
 using MobileNet.Generator.Kernels.Stem;
+using MobileNet.Generator.Model;
 using MobileNet.Generator.Planning;
 using static MobileNet.Generator.Kernels.Rendering;
 
@@ -18,7 +21,45 @@ namespace MobileNet.Generator.Emitting;
 /// </summary>
 internal static class KernelEmitter
 {
-    public static void Write(SourceWriter w, PlannedLayer layer)
+    /// <summary>
+    /// A kernel method: its name says what it computes, and the layers of one shape call the same one with
+    /// their own weights. V1's five 14×14×512 layers run one depthwise and one pointwise kernel.
+    /// </summary>
+    private sealed record Kernel(string Name, string Summary, string Parameters, Action<SourceWriter> Body);
+
+    /// <summary>Writes each layer's method, then each kernel they call, once, with the layers that call it.</summary>
+    public static void Write(SourceWriter w, IEnumerable<PlannedLayer> layers, CancellationToken cancellationToken)
+    {
+        var kernels = new List<Kernel>();
+        var callers = new Dictionary<string, List<int>>();
+        foreach (PlannedLayer layer in layers)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            w.Line();
+            WriteLayer(w, layer);
+            foreach (Kernel kernel in KernelsOf(layer))
+            {
+                if (!callers.TryGetValue(kernel.Name, out List<int>? indices))
+                {
+                    kernels.Add(kernel);
+                    callers.Add(kernel.Name, indices = []);
+                }
+                if (!indices.Contains(layer.Index))
+                    indices.Add(layer.Index);
+            }
+        }
+        foreach (Kernel kernel in kernels)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            List<int> indices = callers[kernel.Name];
+            w.Line();
+            OpenMethod(w, $"{kernel.Summary} {(indices.Count == 1 ? "Layer" : "Layers")} {string.Join(", ", indices)}.", $"{kernel.Name}({kernel.Parameters})");
+            kernel.Body(w);
+            w.Close();
+        }
+    }
+
+    private static void WriteLayer(SourceWriter w, PlannedLayer layer)
     {
         PlannedOp op = layer.Operation;
         OpenMethod(w, $"Layer {layer.Index}: {Describe(layer)}{(layer.ExpansionOutput is { } e ? $"; each expanded row is also copied to <paramref name=\"expansion\"/>, {e.Name}" : "")}.",
@@ -28,14 +69,12 @@ internal static class KernelEmitter
             case KernelKind.Bottleneck or KernelKind.DepthwiseSeparable: Bottleneck(w, layer); break;
             case KernelKind.ConvKxK: StemKernel.Write(w, layer.Stem!, Weights(layer), op.Clamp); break;
             case KernelKind.Depthwise3x3: Depthwise3x3(w, layer, op); break;
-            case KernelKind.Pointwise: Pointwise(w, layer, op); break;
+            case KernelKind.Pointwise: w.Line($"{Pointwise(layer).Name}(ref {WeightsOf(layer)}, ref input, ref output);"); break;
             case KernelKind.GlobalAveragePool: GlobalAveragePool(w, layer, op); break;
             case KernelKind.Dense: Dense(w, layer, op); break;
             default: throw new InvalidOperationException($"{layer.Kernel} has no layer method");
         }
         w.Close();
-        if (layer.Kernel is KernelKind.Bottleneck or KernelKind.DepthwiseSeparable or KernelKind.Depthwise3x3)
-            StageMethods(w, layer);
     }
 
     /// <summary>Opens a kernel method: its summary, straight to optimised code, the signature after <c>private static void</c>.</summary>
@@ -87,8 +126,10 @@ internal static class KernelEmitter
     private static StreamedOps Streamed(PlannedLayer layer) => layer.Streamed ?? throw new InvalidOperationException("not a row-streamed layer");
 
     /// <summary>Declares <paramref name="local"/> over the layer's packed weights named <paramref name="suffix"/> (a bottleneck's "Expand", "Depthwise", "Project"; "" for a single array).</summary>
-    private static string Weights(PlannedLayer layer, string local = "w", string suffix = "") =>
-        $"ref float {local} = ref {WeightsEmitter.ClassName}.{Identifiers.WeightField(layer.Index, suffix)}.Floats;";
+    private static string Weights(PlannedLayer layer, string local = "w", string suffix = "") => $"ref float {local} = ref {WeightsOf(layer, suffix)};";
+
+    /// <summary>The first float of the layer's packed weights named <paramref name="suffix"/>.</summary>
+    private static string WeightsOf(PlannedLayer layer, string suffix = "") => $"{WeightsEmitter.ClassName}.{Identifiers.WeightField(layer.Index, suffix)}.Floats";
 
     /// <summary>Declares <c>r0</c>, <c>r1</c>, …: the <paramref name="count"/> input rows from <c>iy0</c>, or the zero row where the window hangs over the top or bottom.</summary>
     private static void RowSources(SourceWriter w, int count, Func<int, string> row)
@@ -122,6 +163,7 @@ internal static class KernelEmitter
     private static void Depthwise3x3(SourceWriter w, PlannedLayer layer, PlannedOp op)
     {
         w.Line($"const int InH = {op.InH}, InW = {op.InW}, C = {layer.OutStride}, OutH = {op.OutH}, Stride = {op.Stride}, PadTop = {op.Pads.Top};");
+        w.Line(Weights(layer, "dwWeights"));
         w.Line("ref float zero = ref scratch; // the zero padding above and below the image");
         w.Line("MemoryMarshal.CreateSpan(ref zero, InW * C).Clear();");
         RowPairs(w, layer, rows =>
@@ -132,15 +174,9 @@ internal static class KernelEmitter
         });
     }
 
-    /// <summary>Calls the layer's depthwise method for <paramref name="rows"/> output rows, on the row sources declared before it.</summary>
+    /// <summary>Calls the layer's depthwise kernel for <paramref name="rows"/> output rows, on <c>dwWeights</c> and the row sources declared before it.</summary>
     private static void DepthwiseCall(SourceWriter w, PlannedLayer layer, int rows, string target) =>
-        w.Line($"{Identifiers.StageMethod(layer, Identifiers.Depthwise, rows)}({string.Join(", ", Enumerable.Range(0, layer.Depthwise![rows].InputRows).Select(j => $"ref r{j}"))}, ref {target});");
-
-    private static void Pointwise(SourceWriter w, PlannedLayer layer, PlannedOp op)
-    {
-        w.Line(Weights(layer, "weights"));
-        GemmKernel.Write(w, layer.Gemm!, new GemmOperands("input", "output", "weights", op.Clamp));
-    }
+        w.Line($"{Depthwise(layer, rows).Name}(ref dwWeights, {string.Join(", ", Enumerable.Range(0, layer.Depthwise![rows].InputRows).Select(j => $"ref r{j}"))}, ref {target});");
 
     private static void Bottleneck(SourceWriter w, PlannedLayer layer)
     {
@@ -158,6 +194,10 @@ internal static class KernelEmitter
         w.Line($"ref float d = ref Unsafe.Add(ref scratch, {(expand ? $"{ringRows + 1} * Slot" : "Slot")}); // the depthwise output rows");
         w.Line("MemoryMarshal.CreateSpan(ref zero, Row).Clear();");
         if (expand)
+            w.Line(Weights(layer, "expandWeights", Identifiers.Expand));
+        w.Line(Weights(layer, "dwWeights", Identifiers.Depthwise));
+        w.Line(Weights(layer, "projectWeights", Identifiers.Project));
+        if (expand)
             w.Line("int expanded = 0;");
         RowPairs(w, layer, rows =>
         {
@@ -173,7 +213,7 @@ internal static class KernelEmitter
             RowSources(w, inputRows, j => expand ? $"Unsafe.Add(ref ring, (iy0 + {j}) % {ringRows} * Slot)" : $"Unsafe.Add(ref input, (iy0 + {j}) * InW * InC)");
             DepthwiseCall(w, layer, rows, "d");
             // The output rows are consecutive in d, in the output and in the input: one GEMM over their pixels.
-            w.Line($"{Identifiers.StageMethod(layer, Identifiers.Project, rows)}(ref d, ref Unsafe.Add(ref output, oy * {dw.OutW * layer.OutStride})" +
+            w.Line($"{Project(layer, rows).Name}(ref projectWeights, ref d, ref Unsafe.Add(ref output, oy * {dw.OutW * layer.OutStride})" +
                 (block.Residual ? $", ref Unsafe.Add(ref input, oy * {block.InW * layer.InStride})" : "") + ");");
         });
         // The windows of 3×3 convolutions with SAME padding reach the last input row, so every row was expanded.
@@ -185,7 +225,7 @@ internal static class KernelEmitter
     private static void ExpandRow(SourceWriter w, PlannedLayer layer, int ringRows)
     {
         w.Line($"ref float slot = ref Unsafe.Add(ref ring, expanded % {ringRows} * Slot);");
-        w.Line($"{Identifiers.StageMethod(layer, Identifiers.Expand)}(ref Unsafe.Add(ref input, expanded * InW * InC), ref slot);");
+        w.Line($"{Expand(layer).Name}(ref expandWeights, ref Unsafe.Add(ref input, expanded * InW * InC), ref slot);");
         if (layer.ExpansionOutput is not { } tap)
             return;
         string target = $"expansion.Slice(expanded * InW * {tap.Channels}, InW * {tap.Channels})";
@@ -195,46 +235,63 @@ internal static class KernelEmitter
     }
 
     /// <summary>
-    /// The stages of a row-streamed layer, each a method of its own: a bottleneck's expansion of one input
-    /// row; the depthwise filter of two output rows (and of one, for the last of an odd number); their
-    /// projection. Inline, with a branch per vector width, they made the largest layer methods (V2's 7×7
-    /// ones, 52 KB of IL) so large that the JIT compiled them without optimisation, 6 times slower.
+    /// The kernels a layer calls: a row-streamed layer's stages, each a method of its own (a bottleneck's
+    /// expansion of one input row; the depthwise filter of two output rows, and of one for the last of an
+    /// odd number; their projection), a depthwise layer's filter, a pointwise layer's GEMM. Inline, with a
+    /// branch per vector width, the stages made the largest layer methods (V2's 7×7 ones, 52 KB of IL) so
+    /// large that the JIT compiled them without optimisation, 6 times slower.
     /// </summary>
-    private static void StageMethods(SourceWriter w, PlannedLayer layer)
+    private static IEnumerable<Kernel> KernelsOf(PlannedLayer layer)
     {
-        PlannedOp dw = layer.Operation;
-        StreamedOps? block = layer.Streamed;
+        if (layer.Kernel == KernelKind.Pointwise)
+            yield return Pointwise(layer);
+        if (layer.Kernel is not (KernelKind.Bottleneck or KernelKind.DepthwiseSeparable or KernelKind.Depthwise3x3))
+            yield break;
         foreach (int rows in RowCounts(layer))
-        {
-            w.Line();
-            OpenMethod(w, $"Layer {layer.Index}'s depthwise 3×3 of {(rows == 2 ? "two output rows" : "one output row")}: {dw.OutW} pixels × {dw.OutC} channels each{ActivationText(dw.Clamp)}.",
-                $"{Identifiers.StageMethod(layer, Identifiers.Depthwise, rows)}({string.Join(", ", Enumerable.Range(0, layer.Depthwise![rows].InputRows).Select(j => $"ref float r{j}"))}, ref float d)");
-            w.Line(Weights(layer, "dwWeights", block is null ? "" : Identifiers.Depthwise));
-            DepthwiseKernel.Write(w, layer.Depthwise![rows], "dwWeights", dw.Clamp, block is null ? "" : "dw");
-            w.Close();
-        }
-        if (block is null)
-            return;
-        if (block.Expand is { } expand)
-        {
-            w.Line();
-            OpenMethod(w, $"Layer {layer.Index}'s expansion of one input row: {block.InW} pixels × {block.InC} → {block.Hidden} channels{ActivationText(expand.Clamp)}.",
-                $"{Identifiers.StageMethod(layer, Identifiers.Expand)}(ref float source, ref float slot)");
-            w.Line(Weights(layer, "expandWeights", Identifiers.Expand));
-            GemmKernel.Write(w, layer.Expand!, new GemmOperands("source", "slot", "expandWeights", expand.Clamp, "expand"));
-            w.Close();
-        }
+            yield return Depthwise(layer, rows);
+        if (layer.Streamed is null)
+            yield break;
+        if (layer.Streamed.Expand is not null)
+            yield return Expand(layer);
         foreach (int rows in RowCounts(layer))
-        {
-            w.Line();
-            OpenMethod(w, $"Layer {layer.Index}'s projection of {(rows == 2 ? "two output rows" : "one output row")}: {rows * dw.OutW} pixels × {block.Hidden} → {block.Project.OutC} channels" +
-                $"{(block.Residual ? ", plus the input pixels under them" : "")}{ActivationText(block.Project.Clamp)}.",
-                $"{Identifiers.StageMethod(layer, Identifiers.Project, rows)}(ref float d, ref float target{(block.Residual ? ", ref float skip" : "")})");
-            w.Line(Weights(layer, "projectWeights", Identifiers.Project));
-            GemmKernel.Write(w, layer.Projections![rows], new GemmOperands("d", "target", "projectWeights", block.Project.Clamp, "project", block.Residual ? "skip" : null));
-            w.Close();
-        }
+            yield return Project(layer, rows);
     }
+
+    private static Kernel Depthwise(PlannedLayer layer, int rows)
+    {
+        PlannedOp dw = layer.Streamed?.Depthwise ?? layer.Operation;
+        DepthwiseSchedule s = layer.Depthwise![rows];
+        return new Kernel(Identifiers.DepthwiseKernel(s, dw.Clamp),
+            $"A 3×3 depthwise convolution, stride {s.Stride}, of {(rows == 2 ? "two output rows" : "one output row")}: {s.OutW} pixels × {dw.OutC} channels each{ActivationText(dw.Clamp)}.",
+            $"ref float weights, {string.Join(", ", Enumerable.Range(0, s.InputRows).Select(j => $"ref float r{j}"))}, ref float d",
+            w => DepthwiseKernel.Write(w, s, "weights", dw.Clamp, ""));
+    }
+
+    private static Kernel Expand(PlannedLayer layer)
+    {
+        StreamedOps block = Streamed(layer);
+        PlannedOp expand = block.Expand!;
+        return Gemm(layer.Expand!, expand.Clamp, residual: false, $"The expansion of one input row: {block.InW} pixels × {block.InC} → {block.Hidden} channels{ActivationText(expand.Clamp)}.");
+    }
+
+    private static Kernel Project(PlannedLayer layer, int rows)
+    {
+        StreamedOps block = Streamed(layer);
+        return Gemm(layer.Projections![rows], block.Project.Clamp, block.Residual,
+            $"The projection of {(rows == 2 ? "two output rows" : "one output row")}: {rows * block.Depthwise.OutW} pixels × {block.Hidden} → {block.Project.OutC} channels" +
+            $"{(block.Residual ? ", plus the input pixels under them" : "")}{ActivationText(block.Project.Clamp)}.");
+    }
+
+    private static Kernel Pointwise(PlannedLayer layer)
+    {
+        PlannedOp op = layer.Operation;
+        return Gemm(layer.Gemm!, op.Clamp, residual: false, $"A 1×1 convolution: {op.InH * op.InW} pixels × {op.InC} → {op.OutC} channels{ActivationText(op.Clamp)}.");
+    }
+
+    /// <summary>A GEMM kernel from <c>input</c> to <c>output</c> (plus <c>residual</c>) on <c>weights</c>.</summary>
+    private static Kernel Gemm(GemmSchedule s, Clamp clamp, bool residual, string summary) =>
+        new(Identifiers.GemmKernel(s, clamp, residual), summary, $"ref float weights, ref float input, ref float output{(residual ? ", ref float residual" : "")}",
+            w => GemmKernel.Write(w, s, new GemmOperands("input", "output", "weights", clamp, Residual: residual ? "residual" : null)));
 
     private static void GlobalAveragePool(SourceWriter w, PlannedLayer layer, PlannedOp op)
     {

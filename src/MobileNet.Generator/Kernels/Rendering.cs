@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using MobileNet.Generator.Binding;
 using MobileNet.Generator.Emitting;
+using MobileNet.Generator.Model;
 
 namespace MobileNet.Generator.Kernels;
 
@@ -105,16 +105,21 @@ internal static class Rendering
     }
 
     /// <summary>The expression that applies the clamp to <paramref name="value"/>.</summary>
-    public static string Apply(Clamp clamp, string value, string prefix = "", string vector = "Vector128")
+    public static string Apply(Clamp clamp, string value, string prefix = "")
     {
         // MaxNative/MinNative are one instruction (maxps, fmax); Max/Min order NaNs and signed zeros as
         // IEEE 754-2019 says, which costs three on x64. The weights have no NaNs, so the results agree.
+        // Unqualified: the generated file imports Vector128, Vector256 and Vector512 statically, and the
+        // arguments' type picks the width.
         if (clamp.HasMin)
-            value = $"{vector}.MaxNative({value}, {Prefixed(prefix, "lo")})";
+            value = $"MaxNative({value}, {Prefixed(prefix, "lo")})";
         if (clamp.HasMax)
-            value = $"{vector}.MinNative({value}, {Prefixed(prefix, "hi")})";
+            value = $"MinNative({value}, {Prefixed(prefix, "hi")})";
         return value;
     }
+
+    /// <summary>One multiply-accumulate, <c>acc += x × k</c> rounded once, at the width of its arguments (see <see cref="Apply"/>).</summary>
+    public static string Fma(string x, string k, string acc) => $"{acc} = FusedMultiplyAdd({x}, {k}, {acc});";
 
     /// <summary>A local's name under a prefix: <c>lo</c>, or <c>expandHi</c> for the prefix "expand"; <c>half</c>, or <c>projectHalf</c>.</summary>
     public static string Prefixed(string prefix, string name) =>

@@ -26,11 +26,23 @@ internal sealed record VectorWidth(string Vector, int Lanes, int BlocksPerTile, 
 
     /// <summary>
     /// The branches worth writing for a build for <paramref name="runtimeIdentifier"/>: on ARM64 (JIT or
-    /// NativeAOT) only 128-bit vectors are accelerated, so its builds get the NEON branch alone; any other
-    /// build, or one for no particular machine, keeps all three, as its code may meet any x64 CPU.
+    /// NativeAOT) only 128-bit vectors are accelerated, so its builds get the NEON branch alone. A NativeAOT
+    /// build for x64 compiles for its <paramref name="aotInstructionSet"/>: with AVX2 in it (x86-64-v3) the
+    /// 256-bit branch is the one taken, with AVX-512 (x86-64-v4) the 512- or the 256-bit one, whichever the
+    /// runtime prefers. Any other build, or one for no particular machine ("native" included), keeps all
+    /// three, as its code may meet any x64 CPU.
     /// </summary>
-    public static IReadOnlyList<VectorWidth> For(string? runtimeIdentifier) =>
-        runtimeIdentifier is not null && runtimeIdentifier.EndsWith("-arm64", System.StringComparison.OrdinalIgnoreCase) ? [W128] : All;
+    public static IReadOnlyList<VectorWidth> For(string? runtimeIdentifier, string? aotInstructionSet = null)
+    {
+        if (runtimeIdentifier is not null && runtimeIdentifier.EndsWith("-arm64", System.StringComparison.OrdinalIgnoreCase))
+            return [W128];
+        string[] sets = (aotInstructionSet ?? "").ToLowerInvariant().Split([',', ' '], System.StringSplitOptions.RemoveEmptyEntries);
+        if (sets.Any(s => s.StartsWith("avx512") || s.EndsWith("-v4")))
+            return [W512, W256];
+        if (sets.Any(s => s == "avx2" || s.EndsWith("-v3")))
+            return [W256];
+        return All;
+    }
 
     /// <summary>The classifier's tiles for the branches in <paramref name="widths"/>.</summary>
     public static IReadOnlyList<VectorWidth> ClassifierFor(IReadOnlyList<VectorWidth> widths) => Classifier.Where(c => widths.Any(w => w.Lanes == c.Lanes)).ToArray();

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using MobileNet.Generator.Kernels;
 using MobileNet.Generator.Model;
 
 namespace MobileNet.Generator.Lowering;

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using MobileNet.Generator.Kernels;
 using MobileNet.Generator.Model;
 
 namespace MobileNet.Generator.Lowering;

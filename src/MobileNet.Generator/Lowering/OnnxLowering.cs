@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
-using MobileNet.Generator.Kernels;
 using MobileNet.Generator.Model;
 using MobileNet.Generator.Reading;
 

@@ -9,7 +9,8 @@ namespace MobileNet.Generator.Model;
 internal sealed record BridgedModel(string SourcePath, string? Link, string BridgePath, string? Content);
 
 /// <summary>
-/// The project directory that relative <c>Weights</c> paths are resolved against, and the runtime identifier
-/// the build is for (<c>linux-arm64</c>, …), or null when it is for any machine the JIT meets.
+/// The project directory that relative <c>Weights</c> paths are resolved against, the runtime identifier
+/// the build is for (<c>linux-arm64</c>, …), or null when it is for any machine the JIT meets, and the
+/// instruction set of a NativeAOT build (<c>x86-64-v3</c>, <c>avx2,bmi,fma,…</c>), null for a JIT build.
 /// </summary>
-internal sealed record ProjectInfo(string? ProjectDirectory, string? RuntimeIdentifier = null);
+internal sealed record ProjectInfo(string? ProjectDirectory, string? RuntimeIdentifier = null, string? AotInstructionSet = null);

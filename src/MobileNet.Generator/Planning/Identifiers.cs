@@ -1,10 +1,14 @@
+using System;
 using System.Linq;
+using MobileNet.Generator.Kernels.Depthwise;
+using MobileNet.Generator.Kernels.Gemm;
+using MobileNet.Generator.Model;
 
 namespace MobileNet.Generator.Planning;
 
 /// <summary>
-/// Every name the generated class declares for a layer or an output: layer methods and their stage
-/// methods, weight fields, output constants and <c>Run</c>'s parameters. The planner names the layers
+/// Every name the generated class declares for a layer or an output: layer methods, the kernels they
+/// share, weight fields, output constants and <c>Run</c>'s parameters. The planner names the layers
 /// and outputs with it, the emitters ask it for the rest, so that a declaration and its uses agree.
 /// </summary>
 internal static class Identifiers
@@ -28,8 +32,29 @@ internal static class Identifiers
         _ => "Softmax",
     };
 
-    /// <summary>A stage method of a row-streamed layer (or a depthwise layer's filter): "Layer03_Bottleneck6S1_Project2" for two output rows.</summary>
-    public static string StageMethod(PlannedLayer layer, string stage, int? rows = null) => $"{layer.MethodName}_{stage}{rows}";
+    /// <summary>
+    /// A depthwise kernel, named by what it computes, so that layers of one shape share it:
+    /// "Depthwise3x3S1P1_2x56to56x144_ReLU6" makes two output rows of 56 pixels × 144 channels from rows
+    /// of 56 at stride 1, one padding column on the left, then ReLU6.
+    /// </summary>
+    public static string DepthwiseKernel(DepthwiseSchedule s, Clamp clamp) =>
+        $"Depthwise3x3S{s.Stride}P{s.PadLeft}_{s.OutRows}x{s.InW}to{s.OutW}x{s.Layout.Stride}{Activation(clamp)}";
+
+    /// <summary>
+    /// A 1×1 convolution's GEMM kernel, named by what it computes: "Gemm112x144to24_Residual" takes 112
+    /// pixels of 144 channels to 24 and adds a residual; "Gemm56x24to144_ReLU6" clamps.
+    /// </summary>
+    public static string GemmKernel(GemmSchedule s, Clamp clamp, bool residual) =>
+        $"Gemm{s.Pixels}x{s.Layout.InStride}to{s.Layout.OutStride}{Activation(clamp)}{(residual ? "_Residual" : "")}";
+
+    /// <summary>A clamp as a name's suffix: "_ReLU6", "_ReLU", none, or its bounds' bits, which no two clamps share.</summary>
+    private static string Activation(Clamp clamp) => (clamp.Min, clamp.Max) switch
+    {
+        (0, 6) => "_ReLU6",
+        (0, float.PositiveInfinity) => "_ReLU",
+        (float.NegativeInfinity, float.PositiveInfinity) => "",
+        var (lo, hi) => $"_Clamp{BitConverter.ToUInt32(BitConverter.GetBytes(lo), 0):X8}to{BitConverter.ToUInt32(BitConverter.GetBytes(hi), 0):X8}",
+    };
 
     /// <summary>The field of a layer's packed weights: "Layer03Project", or "Layer00" for a layer's single array (<paramref name="suffix"/> "").</summary>
     public static string WeightField(int index, string suffix) => $"Layer{index:D2}{suffix}";

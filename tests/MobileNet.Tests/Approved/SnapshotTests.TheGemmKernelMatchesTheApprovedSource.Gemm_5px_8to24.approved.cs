@@ -19,30 +19,20 @@ if (Vector512.IsHardwareAccelerated)
         for (int k = 0; k < 8; k++)
         {
             Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 144);
-            Vector512<float> x0 = Vector512.Create(a);
-            c0_0 = Vector512.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector512.FusedMultiplyAdd(x0, w1, c0_1);
-            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 8));
-            c1_0 = Vector512.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector512.FusedMultiplyAdd(x1, w1, c1_1);
-            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 16));
-            c2_0 = Vector512.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector512.FusedMultiplyAdd(x2, w1, c2_1);
-            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 24));
-            c3_0 = Vector512.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector512.FusedMultiplyAdd(x3, w1, c3_1);
-            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 32));
-            c4_0 = Vector512.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector512.FusedMultiplyAdd(x4, w1, c4_1);
+            Vector512<float> x0 = Vector512.Create(a); c0_0 = FusedMultiplyAdd(x0, w0, c0_0); c0_1 = FusedMultiplyAdd(x0, w1, c0_1);
+            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 8)); c1_0 = FusedMultiplyAdd(x1, w0, c1_0); c1_1 = FusedMultiplyAdd(x1, w1, c1_1);
+            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 16)); c2_0 = FusedMultiplyAdd(x2, w0, c2_0); c2_1 = FusedMultiplyAdd(x2, w1, c2_1);
+            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 24)); c3_0 = FusedMultiplyAdd(x3, w0, c3_0); c3_1 = FusedMultiplyAdd(x3, w1, c3_1);
+            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 32)); c4_0 = FusedMultiplyAdd(x4, w0, c4_0); c4_1 = FusedMultiplyAdd(x4, w1, c4_1);
             a = ref Unsafe.Add(ref a, 1);
             wk = ref Unsafe.Add(ref wk, 16);
         }
         ref float o = ref Unsafe.Add(ref output, p * 24);
-        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c0_0, lo), hi), ref o);
-        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_1.GetLower(), halfLo), halfHi), ref o, 16);
-        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c1_0, lo), hi), ref o, 24);
-        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_1.GetLower(), halfLo), halfHi), ref o, 40);
-        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c2_0, lo), hi), ref o, 48);
-        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_1.GetLower(), halfLo), halfHi), ref o, 64);
-        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c3_0, lo), hi), ref o, 72);
-        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_1.GetLower(), halfLo), halfHi), ref o, 88);
-        Vector512.StoreUnsafe(Vector512.MinNative(Vector512.MaxNative(c4_0, lo), hi), ref o, 96);
-        Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c4_1.GetLower(), halfLo), halfHi), ref o, 112);
+        Vector512.StoreUnsafe(MinNative(MaxNative(c0_0, lo), hi), ref o); Vector256.StoreUnsafe(MinNative(MaxNative(c0_1.GetLower(), halfLo), halfHi), ref o, 16);
+        Vector512.StoreUnsafe(MinNative(MaxNative(c1_0, lo), hi), ref o, 24); Vector256.StoreUnsafe(MinNative(MaxNative(c1_1.GetLower(), halfLo), halfHi), ref o, 40);
+        Vector512.StoreUnsafe(MinNative(MaxNative(c2_0, lo), hi), ref o, 48); Vector256.StoreUnsafe(MinNative(MaxNative(c2_1.GetLower(), halfLo), halfHi), ref o, 64);
+        Vector512.StoreUnsafe(MinNative(MaxNative(c3_0, lo), hi), ref o, 72); Vector256.StoreUnsafe(MinNative(MaxNative(c3_1.GetLower(), halfLo), halfHi), ref o, 88);
+        Vector512.StoreUnsafe(MinNative(MaxNative(c4_0, lo), hi), ref o, 96); Vector256.StoreUnsafe(MinNative(MaxNative(c4_1.GetLower(), halfLo), halfHi), ref o, 112);
     }
 }
 else if (Vector256.IsHardwareAccelerated)
@@ -63,30 +53,20 @@ else if (Vector256.IsHardwareAccelerated)
             for (int k = 0; k < 8; k++)
             {
                 Vector256<float> w0 = Vector256.LoadUnsafe(ref wk), w1 = Vector256.LoadUnsafe(ref wk, 8);
-                Vector256<float> x0 = Vector256.Create(a);
-                c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector256.FusedMultiplyAdd(x0, w1, c0_1);
-                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 8));
-                c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector256.FusedMultiplyAdd(x1, w1, c1_1);
-                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 16));
-                c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector256.FusedMultiplyAdd(x2, w1, c2_1);
-                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 24));
-                c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0); c3_1 = Vector256.FusedMultiplyAdd(x3, w1, c3_1);
-                Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 32));
-                c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0); c4_1 = Vector256.FusedMultiplyAdd(x4, w1, c4_1);
+                Vector256<float> x0 = Vector256.Create(a); c0_0 = FusedMultiplyAdd(x0, w0, c0_0); c0_1 = FusedMultiplyAdd(x0, w1, c0_1);
+                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 8)); c1_0 = FusedMultiplyAdd(x1, w0, c1_0); c1_1 = FusedMultiplyAdd(x1, w1, c1_1);
+                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 16)); c2_0 = FusedMultiplyAdd(x2, w0, c2_0); c2_1 = FusedMultiplyAdd(x2, w1, c2_1);
+                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 24)); c3_0 = FusedMultiplyAdd(x3, w0, c3_0); c3_1 = FusedMultiplyAdd(x3, w1, c3_1);
+                Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 32)); c4_0 = FusedMultiplyAdd(x4, w0, c4_0); c4_1 = FusedMultiplyAdd(x4, w1, c4_1);
                 a = ref Unsafe.Add(ref a, 1);
                 wk = ref Unsafe.Add(ref wk, 16);
             }
             ref float o = ref Unsafe.Add(ref output, p * 24);
-            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_0, lo), hi), ref o);
-            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_1, lo), hi), ref o, 8);
-            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_0, lo), hi), ref o, 24);
-            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_1, lo), hi), ref o, 32);
-            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_0, lo), hi), ref o, 48);
-            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_1, lo), hi), ref o, 56);
-            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_0, lo), hi), ref o, 72);
-            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_1, lo), hi), ref o, 80);
-            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c4_0, lo), hi), ref o, 96);
-            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c4_1, lo), hi), ref o, 104);
+            Vector256.StoreUnsafe(MinNative(MaxNative(c0_0, lo), hi), ref o); Vector256.StoreUnsafe(MinNative(MaxNative(c0_1, lo), hi), ref o, 8);
+            Vector256.StoreUnsafe(MinNative(MaxNative(c1_0, lo), hi), ref o, 24); Vector256.StoreUnsafe(MinNative(MaxNative(c1_1, lo), hi), ref o, 32);
+            Vector256.StoreUnsafe(MinNative(MaxNative(c2_0, lo), hi), ref o, 48); Vector256.StoreUnsafe(MinNative(MaxNative(c2_1, lo), hi), ref o, 56);
+            Vector256.StoreUnsafe(MinNative(MaxNative(c3_0, lo), hi), ref o, 72); Vector256.StoreUnsafe(MinNative(MaxNative(c3_1, lo), hi), ref o, 80);
+            Vector256.StoreUnsafe(MinNative(MaxNative(c4_0, lo), hi), ref o, 96); Vector256.StoreUnsafe(MinNative(MaxNative(c4_1, lo), hi), ref o, 104);
         }
     }
     // The last 8 channels, 1 × Vector256.
@@ -106,25 +86,20 @@ else if (Vector256.IsHardwareAccelerated)
             for (int k = 0; k < 8; k++)
             {
                 Vector256<float> w0 = Vector256.LoadUnsafe(ref wk);
-                Vector256<float> x0 = Vector256.Create(a);
-                c0_0 = Vector256.FusedMultiplyAdd(x0, w0, c0_0);
-                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 8));
-                c1_0 = Vector256.FusedMultiplyAdd(x1, w0, c1_0);
-                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 16));
-                c2_0 = Vector256.FusedMultiplyAdd(x2, w0, c2_0);
-                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 24));
-                c3_0 = Vector256.FusedMultiplyAdd(x3, w0, c3_0);
-                Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 32));
-                c4_0 = Vector256.FusedMultiplyAdd(x4, w0, c4_0);
+                Vector256<float> x0 = Vector256.Create(a); c0_0 = FusedMultiplyAdd(x0, w0, c0_0);
+                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 8)); c1_0 = FusedMultiplyAdd(x1, w0, c1_0);
+                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 16)); c2_0 = FusedMultiplyAdd(x2, w0, c2_0);
+                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 24)); c3_0 = FusedMultiplyAdd(x3, w0, c3_0);
+                Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 32)); c4_0 = FusedMultiplyAdd(x4, w0, c4_0);
                 a = ref Unsafe.Add(ref a, 1);
                 wk = ref Unsafe.Add(ref wk, 16);
             }
             ref float o = ref Unsafe.Add(ref output, p * 24 + 16);
-            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c0_0, restLo), restHi), ref o);
-            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c1_0, restLo), restHi), ref o, 24);
-            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c2_0, restLo), restHi), ref o, 48);
-            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c3_0, restLo), restHi), ref o, 72);
-            Vector256.StoreUnsafe(Vector256.MinNative(Vector256.MaxNative(c4_0, restLo), restHi), ref o, 96);
+            Vector256.StoreUnsafe(MinNative(MaxNative(c0_0, restLo), restHi), ref o);
+            Vector256.StoreUnsafe(MinNative(MaxNative(c1_0, restLo), restHi), ref o, 24);
+            Vector256.StoreUnsafe(MinNative(MaxNative(c2_0, restLo), restHi), ref o, 48);
+            Vector256.StoreUnsafe(MinNative(MaxNative(c3_0, restLo), restHi), ref o, 72);
+            Vector256.StoreUnsafe(MinNative(MaxNative(c4_0, restLo), restHi), ref o, 96);
         }
     }
 }
@@ -144,28 +119,16 @@ else
             for (int k = 0; k < 8; k++)
             {
                 Vector128<float> w0 = Vector128.LoadUnsafe(ref wk), w1 = Vector128.LoadUnsafe(ref wk, 4), w2 = Vector128.LoadUnsafe(ref wk, 8), w3 = Vector128.LoadUnsafe(ref wk, 12);
-                Vector128<float> x0 = Vector128.Create(a);
-                c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
-                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 8));
-                c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
-                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 16));
-                c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1); c2_2 = Vector128.FusedMultiplyAdd(x2, w2, c2_2); c2_3 = Vector128.FusedMultiplyAdd(x2, w3, c2_3);
+                Vector128<float> x0 = Vector128.Create(a); c0_0 = FusedMultiplyAdd(x0, w0, c0_0); c0_1 = FusedMultiplyAdd(x0, w1, c0_1); c0_2 = FusedMultiplyAdd(x0, w2, c0_2); c0_3 = FusedMultiplyAdd(x0, w3, c0_3);
+                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 8)); c1_0 = FusedMultiplyAdd(x1, w0, c1_0); c1_1 = FusedMultiplyAdd(x1, w1, c1_1); c1_2 = FusedMultiplyAdd(x1, w2, c1_2); c1_3 = FusedMultiplyAdd(x1, w3, c1_3);
+                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 16)); c2_0 = FusedMultiplyAdd(x2, w0, c2_0); c2_1 = FusedMultiplyAdd(x2, w1, c2_1); c2_2 = FusedMultiplyAdd(x2, w2, c2_2); c2_3 = FusedMultiplyAdd(x2, w3, c2_3);
                 a = ref Unsafe.Add(ref a, 1);
                 wk = ref Unsafe.Add(ref wk, 16);
             }
             ref float o = ref Unsafe.Add(ref output, p * 24);
-            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_0, lo), hi), ref o);
-            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_1, lo), hi), ref o, 4);
-            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_2, lo), hi), ref o, 8);
-            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_3, lo), hi), ref o, 12);
-            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_0, lo), hi), ref o, 24);
-            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_1, lo), hi), ref o, 28);
-            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_2, lo), hi), ref o, 32);
-            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_3, lo), hi), ref o, 36);
-            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_0, lo), hi), ref o, 48);
-            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_1, lo), hi), ref o, 52);
-            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_2, lo), hi), ref o, 56);
-            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_3, lo), hi), ref o, 60);
+            Vector128.StoreUnsafe(MinNative(MaxNative(c0_0, lo), hi), ref o); Vector128.StoreUnsafe(MinNative(MaxNative(c0_1, lo), hi), ref o, 4); Vector128.StoreUnsafe(MinNative(MaxNative(c0_2, lo), hi), ref o, 8); Vector128.StoreUnsafe(MinNative(MaxNative(c0_3, lo), hi), ref o, 12);
+            Vector128.StoreUnsafe(MinNative(MaxNative(c1_0, lo), hi), ref o, 24); Vector128.StoreUnsafe(MinNative(MaxNative(c1_1, lo), hi), ref o, 28); Vector128.StoreUnsafe(MinNative(MaxNative(c1_2, lo), hi), ref o, 32); Vector128.StoreUnsafe(MinNative(MaxNative(c1_3, lo), hi), ref o, 36);
+            Vector128.StoreUnsafe(MinNative(MaxNative(c2_0, lo), hi), ref o, 48); Vector128.StoreUnsafe(MinNative(MaxNative(c2_1, lo), hi), ref o, 52); Vector128.StoreUnsafe(MinNative(MaxNative(c2_2, lo), hi), ref o, 56); Vector128.StoreUnsafe(MinNative(MaxNative(c2_3, lo), hi), ref o, 60);
         }
         p += 3;
         {
@@ -176,22 +139,14 @@ else
             for (int k = 0; k < 8; k++)
             {
                 Vector128<float> w0 = Vector128.LoadUnsafe(ref wk), w1 = Vector128.LoadUnsafe(ref wk, 4), w2 = Vector128.LoadUnsafe(ref wk, 8), w3 = Vector128.LoadUnsafe(ref wk, 12);
-                Vector128<float> x0 = Vector128.Create(a);
-                c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1); c0_2 = Vector128.FusedMultiplyAdd(x0, w2, c0_2); c0_3 = Vector128.FusedMultiplyAdd(x0, w3, c0_3);
-                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 8));
-                c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1); c1_2 = Vector128.FusedMultiplyAdd(x1, w2, c1_2); c1_3 = Vector128.FusedMultiplyAdd(x1, w3, c1_3);
+                Vector128<float> x0 = Vector128.Create(a); c0_0 = FusedMultiplyAdd(x0, w0, c0_0); c0_1 = FusedMultiplyAdd(x0, w1, c0_1); c0_2 = FusedMultiplyAdd(x0, w2, c0_2); c0_3 = FusedMultiplyAdd(x0, w3, c0_3);
+                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 8)); c1_0 = FusedMultiplyAdd(x1, w0, c1_0); c1_1 = FusedMultiplyAdd(x1, w1, c1_1); c1_2 = FusedMultiplyAdd(x1, w2, c1_2); c1_3 = FusedMultiplyAdd(x1, w3, c1_3);
                 a = ref Unsafe.Add(ref a, 1);
                 wk = ref Unsafe.Add(ref wk, 16);
             }
             ref float o = ref Unsafe.Add(ref output, p * 24);
-            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_0, lo), hi), ref o);
-            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_1, lo), hi), ref o, 4);
-            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_2, lo), hi), ref o, 8);
-            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_3, lo), hi), ref o, 12);
-            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_0, lo), hi), ref o, 24);
-            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_1, lo), hi), ref o, 28);
-            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_2, lo), hi), ref o, 32);
-            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_3, lo), hi), ref o, 36);
+            Vector128.StoreUnsafe(MinNative(MaxNative(c0_0, lo), hi), ref o); Vector128.StoreUnsafe(MinNative(MaxNative(c0_1, lo), hi), ref o, 4); Vector128.StoreUnsafe(MinNative(MaxNative(c0_2, lo), hi), ref o, 8); Vector128.StoreUnsafe(MinNative(MaxNative(c0_3, lo), hi), ref o, 12);
+            Vector128.StoreUnsafe(MinNative(MaxNative(c1_0, lo), hi), ref o, 24); Vector128.StoreUnsafe(MinNative(MaxNative(c1_1, lo), hi), ref o, 28); Vector128.StoreUnsafe(MinNative(MaxNative(c1_2, lo), hi), ref o, 32); Vector128.StoreUnsafe(MinNative(MaxNative(c1_3, lo), hi), ref o, 36);
         }
     }
     // The last 8 channels, 2 × Vector128.
@@ -209,22 +164,16 @@ else
             for (int k = 0; k < 8; k++)
             {
                 Vector128<float> w0 = Vector128.LoadUnsafe(ref wk), w1 = Vector128.LoadUnsafe(ref wk, 4);
-                Vector128<float> x0 = Vector128.Create(a);
-                c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1);
-                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 8));
-                c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1);
-                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 16));
-                c2_0 = Vector128.FusedMultiplyAdd(x2, w0, c2_0); c2_1 = Vector128.FusedMultiplyAdd(x2, w1, c2_1);
+                Vector128<float> x0 = Vector128.Create(a); c0_0 = FusedMultiplyAdd(x0, w0, c0_0); c0_1 = FusedMultiplyAdd(x0, w1, c0_1);
+                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 8)); c1_0 = FusedMultiplyAdd(x1, w0, c1_0); c1_1 = FusedMultiplyAdd(x1, w1, c1_1);
+                Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 16)); c2_0 = FusedMultiplyAdd(x2, w0, c2_0); c2_1 = FusedMultiplyAdd(x2, w1, c2_1);
                 a = ref Unsafe.Add(ref a, 1);
                 wk = ref Unsafe.Add(ref wk, 16);
             }
             ref float o = ref Unsafe.Add(ref output, p * 24 + 16);
-            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_0, restLo), restHi), ref o);
-            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_1, restLo), restHi), ref o, 4);
-            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_0, restLo), restHi), ref o, 24);
-            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_1, restLo), restHi), ref o, 28);
-            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_0, restLo), restHi), ref o, 48);
-            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c2_1, restLo), restHi), ref o, 52);
+            Vector128.StoreUnsafe(MinNative(MaxNative(c0_0, restLo), restHi), ref o); Vector128.StoreUnsafe(MinNative(MaxNative(c0_1, restLo), restHi), ref o, 4);
+            Vector128.StoreUnsafe(MinNative(MaxNative(c1_0, restLo), restHi), ref o, 24); Vector128.StoreUnsafe(MinNative(MaxNative(c1_1, restLo), restHi), ref o, 28);
+            Vector128.StoreUnsafe(MinNative(MaxNative(c2_0, restLo), restHi), ref o, 48); Vector128.StoreUnsafe(MinNative(MaxNative(c2_1, restLo), restHi), ref o, 52);
         }
         p += 3;
         {
@@ -235,18 +184,14 @@ else
             for (int k = 0; k < 8; k++)
             {
                 Vector128<float> w0 = Vector128.LoadUnsafe(ref wk), w1 = Vector128.LoadUnsafe(ref wk, 4);
-                Vector128<float> x0 = Vector128.Create(a);
-                c0_0 = Vector128.FusedMultiplyAdd(x0, w0, c0_0); c0_1 = Vector128.FusedMultiplyAdd(x0, w1, c0_1);
-                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 8));
-                c1_0 = Vector128.FusedMultiplyAdd(x1, w0, c1_0); c1_1 = Vector128.FusedMultiplyAdd(x1, w1, c1_1);
+                Vector128<float> x0 = Vector128.Create(a); c0_0 = FusedMultiplyAdd(x0, w0, c0_0); c0_1 = FusedMultiplyAdd(x0, w1, c0_1);
+                Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 8)); c1_0 = FusedMultiplyAdd(x1, w0, c1_0); c1_1 = FusedMultiplyAdd(x1, w1, c1_1);
                 a = ref Unsafe.Add(ref a, 1);
                 wk = ref Unsafe.Add(ref wk, 16);
             }
             ref float o = ref Unsafe.Add(ref output, p * 24 + 16);
-            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_0, restLo), restHi), ref o);
-            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c0_1, restLo), restHi), ref o, 4);
-            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_0, restLo), restHi), ref o, 24);
-            Vector128.StoreUnsafe(Vector128.MinNative(Vector128.MaxNative(c1_1, restLo), restHi), ref o, 28);
+            Vector128.StoreUnsafe(MinNative(MaxNative(c0_0, restLo), restHi), ref o); Vector128.StoreUnsafe(MinNative(MaxNative(c0_1, restLo), restHi), ref o, 4);
+            Vector128.StoreUnsafe(MinNative(MaxNative(c1_0, restLo), restHi), ref o, 24); Vector128.StoreUnsafe(MinNative(MaxNative(c1_1, restLo), restHi), ref o, 28);
         }
     }
 }

@@ -95,16 +95,17 @@ public static class GeneratorHarness
     /// </summary>
     /// <param name="optimization">How the user's project compiles: Release, or Debug as a Debug build of an app does.</param>
     /// <param name="runtimeIdentifier">The build's RuntimeIdentifier, as MobileNetGen.props hands it to the generator.</param>
+    /// <param name="aotInstructionSet">The IlcInstructionSet of a NativeAOT build (PublishAot true); null for a JIT build.</param>
     public static GeneratorRun Generate(string source, byte[]? model, bool compile = true, string modelName = "models/model.onnx",
-        OptimizationLevel optimization = OptimizationLevel.Release, string? runtimeIdentifier = null) =>
-        GenerateWith(source, [BridgeFile(modelName, model)], compile, optimization: optimization, runtimeIdentifier: runtimeIdentifier);
+        OptimizationLevel optimization = OptimizationLevel.Release, string? runtimeIdentifier = null, string? aotInstructionSet = null) =>
+        GenerateWith(source, [BridgeFile(modelName, model)], compile, optimization: optimization, runtimeIdentifier: runtimeIdentifier, aotInstructionSet: aotInstructionSet);
 
     public static AdditionalText BridgeFile(string modelName, byte[]? model) =>
         new InMemoryText($"{ProjectDirectory}/obj/mobilenet/{Path.GetFileName(modelName)}.mobilenet.b64", Bridge($"{ProjectDirectory}/{modelName}", model));
 
     /// <param name="otherFile">A second source file of the project, if any (Net2.cs).</param>
     public static GeneratorRun GenerateWith(string source, IReadOnlyList<AdditionalText> additionalFiles, bool compile = true, string? otherFile = null,
-        OptimizationLevel optimization = OptimizationLevel.Release, string? runtimeIdentifier = null)
+        OptimizationLevel optimization = OptimizationLevel.Release, string? runtimeIdentifier = null, string? aotInstructionSet = null)
     {
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
         SyntaxTree[] trees = new[] { (Text: source, Name: "Net.cs"), (Text: otherFile, Name: "Net2.cs") }
@@ -115,7 +116,7 @@ public static class GeneratorHarness
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: optimization, nullableContextOptions: NullableContextOptions.Enable));
 
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            [new MobileNetGenerator().AsSourceGenerator()], additionalFiles, parse, new Options(runtimeIdentifier),
+            [new MobileNetGenerator().AsSourceGenerator()], additionalFiles, parse, new Options(runtimeIdentifier, aotInstructionSet),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
         driver = driver.RunGeneratorsAndUpdateCompilation(input, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
         GeneratorDriverRunResult result = driver.GetRunResult();
@@ -164,12 +165,14 @@ public static class GeneratorHarness
         public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text, Encoding.UTF8);
     }
 
-    private sealed class Options(string? runtimeIdentifier) : AnalyzerConfigOptionsProvider
+    private sealed class Options(string? runtimeIdentifier, string? aotInstructionSet) : AnalyzerConfigOptionsProvider
     {
         public override AnalyzerConfigOptions GlobalOptions { get; } = new Values(new()
         {
             ["build_property.MSBuildProjectDirectory"] = ProjectDirectory,
             ["build_property.RuntimeIdentifier"] = runtimeIdentifier ?? "",
+            ["build_property.PublishAot"] = aotInstructionSet is null ? "" : "true",
+            ["build_property.IlcInstructionSet"] = aotInstructionSet ?? "",
         });
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Values.Empty;
         public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Values.Empty;

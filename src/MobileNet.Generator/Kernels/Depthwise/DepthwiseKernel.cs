@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using MobileNet.Generator.Binding;
 using MobileNet.Generator.Emitting;
+using MobileNet.Generator.Model;
 using static MobileNet.Generator.Kernels.Rendering;
 
 namespace MobileNet.Generator.Kernels.Depthwise;
@@ -63,7 +63,7 @@ internal static class DepthwiseKernel
     /// <summary>
     /// The vectors of channels, each part (the widest vectors, then 128-bit ones for the channels left over) in
     /// a loop or, for one vector, at its place (<c>c</c> null in a loop), with the bias and nine taps in registers.
-    /// The last part needs no block of its own where it is <paramref name="alone"/> in its surroundings.
+    /// A single vector needs no block of its own where it is <paramref name="alone"/> in its surroundings.
     /// </summary>
     private static void ChannelLoops(SourceWriter w, DepthwiseSchedule s, DepthwiseBranch branch, string weights, Clamp clamp, string prefix, bool alone, Action<VectorWidth, int?> body)
     {
@@ -72,7 +72,7 @@ internal static class DepthwiseKernel
         {
             string v = part.Vector;
             int? c = vectors == 1 ? done : null;
-            bool block = c is null || !alone || done != parts[parts.Length - 1].First;
+            bool block = c is null || !alone || parts.Length > 1; // a nested block may not reuse an enclosing block's names
             if (c is null)
                 w.Open($"for (int c = {done}; c < {done + vectors * part.Lanes}; c += {part.Lanes})");
             else if (block)
@@ -140,19 +140,14 @@ internal static class DepthwiseKernel
                              select (q, u, tap: ky * 3 + kx)).ToArray();
                 if (users.Length == 0)
                     continue;
+                // One line per input value: its load and the outputs it feeds.
                 int offset = (fixedOx is null ? col : ix) * channels;
-                w.Line($"{(declared ? "" : $"{v}<float> ")}x = {v}.LoadUnsafe(ref p{j}{Offset(offset)});");
+                w.Line($"{(declared ? "" : $"{v}<float> ")}x = {v}.LoadUnsafe(ref p{j}{Offset(offset)}); " + string.Join(" ", users.Select(user => Fma("x", $"k{user.tap}", Acc(user.q, user.u)))));
                 declared = true;
-                foreach ((int q, int u, int tap) in users)
-                    w.Line($"{Acc(q, u)} = {v}.FusedMultiplyAdd(x, k{tap}, {Acc(q, u)});");
             }
         string target = fixedOx is int o ? (fixedC is int oc ? Constant(o * channels + oc) : Plus(Constant(o * channels), "c")) : Plus($"ox * {channels}", channel);
         w.Line($"ref float o = ref {At("d", target)};");
         for (int q = 0; q < outRows; q++)
-            for (int u = 0; u < n; u++)
-            {
-                int at = q * s.OutW * channels + u * channels;
-                w.Line($"{v}.StoreUnsafe({Apply(clamp, Acc(q, u), prefix, v)}, ref o{Offset(at)});");
-            }
+            w.Line(string.Join(" ", Enumerable.Range(0, n).Select(u => $"{v}.StoreUnsafe({Apply(clamp, Acc(q, u), prefix)}, ref o{Offset(q * s.OutW * channels + u * channels)});")));
     }
 }

@@ -1,6 +1,6 @@
 using System.Linq;
-using MobileNet.Generator.Binding;
 using MobileNet.Generator.Emitting;
+using MobileNet.Generator.Model;
 using static MobileNet.Generator.Kernels.Rendering;
 
 namespace MobileNet.Generator.Kernels.Gemm;
@@ -94,11 +94,10 @@ internal static class GemmKernel
         w.Line($"ref float wk = ref Unsafe.Add(ref w, {GemmLayout.Block});");
         w.Open($"for (int k = 0; k < {inC}; k++)");
         w.Line($"{v}<float> {string.Join(", ", Enumerable.Range(0, cols).Select(j => $"w{j} = {v}.LoadUnsafe(ref wk{Offset(Column(j))})"))};");
+        // Each pixel's broadcast and the products it feeds on one line.
         for (int r = 0; r < rows; r++)
-        {
-            w.Line($"{v}<float> x{r} = {v}.Create({(r == 0 ? "a" : $"Unsafe.Add(ref a, {r * inC})")});");
-            w.Line(string.Join(" ", Enumerable.Range(0, cols).Select(j => $"{Acc(r, j)} = {v}.FusedMultiplyAdd(x{r}, w{j}, {Acc(r, j)});")));
-        }
+            w.Line($"{v}<float> x{r} = {v}.Create({(r == 0 ? "a" : $"Unsafe.Add(ref a, {r * inC})")}); " +
+                string.Join(" ", Enumerable.Range(0, cols).Select(j => Fma($"x{r}", $"w{j}", Acc(r, j)))));
         w.Line("a = ref Unsafe.Add(ref a, 1);");
         w.Line($"wk = ref Unsafe.Add(ref wk, {GemmLayout.Block});");
         w.Close();
@@ -106,8 +105,9 @@ internal static class GemmKernel
         w.Line($"ref float o = ref Unsafe.Add(ref {o.Output}, {pixel});");
         if (o.Residual is not null)
             w.Line($"ref float r = ref Unsafe.Add(ref {o.Residual}, {pixel});");
+        // Each pixel's columns on one line.
         for (int r = 0; r < rows; r++)
-            for (int j = 0; j < cols; j++)
+            w.Line(string.Join(" ", Enumerable.Range(0, cols).Select(j =>
             {
                 int at = r * outC + j * width.Lanes;
                 bool half = pass.Kind == GemmPassKind.HalfLastColumn && j == cols - 1;
@@ -115,7 +115,7 @@ internal static class GemmKernel
                 string value = o.Residual is null ? acc : $"{acc} + {store}.LoadUnsafe(ref r{Offset(at)})";
                 // A tail's clamp bounds are its own vectors; a half column's, 256-bit ones.
                 string bounds = half || pass.Kind == GemmPassKind.Tail ? prefix : o.Prefix;
-                w.Line($"{store}.StoreUnsafe({Apply(o.Clamp, value, bounds, store)}, ref o{Offset(at)});");
-            }
+                return $"{store}.StoreUnsafe({Apply(o.Clamp, value, bounds)}, ref o{Offset(at)});";
+            })));
     }
 }

@@ -1,6 +1,6 @@
 using System.Linq;
-using MobileNet.Generator.Binding;
 using MobileNet.Generator.Emitting;
+using MobileNet.Generator.Model;
 using static MobileNet.Generator.Kernels.Rendering;
 
 namespace MobileNet.Generator.Kernels.Stem;
@@ -94,7 +94,7 @@ internal static class StemKernel
                     if (kx < 0 || kx >= kernelW)
                         continue;
                     w.Line(string.Join(" ", Enumerable.Range(0, cols).Select(j =>
-                        $"{Acc(r, j)} = {v}.FusedMultiplyAdd(x, {v}.LoadUnsafe(ref t{Offset((kx * inC + ci) * outC + j * width.Lanes)}), {Acc(r, j)});")));
+                        Fma("x", $"{v}.LoadUnsafe(ref t{Offset((kx * inC + ci) * outC + j * width.Lanes)})", Acc(r, j)))));
                 }
             }
         }
@@ -102,6 +102,6 @@ internal static class StemKernel
         w.Line("ref float o = ref Unsafe.Add(ref row, ox * OutC);");
         for (int r = 0; r < rows; r++)
             for (int j = 0; j < cols; j++)
-                w.Line($"{v}.StoreUnsafe({Apply(clamp, Acc(r, j), "", v)}, ref o{Offset(r * outC + j * width.Lanes)});");
+                w.Line($"{v}.StoreUnsafe({Apply(clamp, Acc(r, j))}, ref o{Offset(r * outC + j * width.Lanes)});");
     }
 }

@@ -1,4 +1,4 @@
-namespace MobileNet.Generator.Kernels;
+namespace MobileNet.Generator.Model;
 
 /// <summary>Explicit padding of a convolution, in pixels: top, left, bottom, right.</summary>
 internal readonly record struct Padding(int Top, int Left, int Bottom, int Right)
