@@ -23,13 +23,15 @@ cat > "$work/csc-timed" <<SH
 exec /usr/bin/time -f '%e %U %S %M' -a -o "\$CSC_TIME_LOG" dotnet exec "$roslyn/bincore/csc.dll" "\$@"
 SH
 chmod +x "$work/csc-timed"
-timed=(-p:CscToolPath="$work" -p:CscToolExe=csc-timed)
+# Only the measured project compiles through the wrapper, not the runtime and generator it references.
+timed="<PropertyGroup Condition=\"'\$(CSC_TIME_LOG)' != ''\"><CscToolPath>$work</CscToolPath><CscToolExe>csc-timed</CscToolExe></PropertyGroup>"
 
 mkdir -p "$work/gen" "$work/split"
 cat > "$work/gen/BuildTime.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <Import Project="$repo/src/MobileNet.Generator/build/MobileNetGen.props" />
   <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable></PropertyGroup>
+  $timed
   <ItemGroup>
     <ProjectReference Include="$repo/src/MobileNet.Runtime/MobileNet.Runtime.csproj" />
     <ProjectReference Include="$repo/src/MobileNet.Generator/MobileNet.Generator.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
@@ -42,6 +44,7 @@ XML
 cat > "$work/split/Split.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><NoWarn>CS0649</NoWarn></PropertyGroup>
+  $timed
   <ItemGroup><ProjectReference Include="$repo/src/MobileNet.Runtime/MobileNet.Runtime.csproj" /></ItemGroup>
 </Project>
 XML
@@ -54,7 +57,8 @@ measure() {
   for _ in 1 2 3; do
     rm -f "$log"
     touch "$2"/*.cs
-    CSC_TIME_LOG="$log" dotnet build "$2" -c Release -nologo "${timed[@]}" >/dev/null
+    CSC_TIME_LOG="$log" dotnet build "$2" -c Release -nologo >/dev/null
+    [ "$(wc -l < "$log")" = 1 ] || { echo "expected one compilation of $2, got:" >&2; cat "$log" >&2; exit 1; }
     runs+=("$(awk '{ printf "%s/%.1f/%d", $1, $2 + $3, $4 / 1024 }' "$log")")
   done
   median() { printf '%s\n' "${runs[@]}" | cut -d/ -f"$1" | sort -n | sed -n 2p; }
