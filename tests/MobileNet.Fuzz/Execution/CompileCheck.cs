@@ -81,7 +81,7 @@ internal sealed partial class CompileCheck
         return kept.ToString();
     }
 
-    /// <summary>Whether a line is only 16-digit hex literals separated by ", " (an optional comma after the last).</summary>
+    /// <summary>Whether a line is only 16-digit hex literals with a UL suffix, separated by ", " (an optional comma after the last).</summary>
     private static bool IsLiteralLine(ReadOnlySpan<char> line)
     {
         line = line.TrimStart(' ');
@@ -89,9 +89,9 @@ internal sealed partial class CompileCheck
             return false;
         while (!line.IsEmpty)
         {
-            if (line.Length < 18 || line[0] != '0' || line[1] != 'x' || !IsUpperHex(line.Slice(2, 16)))
+            if (line.Length < 20 || line[0] != '0' || line[1] != 'x' || !IsUpperHex(line.Slice(2, 16)) || line[18] != 'U' || line[19] != 'L')
                 return false;
-            line = line[18..];
+            line = line[20..];
             if (line.StartsWith(", "))
                 line = line[2..];
             else if (line is [','])
