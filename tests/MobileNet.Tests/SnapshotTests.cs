@@ -94,7 +94,7 @@ public sealed class SnapshotTests
     private static string ClassHeader(GeneratorRun run)
     {
         string source = WithoutVersion(run.MainSource);
-        int firstLayer = source.IndexOf("        /// <summary>Layer 0:", StringComparison.Ordinal);
+        int firstLayer = source.IndexOf("\n    /// <summary>Layer 0:", StringComparison.Ordinal);
         Assert.True(firstLayer > 0);
         return source.Substring(0, firstLayer);
     }

@@ -5,215 +5,217 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using static System.Runtime.Intrinsics.Vector128;
+using static System.Runtime.Intrinsics.Vector256;
+using static System.Runtime.Intrinsics.Vector512;
 
-namespace Tests
+namespace Tests;
+
+/// <summary>
+/// MobileNet V1, α = 0.25, 64×64×3 → 10 class probabilities, generated from <c>models/model.onnx</c> (ONNX opset 13, written by MobileNetGen tests):
+/// 3.33 M multiply-accumulates, 0.21 M parameters, a workspace of 25,615 floats (100.1 KiB).
+/// </summary>
+/// <remarks>
+/// <para>The input is 64×64×3 floats in NHWC order (row by row, pixel by pixel, channels interleaved),
+/// normalised as the weights expect: TensorFlow's [−1, 1] (the file does not say; set Normalization on the attribute for other weights). The file's own input is NHWC;
+/// <see cref="Preprocess"/> makes the input from 8-bit pixels, <see cref="global::MobileNet.TensorLayout"/> converts NCHW tensors.</para>
+/// <para>MACs and parameters count the convolution and classifier weights, as the MobileNet papers do (no biases or BatchNorm).</para>
+/// <para>Speed depends on the instruction set the code is compiled for: the JIT uses the CPU's own (AVX-512, AVX2 or NEON). A NativeAOT
+/// build for x64 uses the one its IlcInstructionSet names, and without FMA (the x86-64 default) every multiply-add becomes a
+/// software call, about 230× slower: the MobileNetGen package sets x86-64-v3 (AVX2 and FMA) unless the project chose one.
+/// ARM64's baseline has NEON with FMA.</para>
+/// <code>
+///  #  layer             stride  input → output                          MACs      params  tiles                 name
+///  0  conv 3×3               2  64×64×3 → 32×32×8                    221,184         216  8×8 | 8×8             stem
+///  1  depthwise 3×3          1  32×32×8 → 32×32×8                     73,728          72  2×8 | 2×2 | 2×8
+///     pointwise 1×1          1  32×32×8 → 32×32×16                   131,072         128  22×16 | 6×16 | 4×16   block1
+///  2  depthwise 3×3          2  32×32×16 → 16×16×16                   36,864         144  2×8 | 2×2 | 2×8
+///     pointwise 1×1          1  16×16×16 → 16×16×32                  131,072         512  11×32 | 6×16 | 4×16   block2
+///  3  depthwise 3×3          1  16×16×32 → 16×16×32                   73,728         288  2×7 | 2×2 | 2×7
+///     pointwise 1×1          1  16×16×32 → 16×16×32                  262,144       1,024  11×32 | 6×16 | 4×16   block3
+///  4  depthwise 3×3          2  16×16×32 → 8×8×32                     18,432         288  2×8 | 2×2 | 2×8
+///     pointwise 1×1          1  8×8×32 → 8×8×64                      131,072       2,048  6×64 | 6×16 | 4×16    block4
+///  5  depthwise 3×3          1  8×8×64 → 8×8×64                       36,864         576  2×8 | 2×2 | 2×8
+///     pointwise 1×1          1  8×8×64 → 8×8×64                      262,144       4,096  6×64 | 6×16 | 4×16    block5
+///  6  depthwise 3×3          2  8×8×64 → 4×4×64                        9,216         576  2×4 | 2×2 | 2×4
+///     pointwise 1×1          1  4×4×64 → 4×4×128                     131,072       8,192  8×48 | 4×16 | 4×16    block6
+///  7  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152  2×4 | 2×2 | 2×4
+///  8  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384  8×48 | 6×16 | 4×16    block7
+///  9  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152  2×4 | 2×2 | 2×4
+/// 10  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384  8×48 | 6×16 | 4×16    block8
+/// 11  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152  2×4 | 2×2 | 2×4
+/// 12  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384  8×48 | 6×16 | 4×16    block9
+/// 13  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152  2×4 | 2×2 | 2×4
+/// 14  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384  8×48 | 6×16 | 4×16    block10
+/// 15  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152  2×4 | 2×2 | 2×4
+/// 16  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384  8×48 | 6×16 | 4×16    block11
+/// 17  depthwise 3×3          2  4×4×128 → 2×2×128                      4,608       1,152  2×2 | 2×2 | 2×2
+/// 18  pointwise 1×1          1  2×2×128 → 2×2×256                    131,072      32,768  4×48 | 4×16 | 4×16    block12
+/// 19  depthwise 3×3          1  2×2×256 → 2×2×256                      9,216       2,304  2×2 | 2×2 | 2×2
+/// 20  pointwise 1×1          1  2×2×256 → 2×2×256                    262,144      65,536  4×48 | 4×16 | 4×16    block13
+/// 21  average pool              2×2×256 → 256                              0           0                        pool
+/// 22  classifier                256 → 10                               2,560       2,560  1×12 | 1×12 | 1×12
+/// 23  softmax                   10 → 10                                    0           0
+///     total                                                        3,331,072     210,160
+/// </code>
+/// <para>Tiles: what each vector width's branch (Vector512, Vector256, Vector128) holds in registers: pixels × output channels for a
+/// convolution, output rows × pixels for a depthwise filter. A name is what <c>FeatureMaps</c> takes to make that layer's output one of <c>Run</c>'s.</para>
+/// <para>Workspace: activations alternate between the two ends of one buffer, so it holds the largest pair of
+/// consecutive activations and the scratch of the layer that runs (a row of zeros for the padding, two depthwise output rows, a bottleneck's four or five expanded rows: the intermediate tensors never exist in full):
+/// 25,615 floats (100.1 KiB)
+/// and 103,180 (403 KiB) for one buffer per activation. It includes 15 floats
+/// of slack: Run starts it on a 64-byte boundary, wherever the caller's span starts.</para>
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("MobileNet.Generator", "(package version)")]
+partial class Net
 {
+    /// <summary>Input height and width in pixels.</summary>
+    public const int InputSize = 64;
+    /// <summary>Input channels: 3 for RGB, 1 for greyscale.</summary>
+    public const int InputChannels = 3;
+    /// <summary>Floats in one input image: 64×64×3, NHWC.</summary>
+    public const int InputLength = 12288;
+
+    /// <summary>Floats in the output: one probability per class.</summary>
+    public const int OutputLength = 10;
+    /// <summary>The height of the output (a vector: 1).</summary>
+    public const int OutputHeight = 1;
+    /// <summary>The width of the output.</summary>
+    public const int OutputWidth = 1;
+    /// <summary>The channels of the output: one per class.</summary>
+    public const int OutputChannels = 10;
+
+    /// <summary>What Run writes.</summary>
+    public const global::MobileNet.MobileNetOutput OutputKind = global::MobileNet.MobileNetOutput.Probabilities;
+    /// <summary>True when Run writes probabilities (the file ends in a softmax, or Output = Probabilities added one); false for logits, embeddings and feature maps.</summary>
+    public const bool OutputIsProbability = true;
+    /// <summary>Multiply-accumulates per image, counted as the MobileNet papers count them (convolutions and classifier).</summary>
+    public const long MultiplyAccumulates = 3331072;
+    /// <summary>Bytes of read-only weight data in the assembly: folded, packed and padded to whole vectors.</summary>
+    public const int WeightBytes = 858112;
+    /// <summary>Floats of workspace <see cref="Run(ReadOnlySpan{float}, Span{float}, Span{float})"/> needs (100.1 KiB).</summary>
+    public const int WorkspaceLength = 25615;
+
+    /// <summary>How 8-bit pixels become this network's input values: TensorFlow's [−1, 1] (the file does not say; set Normalization on the attribute for other weights).</summary>
+    public static global::MobileNet.PixelNormalization Normalization => global::MobileNet.PixelNormalization.TensorFlow;
+
     /// <summary>
-    /// MobileNet V1, α = 0.25, 64×64×3 → 10 class probabilities, generated from <c>models/model.onnx</c> (ONNX opset 13, written by MobileNetGen tests):
-    /// 3.33 M multiply-accumulates, 0.21 M parameters, a workspace of 25,615 floats (100.1 KiB).
+    /// Resizes an image (bilinear; <paramref name="channels"/> = 1 grey, 3 RGB or 4 RGBA bytes per pixel) to the network's input and
+    /// normalises it with <see cref="Normalization"/>. <paramref name="centralFraction"/> &lt; 1 keeps the centre first, as TF-slim's
+    /// evaluation does with 0.875. Allocates nothing.
     /// </summary>
-    /// <remarks>
-    /// <para>The input is 64×64×3 floats in NHWC order (row by row, pixel by pixel, channels interleaved),
-    /// normalised as the weights expect: TensorFlow's [−1, 1] (the file does not say; set Normalization on the attribute for other weights). The file's own input is NHWC;
-    /// <see cref="Preprocess"/> makes the input from 8-bit pixels, <see cref="global::MobileNet.TensorLayout"/> converts NCHW tensors.</para>
-    /// <para>MACs and parameters count the convolution and classifier weights, as the MobileNet papers do (no biases or BatchNorm).</para>
-    /// <para>Speed depends on the instruction set the code is compiled for: the JIT uses the CPU's own (AVX-512, AVX2 or NEON). A NativeAOT
-    /// build for x64 uses the one its IlcInstructionSet names, and without FMA (the x86-64 default) every multiply-add becomes a
-    /// software call, about 230× slower: the MobileNetGen package sets x86-64-v3 (AVX2 and FMA) unless the project chose one.
-    /// ARM64's baseline has NEON with FMA.</para>
-    /// <code>
-    ///  #  layer             stride  input → output                          MACs      params  tiles                 name
-    ///  0  conv 3×3               2  64×64×3 → 32×32×8                    221,184         216  8×8 | 8×8             stem
-    ///  1  depthwise 3×3          1  32×32×8 → 32×32×8                     73,728          72  2×8 | 2×2 | 2×8
-    ///     pointwise 1×1          1  32×32×8 → 32×32×16                   131,072         128  22×16 | 6×16 | 4×16   block1
-    ///  2  depthwise 3×3          2  32×32×16 → 16×16×16                   36,864         144  2×8 | 2×2 | 2×8
-    ///     pointwise 1×1          1  16×16×16 → 16×16×32                  131,072         512  11×32 | 6×16 | 4×16   block2
-    ///  3  depthwise 3×3          1  16×16×32 → 16×16×32                   73,728         288  2×7 | 2×2 | 2×7
-    ///     pointwise 1×1          1  16×16×32 → 16×16×32                  262,144       1,024  11×32 | 6×16 | 4×16   block3
-    ///  4  depthwise 3×3          2  16×16×32 → 8×8×32                     18,432         288  2×8 | 2×2 | 2×8
-    ///     pointwise 1×1          1  8×8×32 → 8×8×64                      131,072       2,048  6×64 | 6×16 | 4×16    block4
-    ///  5  depthwise 3×3          1  8×8×64 → 8×8×64                       36,864         576  2×8 | 2×2 | 2×8
-    ///     pointwise 1×1          1  8×8×64 → 8×8×64                      262,144       4,096  6×64 | 6×16 | 4×16    block5
-    ///  6  depthwise 3×3          2  8×8×64 → 4×4×64                        9,216         576  2×4 | 2×2 | 2×4
-    ///     pointwise 1×1          1  4×4×64 → 4×4×128                     131,072       8,192  8×48 | 4×16 | 4×16    block6
-    ///  7  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152  2×4 | 2×2 | 2×4
-    ///  8  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384  8×48 | 6×16 | 4×16    block7
-    ///  9  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152  2×4 | 2×2 | 2×4
-    /// 10  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384  8×48 | 6×16 | 4×16    block8
-    /// 11  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152  2×4 | 2×2 | 2×4
-    /// 12  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384  8×48 | 6×16 | 4×16    block9
-    /// 13  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152  2×4 | 2×2 | 2×4
-    /// 14  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384  8×48 | 6×16 | 4×16    block10
-    /// 15  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152  2×4 | 2×2 | 2×4
-    /// 16  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384  8×48 | 6×16 | 4×16    block11
-    /// 17  depthwise 3×3          2  4×4×128 → 2×2×128                      4,608       1,152  2×2 | 2×2 | 2×2
-    /// 18  pointwise 1×1          1  2×2×128 → 2×2×256                    131,072      32,768  4×48 | 4×16 | 4×16    block12
-    /// 19  depthwise 3×3          1  2×2×256 → 2×2×256                      9,216       2,304  2×2 | 2×2 | 2×2
-    /// 20  pointwise 1×1          1  2×2×256 → 2×2×256                    262,144      65,536  4×48 | 4×16 | 4×16    block13
-    /// 21  average pool              2×2×256 → 256                              0           0                        pool
-    /// 22  classifier                256 → 10                               2,560       2,560  1×12 | 1×12 | 1×12
-    /// 23  softmax                   10 → 10                                    0           0
-    ///     total                                                        3,331,072     210,160
-    /// </code>
-    /// <para>Tiles: what each vector width's branch (Vector512, Vector256, Vector128) holds in registers: pixels × output channels for a
-    /// convolution, output rows × pixels for a depthwise filter. A name is what <c>FeatureMaps</c> takes to make that layer's output one of <c>Run</c>'s.</para>
-    /// <para>Workspace: activations alternate between the two ends of one buffer, so it holds the largest pair of
-    /// consecutive activations and the scratch of the layer that runs (a row of zeros for the padding, two depthwise output rows, a bottleneck's four or five expanded rows: the intermediate tensors never exist in full):
-    /// 25,615 floats (100.1 KiB)
-    /// and 103,180 (403 KiB) for one buffer per activation. It includes 15 floats
-    /// of slack: Run starts it on a 64-byte boundary, wherever the caller's span starts.</para>
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("MobileNet.Generator", "(package version)")]
-    partial class Net
+    public static void Preprocess(ReadOnlySpan<byte> pixels, int width, int height, int channels, Span<float> input, float centralFraction = 1f) =>
+        global::MobileNet.ImagePreprocessor.Resize(pixels, width, height, channels, input, InputSize, InputChannels, Normalization, centralFraction);
+
+    private readonly float[] _workspace = new float[WorkspaceLength];
+
+    /// <summary>Runs the network on one image using this instance's workspace. Allocates nothing; not for concurrent use of one instance.</summary>
+    /// <param name="input">The image: <see cref="InputLength"/> floats, NHWC.</param>
+    /// <param name="output">Receives <see cref="OutputLength"/> floats: one probability per class.</param>
+    /// <exception cref="ArgumentException">A span does not have the length the network needs.</exception>
+    public void Run(ReadOnlySpan<float> input, Span<float> output) => Run(input, output, _workspace);
+
+    /// <summary>Runs the network on one image in a workspace the caller provides. Allocates nothing; thread-safe for distinct workspaces.</summary>
+    /// <param name="input">The image: <see cref="InputLength"/> floats, NHWC.</param>
+    /// <param name="output">Receives <see cref="OutputLength"/> floats: one probability per class.</param>
+    /// <param name="workspace">At least <see cref="WorkspaceLength"/> floats; its contents are overwritten.</param>
+    /// <exception cref="ArgumentException">A span does not have the length the network needs.</exception>
+    public static void Run(ReadOnlySpan<float> input, Span<float> output, Span<float> workspace)
     {
-        /// <summary>Input height and width in pixels.</summary>
-        public const int InputSize = 64;
-        /// <summary>Input channels: 3 for RGB, 1 for greyscale.</summary>
-        public const int InputChannels = 3;
-        /// <summary>Floats in one input image: 64×64×3, NHWC.</summary>
-        public const int InputLength = 12288;
+        global::MobileNet.NetworkGuard.ExactLength(input.Length, InputLength, nameof(input));
+        global::MobileNet.NetworkGuard.ExactLength(output.Length, OutputLength, nameof(output));
+        global::MobileNet.NetworkGuard.MinimumLength(workspace.Length, WorkspaceLength, nameof(workspace));
+        ref float image = ref MemoryMarshal.GetReference(input);
+        ref float ws = ref global::MobileNet.NetworkGuard.AlignToCacheLine(ref MemoryMarshal.GetReference(workspace));
+        Layer00_Conv3x3S2(ref image, ref ws, ref Unsafe.Add(ref ws, 8192));
+        Layer01_DepthwiseSeparableS1(ref ws, ref Unsafe.Add(ref ws, 9216), ref Unsafe.Add(ref ws, 8192));
+        Layer02_DepthwiseSeparableS2(ref Unsafe.Add(ref ws, 9216), ref ws, ref Unsafe.Add(ref ws, 8192));
+        Layer03_DepthwiseSeparableS1(ref ws, ref Unsafe.Add(ref ws, 17408), ref Unsafe.Add(ref ws, 8192));
+        Layer04_DepthwiseSeparableS2(ref Unsafe.Add(ref ws, 17408), ref ws, ref Unsafe.Add(ref ws, 4096));
+        Layer05_DepthwiseSeparableS1(ref ws, ref Unsafe.Add(ref ws, 21504), ref Unsafe.Add(ref ws, 4096));
+        Layer06_DepthwiseSeparableS2(ref Unsafe.Add(ref ws, 21504), ref ws, ref Unsafe.Add(ref ws, 2048));
+        Layer07_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23552), ref Unsafe.Add(ref ws, 2048));
+        Layer08_Pointwise(ref Unsafe.Add(ref ws, 23552), ref ws);
+        Layer09_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23552), ref Unsafe.Add(ref ws, 2048));
+        Layer10_Pointwise(ref Unsafe.Add(ref ws, 23552), ref ws);
+        Layer11_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23552), ref Unsafe.Add(ref ws, 2048));
+        Layer12_Pointwise(ref Unsafe.Add(ref ws, 23552), ref ws);
+        Layer13_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23552), ref Unsafe.Add(ref ws, 2048));
+        Layer14_Pointwise(ref Unsafe.Add(ref ws, 23552), ref ws);
+        Layer15_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23552), ref Unsafe.Add(ref ws, 2048));
+        Layer16_Pointwise(ref Unsafe.Add(ref ws, 23552), ref ws);
+        Layer17_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 25088), ref Unsafe.Add(ref ws, 2048));
+        Layer18_Pointwise(ref Unsafe.Add(ref ws, 25088), ref ws);
+        Layer19_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 24576), ref Unsafe.Add(ref ws, 1024));
+        Layer20_Pointwise(ref Unsafe.Add(ref ws, 24576), ref ws);
+        Layer21_GlobalAveragePool(ref ws, ref Unsafe.Add(ref ws, 25344));
+        Layer22_Dense(ref Unsafe.Add(ref ws, 25344), ref ws);
+        global::MobileNet.Softmax.Compute(MemoryMarshal.CreateReadOnlySpan(ref ws, OutputLength), output);
+    }
 
-        /// <summary>Floats in the output: one probability per class.</summary>
-        public const int OutputLength = 10;
-        /// <summary>The height of the output (a vector: 1).</summary>
-        public const int OutputHeight = 1;
-        /// <summary>The width of the output.</summary>
-        public const int OutputWidth = 1;
-        /// <summary>The channels of the output: one per class.</summary>
-        public const int OutputChannels = 10;
+    #if MOBILENET_PROFILE
+    /// <summary>The generated layer methods, in order, for the per-layer breakdown.</summary>
+    public static readonly string[] LayerNames = { "Layer00_Conv3x3S2", "Layer01_DepthwiseSeparableS1", "Layer02_DepthwiseSeparableS2", "Layer03_DepthwiseSeparableS1", "Layer04_DepthwiseSeparableS2", "Layer05_DepthwiseSeparableS1", "Layer06_DepthwiseSeparableS2", "Layer07_Depthwise3x3S1", "Layer08_Pointwise", "Layer09_Depthwise3x3S1", "Layer10_Pointwise", "Layer11_Depthwise3x3S1", "Layer12_Pointwise", "Layer13_Depthwise3x3S1", "Layer14_Pointwise", "Layer15_Depthwise3x3S1", "Layer16_Pointwise", "Layer17_Depthwise3x3S2", "Layer18_Pointwise", "Layer19_Depthwise3x3S1", "Layer20_Pointwise", "Layer21_GlobalAveragePool", "Layer22_Dense" };
+    /// <summary>Each layer's multiply-accumulates, in the papers' convention.</summary>
+    public static readonly long[] LayerMacs = { 221184, 204800, 167936, 335872, 149504, 299008, 140288, 18432, 262144, 18432, 262144, 18432, 262144, 18432, 262144, 18432, 262144, 4608, 131072, 9216, 262144, 0, 2560 };
+    /// <summary>Stopwatch ticks spent in each layer by <see cref="RunProfiled"/> since the array was last cleared.</summary>
+    public static readonly long[] LayerTicks = new long[23];
 
-        /// <summary>What Run writes.</summary>
-        public const global::MobileNet.MobileNetOutput OutputKind = global::MobileNet.MobileNetOutput.Probabilities;
-        /// <summary>True when Run writes probabilities (the file ends in a softmax, or Output = Probabilities added one); false for logits, embeddings and feature maps.</summary>
-        public const bool OutputIsProbability = true;
-        /// <summary>Multiply-accumulates per image, counted as the MobileNet papers count them (convolutions and classifier).</summary>
-        public const long MultiplyAccumulates = 3331072;
-        /// <summary>Bytes of read-only weight data in the assembly: folded, packed and padded to whole vectors.</summary>
-        public const int WeightBytes = 858112;
-        /// <summary>Floats of workspace <see cref="Run(ReadOnlySpan{float}, Span{float}, Span{float})"/> needs (100.1 KiB).</summary>
-        public const int WorkspaceLength = 25615;
-
-        /// <summary>How 8-bit pixels become this network's input values: TensorFlow's [−1, 1] (the file does not say; set Normalization on the attribute for other weights).</summary>
-        public static global::MobileNet.PixelNormalization Normalization => global::MobileNet.PixelNormalization.TensorFlow;
-
-        /// <summary>
-        /// Resizes an image (bilinear; <paramref name="channels"/> = 1 grey, 3 RGB or 4 RGBA bytes per pixel) to the network's input and
-        /// normalises it with <see cref="Normalization"/>. <paramref name="centralFraction"/> &lt; 1 keeps the centre first, as TF-slim's
-        /// evaluation does with 0.875. Allocates nothing.
-        /// </summary>
-        public static void Preprocess(ReadOnlySpan<byte> pixels, int width, int height, int channels, Span<float> input, float centralFraction = 1f) =>
-            global::MobileNet.ImagePreprocessor.Resize(pixels, width, height, channels, input, InputSize, InputChannels, Normalization, centralFraction);
-
-        private readonly float[] _workspace = new float[WorkspaceLength];
-
-        /// <summary>Runs the network on one image using this instance's workspace. Allocates nothing; not for concurrent use of one instance.</summary>
-        /// <param name="input">The image: <see cref="InputLength"/> floats, NHWC.</param>
-        /// <param name="output">Receives <see cref="OutputLength"/> floats: one probability per class.</param>
-        /// <exception cref="ArgumentException">A span does not have the length the network needs.</exception>
-        public void Run(ReadOnlySpan<float> input, Span<float> output) => Run(input, output, _workspace);
-
-        /// <summary>Runs the network on one image in a workspace the caller provides. Allocates nothing; thread-safe for distinct workspaces.</summary>
-        /// <param name="input">The image: <see cref="InputLength"/> floats, NHWC.</param>
-        /// <param name="output">Receives <see cref="OutputLength"/> floats: one probability per class.</param>
-        /// <param name="workspace">At least <see cref="WorkspaceLength"/> floats; its contents are overwritten.</param>
-        /// <exception cref="ArgumentException">A span does not have the length the network needs.</exception>
-        public static void Run(ReadOnlySpan<float> input, Span<float> output, Span<float> workspace)
-        {
-            global::MobileNet.NetworkGuard.ExactLength(input.Length, InputLength, nameof(input));
-            global::MobileNet.NetworkGuard.ExactLength(output.Length, OutputLength, nameof(output));
-            global::MobileNet.NetworkGuard.MinimumLength(workspace.Length, WorkspaceLength, nameof(workspace));
-            ref float image = ref MemoryMarshal.GetReference(input);
-            ref float ws = ref global::MobileNet.NetworkGuard.AlignToCacheLine(ref MemoryMarshal.GetReference(workspace));
-            Layer00_Conv3x3S2(ref image, ref ws, ref Unsafe.Add(ref ws, 8192));
-            Layer01_DepthwiseSeparableS1(ref ws, ref Unsafe.Add(ref ws, 9216), ref Unsafe.Add(ref ws, 8192));
-            Layer02_DepthwiseSeparableS2(ref Unsafe.Add(ref ws, 9216), ref ws, ref Unsafe.Add(ref ws, 8192));
-            Layer03_DepthwiseSeparableS1(ref ws, ref Unsafe.Add(ref ws, 17408), ref Unsafe.Add(ref ws, 8192));
-            Layer04_DepthwiseSeparableS2(ref Unsafe.Add(ref ws, 17408), ref ws, ref Unsafe.Add(ref ws, 4096));
-            Layer05_DepthwiseSeparableS1(ref ws, ref Unsafe.Add(ref ws, 21504), ref Unsafe.Add(ref ws, 4096));
-            Layer06_DepthwiseSeparableS2(ref Unsafe.Add(ref ws, 21504), ref ws, ref Unsafe.Add(ref ws, 2048));
-            Layer07_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23552), ref Unsafe.Add(ref ws, 2048));
-            Layer08_Pointwise(ref Unsafe.Add(ref ws, 23552), ref ws);
-            Layer09_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23552), ref Unsafe.Add(ref ws, 2048));
-            Layer10_Pointwise(ref Unsafe.Add(ref ws, 23552), ref ws);
-            Layer11_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23552), ref Unsafe.Add(ref ws, 2048));
-            Layer12_Pointwise(ref Unsafe.Add(ref ws, 23552), ref ws);
-            Layer13_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23552), ref Unsafe.Add(ref ws, 2048));
-            Layer14_Pointwise(ref Unsafe.Add(ref ws, 23552), ref ws);
-            Layer15_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23552), ref Unsafe.Add(ref ws, 2048));
-            Layer16_Pointwise(ref Unsafe.Add(ref ws, 23552), ref ws);
-            Layer17_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 25088), ref Unsafe.Add(ref ws, 2048));
-            Layer18_Pointwise(ref Unsafe.Add(ref ws, 25088), ref ws);
-            Layer19_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 24576), ref Unsafe.Add(ref ws, 1024));
-            Layer20_Pointwise(ref Unsafe.Add(ref ws, 24576), ref ws);
-            Layer21_GlobalAveragePool(ref ws, ref Unsafe.Add(ref ws, 25344));
-            Layer22_Dense(ref Unsafe.Add(ref ws, 25344), ref ws);
-            global::MobileNet.Softmax.Compute(MemoryMarshal.CreateReadOnlySpan(ref ws, OutputLength), output);
-        }
-
-        #if MOBILENET_PROFILE
-        /// <summary>The generated layer methods, in order, for the per-layer breakdown.</summary>
-        public static readonly string[] LayerNames = { "Layer00_Conv3x3S2", "Layer01_DepthwiseSeparableS1", "Layer02_DepthwiseSeparableS2", "Layer03_DepthwiseSeparableS1", "Layer04_DepthwiseSeparableS2", "Layer05_DepthwiseSeparableS1", "Layer06_DepthwiseSeparableS2", "Layer07_Depthwise3x3S1", "Layer08_Pointwise", "Layer09_Depthwise3x3S1", "Layer10_Pointwise", "Layer11_Depthwise3x3S1", "Layer12_Pointwise", "Layer13_Depthwise3x3S1", "Layer14_Pointwise", "Layer15_Depthwise3x3S1", "Layer16_Pointwise", "Layer17_Depthwise3x3S2", "Layer18_Pointwise", "Layer19_Depthwise3x3S1", "Layer20_Pointwise", "Layer21_GlobalAveragePool", "Layer22_Dense" };
-        /// <summary>Each layer's multiply-accumulates, in the papers' convention.</summary>
-        public static readonly long[] LayerMacs = { 221184, 204800, 167936, 335872, 149504, 299008, 140288, 18432, 262144, 18432, 262144, 18432, 262144, 18432, 262144, 18432, 262144, 4608, 131072, 9216, 262144, 0, 2560 };
-        /// <summary>Stopwatch ticks spent in each layer by <see cref="RunProfiled"/> since the array was last cleared.</summary>
-        public static readonly long[] LayerTicks = new long[23];
-
-        /// <summary>Run, adding each layer's time to <see cref="LayerTicks"/>.</summary>
-        public static void RunProfiled(ReadOnlySpan<float> input, Span<float> output, Span<float> workspace)
-        {
-            global::MobileNet.NetworkGuard.ExactLength(input.Length, InputLength, nameof(input));
-            global::MobileNet.NetworkGuard.ExactLength(output.Length, OutputLength, nameof(output));
-            global::MobileNet.NetworkGuard.MinimumLength(workspace.Length, WorkspaceLength, nameof(workspace));
-            ref float image = ref MemoryMarshal.GetReference(input);
-            ref float ws = ref global::MobileNet.NetworkGuard.AlignToCacheLine(ref MemoryMarshal.GetReference(workspace));
-            long start = global::System.Diagnostics.Stopwatch.GetTimestamp(), now;
-            Layer00_Conv3x3S2(ref image, ref ws, ref Unsafe.Add(ref ws, 8192));
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[0] += now - start; start = now;
-            Layer01_DepthwiseSeparableS1(ref ws, ref Unsafe.Add(ref ws, 9216), ref Unsafe.Add(ref ws, 8192));
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[1] += now - start; start = now;
-            Layer02_DepthwiseSeparableS2(ref Unsafe.Add(ref ws, 9216), ref ws, ref Unsafe.Add(ref ws, 8192));
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[2] += now - start; start = now;
-            Layer03_DepthwiseSeparableS1(ref ws, ref Unsafe.Add(ref ws, 17408), ref Unsafe.Add(ref ws, 8192));
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[3] += now - start; start = now;
-            Layer04_DepthwiseSeparableS2(ref Unsafe.Add(ref ws, 17408), ref ws, ref Unsafe.Add(ref ws, 4096));
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[4] += now - start; start = now;
-            Layer05_DepthwiseSeparableS1(ref ws, ref Unsafe.Add(ref ws, 21504), ref Unsafe.Add(ref ws, 4096));
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[5] += now - start; start = now;
-            Layer06_DepthwiseSeparableS2(ref Unsafe.Add(ref ws, 21504), ref ws, ref Unsafe.Add(ref ws, 2048));
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[6] += now - start; start = now;
-            Layer07_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23552), ref Unsafe.Add(ref ws, 2048));
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[7] += now - start; start = now;
-            Layer08_Pointwise(ref Unsafe.Add(ref ws, 23552), ref ws);
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[8] += now - start; start = now;
-            Layer09_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23552), ref Unsafe.Add(ref ws, 2048));
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[9] += now - start; start = now;
-            Layer10_Pointwise(ref Unsafe.Add(ref ws, 23552), ref ws);
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[10] += now - start; start = now;
-            Layer11_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23552), ref Unsafe.Add(ref ws, 2048));
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[11] += now - start; start = now;
-            Layer12_Pointwise(ref Unsafe.Add(ref ws, 23552), ref ws);
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[12] += now - start; start = now;
-            Layer13_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23552), ref Unsafe.Add(ref ws, 2048));
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[13] += now - start; start = now;
-            Layer14_Pointwise(ref Unsafe.Add(ref ws, 23552), ref ws);
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[14] += now - start; start = now;
-            Layer15_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23552), ref Unsafe.Add(ref ws, 2048));
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[15] += now - start; start = now;
-            Layer16_Pointwise(ref Unsafe.Add(ref ws, 23552), ref ws);
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[16] += now - start; start = now;
-            Layer17_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 25088), ref Unsafe.Add(ref ws, 2048));
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[17] += now - start; start = now;
-            Layer18_Pointwise(ref Unsafe.Add(ref ws, 25088), ref ws);
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[18] += now - start; start = now;
-            Layer19_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 24576), ref Unsafe.Add(ref ws, 1024));
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[19] += now - start; start = now;
-            Layer20_Pointwise(ref Unsafe.Add(ref ws, 24576), ref ws);
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[20] += now - start; start = now;
-            Layer21_GlobalAveragePool(ref ws, ref Unsafe.Add(ref ws, 25344));
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[21] += now - start; start = now;
-            Layer22_Dense(ref Unsafe.Add(ref ws, 25344), ref ws);
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[22] += now - start; start = now;
-            global::MobileNet.Softmax.Compute(MemoryMarshal.CreateReadOnlySpan(ref ws, OutputLength), output);
-        }
-        #endif
-
+    /// <summary>Run, adding each layer's time to <see cref="LayerTicks"/>.</summary>
+    public static void RunProfiled(ReadOnlySpan<float> input, Span<float> output, Span<float> workspace)
+    {
+        global::MobileNet.NetworkGuard.ExactLength(input.Length, InputLength, nameof(input));
+        global::MobileNet.NetworkGuard.ExactLength(output.Length, OutputLength, nameof(output));
+        global::MobileNet.NetworkGuard.MinimumLength(workspace.Length, WorkspaceLength, nameof(workspace));
+        ref float image = ref MemoryMarshal.GetReference(input);
+        ref float ws = ref global::MobileNet.NetworkGuard.AlignToCacheLine(ref MemoryMarshal.GetReference(workspace));
+        long start = global::System.Diagnostics.Stopwatch.GetTimestamp(), now;
+        Layer00_Conv3x3S2(ref image, ref ws, ref Unsafe.Add(ref ws, 8192));
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[0] += now - start; start = now;
+        Layer01_DepthwiseSeparableS1(ref ws, ref Unsafe.Add(ref ws, 9216), ref Unsafe.Add(ref ws, 8192));
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[1] += now - start; start = now;
+        Layer02_DepthwiseSeparableS2(ref Unsafe.Add(ref ws, 9216), ref ws, ref Unsafe.Add(ref ws, 8192));
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[2] += now - start; start = now;
+        Layer03_DepthwiseSeparableS1(ref ws, ref Unsafe.Add(ref ws, 17408), ref Unsafe.Add(ref ws, 8192));
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[3] += now - start; start = now;
+        Layer04_DepthwiseSeparableS2(ref Unsafe.Add(ref ws, 17408), ref ws, ref Unsafe.Add(ref ws, 4096));
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[4] += now - start; start = now;
+        Layer05_DepthwiseSeparableS1(ref ws, ref Unsafe.Add(ref ws, 21504), ref Unsafe.Add(ref ws, 4096));
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[5] += now - start; start = now;
+        Layer06_DepthwiseSeparableS2(ref Unsafe.Add(ref ws, 21504), ref ws, ref Unsafe.Add(ref ws, 2048));
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[6] += now - start; start = now;
+        Layer07_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23552), ref Unsafe.Add(ref ws, 2048));
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[7] += now - start; start = now;
+        Layer08_Pointwise(ref Unsafe.Add(ref ws, 23552), ref ws);
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[8] += now - start; start = now;
+        Layer09_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23552), ref Unsafe.Add(ref ws, 2048));
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[9] += now - start; start = now;
+        Layer10_Pointwise(ref Unsafe.Add(ref ws, 23552), ref ws);
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[10] += now - start; start = now;
+        Layer11_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23552), ref Unsafe.Add(ref ws, 2048));
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[11] += now - start; start = now;
+        Layer12_Pointwise(ref Unsafe.Add(ref ws, 23552), ref ws);
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[12] += now - start; start = now;
+        Layer13_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23552), ref Unsafe.Add(ref ws, 2048));
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[13] += now - start; start = now;
+        Layer14_Pointwise(ref Unsafe.Add(ref ws, 23552), ref ws);
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[14] += now - start; start = now;
+        Layer15_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23552), ref Unsafe.Add(ref ws, 2048));
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[15] += now - start; start = now;
+        Layer16_Pointwise(ref Unsafe.Add(ref ws, 23552), ref ws);
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[16] += now - start; start = now;
+        Layer17_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 25088), ref Unsafe.Add(ref ws, 2048));
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[17] += now - start; start = now;
+        Layer18_Pointwise(ref Unsafe.Add(ref ws, 25088), ref ws);
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[18] += now - start; start = now;
+        Layer19_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 24576), ref Unsafe.Add(ref ws, 1024));
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[19] += now - start; start = now;
+        Layer20_Pointwise(ref Unsafe.Add(ref ws, 24576), ref ws);
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[20] += now - start; start = now;
+        Layer21_GlobalAveragePool(ref ws, ref Unsafe.Add(ref ws, 25344));
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[21] += now - start; start = now;
+        Layer22_Dense(ref Unsafe.Add(ref ws, 25344), ref ws);
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[22] += now - start; start = now;
+        global::MobileNet.Softmax.Compute(MemoryMarshal.CreateReadOnlySpan(ref ws, OutputLength), output);
+    }
+    #endif

@@ -5,234 +5,236 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using static System.Runtime.Intrinsics.Vector128;
+using static System.Runtime.Intrinsics.Vector256;
+using static System.Runtime.Intrinsics.Vector512;
 
-namespace Tests
+namespace Tests;
+
+/// <summary>
+/// MobileNet V2, α = 0.35, 64×64×3 → 10 class probabilities, generated from <c>models/model.onnx</c> (ONNX opset 13, written by MobileNetGen tests):
+/// 4.75 M multiply-accumulates, 0.39 M parameters, a workspace of 26,127 floats (102.1 KiB).
+/// </summary>
+/// <remarks>
+/// <para>The input is 64×64×3 floats in NHWC order (row by row, pixel by pixel, channels interleaved),
+/// normalised as the weights expect: TensorFlow's [−1, 1] (the file does not say; set Normalization on the attribute for other weights). The file's own input is NCHW;
+/// <see cref="Preprocess"/> makes the input from 8-bit pixels, <see cref="global::MobileNet.TensorLayout"/> converts NCHW tensors.</para>
+/// <para>MACs and parameters count the convolution and classifier weights, as the MobileNet papers do (no biases or BatchNorm).</para>
+/// <para>Speed depends on the instruction set the code is compiled for: the JIT uses the CPU's own (AVX-512, AVX2 or NEON). A NativeAOT
+/// build for x64 uses the one its IlcInstructionSet names, and without FMA (the x86-64 default) every multiply-add becomes a
+/// software call, about 230× slower: the MobileNetGen package sets x86-64-v3 (AVX2 and FMA) unless the project chose one.
+/// ARM64's baseline has NEON with FMA.</para>
+/// <code>
+///  #  layer             stride  input → output                          MACs      params  tiles                 name
+///  0  conv 3×3               2  64×64×3 → 32×32×16                   442,368         432  8×16 | 6×16 | 4×16    stem
+///  1  depthwise 3×3          1  32×32×16 → 32×32×16                  147,456         144  2×8 | 2×2 | 2×8
+///     project 1×1            1  32×32×16 → 32×32×8                   131,072         128  22×16 | 6×8 | 4×8     block0
+///  2  expand 1×1             1  32×32×8 → 32×32×48                   393,216         384  8×48 | 6×16 | 4×16    block1/expand
+///     depthwise 3×3          2  32×32×48 → 16×16×48                  110,592         432  2×8 | 2×2 | 2×8
+///     project 1×1            1  16×16×48 → 16×16×8                    98,304         384  16×16 | 6×8 | 4×8     block1
+///  3  expand 1×1             1  16×16×8 → 16×16×48                    98,304         384  8×48 | 6×16 | 4×16    block2/expand
+///     depthwise 3×3          1  16×16×48 → 16×16×48                  110,592         432  2×7 | 2×2 | 2×7
+///     project 1×1 + in       1  16×16×48 → 16×16×8                    98,304         384  16×16 | 6×8 | 4×8     block2
+///  4  expand 1×1             1  16×16×8 → 16×16×48                    98,304         384  8×48 | 6×16 | 4×16    block3/expand
+///     depthwise 3×3          2  16×16×48 → 8×8×48                     27,648         432  2×8 | 2×2 | 2×8
+///     project 1×1            1  8×8×48 → 8×8×16                       49,152         768  16×16 | 6×16 | 4×16   block3
+///  5  expand 1×1             1  8×8×16 → 8×8×96                       98,304       1,536  8×48 | 4×16 | 4×16    block4/expand
+///     depthwise 3×3          1  8×8×96 → 8×8×96                       55,296         864  2×8 | 2×2 | 2×8
+///     project 1×1 + in       1  8×8×96 → 8×8×16                       98,304       1,536  16×16 | 6×16 | 4×16   block4
+///  6  expand 1×1             1  8×8×16 → 8×8×96                       98,304       1,536  8×48 | 4×16 | 4×16    block5/expand
+///     depthwise 3×3          1  8×8×96 → 8×8×96                       55,296         864  2×8 | 2×2 | 2×8
+///     project 1×1 + in       1  8×8×96 → 8×8×16                       98,304       1,536  16×16 | 6×16 | 4×16   block5
+///  7  expand 1×1             1  8×8×16 → 8×8×96                       98,304       1,536  8×48 | 4×16 | 4×16    block6/expand
+///     depthwise 3×3          2  8×8×96 → 4×4×96                       13,824         864  2×4 | 2×2 | 2×4
+///     project 1×1            1  4×4×96 → 4×4×24                       36,864       2,304  8×32 | 4×16 | 4×16    block6
+///  8  expand 1×1             1  4×4×24 → 4×4×144                      55,296       3,456  4×48 | 4×16 | 4×16    block7/expand
+///     depthwise 3×3          1  4×4×144 → 4×4×144                     20,736       1,296  2×4 | 2×2 | 2×4
+///     project 1×1 + in       1  4×4×144 → 4×4×24                      55,296       3,456  8×32 | 4×16 | 4×16    block7
+///  9  expand 1×1             1  4×4×24 → 4×4×144                      55,296       3,456  4×48 | 4×16 | 4×16    block8/expand
+///     depthwise 3×3          1  4×4×144 → 4×4×144                     20,736       1,296  2×4 | 2×2 | 2×4
+///     project 1×1 + in       1  4×4×144 → 4×4×24                      55,296       3,456  8×32 | 4×16 | 4×16    block8
+/// 10  expand 1×1             1  4×4×24 → 4×4×144                      55,296       3,456  4×48 | 4×16 | 4×16    block9/expand
+///     depthwise 3×3          1  4×4×144 → 4×4×144                     20,736       1,296  2×4 | 2×2 | 2×4
+///     project 1×1 + in       1  4×4×144 → 4×4×24                      55,296       3,456  8×32 | 4×16 | 4×16    block9
+/// 11  expand 1×1             1  4×4×24 → 4×4×144                      55,296       3,456  4×48 | 4×16 | 4×16    block10/expand
+///     depthwise 3×3          1  4×4×144 → 4×4×144                     20,736       1,296  2×4 | 2×2 | 2×4
+///     project 1×1            1  4×4×144 → 4×4×32                      73,728       4,608  8×32 | 4×16 | 4×16    block10
+/// 12  expand 1×1             1  4×4×32 → 4×4×192                      98,304       6,144  4×48 | 4×16 | 4×16    block11/expand
+///     depthwise 3×3          1  4×4×192 → 4×4×192                     27,648       1,728  2×4 | 2×2 | 2×4
+///     project 1×1 + in       1  4×4×192 → 4×4×32                      98,304       6,144  8×32 | 4×16 | 4×16    block11
+/// 13  expand 1×1             1  4×4×32 → 4×4×192                      98,304       6,144  4×48 | 4×16 | 4×16    block12/expand
+///     depthwise 3×3          1  4×4×192 → 4×4×192                     27,648       1,728  2×4 | 2×2 | 2×4
+///     project 1×1 + in       1  4×4×192 → 4×4×32                      98,304       6,144  8×32 | 4×16 | 4×16    block12
+/// 14  expand 1×1             1  4×4×32 → 4×4×192                      98,304       6,144  4×48 | 4×16 | 4×16    block13/expand
+///     depthwise 3×3          2  4×4×192 → 2×2×192                      6,912       1,728  2×2 | 2×2 | 2×2
+///     project 1×1            1  2×2×192 → 2×2×56                      43,008      10,752  4×64 | 4×16 | 4×16    block13
+/// 15  expand 1×1             1  2×2×56 → 2×2×336                      75,264      18,816  2×48 | 2×16 | 2×16    block14/expand
+///     depthwise 3×3          1  2×2×336 → 2×2×336                     12,096       3,024  2×2 | 2×2 | 2×2
+///     project 1×1 + in       1  2×2×336 → 2×2×56                      75,264      18,816  4×64 | 4×16 | 4×16    block14
+/// 16  expand 1×1             1  2×2×56 → 2×2×336                      75,264      18,816  2×48 | 2×16 | 2×16    block15/expand
+///     depthwise 3×3          1  2×2×336 → 2×2×336                     12,096       3,024  2×2 | 2×2 | 2×2
+///     project 1×1 + in       1  2×2×336 → 2×2×56                      75,264      18,816  4×64 | 4×16 | 4×16    block15
+/// 17  expand 1×1             1  2×2×56 → 2×2×336                      75,264      18,816  2×48 | 2×16 | 2×16    block16/expand
+///     depthwise 3×3          1  2×2×336 → 2×2×336                     12,096       3,024  2×2 | 2×2 | 2×2
+///     project 1×1            1  2×2×336 → 2×2×112                    150,528      37,632  4×48 | 4×16 | 4×16    block16
+/// 18  pointwise 1×1          1  2×2×112 → 2×2×1280                   573,440     143,360  4×48 | 4×16 | 4×16    last
+/// 19  average pool              2×2×1280 → 1280                            0           0                        pool
+/// 20  classifier                1280 → 10                             12,800      12,800  1×12 | 1×12 | 1×12
+/// 21  softmax                   10 → 10                                    0           0
+///     total                                                        4,747,968     394,848
+/// </code>
+/// <para>Tiles: what each vector width's branch (Vector512, Vector256, Vector128) holds in registers: pixels × output channels for a
+/// convolution, output rows × pixels for a depthwise filter. A name is what <c>FeatureMaps</c> takes to make that layer's output one of <c>Run</c>'s.</para>
+/// <para>Workspace: activations alternate between the two ends of one buffer, so it holds the largest pair of
+/// consecutive activations and the scratch of the layer that runs (a row of zeros for the padding, two depthwise output rows, a bottleneck's four or five expanded rows: the intermediate tensors never exist in full):
+/// 26,127 floats (102.1 KiB), against 61,440 (240 KiB) with the expanded tensors in full
+/// and 234,988 (917.9 KiB) for one buffer per activation. It includes 15 floats
+/// of slack: Run starts it on a 64-byte boundary, wherever the caller's span starts.</para>
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("MobileNet.Generator", "(package version)")]
+partial class Net
 {
+    /// <summary>Input height and width in pixels.</summary>
+    public const int InputSize = 64;
+    /// <summary>Input channels: 3 for RGB, 1 for greyscale.</summary>
+    public const int InputChannels = 3;
+    /// <summary>Floats in one input image: 64×64×3, NHWC.</summary>
+    public const int InputLength = 12288;
+
+    /// <summary>Floats in the output: one probability per class.</summary>
+    public const int OutputLength = 10;
+    /// <summary>The height of the output (a vector: 1).</summary>
+    public const int OutputHeight = 1;
+    /// <summary>The width of the output.</summary>
+    public const int OutputWidth = 1;
+    /// <summary>The channels of the output: one per class.</summary>
+    public const int OutputChannels = 10;
+
+    /// <summary>What Run writes.</summary>
+    public const global::MobileNet.MobileNetOutput OutputKind = global::MobileNet.MobileNetOutput.Probabilities;
+    /// <summary>True when Run writes probabilities (the file ends in a softmax, or Output = Probabilities added one); false for logits, embeddings and feature maps.</summary>
+    public const bool OutputIsProbability = true;
+    /// <summary>Multiply-accumulates per image, counted as the MobileNet papers count them (convolutions and classifier).</summary>
+    public const long MultiplyAccumulates = 4747968;
+    /// <summary>Bytes of read-only weight data in the assembly: folded, packed and padded to whole vectors.</summary>
+    public const int WeightBytes = 1686784;
+    /// <summary>Floats of workspace <see cref="Run(ReadOnlySpan{float}, Span{float}, Span{float})"/> needs (102.1 KiB).</summary>
+    public const int WorkspaceLength = 26127;
+
+    /// <summary>How 8-bit pixels become this network's input values: TensorFlow's [−1, 1] (the file does not say; set Normalization on the attribute for other weights).</summary>
+    public static global::MobileNet.PixelNormalization Normalization => global::MobileNet.PixelNormalization.TensorFlow;
+
     /// <summary>
-    /// MobileNet V2, α = 0.35, 64×64×3 → 10 class probabilities, generated from <c>models/model.onnx</c> (ONNX opset 13, written by MobileNetGen tests):
-    /// 4.75 M multiply-accumulates, 0.39 M parameters, a workspace of 26,127 floats (102.1 KiB).
+    /// Resizes an image (bilinear; <paramref name="channels"/> = 1 grey, 3 RGB or 4 RGBA bytes per pixel) to the network's input and
+    /// normalises it with <see cref="Normalization"/>. <paramref name="centralFraction"/> &lt; 1 keeps the centre first, as TF-slim's
+    /// evaluation does with 0.875. Allocates nothing.
     /// </summary>
-    /// <remarks>
-    /// <para>The input is 64×64×3 floats in NHWC order (row by row, pixel by pixel, channels interleaved),
-    /// normalised as the weights expect: TensorFlow's [−1, 1] (the file does not say; set Normalization on the attribute for other weights). The file's own input is NCHW;
-    /// <see cref="Preprocess"/> makes the input from 8-bit pixels, <see cref="global::MobileNet.TensorLayout"/> converts NCHW tensors.</para>
-    /// <para>MACs and parameters count the convolution and classifier weights, as the MobileNet papers do (no biases or BatchNorm).</para>
-    /// <para>Speed depends on the instruction set the code is compiled for: the JIT uses the CPU's own (AVX-512, AVX2 or NEON). A NativeAOT
-    /// build for x64 uses the one its IlcInstructionSet names, and without FMA (the x86-64 default) every multiply-add becomes a
-    /// software call, about 230× slower: the MobileNetGen package sets x86-64-v3 (AVX2 and FMA) unless the project chose one.
-    /// ARM64's baseline has NEON with FMA.</para>
-    /// <code>
-    ///  #  layer             stride  input → output                          MACs      params  tiles                 name
-    ///  0  conv 3×3               2  64×64×3 → 32×32×16                   442,368         432  8×16 | 6×16 | 4×16    stem
-    ///  1  depthwise 3×3          1  32×32×16 → 32×32×16                  147,456         144  2×8 | 2×2 | 2×8
-    ///     project 1×1            1  32×32×16 → 32×32×8                   131,072         128  22×16 | 6×8 | 4×8     block0
-    ///  2  expand 1×1             1  32×32×8 → 32×32×48                   393,216         384  8×48 | 6×16 | 4×16    block1/expand
-    ///     depthwise 3×3          2  32×32×48 → 16×16×48                  110,592         432  2×8 | 2×2 | 2×8
-    ///     project 1×1            1  16×16×48 → 16×16×8                    98,304         384  16×16 | 6×8 | 4×8     block1
-    ///  3  expand 1×1             1  16×16×8 → 16×16×48                    98,304         384  8×48 | 6×16 | 4×16    block2/expand
-    ///     depthwise 3×3          1  16×16×48 → 16×16×48                  110,592         432  2×7 | 2×2 | 2×7
-    ///     project 1×1 + in       1  16×16×48 → 16×16×8                    98,304         384  16×16 | 6×8 | 4×8     block2
-    ///  4  expand 1×1             1  16×16×8 → 16×16×48                    98,304         384  8×48 | 6×16 | 4×16    block3/expand
-    ///     depthwise 3×3          2  16×16×48 → 8×8×48                     27,648         432  2×8 | 2×2 | 2×8
-    ///     project 1×1            1  8×8×48 → 8×8×16                       49,152         768  16×16 | 6×16 | 4×16   block3
-    ///  5  expand 1×1             1  8×8×16 → 8×8×96                       98,304       1,536  8×48 | 4×16 | 4×16    block4/expand
-    ///     depthwise 3×3          1  8×8×96 → 8×8×96                       55,296         864  2×8 | 2×2 | 2×8
-    ///     project 1×1 + in       1  8×8×96 → 8×8×16                       98,304       1,536  16×16 | 6×16 | 4×16   block4
-    ///  6  expand 1×1             1  8×8×16 → 8×8×96                       98,304       1,536  8×48 | 4×16 | 4×16    block5/expand
-    ///     depthwise 3×3          1  8×8×96 → 8×8×96                       55,296         864  2×8 | 2×2 | 2×8
-    ///     project 1×1 + in       1  8×8×96 → 8×8×16                       98,304       1,536  16×16 | 6×16 | 4×16   block5
-    ///  7  expand 1×1             1  8×8×16 → 8×8×96                       98,304       1,536  8×48 | 4×16 | 4×16    block6/expand
-    ///     depthwise 3×3          2  8×8×96 → 4×4×96                       13,824         864  2×4 | 2×2 | 2×4
-    ///     project 1×1            1  4×4×96 → 4×4×24                       36,864       2,304  8×32 | 4×16 | 4×16    block6
-    ///  8  expand 1×1             1  4×4×24 → 4×4×144                      55,296       3,456  4×48 | 4×16 | 4×16    block7/expand
-    ///     depthwise 3×3          1  4×4×144 → 4×4×144                     20,736       1,296  2×4 | 2×2 | 2×4
-    ///     project 1×1 + in       1  4×4×144 → 4×4×24                      55,296       3,456  8×32 | 4×16 | 4×16    block7
-    ///  9  expand 1×1             1  4×4×24 → 4×4×144                      55,296       3,456  4×48 | 4×16 | 4×16    block8/expand
-    ///     depthwise 3×3          1  4×4×144 → 4×4×144                     20,736       1,296  2×4 | 2×2 | 2×4
-    ///     project 1×1 + in       1  4×4×144 → 4×4×24                      55,296       3,456  8×32 | 4×16 | 4×16    block8
-    /// 10  expand 1×1             1  4×4×24 → 4×4×144                      55,296       3,456  4×48 | 4×16 | 4×16    block9/expand
-    ///     depthwise 3×3          1  4×4×144 → 4×4×144                     20,736       1,296  2×4 | 2×2 | 2×4
-    ///     project 1×1 + in       1  4×4×144 → 4×4×24                      55,296       3,456  8×32 | 4×16 | 4×16    block9
-    /// 11  expand 1×1             1  4×4×24 → 4×4×144                      55,296       3,456  4×48 | 4×16 | 4×16    block10/expand
-    ///     depthwise 3×3          1  4×4×144 → 4×4×144                     20,736       1,296  2×4 | 2×2 | 2×4
-    ///     project 1×1            1  4×4×144 → 4×4×32                      73,728       4,608  8×32 | 4×16 | 4×16    block10
-    /// 12  expand 1×1             1  4×4×32 → 4×4×192                      98,304       6,144  4×48 | 4×16 | 4×16    block11/expand
-    ///     depthwise 3×3          1  4×4×192 → 4×4×192                     27,648       1,728  2×4 | 2×2 | 2×4
-    ///     project 1×1 + in       1  4×4×192 → 4×4×32                      98,304       6,144  8×32 | 4×16 | 4×16    block11
-    /// 13  expand 1×1             1  4×4×32 → 4×4×192                      98,304       6,144  4×48 | 4×16 | 4×16    block12/expand
-    ///     depthwise 3×3          1  4×4×192 → 4×4×192                     27,648       1,728  2×4 | 2×2 | 2×4
-    ///     project 1×1 + in       1  4×4×192 → 4×4×32                      98,304       6,144  8×32 | 4×16 | 4×16    block12
-    /// 14  expand 1×1             1  4×4×32 → 4×4×192                      98,304       6,144  4×48 | 4×16 | 4×16    block13/expand
-    ///     depthwise 3×3          2  4×4×192 → 2×2×192                      6,912       1,728  2×2 | 2×2 | 2×2
-    ///     project 1×1            1  2×2×192 → 2×2×56                      43,008      10,752  4×64 | 4×16 | 4×16    block13
-    /// 15  expand 1×1             1  2×2×56 → 2×2×336                      75,264      18,816  2×48 | 2×16 | 2×16    block14/expand
-    ///     depthwise 3×3          1  2×2×336 → 2×2×336                     12,096       3,024  2×2 | 2×2 | 2×2
-    ///     project 1×1 + in       1  2×2×336 → 2×2×56                      75,264      18,816  4×64 | 4×16 | 4×16    block14
-    /// 16  expand 1×1             1  2×2×56 → 2×2×336                      75,264      18,816  2×48 | 2×16 | 2×16    block15/expand
-    ///     depthwise 3×3          1  2×2×336 → 2×2×336                     12,096       3,024  2×2 | 2×2 | 2×2
-    ///     project 1×1 + in       1  2×2×336 → 2×2×56                      75,264      18,816  4×64 | 4×16 | 4×16    block15
-    /// 17  expand 1×1             1  2×2×56 → 2×2×336                      75,264      18,816  2×48 | 2×16 | 2×16    block16/expand
-    ///     depthwise 3×3          1  2×2×336 → 2×2×336                     12,096       3,024  2×2 | 2×2 | 2×2
-    ///     project 1×1            1  2×2×336 → 2×2×112                    150,528      37,632  4×48 | 4×16 | 4×16    block16
-    /// 18  pointwise 1×1          1  2×2×112 → 2×2×1280                   573,440     143,360  4×48 | 4×16 | 4×16    last
-    /// 19  average pool              2×2×1280 → 1280                            0           0                        pool
-    /// 20  classifier                1280 → 10                             12,800      12,800  1×12 | 1×12 | 1×12
-    /// 21  softmax                   10 → 10                                    0           0
-    ///     total                                                        4,747,968     394,848
-    /// </code>
-    /// <para>Tiles: what each vector width's branch (Vector512, Vector256, Vector128) holds in registers: pixels × output channels for a
-    /// convolution, output rows × pixels for a depthwise filter. A name is what <c>FeatureMaps</c> takes to make that layer's output one of <c>Run</c>'s.</para>
-    /// <para>Workspace: activations alternate between the two ends of one buffer, so it holds the largest pair of
-    /// consecutive activations and the scratch of the layer that runs (a row of zeros for the padding, two depthwise output rows, a bottleneck's four or five expanded rows: the intermediate tensors never exist in full):
-    /// 26,127 floats (102.1 KiB), against 61,440 (240 KiB) with the expanded tensors in full
-    /// and 234,988 (917.9 KiB) for one buffer per activation. It includes 15 floats
-    /// of slack: Run starts it on a 64-byte boundary, wherever the caller's span starts.</para>
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("MobileNet.Generator", "(package version)")]
-    partial class Net
+    public static void Preprocess(ReadOnlySpan<byte> pixels, int width, int height, int channels, Span<float> input, float centralFraction = 1f) =>
+        global::MobileNet.ImagePreprocessor.Resize(pixels, width, height, channels, input, InputSize, InputChannels, Normalization, centralFraction);
+
+    private readonly float[] _workspace = new float[WorkspaceLength];
+
+    /// <summary>Runs the network on one image using this instance's workspace. Allocates nothing; not for concurrent use of one instance.</summary>
+    /// <param name="input">The image: <see cref="InputLength"/> floats, NHWC.</param>
+    /// <param name="output">Receives <see cref="OutputLength"/> floats: one probability per class.</param>
+    /// <exception cref="ArgumentException">A span does not have the length the network needs.</exception>
+    public void Run(ReadOnlySpan<float> input, Span<float> output) => Run(input, output, _workspace);
+
+    /// <summary>Runs the network on one image in a workspace the caller provides. Allocates nothing; thread-safe for distinct workspaces.</summary>
+    /// <param name="input">The image: <see cref="InputLength"/> floats, NHWC.</param>
+    /// <param name="output">Receives <see cref="OutputLength"/> floats: one probability per class.</param>
+    /// <param name="workspace">At least <see cref="WorkspaceLength"/> floats; its contents are overwritten.</param>
+    /// <exception cref="ArgumentException">A span does not have the length the network needs.</exception>
+    public static void Run(ReadOnlySpan<float> input, Span<float> output, Span<float> workspace)
     {
-        /// <summary>Input height and width in pixels.</summary>
-        public const int InputSize = 64;
-        /// <summary>Input channels: 3 for RGB, 1 for greyscale.</summary>
-        public const int InputChannels = 3;
-        /// <summary>Floats in one input image: 64×64×3, NHWC.</summary>
-        public const int InputLength = 12288;
+        global::MobileNet.NetworkGuard.ExactLength(input.Length, InputLength, nameof(input));
+        global::MobileNet.NetworkGuard.ExactLength(output.Length, OutputLength, nameof(output));
+        global::MobileNet.NetworkGuard.MinimumLength(workspace.Length, WorkspaceLength, nameof(workspace));
+        ref float image = ref MemoryMarshal.GetReference(input);
+        ref float ws = ref global::MobileNet.NetworkGuard.AlignToCacheLine(ref MemoryMarshal.GetReference(workspace));
+        Layer00_Conv3x3S2(ref image, ref ws, ref Unsafe.Add(ref ws, 16384));
+        Layer01_Bottleneck1S1(ref ws, ref Unsafe.Add(ref ws, 17920), ref Unsafe.Add(ref ws, 16384));
+        Layer02_Bottleneck6S2(ref Unsafe.Add(ref ws, 17920), ref ws, ref Unsafe.Add(ref ws, 2048));
+        Layer03_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 24064), ref Unsafe.Add(ref ws, 2048));
+        Layer04_Bottleneck6S2(ref Unsafe.Add(ref ws, 24064), ref ws, ref Unsafe.Add(ref ws, 1024));
+        Layer05_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 25088), ref Unsafe.Add(ref ws, 1024));
+        Layer06_Bottleneck6S1(ref Unsafe.Add(ref ws, 25088), ref ws, ref Unsafe.Add(ref ws, 1024));
+        Layer07_Bottleneck6S2(ref ws, ref Unsafe.Add(ref ws, 25728), ref Unsafe.Add(ref ws, 1024));
+        Layer08_Bottleneck6S1(ref Unsafe.Add(ref ws, 25728), ref ws, ref Unsafe.Add(ref ws, 384));
+        Layer09_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 25728), ref Unsafe.Add(ref ws, 384));
+        Layer10_Bottleneck6S1(ref Unsafe.Add(ref ws, 25728), ref ws, ref Unsafe.Add(ref ws, 384));
+        Layer11_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 25600), ref Unsafe.Add(ref ws, 384));
+        Layer12_Bottleneck6S1(ref Unsafe.Add(ref ws, 25600), ref ws, ref Unsafe.Add(ref ws, 512));
+        Layer13_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 25600), ref Unsafe.Add(ref ws, 512));
+        Layer14_Bottleneck6S2(ref Unsafe.Add(ref ws, 25600), ref ws, ref Unsafe.Add(ref ws, 224));
+        Layer15_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 25888), ref Unsafe.Add(ref ws, 224));
+        Layer16_Bottleneck6S1(ref Unsafe.Add(ref ws, 25888), ref ws, ref Unsafe.Add(ref ws, 224));
+        Layer17_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 25664), ref Unsafe.Add(ref ws, 224));
+        Layer18_Pointwise(ref Unsafe.Add(ref ws, 25664), ref ws);
+        Layer19_GlobalAveragePool(ref ws, ref Unsafe.Add(ref ws, 24832));
+        Layer20_Dense(ref Unsafe.Add(ref ws, 24832), ref ws);
+        global::MobileNet.Softmax.Compute(MemoryMarshal.CreateReadOnlySpan(ref ws, OutputLength), output);
+    }
 
-        /// <summary>Floats in the output: one probability per class.</summary>
-        public const int OutputLength = 10;
-        /// <summary>The height of the output (a vector: 1).</summary>
-        public const int OutputHeight = 1;
-        /// <summary>The width of the output.</summary>
-        public const int OutputWidth = 1;
-        /// <summary>The channels of the output: one per class.</summary>
-        public const int OutputChannels = 10;
+    #if MOBILENET_PROFILE
+    /// <summary>The generated layer methods, in order, for the per-layer breakdown.</summary>
+    public static readonly string[] LayerNames = { "Layer00_Conv3x3S2", "Layer01_Bottleneck1S1", "Layer02_Bottleneck6S2", "Layer03_Bottleneck6S1", "Layer04_Bottleneck6S2", "Layer05_Bottleneck6S1", "Layer06_Bottleneck6S1", "Layer07_Bottleneck6S2", "Layer08_Bottleneck6S1", "Layer09_Bottleneck6S1", "Layer10_Bottleneck6S1", "Layer11_Bottleneck6S1", "Layer12_Bottleneck6S1", "Layer13_Bottleneck6S1", "Layer14_Bottleneck6S2", "Layer15_Bottleneck6S1", "Layer16_Bottleneck6S1", "Layer17_Bottleneck6S1", "Layer18_Pointwise", "Layer19_GlobalAveragePool", "Layer20_Dense" };
+    /// <summary>Each layer's multiply-accumulates, in the papers' convention.</summary>
+    public static readonly long[] LayerMacs = { 442368, 278528, 602112, 307200, 175104, 251904, 251904, 148992, 131328, 131328, 131328, 149760, 224256, 224256, 148224, 162624, 162624, 237888, 573440, 0, 12800 };
+    /// <summary>Stopwatch ticks spent in each layer by <see cref="RunProfiled"/> since the array was last cleared.</summary>
+    public static readonly long[] LayerTicks = new long[21];
 
-        /// <summary>What Run writes.</summary>
-        public const global::MobileNet.MobileNetOutput OutputKind = global::MobileNet.MobileNetOutput.Probabilities;
-        /// <summary>True when Run writes probabilities (the file ends in a softmax, or Output = Probabilities added one); false for logits, embeddings and feature maps.</summary>
-        public const bool OutputIsProbability = true;
-        /// <summary>Multiply-accumulates per image, counted as the MobileNet papers count them (convolutions and classifier).</summary>
-        public const long MultiplyAccumulates = 4747968;
-        /// <summary>Bytes of read-only weight data in the assembly: folded, packed and padded to whole vectors.</summary>
-        public const int WeightBytes = 1686784;
-        /// <summary>Floats of workspace <see cref="Run(ReadOnlySpan{float}, Span{float}, Span{float})"/> needs (102.1 KiB).</summary>
-        public const int WorkspaceLength = 26127;
-
-        /// <summary>How 8-bit pixels become this network's input values: TensorFlow's [−1, 1] (the file does not say; set Normalization on the attribute for other weights).</summary>
-        public static global::MobileNet.PixelNormalization Normalization => global::MobileNet.PixelNormalization.TensorFlow;
-
-        /// <summary>
-        /// Resizes an image (bilinear; <paramref name="channels"/> = 1 grey, 3 RGB or 4 RGBA bytes per pixel) to the network's input and
-        /// normalises it with <see cref="Normalization"/>. <paramref name="centralFraction"/> &lt; 1 keeps the centre first, as TF-slim's
-        /// evaluation does with 0.875. Allocates nothing.
-        /// </summary>
-        public static void Preprocess(ReadOnlySpan<byte> pixels, int width, int height, int channels, Span<float> input, float centralFraction = 1f) =>
-            global::MobileNet.ImagePreprocessor.Resize(pixels, width, height, channels, input, InputSize, InputChannels, Normalization, centralFraction);
-
-        private readonly float[] _workspace = new float[WorkspaceLength];
-
-        /// <summary>Runs the network on one image using this instance's workspace. Allocates nothing; not for concurrent use of one instance.</summary>
-        /// <param name="input">The image: <see cref="InputLength"/> floats, NHWC.</param>
-        /// <param name="output">Receives <see cref="OutputLength"/> floats: one probability per class.</param>
-        /// <exception cref="ArgumentException">A span does not have the length the network needs.</exception>
-        public void Run(ReadOnlySpan<float> input, Span<float> output) => Run(input, output, _workspace);
-
-        /// <summary>Runs the network on one image in a workspace the caller provides. Allocates nothing; thread-safe for distinct workspaces.</summary>
-        /// <param name="input">The image: <see cref="InputLength"/> floats, NHWC.</param>
-        /// <param name="output">Receives <see cref="OutputLength"/> floats: one probability per class.</param>
-        /// <param name="workspace">At least <see cref="WorkspaceLength"/> floats; its contents are overwritten.</param>
-        /// <exception cref="ArgumentException">A span does not have the length the network needs.</exception>
-        public static void Run(ReadOnlySpan<float> input, Span<float> output, Span<float> workspace)
-        {
-            global::MobileNet.NetworkGuard.ExactLength(input.Length, InputLength, nameof(input));
-            global::MobileNet.NetworkGuard.ExactLength(output.Length, OutputLength, nameof(output));
-            global::MobileNet.NetworkGuard.MinimumLength(workspace.Length, WorkspaceLength, nameof(workspace));
-            ref float image = ref MemoryMarshal.GetReference(input);
-            ref float ws = ref global::MobileNet.NetworkGuard.AlignToCacheLine(ref MemoryMarshal.GetReference(workspace));
-            Layer00_Conv3x3S2(ref image, ref ws, ref Unsafe.Add(ref ws, 16384));
-            Layer01_Bottleneck1S1(ref ws, ref Unsafe.Add(ref ws, 17920), ref Unsafe.Add(ref ws, 16384));
-            Layer02_Bottleneck6S2(ref Unsafe.Add(ref ws, 17920), ref ws, ref Unsafe.Add(ref ws, 2048));
-            Layer03_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 24064), ref Unsafe.Add(ref ws, 2048));
-            Layer04_Bottleneck6S2(ref Unsafe.Add(ref ws, 24064), ref ws, ref Unsafe.Add(ref ws, 1024));
-            Layer05_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 25088), ref Unsafe.Add(ref ws, 1024));
-            Layer06_Bottleneck6S1(ref Unsafe.Add(ref ws, 25088), ref ws, ref Unsafe.Add(ref ws, 1024));
-            Layer07_Bottleneck6S2(ref ws, ref Unsafe.Add(ref ws, 25728), ref Unsafe.Add(ref ws, 1024));
-            Layer08_Bottleneck6S1(ref Unsafe.Add(ref ws, 25728), ref ws, ref Unsafe.Add(ref ws, 384));
-            Layer09_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 25728), ref Unsafe.Add(ref ws, 384));
-            Layer10_Bottleneck6S1(ref Unsafe.Add(ref ws, 25728), ref ws, ref Unsafe.Add(ref ws, 384));
-            Layer11_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 25600), ref Unsafe.Add(ref ws, 384));
-            Layer12_Bottleneck6S1(ref Unsafe.Add(ref ws, 25600), ref ws, ref Unsafe.Add(ref ws, 512));
-            Layer13_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 25600), ref Unsafe.Add(ref ws, 512));
-            Layer14_Bottleneck6S2(ref Unsafe.Add(ref ws, 25600), ref ws, ref Unsafe.Add(ref ws, 224));
-            Layer15_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 25888), ref Unsafe.Add(ref ws, 224));
-            Layer16_Bottleneck6S1(ref Unsafe.Add(ref ws, 25888), ref ws, ref Unsafe.Add(ref ws, 224));
-            Layer17_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 25664), ref Unsafe.Add(ref ws, 224));
-            Layer18_Pointwise(ref Unsafe.Add(ref ws, 25664), ref ws);
-            Layer19_GlobalAveragePool(ref ws, ref Unsafe.Add(ref ws, 24832));
-            Layer20_Dense(ref Unsafe.Add(ref ws, 24832), ref ws);
-            global::MobileNet.Softmax.Compute(MemoryMarshal.CreateReadOnlySpan(ref ws, OutputLength), output);
-        }
-
-        #if MOBILENET_PROFILE
-        /// <summary>The generated layer methods, in order, for the per-layer breakdown.</summary>
-        public static readonly string[] LayerNames = { "Layer00_Conv3x3S2", "Layer01_Bottleneck1S1", "Layer02_Bottleneck6S2", "Layer03_Bottleneck6S1", "Layer04_Bottleneck6S2", "Layer05_Bottleneck6S1", "Layer06_Bottleneck6S1", "Layer07_Bottleneck6S2", "Layer08_Bottleneck6S1", "Layer09_Bottleneck6S1", "Layer10_Bottleneck6S1", "Layer11_Bottleneck6S1", "Layer12_Bottleneck6S1", "Layer13_Bottleneck6S1", "Layer14_Bottleneck6S2", "Layer15_Bottleneck6S1", "Layer16_Bottleneck6S1", "Layer17_Bottleneck6S1", "Layer18_Pointwise", "Layer19_GlobalAveragePool", "Layer20_Dense" };
-        /// <summary>Each layer's multiply-accumulates, in the papers' convention.</summary>
-        public static readonly long[] LayerMacs = { 442368, 278528, 602112, 307200, 175104, 251904, 251904, 148992, 131328, 131328, 131328, 149760, 224256, 224256, 148224, 162624, 162624, 237888, 573440, 0, 12800 };
-        /// <summary>Stopwatch ticks spent in each layer by <see cref="RunProfiled"/> since the array was last cleared.</summary>
-        public static readonly long[] LayerTicks = new long[21];
-
-        /// <summary>Run, adding each layer's time to <see cref="LayerTicks"/>.</summary>
-        public static void RunProfiled(ReadOnlySpan<float> input, Span<float> output, Span<float> workspace)
-        {
-            global::MobileNet.NetworkGuard.ExactLength(input.Length, InputLength, nameof(input));
-            global::MobileNet.NetworkGuard.ExactLength(output.Length, OutputLength, nameof(output));
-            global::MobileNet.NetworkGuard.MinimumLength(workspace.Length, WorkspaceLength, nameof(workspace));
-            ref float image = ref MemoryMarshal.GetReference(input);
-            ref float ws = ref global::MobileNet.NetworkGuard.AlignToCacheLine(ref MemoryMarshal.GetReference(workspace));
-            long start = global::System.Diagnostics.Stopwatch.GetTimestamp(), now;
-            Layer00_Conv3x3S2(ref image, ref ws, ref Unsafe.Add(ref ws, 16384));
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[0] += now - start; start = now;
-            Layer01_Bottleneck1S1(ref ws, ref Unsafe.Add(ref ws, 17920), ref Unsafe.Add(ref ws, 16384));
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[1] += now - start; start = now;
-            Layer02_Bottleneck6S2(ref Unsafe.Add(ref ws, 17920), ref ws, ref Unsafe.Add(ref ws, 2048));
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[2] += now - start; start = now;
-            Layer03_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 24064), ref Unsafe.Add(ref ws, 2048));
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[3] += now - start; start = now;
-            Layer04_Bottleneck6S2(ref Unsafe.Add(ref ws, 24064), ref ws, ref Unsafe.Add(ref ws, 1024));
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[4] += now - start; start = now;
-            Layer05_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 25088), ref Unsafe.Add(ref ws, 1024));
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[5] += now - start; start = now;
-            Layer06_Bottleneck6S1(ref Unsafe.Add(ref ws, 25088), ref ws, ref Unsafe.Add(ref ws, 1024));
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[6] += now - start; start = now;
-            Layer07_Bottleneck6S2(ref ws, ref Unsafe.Add(ref ws, 25728), ref Unsafe.Add(ref ws, 1024));
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[7] += now - start; start = now;
-            Layer08_Bottleneck6S1(ref Unsafe.Add(ref ws, 25728), ref ws, ref Unsafe.Add(ref ws, 384));
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[8] += now - start; start = now;
-            Layer09_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 25728), ref Unsafe.Add(ref ws, 384));
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[9] += now - start; start = now;
-            Layer10_Bottleneck6S1(ref Unsafe.Add(ref ws, 25728), ref ws, ref Unsafe.Add(ref ws, 384));
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[10] += now - start; start = now;
-            Layer11_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 25600), ref Unsafe.Add(ref ws, 384));
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[11] += now - start; start = now;
-            Layer12_Bottleneck6S1(ref Unsafe.Add(ref ws, 25600), ref ws, ref Unsafe.Add(ref ws, 512));
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[12] += now - start; start = now;
-            Layer13_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 25600), ref Unsafe.Add(ref ws, 512));
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[13] += now - start; start = now;
-            Layer14_Bottleneck6S2(ref Unsafe.Add(ref ws, 25600), ref ws, ref Unsafe.Add(ref ws, 224));
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[14] += now - start; start = now;
-            Layer15_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 25888), ref Unsafe.Add(ref ws, 224));
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[15] += now - start; start = now;
-            Layer16_Bottleneck6S1(ref Unsafe.Add(ref ws, 25888), ref ws, ref Unsafe.Add(ref ws, 224));
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[16] += now - start; start = now;
-            Layer17_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 25664), ref Unsafe.Add(ref ws, 224));
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[17] += now - start; start = now;
-            Layer18_Pointwise(ref Unsafe.Add(ref ws, 25664), ref ws);
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[18] += now - start; start = now;
-            Layer19_GlobalAveragePool(ref ws, ref Unsafe.Add(ref ws, 24832));
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[19] += now - start; start = now;
-            Layer20_Dense(ref Unsafe.Add(ref ws, 24832), ref ws);
-            now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[20] += now - start; start = now;
-            global::MobileNet.Softmax.Compute(MemoryMarshal.CreateReadOnlySpan(ref ws, OutputLength), output);
-        }
-        #endif
-
+    /// <summary>Run, adding each layer's time to <see cref="LayerTicks"/>.</summary>
+    public static void RunProfiled(ReadOnlySpan<float> input, Span<float> output, Span<float> workspace)
+    {
+        global::MobileNet.NetworkGuard.ExactLength(input.Length, InputLength, nameof(input));
+        global::MobileNet.NetworkGuard.ExactLength(output.Length, OutputLength, nameof(output));
+        global::MobileNet.NetworkGuard.MinimumLength(workspace.Length, WorkspaceLength, nameof(workspace));
+        ref float image = ref MemoryMarshal.GetReference(input);
+        ref float ws = ref global::MobileNet.NetworkGuard.AlignToCacheLine(ref MemoryMarshal.GetReference(workspace));
+        long start = global::System.Diagnostics.Stopwatch.GetTimestamp(), now;
+        Layer00_Conv3x3S2(ref image, ref ws, ref Unsafe.Add(ref ws, 16384));
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[0] += now - start; start = now;
+        Layer01_Bottleneck1S1(ref ws, ref Unsafe.Add(ref ws, 17920), ref Unsafe.Add(ref ws, 16384));
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[1] += now - start; start = now;
+        Layer02_Bottleneck6S2(ref Unsafe.Add(ref ws, 17920), ref ws, ref Unsafe.Add(ref ws, 2048));
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[2] += now - start; start = now;
+        Layer03_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 24064), ref Unsafe.Add(ref ws, 2048));
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[3] += now - start; start = now;
+        Layer04_Bottleneck6S2(ref Unsafe.Add(ref ws, 24064), ref ws, ref Unsafe.Add(ref ws, 1024));
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[4] += now - start; start = now;
+        Layer05_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 25088), ref Unsafe.Add(ref ws, 1024));
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[5] += now - start; start = now;
+        Layer06_Bottleneck6S1(ref Unsafe.Add(ref ws, 25088), ref ws, ref Unsafe.Add(ref ws, 1024));
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[6] += now - start; start = now;
+        Layer07_Bottleneck6S2(ref ws, ref Unsafe.Add(ref ws, 25728), ref Unsafe.Add(ref ws, 1024));
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[7] += now - start; start = now;
+        Layer08_Bottleneck6S1(ref Unsafe.Add(ref ws, 25728), ref ws, ref Unsafe.Add(ref ws, 384));
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[8] += now - start; start = now;
+        Layer09_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 25728), ref Unsafe.Add(ref ws, 384));
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[9] += now - start; start = now;
+        Layer10_Bottleneck6S1(ref Unsafe.Add(ref ws, 25728), ref ws, ref Unsafe.Add(ref ws, 384));
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[10] += now - start; start = now;
+        Layer11_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 25600), ref Unsafe.Add(ref ws, 384));
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[11] += now - start; start = now;
+        Layer12_Bottleneck6S1(ref Unsafe.Add(ref ws, 25600), ref ws, ref Unsafe.Add(ref ws, 512));
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[12] += now - start; start = now;
+        Layer13_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 25600), ref Unsafe.Add(ref ws, 512));
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[13] += now - start; start = now;
+        Layer14_Bottleneck6S2(ref Unsafe.Add(ref ws, 25600), ref ws, ref Unsafe.Add(ref ws, 224));
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[14] += now - start; start = now;
+        Layer15_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 25888), ref Unsafe.Add(ref ws, 224));
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[15] += now - start; start = now;
+        Layer16_Bottleneck6S1(ref Unsafe.Add(ref ws, 25888), ref ws, ref Unsafe.Add(ref ws, 224));
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[16] += now - start; start = now;
+        Layer17_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 25664), ref Unsafe.Add(ref ws, 224));
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[17] += now - start; start = now;
+        Layer18_Pointwise(ref Unsafe.Add(ref ws, 25664), ref ws);
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[18] += now - start; start = now;
+        Layer19_GlobalAveragePool(ref ws, ref Unsafe.Add(ref ws, 24832));
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[19] += now - start; start = now;
+        Layer20_Dense(ref Unsafe.Add(ref ws, 24832), ref ws);
+        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[20] += now - start; start = now;
+        global::MobileNet.Softmax.Compute(MemoryMarshal.CreateReadOnlySpan(ref ws, OutputLength), output);
+    }
+    #endif
