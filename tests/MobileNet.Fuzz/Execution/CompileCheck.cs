@@ -124,7 +124,7 @@ internal sealed partial class CompileCheck
     private static CompileVerdict Compile(SyntaxTree[] trees)
     {
         CSharpCompilation compilation = CSharpCompilation.Create("FuzzNet", trees.Append(CSharpSyntaxTree.ParseText(Stub, ParseOptions, path: "Net.cs", encoding: Encoding.UTF8)), References,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Enable));
         using var stream = new MemoryStream();
         Diagnostic[] problems = compilation.Emit(stream).Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToArray();
         return new CompileVerdict(problems.FirstOrDefault(), problems.Length);
