@@ -52,6 +52,19 @@ public sealed class KernelScheduleTests
     }
 
     [Fact]
+    public void The128BitBranchMultipliesByLaneWhereTheInputComesInWholeVectors()
+    {
+        // NEON's branch: four input channels a step, each lane the multiplier of one channel's FMAs, tail included.
+        GemmPass[] neon = Branch(64, 24, VectorWidth.W128).Passes.ToArray();
+        Assert.Equal([GemmInput.Lanes, GemmInput.Lanes], neon.Select(p => p.Input));
+        Assert.Equal("4×16 by lane", GemmSchedule.Choose(64, new GemmLayout(64, 64, 24, 24), [VectorWidth.W128]).Tiles);
+        // Wider branches broadcast, their 128-bit tails too; so does an input whose channels are not whole vectors.
+        Assert.All(Branch(64, 1004, VectorWidth.W512).Passes, p => Assert.Equal(GemmInput.Broadcast, p.Input));
+        Assert.Equal(GemmInput.Broadcast, Branch(1, 1004, VectorWidth.Classifier[0], 1024).Passes[^1].Input);
+        Assert.Equal(GemmInput.Broadcast, Assert.Single(Branch(64, 16, VectorWidth.W128, inStride: 3).Passes).Input);
+    }
+
+    [Fact]
     public void ThePackerPutsEachBlocksBiasesBeforeItsWeights()
     {
         // 20 outputs from 3 inputs read 4 apart: two blocks of 16 × (1 + 4) floats.

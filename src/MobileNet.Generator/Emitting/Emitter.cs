@@ -68,6 +68,9 @@ internal static class Emitter
         if (widths is not null)
             foreach (VectorWidth width in VectorWidth.All.Where(v => v.Lanes <= widths.Max(b => b.Lanes)).Reverse())
                 w.Line($"using static System.Runtime.Intrinsics.{width.Vector};");
+        // The 128-bit GEMMs multiply by lane (NEON's FMLA by element), which Vector128 does not name.
+        if (widths is not null && widths.Any(b => b.Lanes == 4))
+            w.Line("using static MobileNet.VectorLanes;");
         w.Line();
         // A file-scoped namespace: one level less of indentation on every line of the kernels.
         if (target.Namespace.Length > 0)
@@ -104,7 +107,7 @@ internal static class Emitter
          .Line("/// software call, about 230× slower: the MobileNetGen package sets x86-64-v3 (AVX2 and FMA) unless the project chose one.")
          .Line("/// ARM64's baseline has NEON with FMA.</para>")
          .Line("/// <code>");
-        w.Line($"///  #  {"layer",-17} {"stride",6}  {"input → output",-30} {"MACs",13} {"params",11}  {"tiles",-20}  {"name"}");
+        w.Line($"///  #  {"layer",-17} {"stride",6}  {"input → output",-30} {"MACs",13} {"params",11}  {"tiles",-28}  {"name"}");
         foreach (PlannedLayer layer in plan.Layers)
         {
             if (layer.Streamed is { } block)
@@ -341,7 +344,7 @@ internal static class Emitter
     }
 
     private static void TableRow(SourceWriter w, string index, string kind, string stride, string shapes, long macs, long parameters, string tiles, string? name) =>
-        w.Line($"/// {index,2}  {kind,-17} {stride,6}  {shapes,-30} {SourceWriter.Count(macs),13} {SourceWriter.Count(parameters),11}  {tiles,-20}  {name}".TrimEnd());
+        w.Line($"/// {index,2}  {kind,-17} {stride,6}  {shapes,-30} {SourceWriter.Count(macs),13} {SourceWriter.Count(parameters),11}  {tiles,-28}  {name}".TrimEnd());
 
     /// <summary>The schedule of the most output rows at a time: what a row-streamed layer runs for all but an odd last row.</summary>
     private static T Widest<T>(IReadOnlyDictionary<int, T> byRows) => byRows[byRows.Keys.Max()];

@@ -121,6 +121,12 @@ internal static class Rendering
     /// <summary>One multiply-accumulate, <c>acc += x × k</c> rounded once, at the width of its arguments (see <see cref="Apply"/>).</summary>
     public static string Fma(string x, string k, string acc) => $"{acc} = FusedMultiplyAdd({x}, {k}, {acc});";
 
+    /// <summary>
+    /// <c>acc += k × x[lane]</c> rounded once, 128-bit vectors only (NEON's FMLA by element; the generated file
+    /// imports <c>MobileNet.VectorLanes</c>): the same result as <see cref="Fma"/> on the lane broadcast.
+    /// </summary>
+    public static string FmaByLane(string acc, string k, string x, int lane) => $"{acc} = FusedMultiplyAddByLane({acc}, {k}, {x}, {lane});";
+
     /// <summary>A local's name under a prefix: <c>lo</c>, or <c>expandHi</c> for the prefix "expand"; <c>half</c>, or <c>projectHalf</c>.</summary>
     public static string Prefixed(string prefix, string name) =>
         prefix.Length == 0 ? name : prefix + char.ToUpperInvariant(name[0]) + name.Substring(1);

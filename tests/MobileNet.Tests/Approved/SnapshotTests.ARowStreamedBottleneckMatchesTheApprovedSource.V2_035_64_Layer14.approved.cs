@@ -118,15 +118,32 @@
                     Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
                     ref float a = ref Unsafe.Add(ref input, p * 32);
                     ref float wk = ref Unsafe.Add(ref w, 16);
-                    for (int k = 0; k < 32; k++)
+                    for (int k = 0; k < 32; k += 4)
                     {
+                        // Input channels k … k + 3 of each pixel: lane i multiplies channel k + i's weights.
+                        Vector128<float> x0 = Vector128.LoadUnsafe(ref a), x1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref a, 32)), x2 = Vector128.LoadUnsafe(ref Unsafe.Add(ref a, 64)), x3 = Vector128.LoadUnsafe(ref Unsafe.Add(ref a, 96));
                         Vector128<float> w0 = Vector128.LoadUnsafe(ref wk), w1 = Vector128.LoadUnsafe(ref wk, 4), w2 = Vector128.LoadUnsafe(ref wk, 8), w3 = Vector128.LoadUnsafe(ref wk, 12);
-                        Vector128<float> x0 = Vector128.Create(a); c0_0 = FusedMultiplyAdd(x0, w0, c0_0); c0_1 = FusedMultiplyAdd(x0, w1, c0_1); c0_2 = FusedMultiplyAdd(x0, w2, c0_2); c0_3 = FusedMultiplyAdd(x0, w3, c0_3);
-                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 32)); c1_0 = FusedMultiplyAdd(x1, w0, c1_0); c1_1 = FusedMultiplyAdd(x1, w1, c1_1); c1_2 = FusedMultiplyAdd(x1, w2, c1_2); c1_3 = FusedMultiplyAdd(x1, w3, c1_3);
-                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 64)); c2_0 = FusedMultiplyAdd(x2, w0, c2_0); c2_1 = FusedMultiplyAdd(x2, w1, c2_1); c2_2 = FusedMultiplyAdd(x2, w2, c2_2); c2_3 = FusedMultiplyAdd(x2, w3, c2_3);
-                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 96)); c3_0 = FusedMultiplyAdd(x3, w0, c3_0); c3_1 = FusedMultiplyAdd(x3, w1, c3_1); c3_2 = FusedMultiplyAdd(x3, w2, c3_2); c3_3 = FusedMultiplyAdd(x3, w3, c3_3);
-                        a = ref Unsafe.Add(ref a, 1);
-                        wk = ref Unsafe.Add(ref wk, 16);
+                        c0_0 = FusedMultiplyAddByLane(c0_0, w0, x0, 0); c0_1 = FusedMultiplyAddByLane(c0_1, w1, x0, 0); c0_2 = FusedMultiplyAddByLane(c0_2, w2, x0, 0); c0_3 = FusedMultiplyAddByLane(c0_3, w3, x0, 0);
+                        c1_0 = FusedMultiplyAddByLane(c1_0, w0, x1, 0); c1_1 = FusedMultiplyAddByLane(c1_1, w1, x1, 0); c1_2 = FusedMultiplyAddByLane(c1_2, w2, x1, 0); c1_3 = FusedMultiplyAddByLane(c1_3, w3, x1, 0);
+                        c2_0 = FusedMultiplyAddByLane(c2_0, w0, x2, 0); c2_1 = FusedMultiplyAddByLane(c2_1, w1, x2, 0); c2_2 = FusedMultiplyAddByLane(c2_2, w2, x2, 0); c2_3 = FusedMultiplyAddByLane(c2_3, w3, x2, 0);
+                        c3_0 = FusedMultiplyAddByLane(c3_0, w0, x3, 0); c3_1 = FusedMultiplyAddByLane(c3_1, w1, x3, 0); c3_2 = FusedMultiplyAddByLane(c3_2, w2, x3, 0); c3_3 = FusedMultiplyAddByLane(c3_3, w3, x3, 0);
+                        w0 = Vector128.LoadUnsafe(ref wk, 16); w1 = Vector128.LoadUnsafe(ref wk, 20); w2 = Vector128.LoadUnsafe(ref wk, 24); w3 = Vector128.LoadUnsafe(ref wk, 28);
+                        c0_0 = FusedMultiplyAddByLane(c0_0, w0, x0, 1); c0_1 = FusedMultiplyAddByLane(c0_1, w1, x0, 1); c0_2 = FusedMultiplyAddByLane(c0_2, w2, x0, 1); c0_3 = FusedMultiplyAddByLane(c0_3, w3, x0, 1);
+                        c1_0 = FusedMultiplyAddByLane(c1_0, w0, x1, 1); c1_1 = FusedMultiplyAddByLane(c1_1, w1, x1, 1); c1_2 = FusedMultiplyAddByLane(c1_2, w2, x1, 1); c1_3 = FusedMultiplyAddByLane(c1_3, w3, x1, 1);
+                        c2_0 = FusedMultiplyAddByLane(c2_0, w0, x2, 1); c2_1 = FusedMultiplyAddByLane(c2_1, w1, x2, 1); c2_2 = FusedMultiplyAddByLane(c2_2, w2, x2, 1); c2_3 = FusedMultiplyAddByLane(c2_3, w3, x2, 1);
+                        c3_0 = FusedMultiplyAddByLane(c3_0, w0, x3, 1); c3_1 = FusedMultiplyAddByLane(c3_1, w1, x3, 1); c3_2 = FusedMultiplyAddByLane(c3_2, w2, x3, 1); c3_3 = FusedMultiplyAddByLane(c3_3, w3, x3, 1);
+                        w0 = Vector128.LoadUnsafe(ref wk, 32); w1 = Vector128.LoadUnsafe(ref wk, 36); w2 = Vector128.LoadUnsafe(ref wk, 40); w3 = Vector128.LoadUnsafe(ref wk, 44);
+                        c0_0 = FusedMultiplyAddByLane(c0_0, w0, x0, 2); c0_1 = FusedMultiplyAddByLane(c0_1, w1, x0, 2); c0_2 = FusedMultiplyAddByLane(c0_2, w2, x0, 2); c0_3 = FusedMultiplyAddByLane(c0_3, w3, x0, 2);
+                        c1_0 = FusedMultiplyAddByLane(c1_0, w0, x1, 2); c1_1 = FusedMultiplyAddByLane(c1_1, w1, x1, 2); c1_2 = FusedMultiplyAddByLane(c1_2, w2, x1, 2); c1_3 = FusedMultiplyAddByLane(c1_3, w3, x1, 2);
+                        c2_0 = FusedMultiplyAddByLane(c2_0, w0, x2, 2); c2_1 = FusedMultiplyAddByLane(c2_1, w1, x2, 2); c2_2 = FusedMultiplyAddByLane(c2_2, w2, x2, 2); c2_3 = FusedMultiplyAddByLane(c2_3, w3, x2, 2);
+                        c3_0 = FusedMultiplyAddByLane(c3_0, w0, x3, 2); c3_1 = FusedMultiplyAddByLane(c3_1, w1, x3, 2); c3_2 = FusedMultiplyAddByLane(c3_2, w2, x3, 2); c3_3 = FusedMultiplyAddByLane(c3_3, w3, x3, 2);
+                        w0 = Vector128.LoadUnsafe(ref wk, 48); w1 = Vector128.LoadUnsafe(ref wk, 52); w2 = Vector128.LoadUnsafe(ref wk, 56); w3 = Vector128.LoadUnsafe(ref wk, 60);
+                        c0_0 = FusedMultiplyAddByLane(c0_0, w0, x0, 3); c0_1 = FusedMultiplyAddByLane(c0_1, w1, x0, 3); c0_2 = FusedMultiplyAddByLane(c0_2, w2, x0, 3); c0_3 = FusedMultiplyAddByLane(c0_3, w3, x0, 3);
+                        c1_0 = FusedMultiplyAddByLane(c1_0, w0, x1, 3); c1_1 = FusedMultiplyAddByLane(c1_1, w1, x1, 3); c1_2 = FusedMultiplyAddByLane(c1_2, w2, x1, 3); c1_3 = FusedMultiplyAddByLane(c1_3, w3, x1, 3);
+                        c2_0 = FusedMultiplyAddByLane(c2_0, w0, x2, 3); c2_1 = FusedMultiplyAddByLane(c2_1, w1, x2, 3); c2_2 = FusedMultiplyAddByLane(c2_2, w2, x2, 3); c2_3 = FusedMultiplyAddByLane(c2_3, w3, x2, 3);
+                        c3_0 = FusedMultiplyAddByLane(c3_0, w0, x3, 3); c3_1 = FusedMultiplyAddByLane(c3_1, w1, x3, 3); c3_2 = FusedMultiplyAddByLane(c3_2, w2, x3, 3); c3_3 = FusedMultiplyAddByLane(c3_3, w3, x3, 3);
+                        a = ref Unsafe.Add(ref a, 4);
+                        wk = ref Unsafe.Add(ref wk, 64);
                     }
                     ref float o = ref Unsafe.Add(ref output, p * 192 + co);
                     Vector128.StoreUnsafe(MinNative(MaxNative(c0_0, lo), hi), ref o); Vector128.StoreUnsafe(MinNative(MaxNative(c0_1, lo), hi), ref o, 4); Vector128.StoreUnsafe(MinNative(MaxNative(c0_2, lo), hi), ref o, 8); Vector128.StoreUnsafe(MinNative(MaxNative(c0_3, lo), hi), ref o, 12);
@@ -376,15 +393,32 @@
                     Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
                     ref float a = ref Unsafe.Add(ref input, p * 192);
                     ref float wk = ref Unsafe.Add(ref w, 16);
-                    for (int k = 0; k < 192; k++)
+                    for (int k = 0; k < 192; k += 4)
                     {
+                        // Input channels k … k + 3 of each pixel: lane i multiplies channel k + i's weights.
+                        Vector128<float> x0 = Vector128.LoadUnsafe(ref a), x1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref a, 192)), x2 = Vector128.LoadUnsafe(ref Unsafe.Add(ref a, 384)), x3 = Vector128.LoadUnsafe(ref Unsafe.Add(ref a, 576));
                         Vector128<float> w0 = Vector128.LoadUnsafe(ref wk), w1 = Vector128.LoadUnsafe(ref wk, 4), w2 = Vector128.LoadUnsafe(ref wk, 8), w3 = Vector128.LoadUnsafe(ref wk, 12);
-                        Vector128<float> x0 = Vector128.Create(a); c0_0 = FusedMultiplyAdd(x0, w0, c0_0); c0_1 = FusedMultiplyAdd(x0, w1, c0_1); c0_2 = FusedMultiplyAdd(x0, w2, c0_2); c0_3 = FusedMultiplyAdd(x0, w3, c0_3);
-                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 192)); c1_0 = FusedMultiplyAdd(x1, w0, c1_0); c1_1 = FusedMultiplyAdd(x1, w1, c1_1); c1_2 = FusedMultiplyAdd(x1, w2, c1_2); c1_3 = FusedMultiplyAdd(x1, w3, c1_3);
-                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 384)); c2_0 = FusedMultiplyAdd(x2, w0, c2_0); c2_1 = FusedMultiplyAdd(x2, w1, c2_1); c2_2 = FusedMultiplyAdd(x2, w2, c2_2); c2_3 = FusedMultiplyAdd(x2, w3, c2_3);
-                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 576)); c3_0 = FusedMultiplyAdd(x3, w0, c3_0); c3_1 = FusedMultiplyAdd(x3, w1, c3_1); c3_2 = FusedMultiplyAdd(x3, w2, c3_2); c3_3 = FusedMultiplyAdd(x3, w3, c3_3);
-                        a = ref Unsafe.Add(ref a, 1);
-                        wk = ref Unsafe.Add(ref wk, 16);
+                        c0_0 = FusedMultiplyAddByLane(c0_0, w0, x0, 0); c0_1 = FusedMultiplyAddByLane(c0_1, w1, x0, 0); c0_2 = FusedMultiplyAddByLane(c0_2, w2, x0, 0); c0_3 = FusedMultiplyAddByLane(c0_3, w3, x0, 0);
+                        c1_0 = FusedMultiplyAddByLane(c1_0, w0, x1, 0); c1_1 = FusedMultiplyAddByLane(c1_1, w1, x1, 0); c1_2 = FusedMultiplyAddByLane(c1_2, w2, x1, 0); c1_3 = FusedMultiplyAddByLane(c1_3, w3, x1, 0);
+                        c2_0 = FusedMultiplyAddByLane(c2_0, w0, x2, 0); c2_1 = FusedMultiplyAddByLane(c2_1, w1, x2, 0); c2_2 = FusedMultiplyAddByLane(c2_2, w2, x2, 0); c2_3 = FusedMultiplyAddByLane(c2_3, w3, x2, 0);
+                        c3_0 = FusedMultiplyAddByLane(c3_0, w0, x3, 0); c3_1 = FusedMultiplyAddByLane(c3_1, w1, x3, 0); c3_2 = FusedMultiplyAddByLane(c3_2, w2, x3, 0); c3_3 = FusedMultiplyAddByLane(c3_3, w3, x3, 0);
+                        w0 = Vector128.LoadUnsafe(ref wk, 16); w1 = Vector128.LoadUnsafe(ref wk, 20); w2 = Vector128.LoadUnsafe(ref wk, 24); w3 = Vector128.LoadUnsafe(ref wk, 28);
+                        c0_0 = FusedMultiplyAddByLane(c0_0, w0, x0, 1); c0_1 = FusedMultiplyAddByLane(c0_1, w1, x0, 1); c0_2 = FusedMultiplyAddByLane(c0_2, w2, x0, 1); c0_3 = FusedMultiplyAddByLane(c0_3, w3, x0, 1);
+                        c1_0 = FusedMultiplyAddByLane(c1_0, w0, x1, 1); c1_1 = FusedMultiplyAddByLane(c1_1, w1, x1, 1); c1_2 = FusedMultiplyAddByLane(c1_2, w2, x1, 1); c1_3 = FusedMultiplyAddByLane(c1_3, w3, x1, 1);
+                        c2_0 = FusedMultiplyAddByLane(c2_0, w0, x2, 1); c2_1 = FusedMultiplyAddByLane(c2_1, w1, x2, 1); c2_2 = FusedMultiplyAddByLane(c2_2, w2, x2, 1); c2_3 = FusedMultiplyAddByLane(c2_3, w3, x2, 1);
+                        c3_0 = FusedMultiplyAddByLane(c3_0, w0, x3, 1); c3_1 = FusedMultiplyAddByLane(c3_1, w1, x3, 1); c3_2 = FusedMultiplyAddByLane(c3_2, w2, x3, 1); c3_3 = FusedMultiplyAddByLane(c3_3, w3, x3, 1);
+                        w0 = Vector128.LoadUnsafe(ref wk, 32); w1 = Vector128.LoadUnsafe(ref wk, 36); w2 = Vector128.LoadUnsafe(ref wk, 40); w3 = Vector128.LoadUnsafe(ref wk, 44);
+                        c0_0 = FusedMultiplyAddByLane(c0_0, w0, x0, 2); c0_1 = FusedMultiplyAddByLane(c0_1, w1, x0, 2); c0_2 = FusedMultiplyAddByLane(c0_2, w2, x0, 2); c0_3 = FusedMultiplyAddByLane(c0_3, w3, x0, 2);
+                        c1_0 = FusedMultiplyAddByLane(c1_0, w0, x1, 2); c1_1 = FusedMultiplyAddByLane(c1_1, w1, x1, 2); c1_2 = FusedMultiplyAddByLane(c1_2, w2, x1, 2); c1_3 = FusedMultiplyAddByLane(c1_3, w3, x1, 2);
+                        c2_0 = FusedMultiplyAddByLane(c2_0, w0, x2, 2); c2_1 = FusedMultiplyAddByLane(c2_1, w1, x2, 2); c2_2 = FusedMultiplyAddByLane(c2_2, w2, x2, 2); c2_3 = FusedMultiplyAddByLane(c2_3, w3, x2, 2);
+                        c3_0 = FusedMultiplyAddByLane(c3_0, w0, x3, 2); c3_1 = FusedMultiplyAddByLane(c3_1, w1, x3, 2); c3_2 = FusedMultiplyAddByLane(c3_2, w2, x3, 2); c3_3 = FusedMultiplyAddByLane(c3_3, w3, x3, 2);
+                        w0 = Vector128.LoadUnsafe(ref wk, 48); w1 = Vector128.LoadUnsafe(ref wk, 52); w2 = Vector128.LoadUnsafe(ref wk, 56); w3 = Vector128.LoadUnsafe(ref wk, 60);
+                        c0_0 = FusedMultiplyAddByLane(c0_0, w0, x0, 3); c0_1 = FusedMultiplyAddByLane(c0_1, w1, x0, 3); c0_2 = FusedMultiplyAddByLane(c0_2, w2, x0, 3); c0_3 = FusedMultiplyAddByLane(c0_3, w3, x0, 3);
+                        c1_0 = FusedMultiplyAddByLane(c1_0, w0, x1, 3); c1_1 = FusedMultiplyAddByLane(c1_1, w1, x1, 3); c1_2 = FusedMultiplyAddByLane(c1_2, w2, x1, 3); c1_3 = FusedMultiplyAddByLane(c1_3, w3, x1, 3);
+                        c2_0 = FusedMultiplyAddByLane(c2_0, w0, x2, 3); c2_1 = FusedMultiplyAddByLane(c2_1, w1, x2, 3); c2_2 = FusedMultiplyAddByLane(c2_2, w2, x2, 3); c2_3 = FusedMultiplyAddByLane(c2_3, w3, x2, 3);
+                        c3_0 = FusedMultiplyAddByLane(c3_0, w0, x3, 3); c3_1 = FusedMultiplyAddByLane(c3_1, w1, x3, 3); c3_2 = FusedMultiplyAddByLane(c3_2, w2, x3, 3); c3_3 = FusedMultiplyAddByLane(c3_3, w3, x3, 3);
+                        a = ref Unsafe.Add(ref a, 4);
+                        wk = ref Unsafe.Add(ref wk, 64);
                     }
                     ref float o = ref Unsafe.Add(ref output, p * 56 + co);
                     Vector128.StoreUnsafe(c0_0, ref o); Vector128.StoreUnsafe(c0_1, ref o, 4); Vector128.StoreUnsafe(c0_2, ref o, 8); Vector128.StoreUnsafe(c0_3, ref o, 12);
@@ -404,15 +438,32 @@
                     Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4);
                     ref float a = ref Unsafe.Add(ref input, p * 192);
                     ref float wk = ref Unsafe.Add(ref w, 16);
-                    for (int k = 0; k < 192; k++)
+                    for (int k = 0; k < 192; k += 4)
                     {
+                        // Input channels k … k + 3 of each pixel: lane i multiplies channel k + i's weights.
+                        Vector128<float> x0 = Vector128.LoadUnsafe(ref a), x1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref a, 192)), x2 = Vector128.LoadUnsafe(ref Unsafe.Add(ref a, 384)), x3 = Vector128.LoadUnsafe(ref Unsafe.Add(ref a, 576));
                         Vector128<float> w0 = Vector128.LoadUnsafe(ref wk), w1 = Vector128.LoadUnsafe(ref wk, 4);
-                        Vector128<float> x0 = Vector128.Create(a); c0_0 = FusedMultiplyAdd(x0, w0, c0_0); c0_1 = FusedMultiplyAdd(x0, w1, c0_1);
-                        Vector128<float> x1 = Vector128.Create(Unsafe.Add(ref a, 192)); c1_0 = FusedMultiplyAdd(x1, w0, c1_0); c1_1 = FusedMultiplyAdd(x1, w1, c1_1);
-                        Vector128<float> x2 = Vector128.Create(Unsafe.Add(ref a, 384)); c2_0 = FusedMultiplyAdd(x2, w0, c2_0); c2_1 = FusedMultiplyAdd(x2, w1, c2_1);
-                        Vector128<float> x3 = Vector128.Create(Unsafe.Add(ref a, 576)); c3_0 = FusedMultiplyAdd(x3, w0, c3_0); c3_1 = FusedMultiplyAdd(x3, w1, c3_1);
-                        a = ref Unsafe.Add(ref a, 1);
-                        wk = ref Unsafe.Add(ref wk, 16);
+                        c0_0 = FusedMultiplyAddByLane(c0_0, w0, x0, 0); c0_1 = FusedMultiplyAddByLane(c0_1, w1, x0, 0);
+                        c1_0 = FusedMultiplyAddByLane(c1_0, w0, x1, 0); c1_1 = FusedMultiplyAddByLane(c1_1, w1, x1, 0);
+                        c2_0 = FusedMultiplyAddByLane(c2_0, w0, x2, 0); c2_1 = FusedMultiplyAddByLane(c2_1, w1, x2, 0);
+                        c3_0 = FusedMultiplyAddByLane(c3_0, w0, x3, 0); c3_1 = FusedMultiplyAddByLane(c3_1, w1, x3, 0);
+                        w0 = Vector128.LoadUnsafe(ref wk, 16); w1 = Vector128.LoadUnsafe(ref wk, 20);
+                        c0_0 = FusedMultiplyAddByLane(c0_0, w0, x0, 1); c0_1 = FusedMultiplyAddByLane(c0_1, w1, x0, 1);
+                        c1_0 = FusedMultiplyAddByLane(c1_0, w0, x1, 1); c1_1 = FusedMultiplyAddByLane(c1_1, w1, x1, 1);
+                        c2_0 = FusedMultiplyAddByLane(c2_0, w0, x2, 1); c2_1 = FusedMultiplyAddByLane(c2_1, w1, x2, 1);
+                        c3_0 = FusedMultiplyAddByLane(c3_0, w0, x3, 1); c3_1 = FusedMultiplyAddByLane(c3_1, w1, x3, 1);
+                        w0 = Vector128.LoadUnsafe(ref wk, 32); w1 = Vector128.LoadUnsafe(ref wk, 36);
+                        c0_0 = FusedMultiplyAddByLane(c0_0, w0, x0, 2); c0_1 = FusedMultiplyAddByLane(c0_1, w1, x0, 2);
+                        c1_0 = FusedMultiplyAddByLane(c1_0, w0, x1, 2); c1_1 = FusedMultiplyAddByLane(c1_1, w1, x1, 2);
+                        c2_0 = FusedMultiplyAddByLane(c2_0, w0, x2, 2); c2_1 = FusedMultiplyAddByLane(c2_1, w1, x2, 2);
+                        c3_0 = FusedMultiplyAddByLane(c3_0, w0, x3, 2); c3_1 = FusedMultiplyAddByLane(c3_1, w1, x3, 2);
+                        w0 = Vector128.LoadUnsafe(ref wk, 48); w1 = Vector128.LoadUnsafe(ref wk, 52);
+                        c0_0 = FusedMultiplyAddByLane(c0_0, w0, x0, 3); c0_1 = FusedMultiplyAddByLane(c0_1, w1, x0, 3);
+                        c1_0 = FusedMultiplyAddByLane(c1_0, w0, x1, 3); c1_1 = FusedMultiplyAddByLane(c1_1, w1, x1, 3);
+                        c2_0 = FusedMultiplyAddByLane(c2_0, w0, x2, 3); c2_1 = FusedMultiplyAddByLane(c2_1, w1, x2, 3);
+                        c3_0 = FusedMultiplyAddByLane(c3_0, w0, x3, 3); c3_1 = FusedMultiplyAddByLane(c3_1, w1, x3, 3);
+                        a = ref Unsafe.Add(ref a, 4);
+                        wk = ref Unsafe.Add(ref wk, 64);
                     }
                     ref float o = ref Unsafe.Add(ref output, p * 56 + 48);
                     Vector128.StoreUnsafe(c0_0, ref o); Vector128.StoreUnsafe(c0_1, ref o, 4);

@@ -8,6 +8,7 @@ using System.Runtime.Intrinsics;
 using static System.Runtime.Intrinsics.Vector128;
 using static System.Runtime.Intrinsics.Vector256;
 using static System.Runtime.Intrinsics.Vector512;
+using static MobileNet.VectorLanes;
 
 namespace Tests;
 
@@ -25,36 +26,36 @@ namespace Tests;
 /// software call, about 230× slower: the MobileNetGen package sets x86-64-v3 (AVX2 and FMA) unless the project chose one.
 /// ARM64's baseline has NEON with FMA.</para>
 /// <code>
-///  #  layer             stride  input → output                          MACs      params  tiles                 name
-///  0  conv 3×3               2  64×64×3 → 32×32×8                    221,184         216  8×8 | 8×8             stem
+///  #  layer             stride  input → output                          MACs      params  tiles                         name
+///  0  conv 3×3               2  64×64×3 → 32×32×8                    221,184         216  8×8 | 8×8                     stem
 ///  1  depthwise 3×3          1  32×32×8 → 32×32×8                     73,728          72  2×8 | 2×2 | 2×8
-///     pointwise 1×1          1  32×32×8 → 32×32×16                   131,072         128  22×16 | 6×16 | 4×16   block1
+///     pointwise 1×1          1  32×32×8 → 32×32×16                   131,072         128  22×16 | 6×16 | 4×16 by lane   block1
 ///  2  depthwise 3×3          2  32×32×16 → 16×16×16                   36,864         144  2×8 | 2×2 | 2×8
-///     pointwise 1×1          1  16×16×16 → 16×16×32                  131,072         512  11×32 | 6×16 | 4×16   block2
+///     pointwise 1×1          1  16×16×16 → 16×16×32                  131,072         512  11×32 | 6×16 | 4×16 by lane   block2
 ///  3  depthwise 3×3          1  16×16×32 → 16×16×32                   73,728         288  2×7 | 2×2 | 2×7
-///     pointwise 1×1          1  16×16×32 → 16×16×32                  262,144       1,024  11×32 | 6×16 | 4×16   block3
+///     pointwise 1×1          1  16×16×32 → 16×16×32                  262,144       1,024  11×32 | 6×16 | 4×16 by lane   block3
 ///  4  depthwise 3×3          2  16×16×32 → 8×8×32                     18,432         288  2×8 | 2×2 | 2×8
-///     pointwise 1×1          1  8×8×32 → 8×8×64                      131,072       2,048  6×64 | 6×16 | 4×16    block4
+///     pointwise 1×1          1  8×8×32 → 8×8×64                      131,072       2,048  6×64 | 6×16 | 4×16 by lane    block4
 ///  5  depthwise 3×3          1  8×8×64 → 8×8×64                       36,864         576  2×8 | 2×2 | 2×8
-///     pointwise 1×1          1  8×8×64 → 8×8×64                      262,144       4,096  6×64 | 6×16 | 4×16    block5
+///     pointwise 1×1          1  8×8×64 → 8×8×64                      262,144       4,096  6×64 | 6×16 | 4×16 by lane    block5
 ///  6  depthwise 3×3          2  8×8×64 → 4×4×64                        9,216         576  2×4 | 2×2 | 2×4
-///     pointwise 1×1          1  4×4×64 → 4×4×128                     131,072       8,192  8×48 | 4×16 | 4×16    block6
+///     pointwise 1×1          1  4×4×64 → 4×4×128                     131,072       8,192  8×48 | 4×16 | 4×16 by lane    block6
 ///  7  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152  2×4 | 2×2 | 2×4
-///  8  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384  8×48 | 6×16 | 4×16    block7
+///  8  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384  8×48 | 6×16 | 4×16 by lane    block7
 ///  9  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152  2×4 | 2×2 | 2×4
-/// 10  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384  8×48 | 6×16 | 4×16    block8
+/// 10  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384  8×48 | 6×16 | 4×16 by lane    block8
 /// 11  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152  2×4 | 2×2 | 2×4
-/// 12  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384  8×48 | 6×16 | 4×16    block9
+/// 12  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384  8×48 | 6×16 | 4×16 by lane    block9
 /// 13  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152  2×4 | 2×2 | 2×4
-/// 14  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384  8×48 | 6×16 | 4×16    block10
+/// 14  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384  8×48 | 6×16 | 4×16 by lane    block10
 /// 15  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152  2×4 | 2×2 | 2×4
-/// 16  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384  8×48 | 6×16 | 4×16    block11
+/// 16  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384  8×48 | 6×16 | 4×16 by lane    block11
 /// 17  depthwise 3×3          2  4×4×128 → 2×2×128                      4,608       1,152  2×2 | 2×2 | 2×2
-/// 18  pointwise 1×1          1  2×2×128 → 2×2×256                    131,072      32,768  4×48 | 4×16 | 4×16    block12
+/// 18  pointwise 1×1          1  2×2×128 → 2×2×256                    131,072      32,768  4×48 | 4×16 | 4×16 by lane    block12
 /// 19  depthwise 3×3          1  2×2×256 → 2×2×256                      9,216       2,304  2×2 | 2×2 | 2×2
-/// 20  pointwise 1×1          1  2×2×256 → 2×2×256                    262,144      65,536  4×48 | 4×16 | 4×16    block13
-/// 21  average pool              2×2×256 → 256                              0           0                        pool
-/// 22  classifier                256 → 10                               2,560       2,560  1×12 | 1×12 | 1×12
+/// 20  pointwise 1×1          1  2×2×256 → 2×2×256                    262,144      65,536  4×48 | 4×16 | 4×16 by lane    block13
+/// 21  average pool              2×2×256 → 256                              0           0                                pool
+/// 22  classifier                256 → 10                               2,560       2,560  1×12 | 1×12 | 1×12 by lane
 /// 23  softmax                   10 → 10                                    0           0
 ///     total                                                        3,331,072     210,160
 /// </code>

@@ -92,14 +92,34 @@ internal static class GemmKernel
         // int index the JIT sign-extends a fresh sum for each broadcast.
         w.Line($"ref float a = ref Unsafe.Add(ref {o.Input}, p * {inC});");
         w.Line($"ref float wk = ref Unsafe.Add(ref w, {GemmLayout.Block});");
-        w.Open($"for (int k = 0; k < {inC}; k++)");
-        w.Line($"{v}<float> {string.Join(", ", Enumerable.Range(0, cols).Select(j => $"w{j} = {v}.LoadUnsafe(ref wk{Offset(Column(j))})"))};");
-        // Each pixel's broadcast and the products it feeds on one line.
-        for (int r = 0; r < rows; r++)
-            w.Line($"{v}<float> x{r} = {v}.Create({(r == 0 ? "a" : $"Unsafe.Add(ref a, {r * inC})")}); " +
-                string.Join(" ", Enumerable.Range(0, cols).Select(j => Fma($"x{r}", $"w{j}", Acc(r, j)))));
-        w.Line("a = ref Unsafe.Add(ref a, 1);");
-        w.Line($"wk = ref Unsafe.Add(ref wk, {GemmLayout.Block});");
+        string Pixel(int r) => r == 0 ? "a" : $"Unsafe.Add(ref a, {r * inC})";
+        if (pass.Input == GemmInput.Lanes)
+        {
+            const int Step = 4;
+            w.Open($"for (int k = 0; k < {inC}; k += {Step})");
+            w.Line($"// Input channels k … k + {Step - 1} of each pixel: lane i multiplies channel k + i's weights.");
+            w.Line($"{v}<float> {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"x{r} = {v}.LoadUnsafe(ref {Pixel(r)})"))};");
+            for (int lane = 0; lane < Step; lane++)
+            {
+                string Load(int j) => $"w{j} = {v}.LoadUnsafe(ref wk{Offset(lane * GemmLayout.Block + Column(j))})";
+                w.Line(lane == 0 ? $"{v}<float> {string.Join(", ", Enumerable.Range(0, cols).Select(Load))};" : string.Join(" ", Enumerable.Range(0, cols).Select(j => Load(j) + ";")));
+                for (int r = 0; r < rows; r++)
+                    w.Line(string.Join(" ", Enumerable.Range(0, cols).Select(j => FmaByLane(Acc(r, j), $"w{j}", $"x{r}", lane))));
+            }
+            w.Line($"a = ref Unsafe.Add(ref a, {Step});");
+            w.Line($"wk = ref Unsafe.Add(ref wk, {Step * GemmLayout.Block});");
+        }
+        else
+        {
+            w.Open($"for (int k = 0; k < {inC}; k++)");
+            w.Line($"{v}<float> {string.Join(", ", Enumerable.Range(0, cols).Select(j => $"w{j} = {v}.LoadUnsafe(ref wk{Offset(Column(j))})"))};");
+            // Each pixel's broadcast and the products it feeds on one line.
+            for (int r = 0; r < rows; r++)
+                w.Line($"{v}<float> x{r} = {v}.Create({Pixel(r)}); " +
+                    string.Join(" ", Enumerable.Range(0, cols).Select(j => Fma($"x{r}", $"w{j}", Acc(r, j)))));
+            w.Line("a = ref Unsafe.Add(ref a, 1);");
+            w.Line($"wk = ref Unsafe.Add(ref wk, {GemmLayout.Block});");
+        }
         w.Close();
         string pixel = Plus($"p * {outC}", co);
         w.Line($"ref float o = ref Unsafe.Add(ref {o.Output}, {pixel});");

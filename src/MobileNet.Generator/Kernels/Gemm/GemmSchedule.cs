@@ -15,12 +15,24 @@ internal enum GemmPassKind
     Tail,
 }
 
+/// <summary>How a GEMM tile takes its input pixels' channels.</summary>
+internal enum GemmInput
+{
+    /// <summary>One input channel a step: each pixel's value loaded and broadcast to a vector.</summary>
+    Broadcast,
+    /// <summary>
+    /// Four input channels a step: one vector load per pixel, each lane the multiplier of one channel's FMAs
+    /// (NEON's FMLA by element): no broadcasts, and a quarter of the input loads.
+    /// </summary>
+    Lanes,
+}
+
 /// <summary>
 /// One pass over all the pixels: tiles of <see cref="TileRows"/> pixels × <see cref="Columns"/> vectors of
 /// <see cref="Width"/> (<see cref="Blocks"/> blocks of output channels), <see cref="Repeat"/> times over
-/// consecutive blocks (a loop when more than once).
+/// consecutive blocks (a loop when more than once), reading the input as <see cref="Input"/> says.
 /// </summary>
-internal sealed record GemmPass(GemmPassKind Kind, int Blocks, int Repeat, VectorWidth Width, int Columns, int TileRows);
+internal sealed record GemmPass(GemmPassKind Kind, int Blocks, int Repeat, VectorWidth Width, int Columns, int TileRows, GemmInput Input);
 
 /// <summary>How one vector-width branch of a GEMM covers the output channels: its passes, in order.</summary>
 internal sealed record GemmBranch(VectorWidth Width, IReadOnlyList<GemmPass> Passes);
@@ -31,8 +43,11 @@ internal sealed record GemmSchedule(int Pixels, GemmLayout Layout, IReadOnlyList
     /// <summary>Output channels in the last, partial block (0 when the blocks are whole).</summary>
     public int Rest => Layout.OutStride % GemmLayout.Block;
 
-    /// <summary>The first pass's register tile in each branch, pixels × output channels: "8×48 | 6×16 | 4×16", for the docs.</summary>
-    public string Tiles => string.Join(" | ", Branches.Select(b => $"{b.Passes[0].TileRows}×{b.Passes[0].Columns * b.Passes[0].Width.Lanes}"));
+    /// <summary>
+    /// The first pass's register tile in each branch, pixels × output channels, and "by lane" where it reads
+    /// four input channels a step: "8×48 | 6×16 | 4×16 by lane", for the docs.
+    /// </summary>
+    public string Tiles => string.Join(" | ", Branches.Select(b => $"{b.Passes[0].TileRows}×{b.Passes[0].Columns * b.Passes[0].Width.Lanes}{(b.Passes[0].Input == GemmInput.Lanes ? " by lane" : "")}"));
 
     /// <summary>Chooses the passes and tiles of every branch in <paramref name="widths"/>.</summary>
     public static GemmSchedule Choose(int pixels, GemmLayout layout, IReadOnlyList<VectorWidth> widths) =>
@@ -41,6 +56,10 @@ internal sealed record GemmSchedule(int Pixels, GemmLayout Layout, IReadOnlyList
     private static List<GemmPass> Passes(int pixels, GemmLayout layout, VectorWidth width)
     {
         int full = layout.OutStride / GemmLayout.Block, rest = layout.OutStride % GemmLayout.Block;
+        // The 128-bit branch is NEON's: its FMAs take the multiplier from a lane, so they read four input
+        // channels a step where the channels come in whole vectors. x64 shuffles instead of loading a
+        // broadcast there, but only CPUs without AVX2 take that branch on x64.
+        GemmInput input = width.Lanes == 4 && layout.InStride % 4 == 0 ? GemmInput.Lanes : GemmInput.Broadcast;
         var passes = new List<GemmPass>();
         // With 512-bit vectors a last block of 8 channels joins the last tile as a half-used column
         // (its weights are padded with zeros): each broadcast then feeds it too, instead of a second
@@ -58,14 +77,14 @@ internal sealed record GemmSchedule(int Pixels, GemmLayout Layout, IReadOnlyList
             // As many pixels as the width's accumulators hold at this many columns (a pass of fewer blocks
             // takes more pixels, so that it keeps as many FMA chains).
             passes.Add(new GemmPass(Half(i) ? GemmPassKind.HalfLastColumn : GemmPassKind.Blocks, blocks, count, width, columns,
-                TileRows(pixels, Math.Max(1, width.Accumulators / columns))));
+                TileRows(pixels, Math.Max(1, width.Accumulators / columns)), input));
             i += count;
         }
         if (rest > 0 && !joined)
         {
             // A last block that is not full: the widest vectors that divide what is left, as many pixels as the branch's.
             VectorWidth tail = VectorWidth.WidestDividing(width, rest) with { Rows = width.Rows };
-            passes.Add(new GemmPass(GemmPassKind.Tail, 1, 1, tail, rest / tail.Lanes, TileRows(pixels, tail.Rows)));
+            passes.Add(new GemmPass(GemmPassKind.Tail, 1, 1, tail, rest / tail.Lanes, TileRows(pixels, tail.Rows), input));
         }
         return passes;
     }
