@@ -27,6 +27,18 @@ internal static class KernelEmitter
     /// </summary>
     private sealed record Kernel(string Name, string Summary, string Parameters, Action<SourceWriter> Body);
 
+    /// <summary>
+    /// The kernels one layer calls, built once: the layer's method calls them by name, and the class writes
+    /// each kernel once. Depthwise and projection kernels by the output rows they make at a time.
+    /// </summary>
+    private sealed record LayerKernels(Kernel? Pointwise, Kernel? Expand, IReadOnlyDictionary<int, Kernel> Depthwise, IReadOnlyDictionary<int, Kernel> Project)
+    {
+        /// <summary>In the order the class writes them: the GEMM, the depthwise filters (two rows, then one), the expansion, the projections.</summary>
+        public IEnumerable<Kernel> All =>
+            new[] { Pointwise }.Concat(Depthwise.OrderByDescending(d => d.Key).Select(d => d.Value)).Append(Expand)
+                .Concat(Project.OrderByDescending(p => p.Key).Select(p => p.Value)).OfType<Kernel>();
+    }
+
     /// <summary>Writes each layer's method, then each kernel they call, once, with the layers that call it.</summary>
     public static void Write(SourceWriter w, IEnumerable<PlannedLayer> layers, CancellationToken cancellationToken)
     {
@@ -36,8 +48,9 @@ internal static class KernelEmitter
         {
             cancellationToken.ThrowIfCancellationRequested();
             w.Line();
-            WriteLayer(w, layer);
-            foreach (Kernel kernel in KernelsOf(layer))
+            LayerKernels calls = KernelsOf(layer);
+            WriteLayer(w, layer, calls);
+            foreach (Kernel kernel in calls.All)
             {
                 if (!callers.TryGetValue(kernel.Name, out List<int>? indices))
                 {
@@ -59,17 +72,17 @@ internal static class KernelEmitter
         }
     }
 
-    private static void WriteLayer(SourceWriter w, PlannedLayer layer)
+    private static void WriteLayer(SourceWriter w, PlannedLayer layer, LayerKernels calls)
     {
         PlannedOp op = layer.Operation;
         OpenMethod(w, $"Layer {layer.Index}: {Describe(layer)}{(layer.ExpansionOutput is { } e ? $"; each expanded row is also copied to <paramref name=\"expansion\"/>, {e.Name}" : "")}.",
             $"{layer.MethodName}(ref float input, ref float output{(layer.ScratchLength > 0 ? ", ref float scratch" : "")}{(layer.ExpansionOutput is null ? "" : ", Span<float> expansion")})");
         switch (layer.Kernel)
         {
-            case KernelKind.Bottleneck or KernelKind.DepthwiseSeparable: Bottleneck(w, layer); break;
+            case KernelKind.Bottleneck or KernelKind.DepthwiseSeparable: Bottleneck(w, layer, calls); break;
             case KernelKind.ConvKxK: StemKernel.Write(w, layer.Stem!, Weights(layer), op.Clamp); break;
-            case KernelKind.Depthwise3x3: Depthwise3x3(w, layer, op); break;
-            case KernelKind.Pointwise: w.Line($"{Pointwise(layer).Name}(ref {WeightsOf(layer)}, ref input, ref output);"); break;
+            case KernelKind.Depthwise3x3: Depthwise3x3(w, layer, op, calls); break;
+            case KernelKind.Pointwise: w.Line($"{calls.Pointwise!.Name}(ref {WeightsOf(layer)}, ref input, ref output);"); break;
             case KernelKind.GlobalAveragePool: GlobalAveragePool(w, layer, op); break;
             case KernelKind.Dense: Dense(w, layer, op); break;
             default: throw new InvalidOperationException($"{layer.Kernel} has no layer method");
@@ -160,7 +173,7 @@ internal static class KernelEmitter
     }
 
 
-    private static void Depthwise3x3(SourceWriter w, PlannedLayer layer, PlannedOp op)
+    private static void Depthwise3x3(SourceWriter w, PlannedLayer layer, PlannedOp op, LayerKernels calls)
     {
         w.Line($"const int InH = {op.InH}, InW = {op.InW}, C = {layer.OutStride}, OutH = {op.OutH}, Stride = {op.Stride}, PadTop = {op.Pads.Top};");
         w.Line(Weights(layer, "dwWeights"));
@@ -170,15 +183,15 @@ internal static class KernelEmitter
         {
             w.Line("int iy0 = oy * Stride - PadTop;");
             RowSources(w, layer.Depthwise![rows].InputRows, j => $"Unsafe.Add(ref input, (iy0 + {j}) * InW * C)");
-            DepthwiseCall(w, layer, rows, $"Unsafe.Add(ref output, oy * {op.OutW * layer.OutStride})");
+            DepthwiseCall(w, layer, calls, rows, $"Unsafe.Add(ref output, oy * {op.OutW * layer.OutStride})");
         });
     }
 
     /// <summary>Calls the layer's depthwise kernel for <paramref name="rows"/> output rows, on <c>dwWeights</c> and the row sources declared before it.</summary>
-    private static void DepthwiseCall(SourceWriter w, PlannedLayer layer, int rows, string target) =>
-        w.Line($"{Depthwise(layer, rows).Name}(ref dwWeights, {string.Join(", ", Enumerable.Range(0, layer.Depthwise![rows].InputRows).Select(j => $"ref r{j}"))}, ref {target});");
+    private static void DepthwiseCall(SourceWriter w, PlannedLayer layer, LayerKernels calls, int rows, string target) =>
+        w.Line($"{calls.Depthwise[rows].Name}(ref dwWeights, {string.Join(", ", Enumerable.Range(0, layer.Depthwise![rows].InputRows).Select(j => $"ref r{j}"))}, ref {target});");
 
-    private static void Bottleneck(SourceWriter w, PlannedLayer layer)
+    private static void Bottleneck(SourceWriter w, PlannedLayer layer, LayerKernels calls)
     {
         StreamedOps block = Streamed(layer);
         PlannedOp dw = block.Depthwise;
@@ -206,14 +219,14 @@ internal static class KernelEmitter
             if (expand)
             {
                 w.Open($"for (; expanded <= Math.Min(iy0 + {inputRows - 1}, InH - 1); expanded++)");
-                ExpandRow(w, layer, ringRows);
+                ExpandRow(w, layer, calls.Expand!, ringRows);
                 w.Close();
             }
             // Without an expansion the depthwise reads the input rows themselves (then the hidden width is InC).
             RowSources(w, inputRows, j => expand ? $"Unsafe.Add(ref ring, (iy0 + {j}) % {ringRows} * Slot)" : $"Unsafe.Add(ref input, (iy0 + {j}) * InW * InC)");
-            DepthwiseCall(w, layer, rows, "d");
+            DepthwiseCall(w, layer, calls, rows, "d");
             // The output rows are consecutive in d, in the output and in the input: one GEMM over their pixels.
-            w.Line($"{Project(layer, rows).Name}(ref projectWeights, ref d, ref Unsafe.Add(ref output, oy * {dw.OutW * layer.OutStride})" +
+            w.Line($"{calls.Project[rows].Name}(ref projectWeights, ref d, ref Unsafe.Add(ref output, oy * {dw.OutW * layer.OutStride})" +
                 (block.Residual ? $", ref Unsafe.Add(ref input, oy * {block.InW * layer.InStride})" : "") + ");");
         });
         // The windows of 3×3 convolutions with SAME padding reach the last input row, so every row was expanded.
@@ -222,10 +235,10 @@ internal static class KernelEmitter
     }
 
     /// <summary>Expands input row <c>expanded</c> into its ring slot and, when the expanded tensor is one of Run's outputs, copies the row out.</summary>
-    private static void ExpandRow(SourceWriter w, PlannedLayer layer, int ringRows)
+    private static void ExpandRow(SourceWriter w, PlannedLayer layer, Kernel expand, int ringRows)
     {
         w.Line($"ref float slot = ref Unsafe.Add(ref ring, expanded % {ringRows} * Slot);");
-        w.Line($"{Expand(layer).Name}(ref expandWeights, ref Unsafe.Add(ref input, expanded * InW * InC), ref slot);");
+        w.Line($"{expand.Name}(ref expandWeights, ref Unsafe.Add(ref input, expanded * InW * InC), ref slot);");
         if (layer.ExpansionOutput is not { } tap)
             return;
         string target = $"expansion.Slice(expanded * InW * {tap.Channels}, InW * {tap.Channels})";
@@ -241,20 +254,15 @@ internal static class KernelEmitter
     /// branch per vector width, the stages made the largest layer methods (V2's 7×7 ones, 52 KB of IL) so
     /// large that the JIT compiled them without optimisation, 6 times slower.
     /// </summary>
-    private static IEnumerable<Kernel> KernelsOf(PlannedLayer layer)
+    private static LayerKernels KernelsOf(PlannedLayer layer)
     {
-        if (layer.Kernel == KernelKind.Pointwise)
-            yield return Pointwise(layer);
-        if (layer.Kernel is not (KernelKind.Bottleneck or KernelKind.DepthwiseSeparable or KernelKind.Depthwise3x3))
-            yield break;
-        foreach (int rows in RowCounts(layer))
-            yield return Depthwise(layer, rows);
-        if (layer.Streamed is null)
-            yield break;
-        if (layer.Streamed.Expand is not null)
-            yield return Expand(layer);
-        foreach (int rows in RowCounts(layer))
-            yield return Project(layer, rows);
+        var none = new Dictionary<int, Kernel>();
+        bool depthwise = layer.Kernel is KernelKind.Bottleneck or KernelKind.DepthwiseSeparable or KernelKind.Depthwise3x3;
+        return new LayerKernels(
+            layer.Kernel == KernelKind.Pointwise ? Pointwise(layer) : null,
+            layer.Streamed?.Expand is not null ? Expand(layer) : null,
+            depthwise ? RowCounts(layer).ToDictionary(rows => rows, rows => Depthwise(layer, rows)) : none,
+            layer.Streamed is not null ? RowCounts(layer).ToDictionary(rows => rows, rows => Project(layer, rows)) : none);
     }
 
     private static Kernel Depthwise(PlannedLayer layer, int rows)

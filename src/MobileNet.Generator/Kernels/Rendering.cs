@@ -86,14 +86,12 @@ internal static class Rendering
     }
 
     /// <summary>", ReLU6", ", ReLU", "" or ", clamped to [lo, hi]": a clamp as the docs name it.</summary>
-    public static string ActivationText(Clamp clamp) =>
-        (clamp.Min, clamp.Max) switch
-        {
-            (0, 6) => ", ReLU6",
-            (0, float.PositiveInfinity) => ", ReLU",
-            (float.NegativeInfinity, float.PositiveInfinity) => "",
-            var (lo, hi) => FormattableString.Invariant($", clamped to [{lo}, {hi}]"), // the build machine's culture must not change the output
-        };
+    public static string ActivationText(Clamp clamp) => clamp.Activation switch
+    {
+        "" => "",
+        { } name => ", " + name,
+        null => FormattableString.Invariant($", clamped to [{clamp.Min}, {clamp.Max}]"), // the build machine's culture must not change the output
+    };
 
     /// <summary>Declares the bounds a clamp needs, if any, as <c>lo</c>/<c>hi</c> or <c>{prefix}Lo</c>/<c>{prefix}Hi</c>, in the block that uses them.</summary>
     public static void ClampBounds(SourceWriter w, Clamp clamp, string prefix = "", string vector = "Vector128")

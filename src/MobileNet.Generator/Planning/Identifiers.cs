@@ -48,12 +48,11 @@ internal static class Identifiers
         $"Gemm{s.Pixels}x{s.Layout.InStride}to{s.Layout.OutStride}{Activation(clamp)}{(residual ? "_Residual" : "")}";
 
     /// <summary>A clamp as a name's suffix: "_ReLU6", "_ReLU", none, or its bounds' bits, which no two clamps share.</summary>
-    private static string Activation(Clamp clamp) => (clamp.Min, clamp.Max) switch
+    private static string Activation(Clamp clamp) => clamp.Activation switch
     {
-        (0, 6) => "_ReLU6",
-        (0, float.PositiveInfinity) => "_ReLU",
-        (float.NegativeInfinity, float.PositiveInfinity) => "",
-        var (lo, hi) => $"_Clamp{BitConverter.ToUInt32(BitConverter.GetBytes(lo), 0):X8}to{BitConverter.ToUInt32(BitConverter.GetBytes(hi), 0):X8}",
+        "" => "",
+        { } name => "_" + name,
+        null => $"_Clamp{BitConverter.ToUInt32(BitConverter.GetBytes(clamp.Min), 0):X8}to{BitConverter.ToUInt32(BitConverter.GetBytes(clamp.Max), 0):X8}",
     };
 
     /// <summary>The field of a layer's packed weights: "Layer03Project", or "Layer00" for a layer's single array (<paramref name="suffix"/> "").</summary>
