@@ -53,8 +53,9 @@ internal static class Emitter
 
     // The class's code (code true) or the weights file, which holds no references: with nullable
     // analysis off, the compiler skips a flow analysis of every literal in it. The code's kernels
-    // call FusedMultiplyAdd, MaxNative and MinNative unqualified, their arguments picking the width,
-    // from the vector classes of the widths they use (a branch's widest vectors, then narrower ones).
+    // call MaxNative and MinNative unqualified, their arguments picking the width, from the vector
+    // classes of the widths they use (a branch's widest vectors, then narrower ones), and Fma/FmaLane
+    // from the runtime's KernelMath.
     private static string Wrap(TargetType target, bool code, System.Action<SourceWriter> body, IReadOnlyList<VectorWidth>? widths = null)
     {
         var w = new SourceWriter();
@@ -68,9 +69,8 @@ internal static class Emitter
         if (widths is not null)
             foreach (VectorWidth width in VectorWidth.All.Where(v => v.Lanes <= widths.Max(b => b.Lanes)).Reverse())
                 w.Line($"using static System.Runtime.Intrinsics.{width.Vector};");
-        // The 128-bit GEMMs multiply by lane (NEON's FMLA by element), which Vector128 does not name.
-        if (widths is not null && widths.Any(b => b.Lanes == 4))
-            w.Line("using static MobileNet.VectorLanes;");
+        if (widths is not null)
+            w.Line("using static MobileNet.KernelMath;");
         w.Line();
         // A file-scoped namespace: one level less of indentation on every line of the kernels.
         if (target.Namespace.Length > 0)

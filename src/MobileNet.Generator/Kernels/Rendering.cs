@@ -10,18 +10,21 @@ internal static class Rendering
 {
     /// <summary>
     /// Opens one branch per vector width, widest first; the JIT and NativeAOT keep only the branch the target
-    /// takes. A build for one width (ARM64's) gets that width's code in a block of its own, without a test.
+    /// takes. A build for one width (ARM64's) gets that width's code alone, without a test or a block: every
+    /// kernel writes its branches last in their block, so their locals meet nothing after them.
     /// </summary>
     /// <param name="branches">A schedule's branches, widest first.</param>
     /// <param name="width">The vector width whose check opens a branch.</param>
     public static void ForEachWidth<T>(SourceWriter w, IReadOnlyList<T> branches, Func<T, VectorWidth> width, Action<T> body)
     {
+        if (branches.Count == 1)
+        {
+            body(branches[0]);
+            return;
+        }
         for (int i = 0; i < branches.Count; i++)
         {
-            if (branches.Count == 1)
-                w.Scope();
-            else
-                w.Open(i == branches.Count - 1 ? "else" : $"{(i == 0 ? "if" : "else if")} ({width(branches[i]).IsAccelerated})");
+            w.Open(i == branches.Count - 1 ? "else" : $"{(i == 0 ? "if" : "else if")} ({width(branches[i]).IsAccelerated})");
             body(branches[i]);
             w.Close();
         }
@@ -116,14 +119,17 @@ internal static class Rendering
         return value;
     }
 
-    /// <summary>One multiply-accumulate, <c>acc += x × k</c> rounded once, at the width of its arguments (see <see cref="Apply"/>).</summary>
-    public static string Fma(string x, string k, string acc) => $"{acc} = FusedMultiplyAdd({x}, {k}, {acc});";
+    /// <summary>
+    /// One multiply-accumulate, <c>acc += x × k</c> rounded once, at the width of its arguments: the runtime's
+    /// <c>MobileNet.KernelMath.Fma</c>, which the generated file imports, with the addend first.
+    /// </summary>
+    public static string Fma(string x, string k, string acc) => $"{acc} = Fma({acc}, {x}, {k});";
 
     /// <summary>
-    /// <c>acc += k × x[lane]</c> rounded once, 128-bit vectors only (NEON's FMLA by element; the generated file
-    /// imports <c>MobileNet.VectorLanes</c>): the same result as <see cref="Fma"/> on the lane broadcast.
+    /// <c>acc += k × x[lane]</c> rounded once, 128-bit vectors only (NEON's FMLA by element, <c>KernelMath.FmaLane</c>):
+    /// the same result as <see cref="Fma"/> on the lane broadcast.
     /// </summary>
-    public static string FmaByLane(string acc, string k, string x, int lane) => $"{acc} = FusedMultiplyAddByLane({acc}, {k}, {x}, {lane});";
+    public static string FmaByLane(string acc, string k, string x, int lane) => $"{acc} = FmaLane({acc}, {k}, {x}, {lane});";
 
     /// <summary>A local's name under a prefix: <c>lo</c>, or <c>expandHi</c> for the prefix "expand"; <c>half</c>, or <c>projectHalf</c>.</summary>
     public static string Prefixed(string prefix, string name) =>

@@ -45,18 +45,18 @@
                 int p = 0;
                 {
                     Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 528), c0_2 = Vector512.LoadUnsafe(ref w, 1056);
-                    Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 528), c1_2 = Vector512.LoadUnsafe(ref w, 1056);
-                    Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 528), c2_2 = Vector512.LoadUnsafe(ref w, 1056);
-                    Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 528), c3_2 = Vector512.LoadUnsafe(ref w, 1056);
+                    Vector512<float> c1_0 = c0_0, c1_1 = c0_1, c1_2 = c0_2;
+                    Vector512<float> c2_0 = c0_0, c2_1 = c0_1, c2_2 = c0_2;
+                    Vector512<float> c3_0 = c0_0, c3_1 = c0_1, c3_2 = c0_2;
                     ref float a = ref Unsafe.Add(ref input, p * 32);
                     ref float wk = ref Unsafe.Add(ref w, 16);
                     for (int k = 0; k < 32; k++)
                     {
                         Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 528), w2 = Vector512.LoadUnsafe(ref wk, 1056);
-                        Vector512<float> x0 = Vector512.Create(a); c0_0 = FusedMultiplyAdd(x0, w0, c0_0); c0_1 = FusedMultiplyAdd(x0, w1, c0_1); c0_2 = FusedMultiplyAdd(x0, w2, c0_2);
-                        Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 32)); c1_0 = FusedMultiplyAdd(x1, w0, c1_0); c1_1 = FusedMultiplyAdd(x1, w1, c1_1); c1_2 = FusedMultiplyAdd(x1, w2, c1_2);
-                        Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 64)); c2_0 = FusedMultiplyAdd(x2, w0, c2_0); c2_1 = FusedMultiplyAdd(x2, w1, c2_1); c2_2 = FusedMultiplyAdd(x2, w2, c2_2);
-                        Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 96)); c3_0 = FusedMultiplyAdd(x3, w0, c3_0); c3_1 = FusedMultiplyAdd(x3, w1, c3_1); c3_2 = FusedMultiplyAdd(x3, w2, c3_2);
+                        Vector512<float> x0 = Vector512.Create(a); c0_0 = Fma(c0_0, x0, w0); c0_1 = Fma(c0_1, x0, w1); c0_2 = Fma(c0_2, x0, w2);
+                        Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 32)); c1_0 = Fma(c1_0, x1, w0); c1_1 = Fma(c1_1, x1, w1); c1_2 = Fma(c1_2, x1, w2);
+                        Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 64)); c2_0 = Fma(c2_0, x2, w0); c2_1 = Fma(c2_1, x2, w1); c2_2 = Fma(c2_2, x2, w2);
+                        Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 96)); c3_0 = Fma(c3_0, x3, w0); c3_1 = Fma(c3_1, x3, w1); c3_2 = Fma(c3_2, x3, w2);
                         a = ref Unsafe.Add(ref a, 1);
                         wk = ref Unsafe.Add(ref wk, 16);
                     }
@@ -79,18 +79,18 @@
                 int p = 0;
                 {
                     Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
-                    Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
-                    Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
-                    Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                    Vector256<float> c1_0 = c0_0, c1_1 = c0_1;
+                    Vector256<float> c2_0 = c0_0, c2_1 = c0_1;
+                    Vector256<float> c3_0 = c0_0, c3_1 = c0_1;
                     ref float a = ref Unsafe.Add(ref input, p * 32);
                     ref float wk = ref Unsafe.Add(ref w, 16);
                     for (int k = 0; k < 32; k++)
                     {
                         Vector256<float> w0 = Vector256.LoadUnsafe(ref wk), w1 = Vector256.LoadUnsafe(ref wk, 8);
-                        Vector256<float> x0 = Vector256.Create(a); c0_0 = FusedMultiplyAdd(x0, w0, c0_0); c0_1 = FusedMultiplyAdd(x0, w1, c0_1);
-                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 32)); c1_0 = FusedMultiplyAdd(x1, w0, c1_0); c1_1 = FusedMultiplyAdd(x1, w1, c1_1);
-                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 64)); c2_0 = FusedMultiplyAdd(x2, w0, c2_0); c2_1 = FusedMultiplyAdd(x2, w1, c2_1);
-                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 96)); c3_0 = FusedMultiplyAdd(x3, w0, c3_0); c3_1 = FusedMultiplyAdd(x3, w1, c3_1);
+                        Vector256<float> x0 = Vector256.Create(a); c0_0 = Fma(c0_0, x0, w0); c0_1 = Fma(c0_1, x0, w1);
+                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 32)); c1_0 = Fma(c1_0, x1, w0); c1_1 = Fma(c1_1, x1, w1);
+                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 64)); c2_0 = Fma(c2_0, x2, w0); c2_1 = Fma(c2_1, x2, w1);
+                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 96)); c3_0 = Fma(c3_0, x3, w0); c3_1 = Fma(c3_1, x3, w1);
                         a = ref Unsafe.Add(ref a, 1);
                         wk = ref Unsafe.Add(ref wk, 16);
                     }
@@ -113,35 +113,35 @@
                 int p = 0;
                 {
                     Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
-                    Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
-                    Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
-                    Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
+                    Vector128<float> c1_0 = c0_0, c1_1 = c0_1, c1_2 = c0_2, c1_3 = c0_3;
+                    Vector128<float> c2_0 = c0_0, c2_1 = c0_1, c2_2 = c0_2, c2_3 = c0_3;
+                    Vector128<float> c3_0 = c0_0, c3_1 = c0_1, c3_2 = c0_2, c3_3 = c0_3;
                     ref float a = ref Unsafe.Add(ref input, p * 32);
                     ref float wk = ref Unsafe.Add(ref w, 16);
                     for (int k = 0; k < 32; k += 4)
                     {
                         // Input channels k … k + 3 of each pixel: lane i multiplies channel k + i's weights.
-                        Vector128<float> x0 = Vector128.LoadUnsafe(ref a), x1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref a, 32)), x2 = Vector128.LoadUnsafe(ref Unsafe.Add(ref a, 64)), x3 = Vector128.LoadUnsafe(ref Unsafe.Add(ref a, 96));
+                        Vector128<float> x0 = Vector128.LoadUnsafe(ref a), x1 = Vector128.LoadUnsafe(ref a, 32), x2 = Vector128.LoadUnsafe(ref a, 64), x3 = Vector128.LoadUnsafe(ref a, 96);
                         Vector128<float> w0 = Vector128.LoadUnsafe(ref wk), w1 = Vector128.LoadUnsafe(ref wk, 4), w2 = Vector128.LoadUnsafe(ref wk, 8), w3 = Vector128.LoadUnsafe(ref wk, 12);
-                        c0_0 = FusedMultiplyAddByLane(c0_0, w0, x0, 0); c0_1 = FusedMultiplyAddByLane(c0_1, w1, x0, 0); c0_2 = FusedMultiplyAddByLane(c0_2, w2, x0, 0); c0_3 = FusedMultiplyAddByLane(c0_3, w3, x0, 0);
-                        c1_0 = FusedMultiplyAddByLane(c1_0, w0, x1, 0); c1_1 = FusedMultiplyAddByLane(c1_1, w1, x1, 0); c1_2 = FusedMultiplyAddByLane(c1_2, w2, x1, 0); c1_3 = FusedMultiplyAddByLane(c1_3, w3, x1, 0);
-                        c2_0 = FusedMultiplyAddByLane(c2_0, w0, x2, 0); c2_1 = FusedMultiplyAddByLane(c2_1, w1, x2, 0); c2_2 = FusedMultiplyAddByLane(c2_2, w2, x2, 0); c2_3 = FusedMultiplyAddByLane(c2_3, w3, x2, 0);
-                        c3_0 = FusedMultiplyAddByLane(c3_0, w0, x3, 0); c3_1 = FusedMultiplyAddByLane(c3_1, w1, x3, 0); c3_2 = FusedMultiplyAddByLane(c3_2, w2, x3, 0); c3_3 = FusedMultiplyAddByLane(c3_3, w3, x3, 0);
+                        c0_0 = FmaLane(c0_0, w0, x0, 0); c0_1 = FmaLane(c0_1, w1, x0, 0); c0_2 = FmaLane(c0_2, w2, x0, 0); c0_3 = FmaLane(c0_3, w3, x0, 0);
+                        c1_0 = FmaLane(c1_0, w0, x1, 0); c1_1 = FmaLane(c1_1, w1, x1, 0); c1_2 = FmaLane(c1_2, w2, x1, 0); c1_3 = FmaLane(c1_3, w3, x1, 0);
+                        c2_0 = FmaLane(c2_0, w0, x2, 0); c2_1 = FmaLane(c2_1, w1, x2, 0); c2_2 = FmaLane(c2_2, w2, x2, 0); c2_3 = FmaLane(c2_3, w3, x2, 0);
+                        c3_0 = FmaLane(c3_0, w0, x3, 0); c3_1 = FmaLane(c3_1, w1, x3, 0); c3_2 = FmaLane(c3_2, w2, x3, 0); c3_3 = FmaLane(c3_3, w3, x3, 0);
                         w0 = Vector128.LoadUnsafe(ref wk, 16); w1 = Vector128.LoadUnsafe(ref wk, 20); w2 = Vector128.LoadUnsafe(ref wk, 24); w3 = Vector128.LoadUnsafe(ref wk, 28);
-                        c0_0 = FusedMultiplyAddByLane(c0_0, w0, x0, 1); c0_1 = FusedMultiplyAddByLane(c0_1, w1, x0, 1); c0_2 = FusedMultiplyAddByLane(c0_2, w2, x0, 1); c0_3 = FusedMultiplyAddByLane(c0_3, w3, x0, 1);
-                        c1_0 = FusedMultiplyAddByLane(c1_0, w0, x1, 1); c1_1 = FusedMultiplyAddByLane(c1_1, w1, x1, 1); c1_2 = FusedMultiplyAddByLane(c1_2, w2, x1, 1); c1_3 = FusedMultiplyAddByLane(c1_3, w3, x1, 1);
-                        c2_0 = FusedMultiplyAddByLane(c2_0, w0, x2, 1); c2_1 = FusedMultiplyAddByLane(c2_1, w1, x2, 1); c2_2 = FusedMultiplyAddByLane(c2_2, w2, x2, 1); c2_3 = FusedMultiplyAddByLane(c2_3, w3, x2, 1);
-                        c3_0 = FusedMultiplyAddByLane(c3_0, w0, x3, 1); c3_1 = FusedMultiplyAddByLane(c3_1, w1, x3, 1); c3_2 = FusedMultiplyAddByLane(c3_2, w2, x3, 1); c3_3 = FusedMultiplyAddByLane(c3_3, w3, x3, 1);
+                        c0_0 = FmaLane(c0_0, w0, x0, 1); c0_1 = FmaLane(c0_1, w1, x0, 1); c0_2 = FmaLane(c0_2, w2, x0, 1); c0_3 = FmaLane(c0_3, w3, x0, 1);
+                        c1_0 = FmaLane(c1_0, w0, x1, 1); c1_1 = FmaLane(c1_1, w1, x1, 1); c1_2 = FmaLane(c1_2, w2, x1, 1); c1_3 = FmaLane(c1_3, w3, x1, 1);
+                        c2_0 = FmaLane(c2_0, w0, x2, 1); c2_1 = FmaLane(c2_1, w1, x2, 1); c2_2 = FmaLane(c2_2, w2, x2, 1); c2_3 = FmaLane(c2_3, w3, x2, 1);
+                        c3_0 = FmaLane(c3_0, w0, x3, 1); c3_1 = FmaLane(c3_1, w1, x3, 1); c3_2 = FmaLane(c3_2, w2, x3, 1); c3_3 = FmaLane(c3_3, w3, x3, 1);
                         w0 = Vector128.LoadUnsafe(ref wk, 32); w1 = Vector128.LoadUnsafe(ref wk, 36); w2 = Vector128.LoadUnsafe(ref wk, 40); w3 = Vector128.LoadUnsafe(ref wk, 44);
-                        c0_0 = FusedMultiplyAddByLane(c0_0, w0, x0, 2); c0_1 = FusedMultiplyAddByLane(c0_1, w1, x0, 2); c0_2 = FusedMultiplyAddByLane(c0_2, w2, x0, 2); c0_3 = FusedMultiplyAddByLane(c0_3, w3, x0, 2);
-                        c1_0 = FusedMultiplyAddByLane(c1_0, w0, x1, 2); c1_1 = FusedMultiplyAddByLane(c1_1, w1, x1, 2); c1_2 = FusedMultiplyAddByLane(c1_2, w2, x1, 2); c1_3 = FusedMultiplyAddByLane(c1_3, w3, x1, 2);
-                        c2_0 = FusedMultiplyAddByLane(c2_0, w0, x2, 2); c2_1 = FusedMultiplyAddByLane(c2_1, w1, x2, 2); c2_2 = FusedMultiplyAddByLane(c2_2, w2, x2, 2); c2_3 = FusedMultiplyAddByLane(c2_3, w3, x2, 2);
-                        c3_0 = FusedMultiplyAddByLane(c3_0, w0, x3, 2); c3_1 = FusedMultiplyAddByLane(c3_1, w1, x3, 2); c3_2 = FusedMultiplyAddByLane(c3_2, w2, x3, 2); c3_3 = FusedMultiplyAddByLane(c3_3, w3, x3, 2);
+                        c0_0 = FmaLane(c0_0, w0, x0, 2); c0_1 = FmaLane(c0_1, w1, x0, 2); c0_2 = FmaLane(c0_2, w2, x0, 2); c0_3 = FmaLane(c0_3, w3, x0, 2);
+                        c1_0 = FmaLane(c1_0, w0, x1, 2); c1_1 = FmaLane(c1_1, w1, x1, 2); c1_2 = FmaLane(c1_2, w2, x1, 2); c1_3 = FmaLane(c1_3, w3, x1, 2);
+                        c2_0 = FmaLane(c2_0, w0, x2, 2); c2_1 = FmaLane(c2_1, w1, x2, 2); c2_2 = FmaLane(c2_2, w2, x2, 2); c2_3 = FmaLane(c2_3, w3, x2, 2);
+                        c3_0 = FmaLane(c3_0, w0, x3, 2); c3_1 = FmaLane(c3_1, w1, x3, 2); c3_2 = FmaLane(c3_2, w2, x3, 2); c3_3 = FmaLane(c3_3, w3, x3, 2);
                         w0 = Vector128.LoadUnsafe(ref wk, 48); w1 = Vector128.LoadUnsafe(ref wk, 52); w2 = Vector128.LoadUnsafe(ref wk, 56); w3 = Vector128.LoadUnsafe(ref wk, 60);
-                        c0_0 = FusedMultiplyAddByLane(c0_0, w0, x0, 3); c0_1 = FusedMultiplyAddByLane(c0_1, w1, x0, 3); c0_2 = FusedMultiplyAddByLane(c0_2, w2, x0, 3); c0_3 = FusedMultiplyAddByLane(c0_3, w3, x0, 3);
-                        c1_0 = FusedMultiplyAddByLane(c1_0, w0, x1, 3); c1_1 = FusedMultiplyAddByLane(c1_1, w1, x1, 3); c1_2 = FusedMultiplyAddByLane(c1_2, w2, x1, 3); c1_3 = FusedMultiplyAddByLane(c1_3, w3, x1, 3);
-                        c2_0 = FusedMultiplyAddByLane(c2_0, w0, x2, 3); c2_1 = FusedMultiplyAddByLane(c2_1, w1, x2, 3); c2_2 = FusedMultiplyAddByLane(c2_2, w2, x2, 3); c2_3 = FusedMultiplyAddByLane(c2_3, w3, x2, 3);
-                        c3_0 = FusedMultiplyAddByLane(c3_0, w0, x3, 3); c3_1 = FusedMultiplyAddByLane(c3_1, w1, x3, 3); c3_2 = FusedMultiplyAddByLane(c3_2, w2, x3, 3); c3_3 = FusedMultiplyAddByLane(c3_3, w3, x3, 3);
+                        c0_0 = FmaLane(c0_0, w0, x0, 3); c0_1 = FmaLane(c0_1, w1, x0, 3); c0_2 = FmaLane(c0_2, w2, x0, 3); c0_3 = FmaLane(c0_3, w3, x0, 3);
+                        c1_0 = FmaLane(c1_0, w0, x1, 3); c1_1 = FmaLane(c1_1, w1, x1, 3); c1_2 = FmaLane(c1_2, w2, x1, 3); c1_3 = FmaLane(c1_3, w3, x1, 3);
+                        c2_0 = FmaLane(c2_0, w0, x2, 3); c2_1 = FmaLane(c2_1, w1, x2, 3); c2_2 = FmaLane(c2_2, w2, x2, 3); c2_3 = FmaLane(c2_3, w3, x2, 3);
+                        c3_0 = FmaLane(c3_0, w0, x3, 3); c3_1 = FmaLane(c3_1, w1, x3, 3); c3_2 = FmaLane(c3_2, w2, x3, 3); c3_3 = FmaLane(c3_3, w3, x3, 3);
                         a = ref Unsafe.Add(ref a, 4);
                         wk = ref Unsafe.Add(ref wk, 64);
                     }
@@ -176,26 +176,26 @@
                 ref float p3 = ref Unsafe.Add(ref r3, c);
                 ref float p4 = ref Unsafe.Add(ref r4, c);
                 Vector512<float> a0_0 = bias, a0_1 = bias, a1_0 = bias, a1_1 = bias;
-                Vector512<float> x = Vector512.LoadUnsafe(ref p0); a0_0 = FusedMultiplyAdd(x, k1, a0_0);
-                x = Vector512.LoadUnsafe(ref p0, 192); a0_0 = FusedMultiplyAdd(x, k2, a0_0); a0_1 = FusedMultiplyAdd(x, k0, a0_1);
-                x = Vector512.LoadUnsafe(ref p0, 384); a0_1 = FusedMultiplyAdd(x, k1, a0_1);
-                x = Vector512.LoadUnsafe(ref p0, 576); a0_1 = FusedMultiplyAdd(x, k2, a0_1);
-                x = Vector512.LoadUnsafe(ref p1); a0_0 = FusedMultiplyAdd(x, k4, a0_0);
-                x = Vector512.LoadUnsafe(ref p1, 192); a0_0 = FusedMultiplyAdd(x, k5, a0_0); a0_1 = FusedMultiplyAdd(x, k3, a0_1);
-                x = Vector512.LoadUnsafe(ref p1, 384); a0_1 = FusedMultiplyAdd(x, k4, a0_1);
-                x = Vector512.LoadUnsafe(ref p1, 576); a0_1 = FusedMultiplyAdd(x, k5, a0_1);
-                x = Vector512.LoadUnsafe(ref p2); a0_0 = FusedMultiplyAdd(x, k7, a0_0); a1_0 = FusedMultiplyAdd(x, k1, a1_0);
-                x = Vector512.LoadUnsafe(ref p2, 192); a0_0 = FusedMultiplyAdd(x, k8, a0_0); a0_1 = FusedMultiplyAdd(x, k6, a0_1); a1_0 = FusedMultiplyAdd(x, k2, a1_0); a1_1 = FusedMultiplyAdd(x, k0, a1_1);
-                x = Vector512.LoadUnsafe(ref p2, 384); a0_1 = FusedMultiplyAdd(x, k7, a0_1); a1_1 = FusedMultiplyAdd(x, k1, a1_1);
-                x = Vector512.LoadUnsafe(ref p2, 576); a0_1 = FusedMultiplyAdd(x, k8, a0_1); a1_1 = FusedMultiplyAdd(x, k2, a1_1);
-                x = Vector512.LoadUnsafe(ref p3); a1_0 = FusedMultiplyAdd(x, k4, a1_0);
-                x = Vector512.LoadUnsafe(ref p3, 192); a1_0 = FusedMultiplyAdd(x, k5, a1_0); a1_1 = FusedMultiplyAdd(x, k3, a1_1);
-                x = Vector512.LoadUnsafe(ref p3, 384); a1_1 = FusedMultiplyAdd(x, k4, a1_1);
-                x = Vector512.LoadUnsafe(ref p3, 576); a1_1 = FusedMultiplyAdd(x, k5, a1_1);
-                x = Vector512.LoadUnsafe(ref p4); a1_0 = FusedMultiplyAdd(x, k7, a1_0);
-                x = Vector512.LoadUnsafe(ref p4, 192); a1_0 = FusedMultiplyAdd(x, k8, a1_0); a1_1 = FusedMultiplyAdd(x, k6, a1_1);
-                x = Vector512.LoadUnsafe(ref p4, 384); a1_1 = FusedMultiplyAdd(x, k7, a1_1);
-                x = Vector512.LoadUnsafe(ref p4, 576); a1_1 = FusedMultiplyAdd(x, k8, a1_1);
+                Vector512<float> x = Vector512.LoadUnsafe(ref p0); a0_0 = Fma(a0_0, x, k1);
+                x = Vector512.LoadUnsafe(ref p0, 192); a0_0 = Fma(a0_0, x, k2); a0_1 = Fma(a0_1, x, k0);
+                x = Vector512.LoadUnsafe(ref p0, 384); a0_1 = Fma(a0_1, x, k1);
+                x = Vector512.LoadUnsafe(ref p0, 576); a0_1 = Fma(a0_1, x, k2);
+                x = Vector512.LoadUnsafe(ref p1); a0_0 = Fma(a0_0, x, k4);
+                x = Vector512.LoadUnsafe(ref p1, 192); a0_0 = Fma(a0_0, x, k5); a0_1 = Fma(a0_1, x, k3);
+                x = Vector512.LoadUnsafe(ref p1, 384); a0_1 = Fma(a0_1, x, k4);
+                x = Vector512.LoadUnsafe(ref p1, 576); a0_1 = Fma(a0_1, x, k5);
+                x = Vector512.LoadUnsafe(ref p2); a0_0 = Fma(a0_0, x, k7); a1_0 = Fma(a1_0, x, k1);
+                x = Vector512.LoadUnsafe(ref p2, 192); a0_0 = Fma(a0_0, x, k8); a0_1 = Fma(a0_1, x, k6); a1_0 = Fma(a1_0, x, k2); a1_1 = Fma(a1_1, x, k0);
+                x = Vector512.LoadUnsafe(ref p2, 384); a0_1 = Fma(a0_1, x, k7); a1_1 = Fma(a1_1, x, k1);
+                x = Vector512.LoadUnsafe(ref p2, 576); a0_1 = Fma(a0_1, x, k8); a1_1 = Fma(a1_1, x, k2);
+                x = Vector512.LoadUnsafe(ref p3); a1_0 = Fma(a1_0, x, k4);
+                x = Vector512.LoadUnsafe(ref p3, 192); a1_0 = Fma(a1_0, x, k5); a1_1 = Fma(a1_1, x, k3);
+                x = Vector512.LoadUnsafe(ref p3, 384); a1_1 = Fma(a1_1, x, k4);
+                x = Vector512.LoadUnsafe(ref p3, 576); a1_1 = Fma(a1_1, x, k5);
+                x = Vector512.LoadUnsafe(ref p4); a1_0 = Fma(a1_0, x, k7);
+                x = Vector512.LoadUnsafe(ref p4, 192); a1_0 = Fma(a1_0, x, k8); a1_1 = Fma(a1_1, x, k6);
+                x = Vector512.LoadUnsafe(ref p4, 384); a1_1 = Fma(a1_1, x, k7);
+                x = Vector512.LoadUnsafe(ref p4, 576); a1_1 = Fma(a1_1, x, k8);
                 ref float o = ref Unsafe.Add(ref d, c);
                 Vector512.StoreUnsafe(MinNative(MaxNative(a0_0, lo), hi), ref o); Vector512.StoreUnsafe(MinNative(MaxNative(a0_1, lo), hi), ref o, 192);
                 Vector512.StoreUnsafe(MinNative(MaxNative(a1_0, lo), hi), ref o, 384); Vector512.StoreUnsafe(MinNative(MaxNative(a1_1, lo), hi), ref o, 576);
@@ -217,26 +217,26 @@
                 ref float p3 = ref Unsafe.Add(ref r3, c);
                 ref float p4 = ref Unsafe.Add(ref r4, c);
                 Vector256<float> a0_0 = bias, a0_1 = bias, a1_0 = bias, a1_1 = bias;
-                Vector256<float> x = Vector256.LoadUnsafe(ref p0); a0_0 = FusedMultiplyAdd(x, k1, a0_0);
-                x = Vector256.LoadUnsafe(ref p0, 192); a0_0 = FusedMultiplyAdd(x, k2, a0_0); a0_1 = FusedMultiplyAdd(x, k0, a0_1);
-                x = Vector256.LoadUnsafe(ref p0, 384); a0_1 = FusedMultiplyAdd(x, k1, a0_1);
-                x = Vector256.LoadUnsafe(ref p0, 576); a0_1 = FusedMultiplyAdd(x, k2, a0_1);
-                x = Vector256.LoadUnsafe(ref p1); a0_0 = FusedMultiplyAdd(x, k4, a0_0);
-                x = Vector256.LoadUnsafe(ref p1, 192); a0_0 = FusedMultiplyAdd(x, k5, a0_0); a0_1 = FusedMultiplyAdd(x, k3, a0_1);
-                x = Vector256.LoadUnsafe(ref p1, 384); a0_1 = FusedMultiplyAdd(x, k4, a0_1);
-                x = Vector256.LoadUnsafe(ref p1, 576); a0_1 = FusedMultiplyAdd(x, k5, a0_1);
-                x = Vector256.LoadUnsafe(ref p2); a0_0 = FusedMultiplyAdd(x, k7, a0_0); a1_0 = FusedMultiplyAdd(x, k1, a1_0);
-                x = Vector256.LoadUnsafe(ref p2, 192); a0_0 = FusedMultiplyAdd(x, k8, a0_0); a0_1 = FusedMultiplyAdd(x, k6, a0_1); a1_0 = FusedMultiplyAdd(x, k2, a1_0); a1_1 = FusedMultiplyAdd(x, k0, a1_1);
-                x = Vector256.LoadUnsafe(ref p2, 384); a0_1 = FusedMultiplyAdd(x, k7, a0_1); a1_1 = FusedMultiplyAdd(x, k1, a1_1);
-                x = Vector256.LoadUnsafe(ref p2, 576); a0_1 = FusedMultiplyAdd(x, k8, a0_1); a1_1 = FusedMultiplyAdd(x, k2, a1_1);
-                x = Vector256.LoadUnsafe(ref p3); a1_0 = FusedMultiplyAdd(x, k4, a1_0);
-                x = Vector256.LoadUnsafe(ref p3, 192); a1_0 = FusedMultiplyAdd(x, k5, a1_0); a1_1 = FusedMultiplyAdd(x, k3, a1_1);
-                x = Vector256.LoadUnsafe(ref p3, 384); a1_1 = FusedMultiplyAdd(x, k4, a1_1);
-                x = Vector256.LoadUnsafe(ref p3, 576); a1_1 = FusedMultiplyAdd(x, k5, a1_1);
-                x = Vector256.LoadUnsafe(ref p4); a1_0 = FusedMultiplyAdd(x, k7, a1_0);
-                x = Vector256.LoadUnsafe(ref p4, 192); a1_0 = FusedMultiplyAdd(x, k8, a1_0); a1_1 = FusedMultiplyAdd(x, k6, a1_1);
-                x = Vector256.LoadUnsafe(ref p4, 384); a1_1 = FusedMultiplyAdd(x, k7, a1_1);
-                x = Vector256.LoadUnsafe(ref p4, 576); a1_1 = FusedMultiplyAdd(x, k8, a1_1);
+                Vector256<float> x = Vector256.LoadUnsafe(ref p0); a0_0 = Fma(a0_0, x, k1);
+                x = Vector256.LoadUnsafe(ref p0, 192); a0_0 = Fma(a0_0, x, k2); a0_1 = Fma(a0_1, x, k0);
+                x = Vector256.LoadUnsafe(ref p0, 384); a0_1 = Fma(a0_1, x, k1);
+                x = Vector256.LoadUnsafe(ref p0, 576); a0_1 = Fma(a0_1, x, k2);
+                x = Vector256.LoadUnsafe(ref p1); a0_0 = Fma(a0_0, x, k4);
+                x = Vector256.LoadUnsafe(ref p1, 192); a0_0 = Fma(a0_0, x, k5); a0_1 = Fma(a0_1, x, k3);
+                x = Vector256.LoadUnsafe(ref p1, 384); a0_1 = Fma(a0_1, x, k4);
+                x = Vector256.LoadUnsafe(ref p1, 576); a0_1 = Fma(a0_1, x, k5);
+                x = Vector256.LoadUnsafe(ref p2); a0_0 = Fma(a0_0, x, k7); a1_0 = Fma(a1_0, x, k1);
+                x = Vector256.LoadUnsafe(ref p2, 192); a0_0 = Fma(a0_0, x, k8); a0_1 = Fma(a0_1, x, k6); a1_0 = Fma(a1_0, x, k2); a1_1 = Fma(a1_1, x, k0);
+                x = Vector256.LoadUnsafe(ref p2, 384); a0_1 = Fma(a0_1, x, k7); a1_1 = Fma(a1_1, x, k1);
+                x = Vector256.LoadUnsafe(ref p2, 576); a0_1 = Fma(a0_1, x, k8); a1_1 = Fma(a1_1, x, k2);
+                x = Vector256.LoadUnsafe(ref p3); a1_0 = Fma(a1_0, x, k4);
+                x = Vector256.LoadUnsafe(ref p3, 192); a1_0 = Fma(a1_0, x, k5); a1_1 = Fma(a1_1, x, k3);
+                x = Vector256.LoadUnsafe(ref p3, 384); a1_1 = Fma(a1_1, x, k4);
+                x = Vector256.LoadUnsafe(ref p3, 576); a1_1 = Fma(a1_1, x, k5);
+                x = Vector256.LoadUnsafe(ref p4); a1_0 = Fma(a1_0, x, k7);
+                x = Vector256.LoadUnsafe(ref p4, 192); a1_0 = Fma(a1_0, x, k8); a1_1 = Fma(a1_1, x, k6);
+                x = Vector256.LoadUnsafe(ref p4, 384); a1_1 = Fma(a1_1, x, k7);
+                x = Vector256.LoadUnsafe(ref p4, 576); a1_1 = Fma(a1_1, x, k8);
                 ref float o = ref Unsafe.Add(ref d, c);
                 Vector256.StoreUnsafe(MinNative(MaxNative(a0_0, lo), hi), ref o); Vector256.StoreUnsafe(MinNative(MaxNative(a0_1, lo), hi), ref o, 192);
                 Vector256.StoreUnsafe(MinNative(MaxNative(a1_0, lo), hi), ref o, 384); Vector256.StoreUnsafe(MinNative(MaxNative(a1_1, lo), hi), ref o, 576);
@@ -258,26 +258,26 @@
                 ref float p3 = ref Unsafe.Add(ref r3, c);
                 ref float p4 = ref Unsafe.Add(ref r4, c);
                 Vector128<float> a0_0 = bias, a0_1 = bias, a1_0 = bias, a1_1 = bias;
-                Vector128<float> x = Vector128.LoadUnsafe(ref p0); a0_0 = FusedMultiplyAdd(x, k1, a0_0);
-                x = Vector128.LoadUnsafe(ref p0, 192); a0_0 = FusedMultiplyAdd(x, k2, a0_0); a0_1 = FusedMultiplyAdd(x, k0, a0_1);
-                x = Vector128.LoadUnsafe(ref p0, 384); a0_1 = FusedMultiplyAdd(x, k1, a0_1);
-                x = Vector128.LoadUnsafe(ref p0, 576); a0_1 = FusedMultiplyAdd(x, k2, a0_1);
-                x = Vector128.LoadUnsafe(ref p1); a0_0 = FusedMultiplyAdd(x, k4, a0_0);
-                x = Vector128.LoadUnsafe(ref p1, 192); a0_0 = FusedMultiplyAdd(x, k5, a0_0); a0_1 = FusedMultiplyAdd(x, k3, a0_1);
-                x = Vector128.LoadUnsafe(ref p1, 384); a0_1 = FusedMultiplyAdd(x, k4, a0_1);
-                x = Vector128.LoadUnsafe(ref p1, 576); a0_1 = FusedMultiplyAdd(x, k5, a0_1);
-                x = Vector128.LoadUnsafe(ref p2); a0_0 = FusedMultiplyAdd(x, k7, a0_0); a1_0 = FusedMultiplyAdd(x, k1, a1_0);
-                x = Vector128.LoadUnsafe(ref p2, 192); a0_0 = FusedMultiplyAdd(x, k8, a0_0); a0_1 = FusedMultiplyAdd(x, k6, a0_1); a1_0 = FusedMultiplyAdd(x, k2, a1_0); a1_1 = FusedMultiplyAdd(x, k0, a1_1);
-                x = Vector128.LoadUnsafe(ref p2, 384); a0_1 = FusedMultiplyAdd(x, k7, a0_1); a1_1 = FusedMultiplyAdd(x, k1, a1_1);
-                x = Vector128.LoadUnsafe(ref p2, 576); a0_1 = FusedMultiplyAdd(x, k8, a0_1); a1_1 = FusedMultiplyAdd(x, k2, a1_1);
-                x = Vector128.LoadUnsafe(ref p3); a1_0 = FusedMultiplyAdd(x, k4, a1_0);
-                x = Vector128.LoadUnsafe(ref p3, 192); a1_0 = FusedMultiplyAdd(x, k5, a1_0); a1_1 = FusedMultiplyAdd(x, k3, a1_1);
-                x = Vector128.LoadUnsafe(ref p3, 384); a1_1 = FusedMultiplyAdd(x, k4, a1_1);
-                x = Vector128.LoadUnsafe(ref p3, 576); a1_1 = FusedMultiplyAdd(x, k5, a1_1);
-                x = Vector128.LoadUnsafe(ref p4); a1_0 = FusedMultiplyAdd(x, k7, a1_0);
-                x = Vector128.LoadUnsafe(ref p4, 192); a1_0 = FusedMultiplyAdd(x, k8, a1_0); a1_1 = FusedMultiplyAdd(x, k6, a1_1);
-                x = Vector128.LoadUnsafe(ref p4, 384); a1_1 = FusedMultiplyAdd(x, k7, a1_1);
-                x = Vector128.LoadUnsafe(ref p4, 576); a1_1 = FusedMultiplyAdd(x, k8, a1_1);
+                Vector128<float> x = Vector128.LoadUnsafe(ref p0); a0_0 = Fma(a0_0, x, k1);
+                x = Vector128.LoadUnsafe(ref p0, 192); a0_0 = Fma(a0_0, x, k2); a0_1 = Fma(a0_1, x, k0);
+                x = Vector128.LoadUnsafe(ref p0, 384); a0_1 = Fma(a0_1, x, k1);
+                x = Vector128.LoadUnsafe(ref p0, 576); a0_1 = Fma(a0_1, x, k2);
+                x = Vector128.LoadUnsafe(ref p1); a0_0 = Fma(a0_0, x, k4);
+                x = Vector128.LoadUnsafe(ref p1, 192); a0_0 = Fma(a0_0, x, k5); a0_1 = Fma(a0_1, x, k3);
+                x = Vector128.LoadUnsafe(ref p1, 384); a0_1 = Fma(a0_1, x, k4);
+                x = Vector128.LoadUnsafe(ref p1, 576); a0_1 = Fma(a0_1, x, k5);
+                x = Vector128.LoadUnsafe(ref p2); a0_0 = Fma(a0_0, x, k7); a1_0 = Fma(a1_0, x, k1);
+                x = Vector128.LoadUnsafe(ref p2, 192); a0_0 = Fma(a0_0, x, k8); a0_1 = Fma(a0_1, x, k6); a1_0 = Fma(a1_0, x, k2); a1_1 = Fma(a1_1, x, k0);
+                x = Vector128.LoadUnsafe(ref p2, 384); a0_1 = Fma(a0_1, x, k7); a1_1 = Fma(a1_1, x, k1);
+                x = Vector128.LoadUnsafe(ref p2, 576); a0_1 = Fma(a0_1, x, k8); a1_1 = Fma(a1_1, x, k2);
+                x = Vector128.LoadUnsafe(ref p3); a1_0 = Fma(a1_0, x, k4);
+                x = Vector128.LoadUnsafe(ref p3, 192); a1_0 = Fma(a1_0, x, k5); a1_1 = Fma(a1_1, x, k3);
+                x = Vector128.LoadUnsafe(ref p3, 384); a1_1 = Fma(a1_1, x, k4);
+                x = Vector128.LoadUnsafe(ref p3, 576); a1_1 = Fma(a1_1, x, k5);
+                x = Vector128.LoadUnsafe(ref p4); a1_0 = Fma(a1_0, x, k7);
+                x = Vector128.LoadUnsafe(ref p4, 192); a1_0 = Fma(a1_0, x, k8); a1_1 = Fma(a1_1, x, k6);
+                x = Vector128.LoadUnsafe(ref p4, 384); a1_1 = Fma(a1_1, x, k7);
+                x = Vector128.LoadUnsafe(ref p4, 576); a1_1 = Fma(a1_1, x, k8);
                 ref float o = ref Unsafe.Add(ref d, c);
                 Vector128.StoreUnsafe(MinNative(MaxNative(a0_0, lo), hi), ref o); Vector128.StoreUnsafe(MinNative(MaxNative(a0_1, lo), hi), ref o, 192);
                 Vector128.StoreUnsafe(MinNative(MaxNative(a1_0, lo), hi), ref o, 384); Vector128.StoreUnsafe(MinNative(MaxNative(a1_1, lo), hi), ref o, 576);
@@ -297,18 +297,18 @@
             int p = 0;
             {
                 Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 3088), c0_2 = Vector512.LoadUnsafe(ref w, 6176), c0_3 = Vector512.LoadUnsafe(ref w, 9264);
-                Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 3088), c1_2 = Vector512.LoadUnsafe(ref w, 6176), c1_3 = Vector512.LoadUnsafe(ref w, 9264);
-                Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 3088), c2_2 = Vector512.LoadUnsafe(ref w, 6176), c2_3 = Vector512.LoadUnsafe(ref w, 9264);
-                Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 3088), c3_2 = Vector512.LoadUnsafe(ref w, 6176), c3_3 = Vector512.LoadUnsafe(ref w, 9264);
+                Vector512<float> c1_0 = c0_0, c1_1 = c0_1, c1_2 = c0_2, c1_3 = c0_3;
+                Vector512<float> c2_0 = c0_0, c2_1 = c0_1, c2_2 = c0_2, c2_3 = c0_3;
+                Vector512<float> c3_0 = c0_0, c3_1 = c0_1, c3_2 = c0_2, c3_3 = c0_3;
                 ref float a = ref Unsafe.Add(ref input, p * 192);
                 ref float wk = ref Unsafe.Add(ref w, 16);
                 for (int k = 0; k < 192; k++)
                 {
                     Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 3088), w2 = Vector512.LoadUnsafe(ref wk, 6176), w3 = Vector512.LoadUnsafe(ref wk, 9264);
-                    Vector512<float> x0 = Vector512.Create(a); c0_0 = FusedMultiplyAdd(x0, w0, c0_0); c0_1 = FusedMultiplyAdd(x0, w1, c0_1); c0_2 = FusedMultiplyAdd(x0, w2, c0_2); c0_3 = FusedMultiplyAdd(x0, w3, c0_3);
-                    Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 192)); c1_0 = FusedMultiplyAdd(x1, w0, c1_0); c1_1 = FusedMultiplyAdd(x1, w1, c1_1); c1_2 = FusedMultiplyAdd(x1, w2, c1_2); c1_3 = FusedMultiplyAdd(x1, w3, c1_3);
-                    Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 384)); c2_0 = FusedMultiplyAdd(x2, w0, c2_0); c2_1 = FusedMultiplyAdd(x2, w1, c2_1); c2_2 = FusedMultiplyAdd(x2, w2, c2_2); c2_3 = FusedMultiplyAdd(x2, w3, c2_3);
-                    Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 576)); c3_0 = FusedMultiplyAdd(x3, w0, c3_0); c3_1 = FusedMultiplyAdd(x3, w1, c3_1); c3_2 = FusedMultiplyAdd(x3, w2, c3_2); c3_3 = FusedMultiplyAdd(x3, w3, c3_3);
+                    Vector512<float> x0 = Vector512.Create(a); c0_0 = Fma(c0_0, x0, w0); c0_1 = Fma(c0_1, x0, w1); c0_2 = Fma(c0_2, x0, w2); c0_3 = Fma(c0_3, x0, w3);
+                    Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 192)); c1_0 = Fma(c1_0, x1, w0); c1_1 = Fma(c1_1, x1, w1); c1_2 = Fma(c1_2, x1, w2); c1_3 = Fma(c1_3, x1, w3);
+                    Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 384)); c2_0 = Fma(c2_0, x2, w0); c2_1 = Fma(c2_1, x2, w1); c2_2 = Fma(c2_2, x2, w2); c2_3 = Fma(c2_3, x2, w3);
+                    Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 576)); c3_0 = Fma(c3_0, x3, w0); c3_1 = Fma(c3_1, x3, w1); c3_2 = Fma(c3_2, x3, w2); c3_3 = Fma(c3_3, x3, w3);
                     a = ref Unsafe.Add(ref a, 1);
                     wk = ref Unsafe.Add(ref wk, 16);
                 }
@@ -328,18 +328,18 @@
                 int p = 0;
                 {
                     Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
-                    Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
-                    Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
-                    Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
+                    Vector256<float> c1_0 = c0_0, c1_1 = c0_1;
+                    Vector256<float> c2_0 = c0_0, c2_1 = c0_1;
+                    Vector256<float> c3_0 = c0_0, c3_1 = c0_1;
                     ref float a = ref Unsafe.Add(ref input, p * 192);
                     ref float wk = ref Unsafe.Add(ref w, 16);
                     for (int k = 0; k < 192; k++)
                     {
                         Vector256<float> w0 = Vector256.LoadUnsafe(ref wk), w1 = Vector256.LoadUnsafe(ref wk, 8);
-                        Vector256<float> x0 = Vector256.Create(a); c0_0 = FusedMultiplyAdd(x0, w0, c0_0); c0_1 = FusedMultiplyAdd(x0, w1, c0_1);
-                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 192)); c1_0 = FusedMultiplyAdd(x1, w0, c1_0); c1_1 = FusedMultiplyAdd(x1, w1, c1_1);
-                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 384)); c2_0 = FusedMultiplyAdd(x2, w0, c2_0); c2_1 = FusedMultiplyAdd(x2, w1, c2_1);
-                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 576)); c3_0 = FusedMultiplyAdd(x3, w0, c3_0); c3_1 = FusedMultiplyAdd(x3, w1, c3_1);
+                        Vector256<float> x0 = Vector256.Create(a); c0_0 = Fma(c0_0, x0, w0); c0_1 = Fma(c0_1, x0, w1);
+                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 192)); c1_0 = Fma(c1_0, x1, w0); c1_1 = Fma(c1_1, x1, w1);
+                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 384)); c2_0 = Fma(c2_0, x2, w0); c2_1 = Fma(c2_1, x2, w1);
+                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 576)); c3_0 = Fma(c3_0, x3, w0); c3_1 = Fma(c3_1, x3, w1);
                         a = ref Unsafe.Add(ref a, 1);
                         wk = ref Unsafe.Add(ref wk, 16);
                     }
@@ -356,18 +356,18 @@
                 int p = 0;
                 {
                     Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w);
-                    Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w);
-                    Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w);
-                    Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w);
+                    Vector256<float> c1_0 = c0_0;
+                    Vector256<float> c2_0 = c0_0;
+                    Vector256<float> c3_0 = c0_0;
                     ref float a = ref Unsafe.Add(ref input, p * 192);
                     ref float wk = ref Unsafe.Add(ref w, 16);
                     for (int k = 0; k < 192; k++)
                     {
                         Vector256<float> w0 = Vector256.LoadUnsafe(ref wk);
-                        Vector256<float> x0 = Vector256.Create(a); c0_0 = FusedMultiplyAdd(x0, w0, c0_0);
-                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 192)); c1_0 = FusedMultiplyAdd(x1, w0, c1_0);
-                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 384)); c2_0 = FusedMultiplyAdd(x2, w0, c2_0);
-                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 576)); c3_0 = FusedMultiplyAdd(x3, w0, c3_0);
+                        Vector256<float> x0 = Vector256.Create(a); c0_0 = Fma(c0_0, x0, w0);
+                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 192)); c1_0 = Fma(c1_0, x1, w0);
+                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 384)); c2_0 = Fma(c2_0, x2, w0);
+                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 576)); c3_0 = Fma(c3_0, x3, w0);
                         a = ref Unsafe.Add(ref a, 1);
                         wk = ref Unsafe.Add(ref wk, 16);
                     }
@@ -388,35 +388,35 @@
                 int p = 0;
                 {
                     Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
-                    Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
-                    Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
-                    Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4), c3_2 = Vector128.LoadUnsafe(ref w, 8), c3_3 = Vector128.LoadUnsafe(ref w, 12);
+                    Vector128<float> c1_0 = c0_0, c1_1 = c0_1, c1_2 = c0_2, c1_3 = c0_3;
+                    Vector128<float> c2_0 = c0_0, c2_1 = c0_1, c2_2 = c0_2, c2_3 = c0_3;
+                    Vector128<float> c3_0 = c0_0, c3_1 = c0_1, c3_2 = c0_2, c3_3 = c0_3;
                     ref float a = ref Unsafe.Add(ref input, p * 192);
                     ref float wk = ref Unsafe.Add(ref w, 16);
                     for (int k = 0; k < 192; k += 4)
                     {
                         // Input channels k … k + 3 of each pixel: lane i multiplies channel k + i's weights.
-                        Vector128<float> x0 = Vector128.LoadUnsafe(ref a), x1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref a, 192)), x2 = Vector128.LoadUnsafe(ref Unsafe.Add(ref a, 384)), x3 = Vector128.LoadUnsafe(ref Unsafe.Add(ref a, 576));
+                        Vector128<float> x0 = Vector128.LoadUnsafe(ref a), x1 = Vector128.LoadUnsafe(ref a, 192), x2 = Vector128.LoadUnsafe(ref a, 384), x3 = Vector128.LoadUnsafe(ref a, 576);
                         Vector128<float> w0 = Vector128.LoadUnsafe(ref wk), w1 = Vector128.LoadUnsafe(ref wk, 4), w2 = Vector128.LoadUnsafe(ref wk, 8), w3 = Vector128.LoadUnsafe(ref wk, 12);
-                        c0_0 = FusedMultiplyAddByLane(c0_0, w0, x0, 0); c0_1 = FusedMultiplyAddByLane(c0_1, w1, x0, 0); c0_2 = FusedMultiplyAddByLane(c0_2, w2, x0, 0); c0_3 = FusedMultiplyAddByLane(c0_3, w3, x0, 0);
-                        c1_0 = FusedMultiplyAddByLane(c1_0, w0, x1, 0); c1_1 = FusedMultiplyAddByLane(c1_1, w1, x1, 0); c1_2 = FusedMultiplyAddByLane(c1_2, w2, x1, 0); c1_3 = FusedMultiplyAddByLane(c1_3, w3, x1, 0);
-                        c2_0 = FusedMultiplyAddByLane(c2_0, w0, x2, 0); c2_1 = FusedMultiplyAddByLane(c2_1, w1, x2, 0); c2_2 = FusedMultiplyAddByLane(c2_2, w2, x2, 0); c2_3 = FusedMultiplyAddByLane(c2_3, w3, x2, 0);
-                        c3_0 = FusedMultiplyAddByLane(c3_0, w0, x3, 0); c3_1 = FusedMultiplyAddByLane(c3_1, w1, x3, 0); c3_2 = FusedMultiplyAddByLane(c3_2, w2, x3, 0); c3_3 = FusedMultiplyAddByLane(c3_3, w3, x3, 0);
+                        c0_0 = FmaLane(c0_0, w0, x0, 0); c0_1 = FmaLane(c0_1, w1, x0, 0); c0_2 = FmaLane(c0_2, w2, x0, 0); c0_3 = FmaLane(c0_3, w3, x0, 0);
+                        c1_0 = FmaLane(c1_0, w0, x1, 0); c1_1 = FmaLane(c1_1, w1, x1, 0); c1_2 = FmaLane(c1_2, w2, x1, 0); c1_3 = FmaLane(c1_3, w3, x1, 0);
+                        c2_0 = FmaLane(c2_0, w0, x2, 0); c2_1 = FmaLane(c2_1, w1, x2, 0); c2_2 = FmaLane(c2_2, w2, x2, 0); c2_3 = FmaLane(c2_3, w3, x2, 0);
+                        c3_0 = FmaLane(c3_0, w0, x3, 0); c3_1 = FmaLane(c3_1, w1, x3, 0); c3_2 = FmaLane(c3_2, w2, x3, 0); c3_3 = FmaLane(c3_3, w3, x3, 0);
                         w0 = Vector128.LoadUnsafe(ref wk, 16); w1 = Vector128.LoadUnsafe(ref wk, 20); w2 = Vector128.LoadUnsafe(ref wk, 24); w3 = Vector128.LoadUnsafe(ref wk, 28);
-                        c0_0 = FusedMultiplyAddByLane(c0_0, w0, x0, 1); c0_1 = FusedMultiplyAddByLane(c0_1, w1, x0, 1); c0_2 = FusedMultiplyAddByLane(c0_2, w2, x0, 1); c0_3 = FusedMultiplyAddByLane(c0_3, w3, x0, 1);
-                        c1_0 = FusedMultiplyAddByLane(c1_0, w0, x1, 1); c1_1 = FusedMultiplyAddByLane(c1_1, w1, x1, 1); c1_2 = FusedMultiplyAddByLane(c1_2, w2, x1, 1); c1_3 = FusedMultiplyAddByLane(c1_3, w3, x1, 1);
-                        c2_0 = FusedMultiplyAddByLane(c2_0, w0, x2, 1); c2_1 = FusedMultiplyAddByLane(c2_1, w1, x2, 1); c2_2 = FusedMultiplyAddByLane(c2_2, w2, x2, 1); c2_3 = FusedMultiplyAddByLane(c2_3, w3, x2, 1);
-                        c3_0 = FusedMultiplyAddByLane(c3_0, w0, x3, 1); c3_1 = FusedMultiplyAddByLane(c3_1, w1, x3, 1); c3_2 = FusedMultiplyAddByLane(c3_2, w2, x3, 1); c3_3 = FusedMultiplyAddByLane(c3_3, w3, x3, 1);
+                        c0_0 = FmaLane(c0_0, w0, x0, 1); c0_1 = FmaLane(c0_1, w1, x0, 1); c0_2 = FmaLane(c0_2, w2, x0, 1); c0_3 = FmaLane(c0_3, w3, x0, 1);
+                        c1_0 = FmaLane(c1_0, w0, x1, 1); c1_1 = FmaLane(c1_1, w1, x1, 1); c1_2 = FmaLane(c1_2, w2, x1, 1); c1_3 = FmaLane(c1_3, w3, x1, 1);
+                        c2_0 = FmaLane(c2_0, w0, x2, 1); c2_1 = FmaLane(c2_1, w1, x2, 1); c2_2 = FmaLane(c2_2, w2, x2, 1); c2_3 = FmaLane(c2_3, w3, x2, 1);
+                        c3_0 = FmaLane(c3_0, w0, x3, 1); c3_1 = FmaLane(c3_1, w1, x3, 1); c3_2 = FmaLane(c3_2, w2, x3, 1); c3_3 = FmaLane(c3_3, w3, x3, 1);
                         w0 = Vector128.LoadUnsafe(ref wk, 32); w1 = Vector128.LoadUnsafe(ref wk, 36); w2 = Vector128.LoadUnsafe(ref wk, 40); w3 = Vector128.LoadUnsafe(ref wk, 44);
-                        c0_0 = FusedMultiplyAddByLane(c0_0, w0, x0, 2); c0_1 = FusedMultiplyAddByLane(c0_1, w1, x0, 2); c0_2 = FusedMultiplyAddByLane(c0_2, w2, x0, 2); c0_3 = FusedMultiplyAddByLane(c0_3, w3, x0, 2);
-                        c1_0 = FusedMultiplyAddByLane(c1_0, w0, x1, 2); c1_1 = FusedMultiplyAddByLane(c1_1, w1, x1, 2); c1_2 = FusedMultiplyAddByLane(c1_2, w2, x1, 2); c1_3 = FusedMultiplyAddByLane(c1_3, w3, x1, 2);
-                        c2_0 = FusedMultiplyAddByLane(c2_0, w0, x2, 2); c2_1 = FusedMultiplyAddByLane(c2_1, w1, x2, 2); c2_2 = FusedMultiplyAddByLane(c2_2, w2, x2, 2); c2_3 = FusedMultiplyAddByLane(c2_3, w3, x2, 2);
-                        c3_0 = FusedMultiplyAddByLane(c3_0, w0, x3, 2); c3_1 = FusedMultiplyAddByLane(c3_1, w1, x3, 2); c3_2 = FusedMultiplyAddByLane(c3_2, w2, x3, 2); c3_3 = FusedMultiplyAddByLane(c3_3, w3, x3, 2);
+                        c0_0 = FmaLane(c0_0, w0, x0, 2); c0_1 = FmaLane(c0_1, w1, x0, 2); c0_2 = FmaLane(c0_2, w2, x0, 2); c0_3 = FmaLane(c0_3, w3, x0, 2);
+                        c1_0 = FmaLane(c1_0, w0, x1, 2); c1_1 = FmaLane(c1_1, w1, x1, 2); c1_2 = FmaLane(c1_2, w2, x1, 2); c1_3 = FmaLane(c1_3, w3, x1, 2);
+                        c2_0 = FmaLane(c2_0, w0, x2, 2); c2_1 = FmaLane(c2_1, w1, x2, 2); c2_2 = FmaLane(c2_2, w2, x2, 2); c2_3 = FmaLane(c2_3, w3, x2, 2);
+                        c3_0 = FmaLane(c3_0, w0, x3, 2); c3_1 = FmaLane(c3_1, w1, x3, 2); c3_2 = FmaLane(c3_2, w2, x3, 2); c3_3 = FmaLane(c3_3, w3, x3, 2);
                         w0 = Vector128.LoadUnsafe(ref wk, 48); w1 = Vector128.LoadUnsafe(ref wk, 52); w2 = Vector128.LoadUnsafe(ref wk, 56); w3 = Vector128.LoadUnsafe(ref wk, 60);
-                        c0_0 = FusedMultiplyAddByLane(c0_0, w0, x0, 3); c0_1 = FusedMultiplyAddByLane(c0_1, w1, x0, 3); c0_2 = FusedMultiplyAddByLane(c0_2, w2, x0, 3); c0_3 = FusedMultiplyAddByLane(c0_3, w3, x0, 3);
-                        c1_0 = FusedMultiplyAddByLane(c1_0, w0, x1, 3); c1_1 = FusedMultiplyAddByLane(c1_1, w1, x1, 3); c1_2 = FusedMultiplyAddByLane(c1_2, w2, x1, 3); c1_3 = FusedMultiplyAddByLane(c1_3, w3, x1, 3);
-                        c2_0 = FusedMultiplyAddByLane(c2_0, w0, x2, 3); c2_1 = FusedMultiplyAddByLane(c2_1, w1, x2, 3); c2_2 = FusedMultiplyAddByLane(c2_2, w2, x2, 3); c2_3 = FusedMultiplyAddByLane(c2_3, w3, x2, 3);
-                        c3_0 = FusedMultiplyAddByLane(c3_0, w0, x3, 3); c3_1 = FusedMultiplyAddByLane(c3_1, w1, x3, 3); c3_2 = FusedMultiplyAddByLane(c3_2, w2, x3, 3); c3_3 = FusedMultiplyAddByLane(c3_3, w3, x3, 3);
+                        c0_0 = FmaLane(c0_0, w0, x0, 3); c0_1 = FmaLane(c0_1, w1, x0, 3); c0_2 = FmaLane(c0_2, w2, x0, 3); c0_3 = FmaLane(c0_3, w3, x0, 3);
+                        c1_0 = FmaLane(c1_0, w0, x1, 3); c1_1 = FmaLane(c1_1, w1, x1, 3); c1_2 = FmaLane(c1_2, w2, x1, 3); c1_3 = FmaLane(c1_3, w3, x1, 3);
+                        c2_0 = FmaLane(c2_0, w0, x2, 3); c2_1 = FmaLane(c2_1, w1, x2, 3); c2_2 = FmaLane(c2_2, w2, x2, 3); c2_3 = FmaLane(c2_3, w3, x2, 3);
+                        c3_0 = FmaLane(c3_0, w0, x3, 3); c3_1 = FmaLane(c3_1, w1, x3, 3); c3_2 = FmaLane(c3_2, w2, x3, 3); c3_3 = FmaLane(c3_3, w3, x3, 3);
                         a = ref Unsafe.Add(ref a, 4);
                         wk = ref Unsafe.Add(ref wk, 64);
                     }
@@ -433,35 +433,35 @@
                 int p = 0;
                 {
                     Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4);
-                    Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4);
-                    Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4);
-                    Vector128<float> c3_0 = Vector128.LoadUnsafe(ref w), c3_1 = Vector128.LoadUnsafe(ref w, 4);
+                    Vector128<float> c1_0 = c0_0, c1_1 = c0_1;
+                    Vector128<float> c2_0 = c0_0, c2_1 = c0_1;
+                    Vector128<float> c3_0 = c0_0, c3_1 = c0_1;
                     ref float a = ref Unsafe.Add(ref input, p * 192);
                     ref float wk = ref Unsafe.Add(ref w, 16);
                     for (int k = 0; k < 192; k += 4)
                     {
                         // Input channels k … k + 3 of each pixel: lane i multiplies channel k + i's weights.
-                        Vector128<float> x0 = Vector128.LoadUnsafe(ref a), x1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref a, 192)), x2 = Vector128.LoadUnsafe(ref Unsafe.Add(ref a, 384)), x3 = Vector128.LoadUnsafe(ref Unsafe.Add(ref a, 576));
+                        Vector128<float> x0 = Vector128.LoadUnsafe(ref a), x1 = Vector128.LoadUnsafe(ref a, 192), x2 = Vector128.LoadUnsafe(ref a, 384), x3 = Vector128.LoadUnsafe(ref a, 576);
                         Vector128<float> w0 = Vector128.LoadUnsafe(ref wk), w1 = Vector128.LoadUnsafe(ref wk, 4);
-                        c0_0 = FusedMultiplyAddByLane(c0_0, w0, x0, 0); c0_1 = FusedMultiplyAddByLane(c0_1, w1, x0, 0);
-                        c1_0 = FusedMultiplyAddByLane(c1_0, w0, x1, 0); c1_1 = FusedMultiplyAddByLane(c1_1, w1, x1, 0);
-                        c2_0 = FusedMultiplyAddByLane(c2_0, w0, x2, 0); c2_1 = FusedMultiplyAddByLane(c2_1, w1, x2, 0);
-                        c3_0 = FusedMultiplyAddByLane(c3_0, w0, x3, 0); c3_1 = FusedMultiplyAddByLane(c3_1, w1, x3, 0);
+                        c0_0 = FmaLane(c0_0, w0, x0, 0); c0_1 = FmaLane(c0_1, w1, x0, 0);
+                        c1_0 = FmaLane(c1_0, w0, x1, 0); c1_1 = FmaLane(c1_1, w1, x1, 0);
+                        c2_0 = FmaLane(c2_0, w0, x2, 0); c2_1 = FmaLane(c2_1, w1, x2, 0);
+                        c3_0 = FmaLane(c3_0, w0, x3, 0); c3_1 = FmaLane(c3_1, w1, x3, 0);
                         w0 = Vector128.LoadUnsafe(ref wk, 16); w1 = Vector128.LoadUnsafe(ref wk, 20);
-                        c0_0 = FusedMultiplyAddByLane(c0_0, w0, x0, 1); c0_1 = FusedMultiplyAddByLane(c0_1, w1, x0, 1);
-                        c1_0 = FusedMultiplyAddByLane(c1_0, w0, x1, 1); c1_1 = FusedMultiplyAddByLane(c1_1, w1, x1, 1);
-                        c2_0 = FusedMultiplyAddByLane(c2_0, w0, x2, 1); c2_1 = FusedMultiplyAddByLane(c2_1, w1, x2, 1);
-                        c3_0 = FusedMultiplyAddByLane(c3_0, w0, x3, 1); c3_1 = FusedMultiplyAddByLane(c3_1, w1, x3, 1);
+                        c0_0 = FmaLane(c0_0, w0, x0, 1); c0_1 = FmaLane(c0_1, w1, x0, 1);
+                        c1_0 = FmaLane(c1_0, w0, x1, 1); c1_1 = FmaLane(c1_1, w1, x1, 1);
+                        c2_0 = FmaLane(c2_0, w0, x2, 1); c2_1 = FmaLane(c2_1, w1, x2, 1);
+                        c3_0 = FmaLane(c3_0, w0, x3, 1); c3_1 = FmaLane(c3_1, w1, x3, 1);
                         w0 = Vector128.LoadUnsafe(ref wk, 32); w1 = Vector128.LoadUnsafe(ref wk, 36);
-                        c0_0 = FusedMultiplyAddByLane(c0_0, w0, x0, 2); c0_1 = FusedMultiplyAddByLane(c0_1, w1, x0, 2);
-                        c1_0 = FusedMultiplyAddByLane(c1_0, w0, x1, 2); c1_1 = FusedMultiplyAddByLane(c1_1, w1, x1, 2);
-                        c2_0 = FusedMultiplyAddByLane(c2_0, w0, x2, 2); c2_1 = FusedMultiplyAddByLane(c2_1, w1, x2, 2);
-                        c3_0 = FusedMultiplyAddByLane(c3_0, w0, x3, 2); c3_1 = FusedMultiplyAddByLane(c3_1, w1, x3, 2);
+                        c0_0 = FmaLane(c0_0, w0, x0, 2); c0_1 = FmaLane(c0_1, w1, x0, 2);
+                        c1_0 = FmaLane(c1_0, w0, x1, 2); c1_1 = FmaLane(c1_1, w1, x1, 2);
+                        c2_0 = FmaLane(c2_0, w0, x2, 2); c2_1 = FmaLane(c2_1, w1, x2, 2);
+                        c3_0 = FmaLane(c3_0, w0, x3, 2); c3_1 = FmaLane(c3_1, w1, x3, 2);
                         w0 = Vector128.LoadUnsafe(ref wk, 48); w1 = Vector128.LoadUnsafe(ref wk, 52);
-                        c0_0 = FusedMultiplyAddByLane(c0_0, w0, x0, 3); c0_1 = FusedMultiplyAddByLane(c0_1, w1, x0, 3);
-                        c1_0 = FusedMultiplyAddByLane(c1_0, w0, x1, 3); c1_1 = FusedMultiplyAddByLane(c1_1, w1, x1, 3);
-                        c2_0 = FusedMultiplyAddByLane(c2_0, w0, x2, 3); c2_1 = FusedMultiplyAddByLane(c2_1, w1, x2, 3);
-                        c3_0 = FusedMultiplyAddByLane(c3_0, w0, x3, 3); c3_1 = FusedMultiplyAddByLane(c3_1, w1, x3, 3);
+                        c0_0 = FmaLane(c0_0, w0, x0, 3); c0_1 = FmaLane(c0_1, w1, x0, 3);
+                        c1_0 = FmaLane(c1_0, w0, x1, 3); c1_1 = FmaLane(c1_1, w1, x1, 3);
+                        c2_0 = FmaLane(c2_0, w0, x2, 3); c2_1 = FmaLane(c2_1, w1, x2, 3);
+                        c3_0 = FmaLane(c3_0, w0, x3, 3); c3_1 = FmaLane(c3_1, w1, x3, 3);
                         a = ref Unsafe.Add(ref a, 4);
                         wk = ref Unsafe.Add(ref wk, 64);
                     }

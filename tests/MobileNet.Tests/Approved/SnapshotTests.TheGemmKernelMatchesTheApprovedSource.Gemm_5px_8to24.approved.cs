@@ -10,20 +10,20 @@ if (Vector512.IsHardwareAccelerated)
     int p = 0;
     {
         Vector512<float> c0_0 = Vector512.LoadUnsafe(ref w), c0_1 = Vector512.LoadUnsafe(ref w, 144);
-        Vector512<float> c1_0 = Vector512.LoadUnsafe(ref w), c1_1 = Vector512.LoadUnsafe(ref w, 144);
-        Vector512<float> c2_0 = Vector512.LoadUnsafe(ref w), c2_1 = Vector512.LoadUnsafe(ref w, 144);
-        Vector512<float> c3_0 = Vector512.LoadUnsafe(ref w), c3_1 = Vector512.LoadUnsafe(ref w, 144);
-        Vector512<float> c4_0 = Vector512.LoadUnsafe(ref w), c4_1 = Vector512.LoadUnsafe(ref w, 144);
+        Vector512<float> c1_0 = c0_0, c1_1 = c0_1;
+        Vector512<float> c2_0 = c0_0, c2_1 = c0_1;
+        Vector512<float> c3_0 = c0_0, c3_1 = c0_1;
+        Vector512<float> c4_0 = c0_0, c4_1 = c0_1;
         ref float a = ref Unsafe.Add(ref input, p * 8);
         ref float wk = ref Unsafe.Add(ref w, 16);
         for (int k = 0; k < 8; k++)
         {
             Vector512<float> w0 = Vector512.LoadUnsafe(ref wk), w1 = Vector512.LoadUnsafe(ref wk, 144);
-            Vector512<float> x0 = Vector512.Create(a); c0_0 = FusedMultiplyAdd(x0, w0, c0_0); c0_1 = FusedMultiplyAdd(x0, w1, c0_1);
-            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 8)); c1_0 = FusedMultiplyAdd(x1, w0, c1_0); c1_1 = FusedMultiplyAdd(x1, w1, c1_1);
-            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 16)); c2_0 = FusedMultiplyAdd(x2, w0, c2_0); c2_1 = FusedMultiplyAdd(x2, w1, c2_1);
-            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 24)); c3_0 = FusedMultiplyAdd(x3, w0, c3_0); c3_1 = FusedMultiplyAdd(x3, w1, c3_1);
-            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 32)); c4_0 = FusedMultiplyAdd(x4, w0, c4_0); c4_1 = FusedMultiplyAdd(x4, w1, c4_1);
+            Vector512<float> x0 = Vector512.Create(a); c0_0 = Fma(c0_0, x0, w0); c0_1 = Fma(c0_1, x0, w1);
+            Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref a, 8)); c1_0 = Fma(c1_0, x1, w0); c1_1 = Fma(c1_1, x1, w1);
+            Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref a, 16)); c2_0 = Fma(c2_0, x2, w0); c2_1 = Fma(c2_1, x2, w1);
+            Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref a, 24)); c3_0 = Fma(c3_0, x3, w0); c3_1 = Fma(c3_1, x3, w1);
+            Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref a, 32)); c4_0 = Fma(c4_0, x4, w0); c4_1 = Fma(c4_1, x4, w1);
             a = ref Unsafe.Add(ref a, 1);
             wk = ref Unsafe.Add(ref wk, 16);
         }
@@ -44,20 +44,20 @@ else if (Vector256.IsHardwareAccelerated)
         int p = 0;
         {
             Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w), c0_1 = Vector256.LoadUnsafe(ref w, 8);
-            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w), c1_1 = Vector256.LoadUnsafe(ref w, 8);
-            Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w), c2_1 = Vector256.LoadUnsafe(ref w, 8);
-            Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w), c3_1 = Vector256.LoadUnsafe(ref w, 8);
-            Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w), c4_1 = Vector256.LoadUnsafe(ref w, 8);
+            Vector256<float> c1_0 = c0_0, c1_1 = c0_1;
+            Vector256<float> c2_0 = c0_0, c2_1 = c0_1;
+            Vector256<float> c3_0 = c0_0, c3_1 = c0_1;
+            Vector256<float> c4_0 = c0_0, c4_1 = c0_1;
             ref float a = ref Unsafe.Add(ref input, p * 8);
             ref float wk = ref Unsafe.Add(ref w, 16);
             for (int k = 0; k < 8; k++)
             {
                 Vector256<float> w0 = Vector256.LoadUnsafe(ref wk), w1 = Vector256.LoadUnsafe(ref wk, 8);
-                Vector256<float> x0 = Vector256.Create(a); c0_0 = FusedMultiplyAdd(x0, w0, c0_0); c0_1 = FusedMultiplyAdd(x0, w1, c0_1);
-                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 8)); c1_0 = FusedMultiplyAdd(x1, w0, c1_0); c1_1 = FusedMultiplyAdd(x1, w1, c1_1);
-                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 16)); c2_0 = FusedMultiplyAdd(x2, w0, c2_0); c2_1 = FusedMultiplyAdd(x2, w1, c2_1);
-                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 24)); c3_0 = FusedMultiplyAdd(x3, w0, c3_0); c3_1 = FusedMultiplyAdd(x3, w1, c3_1);
-                Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 32)); c4_0 = FusedMultiplyAdd(x4, w0, c4_0); c4_1 = FusedMultiplyAdd(x4, w1, c4_1);
+                Vector256<float> x0 = Vector256.Create(a); c0_0 = Fma(c0_0, x0, w0); c0_1 = Fma(c0_1, x0, w1);
+                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 8)); c1_0 = Fma(c1_0, x1, w0); c1_1 = Fma(c1_1, x1, w1);
+                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 16)); c2_0 = Fma(c2_0, x2, w0); c2_1 = Fma(c2_1, x2, w1);
+                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 24)); c3_0 = Fma(c3_0, x3, w0); c3_1 = Fma(c3_1, x3, w1);
+                Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 32)); c4_0 = Fma(c4_0, x4, w0); c4_1 = Fma(c4_1, x4, w1);
                 a = ref Unsafe.Add(ref a, 1);
                 wk = ref Unsafe.Add(ref wk, 16);
             }
@@ -77,20 +77,20 @@ else if (Vector256.IsHardwareAccelerated)
         int p = 0;
         {
             Vector256<float> c0_0 = Vector256.LoadUnsafe(ref w);
-            Vector256<float> c1_0 = Vector256.LoadUnsafe(ref w);
-            Vector256<float> c2_0 = Vector256.LoadUnsafe(ref w);
-            Vector256<float> c3_0 = Vector256.LoadUnsafe(ref w);
-            Vector256<float> c4_0 = Vector256.LoadUnsafe(ref w);
+            Vector256<float> c1_0 = c0_0;
+            Vector256<float> c2_0 = c0_0;
+            Vector256<float> c3_0 = c0_0;
+            Vector256<float> c4_0 = c0_0;
             ref float a = ref Unsafe.Add(ref input, p * 8);
             ref float wk = ref Unsafe.Add(ref w, 16);
             for (int k = 0; k < 8; k++)
             {
                 Vector256<float> w0 = Vector256.LoadUnsafe(ref wk);
-                Vector256<float> x0 = Vector256.Create(a); c0_0 = FusedMultiplyAdd(x0, w0, c0_0);
-                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 8)); c1_0 = FusedMultiplyAdd(x1, w0, c1_0);
-                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 16)); c2_0 = FusedMultiplyAdd(x2, w0, c2_0);
-                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 24)); c3_0 = FusedMultiplyAdd(x3, w0, c3_0);
-                Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 32)); c4_0 = FusedMultiplyAdd(x4, w0, c4_0);
+                Vector256<float> x0 = Vector256.Create(a); c0_0 = Fma(c0_0, x0, w0);
+                Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref a, 8)); c1_0 = Fma(c1_0, x1, w0);
+                Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref a, 16)); c2_0 = Fma(c2_0, x2, w0);
+                Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref a, 24)); c3_0 = Fma(c3_0, x3, w0);
+                Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref a, 32)); c4_0 = Fma(c4_0, x4, w0);
                 a = ref Unsafe.Add(ref a, 1);
                 wk = ref Unsafe.Add(ref wk, 16);
             }
@@ -112,30 +112,30 @@ else
         int p = 0;
         {
             Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
-            Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
-            Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4), c2_2 = Vector128.LoadUnsafe(ref w, 8), c2_3 = Vector128.LoadUnsafe(ref w, 12);
+            Vector128<float> c1_0 = c0_0, c1_1 = c0_1, c1_2 = c0_2, c1_3 = c0_3;
+            Vector128<float> c2_0 = c0_0, c2_1 = c0_1, c2_2 = c0_2, c2_3 = c0_3;
             ref float a = ref Unsafe.Add(ref input, p * 8);
             ref float wk = ref Unsafe.Add(ref w, 16);
             for (int k = 0; k < 8; k += 4)
             {
                 // Input channels k … k + 3 of each pixel: lane i multiplies channel k + i's weights.
-                Vector128<float> x0 = Vector128.LoadUnsafe(ref a), x1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref a, 8)), x2 = Vector128.LoadUnsafe(ref Unsafe.Add(ref a, 16));
+                Vector128<float> x0 = Vector128.LoadUnsafe(ref a), x1 = Vector128.LoadUnsafe(ref a, 8), x2 = Vector128.LoadUnsafe(ref a, 16);
                 Vector128<float> w0 = Vector128.LoadUnsafe(ref wk), w1 = Vector128.LoadUnsafe(ref wk, 4), w2 = Vector128.LoadUnsafe(ref wk, 8), w3 = Vector128.LoadUnsafe(ref wk, 12);
-                c0_0 = FusedMultiplyAddByLane(c0_0, w0, x0, 0); c0_1 = FusedMultiplyAddByLane(c0_1, w1, x0, 0); c0_2 = FusedMultiplyAddByLane(c0_2, w2, x0, 0); c0_3 = FusedMultiplyAddByLane(c0_3, w3, x0, 0);
-                c1_0 = FusedMultiplyAddByLane(c1_0, w0, x1, 0); c1_1 = FusedMultiplyAddByLane(c1_1, w1, x1, 0); c1_2 = FusedMultiplyAddByLane(c1_2, w2, x1, 0); c1_3 = FusedMultiplyAddByLane(c1_3, w3, x1, 0);
-                c2_0 = FusedMultiplyAddByLane(c2_0, w0, x2, 0); c2_1 = FusedMultiplyAddByLane(c2_1, w1, x2, 0); c2_2 = FusedMultiplyAddByLane(c2_2, w2, x2, 0); c2_3 = FusedMultiplyAddByLane(c2_3, w3, x2, 0);
+                c0_0 = FmaLane(c0_0, w0, x0, 0); c0_1 = FmaLane(c0_1, w1, x0, 0); c0_2 = FmaLane(c0_2, w2, x0, 0); c0_3 = FmaLane(c0_3, w3, x0, 0);
+                c1_0 = FmaLane(c1_0, w0, x1, 0); c1_1 = FmaLane(c1_1, w1, x1, 0); c1_2 = FmaLane(c1_2, w2, x1, 0); c1_3 = FmaLane(c1_3, w3, x1, 0);
+                c2_0 = FmaLane(c2_0, w0, x2, 0); c2_1 = FmaLane(c2_1, w1, x2, 0); c2_2 = FmaLane(c2_2, w2, x2, 0); c2_3 = FmaLane(c2_3, w3, x2, 0);
                 w0 = Vector128.LoadUnsafe(ref wk, 16); w1 = Vector128.LoadUnsafe(ref wk, 20); w2 = Vector128.LoadUnsafe(ref wk, 24); w3 = Vector128.LoadUnsafe(ref wk, 28);
-                c0_0 = FusedMultiplyAddByLane(c0_0, w0, x0, 1); c0_1 = FusedMultiplyAddByLane(c0_1, w1, x0, 1); c0_2 = FusedMultiplyAddByLane(c0_2, w2, x0, 1); c0_3 = FusedMultiplyAddByLane(c0_3, w3, x0, 1);
-                c1_0 = FusedMultiplyAddByLane(c1_0, w0, x1, 1); c1_1 = FusedMultiplyAddByLane(c1_1, w1, x1, 1); c1_2 = FusedMultiplyAddByLane(c1_2, w2, x1, 1); c1_3 = FusedMultiplyAddByLane(c1_3, w3, x1, 1);
-                c2_0 = FusedMultiplyAddByLane(c2_0, w0, x2, 1); c2_1 = FusedMultiplyAddByLane(c2_1, w1, x2, 1); c2_2 = FusedMultiplyAddByLane(c2_2, w2, x2, 1); c2_3 = FusedMultiplyAddByLane(c2_3, w3, x2, 1);
+                c0_0 = FmaLane(c0_0, w0, x0, 1); c0_1 = FmaLane(c0_1, w1, x0, 1); c0_2 = FmaLane(c0_2, w2, x0, 1); c0_3 = FmaLane(c0_3, w3, x0, 1);
+                c1_0 = FmaLane(c1_0, w0, x1, 1); c1_1 = FmaLane(c1_1, w1, x1, 1); c1_2 = FmaLane(c1_2, w2, x1, 1); c1_3 = FmaLane(c1_3, w3, x1, 1);
+                c2_0 = FmaLane(c2_0, w0, x2, 1); c2_1 = FmaLane(c2_1, w1, x2, 1); c2_2 = FmaLane(c2_2, w2, x2, 1); c2_3 = FmaLane(c2_3, w3, x2, 1);
                 w0 = Vector128.LoadUnsafe(ref wk, 32); w1 = Vector128.LoadUnsafe(ref wk, 36); w2 = Vector128.LoadUnsafe(ref wk, 40); w3 = Vector128.LoadUnsafe(ref wk, 44);
-                c0_0 = FusedMultiplyAddByLane(c0_0, w0, x0, 2); c0_1 = FusedMultiplyAddByLane(c0_1, w1, x0, 2); c0_2 = FusedMultiplyAddByLane(c0_2, w2, x0, 2); c0_3 = FusedMultiplyAddByLane(c0_3, w3, x0, 2);
-                c1_0 = FusedMultiplyAddByLane(c1_0, w0, x1, 2); c1_1 = FusedMultiplyAddByLane(c1_1, w1, x1, 2); c1_2 = FusedMultiplyAddByLane(c1_2, w2, x1, 2); c1_3 = FusedMultiplyAddByLane(c1_3, w3, x1, 2);
-                c2_0 = FusedMultiplyAddByLane(c2_0, w0, x2, 2); c2_1 = FusedMultiplyAddByLane(c2_1, w1, x2, 2); c2_2 = FusedMultiplyAddByLane(c2_2, w2, x2, 2); c2_3 = FusedMultiplyAddByLane(c2_3, w3, x2, 2);
+                c0_0 = FmaLane(c0_0, w0, x0, 2); c0_1 = FmaLane(c0_1, w1, x0, 2); c0_2 = FmaLane(c0_2, w2, x0, 2); c0_3 = FmaLane(c0_3, w3, x0, 2);
+                c1_0 = FmaLane(c1_0, w0, x1, 2); c1_1 = FmaLane(c1_1, w1, x1, 2); c1_2 = FmaLane(c1_2, w2, x1, 2); c1_3 = FmaLane(c1_3, w3, x1, 2);
+                c2_0 = FmaLane(c2_0, w0, x2, 2); c2_1 = FmaLane(c2_1, w1, x2, 2); c2_2 = FmaLane(c2_2, w2, x2, 2); c2_3 = FmaLane(c2_3, w3, x2, 2);
                 w0 = Vector128.LoadUnsafe(ref wk, 48); w1 = Vector128.LoadUnsafe(ref wk, 52); w2 = Vector128.LoadUnsafe(ref wk, 56); w3 = Vector128.LoadUnsafe(ref wk, 60);
-                c0_0 = FusedMultiplyAddByLane(c0_0, w0, x0, 3); c0_1 = FusedMultiplyAddByLane(c0_1, w1, x0, 3); c0_2 = FusedMultiplyAddByLane(c0_2, w2, x0, 3); c0_3 = FusedMultiplyAddByLane(c0_3, w3, x0, 3);
-                c1_0 = FusedMultiplyAddByLane(c1_0, w0, x1, 3); c1_1 = FusedMultiplyAddByLane(c1_1, w1, x1, 3); c1_2 = FusedMultiplyAddByLane(c1_2, w2, x1, 3); c1_3 = FusedMultiplyAddByLane(c1_3, w3, x1, 3);
-                c2_0 = FusedMultiplyAddByLane(c2_0, w0, x2, 3); c2_1 = FusedMultiplyAddByLane(c2_1, w1, x2, 3); c2_2 = FusedMultiplyAddByLane(c2_2, w2, x2, 3); c2_3 = FusedMultiplyAddByLane(c2_3, w3, x2, 3);
+                c0_0 = FmaLane(c0_0, w0, x0, 3); c0_1 = FmaLane(c0_1, w1, x0, 3); c0_2 = FmaLane(c0_2, w2, x0, 3); c0_3 = FmaLane(c0_3, w3, x0, 3);
+                c1_0 = FmaLane(c1_0, w0, x1, 3); c1_1 = FmaLane(c1_1, w1, x1, 3); c1_2 = FmaLane(c1_2, w2, x1, 3); c1_3 = FmaLane(c1_3, w3, x1, 3);
+                c2_0 = FmaLane(c2_0, w0, x2, 3); c2_1 = FmaLane(c2_1, w1, x2, 3); c2_2 = FmaLane(c2_2, w2, x2, 3); c2_3 = FmaLane(c2_3, w3, x2, 3);
                 a = ref Unsafe.Add(ref a, 4);
                 wk = ref Unsafe.Add(ref wk, 64);
             }
@@ -147,25 +147,25 @@ else
         p += 3;
         {
             Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4), c0_2 = Vector128.LoadUnsafe(ref w, 8), c0_3 = Vector128.LoadUnsafe(ref w, 12);
-            Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4), c1_2 = Vector128.LoadUnsafe(ref w, 8), c1_3 = Vector128.LoadUnsafe(ref w, 12);
+            Vector128<float> c1_0 = c0_0, c1_1 = c0_1, c1_2 = c0_2, c1_3 = c0_3;
             ref float a = ref Unsafe.Add(ref input, p * 8);
             ref float wk = ref Unsafe.Add(ref w, 16);
             for (int k = 0; k < 8; k += 4)
             {
                 // Input channels k … k + 3 of each pixel: lane i multiplies channel k + i's weights.
-                Vector128<float> x0 = Vector128.LoadUnsafe(ref a), x1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref a, 8));
+                Vector128<float> x0 = Vector128.LoadUnsafe(ref a), x1 = Vector128.LoadUnsafe(ref a, 8);
                 Vector128<float> w0 = Vector128.LoadUnsafe(ref wk), w1 = Vector128.LoadUnsafe(ref wk, 4), w2 = Vector128.LoadUnsafe(ref wk, 8), w3 = Vector128.LoadUnsafe(ref wk, 12);
-                c0_0 = FusedMultiplyAddByLane(c0_0, w0, x0, 0); c0_1 = FusedMultiplyAddByLane(c0_1, w1, x0, 0); c0_2 = FusedMultiplyAddByLane(c0_2, w2, x0, 0); c0_3 = FusedMultiplyAddByLane(c0_3, w3, x0, 0);
-                c1_0 = FusedMultiplyAddByLane(c1_0, w0, x1, 0); c1_1 = FusedMultiplyAddByLane(c1_1, w1, x1, 0); c1_2 = FusedMultiplyAddByLane(c1_2, w2, x1, 0); c1_3 = FusedMultiplyAddByLane(c1_3, w3, x1, 0);
+                c0_0 = FmaLane(c0_0, w0, x0, 0); c0_1 = FmaLane(c0_1, w1, x0, 0); c0_2 = FmaLane(c0_2, w2, x0, 0); c0_3 = FmaLane(c0_3, w3, x0, 0);
+                c1_0 = FmaLane(c1_0, w0, x1, 0); c1_1 = FmaLane(c1_1, w1, x1, 0); c1_2 = FmaLane(c1_2, w2, x1, 0); c1_3 = FmaLane(c1_3, w3, x1, 0);
                 w0 = Vector128.LoadUnsafe(ref wk, 16); w1 = Vector128.LoadUnsafe(ref wk, 20); w2 = Vector128.LoadUnsafe(ref wk, 24); w3 = Vector128.LoadUnsafe(ref wk, 28);
-                c0_0 = FusedMultiplyAddByLane(c0_0, w0, x0, 1); c0_1 = FusedMultiplyAddByLane(c0_1, w1, x0, 1); c0_2 = FusedMultiplyAddByLane(c0_2, w2, x0, 1); c0_3 = FusedMultiplyAddByLane(c0_3, w3, x0, 1);
-                c1_0 = FusedMultiplyAddByLane(c1_0, w0, x1, 1); c1_1 = FusedMultiplyAddByLane(c1_1, w1, x1, 1); c1_2 = FusedMultiplyAddByLane(c1_2, w2, x1, 1); c1_3 = FusedMultiplyAddByLane(c1_3, w3, x1, 1);
+                c0_0 = FmaLane(c0_0, w0, x0, 1); c0_1 = FmaLane(c0_1, w1, x0, 1); c0_2 = FmaLane(c0_2, w2, x0, 1); c0_3 = FmaLane(c0_3, w3, x0, 1);
+                c1_0 = FmaLane(c1_0, w0, x1, 1); c1_1 = FmaLane(c1_1, w1, x1, 1); c1_2 = FmaLane(c1_2, w2, x1, 1); c1_3 = FmaLane(c1_3, w3, x1, 1);
                 w0 = Vector128.LoadUnsafe(ref wk, 32); w1 = Vector128.LoadUnsafe(ref wk, 36); w2 = Vector128.LoadUnsafe(ref wk, 40); w3 = Vector128.LoadUnsafe(ref wk, 44);
-                c0_0 = FusedMultiplyAddByLane(c0_0, w0, x0, 2); c0_1 = FusedMultiplyAddByLane(c0_1, w1, x0, 2); c0_2 = FusedMultiplyAddByLane(c0_2, w2, x0, 2); c0_3 = FusedMultiplyAddByLane(c0_3, w3, x0, 2);
-                c1_0 = FusedMultiplyAddByLane(c1_0, w0, x1, 2); c1_1 = FusedMultiplyAddByLane(c1_1, w1, x1, 2); c1_2 = FusedMultiplyAddByLane(c1_2, w2, x1, 2); c1_3 = FusedMultiplyAddByLane(c1_3, w3, x1, 2);
+                c0_0 = FmaLane(c0_0, w0, x0, 2); c0_1 = FmaLane(c0_1, w1, x0, 2); c0_2 = FmaLane(c0_2, w2, x0, 2); c0_3 = FmaLane(c0_3, w3, x0, 2);
+                c1_0 = FmaLane(c1_0, w0, x1, 2); c1_1 = FmaLane(c1_1, w1, x1, 2); c1_2 = FmaLane(c1_2, w2, x1, 2); c1_3 = FmaLane(c1_3, w3, x1, 2);
                 w0 = Vector128.LoadUnsafe(ref wk, 48); w1 = Vector128.LoadUnsafe(ref wk, 52); w2 = Vector128.LoadUnsafe(ref wk, 56); w3 = Vector128.LoadUnsafe(ref wk, 60);
-                c0_0 = FusedMultiplyAddByLane(c0_0, w0, x0, 3); c0_1 = FusedMultiplyAddByLane(c0_1, w1, x0, 3); c0_2 = FusedMultiplyAddByLane(c0_2, w2, x0, 3); c0_3 = FusedMultiplyAddByLane(c0_3, w3, x0, 3);
-                c1_0 = FusedMultiplyAddByLane(c1_0, w0, x1, 3); c1_1 = FusedMultiplyAddByLane(c1_1, w1, x1, 3); c1_2 = FusedMultiplyAddByLane(c1_2, w2, x1, 3); c1_3 = FusedMultiplyAddByLane(c1_3, w3, x1, 3);
+                c0_0 = FmaLane(c0_0, w0, x0, 3); c0_1 = FmaLane(c0_1, w1, x0, 3); c0_2 = FmaLane(c0_2, w2, x0, 3); c0_3 = FmaLane(c0_3, w3, x0, 3);
+                c1_0 = FmaLane(c1_0, w0, x1, 3); c1_1 = FmaLane(c1_1, w1, x1, 3); c1_2 = FmaLane(c1_2, w2, x1, 3); c1_3 = FmaLane(c1_3, w3, x1, 3);
                 a = ref Unsafe.Add(ref a, 4);
                 wk = ref Unsafe.Add(ref wk, 64);
             }
@@ -182,30 +182,30 @@ else
         int p = 0;
         {
             Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4);
-            Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4);
-            Vector128<float> c2_0 = Vector128.LoadUnsafe(ref w), c2_1 = Vector128.LoadUnsafe(ref w, 4);
+            Vector128<float> c1_0 = c0_0, c1_1 = c0_1;
+            Vector128<float> c2_0 = c0_0, c2_1 = c0_1;
             ref float a = ref Unsafe.Add(ref input, p * 8);
             ref float wk = ref Unsafe.Add(ref w, 16);
             for (int k = 0; k < 8; k += 4)
             {
                 // Input channels k … k + 3 of each pixel: lane i multiplies channel k + i's weights.
-                Vector128<float> x0 = Vector128.LoadUnsafe(ref a), x1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref a, 8)), x2 = Vector128.LoadUnsafe(ref Unsafe.Add(ref a, 16));
+                Vector128<float> x0 = Vector128.LoadUnsafe(ref a), x1 = Vector128.LoadUnsafe(ref a, 8), x2 = Vector128.LoadUnsafe(ref a, 16);
                 Vector128<float> w0 = Vector128.LoadUnsafe(ref wk), w1 = Vector128.LoadUnsafe(ref wk, 4);
-                c0_0 = FusedMultiplyAddByLane(c0_0, w0, x0, 0); c0_1 = FusedMultiplyAddByLane(c0_1, w1, x0, 0);
-                c1_0 = FusedMultiplyAddByLane(c1_0, w0, x1, 0); c1_1 = FusedMultiplyAddByLane(c1_1, w1, x1, 0);
-                c2_0 = FusedMultiplyAddByLane(c2_0, w0, x2, 0); c2_1 = FusedMultiplyAddByLane(c2_1, w1, x2, 0);
+                c0_0 = FmaLane(c0_0, w0, x0, 0); c0_1 = FmaLane(c0_1, w1, x0, 0);
+                c1_0 = FmaLane(c1_0, w0, x1, 0); c1_1 = FmaLane(c1_1, w1, x1, 0);
+                c2_0 = FmaLane(c2_0, w0, x2, 0); c2_1 = FmaLane(c2_1, w1, x2, 0);
                 w0 = Vector128.LoadUnsafe(ref wk, 16); w1 = Vector128.LoadUnsafe(ref wk, 20);
-                c0_0 = FusedMultiplyAddByLane(c0_0, w0, x0, 1); c0_1 = FusedMultiplyAddByLane(c0_1, w1, x0, 1);
-                c1_0 = FusedMultiplyAddByLane(c1_0, w0, x1, 1); c1_1 = FusedMultiplyAddByLane(c1_1, w1, x1, 1);
-                c2_0 = FusedMultiplyAddByLane(c2_0, w0, x2, 1); c2_1 = FusedMultiplyAddByLane(c2_1, w1, x2, 1);
+                c0_0 = FmaLane(c0_0, w0, x0, 1); c0_1 = FmaLane(c0_1, w1, x0, 1);
+                c1_0 = FmaLane(c1_0, w0, x1, 1); c1_1 = FmaLane(c1_1, w1, x1, 1);
+                c2_0 = FmaLane(c2_0, w0, x2, 1); c2_1 = FmaLane(c2_1, w1, x2, 1);
                 w0 = Vector128.LoadUnsafe(ref wk, 32); w1 = Vector128.LoadUnsafe(ref wk, 36);
-                c0_0 = FusedMultiplyAddByLane(c0_0, w0, x0, 2); c0_1 = FusedMultiplyAddByLane(c0_1, w1, x0, 2);
-                c1_0 = FusedMultiplyAddByLane(c1_0, w0, x1, 2); c1_1 = FusedMultiplyAddByLane(c1_1, w1, x1, 2);
-                c2_0 = FusedMultiplyAddByLane(c2_0, w0, x2, 2); c2_1 = FusedMultiplyAddByLane(c2_1, w1, x2, 2);
+                c0_0 = FmaLane(c0_0, w0, x0, 2); c0_1 = FmaLane(c0_1, w1, x0, 2);
+                c1_0 = FmaLane(c1_0, w0, x1, 2); c1_1 = FmaLane(c1_1, w1, x1, 2);
+                c2_0 = FmaLane(c2_0, w0, x2, 2); c2_1 = FmaLane(c2_1, w1, x2, 2);
                 w0 = Vector128.LoadUnsafe(ref wk, 48); w1 = Vector128.LoadUnsafe(ref wk, 52);
-                c0_0 = FusedMultiplyAddByLane(c0_0, w0, x0, 3); c0_1 = FusedMultiplyAddByLane(c0_1, w1, x0, 3);
-                c1_0 = FusedMultiplyAddByLane(c1_0, w0, x1, 3); c1_1 = FusedMultiplyAddByLane(c1_1, w1, x1, 3);
-                c2_0 = FusedMultiplyAddByLane(c2_0, w0, x2, 3); c2_1 = FusedMultiplyAddByLane(c2_1, w1, x2, 3);
+                c0_0 = FmaLane(c0_0, w0, x0, 3); c0_1 = FmaLane(c0_1, w1, x0, 3);
+                c1_0 = FmaLane(c1_0, w0, x1, 3); c1_1 = FmaLane(c1_1, w1, x1, 3);
+                c2_0 = FmaLane(c2_0, w0, x2, 3); c2_1 = FmaLane(c2_1, w1, x2, 3);
                 a = ref Unsafe.Add(ref a, 4);
                 wk = ref Unsafe.Add(ref wk, 64);
             }
@@ -217,25 +217,25 @@ else
         p += 3;
         {
             Vector128<float> c0_0 = Vector128.LoadUnsafe(ref w), c0_1 = Vector128.LoadUnsafe(ref w, 4);
-            Vector128<float> c1_0 = Vector128.LoadUnsafe(ref w), c1_1 = Vector128.LoadUnsafe(ref w, 4);
+            Vector128<float> c1_0 = c0_0, c1_1 = c0_1;
             ref float a = ref Unsafe.Add(ref input, p * 8);
             ref float wk = ref Unsafe.Add(ref w, 16);
             for (int k = 0; k < 8; k += 4)
             {
                 // Input channels k … k + 3 of each pixel: lane i multiplies channel k + i's weights.
-                Vector128<float> x0 = Vector128.LoadUnsafe(ref a), x1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref a, 8));
+                Vector128<float> x0 = Vector128.LoadUnsafe(ref a), x1 = Vector128.LoadUnsafe(ref a, 8);
                 Vector128<float> w0 = Vector128.LoadUnsafe(ref wk), w1 = Vector128.LoadUnsafe(ref wk, 4);
-                c0_0 = FusedMultiplyAddByLane(c0_0, w0, x0, 0); c0_1 = FusedMultiplyAddByLane(c0_1, w1, x0, 0);
-                c1_0 = FusedMultiplyAddByLane(c1_0, w0, x1, 0); c1_1 = FusedMultiplyAddByLane(c1_1, w1, x1, 0);
+                c0_0 = FmaLane(c0_0, w0, x0, 0); c0_1 = FmaLane(c0_1, w1, x0, 0);
+                c1_0 = FmaLane(c1_0, w0, x1, 0); c1_1 = FmaLane(c1_1, w1, x1, 0);
                 w0 = Vector128.LoadUnsafe(ref wk, 16); w1 = Vector128.LoadUnsafe(ref wk, 20);
-                c0_0 = FusedMultiplyAddByLane(c0_0, w0, x0, 1); c0_1 = FusedMultiplyAddByLane(c0_1, w1, x0, 1);
-                c1_0 = FusedMultiplyAddByLane(c1_0, w0, x1, 1); c1_1 = FusedMultiplyAddByLane(c1_1, w1, x1, 1);
+                c0_0 = FmaLane(c0_0, w0, x0, 1); c0_1 = FmaLane(c0_1, w1, x0, 1);
+                c1_0 = FmaLane(c1_0, w0, x1, 1); c1_1 = FmaLane(c1_1, w1, x1, 1);
                 w0 = Vector128.LoadUnsafe(ref wk, 32); w1 = Vector128.LoadUnsafe(ref wk, 36);
-                c0_0 = FusedMultiplyAddByLane(c0_0, w0, x0, 2); c0_1 = FusedMultiplyAddByLane(c0_1, w1, x0, 2);
-                c1_0 = FusedMultiplyAddByLane(c1_0, w0, x1, 2); c1_1 = FusedMultiplyAddByLane(c1_1, w1, x1, 2);
+                c0_0 = FmaLane(c0_0, w0, x0, 2); c0_1 = FmaLane(c0_1, w1, x0, 2);
+                c1_0 = FmaLane(c1_0, w0, x1, 2); c1_1 = FmaLane(c1_1, w1, x1, 2);
                 w0 = Vector128.LoadUnsafe(ref wk, 48); w1 = Vector128.LoadUnsafe(ref wk, 52);
-                c0_0 = FusedMultiplyAddByLane(c0_0, w0, x0, 3); c0_1 = FusedMultiplyAddByLane(c0_1, w1, x0, 3);
-                c1_0 = FusedMultiplyAddByLane(c1_0, w0, x1, 3); c1_1 = FusedMultiplyAddByLane(c1_1, w1, x1, 3);
+                c0_0 = FmaLane(c0_0, w0, x0, 3); c0_1 = FmaLane(c0_1, w1, x0, 3);
+                c1_0 = FmaLane(c1_0, w0, x1, 3); c1_1 = FmaLane(c1_1, w1, x1, 3);
                 a = ref Unsafe.Add(ref a, 4);
                 wk = ref Unsafe.Add(ref wk, 64);
             }

@@ -8,7 +8,7 @@ using System.Runtime.Intrinsics;
 using static System.Runtime.Intrinsics.Vector128;
 using static System.Runtime.Intrinsics.Vector256;
 using static System.Runtime.Intrinsics.Vector512;
-using static MobileNet.VectorLanes;
+using static MobileNet.KernelMath;
 
 namespace Tests;
 

@@ -86,19 +86,19 @@ internal static class GemmKernel
         int Column(int j) => j * width.Lanes / GemmLayout.Block * s.Layout.BlockLength + j * width.Lanes % GemmLayout.Block;
         string Acc(int r, int j) => $"c{r}_{j}";
 
+        // Every pixel starts from the biases: the first row loads them, the others copy it.
         for (int r = 0; r < rows; r++)
-            w.Line($"{v}<float> {string.Join(", ", Enumerable.Range(0, cols).Select(j => $"{Acc(r, j)} = {v}.LoadUnsafe(ref w{Offset(Column(j))})"))};");
+            w.Line($"{v}<float> {string.Join(", ", Enumerable.Range(0, cols).Select(j => $"{Acc(r, j)} = {(r == 0 ? $"{v}.LoadUnsafe(ref w{Offset(Column(j))})" : Acc(0, j))}"))};");
         // Both operands advance by reference, so that every load is a register plus a constant: with an
         // int index the JIT sign-extends a fresh sum for each broadcast.
         w.Line($"ref float a = ref Unsafe.Add(ref {o.Input}, p * {inC});");
         w.Line($"ref float wk = ref Unsafe.Add(ref w, {GemmLayout.Block});");
-        string Pixel(int r) => r == 0 ? "a" : $"Unsafe.Add(ref a, {r * inC})";
         if (pass.Input == GemmInput.Lanes)
         {
             const int Step = 4;
             w.Open($"for (int k = 0; k < {inC}; k += {Step})");
             w.Line($"// Input channels k … k + {Step - 1} of each pixel: lane i multiplies channel k + i's weights.");
-            w.Line($"{v}<float> {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"x{r} = {v}.LoadUnsafe(ref {Pixel(r)})"))};");
+            w.Line($"{v}<float> {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"x{r} = {v}.LoadUnsafe(ref a{Offset(r * inC)})"))};");
             for (int lane = 0; lane < Step; lane++)
             {
                 string Load(int j) => $"w{j} = {v}.LoadUnsafe(ref wk{Offset(lane * GemmLayout.Block + Column(j))})";
@@ -115,7 +115,7 @@ internal static class GemmKernel
             w.Line($"{v}<float> {string.Join(", ", Enumerable.Range(0, cols).Select(j => $"w{j} = {v}.LoadUnsafe(ref wk{Offset(Column(j))})"))};");
             // Each pixel's broadcast and the products it feeds on one line.
             for (int r = 0; r < rows; r++)
-                w.Line($"{v}<float> x{r} = {v}.Create({Pixel(r)}); " +
+                w.Line($"{v}<float> x{r} = {v}.Create({(r == 0 ? "a" : $"Unsafe.Add(ref a, {r * inC})")}); " +
                     string.Join(" ", Enumerable.Range(0, cols).Select(j => Fma($"x{r}", $"w{j}", Acc(r, j)))));
             w.Line("a = ref Unsafe.Add(ref a, 1);");
             w.Line($"wk = ref Unsafe.Add(ref wk, {GemmLayout.Block});");
