@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using MobileNet.Generator.Model;
 
 namespace MobileNet.Generator.Lowering;
@@ -172,9 +173,35 @@ internal sealed class ChainBuilder(int channels, int height, int width)
         return upper ? (small, total - small) : (total - small, small);
     }
 
+    /// <summary>
+    /// Follows the file's graph from <paramref name="start"/> until <paramref name="isEnd"/>: <paramref name="next"/>
+    /// gives the node that reads a tensor (or throws), <paramref name="lower"/> adds it to this chain and gives its
+    /// output, and <paramref name="producers"/> learns which operation made each tensor (a residual Add looks its
+    /// skip tensor up there). A tensor reached again closes a cycle, so the walk ends within the node count.
+    /// </summary>
+    /// <param name="display">A node as the cycle message names it.</param>
+    /// <param name="noun">What the file calls its nodes ("node", "operator").</param>
+    public void Walk<TTensor, TNode>(TTensor start, Func<TTensor, bool> isEnd, Func<TTensor, TNode> next, Func<TNode, TTensor, TTensor> lower,
+        Func<TNode, string> display, Func<TTensor, string> tensorName, string noun, Dictionary<TTensor, int> producers, CancellationToken cancellationToken)
+    {
+        var walked = new Dictionary<TTensor, int>(producers.Comparer) { [start] = 0 };
+        var path = new List<string>();
+        for (TTensor current = start; !isEnd(current);)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            TNode node = next(current);
+            path.Add(display(node));
+            current = lower(node, current);
+            if (walked.TryGetValue(current, out int step))
+                throw new UnsupportedGraphException($"the graph has a cycle: {Cycle(path, step, noun)} back to tensor '{tensorName(current)}'");
+            walked[current] = path.Count;
+            producers[current] = Count - 1;
+        }
+    }
+
     /// <summary>The nodes of a cycle in walk order, from the one that first read the repeated tensor: "nodes 'a' → 'b' lead".</summary>
     /// <param name="noun">What the file calls its nodes ("node", "operator").</param>
-    public static string Cycle(IReadOnlyList<string> path, int from, string noun) =>
+    private static string Cycle(IReadOnlyList<string> path, int from, string noun) =>
         path.Count - from == 1 ? $"{noun} {path[from]} leads" : $"{noun}s {DisplayText.List(path.Skip(from), " → ")} lead";
 
     public static UnsupportedGraphException Unsupported(string where, string message) => new($"{where}: {message}");

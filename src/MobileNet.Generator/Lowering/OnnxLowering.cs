@@ -77,21 +77,10 @@ internal sealed class OnnxLowering
         _chain = new ChainBuilder(c, h, w);
 
         var outputs = new HashSet<string>(_model.Outputs.Select(o => o.Name), StringComparer.Ordinal);
-        // Each tensor is reached once: a tensor seen again closes a cycle, so the walk ends within the node count.
-        var walked = new Dictionary<string, int>(StringComparer.Ordinal) { [current] = 0 };
-        var path = new List<string>();
-        while (!outputs.Contains(current))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            OnnxNode node = Next(current) ?? throw new UnsupportedGraphException($"tensor '{DisplayText.Name(current)}' is used by no node and is not the graph output");
-            path.Add($"'{node.DisplayName}'");
-            Lower(node, current);
-            current = node.Outputs[0];
-            if (walked.TryGetValue(current, out int step))
-                throw new UnsupportedGraphException($"the graph has a cycle: {ChainBuilder.Cycle(path, step, "node")} back to tensor '{DisplayText.Name(current)}'");
-            walked[current] = path.Count;
-            _producers[current] = _chain.Count - 1;
-        }
+        _chain.Walk(current, outputs.Contains,
+            tensor => Next(tensor) ?? throw new UnsupportedGraphException($"tensor '{DisplayText.Name(tensor)}' is used by no node and is not the graph output"),
+            (node, tensor) => { Lower(node, tensor); return node.Outputs[0]; },
+            node => $"'{node.DisplayName}'", DisplayText.Name, "node", _producers, cancellationToken);
         string producer = _model.Producer.Length > 0 ? $", written by {_model.Producer}" : "";
         return _chain.Build($"ONNX opset {_model.OpsetVersion}{producer}", c, h, w, layout, normalization: null);
     }

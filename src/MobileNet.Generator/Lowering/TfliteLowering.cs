@@ -51,22 +51,10 @@ internal sealed class TfliteLowering
         int h = input.Shape[1], w = input.Shape[2], c = input.Shape[3];
         _chain = new ChainBuilder(c, h, w);
 
-        int current = _model.Inputs[0];
-        // Each tensor is reached once: a tensor seen again closes a cycle, so the walk ends within the operator count.
-        var walked = new Dictionary<int, int> { [current] = 0 };
-        var path = new List<string>();
-        while (current != _model.Outputs[0])
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            TfliteOperator op = Next(current) ?? throw new UnsupportedGraphException($"tensor '{_model.Tensors[current].Name}' is used by no operator and is not the model's output");
-            path.Add($"{op.Index} '{Name(op)}'");
-            Lower(op, current);
-            current = op.Outputs[0];
-            if (walked.TryGetValue(current, out int step))
-                throw new UnsupportedGraphException($"the graph has a cycle: {ChainBuilder.Cycle(path, step, "operator")} back to tensor '{_model.Tensors[current].Name}'");
-            walked[current] = path.Count;
-            _producers[current] = _chain.Count - 1;
-        }
+        _chain.Walk(_model.Inputs[0], tensor => tensor == _model.Outputs[0],
+            tensor => Next(tensor) ?? throw new UnsupportedGraphException($"tensor '{_model.Tensors[tensor].Name}' is used by no operator and is not the model's output"),
+            (op, tensor) => { Lower(op, tensor); return op.Outputs[0]; },
+            op => $"{op.Index} '{Name(op)}'", tensor => _model.Tensors[tensor].Name, "operator", _producers, cancellationToken);
         if (_pendingPads != default)
             throw new UnsupportedGraphException("the model ends in a PAD; only a convolution may take a PAD's output");
         string weights = _model.Tensors.Any(t => t.IsConstant && t.Type is TfliteType.UInt8 or TfliteType.Int8)
