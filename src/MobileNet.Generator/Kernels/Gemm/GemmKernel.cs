@@ -95,7 +95,7 @@ internal static class GemmKernel
         w.Line($"ref float wk = ref Unsafe.Add(ref w, {GemmLayout.Block});");
         if (pass.Input == GemmInput.Lanes)
         {
-            const int Step = 4;
+            const int Step = GemmPass.LaneStep;
             w.Open($"for (int k = 0; k < {inC}; k += {Step})");
             w.Line($"// Input channels k … k + {Step - 1} of each pixel: lane i multiplies channel k + i's weights.");
             w.Line($"{v}<float> {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"x{r} = {v}.LoadUnsafe(ref a{Offset(r * inC)})"))};");

@@ -32,7 +32,11 @@ internal enum GemmInput
 /// <see cref="Width"/> (<see cref="Blocks"/> blocks of output channels), <see cref="Repeat"/> times over
 /// consecutive blocks (a loop when more than once), reading the input as <see cref="Input"/> says.
 /// </summary>
-internal sealed record GemmPass(GemmPassKind Kind, int Blocks, int Repeat, VectorWidth Width, int Columns, int TileRows, GemmInput Input);
+internal sealed record GemmPass(GemmPassKind Kind, int Blocks, int Repeat, VectorWidth Width, int Columns, int TileRows, GemmInput Input)
+{
+    /// <summary>Input channels a step of a <see cref="GemmInput.Lanes"/> tile reads: one per lane of a 128-bit vector.</summary>
+    public const int LaneStep = 4;
+}
 
 /// <summary>How one vector-width branch of a GEMM covers the output channels: its passes, in order.</summary>
 internal sealed record GemmBranch(VectorWidth Width, IReadOnlyList<GemmPass> Passes);
@@ -59,7 +63,7 @@ internal sealed record GemmSchedule(int Pixels, GemmLayout Layout, IReadOnlyList
         // The 128-bit branch is NEON's: its FMAs take the multiplier from a lane, so they read four input
         // channels a step where the channels come in whole vectors. x64 shuffles instead of loading a
         // broadcast there, but only CPUs without AVX2 take that branch on x64.
-        GemmInput input = width.Lanes == 4 && layout.InStride % 4 == 0 ? GemmInput.Lanes : GemmInput.Broadcast;
+        GemmInput input = width.Lanes == GemmPass.LaneStep && layout.InStride % GemmPass.LaneStep == 0 ? GemmInput.Lanes : GemmInput.Broadcast;
         var passes = new List<GemmPass>();
         // With 512-bit vectors a last block of 8 channels joins the last tile as a half-used column
         // (its weights are padded with zeros): each broadcast then feeds it too, instead of a second
