@@ -42,7 +42,8 @@ public sealed class MobileNetGenerator : IIncrementalGenerator
             .Select(static (options, _) => new ProjectInfo(
                 Property(options, "MSBuildProjectDirectory"),
                 Property(options, "RuntimeIdentifier"),
-                string.Equals(Property(options, "PublishAot"), "true", StringComparison.OrdinalIgnoreCase) ? Property(options, "IlcInstructionSet") : null));
+                string.Equals(Property(options, "PublishAot"), "true", StringComparison.OrdinalIgnoreCase) ? Property(options, "IlcInstructionSet") : null,
+                !string.Equals(Property(options, "Optimize"), "false", StringComparison.OrdinalIgnoreCase)));
 
         IncrementalValuesProvider<GenerationResult> results = requests
             .Select(static (request, _) => request.Spec)

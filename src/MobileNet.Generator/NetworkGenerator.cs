@@ -100,7 +100,7 @@ internal static class NetworkGenerator
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelUnreadable, DiagnosticSite.Weights, weights, $"its bridge file '{model.BridgePath}' is damaged; delete it and rebuild"));
             return none;
         }
-        return Build(spec, bytes, emit: true, diagnostics, cancellationToken, VectorWidth.For(project.RuntimeIdentifier, project.AotInstructionSet));
+        return Build(spec, bytes, emit: true, diagnostics, cancellationToken, VectorWidth.For(project.RuntimeIdentifier, project.AotInstructionSet, project.Optimized));
     }
 
     /// <param name="widths">The vector widths to write a branch for: all three unless the build's runtime identifier narrows them.</param>

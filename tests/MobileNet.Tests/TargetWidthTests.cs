@@ -63,6 +63,38 @@ public sealed class TargetWidthTests(ITestOutputHelper log)
         Assert.Equal(expected, actual);
     }
 
+    /// <summary>
+    /// Unoptimised code inlines nothing, so a Debug build's kernels call the BCL's FusedMultiplyAdd, which the
+    /// JIT expands even there, instead of the runtime's short-named KernelMath helpers; its GEMMs broadcast
+    /// rather than multiply by lane. The arithmetic is the same, and so are the bits.
+    /// </summary>
+    [Theory]
+    [InlineData(null)]
+    [InlineData("linux-arm64")]
+    public void ADebugBuildCallsTheIntrinsicsTheJitExpandsAndGivesTheSameResults(string? runtimeIdentifier)
+    {
+        byte[] model = SyntheticOnnx.Build(new NetworkOptions(0.25, 64) { Classes = 10, Softmax = true });
+        string source = GeneratorHarness.Source(0.25, 64);
+        GeneratorRun release = GeneratorHarness.Generate(source, model, runtimeIdentifier: runtimeIdentifier);
+        GeneratorRun debug = GeneratorHarness.Generate(source, model, optimization: Microsoft.CodeAnalysis.OptimizationLevel.Debug, runtimeIdentifier: runtimeIdentifier);
+        Assert.Empty(debug.Diagnostics);
+        Assert.Empty(debug.CompileErrors);
+
+        Assert.Contains(" = Fma(", release.MainSource);
+        Assert.Contains(" = FmaLane(", release.MainSource);
+        Assert.Contains("using static MobileNet.KernelMath;", release.MainSource);
+        Assert.Contains(" = FusedMultiplyAdd(", debug.MainSource);
+        Assert.DoesNotContain(" = Fma(", debug.MainSource);
+        Assert.DoesNotContain(" = FmaLane(", debug.MainSource);
+        Assert.DoesNotContain("KernelMath", debug.MainSource);
+
+        float[] input = Compare.RandomImage(64 * 64 * 3, 9);
+        float[] expected = new float[10], actual = new float[10];
+        release.Run(input, expected, new float[release.Constant("WorkspaceLength")]);
+        debug.Run(input, actual, new float[debug.Constant("WorkspaceLength")]);
+        Assert.Equal(expected, actual);
+    }
+
     [Theory]
     [InlineData("linux-x64")]
     [InlineData("win-x64")]

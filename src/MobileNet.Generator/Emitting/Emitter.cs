@@ -54,8 +54,8 @@ internal static class Emitter
     // The class's code (code true) or the weights file, which holds no references: with nullable
     // analysis off, the compiler skips a flow analysis of every literal in it. The code's kernels
     // call MaxNative and MinNative unqualified, their arguments picking the width, from the vector
-    // classes of the widths they use (a branch's widest vectors, then narrower ones), and Fma/FmaLane
-    // from the runtime's KernelMath.
+    // classes of the widths they use (a branch's widest vectors, then narrower ones), and, in optimised
+    // builds, Fma/FmaLane from the runtime's KernelMath (unoptimised ones call FusedMultiplyAdd instead).
     private static string Wrap(TargetType target, bool code, System.Action<SourceWriter> body, IReadOnlyList<VectorWidth>? widths = null)
     {
         var w = new SourceWriter();
@@ -69,7 +69,7 @@ internal static class Emitter
         if (widths is not null)
             foreach (VectorWidth width in VectorWidth.All.Where(v => v.Lanes <= widths.Max(b => b.Lanes)).Reverse())
                 w.Line($"using static System.Runtime.Intrinsics.{width.Vector};");
-        if (widths is not null)
+        if (widths is not null && widths.All(width => width.Optimized))
             w.Line("using static MobileNet.KernelMath;");
         w.Line();
         // A file-scoped namespace: one level less of indentation on every line of the kernels.

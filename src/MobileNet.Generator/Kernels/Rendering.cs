@@ -120,14 +120,8 @@ internal static class Rendering
     }
 
     /// <summary>
-    /// One multiply-accumulate, <c>acc += x × k</c> rounded once, at the width of its arguments: the runtime's
-    /// <c>MobileNet.KernelMath.Fma</c>, which the generated file imports, with the addend first.
-    /// </summary>
-    public static string Fma(string x, string k, string acc) => $"{acc} = Fma({acc}, {x}, {k});";
-
-    /// <summary>
     /// <c>acc += k × x[lane]</c> rounded once, 128-bit vectors only (NEON's FMLA by element, <c>KernelMath.FmaLane</c>):
-    /// the same result as <see cref="Fma"/> on the lane broadcast.
+    /// the same result as <see cref="VectorWidth.Fma"/> on the lane broadcast.
     /// </summary>
     public static string FmaByLane(string acc, string k, string x, int lane) => $"{acc} = FmaLane({acc}, {k}, {x}, {lane});";
 

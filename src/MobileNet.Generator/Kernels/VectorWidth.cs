@@ -5,9 +5,10 @@ namespace MobileNet.Generator.Kernels;
 
 /// <summary>
 /// A vector width the emitted code can take, the register tile a GEMM uses at that width, and the vector
-/// registers of the targets that take its branch (AVX-512 and NEON 32, AVX2 16).
+/// registers of the targets that take its branch (AVX-512 and NEON 32, AVX2 16). <see cref="Optimized"/> says
+/// whether the build optimises (Release): only then does the JIT inline the runtime's short-named helpers.
 /// </summary>
-internal sealed record VectorWidth(string Vector, int Lanes, int BlocksPerTile, int Rows, int Registers)
+internal sealed record VectorWidth(string Vector, int Lanes, int BlocksPerTile, int Rows, int Registers, bool Optimized = true)
 {
     // Register tiles (pixels × output channels) for the file of each target: AVX-512 has 32 registers and
     // two 512-bit FMA pipes, so 8 pixels × 48 channels (24 accumulators; 8 broadcasts and 3 loads per 24
@@ -32,7 +33,14 @@ internal sealed record VectorWidth(string Vector, int Lanes, int BlocksPerTile, 
     /// runtime prefers. Any other build, or one for no particular machine ("native" included), keeps all
     /// three, as its code may meet any x64 CPU.
     /// </summary>
-    public static IReadOnlyList<VectorWidth> For(string? runtimeIdentifier, string? aotInstructionSet = null)
+    /// <param name="optimized">False for a build that does not optimise (Debug): its widths say so, and its kernels are spelled for it.</param>
+    public static IReadOnlyList<VectorWidth> For(string? runtimeIdentifier, string? aotInstructionSet = null, bool optimized = true)
+    {
+        IReadOnlyList<VectorWidth> widths = Branches(runtimeIdentifier, aotInstructionSet);
+        return optimized ? widths : widths.Select(w => w with { Optimized = false }).ToArray();
+    }
+
+    private static IReadOnlyList<VectorWidth> Branches(string? runtimeIdentifier, string? aotInstructionSet)
     {
         if (runtimeIdentifier is not null && runtimeIdentifier.EndsWith("-arm64", System.StringComparison.OrdinalIgnoreCase))
             return [W128];
@@ -45,7 +53,8 @@ internal sealed record VectorWidth(string Vector, int Lanes, int BlocksPerTile, 
     }
 
     /// <summary>The classifier's tiles for the branches in <paramref name="widths"/>.</summary>
-    public static IReadOnlyList<VectorWidth> ClassifierFor(IReadOnlyList<VectorWidth> widths) => Classifier.Where(c => widths.Any(w => w.Lanes == c.Lanes)).ToArray();
+    public static IReadOnlyList<VectorWidth> ClassifierFor(IReadOnlyList<VectorWidth> widths) =>
+        widths.SelectMany(w => Classifier.Where(c => c.Lanes == w.Lanes).Select(c => c with { Optimized = w.Optimized })).ToArray();
 
     public string IsAccelerated => $"{Vector}.IsHardwareAccelerated";
 
@@ -53,5 +62,17 @@ internal sealed record VectorWidth(string Vector, int Lanes, int BlocksPerTile, 
     public int Accumulators => Rows * BlocksPerTile * Gemm.GemmLayout.Block / Lanes;
 
     /// <summary>The widest width no wider than <paramref name="branch"/> whose vectors divide <paramref name="channels"/>.</summary>
-    public static VectorWidth WidestDividing(VectorWidth branch, int channels) => All.First(x => x.Lanes <= branch.Lanes && channels % x.Lanes == 0);
+    public static VectorWidth WidestDividing(VectorWidth branch, int channels) => Narrower(branch, x => channels % x.Lanes == 0);
+
+    /// <summary>The widest width no wider than <paramref name="branch"/> that <paramref name="fits"/>, built as the branch is (optimised or not).</summary>
+    public static VectorWidth Narrower(VectorWidth branch, System.Func<VectorWidth, bool> fits) =>
+        All.First(x => x.Lanes <= branch.Lanes && fits(x)) with { Optimized = branch.Optimized };
+
+    /// <summary>
+    /// One multiply-accumulate, <c>acc += x × k</c> rounded once, at the width of its arguments. Optimised
+    /// builds call the runtime's <c>KernelMath.Fma</c> (addend first, as NEON's <c>vfmaq_f32</c>): a network's
+    /// kernels make thousands of these calls, and the short name keeps the source small. An unoptimised build
+    /// would call it rather than inline it, so it gets the BCL intrinsic, which the JIT expands even there.
+    /// </summary>
+    public string Fma(string x, string k, string acc) => Optimized ? $"{acc} = Fma({acc}, {x}, {k});" : $"{acc} = FusedMultiplyAdd({x}, {k}, {acc});";
 }

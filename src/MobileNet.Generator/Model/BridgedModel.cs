@@ -11,6 +11,7 @@ internal sealed record BridgedModel(string SourcePath, string? Link, string Brid
 /// <summary>
 /// The project directory that relative <c>Weights</c> paths are resolved against, the runtime identifier
 /// the build is for (<c>linux-arm64</c>, …), or null when it is for any machine the JIT meets, and the
-/// instruction set of a NativeAOT build (<c>x86-64-v3</c>, <c>avx2,bmi,fma,…</c>), null for a JIT build.
+/// instruction set of a NativeAOT build (<c>x86-64-v3</c>, <c>avx2,bmi,fma,…</c>), null for a JIT build, and
+/// whether the build optimises (false where MSBuild's <c>Optimize</c> is false, as in Debug).
 /// </summary>
-internal sealed record ProjectInfo(string? ProjectDirectory, string? RuntimeIdentifier = null, string? AotInstructionSet = null);
+internal sealed record ProjectInfo(string? ProjectDirectory, string? RuntimeIdentifier = null, string? AotInstructionSet = null, bool Optimized = true);

@@ -116,7 +116,7 @@ public static class GeneratorHarness
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: optimization, nullableContextOptions: NullableContextOptions.Enable));
 
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            [new MobileNetGenerator().AsSourceGenerator()], additionalFiles, parse, new Options(runtimeIdentifier, aotInstructionSet),
+            [new MobileNetGenerator().AsSourceGenerator()], additionalFiles, parse, new Options(runtimeIdentifier, aotInstructionSet, optimization == OptimizationLevel.Release),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
         driver = driver.RunGeneratorsAndUpdateCompilation(input, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
         GeneratorDriverRunResult result = driver.GetRunResult();
@@ -165,7 +165,8 @@ public static class GeneratorHarness
         public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text, Encoding.UTF8);
     }
 
-    private sealed class Options(string? runtimeIdentifier, string? aotInstructionSet) : AnalyzerConfigOptionsProvider
+    /// <summary>The build properties MobileNetGen.props makes visible, with Optimize as the compilation's own.</summary>
+    private sealed class Options(string? runtimeIdentifier, string? aotInstructionSet, bool optimize) : AnalyzerConfigOptionsProvider
     {
         public override AnalyzerConfigOptions GlobalOptions { get; } = new Values(new()
         {
@@ -173,6 +174,7 @@ public static class GeneratorHarness
             ["build_property.RuntimeIdentifier"] = runtimeIdentifier ?? "",
             ["build_property.PublishAot"] = aotInstructionSet is null ? "" : "true",
             ["build_property.IlcInstructionSet"] = aotInstructionSet ?? "",
+            ["build_property.Optimize"] = optimize ? "true" : "false",
         });
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Values.Empty;
         public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Values.Empty;

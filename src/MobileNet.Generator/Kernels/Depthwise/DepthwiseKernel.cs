@@ -142,7 +142,7 @@ internal static class DepthwiseKernel
                     continue;
                 // One line per input value: its load and the outputs it feeds.
                 int offset = (fixedOx is null ? col : ix) * channels;
-                w.Line($"{(declared ? "" : $"{v}<float> ")}x = {v}.LoadUnsafe(ref p{j}{Offset(offset)}); " + string.Join(" ", users.Select(user => Fma("x", $"k{user.tap}", Acc(user.q, user.u)))));
+                w.Line($"{(declared ? "" : $"{v}<float> ")}x = {v}.LoadUnsafe(ref p{j}{Offset(offset)}); " + string.Join(" ", users.Select(user => width.Fma("x", $"k{user.tap}", Acc(user.q, user.u)))));
                 declared = true;
             }
         string target = fixedOx is int o ? (fixedC is int oc ? Constant(o * channels + oc) : Plus(Constant(o * channels), "c")) : Plus($"ox * {channels}", channel);

@@ -66,8 +66,8 @@ internal sealed record DepthwiseSchedule(DepthwiseLayout Layout, int OutRows, in
         bool pixelsOutside = 3 * inW * channels * sizeof(float) > L1Bytes;
         var branches = widths.Select(branch =>
         {
-            VectorWidth width = VectorWidth.All.First(x => x.Lanes <= branch.Lanes && x.Lanes <= channels);
-            VectorWidth[] parts = channels % width.Lanes == 0 ? [width] : [width, VectorWidth.W128];
+            VectorWidth width = VectorWidth.Narrower(branch, x => x.Lanes <= channels);
+            VectorWidth[] parts = channels % width.Lanes == 0 ? [width] : [width, VectorWidth.W128 with { Optimized = branch.Optimized }];
             return new DepthwiseBranch(branch, parts, Chunks(branch, outRows, outW, first, end));
         }).ToArray();
         return new DepthwiseSchedule(layout, outRows, inW, outW, stride, padLeft, first, end, pixelsOutside, branches);

@@ -116,7 +116,7 @@ internal static class GemmKernel
             // Each pixel's broadcast and the products it feeds on one line.
             for (int r = 0; r < rows; r++)
                 w.Line($"{v}<float> x{r} = {v}.Create({(r == 0 ? "a" : $"Unsafe.Add(ref a, {r * inC})")}); " +
-                    string.Join(" ", Enumerable.Range(0, cols).Select(j => Fma($"x{r}", $"w{j}", Acc(r, j)))));
+                    string.Join(" ", Enumerable.Range(0, cols).Select(j => pass.Width.Fma($"x{r}", $"w{j}", Acc(r, j)))));
             w.Line("a = ref Unsafe.Add(ref a, 1);");
             w.Line($"wk = ref Unsafe.Add(ref wk, {GemmLayout.Block});");
         }

@@ -62,8 +62,9 @@ internal sealed record GemmSchedule(int Pixels, GemmLayout Layout, IReadOnlyList
         int full = layout.OutStride / GemmLayout.Block, rest = layout.OutStride % GemmLayout.Block;
         // The 128-bit branch is NEON's: its FMAs take the multiplier from a lane, so they read four input
         // channels a step where the channels come in whole vectors. x64 shuffles instead of loading a
-        // broadcast there, but only CPUs without AVX2 take that branch on x64.
-        GemmInput input = width.Lanes == GemmPass.LaneStep && layout.InStride % GemmPass.LaneStep == 0 ? GemmInput.Lanes : GemmInput.Broadcast;
+        // broadcast there, but only CPUs without AVX2 take that branch on x64. An unoptimised build would call
+        // KernelMath.FmaLane rather than inline it, so it broadcasts (the same results).
+        GemmInput input = width.Optimized && width.Lanes == GemmPass.LaneStep && layout.InStride % GemmPass.LaneStep == 0 ? GemmInput.Lanes : GemmInput.Broadcast;
         var passes = new List<GemmPass>();
         // With 512-bit vectors a last block of 8 channels joins the last tile as a half-used column
         // (its weights are padded with zeros): each broadcast then feeds it too, instead of a second

@@ -94,7 +94,7 @@ internal static class StemKernel
                     if (kx < 0 || kx >= kernelW)
                         continue;
                     w.Line(string.Join(" ", Enumerable.Range(0, cols).Select(j =>
-                        Fma("x", $"{v}.LoadUnsafe(ref t{Offset((kx * inC + ci) * outC + j * width.Lanes)})", Acc(r, j)))));
+                        width.Fma("x", $"{v}.LoadUnsafe(ref t{Offset((kx * inC + ci) * outC + j * width.Lanes)})", Acc(r, j)))));
                 }
             }
         }
