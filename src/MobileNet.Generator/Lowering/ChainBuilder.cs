@@ -122,12 +122,18 @@ internal sealed class ChainBuilder(int channels, int height, int width)
     public GraphOp Previous(string where) =>
         _ops.Count > 0 ? _ops[_ops.Count - 1] : throw Unsupported(where, "it comes before any convolution");
 
-    public NetworkGraph Build(string source, int inputChannels, int inputHeight, int inputWidth, string inputLayout, InputNormalization? normalization)
+    /// <param name="quantizedInput">A quantised file's 8-bit input; with it, the graph runs in integers unless <paramref name="notInteger"/> says why not.</param>
+    public NetworkGraph Build(string source, int inputChannels, int inputHeight, int inputWidth, string inputLayout, InputNormalization? normalization,
+        QuantizedTensor? quantizedInput = null, string? notInteger = null)
     {
         foreach (GraphOp op in _ops)
             if (op.Weights.Any(v => float.IsNaN(v) || float.IsInfinity(v)) || op.Bias.Any(v => float.IsNaN(v) || float.IsInfinity(v)))
                 throw new UnsupportedGraphException($"node '{op.Name}': its weights hold NaN or infinity (after folding BatchNormalization: is a variance negative?)");
-        return new NetworkGraph(source, inputChannels, inputHeight, inputWidth, inputLayout, normalization, _ops);
+        if (quantizedInput is null)
+            notInteger = "the file's weights are float";
+        else if (notInteger is null && _ops.FirstOrDefault(op => op.Quantized is null) is { } plain)
+            notInteger = $"node '{plain.Name}' has no integer form";
+        return new NetworkGraph(source, inputChannels, inputHeight, inputWidth, inputLayout, normalization, _ops, quantizedInput, notInteger);
     }
 
     /// <summary>TensorFlow's SAME padding of the current map for a window: the output is ceil(n / s); the odd pixel goes after (SAME_UPPER) or before.</summary>

@@ -33,6 +33,9 @@ internal sealed class GraphOp
     public float ActivationMin { get; set; } = float.NegativeInfinity;
     public float ActivationMax { get; set; } = float.PositiveInfinity;
 
+    /// <summary>The operation's integer form, for an operation of a quantised file; null otherwise.</summary>
+    public QuantizedOp? Quantized { get; set; }
+
     /// <summary>For <see cref="OpKind.Add"/>: the index of the earlier operation whose output is added (the skip connection).</summary>
     public int ResidualFrom { get; init; } = -1;
 
@@ -46,7 +49,13 @@ internal sealed class GraphOp
 }
 
 /// <summary>A network as a chain of operations from one image input to one output.</summary>
-internal sealed class NetworkGraph(string source, int inputChannels, int inputHeight, int inputWidth, string inputLayout, InputNormalization? normalization, IReadOnlyList<GraphOp> ops)
+/// <remarks>
+/// A quantised file's graph also has an integer form: every operation's <see cref="GraphOp.Quantized"/>, and
+/// <see cref="QuantizedInput"/>. <see cref="NotInteger"/> says why a graph has none (float weights, an
+/// operator not yet supported in integers), naming the file's operator.
+/// </remarks>
+internal sealed class NetworkGraph(string source, int inputChannels, int inputHeight, int inputWidth, string inputLayout, InputNormalization? normalization, IReadOnlyList<GraphOp> ops,
+    QuantizedTensor? quantizedInput = null, string? notInteger = "the file's weights are float")
 {
     /// <summary>What the file is, for the docs: format, producer, weight type.</summary>
     public string Source { get; } = source;
@@ -58,4 +67,8 @@ internal sealed class NetworkGraph(string source, int inputChannels, int inputHe
     /// <summary>The normalisation the file itself states (a quantised input does), or null when it cannot tell.</summary>
     public InputNormalization? Normalization { get; } = normalization;
     public IReadOnlyList<GraphOp> Ops { get; } = ops;
+    /// <summary>The file's 8-bit input, when its network runs in integers.</summary>
+    public QuantizedTensor? QuantizedInput { get; } = notInteger is null ? quantizedInput : null;
+    /// <summary>Why the network cannot run in integers, or null when it can.</summary>
+    public string? NotInteger { get; } = notInteger;
 }

@@ -21,6 +21,8 @@ internal sealed class TfliteLowering
     private readonly Dictionary<int, int> _producers = [];
     private ChainBuilder _chain = null!;
     private Padding _pendingPads;
+    /// <summary>Why the network cannot run in integers (the first operator that stops it), or null.</summary>
+    private string? _notInteger;
 
     private TfliteLowering(TfliteModel model, CancellationToken cancellationToken)
     {
@@ -60,7 +62,10 @@ internal sealed class TfliteLowering
         string weights = _model.Tensors.Any(t => t.IsConstant && t.Type is TfliteType.UInt8 or TfliteType.Int8)
             ? $"{(_model.Tensors.Any(t => t.IsConstant && t.Type == TfliteType.Int8) ? "int8" : "uint8")} weights dequantised at build time"
             : "float weights";
-        return _chain.Build($"TFLite, {weights}", c, h, w, "NHWC", Normalization(input));
+        QuantizedTensor? quantizedInput = Quantization(_model.Inputs[0]);
+        if (quantizedInput is null && weights != "float weights")
+            _notInteger ??= $"the input '{input.Name}' is {Describe(_model.Inputs[0])}, not 8-bit";
+        return _chain.Build($"TFLite, {weights}", c, h, w, "NHWC", Normalization(input), quantizedInput, _notInteger);
     }
 
     /// <summary>What a quantised input says about its pixels: uint8 inputs are the pixel itself, int8 inputs are pixel − 128.</summary>
@@ -98,18 +103,25 @@ internal sealed class TfliteLowering
             throw Unsupported(op, "it follows a PAD; only a convolution may take a PAD's output");
         switch ((TfliteOp)op.Code)
         {
-            case TfliteOp.Conv2D: Conv(op, depthwise: false); break;
-            case TfliteOp.DepthwiseConv2D: Conv(op, depthwise: true); break;
-            case TfliteOp.AveragePool2D: AveragePool(op); break;
-            case TfliteOp.Mean: Mean(op); break;
-            case TfliteOp.FullyConnected: FullyConnected(op); break;
-            case TfliteOp.Reshape or TfliteOp.Squeeze: _chain.Flatten(where); break;
+            case TfliteOp.Conv2D: Conv(op, input, depthwise: false); break;
+            case TfliteOp.DepthwiseConv2D: Conv(op, input, depthwise: true); break;
+            case TfliteOp.AveragePool2D: AveragePool(op); _chain.Previous(where).Quantized = Activations(op, input); break;
+            case TfliteOp.Mean: Mean(op); _chain.Previous(where).Quantized = Activations(op, input); break;
+            case TfliteOp.FullyConnected: FullyConnected(op, input); break;
+            case TfliteOp.Reshape or TfliteOp.Squeeze:
+                _chain.Flatten(where);
+                if (Quantization(input) != Quantization(op.Outputs[0]))
+                    NotInteger(op, $"it changes the quantisation from {Describe(input)} to {Describe(op.Outputs[0])}");
+                break;
             case TfliteOp.Softmax:
                 if (op.Options.Beta != 1f)
                     throw Unsupported(op, $"a softmax with β = {op.Options.Beta} is not supported");
                 _chain.Softmax(where, Name(op), overClasses: true);
+                _chain.Previous(where).Quantized = Activations(op, input);
                 break;
-            case TfliteOp.Quantize or TfliteOp.Dequantize: break;
+            case TfliteOp.Quantize or TfliteOp.Dequantize:
+                NotInteger(op, "QUANTIZE and DEQUANTIZE do not run in integers yet");
+                break;
             case TfliteOp.Relu: _chain.Clamp(where, 0, float.PositiveInfinity); break;
             case TfliteOp.Relu6: _chain.Clamp(where, 0, 6); break;
             case TfliteOp.ReluN1To1: _chain.Clamp(where, -1, 1); break;
@@ -129,9 +141,11 @@ internal sealed class TfliteLowering
         if (skip < 0 || !_producers.TryGetValue(skip, out int from))
             throw Unsupported(op, "its other input does not come from earlier in the network (a constant ADD is not supported)");
         _chain.AddResidual(Where(op), Name(op), from);
+        if (Activations(op, input) is { } q && Quantization(skip) is { } other)
+            _chain.Previous(Where(op)).Quantized = new QuantizedOp { Input = q.Input, Output = q.Output, Skip = other };
     }
 
-    private void Conv(TfliteOperator op, bool depthwise)
+    private void Conv(TfliteOperator op, int input, bool depthwise)
     {
         TfliteTensor weights = Constant(op, 1, "weights");
         int[] s = weights.Shape;
@@ -145,19 +159,24 @@ internal sealed class TfliteLowering
             throw Unsupported(op, $"the weights [{string.Join(",", s)}] do not fit an input of {inC} channels");
 
         // To OIHW: conv OHWI → [o][i][y][x]; depthwise [1][y][x][o] (o = input channel · multiplier + j) → [o][0][y][x].
-        var oihw = new float[weights.Values.Length];
         int perOut = depthwise ? 1 : inC;
-        for (int o = 0; o < outC; o++)
-            for (int i = 0; i < perOut; i++)
-                for (int y = 0; y < kernelH; y++)
-                    for (int x = 0; x < kernelW; x++)
-                        oihw[((o * perOut + i) * kernelH + y) * kernelW + x] = depthwise
-                            ? weights.Values[(y * kernelW + x) * outC + o]
-                            : weights.Values[((o * kernelH + y) * kernelW + x) * inC + i];
+        T[] Oihw<T>(T[] values)
+        {
+            var oihw = new T[values.Length];
+            for (int o = 0; o < outC; o++)
+                for (int i = 0; i < perOut; i++)
+                    for (int y = 0; y < kernelH; y++)
+                        for (int x = 0; x < kernelW; x++)
+                            oihw[((o * perOut + i) * kernelH + y) * kernelW + x] = depthwise
+                                ? values[(y * kernelW + x) * outC + o]
+                                : values[((o * kernelH + y) * kernelW + x) * inC + i];
+            return oihw;
+        }
 
         float[]? bias = Bias(op);
         Padding pads = Pads(op, kernelH, kernelW);
-        _chain.AddConv(Where(op), Name(op), oihw, bias, outC, kernelH, kernelW, op.Options.StrideH, op.Options.StrideW, depthwise ? inC : 1, pads);
+        GraphOp conv = _chain.AddConv(Where(op), Name(op), Oihw(weights.Values), bias, outC, kernelH, kernelW, op.Options.StrideH, op.Options.StrideW, depthwise ? inC : 1, pads);
+        conv.Quantized = Weighted(op, input, weights, Oihw);
         CheckShape(op);
     }
 
@@ -179,6 +198,8 @@ internal sealed class TfliteLowering
         if (p.Length != 8 || p[0] != 0 || p[1] != 0 || p[6] != 0 || p[7] != 0 || p.Any(v => v < 0 || v > 16))
             throw Unsupported(op, $"only spatial zero padding is supported, found [{string.Join(",", p)}]");
         _pendingPads = new Padding((int)p[2], (int)p[4], (int)p[3], (int)p[5]);
+        if (Quantization(op.Inputs[0]) != Quantization(op.Outputs[0]))
+            NotInteger(op, $"it changes the quantisation from {Describe(op.Inputs[0])} to {Describe(op.Outputs[0])}");
         // The padded tensor is only seen by the next convolution, which takes the pads over.
     }
 
@@ -199,14 +220,84 @@ internal sealed class TfliteLowering
         _chain.GlobalPool(Name(op), flatten: !op.Options.KeepDims);
     }
 
-    private void FullyConnected(TfliteOperator op)
+    private void FullyConnected(TfliteOperator op, int input)
     {
         TfliteTensor weights = Constant(op, 1, "weights");
         if (weights.Shape.Length != 2 || weights.Values is null)
             throw Unsupported(op, $"the weights [{string.Join(",", weights.Shape)}] are not a float or quantised matrix");
         float[]? bias = Bias(op);
         _chain.FullyConnected(Where(op), Name(op), weights.Values, bias);
+        _chain.Previous(Where(op)).Quantized = Weighted(op, input, weights, values => values);
     }
+
+    /// <summary>An 8-bit activation tensor's quantisation (one scale and zero point), or null for any other tensor.</summary>
+    private QuantizedTensor? Quantization(int tensor)
+    {
+        TfliteTensor t = _model.Tensors[tensor];
+        if (t.Type is not (TfliteType.UInt8 or TfliteType.Int8) || t.Quantization is not { Scale.Length: 1 } q || q.ZeroPoint.Length > 1)
+            return null;
+        return new QuantizedTensor(t.Type == TfliteType.Int8, q.Scale[0], q.ZeroPoint.Length == 0 ? 0 : (int)q.ZeroPoint[0]);
+    }
+
+    private string Describe(int tensor) => Quantization(tensor)?.ToString() ?? _model.Tensors[tensor].Type.ToString().ToLowerInvariant();
+
+    /// <summary>The integer form of an operation without weights (pool, softmax, ADD): its input and output quantisation.</summary>
+    private QuantizedOp? Activations(TfliteOperator op, int input)
+    {
+        if (Quantization(input) is not { } inQ || Quantization(op.Outputs[0]) is not { } outQ)
+        {
+            NotInteger(op, $"its input is {Describe(input)} and its output {Describe(op.Outputs[0])}, not both 8-bit");
+            return null;
+        }
+        return new QuantizedOp { Input = inQ, Output = outQ };
+    }
+
+    /// <summary>
+    /// The integer form of a convolution or the classifier: 8-bit activations, 8-bit weights (uint8 with one
+    /// zero point, or int8 symmetric, one scale per tensor or per output channel), int32 biases on the scale
+    /// input scale × weight scale. <paramref name="layout"/> reorders the stored weights as the float ones were.
+    /// </summary>
+    private QuantizedOp? Weighted(TfliteOperator op, int input, TfliteTensor weights, Func<int[], int[]> layout)
+    {
+        if (Activations(op, input) is not { } q)
+            return null;
+        if (weights.Type is not (TfliteType.UInt8 or TfliteType.Int8) || weights.Quantized is null || weights.Quantization is not { } w)
+        {
+            NotInteger(op, $"its weights are {weights.Type.ToString().ToLowerInvariant()}, not 8-bit");
+            return null;
+        }
+        bool signed = weights.Type == TfliteType.Int8;
+        int outputs = op.Code == (int)TfliteOp.FullyConnected ? weights.Shape[0] : _chain.C;
+        if (signed ? w.ZeroPoint.Any(z => z != 0) : w.ZeroPoint.Length > 1)
+        {
+            NotInteger(op, signed ? "its int8 weights have a zero point other than 0 (TFLite's int8 weights are symmetric)" : "its uint8 weights have one zero point per channel");
+            return null;
+        }
+        if (w.Scale.Length != 1 && w.Scale.Length != outputs)
+        {
+            NotInteger(op, $"its weights have {w.Scale.Length} scales for {outputs} output channels");
+            return null;
+        }
+        int[] bias;
+        if (op.Inputs.Length <= 2 || op.Inputs[2] < 0)
+            bias = new int[outputs];
+        else if (_model.Tensors[op.Inputs[2]] is { Type: TfliteType.Int32, Quantized: { } raw } && raw.Length == outputs)
+            bias = raw;
+        else
+        {
+            NotInteger(op, "its bias is not an int32 tensor");
+            return null;
+        }
+        return new QuantizedOp
+        {
+            Input = q.Input, Output = q.Output,
+            Weights = layout(weights.Quantized), WeightsSigned = signed, WeightZeroPoint = w.ZeroPoint.Length == 0 ? 0 : (int)w.ZeroPoint[0],
+            WeightScales = w.Scale, Bias = bias,
+        };
+    }
+
+    /// <summary>Notes the first reason the file cannot run in integers; it still runs in float.</summary>
+    private void NotInteger(TfliteOperator op, string reason) => _notInteger ??= $"{Where(op)}: {reason}";
 
     private void FusedActivation(TfliteOperator op)
     {

@@ -23,9 +23,10 @@ internal sealed class TfliteQuantization(float[] scale, long[] zeroPoint, int di
 
 /// <summary>
 /// A tensor. Constant tensors carry their values: <see cref="Values"/> for float and quantised data
-/// (already dequantised), <see cref="Ints"/> for plain int32 and int64 data such as shapes.
+/// (already dequantised), <see cref="Ints"/> for plain int32 and int64 data such as shapes, and
+/// <see cref="Quantized"/> for quantised data as stored (uint8, int8, int16 or int32 values).
 /// </summary>
-internal sealed class TfliteTensor(string name, int[] shape, TfliteType type, TfliteQuantization? quantization, float[]? values, long[]? ints)
+internal sealed class TfliteTensor(string name, int[] shape, TfliteType type, TfliteQuantization? quantization, float[]? values, long[]? ints, int[]? quantized = null)
 {
     public string Name { get; } = name;
     public int[] Shape { get; } = shape;
@@ -33,6 +34,7 @@ internal sealed class TfliteTensor(string name, int[] shape, TfliteType type, Tf
     public TfliteQuantization? Quantization { get; } = quantization;
     public float[]? Values { get; } = values;
     public long[]? Ints { get; } = ints;
+    public int[]? Quantized { get; } = quantized;
     public bool IsConstant => Values is not null || Ints is not null;
 }
 

@@ -7,8 +7,9 @@ namespace MobileNet.Generator.Reading;
 
 /// <summary>
 /// Reads a .tflite file (FlatBuffers, schema.fbs of TensorFlow Lite): the first subgraph's tensors and
-/// operators. Constant tensors are dequantised here (uint8 per-tensor, int8 per-axis, int32 biases),
-/// so that everything after the reader sees float weights.
+/// operators. Constant tensors are dequantised here (uint8 per-tensor, int8 per-axis, int32 biases), so
+/// that the float path after the reader sees float weights; quantised ones also keep their stored integers
+/// for the integer path.
 /// </summary>
 internal static class TfliteReader
 {
@@ -197,7 +198,7 @@ internal static class TfliteReader
             TfliteType.Int64 => new TfliteTensor(name, shape, type, quantization, null, Longs(data, dataStart, (int)count, 8)),
             TfliteType.Int32 when quantization is null => new TfliteTensor(name, shape, type, null, null, Longs(data, dataStart, (int)count, 4)),
             TfliteType.Int32 or TfliteType.UInt8 or TfliteType.Int8 or TfliteType.Int16 when quantization is not null =>
-                new TfliteTensor(name, shape, type, quantization, Dequantize(name, data, dataStart, shape, type, quantization), null),
+                Quantized(name, shape, type, quantization, Raw(data, dataStart, (int)count, type)),
             _ => throw new ModelFormatException($"constant tensor '{name}' has type {type}{(quantization is null ? " without quantisation parameters" : "")}; it cannot be read as weights"),
         };
     }
@@ -238,12 +239,24 @@ internal static class TfliteReader
         return values;
     }
 
-    /// <summary>real = scale · (q − zero point), with one scale per tensor or one per index of the quantised dimension.</summary>
-    private static float[] Dequantize(string name, byte[] data, int start, int[] shape, TfliteType type, TfliteQuantization q)
+    /// <summary>The stored integers of a quantised tensor.</summary>
+    private static int[] Raw(byte[] data, int start, int count, TfliteType type)
     {
-        int count = 1;
-        foreach (int d in shape)
-            count *= d;
+        var raw = new int[count];
+        for (int i = 0; i < count; i++)
+            raw[i] = type switch
+            {
+                TfliteType.UInt8 => data[start + i],
+                TfliteType.Int8 => (sbyte)data[start + i],
+                TfliteType.Int16 => BitConverter.ToInt16(data, start + 2 * i),
+                _ => BitConverter.ToInt32(data, start + 4 * i),
+            };
+        return raw;
+    }
+
+    /// <summary>A quantised constant: its stored integers, and real = scale · (q − zero point) with one scale per tensor or one per index of the quantised dimension.</summary>
+    private static TfliteTensor Quantized(string name, int[] shape, TfliteType type, TfliteQuantization q, int[] raw)
+    {
         int channels = q.Scale.Length;
         int inner = 1;
         // Converters copy the weights' quantized_dimension onto the 1-D bias; there it can only mean axis 0.
@@ -256,20 +269,13 @@ internal static class TfliteReader
                 inner *= shape[d];
         }
 
-        var values = new float[count];
-        for (int i = 0; i < count; i++)
+        var values = new float[raw.Length];
+        for (int i = 0; i < raw.Length; i++)
         {
             int c = channels == 1 ? 0 : i / inner % channels;
-            long raw = type switch
-            {
-                TfliteType.UInt8 => data[start + i],
-                TfliteType.Int8 => (sbyte)data[start + i],
-                TfliteType.Int16 => BitConverter.ToInt16(data, start + 2 * i),
-                _ => BitConverter.ToInt32(data, start + 4 * i),
-            };
             long zero = q.ZeroPoint.Length == 0 ? 0 : q.ZeroPoint[c];
-            values[i] = q.Scale[c] * (raw - zero);
+            values[i] = q.Scale[c] * (raw[i] - zero);
         }
-        return values;
+        return new TfliteTensor(name, shape, type, q, values, null, raw);
     }
 }
