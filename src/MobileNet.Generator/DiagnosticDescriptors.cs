@@ -86,6 +86,15 @@ internal static class DiagnosticDescriptors
         "MNG019", "Layers left out",
         "The network stops before the end of '{0}', at {1}; left out of the build: {2}", Category, DiagnosticSeverity.Info, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor UnsupportedArithmetic = Error(
+        "MNG020", "Unsupported arithmetic",
+        "Arithmetic = {0} is not supported: use MobileNetArithmetic.Auto, Float or Integer");
+
+    /// <summary>{1}: what stops the file (its weights are float, an operator, a requantising reshape), naming the file's operator.</summary>
+    public static readonly DiagnosticDescriptor NotInteger = Error(
+        "MNG021", "The network cannot run in integers",
+        "Arithmetic = Integer, but the weights file '{0}' cannot run in 8-bit integers: {1}; use MobileNetArithmetic.Float or Auto");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using MobileNet.Generator.Binding;
 using MobileNet.Generator.Emitting;
+using MobileNet.Generator.Integer;
 using MobileNet.Generator.Kernels;
 using MobileNet.Generator.Lowering;
 using MobileNet.Generator.Model;
@@ -76,6 +77,8 @@ internal static class NetworkGenerator
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedNormalization, DiagnosticSite.Normalization, spec.Normalization.ToString()));
         if (spec.Output is < 0 or > (int)OutputKind.FeatureMap)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedOutput, DiagnosticSite.Output, spec.Output.ToString()));
+        if (spec.Arithmetic is < 0 or > 2)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedArithmetic, DiagnosticSite.Arithmetic, spec.Arithmetic.ToString()));
         if (string.IsNullOrWhiteSpace(spec.Weights))
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WeightsMissing, DiagnosticSite.Attribute, spec.Target.Name));
         if (diagnostics.Count > 0)
@@ -137,8 +140,21 @@ internal static class NetworkGenerator
         cancellationToken.ThrowIfCancellationRequested();
         InputNormalization normalization = InputNormalization.For(spec.Normalization, graph.Normalization);
         ExecutionPlan plan = Planner.Plan(network, normalization, widths ?? VectorWidth.All, cancellationToken);
+        if (spec.Arithmetic == IntegerArithmetic)
+        {
+            if (IntegerPlanner.Unsupported(network) is { } reason)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotInteger, DiagnosticSite.Arithmetic, weights, reason));
+                return none;
+            }
+            IntegerPlan integer = IntegerPlanner.Plan(network, normalization, plan.WorkspaceLength * sizeof(float), cancellationToken);
+            return emit ? IntegerEmitter.Emit(spec.Target, integer, weights, cancellationToken) : none;
+        }
         return emit ? Emitter.Emit(spec.Target, plan, weights, cancellationToken) : none;
     }
+
+    /// <summary>The runtime's <c>MobileNetArithmetic.Integer</c>.</summary>
+    private const int IntegerArithmetic = 2;
 
     /// <summary>What a recognised file is and the attribute values that fit it: "the file is MobileNet V1 α=0.25 at 128×128, so set Alpha = 0.25 and Resolution = 128".</summary>
     private static string Fit(RecognizedNetwork file, NetworkSpec spec)

@@ -22,4 +22,7 @@ public readonly struct LayerWeights
 
     /// <summary>The first float. The data is read-only: the reference is writable only so that it can go to vector loads as it is.</summary>
     public ref float Floats => ref Unsafe.AddByteOffset(ref Unsafe.NullRef<float>(), _address);
+
+    /// <summary>The first byte, for the integer networks' data (int32 biases, float scales, 8-bit weights). Read-only, as <see cref="Floats"/>.</summary>
+    public ref byte Bytes => ref Unsafe.AddByteOffset(ref Unsafe.NullRef<byte>(), _address);
 }

@@ -52,4 +52,10 @@ public sealed class MobileNetAttribute : Attribute
     /// <c>["block13/expand", "last"]</c>. The generated class's docs list each layer's name and shape.
     /// </summary>
     public string[]? FeatureMaps { get; set; }
+
+    /// <summary>
+    /// Float32 or 8-bit integer arithmetic (see <see cref="MobileNetArithmetic"/>). <see cref="MobileNetArithmetic.Integer"/>
+    /// runs a quantised TFLite file as TFLite does; its class then takes and writes the file's 8-bit values.
+    /// </summary>
+    public MobileNetArithmetic Arithmetic { get; set; }
 }

@@ -33,6 +33,13 @@ public static class NetworkGuard
         return ref Unsafe.Add(ref start, (int)((0 - address) & 63) / sizeof(float));
     }
 
+    /// <summary>The first byte of a workspace at or after <paramref name="start"/> on a 64-byte boundary (at most 63 bytes on), for the integer networks.</summary>
+    public static ref byte AlignToCacheLine(ref byte start)
+    {
+        nuint address = (nuint)Unsafe.ByteOffset(ref Unsafe.NullRef<byte>(), ref start);
+        return ref Unsafe.Add(ref start, (int)((0 - address) & 63));
+    }
+
     [DoesNotReturn]
     private static void ThrowLength(int actual, int expected, string how, string parameterName) =>
         throw new ArgumentException($"'{parameterName}' has {actual} elements; it must have {how} {expected}.", parameterName);

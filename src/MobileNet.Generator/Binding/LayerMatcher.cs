@@ -34,7 +34,7 @@ internal static class LayerMatcher
             { Kind: OpKind.Conv, KernelH: 1, KernelW: 1, InH: 1, InW: 1, Group: 1 } => new GraphOp
             {
                 Kind = OpKind.FullyConnected, Name = head.Name, InC = head.InC, OutC = head.OutC, Weights = head.Weights, Bias = head.Bias,
-                ActivationMin = head.ActivationMin, ActivationMax = head.ActivationMax,
+                ActivationMin = head.ActivationMin, ActivationMax = head.ActivationMax, Quantized = head.Quantized,
             },
             _ => null,
         };

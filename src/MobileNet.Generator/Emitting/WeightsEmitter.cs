@@ -41,22 +41,30 @@ internal static class WeightsEmitter
                 string name = Identifiers.WeightField(layer.Index, weights.Suffix);
                 writer.Line($"/// <summary>{layer.MethodName}{(weights.Suffix.Length > 0 ? $", {weights.Suffix.ToLowerInvariant()}" : "")}: {SourceWriter.Count(weights.Data.Length)} floats.</summary>");
                 writer.Line($"public static readonly global::MobileNet.LayerWeights {name} = new({name}Words);");
-                writer.Line($"private static global::System.ReadOnlySpan<ulong> {name}Words => new ulong[]");
-                writer.Line("{");
-                AppendWords(writer, weights.Data);
-                writer.Line("};");
+                var bytes = new byte[weights.Data.Length * sizeof(float)];
+                Buffer.BlockCopy(weights.Data, 0, bytes, 0, bytes.Length);
+                WordArray(writer, name, bytes);
             }
         writer.Close();
+    }
+
+    /// <summary>A property <c>{name}Words</c> over <paramref name="bytes"/> as little-endian 64-bit words, the last one padded with zeros.</summary>
+    public static void WordArray(SourceWriter writer, string name, byte[] bytes)
+    {
+        writer.Line($"private static global::System.ReadOnlySpan<ulong> {name}Words => new ulong[]");
+        writer.Line("{");
+        AppendWords(writer, bytes);
+        writer.Line("};");
     }
 
     /// <summary>Bytes of read-only data the weights take: floats in pairs, so each array rounds up to 8 bytes.</summary>
     public static int Bytes(ExecutionPlan plan) => plan.Layers.Sum(l => l.Weights.Sum(w => (w.Data.Length + 1) / 2 * 8));
 
-    private static void AppendWords(SourceWriter writer, float[] values)
+    private static void AppendWords(SourceWriter writer, byte[] bytes)
     {
         const int WordsPerLine = 8;
         var line = new char[WordsPerLine * 22 + 8];
-        int words = (values.Length + 1) / 2;
+        int words = (bytes.Length + 7) / 8;
         for (int start = 0; start < words; start += WordsPerLine)
         {
             int at = 0;
@@ -64,8 +72,7 @@ internal static class WeightsEmitter
                 line[at++] = ' ';
             for (int word = start; word < Math.Min(start + WordsPerLine, words); word++)
             {
-                uint low = Bits(values[2 * word]);
-                uint high = 2 * word + 1 < values.Length ? Bits(values[2 * word + 1]) : 0;
+                uint low = Half(bytes, 8 * word), high = Half(bytes, 8 * word + 4);
                 line[at++] = '0';
                 line[at++] = 'x';
                 at = Hex(line, at, high);
@@ -79,7 +86,14 @@ internal static class WeightsEmitter
         }
     }
 
-    private static unsafe uint Bits(float value) => *(uint*)&value;
+    /// <summary>The little-endian 32 bits at <paramref name="start"/>, zeros past the end.</summary>
+    private static uint Half(byte[] bytes, int start)
+    {
+        uint value = 0;
+        for (int i = 3; i >= 0; i--)
+            value = value << 8 | (start + i < bytes.Length ? bytes[start + i] : 0u);
+        return value;
+    }
 
     private static int Hex(char[] into, int at, uint value)
     {

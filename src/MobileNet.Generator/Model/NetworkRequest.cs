@@ -14,6 +14,7 @@ internal sealed record NetworkRequest(NetworkSpec Spec, RequestLocations Locatio
 /// alone generates; this one only reports MNG013. <paramref name="Output"/> is the attribute's
 /// <c>MobileNetOutput</c> value; <paramref name="FeatureMaps"/> the layer names it lists, null entries as empty strings.
 /// <paramref name="Declaration"/> is the index, among the class's declarations, of the one carrying the attribute.
+/// <paramref name="Arithmetic"/> is the attribute's <c>MobileNetArithmetic</c> value.
 /// </summary>
 internal sealed record NetworkSpec(
     TargetType Target,
@@ -25,7 +26,8 @@ internal sealed record NetworkSpec(
     bool IsDuplicate = false,
     int Output = 0,
     EquatableArray<string> FeatureMaps = default,
-    int Declaration = 0)
+    int Declaration = 0,
+    int Arithmetic = 0)
 {
     /// <summary>The attribute's Resolution when it does not set one.</summary>
     public const int DefaultResolution = 224;
@@ -65,6 +67,7 @@ internal enum DiagnosticSite
     Normalization,
     Output,
     FeatureMaps,
+    Arithmetic,
     /// <summary>The class's name in the declaration that carries the attribute.</summary>
     ClassName,
 }
@@ -72,7 +75,7 @@ internal enum DiagnosticSite
 /// <summary>Where the attribute, each of its named arguments and the class name stand in the source.</summary>
 internal sealed record RequestLocations(LocationInfo? Attribute, LocationInfo? ClassName,
     LocationInfo? Version, LocationInfo? Alpha, LocationInfo? Resolution, LocationInfo? Weights, LocationInfo? Normalization,
-    LocationInfo? Output, LocationInfo? FeatureMaps)
+    LocationInfo? Output, LocationInfo? FeatureMaps, LocationInfo? Arithmetic = null)
 {
     /// <summary>The location of <paramref name="site"/>; an argument that is not written falls back to the attribute.</summary>
     public LocationInfo? Of(DiagnosticSite site) => site switch
@@ -85,6 +88,7 @@ internal sealed record RequestLocations(LocationInfo? Attribute, LocationInfo? C
         DiagnosticSite.Normalization => Normalization ?? Attribute,
         DiagnosticSite.Output => Output ?? Attribute,
         DiagnosticSite.FeatureMaps => FeatureMaps ?? Attribute,
+        DiagnosticSite.Arithmetic => Arithmetic ?? Attribute,
         _ => Attribute,
     };
 }

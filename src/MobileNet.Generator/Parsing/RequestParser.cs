@@ -25,7 +25,7 @@ internal static class RequestParser
         int version = 1, resolution = NetworkSpec.DefaultResolution;
         double alpha = 1.0;
         string? weights = null;
-        int normalization = 0, output = 0;
+        int normalization = 0, output = 0, arithmetic = 0;
         string[] featureMaps = [];
         foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
         {
@@ -39,6 +39,7 @@ internal static class RequestParser
                 case "Weights": weights = value as string; break;
                 case "Normalization" when value is int n: normalization = n; break;
                 case "Output" when value is int o: output = o; break;
+                case "Arithmetic" when value is int m: arithmetic = m; break;
                 case "FeatureMaps" when argument.Value.Kind == TypedConstantKind.Array && !argument.Value.IsNull:
                     featureMaps = argument.Value.Values.Select(v => v.Value as string ?? "").ToArray();
                     break;
@@ -46,12 +47,12 @@ internal static class RequestParser
         }
 
         var spec = new NetworkSpec(ParseTarget(type), version, alpha, resolution, weights, normalization, isDuplicate, output, featureMaps,
-            Declaration(type, context.TargetNode));
+            Declaration(type, context.TargetNode), arithmetic);
         Location name = context.TargetNode is TypeDeclarationSyntax declaration ? declaration.Identifier.GetLocation() : context.TargetNode.GetLocation();
         var locations = new RequestLocations(LocationInfo.From(syntax?.GetLocation()), LocationInfo.From(name),
             ArgumentLocation(syntax, "Version"), ArgumentLocation(syntax, "Alpha"),
             ArgumentLocation(syntax, "Resolution"), ArgumentLocation(syntax, "Weights"), ArgumentLocation(syntax, "Normalization"),
-            ArgumentLocation(syntax, "Output"), ArgumentLocation(syntax, "FeatureMaps"));
+            ArgumentLocation(syntax, "Output"), ArgumentLocation(syntax, "FeatureMaps"), ArgumentLocation(syntax, "Arithmetic"));
         return new NetworkRequest(spec, locations);
     }
 

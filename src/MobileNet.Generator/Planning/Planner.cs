@@ -202,7 +202,7 @@ internal static class Planner
     /// An operation as the emitter sees it, with its MACs and parameters as the MobileNet papers count them:
     /// convolution and classifier weights, no biases, BatchNorm, pooling or adds.
     /// </summary>
-    private static PlannedOp Operation(GraphOp op) => new(op.InH, op.InW, op.InC, op.OutH, op.OutW, op.OutC, op.KernelH, op.KernelW, op.StrideH, op.Pads, op.Clamp,
+    public static PlannedOp Operation(GraphOp op) => new(op.InH, op.InW, op.InC, op.OutH, op.OutW, op.OutC, op.KernelH, op.KernelW, op.StrideH, op.Pads, op.Clamp,
         op.Kind switch
         {
             OpKind.Conv => (long)op.KernelH * op.KernelW * (op.InC / op.Group) * op.OutC * op.OutH * op.OutW,

@@ -1,0 +1,181 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using MobileNet.Generator.Emitting;
+using MobileNet.Generator.Model;
+using MobileNet.Generator.Planning;
+
+namespace MobileNet.Generator.Integer;
+
+/// <summary>
+/// Writes an integer network: its class (docs with the layer table, the constants of its 8-bit input and
+/// output, Preprocess, Run over bytes and over floats, a method per layer) and its data.
+/// </summary>
+internal static class IntegerEmitter
+{
+    public static GeneratedFile[] Emit(TargetType target, IntegerPlan plan, string weightsPath, CancellationToken cancellationToken)
+    {
+        string hint = Emitter.HintName(target);
+        return
+        [
+            new GeneratedFile($"{hint}.MobileNet.g.cs", Emitter.Wrap(target, code: true, w => WriteNetwork(w, target, plan, weightsPath, cancellationToken))),
+            new GeneratedFile($"{hint}.MobileNet.Weights.g.cs", Emitter.Wrap(target, code: false, w =>
+            {
+                w.Open(target.Declarations[target.Declarations.Count - 1]);
+                WriteData(w, plan, cancellationToken);
+                w.Close();
+            })),
+        ];
+    }
+
+    /// <summary>The C# type of a tensor's elements.</summary>
+    private static string Type(Lowering.QuantizedTensor t) => t.Signed ? "sbyte" : "byte";
+
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static void WriteNetwork(SourceWriter w, TargetType target, IntegerPlan plan, string weightsPath, CancellationToken cancellationToken)
+    {
+        PlannedNetwork net = plan.Network;
+        int size = net.Resolution, channels = net.InputChannels;
+        string alpha = net.Alpha.ToString("0.###", CultureInfo.InvariantCulture);
+        PlannedOutput output = plan.Outputs[0];
+        IntegerLayer last = plan.Layers[output.Layer];
+        string inType = Type(plan.Input), outType = Type(last.Output);
+
+        w.Line("/// <summary>")
+         .Line($"/// MobileNet V{net.Version}, α = {alpha}, {size}×{size}×{channels} → {output.Channels} {(output.Kind == OutputKind.Probabilities ? "class probabilities" : "values")} in {last.Output.TypeName}, generated from <c>{DisplayText.XmlDoc(weightsPath)}</c>")
+         .Line($"/// ({DisplayText.XmlDoc(net.Source)}), run in integers as TFLite runs it: {Emitter.Millions(plan.MultiplyAccumulates)} M multiply-accumulates, {SourceWriter.Count(plan.WeightBytes)} bytes of weights,")
+         .Line($"/// a workspace of {SourceWriter.Count(plan.WorkspaceLength)} bytes (the float network's: {SourceWriter.Count(plan.FloatWorkspaceBytes)}).")
+         .Line("/// </summary>")
+         .Line("/// <remarks>")
+         .Line($"/// <para>The input is {size}×{size}×{channels} {plan.Input.TypeName} values in NHWC order, quantised as the file says: {plan.Input}.")
+         .Line("/// <see cref=\"Preprocess\"/> makes them from 8-bit pixels. Every convolution multiplies 8-bit values into 32-bit sums, exactly,")
+         .Line("/// and requantises each sum to its output's 8 bits with the file's scales, as LiteRT does: the outputs are LiteRT's, bit for bit.</para>")
+         .Line("/// <code>");
+        w.Line($"///  #  {"layer",-16} {"stride",6}  {"input → output",-30} {"MACs",13} {"params",11}  {"output",-40}  name");
+        foreach (IntegerLayer layer in plan.Layers)
+        {
+            PlannedOp op = layer.Operation;
+            string shapes = layer.Kind == IntegerKind.Conv && layer.Description != "classifier" ? $"{op.Shape(false)} → {op.Shape(true)}" : $"{op.InC * op.InH * op.InW} → {op.OutC}";
+            string stride = layer.Kind == IntegerKind.Conv && layer.Description != "classifier" ? Int(op.Stride) : "";
+            string range = layer.OutputMin > layer.Output.Min || layer.OutputMax < layer.Output.Max ? $" [{layer.OutputMin}, {layer.OutputMax}]" : "";
+            w.Line($"/// {layer.Index,2}  {layer.Description,-16} {stride,6}  {shapes,-30} {SourceWriter.Count(op.Macs),13} {SourceWriter.Count(op.Parameters),11}  {layer.Output + range,-40}  {layer.Name}".TrimEnd());
+        }
+        w.Line($"///     {"total",-16} {"",6}  {"",-30} {SourceWriter.Count(plan.MultiplyAccumulates),13} {SourceWriter.Count(plan.Parameters),11}")
+         .Line("/// </code>")
+         .Line("/// <para>Output: each layer's quantisation, and in brackets the clamp of its fused activation where that narrows the type's range.</para>")
+         .Line("/// </remarks>")
+         .Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"MobileNet.Generator\", \"{Emitter.GeneratorVersion}\")]");
+        w.Open(target.Declarations[target.Declarations.Count - 1]);
+
+        w.Line("/// <summary>Input height and width in pixels.</summary>")
+         .Line($"public const int InputSize = {size};")
+         .Line("/// <summary>Input channels: 3 for RGB, 1 for greyscale.</summary>")
+         .Line($"public const int InputChannels = {channels};")
+         .Line($"/// <summary>Values in one input image: {size}×{size}×{channels}, NHWC.</summary>")
+         .Line($"public const int InputLength = {plan.InputLength};")
+         .Line($"/// <summary>The input's quantisation: real = InputScale × (q − InputZeroPoint), q {plan.Input.TypeName}.</summary>")
+         .Line($"public const float InputScale = {SourceWriter.Float(plan.Input.Scale)};")
+         .Line("/// <inheritdoc cref=\"InputScale\"/>")
+         .Line($"public const int InputZeroPoint = {Int(plan.Input.ZeroPoint)};")
+         .Line($"/// <summary>Values in the output: {(output.Kind == OutputKind.Probabilities ? "one probability per class" : "the output tensor, NHWC")}.</summary>")
+         .Line($"public const int OutputLength = {output.Length};")
+         .Line($"/// <summary>The output's quantisation: real = OutputScale × (q − OutputZeroPoint), q {last.Output.TypeName}.</summary>")
+         .Line($"public const float OutputScale = {SourceWriter.Float(last.Output.Scale)};")
+         .Line("/// <inheritdoc cref=\"OutputScale\"/>")
+         .Line($"public const int OutputZeroPoint = {Int(last.Output.ZeroPoint)};")
+         .Line("/// <summary>What Run writes.</summary>")
+         .Line($"public const global::MobileNet.MobileNetOutput OutputKind = global::MobileNet.MobileNetOutput.{output.Kind};")
+         .Line("/// <summary>True when Run writes probabilities.</summary>")
+         .Line($"public const bool OutputIsProbability = {(output.Kind == OutputKind.Probabilities ? "true" : "false")};")
+         .Line("/// <summary>Multiply-accumulates per image, counted as the MobileNet papers count them (convolutions and classifier).</summary>")
+         .Line($"public const long MultiplyAccumulates = {plan.MultiplyAccumulates.ToString(CultureInfo.InvariantCulture)};")
+         .Line("/// <summary>Bytes of read-only weight data in the assembly: 8-bit weights, int32 biases, float scales.</summary>")
+         .Line($"public const int WeightBytes = {plan.WeightBytes};")
+         .Line("/// <summary>Bytes of workspace Run needs.</summary>")
+         .Line($"public const int WorkspaceLength = {plan.WorkspaceLength};")
+         .Line()
+         .Line($"/// <summary>How 8-bit pixels become real input values: {DisplayText.XmlDoc(net.Normalization.Source)}.</summary>")
+         .Line($"public static global::MobileNet.PixelNormalization Normalization => new global::MobileNet.PixelNormalization({SourceWriter.Float(net.Normalization.Mean)}, {SourceWriter.Float(net.Normalization.Scale)});")
+         .Line()
+         .Line("/// <summary>Resizes an image (bilinear; 1 grey, 3 RGB or 4 RGBA bytes per pixel) to the network's input and quantises it as the file's input is. Allocates nothing.</summary>")
+         .Line($"public static void Preprocess(ReadOnlySpan<byte> pixels, int width, int height, int channels, Span<{inType}> input, float centralFraction = 1f) =>")
+         .Line("    global::MobileNet.ImagePreprocessor.Resize(pixels, width, height, channels, input, InputSize, InputChannels, Normalization, InputScale, InputZeroPoint, centralFraction);")
+         .Line()
+         .Line("/// <summary>Resizes an image to the network's input as real values (see <see cref=\"Normalization\"/>), for <see cref=\"Run(ReadOnlySpan{float}, Span{float})\"/>.</summary>")
+         .Line("public static void Preprocess(ReadOnlySpan<byte> pixels, int width, int height, int channels, Span<float> input, float centralFraction = 1f) =>")
+         .Line("    global::MobileNet.ImagePreprocessor.Resize(pixels, width, height, channels, input, InputSize, InputChannels, Normalization, centralFraction);")
+         .Line();
+
+        if (!target.IsStatic)
+        {
+            w.Line("private readonly byte[] _workspace = new byte[WorkspaceLength];")
+             .Line($"private readonly {inType}[] _input = new {inType}[InputLength];")
+             .Line($"private readonly {outType}[] _output = new {outType}[OutputLength];")
+             .Line()
+             .Line("/// <summary>Runs the network on one quantised image using this instance's workspace. Allocates nothing; not for concurrent use of one instance.</summary>")
+             .Line($"public void Run(ReadOnlySpan<{inType}> input, Span<{outType}> output) => Run(input, output, _workspace);")
+             .Line()
+             .Line("/// <summary>Runs the network on one quantised image and writes the output as real values. Allocates nothing; not for concurrent use of one instance.</summary>")
+             .Line($"public void Run(ReadOnlySpan<{inType}> input, Span<float> output)")
+             .Line("{")
+             .Line("    Run(input, _output, _workspace);")
+             .Line("    global::MobileNet.IntegerMath.Dequantize(_output, output, OutputScale, OutputZeroPoint);")
+             .Line("}")
+             .Line()
+             .Line("/// <summary>")
+             .Line("/// Runs the network on real input values, quantised first as the file's input is, and writes the output as real values:")
+             .Line("/// the float network's API. Allocates nothing; not for concurrent use of one instance.")
+             .Line("/// </summary>")
+             .Line("public void Run(ReadOnlySpan<float> input, Span<float> output)")
+             .Line("{")
+             .Line("    global::MobileNet.IntegerMath.Quantize(input, _input, InputScale, InputZeroPoint);")
+             .Line("    Run(_input, output);")
+             .Line("}")
+             .Line();
+        }
+
+        w.Line("/// <summary>Runs the network on one quantised image in a workspace the caller provides. Allocates nothing; thread-safe for distinct workspaces.</summary>")
+         .Line($"/// <param name=\"input\"><see cref=\"InputLength\"/> {plan.Input.TypeName} values, NHWC.</param>")
+         .Line($"/// <param name=\"output\">Receives <see cref=\"OutputLength\"/> {last.Output.TypeName} values.</param>")
+         .Line("/// <param name=\"workspace\">At least <see cref=\"WorkspaceLength\"/> bytes; its contents are overwritten.</param>")
+         .Line("/// <exception cref=\"ArgumentException\">A span does not have the length the network needs.</exception>");
+        w.Open($"public static void Run(ReadOnlySpan<{inType}> input, Span<{outType}> output, Span<byte> workspace)")
+         .Line("global::MobileNet.NetworkGuard.ExactLength(input.Length, InputLength, nameof(input));")
+         .Line("global::MobileNet.NetworkGuard.ExactLength(output.Length, OutputLength, nameof(output));")
+         .Line("global::MobileNet.NetworkGuard.MinimumLength(workspace.Length, WorkspaceLength, nameof(workspace));")
+         .Line($"ref byte image = ref Unsafe.As<{inType}, byte>(ref MemoryMarshal.GetReference(input));")
+         .Line("ref byte ws = ref global::MobileNet.NetworkGuard.AlignToCacheLine(ref MemoryMarshal.GetReference(workspace));");
+        foreach (IntegerLayer layer in plan.Layers.Take(output.Layer + 1))
+            w.Line($"{layer.MethodName}(ref {Buffer(layer.InputOffset)}, ref {Buffer(layer.OutputOffset)});");
+        w.Line($"MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<byte, {outType}>(ref {Buffer(last.OutputOffset)}), OutputLength).CopyTo(output);");
+        w.Close();
+
+        foreach (IntegerLayer layer in plan.Layers.Take(output.Layer + 1))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            w.Line();
+            IntegerKernels.Write(w, layer);
+        }
+        w.Close();
+    }
+
+    private static string Buffer(int offset) => offset < 0 ? "image" : offset == 0 ? "ws" : $"Unsafe.Add(ref ws, {offset})";
+
+    private static void WriteData(SourceWriter w, IntegerPlan plan, CancellationToken cancellationToken)
+    {
+        w.Line("/// <summary>Each convolution's int32 biases, float scales (where per channel) and 8-bit weights, in the assembly's read-only data.</summary>");
+        w.Open($"private static class {WeightsEmitter.ClassName}");
+        foreach (KeyValuePair<int, byte[]> data in plan.Data.OrderBy(d => d.Key))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            IntegerLayer layer = plan.Layers[data.Key];
+            string name = Identifiers.WeightField(data.Key, "");
+            w.Line($"/// <summary>{layer.MethodName}: {SourceWriter.Count(data.Value.Length)} bytes.</summary>")
+             .Line($"public static readonly global::MobileNet.LayerWeights {name} = new({name}Words);");
+            WeightsEmitter.WordArray(w, name, data.Value);
+        }
+        w.Close();
+    }
+}

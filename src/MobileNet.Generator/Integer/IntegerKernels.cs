@@ -1,0 +1,117 @@
+using System.Globalization;
+using MobileNet.Generator.Emitting;
+using MobileNet.Generator.Lowering;
+using MobileNet.Generator.Planning;
+
+namespace MobileNet.Generator.Integer;
+
+/// <summary>
+/// The integer layers as C# with every shape, zero point and bound a constant: a convolution sums
+/// (x − input zero point) × (w − weight zero point) over its window into an int32 that starts at the bias,
+/// skipping the padding (which holds the input's zero point, so adds nothing), and requantises it.
+/// </summary>
+internal static class IntegerKernels
+{
+    public static void Write(SourceWriter w, IntegerLayer layer)
+    {
+        PlannedOp op = layer.Operation;
+        w.Line($"/// <summary>Layer {layer.Index}: {layer.Description}, {op.Shape(false)} → {op.Shape(true)}, {layer.Input} → {layer.Output}.</summary>");
+        w.Open($"private static void {layer.MethodName}(ref byte input, ref byte output)");
+        switch (layer.Kind)
+        {
+            case IntegerKind.Conv: Conv(w, layer); break;
+            case IntegerKind.GlobalAveragePool: Pool(w, layer); break;
+            default: Softmax(w, layer); break;
+        }
+        w.Close();
+    }
+
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Locals <c>x</c> and <c>y</c>: the input and output as their element type.</summary>
+    private static void Views(SourceWriter w, QuantizedTensor input, QuantizedTensor output)
+    {
+        w.Line(input.Signed ? "ref sbyte x = ref Unsafe.As<byte, sbyte>(ref input);" : "ref byte x = ref input;");
+        w.Line(output.Signed ? "ref sbyte y = ref Unsafe.As<byte, sbyte>(ref output);" : "ref byte y = ref output;");
+    }
+
+    private static void Conv(SourceWriter w, IntegerLayer layer)
+    {
+        PlannedOp op = layer.Operation;
+        IntegerConvLayout layout = layer.Conv!;
+        int perGroupIn = op.InC / layer.Group, perGroupOut = op.OutC / layer.Group;
+        bool window = op.KernelH > 1 || op.KernelW > 1;
+        w.Line($"const int InW = {op.InW}, InC = {op.InC}, OutH = {op.OutH}, OutW = {op.OutW}, OutC = {op.OutC};");
+        if (window)
+            w.Line($"const int InH = {op.InH}, KernelH = {op.KernelH}, KernelW = {op.KernelW}, Stride = {op.Stride}, PadTop = {op.Pads.Top}, PadLeft = {op.Pads.Left};");
+        else if (op.Stride > 1)
+            w.Line($"const int Stride = {op.Stride};");
+        w.Line(layer.Group == 1 ? $"const int GroupIn = InC;" : $"const int GroupIn = {perGroupIn}, GroupOut = {perGroupOut};");
+        w.Line($"const int InputZeroPoint = {Int(layer.Input.ZeroPoint)}, WeightZeroPoint = {Int(layer.WeightZeroPoint)}, OutputZeroPoint = {Int(layer.Output.ZeroPoint)};");
+        w.Line($"const int OutputMin = {Int(layer.OutputMin)}, OutputMax = {Int(layer.OutputMax)};");
+        if (!layout.PerChannelScales)
+            w.Line($"const float Scale = {SourceWriter.Float(layer.Scale)};");
+        Views(w, layer.Input, layer.Output);
+        w.Line($"ref byte data = ref {WeightsEmitter.ClassName}.{Identifiers.WeightField(layer.Index, "")}.Bytes;");
+        w.Line($"ref int bias = ref Unsafe.As<byte, int>(ref data);");
+        if (layout.PerChannelScales)
+            w.Line($"ref float scales = ref Unsafe.As<byte, float>(ref Unsafe.Add(ref data, {layout.ScaleOffset}));");
+        w.Line($"ref {(layer.WeightsSigned ? "sbyte" : "byte")} weights = ref {(layer.WeightsSigned ? $"Unsafe.As<byte, sbyte>(ref Unsafe.Add(ref data, {layout.WeightOffset}))" : $"Unsafe.Add(ref data, {layout.WeightOffset})")};");
+        w.Open("for (int oy = 0; oy < OutH; oy++)");
+        w.Open("for (int ox = 0; ox < OutW; ox++)");
+        w.Open("for (int o = 0; o < OutC; o++)");
+        w.Line("int acc = Unsafe.Add(ref bias, o);");
+        string group = layer.Group == 1 ? "" : " + o / GroupOut * GroupIn";
+        if (window)
+        {
+            w.Open("for (int ky = 0; ky < KernelH; ky++)");
+            w.Line("int iy = oy * Stride - PadTop + ky;");
+            w.Line("if ((uint)iy >= InH) continue;");
+            w.Open("for (int kx = 0; kx < KernelW; kx++)");
+            w.Line("int ix = ox * Stride - PadLeft + kx;");
+            w.Line("if ((uint)ix >= InW) continue;");
+            w.Line($"ref {(layer.Input.Signed ? "sbyte" : "byte")} pixel = ref Unsafe.Add(ref x, (iy * InW + ix) * InC{group});");
+            w.Line("ref " + (layer.WeightsSigned ? "sbyte" : "byte") + " tap = ref Unsafe.Add(ref weights, (o * GroupIn * KernelH + ky) * KernelW + kx);");
+            w.Line("for (int i = 0; i < GroupIn; i++)");
+            w.Line("    acc += (Unsafe.Add(ref pixel, i) - InputZeroPoint) * (Unsafe.Add(ref tap, i * KernelH * KernelW) - WeightZeroPoint);");
+            w.Close();
+            w.Close();
+        }
+        else
+        {
+            string pixel = op.Stride > 1 ? "(oy * Stride * InW + ox * Stride) * InC" : "(oy * InW + ox) * InC";
+            w.Line($"ref {(layer.Input.Signed ? "sbyte" : "byte")} pixel = ref Unsafe.Add(ref x, {pixel}{group});");
+            w.Line("ref " + (layer.WeightsSigned ? "sbyte" : "byte") + " row = ref Unsafe.Add(ref weights, o * GroupIn);");
+            w.Line("for (int i = 0; i < GroupIn; i++)");
+            w.Line("    acc += (Unsafe.Add(ref pixel, i) - InputZeroPoint) * (Unsafe.Add(ref row, i) - WeightZeroPoint);");
+        }
+        string scale = layout.PerChannelScales ? "Unsafe.Add(ref scales, o)" : "Scale";
+        w.Line($"Unsafe.Add(ref y, (oy * OutW + ox) * OutC + o) = ({(layer.Output.Signed ? "sbyte" : "byte")})global::MobileNet.IntegerMath.Requantize(acc, {scale}, OutputZeroPoint, OutputMin, OutputMax);");
+        w.Close();
+        w.Close();
+        w.Close();
+    }
+
+    private static void Pool(SourceWriter w, IntegerLayer layer)
+    {
+        PlannedOp op = layer.Operation;
+        w.Line($"const int Pixels = {op.InH * op.InW}, C = {op.InC};");
+        w.Line($"const int InputZeroPoint = {Int(layer.Input.ZeroPoint)}, OutputZeroPoint = {Int(layer.Output.ZeroPoint)}, OutputMin = {Int(layer.OutputMin)}, OutputMax = {Int(layer.OutputMax)};");
+        w.Line($"const float Scale = {SourceWriter.Float(layer.PoolScale)}; // input scale ÷ (output scale × pixels)");
+        Views(w, layer.Input, layer.Output);
+        w.Open("for (int c = 0; c < C; c++)");
+        w.Line("int sum = -Pixels * InputZeroPoint;");
+        w.Line("for (int p = 0; p < Pixels; p++)");
+        w.Line("    sum += Unsafe.Add(ref x, p * C + c);");
+        w.Line($"Unsafe.Add(ref y, c) = ({(layer.Output.Signed ? "sbyte" : "byte")})global::MobileNet.IntegerMath.Requantize(sum, Scale, OutputZeroPoint, OutputMin, OutputMax);");
+        w.Close();
+    }
+
+    private static void Softmax(SourceWriter w, IntegerLayer layer)
+    {
+        QuantizedTensor i = layer.Input, o = layer.Output;
+        Views(w, i, o);
+        w.Line($"global::MobileNet.IntegerMath.Softmax(MemoryMarshal.CreateReadOnlySpan(ref x, {layer.Operation.InC}), {SourceWriter.Float(i.Scale)}, {Int(i.ZeroPoint)}, " +
+               $"MemoryMarshal.CreateSpan(ref y, {layer.Operation.OutC}), {SourceWriter.Float(o.Scale)}, {Int(o.ZeroPoint)});");
+    }
+}

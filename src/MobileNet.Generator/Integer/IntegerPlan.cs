@@ -1,0 +1,105 @@
+using System.Collections.Generic;
+using System.Linq;
+using MobileNet.Generator.Lowering;
+using MobileNet.Generator.Model;
+using MobileNet.Generator.Planning;
+
+namespace MobileNet.Generator.Integer;
+
+/// <summary>What an integer layer computes.</summary>
+internal enum IntegerKind
+{
+    /// <summary>A convolution (the stem, a depthwise filter, a 1×1 convolution, the classifier as a 1×1 convolution of one pixel).</summary>
+    Conv,
+    /// <summary>The mean over all pixels of each channel.</summary>
+    GlobalAveragePool,
+    /// <summary>Softmax over the classes, requantised to the file's output type.</summary>
+    Softmax,
+}
+
+/// <summary>
+/// One layer of an integer network. Activations are NHWC bytes (uint8 or int8 as the file says), dense.
+/// A convolution reads its data from one array, laid out by <see cref="IntegerConvLayout"/>: the int32
+/// biases, the requantisation scales (one per output channel, or a constant in the code) and the 8-bit
+/// weights in OIHW order, as stored in the file.
+/// </summary>
+internal sealed class IntegerLayer
+{
+    public int Index { get; init; }
+    public IntegerKind Kind { get; init; }
+    public string MethodName { get; init; } = "";
+    /// <summary>What the docs call it: "conv 3×3", "depthwise 3×3", "pointwise 1×1", "classifier", "average pool", "softmax".</summary>
+    public string Description { get; init; } = "";
+    /// <summary>What <c>FeatureMaps</c> calls the layer's output, if it can be tapped.</summary>
+    public string? Name { get; init; }
+    public PlannedOp Operation { get; init; } = null!;
+    public int Group { get; init; } = 1;
+    public QuantizedTensor Input { get; init; }
+    public QuantizedTensor Output { get; init; }
+    /// <summary>The quantised clamp of the output: the fused activation's bounds, within the type.</summary>
+    public int OutputMin { get; init; }
+    public int OutputMax { get; init; }
+    /// <summary>A convolution's weights, biases and scales; null for the pool and the softmax.</summary>
+    public IntegerConvLayout? Conv { get; init; }
+    /// <summary>A convolution's weights: int8 (symmetric) or uint8, and the uint8 weights' zero point.</summary>
+    public bool WeightsSigned { get; init; }
+    public int WeightZeroPoint { get; init; }
+    /// <summary>A convolution's requantisation scale when one serves every output channel (the code's constant).</summary>
+    public float Scale { get; init; }
+    /// <summary>The pool's requantisation: input scale ÷ (output scale × pixels), as LiteRT computes it.</summary>
+    public float PoolScale { get; init; }
+    /// <summary>Bytes into the workspace of the layer's input (−1: the caller's input) and output (−1: the caller's output, for the softmax).</summary>
+    public int InputOffset { get; init; }
+    public int OutputOffset { get; init; }
+    public int OutputLength => Operation.OutH * Operation.OutW * Operation.OutC;
+}
+
+/// <summary>
+/// The data of one integer convolution as one array: <see cref="OutC"/> int32 biases at byte 0, then the
+/// float requantisation scales (one per output channel, or none when one scale serves them all and the
+/// code holds it as a constant), then the 8-bit weights in OIHW order. Packing and the offsets the kernel
+/// reads come from here alone.
+/// </summary>
+internal sealed record IntegerConvLayout(int OutC, int WeightCount, bool PerChannelScales)
+{
+    public int BiasOffset => 0;
+    public int ScaleOffset => OutC * sizeof(int);
+    public int WeightOffset => ScaleOffset + (PerChannelScales ? OutC * sizeof(float) : 0);
+    public int Bytes => WeightOffset + WeightCount;
+
+    /// <summary>The biases, the scales when per channel, and the weights' stored bytes.</summary>
+    public byte[] Pack(int[] bias, float[] scales, int[] weights)
+    {
+        var data = new byte[Bytes];
+        System.Buffer.BlockCopy(bias, 0, data, BiasOffset, OutC * sizeof(int));
+        if (PerChannelScales)
+            System.Buffer.BlockCopy(scales, 0, data, ScaleOffset, OutC * sizeof(float));
+        for (int i = 0; i < WeightCount; i++)
+            data[WeightOffset + i] = unchecked((byte)weights[i]);
+        return data;
+    }
+}
+
+/// <summary>
+/// An integer network as it will run: its layers with their workspace offsets, the file's input and
+/// output quantisation, what <c>Run</c> writes, and the workspace in bytes.
+/// </summary>
+internal sealed class IntegerPlan(PlannedNetwork network, QuantizedTensor input, IReadOnlyList<IntegerLayer> layers, IReadOnlyList<PlannedOutput> outputs,
+    IReadOnlyDictionary<int, byte[]> data, int workspaceLength, int floatWorkspaceLength)
+{
+    public PlannedNetwork Network { get; } = network;
+    public QuantizedTensor Input { get; } = input;
+    public IReadOnlyList<IntegerLayer> Layers { get; } = layers;
+    /// <summary>The spans <c>Run</c> writes, in the order of its parameters.</summary>
+    public IReadOnlyList<PlannedOutput> Outputs { get; } = outputs;
+    /// <summary>Each convolution's packed data, by layer index.</summary>
+    public IReadOnlyDictionary<int, byte[]> Data { get; } = data;
+    /// <summary>Bytes of workspace: the largest input + output pair of consecutive layers, plus slack to align it to 64 bytes.</summary>
+    public int WorkspaceLength { get; } = workspaceLength;
+    /// <summary>The float network's workspace in bytes, for the docs' comparison.</summary>
+    public int FloatWorkspaceBytes { get; } = floatWorkspaceLength;
+    public int InputLength => Network.Resolution * Network.Resolution * Network.InputChannels;
+    public long MultiplyAccumulates => Layers.Sum(l => l.Operation.Macs);
+    public long Parameters => Layers.Sum(l => l.Operation.Parameters);
+    public int WeightBytes => Data.Values.Sum(d => d.Length);
+}

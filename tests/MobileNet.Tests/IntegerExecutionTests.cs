@@ -1,0 +1,90 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using MobileNet.Testing;
+using MobileNet.Tests.Infrastructure;
+using StbImageSharp;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace MobileNet.Tests;
+
+/// <summary>
+/// Quantised files run in integers (Arithmetic = Integer) against LiteRT, TFLite's own runtime, on the same
+/// 8-bit inputs: every output value equal.
+/// </summary>
+public sealed class IntegerExecutionTests(ITestOutputHelper output)
+{
+    public static TheoryData<string, double, int, int> Models => new()
+    {
+        { "models/coral/mobilenet_v1_0.25_128_quant.tflite", 0.25, 128, 3 },
+        { "models/coral/mobilenet_v1_0.5_160_quant.tflite", 0.5, 160, 3 },
+        { "models/tflm/person_detect.tflite", 0.25, 96, 1 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void EveryOutputEqualsLiteRts(string file, double alpha, int resolution, int channels)
+    {
+        GeneratorRun run = Generate(file, alpha, resolution);
+        int length = resolution * resolution * channels;
+        var inputs = (channels == 3 ? new[] { "chelsea.png", "coffee.png", "grace_hopper.bmp" }.Select(image => (image, Photo(image, resolution))) : [])
+            .Concat(Enumerable.Range(0, 3).Select(seed => ($"random {seed}", RandomBytes(length, seed))));
+        int mismatches = 0, elements = 0;
+        foreach ((string name, byte[] input) in inputs)
+        {
+            byte[] expected = Assert.Single(LiteRt.Run(RepositoryFiles.Path(file), input)).Data;
+            byte[] actual = RunQuantized(run, input);
+            int differ = expected.Zip(actual).Count(p => p.First != p.Second);
+            int worst = expected.Zip(actual).Max(p => Math.Abs(Value(run, p.First) - Value(run, p.Second)));
+            output.WriteLine($"{Path.GetFileName(file)} on {name}: {differ} of {expected.Length} outputs differ from LiteRT's (by at most {worst} steps)");
+            mismatches += differ;
+            elements += expected.Length;
+        }
+        Assert.Equal(0, mismatches);
+    }
+
+    private static int Value(GeneratorRun run, byte stored) => run.Network!.GetMethod("Run", [typeof(ReadOnlySpan<sbyte>), typeof(Span<sbyte>), typeof(Span<byte>)]) is null ? stored : (sbyte)stored;
+
+    /// <summary>The static Run over the file's 8-bit type (uint8 or int8), on the stored bytes.</summary>
+    public static byte[] RunQuantized(GeneratorRun run, byte[] input)
+    {
+        var result = new byte[run.Constant("OutputLength")];
+        var workspace = new byte[run.Constant("WorkspaceLength")];
+        MethodInfo? unsigned = run.Network!.GetMethod("Run", [typeof(ReadOnlySpan<byte>), typeof(Span<byte>), typeof(Span<byte>)]);
+        if (unsigned is not null)
+            unsigned.CreateDelegate<RunBytes<byte>>()(input, result, workspace);
+        else
+            run.Network.GetMethod("Run", [typeof(ReadOnlySpan<sbyte>), typeof(Span<sbyte>), typeof(Span<byte>)])!.CreateDelegate<RunBytes<sbyte>>()(
+                System.Runtime.InteropServices.MemoryMarshal.Cast<byte, sbyte>(input), System.Runtime.InteropServices.MemoryMarshal.Cast<byte, sbyte>(result.AsSpan()), workspace);
+        return result;
+    }
+
+    private delegate void RunBytes<T>(ReadOnlySpan<T> input, Span<T> output, Span<byte> workspace);
+
+    private static GeneratorRun Generate(string file, double alpha, int resolution)
+    {
+        GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(alpha, resolution, "models/model.tflite", ", Arithmetic = MobileNetArithmetic.Integer"),
+            File.ReadAllBytes(RepositoryFiles.Path(file)), modelName: "models/model.tflite");
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.CompileErrors);
+        return run;
+    }
+
+    /// <summary>A photo as the uint8 models take it: the bilinear resize, its RGB values rounded to bytes.</summary>
+    private static byte[] Photo(string image, int size)
+    {
+        ImageResult photo = ImageResult.FromMemory(File.ReadAllBytes(RepositoryFiles.Path("images/" + image)), ColorComponents.RedGreenBlue);
+        var input = new byte[size * size * 3];
+        ImagePreprocessor.Resize(photo.Data, photo.Width, photo.Height, 3, input, size, 3, new PixelNormalization(0, 1), 1f, 0);
+        return input;
+    }
+
+    private static byte[] RandomBytes(int length, int seed)
+    {
+        var bytes = new byte[length];
+        new Random(seed).NextBytes(bytes);
+        return bytes;
+    }
+}
