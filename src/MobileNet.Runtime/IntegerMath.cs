@@ -85,6 +85,10 @@ public static class IntegerMath
             probabilities[i] = (sbyte)Quantize(MathF.Exp(inputScale * (scores[i] - max)) / sum, outputScale, outputZeroPoint, sbyte.MinValue, sbyte.MaxValue);
     }
 
+    /// <summary>The sum of two 8-bit values on the output's grid.</summary>
+    public static int Add(int a, float aScale, int aZeroPoint, int b, float bScale, int bZeroPoint, float outputScale, int outputZeroPoint, int min, int max) =>
+        Quantize(aScale * (a - aZeroPoint) + bScale * (b - bZeroPoint), outputScale, outputZeroPoint, min, max);
+
     private static int Quantize(float value, float scale, int zeroPoint, int min, int max) =>
         (int)Math.Clamp(MathF.Round(value / scale) + zeroPoint, min, max);
 }

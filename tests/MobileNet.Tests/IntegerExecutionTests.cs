@@ -21,6 +21,7 @@ public sealed class IntegerExecutionTests(ITestOutputHelper output)
         { "models/coral/mobilenet_v1_0.25_128_quant.tflite", 0.25, 128, 3 },
         { "models/coral/mobilenet_v1_0.5_160_quant.tflite", 0.5, 160, 3 },
         { "models/tflm/person_detect.tflite", 0.25, 96, 1 },
+        { "models/coral/mobilenet_v2_1.0_224_quant.tflite", 1.0, 224, 3 },
     };
 
     [Theory]
@@ -65,7 +66,8 @@ public sealed class IntegerExecutionTests(ITestOutputHelper output)
 
     private static GeneratorRun Generate(string file, double alpha, int resolution)
     {
-        GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(alpha, resolution, "models/model.tflite", ", Arithmetic = MobileNetArithmetic.Integer"),
+        string version = file.Contains("_v2_") ? ", Version = 2" : "";
+        GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(alpha, resolution, "models/model.tflite", version + ", Arithmetic = MobileNetArithmetic.Integer"),
             File.ReadAllBytes(RepositoryFiles.Path(file)), modelName: "models/model.tflite");
         Assert.Empty(run.Diagnostics);
         Assert.Empty(run.CompileErrors);

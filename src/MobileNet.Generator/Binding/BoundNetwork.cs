@@ -20,8 +20,12 @@ internal sealed record BoundLayer(LayerRole Role, GraphOp Op, Bottleneck? Block 
     public string? ExpansionName => Block?.Expand is not null && Name is not null ? Name + ExpansionSuffix : null;
 }
 
-/// <summary>An inverted residual: 1×1 expand (absent when the expansion is 1), 3×3 depthwise, linear 1×1 project, and the residual add when stride is 1 and the widths match.</summary>
-internal sealed record Bottleneck(GraphOp? Expand, GraphOp Depthwise, GraphOp Project, bool Residual)
+/// <summary>
+/// An inverted residual: 1×1 expand (absent when the expansion is 1), 3×3 depthwise, linear 1×1 project, and the
+/// residual add when stride is 1 and the widths match. <paramref name="Add"/> is the add's integer form, for a
+/// quantised file: the skip's and the sum's quantisation, which the projection's output need not share.
+/// </summary>
+internal sealed record Bottleneck(GraphOp? Expand, GraphOp Depthwise, GraphOp Project, bool Residual, QuantizedOp? Add = null)
 {
     public int InC => (Expand ?? Depthwise).InC;
     public int InH => (Expand ?? Depthwise).InH;

@@ -68,7 +68,7 @@ internal static class V2Binder
                 }
                 next++;
             }
-            layers.Add(new BoundLayer(LayerRole.Bottleneck, depthwise!, new Bottleneck(expand, depthwise!, project!, residual), name));
+            layers.Add(new BoundLayer(LayerRole.Bottleneck, depthwise!, new Bottleneck(expand, depthwise!, project!, residual, add?.Quantized), name));
             (size, channels) = (outSize, project!.OutC);
         }
 

@@ -148,7 +148,7 @@ internal static class IntegerEmitter
          .Line($"ref byte image = ref Unsafe.As<{inType}, byte>(ref MemoryMarshal.GetReference(input));")
          .Line("ref byte ws = ref global::MobileNet.NetworkGuard.AlignToCacheLine(ref MemoryMarshal.GetReference(workspace));");
         foreach (IntegerLayer layer in plan.Layers.Take(output.Layer + 1))
-            w.Line($"{layer.MethodName}(ref {Buffer(layer.InputOffset)}, ref {Buffer(layer.OutputOffset)});");
+            w.Line($"{layer.MethodName}(ref {Buffer(layer.InputOffset)}, {(layer.Kind == IntegerKind.Add ? $"ref {Buffer(layer.SkipOffset)}, " : "")}ref {Buffer(layer.OutputOffset)});");
         w.Line($"MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<byte, {outType}>(ref {Buffer(last.OutputOffset)}), OutputLength).CopyTo(output);");
         w.Close();
 

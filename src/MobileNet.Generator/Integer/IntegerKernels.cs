@@ -16,11 +16,12 @@ internal static class IntegerKernels
     {
         PlannedOp op = layer.Operation;
         w.Line($"/// <summary>Layer {layer.Index}: {layer.Description}, {op.Shape(false)} → {op.Shape(true)}, {layer.Input} → {layer.Output}.</summary>");
-        w.Open($"private static void {layer.MethodName}(ref byte input, ref byte output)");
+        w.Open($"private static void {layer.MethodName}(ref byte input, {(layer.Kind == IntegerKind.Add ? "ref byte skip, " : "")}ref byte output)");
         switch (layer.Kind)
         {
             case IntegerKind.Conv: Conv(w, layer); break;
             case IntegerKind.GlobalAveragePool: Pool(w, layer); break;
+            case IntegerKind.Add: Add(w, layer); break;
             default: Softmax(w, layer); break;
         }
         w.Close();
@@ -106,6 +107,18 @@ internal static class IntegerKernels
         w.Line($"Unsafe.Add(ref y, c) = ({(layer.Output.Signed ? "sbyte" : "byte")})global::MobileNet.IntegerMath.Requantize(sum, Scale, OutputZeroPoint, OutputMin, OutputMax);");
         w.Close();
     }
+
+    private static void Add(SourceWriter w, IntegerLayer layer)
+    {
+        QuantizedTensor a = layer.Input, b = layer.Skip, o = layer.Output;
+        w.Line($"const int Length = {layer.OutputLength};");
+        Views(w, a, o);
+        w.Line(b.Signed ? "ref sbyte s = ref Unsafe.As<byte, sbyte>(ref skip);" : "ref byte s = ref skip;");
+        w.Line("for (int i = 0; i < Length; i++)");
+        w.Line($"    Unsafe.Add(ref y, i) = ({Type(o)})global::MobileNet.IntegerMath.Add(Unsafe.Add(ref x, i), {SourceWriter.Float(a.Scale)}, {Int(a.ZeroPoint)}, Unsafe.Add(ref s, i), {SourceWriter.Float(b.Scale)}, {Int(b.ZeroPoint)}, {SourceWriter.Float(o.Scale)}, {Int(o.ZeroPoint)}, {Int(layer.OutputMin)}, {Int(layer.OutputMax)});");
+    }
+
+    private static string Type(QuantizedTensor t) => t.Signed ? "sbyte" : "byte";
 
     private static void Softmax(SourceWriter w, IntegerLayer layer)
     {

@@ -15,6 +15,8 @@ internal enum IntegerKind
     GlobalAveragePool,
     /// <summary>Softmax over the classes, requantised to the file's output type.</summary>
     Softmax,
+    /// <summary>A V2 residual: the block's input added to its projection, each rescaled to the sum's grid.</summary>
+    Add,
 }
 
 /// <summary>
@@ -48,9 +50,13 @@ internal sealed class IntegerLayer
     public float Scale { get; init; }
     /// <summary>The pool's requantisation: input scale ÷ (output scale × pixels), as LiteRT computes it.</summary>
     public float PoolScale { get; init; }
-    /// <summary>Bytes into the workspace of the layer's input (−1: the caller's input) and output (−1: the caller's output, for the softmax).</summary>
+    /// <summary>Bytes into the workspace of the layer's input (−1: the caller's input) and output.</summary>
     public int InputOffset { get; init; }
     public int OutputOffset { get; init; }
+    /// <summary>An <see cref="IntegerKind.Add"/>'s other input: which layer made it (−1: the network's input), its quantisation and where it is.</summary>
+    public int SkipFrom { get; init; } = -1;
+    public QuantizedTensor Skip { get; init; }
+    public int SkipOffset { get; init; }
     public int OutputLength => Operation.OutH * Operation.OutW * Operation.OutC;
 }
 

@@ -12,7 +12,8 @@ namespace MobileNet.Generator.Integer;
 /// <summary>
 /// Plans a quantised network to run in integers, as TFLite runs it: each layer's arithmetic (zero points,
 /// requantisation scales, quantised clamps) fixed from the file's quantisation, its data packed, and the
-/// activations placed in one byte workspace, alternating between its two ends.
+/// activations placed in one byte workspace where each lives only from the layer that writes it to the last
+/// that reads it (a V2 block's input stays until its residual add).
 /// </summary>
 internal static class IntegerPlanner
 {
@@ -24,10 +25,10 @@ internal static class IntegerPlanner
     {
         if (network.Graph.NotInteger is { } reason)
             return reason;
-        if (network.Layers.FirstOrDefault(l => l.Role == LayerRole.Bottleneck) is { } block)
-            return $"its inverted residual blocks ('{block.Op.Name}') do not run in integers yet";
         if (network.Outputs.Count > 1)
             return "several feature maps from one pass do not run in integers yet";
+        if (network.Outputs[0].Expansion)
+            return "a bottleneck's expanded tensor as the output does not run in integers yet";
         if (network.Outputs[0].Kind == OutputKind.Probabilities && network.Layers.All(l => l.Role != LayerRole.Softmax))
             return "the file ends in logits, and a softmax it does not have has no quantisation";
         return null;
@@ -36,63 +37,111 @@ internal static class IntegerPlanner
     /// <param name="floatWorkspaceBytes">The float network's workspace in bytes, for the docs' comparison.</param>
     public static IntegerPlan Plan(BoundNetwork network, InputNormalization normalization, int floatWorkspaceBytes, CancellationToken cancellationToken = default)
     {
-        var layers = new List<(BoundLayer Bound, IntegerLayer Layer)>();
+        var layers = new List<IntegerLayer>();
         var data = new Dictionary<int, byte[]>();
         foreach (BoundLayer bound in network.Layers)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            layers.Add((bound, Layer(layers.Count, bound, data)));
+            if (bound.Block is not { } block)
+            {
+                layers.Add(Layer(layers.Count, bound.Role, bound.Op, bound.Name, data));
+                continue;
+            }
+            // A bottleneck runs as its convolutions and its add, one layer each; its input is the last layer's output.
+            int input = layers.Count - 1;
+            if (block.Expand is { } expand)
+                layers.Add(Layer(layers.Count, LayerRole.Pointwise, expand, null, data, "expand 1×1"));
+            layers.Add(Layer(layers.Count, LayerRole.Depthwise, block.Depthwise, null, data));
+            layers.Add(Layer(layers.Count, LayerRole.Pointwise, block.Project, block.Residual ? null : bound.Name, data, "project 1×1"));
+            if (block.Residual)
+                layers.Add(Add(layers.Count, block, layers[layers.Count - 1], input, bound.Name));
         }
 
-        // Every layer writes the workspace; layer i's output sits at the start for even i and at the end for odd i.
-        int Length(int i) => Planner.RoundUp(layers[i].Layer.OutputLength, Alignment);
-        int workspace = Enumerable.Range(0, layers.Count).Max(i => (i == 0 ? 0 : Length(i - 1)) + Length(i));
-        var placed = new List<IntegerLayer>();
-        int previous = -1;
-        for (int i = 0; i < layers.Count; i++)
-        {
-            IntegerLayer layer = layers[i].Layer;
-            int output = i % 2 == 0 ? 0 : workspace - Length(i);
-            placed.Add(Place(layer, previous, output));
-            previous = output;
-        }
+        (int[] offsets, int workspace) = Arena(layers);
+        IntegerLayer[] placed = layers.Select((layer, i) => Place(layer, i == 0 ? -1 : offsets[i - 1], offsets[i], layer.Kind == IntegerKind.Add ? Offset(offsets, layer.SkipFrom) : 0)).ToArray();
 
-        PlannedOutput[] outputs = network.Outputs.Select(o => PlannedOutput.For(o, o.Layer, o.Channels)).ToArray();
+        BoundOutput bound0 = network.Outputs[0];
+        var outputs = new[] { PlannedOutput.For(bound0, layers.Count - 1, bound0.Channels) };
         NetworkGraph graph = network.Graph;
         var facts = new PlannedNetwork(network.Version, network.Alpha, network.Resolution, graph.InputChannels, graph.InputLayout, graph.Source,
-            normalization, outputs.Length == 1 ? outputs[0].Kind : OutputKind.FeatureMap, OutputSelector.Describe(network.Outputs), network.LeftOut);
+            normalization, outputs[0].Kind, OutputSelector.Describe(network.Outputs), network.LeftOut);
         return new IntegerPlan(facts, graph.QuantizedInput!.Value, placed, outputs, data, workspace + Alignment - 1, floatWorkspaceBytes);
     }
 
-    private static IntegerLayer Place(IntegerLayer layer, int input, int output) => new()
+    private static int Offset(int[] offsets, int layer) => layer < 0 ? -1 : offsets[layer];
+
+    /// <summary>
+    /// Where each layer's output goes: largest first, each at the lowest offset (a multiple of
+    /// <see cref="Alignment"/>) that no output alive at the same time covers, as TFLite's greedy-by-size
+    /// arena does. An output lives from its layer to the last layer that reads it; the last layer's until
+    /// <c>Run</c> copies it out.
+    /// </summary>
+    private static (int[] Offsets, int Length) Arena(IReadOnlyList<IntegerLayer> layers)
+    {
+        int n = layers.Count;
+        var lastUse = new int[n];
+        for (int i = 0; i < n; i++)
+            lastUse[i] = i + 1 < n ? i + 1 : i;
+        for (int i = 0; i < n; i++)
+            if (layers[i].Kind == IntegerKind.Add && layers[i].SkipFrom >= 0)
+                lastUse[layers[i].SkipFrom] = Math.Max(lastUse[layers[i].SkipFrom], i);
+        int Size(int i) => Planner.RoundUp(layers[i].OutputLength, Alignment);
+
+        var offsets = new int[n];
+        var placed = new List<int>();
+        foreach (int i in Enumerable.Range(0, n).OrderByDescending(Size).ThenBy(i => i))
+        {
+            int offset = 0;
+            foreach (int j in placed.Where(j => j <= lastUse[i] && i <= lastUse[j]).OrderBy(j => offsets[j]))
+                if (offset + Size(i) > offsets[j] && offsets[j] + Size(j) > offset)
+                    offset = offsets[j] + Size(j);
+            offsets[i] = offset;
+            placed.Add(i);
+        }
+        return (offsets, Enumerable.Range(0, n).Max(i => offsets[i] + Size(i)));
+    }
+
+    private static IntegerLayer Place(IntegerLayer layer, int input, int output, int skip) => new()
     {
         Index = layer.Index, Kind = layer.Kind, MethodName = layer.MethodName, Description = layer.Description, Name = layer.Name,
         Operation = layer.Operation, Group = layer.Group, Input = layer.Input, Output = layer.Output,
         OutputMin = layer.OutputMin, OutputMax = layer.OutputMax, Conv = layer.Conv, PoolScale = layer.PoolScale,
         WeightsSigned = layer.WeightsSigned, WeightZeroPoint = layer.WeightZeroPoint, Scale = layer.Scale,
-        InputOffset = input, OutputOffset = output,
+        SkipFrom = layer.SkipFrom, Skip = layer.Skip,
+        InputOffset = input, OutputOffset = output, SkipOffset = skip,
     };
 
-    private static IntegerLayer Layer(int index, BoundLayer bound, Dictionary<int, byte[]> data)
+    private static IntegerLayer Add(int index, Bottleneck block, IntegerLayer project, int skipFrom, string? name)
     {
-        GraphOp op = bound.Op;
+        QuantizedOp q = block.Add!;
+        PlannedOp planned = project.Operation with { InH = project.Operation.OutH, InW = project.Operation.OutW, InC = project.Operation.OutC, KernelH = 1, KernelW = 1, Stride = 1, Macs = 0, Parameters = 0 };
+        (int min, int max) = Range(new Clamp(float.NegativeInfinity, float.PositiveInfinity), q.Output);
+        return new IntegerLayer
+        {
+            Index = index, Kind = IntegerKind.Add, MethodName = $"Layer{index:D2}_Add", Description = "residual add", Name = name,
+            Operation = planned, Input = q.Input, Output = q.Output, OutputMin = min, OutputMax = max, SkipFrom = skipFrom, Skip = q.Skip!.Value,
+        };
+    }
+
+    private static IntegerLayer Layer(int index, LayerRole role, GraphOp op, string? name, Dictionary<int, byte[]> data, string? description = null)
+    {
         QuantizedOp q = op.Quantized!;
         PlannedOp planned = Planner.Operation(op);
         (int min, int max) = Range(op.Clamp, q.Output);
-        switch (bound.Role)
+        switch (role)
         {
             case LayerRole.Pool:
                 return new IntegerLayer
                 {
                     Index = index, Kind = IntegerKind.GlobalAveragePool, MethodName = $"Layer{index:D2}_GlobalAveragePool", Description = "average pool",
-                    Name = bound.Name, Operation = planned with { OutH = 1, OutW = 1 }, Input = q.Input, Output = q.Output, OutputMin = min, OutputMax = max,
+                    Name = name, Operation = planned, Input = q.Input, Output = q.Output, OutputMin = min, OutputMax = max,
                     PoolScale = q.Input.Scale / (q.Output.Scale * (op.InH * op.InW)),
                 };
             case LayerRole.Softmax:
                 return new IntegerLayer
                 {
                     Index = index, Kind = IntegerKind.Softmax, MethodName = $"Layer{index:D2}_Softmax", Description = "softmax",
-                    Name = bound.Name, Operation = planned, Input = q.Input, Output = q.Output, OutputMin = q.Output.Min, OutputMax = q.Output.Max,
+                    Name = name, Operation = planned, Input = q.Input, Output = q.Output, OutputMin = q.Output.Min, OutputMax = q.Output.Max,
                 };
         }
 
@@ -100,18 +149,18 @@ internal static class IntegerPlanner
         var layout = new IntegerConvLayout(op.OutC, q.Weights.Length, perChannel);
         float[] scales = Scales(q);
         data[index] = layout.Pack(q.Bias, scales, q.Weights);
-        string description = bound.Role switch
+        description ??= role switch
         {
             LayerRole.Classifier => "classifier",
             _ when op.IsDepthwise => $"depthwise {op.KernelH}×{op.KernelW}",
             _ when op.KernelH == 1 && op.KernelW == 1 => "pointwise 1×1",
             _ => $"conv {op.KernelH}×{op.KernelW}",
         };
-        string method = bound.Role == LayerRole.Classifier ? "Classifier" : op.IsDepthwise ? $"Depthwise{op.KernelH}x{op.KernelW}S{op.StrideH}"
+        string method = role == LayerRole.Classifier ? "Classifier" : op.IsDepthwise ? $"Depthwise{op.KernelH}x{op.KernelW}S{op.StrideH}"
             : op.KernelH == 1 && op.KernelW == 1 ? "Pointwise" : $"Conv{op.KernelH}x{op.KernelW}S{op.StrideH}";
         return new IntegerLayer
         {
-            Index = index, Kind = IntegerKind.Conv, MethodName = $"Layer{index:D2}_{method}", Description = description, Name = bound.Name,
+            Index = index, Kind = IntegerKind.Conv, MethodName = $"Layer{index:D2}_{method}", Description = description, Name = name,
             Operation = planned, Group = op.Group, Input = q.Input, Output = q.Output, OutputMin = min, OutputMax = max, Conv = layout,
             WeightsSigned = q.WeightsSigned, WeightZeroPoint = q.WeightZeroPoint, Scale = perChannel ? 0 : scales[0],
         };
