@@ -147,7 +147,7 @@ internal static class NetworkGenerator
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotInteger, DiagnosticSite.Arithmetic, weights, reason));
                 return none;
             }
-            IntegerPlan integer = IntegerPlanner.Plan(network, normalization, plan.WorkspaceLength * sizeof(float), cancellationToken);
+            IntegerPlan integer = IntegerPlanner.Plan(network, normalization, plan.WorkspaceLength * sizeof(float), widths ?? VectorWidth.All, cancellationToken);
             return emit ? IntegerEmitter.Emit(spec.Target, integer, weights, cancellationToken) : none;
         }
         return emit ? Emitter.Emit(spec.Target, plan, weights, cancellationToken) : none;

@@ -19,7 +19,7 @@ internal static class IntegerEmitter
         string hint = Emitter.HintName(target);
         return
         [
-            new GeneratedFile($"{hint}.MobileNet.g.cs", Emitter.Wrap(target, code: true, w => WriteNetwork(w, target, plan, weightsPath, cancellationToken))),
+            new GeneratedFile($"{hint}.MobileNet.g.cs", Emitter.Wrap(target, code: true, w => WriteNetwork(w, target, plan, weightsPath, cancellationToken), intrinsics: true)),
             new GeneratedFile($"{hint}.MobileNet.Weights.g.cs", Emitter.Wrap(target, code: false, w =>
             {
                 w.Open(target.Declarations[target.Declarations.Count - 1]);
@@ -148,7 +148,7 @@ internal static class IntegerEmitter
          .Line($"ref byte image = ref Unsafe.As<{inType}, byte>(ref MemoryMarshal.GetReference(input));")
          .Line("ref byte ws = ref global::MobileNet.NetworkGuard.AlignToCacheLine(ref MemoryMarshal.GetReference(workspace));");
         foreach (IntegerLayer layer in plan.Layers.Take(output.Layer + 1))
-            w.Line($"{layer.MethodName}(ref {Buffer(layer.InputOffset)}, {(layer.Kind == IntegerKind.Add ? $"ref {Buffer(layer.SkipOffset)}, " : "")}ref {Buffer(layer.OutputOffset)});");
+            w.Line($"{layer.MethodName}(ref {Buffer(layer.InputOffset)}, {(layer.Kind == IntegerKind.Add ? $"ref {Buffer(layer.SkipOffset)}, " : "")}ref {Buffer(layer.OutputOffset)}{(layer.ScratchLength > 0 ? $", ref {Buffer(layer.ScratchOffset)}" : "")});");
         w.Line($"MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<byte, {outType}>(ref {Buffer(last.OutputOffset)}), OutputLength).CopyTo(output);");
         w.Close();
 
@@ -156,7 +156,7 @@ internal static class IntegerEmitter
         {
             cancellationToken.ThrowIfCancellationRequested();
             w.Line();
-            IntegerKernels.Write(w, layer);
+            IntegerKernels.Write(w, layer, plan.Branches);
         }
         w.Close();
     }

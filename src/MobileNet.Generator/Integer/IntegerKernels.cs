@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using MobileNet.Generator.Emitting;
 using MobileNet.Generator.Lowering;
@@ -12,13 +13,14 @@ namespace MobileNet.Generator.Integer;
 /// </summary>
 internal static class IntegerKernels
 {
-    public static void Write(SourceWriter w, IntegerLayer layer)
+    public static void Write(SourceWriter w, IntegerLayer layer, IReadOnlyList<IntegerGemmBranch> branches)
     {
         PlannedOp op = layer.Operation;
         w.Line($"/// <summary>Layer {layer.Index}: {layer.Description}, {op.Shape(false)} → {op.Shape(true)}, {layer.Input} → {layer.Output}.</summary>");
-        w.Open($"private static void {layer.MethodName}(ref byte input, {(layer.Kind == IntegerKind.Add ? "ref byte skip, " : "")}ref byte output)");
+        w.Open($"private static void {layer.MethodName}(ref byte input, {(layer.Kind == IntegerKind.Add ? "ref byte skip, " : "")}ref byte output{(layer.ScratchLength > 0 ? ", ref byte scratch" : "")})");
         switch (layer.Kind)
         {
+            case IntegerKind.Conv when layer.Gemm is { } gemm: IntegerGemmKernel.Write(w, layer, gemm, branches); break;
             case IntegerKind.Conv: Conv(w, layer); break;
             case IntegerKind.GlobalAveragePool: Pool(w, layer); break;
             case IntegerKind.Add: Add(w, layer); break;

@@ -43,6 +43,11 @@ internal sealed class IntegerLayer
     public int OutputMax { get; init; }
     /// <summary>A convolution's weights, biases and scales; null for the pool and the softmax.</summary>
     public IntegerConvLayout? Conv { get; init; }
+    /// <summary>A 1×1 convolution's or the classifier's packed GEMM data, which it reads instead of <see cref="Conv"/>'s.</summary>
+    public IntegerGemmLayout? Gemm { get; init; }
+    /// <summary>Bytes of scratch the layer uses while it runs, and where they are in the workspace.</summary>
+    public int ScratchLength { get; init; }
+    public int ScratchOffset { get; init; }
     /// <summary>A convolution's weights: int8 (symmetric) or uint8, and the uint8 weights' zero point.</summary>
     public bool WeightsSigned { get; init; }
     public int WeightZeroPoint { get; init; }
@@ -91,8 +96,10 @@ internal sealed record IntegerConvLayout(int OutC, int WeightCount, bool PerChan
 /// output quantisation, what <c>Run</c> writes, and the workspace in bytes.
 /// </summary>
 internal sealed class IntegerPlan(PlannedNetwork network, QuantizedTensor input, IReadOnlyList<IntegerLayer> layers, IReadOnlyList<PlannedOutput> outputs,
-    IReadOnlyDictionary<int, byte[]> data, int workspaceLength, int floatWorkspaceLength)
+    IReadOnlyDictionary<int, byte[]> data, int workspaceLength, int floatWorkspaceLength, IReadOnlyList<IntegerGemmBranch> branches)
 {
+    /// <summary>The instruction-set branches each GEMM has before its scalar code.</summary>
+    public IReadOnlyList<IntegerGemmBranch> Branches { get; } = branches;
     public PlannedNetwork Network { get; } = network;
     public QuantizedTensor Input { get; } = input;
     public IReadOnlyList<IntegerLayer> Layers { get; } = layers;

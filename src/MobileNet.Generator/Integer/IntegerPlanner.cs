@@ -20,6 +20,9 @@ internal static class IntegerPlanner
     /// <summary>Bytes: where each buffer in the workspace starts, and the slack that lets <c>Run</c> align the workspace.</summary>
     public const int Alignment = 64;
 
+    /// <summary>Bytes a kernel's last vector load may read past a tensor (into lanes it leaves unused).</summary>
+    public const int OverRead = 16;
+
     /// <summary>Why <paramref name="network"/> cannot run in integers yet, or null when it can.</summary>
     public static string? Unsupported(BoundNetwork network)
     {
@@ -35,8 +38,11 @@ internal static class IntegerPlanner
     }
 
     /// <param name="floatWorkspaceBytes">The float network's workspace in bytes, for the docs' comparison.</param>
-    public static IntegerPlan Plan(BoundNetwork network, InputNormalization normalization, int floatWorkspaceBytes, CancellationToken cancellationToken = default)
+    /// <param name="widths">The vector widths the build writes, which decide the GEMMs' instruction-set branches.</param>
+    public static IntegerPlan Plan(BoundNetwork network, InputNormalization normalization, int floatWorkspaceBytes, IReadOnlyList<Kernels.VectorWidth> widths,
+        CancellationToken cancellationToken = default)
     {
+        IReadOnlyList<IntegerGemmBranch> branches = IntegerGemmBranch.For(widths);
         var layers = new List<IntegerLayer>();
         var data = new Dictionary<int, byte[]>();
         foreach (BoundLayer bound in network.Layers)
@@ -44,28 +50,29 @@ internal static class IntegerPlanner
             cancellationToken.ThrowIfCancellationRequested();
             if (bound.Block is not { } block)
             {
-                layers.Add(Layer(layers.Count, bound.Role, bound.Op, bound.Name, data));
+                layers.Add(Layer(layers.Count, bound.Role, bound.Op, bound.Name, data, branches));
                 continue;
             }
             // A bottleneck runs as its convolutions and its add, one layer each; its input is the last layer's output.
             int input = layers.Count - 1;
             if (block.Expand is { } expand)
-                layers.Add(Layer(layers.Count, LayerRole.Pointwise, expand, null, data, "expand 1×1"));
-            layers.Add(Layer(layers.Count, LayerRole.Depthwise, block.Depthwise, null, data));
-            layers.Add(Layer(layers.Count, LayerRole.Pointwise, block.Project, block.Residual ? null : bound.Name, data, "project 1×1"));
+                layers.Add(Layer(layers.Count, LayerRole.Pointwise, expand, null, data, branches, "expand 1×1"));
+            layers.Add(Layer(layers.Count, LayerRole.Depthwise, block.Depthwise, null, data, branches));
+            layers.Add(Layer(layers.Count, LayerRole.Pointwise, block.Project, block.Residual ? null : bound.Name, data, branches, "project 1×1"));
             if (block.Residual)
                 layers.Add(Add(layers.Count, block, layers[layers.Count - 1], input, bound.Name));
         }
 
-        (int[] offsets, int workspace) = Arena(layers);
-        IntegerLayer[] placed = layers.Select((layer, i) => Place(layer, i == 0 ? -1 : offsets[i - 1], offsets[i], layer.Kind == IntegerKind.Add ? Offset(offsets, layer.SkipFrom) : 0)).ToArray();
+        (int[] offsets, int[] scratch, int workspace) = Arena(layers);
+        IntegerLayer[] placed = layers.Select((layer, i) => Place(layer, i == 0 ? -1 : offsets[i - 1], offsets[i], layer.Kind == IntegerKind.Add ? Offset(offsets, layer.SkipFrom) : 0, scratch[i])).ToArray();
 
         BoundOutput bound0 = network.Outputs[0];
         var outputs = new[] { PlannedOutput.For(bound0, layers.Count - 1, bound0.Channels) };
         NetworkGraph graph = network.Graph;
         var facts = new PlannedNetwork(network.Version, network.Alpha, network.Resolution, graph.InputChannels, graph.InputLayout, graph.Source,
             normalization, outputs[0].Kind, OutputSelector.Describe(network.Outputs), network.LeftOut);
-        return new IntegerPlan(facts, graph.QuantizedInput!.Value, placed, outputs, data, workspace + Alignment - 1, floatWorkspaceBytes);
+        // The slack: alignment, and the 16-byte loads that read past a tensor's last channels into lanes left unused.
+        return new IntegerPlan(facts, graph.QuantizedInput!.Value, placed, outputs, data, workspace + Alignment - 1 + OverRead, floatWorkspaceBytes, branches);
     }
 
     private static int Offset(int[] offsets, int layer) => layer < 0 ? -1 : offsets[layer];
@@ -76,38 +83,45 @@ internal static class IntegerPlanner
     /// arena does. An output lives from its layer to the last layer that reads it; the last layer's until
     /// <c>Run</c> copies it out.
     /// </summary>
-    private static (int[] Offsets, int Length) Arena(IReadOnlyList<IntegerLayer> layers)
+    /// <remarks>A layer's scratch lives while the layer runs.</remarks>
+    private static (int[] Offsets, int[] Scratch, int Length) Arena(IReadOnlyList<IntegerLayer> layers)
     {
         int n = layers.Count;
-        var lastUse = new int[n];
+        // Buffers 0 … n − 1 are the layers' outputs, n … 2n − 1 their scratch.
+        var first = new int[2 * n];
+        var last = new int[2 * n];
+        var size = new int[2 * n];
         for (int i = 0; i < n; i++)
-            lastUse[i] = i + 1 < n ? i + 1 : i;
+        {
+            (first[i], last[i], size[i]) = (i, i + 1 < n ? i + 1 : i, Planner.RoundUp(layers[i].OutputLength, Alignment));
+            (first[n + i], last[n + i], size[n + i]) = (i, i, Planner.RoundUp(layers[i].ScratchLength, Alignment));
+        }
         for (int i = 0; i < n; i++)
             if (layers[i].Kind == IntegerKind.Add && layers[i].SkipFrom >= 0)
-                lastUse[layers[i].SkipFrom] = Math.Max(lastUse[layers[i].SkipFrom], i);
-        int Size(int i) => Planner.RoundUp(layers[i].OutputLength, Alignment);
+                last[layers[i].SkipFrom] = Math.Max(last[layers[i].SkipFrom], i);
 
-        var offsets = new int[n];
+        var offsets = new int[2 * n];
         var placed = new List<int>();
-        foreach (int i in Enumerable.Range(0, n).OrderByDescending(Size).ThenBy(i => i))
+        foreach (int i in Enumerable.Range(0, 2 * n).Where(i => size[i] > 0).OrderByDescending(i => size[i]).ThenBy(i => i))
         {
             int offset = 0;
-            foreach (int j in placed.Where(j => j <= lastUse[i] && i <= lastUse[j]).OrderBy(j => offsets[j]))
-                if (offset + Size(i) > offsets[j] && offsets[j] + Size(j) > offset)
-                    offset = offsets[j] + Size(j);
+            foreach (int j in placed.Where(j => first[j] <= last[i] && first[i] <= last[j]).OrderBy(j => offsets[j]))
+                if (offset + size[i] > offsets[j] && offsets[j] + size[j] > offset)
+                    offset = offsets[j] + size[j];
             offsets[i] = offset;
             placed.Add(i);
         }
-        return (offsets, Enumerable.Range(0, n).Max(i => offsets[i] + Size(i)));
+        return (offsets.Take(n).ToArray(), offsets.Skip(n).ToArray(), placed.Max(i => offsets[i] + size[i]));
     }
 
-    private static IntegerLayer Place(IntegerLayer layer, int input, int output, int skip) => new()
+    private static IntegerLayer Place(IntegerLayer layer, int input, int output, int skip, int scratch) => new()
     {
         Index = layer.Index, Kind = layer.Kind, MethodName = layer.MethodName, Description = layer.Description, Name = layer.Name,
         Operation = layer.Operation, Group = layer.Group, Input = layer.Input, Output = layer.Output,
         OutputMin = layer.OutputMin, OutputMax = layer.OutputMax, Conv = layer.Conv, PoolScale = layer.PoolScale,
         WeightsSigned = layer.WeightsSigned, WeightZeroPoint = layer.WeightZeroPoint, Scale = layer.Scale,
         SkipFrom = layer.SkipFrom, Skip = layer.Skip,
+        Gemm = layer.Gemm, ScratchLength = layer.ScratchLength, ScratchOffset = scratch,
         InputOffset = input, OutputOffset = output, SkipOffset = skip,
     };
 
@@ -123,7 +137,8 @@ internal static class IntegerPlanner
         };
     }
 
-    private static IntegerLayer Layer(int index, LayerRole role, GraphOp op, string? name, Dictionary<int, byte[]> data, string? description = null)
+    private static IntegerLayer Layer(int index, LayerRole role, GraphOp op, string? name, Dictionary<int, byte[]> data, IReadOnlyList<IntegerGemmBranch> branches,
+        string? description = null)
     {
         QuantizedOp q = op.Quantized!;
         PlannedOp planned = Planner.Operation(op);
@@ -146,9 +161,13 @@ internal static class IntegerPlanner
         }
 
         bool perChannel = q.WeightScales.Length > 1;
-        var layout = new IntegerConvLayout(op.OutC, q.Weights.Length, perChannel);
         float[] scales = Scales(q);
-        data[index] = layout.Pack(q.Bias, scales, q.Weights);
+        // A 1×1 convolution over whole steps of 4 channels, its weights of the input's signedness, is a GEMM on packed data.
+        bool gemm = op.KernelH == 1 && op.KernelW == 1 && op.StrideH == 1 && op.StrideW == 1 && op.Group == 1 && op.Pads == default
+            && op.InC % IntegerGemmLayout.Step == 0 && q.WeightsSigned == q.Input.Signed && (q.WeightZeroPoint == 0 || !q.Input.Signed);
+        var layout = new IntegerConvLayout(op.OutC, q.Weights.Length, perChannel);
+        IntegerGemmLayout? packed = gemm ? new IntegerGemmLayout(op.InC, op.OutC, perChannel) : null;
+        data[index] = packed is not null ? packed.Pack(q.Weights, q.Bias, scales, q.Input.ZeroPoint, q.WeightZeroPoint) : layout.Pack(q.Bias, scales, q.Weights);
         description ??= role switch
         {
             LayerRole.Classifier => "classifier",
@@ -161,7 +180,8 @@ internal static class IntegerPlanner
         return new IntegerLayer
         {
             Index = index, Kind = IntegerKind.Conv, MethodName = $"Layer{index:D2}_{method}", Description = description, Name = name,
-            Operation = planned, Group = op.Group, Input = q.Input, Output = q.Output, OutputMin = min, OutputMax = max, Conv = layout,
+            Operation = planned, Group = op.Group, Input = q.Input, Output = q.Output, OutputMin = min, OutputMax = max, Conv = packed is null ? layout : null, Gemm = packed,
+            ScratchLength = packed is null ? 0 : IntegerGemmKernel.Scratch(packed, op.OutH * op.OutW, branches),
             WeightsSigned = q.WeightsSigned, WeightZeroPoint = q.WeightZeroPoint, Scale = perChannel ? 0 : scales[0],
         };
     }

@@ -1,0 +1,287 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using MobileNet.Generator.Emitting;
+using MobileNet.Generator.Kernels;
+using MobileNet.Generator.Lowering;
+using static MobileNet.Generator.Kernels.Rendering;
+
+namespace MobileNet.Generator.Integer;
+
+/// <summary>
+/// The packed data of an 8-bit GEMM (a 1×1 convolution, the classifier), in XNNPACK's "c4" layout: the
+/// output channels in blocks of 16, and each block's weights as steps of 4 input channels, 16 outputs ×
+/// 4 bytes a step, so that one 16-byte load holds 4 outputs' products with 4 inputs. That is what a dot
+/// product instruction takes (ARM's SDOT/UDOT, x64's VNNI) and what 16-bit multiply-adds of pairs take
+/// after widening (x64's PMADDWD). Before the weights: each output's folded int32 bias and, where the file
+/// has one per channel, its float requantisation scale, padded to whole blocks.
+/// </summary>
+/// <remarks>
+/// The kernels sum the raw products Σ x·w; the zero points are folded: Σ (x − zx)(w − zw) + bias =
+/// Σ x·w − zw·Σx + (bias − zx·Σw + K·zx·zw). The last term is the folded bias; zw·Σx, for uint8 weights
+/// with a zero point, is subtracted per pixel.
+/// </remarks>
+internal sealed record IntegerGemmLayout(int K, int OutC, bool PerChannelScales)
+{
+    public const int Block = 16, Step = 4;
+    /// <summary>Bytes of one step of a block: 16 outputs × 4 input channels.</summary>
+    public const int StepBytes = Block * Step;
+
+    public int Steps => (K + Step - 1) / Step;
+    public int Blocks => (OutC + Block - 1) / Block;
+    public int Padded => Blocks * Block;
+    public int BlockBytes => Steps * StepBytes;
+    public int ScaleOffset => Padded * sizeof(int);
+    public int WeightOffset => ScaleOffset + (PerChannelScales ? Padded * sizeof(float) : 0);
+    public int Bytes => WeightOffset + Blocks * BlockBytes;
+
+    /// <summary>The byte of output <paramref name="o"/>'s weight for input <paramref name="k"/>, from the weights' start.</summary>
+    public int WeightAt(int o, int k) => o / Block * BlockBytes + k / Step * StepBytes + o % Block * Step + k % Step;
+
+    /// <param name="weights">[OutC][K], as stored (uint8 or int8 values).</param>
+    public byte[] Pack(int[] weights, int[] bias, float[] scales, int inputZeroPoint, int weightZeroPoint)
+    {
+        var data = new byte[Bytes];
+        var folded = new int[Padded];
+        for (int o = 0; o < OutC; o++)
+        {
+            long sum = 0;
+            for (int k = 0; k < K; k++)
+            {
+                sum += weights[o * K + k];
+                data[WeightOffset + WeightAt(o, k)] = unchecked((byte)weights[o * K + k]);
+            }
+            folded[o] = checked((int)(bias[o] - inputZeroPoint * sum + (long)K * inputZeroPoint * weightZeroPoint));
+        }
+        Buffer.BlockCopy(folded, 0, data, 0, folded.Length * sizeof(int));
+        if (PerChannelScales)
+            Buffer.BlockCopy(scales, 0, data, ScaleOffset, OutC * sizeof(float));
+        return data;
+    }
+}
+
+/// <summary>An instruction-set branch of the integer GEMM: its check and its register tile (pixels × output channels).</summary>
+internal sealed record IntegerGemmBranch(string Name, string Check, int Pixels, int Outputs, string Describe)
+{
+    /// <summary>ARM64's dot product (Cortex-A55, A75 and later): 4 pixels × 16 outputs, SDOT/UDOT by lane, 16 input channels a load.</summary>
+    public static readonly IntegerGemmBranch NeonDot = new("neondot", "Dp.IsSupported", 4, 16, "4×16c4 dot");
+    /// <summary>x64's AVX2: 4 pixels × 8 outputs, PMADDWD on the inputs widened to 16 bits, 4 input channels a step.</summary>
+    public static readonly IntegerGemmBranch Avx2 = new("avx2", "Avx2.IsSupported", 4, 8, "4×8c4 madd");
+
+    /// <summary>The branches a build writes: ARM64 builds the dot product's, x64 ones AVX2's, builds for any machine both; every build keeps the scalar code after them.</summary>
+    public static IReadOnlyList<IntegerGemmBranch> For(IReadOnlyList<VectorWidth> widths) =>
+        widths.All(w => w.Lanes == 4) && widths.Count == 1 ? [NeonDot] : widths.Any(w => w.Lanes == 4) ? [NeonDot, Avx2] : [Avx2];
+}
+
+/// <summary>Writes the integer GEMM of a 1×1 convolution: the branches its plan lists, then the scalar code for any other CPU.</summary>
+internal static class IntegerGemmKernel
+{
+    /// <summary>Bytes of scratch the branches need: AVX2's tile of pixels widened to 16 bits.</summary>
+    public static int Scratch(IntegerGemmLayout g, int pixels, IReadOnlyList<IntegerGemmBranch> branches) =>
+        branches.Contains(IntegerGemmBranch.Avx2) ? Math.Min(IntegerGemmBranch.Avx2.Pixels, pixels) * g.K * sizeof(short) : 0;
+
+    public static void Write(SourceWriter w, IntegerLayer layer, IntegerGemmLayout g, IReadOnlyList<IntegerGemmBranch> branches)
+    {
+        int pixels = layer.Operation.OutH * layer.Operation.OutW;
+        bool rowSums = layer.WeightZeroPoint != 0;
+        string x = layer.Input.Signed ? "sbyte" : "byte";
+        w.Line($"const int Pixels = {pixels}, K = {g.K}, OutC = {g.OutC};");
+        w.Line($"const int {(rowSums ? $"WeightZeroPoint = {layer.WeightZeroPoint}, " : "")}OutputZeroPoint = {layer.Output.ZeroPoint}, OutputMin = {layer.OutputMin}, OutputMax = {layer.OutputMax};");
+        if (!g.PerChannelScales)
+            w.Line($"const float Scale = {SourceWriter.Float(layer.Scale)};");
+        w.Line($"ref byte data = ref {WeightsEmitter.ClassName}.{Planning.Identifiers.WeightField(layer.Index, "")}.Bytes;");
+        w.Line("ref int bias = ref Unsafe.As<byte, int>(ref data);");
+        if (g.PerChannelScales)
+            w.Line($"ref float scales = ref Unsafe.As<byte, float>(ref Unsafe.Add(ref data, {g.ScaleOffset}));");
+        w.Line($"ref byte weights = ref Unsafe.Add(ref data, {g.WeightOffset});");
+        w.Line("// Requantisation: the sum on the output's grid is clamped relative to the zero point, rounded to even, then shifted.");
+        foreach (IntegerGemmBranch branch in branches)
+        {
+            w.Open($"{(branch == branches[0] ? "if" : "else if")} ({branch.Check})");
+            if (branch == IntegerGemmBranch.NeonDot)
+                NeonDot(w, layer, g, pixels, rowSums, x);
+            else
+                Avx2(w, layer, g, pixels, rowSums, x);
+            w.Line("return;");
+            w.Close();
+        }
+        Scalar(w, layer, g, pixels, rowSums, x);
+    }
+
+    /// <summary>Any other CPU: one output at a time, on the same packed data.</summary>
+    private static void Scalar(SourceWriter w, IntegerLayer layer, IntegerGemmLayout g, int pixels, bool rowSums, string x)
+    {
+        string wt = layer.WeightsSigned ? "sbyte" : "byte", y = layer.Output.Signed ? "sbyte" : "byte";
+        w.Line($"ref {x} xs = ref Unsafe.As<byte, {x}>(ref input);");
+        w.Line($"ref {wt} ws = ref Unsafe.As<byte, {wt}>(ref weights);");
+        w.Open("for (int p = 0; p < Pixels; p++)");
+        w.Line($"ref {x} a = ref Unsafe.Add(ref xs, p * K);");
+        if (rowSums)
+        {
+            w.Line("int rowSum = 0;");
+            w.Line("for (int k = 0; k < K; k++)");
+            w.Line("    rowSum += Unsafe.Add(ref a, k);");
+        }
+        w.Open("for (int o = 0; o < OutC; o++)");
+        w.Line($"int acc = Unsafe.Add(ref bias, o){(rowSums ? " - WeightZeroPoint * rowSum" : "")};");
+        w.Line($"ref {wt} wo = ref Unsafe.Add(ref ws, o / {IntegerGemmLayout.Block} * {g.BlockBytes} + o % {IntegerGemmLayout.Block} * {IntegerGemmLayout.Step});");
+        w.Line("for (int k = 0; k < K; k++)");
+        w.Line($"    acc += Unsafe.Add(ref a, k) * Unsafe.Add(ref wo, k / {IntegerGemmLayout.Step} * {IntegerGemmLayout.StepBytes} + k % {IntegerGemmLayout.Step});");
+        w.Line($"Unsafe.Add(ref Unsafe.As<byte, {y}>(ref output), p * OutC + o) = ({y})global::MobileNet.IntegerMath.Requantize(acc, {(g.PerChannelScales ? "Unsafe.Add(ref scales, o)" : "Scale")}, OutputZeroPoint, OutputMin, OutputMax);");
+        w.Close();
+        w.Close();
+    }
+
+    /// <summary>Pixel <paramref name="r"/>'s channel <paramref name="k"/> from <c>a</c>: "k", "K + k", "2 * K + k".</summary>
+    private static string Element(int r, string k) => Plus(r == 0 ? "0" : r == 1 ? "K" : $"{r} * K", k);
+
+    private static string Scale(IntegerGemmLayout g, string offset, string vector) =>
+        g.PerChannelScales ? $"{vector}.LoadUnsafe(ref scales, (nuint)({offset}))" : $"{vector}.Create(Scale)";
+
+    /// <summary>
+    /// 4 pixels × 16 outputs in 16 int32 vectors: each step loads 16 input channels of each pixel once and
+    /// takes them 4 at a time by lane (SDOT/UDOT by element), against 4 loads of a step's weights.
+    /// </summary>
+    private static void NeonDot(SourceWriter w, IntegerLayer layer, IntegerGemmLayout g, int pixels, bool rowSums, string x)
+    {
+        int rows = Math.Min(IntegerGemmBranch.NeonDot.Pixels, pixels);
+        bool signed = layer.Input.Signed;
+        string v = signed ? "Vector128<sbyte>" : "Vector128<byte>", acc = signed ? "Vector128<int>" : "Vector128<uint>";
+        w.Line($"ref {x} input8 = ref Unsafe.As<byte, {x}>(ref input);");
+        OpenTileLoop(w, "p", 0, pixels, rows);
+        w.Line($"ref {x} a = ref Unsafe.Add(ref input8, p * K);");
+        int full = g.K / 16, rest = g.K % 16;
+        if (rowSums)
+        {
+            w.Line("// Each pixel's Σx, for the weights' zero point: a dot product with ones (in the last load, ones for its real channels only).");
+            w.Line($"Vector128<uint> {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"s{r} = default"))};");
+            if (full > 0)
+            {
+                w.Open($"for (int k = 0; k < {full * 16}; k += 16)");
+                for (int r = 0; r < rows; r++)
+                    w.Line($"s{r} = Dp.DotProduct(s{r}, Vector128.LoadUnsafe(ref a, (nuint)({Element(r, "k")})), Vector128<byte>.One);");
+                w.Close();
+            }
+            if (rest > 0)
+            {
+                w.Line($"Vector128<byte> ones = Vector128.Create({string.Join(", ", Enumerable.Range(0, 16).Select(i => i < rest ? "(byte)1" : "(byte)0"))});");
+                for (int r = 0; r < rows; r++)
+                    w.Line($"s{r} = Dp.DotProduct(s{r}, Vector128.LoadUnsafe(ref a, {Element(r, Rendering.Constant(full * 16))}), ones);");
+            }
+        }
+        w.Open($"for (int b = 0; b < {g.Blocks}; b++)");
+        w.Line($"ref byte wb = ref Unsafe.Add(ref weights, b * {g.BlockBytes});");
+        w.Line($"{acc} {string.Join(", ", Enumerable.Range(0, rows).SelectMany(r => Enumerable.Range(0, 4).Select(j => $"c{r}_{j} = default")))};");
+        void Lanes(int lanes, string k)
+        {
+            w.Line($"{v} {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"x{r} = Vector128.LoadUnsafe(ref a, (nuint)({Element(r, k)}))"))};");
+            for (int lane = 0; lane < lanes; lane++)
+            {
+                w.Line($"{v} {string.Join(", ", Enumerable.Range(0, 4).Select(j => $"w{lane}_{j} = Vector128.LoadUnsafe(ref Unsafe.As<byte, {x}>(ref wk), {lane * IntegerGemmLayout.StepBytes + j * 16})"))};");
+                for (int r = 0; r < rows; r++)
+                    w.Line(string.Join(" ", Enumerable.Range(0, 4).Select(j => $"c{r}_{j} = Dp.DotProductBySelectedQuadruplet(c{r}_{j}, w{lane}_{j}, x{r}, {lane});")));
+            }
+        }
+        w.Line("ref byte wk = ref wb;");
+        if (full > 0)
+        {
+            w.Open($"for (int k = 0; k < {full * 16}; k += 16)");
+            w.Line("// Input channels k … k + 15 of each pixel; lane i takes channels k + 4i … k + 4i + 3.");
+            Lanes(4, "k");
+            w.Line($"wk = ref Unsafe.Add(ref wk, {4 * IntegerGemmLayout.StepBytes});");
+            w.Close();
+        }
+        if (rest > 0)
+        {
+            w.Line($"// The last {rest} input channels: {(rest + 3) / 4} lane{(rest > 4 ? "s" : "")} of a load that reads past them into lanes left unused.");
+            w.Scope();
+            Lanes((rest + 3) / 4, Rendering.Constant(full * 16));
+            w.Close();
+        }
+        Requantize(w, layer, g, rows, 4, 4, "Vector128", signed ? "c{0}_{1}" : "c{0}_{1}.AsInt32()", rowSums ? r => $"(int)Vector128.Sum(s{r})" : null);
+        w.Close();
+        w.Close();
+    }
+
+    /// <summary>
+    /// 4 pixels × 8 outputs in 8 int32 vectors of 256 bits, each holding 4 outputs × the two halves of a step:
+    /// the tile's pixels are widened to 16 bits once, into scratch, and each step multiplies 4 of their
+    /// channels, broadcast, by a step's weights widened on load (PMADDWD: pairs of products summed exactly).
+    /// The halves are added at the end.
+    /// </summary>
+    private static void Avx2(SourceWriter w, IntegerLayer layer, IntegerGemmLayout g, int pixels, bool rowSums, string x)
+    {
+        int rows = Math.Min(IntegerGemmBranch.Avx2.Pixels, pixels);
+        bool signed = layer.Input.Signed;
+        int stride = g.K;
+        w.Line($"ref {x} input8 = ref Unsafe.As<byte, {x}>(ref input);");
+        w.Line("ref short wide = ref Unsafe.As<byte, short>(ref scratch);");
+        OpenTileLoop(w, "p", 0, pixels, rows);
+        w.Line("// The tile's pixels in 16 bits, once for all the output blocks.");
+        if (rowSums)
+            w.Line($"int {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"s{r} = 0"))};");
+        w.Open("for (int k = 0; k < K; k++)");
+        for (int r = 0; r < rows; r++)
+            w.Line($"{{ int value = Unsafe.Add(ref input8, (p + {r}) * K + k); Unsafe.Add(ref wide, {Plus(Rendering.Constant(r * stride), "k")}) = (short)value;{(rowSums ? $" s{r} += value;" : "")} }}");
+        w.Close();
+        w.Open($"for (int b = 0; b < {g.Blocks * 2}; b++)");
+        w.Line($"ref byte wb = ref Unsafe.Add(ref weights, b / 2 * {g.BlockBytes} + b % 2 * 32);");
+        w.Line($"Vector256<int> {string.Join(", ", Enumerable.Range(0, rows).SelectMany(r => Enumerable.Range(0, 2).Select(j => $"c{r}_{j} = default")))};");
+        w.Open($"for (int k = 0; k < {stride}; k += 4)");
+        w.Line($"ref byte wk = ref Unsafe.Add(ref wb, k / 4 * {IntegerGemmLayout.StepBytes});");
+        string widen = signed ? "Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref Unsafe.As<byte, sbyte>(ref wk), {0}))" : "Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref wk, {0}))";
+        w.Line($"Vector256<short> w0 = {string.Format(widen, 0)}, w1 = {string.Format(widen, 16)};");
+        for (int r = 0; r < rows; r++)
+            w.Line($"Vector256<short> x{r} = Vector256.Create(Unsafe.As<short, long>(ref Unsafe.Add(ref wide, {Plus(Rendering.Constant(r * stride), "k")}))).AsInt16(); " +
+                   $"c{r}_0 = Avx2.Add(c{r}_0, Avx2.MultiplyAddAdjacent(w0, x{r})); c{r}_1 = Avx2.Add(c{r}_1, Avx2.MultiplyAddAdjacent(w1, x{r}));");
+        w.Close();
+        w.Line("// Lanes 2i and 2i + 1 hold output i's halves: add them, and put the outputs back in order.");
+        for (int r = 0; r < rows; r++)
+            w.Line($"Vector256<int> c{r} = Avx2.Permute4x64(Avx2.HorizontalAdd(c{r}_0, c{r}_1).AsInt64(), 0b11_01_10_00).AsInt32();");
+        Requantize(w, layer, g, rows, 1, 8, "Vector256", "c{0}", rowSums ? r => $"s{r}" : null, halfBlocks: true);
+        w.Close();
+        w.Close();
+    }
+
+    /// <summary>
+    /// Adds the biases (and −zw·Σx), requantises <paramref name="rows"/> × <paramref name="columns"/> vectors of
+    /// <paramref name="lanes"/> outputs, and stores them as bytes at <c>p</c>, block <c>b</c>; a block past the
+    /// last output channel stores only the real ones.
+    /// </summary>
+    private static void Requantize(SourceWriter w, IntegerLayer layer, IntegerGemmLayout g, int rows, int columns, int lanes, string vector, string accumulator,
+        Func<int, string>? rowSum, bool halfBlocks = false)
+    {
+        int outputs = columns * lanes;
+        string first = halfBlocks ? "b * 8" : "b * 16";
+        w.Line($"int o = {first};");
+        w.Line($"{vector}<float> lo = {vector}.Create((float)(OutputMin - OutputZeroPoint)), hi = {vector}.Create((float)(OutputMax - OutputZeroPoint));");
+        for (int j = 0; j < columns; j++)
+        {
+            w.Line($"{vector}<int> bias{j} = {vector}.LoadUnsafe(ref bias, (nuint)(o + {j * lanes}));");
+            w.Line($"{vector}<float> scale{j} = {Scale(g, $"o + {j * lanes}", vector)};");
+        }
+        for (int r = 0; r < rows; r++)
+        {
+            var q = new List<string>();
+            for (int j = 0; j < columns; j++)
+            {
+                string sum = string.Format(accumulator, r, j) + $" + bias{j}" + (rowSum is null ? "" : $" - {vector}.Create(WeightZeroPoint * {rowSum(r)})");
+                w.Line($"{vector}<int> q{r}_{j} = {vector}.ConvertToInt32({vector}.Round({vector}.Clamp({vector}.ConvertToSingle({sum}) * scale{j}, lo, hi))) + {vector}.Create(OutputZeroPoint);");
+                q.Add($"q{r}_{j}");
+            }
+            Store(w, layer, r, q, vector, outputs);
+        }
+    }
+
+    /// <summary>Narrows one pixel's requantised outputs to bytes and stores them; past the last output channel only the real ones.</summary>
+    private static void Store(SourceWriter w, IntegerLayer layer, int r, List<string> q, string vector, int outputs)
+    {
+        string target = $"Unsafe.Add(ref output, (p + {r}) * OutC + o)";
+        if (vector == "Vector128")
+            w.Line($"Vector128<byte> y{r} = Vector128.Narrow(Vector128.Narrow({q[0]}, {q[1]}), Vector128.Narrow({q[2]}, {q[3]})).AsByte();");
+        else
+            w.Line($"Vector128<byte> y{r} = Vector128.Narrow(Vector128.Narrow({q[0]}.GetLower(), {q[0]}.GetUpper()), Vector128<short>.Zero).AsByte();");
+        w.Line($"if (o + {outputs} <= OutC) {(outputs == 16 ? $"y{r}.StoreUnsafe(ref {target});" : $"Unsafe.WriteUnaligned(ref {target}, y{r}.AsUInt64().ToScalar());")}");
+        w.Line($"else for (int i = 0; i < OutC - o; i++) Unsafe.Add(ref {target}, i) = y{r}.GetElement(i);");
+    }
+}
