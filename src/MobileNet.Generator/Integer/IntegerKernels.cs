@@ -21,6 +21,7 @@ internal static class IntegerKernels
         switch (layer.Kind)
         {
             case IntegerKind.Conv when layer.Gemm is { } gemm: IntegerGemmKernel.Write(w, layer, gemm, branches); break;
+            case IntegerKind.Conv when layer.Depthwise is { } depthwise: IntegerDepthwiseKernel.Write(w, layer, depthwise, branches); break;
             case IntegerKind.Conv: Conv(w, layer); break;
             case IntegerKind.GlobalAveragePool: Pool(w, layer); break;
             case IntegerKind.Add: Add(w, layer); break;

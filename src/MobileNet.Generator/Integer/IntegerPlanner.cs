@@ -121,7 +121,7 @@ internal static class IntegerPlanner
         OutputMin = layer.OutputMin, OutputMax = layer.OutputMax, Conv = layer.Conv, PoolScale = layer.PoolScale,
         WeightsSigned = layer.WeightsSigned, WeightZeroPoint = layer.WeightZeroPoint, Scale = layer.Scale,
         SkipFrom = layer.SkipFrom, Skip = layer.Skip,
-        Gemm = layer.Gemm, ScratchLength = layer.ScratchLength, ScratchOffset = scratch,
+        Gemm = layer.Gemm, Depthwise = layer.Depthwise, ScratchLength = layer.ScratchLength, ScratchOffset = scratch,
         InputOffset = input, OutputOffset = output, SkipOffset = skip,
     };
 
@@ -167,7 +167,10 @@ internal static class IntegerPlanner
             && op.InC % IntegerGemmLayout.Step == 0 && q.WeightsSigned == q.Input.Signed && (q.WeightZeroPoint == 0 || !q.Input.Signed);
         var layout = new IntegerConvLayout(op.OutC, q.Weights.Length, perChannel);
         IntegerGemmLayout? packed = gemm ? new IntegerGemmLayout(op.InC, op.OutC, perChannel) : null;
-        data[index] = packed is not null ? packed.Pack(q.Weights, q.Bias, scales, q.Input.ZeroPoint, q.WeightZeroPoint) : layout.Pack(q.Bias, scales, q.Weights);
+        IntegerDepthwiseLayout? depthwise = op.IsDepthwise && op.OutC == op.InC ? new IntegerDepthwiseLayout(op.OutC, op.KernelH * op.KernelW, perChannel) : null;
+        data[index] = packed is not null ? packed.Pack(q.Weights, q.Bias, scales, q.Input.ZeroPoint, q.WeightZeroPoint)
+            : depthwise is not null ? depthwise.Pack(q.Weights, q.Bias, scales, q.WeightZeroPoint)
+            : layout.Pack(q.Bias, scales, q.Weights);
         description ??= role switch
         {
             LayerRole.Classifier => "classifier",
@@ -180,7 +183,7 @@ internal static class IntegerPlanner
         return new IntegerLayer
         {
             Index = index, Kind = IntegerKind.Conv, MethodName = $"Layer{index:D2}_{method}", Description = description, Name = name,
-            Operation = planned, Group = op.Group, Input = q.Input, Output = q.Output, OutputMin = min, OutputMax = max, Conv = packed is null ? layout : null, Gemm = packed,
+            Operation = planned, Group = op.Group, Input = q.Input, Output = q.Output, OutputMin = min, OutputMax = max, Conv = packed is null && depthwise is null ? layout : null, Gemm = packed, Depthwise = depthwise,
             ScratchLength = packed is null ? 0 : IntegerGemmKernel.Scratch(packed, op.OutH * op.OutW, branches),
             WeightsSigned = q.WeightsSigned, WeightZeroPoint = q.WeightZeroPoint, Scale = perChannel ? 0 : scales[0],
         };
