@@ -57,38 +57,6 @@ public static class IntegerMath
             quantized[i] = (sbyte)Quantize(values[i], scale, zeroPoint, sbyte.MinValue, sbyte.MaxValue);
     }
 
-    /// <summary>Softmax over uint8 scores into uint8 probabilities, each on its own grid.</summary>
-    public static void Softmax(ReadOnlySpan<byte> scores, float inputScale, int inputZeroPoint, Span<byte> probabilities, float outputScale, int outputZeroPoint)
-    {
-        NetworkGuard.ExactLength(probabilities.Length, scores.Length, nameof(probabilities));
-        int max = 0;
-        foreach (byte s in scores)
-            max = Math.Max(max, s);
-        float sum = 0;
-        foreach (byte s in scores)
-            sum += MathF.Exp(inputScale * (s - max));
-        for (int i = 0; i < scores.Length; i++)
-            probabilities[i] = (byte)Quantize(MathF.Exp(inputScale * (scores[i] - max)) / sum, outputScale, outputZeroPoint, byte.MinValue, byte.MaxValue);
-    }
-
-    /// <summary>Softmax over int8 scores into int8 probabilities, each on its own grid.</summary>
-    public static void Softmax(ReadOnlySpan<sbyte> scores, float inputScale, int inputZeroPoint, Span<sbyte> probabilities, float outputScale, int outputZeroPoint)
-    {
-        NetworkGuard.ExactLength(probabilities.Length, scores.Length, nameof(probabilities));
-        int max = sbyte.MinValue;
-        foreach (sbyte s in scores)
-            max = Math.Max(max, s);
-        float sum = 0;
-        foreach (sbyte s in scores)
-            sum += MathF.Exp(inputScale * (s - max));
-        for (int i = 0; i < scores.Length; i++)
-            probabilities[i] = (sbyte)Quantize(MathF.Exp(inputScale * (scores[i] - max)) / sum, outputScale, outputZeroPoint, sbyte.MinValue, sbyte.MaxValue);
-    }
-
-    /// <summary>The sum of two 8-bit values on the output's grid.</summary>
-    public static int Add(int a, float aScale, int aZeroPoint, int b, float bScale, int bZeroPoint, float outputScale, int outputZeroPoint, int min, int max) =>
-        Quantize(aScale * (a - aZeroPoint) + bScale * (b - bZeroPoint), outputScale, outputZeroPoint, min, max);
-
     private static int Quantize(float value, float scale, int zeroPoint, int min, int max) =>
         (int)Math.Clamp(MathF.Round(value / scale) + zeroPoint, min, max);
 }

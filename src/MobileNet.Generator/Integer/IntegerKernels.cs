@@ -96,38 +96,61 @@ internal static class IntegerKernels
         w.Close();
     }
 
+    /// <summary>
+    /// The mean of each channel as TFLite's integer pool computes it (LiteRT runs it without XNNPACK): the
+    /// codes' sum over the pixels, divided rounding half away from zero, on the input's own grid.
+    /// </summary>
     private static void Pool(SourceWriter w, IntegerLayer layer)
     {
         PlannedOp op = layer.Operation;
-        w.Line($"const int Pixels = {op.InH * op.InW}, C = {op.InC};");
-        w.Line($"const int InputZeroPoint = {Int(layer.Input.ZeroPoint)}, OutputZeroPoint = {Int(layer.Output.ZeroPoint)}, OutputMin = {Int(layer.OutputMin)}, OutputMax = {Int(layer.OutputMax)};");
-        w.Line($"const float Scale = {SourceWriter.Float(layer.PoolScale)}; // input scale ÷ (output scale × pixels)");
+        w.Line($"const int Pixels = {op.InH * op.InW}, C = {op.InC}, OutputMin = {Int(layer.OutputMin)}, OutputMax = {Int(layer.OutputMax)};");
         Views(w, layer.Input, layer.Output);
         w.Open("for (int c = 0; c < C; c++)");
-        w.Line("int sum = -Pixels * InputZeroPoint;");
+        w.Line("int sum = 0;");
         w.Line("for (int p = 0; p < Pixels; p++)");
         w.Line("    sum += Unsafe.Add(ref x, p * C + c);");
-        w.Line($"Unsafe.Add(ref y, c) = ({(layer.Output.Signed ? "sbyte" : "byte")})global::MobileNet.IntegerMath.Requantize(sum, Scale, OutputZeroPoint, OutputMin, OutputMax);");
+        w.Line(layer.Input.Signed
+            ? "int mean = (sum > 0 ? sum + Pixels / 2 : sum - Pixels / 2) / Pixels;"
+            : "int mean = (sum + Pixels / 2) / Pixels;");
+        w.Line($"Unsafe.Add(ref y, c) = ({Type(layer.Output)})Math.Clamp(mean, OutputMin, OutputMax);");
         w.Close();
     }
 
+    /// <summary>The residual add in fixed point (<see cref="IntegerAddition"/>): raw codes times 20-bit multipliers, an arithmetic shift.</summary>
     private static void Add(SourceWriter w, IntegerLayer layer)
     {
-        QuantizedTensor a = layer.Input, b = layer.Skip, o = layer.Output;
+        IntegerAddition add = layer.Addition!;
         w.Line($"const int Length = {layer.OutputLength};");
-        Views(w, a, o);
-        w.Line(b.Signed ? "ref sbyte s = ref Unsafe.As<byte, sbyte>(ref skip);" : "ref byte s = ref skip;");
+        w.Line($"const int A = {Int(add.A)}, B = {Int(add.B)}, Shift = {Int(add.Shift)}, Bias = {Int(add.Bias)}; // Bias: half a unit less the zero points' terms");
+        w.Line($"const int OutputZeroPoint = {Int(layer.Output.ZeroPoint)}, OutputMin = {Int(layer.OutputMin)}, OutputMax = {Int(layer.OutputMax)};");
+        Views(w, layer.Input, layer.Output);
+        w.Line(layer.Skip.Signed ? "ref sbyte s = ref Unsafe.As<byte, sbyte>(ref skip);" : "ref byte s = ref skip;");
         w.Line("for (int i = 0; i < Length; i++)");
-        w.Line($"    Unsafe.Add(ref y, i) = ({Type(o)})global::MobileNet.IntegerMath.Add(Unsafe.Add(ref x, i), {SourceWriter.Float(a.Scale)}, {Int(a.ZeroPoint)}, Unsafe.Add(ref s, i), {SourceWriter.Float(b.Scale)}, {Int(b.ZeroPoint)}, {SourceWriter.Float(o.Scale)}, {Int(o.ZeroPoint)}, {Int(layer.OutputMin)}, {Int(layer.OutputMax)});");
+        w.Line($"    Unsafe.Add(ref y, i) = ({Type(layer.Output)})Math.Clamp(((Bias + Unsafe.Add(ref x, i) * A + Unsafe.Add(ref s, i) * B) >> Shift) + OutputZeroPoint, OutputMin, OutputMax);");
     }
 
     private static string Type(QuantizedTensor t) => t.Signed ? "sbyte" : "byte";
 
+    /// <summary>TFLite's table softmax (<see cref="IntegerSoftmax"/>), the table in the layer's data.</summary>
     private static void Softmax(SourceWriter w, IntegerLayer layer)
     {
-        QuantizedTensor i = layer.Input, o = layer.Output;
-        Views(w, i, o);
-        w.Line($"global::MobileNet.IntegerMath.Softmax(MemoryMarshal.CreateReadOnlySpan(ref x, {layer.Operation.InC}), {SourceWriter.Float(i.Scale)}, {Int(i.ZeroPoint)}, " +
-               $"MemoryMarshal.CreateSpan(ref y, {layer.Operation.OutC}), {SourceWriter.Float(o.Scale)}, {Int(o.ZeroPoint)});");
+        QuantizedTensor o = layer.Output;
+        w.Line($"const int Classes = {layer.Operation.InC};");
+        w.Line($"const float OutputScale = {SourceWriter.Float(o.Scale)};");
+        Views(w, layer.Input, o);
+        w.Line($"ref float table = ref Unsafe.As<byte, float>(ref {Emitting.WeightsEmitter.ClassName}.{Identifiers.WeightField(layer.Index, "")}.Bytes);");
+        w.Line($"int max = {Int(layer.Input.Min)};");
+        w.Line("for (int i = 0; i < Classes; i++)");
+        w.Line("    max = Math.Max(max, Unsafe.Add(ref x, i));");
+        w.Line("// table[255 − d] = exp(−scale × d): the entry of x is at 255 − (max − x).");
+        w.Line("ref float e = ref Unsafe.Add(ref table, 255 - max);");
+        w.Line("float sum = 0;");
+        w.Line("for (int i = 0; i < Classes; i++)");
+        w.Line("    sum += Unsafe.Add(ref e, Unsafe.Add(ref x, i));");
+        w.Line("float inverse = 1 / (sum * OutputScale);");
+        w.Line("for (int i = 0; i < Classes; i++)");
+        w.Line(o.Signed
+            ? $"    Unsafe.Add(ref y, i) = (sbyte)Math.Clamp((int)MathF.Round(Unsafe.Add(ref e, Unsafe.Add(ref x, i)) * inverse, MidpointRounding.AwayFromZero) + {Int(o.ZeroPoint)}, -128, 127);"
+            : "    Unsafe.Add(ref y, i) = (byte)Math.Clamp((int)(Unsafe.Add(ref e, Unsafe.Add(ref x, i)) * inverse + 0.5f), 0, 255); // TFLite adds no zero point here");
     }
 }

@@ -55,8 +55,8 @@ internal sealed class IntegerLayer
     public int WeightZeroPoint { get; init; }
     /// <summary>A convolution's requantisation scale when one serves every output channel (the code's constant).</summary>
     public float Scale { get; init; }
-    /// <summary>The pool's requantisation: input scale ÷ (output scale × pixels), as LiteRT computes it.</summary>
-    public float PoolScale { get; init; }
+    /// <summary>An <see cref="IntegerKind.Add"/>'s fixed-point arithmetic.</summary>
+    public IntegerAddition? Addition { get; init; }
     /// <summary>Bytes into the workspace of the layer's input (−1: the caller's input) and output.</summary>
     public int InputOffset { get; init; }
     public int OutputOffset { get; init; }
@@ -65,6 +65,42 @@ internal sealed class IntegerLayer
     public QuantizedTensor Skip { get; init; }
     public int SkipOffset { get; init; }
     public int OutputLength => Operation.OutH * Operation.OutW * Operation.OutC;
+}
+
+/// <summary>
+/// A residual add in fixed point, as XNNPACK's vadd (LiteRT's): each input's scale relative to the sum's,
+/// as a multiplier of about 20 bits (<paramref name="Shift"/> = 20 − the larger ratio's binary exponent),
+/// the zero points and half a unit folded into <paramref name="Bias"/>: out = ((Bias + a·A + b·B) &gt;&gt; Shift) + zero point.
+/// </summary>
+internal sealed record IntegerAddition(int A, int B, int Shift, int Bias)
+{
+    public static IntegerAddition For(QuantizedTensor a, QuantizedTensor b, QuantizedTensor output)
+    {
+        float aRatio = a.Scale / output.Scale, bRatio = b.Scale / output.Scale;
+        int exponent = (int)((System.BitConverter.ToUInt32(System.BitConverter.GetBytes(System.Math.Max(aRatio, bRatio)), 0) >> 23) & 0xFF) - 127;
+        int shift = 20 - exponent;
+        // ratio × 2^shift is exact in double; lrintf rounds it half to even.
+        int am = (int)System.Math.Round(aRatio * System.Math.Pow(2, shift), System.MidpointRounding.ToEven);
+        int bm = (int)System.Math.Round(bRatio * System.Math.Pow(2, shift), System.MidpointRounding.ToEven);
+        return new IntegerAddition(am, bm, shift, checked((1 << (shift - 1)) - am * a.ZeroPoint - bm * b.ZeroPoint));
+    }
+}
+
+/// <summary>
+/// A softmax as TFLite's uint8/int8 kernel computes it (LiteRT runs it without XNNPACK): a table of
+/// exp(−input scale × d) for each difference d = max − x of two codes, summed in float in index order,
+/// each entry times 1 ÷ (sum × output scale), rounded. The table is computed here, correctly rounded.
+/// </summary>
+internal static class IntegerSoftmax
+{
+    public static float[] Table(QuantizedTensor input)
+    {
+        float scale = -input.Scale;
+        var table = new float[256];
+        for (int d = 0; d <= 255; d++)
+            table[255 - d] = (float)System.Math.Exp((float)(scale * d));
+        return table;
+    }
 }
 
 /// <summary>

@@ -34,6 +34,8 @@ internal static class IntegerPlanner
             return "a bottleneck's expanded tensor as the output does not run in integers yet";
         if (network.Outputs[0].Kind == OutputKind.Probabilities && network.Layers.All(l => l.Role != LayerRole.Softmax))
             return "the file ends in logits, and a softmax it does not have has no quantisation";
+        if (network.Layers.FirstOrDefault(l => l.Role == LayerRole.Pool && l.Op.Quantized!.Input != l.Op.Quantized.Output) is { } pool)
+            return $"its average pool '{pool.Op.Name}' changes the quantisation, which TFLite's integer pool (an average of the codes) does not do";
         return null;
     }
 
@@ -118,7 +120,7 @@ internal static class IntegerPlanner
     {
         Index = layer.Index, Kind = layer.Kind, MethodName = layer.MethodName, Description = layer.Description, Name = layer.Name,
         Operation = layer.Operation, Group = layer.Group, Input = layer.Input, Output = layer.Output,
-        OutputMin = layer.OutputMin, OutputMax = layer.OutputMax, Conv = layer.Conv, PoolScale = layer.PoolScale,
+        OutputMin = layer.OutputMin, OutputMax = layer.OutputMax, Conv = layer.Conv, Addition = layer.Addition,
         WeightsSigned = layer.WeightsSigned, WeightZeroPoint = layer.WeightZeroPoint, Scale = layer.Scale,
         SkipFrom = layer.SkipFrom, Skip = layer.Skip,
         Gemm = layer.Gemm, Depthwise = layer.Depthwise, ScratchLength = layer.ScratchLength, ScratchOffset = scratch,
@@ -134,6 +136,7 @@ internal static class IntegerPlanner
         {
             Index = index, Kind = IntegerKind.Add, MethodName = $"Layer{index:D2}_Add", Description = "residual add", Name = name,
             Operation = planned, Input = q.Input, Output = q.Output, OutputMin = min, OutputMax = max, SkipFrom = skipFrom, Skip = q.Skip!.Value,
+            Addition = IntegerAddition.For(q.Input, q.Skip!.Value, q.Output),
         };
     }
 
@@ -150,9 +153,11 @@ internal static class IntegerPlanner
                 {
                     Index = index, Kind = IntegerKind.GlobalAveragePool, MethodName = $"Layer{index:D2}_GlobalAveragePool", Description = "average pool",
                     Name = name, Operation = planned, Input = q.Input, Output = q.Output, OutputMin = min, OutputMax = max,
-                    PoolScale = q.Input.Scale / (q.Output.Scale * (op.InH * op.InW)),
                 };
             case LayerRole.Softmax:
+                float[] table = IntegerSoftmax.Table(q.Input);
+                data[index] = new byte[table.Length * sizeof(float)];
+                Buffer.BlockCopy(table, 0, data[index], 0, data[index].Length);
                 return new IntegerLayer
                 {
                     Index = index, Kind = IntegerKind.Softmax, MethodName = $"Layer{index:D2}_Softmax", Description = "softmax",
@@ -167,7 +172,9 @@ internal static class IntegerPlanner
             && op.InC % IntegerGemmLayout.Step == 0 && q.WeightsSigned == q.Input.Signed && (q.WeightZeroPoint == 0 || !q.Input.Signed);
         var layout = new IntegerConvLayout(op.OutC, q.Weights.Length, perChannel);
         IntegerGemmLayout? packed = gemm ? new IntegerGemmLayout(op.InC, op.OutC, perChannel) : null;
-        IntegerDepthwiseLayout? depthwise = op.IsDepthwise && op.OutC == op.InC ? new IntegerDepthwiseLayout(op.OutC, op.KernelH * op.KernelW, perChannel) : null;
+        // A depthwise convolution of multiplier 1, or a dense one (the stem), is a direct convolution on packed 16-bit taps.
+        IntegerDepthwiseLayout? depthwise = !gemm && (op.IsDepthwise && op.OutC == op.InC || op.Group == 1)
+            ? new IntegerDepthwiseLayout(op.OutC, op.KernelH * op.KernelW, perChannel, op.Group == 1 ? op.InC : 1) : null;
         data[index] = packed is not null ? packed.Pack(q.Weights, q.Bias, scales, q.Input.ZeroPoint, q.WeightZeroPoint)
             : depthwise is not null ? depthwise.Pack(q.Weights, q.Bias, scales, q.WeightZeroPoint)
             : layout.Pack(q.Bias, scales, q.Weights);
@@ -196,8 +203,8 @@ internal static class IntegerPlanner
     public static float[] Scales(QuantizedOp q) => q.WeightScales.Select(w => q.Input.Scale * w / q.Output.Scale).ToArray();
 
     /// <summary>
-    /// The quantised bounds of a fused activation: the float clamp's ends quantised to the output (real 0 is
-    /// the zero point), within the type's range.
+    /// The quantised bounds of a fused activation: the float clamp's ends on the output's grid, as XNNPACK
+    /// quantises them: value ÷ scale + zero point in float, clamped to the type, rounded half to even.
     /// </summary>
     public static (int Min, int Max) Range(Clamp clamp, QuantizedTensor output)
     {
@@ -209,10 +216,9 @@ internal static class IntegerPlanner
         return (min, max);
     }
 
-    /// <summary>A real value on the output's grid: zero point + round(value ÷ scale), rounded to nearest, ties away from zero.</summary>
     private static int Quantize(float value, QuantizedTensor t)
     {
-        double q = t.ZeroPoint + Math.Round(value / t.Scale, MidpointRounding.AwayFromZero);
-        return (int)Math.Max(int.MinValue, Math.Min(int.MaxValue, q));
+        float q = (float)(value / t.Scale) + t.ZeroPoint;
+        return (int)Math.Round(Math.Min(Math.Max(q, t.Min), t.Max), MidpointRounding.ToEven);
     }
 }
