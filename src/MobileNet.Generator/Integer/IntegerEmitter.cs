@@ -141,18 +141,44 @@ internal static class IntegerEmitter
          .Line($"/// <param name=\"output\">Receives <see cref=\"OutputLength\"/> {last.Output.TypeName} values.</param>")
          .Line("/// <param name=\"workspace\">At least <see cref=\"WorkspaceLength\"/> bytes; its contents are overwritten.</param>")
          .Line("/// <exception cref=\"ArgumentException\">A span does not have the length the network needs.</exception>");
-        w.Open($"public static void Run(ReadOnlySpan<{inType}> input, Span<{outType}> output, Span<byte> workspace)")
-         .Line("global::MobileNet.NetworkGuard.ExactLength(input.Length, InputLength, nameof(input));")
-         .Line("global::MobileNet.NetworkGuard.ExactLength(output.Length, OutputLength, nameof(output));")
-         .Line("global::MobileNet.NetworkGuard.MinimumLength(workspace.Length, WorkspaceLength, nameof(workspace));")
-         .Line($"ref byte image = ref Unsafe.As<{inType}, byte>(ref MemoryMarshal.GetReference(input));")
-         .Line("ref byte ws = ref global::MobileNet.NetworkGuard.AlignToCacheLine(ref MemoryMarshal.GetReference(workspace));");
-        foreach (IntegerLayer layer in plan.Layers.Take(output.Layer + 1))
-            w.Line($"{layer.MethodName}(ref {Buffer(layer.InputOffset)}, {(layer.Kind == IntegerKind.Add ? $"ref {Buffer(layer.SkipOffset)}, " : "")}ref {Buffer(layer.OutputOffset)}{(layer.ScratchLength > 0 ? $", ref {Buffer(layer.ScratchOffset)}" : "")});");
-        w.Line($"MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<byte, {outType}>(ref {Buffer(last.OutputOffset)}), OutputLength).CopyTo(output);");
+        void Body(bool profiled)
+        {
+            w.Line("global::MobileNet.NetworkGuard.ExactLength(input.Length, InputLength, nameof(input));")
+             .Line("global::MobileNet.NetworkGuard.ExactLength(output.Length, OutputLength, nameof(output));")
+             .Line("global::MobileNet.NetworkGuard.MinimumLength(workspace.Length, WorkspaceLength, nameof(workspace));")
+             .Line($"ref byte image = ref Unsafe.As<{inType}, byte>(ref MemoryMarshal.GetReference(input));")
+             .Line("ref byte ws = ref global::MobileNet.NetworkGuard.AlignToCacheLine(ref MemoryMarshal.GetReference(workspace));");
+            if (profiled)
+                w.Line("long start = global::System.Diagnostics.Stopwatch.GetTimestamp(), now;");
+            foreach (IntegerLayer layer in plan.Layers)
+            {
+                w.Line($"{layer.MethodName}(ref {Buffer(layer.InputOffset)}, {(layer.Kind == IntegerKind.Add ? $"ref {Buffer(layer.SkipOffset)}, " : "")}ref {Buffer(layer.OutputOffset)}{(layer.ScratchLength > 0 ? $", ref {Buffer(layer.ScratchOffset)}" : "")});");
+                if (profiled)
+                    w.Line($"now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[{layer.Index}] += now - start; start = now;");
+            }
+            w.Line($"MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<byte, {outType}>(ref {Buffer(last.OutputOffset)}), OutputLength).CopyTo(output);");
+        }
+        w.Open($"public static void Run(ReadOnlySpan<{inType}> input, Span<{outType}> output, Span<byte> workspace)");
+        Body(profiled: false);
         w.Close();
 
-        foreach (IntegerLayer layer in plan.Layers.Take(output.Layer + 1))
+        // A timed copy of Run for the per-layer breakdown (tests/MobileNet.Benchmarks --layers); absent unless MOBILENET_PROFILE is defined.
+        w.Line()
+         .Line("#if MOBILENET_PROFILE")
+         .Line("/// <summary>The generated layer methods, in order, for the per-layer breakdown.</summary>")
+         .Line($"public static readonly string[] LayerNames = {{ {string.Join(", ", plan.Layers.Select(l => $"\"{l.MethodName}\""))} }};")
+         .Line("/// <summary>Each layer's multiply-accumulates, in the papers' convention.</summary>")
+         .Line($"public static readonly long[] LayerMacs = {{ {string.Join(", ", plan.Layers.Select(l => l.Operation.Macs.ToString(CultureInfo.InvariantCulture)))} }};")
+         .Line("/// <summary>Stopwatch ticks spent in each layer by <see cref=\"RunProfiled\"/> since the array was last cleared.</summary>")
+         .Line($"public static readonly long[] LayerTicks = new long[{plan.Layers.Count}];")
+         .Line()
+         .Line("/// <summary>Run, adding each layer's time to <see cref=\"LayerTicks\"/>.</summary>");
+        w.Open($"public static void RunProfiled(ReadOnlySpan<{inType}> input, Span<{outType}> output, Span<byte> workspace)");
+        Body(profiled: true);
+        w.Close();
+        w.Line("#endif");
+
+        foreach (IntegerLayer layer in plan.Layers)
         {
             cancellationToken.ThrowIfCancellationRequested();
             w.Line();
