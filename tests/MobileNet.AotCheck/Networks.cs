@@ -10,3 +10,13 @@ public static partial class V1_05_160;
 
 [MobileNet(Version = 2, Alpha = 1.0, Resolution = 224, Weights = "models/v2_10_224.tflite")]
 public static partial class V2_10_224;
+
+// The same files in 8-bit integers, to the classifier's codes (the ARM64 build runs SDOT/UDOT and SMLAL), and TFLite Micro's int8 person detector.
+[MobileNet(Alpha = 0.5, Resolution = 160, Weights = "models/v1_05_160.tflite", Arithmetic = MobileNetArithmetic.Integer, Output = MobileNetOutput.Logits)]
+public static partial class V1_05_160_Integer;
+
+[MobileNet(Version = 2, Alpha = 1.0, Resolution = 224, Weights = "models/v2_10_224.tflite", Arithmetic = MobileNetArithmetic.Integer, Output = MobileNetOutput.Logits)]
+public static partial class V2_10_224_Integer;
+
+[MobileNet(Alpha = 0.25, Resolution = 96, Weights = "models/person_detect.tflite", Arithmetic = MobileNetArithmetic.Integer)]
+public static partial class PersonDetect_Integer;

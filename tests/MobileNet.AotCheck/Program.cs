@@ -9,7 +9,8 @@ using System.Runtime.Intrinsics.Arm;
 using MobileNet.AotCheck;
 
 // run <file>: runs every network on fixed inputs and writes the outputs (round-trip floats) and the machine.
-// compare <x64 file> <arm64 file>: fails unless the arm64 run used AdvSimd and every output matches within 1e-5 with the same top-5.
+// compare <x64 file> <arm64 file>: fails unless the arm64 run used AdvSimd and the dot product, every float output matches
+// within 1e-5 with the same top-5, and every integer output is the same code.
 return args switch
 {
     ["run", var file] => Run(file),
@@ -26,10 +27,14 @@ static int Usage()
 static int Run(string file)
 {
     using var writer = new StreamWriter(file);
-    writer.WriteLine($"machine {RuntimeInformation.ProcessArchitecture} AdvSimd={AdvSimd.IsSupported} Vector128Accelerated={Vector128.IsHardwareAccelerated}");
+    writer.WriteLine($"machine {RuntimeInformation.ProcessArchitecture} AdvSimd={AdvSimd.IsSupported} Dp={Dp.IsSupported} Vector128Accelerated={Vector128.IsHardwareAccelerated}");
     Write(writer, "V1_025_128", V1_025_128.InputLength, V1_025_128.OutputLength, V1_025_128.WorkspaceLength, (i, o, w) => V1_025_128.Run(i, o, w));
     Write(writer, "V1_05_160", V1_05_160.InputLength, V1_05_160.OutputLength, V1_05_160.WorkspaceLength, (i, o, w) => V1_05_160.Run(i, o, w));
     Write(writer, "V2_10_224", V2_10_224.InputLength, V2_10_224.OutputLength, V2_10_224.WorkspaceLength, (i, o, w) => V2_10_224.Run(i, o, w));
+    WriteCodes(writer, "V1_05_160_Integer", Bytes(V1_05_160_Integer.InputLength), V1_05_160_Integer.OutputLength, V1_05_160_Integer.WorkspaceLength, (i, o, w) => V1_05_160_Integer.Run(i, o, w));
+    WriteCodes(writer, "V2_10_224_Integer", Bytes(V2_10_224_Integer.InputLength), V2_10_224_Integer.OutputLength, V2_10_224_Integer.WorkspaceLength, (i, o, w) => V2_10_224_Integer.Run(i, o, w));
+    WriteCodes(writer, "PersonDetect_Integer", Bytes(PersonDetect_Integer.InputLength), PersonDetect_Integer.OutputLength, PersonDetect_Integer.WorkspaceLength,
+        (i, o, w) => PersonDetect_Integer.Run(MemoryMarshal.Cast<byte, sbyte>(i), MemoryMarshal.Cast<byte, sbyte>(o), w));
     Console.WriteLine($"{RuntimeInformation.ProcessArchitecture}: AdvSimd {AdvSimd.IsSupported}, Vector128 accelerated {Vector128.IsHardwareAccelerated}; outputs in {file}");
     return 0;
 }
@@ -49,14 +54,35 @@ static void Write(StreamWriter writer, string name, int inputLength, int outputL
     writer.WriteLine($"{name} {string.Join(" ", output.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))}");
 }
 
+// Fixed bytes from the same generator: the same on every machine.
+static byte[] Bytes(int length)
+{
+    var bytes = new byte[length];
+    uint state = 54321;
+    for (int i = 0; i < bytes.Length; i++)
+    {
+        state = state * 1664525 + 1013904223;
+        bytes[i] = (byte)(state >> 24);
+    }
+    return bytes;
+}
+
+// An integer network's output codes, as numbers.
+static void WriteCodes(StreamWriter writer, string name, byte[] input, int outputLength, int workspaceLength, RunCodes run)
+{
+    var output = new byte[outputLength];
+    run(input, output, new byte[workspaceLength]);
+    writer.WriteLine($"{name} {string.Join(" ", output.Select(v => v.ToString(CultureInfo.InvariantCulture)))}");
+}
+
 static int Compare(string referenceFile, string candidateFile)
 {
     string[] reference = File.ReadAllLines(referenceFile), candidate = File.ReadAllLines(candidateFile);
     Console.WriteLine($"reference: {reference[0]}");
     Console.WriteLine($"candidate: {candidate[0]}");
-    bool ok = candidate[0].Contains("AdvSimd=True") && candidate[0].Contains("Vector128Accelerated=True");
+    bool ok = candidate[0].Contains("AdvSimd=True") && candidate[0].Contains("Dp=True") && candidate[0].Contains("Vector128Accelerated=True");
     if (!ok)
-        Console.WriteLine("FAIL: the candidate did not run on AdvSimd (NEON)");
+        Console.WriteLine("FAIL: the candidate did not run on AdvSimd (NEON) with the dot product");
     Dictionary<string, float[]> Parse(string[] lines) => lines.Skip(1).Select(l => l.Split(' '))
         .ToDictionary(p => p[0], p => p.Skip(1).Select(v => float.Parse(v, CultureInfo.InvariantCulture)).ToArray());
     Dictionary<string, float[]> x = Parse(reference), y = Parse(candidate);
@@ -70,7 +96,7 @@ static int Compare(string referenceFile, string candidateFile)
         }
         float difference = a.Zip(b, (p, q) => MathF.Abs(p - q)).Max();
         int[] topA = Top5(a), topB = Top5(b);
-        bool same = topA.SequenceEqual(topB) && difference <= 1e-5f;
+        bool same = name.EndsWith("_Integer", StringComparison.Ordinal) ? difference == 0 : topA.SequenceEqual(topB) && difference <= 1e-5f;
         ok &= same;
         Console.WriteLine($"{(same ? "ok  " : "FAIL")} {name,-11} max |difference| {difference:E2}  top-5 {string.Join(",", topB)}{(topA.SequenceEqual(topB) ? "" : $" (x64: {string.Join(",", topA)})")}");
     }
@@ -80,3 +106,4 @@ static int Compare(string referenceFile, string candidateFile)
 static int[] Top5(float[] values) => Enumerable.Range(0, values.Length).OrderByDescending(i => values[i]).ThenBy(i => i).Take(5).ToArray();
 
 internal delegate void RunNetwork(ReadOnlySpan<float> input, Span<float> output, Span<float> workspace);
+internal delegate void RunCodes(ReadOnlySpan<byte> input, Span<byte> output, Span<byte> workspace);
