@@ -50,7 +50,7 @@ internal static class IntegerEmitter
          .Line("/// </summary>")
          .Line("/// <remarks>")
          .Line($"/// <para>The input is {size}×{size}×{channels} {plan.Input.TypeName} values in NHWC order, quantised as the file says: {plan.Input}.")
-         .Line("/// <see cref=\"Preprocess\"/> makes them from 8-bit pixels. Every convolution multiplies 8-bit values into 32-bit sums, exactly,")
+         .Line($"/// <see cref=\"Preprocess(ReadOnlySpan{{byte}}, int, int, int, Span{{{inType}}}, float)\"/> makes them from 8-bit pixels. Every convolution multiplies 8-bit values into 32-bit sums, exactly,")
          .Line("/// and requantises each sum to its output's 8 bits with the file's scales, as LiteRT does: the outputs are LiteRT's, bit for bit.</para>")
          .Line("/// <code>");
         w.Line($"///  #  {"layer",-16} {"stride",6}  {"input → output",-30} {"MACs",13} {"params",11}  {"output",-40}  name");

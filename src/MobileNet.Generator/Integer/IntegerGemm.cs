@@ -51,7 +51,8 @@ internal sealed record IntegerGemmLayout(int K, int OutC, bool PerChannelScales)
                 sum += weights[o * K + k];
                 data[WeightOffset + WeightAt(o, k)] = unchecked((byte)weights[o * K + k]);
             }
-            folded[o] = checked((int)(bias[o] - inputZeroPoint * sum + (long)K * inputZeroPoint * weightZeroPoint));
+            // In 32 bits, wrapping as the kernels' sums do: the same result modulo 2^32 as summing the terms one by one.
+            folded[o] = unchecked((int)(bias[o] - inputZeroPoint * sum + (long)K * inputZeroPoint * weightZeroPoint));
         }
         Buffer.BlockCopy(folded, 0, data, 0, folded.Length * sizeof(int));
         if (PerChannelScales)

@@ -82,7 +82,14 @@ internal sealed record IntegerAddition(int A, int B, int Shift, int Bias)
         // ratio × 2^shift is exact in double; lrintf rounds it half to even.
         int am = (int)System.Math.Round(aRatio * System.Math.Pow(2, shift), System.MidpointRounding.ToEven);
         int bm = (int)System.Math.Round(bRatio * System.Math.Pow(2, shift), System.MidpointRounding.ToEven);
-        return new IntegerAddition(am, bm, shift, checked((1 << (shift - 1)) - am * a.ZeroPoint - bm * b.ZeroPoint));
+        return new IntegerAddition(am, bm, shift, (1 << (shift - 1)) - am * a.ZeroPoint - bm * b.ZeroPoint);
+    }
+
+    /// <summary>XNNPACK takes ratios of the inputs' scales to the sum's in [2^−10, 2^8): multipliers of at most 21 bits, shifts of 12 to 30.</summary>
+    public static bool Supports(QuantizedTensor a, QuantizedTensor b, QuantizedTensor output)
+    {
+        float aRatio = a.Scale / output.Scale, bRatio = b.Scale / output.Scale;
+        return aRatio >= 1f / 1024 && aRatio < 256 && bRatio >= 1f / 1024 && bRatio < 256;
     }
 }
 

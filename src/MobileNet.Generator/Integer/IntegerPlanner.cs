@@ -34,6 +34,8 @@ internal static class IntegerPlanner
             return "a bottleneck's expanded tensor as the output does not run in integers yet";
         if (network.Outputs[0].Kind == OutputKind.Probabilities && network.Layers.All(l => l.Role != LayerRole.Softmax))
             return "the file ends in logits, and a softmax it does not have has no quantisation";
+        if (network.Layers.Select(l => l.Block).FirstOrDefault(b => b?.Add is { } add && !IntegerAddition.Supports(add.Input, add.Skip!.Value, add.Output)) is { } block)
+            return $"the residual add after '{block.Project.Name}' has inputs of scales {block.Add!.Input.Scale} and {block.Add.Skip!.Value.Scale} for a sum of scale {block.Add.Output.Scale}; XNNPACK's add takes ratios from 2^-10 to 2^8";
         if (network.Layers.FirstOrDefault(l => l.Role == LayerRole.Pool && l.Op.Quantized!.Input != l.Op.Quantized.Output) is { } pool)
             return $"its average pool '{pool.Op.Name}' changes the quantisation, which TFLite's integer pool (an average of the codes) does not do";
         return null;

@@ -143,6 +143,8 @@ internal sealed class TfliteLowering
         _chain.AddResidual(Where(op), Name(op), from);
         if (Activations(op, input) is { } q && Quantization(skip) is { } other)
             _chain.Previous(Where(op)).Quantized = new QuantizedOp { Input = q.Input, Output = q.Output, Skip = other };
+        else if (Quantization(skip) is null)
+            NotInteger(op, $"its skip input is {Describe(skip)}, not 8-bit");
     }
 
     private void Conv(TfliteOperator op, int input, bool depthwise)
@@ -247,6 +249,11 @@ internal sealed class TfliteLowering
         if (Quantization(input) is not { } inQ || Quantization(op.Outputs[0]) is not { } outQ)
         {
             NotInteger(op, $"its input is {Describe(input)} and its output {Describe(op.Outputs[0])}, not both 8-bit");
+            return null;
+        }
+        if (!(inQ.Scale > 0 && outQ.Scale > 0))
+        {
+            NotInteger(op, $"its input is {inQ} and its output {outQ}: an activation's scale must be above 0");
             return null;
         }
         return new QuantizedOp { Input = inQ, Output = outQ };

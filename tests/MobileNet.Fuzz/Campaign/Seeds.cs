@@ -10,7 +10,8 @@ using MobileNet.Testing;
 namespace MobileNet.Fuzz.Campaign;
 
 /// <summary>A seed model: its bytes, the request that generates it cleanly (with the maps <paramref name="featureMaps"/> names, if any), and its mutator.</summary>
-internal sealed class Seed(string name, string origin, byte[] bytes, int version, double alpha, int resolution, string[]? featureMaps = null)
+/// <paramref name="arithmetic"/> is the attribute's MobileNetArithmetic (2: integers).
+internal sealed class Seed(string name, string origin, byte[] bytes, int version, double alpha, int resolution, string[]? featureMaps = null, int arithmetic = 0)
 {
     public string Name { get; } = name;
     /// <summary>The file it was read from, or the synthetic options it was written with.</summary>
@@ -22,7 +23,7 @@ internal sealed class Seed(string name, string origin, byte[] bytes, int version
     public NetworkSpec Request { get; } = new(
         new TargetType("Fuzz", new[] { "partial class Net" }, "Net", "Fuzz.Net", IsStatic: false, NotPartial: null),
         version, alpha, resolution, MobileNet.Generator.Reading.TfliteReader.IsTflite(bytes) ? "models/seed.tflite" : "models/seed.onnx",
-        Normalization: 0, FeatureMaps: featureMaps ?? []);
+        Normalization: 0, FeatureMaps: featureMaps ?? [], Arithmetic: arithmetic);
 
     /// <summary>The emit stage's allocation limit, set by <see cref="SeedCheck"/> from what the seed itself needs (a quarter of it is normal).</summary>
     public long EmitLimit { get; set; }
@@ -34,12 +35,15 @@ internal sealed class Seed(string name, string origin, byte[] bytes, int version
 /// <summary>The seed models: the real ones committed in models/, the float twin of one of them, and small synthetic ones.</summary>
 internal static class Seeds
 {
-    private sealed record Real(string Name, string File, int Version, double Alpha, int Resolution, bool Twin = false);
+    private sealed record Real(string Name, string File, int Version, double Alpha, int Resolution, bool Twin = false, int Arithmetic = 0);
 
     private static readonly Real[] RealSeeds =
     [
         new("coral_v1_0.25_128", "coral/mobilenet_v1_0.25_128_quant.tflite", 1, 0.25, 128),
         new("tflm_person_detect", "tflm/person_detect.tflite", 1, 0.25, 96),
+        // The same files in integers: the quantised graph, the integer plan and its packers on mutated quantisation.
+        new("coral_v1_0.25_128_integer", "coral/mobilenet_v1_0.25_128_quant.tflite", 1, 0.25, 128, Arithmetic: 2),
+        new("tflm_person_detect_integer", "tflm/person_detect.tflite", 1, 0.25, 96, Arithmetic: 2),
         // Real weights for the ONNX mutator: the same network as ONNX, derived here rather than committed.
         new("onnx_v1_0.25_128", "coral/mobilenet_v1_0.25_128_quant.tflite", 1, 0.25, 128, Twin: true),
     ];
@@ -68,7 +72,7 @@ internal static class Seeds
             string path = Path.Combine(models, real.File);
             seeds.Add(real.Twin
                 ? new Seed(real.Name, $"float twin of {path}", FloatTwin.Of(path), real.Version, real.Alpha, real.Resolution)
-                : new Seed(real.Name, path, File.ReadAllBytes(path), real.Version, real.Alpha, real.Resolution));
+                : new Seed(real.Name, path, File.ReadAllBytes(path), real.Version, real.Alpha, real.Resolution, arithmetic: real.Arithmetic));
         }
         seeds.AddRange(Synthetic());
         return seeds;

@@ -1,0 +1,90 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using MobileNet.Testing;
+using MobileNet.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace MobileNet.Tests;
+
+/// <summary>What an integer network's class offers, and what stops a file from running in integers.</summary>
+[Collection(Allocations.Name)]
+public sealed class IntegerApiTests
+{
+    private const string Coral = "models/coral/mobilenet_v1_0.25_128_quant.tflite";
+
+    private static GeneratorRun Generate(OptimizationLevel optimization = OptimizationLevel.Release, string extra = ", Arithmetic = MobileNetArithmetic.Integer") =>
+        GeneratorHarness.Generate(GeneratorHarness.Source(0.25, 128, "models/model.tflite", extra), File.ReadAllBytes(RepositoryFiles.Path(Coral)),
+            modelName: "models/model.tflite", optimization: optimization);
+
+    [Theory]
+    [InlineData(OptimizationLevel.Release)]
+    [InlineData(OptimizationLevel.Debug)]
+    public void EveryRunAllocatesNothing(OptimizationLevel optimization)
+    {
+        GeneratorRun run = Generate(optimization);
+        Assert.Empty(run.CompileErrors);
+        object network = Activator.CreateInstance(run.Network!)!;
+        var input = new byte[run.Constant("InputLength")];
+        new Random(3).NextBytes(input);
+        var codes = new byte[run.Constant("OutputLength")];
+        var values = new float[codes.Length];
+        var image = Enumerable.Range(0, input.Length).Select(i => input[i] / 128f - 1).ToArray();
+        SpanRun<byte, byte> bytesRun = Delegate<byte, byte>(network);
+        SpanRun<float, float> floatRun = Delegate<float, float>(network);
+        Assert.Equal(0, Allocations.Measure(() =>
+        {
+            for (int i = 0; i < 20; i++)
+            {
+                bytesRun(input, codes);
+                floatRun(image, values);
+            }
+        }));
+        // The float overload quantises Coral's input (scale 1/128, zero point 128) back to the same bytes and dequantises the codes.
+        bytesRun(input, codes);
+        floatRun(image, values);
+        Assert.Equal(codes.Select(c => c / 256f), values);
+        Assert.Equal(1f / 256, (float)run.Network!.GetField("OutputScale")!.GetValue(null)!);
+        Assert.Equal(128, run.Constant("InputZeroPoint"));
+    }
+
+    /// <summary>The instance Run over spans of these types, as a delegate (spans cannot go through reflection's object arrays).</summary>
+    private static SpanRun<TIn, TOut> Delegate<TIn, TOut>(object network) =>
+        network.GetType().GetMethod("Run", [typeof(ReadOnlySpan<TIn>), typeof(Span<TOut>)])!.CreateDelegate<SpanRun<TIn, TOut>>(network);
+
+    private delegate void SpanRun<TIn, TOut>(ReadOnlySpan<TIn> input, Span<TOut> output);
+
+    [Fact]
+    public void AFloatFileCannotRunInIntegersAndSaysSo()
+    {
+        byte[] file = SyntheticTfliteV1.Build(new TfliteV1Options(0.25, 64) { Classes = 4 }).Tflite;
+        GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(0.25, 64, "models/model.tflite", ", Arithmetic = MobileNetArithmetic.Integer"), file, modelName: "models/model.tflite");
+        Diagnostic diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("MNG021", diagnostic.Id);
+        Assert.Contains("the file's weights are float", diagnostic.GetMessage());
+        // Located at the argument, rebuilt from path and span as every generation diagnostic is.
+        Assert.Equal("MobileNetArithmetic.Integer", run.Input.SyntaxTrees.Single().GetText().ToString(diagnostic.Location.SourceSpan));
+        run.ShouldHaveNoNetwork("MNG021");
+    }
+
+    [Fact]
+    public void AnUnknownArithmeticIsAnError()
+    {
+        GeneratorRun run = Generate(extra: ", Arithmetic = (MobileNetArithmetic)7");
+        Assert.Equal("MNG020", Assert.Single(run.Diagnostics).Id);
+    }
+
+    [Fact]
+    public void FloatIsStillTheDefaultAndIntegerTakesBytes()
+    {
+        GeneratorRun integer = Generate(), auto = Generate(extra: "");
+        Assert.NotNull(integer.Network!.GetMethod("Run", [typeof(ReadOnlySpan<byte>), typeof(Span<byte>), typeof(Span<byte>)]));
+        Assert.NotNull(auto.Network!.GetMethod("Run", [typeof(ReadOnlySpan<float>), typeof(Span<float>), typeof(Span<float>)]));
+        Assert.Contains("run in integers as TFLite runs it", integer.MainSource);
+        // 8-bit activations: the integer workspace (bytes) against the float one (floats).
+        int bytes = integer.Constant("WorkspaceLength"), floats = auto.Constant("WorkspaceLength");
+        Assert.True(bytes < floats * sizeof(float) * 0.5, $"integer workspace {bytes:N0} bytes, float {floats * sizeof(float):N0}");
+    }
+}
