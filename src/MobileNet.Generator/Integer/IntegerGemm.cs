@@ -218,13 +218,27 @@ internal static class IntegerGemmKernel
         w.Line($"ref {x} input8 = ref Unsafe.As<byte, {x}>(ref input);");
         w.Line("ref short wide = ref Unsafe.As<byte, short>(ref scratch);");
         OpenTileLoop(w, "p", 0, pixels, rows);
-        w.Line("// The tile's pixels in 16 bits, once for all the output blocks.");
+        w.Line("// The tile's pixels in 16 bits, once for all the output blocks (and each one's Σx: pairs times ones, summed).");
+        int full = g.K / 16 * 16;
         if (rowSums)
-            w.Line($"int {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"s{r} = 0"))};");
-        w.Open("for (int k = 0; k < K; k++)");
-        for (int r = 0; r < rows; r++)
-            w.Line($"{{ int value = Unsafe.Add(ref input8, (p + {r}) * K + k); Unsafe.Add(ref wide, {Plus(Rendering.Constant(r * stride), "k")}) = (short)value;{(rowSums ? $" s{r} += value;" : "")} }}");
-        w.Close();
+            w.Line($"Vector256<int> {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"sum{r} = default"))};");
+        if (full > 0)
+        {
+            w.Open($"for (int k = 0; k < {full}; k += 16)");
+            for (int r = 0; r < rows; r++)
+                w.Line($"{{ Vector256<short> v = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref input8, (nuint)((p + {r}) * K + k))); v.StoreUnsafe(ref wide, (nuint)({Plus(Rendering.Constant(r * stride), "k")}));" +
+                       $"{(rowSums ? $" sum{r} += Avx2.MultiplyAddAdjacent(v, Vector256<short>.One);" : "")} }}");
+            w.Close();
+        }
+        if (rowSums)
+            w.Line($"int {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"s{r} = Vector256.Sum(sum{r})"))};");
+        if (full < g.K)
+        {
+            w.Open($"for (int k = {full}; k < K; k++)");
+            for (int r = 0; r < rows; r++)
+                w.Line($"{{ int value = Unsafe.Add(ref input8, (p + {r}) * K + k); Unsafe.Add(ref wide, {Plus(Rendering.Constant(r * stride), "k")}) = (short)value;{(rowSums ? $" s{r} += value;" : "")} }}");
+            w.Close();
+        }
         w.Open($"for (int b = 0; b < {g.Blocks * 2}; b++)");
         w.Line($"ref byte wb = ref Unsafe.Add(ref weights, b / 2 * {g.BlockBytes} + b % 2 * 32);");
         w.Line($"Vector256<int> {string.Join(", ", Enumerable.Range(0, rows).SelectMany(r => Enumerable.Range(0, 2).Select(j => $"c{r}_{j} = default")))};");
