@@ -15,20 +15,38 @@ namespace MobileNet.Generator.Integer;
 /// <param name="Channels">Output channels.</param>
 /// <param name="Taps">Window positions (KernelH × KernelW).</param>
 /// <param name="Inputs">Input channels each output reads at a tap: 1 for a depthwise convolution.</param>
-internal sealed record IntegerDepthwiseLayout(int Channels, int Taps, bool PerChannelScales, int Inputs = 1)
+/// <param name="Pairs">
+/// For a depthwise convolution on x64: the taps also in pairs for PMADDWD, which multiplies two taps' inputs,
+/// interleaved, by their two weights and adds the products. Pair p holds taps 2p and 2p + 1 (the last one
+/// alone, beside zeros), per block of 16 channels as two vectors in the order AVX2's unpacking interleaves
+/// two 16-channel inputs: channels 0–3 and 8–11, then 4–7 and 12–15.
+/// </param>
+/// <remarks>
+/// A depthwise convolution also has the biases of the pixels whose whole window is inside the input, with
+/// −zx·Σw folded in, so that those pixels multiply the raw codes.
+/// </remarks>
+internal sealed record IntegerDepthwiseLayout(int Channels, int Taps, bool PerChannelScales, int Inputs = 1, bool Pairs = false)
 {
     public const int Block = 16;
 
     public int Padded => (Channels + Block - 1) / Block * Block;
     public int ScaleOffset => Padded * sizeof(int);
     public int WeightOffset => ScaleOffset + (PerChannelScales ? Padded * sizeof(float) : 0);
-    public int Bytes => WeightOffset + Taps * Inputs * Padded * sizeof(short);
+    public int InteriorBiasOffset => WeightOffset + Taps * Inputs * Padded * sizeof(short);
+    public int PairOffset => InteriorBiasOffset + (Inputs == 1 ? Padded * sizeof(int) : 0);
+    public int PairCount => (Taps + 1) / 2;
+    /// <summary>Bytes of one block's pairs: two vectors of 16 shorts per pair.</summary>
+    public int PairBlockBytes => PairCount * 2 * Block * sizeof(short);
+    public int Bytes => PairOffset + (Pairs ? Padded / Block * PairBlockBytes : 0);
+
+    /// <summary>Where, among a block's 32 shorts of pair <c>p</c>, channel <paramref name="c"/> (0–15) of the pair's first tap goes (its second tap follows).</summary>
+    public static int PairSlot(int c) => (c / 4 % 2) * Block + (c / 8) * 8 + c % 4 * 2;
 
     /// <summary>The row of tap <paramref name="t"/> and input channel <paramref name="i"/>.</summary>
     public int Row(int t, int i) => t * Inputs + i;
 
     /// <param name="weights">OIHW, [C][Inputs][taps], as stored.</param>
-    public byte[] Pack(int[] weights, int[] bias, float[] scales, int weightZeroPoint)
+    public byte[] Pack(int[] weights, int[] bias, float[] scales, int inputZeroPoint, int weightZeroPoint)
     {
         var data = new byte[Bytes];
         Buffer.BlockCopy(bias, 0, data, 0, Channels * sizeof(int));
@@ -40,6 +58,26 @@ internal sealed record IntegerDepthwiseLayout(int Channels, int Taps, bool PerCh
                 for (int t = 0; t < Taps; t++)
                     taps[Row(t, i) * Padded + c] = checked((short)(weights[(c * Inputs + i) * Taps + t] - weightZeroPoint));
         Buffer.BlockCopy(taps, 0, data, WeightOffset, taps.Length * sizeof(short));
+        if (Inputs == 1)
+        {
+            var interior = new int[Channels];
+            for (int c = 0; c < Channels; c++)
+            {
+                long sum = 0;
+                for (int t = 0; t < Taps; t++)
+                    sum += taps[t * Padded + c];
+                interior[c] = unchecked((int)(bias[c] - inputZeroPoint * sum));
+            }
+            Buffer.BlockCopy(interior, 0, data, InteriorBiasOffset, Channels * sizeof(int));
+        }
+        if (Pairs)
+        {
+            var pairs = new short[Padded / Block * PairCount * 2 * Block];
+            for (int c = 0; c < Channels; c++)
+                for (int t = 0; t < Taps; t++)
+                    pairs[(c / Block * PairCount + t / 2) * 2 * Block + PairSlot(c % Block) + t % 2] = taps[t * Padded + c];
+            Buffer.BlockCopy(pairs, 0, data, PairOffset, pairs.Length * sizeof(short));
+        }
         return data;
     }
 }
@@ -69,25 +107,45 @@ internal static class IntegerDepthwiseKernel
         w.Line($"ref short taps = ref Unsafe.As<byte, short>(ref Unsafe.Add(ref data, {d.WeightOffset}));");
         w.Line($"ref {x} xs = ref Unsafe.As<byte, {x}>(ref input);");
         w.Line($"ref {y} ys = ref Unsafe.As<byte, {y}>(ref output);");
+        (int first, int end) = Kernels.Window.InsideColumns(op.InW, op.OutW, op.KernelW, op.Stride, op.Pads.Left);
+        bool fast = !dense && end > first;
+        if (fast)
+        {
+            w.Line($"// Columns {first} to {end - 1} (in a row whose window is inside the input) take the raw codes and the interior biases, taps unrolled.");
+            w.Line($"const int First = {first}, End = {end};");
+            w.Line($"ref int interior = ref Unsafe.As<byte, int>(ref Unsafe.Add(ref data, {d.InteriorBiasOffset}));");
+            if (d.Pairs)
+                w.Line($"ref short pairs = ref Unsafe.As<byte, short>(ref Unsafe.Add(ref data, {d.PairOffset}));");
+        }
         w.Open("for (int oy = 0; oy < OutH; oy++)");
         w.Line("// The window's rows and columns inside the input.");
         w.Line("int y0 = oy * Stride - PadTop, ky0 = Math.Max(0, -y0), ky1 = Math.Min(KernelH, InH - y0);");
         w.Open("for (int ox = 0; ox < OutW; ox++)");
         w.Line("int x0 = ox * Stride - PadLeft, kx0 = Math.Max(0, -x0), kx1 = Math.Min(KernelW, InW - x0);");
         w.Line("int corner = y0 * InW + x0; // the window's top-left pixel, which may lie in the padding");
+        if (fast)
+            w.Line("bool inside = ky0 == 0 && ky1 == KernelH && (uint)(ox - First) < End - First;");
         w.Line($"ref {y} target = ref Unsafe.Add(ref ys, (oy * OutW + ox) * C);");
         int vectorized = d.Channels / 16 * 16;
         if (vectorized > 0)
         {
             w.Line("int c = 0;");
-            bool first = true;
             foreach (IntegerGemmBranch branch in branches)
             {
                 bool arm = branch == IntegerGemmBranch.NeonDot;
-                w.Open($"{(first ? "if" : "else if")} ({(arm ? "AdvSimd.IsSupported" : "Avx2.IsSupported")})");
-                first = false;
+                w.Open($"{(branch == branches[0] ? "if" : "else if")} ({(arm ? "AdvSimd.IsSupported" : "Avx2.IsSupported")})");
                 w.Open($"for (; c < {vectorized}; c += 16)");
-                w.Line("Vector128<int> a0 = Vector128.LoadUnsafe(ref bias, (nuint)c), a1 = Vector128.LoadUnsafe(ref bias, (nuint)c + 4), a2 = Vector128.LoadUnsafe(ref bias, (nuint)c + 8), a3 = Vector128.LoadUnsafe(ref bias, (nuint)c + 12);");
+                string declare = "Vector128<int> ";
+                if (fast)
+                {
+                    w.Line("Vector128<int> a0, a1, a2, a3;");
+                    w.Open("if (inside)");
+                    Inside(w, layer, d, arm);
+                    w.Close();
+                    w.Open("else");
+                    declare = "";
+                }
+                w.Line($"{declare}a0 = Vector128.LoadUnsafe(ref bias, (nuint)c); {(declare.Length > 0 ? declare : "")}a1 = Vector128.LoadUnsafe(ref bias, (nuint)c + 4); {declare}a2 = Vector128.LoadUnsafe(ref bias, (nuint)c + 8); {declare}a3 = Vector128.LoadUnsafe(ref bias, (nuint)c + 12);");
                 if (!arm)
                     w.Line("Vector256<int> lo = Vector256.Create(a0, a1), hi = Vector256.Create(a2, a3);");
                 w.Open("for (int ky = ky0; ky < ky1; ky++)");
@@ -129,6 +187,8 @@ internal static class IntegerDepthwiseKernel
                 w.Close();
                 if (!arm)
                     w.Line("(a0, a1, a2, a3) = (lo.GetLower(), lo.GetUpper(), hi.GetLower(), hi.GetUpper());");
+                if (fast)
+                    w.Close();
                 w.Line("Vector128<float> min = Vector128.Create((float)(OutputMin - OutputZeroPoint)), max = Vector128.Create((float)(OutputMax - OutputZeroPoint));");
                 for (int j = 0; j < 4; j++)
                 {
@@ -154,5 +214,47 @@ internal static class IntegerDepthwiseKernel
         w.Close();
         w.Close();
         w.Close();
+    }
+
+    /// <summary>
+    /// A pixel whose window is inside the input, 16 channels from <c>c</c>: the raw codes (the input's zero point
+    /// is in the interior biases), every tap at a constant offset. ARM: SMLAL/SMLAL2 per tap. AVX2: two taps'
+    /// inputs interleaved and multiplied by their paired weights with PMADDWD, the halves put back in channel
+    /// order at the end. Sets a0 … a3.
+    /// </summary>
+    private static void Inside(SourceWriter w, IntegerLayer layer, IntegerDepthwiseLayout d, bool arm)
+    {
+        Planning.PlannedOp op = layer.Operation;
+        string x = layer.Input.Signed ? "sbyte" : "byte";
+        w.Line($"ref {x} window = ref Unsafe.Add(ref xs, corner * C + c);");
+        string Tap(int t) => Kernels.Rendering.Constant((t / op.KernelW * op.InW + t % op.KernelW) * op.InC);
+        if (arm)
+        {
+            w.Line("a0 = Vector128.LoadUnsafe(ref interior, (nuint)c); a1 = Vector128.LoadUnsafe(ref interior, (nuint)c + 4); a2 = Vector128.LoadUnsafe(ref interior, (nuint)c + 8); a3 = Vector128.LoadUnsafe(ref interior, (nuint)c + 12);");
+            w.Line("ref short t = ref Unsafe.Add(ref taps, c);");
+            for (int t = 0; t < d.Taps; t++)
+            {
+                string widen = layer.Input.Signed ? "" : ".AsInt16()";
+                w.Line($"{{ Vector128<{x}> v = Vector128.LoadUnsafe(ref window, {Tap(t)}); Vector128<short> vl = Vector128.WidenLower(v){widen}, vh = Vector128.WidenUpper(v){widen}, " +
+                       $"tl = Vector128.LoadUnsafe(ref t, {t * d.Padded}), th = Vector128.LoadUnsafe(ref t, {t * d.Padded + 8}); " +
+                       "a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, vl.GetLower(), tl.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, vl, tl); " +
+                       "a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, vh.GetLower(), th.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, vh, th); }");
+            }
+            return;
+        }
+        w.Line("Vector256<int> b0 = Vector256.LoadUnsafe(ref interior, (nuint)c), b1 = Vector256.LoadUnsafe(ref interior, (nuint)c + 8);");
+        w.Line("// Accumulators in the unpacked order: channels 0–3 and 8–11, then 4–7 and 12–15.");
+        w.Line("Vector256<int> e0 = Avx2.Permute2x128(b0, b1, 0x20), e1 = Avx2.Permute2x128(b0, b1, 0x31);");
+        w.Line($"ref short pair = ref Unsafe.Add(ref pairs, c / {IntegerDepthwiseLayout.Block} * {d.PairBlockBytes / sizeof(short)});");
+        string Widen(int t) => $"Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref window, {Tap(t)}))";
+        for (int p = 0; p < d.PairCount; p++)
+        {
+            string second = 2 * p + 1 < d.Taps ? Widen(2 * p + 1) : "Vector256<short>.Zero";
+            w.Line($"{{ Vector256<short> u = {Widen(2 * p)}, v = {second}; " +
+                   $"e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pair, {p * 2 * IntegerDepthwiseLayout.Block})); " +
+                   $"e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pair, {p * 2 * IntegerDepthwiseLayout.Block + IntegerDepthwiseLayout.Block})); }}");
+        }
+        w.Line("Vector256<int> f0 = Avx2.Permute2x128(e0, e1, 0x20), f1 = Avx2.Permute2x128(e0, e1, 0x31);");
+        w.Line("(a0, a1, a2, a3) = (f0.GetLower(), f0.GetUpper(), f1.GetLower(), f1.GetUpper());");
     }
 }
