@@ -105,8 +105,8 @@ internal static class IntegerDepthwiseKernel
         if (d.PerChannelScales)
             w.Line($"ref float scales = ref Unsafe.As<byte, float>(ref Unsafe.Add(ref data, {d.ScaleOffset}));");
         w.Line($"ref short taps = ref Unsafe.As<byte, short>(ref Unsafe.Add(ref data, {d.WeightOffset}));");
-        w.Line($"ref {x} xs = ref Unsafe.As<byte, {x}>(ref input);");
-        w.Line($"ref {y} ys = ref Unsafe.As<byte, {y}>(ref output);");
+        w.Line(x == "byte" ? "ref byte xs = ref input;" : "ref sbyte xs = ref Unsafe.As<byte, sbyte>(ref input);");
+        w.Line(y == "byte" ? "ref byte ys = ref output;" : "ref sbyte ys = ref Unsafe.As<byte, sbyte>(ref output);");
         (int first, int end) = Kernels.Window.InsideColumns(op.InW, op.OutW, op.KernelW, op.Stride, op.Pads.Left);
         bool fast = !dense && end > first;
         if (fast)

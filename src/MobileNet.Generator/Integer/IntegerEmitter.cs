@@ -57,7 +57,13 @@ internal static class IntegerEmitter
         foreach (IntegerLayer layer in plan.Layers)
         {
             PlannedOp op = layer.Operation;
-            string shapes = layer.Kind == IntegerKind.Conv && layer.Description != "classifier" ? $"{op.Shape(false)} → {op.Shape(true)}" : $"{op.InC * op.InH * op.InW} → {op.OutC}";
+            string shapes = layer.Kind switch
+            {
+                IntegerKind.Conv when layer.Description != "classifier" => $"{op.Shape(false)} → {op.Shape(true)}",
+                IntegerKind.Add => $"{op.Shape(true)} + input",
+                IntegerKind.GlobalAveragePool => $"{op.Shape(false)} → {op.OutC}",
+                _ => $"{op.InC} → {op.OutC}",
+            };
             string stride = layer.Kind == IntegerKind.Conv && layer.Description != "classifier" ? Int(op.Stride) : "";
             string range = layer.OutputMin > layer.Output.Min || layer.OutputMax < layer.Output.Max ? $" [{layer.OutputMin}, {layer.OutputMax}]" : "";
             w.Line($"/// {layer.Index,2}  {layer.Description,-16} {stride,6}  {shapes,-30} {SourceWriter.Count(op.Macs),13} {SourceWriter.Count(op.Parameters),11}  {layer.Output + range,-40}  {layer.Name}".TrimEnd());

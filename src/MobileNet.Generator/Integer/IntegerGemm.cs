@@ -95,7 +95,6 @@ internal static class IntegerGemmKernel
         if (g.PerChannelScales)
             w.Line($"ref float scales = ref Unsafe.As<byte, float>(ref Unsafe.Add(ref data, {g.ScaleOffset}));");
         w.Line($"ref byte weights = ref Unsafe.Add(ref data, {g.WeightOffset});");
-        w.Line("// Requantisation: the sum on the output's grid is clamped relative to the zero point, rounded to even, then shifted.");
         foreach (IntegerGemmBranch branch in branches)
         {
             w.Open($"{(branch == branches[0] ? "if" : "else if")} ({branch.Check})");
@@ -113,8 +112,8 @@ internal static class IntegerGemmKernel
     private static void Scalar(SourceWriter w, IntegerLayer layer, IntegerGemmLayout g, int pixels, bool rowSums, string x)
     {
         string wt = layer.WeightsSigned ? "sbyte" : "byte", y = layer.Output.Signed ? "sbyte" : "byte";
-        w.Line($"ref {x} xs = ref Unsafe.As<byte, {x}>(ref input);");
-        w.Line($"ref {wt} ws = ref Unsafe.As<byte, {wt}>(ref weights);");
+        w.Line(x == "byte" ? "ref byte xs = ref input;" : "ref sbyte xs = ref Unsafe.As<byte, sbyte>(ref input);");
+        w.Line(wt == "byte" ? "ref byte ws = ref weights;" : "ref sbyte ws = ref Unsafe.As<byte, sbyte>(ref weights);");
         w.Open("for (int p = 0; p < Pixels; p++)");
         w.Line($"ref {x} a = ref Unsafe.Add(ref xs, p * K);");
         if (rowSums)
@@ -128,10 +127,13 @@ internal static class IntegerGemmKernel
         w.Line($"ref {wt} wo = ref Unsafe.Add(ref ws, o / {IntegerGemmLayout.Block} * {g.BlockBytes} + o % {IntegerGemmLayout.Block} * {IntegerGemmLayout.Step});");
         w.Line("for (int k = 0; k < K; k++)");
         w.Line($"    acc += Unsafe.Add(ref a, k) * Unsafe.Add(ref wo, k / {IntegerGemmLayout.Step} * {IntegerGemmLayout.StepBytes} + k % {IntegerGemmLayout.Step});");
-        w.Line($"Unsafe.Add(ref Unsafe.As<byte, {y}>(ref output), p * OutC + o) = ({y})global::MobileNet.IntegerMath.Requantize(acc, {(g.PerChannelScales ? "Unsafe.Add(ref scales, o)" : "Scale")}, OutputZeroPoint, OutputMin, OutputMax);");
+        w.Line($"Unsafe.Add(ref {(y == "byte" ? "output" : "Unsafe.As<byte, sbyte>(ref output)")}, p * OutC + o) = ({y})global::MobileNet.IntegerMath.Requantize(acc, {(g.PerChannelScales ? "Unsafe.Add(ref scales, o)" : "Scale")}, OutputZeroPoint, OutputMin, OutputMax);");
         w.Close();
         w.Close();
     }
+
+    /// <summary>Where the tile's pixel <paramref name="r"/> starts: "p * K", "(p + 1) * K".</summary>
+    private static string Pixel(int r) => r == 0 ? "p * K" : $"(p + {r}) * K";
 
     /// <summary>Pixel <paramref name="r"/>'s channel <paramref name="k"/> from <c>a</c>: "k", "K + k", "2 * K + k".</summary>
     private static string Element(int r, string k) => Plus(r == 0 ? "0" : r == 1 ? "K" : $"{r} * K", k);
@@ -148,7 +150,7 @@ internal static class IntegerGemmKernel
         int rows = Math.Min(IntegerGemmBranch.NeonDot.Pixels, pixels);
         bool signed = layer.Input.Signed;
         string v = signed ? "Vector128<sbyte>" : "Vector128<byte>", acc = signed ? "Vector128<int>" : "Vector128<uint>";
-        w.Line($"ref {x} input8 = ref Unsafe.As<byte, {x}>(ref input);");
+        w.Line(x == "byte" ? "ref byte input8 = ref input;" : "ref sbyte input8 = ref Unsafe.As<byte, sbyte>(ref input);");
         OpenTileLoop(w, "p", 0, pixels, rows);
         w.Line($"ref {x} a = ref Unsafe.Add(ref input8, p * K);");
         int full = g.K / 16, rest = g.K % 16;
@@ -215,7 +217,7 @@ internal static class IntegerGemmKernel
         int rows = Math.Min(IntegerGemmBranch.Avx2.Pixels, pixels);
         bool signed = layer.Input.Signed;
         int stride = g.K;
-        w.Line($"ref {x} input8 = ref Unsafe.As<byte, {x}>(ref input);");
+        w.Line(x == "byte" ? "ref byte input8 = ref input;" : "ref sbyte input8 = ref Unsafe.As<byte, sbyte>(ref input);");
         w.Line("ref short wide = ref Unsafe.As<byte, short>(ref scratch);");
         OpenTileLoop(w, "p", 0, pixels, rows);
         w.Line("// The tile's pixels in 16 bits, once for all the output blocks (and each one's Σx: pairs times ones, summed).");
@@ -224,11 +226,15 @@ internal static class IntegerGemmKernel
             w.Line($"Vector256<int> {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"sum{r} = default"))};");
         if (full > 0)
         {
-            w.Open($"for (int k = 0; k < {full}; k += 16)");
+            // One step needs no loop: k is 0.
+            string k = full > 16 ? "k" : "0";
+            if (full > 16)
+                w.Open($"for (int k = 0; k < {full}; k += 16)");
             for (int r = 0; r < rows; r++)
-                w.Line($"{{ Vector256<short> v = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref input8, (nuint)((p + {r}) * K + k))); v.StoreUnsafe(ref wide, (nuint)({Plus(Rendering.Constant(r * stride), "k")}));" +
+                w.Line($"{{ Vector256<short> v = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref input8, (nuint)({Plus(Pixel(r), k)}))); v.StoreUnsafe(ref wide, (nuint)({Plus(Rendering.Constant(r * stride), k)}));" +
                        $"{(rowSums ? $" sum{r} += Avx2.MultiplyAddAdjacent(v, Vector256<short>.One);" : "")} }}");
-            w.Close();
+            if (full > 16)
+                w.Close();
         }
         if (rowSums)
             w.Line($"int {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"s{r} = Vector256.Sum(sum{r})"))};");
@@ -236,10 +242,11 @@ internal static class IntegerGemmKernel
         {
             w.Open($"for (int k = {full}; k < K; k++)");
             for (int r = 0; r < rows; r++)
-                w.Line($"{{ int value = Unsafe.Add(ref input8, (p + {r}) * K + k); Unsafe.Add(ref wide, {Plus(Rendering.Constant(r * stride), "k")}) = (short)value;{(rowSums ? $" s{r} += value;" : "")} }}");
+                w.Line($"{{ int value = Unsafe.Add(ref input8, {Pixel(r)} + k); Unsafe.Add(ref wide, {Plus(Rendering.Constant(r * stride), "k")}) = (short)value;{(rowSums ? $" s{r} += value;" : "")} }}");
             w.Close();
         }
-        w.Open($"for (int b = 0; b < {g.Blocks * 2}; b++)");
+        // Half blocks of 8 outputs, as many as hold output channels.
+        w.Open($"for (int b = 0; b < {(g.OutC + 7) / 8}; b++)");
         w.Line($"ref byte wb = ref Unsafe.Add(ref weights, b / 2 * {g.BlockBytes} + b % 2 * 32);");
         w.Line($"Vector256<int> {string.Join(", ", Enumerable.Range(0, rows).SelectMany(r => Enumerable.Range(0, 2).Select(j => $"c{r}_{j} = default")))};");
         w.Open($"for (int k = 0; k < {stride}; k += 4)");
@@ -268,6 +275,7 @@ internal static class IntegerGemmKernel
     {
         int outputs = columns * lanes;
         string first = halfBlocks ? "b * 8" : "b * 16";
+        w.Line("// Requantisation: the sum times the scale, clamped relative to the zero point, rounded to even, then shifted by it.");
         w.Line($"int o = {first};");
         w.Line($"{vector}<float> lo = {vector}.Create((float)(OutputMin - OutputZeroPoint)), hi = {vector}.Create((float)(OutputMax - OutputZeroPoint));");
         for (int j = 0; j < columns; j++)
@@ -291,12 +299,18 @@ internal static class IntegerGemmKernel
     /// <summary>Narrows one pixel's requantised outputs to bytes and stores them; past the last output channel only the real ones.</summary>
     private static void Store(SourceWriter w, IntegerLayer layer, int r, List<string> q, string vector, int outputs)
     {
-        string target = $"Unsafe.Add(ref output, (p + {r}) * OutC + o)";
+        string target = $"Unsafe.Add(ref output, {(r == 0 ? "p" : $"(p + {r})")} * OutC + o)";
         if (vector == "Vector128")
             w.Line($"Vector128<byte> y{r} = Vector128.Narrow(Vector128.Narrow({q[0]}, {q[1]}), Vector128.Narrow({q[2]}, {q[3]})).AsByte();");
         else
             w.Line($"Vector128<byte> y{r} = Vector128.Narrow(Vector128.Narrow({q[0]}.GetLower(), {q[0]}.GetUpper()), Vector128<short>.Zero).AsByte();");
-        w.Line($"if (o + {outputs} <= OutC) {(outputs == 16 ? $"y{r}.StoreUnsafe(ref {target});" : $"Unsafe.WriteUnaligned(ref {target}, y{r}.AsUInt64().ToScalar());")}");
+        string store = outputs == 16 ? $"y{r}.StoreUnsafe(ref {target});" : $"Unsafe.WriteUnaligned(ref {target}, y{r}.AsUInt64().ToScalar());";
+        if (layer.Operation.OutC % outputs == 0)
+        {
+            w.Line(store);
+            return;
+        }
+        w.Line($"if (o + {outputs} <= OutC) {store}");
         w.Line($"else for (int i = 0; i < OutC - o; i++) Unsafe.Add(ref {target}, i) = y{r}.GetElement(i);");
     }
 }

@@ -73,7 +73,8 @@ internal static class IntegerPlanner
         BoundOutput bound0 = network.Outputs[0];
         var outputs = new[] { PlannedOutput.For(bound0, layers.Count - 1, bound0.Channels) };
         NetworkGraph graph = network.Graph;
-        var facts = new PlannedNetwork(network.Version, network.Alpha, network.Resolution, graph.InputChannels, graph.InputLayout, graph.Source,
+        // The file's description without the float path's "dequantised at build time": here the weights stay 8-bit.
+        var facts = new PlannedNetwork(network.Version, network.Alpha, network.Resolution, graph.InputChannels, graph.InputLayout, graph.Source.Replace(TfliteLowering.Dequantised, ""),
             normalization, outputs[0].Kind, OutputSelector.Describe(network.Outputs), network.LeftOut);
         // The slack: alignment, and the 16-byte loads that read past a tensor's last channels into lanes left unused.
         return new IntegerPlan(facts, graph.QuantizedInput!.Value, placed, outputs, data, workspace + Alignment - 1 + OverRead, floatWorkspaceBytes, branches);

@@ -21,6 +21,9 @@ internal sealed class TfliteLowering
     private readonly Dictionary<int, int> _producers = [];
     private ChainBuilder _chain = null!;
     private Padding _pendingPads;
+    /// <summary>What the float path does with a quantised file's weights, as its description says.</summary>
+    public const string Dequantised = " dequantised at build time";
+
     /// <summary>Why the network cannot run in integers (the first operator that stops it), or null.</summary>
     private string? _notInteger;
 
@@ -60,7 +63,7 @@ internal sealed class TfliteLowering
         if (_pendingPads != default)
             throw new UnsupportedGraphException("the model ends in a PAD; only a convolution may take a PAD's output");
         string weights = _model.Tensors.Any(t => t.IsConstant && t.Type is TfliteType.UInt8 or TfliteType.Int8)
-            ? $"{(_model.Tensors.Any(t => t.IsConstant && t.Type == TfliteType.Int8) ? "int8" : "uint8")} weights dequantised at build time"
+            ? $"{(_model.Tensors.Any(t => t.IsConstant && t.Type == TfliteType.Int8) ? "int8" : "uint8")} weights{Dequantised}"
             : "float weights";
         QuantizedTensor? quantizedInput = Quantization(_model.Inputs[0]);
         if (quantizedInput is null && weights != "float weights")
