@@ -72,6 +72,22 @@ public sealed class SnapshotTests
         w.ToString().ShouldMatchApproved(Options("Stem_8x8_to_4x4x8"));
     }
 
+    /// <summary>
+    /// TFLite Micro's int8 person detector in integers: the class (layer table with each layer's quantisation,
+    /// the 8-bit constants, both Run overloads), its first two layers (the stem on packed 16-bit taps, a
+    /// depthwise filter with its interior path), a GEMM, the pool and the softmax.
+    /// </summary>
+    [Fact]
+    public void TheIntegerPersonDetectorMatchesTheApprovedSource()
+    {
+        GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(0.25, 96, "models/model.tflite", ", Arithmetic = MobileNetArithmetic.Integer"),
+            System.IO.File.ReadAllBytes(RepositoryFiles.Path("models/tflm/person_detect.tflite")), compile: false, modelName: "models/model.tflite");
+        Assert.Empty(run.Diagnostics);
+        ClassHeader(run).ShouldMatchApproved(Options("PersonDetect_integer_class"));
+        string.Concat(new[] { "Layer00_", "Layer01_", "Layer02_", "Layer27_", "Layer29_" }.Select(prefix => Methods(run, prefix)))
+            .ShouldMatchApproved(Options("PersonDetect_integer_layers"));
+    }
+
     [Fact]
     public void GeneratedCodeCarriesThePackageVersion()
     {

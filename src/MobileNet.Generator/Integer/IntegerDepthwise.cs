@@ -108,7 +108,9 @@ internal static class IntegerDepthwiseKernel
         w.Line(x == "byte" ? "ref byte xs = ref input;" : "ref sbyte xs = ref Unsafe.As<byte, sbyte>(ref input);");
         w.Line(y == "byte" ? "ref byte ys = ref output;" : "ref sbyte ys = ref Unsafe.As<byte, sbyte>(ref output);");
         (int first, int end) = Kernels.Window.InsideColumns(op.InW, op.OutW, op.KernelW, op.Stride, op.Pads.Left);
-        bool fast = !dense && end > first;
+        int vectorized = d.Channels / 16 * 16;
+        // The interior path is vectorised only: with fewer than 16 channels every pixel takes the scalar code.
+        bool fast = !dense && end > first && vectorized > 0;
         if (fast)
         {
             w.Line($"// Columns {first} to {end - 1} (in a row whose window is inside the input) take the raw codes and the interior biases, taps unrolled.");
@@ -126,7 +128,6 @@ internal static class IntegerDepthwiseKernel
         if (fast)
             w.Line("bool inside = ky0 == 0 && ky1 == KernelH && (uint)(ox - First) < End - First;");
         w.Line($"ref {y} target = ref Unsafe.Add(ref ys, (oy * OutW + ox) * C);");
-        int vectorized = d.Channels / 16 * 16;
         if (vectorized > 0)
         {
             w.Line("int c = 0;");
@@ -193,9 +194,13 @@ internal static class IntegerDepthwiseKernel
                 for (int j = 0; j < 4; j++)
                 {
                     string scale = d.PerChannelScales ? $"Vector128.LoadUnsafe(ref scales, (nuint)c + {j * 4})" : "Vector128.Create(Scale)";
-                    w.Line($"Vector128<int> q{j} = Vector128.ConvertToInt32(Vector128.Round(Vector128.Clamp(Vector128.ConvertToSingle(a{j}) * {scale}, min, max))) + Vector128.Create(OutputZeroPoint);");
+                    string value = $"Vector128.Clamp(Vector128.ConvertToSingle(a{j}) * {scale}, min, max)";
+                    w.Line($"Vector128<int> q{j} = {(arm ? $"AdvSimd.ConvertToInt32RoundToEven({value})" : $"Sse2.ConvertToVector128Int32({value})")} + Vector128.Create(OutputZeroPoint);");
                 }
-                w.Line($"Vector128.Narrow(Vector128.Narrow(q0, q1), Vector128.Narrow(q2, q3)){(layer.Output.Signed ? "" : ".AsByte()")}.StoreUnsafe(ref Unsafe.Add(ref target, c));");
+                string narrow = arm ? $"Vector128.Narrow(Vector128.Narrow(q0, q1), Vector128.Narrow(q2, q3)){(layer.Output.Signed ? "" : ".AsByte()")}"
+                    : layer.Output.Signed ? "Sse2.PackSignedSaturate(Sse2.PackSignedSaturate(q0, q1), Sse2.PackSignedSaturate(q2, q3))"
+                    : "Sse2.PackUnsignedSaturate(Sse2.PackSignedSaturate(q0, q1), Sse2.PackSignedSaturate(q2, q3))";
+                w.Line($"{narrow}.StoreUnsafe(ref Unsafe.Add(ref target, c));");
                 w.Close();
                 w.Close();
             }

@@ -132,6 +132,9 @@ internal static class IntegerGemmKernel
         w.Close();
     }
 
+    /// <summary>A load's or store's element offset argument: <c>, (nuint)(k)</c>, or nothing for 0.</summary>
+    private static string At(string offset) => offset == "0" ? "" : $", (nuint)({offset})";
+
     /// <summary>Where the tile's pixel <paramref name="r"/> starts: "p * K", "(p + 1) * K".</summary>
     private static string Pixel(int r) => r == 0 ? "p * K" : $"(p + {r}) * K";
 
@@ -162,7 +165,7 @@ internal static class IntegerGemmKernel
             {
                 w.Open($"for (int k = 0; k < {full * 16}; k += 16)");
                 for (int r = 0; r < rows; r++)
-                    w.Line($"s{r} = Dp.DotProduct(s{r}, Vector128.LoadUnsafe(ref a, (nuint)({Element(r, "k")})), Vector128<byte>.One);");
+                    w.Line($"s{r} = Dp.DotProduct(s{r}, Vector128.LoadUnsafe(ref a{At(Element(r, "k"))}), Vector128<byte>.One);");
                 w.Close();
             }
             if (rest > 0)
@@ -172,12 +175,16 @@ internal static class IntegerGemmKernel
                     w.Line($"s{r} = Dp.DotProduct(s{r}, Vector128.LoadUnsafe(ref a, {Element(r, Rendering.Constant(full * 16))}), ones);");
             }
         }
-        w.Open($"for (int b = 0; b < {g.Blocks}; b++)");
+        // One block needs no loop.
+        if (g.Blocks > 1)
+            w.Open($"for (int b = 0; b < {g.Blocks}; b++)");
+        else
+            w.Scope().Line("const int b = 0;");
         w.Line($"ref byte wb = ref Unsafe.Add(ref weights, b * {g.BlockBytes});");
         w.Line($"{acc} {string.Join(", ", Enumerable.Range(0, rows).SelectMany(r => Enumerable.Range(0, 4).Select(j => $"c{r}_{j} = default")))};");
         void Lanes(int lanes, string k)
         {
-            w.Line($"{v} {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"x{r} = Vector128.LoadUnsafe(ref a, (nuint)({Element(r, k)}))"))};");
+            w.Line($"{v} {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"x{r} = Vector128.LoadUnsafe(ref a{At(Element(r, k))})"))};");
             for (int lane = 0; lane < lanes; lane++)
             {
                 w.Line($"{v} {string.Join(", ", Enumerable.Range(0, 4).Select(j => $"w{lane}_{j} = Vector128.LoadUnsafe(ref Unsafe.As<byte, {x}>(ref wk), {lane * IntegerGemmLayout.StepBytes + j * 16})"))};");
@@ -231,7 +238,7 @@ internal static class IntegerGemmKernel
             if (full > 16)
                 w.Open($"for (int k = 0; k < {full}; k += 16)");
             for (int r = 0; r < rows; r++)
-                w.Line($"{{ Vector256<short> v = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref input8, (nuint)({Plus(Pixel(r), k)}))); v.StoreUnsafe(ref wide, (nuint)({Plus(Rendering.Constant(r * stride), k)}));" +
+                w.Line($"{{ Vector256<short> v = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref input8{At(Plus(Pixel(r), k))})); v.StoreUnsafe(ref wide{At(Plus(Rendering.Constant(r * stride), k))});" +
                        $"{(rowSums ? $" sum{r} += Avx2.MultiplyAddAdjacent(v, Vector256<short>.One);" : "")} }}");
             if (full > 16)
                 w.Close();
@@ -245,8 +252,12 @@ internal static class IntegerGemmKernel
                 w.Line($"{{ int value = Unsafe.Add(ref input8, {Pixel(r)} + k); Unsafe.Add(ref wide, {Plus(Rendering.Constant(r * stride), "k")}) = (short)value;{(rowSums ? $" s{r} += value;" : "")} }}");
             w.Close();
         }
-        // Half blocks of 8 outputs, as many as hold output channels.
-        w.Open($"for (int b = 0; b < {(g.OutC + 7) / 8}; b++)");
+        // Half blocks of 8 outputs, as many as hold output channels; one needs no loop.
+        int halves = (g.OutC + 7) / 8;
+        if (halves > 1)
+            w.Open($"for (int b = 0; b < {halves}; b++)");
+        else
+            w.Scope().Line("const int b = 0;");
         w.Line($"ref byte wb = ref Unsafe.Add(ref weights, b / 2 * {g.BlockBytes} + b % 2 * 32);");
         w.Line($"Vector256<int> {string.Join(", ", Enumerable.Range(0, rows).SelectMany(r => Enumerable.Range(0, 2).Select(j => $"c{r}_{j} = default")))};");
         w.Open($"for (int k = 0; k < {stride}; k += 4)");
@@ -289,12 +300,20 @@ internal static class IntegerGemmKernel
             for (int j = 0; j < columns; j++)
             {
                 string sum = string.Format(accumulator, r, j) + $" + bias{j}" + (rowSum is null ? "" : $" - {vector}.Create(WeightZeroPoint * {rowSum(r)})");
-                w.Line($"{vector}<int> q{r}_{j} = {vector}.ConvertToInt32({vector}.Round({vector}.Clamp({vector}.ConvertToSingle({sum}) * scale{j}, lo, hi))) + {vector}.Create(OutputZeroPoint);");
+                w.Line($"{vector}<int> q{r}_{j} = {RoundToEven(vector, $"{vector}.Clamp({vector}.ConvertToSingle({sum}) * scale{j}, lo, hi)")} + {vector}.Create(OutputZeroPoint);");
                 q.Add($"q{r}_{j}");
             }
             Store(w, layer, r, q, vector, outputs);
         }
     }
+
+    /// <summary>
+    /// Clamped floats to the nearest integers, ties to even, in one instruction: NEON's FCVTNS (the 128-bit
+    /// branch is ARM's); AVX's CVTPS2DQ, which rounds as MXCSR says, and .NET leaves it at to-nearest-even.
+    /// Both agree with Round then ConvertToInt32 on values within int's range, which the clamp ensures.
+    /// </summary>
+    private static string RoundToEven(string vector, string value) =>
+        vector == "Vector256" ? $"Avx.ConvertToVector256Int32({value})" : $"AdvSimd.ConvertToInt32RoundToEven({value})";
 
     /// <summary>Narrows one pixel's requantised outputs to bytes and stores them; past the last output channel only the real ones.</summary>
     private static void Store(SourceWriter w, IntegerLayer layer, int r, List<string> q, string vector, int outputs)
@@ -303,7 +322,11 @@ internal static class IntegerGemmKernel
         if (vector == "Vector128")
             w.Line($"Vector128<byte> y{r} = Vector128.Narrow(Vector128.Narrow({q[0]}, {q[1]}), Vector128.Narrow({q[2]}, {q[3]})).AsByte();");
         else
-            w.Line($"Vector128<byte> y{r} = Vector128.Narrow(Vector128.Narrow({q[0]}.GetLower(), {q[0]}.GetUpper()), Vector128<short>.Zero).AsByte();");
+        {
+            string pack = layer.Output.Signed ? "Sse2.PackSignedSaturate(words, words).AsByte()" : "Sse2.PackUnsignedSaturate(words, words)";
+            w.Line($"Vector128<short> words{r} = Sse2.PackSignedSaturate({q[0]}.GetLower(), {q[0]}.GetUpper());");
+            w.Line($"Vector128<byte> y{r} = {pack.Replace("words", $"words{r}")};");
+        }
         string store = outputs == 16 ? $"y{r}.StoreUnsafe(ref {target});" : $"Unsafe.WriteUnaligned(ref {target}, y{r}.AsUInt64().ToScalar());";
         if (layer.Operation.OutC % outputs == 0)
         {

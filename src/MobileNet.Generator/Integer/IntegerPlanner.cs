@@ -178,7 +178,7 @@ internal static class IntegerPlanner
         // A depthwise convolution of multiplier 1, or a dense one (the stem), is a direct convolution on packed 16-bit taps.
         IntegerDepthwiseLayout? depthwise = !gemm && (op.IsDepthwise && op.OutC == op.InC || op.Group == 1)
             ? new IntegerDepthwiseLayout(op.OutC, op.KernelH * op.KernelW, perChannel, op.Group == 1 ? op.InC : 1,
-                Pairs: op.Group > 1 && branches.Contains(IntegerGemmBranch.Avx2)) : null;
+                Pairs: op.Group > 1 && op.OutC >= IntegerDepthwiseLayout.Block && branches.Contains(IntegerGemmBranch.Avx2)) : null;
         data[index] = packed is not null ? packed.Pack(q.Weights, q.Bias, scales, q.Input.ZeroPoint, q.WeightZeroPoint)
             : depthwise is not null ? depthwise.Pack(q.Weights, q.Bias, scales, q.Input.ZeroPoint, q.WeightZeroPoint)
             : layout.Pack(q.Bias, scales, q.Weights);
