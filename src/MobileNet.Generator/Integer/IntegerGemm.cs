@@ -61,6 +61,33 @@ internal sealed record IntegerGemmLayout(int K, int OutC, bool PerChannelScales)
     }
 }
 
+/// <summary>
+/// A convolution over few input channels (the stem: 3×3×3) run as a GEMM: each output pixel's window copied
+/// into a row of <see cref="K"/> bytes (kernel row, column, channel), taps in the padding and the row's last
+/// bytes set to the input's zero point, their weights to the weights' zero point, so that they add nothing.
+/// </summary>
+internal sealed record IntegerIm2col(int InH, int InW, int InC, int KernelH, int KernelW, int Stride, int PadTop, int PadLeft, int K)
+{
+    /// <summary>The window's real bytes: kernel height × width × input channels.</summary>
+    public int Taps => KernelH * KernelW * InC;
+
+    /// <summary>OIHW weights as GEMM rows in the window's order, padded to <see cref="K"/> with <paramref name="pad"/>.</summary>
+    public int[] Rows(int[] oihw, int outC, int pad)
+    {
+        var rows = new int[outC * K];
+        for (int o = 0; o < outC; o++)
+        {
+            for (int k = Taps; k < K; k++)
+                rows[o * K + k] = pad;
+            for (int i = 0; i < InC; i++)
+                for (int y = 0; y < KernelH; y++)
+                    for (int x = 0; x < KernelW; x++)
+                        rows[o * K + (y * KernelW + x) * InC + i] = oihw[((o * InC + i) * KernelH + y) * KernelW + x];
+        }
+        return rows;
+    }
+}
+
 /// <summary>An instruction-set branch of the integer GEMM: its check and its register tile (pixels × output channels).</summary>
 internal sealed record IntegerGemmBranch(string Name, string Check, int Pixels, int Outputs, string Describe)
 {
@@ -78,8 +105,8 @@ internal sealed record IntegerGemmBranch(string Name, string Check, int Pixels, 
 internal static class IntegerGemmKernel
 {
     /// <summary>Bytes of scratch the branches need: AVX2's tile of pixels widened to 16 bits.</summary>
-    public static int Scratch(IntegerGemmLayout g, int pixels, IReadOnlyList<IntegerGemmBranch> branches) =>
-        branches.Contains(IntegerGemmBranch.Avx2) ? Math.Min(IntegerGemmBranch.Avx2.Pixels, pixels) * g.K * sizeof(short) : 0;
+    public static int Scratch(IntegerGemmLayout g, int pixels, IReadOnlyList<IntegerGemmBranch> branches, IntegerIm2col? im2col) =>
+        (im2col is null ? 0 : pixels * g.K) + (branches.Contains(IntegerGemmBranch.Avx2) ? Math.Min(IntegerGemmBranch.Avx2.Pixels, pixels) * g.K * sizeof(short) : 0);
 
     public static void Write(SourceWriter w, IntegerLayer layer, IntegerGemmLayout g, IReadOnlyList<IntegerGemmBranch> branches)
     {
@@ -95,6 +122,12 @@ internal static class IntegerGemmKernel
         if (g.PerChannelScales)
             w.Line($"ref float scales = ref Unsafe.As<byte, float>(ref Unsafe.Add(ref data, {g.ScaleOffset}));");
         w.Line($"ref byte weights = ref Unsafe.Add(ref data, {g.WeightOffset});");
+        if (layer.Im2col is { } im2col)
+        {
+            Im2col(w, layer, im2col);
+            w.Line("input = ref scratch;");
+            w.Line($"scratch = ref Unsafe.Add(ref scratch, {pixels * g.K});");
+        }
         foreach (IntegerGemmBranch branch in branches)
         {
             w.Open($"{(branch == branches[0] ? "if" : "else if")} ({branch.Check})");
@@ -107,6 +140,40 @@ internal static class IntegerGemmKernel
         }
         Scalar(w, layer, g, pixels, rowSums, x);
     }
+
+    /// <summary>The windows as rows (<see cref="IntegerIm2col"/>), at the start of the scratch.</summary>
+    private static void Im2col(SourceWriter w, IntegerLayer layer, IntegerIm2col m)
+    {
+        PlannedOpShape(w, layer, m);
+        string zero = Rendering.Constant(layer.Input.ZeroPoint & 0xFF);
+        w.Line($"// Each pixel's window as a row of K bytes (kernel row, column, channel); the padding, and {(m.K > m.Taps ? "the row's last bytes, " : "")}the input's zero point.");
+        w.Open("for (int oy = 0; oy < OutH; oy++)");
+        w.Open("for (int ox = 0; ox < OutW; ox++)");
+        w.Line("ref byte row = ref Unsafe.Add(ref scratch, (oy * OutW + ox) * K);");
+        w.Line("int x0 = ox * Stride - PadLeft;");
+        w.Open("for (int ky = 0; ky < KernelH; ky++)");
+        w.Line("int iy = oy * Stride - PadTop + ky;");
+        w.Line("// A kernel row inside the image is one run of bytes.");
+        w.Open("if ((uint)iy < InH && x0 >= 0 && x0 + KernelW <= InW)");
+        w.Line("Unsafe.CopyBlockUnaligned(ref Unsafe.Add(ref row, ky * KernelW * InC), ref Unsafe.Add(ref input, (iy * InW + x0) * InC), KernelW * InC);");
+        w.Line("continue;");
+        w.Close();
+        w.Open("for (int kx = 0; kx < KernelW; kx++)");
+        w.Line("int ix = x0 + kx;");
+        w.Line("bool inside = (uint)iy < InH && (uint)ix < InW;");
+        w.Line("for (int i = 0; i < InC; i++)");
+        w.Line($"    Unsafe.Add(ref row, (ky * KernelW + kx) * InC + i) = inside ? Unsafe.Add(ref input, (iy * InW + ix) * InC + i) : (byte){zero};");
+        w.Close();
+        w.Close();
+        if (m.K > m.Taps)
+            w.Line($"for (int k = {m.Taps}; k < K; k++) Unsafe.Add(ref row, k) = (byte){zero};");
+        w.Close();
+        w.Close();
+    }
+
+    private static void PlannedOpShape(SourceWriter w, IntegerLayer layer, IntegerIm2col m) =>
+        w.Line($"const int InH = {m.InH}, InW = {m.InW}, InC = {m.InC}, OutH = {layer.Operation.OutH}, OutW = {layer.Operation.OutW}, " +
+               $"KernelH = {m.KernelH}, KernelW = {m.KernelW}, Stride = {m.Stride}, PadTop = {m.PadTop}, PadLeft = {m.PadLeft};");
 
     /// <summary>Any other CPU: one output at a time, on the same packed data.</summary>
     private static void Scalar(SourceWriter w, IntegerLayer layer, IntegerGemmLayout g, int pixels, bool rowSums, string x)

@@ -45,6 +45,8 @@ internal sealed class IntegerLayer
     public IntegerConvLayout? Conv { get; init; }
     /// <summary>A 1×1 convolution's or the classifier's packed GEMM data, which it reads instead of <see cref="Conv"/>'s.</summary>
     public IntegerGemmLayout? Gemm { get; init; }
+    /// <summary>For a stem run as a GEMM: how its windows become the GEMM's rows.</summary>
+    public IntegerIm2col? Im2col { get; init; }
     /// <summary>A depthwise convolution's packed data (multiplier 1), which it reads instead of <see cref="Conv"/>'s.</summary>
     public IntegerDepthwiseLayout? Depthwise { get; init; }
     /// <summary>Bytes of scratch the layer uses while it runs, and where they are in the workspace.</summary>

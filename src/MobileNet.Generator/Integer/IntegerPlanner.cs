@@ -20,6 +20,9 @@ internal static class IntegerPlanner
     /// <summary>Bytes: where each buffer in the workspace starts, and the slack that lets <c>Run</c> align the workspace.</summary>
     public const int Alignment = 64;
 
+    /// <summary>The largest window (height × width × input channels) a dense convolution copies into rows for the GEMM.</summary>
+    private const int MaxIm2colTaps = 64;
+
     /// <summary>Bytes a kernel's last vector load may read past a tensor (into lanes it leaves unused).</summary>
     public const int OverRead = 16;
 
@@ -126,7 +129,7 @@ internal static class IntegerPlanner
         OutputMin = layer.OutputMin, OutputMax = layer.OutputMax, Conv = layer.Conv, Addition = layer.Addition,
         WeightsSigned = layer.WeightsSigned, WeightZeroPoint = layer.WeightZeroPoint, Scale = layer.Scale,
         SkipFrom = layer.SkipFrom, Skip = layer.Skip,
-        Gemm = layer.Gemm, Depthwise = layer.Depthwise, ScratchLength = layer.ScratchLength, ScratchOffset = scratch,
+        Gemm = layer.Gemm, Im2col = layer.Im2col, Depthwise = layer.Depthwise, ScratchLength = layer.ScratchLength, ScratchOffset = scratch,
         InputOffset = input, OutputOffset = output, SkipOffset = skip,
     };
 
@@ -173,13 +176,19 @@ internal static class IntegerPlanner
         // A 1×1 convolution over whole steps of 4 channels, its weights of the input's signedness, is a GEMM on packed data.
         bool gemm = op.KernelH == 1 && op.KernelW == 1 && op.StrideH == 1 && op.StrideW == 1 && op.Group == 1 && op.Pads == default
             && op.InC % IntegerGemmLayout.Step == 0 && q.WeightsSigned == q.Input.Signed && (q.WeightZeroPoint == 0 || !q.Input.Signed);
+        // A dense convolution over a small window of several channels (an RGB stem's 3×3×3) is a GEMM on its windows
+        // copied into rows. A greyscale stem (person_detect's 9 taps) is not worth the rows' memory.
+        int taps = op.KernelH * op.KernelW * op.InC;
+        IntegerIm2col? im2col = !gemm && op.Group == 1 && op.InC > 1 && taps <= MaxIm2colTaps && q.WeightsSigned == q.Input.Signed && (q.WeightZeroPoint == 0 || !q.Input.Signed)
+            ? new IntegerIm2col(op.InH, op.InW, op.InC, op.KernelH, op.KernelW, op.StrideH, op.Pads.Top, op.Pads.Left, Planner.RoundUp(taps, IntegerGemmLayout.Step)) : null;
         var layout = new IntegerConvLayout(op.OutC, q.Weights.Length, perChannel);
-        IntegerGemmLayout? packed = gemm ? new IntegerGemmLayout(op.InC, op.OutC, perChannel) : null;
+        IntegerGemmLayout? packed = gemm ? new IntegerGemmLayout(op.InC, op.OutC, perChannel)
+            : im2col is not null ? new IntegerGemmLayout(im2col.K, op.OutC, perChannel) : null;
         // A depthwise convolution of multiplier 1, or a dense one (the stem), is a direct convolution on packed 16-bit taps.
-        IntegerDepthwiseLayout? depthwise = !gemm && (op.IsDepthwise && op.OutC == op.InC || op.Group == 1)
+        IntegerDepthwiseLayout? depthwise = packed is null && (op.IsDepthwise && op.OutC == op.InC || op.Group == 1)
             ? new IntegerDepthwiseLayout(op.OutC, op.KernelH * op.KernelW, perChannel, op.Group == 1 ? op.InC : 1,
                 Pairs: op.Group > 1 && op.OutC >= IntegerDepthwiseLayout.Block && branches.Contains(IntegerGemmBranch.Avx2)) : null;
-        data[index] = packed is not null ? packed.Pack(q.Weights, q.Bias, scales, q.Input.ZeroPoint, q.WeightZeroPoint)
+        data[index] = packed is not null ? packed.Pack(im2col?.Rows(q.Weights, op.OutC, q.WeightZeroPoint) ?? q.Weights, q.Bias, scales, q.Input.ZeroPoint, q.WeightZeroPoint)
             : depthwise is not null ? depthwise.Pack(q.Weights, q.Bias, scales, q.Input.ZeroPoint, q.WeightZeroPoint)
             : layout.Pack(q.Bias, scales, q.Weights);
         description ??= role switch
@@ -195,7 +204,7 @@ internal static class IntegerPlanner
         {
             Index = index, Kind = IntegerKind.Conv, MethodName = $"Layer{index:D2}_{method}", Description = description, Name = name,
             Operation = planned, Group = op.Group, Input = q.Input, Output = q.Output, OutputMin = min, OutputMax = max, Conv = packed is null && depthwise is null ? layout : null, Gemm = packed, Depthwise = depthwise,
-            ScratchLength = packed is null ? 0 : IntegerGemmKernel.Scratch(packed, op.OutH * op.OutW, branches),
+            Im2col = im2col, ScratchLength = packed is null ? 0 : IntegerGemmKernel.Scratch(packed, op.OutH * op.OutW, branches, im2col),
             WeightsSigned = q.WeightsSigned, WeightZeroPoint = q.WeightZeroPoint, Scale = perChannel ? 0 : scales[0],
         };
     }
