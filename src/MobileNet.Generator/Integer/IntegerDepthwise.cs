@@ -96,14 +96,8 @@ internal static class IntegerDepthwiseKernel
         string x = layer.Input.Signed ? "sbyte" : "byte", y = layer.Output.Signed ? "sbyte" : "byte";
         bool dense = d.Inputs > 1 || op.InC != op.OutC;
         w.Line($"const int InH = {op.InH}, InW = {op.InW}, {(dense ? $"InC = {op.InC}, C = {op.OutC}" : $"C = {op.InC}")}, OutH = {op.OutH}, OutW = {op.OutW}, KernelH = {op.KernelH}, KernelW = {op.KernelW}, Stride = {op.Stride}, PadTop = {op.Pads.Top}, PadLeft = {op.Pads.Left};");
-        string inC = dense ? "InC" : "C";
         w.Line($"const int InputZeroPoint = {layer.Input.ZeroPoint}, OutputZeroPoint = {layer.Output.ZeroPoint}, OutputMin = {layer.OutputMin}, OutputMax = {layer.OutputMax};");
-        if (!d.PerChannelScales)
-            w.Line($"const float Scale = {SourceWriter.Float(layer.Scale)};");
-        w.Line($"ref byte data = ref {WeightsEmitter.ClassName}.{Planning.Identifiers.WeightField(layer.Index, "")}.Bytes;");
-        w.Line("ref int bias = ref Unsafe.As<byte, int>(ref data);");
-        if (d.PerChannelScales)
-            w.Line($"ref float scales = ref Unsafe.As<byte, float>(ref Unsafe.Add(ref data, {d.ScaleOffset}));");
+        IntegerKernels.Biases(w, layer, d.PerChannelScales, d.ScaleOffset);
         w.Line($"ref short taps = ref Unsafe.As<byte, short>(ref Unsafe.Add(ref data, {d.WeightOffset}));");
         w.Line(x == "byte" ? "ref byte xs = ref input;" : "ref sbyte xs = ref Unsafe.As<byte, sbyte>(ref input);");
         w.Line(y == "byte" ? "ref byte ys = ref output;" : "ref sbyte ys = ref Unsafe.As<byte, sbyte>(ref output);");

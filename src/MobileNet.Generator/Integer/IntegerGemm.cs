@@ -115,12 +115,7 @@ internal static class IntegerGemmKernel
         string x = layer.Input.Signed ? "sbyte" : "byte";
         w.Line($"const int Pixels = {pixels}, K = {g.K}, OutC = {g.OutC};");
         w.Line($"const int {(rowSums ? $"WeightZeroPoint = {layer.WeightZeroPoint}, " : "")}OutputZeroPoint = {layer.Output.ZeroPoint}, OutputMin = {layer.OutputMin}, OutputMax = {layer.OutputMax};");
-        if (!g.PerChannelScales)
-            w.Line($"const float Scale = {SourceWriter.Float(layer.Scale)};");
-        w.Line($"ref byte data = ref {WeightsEmitter.ClassName}.{Planning.Identifiers.WeightField(layer.Index, "")}.Bytes;");
-        w.Line("ref int bias = ref Unsafe.As<byte, int>(ref data);");
-        if (g.PerChannelScales)
-            w.Line($"ref float scales = ref Unsafe.As<byte, float>(ref Unsafe.Add(ref data, {g.ScaleOffset}));");
+        IntegerKernels.Biases(w, layer, g.PerChannelScales, g.ScaleOffset);
         w.Line($"ref byte weights = ref Unsafe.Add(ref data, {g.WeightOffset});");
         if (layer.Im2col is { } im2col)
         {

@@ -32,6 +32,21 @@ internal static class IntegerKernels
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// The layer's data and the arrays every convolution's data starts with: <c>bias</c>, the int32 biases at
+    /// byte 0, and <c>scales</c>, the float scales at <paramref name="scaleOffset"/> where there is one per
+    /// channel; otherwise the one scale as the constant <c>Scale</c>.
+    /// </summary>
+    public static void Biases(SourceWriter w, IntegerLayer layer, bool perChannel, int scaleOffset)
+    {
+        if (!perChannel)
+            w.Line($"const float Scale = {SourceWriter.Float(layer.Scale)};");
+        w.Line($"ref byte data = ref {WeightsEmitter.ClassName}.{Identifiers.WeightField(layer.Index, "")}.Bytes;");
+        w.Line("ref int bias = ref Unsafe.As<byte, int>(ref data);");
+        if (perChannel)
+            w.Line($"ref float scales = ref Unsafe.As<byte, float>(ref Unsafe.Add(ref data, {scaleOffset}));");
+    }
+
     /// <summary>Locals <c>x</c> and <c>y</c>: the input and output as their element type.</summary>
     private static void Views(SourceWriter w, QuantizedTensor input, QuantizedTensor output)
     {
@@ -53,13 +68,8 @@ internal static class IntegerKernels
         w.Line(layer.Group == 1 ? $"const int GroupIn = InC;" : $"const int GroupIn = {perGroupIn}, GroupOut = {perGroupOut};");
         w.Line($"const int InputZeroPoint = {Int(layer.Input.ZeroPoint)}, WeightZeroPoint = {Int(layer.WeightZeroPoint)}, OutputZeroPoint = {Int(layer.Output.ZeroPoint)};");
         w.Line($"const int OutputMin = {Int(layer.OutputMin)}, OutputMax = {Int(layer.OutputMax)};");
-        if (!layout.PerChannelScales)
-            w.Line($"const float Scale = {SourceWriter.Float(layer.Scale)};");
         Views(w, layer.Input, layer.Output);
-        w.Line($"ref byte data = ref {WeightsEmitter.ClassName}.{Identifiers.WeightField(layer.Index, "")}.Bytes;");
-        w.Line($"ref int bias = ref Unsafe.As<byte, int>(ref data);");
-        if (layout.PerChannelScales)
-            w.Line($"ref float scales = ref Unsafe.As<byte, float>(ref Unsafe.Add(ref data, {layout.ScaleOffset}));");
+        Biases(w, layer, layout.PerChannelScales, layout.ScaleOffset);
         w.Line($"ref {(layer.WeightsSigned ? "sbyte" : "byte")} weights = ref {(layer.WeightsSigned ? $"Unsafe.As<byte, sbyte>(ref Unsafe.Add(ref data, {layout.WeightOffset}))" : $"Unsafe.Add(ref data, {layout.WeightOffset})")};");
         w.Open("for (int oy = 0; oy < OutH; oy++)");
         w.Open("for (int ox = 0; ox < OutW; ox++)");

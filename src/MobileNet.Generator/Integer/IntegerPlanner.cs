@@ -86,10 +86,9 @@ internal static class IntegerPlanner
     private static int Offset(int[] offsets, int layer) => layer < 0 ? -1 : offsets[layer];
 
     /// <summary>
-    /// Where each layer's output goes: largest first, each at the lowest offset (a multiple of
-    /// <see cref="Alignment"/>) that no output alive at the same time covers, as TFLite's greedy-by-size
-    /// arena does. An output lives from its layer to the last layer that reads it; the last layer's until
-    /// <c>Run</c> copies it out.
+    /// Where each layer's output goes: each at the lowest offset (a multiple of <see cref="Alignment"/>) that
+    /// no output alive at the same time covers, as TFLite's greedy arena does. An output lives from its layer
+    /// to the last layer that reads it; the last layer's until <c>Run</c> copies it out.
     /// </summary>
     /// <remarks>A layer's scratch lives while the layer runs.</remarks>
     private static (int[] Offsets, int[] Scratch, int Length) Arena(IReadOnlyList<IntegerLayer> layers)
@@ -108,9 +107,23 @@ internal static class IntegerPlanner
             if (layers[i].Kind == IntegerKind.Add && layers[i].SkipFrom >= 0)
                 last[layers[i].SkipFrom] = Math.Max(last[layers[i].SkipFrom], i);
 
-        var offsets = new int[2 * n];
+        // Greedy placement can fragment: largest first (TFLite's order) and in the order the layers write
+        // them are both tried, and the smaller arena kept.
+        IEnumerable<int> buffers = Enumerable.Range(0, 2 * n).Where(i => size[i] > 0);
+        (int[] offsets, int length) = new[]
+        {
+            Place(buffers.OrderByDescending(i => size[i]).ThenBy(i => i), first, last, size),
+            Place(buffers.OrderBy(i => first[i]).ThenByDescending(i => size[i]), first, last, size),
+        }.OrderBy(arena => arena.Length).First();
+        return (offsets.Take(n).ToArray(), offsets.Skip(n).ToArray(), length);
+    }
+
+    /// <summary>Places the buffers in <paramref name="order"/>, each at the lowest offset no buffer alive at the same time covers.</summary>
+    private static (int[] Offsets, int Length) Place(IEnumerable<int> order, int[] first, int[] last, int[] size)
+    {
+        var offsets = new int[size.Length];
         var placed = new List<int>();
-        foreach (int i in Enumerable.Range(0, 2 * n).Where(i => size[i] > 0).OrderByDescending(i => size[i]).ThenBy(i => i))
+        foreach (int i in order)
         {
             int offset = 0;
             foreach (int j in placed.Where(j => first[j] <= last[i] && first[i] <= last[j]).OrderBy(j => offsets[j]))
@@ -119,7 +132,7 @@ internal static class IntegerPlanner
             offsets[i] = offset;
             placed.Add(i);
         }
-        return (offsets.Take(n).ToArray(), offsets.Skip(n).ToArray(), placed.Max(i => offsets[i] + size[i]));
+        return (offsets, placed.Max(i => offsets[i] + size[i]));
     }
 
     private static IntegerLayer Place(IntegerLayer layer, int input, int output, int skip, int scratch) => new()
