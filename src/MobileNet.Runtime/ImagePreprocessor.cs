@@ -33,8 +33,8 @@ public static class ImagePreprocessor
         Resize(pixels, width, height, channels, new ByteSink(input, scale, zeroPoint), input.Length, size, inputChannels, normalization, centralFraction);
 
     /// <summary>
-    /// As the uint8 form, for an int8 input, clamped to −128…127: for TFLite Micro's person detector (scale 1/255... of
-    /// the pixel, zero point −128) the resized pixel − 128.
+    /// As the uint8 form, for an int8 input, clamped to −128…127: for TFLite Micro's person detector (scale 2/255, zero
+    /// point −1, normalisation (p − 127) × 2/255) the resized pixel − 128.
     /// </summary>
     public static void Resize(ReadOnlySpan<byte> pixels, int width, int height, int channels, Span<sbyte> input, int size, int inputChannels,
         PixelNormalization normalization, float scale, int zeroPoint, float centralFraction = 1f) =>

@@ -360,7 +360,7 @@ internal static class Emitter
         _ => $"new global::MobileNet.PixelNormalization({SourceWriter.Float(n.Mean)}, {SourceWriter.Float(n.Scale)})",
     };
 
-    private static string Buffer(int offset) => offset < 0 ? "image" : offset == 0 ? "ws" : $"Unsafe.Add(ref ws, {offset})";
+    public static string Buffer(int offset) => offset < 0 ? "image" : offset == 0 ? "ws" : $"Unsafe.Add(ref ws, {offset})";
 
     public static string Millions(long value) => (value / 1e6).ToString("0.00", CultureInfo.InvariantCulture);
 

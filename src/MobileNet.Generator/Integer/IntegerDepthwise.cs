@@ -140,7 +140,7 @@ internal static class IntegerDepthwiseKernel
                     w.Open("else");
                     declare = "";
                 }
-                w.Line($"{declare}a0 = Vector128.LoadUnsafe(ref bias, (nuint)c); {(declare.Length > 0 ? declare : "")}a1 = Vector128.LoadUnsafe(ref bias, (nuint)c + 4); {declare}a2 = Vector128.LoadUnsafe(ref bias, (nuint)c + 8); {declare}a3 = Vector128.LoadUnsafe(ref bias, (nuint)c + 12);");
+                w.Line($"{declare}a0 = Vector128.LoadUnsafe(ref bias, (nuint)c); {declare}a1 = Vector128.LoadUnsafe(ref bias, (nuint)c + 4); {declare}a2 = Vector128.LoadUnsafe(ref bias, (nuint)c + 8); {declare}a3 = Vector128.LoadUnsafe(ref bias, (nuint)c + 12);");
                 if (!arm)
                     w.Line("Vector256<int> lo = Vector256.Create(a0, a1), hi = Vector256.Create(a2, a3);");
                 w.Open("for (int ky = ky0; ky < ky1; ky++)");
@@ -199,7 +199,7 @@ internal static class IntegerDepthwiseKernel
                 w.Close();
             }
         }
-        w.Line("// The channels left (all of them on other CPUs), one at a time.");
+        w.Line(vectorized > 0 ? "// The channels left (all of them on other CPUs), one at a time." : "// One channel at a time: fewer than a vector's 16.");
         w.Open(vectorized > 0 ? "for (; c < C; c++)" : "for (int c = 0; c < C; c++)");
         w.Line("int acc = Unsafe.Add(ref bias, c);");
         w.Line("for (int ky = ky0; ky < ky1; ky++)");

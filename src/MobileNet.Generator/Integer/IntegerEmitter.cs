@@ -59,12 +59,12 @@ internal static class IntegerEmitter
             PlannedOp op = layer.Operation;
             string shapes = layer.Kind switch
             {
-                IntegerKind.Conv when layer.Description != "classifier" => $"{op.Shape(false)} → {op.Shape(true)}",
+                IntegerKind.Conv when !layer.Classifier => $"{op.Shape(false)} → {op.Shape(true)}",
                 IntegerKind.Add => $"{op.Shape(true)} + input",
                 IntegerKind.GlobalAveragePool => $"{op.Shape(false)} → {op.OutC}",
                 _ => $"{op.InC} → {op.OutC}",
             };
-            string stride = layer.Kind == IntegerKind.Conv && layer.Description != "classifier" ? Int(op.Stride) : "";
+            string stride = layer.Kind == IntegerKind.Conv && !layer.Classifier ? Int(op.Stride) : "";
             string range = layer.OutputMin > layer.Output.Min || layer.OutputMax < layer.Output.Max ? $" [{layer.OutputMin}, {layer.OutputMax}]" : "";
             w.Line($"/// {layer.Index,2}  {layer.Description,-16} {stride,6}  {shapes,-30} {SourceWriter.Count(op.Macs),13} {SourceWriter.Count(op.Parameters),11}  {layer.Output + range,-40}  {layer.Name}".TrimEnd());
         }
@@ -97,7 +97,7 @@ internal static class IntegerEmitter
          .Line($"public const bool OutputIsProbability = {(output.Kind == OutputKind.Probabilities ? "true" : "false")};")
          .Line("/// <summary>Multiply-accumulates per image, counted as the MobileNet papers count them (convolutions and classifier).</summary>")
          .Line($"public const long MultiplyAccumulates = {plan.MultiplyAccumulates.ToString(CultureInfo.InvariantCulture)};")
-         .Line("/// <summary>Bytes of read-only weight data in the assembly: 8-bit weights, int32 biases, float scales.</summary>")
+         .Line("/// <summary>Bytes of read-only data in the assembly: 8-bit weights, 16-bit depthwise taps, int32 biases, float scales, the softmax's table.</summary>")
          .Line($"public const int WeightBytes = {plan.WeightBytes};")
          .Line("/// <summary>Bytes of workspace Run needs.</summary>")
          .Line($"public const int WorkspaceLength = {plan.WorkspaceLength};")
@@ -126,6 +126,7 @@ internal static class IntegerEmitter
              .Line("/// <summary>Runs the network on one quantised image and writes the output as real values. Allocates nothing; not for concurrent use of one instance.</summary>")
              .Line($"public void Run(ReadOnlySpan<{inType}> input, Span<float> output)")
              .Line("{")
+             .Line("    global::MobileNet.NetworkGuard.ExactLength(output.Length, OutputLength, nameof(output));")
              .Line("    Run(input, _output, _workspace);")
              .Line("    global::MobileNet.IntegerMath.Dequantize(_output, output, OutputScale, OutputZeroPoint);")
              .Line("}")
@@ -136,6 +137,7 @@ internal static class IntegerEmitter
              .Line("/// </summary>")
              .Line("public void Run(ReadOnlySpan<float> input, Span<float> output)")
              .Line("{")
+             .Line("    global::MobileNet.NetworkGuard.ExactLength(input.Length, InputLength, nameof(input));")
              .Line("    global::MobileNet.IntegerMath.Quantize(input, _input, InputScale, InputZeroPoint);")
              .Line("    Run(_input, output);")
              .Line("}")
@@ -158,11 +160,11 @@ internal static class IntegerEmitter
                 w.Line("long start = global::System.Diagnostics.Stopwatch.GetTimestamp(), now;");
             foreach (IntegerLayer layer in plan.Layers)
             {
-                w.Line($"{layer.MethodName}(ref {Buffer(layer.InputOffset)}, {(layer.Kind == IntegerKind.Add ? $"ref {Buffer(layer.SkipOffset)}, " : "")}ref {Buffer(layer.OutputOffset)}{(layer.ScratchLength > 0 ? $", ref {Buffer(layer.ScratchOffset)}" : "")});");
+                w.Line($"{layer.MethodName}(ref {Emitter.Buffer(layer.InputOffset)}, {(layer.Kind == IntegerKind.Add ? $"ref {Emitter.Buffer(layer.SkipOffset)}, " : "")}ref {Emitter.Buffer(layer.OutputOffset)}{(layer.ScratchLength > 0 ? $", ref {Emitter.Buffer(layer.ScratchOffset)}" : "")});");
                 if (profiled)
                     w.Line($"now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[{layer.Index}] += now - start; start = now;");
             }
-            w.Line($"MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<byte, {outType}>(ref {Buffer(last.OutputOffset)}), OutputLength).CopyTo(output);");
+            w.Line($"MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<byte, {outType}>(ref {Emitter.Buffer(last.OutputOffset)}), OutputLength).CopyTo(output);");
         }
         w.Open($"public static void Run(ReadOnlySpan<{inType}> input, Span<{outType}> output, Span<byte> workspace)");
         Body(profiled: false);
@@ -193,7 +195,6 @@ internal static class IntegerEmitter
         w.Close();
     }
 
-    private static string Buffer(int offset) => offset < 0 ? "image" : offset == 0 ? "ws" : $"Unsafe.Add(ref ws, {offset})";
 
     private static void WriteData(SourceWriter w, IntegerPlan plan, CancellationToken cancellationToken)
     {

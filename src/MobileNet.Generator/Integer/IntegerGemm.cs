@@ -160,7 +160,9 @@ internal static class IntegerGemmKernel
         w.Line($"    Unsafe.Add(ref row, (ky * KernelW + kx) * InC + i) = inside ? Unsafe.Add(ref input, (iy * InW + ix) * InC + i) : (byte){zero};");
         w.Close();
         w.Close();
-        if (m.K > m.Taps)
+        if (m.K == m.Taps + 1)
+            w.Line($"Unsafe.Add(ref row, {m.Taps}) = (byte){zero};");
+        else if (m.K > m.Taps)
             w.Line($"for (int k = {m.Taps}; k < K; k++) Unsafe.Add(ref row, k) = (byte){zero};");
         w.Close();
         w.Close();
@@ -225,16 +227,20 @@ internal static class IntegerGemmKernel
             w.Line($"Vector128<uint> {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"s{r} = default"))};");
             if (full > 0)
             {
-                w.Open($"for (int k = 0; k < {full * 16}; k += 16)");
+                // One load a pixel needs no loop: k is 0.
+                string k = full > 1 ? "k" : "0";
+                if (full > 1)
+                    w.Open($"for (int k = 0; k < {full * 16}; k += 16)");
                 for (int r = 0; r < rows; r++)
-                    w.Line($"s{r} = Dp.DotProduct(s{r}, Vector128.LoadUnsafe(ref a{At(Element(r, "k"))}), Vector128<byte>.One);");
-                w.Close();
+                    w.Line($"s{r} = Dp.DotProduct(s{r}, Vector128.LoadUnsafe(ref a{At(Element(r, k))}), Vector128<byte>.One);");
+                if (full > 1)
+                    w.Close();
             }
             if (rest > 0)
             {
                 w.Line($"Vector128<byte> ones = Vector128.Create({string.Join(", ", Enumerable.Range(0, 16).Select(i => i < rest ? "(byte)1" : "(byte)0"))});");
                 for (int r = 0; r < rows; r++)
-                    w.Line($"s{r} = Dp.DotProduct(s{r}, Vector128.LoadUnsafe(ref a, {Element(r, Rendering.Constant(full * 16))}), ones);");
+                    w.Line($"s{r} = Dp.DotProduct(s{r}, Vector128.LoadUnsafe(ref a{At(Element(r, Rendering.Constant(full * 16)))}), ones);");
             }
         }
         // One block needs no loop.
@@ -249,19 +255,28 @@ internal static class IntegerGemmKernel
             w.Line($"{v} {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"x{r} = Vector128.LoadUnsafe(ref a{At(Element(r, k))})"))};");
             for (int lane = 0; lane < lanes; lane++)
             {
-                w.Line($"{v} {string.Join(", ", Enumerable.Range(0, 4).Select(j => $"w{lane}_{j} = Vector128.LoadUnsafe(ref Unsafe.As<byte, {x}>(ref wk), {lane * IntegerGemmLayout.StepBytes + j * 16})"))};");
+                w.Line($"{v} {string.Join(", ", Enumerable.Range(0, 4).Select(j => $"w{lane}_{j} = Vector128.LoadUnsafe(ref {(x == "byte" ? "wk" : "Unsafe.As<byte, sbyte>(ref wk)")}, {lane * IntegerGemmLayout.StepBytes + j * 16})"))};");
                 for (int r = 0; r < rows; r++)
                     w.Line(string.Join(" ", Enumerable.Range(0, 4).Select(j => $"c{r}_{j} = Dp.DotProductBySelectedQuadruplet(c{r}_{j}, w{lane}_{j}, x{r}, {lane});")));
             }
         }
         w.Line("ref byte wk = ref wb;");
-        if (full > 0)
+        if (full > 1)
         {
             w.Open($"for (int k = 0; k < {full * 16}; k += 16)");
             w.Line("// Input channels k … k + 15 of each pixel; lane i takes channels k + 4i … k + 4i + 3.");
             Lanes(4, "k");
             w.Line($"wk = ref Unsafe.Add(ref wk, {4 * IntegerGemmLayout.StepBytes});");
             w.Close();
+        }
+        else if (full == 1)
+        {
+            w.Line("// Input channels 0 … 15 of each pixel; lane i takes channels 4i … 4i + 3.");
+            w.Scope();
+            Lanes(4, "0");
+            w.Close();
+            if (rest > 0)
+                w.Line($"wk = ref Unsafe.Add(ref wk, {4 * IntegerGemmLayout.StepBytes});");
         }
         if (rest > 0)
         {
@@ -289,7 +304,7 @@ internal static class IntegerGemmKernel
         w.Line(x == "byte" ? "ref byte input8 = ref input;" : "ref sbyte input8 = ref Unsafe.As<byte, sbyte>(ref input);");
         w.Line("ref short wide = ref Unsafe.As<byte, short>(ref scratch);");
         OpenTileLoop(w, "p", 0, pixels, rows);
-        w.Line("// The tile's pixels in 16 bits, once for all the output blocks (and each one's Σx: pairs times ones, summed).");
+        w.Line($"// The tile's pixels in 16 bits, once for all the output blocks{(rowSums ? " (and each one's Σx: pairs times ones, summed)" : "")}.");
         int full = g.K / 16 * 16;
         if (rowSums)
             w.Line($"Vector256<int> {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"sum{r} = default"))};");

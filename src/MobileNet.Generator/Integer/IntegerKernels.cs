@@ -7,9 +7,9 @@ using MobileNet.Generator.Planning;
 namespace MobileNet.Generator.Integer;
 
 /// <summary>
-/// The integer layers as C# with every shape, zero point and bound a constant: a convolution sums
-/// (x − input zero point) × (w − weight zero point) over its window into an int32 that starts at the bias,
-/// skipping the padding (which holds the input's zero point, so adds nothing), and requantises it.
+/// The integer layers as C# with every shape, zero point and bound a constant: each layer's method, which
+/// hands a convolution to its kernel family (<see cref="IntegerGemmKernel"/>, <see cref="IntegerDepthwiseKernel"/>)
+/// and writes the pool, the add and the softmax itself.
 /// </summary>
 internal static class IntegerKernels
 {
@@ -21,8 +21,7 @@ internal static class IntegerKernels
         switch (layer.Kind)
         {
             case IntegerKind.Conv when layer.Gemm is { } gemm: IntegerGemmKernel.Write(w, layer, gemm, branches); break;
-            case IntegerKind.Conv when layer.Depthwise is { } depthwise: IntegerDepthwiseKernel.Write(w, layer, depthwise, branches); break;
-            case IntegerKind.Conv: Conv(w, layer); break;
+            case IntegerKind.Conv: IntegerDepthwiseKernel.Write(w, layer, layer.Depthwise!, branches); break;
             case IntegerKind.GlobalAveragePool: Pool(w, layer); break;
             case IntegerKind.Add: Add(w, layer); break;
             default: Softmax(w, layer); break;
@@ -52,58 +51,6 @@ internal static class IntegerKernels
     {
         w.Line(input.Signed ? "ref sbyte x = ref Unsafe.As<byte, sbyte>(ref input);" : "ref byte x = ref input;");
         w.Line(output.Signed ? "ref sbyte y = ref Unsafe.As<byte, sbyte>(ref output);" : "ref byte y = ref output;");
-    }
-
-    private static void Conv(SourceWriter w, IntegerLayer layer)
-    {
-        PlannedOp op = layer.Operation;
-        IntegerConvLayout layout = layer.Conv!;
-        int perGroupIn = op.InC / layer.Group, perGroupOut = op.OutC / layer.Group;
-        bool window = op.KernelH > 1 || op.KernelW > 1;
-        w.Line($"const int InW = {op.InW}, InC = {op.InC}, OutH = {op.OutH}, OutW = {op.OutW}, OutC = {op.OutC};");
-        if (window)
-            w.Line($"const int InH = {op.InH}, KernelH = {op.KernelH}, KernelW = {op.KernelW}, Stride = {op.Stride}, PadTop = {op.Pads.Top}, PadLeft = {op.Pads.Left};");
-        else if (op.Stride > 1)
-            w.Line($"const int Stride = {op.Stride};");
-        w.Line(layer.Group == 1 ? $"const int GroupIn = InC;" : $"const int GroupIn = {perGroupIn}, GroupOut = {perGroupOut};");
-        w.Line($"const int InputZeroPoint = {Int(layer.Input.ZeroPoint)}, WeightZeroPoint = {Int(layer.WeightZeroPoint)}, OutputZeroPoint = {Int(layer.Output.ZeroPoint)};");
-        w.Line($"const int OutputMin = {Int(layer.OutputMin)}, OutputMax = {Int(layer.OutputMax)};");
-        Views(w, layer.Input, layer.Output);
-        Biases(w, layer, layout.PerChannelScales, layout.ScaleOffset);
-        w.Line($"ref {(layer.WeightsSigned ? "sbyte" : "byte")} weights = ref {(layer.WeightsSigned ? $"Unsafe.As<byte, sbyte>(ref Unsafe.Add(ref data, {layout.WeightOffset}))" : $"Unsafe.Add(ref data, {layout.WeightOffset})")};");
-        w.Open("for (int oy = 0; oy < OutH; oy++)");
-        w.Open("for (int ox = 0; ox < OutW; ox++)");
-        w.Open("for (int o = 0; o < OutC; o++)");
-        w.Line("int acc = Unsafe.Add(ref bias, o);");
-        string group = layer.Group == 1 ? "" : " + o / GroupOut * GroupIn";
-        if (window)
-        {
-            w.Open("for (int ky = 0; ky < KernelH; ky++)");
-            w.Line("int iy = oy * Stride - PadTop + ky;");
-            w.Line("if ((uint)iy >= InH) continue;");
-            w.Open("for (int kx = 0; kx < KernelW; kx++)");
-            w.Line("int ix = ox * Stride - PadLeft + kx;");
-            w.Line("if ((uint)ix >= InW) continue;");
-            w.Line($"ref {(layer.Input.Signed ? "sbyte" : "byte")} pixel = ref Unsafe.Add(ref x, (iy * InW + ix) * InC{group});");
-            w.Line("ref " + (layer.WeightsSigned ? "sbyte" : "byte") + " tap = ref Unsafe.Add(ref weights, (o * GroupIn * KernelH + ky) * KernelW + kx);");
-            w.Line("for (int i = 0; i < GroupIn; i++)");
-            w.Line("    acc += (Unsafe.Add(ref pixel, i) - InputZeroPoint) * (Unsafe.Add(ref tap, i * KernelH * KernelW) - WeightZeroPoint);");
-            w.Close();
-            w.Close();
-        }
-        else
-        {
-            string pixel = op.Stride > 1 ? "(oy * Stride * InW + ox * Stride) * InC" : "(oy * InW + ox) * InC";
-            w.Line($"ref {(layer.Input.Signed ? "sbyte" : "byte")} pixel = ref Unsafe.Add(ref x, {pixel}{group});");
-            w.Line("ref " + (layer.WeightsSigned ? "sbyte" : "byte") + " row = ref Unsafe.Add(ref weights, o * GroupIn);");
-            w.Line("for (int i = 0; i < GroupIn; i++)");
-            w.Line("    acc += (Unsafe.Add(ref pixel, i) - InputZeroPoint) * (Unsafe.Add(ref row, i) - WeightZeroPoint);");
-        }
-        string scale = layout.PerChannelScales ? "Unsafe.Add(ref scales, o)" : "Scale";
-        w.Line($"Unsafe.Add(ref y, (oy * OutW + ox) * OutC + o) = ({(layer.Output.Signed ? "sbyte" : "byte")})global::MobileNet.IntegerMath.Requantize(acc, {scale}, OutputZeroPoint, OutputMin, OutputMax);");
-        w.Close();
-        w.Close();
-        w.Close();
     }
 
     /// <summary>

@@ -21,9 +21,9 @@ internal enum IntegerKind
 
 /// <summary>
 /// One layer of an integer network. Activations are NHWC bytes (uint8 or int8 as the file says), dense.
-/// A convolution reads its data from one array, laid out by <see cref="IntegerConvLayout"/>: the int32
-/// biases, the requantisation scales (one per output channel, or a constant in the code) and the 8-bit
-/// weights in OIHW order, as stored in the file.
+/// A convolution reads its data from one array, laid out by its <see cref="Gemm"/> or <see cref="Depthwise"/>
+/// layout: the int32 biases, the requantisation scales (one per output channel, or a constant in the
+/// code) and the weights packed for its kernel.
 /// </summary>
 internal sealed class IntegerLayer
 {
@@ -35,19 +35,18 @@ internal sealed class IntegerLayer
     /// <summary>What <c>FeatureMaps</c> calls the layer's output, if it can be tapped.</summary>
     public string? Name { get; init; }
     public PlannedOp Operation { get; init; } = null!;
-    public int Group { get; init; } = 1;
+    /// <summary>Whether the layer is the classifier, which the docs show as features → classes.</summary>
+    public bool Classifier { get; init; }
     public QuantizedTensor Input { get; init; }
     public QuantizedTensor Output { get; init; }
     /// <summary>The quantised clamp of the output: the fused activation's bounds, within the type.</summary>
     public int OutputMin { get; init; }
     public int OutputMax { get; init; }
-    /// <summary>A convolution's weights, biases and scales; null for the pool and the softmax.</summary>
-    public IntegerConvLayout? Conv { get; init; }
-    /// <summary>A 1×1 convolution's or the classifier's packed GEMM data, which it reads instead of <see cref="Conv"/>'s.</summary>
+    /// <summary>A 1×1 convolution's, the classifier's or the RGB stem's packed GEMM data.</summary>
     public IntegerGemmLayout? Gemm { get; init; }
     /// <summary>For a stem run as a GEMM: how its windows become the GEMM's rows.</summary>
     public IntegerIm2col? Im2col { get; init; }
-    /// <summary>A depthwise convolution's packed data (multiplier 1), which it reads instead of <see cref="Conv"/>'s.</summary>
+    /// <summary>Any other convolution's packed data: a depthwise one (multiplier 1) or a dense one, read tap by tap.</summary>
     public IntegerDepthwiseLayout? Depthwise { get; init; }
     /// <summary>Bytes of scratch the layer uses while it runs, and where they are in the workspace.</summary>
     public int ScratchLength { get; init; }
@@ -113,32 +112,6 @@ internal static class IntegerSoftmax
 }
 
 /// <summary>
-/// The data of one integer convolution as one array: <see cref="OutC"/> int32 biases at byte 0, then the
-/// float requantisation scales (one per output channel, or none when one scale serves them all and the
-/// code holds it as a constant), then the 8-bit weights in OIHW order. Packing and the offsets the kernel
-/// reads come from here alone.
-/// </summary>
-internal sealed record IntegerConvLayout(int OutC, int WeightCount, bool PerChannelScales)
-{
-    public int BiasOffset => 0;
-    public int ScaleOffset => OutC * sizeof(int);
-    public int WeightOffset => ScaleOffset + (PerChannelScales ? OutC * sizeof(float) : 0);
-    public int Bytes => WeightOffset + WeightCount;
-
-    /// <summary>The biases, the scales when per channel, and the weights' stored bytes.</summary>
-    public byte[] Pack(int[] bias, float[] scales, int[] weights)
-    {
-        var data = new byte[Bytes];
-        System.Buffer.BlockCopy(bias, 0, data, BiasOffset, OutC * sizeof(int));
-        if (PerChannelScales)
-            System.Buffer.BlockCopy(scales, 0, data, ScaleOffset, OutC * sizeof(float));
-        for (int i = 0; i < WeightCount; i++)
-            data[WeightOffset + i] = unchecked((byte)weights[i]);
-        return data;
-    }
-}
-
-/// <summary>
 /// An integer network as it will run: its layers with their workspace offsets, the file's input and
 /// output quantisation, what <c>Run</c> writes, and the workspace in bytes.
 /// </summary>
@@ -154,7 +127,7 @@ internal sealed class IntegerPlan(PlannedNetwork network, QuantizedTensor input,
     public IReadOnlyList<PlannedOutput> Outputs { get; } = outputs;
     /// <summary>Each convolution's packed data, by layer index.</summary>
     public IReadOnlyDictionary<int, byte[]> Data { get; } = data;
-    /// <summary>Bytes of workspace: the largest input + output pair of consecutive layers, plus slack to align it to 64 bytes.</summary>
+    /// <summary>Bytes of workspace: the arena of every activation and scratch buffer by lifetime, plus slack to align it to 64 bytes and for vector over-reads.</summary>
     public int WorkspaceLength { get; } = workspaceLength;
     /// <summary>The float network's workspace in bytes, for the docs' comparison.</summary>
     public int FloatWorkspaceBytes { get; } = floatWorkspaceLength;

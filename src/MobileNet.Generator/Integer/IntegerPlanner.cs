@@ -37,6 +37,8 @@ internal static class IntegerPlanner
             return "a bottleneck's expanded tensor as the output does not run in integers yet";
         if (network.Outputs[0].Kind == OutputKind.Probabilities && network.Layers.All(l => l.Role != LayerRole.Softmax))
             return "the file ends in logits, and a softmax it does not have has no quantisation";
+        if (Mismatch(network) is { } mismatch)
+            return mismatch;
         if (network.Layers.Select(l => l.Block).FirstOrDefault(b => b?.Add is { } add && !IntegerAddition.Supports(add.Input, add.Skip!.Value, add.Output)) is { } block)
             return $"the residual add after '{block.Project.Name}' has inputs of scales {block.Add!.Input.Scale} and {block.Add.Skip!.Value.Scale} for a sum of scale {block.Add.Output.Scale}; XNNPACK's add takes ratios from 2^-10 to 2^8";
         if (network.Layers.FirstOrDefault(l => l.Role == LayerRole.Pool && l.Op.Quantized!.Input != l.Op.Quantized.Output) is { } pool)
@@ -45,6 +47,37 @@ internal static class IntegerPlanner
     }
 
     /// <param name="floatWorkspaceBytes">The float network's workspace in bytes, for the docs' comparison.</param>
+    /// <summary>
+    /// The first operation whose integer form breaks the chain (its input is not on the grid the operation
+    /// before it writes, or a residual's skip not on its block input's) or whose requantisation XNNPACK would
+    /// not take (a scale outside [2^-32, 256), as LiteRT's path requires), or null.
+    /// </summary>
+    private static string? Mismatch(BoundNetwork network)
+    {
+        QuantizedTensor previous = network.Graph.QuantizedInput!.Value;
+        foreach (BoundLayer layer in network.Layers)
+        {
+            QuantizedTensor blockInput = previous;
+            GraphOp[] ops = layer.Block is { } block ? new[] { block.Expand, block.Depthwise, block.Project }.OfType<GraphOp>().ToArray() : [layer.Op];
+            foreach (GraphOp op in ops)
+            {
+                QuantizedOp q = op.Quantized!;
+                if (q.Input != previous)
+                    return $"node '{op.Name}' reads {q.Input} where the layer before it writes {previous}";
+                if (q.WeightScales.Length > 0 && Scales(q).Cast<float?>().FirstOrDefault(s => !(s >= 1f / (1L << 32) && s < 256)) is { } bad)
+                    return $"node '{op.Name}' has the requantisation scale {bad} (input × weight ÷ output scale); XNNPACK takes 2^-32 to 256";
+                previous = q.Output;
+            }
+            if (layer.Block?.Add is { } add)
+            {
+                if (add.Input != previous || add.Skip != blockInput)
+                    return $"the residual add after '{layer.Block.Project.Name}' reads {add.Input} and {add.Skip} where its inputs are {previous} and {blockInput}";
+                previous = add.Output;
+            }
+        }
+        return null;
+    }
+
     /// <param name="widths">The vector widths the build writes, which decide the GEMMs' instruction-set branches.</param>
     public static IntegerPlan Plan(BoundNetwork network, InputNormalization normalization, int floatWorkspaceBytes, IReadOnlyList<Kernels.VectorWidth> widths,
         CancellationToken cancellationToken = default)
@@ -138,8 +171,8 @@ internal static class IntegerPlanner
     private static IntegerLayer Place(IntegerLayer layer, int input, int output, int skip, int scratch) => new()
     {
         Index = layer.Index, Kind = layer.Kind, MethodName = layer.MethodName, Description = layer.Description, Name = layer.Name,
-        Operation = layer.Operation, Group = layer.Group, Input = layer.Input, Output = layer.Output,
-        OutputMin = layer.OutputMin, OutputMax = layer.OutputMax, Conv = layer.Conv, Addition = layer.Addition,
+        Operation = layer.Operation, Classifier = layer.Classifier, Input = layer.Input, Output = layer.Output,
+        OutputMin = layer.OutputMin, OutputMax = layer.OutputMax, Addition = layer.Addition,
         WeightsSigned = layer.WeightsSigned, WeightZeroPoint = layer.WeightZeroPoint, Scale = layer.Scale,
         SkipFrom = layer.SkipFrom, Skip = layer.Skip,
         Gemm = layer.Gemm, Im2col = layer.Im2col, Depthwise = layer.Depthwise, ScratchLength = layer.ScratchLength, ScratchOffset = scratch,
@@ -194,16 +227,17 @@ internal static class IntegerPlanner
         int taps = op.KernelH * op.KernelW * op.InC;
         IntegerIm2col? im2col = !gemm && op.Group == 1 && op.InC > 1 && taps <= MaxIm2colTaps && q.WeightsSigned == q.Input.Signed && (q.WeightZeroPoint == 0 || !q.Input.Signed)
             ? new IntegerIm2col(op.InH, op.InW, op.InC, op.KernelH, op.KernelW, op.StrideH, op.Pads.Top, op.Pads.Left, Planner.RoundUp(taps, IntegerGemmLayout.Step)) : null;
-        var layout = new IntegerConvLayout(op.OutC, q.Weights.Length, perChannel);
         IntegerGemmLayout? packed = gemm ? new IntegerGemmLayout(op.InC, op.OutC, perChannel)
             : im2col is not null ? new IntegerGemmLayout(im2col.K, op.OutC, perChannel) : null;
-        // A depthwise convolution of multiplier 1, or a dense one (the stem), is a direct convolution on packed 16-bit taps.
-        IntegerDepthwiseLayout? depthwise = packed is null && (op.IsDepthwise && op.OutC == op.InC || op.Group == 1)
+        // Any other convolution the binders admit, a depthwise one of multiplier 1 or a dense one, is a direct
+        // convolution on packed 16-bit taps.
+        IntegerDepthwiseLayout? depthwise = packed is null
             ? new IntegerDepthwiseLayout(op.OutC, op.KernelH * op.KernelW, perChannel, op.Group == 1 ? op.InC : 1,
                 Pairs: op.Group > 1 && op.OutC >= IntegerDepthwiseLayout.Block && branches.Contains(IntegerGemmBranch.Avx2)) : null;
+        if (depthwise is not null && !(op.Group == 1 || op.IsDepthwise && op.OutC == op.InC))
+            throw new InvalidOperationException($"node '{op.Name}': a grouped convolution reached the integer planner; the binders admit depthwise (multiplier 1) and dense ones only");
         data[index] = packed is not null ? packed.Pack(im2col?.Rows(q.Weights, op.OutC, q.WeightZeroPoint) ?? q.Weights, q.Bias, scales, q.Input.ZeroPoint, q.WeightZeroPoint)
-            : depthwise is not null ? depthwise.Pack(q.Weights, q.Bias, scales, q.Input.ZeroPoint, q.WeightZeroPoint)
-            : layout.Pack(q.Bias, scales, q.Weights);
+            : depthwise!.Pack(q.Weights, q.Bias, scales, q.Input.ZeroPoint, q.WeightZeroPoint);
         description ??= role switch
         {
             LayerRole.Classifier => "classifier",
@@ -216,7 +250,7 @@ internal static class IntegerPlanner
         return new IntegerLayer
         {
             Index = index, Kind = IntegerKind.Conv, MethodName = $"Layer{index:D2}_{method}", Description = description, Name = name,
-            Operation = planned, Group = op.Group, Input = q.Input, Output = q.Output, OutputMin = min, OutputMax = max, Conv = packed is null && depthwise is null ? layout : null, Gemm = packed, Depthwise = depthwise,
+            Operation = planned, Classifier = role == LayerRole.Classifier, Input = q.Input, Output = q.Output, OutputMin = min, OutputMax = max, Gemm = packed, Depthwise = depthwise,
             Im2col = im2col, ScratchLength = packed is null ? 0 : IntegerGemmKernel.Scratch(packed, op.OutH * op.OutW, branches, im2col),
             WeightsSigned = q.WeightsSigned, WeightZeroPoint = q.WeightZeroPoint, Scale = perChannel ? 0 : scales[0],
         };

@@ -109,7 +109,11 @@ internal sealed class TfliteLowering
             case TfliteOp.Conv2D: Conv(op, input, depthwise: false); break;
             case TfliteOp.DepthwiseConv2D: Conv(op, input, depthwise: true); break;
             case TfliteOp.AveragePool2D: AveragePool(op); _chain.Previous(where).Quantized = Activations(op, input); break;
-            case TfliteOp.Mean: Mean(op); _chain.Previous(where).Quantized = Activations(op, input); break;
+            case TfliteOp.Mean:
+                Mean(op);
+                // LiteRT's integer MEAN rescales as the pool does not: not matched yet.
+                NotInteger(op, "MEAN does not run in integers yet (AVERAGE_POOL_2D does)");
+                break;
             case TfliteOp.FullyConnected: FullyConnected(op, input); break;
             case TfliteOp.Reshape or TfliteOp.Squeeze:
                 _chain.Flatten(where);
@@ -125,9 +129,13 @@ internal sealed class TfliteLowering
             case TfliteOp.Quantize or TfliteOp.Dequantize:
                 NotInteger(op, "QUANTIZE and DEQUANTIZE do not run in integers yet");
                 break;
-            case TfliteOp.Relu: _chain.Clamp(where, 0, float.PositiveInfinity); break;
-            case TfliteOp.Relu6: _chain.Clamp(where, 0, 6); break;
-            case TfliteOp.ReluN1To1: _chain.Clamp(where, -1, 1); break;
+            case TfliteOp.Relu or TfliteOp.Relu6 or TfliteOp.ReluN1To1:
+                (float low, float high) = op.Code switch { (int)TfliteOp.Relu => (0f, float.PositiveInfinity), (int)TfliteOp.Relu6 => (0f, 6f), _ => (-1f, 1f) };
+                _chain.Clamp(where, low, high);
+                // Folded into the layer before it, the activation must not requantise: that layer writes on its own output's grid.
+                if (Quantization(input) != Quantization(op.Outputs[0]))
+                    NotInteger(op, $"it changes the quantisation from {Describe(input)} to {Describe(op.Outputs[0])}");
+                break;
             case TfliteOp.Pad: Pad(op); break;
             case TfliteOp.Add: Residual(op, input); break;
             default: throw Unsupported(op, op.CustomCode is { } custom ? $"the custom operator '{custom}' is not supported" : $"the builtin operator {op.Code} is not supported");
@@ -277,7 +285,7 @@ internal sealed class TfliteLowering
             return null;
         }
         bool signed = weights.Type == TfliteType.Int8;
-        int outputs = op.Code == (int)TfliteOp.FullyConnected ? weights.Shape[0] : _chain.C;
+        int outputs = _chain.C;
         if (signed ? w.ZeroPoint.Any(z => z != 0) : w.ZeroPoint.Length > 1)
         {
             NotInteger(op, signed ? "its int8 weights have a zero point other than 0 (TFLite's int8 weights are symmetric)" : "its uint8 weights have one zero point per channel");

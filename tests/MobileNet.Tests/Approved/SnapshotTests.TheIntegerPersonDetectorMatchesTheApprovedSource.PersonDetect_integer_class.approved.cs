@@ -80,7 +80,7 @@ partial class Net
     public const bool OutputIsProbability = true;
     /// <summary>Multiply-accumulates per image, counted as the MobileNet papers count them (convolutions and classifier).</summary>
     public const long MultiplyAccumulates = 7157888;
-    /// <summary>Bytes of read-only weight data in the assembly: 8-bit weights, int32 biases, float scales.</summary>
+    /// <summary>Bytes of read-only data in the assembly: 8-bit weights, 16-bit depthwise taps, int32 biases, float scales, the softmax's table.</summary>
     public const int WeightBytes = 275936;
     /// <summary>Bytes of workspace Run needs.</summary>
     public const int WorkspaceLength = 55439;
@@ -106,6 +106,7 @@ partial class Net
     /// <summary>Runs the network on one quantised image and writes the output as real values. Allocates nothing; not for concurrent use of one instance.</summary>
     public void Run(ReadOnlySpan<sbyte> input, Span<float> output)
     {
+        global::MobileNet.NetworkGuard.ExactLength(output.Length, OutputLength, nameof(output));
         Run(input, _output, _workspace);
         global::MobileNet.IntegerMath.Dequantize(_output, output, OutputScale, OutputZeroPoint);
     }
@@ -116,6 +117,7 @@ partial class Net
     /// </summary>
     public void Run(ReadOnlySpan<float> input, Span<float> output)
     {
+        global::MobileNet.NetworkGuard.ExactLength(input.Length, InputLength, nameof(input));
         global::MobileNet.IntegerMath.Quantize(input, _input, InputScale, InputZeroPoint);
         Run(_input, output);
     }

@@ -18,7 +18,7 @@
                 int x0 = ox * Stride - PadLeft, kx0 = Math.Max(0, -x0), kx1 = Math.Min(KernelW, InW - x0);
                 int corner = y0 * InW + x0; // the window's top-left pixel, which may lie in the padding
                 ref sbyte target = ref Unsafe.Add(ref ys, (oy * OutW + ox) * C);
-                // The channels left (all of them on other CPUs), one at a time.
+                // One channel at a time: fewer than a vector's 16.
                 for (int c = 0; c < C; c++)
                 {
                     int acc = Unsafe.Add(ref bias, c);
@@ -51,7 +51,7 @@
                 int x0 = ox * Stride - PadLeft, kx0 = Math.Max(0, -x0), kx1 = Math.Min(KernelW, InW - x0);
                 int corner = y0 * InW + x0; // the window's top-left pixel, which may lie in the padding
                 ref sbyte target = ref Unsafe.Add(ref ys, (oy * OutW + ox) * C);
-                // The channels left (all of them on other CPUs), one at a time.
+                // One channel at a time: fewer than a vector's 16.
                 for (int c = 0; c < C; c++)
                 {
                     int acc = Unsafe.Add(ref bias, c);
@@ -142,7 +142,7 @@
             ref short wide = ref Unsafe.As<byte, short>(ref scratch);
             for (int p = 0; p < 2304; p += 4)
             {
-                // The tile's pixels in 16 bits, once for all the output blocks (and each one's Σx: pairs times ones, summed).
+                // The tile's pixels in 16 bits, once for all the output blocks.
                 for (int k = 0; k < K; k++)
                 {
                     { int value = Unsafe.Add(ref input8, p * K + k); Unsafe.Add(ref wide, k) = (short)value; }
