@@ -196,6 +196,21 @@ internal static class IntegerGemmKernel
         w.Close();
     }
 
+    /// <summary>
+    /// <paramref name="count"/> steps of 16 input channels at <c>k</c>: a loop, or for one step the body alone
+    /// with k = 0 (no one-step loop).
+    /// </summary>
+    private static void Sixteens(SourceWriter w, int count, Action<string> body)
+    {
+        if (count == 1)
+            body("0");
+        if (count <= 1)
+            return;
+        w.Open($"for (int k = 0; k < {count * 16}; k += 16)");
+        body("k");
+        w.Close();
+    }
+
     /// <summary>A load's or store's element offset argument: <c>, (nuint)(k)</c>, or nothing for 0.</summary>
     private static string At(string offset) => offset == "0" ? "" : $", (nuint)({offset})";
 
@@ -225,17 +240,11 @@ internal static class IntegerGemmKernel
         {
             w.Line("// Each pixel's Σx, for the weights' zero point: a dot product with ones (in the last load, ones for its real channels only).");
             w.Line($"Vector128<uint> {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"s{r} = default"))};");
-            if (full > 0)
+            Sixteens(w, full, k =>
             {
-                // One load a pixel needs no loop: k is 0.
-                string k = full > 1 ? "k" : "0";
-                if (full > 1)
-                    w.Open($"for (int k = 0; k < {full * 16}; k += 16)");
                 for (int r = 0; r < rows; r++)
                     w.Line($"s{r} = Dp.DotProduct(s{r}, Vector128.LoadUnsafe(ref a{At(Element(r, k))}), Vector128<byte>.One);");
-                if (full > 1)
-                    w.Close();
-            }
+            });
             if (rest > 0)
             {
                 w.Line($"Vector128<byte> ones = Vector128.Create({string.Join(", ", Enumerable.Range(0, 16).Select(i => i < rest ? "(byte)1" : "(byte)0"))});");
@@ -308,18 +317,12 @@ internal static class IntegerGemmKernel
         int full = g.K / 16 * 16;
         if (rowSums)
             w.Line($"Vector256<int> {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"sum{r} = default"))};");
-        if (full > 0)
+        Sixteens(w, full / 16, k =>
         {
-            // One step needs no loop: k is 0.
-            string k = full > 16 ? "k" : "0";
-            if (full > 16)
-                w.Open($"for (int k = 0; k < {full}; k += 16)");
             for (int r = 0; r < rows; r++)
                 w.Line($"{{ Vector256<short> v = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref input8{At(Plus(Pixel(r), k))})); v.StoreUnsafe(ref wide{At(Plus(Rendering.Constant(r * stride), k))});" +
                        $"{(rowSums ? $" sum{r} += Avx2.MultiplyAddAdjacent(v, Vector256<short>.One);" : "")} }}");
-            if (full > 16)
-                w.Close();
-        }
+        });
         if (rowSums)
             w.Line($"int {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"s{r} = Vector256.Sum(sum{r})"))};");
         if (full < g.K)
