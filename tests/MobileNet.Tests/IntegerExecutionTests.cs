@@ -4,7 +4,6 @@ using System.Linq;
 using System.Reflection;
 using MobileNet.Testing;
 using MobileNet.Tests.Infrastructure;
-using StbImageSharp;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -30,7 +29,7 @@ public sealed class IntegerExecutionTests(ITestOutputHelper output)
     {
         GeneratorRun run = Generate(file, alpha, resolution);
         int length = resolution * resolution * channels;
-        var inputs = (channels == 3 ? new[] { "chelsea.png", "coffee.png", "grace_hopper.bmp" }.Select(image => (image, Photo(image, resolution))) : [])
+        var inputs = (channels == 3 ? new[] { "chelsea.png", "coffee.png", "grace_hopper.bmp" }.Select(image => (image, LiteRtReferenceTests.Rgb(image, resolution))) : [])
             .Concat(Enumerable.Range(0, 3).Select(seed => ($"random {seed}", RandomBytes(length, seed))));
         int mismatches = 0, elements = 0;
         foreach ((string name, byte[] input) in inputs)
@@ -91,15 +90,6 @@ public sealed class IntegerExecutionTests(ITestOutputHelper output)
         Assert.Empty(run.Diagnostics);
         Assert.Empty(run.CompileErrors);
         return run;
-    }
-
-    /// <summary>A photo as the uint8 models take it: the bilinear resize, its RGB values rounded to bytes.</summary>
-    private static byte[] Photo(string image, int size)
-    {
-        ImageResult photo = ImageResult.FromMemory(File.ReadAllBytes(RepositoryFiles.Path("images/" + image)), ColorComponents.RedGreenBlue);
-        var input = new byte[size * size * 3];
-        ImagePreprocessor.Resize(photo.Data, photo.Width, photo.Height, 3, input, size, 3, new PixelNormalization(0, 1), 1f, 0);
-        return input;
     }
 
     private static byte[] RandomBytes(int length, int seed)

@@ -93,7 +93,7 @@ public sealed class LiteRtReferenceTests(ITestOutputHelper output)
     }
 
     /// <summary>A photo as the uint8 model takes it: the bilinear resize the float tests use, its RGB values rounded to bytes.</summary>
-    private static byte[] Rgb(string image, int size)
+    internal static byte[] Rgb(string image, int size)
     {
         ImageResult photo = ImageResult.FromMemory(File.ReadAllBytes(RepositoryFiles.Path("images/" + image)), ColorComponents.RedGreenBlue);
         var resized = new float[size * size * 3];

@@ -25,7 +25,7 @@ internal enum IntegerKind
 /// layout: the int32 biases, the requantisation scales (one per output channel, or a constant in the
 /// code) and the weights packed for its kernel.
 /// </summary>
-internal sealed class IntegerLayer
+internal sealed record IntegerLayer
 {
     public int Index { get; init; }
     public IntegerKind Kind { get; init; }

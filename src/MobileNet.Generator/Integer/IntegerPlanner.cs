@@ -104,7 +104,11 @@ internal static class IntegerPlanner
         }
 
         (int[] offsets, int[] scratch, int workspace) = Arena(layers);
-        IntegerLayer[] placed = layers.Select((layer, i) => Place(layer, i == 0 ? -1 : offsets[i - 1], offsets[i], layer.Kind == IntegerKind.Add ? Offset(offsets, layer.SkipFrom) : 0, scratch[i])).ToArray();
+        IntegerLayer[] placed = layers.Select((layer, i) => layer with
+        {
+            InputOffset = i == 0 ? -1 : offsets[i - 1], OutputOffset = offsets[i], ScratchOffset = scratch[i],
+            SkipOffset = layer.Kind == IntegerKind.Add ? Offset(offsets, layer.SkipFrom) : 0,
+        }).ToArray();
 
         BoundOutput bound0 = network.Outputs[0];
         var outputs = new[] { PlannedOutput.For(bound0, layers.Count - 1, bound0.Channels) };
@@ -167,17 +171,6 @@ internal static class IntegerPlanner
         }
         return (offsets, placed.Max(i => offsets[i] + size[i]));
     }
-
-    private static IntegerLayer Place(IntegerLayer layer, int input, int output, int skip, int scratch) => new()
-    {
-        Index = layer.Index, Kind = layer.Kind, MethodName = layer.MethodName, Description = layer.Description, Name = layer.Name,
-        Operation = layer.Operation, Classifier = layer.Classifier, Input = layer.Input, Output = layer.Output,
-        OutputMin = layer.OutputMin, OutputMax = layer.OutputMax, Addition = layer.Addition,
-        WeightsSigned = layer.WeightsSigned, WeightZeroPoint = layer.WeightZeroPoint, Scale = layer.Scale,
-        SkipFrom = layer.SkipFrom, Skip = layer.Skip,
-        Gemm = layer.Gemm, Im2col = layer.Im2col, Depthwise = layer.Depthwise, ScratchLength = layer.ScratchLength, ScratchOffset = scratch,
-        InputOffset = input, OutputOffset = output, SkipOffset = skip,
-    };
 
     private static IntegerLayer Add(int index, Bottleneck block, IntegerLayer project, int skipFrom, string? name)
     {
