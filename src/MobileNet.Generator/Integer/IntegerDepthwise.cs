@@ -188,7 +188,7 @@ internal static class IntegerDepthwiseKernel
                 for (int j = 0; j < 4; j++)
                 {
                     string scale = d.PerChannelScales ? $"Vector128.LoadUnsafe(ref scales, (nuint)c + {j * 4})" : "Vector128.Create(Scale)";
-                    string value = $"Vector128.Clamp(Vector128.ConvertToSingle(a{j}) * {scale}, min, max)";
+                    string value = $"Vector128.ClampNative(Vector128.ConvertToSingle(a{j}) * {scale}, min, max)";
                     w.Line($"Vector128<int> q{j} = {(arm ? $"AdvSimd.ConvertToInt32RoundToEven({value})" : $"Sse2.ConvertToVector128Int32({value})")} + Vector128.Create(OutputZeroPoint);");
                 }
                 string narrow = arm ? $"Vector128.Narrow(Vector128.Narrow(q0, q1), Vector128.Narrow(q2, q3)){(layer.Output.Signed ? "" : ".AsByte()")}"

@@ -380,7 +380,7 @@ internal static class IntegerGemmKernel
             for (int j = 0; j < columns; j++)
             {
                 string sum = string.Format(accumulator, r, j) + $" + bias{j}" + (rowSum is null ? "" : $" - {vector}.Create(WeightZeroPoint * {rowSum(r)})");
-                w.Line($"{vector}<int> q{r}_{j} = {RoundToEven(vector, $"{vector}.Clamp({vector}.ConvertToSingle({sum}) * scale{j}, lo, hi)")} + {vector}.Create(OutputZeroPoint);");
+                w.Line($"{vector}<int> q{r}_{j} = {RoundToEven(vector, $"{vector}.ClampNative({vector}.ConvertToSingle({sum}) * scale{j}, lo, hi)")} + {vector}.Create(OutputZeroPoint);");
                 q.Add($"q{r}_{j}");
             }
             Store(w, layer, r, q, vector, outputs);
