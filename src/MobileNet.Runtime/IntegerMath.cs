@@ -1,6 +1,9 @@
 using System;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
 
 namespace MobileNet;
 
@@ -24,6 +27,71 @@ public static class IntegerMath
         scaled = Math.Clamp(scaled, min - zeroPoint, max - zeroPoint);
         return (int)MathF.Round(scaled) + zeroPoint;
     }
+
+    /// <summary>
+    /// 16 channels' accumulators, four to a vector in channel order, as uint8 codes on ARM64: each product
+    /// rounded to the nearest integer, ties to even (FCVTNS, which saturates), narrowed to 16 bits with
+    /// saturation, the zero point added with saturation, narrowed to bytes with saturation, then clamped to
+    /// [<paramref name="min"/>, <paramref name="max"/>]. The codes of <see cref="Requantize"/>: rounding and
+    /// saturating are monotone, so clamping the integers equals clamping the products first, in 13 instructions
+    /// where clamping the floats takes 27.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> Requantize16(Vector128<int> a0, Vector128<int> a1, Vector128<int> a2, Vector128<int> a3,
+        Vector128<float> s0, Vector128<float> s1, Vector128<float> s2, Vector128<float> s3, Vector128<short> zeroPoint, Vector128<byte> min, Vector128<byte> max)
+    {
+        (Vector128<short> low, Vector128<short> high) = Narrow(a0, a1, a2, a3, s0, s1, s2, s3, zeroPoint);
+        Vector128<byte> codes = AdvSimd.ExtractNarrowingSaturateUnsignedUpper(AdvSimd.ExtractNarrowingSaturateUnsignedLower(low), high);
+        return AdvSimd.Min(AdvSimd.Max(codes, min), max);
+    }
+
+    /// <summary>The int8 codes of <see cref="Requantize16(Vector128{int}, Vector128{int}, Vector128{int}, Vector128{int}, Vector128{float}, Vector128{float}, Vector128{float}, Vector128{float}, Vector128{short}, Vector128{byte}, Vector128{byte})"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<sbyte> Requantize16Signed(Vector128<int> a0, Vector128<int> a1, Vector128<int> a2, Vector128<int> a3,
+        Vector128<float> s0, Vector128<float> s1, Vector128<float> s2, Vector128<float> s3, Vector128<short> zeroPoint, Vector128<sbyte> min, Vector128<sbyte> max)
+    {
+        (Vector128<short> low, Vector128<short> high) = Narrow(a0, a1, a2, a3, s0, s1, s2, s3, zeroPoint);
+        Vector128<sbyte> codes = AdvSimd.ExtractNarrowingSaturateUpper(AdvSimd.ExtractNarrowingSaturateLower(low), high);
+        return AdvSimd.Min(AdvSimd.Max(codes, min), max);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector128<short> Low, Vector128<short> High) Narrow(Vector128<int> a0, Vector128<int> a1, Vector128<int> a2, Vector128<int> a3,
+        Vector128<float> s0, Vector128<float> s1, Vector128<float> s2, Vector128<float> s3, Vector128<short> zeroPoint)
+    {
+        Vector128<short> low = AdvSimd.ExtractNarrowingSaturateUpper(AdvSimd.ExtractNarrowingSaturateLower(Round(a0, s0)), Round(a1, s1));
+        Vector128<short> high = AdvSimd.ExtractNarrowingSaturateUpper(AdvSimd.ExtractNarrowingSaturateLower(Round(a2, s2)), Round(a3, s3));
+        return (AdvSimd.AddSaturate(low, zeroPoint), AdvSimd.AddSaturate(high, zeroPoint));
+
+        static Vector128<int> Round(Vector128<int> acc, Vector128<float> scale) => AdvSimd.ConvertToInt32RoundToEven(Vector128.ConvertToSingle(acc) * scale);
+    }
+
+    /// <summary>
+    /// 16 channels' accumulators as uint8 codes on x64, in the order AVX2's unpacking leaves them (and the
+    /// scales in it): <paramref name="e0"/> holds channels 0–3 and 8–11, <paramref name="e1"/> 4–7 and 12–15, which
+    /// the lane-wise packing puts back in channel order. Each product is clamped to the bounds less the zero
+    /// point (so that CVTPS2DQ, which has no saturation, stays in range), rounded ties to even, and packed.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> Requantize16(Vector256<int> e0, Vector256<int> e1, Vector256<float> s0, Vector256<float> s1,
+        Vector256<float> min, Vector256<float> max, Vector256<int> zeroPoint)
+    {
+        Vector256<short> words = Avx2.PackSignedSaturate(Round(e0, s0, min, max) + zeroPoint, Round(e1, s1, min, max) + zeroPoint);
+        return Sse2.PackUnsignedSaturate(words.GetLower(), words.GetUpper());
+    }
+
+    /// <summary>The int8 codes of <see cref="Requantize16(Vector256{int}, Vector256{int}, Vector256{float}, Vector256{float}, Vector256{float}, Vector256{float}, Vector256{int})"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<sbyte> Requantize16Signed(Vector256<int> e0, Vector256<int> e1, Vector256<float> s0, Vector256<float> s1,
+        Vector256<float> min, Vector256<float> max, Vector256<int> zeroPoint)
+    {
+        Vector256<short> words = Avx2.PackSignedSaturate(Round(e0, s0, min, max) + zeroPoint, Round(e1, s1, min, max) + zeroPoint);
+        return Sse2.PackSignedSaturate(words.GetLower(), words.GetUpper());
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<int> Round(Vector256<int> acc, Vector256<float> scale, Vector256<float> min, Vector256<float> max) =>
+        Avx.ConvertToVector256Int32(Vector256.ClampNative(Vector256.ConvertToSingle(acc) * scale, min, max));
 
     /// <summary>Real values from uint8 ones: <c>scale × (q − zeroPoint)</c>.</summary>
     public static void Dequantize(ReadOnlySpan<byte> quantized, Span<float> values, float scale, int zeroPoint)

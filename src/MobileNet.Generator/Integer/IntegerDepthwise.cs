@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using MobileNet.Generator.Emitting;
+using MobileNet.Generator.Kernels;
 
 namespace MobileNet.Generator.Integer;
 
@@ -82,125 +83,336 @@ internal sealed record IntegerDepthwiseLayout(int Channels, int Taps, bool PerCh
     }
 }
 
+/// <summary>A run of output columns whose windows have the same columns inside the input: outputs [First, End), window columns [KxFirst, KxEnd).</summary>
+internal readonly record struct ColumnRun(int First, int End, int KxFirst, int KxEnd);
+
 /// <summary>
-/// Writes an integer direct convolution: for each output pixel, the taps inside the input (the padding, the
-/// input's zero point, adds nothing), 16 output channels at a time: (x − zx) in 16 bits (16 channels of the
-/// input for a depthwise convolution; one input channel broadcast for the stem) times the row's 16-bit
-/// weights, summed in 32 bits onto the bias (ARM: SMLAL/SMLAL2; x64 AVX2: widened products), then requantised.
+/// How a depthwise layer walks its map: 16 channels at a time over the whole map (the block's taps, biases
+/// and scales stay in registers), row by row, each row in runs of columns with the same window columns
+/// inside the input (a border column, the interior, the other border). A window's columns in the padding
+/// take the input's zero point as their value, and its rows in the padding read a row of zero points in
+/// scratch, so every pixel starts from the interior biases (−zx·Σw folded in) and multiplies raw codes.
+/// </summary>
+/// <param name="Columns">The runs of one output row, left to right.</param>
+/// <param name="PaddedRows">For each window row (ky), whether some output row finds it outside the input.</param>
+internal sealed record IntegerDepthwiseSchedule(IReadOnlyList<ColumnRun> Columns, IReadOnlyList<bool> PaddedRows, int InW, int C)
+{
+    /// <summary>Bytes of scratch: the row of zero points, with room for a 16-byte load at its last pixel's last block.</summary>
+    public int ScratchLength => PaddedRows.Contains(true) ? InW * C + IntegerPlanner.OverRead : 0;
+
+    public static IntegerDepthwiseSchedule For(Planning.PlannedOp op)
+    {
+        var runs = new List<ColumnRun>();
+        for (int ox = 0; ox < op.OutW; ox++)
+        {
+            int x0 = ox * op.Stride - op.Pads.Left, kx0 = Math.Max(0, -x0), kx1 = Math.Min(op.KernelW, op.InW - x0);
+            if (runs.Count > 0 && runs[runs.Count - 1] is var last && last.KxFirst == kx0 && last.KxEnd == kx1)
+                runs[runs.Count - 1] = last with { End = ox + 1 };
+            else
+                runs.Add(new ColumnRun(ox, ox + 1, kx0, kx1));
+        }
+        bool[] padded = Enumerable.Range(0, op.KernelH).Select(ky => Enumerable.Range(0, op.OutH)
+            .Any(oy => oy * op.Stride - op.Pads.Top + ky is var y && (y < 0 || y >= op.InH))).ToArray();
+        return new IntegerDepthwiseSchedule(runs, padded, op.InW, op.InC);
+    }
+}
+
+/// <summary>
+/// Writes an integer direct convolution. A depthwise one (<see cref="IntegerDepthwiseSchedule"/>): per block of
+/// 16 channels, each pixel's taps multiplied in 16 bits and summed in 32 onto the interior biases (ARM:
+/// SMLAL/SMLAL2 per tap, the taps in registers; x64 AVX2: PMADDWD on two taps' inputs interleaved), then
+/// requantised by <c>IntegerMath.Requantize16</c>. A dense one (a greyscale stem): per pixel, the taps inside
+/// the input, one input channel broadcast against 16 outputs' weights.
 /// </summary>
 internal static class IntegerDepthwiseKernel
 {
+    private const int Block = IntegerDepthwiseLayout.Block;
+
     public static void Write(SourceWriter w, IntegerLayer layer, IntegerDepthwiseLayout d, IReadOnlyList<IntegerGemmBranch> branches)
     {
+        if (layer.DepthwiseSchedule is { } schedule)
+            Depthwise(w, layer, d, schedule, branches);
+        else
+            Dense(w, layer, d, branches);
+    }
+
+    private static void Depthwise(SourceWriter w, IntegerLayer layer, IntegerDepthwiseLayout d, IntegerDepthwiseSchedule schedule, IReadOnlyList<IntegerGemmBranch> branches)
+    {
         Planning.PlannedOp op = layer.Operation;
-        string x = layer.Input.Signed ? "sbyte" : "byte", y = layer.Output.Signed ? "sbyte" : "byte";
-        bool dense = d.Inputs > 1 || op.InC != op.OutC;
-        w.Line($"const int InH = {op.InH}, InW = {op.InW}, {(dense ? $"InC = {op.InC}, C = {op.OutC}" : $"C = {op.InC}")}, OutH = {op.OutH}, OutW = {op.OutW}, KernelH = {op.KernelH}, KernelW = {op.KernelW}, Stride = {op.Stride}, PadTop = {op.Pads.Top}, PadLeft = {op.Pads.Left};");
+        w.Line($"const int InH = {op.InH}, InW = {op.InW}, C = {op.InC}, OutH = {op.OutH}, OutW = {op.OutW}, KernelH = {op.KernelH}, KernelW = {op.KernelW}, Stride = {op.Stride}, PadTop = {op.Pads.Top}, PadLeft = {op.Pads.Left};");
         w.Line($"const int InputZeroPoint = {layer.Input.ZeroPoint}, OutputZeroPoint = {layer.Output.ZeroPoint}, OutputMin = {layer.OutputMin}, OutputMax = {layer.OutputMax};");
         IntegerKernels.Biases(w, layer, d.PerChannelScales, d.ScaleOffset);
         w.Line($"ref short taps = ref Unsafe.As<byte, short>(ref Unsafe.Add(ref data, {d.WeightOffset}));");
-        w.Line(x == "byte" ? "ref byte xs = ref input;" : "ref sbyte xs = ref Unsafe.As<byte, sbyte>(ref input);");
-        w.Line(y == "byte" ? "ref byte ys = ref output;" : "ref sbyte ys = ref Unsafe.As<byte, sbyte>(ref output);");
-        (int first, int end) = Kernels.Window.InsideColumns(op.InW, op.OutW, op.KernelW, op.Stride, op.Pads.Left);
-        int vectorized = d.Channels / 16 * 16;
-        // The interior path is vectorised only: with fewer than 16 channels every pixel takes the scalar code.
-        bool fast = !dense && end > first && vectorized > 0;
-        if (fast)
+        // Vectors of 16 channels; a last block of 8 stores half a vector. Other channel counts take the scalar code.
+        bool vector = d.Channels % (Block / 2) == 0;
+        bool arm = vector && branches.Any(b => b != IntegerGemmBranch.Avx2), x64 = vector && d.Pairs;
+        if (arm || x64)
         {
-            w.Line($"// Columns {first} to {end - 1} (in a row whose window is inside the input) take the raw codes and the interior biases, taps unrolled.");
-            w.Line($"const int First = {first}, End = {end};");
             w.Line($"ref int interior = ref Unsafe.As<byte, int>(ref Unsafe.Add(ref data, {d.InteriorBiasOffset}));");
-            if (d.Pairs)
-                w.Line($"ref short pairs = ref Unsafe.As<byte, short>(ref Unsafe.Add(ref data, {d.PairOffset}));");
+            if (schedule.ScratchLength > 0)
+            {
+                w.Line("// The window's rows in the padding read a row of the input's zero point.");
+                w.Line($"Unsafe.InitBlockUnaligned(ref scratch, {(layer.Input.ZeroPoint < 0 ? "unchecked((byte)InputZeroPoint)" : "InputZeroPoint")}, InW * C);");
+            }
         }
+        if (arm)
+        {
+            w.Open("if (AdvSimd.IsSupported)");
+            w.Line("Vector128<short> zx = Vector128.Create((short)InputZeroPoint), zeroPoint = Vector128.Create((short)OutputZeroPoint);");
+            string code = layer.Output.Signed ? "sbyte" : "byte";
+            w.Line($"Vector128<{code}> min = Vector128.Create(({code})OutputMin), max = Vector128.Create(({code})OutputMax);");
+            if (!d.PerChannelScales)
+                w.Line("Vector128<float> scale = Vector128.Create(Scale);");
+            Blocks(w, layer, d, schedule, arm: true);
+            w.Line("return;");
+            w.Close();
+        }
+        if (x64)
+        {
+            w.Open($"{(arm ? "else if" : "if")} (Avx2.IsSupported)");
+            w.Line("Vector256<short> zx = Vector256.Create((short)InputZeroPoint);");
+            w.Line("Vector256<int> zeroPoint = Vector256.Create(OutputZeroPoint);");
+            w.Line("Vector256<float> min = Vector256.Create((float)(OutputMin - OutputZeroPoint)), max = Vector256.Create((float)(OutputMax - OutputZeroPoint));");
+            if (!d.PerChannelScales)
+                w.Line("Vector256<float> scale = Vector256.Create(Scale);");
+            w.Line($"ref short pairs = ref Unsafe.As<byte, short>(ref Unsafe.Add(ref data, {d.PairOffset}));");
+            Blocks(w, layer, d, schedule, arm: false);
+            w.Line("return;");
+            w.Close();
+        }
+        w.Line(arm || x64 ? "// Other CPUs: one channel at a time." : "// One channel at a time.");
+        Scalar(w, layer, d, dense: false);
+    }
+
+    /// <summary>The blocks of 16 channels over the map: the block's constants, then each row's column runs.</summary>
+    private static void Blocks(SourceWriter w, IntegerLayer layer, IntegerDepthwiseLayout d, IntegerDepthwiseSchedule schedule, bool arm)
+    {
+        Planning.PlannedOp op = layer.Operation;
+        int blocks = (d.Channels + Block - 1) / Block;
+        bool half = d.Channels % Block != 0;
+        if (blocks == 1)
+        {
+            w.Scope();
+            w.Line($"const int c = 0; // the one block{(half ? ", half of it stored" : "")}");
+        }
+        else
+            w.Open($"for (int c = 0; c < C; c += {Block})");
+        w.Line(arm ? "// The block's taps, biases and scales, held in registers over the whole map." : "// The block's biases and scales, in the order PMADDWD's unpacked inputs leave the sums: channels 0–3 and 8–11, then 4–7 and 12–15.");
+        if (arm)
+        {
+            w.Line("ref short t = ref Unsafe.Add(ref taps, c);");
+            for (int t = 0; t < d.Taps; t++)
+                w.Line($"Vector128<short> t{t}l = Vector128.LoadUnsafe(ref t{(t == 0 ? "" : $", {t * d.Padded}")}), t{t}h = Vector128.LoadUnsafe(ref t, {t * d.Padded + 8});");
+            w.Line("Vector128<int> b0 = Vector128.LoadUnsafe(ref interior, (nuint)c), b1 = Vector128.LoadUnsafe(ref interior, (nuint)c + 4), b2 = Vector128.LoadUnsafe(ref interior, (nuint)c + 8), b3 = Vector128.LoadUnsafe(ref interior, (nuint)c + 12);");
+            if (d.PerChannelScales)
+                w.Line("Vector128<float> s0 = Vector128.LoadUnsafe(ref scales, (nuint)c), s1 = Vector128.LoadUnsafe(ref scales, (nuint)c + 4), s2 = Vector128.LoadUnsafe(ref scales, (nuint)c + 8), s3 = Vector128.LoadUnsafe(ref scales, (nuint)c + 12);");
+        }
+        else
+        {
+            w.Line($"ref short pair = ref Unsafe.Add(ref pairs, c / {Block} * {d.PairBlockBytes / sizeof(short)});");
+            w.Line("Vector256<int> b0 = Vector256.Create(Vector128.LoadUnsafe(ref interior, (nuint)c), Vector128.LoadUnsafe(ref interior, (nuint)c + 8)), b1 = Vector256.Create(Vector128.LoadUnsafe(ref interior, (nuint)c + 4), Vector128.LoadUnsafe(ref interior, (nuint)c + 12));");
+            if (d.PerChannelScales)
+                w.Line("Vector256<float> s0 = Vector256.Create(Vector128.LoadUnsafe(ref scales, (nuint)c), Vector128.LoadUnsafe(ref scales, (nuint)c + 8)), s1 = Vector256.Create(Vector128.LoadUnsafe(ref scales, (nuint)c + 4), Vector128.LoadUnsafe(ref scales, (nuint)c + 12));");
+        }
+        w.Open("for (int oy = 0; oy < OutH; oy++)");
+        w.Line("int y0 = oy * Stride - PadTop;");
+        for (int ky = 0; ky < op.KernelH; ky++)
+        {
+            string y = ky == 0 ? "y0" : $"(y0 + {ky})";
+            string row = $"Unsafe.Add(ref input, {y} * InW * C + c)";
+            w.Line(schedule.PaddedRows[ky] ? $"ref byte r{ky} = ref (uint){y} < InH ? ref {row} : ref Unsafe.Add(ref scratch, c);" : $"ref byte r{ky} = ref {row};");
+        }
+        w.Line("ref byte o = ref Unsafe.Add(ref output, oy * OutW * C + c);");
+        foreach (ColumnRun run in schedule.Columns)
+        {
+            int x0 = run.First * op.Stride - op.Pads.Left;
+            bool inside(int kx) => kx >= run.KxFirst && kx < run.KxEnd;
+            if (run.End - run.First == 1)
+            {
+                w.Line($"// Column {run.First}{Border(run, op)}.");
+                w.Scope();
+                Pixel(w, layer, d, arm, (ky, kx) => inside(kx) ? Load($"r{ky}", (x0 + kx) * op.InC) : null, Rendering.At("o", Rendering.Constant(run.First * op.InC)), half, blocks);
+                w.Close();
+                continue;
+            }
+            w.Line($"// Columns {run.First} … {run.End - 1}{Border(run, op)}: windows at a stride of {op.Stride * op.InC} bytes.");
+            int firstInside = x0 + run.KxFirst;
+            for (int ky = 0; ky < op.KernelH && run.KxEnd > run.KxFirst; ky++)
+                w.Line($"ref byte w{ky} = ref {Rendering.At($"r{ky}", Rendering.Constant(firstInside * op.InC))};");
+            w.Line($"ref byte p = ref {Rendering.At("o", Rendering.Constant(run.First * op.InC))};");
+            w.Open($"for (int ox = {run.First}; ox < {run.End}; ox++)");
+            Pixel(w, layer, d, arm, (ky, kx) => inside(kx) ? Load($"w{ky}", (kx - run.KxFirst) * op.InC) : null, "p", half, blocks);
+            for (int ky = 0; ky < op.KernelH && run.KxEnd > run.KxFirst; ky++)
+                w.Line($"w{ky} = ref Unsafe.Add(ref w{ky}, Stride * C);");
+            w.Line("p = ref Unsafe.Add(ref p, C);");
+            w.Close();
+        }
+        w.Close();
+        w.Close();
+    }
+
+    private static string Load(string window, int offset) => offset == 0 ? $"Vector128.LoadUnsafe(ref {window})" : $"Vector128.LoadUnsafe(ref {window}, {offset})";
+
+    private static string Border(ColumnRun run, Planning.PlannedOp op) =>
+        run.KxFirst == 0 && run.KxEnd == op.KernelW ? ""
+        : $" (on the border: window column{(run.KxEnd - run.KxFirst == op.KernelW - 1 ? "" : "s")} {string.Join(", ", Enumerable.Range(0, op.KernelW).Where(kx => kx < run.KxFirst || kx >= run.KxEnd))} in the padding)";
+
+    /// <summary>
+    /// One pixel of the block: every tap onto the interior biases, the input of a tap in the padding being the
+    /// zero point (<c>zx</c>); then requantised and stored at <paramref name="target"/>.
+    /// </summary>
+    private static void Pixel(SourceWriter w, IntegerLayer layer, IntegerDepthwiseLayout d, bool arm, Func<int, int, string?> tap, string target, bool half, int blocks)
+    {
+        Planning.PlannedOp op = layer.Operation;
+        bool signed = layer.Input.Signed;
+        string? Source(int t) => t < d.Taps ? tap(t / op.KernelW, t % op.KernelW) is { } load ? (signed ? $"{load}.AsSByte()" : load) : null : null;
+        string requantize = layer.Output.Signed ? "global::MobileNet.IntegerMath.Requantize16Signed" : "global::MobileNet.IntegerMath.Requantize16";
+        string codes;
+        if (arm)
+        {
+            w.Line("Vector128<int> a0 = b0, a1 = b1, a2 = b2, a3 = b3;");
+            for (int t = 0; t < d.Taps; t++)
+            {
+                string multiply = $"a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t{t}l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t{t}l); " +
+                                  $"a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t{t}h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t{t}h);";
+                string widen = signed ? "" : ".AsInt16()";
+                w.Line(Source(t) is { } load
+                    ? $"{{ Vector128<{(signed ? "sbyte" : "byte")}> v = {load}; Vector128<short> l = Vector128.WidenLower(v){widen}, h = Vector128.WidenUpper(v){widen}; {multiply} }}"
+                    : $"{{ Vector128<short> l = zx, h = zx; {multiply} }} // in the padding");
+            }
+            string s = d.PerChannelScales ? "s0, s1, s2, s3" : "scale, scale, scale, scale";
+            codes = $"{requantize}(a0, a1, a2, a3, {s}, zeroPoint, min, max)";
+        }
+        else
+        {
+            w.Line("Vector256<int> e0 = b0, e1 = b1;");
+            string Widen(int t) => t >= d.Taps ? "Vector256<short>.Zero" : Source(t) is { } load ? $"Avx2.ConvertToVector256Int16({load})" : "zx";
+            for (int p = 0; p < d.PairCount; p++)
+                w.Line($"{{ Vector256<short> u = {Widen(2 * p)}, v = {Widen(2 * p + 1)}; " +
+                       $"e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pair{(p == 0 ? "" : $", {p * 2 * Block}")})); " +
+                       $"e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pair, {p * 2 * Block + Block})); }}");
+            string s = d.PerChannelScales ? "s0, s1" : "scale, scale";
+            codes = $"{requantize}(e0, e1, {s}, min, max, zeroPoint)";
+        }
+        string bytes = layer.Output.Signed ? $"{codes}.AsByte()" : codes;
+        if (!half)
+            w.Line($"{bytes}.StoreUnsafe(ref {target});");
+        else if (blocks == 1)
+            w.Line($"Unsafe.WriteUnaligned(ref {target}, {bytes}.AsUInt64().ToScalar()); // channels 0 … 7");
+        else
+        {
+            w.Line($"Vector128<byte> y = {bytes};");
+            w.Line($"if (c + {Block} <= C) y.StoreUnsafe(ref {target}); else Unsafe.WriteUnaligned(ref {target}, y.AsUInt64().ToScalar()); // the last block: 8 channels");
+        }
+    }
+
+    /// <summary>
+    /// A dense convolution (a greyscale stem): per pixel, the taps inside the input, each input channel's
+    /// (x − zx) broadcast against 16 output channels' weights (ARM: SMLAL/SMLAL2; x64 AVX2: the products'
+    /// halves interleaved back into 32 bits).
+    /// </summary>
+    private static void Dense(SourceWriter w, IntegerLayer layer, IntegerDepthwiseLayout d, IReadOnlyList<IntegerGemmBranch> branches)
+    {
+        Planning.PlannedOp op = layer.Operation;
+        w.Line($"const int InH = {op.InH}, InW = {op.InW}, InC = {op.InC}, C = {op.OutC}, OutH = {op.OutH}, OutW = {op.OutW}, KernelH = {op.KernelH}, KernelW = {op.KernelW}, Stride = {op.Stride}, PadTop = {op.Pads.Top}, PadLeft = {op.Pads.Left};");
+        w.Line($"const int InputZeroPoint = {layer.Input.ZeroPoint}, OutputZeroPoint = {layer.Output.ZeroPoint}, OutputMin = {layer.OutputMin}, OutputMax = {layer.OutputMax};");
+        IntegerKernels.Biases(w, layer, d.PerChannelScales, d.ScaleOffset);
+        w.Line($"ref short taps = ref Unsafe.As<byte, short>(ref Unsafe.Add(ref data, {d.WeightOffset}));");
+        string x = layer.Input.Signed ? "sbyte" : "byte";
+        w.Line(x == "byte" ? "ref byte xs = ref input;" : "ref sbyte xs = ref Unsafe.As<byte, sbyte>(ref input);");
+        int vectorized = d.Channels / Block * Block;
         w.Open("for (int oy = 0; oy < OutH; oy++)");
         w.Line("// The window's rows and columns inside the input.");
         w.Line("int y0 = oy * Stride - PadTop, ky0 = Math.Max(0, -y0), ky1 = Math.Min(KernelH, InH - y0);");
         w.Open("for (int ox = 0; ox < OutW; ox++)");
         w.Line("int x0 = ox * Stride - PadLeft, kx0 = Math.Max(0, -x0), kx1 = Math.Min(KernelW, InW - x0);");
         w.Line("int corner = y0 * InW + x0; // the window's top-left pixel, which may lie in the padding");
-        if (fast)
-            w.Line("bool inside = ky0 == 0 && ky1 == KernelH && (uint)(ox - First) < End - First;");
-        w.Line($"ref {y} target = ref Unsafe.Add(ref ys, (oy * OutW + ox) * C);");
+        w.Line("ref byte target = ref Unsafe.Add(ref output, (oy * OutW + ox) * C);");
+        string requantize = layer.Output.Signed ? "global::MobileNet.IntegerMath.Requantize16Signed" : "global::MobileNet.IntegerMath.Requantize16";
+        string bytes = layer.Output.Signed ? ".AsByte()" : "";
         if (vectorized > 0)
         {
             w.Line("int c = 0;");
-            foreach (IntegerGemmBranch branch in branches)
+            bool first = true;
+            foreach (bool arm in new[] { true, false }.Where(a => a ? branches.Any(b => b != IntegerGemmBranch.Avx2) : branches.Contains(IntegerGemmBranch.Avx2)))
             {
-                bool arm = branch == IntegerGemmBranch.NeonDot;
-                w.Open($"{(branch == branches[0] ? "if" : "else if")} ({(arm ? "AdvSimd.IsSupported" : "Avx2.IsSupported")})");
-                w.Open($"for (; c < {vectorized}; c += 16)");
-                string declare = "Vector128<int> ";
-                if (fast)
-                {
-                    w.Line("Vector128<int> a0, a1, a2, a3;");
-                    w.Open("if (inside)");
-                    Inside(w, layer, d, arm);
-                    w.Close();
-                    w.Open("else");
-                    declare = "";
-                }
-                w.Line($"{declare}a0 = Vector128.LoadUnsafe(ref bias, (nuint)c); {declare}a1 = Vector128.LoadUnsafe(ref bias, (nuint)c + 4); {declare}a2 = Vector128.LoadUnsafe(ref bias, (nuint)c + 8); {declare}a3 = Vector128.LoadUnsafe(ref bias, (nuint)c + 12);");
+                w.Open($"{(first ? "if" : "else if")} ({(arm ? "AdvSimd.IsSupported" : "Avx2.IsSupported")})");
+                first = false;
+                w.Open($"for (; c < {vectorized}; c += {Block})");
+                w.Line("Vector128<int> a0 = Vector128.LoadUnsafe(ref bias, (nuint)c), a1 = Vector128.LoadUnsafe(ref bias, (nuint)c + 4), a2 = Vector128.LoadUnsafe(ref bias, (nuint)c + 8), a3 = Vector128.LoadUnsafe(ref bias, (nuint)c + 12);");
                 if (!arm)
                     w.Line("Vector256<int> lo = Vector256.Create(a0, a1), hi = Vector256.Create(a2, a3);");
                 w.Open("for (int ky = ky0; ky < ky1; ky++)");
                 w.Open("for (int kx = kx0; kx < kx1; kx++)");
-                string row = "(ky * KernelW + kx)";
+                w.Open("for (int i = 0; i < InC; i++)");
                 string broadcast = "(short)(Unsafe.Add(ref xs, (corner + ky * InW + kx) * InC + i) - InputZeroPoint)";
-                if (dense)
-                {
-                    w.Open("for (int i = 0; i < InC; i++)");
-                    row = $"((ky * KernelW + kx) * InC + i)";
-                }
-                string load = $"Vector128.LoadUnsafe(ref Unsafe.Add(ref xs, (corner + ky * InW + kx) * C + c))";
+                string row = $"((ky * KernelW + kx) * InC + i) * {d.Padded} + c";
                 if (arm)
                 {
-                    if (dense)
-                        w.Line($"Vector128<short> vl = Vector128.Create({broadcast}), vh = vl;");
-                    else
-                    {
-                        w.Line($"Vector128<{x}> v = {load};");
-                        w.Line($"Vector128<short> vl = Vector128.WidenLower(v){(layer.Input.Signed ? "" : ".AsInt16()")} - Vector128.Create((short)InputZeroPoint), vh = Vector128.WidenUpper(v){(layer.Input.Signed ? "" : ".AsInt16()")} - Vector128.Create((short)InputZeroPoint);");
-                    }
-                    w.Line($"ref short t = ref Unsafe.Add(ref taps, {row} * {d.Padded} + c);");
+                    w.Line($"Vector128<short> v = Vector128.Create({broadcast});");
+                    w.Line($"ref short t = ref Unsafe.Add(ref taps, {row});");
                     w.Line("Vector128<short> tl = Vector128.LoadUnsafe(ref t), th = Vector128.LoadUnsafe(ref t, 8);");
-                    w.Line("a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, vl.GetLower(), tl.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, vl, tl);");
-                    w.Line("a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, vh.GetLower(), th.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, vh, th);");
+                    w.Line("a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, v.GetLower(), tl.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, v, tl);");
+                    w.Line("a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, v.GetLower(), th.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, v, th);");
                 }
                 else
                 {
-                    w.Line(dense ? $"Vector256<short> v = Vector256.Create({broadcast});" : $"Vector256<short> v = Avx2.ConvertToVector256Int16({load}) - Vector256.Create((short)InputZeroPoint);");
-                    w.Line($"Vector256<short> t = Vector256.LoadUnsafe(ref Unsafe.Add(ref taps, {row} * {d.Padded} + c));");
+                    w.Line($"Vector256<short> v = Vector256.Create({broadcast});");
+                    w.Line($"Vector256<short> t = Vector256.LoadUnsafe(ref Unsafe.Add(ref taps, {row}));");
                     w.Line("// The 32-bit products of 16-bit lanes: their low and high halves, interleaved back into channel order.");
                     w.Line("Vector256<short> pl = Avx2.MultiplyLow(v, t), ph = Avx2.MultiplyHigh(v, t);");
                     w.Line("Vector256<int> p0 = Avx2.UnpackLow(pl, ph).AsInt32(), p1 = Avx2.UnpackHigh(pl, ph).AsInt32();");
                     w.Line("lo = lo + Avx2.Permute2x128(p0, p1, 0x20); hi = hi + Avx2.Permute2x128(p0, p1, 0x31);");
                 }
-                if (dense)
-                    w.Close();
                 w.Close();
                 w.Close();
-                if (!arm)
-                    w.Line("(a0, a1, a2, a3) = (lo.GetLower(), lo.GetUpper(), hi.GetLower(), hi.GetUpper());");
-                if (fast)
-                    w.Close();
-                w.Line("Vector128<float> min = Vector128.Create((float)(OutputMin - OutputZeroPoint)), max = Vector128.Create((float)(OutputMax - OutputZeroPoint));");
-                for (int j = 0; j < 4; j++)
+                w.Close();
+                if (arm)
                 {
-                    string scale = d.PerChannelScales ? $"Vector128.LoadUnsafe(ref scales, (nuint)c + {j * 4})" : "Vector128.Create(Scale)";
-                    string value = $"Vector128.ClampNative(Vector128.ConvertToSingle(a{j}) * {scale}, min, max)";
-                    w.Line($"Vector128<int> q{j} = {(arm ? $"AdvSimd.ConvertToInt32RoundToEven({value})" : $"Sse2.ConvertToVector128Int32({value})")} + Vector128.Create(OutputZeroPoint);");
+                    string s = d.PerChannelScales ? "Vector128.LoadUnsafe(ref scales, (nuint)c), Vector128.LoadUnsafe(ref scales, (nuint)c + 4), Vector128.LoadUnsafe(ref scales, (nuint)c + 8), Vector128.LoadUnsafe(ref scales, (nuint)c + 12)"
+                        : "Vector128.Create(Scale), Vector128.Create(Scale), Vector128.Create(Scale), Vector128.Create(Scale)";
+                    string code = layer.Output.Signed ? "sbyte" : "byte";
+                    w.Line($"{requantize}(a0, a1, a2, a3, {s}, Vector128.Create((short)OutputZeroPoint), Vector128.Create(({code})OutputMin), Vector128.Create(({code})OutputMax)){bytes}.StoreUnsafe(ref Unsafe.Add(ref target, c));");
                 }
-                string narrow = arm ? $"Vector128.Narrow(Vector128.Narrow(q0, q1), Vector128.Narrow(q2, q3)){(layer.Output.Signed ? "" : ".AsByte()")}"
-                    : layer.Output.Signed ? "Sse2.PackSignedSaturate(Sse2.PackSignedSaturate(q0, q1), Sse2.PackSignedSaturate(q2, q3))"
-                    : "Sse2.PackUnsignedSaturate(Sse2.PackSignedSaturate(q0, q1), Sse2.PackSignedSaturate(q2, q3))";
-                w.Line($"{narrow}.StoreUnsafe(ref Unsafe.Add(ref target, c));");
+                else
+                {
+                    w.Line("// Sums in the order the requantisation packs back: channels 0–3 and 8–11, then 4–7 and 12–15.");
+                    string s = d.PerChannelScales ? "Vector256.Create(Vector128.LoadUnsafe(ref scales, (nuint)c), Vector128.LoadUnsafe(ref scales, (nuint)c + 8)), Vector256.Create(Vector128.LoadUnsafe(ref scales, (nuint)c + 4), Vector128.LoadUnsafe(ref scales, (nuint)c + 12))"
+                        : "Vector256.Create(Scale), Vector256.Create(Scale)";
+                    w.Line($"{requantize}(Avx2.Permute2x128(lo, hi, 0x20), Avx2.Permute2x128(lo, hi, 0x31), {s}, Vector256.Create((float)(OutputMin - OutputZeroPoint)), Vector256.Create((float)(OutputMax - OutputZeroPoint)), Vector256.Create(OutputZeroPoint)){bytes}.StoreUnsafe(ref Unsafe.Add(ref target, c));");
+                }
                 w.Close();
                 w.Close();
             }
         }
         w.Line(vectorized > 0 ? "// The channels left (all of them on other CPUs), one at a time." : "// One channel at a time: fewer than a vector's 16.");
         w.Open(vectorized > 0 ? "for (; c < C; c++)" : "for (int c = 0; c < C; c++)");
+        ScalarChannel(w, layer, d, dense: true);
+        w.Close();
+        w.Close();
+        w.Close();
+    }
+
+    /// <summary>The whole map, one channel at a time: the taps inside the input, (x − zx) times the 16-bit weights, onto the bias.</summary>
+    private static void Scalar(SourceWriter w, IntegerLayer layer, IntegerDepthwiseLayout d, bool dense)
+    {
+        w.Line(layer.Input.Signed ? "ref sbyte xs = ref Unsafe.As<byte, sbyte>(ref input);" : "ref byte xs = ref input;");
+        w.Open("for (int oy = 0; oy < OutH; oy++)");
+        w.Line("int y0 = oy * Stride - PadTop, ky0 = Math.Max(0, -y0), ky1 = Math.Min(KernelH, InH - y0);");
+        w.Open("for (int ox = 0; ox < OutW; ox++)");
+        w.Line("int x0 = ox * Stride - PadLeft, kx0 = Math.Max(0, -x0), kx1 = Math.Min(KernelW, InW - x0);");
+        w.Line("int corner = y0 * InW + x0; // the window's top-left pixel, which may lie in the padding");
+        w.Line("ref byte target = ref Unsafe.Add(ref output, (oy * OutW + ox) * C);");
+        w.Open("for (int c = 0; c < C; c++)");
+        ScalarChannel(w, layer, d, dense);
+        w.Close();
+        w.Close();
+        w.Close();
+    }
+
+    private static void ScalarChannel(SourceWriter w, IntegerLayer layer, IntegerDepthwiseLayout d, bool dense)
+    {
+        string y = layer.Output.Signed ? "sbyte" : "byte";
         w.Line("int acc = Unsafe.Add(ref bias, c);");
         w.Line("for (int ky = ky0; ky < ky1; ky++)");
         w.Line("    for (int kx = kx0; kx < kx1; kx++)");
@@ -209,51 +421,6 @@ internal static class IntegerDepthwiseKernel
              .Line($"            acc += (Unsafe.Add(ref xs, (corner + ky * InW + kx) * InC + i) - InputZeroPoint) * Unsafe.Add(ref taps, ((ky * KernelW + kx) * InC + i) * {d.Padded} + c);");
         else
             w.Line($"        acc += (Unsafe.Add(ref xs, (corner + ky * InW + kx) * C + c) - InputZeroPoint) * Unsafe.Add(ref taps, (ky * KernelW + kx) * {d.Padded} + c);");
-        w.Line($"Unsafe.Add(ref target, c) = ({y})global::MobileNet.IntegerMath.Requantize(acc, {(d.PerChannelScales ? "Unsafe.Add(ref scales, c)" : "Scale")}, OutputZeroPoint, OutputMin, OutputMax);");
-        w.Close();
-        w.Close();
-        w.Close();
-    }
-
-    /// <summary>
-    /// A pixel whose window is inside the input, 16 channels from <c>c</c>: the raw codes (the input's zero point
-    /// is in the interior biases), every tap at a constant offset. ARM: SMLAL/SMLAL2 per tap. AVX2: two taps'
-    /// inputs interleaved and multiplied by their paired weights with PMADDWD, the halves put back in channel
-    /// order at the end. Sets a0 … a3.
-    /// </summary>
-    private static void Inside(SourceWriter w, IntegerLayer layer, IntegerDepthwiseLayout d, bool arm)
-    {
-        Planning.PlannedOp op = layer.Operation;
-        string x = layer.Input.Signed ? "sbyte" : "byte";
-        w.Line($"ref {x} window = ref Unsafe.Add(ref xs, corner * C + c);");
-        string Tap(int t) => Kernels.Rendering.Constant((t / op.KernelW * op.InW + t % op.KernelW) * op.InC);
-        if (arm)
-        {
-            w.Line("a0 = Vector128.LoadUnsafe(ref interior, (nuint)c); a1 = Vector128.LoadUnsafe(ref interior, (nuint)c + 4); a2 = Vector128.LoadUnsafe(ref interior, (nuint)c + 8); a3 = Vector128.LoadUnsafe(ref interior, (nuint)c + 12);");
-            w.Line("ref short t = ref Unsafe.Add(ref taps, c);");
-            for (int t = 0; t < d.Taps; t++)
-            {
-                string widen = layer.Input.Signed ? "" : ".AsInt16()";
-                w.Line($"{{ Vector128<{x}> v = Vector128.LoadUnsafe(ref window, {Tap(t)}); Vector128<short> vl = Vector128.WidenLower(v){widen}, vh = Vector128.WidenUpper(v){widen}, " +
-                       $"tl = Vector128.LoadUnsafe(ref t, {t * d.Padded}), th = Vector128.LoadUnsafe(ref t, {t * d.Padded + 8}); " +
-                       "a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, vl.GetLower(), tl.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, vl, tl); " +
-                       "a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, vh.GetLower(), th.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, vh, th); }");
-            }
-            return;
-        }
-        w.Line("Vector256<int> b0 = Vector256.LoadUnsafe(ref interior, (nuint)c), b1 = Vector256.LoadUnsafe(ref interior, (nuint)c + 8);");
-        w.Line("// Accumulators in the unpacked order: channels 0–3 and 8–11, then 4–7 and 12–15.");
-        w.Line("Vector256<int> e0 = Avx2.Permute2x128(b0, b1, 0x20), e1 = Avx2.Permute2x128(b0, b1, 0x31);");
-        w.Line($"ref short pair = ref Unsafe.Add(ref pairs, c / {IntegerDepthwiseLayout.Block} * {d.PairBlockBytes / sizeof(short)});");
-        string Widen(int t) => $"Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref window, {Tap(t)}))";
-        for (int p = 0; p < d.PairCount; p++)
-        {
-            string second = 2 * p + 1 < d.Taps ? Widen(2 * p + 1) : "Vector256<short>.Zero";
-            w.Line($"{{ Vector256<short> u = {Widen(2 * p)}, v = {second}; " +
-                   $"e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pair, {p * 2 * IntegerDepthwiseLayout.Block})); " +
-                   $"e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pair, {p * 2 * IntegerDepthwiseLayout.Block + IntegerDepthwiseLayout.Block})); }}");
-        }
-        w.Line("Vector256<int> f0 = Avx2.Permute2x128(e0, e1, 0x20), f1 = Avx2.Permute2x128(e0, e1, 0x31);");
-        w.Line("(a0, a1, a2, a3) = (f0.GetLower(), f0.GetUpper(), f1.GetLower(), f1.GetUpper());");
+        w.Line($"Unsafe.Add(ref target, c) = {(y == "sbyte" ? "(byte)(sbyte)" : "(byte)")}global::MobileNet.IntegerMath.Requantize(acc, {(d.PerChannelScales ? "Unsafe.Add(ref scales, c)" : "Scale")}, OutputZeroPoint, OutputMin, OutputMax);");
     }
 }

@@ -48,6 +48,8 @@ internal sealed record IntegerLayer
     public IntegerIm2col? Im2col { get; init; }
     /// <summary>Any other convolution's packed data: a depthwise one (multiplier 1) or a dense one, read tap by tap.</summary>
     public IntegerDepthwiseLayout? Depthwise { get; init; }
+    /// <summary>A depthwise convolution's walk over its map (absent for a dense one, which the kernel writes per pixel).</summary>
+    public IntegerDepthwiseSchedule? DepthwiseSchedule { get; init; }
     /// <summary>Bytes of scratch the layer uses while it runs, and where they are in the workspace.</summary>
     public int ScratchLength { get; init; }
     public int ScratchOffset { get; init; }

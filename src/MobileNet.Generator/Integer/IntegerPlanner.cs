@@ -226,7 +226,8 @@ internal static class IntegerPlanner
         // convolution on packed 16-bit taps.
         IntegerDepthwiseLayout? depthwise = packed is null
             ? new IntegerDepthwiseLayout(op.OutC, op.KernelH * op.KernelW, perChannel, op.Group == 1 ? op.InC : 1,
-                Pairs: op.Group > 1 && op.OutC >= IntegerDepthwiseLayout.Block && branches.Contains(IntegerGemmBranch.Avx2)) : null;
+                Pairs: op.Group > 1 && op.OutC % (IntegerDepthwiseLayout.Block / 2) == 0 && branches.Contains(IntegerGemmBranch.Avx2)) : null;
+        IntegerDepthwiseSchedule? walk = depthwise is not null && op.Group > 1 ? IntegerDepthwiseSchedule.For(planned) : null;
         if (depthwise is not null && !(op.Group == 1 || op.IsDepthwise && op.OutC == op.InC))
             throw new InvalidOperationException($"node '{op.Name}': a grouped convolution reached the integer planner; the binders admit depthwise (multiplier 1) and dense ones only");
         data[index] = packed is not null ? packed.Pack(im2col?.Rows(q.Weights, op.OutC, q.WeightZeroPoint) ?? q.Weights, q.Bias, scales, q.Input.ZeroPoint, q.WeightZeroPoint)
@@ -244,7 +245,7 @@ internal static class IntegerPlanner
         {
             Index = index, Kind = IntegerKind.Conv, MethodName = $"Layer{index:D2}_{method}", Description = description, Name = name,
             Operation = planned, Classifier = role == LayerRole.Classifier, Input = q.Input, Output = q.Output, OutputMin = min, OutputMax = max, Gemm = packed, Depthwise = depthwise,
-            Im2col = im2col, ScratchLength = packed is null ? 0 : IntegerGemmKernel.Scratch(packed, op.OutH * op.OutW, branches, im2col),
+            DepthwiseSchedule = walk, Im2col = im2col, ScratchLength = packed is not null ? IntegerGemmKernel.Scratch(packed, op.OutH * op.OutW, branches, im2col) : walk?.ScratchLength ?? 0,
             WeightsSigned = q.WeightsSigned, WeightZeroPoint = q.WeightZeroPoint, Scale = perChannel ? 0 : scales[0],
         };
     }

@@ -8,7 +8,6 @@
         ref float scales = ref Unsafe.As<byte, float>(ref Unsafe.Add(ref data, 64));
         ref short taps = ref Unsafe.As<byte, short>(ref Unsafe.Add(ref data, 128));
         ref sbyte xs = ref Unsafe.As<byte, sbyte>(ref input);
-        ref sbyte ys = ref Unsafe.As<byte, sbyte>(ref output);
         for (int oy = 0; oy < OutH; oy++)
         {
             // The window's rows and columns inside the input.
@@ -17,7 +16,7 @@
             {
                 int x0 = ox * Stride - PadLeft, kx0 = Math.Max(0, -x0), kx1 = Math.Min(KernelW, InW - x0);
                 int corner = y0 * InW + x0; // the window's top-left pixel, which may lie in the padding
-                ref sbyte target = ref Unsafe.Add(ref ys, (oy * OutW + ox) * C);
+                ref byte target = ref Unsafe.Add(ref output, (oy * OutW + ox) * C);
                 // One channel at a time: fewer than a vector's 16.
                 for (int c = 0; c < C; c++)
                 {
@@ -26,13 +25,13 @@
                         for (int kx = kx0; kx < kx1; kx++)
                             for (int i = 0; i < InC; i++)
                                 acc += (Unsafe.Add(ref xs, (corner + ky * InW + kx) * InC + i) - InputZeroPoint) * Unsafe.Add(ref taps, ((ky * KernelW + kx) * InC + i) * 16 + c);
-                    Unsafe.Add(ref target, c) = (sbyte)global::MobileNet.IntegerMath.Requantize(acc, Unsafe.Add(ref scales, c), OutputZeroPoint, OutputMin, OutputMax);
+                    Unsafe.Add(ref target, c) = (byte)(sbyte)global::MobileNet.IntegerMath.Requantize(acc, Unsafe.Add(ref scales, c), OutputZeroPoint, OutputMin, OutputMax);
                 }
             }
         }
     }
     /// <summary>Layer 1: depthwise 3×3, 48×48×8 → 48×48×8, int8 (scale 0.023529412, zero point -128) → int8 (scale 0.023529412, zero point -128).</summary>
-    private static void Layer01_Depthwise3x3S1(ref byte input, ref byte output)
+    private static void Layer01_Depthwise3x3S1(ref byte input, ref byte output, ref byte scratch)
     {
         const int InH = 48, InW = 48, C = 8, OutH = 48, OutW = 48, KernelH = 3, KernelW = 3, Stride = 1, PadTop = 1, PadLeft = 1;
         const int InputZeroPoint = -128, OutputZeroPoint = -128, OutputMin = -128, OutputMax = 127;
@@ -40,25 +39,169 @@
         ref int bias = ref Unsafe.As<byte, int>(ref data);
         ref float scales = ref Unsafe.As<byte, float>(ref Unsafe.Add(ref data, 64));
         ref short taps = ref Unsafe.As<byte, short>(ref Unsafe.Add(ref data, 128));
+        ref int interior = ref Unsafe.As<byte, int>(ref Unsafe.Add(ref data, 416));
+        // The window's rows in the padding read a row of the input's zero point.
+        Unsafe.InitBlockUnaligned(ref scratch, unchecked((byte)InputZeroPoint), InW * C);
+        if (AdvSimd.IsSupported)
+        {
+            Vector128<short> zx = Vector128.Create((short)InputZeroPoint), zeroPoint = Vector128.Create((short)OutputZeroPoint);
+            Vector128<sbyte> min = Vector128.Create((sbyte)OutputMin), max = Vector128.Create((sbyte)OutputMax);
+            {
+                const int c = 0; // the one block, half of it stored
+                // The block's taps, biases and scales, held in registers over the whole map.
+                ref short t = ref Unsafe.Add(ref taps, c);
+                Vector128<short> t0l = Vector128.LoadUnsafe(ref t), t0h = Vector128.LoadUnsafe(ref t, 8);
+                Vector128<short> t1l = Vector128.LoadUnsafe(ref t, 16), t1h = Vector128.LoadUnsafe(ref t, 24);
+                Vector128<short> t2l = Vector128.LoadUnsafe(ref t, 32), t2h = Vector128.LoadUnsafe(ref t, 40);
+                Vector128<short> t3l = Vector128.LoadUnsafe(ref t, 48), t3h = Vector128.LoadUnsafe(ref t, 56);
+                Vector128<short> t4l = Vector128.LoadUnsafe(ref t, 64), t4h = Vector128.LoadUnsafe(ref t, 72);
+                Vector128<short> t5l = Vector128.LoadUnsafe(ref t, 80), t5h = Vector128.LoadUnsafe(ref t, 88);
+                Vector128<short> t6l = Vector128.LoadUnsafe(ref t, 96), t6h = Vector128.LoadUnsafe(ref t, 104);
+                Vector128<short> t7l = Vector128.LoadUnsafe(ref t, 112), t7h = Vector128.LoadUnsafe(ref t, 120);
+                Vector128<short> t8l = Vector128.LoadUnsafe(ref t, 128), t8h = Vector128.LoadUnsafe(ref t, 136);
+                Vector128<int> b0 = Vector128.LoadUnsafe(ref interior, (nuint)c), b1 = Vector128.LoadUnsafe(ref interior, (nuint)c + 4), b2 = Vector128.LoadUnsafe(ref interior, (nuint)c + 8), b3 = Vector128.LoadUnsafe(ref interior, (nuint)c + 12);
+                Vector128<float> s0 = Vector128.LoadUnsafe(ref scales, (nuint)c), s1 = Vector128.LoadUnsafe(ref scales, (nuint)c + 4), s2 = Vector128.LoadUnsafe(ref scales, (nuint)c + 8), s3 = Vector128.LoadUnsafe(ref scales, (nuint)c + 12);
+                for (int oy = 0; oy < OutH; oy++)
+                {
+                    int y0 = oy * Stride - PadTop;
+                    ref byte r0 = ref (uint)y0 < InH ? ref Unsafe.Add(ref input, y0 * InW * C + c) : ref Unsafe.Add(ref scratch, c);
+                    ref byte r1 = ref Unsafe.Add(ref input, (y0 + 1) * InW * C + c);
+                    ref byte r2 = ref (uint)(y0 + 2) < InH ? ref Unsafe.Add(ref input, (y0 + 2) * InW * C + c) : ref Unsafe.Add(ref scratch, c);
+                    ref byte o = ref Unsafe.Add(ref output, oy * OutW * C + c);
+                    // Column 0 (on the border: window column 0 in the padding).
+                    {
+                        Vector128<int> a0 = b0, a1 = b1, a2 = b2, a3 = b3;
+                        { Vector128<short> l = zx, h = zx; a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t0l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t0l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t0h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t0h); } // in the padding
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref r0).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t1l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t1l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t1h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t1h); }
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref r0, 8).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t2l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t2l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t2h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t2h); }
+                        { Vector128<short> l = zx, h = zx; a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t3l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t3l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t3h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t3h); } // in the padding
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref r1).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t4l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t4l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t4h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t4h); }
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref r1, 8).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t5l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t5l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t5h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t5h); }
+                        { Vector128<short> l = zx, h = zx; a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t6l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t6l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t6h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t6h); } // in the padding
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref r2).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t7l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t7l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t7h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t7h); }
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref r2, 8).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t8l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t8l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t8h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t8h); }
+                        Unsafe.WriteUnaligned(ref o, global::MobileNet.IntegerMath.Requantize16Signed(a0, a1, a2, a3, s0, s1, s2, s3, zeroPoint, min, max).AsByte().AsUInt64().ToScalar()); // channels 0 … 7
+                    }
+                    // Columns 1 … 46: windows at a stride of 8 bytes.
+                    ref byte w0 = ref r0;
+                    ref byte w1 = ref r1;
+                    ref byte w2 = ref r2;
+                    ref byte p = ref Unsafe.Add(ref o, 8);
+                    for (int ox = 1; ox < 47; ox++)
+                    {
+                        Vector128<int> a0 = b0, a1 = b1, a2 = b2, a3 = b3;
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref w0).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t0l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t0l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t0h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t0h); }
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref w0, 8).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t1l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t1l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t1h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t1h); }
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref w0, 16).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t2l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t2l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t2h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t2h); }
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref w1).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t3l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t3l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t3h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t3h); }
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref w1, 8).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t4l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t4l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t4h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t4h); }
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref w1, 16).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t5l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t5l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t5h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t5h); }
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref w2).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t6l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t6l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t6h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t6h); }
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref w2, 8).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t7l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t7l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t7h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t7h); }
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref w2, 16).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t8l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t8l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t8h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t8h); }
+                        Unsafe.WriteUnaligned(ref p, global::MobileNet.IntegerMath.Requantize16Signed(a0, a1, a2, a3, s0, s1, s2, s3, zeroPoint, min, max).AsByte().AsUInt64().ToScalar()); // channels 0 … 7
+                        w0 = ref Unsafe.Add(ref w0, Stride * C);
+                        w1 = ref Unsafe.Add(ref w1, Stride * C);
+                        w2 = ref Unsafe.Add(ref w2, Stride * C);
+                        p = ref Unsafe.Add(ref p, C);
+                    }
+                    // Column 47 (on the border: window column 2 in the padding).
+                    {
+                        Vector128<int> a0 = b0, a1 = b1, a2 = b2, a3 = b3;
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref r0, 368).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t0l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t0l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t0h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t0h); }
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref r0, 376).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t1l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t1l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t1h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t1h); }
+                        { Vector128<short> l = zx, h = zx; a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t2l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t2l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t2h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t2h); } // in the padding
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref r1, 368).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t3l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t3l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t3h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t3h); }
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref r1, 376).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t4l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t4l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t4h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t4h); }
+                        { Vector128<short> l = zx, h = zx; a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t5l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t5l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t5h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t5h); } // in the padding
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref r2, 368).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t6l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t6l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t6h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t6h); }
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref r2, 376).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t7l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t7l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t7h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t7h); }
+                        { Vector128<short> l = zx, h = zx; a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t8l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t8l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t8h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t8h); } // in the padding
+                        Unsafe.WriteUnaligned(ref Unsafe.Add(ref o, 376), global::MobileNet.IntegerMath.Requantize16Signed(a0, a1, a2, a3, s0, s1, s2, s3, zeroPoint, min, max).AsByte().AsUInt64().ToScalar()); // channels 0 … 7
+                    }
+                }
+            }
+            return;
+        }
+        else if (Avx2.IsSupported)
+        {
+            Vector256<short> zx = Vector256.Create((short)InputZeroPoint);
+            Vector256<int> zeroPoint = Vector256.Create(OutputZeroPoint);
+            Vector256<float> min = Vector256.Create((float)(OutputMin - OutputZeroPoint)), max = Vector256.Create((float)(OutputMax - OutputZeroPoint));
+            ref short pairs = ref Unsafe.As<byte, short>(ref Unsafe.Add(ref data, 480));
+            {
+                const int c = 0; // the one block, half of it stored
+                // The block's biases and scales, in the order PMADDWD's unpacked inputs leave the sums: channels 0–3 and 8–11, then 4–7 and 12–15.
+                ref short pair = ref Unsafe.Add(ref pairs, c / 16 * 160);
+                Vector256<int> b0 = Vector256.Create(Vector128.LoadUnsafe(ref interior, (nuint)c), Vector128.LoadUnsafe(ref interior, (nuint)c + 8)), b1 = Vector256.Create(Vector128.LoadUnsafe(ref interior, (nuint)c + 4), Vector128.LoadUnsafe(ref interior, (nuint)c + 12));
+                Vector256<float> s0 = Vector256.Create(Vector128.LoadUnsafe(ref scales, (nuint)c), Vector128.LoadUnsafe(ref scales, (nuint)c + 8)), s1 = Vector256.Create(Vector128.LoadUnsafe(ref scales, (nuint)c + 4), Vector128.LoadUnsafe(ref scales, (nuint)c + 12));
+                for (int oy = 0; oy < OutH; oy++)
+                {
+                    int y0 = oy * Stride - PadTop;
+                    ref byte r0 = ref (uint)y0 < InH ? ref Unsafe.Add(ref input, y0 * InW * C + c) : ref Unsafe.Add(ref scratch, c);
+                    ref byte r1 = ref Unsafe.Add(ref input, (y0 + 1) * InW * C + c);
+                    ref byte r2 = ref (uint)(y0 + 2) < InH ? ref Unsafe.Add(ref input, (y0 + 2) * InW * C + c) : ref Unsafe.Add(ref scratch, c);
+                    ref byte o = ref Unsafe.Add(ref output, oy * OutW * C + c);
+                    // Column 0 (on the border: window column 0 in the padding).
+                    {
+                        Vector256<int> e0 = b0, e1 = b1;
+                        { Vector256<short> u = zx, v = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r0).AsSByte()); e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pair)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pair, 16)); }
+                        { Vector256<short> u = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r0, 8).AsSByte()), v = zx; e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pair, 32)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pair, 48)); }
+                        { Vector256<short> u = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r1).AsSByte()), v = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r1, 8).AsSByte()); e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pair, 64)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pair, 80)); }
+                        { Vector256<short> u = zx, v = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r2).AsSByte()); e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pair, 96)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pair, 112)); }
+                        { Vector256<short> u = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r2, 8).AsSByte()), v = Vector256<short>.Zero; e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pair, 128)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pair, 144)); }
+                        Unsafe.WriteUnaligned(ref o, global::MobileNet.IntegerMath.Requantize16Signed(e0, e1, s0, s1, min, max, zeroPoint).AsByte().AsUInt64().ToScalar()); // channels 0 … 7
+                    }
+                    // Columns 1 … 46: windows at a stride of 8 bytes.
+                    ref byte w0 = ref r0;
+                    ref byte w1 = ref r1;
+                    ref byte w2 = ref r2;
+                    ref byte p = ref Unsafe.Add(ref o, 8);
+                    for (int ox = 1; ox < 47; ox++)
+                    {
+                        Vector256<int> e0 = b0, e1 = b1;
+                        { Vector256<short> u = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref w0).AsSByte()), v = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref w0, 8).AsSByte()); e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pair)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pair, 16)); }
+                        { Vector256<short> u = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref w0, 16).AsSByte()), v = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref w1).AsSByte()); e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pair, 32)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pair, 48)); }
+                        { Vector256<short> u = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref w1, 8).AsSByte()), v = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref w1, 16).AsSByte()); e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pair, 64)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pair, 80)); }
+                        { Vector256<short> u = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref w2).AsSByte()), v = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref w2, 8).AsSByte()); e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pair, 96)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pair, 112)); }
+                        { Vector256<short> u = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref w2, 16).AsSByte()), v = Vector256<short>.Zero; e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pair, 128)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pair, 144)); }
+                        Unsafe.WriteUnaligned(ref p, global::MobileNet.IntegerMath.Requantize16Signed(e0, e1, s0, s1, min, max, zeroPoint).AsByte().AsUInt64().ToScalar()); // channels 0 … 7
+                        w0 = ref Unsafe.Add(ref w0, Stride * C);
+                        w1 = ref Unsafe.Add(ref w1, Stride * C);
+                        w2 = ref Unsafe.Add(ref w2, Stride * C);
+                        p = ref Unsafe.Add(ref p, C);
+                    }
+                    // Column 47 (on the border: window column 2 in the padding).
+                    {
+                        Vector256<int> e0 = b0, e1 = b1;
+                        { Vector256<short> u = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r0, 368).AsSByte()), v = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r0, 376).AsSByte()); e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pair)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pair, 16)); }
+                        { Vector256<short> u = zx, v = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r1, 368).AsSByte()); e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pair, 32)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pair, 48)); }
+                        { Vector256<short> u = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r1, 376).AsSByte()), v = zx; e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pair, 64)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pair, 80)); }
+                        { Vector256<short> u = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r2, 368).AsSByte()), v = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r2, 376).AsSByte()); e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pair, 96)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pair, 112)); }
+                        { Vector256<short> u = zx, v = Vector256<short>.Zero; e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pair, 128)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pair, 144)); }
+                        Unsafe.WriteUnaligned(ref Unsafe.Add(ref o, 376), global::MobileNet.IntegerMath.Requantize16Signed(e0, e1, s0, s1, min, max, zeroPoint).AsByte().AsUInt64().ToScalar()); // channels 0 … 7
+                    }
+                }
+            }
+            return;
+        }
+        // Other CPUs: one channel at a time.
         ref sbyte xs = ref Unsafe.As<byte, sbyte>(ref input);
-        ref sbyte ys = ref Unsafe.As<byte, sbyte>(ref output);
         for (int oy = 0; oy < OutH; oy++)
         {
-            // The window's rows and columns inside the input.
             int y0 = oy * Stride - PadTop, ky0 = Math.Max(0, -y0), ky1 = Math.Min(KernelH, InH - y0);
             for (int ox = 0; ox < OutW; ox++)
             {
                 int x0 = ox * Stride - PadLeft, kx0 = Math.Max(0, -x0), kx1 = Math.Min(KernelW, InW - x0);
                 int corner = y0 * InW + x0; // the window's top-left pixel, which may lie in the padding
-                ref sbyte target = ref Unsafe.Add(ref ys, (oy * OutW + ox) * C);
-                // One channel at a time: fewer than a vector's 16.
+                ref byte target = ref Unsafe.Add(ref output, (oy * OutW + ox) * C);
                 for (int c = 0; c < C; c++)
                 {
                     int acc = Unsafe.Add(ref bias, c);
                     for (int ky = ky0; ky < ky1; ky++)
                         for (int kx = kx0; kx < kx1; kx++)
                             acc += (Unsafe.Add(ref xs, (corner + ky * InW + kx) * C + c) - InputZeroPoint) * Unsafe.Add(ref taps, (ky * KernelW + kx) * 16 + c);
-                    Unsafe.Add(ref target, c) = (sbyte)global::MobileNet.IntegerMath.Requantize(acc, Unsafe.Add(ref scales, c), OutputZeroPoint, OutputMin, OutputMax);
+                    Unsafe.Add(ref target, c) = (byte)(sbyte)global::MobileNet.IntegerMath.Requantize(acc, Unsafe.Add(ref scales, c), OutputZeroPoint, OutputMin, OutputMax);
                 }
             }
         }
