@@ -233,6 +233,10 @@ internal static class IntegerGemmKernel
         bool signed = layer.Input.Signed;
         string v = signed ? "Vector128<sbyte>" : "Vector128<byte>", acc = signed ? "Vector128<int>" : "Vector128<uint>";
         w.Line(x == "byte" ? "ref byte input8 = ref input;" : "ref sbyte input8 = ref Unsafe.As<byte, sbyte>(ref input);");
+        string code = layer.Output.Signed ? "sbyte" : "byte";
+        w.Line($"Vector128<short> zeroPoint = Vector128.Create((short)OutputZeroPoint); Vector128<{code}> min = Vector128.Create(({code})OutputMin), max = Vector128.Create(({code})OutputMax);");
+        if (!g.PerChannelScales)
+            w.Line("Vector128<float> scale = Vector128.Create(Scale);");
         OpenTileLoop(w, "p", 0, pixels, rows);
         w.Line($"ref {x} a = ref Unsafe.Add(ref input8, p * K);");
         int full = g.K / 16, rest = g.K % 16;
@@ -251,6 +255,7 @@ internal static class IntegerGemmKernel
                 for (int r = 0; r < rows; r++)
                     w.Line($"s{r} = Dp.DotProduct(s{r}, Vector128.LoadUnsafe(ref a{At(Element(r, Rendering.Constant(full * 16)))}), ones);");
             }
+            w.Line($"Vector128<int> {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"z{r} = Vector128.Create(WeightZeroPoint * (int)Vector128.Sum(s{r}))"))};");
         }
         // One block needs no loop.
         if (g.Blocks > 1)
@@ -258,7 +263,10 @@ internal static class IntegerGemmKernel
         else
             w.Scope().Line("const int b = 0;");
         w.Line($"ref byte wb = ref Unsafe.Add(ref weights, b * {g.BlockBytes});");
-        w.Line($"{acc} {string.Join(", ", Enumerable.Range(0, rows).SelectMany(r => Enumerable.Range(0, 4).Select(j => $"c{r}_{j} = default")))};");
+        w.Line(rowSums ? "// The sums start from the biases less zw·Σx, so that the requantisation only scales them." : "// The sums start from the biases, so that the requantisation only scales them.");
+        w.Line($"Vector128<int> {string.Join(", ", Enumerable.Range(0, 4).Select(j => $"bias{j} = Vector128.LoadUnsafe(ref bias, (nuint)(b * 16 + {j * 4}))"))};");
+        string start(int r, int j) => (rowSums ? $"(bias{j} - z{r})" : $"bias{j}") + (signed ? "" : ".AsUInt32()");
+        w.Line($"{acc} {string.Join(", ", Enumerable.Range(0, rows).SelectMany(r => Enumerable.Range(0, 4).Select(j => $"c{r}_{j} = {start(r, j)}")))};");
         void Lanes(int lanes, string k)
         {
             w.Line($"{v} {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"x{r} = Vector128.LoadUnsafe(ref a{At(Element(r, k))})"))};");
@@ -294,7 +302,18 @@ internal static class IntegerGemmKernel
             Lanes((rest + 3) / 4, Rendering.Constant(full * 16));
             w.Close();
         }
-        Requantize(w, layer, g, rows, 4, 4, "Vector128", signed ? "c{0}_{1}" : "c{0}_{1}.AsInt32()", rowSums ? r => $"(int)Vector128.Sum(s{r})" : null);
+        w.Line("// Requantisation: each sum times its scale, rounded to even, narrowed with saturation, shifted by the zero point and clamped.");
+        w.Line("int o = b * 16;");
+        if (g.PerChannelScales)
+            w.Line($"Vector128<float> {string.Join(", ", Enumerable.Range(0, 4).Select(j => $"scale{j} = Vector128.LoadUnsafe(ref scales, (nuint)(o + {j * 4}))"))};");
+        string scales = g.PerChannelScales ? "scale0, scale1, scale2, scale3" : "scale, scale, scale, scale";
+        string requantize = layer.Output.Signed ? "global::MobileNet.IntegerMath.Requantize16Signed" : "global::MobileNet.IntegerMath.Requantize16";
+        for (int r = 0; r < rows; r++)
+        {
+            string sums = string.Join(", ", Enumerable.Range(0, 4).Select(j => signed ? $"c{r}_{j}" : $"c{r}_{j}.AsInt32()"));
+            w.Line($"Vector128<byte> y{r} = {requantize}({sums}, {scales}, zeroPoint, min, max){(layer.Output.Signed ? ".AsByte()" : "")};");
+            Store(w, layer, r, 16);
+        }
         w.Close();
         w.Close();
     }
@@ -351,62 +370,38 @@ internal static class IntegerGemmKernel
         w.Line("// Lanes 2i and 2i + 1 hold output i's halves: add them, and put the outputs back in order.");
         for (int r = 0; r < rows; r++)
             w.Line($"Vector256<int> c{r} = Avx2.Permute4x64(Avx2.HorizontalAdd(c{r}_0, c{r}_1).AsInt64(), 0b11_01_10_00).AsInt32();");
-        Requantize(w, layer, g, rows, 1, 8, "Vector256", "c{0}", rowSums ? r => $"s{r}" : null, halfBlocks: true);
+        RequantizeAvx2(w, layer, g, rows, rowSums);
         w.Close();
         w.Close();
     }
 
     /// <summary>
-    /// Adds the biases (and −zw·Σx), requantises <paramref name="rows"/> × <paramref name="columns"/> vectors of
-    /// <paramref name="lanes"/> outputs, and stores them as bytes at <c>p</c>, block <c>b</c>; a block past the
-    /// last output channel stores only the real ones.
+    /// Adds the biases (and −zw·Σx) to <paramref name="rows"/> pixels' 8 outputs of block <c>b</c>, requantises them
+    /// (clamped relative to the zero point so that CVTPS2DQ, which rounds to even as .NET leaves MXCSR, stays in
+    /// range) and stores them as bytes at <c>p</c>.
     /// </summary>
-    private static void Requantize(SourceWriter w, IntegerLayer layer, IntegerGemmLayout g, int rows, int columns, int lanes, string vector, string accumulator,
-        Func<int, string>? rowSum, bool halfBlocks = false)
+    private static void RequantizeAvx2(SourceWriter w, IntegerLayer layer, IntegerGemmLayout g, int rows, bool rowSums)
     {
-        int outputs = columns * lanes;
-        string first = halfBlocks ? "b * 8" : "b * 16";
         w.Line("// Requantisation: the sum times the scale, clamped relative to the zero point, rounded to even, then shifted by it.");
-        w.Line($"int o = {first};");
-        w.Line($"{vector}<float> lo = {vector}.Create((float)(OutputMin - OutputZeroPoint)), hi = {vector}.Create((float)(OutputMax - OutputZeroPoint));");
-        for (int j = 0; j < columns; j++)
-        {
-            w.Line($"{vector}<int> bias{j} = {vector}.LoadUnsafe(ref bias, (nuint)(o + {j * lanes}));");
-            w.Line($"{vector}<float> scale{j} = {Scale(g, $"o + {j * lanes}", vector)};");
-        }
+        w.Line("int o = b * 8;");
+        w.Line("Vector256<float> lo = Vector256.Create((float)(OutputMin - OutputZeroPoint)), hi = Vector256.Create((float)(OutputMax - OutputZeroPoint));");
+        w.Line("Vector256<int> bias0 = Vector256.LoadUnsafe(ref bias, (nuint)o);");
+        w.Line($"Vector256<float> scale0 = {Scale(g, "o", "Vector256")};");
+        string pack = layer.Output.Signed ? "Sse2.PackSignedSaturate(words{0}, words{0}).AsByte()" : "Sse2.PackUnsignedSaturate(words{0}, words{0})";
         for (int r = 0; r < rows; r++)
         {
-            var q = new List<string>();
-            for (int j = 0; j < columns; j++)
-            {
-                string sum = string.Format(accumulator, r, j) + $" + bias{j}" + (rowSum is null ? "" : $" - {vector}.Create(WeightZeroPoint * {rowSum(r)})");
-                w.Line($"{vector}<int> q{r}_{j} = {RoundToEven(vector, $"{vector}.ClampNative({vector}.ConvertToSingle({sum}) * scale{j}, lo, hi)")} + {vector}.Create(OutputZeroPoint);");
-                q.Add($"q{r}_{j}");
-            }
-            Store(w, layer, r, q, vector, outputs);
+            string sum = $"c{r} + bias0" + (rowSums ? $" - Vector256.Create(WeightZeroPoint * s{r})" : "");
+            w.Line($"Vector256<int> q{r} = Avx.ConvertToVector256Int32(Vector256.ClampNative(Vector256.ConvertToSingle({sum}) * scale0, lo, hi)) + Vector256.Create(OutputZeroPoint);");
+            w.Line($"Vector128<short> words{r} = Sse2.PackSignedSaturate(q{r}.GetLower(), q{r}.GetUpper());");
+            w.Line($"Vector128<byte> y{r} = {string.Format(pack, r)};");
+            Store(w, layer, r, 8);
         }
     }
 
-    /// <summary>
-    /// Clamped floats to the nearest integers, ties to even, in one instruction: NEON's FCVTNS (the 128-bit
-    /// branch is ARM's); AVX's CVTPS2DQ, which rounds as MXCSR says, and .NET leaves it at to-nearest-even.
-    /// Both agree with Round then ConvertToInt32 on values within int's range, which the clamp ensures.
-    /// </summary>
-    private static string RoundToEven(string vector, string value) =>
-        vector == "Vector256" ? $"Avx.ConvertToVector256Int32({value})" : $"AdvSimd.ConvertToInt32RoundToEven({value})";
-
-    /// <summary>Narrows one pixel's requantised outputs to bytes and stores them; past the last output channel only the real ones.</summary>
-    private static void Store(SourceWriter w, IntegerLayer layer, int r, List<string> q, string vector, int outputs)
+    /// <summary>Stores pixel <paramref name="r"/>'s outputs, the bytes <c>y</c>r; past the last output channel only the real ones.</summary>
+    private static void Store(SourceWriter w, IntegerLayer layer, int r, int outputs)
     {
         string target = $"Unsafe.Add(ref output, {(r == 0 ? "p" : $"(p + {r})")} * OutC + o)";
-        if (vector == "Vector128")
-            w.Line($"Vector128<byte> y{r} = Vector128.Narrow(Vector128.Narrow({q[0]}, {q[1]}), Vector128.Narrow({q[2]}, {q[3]})).AsByte();");
-        else
-        {
-            string pack = layer.Output.Signed ? "Sse2.PackSignedSaturate(words, words).AsByte()" : "Sse2.PackUnsignedSaturate(words, words)";
-            w.Line($"Vector128<short> words{r} = Sse2.PackSignedSaturate({q[0]}.GetLower(), {q[0]}.GetUpper());");
-            w.Line($"Vector128<byte> y{r} = {pack.Replace("words", $"words{r}")};");
-        }
         string store = outputs == 16 ? $"y{r}.StoreUnsafe(ref {target});" : $"Unsafe.WriteUnaligned(ref {target}, y{r}.AsUInt64().ToScalar());";
         if (layer.Operation.OutC % outputs == 0)
         {

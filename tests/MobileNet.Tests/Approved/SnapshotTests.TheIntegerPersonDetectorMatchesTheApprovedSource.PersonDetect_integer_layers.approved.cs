@@ -218,13 +218,16 @@
         if (Dp.IsSupported)
         {
             ref sbyte input8 = ref Unsafe.As<byte, sbyte>(ref input);
+            Vector128<short> zeroPoint = Vector128.Create((short)OutputZeroPoint); Vector128<sbyte> min = Vector128.Create((sbyte)OutputMin), max = Vector128.Create((sbyte)OutputMax);
             for (int p = 0; p < 2304; p += 4)
             {
                 ref sbyte a = ref Unsafe.Add(ref input8, p * K);
                 {
                     const int b = 0;
                     ref byte wb = ref Unsafe.Add(ref weights, b * 128);
-                    Vector128<int> c0_0 = default, c0_1 = default, c0_2 = default, c0_3 = default, c1_0 = default, c1_1 = default, c1_2 = default, c1_3 = default, c2_0 = default, c2_1 = default, c2_2 = default, c2_3 = default, c3_0 = default, c3_1 = default, c3_2 = default, c3_3 = default;
+                    // The sums start from the biases, so that the requantisation only scales them.
+                    Vector128<int> bias0 = Vector128.LoadUnsafe(ref bias, (nuint)(b * 16 + 0)), bias1 = Vector128.LoadUnsafe(ref bias, (nuint)(b * 16 + 4)), bias2 = Vector128.LoadUnsafe(ref bias, (nuint)(b * 16 + 8)), bias3 = Vector128.LoadUnsafe(ref bias, (nuint)(b * 16 + 12));
+                    Vector128<int> c0_0 = bias0, c0_1 = bias1, c0_2 = bias2, c0_3 = bias3, c1_0 = bias0, c1_1 = bias1, c1_2 = bias2, c1_3 = bias3, c2_0 = bias0, c2_1 = bias1, c2_2 = bias2, c2_3 = bias3, c3_0 = bias0, c3_1 = bias1, c3_2 = bias2, c3_3 = bias3;
                     ref byte wk = ref wb;
                     // The last 8 input channels: 2 lanes of a load that reads past them into lanes left unused.
                     {
@@ -240,40 +243,16 @@
                         c2_0 = Dp.DotProductBySelectedQuadruplet(c2_0, w1_0, x2, 1); c2_1 = Dp.DotProductBySelectedQuadruplet(c2_1, w1_1, x2, 1); c2_2 = Dp.DotProductBySelectedQuadruplet(c2_2, w1_2, x2, 1); c2_3 = Dp.DotProductBySelectedQuadruplet(c2_3, w1_3, x2, 1);
                         c3_0 = Dp.DotProductBySelectedQuadruplet(c3_0, w1_0, x3, 1); c3_1 = Dp.DotProductBySelectedQuadruplet(c3_1, w1_1, x3, 1); c3_2 = Dp.DotProductBySelectedQuadruplet(c3_2, w1_2, x3, 1); c3_3 = Dp.DotProductBySelectedQuadruplet(c3_3, w1_3, x3, 1);
                     }
-                    // Requantisation: the sum times the scale, clamped relative to the zero point, rounded to even, then shifted by it.
+                    // Requantisation: each sum times its scale, rounded to even, narrowed with saturation, shifted by the zero point and clamped.
                     int o = b * 16;
-                    Vector128<float> lo = Vector128.Create((float)(OutputMin - OutputZeroPoint)), hi = Vector128.Create((float)(OutputMax - OutputZeroPoint));
-                    Vector128<int> bias0 = Vector128.LoadUnsafe(ref bias, (nuint)(o + 0));
-                    Vector128<float> scale0 = Vector128.LoadUnsafe(ref scales, (nuint)(o + 0));
-                    Vector128<int> bias1 = Vector128.LoadUnsafe(ref bias, (nuint)(o + 4));
-                    Vector128<float> scale1 = Vector128.LoadUnsafe(ref scales, (nuint)(o + 4));
-                    Vector128<int> bias2 = Vector128.LoadUnsafe(ref bias, (nuint)(o + 8));
-                    Vector128<float> scale2 = Vector128.LoadUnsafe(ref scales, (nuint)(o + 8));
-                    Vector128<int> bias3 = Vector128.LoadUnsafe(ref bias, (nuint)(o + 12));
-                    Vector128<float> scale3 = Vector128.LoadUnsafe(ref scales, (nuint)(o + 12));
-                    Vector128<int> q0_0 = AdvSimd.ConvertToInt32RoundToEven(Vector128.ClampNative(Vector128.ConvertToSingle(c0_0 + bias0) * scale0, lo, hi)) + Vector128.Create(OutputZeroPoint);
-                    Vector128<int> q0_1 = AdvSimd.ConvertToInt32RoundToEven(Vector128.ClampNative(Vector128.ConvertToSingle(c0_1 + bias1) * scale1, lo, hi)) + Vector128.Create(OutputZeroPoint);
-                    Vector128<int> q0_2 = AdvSimd.ConvertToInt32RoundToEven(Vector128.ClampNative(Vector128.ConvertToSingle(c0_2 + bias2) * scale2, lo, hi)) + Vector128.Create(OutputZeroPoint);
-                    Vector128<int> q0_3 = AdvSimd.ConvertToInt32RoundToEven(Vector128.ClampNative(Vector128.ConvertToSingle(c0_3 + bias3) * scale3, lo, hi)) + Vector128.Create(OutputZeroPoint);
-                    Vector128<byte> y0 = Vector128.Narrow(Vector128.Narrow(q0_0, q0_1), Vector128.Narrow(q0_2, q0_3)).AsByte();
+                    Vector128<float> scale0 = Vector128.LoadUnsafe(ref scales, (nuint)(o + 0)), scale1 = Vector128.LoadUnsafe(ref scales, (nuint)(o + 4)), scale2 = Vector128.LoadUnsafe(ref scales, (nuint)(o + 8)), scale3 = Vector128.LoadUnsafe(ref scales, (nuint)(o + 12));
+                    Vector128<byte> y0 = global::MobileNet.IntegerMath.Requantize16Signed(c0_0, c0_1, c0_2, c0_3, scale0, scale1, scale2, scale3, zeroPoint, min, max).AsByte();
                     y0.StoreUnsafe(ref Unsafe.Add(ref output, p * OutC + o));
-                    Vector128<int> q1_0 = AdvSimd.ConvertToInt32RoundToEven(Vector128.ClampNative(Vector128.ConvertToSingle(c1_0 + bias0) * scale0, lo, hi)) + Vector128.Create(OutputZeroPoint);
-                    Vector128<int> q1_1 = AdvSimd.ConvertToInt32RoundToEven(Vector128.ClampNative(Vector128.ConvertToSingle(c1_1 + bias1) * scale1, lo, hi)) + Vector128.Create(OutputZeroPoint);
-                    Vector128<int> q1_2 = AdvSimd.ConvertToInt32RoundToEven(Vector128.ClampNative(Vector128.ConvertToSingle(c1_2 + bias2) * scale2, lo, hi)) + Vector128.Create(OutputZeroPoint);
-                    Vector128<int> q1_3 = AdvSimd.ConvertToInt32RoundToEven(Vector128.ClampNative(Vector128.ConvertToSingle(c1_3 + bias3) * scale3, lo, hi)) + Vector128.Create(OutputZeroPoint);
-                    Vector128<byte> y1 = Vector128.Narrow(Vector128.Narrow(q1_0, q1_1), Vector128.Narrow(q1_2, q1_3)).AsByte();
+                    Vector128<byte> y1 = global::MobileNet.IntegerMath.Requantize16Signed(c1_0, c1_1, c1_2, c1_3, scale0, scale1, scale2, scale3, zeroPoint, min, max).AsByte();
                     y1.StoreUnsafe(ref Unsafe.Add(ref output, (p + 1) * OutC + o));
-                    Vector128<int> q2_0 = AdvSimd.ConvertToInt32RoundToEven(Vector128.ClampNative(Vector128.ConvertToSingle(c2_0 + bias0) * scale0, lo, hi)) + Vector128.Create(OutputZeroPoint);
-                    Vector128<int> q2_1 = AdvSimd.ConvertToInt32RoundToEven(Vector128.ClampNative(Vector128.ConvertToSingle(c2_1 + bias1) * scale1, lo, hi)) + Vector128.Create(OutputZeroPoint);
-                    Vector128<int> q2_2 = AdvSimd.ConvertToInt32RoundToEven(Vector128.ClampNative(Vector128.ConvertToSingle(c2_2 + bias2) * scale2, lo, hi)) + Vector128.Create(OutputZeroPoint);
-                    Vector128<int> q2_3 = AdvSimd.ConvertToInt32RoundToEven(Vector128.ClampNative(Vector128.ConvertToSingle(c2_3 + bias3) * scale3, lo, hi)) + Vector128.Create(OutputZeroPoint);
-                    Vector128<byte> y2 = Vector128.Narrow(Vector128.Narrow(q2_0, q2_1), Vector128.Narrow(q2_2, q2_3)).AsByte();
+                    Vector128<byte> y2 = global::MobileNet.IntegerMath.Requantize16Signed(c2_0, c2_1, c2_2, c2_3, scale0, scale1, scale2, scale3, zeroPoint, min, max).AsByte();
                     y2.StoreUnsafe(ref Unsafe.Add(ref output, (p + 2) * OutC + o));
-                    Vector128<int> q3_0 = AdvSimd.ConvertToInt32RoundToEven(Vector128.ClampNative(Vector128.ConvertToSingle(c3_0 + bias0) * scale0, lo, hi)) + Vector128.Create(OutputZeroPoint);
-                    Vector128<int> q3_1 = AdvSimd.ConvertToInt32RoundToEven(Vector128.ClampNative(Vector128.ConvertToSingle(c3_1 + bias1) * scale1, lo, hi)) + Vector128.Create(OutputZeroPoint);
-                    Vector128<int> q3_2 = AdvSimd.ConvertToInt32RoundToEven(Vector128.ClampNative(Vector128.ConvertToSingle(c3_2 + bias2) * scale2, lo, hi)) + Vector128.Create(OutputZeroPoint);
-                    Vector128<int> q3_3 = AdvSimd.ConvertToInt32RoundToEven(Vector128.ClampNative(Vector128.ConvertToSingle(c3_3 + bias3) * scale3, lo, hi)) + Vector128.Create(OutputZeroPoint);
-                    Vector128<byte> y3 = Vector128.Narrow(Vector128.Narrow(q3_0, q3_1), Vector128.Narrow(q3_2, q3_3)).AsByte();
+                    Vector128<byte> y3 = global::MobileNet.IntegerMath.Requantize16Signed(c3_0, c3_1, c3_2, c3_3, scale0, scale1, scale2, scale3, zeroPoint, min, max).AsByte();
                     y3.StoreUnsafe(ref Unsafe.Add(ref output, (p + 3) * OutC + o));
                 }
             }
@@ -314,22 +293,22 @@
                     // Requantisation: the sum times the scale, clamped relative to the zero point, rounded to even, then shifted by it.
                     int o = b * 8;
                     Vector256<float> lo = Vector256.Create((float)(OutputMin - OutputZeroPoint)), hi = Vector256.Create((float)(OutputMax - OutputZeroPoint));
-                    Vector256<int> bias0 = Vector256.LoadUnsafe(ref bias, (nuint)(o + 0));
-                    Vector256<float> scale0 = Vector256.LoadUnsafe(ref scales, (nuint)(o + 0));
-                    Vector256<int> q0_0 = Avx.ConvertToVector256Int32(Vector256.ClampNative(Vector256.ConvertToSingle(c0 + bias0) * scale0, lo, hi)) + Vector256.Create(OutputZeroPoint);
-                    Vector128<short> words0 = Sse2.PackSignedSaturate(q0_0.GetLower(), q0_0.GetUpper());
+                    Vector256<int> bias0 = Vector256.LoadUnsafe(ref bias, (nuint)o);
+                    Vector256<float> scale0 = Vector256.LoadUnsafe(ref scales, (nuint)(o));
+                    Vector256<int> q0 = Avx.ConvertToVector256Int32(Vector256.ClampNative(Vector256.ConvertToSingle(c0 + bias0) * scale0, lo, hi)) + Vector256.Create(OutputZeroPoint);
+                    Vector128<short> words0 = Sse2.PackSignedSaturate(q0.GetLower(), q0.GetUpper());
                     Vector128<byte> y0 = Sse2.PackSignedSaturate(words0, words0).AsByte();
                     Unsafe.WriteUnaligned(ref Unsafe.Add(ref output, p * OutC + o), y0.AsUInt64().ToScalar());
-                    Vector256<int> q1_0 = Avx.ConvertToVector256Int32(Vector256.ClampNative(Vector256.ConvertToSingle(c1 + bias0) * scale0, lo, hi)) + Vector256.Create(OutputZeroPoint);
-                    Vector128<short> words1 = Sse2.PackSignedSaturate(q1_0.GetLower(), q1_0.GetUpper());
+                    Vector256<int> q1 = Avx.ConvertToVector256Int32(Vector256.ClampNative(Vector256.ConvertToSingle(c1 + bias0) * scale0, lo, hi)) + Vector256.Create(OutputZeroPoint);
+                    Vector128<short> words1 = Sse2.PackSignedSaturate(q1.GetLower(), q1.GetUpper());
                     Vector128<byte> y1 = Sse2.PackSignedSaturate(words1, words1).AsByte();
                     Unsafe.WriteUnaligned(ref Unsafe.Add(ref output, (p + 1) * OutC + o), y1.AsUInt64().ToScalar());
-                    Vector256<int> q2_0 = Avx.ConvertToVector256Int32(Vector256.ClampNative(Vector256.ConvertToSingle(c2 + bias0) * scale0, lo, hi)) + Vector256.Create(OutputZeroPoint);
-                    Vector128<short> words2 = Sse2.PackSignedSaturate(q2_0.GetLower(), q2_0.GetUpper());
+                    Vector256<int> q2 = Avx.ConvertToVector256Int32(Vector256.ClampNative(Vector256.ConvertToSingle(c2 + bias0) * scale0, lo, hi)) + Vector256.Create(OutputZeroPoint);
+                    Vector128<short> words2 = Sse2.PackSignedSaturate(q2.GetLower(), q2.GetUpper());
                     Vector128<byte> y2 = Sse2.PackSignedSaturate(words2, words2).AsByte();
                     Unsafe.WriteUnaligned(ref Unsafe.Add(ref output, (p + 2) * OutC + o), y2.AsUInt64().ToScalar());
-                    Vector256<int> q3_0 = Avx.ConvertToVector256Int32(Vector256.ClampNative(Vector256.ConvertToSingle(c3 + bias0) * scale0, lo, hi)) + Vector256.Create(OutputZeroPoint);
-                    Vector128<short> words3 = Sse2.PackSignedSaturate(q3_0.GetLower(), q3_0.GetUpper());
+                    Vector256<int> q3 = Avx.ConvertToVector256Int32(Vector256.ClampNative(Vector256.ConvertToSingle(c3 + bias0) * scale0, lo, hi)) + Vector256.Create(OutputZeroPoint);
+                    Vector128<short> words3 = Sse2.PackSignedSaturate(q3.GetLower(), q3.GetUpper());
                     Vector128<byte> y3 = Sse2.PackSignedSaturate(words3, words3).AsByte();
                     Unsafe.WriteUnaligned(ref Unsafe.Add(ref output, (p + 3) * OutC + o), y3.AsUInt64().ToScalar());
                 }
