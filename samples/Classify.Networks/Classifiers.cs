@@ -2,7 +2,7 @@ using MobileNet;
 
 namespace Classify.Networks;
 
-/// <summary>MobileNet V1 0.5-160 with Coral's quantised weights (uint8 TFLite, dequantised at build time): the generator writes the rest.</summary>
+/// <summary>MobileNet V1 0.5-160 with Coral's quantised weights (uint8 TFLite), run in 8-bit integers as TFLite runs it: the generator writes the rest.</summary>
 [MobileNet(Alpha = 0.5, Resolution = 160, Weights = "models/mobilenet_v1_0.5_160_quant.tflite")]
 public partial class Classifier;
 

@@ -16,13 +16,14 @@ if (!File.Exists(path))
 }
 string[] labels = Labels.Load(Path.Combine(AppContext.BaseDirectory, "imagenet_labels.txt"));
 
-// Decode, resize and normalise the way the weights expect, then classify. Run allocates nothing.
+// Decode, resize to the network's 8-bit input (Coral's uint8 input is the resized pixels themselves), then
+// classify in 8-bit integers, as TFLite runs these files. Run allocates nothing.
 ImageResult image = ImageResult.FromMemory(File.ReadAllBytes(path), ColorComponents.RedGreenBlue);
 float[] probabilities;
 string network;
 if (v2)
 {
-    var input = new float[ClassifierV2.InputLength];
+    var input = new byte[ClassifierV2.InputLength];
     ClassifierV2.Preprocess(image.Data, image.Width, image.Height, 3, input);
     probabilities = new float[ClassifierV2.OutputLength];
     new ClassifierV2().Run(input, probabilities);
@@ -30,7 +31,7 @@ if (v2)
 }
 else
 {
-    var input = new float[Classifier.InputLength];
+    var input = new byte[Classifier.InputLength];
     Classifier.Preprocess(image.Data, image.Width, image.Height, 3, input);
     probabilities = new float[Classifier.OutputLength];
     new Classifier().Run(input, probabilities);
@@ -39,7 +40,9 @@ else
 
 Span<int> best = stackalloc int[5];
 Labels.TopK(probabilities, best);
-Console.WriteLine($"{Path.GetFileName(path)} ({image.Width}×{image.Height}), {network} (Coral uint8 weights):");
+Console.WriteLine($"{Path.GetFileName(path)} ({image.Width}×{image.Height}), {network} (Coral uint8 weights, run in 8-bit integers):");
+// The 8-bit softmax leaves most classes at exactly 0: those are not shown.
 foreach (int i in best)
-    Console.WriteLine($"  {probabilities[i],6:P1}  {i,4}  {(i < labels.Length ? labels[i] : "")}");
+    if (probabilities[i] > 0)
+        Console.WriteLine($"  {probabilities[i],6:P1}  {i,4}  {(i < labels.Length ? labels[i] : "")}");
 return 0;

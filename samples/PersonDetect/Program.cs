@@ -8,12 +8,13 @@ using StbImageSharp;
 // the weights are read-only data in the binary, and nothing is allocated per frame.
 // The two test images are copied beside the program (see PersonDetect.csproj); a folder argument overrides.
 string folder = args.Length > 0 ? args[0] : AppContext.BaseDirectory;
+// The network runs in 8-bit integers, as TFLite Micro runs the file: int8 in, int8 out.
 Console.WriteLine($"person_detect: {PersonDetector.InputSize}×{PersonDetector.InputSize}×{PersonDetector.InputChannels}, " +
-    $"workspace {PersonDetector.WorkspaceLength * sizeof(float):N0} bytes, weights {PersonDetector.WeightBytes:N0} bytes");
+    $"workspace {PersonDetector.WorkspaceLength:N0} bytes, weights {PersonDetector.WeightBytes:N0} bytes");
 
-Span<float> workspace = stackalloc float[PersonDetector.WorkspaceLength];
-Span<float> input = stackalloc float[PersonDetector.InputLength];
-Span<float> scores = stackalloc float[PersonDetector.OutputLength];
+Span<byte> workspace = stackalloc byte[PersonDetector.WorkspaceLength];
+Span<sbyte> input = stackalloc sbyte[PersonDetector.InputLength];
+Span<sbyte> scores = stackalloc sbyte[PersonDetector.OutputLength];
 Span<byte> pixels = stackalloc byte[PersonDetector.InputSize * PersonDetector.InputSize];
 foreach (string name in new[] { "person.bmp", "no_person.bmp" })
 {
@@ -29,6 +30,7 @@ foreach (string name in new[] { "person.bmp", "no_person.bmp" })
         pixels[i] = (byte)(image.Data[i] ^ 0x80);
     PersonDetector.Preprocess(pixels, image.Width, image.Height, 1, input);
     PersonDetector.Run(input, scores, workspace);
-    Console.WriteLine($"{name,-14} no person {scores[0]:F3}   person {scores[1]:F3}   → {(scores[1] > scores[0] ? "person" : "no person")}");
+    float Probability(sbyte q) => PersonDetector.OutputScale * (q - PersonDetector.OutputZeroPoint);
+    Console.WriteLine($"{name,-14} no person {Probability(scores[0]):F3}   person {Probability(scores[1]):F3}   → {(scores[1] > scores[0] ? "person" : "no person")}");
 }
 return 0;

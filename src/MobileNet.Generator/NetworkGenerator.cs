@@ -140,9 +140,12 @@ internal static class NetworkGenerator
         cancellationToken.ThrowIfCancellationRequested();
         InputNormalization normalization = InputNormalization.For(spec.Normalization, graph.Normalization);
         ExecutionPlan plan = Planner.Plan(network, normalization, widths ?? VectorWidth.All, cancellationToken);
-        if (spec.Arithmetic == IntegerArithmetic)
+        // Auto runs a quantised file in integers, as its author measured its accuracy, where the integer kernels
+        // take it; any other file, or one they do not take yet, in float.
+        string? notInteger = spec.Arithmetic is IntegerArithmetic or AutoArithmetic ? IntegerPlanner.Unsupported(network) : null;
+        if (spec.Arithmetic == IntegerArithmetic || spec.Arithmetic == AutoArithmetic && notInteger is null)
         {
-            if (IntegerPlanner.Unsupported(network) is { } reason)
+            if (notInteger is { } reason)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotInteger, DiagnosticSite.Arithmetic, weights, reason));
                 return none;
@@ -153,8 +156,8 @@ internal static class NetworkGenerator
         return emit ? Emitter.Emit(spec.Target, plan, weights, cancellationToken) : none;
     }
 
-    /// <summary>The runtime's <c>MobileNetArithmetic.Integer</c>.</summary>
-    private const int IntegerArithmetic = 2;
+    /// <summary>The runtime's <c>MobileNetArithmetic.Auto</c> and <c>MobileNetArithmetic.Integer</c>.</summary>
+    private const int AutoArithmetic = 0, IntegerArithmetic = 2;
 
     /// <summary>What a recognised file is and the attribute values that fit it: "the file is MobileNet V1 α=0.25 at 128×128, so set Alpha = 0.25 and Resolution = 128".</summary>
     private static string Fit(RecognizedNetwork file, NetworkSpec spec)

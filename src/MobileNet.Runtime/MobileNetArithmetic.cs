@@ -3,7 +3,11 @@ namespace MobileNet;
 /// <summary>How a generated network computes: set on <see cref="MobileNetAttribute.Arithmetic"/>.</summary>
 public enum MobileNetArithmetic
 {
-    /// <summary>Float32 until the integer kernels are as fast as the float ones; then the integers for a quantised TFLite file.</summary>
+    /// <summary>
+    /// <see cref="Integer"/> for a quantised TFLite file (what its author measured accuracy with) where the integer
+    /// kernels take it; <see cref="Float"/> for any other file, and for outputs the integer networks do not have yet
+    /// (several feature maps, a bottleneck's expansion).
+    /// </summary>
     Auto = 0,
 
     /// <summary>Float32 on the file's weights, dequantised at build time when the file is quantised.</summary>

@@ -92,13 +92,14 @@ public sealed class LiteRtReferenceTests(ITestOutputHelper output)
         Assert.Equal([1, 1001], Assert.Single(LiteRt.Run(RepositoryFiles.Path(CoralV1), new byte[49152])).Shape);
     }
 
-    /// <summary>A photo as the uint8 model takes it: the bilinear resize the float tests use, its RGB values rounded to bytes.</summary>
+    /// <summary>A photo as the uint8 model takes it: the bilinear resize the float tests use, quantised as the generated Preprocess does.</summary>
     internal static byte[] Rgb(string image, int size)
     {
         ImageResult photo = ImageResult.FromMemory(File.ReadAllBytes(RepositoryFiles.Path("images/" + image)), ColorComponents.RedGreenBlue);
-        var resized = new float[size * size * 3];
-        ImagePreprocessor.Resize(photo.Data, photo.Width, photo.Height, 3, resized, size, 3, new PixelNormalization(0, 1));
-        return resized.Select(v => (byte)Math.Clamp(MathF.Round(v), 0, 255)).ToArray();
+        // As a Coral network's Preprocess makes them (the Classify sample's path): its uint8 input (scale 1/128, zero point 128) of (p − 128) / 128.
+        var resized = new byte[size * size * 3];
+        ImagePreprocessor.Resize(photo.Data, photo.Width, photo.Height, 3, resized, size, 3, new PixelNormalization(128f, 1f / 128), 1f / 128, 128);
+        return resized;
     }
 
     /// <summary>TFLite Micro's 96×96 test image as the int8 model takes it: pixel − 128 (the file stores those values already).</summary>

@@ -18,7 +18,7 @@ public sealed class V2ModelTests(ITestOutputHelper output)
         string tflite = RepositoryFiles.Path("models/coral/mobilenet_v2_1.0_224_quant.tflite");
         byte[] twin = FloatTwin.Of(tflite);
         byte[] model = weights.EndsWith(".onnx", System.StringComparison.Ordinal) ? twin : File.ReadAllBytes(tflite);
-        GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(1.0, 224, weights, ", Version = 2"), model, modelName: weights);
+        GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(1.0, 224, weights, ", Version = 2, Arithmetic = MobileNetArithmetic.Float"), model, modelName: weights);
         Assert.Empty(run.Diagnostics);
         Assert.Empty(run.CompileErrors);
         using var ort = new OrtReference(twin);
