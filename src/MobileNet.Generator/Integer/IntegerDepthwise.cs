@@ -125,7 +125,8 @@ internal static class IntegerDepthwiseKernel
         if (vectorized > 0)
         {
             w.Line("int c = 0;");
-            foreach (IntegerGemmBranch branch in branches)
+            // One ARM branch: NeonDot's checks AdvSimd alone, so it serves the cores NeonMlal is for as well.
+            foreach (IntegerGemmBranch branch in branches.Where(b => b != IntegerGemmBranch.NeonMlal))
             {
                 bool arm = branch == IntegerGemmBranch.NeonDot;
                 w.Open($"{(branch == branches[0] ? "if" : "else if")} ({(arm ? "AdvSimd.IsSupported" : "Avx2.IsSupported")})");
