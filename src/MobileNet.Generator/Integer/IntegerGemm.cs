@@ -339,10 +339,12 @@ internal static class IntegerGemmKernel
                     for (int i = 0; i < real; i++)
                     {
                         int lane = 4 * step + i;
-                        w.Line($"{wide} lo{i} = {extend}Lower(channel{i}.GetLower()), hi{i} = {extend}Upper(channel{i});");
+                        // Upper halves first: each GetLower is then its vector's last use, and costs no copy.
+                        w.Line($"{wide} hi{i} = {extend}Upper(channel{i}), lo{i} = {extend}Lower(channel{i}.GetLower());");
                         for (int r = 0; r < rows; r++)
-                            w.Line($"c{r}_0 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c{r}_0, lo{i}.GetLower(), x{r}, {lane}); c{r}_1 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c{r}_1, lo{i}, x{r}, {lane}); " +
-                                   $"c{r}_2 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c{r}_2, hi{i}.GetLower(), x{r}, {lane}); c{r}_3 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c{r}_3, hi{i}, x{r}, {lane});");
+                            w.Line($"c{r}_1 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c{r}_1, lo{i}, x{r}, {lane}); c{r}_3 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c{r}_3, hi{i}, x{r}, {lane});");
+                        for (int r = 0; r < rows; r++)
+                            w.Line($"c{r}_0 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c{r}_0, lo{i}.GetLower(), x{r}, {lane}); c{r}_2 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c{r}_2, hi{i}.GetLower(), x{r}, {lane});");
                     }
                     w.Close();
                 }
