@@ -8,34 +8,40 @@ using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.Arm;
 using MobileNet.AotCheck;
 
-// run <file>: runs every network on fixed inputs and writes the outputs (round-trip floats) and the machine.
-// compare <x64 file> <arm64 file>: fails unless the arm64 run used AdvSimd and the dot product, every float output matches
-// within 1e-5 with the same top-5, and every integer output is the same code.
+// run <file> [integer]: runs every network (or the integer ones only) on fixed inputs and writes the outputs (round-trip
+// floats), the machine and which networks ran.
+// compare <x64 file> <arm64 file> <dot|mlal>: fails unless the arm64 run used AdvSimd, with the dot product (dot: the SDOT/UDOT
+// integer GEMM) or without it (mlal: the SMLAL one), every float output it ran matches within 1e-5 with the same top-5, and
+// every integer output is the same code.
 return args switch
 {
-    ["run", var file] => Run(file),
-    ["compare", var reference, var candidate] => Compare(reference, candidate),
+    ["run", var file] => Run(file, integerOnly: false),
+    ["run", var file, "integer"] => Run(file, integerOnly: true),
+    ["compare", var reference, var candidate, "dot" or "mlal"] => Compare(reference, candidate, dot: args[3] == "dot"),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: MobileNet.AotCheck run <outputs.txt> | compare <x64.txt> <arm64.txt>");
+    Console.Error.WriteLine("usage: MobileNet.AotCheck run <outputs.txt> [integer] | compare <x64.txt> <arm64.txt> <dot|mlal>");
     return 2;
 }
 
-static int Run(string file)
+static int Run(string file, bool integerOnly)
 {
     using var writer = new StreamWriter(file);
-    writer.WriteLine($"machine {RuntimeInformation.ProcessArchitecture} AdvSimd={AdvSimd.IsSupported} Dp={Dp.IsSupported} Vector128Accelerated={Vector128.IsHardwareAccelerated}");
-    Write(writer, "V1_025_128", V1_025_128.InputLength, V1_025_128.OutputLength, V1_025_128.WorkspaceLength, (i, o, w) => V1_025_128.Run(i, o, w));
-    Write(writer, "V1_05_160", V1_05_160.InputLength, V1_05_160.OutputLength, V1_05_160.WorkspaceLength, (i, o, w) => V1_05_160.Run(i, o, w));
-    Write(writer, "V2_10_224", V2_10_224.InputLength, V2_10_224.OutputLength, V2_10_224.WorkspaceLength, (i, o, w) => V2_10_224.Run(i, o, w));
+    writer.WriteLine($"machine {RuntimeInformation.ProcessArchitecture} AdvSimd={AdvSimd.IsSupported} Dp={Dp.IsSupported} Vector128Accelerated={Vector128.IsHardwareAccelerated} networks={(integerOnly ? "integer" : "all")}");
+    if (!integerOnly)
+    {
+        Write(writer, "V1_025_128", V1_025_128.InputLength, V1_025_128.OutputLength, V1_025_128.WorkspaceLength, (i, o, w) => V1_025_128.Run(i, o, w));
+        Write(writer, "V1_05_160", V1_05_160.InputLength, V1_05_160.OutputLength, V1_05_160.WorkspaceLength, (i, o, w) => V1_05_160.Run(i, o, w));
+        Write(writer, "V2_10_224", V2_10_224.InputLength, V2_10_224.OutputLength, V2_10_224.WorkspaceLength, (i, o, w) => V2_10_224.Run(i, o, w));
+    }
     WriteCodes(writer, "V1_05_160_Integer", Bytes(V1_05_160_Integer.InputLength), V1_05_160_Integer.OutputLength, V1_05_160_Integer.WorkspaceLength, (i, o, w) => V1_05_160_Integer.Run(i, o, w));
     WriteCodes(writer, "V2_10_224_Integer", Bytes(V2_10_224_Integer.InputLength), V2_10_224_Integer.OutputLength, V2_10_224_Integer.WorkspaceLength, (i, o, w) => V2_10_224_Integer.Run(i, o, w));
     WriteCodes(writer, "PersonDetect_Integer", Bytes(PersonDetect_Integer.InputLength), PersonDetect_Integer.OutputLength, PersonDetect_Integer.WorkspaceLength,
         (i, o, w) => PersonDetect_Integer.Run(MemoryMarshal.Cast<byte, sbyte>(i), MemoryMarshal.Cast<byte, sbyte>(o), w));
-    Console.WriteLine($"{RuntimeInformation.ProcessArchitecture}: AdvSimd {AdvSimd.IsSupported}, Vector128 accelerated {Vector128.IsHardwareAccelerated}; outputs in {file}");
+    Console.WriteLine($"{RuntimeInformation.ProcessArchitecture}: AdvSimd {AdvSimd.IsSupported}, Dp {Dp.IsSupported}, Vector128 accelerated {Vector128.IsHardwareAccelerated}; outputs in {file}");
     return 0;
 }
 
@@ -75,18 +81,19 @@ static void WriteCodes(StreamWriter writer, string name, byte[] input, int outpu
     writer.WriteLine($"{name} {string.Join(" ", output.Select(v => v.ToString(CultureInfo.InvariantCulture)))}");
 }
 
-static int Compare(string referenceFile, string candidateFile)
+static int Compare(string referenceFile, string candidateFile, bool dot)
 {
     string[] reference = File.ReadAllLines(referenceFile), candidate = File.ReadAllLines(candidateFile);
     Console.WriteLine($"reference: {reference[0]}");
     Console.WriteLine($"candidate: {candidate[0]}");
-    bool ok = candidate[0].Contains("AdvSimd=True") && candidate[0].Contains("Dp=True") && candidate[0].Contains("Vector128Accelerated=True");
+    bool ok = candidate[0].Contains("AdvSimd=True") && candidate[0].Contains(dot ? "Dp=True" : "Dp=False") && candidate[0].Contains("Vector128Accelerated=True");
     if (!ok)
-        Console.WriteLine("FAIL: the candidate did not run on AdvSimd (NEON) with the dot product");
+        Console.WriteLine($"FAIL: the candidate did not run on AdvSimd (NEON) {(dot ? "with" : "without")} the dot product");
+    bool integerOnly = candidate[0].EndsWith("networks=integer", StringComparison.Ordinal);
     Dictionary<string, float[]> Parse(string[] lines) => lines.Skip(1).Select(l => l.Split(' '))
         .ToDictionary(p => p[0], p => p.Skip(1).Select(v => float.Parse(v, CultureInfo.InvariantCulture)).ToArray());
     Dictionary<string, float[]> x = Parse(reference), y = Parse(candidate);
-    foreach ((string name, float[] a) in x)
+    foreach ((string name, float[] a) in x.Where(n => !integerOnly || n.Key.EndsWith("_Integer", StringComparison.Ordinal)))
     {
         if (!y.TryGetValue(name, out float[]? b) || b.Length != a.Length)
         {

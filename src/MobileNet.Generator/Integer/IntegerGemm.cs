@@ -93,12 +93,21 @@ internal sealed record IntegerGemmBranch(string Name, string Check, int Pixels, 
 {
     /// <summary>ARM64's dot product (Cortex-A55, A75 and later): 4 pixels × 16 outputs, SDOT/UDOT by lane, 16 input channels a load.</summary>
     public static readonly IntegerGemmBranch NeonDot = new("neondot", "Dp.IsSupported", 4, 16, "4×16c4 dot");
+    /// <summary>
+    /// ARM64 without the dot product (Cortex-A53, A72): 4 pixels × 16 outputs, SMLAL/UMLAL by lane on 16-bit
+    /// values, 8 input channels a load. It reads the dot product's c4 weights, unzipped in registers (UZP1/UZP2)
+    /// into one vector of 16 outputs per input channel; UZP on 128 bits is A64 only, hence the Arm64 check.
+    /// </summary>
+    public static readonly IntegerGemmBranch NeonMlal = new("neonmlal", "AdvSimd.Arm64.IsSupported", 4, 16, "4×16c4 mlal lane");
     /// <summary>x64's AVX2: 4 pixels × 8 outputs, PMADDWD on the inputs widened to 16 bits, 4 input channels a step.</summary>
     public static readonly IntegerGemmBranch Avx2 = new("avx2", "Avx2.IsSupported", 4, 8, "4×8c4 madd");
 
-    /// <summary>The branches a build writes: ARM64 builds the dot product's, x64 ones AVX2's, builds for any machine both; every build keeps the scalar code after them.</summary>
+    /// <summary>
+    /// The branches a build writes: ARM64 builds the dot product's and, for cores without it, the MLAL one; x64
+    /// ones AVX2's; builds for any machine all three. Every build keeps the scalar code after them.
+    /// </summary>
     public static IReadOnlyList<IntegerGemmBranch> For(IReadOnlyList<VectorWidth> widths) =>
-        widths.All(w => w.Lanes == 4) && widths.Count == 1 ? [NeonDot] : widths.Any(w => w.Lanes == 4) ? [NeonDot, Avx2] : [Avx2];
+        widths.All(w => w.Lanes == 4) && widths.Count == 1 ? [NeonDot, NeonMlal] : widths.Any(w => w.Lanes == 4) ? [NeonDot, NeonMlal, Avx2] : [Avx2];
 }
 
 /// <summary>Writes the integer GEMM of a 1×1 convolution: the branches its plan lists, then the scalar code for any other CPU.</summary>
@@ -126,8 +135,8 @@ internal static class IntegerGemmKernel
         foreach (IntegerGemmBranch branch in branches)
         {
             w.Open($"{(branch == branches[0] ? "if" : "else if")} ({branch.Check})");
-            if (branch == IntegerGemmBranch.NeonDot)
-                NeonDot(w, layer, g, pixels, rowSums, x);
+            if (branch != IntegerGemmBranch.Avx2)
+                Neon(w, layer, g, pixels, rowSums, x, branch);
             else
                 Avx2(w, layer, g, pixels, rowSums, x);
             w.Line("return;");
@@ -224,14 +233,13 @@ internal static class IntegerGemmKernel
         g.PerChannelScales ? $"{vector}.LoadUnsafe(ref scales, (nuint)({offset}))" : $"{vector}.Create(Scale)";
 
     /// <summary>
-    /// 4 pixels × 16 outputs in 16 int32 vectors: each step loads 16 input channels of each pixel once and
-    /// takes them 4 at a time by lane (SDOT/UDOT by element), against 4 loads of a step's weights.
+    /// The two ARM64 branches' tile: 4 pixels × 16 outputs in 16 int32 vectors, c{pixel}_{j} holding outputs
+    /// 4j … 4j + 3, over the same c4 weights; <see cref="DotSteps"/> or <see cref="MlalSteps"/> fill them.
     /// </summary>
-    private static void NeonDot(SourceWriter w, IntegerLayer layer, IntegerGemmLayout g, int pixels, bool rowSums, string x)
+    private static void Neon(SourceWriter w, IntegerLayer layer, IntegerGemmLayout g, int pixels, bool rowSums, string x, IntegerGemmBranch branch)
     {
-        int rows = Math.Min(IntegerGemmBranch.NeonDot.Pixels, pixels);
-        bool signed = layer.Input.Signed;
-        string v = signed ? "Vector128<sbyte>" : "Vector128<byte>", acc = signed ? "Vector128<int>" : "Vector128<uint>";
+        int rows = Math.Min(branch.Pixels, pixels);
+        bool signed = layer.Input.Signed, dot = branch == IntegerGemmBranch.NeonDot;
         w.Line(x == "byte" ? "ref byte input8 = ref input;" : "ref sbyte input8 = ref Unsafe.As<byte, sbyte>(ref input);");
         string code = layer.Output.Signed ? "sbyte" : "byte";
         w.Line($"Vector128<short> zeroPoint = Vector128.Create((short)OutputZeroPoint); Vector128<{code}> min = Vector128.Create(({code})OutputMin), max = Vector128.Create(({code})OutputMax);");
@@ -239,24 +247,14 @@ internal static class IntegerGemmKernel
             w.Line("Vector128<float> scale = Vector128.Create(Scale);");
         OpenTileLoop(w, "p", 0, pixels, rows);
         w.Line($"ref {x} a = ref Unsafe.Add(ref input8, p * K);");
-        int full = g.K / 16, rest = g.K % 16;
+        if (rowSums && dot)
+            RowSums(w, rows, g.K, "a dot product with ones (in the last load, ones for its real channels only)", "ones", "(byte)1",
+                (sum, load, mask) => $"Dp.DotProduct({sum}, {load}, {mask ?? "Vector128<byte>.One"})");
+        else if (rowSums)
+            RowSums(w, rows, g.K, "its bytes added pairwise into 16 bits, then into 32 (UADDLP, UADALP; in the last load, its real channels only)", "real", "byte.MaxValue",
+                (sum, load, mask) => $"AdvSimd.AddPairwiseWideningAndAdd({sum}, AdvSimd.AddPairwiseWidening({(mask is null ? load : $"({load} & {mask})")}))");
         if (rowSums)
-        {
-            w.Line("// Each pixel's Σx, for the weights' zero point: a dot product with ones (in the last load, ones for its real channels only).");
-            w.Line($"Vector128<uint> {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"s{r} = default"))};");
-            Sixteens(w, full, k =>
-            {
-                for (int r = 0; r < rows; r++)
-                    w.Line($"s{r} = Dp.DotProduct(s{r}, Vector128.LoadUnsafe(ref a{At(Element(r, k))}), Vector128<byte>.One);");
-            });
-            if (rest > 0)
-            {
-                w.Line($"Vector128<byte> ones = Vector128.Create({string.Join(", ", Enumerable.Range(0, 16).Select(i => i < rest ? "(byte)1" : "(byte)0"))});");
-                for (int r = 0; r < rows; r++)
-                    w.Line($"s{r} = Dp.DotProduct(s{r}, Vector128.LoadUnsafe(ref a{At(Element(r, Rendering.Constant(full * 16)))}), ones);");
-            }
             w.Line($"Vector128<int> {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"z{r} = Vector128.Create(WeightZeroPoint * (int)Vector128.Sum(s{r}))"))};");
-        }
         // One block needs no loop.
         if (g.Blocks > 1)
             w.Open($"for (int b = 0; b < {g.Blocks}; b++)");
@@ -266,42 +264,11 @@ internal static class IntegerGemmKernel
         w.Line(rowSums ? "// The sums start from the biases less zw·Σx, so that the requantisation only scales them." : "// The sums start from the biases, so that the requantisation only scales them.");
         w.Line($"Vector128<int> {string.Join(", ", Enumerable.Range(0, 4).Select(j => $"bias{j} = Vector128.LoadUnsafe(ref bias, (nuint)(b * 16 + {j * 4}))"))};");
         string start(int r, int j) => (rowSums ? $"(bias{j} - z{r})" : $"bias{j}") + (signed ? "" : ".AsUInt32()");
-        w.Line($"{acc} {string.Join(", ", Enumerable.Range(0, rows).SelectMany(r => Enumerable.Range(0, 4).Select(j => $"c{r}_{j} = {start(r, j)}")))};");
-        void Lanes(int lanes, string k)
-        {
-            w.Line($"{v} {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"x{r} = Vector128.LoadUnsafe(ref a{At(Element(r, k))})"))};");
-            for (int lane = 0; lane < lanes; lane++)
-            {
-                w.Line($"{v} {string.Join(", ", Enumerable.Range(0, 4).Select(j => $"w{lane}_{j} = Vector128.LoadUnsafe(ref {(x == "byte" ? "wk" : "Unsafe.As<byte, sbyte>(ref wk)")}, {lane * IntegerGemmLayout.StepBytes + j * 16})"))};");
-                for (int r = 0; r < rows; r++)
-                    w.Line(string.Join(" ", Enumerable.Range(0, 4).Select(j => $"c{r}_{j} = Dp.DotProductBySelectedQuadruplet(c{r}_{j}, w{lane}_{j}, x{r}, {lane});")));
-            }
-        }
-        w.Line("ref byte wk = ref wb;");
-        if (full > 1)
-        {
-            w.Open($"for (int k = 0; k < {full * 16}; k += 16)");
-            w.Line("// Input channels k … k + 15 of each pixel; lane i takes channels k + 4i … k + 4i + 3.");
-            Lanes(4, "k");
-            w.Line($"wk = ref Unsafe.Add(ref wk, {4 * IntegerGemmLayout.StepBytes});");
-            w.Close();
-        }
-        else if (full == 1)
-        {
-            w.Line("// Input channels 0 … 15 of each pixel; lane i takes channels 4i … 4i + 3.");
-            w.Scope();
-            Lanes(4, "0");
-            w.Close();
-            if (rest > 0)
-                w.Line($"wk = ref Unsafe.Add(ref wk, {4 * IntegerGemmLayout.StepBytes});");
-        }
-        if (rest > 0)
-        {
-            w.Line($"// The last {rest} input channels: {(rest + 3) / 4} lane{(rest > 4 ? "s" : "")} of a load that reads past them into lanes left unused.");
-            w.Scope();
-            Lanes((rest + 3) / 4, Rendering.Constant(full * 16));
-            w.Close();
-        }
+        w.Line($"{(signed ? "Vector128<int>" : "Vector128<uint>")} {string.Join(", ", Enumerable.Range(0, rows).SelectMany(r => Enumerable.Range(0, 4).Select(j => $"c{r}_{j} = {start(r, j)}")))};");
+        if (dot)
+            DotSteps(w, g, rows, x);
+        else
+            MlalSteps(w, g, rows, x);
         w.Line("// Requantisation: each sum times its scale, rounded to even, narrowed with saturation, shifted by the zero point and clamped.");
         w.Line("int o = b * 16;");
         if (g.PerChannelScales)
@@ -317,6 +284,135 @@ internal static class IntegerGemmKernel
         w.Close();
         w.Close();
     }
+
+    /// <summary>
+    /// Each pixel's Σx, for the weights' zero point, into <c>s0</c> …: <paramref name="add"/>(sum, load of 16
+    /// channels, mask or null) over whole loads, then the last load's real channels, where <paramref name="mask"/>
+    /// is <paramref name="on"/>.
+    /// </summary>
+    private static void RowSums(SourceWriter w, int rows, int k, string how, string mask, string on, Func<string, string, string?, string> add)
+    {
+        int full = k / 16, rest = k % 16;
+        w.Line($"// Each pixel's Σx, for the weights' zero point: {how}.");
+        w.Line($"Vector128<uint> {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"s{r} = default"))};");
+        Sixteens(w, full, at =>
+        {
+            for (int r = 0; r < rows; r++)
+                w.Line($"s{r} = {add($"s{r}", $"Vector128.LoadUnsafe(ref a{At(Element(r, at))})", null)};");
+        });
+        if (rest == 0)
+            return;
+        w.Line($"Vector128<byte> {mask} = Vector128.Create({string.Join(", ", Enumerable.Range(0, 16).Select(i => i < rest ? on : "(byte)0"))});");
+        for (int r = 0; r < rows; r++)
+            w.Line($"s{r} = {add($"s{r}", $"Vector128.LoadUnsafe(ref a{At(Element(r, Rendering.Constant(full * 16)))})", mask)};");
+    }
+
+    /// <summary>
+    /// The dot product's steps: each loads 16 input channels of each pixel once and takes them 4 at a time by
+    /// lane (SDOT/UDOT by element), against 4 loads of a step's weights.
+    /// </summary>
+    private static void DotSteps(SourceWriter w, IntegerGemmLayout g, int rows, string x)
+    {
+        string v = x == "sbyte" ? "Vector128<sbyte>" : "Vector128<byte>";
+        Runs(w, g.K, 16,
+            k => k == "k" ? "Input channels k … k + 15 of each pixel; lane i takes channels k + 4i … k + 4i + 3." : "Input channels 0 … 15 of each pixel; lane i takes channels 4i … 4i + 3.",
+            rest => $"The last {rest} input channels: {(rest + 3) / 4} lane{(rest > 4 ? "s" : "")} of a load that reads past them into lanes left unused.",
+            (channels, k) =>
+            {
+                w.Line($"{v} {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"x{r} = Vector128.LoadUnsafe(ref a{At(Element(r, k))})"))};");
+                for (int lane = 0; lane < (channels + 3) / 4; lane++)
+                {
+                    w.Line($"{v} {string.Join(", ", Enumerable.Range(0, 4).Select(j => $"w{lane}_{j} = Vector128.LoadUnsafe(ref {Typed(x, "wk")}, {lane * IntegerGemmLayout.StepBytes + j * 16})"))};");
+                    for (int r = 0; r < rows; r++)
+                        w.Line(string.Join(" ", Enumerable.Range(0, 4).Select(j => $"c{r}_{j} = Dp.DotProductBySelectedQuadruplet(c{r}_{j}, w{lane}_{j}, x{r}, {lane});")));
+                }
+            });
+    }
+
+    /// <summary>
+    /// Without the dot product (after XNNPACK's 16-bit "mlal lane" kernels, on the c4 weights): each run loads 8
+    /// input channels of each pixel once, widened to 16 bits, and each step of 4 channels unzips its 64 bytes of
+    /// weights (16 outputs × 4 channels) twice, UZP1/UZP2, into one vector of 16 outputs per channel, widens
+    /// that to 2 × 8 and multiplies them by the pixels' lane for the channel, summing in 32 bits (SMLAL/SMLAL2
+    /// or UMLAL/UMLAL2 by element: exact for any 8-bit values). Per step and 4 pixels: 4 loads, 8 UZP, 8
+    /// widenings, 64 multiply-adds; channels past K, in the last step, take no instructions.
+    /// </summary>
+    private static void MlalSteps(SourceWriter w, IntegerGemmLayout g, int rows, string x)
+    {
+        bool signed = x == "sbyte";
+        string v = $"Vector128<{x}>", wide = signed ? "Vector128<short>" : "Vector128<ushort>", extend = signed ? "AdvSimd.SignExtendWidening" : "AdvSimd.ZeroExtendWidening";
+        string[] channelOf = ["AdvSimd.Arm64.UnzipEven(even01, even23)", "AdvSimd.Arm64.UnzipEven(odd01, odd23)", "AdvSimd.Arm64.UnzipOdd(even01, even23)", "AdvSimd.Arm64.UnzipOdd(odd01, odd23)"];
+        Runs(w, g.K, 8,
+            k => $"Input channels {k} … {Channel(k, 7)} of each pixel in 16 bits: lane i is channel {Channel(k, "i")}.",
+            rest => $"The last {rest} input channels: {(rest + 3) / 4} step{(rest > 4 ? "s" : "")}, from a load that reads past them into lanes left unused.",
+            (channels, k) =>
+            {
+                w.Line($"{wide} {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"x{r} = {extend}Lower(Vector64.LoadUnsafe(ref a{At(Element(r, k))}))"))};");
+                for (int step = 0; step < (channels + 3) / 4; step++)
+                {
+                    int real = Math.Min(4, channels - 4 * step);
+                    w.Line($"// Channels {Channel(k, 4 * step)} … {Channel(k, 4 * step + real - 1)}, lanes {4 * step} … {4 * step + real - 1}: the step's weights as one vector of 16 outputs per channel, each widened to outputs 0 … 7 (lo) and 8 … 15 (hi).");
+                    w.Scope();
+                    w.Line($"{v} {string.Join(", ", Enumerable.Range(0, 4).Select(j => $"w{j} = Vector128.LoadUnsafe(ref {Typed(x, "wk")}, {step * IntegerGemmLayout.StepBytes + j * 16})"))};");
+                    w.Line($"{v} even01 = AdvSimd.Arm64.UnzipEven(w0, w1), even23 = AdvSimd.Arm64.UnzipEven(w2, w3){(real > 1 ? ", odd01 = AdvSimd.Arm64.UnzipOdd(w0, w1), odd23 = AdvSimd.Arm64.UnzipOdd(w2, w3)" : "")};");
+                    w.Line($"{v} {string.Join(", ", Enumerable.Range(0, real).Select(i => $"channel{i} = {channelOf[i]}"))};");
+                    for (int i = 0; i < real; i++)
+                    {
+                        int lane = 4 * step + i;
+                        // Upper halves first: each GetLower is then its vector's last use, and costs no copy.
+                        w.Line($"{wide} hi{i} = {extend}Upper(channel{i}), lo{i} = {extend}Lower(channel{i}.GetLower());");
+                        for (int r = 0; r < rows; r++)
+                            w.Line($"c{r}_1 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c{r}_1, lo{i}, x{r}, {lane}); c{r}_3 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c{r}_3, hi{i}, x{r}, {lane});");
+                        for (int r = 0; r < rows; r++)
+                            w.Line($"c{r}_0 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c{r}_0, lo{i}.GetLower(), x{r}, {lane}); c{r}_2 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c{r}_2, hi{i}.GetLower(), x{r}, {lane});");
+                    }
+                    w.Close();
+                }
+            });
+    }
+
+    /// <summary>
+    /// Runs of <paramref name="size"/> input channels from <c>wk</c>: a loop over the whole ones (the body
+    /// alone, at 0, for one), then the last <c>K % size</c>; each comment from <paramref name="whole"/> or
+    /// <paramref name="last"/>, the code from <paramref name="body"/>(channels, first channel).
+    /// </summary>
+    private static void Runs(SourceWriter w, int k, int size, Func<string, string> whole, Func<int, string> last, Action<int, string> body)
+    {
+        int full = k / size, rest = k % size;
+        string advance = $"wk = ref Unsafe.Add(ref wk, {size / IntegerGemmLayout.Step * IntegerGemmLayout.StepBytes});";
+        w.Line("ref byte wk = ref wb;");
+        if (full > 1)
+        {
+            w.Open($"for (int k = 0; k < {full * size}; k += {size})");
+            w.Line($"// {whole("k")}");
+            body(size, "k");
+            w.Line(advance);
+            w.Close();
+        }
+        else if (full == 1)
+        {
+            w.Line($"// {whole("0")}");
+            w.Scope();
+            body(size, "0");
+            w.Close();
+            if (rest > 0)
+                w.Line(advance);
+        }
+        if (rest > 0)
+        {
+            w.Line($"// {last(rest)}");
+            w.Scope();
+            body(rest, Rendering.Constant(full * size));
+            w.Close();
+        }
+    }
+
+    /// <summary>Input channel <paramref name="k"/> + <paramref name="n"/> as the comments name it: "k + 4", "28".</summary>
+    private static string Channel(string k, object n) =>
+        int.TryParse(k, out int first) && n is int m ? Rendering.Constant(first + m) : Plus(k, n.ToString()!);
+
+    /// <summary>The byte reference <paramref name="name"/> as the input's element type.</summary>
+    private static string Typed(string x, string name) => x == "byte" ? name : $"Unsafe.As<byte, sbyte>(ref {name})";
 
     /// <summary>
     /// 4 pixels × 8 outputs in 8 int32 vectors of 256 bits, each holding 4 outputs × the two halves of a step:

@@ -258,6 +258,123 @@
             }
             return;
         }
+        else if (AdvSimd.Arm64.IsSupported)
+        {
+            ref sbyte input8 = ref Unsafe.As<byte, sbyte>(ref input);
+            Vector128<short> zeroPoint = Vector128.Create((short)OutputZeroPoint); Vector128<sbyte> min = Vector128.Create((sbyte)OutputMin), max = Vector128.Create((sbyte)OutputMax);
+            for (int p = 0; p < 2304; p += 4)
+            {
+                ref sbyte a = ref Unsafe.Add(ref input8, p * K);
+                {
+                    const int b = 0;
+                    ref byte wb = ref Unsafe.Add(ref weights, b * 128);
+                    // The sums start from the biases, so that the requantisation only scales them.
+                    Vector128<int> bias0 = Vector128.LoadUnsafe(ref bias, (nuint)(b * 16 + 0)), bias1 = Vector128.LoadUnsafe(ref bias, (nuint)(b * 16 + 4)), bias2 = Vector128.LoadUnsafe(ref bias, (nuint)(b * 16 + 8)), bias3 = Vector128.LoadUnsafe(ref bias, (nuint)(b * 16 + 12));
+                    Vector128<int> c0_0 = bias0, c0_1 = bias1, c0_2 = bias2, c0_3 = bias3, c1_0 = bias0, c1_1 = bias1, c1_2 = bias2, c1_3 = bias3, c2_0 = bias0, c2_1 = bias1, c2_2 = bias2, c2_3 = bias3, c3_0 = bias0, c3_1 = bias1, c3_2 = bias2, c3_3 = bias3;
+                    ref byte wk = ref wb;
+                    // Input channels 0 … 7 of each pixel in 16 bits: lane i is channel i.
+                    {
+                        Vector128<short> x0 = AdvSimd.SignExtendWideningLower(Vector64.LoadUnsafe(ref a)), x1 = AdvSimd.SignExtendWideningLower(Vector64.LoadUnsafe(ref a, (nuint)(K))), x2 = AdvSimd.SignExtendWideningLower(Vector64.LoadUnsafe(ref a, (nuint)(2 * K))), x3 = AdvSimd.SignExtendWideningLower(Vector64.LoadUnsafe(ref a, (nuint)(3 * K)));
+                        // Channels 0 … 3, lanes 0 … 3: the step's weights as one vector of 16 outputs per channel, each widened to outputs 0 … 7 (lo) and 8 … 15 (hi).
+                        {
+                            Vector128<sbyte> w0 = Vector128.LoadUnsafe(ref Unsafe.As<byte, sbyte>(ref wk), 0), w1 = Vector128.LoadUnsafe(ref Unsafe.As<byte, sbyte>(ref wk), 16), w2 = Vector128.LoadUnsafe(ref Unsafe.As<byte, sbyte>(ref wk), 32), w3 = Vector128.LoadUnsafe(ref Unsafe.As<byte, sbyte>(ref wk), 48);
+                            Vector128<sbyte> even01 = AdvSimd.Arm64.UnzipEven(w0, w1), even23 = AdvSimd.Arm64.UnzipEven(w2, w3), odd01 = AdvSimd.Arm64.UnzipOdd(w0, w1), odd23 = AdvSimd.Arm64.UnzipOdd(w2, w3);
+                            Vector128<sbyte> channel0 = AdvSimd.Arm64.UnzipEven(even01, even23), channel1 = AdvSimd.Arm64.UnzipEven(odd01, odd23), channel2 = AdvSimd.Arm64.UnzipOdd(even01, even23), channel3 = AdvSimd.Arm64.UnzipOdd(odd01, odd23);
+                            Vector128<short> hi0 = AdvSimd.SignExtendWideningUpper(channel0), lo0 = AdvSimd.SignExtendWideningLower(channel0.GetLower());
+                            c0_1 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c0_1, lo0, x0, 0); c0_3 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c0_3, hi0, x0, 0);
+                            c1_1 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c1_1, lo0, x1, 0); c1_3 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c1_3, hi0, x1, 0);
+                            c2_1 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c2_1, lo0, x2, 0); c2_3 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c2_3, hi0, x2, 0);
+                            c3_1 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c3_1, lo0, x3, 0); c3_3 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c3_3, hi0, x3, 0);
+                            c0_0 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c0_0, lo0.GetLower(), x0, 0); c0_2 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c0_2, hi0.GetLower(), x0, 0);
+                            c1_0 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c1_0, lo0.GetLower(), x1, 0); c1_2 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c1_2, hi0.GetLower(), x1, 0);
+                            c2_0 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c2_0, lo0.GetLower(), x2, 0); c2_2 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c2_2, hi0.GetLower(), x2, 0);
+                            c3_0 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c3_0, lo0.GetLower(), x3, 0); c3_2 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c3_2, hi0.GetLower(), x3, 0);
+                            Vector128<short> hi1 = AdvSimd.SignExtendWideningUpper(channel1), lo1 = AdvSimd.SignExtendWideningLower(channel1.GetLower());
+                            c0_1 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c0_1, lo1, x0, 1); c0_3 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c0_3, hi1, x0, 1);
+                            c1_1 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c1_1, lo1, x1, 1); c1_3 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c1_3, hi1, x1, 1);
+                            c2_1 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c2_1, lo1, x2, 1); c2_3 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c2_3, hi1, x2, 1);
+                            c3_1 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c3_1, lo1, x3, 1); c3_3 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c3_3, hi1, x3, 1);
+                            c0_0 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c0_0, lo1.GetLower(), x0, 1); c0_2 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c0_2, hi1.GetLower(), x0, 1);
+                            c1_0 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c1_0, lo1.GetLower(), x1, 1); c1_2 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c1_2, hi1.GetLower(), x1, 1);
+                            c2_0 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c2_0, lo1.GetLower(), x2, 1); c2_2 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c2_2, hi1.GetLower(), x2, 1);
+                            c3_0 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c3_0, lo1.GetLower(), x3, 1); c3_2 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c3_2, hi1.GetLower(), x3, 1);
+                            Vector128<short> hi2 = AdvSimd.SignExtendWideningUpper(channel2), lo2 = AdvSimd.SignExtendWideningLower(channel2.GetLower());
+                            c0_1 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c0_1, lo2, x0, 2); c0_3 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c0_3, hi2, x0, 2);
+                            c1_1 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c1_1, lo2, x1, 2); c1_3 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c1_3, hi2, x1, 2);
+                            c2_1 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c2_1, lo2, x2, 2); c2_3 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c2_3, hi2, x2, 2);
+                            c3_1 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c3_1, lo2, x3, 2); c3_3 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c3_3, hi2, x3, 2);
+                            c0_0 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c0_0, lo2.GetLower(), x0, 2); c0_2 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c0_2, hi2.GetLower(), x0, 2);
+                            c1_0 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c1_0, lo2.GetLower(), x1, 2); c1_2 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c1_2, hi2.GetLower(), x1, 2);
+                            c2_0 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c2_0, lo2.GetLower(), x2, 2); c2_2 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c2_2, hi2.GetLower(), x2, 2);
+                            c3_0 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c3_0, lo2.GetLower(), x3, 2); c3_2 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c3_2, hi2.GetLower(), x3, 2);
+                            Vector128<short> hi3 = AdvSimd.SignExtendWideningUpper(channel3), lo3 = AdvSimd.SignExtendWideningLower(channel3.GetLower());
+                            c0_1 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c0_1, lo3, x0, 3); c0_3 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c0_3, hi3, x0, 3);
+                            c1_1 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c1_1, lo3, x1, 3); c1_3 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c1_3, hi3, x1, 3);
+                            c2_1 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c2_1, lo3, x2, 3); c2_3 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c2_3, hi3, x2, 3);
+                            c3_1 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c3_1, lo3, x3, 3); c3_3 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c3_3, hi3, x3, 3);
+                            c0_0 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c0_0, lo3.GetLower(), x0, 3); c0_2 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c0_2, hi3.GetLower(), x0, 3);
+                            c1_0 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c1_0, lo3.GetLower(), x1, 3); c1_2 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c1_2, hi3.GetLower(), x1, 3);
+                            c2_0 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c2_0, lo3.GetLower(), x2, 3); c2_2 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c2_2, hi3.GetLower(), x2, 3);
+                            c3_0 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c3_0, lo3.GetLower(), x3, 3); c3_2 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c3_2, hi3.GetLower(), x3, 3);
+                        }
+                        // Channels 4 … 7, lanes 4 … 7: the step's weights as one vector of 16 outputs per channel, each widened to outputs 0 … 7 (lo) and 8 … 15 (hi).
+                        {
+                            Vector128<sbyte> w0 = Vector128.LoadUnsafe(ref Unsafe.As<byte, sbyte>(ref wk), 64), w1 = Vector128.LoadUnsafe(ref Unsafe.As<byte, sbyte>(ref wk), 80), w2 = Vector128.LoadUnsafe(ref Unsafe.As<byte, sbyte>(ref wk), 96), w3 = Vector128.LoadUnsafe(ref Unsafe.As<byte, sbyte>(ref wk), 112);
+                            Vector128<sbyte> even01 = AdvSimd.Arm64.UnzipEven(w0, w1), even23 = AdvSimd.Arm64.UnzipEven(w2, w3), odd01 = AdvSimd.Arm64.UnzipOdd(w0, w1), odd23 = AdvSimd.Arm64.UnzipOdd(w2, w3);
+                            Vector128<sbyte> channel0 = AdvSimd.Arm64.UnzipEven(even01, even23), channel1 = AdvSimd.Arm64.UnzipEven(odd01, odd23), channel2 = AdvSimd.Arm64.UnzipOdd(even01, even23), channel3 = AdvSimd.Arm64.UnzipOdd(odd01, odd23);
+                            Vector128<short> hi0 = AdvSimd.SignExtendWideningUpper(channel0), lo0 = AdvSimd.SignExtendWideningLower(channel0.GetLower());
+                            c0_1 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c0_1, lo0, x0, 4); c0_3 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c0_3, hi0, x0, 4);
+                            c1_1 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c1_1, lo0, x1, 4); c1_3 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c1_3, hi0, x1, 4);
+                            c2_1 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c2_1, lo0, x2, 4); c2_3 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c2_3, hi0, x2, 4);
+                            c3_1 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c3_1, lo0, x3, 4); c3_3 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c3_3, hi0, x3, 4);
+                            c0_0 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c0_0, lo0.GetLower(), x0, 4); c0_2 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c0_2, hi0.GetLower(), x0, 4);
+                            c1_0 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c1_0, lo0.GetLower(), x1, 4); c1_2 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c1_2, hi0.GetLower(), x1, 4);
+                            c2_0 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c2_0, lo0.GetLower(), x2, 4); c2_2 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c2_2, hi0.GetLower(), x2, 4);
+                            c3_0 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c3_0, lo0.GetLower(), x3, 4); c3_2 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c3_2, hi0.GetLower(), x3, 4);
+                            Vector128<short> hi1 = AdvSimd.SignExtendWideningUpper(channel1), lo1 = AdvSimd.SignExtendWideningLower(channel1.GetLower());
+                            c0_1 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c0_1, lo1, x0, 5); c0_3 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c0_3, hi1, x0, 5);
+                            c1_1 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c1_1, lo1, x1, 5); c1_3 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c1_3, hi1, x1, 5);
+                            c2_1 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c2_1, lo1, x2, 5); c2_3 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c2_3, hi1, x2, 5);
+                            c3_1 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c3_1, lo1, x3, 5); c3_3 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c3_3, hi1, x3, 5);
+                            c0_0 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c0_0, lo1.GetLower(), x0, 5); c0_2 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c0_2, hi1.GetLower(), x0, 5);
+                            c1_0 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c1_0, lo1.GetLower(), x1, 5); c1_2 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c1_2, hi1.GetLower(), x1, 5);
+                            c2_0 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c2_0, lo1.GetLower(), x2, 5); c2_2 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c2_2, hi1.GetLower(), x2, 5);
+                            c3_0 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c3_0, lo1.GetLower(), x3, 5); c3_2 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c3_2, hi1.GetLower(), x3, 5);
+                            Vector128<short> hi2 = AdvSimd.SignExtendWideningUpper(channel2), lo2 = AdvSimd.SignExtendWideningLower(channel2.GetLower());
+                            c0_1 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c0_1, lo2, x0, 6); c0_3 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c0_3, hi2, x0, 6);
+                            c1_1 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c1_1, lo2, x1, 6); c1_3 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c1_3, hi2, x1, 6);
+                            c2_1 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c2_1, lo2, x2, 6); c2_3 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c2_3, hi2, x2, 6);
+                            c3_1 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c3_1, lo2, x3, 6); c3_3 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c3_3, hi2, x3, 6);
+                            c0_0 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c0_0, lo2.GetLower(), x0, 6); c0_2 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c0_2, hi2.GetLower(), x0, 6);
+                            c1_0 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c1_0, lo2.GetLower(), x1, 6); c1_2 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c1_2, hi2.GetLower(), x1, 6);
+                            c2_0 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c2_0, lo2.GetLower(), x2, 6); c2_2 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c2_2, hi2.GetLower(), x2, 6);
+                            c3_0 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c3_0, lo2.GetLower(), x3, 6); c3_2 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c3_2, hi2.GetLower(), x3, 6);
+                            Vector128<short> hi3 = AdvSimd.SignExtendWideningUpper(channel3), lo3 = AdvSimd.SignExtendWideningLower(channel3.GetLower());
+                            c0_1 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c0_1, lo3, x0, 7); c0_3 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c0_3, hi3, x0, 7);
+                            c1_1 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c1_1, lo3, x1, 7); c1_3 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c1_3, hi3, x1, 7);
+                            c2_1 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c2_1, lo3, x2, 7); c2_3 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c2_3, hi3, x2, 7);
+                            c3_1 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c3_1, lo3, x3, 7); c3_3 = AdvSimd.MultiplyBySelectedScalarWideningUpperAndAdd(c3_3, hi3, x3, 7);
+                            c0_0 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c0_0, lo3.GetLower(), x0, 7); c0_2 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c0_2, hi3.GetLower(), x0, 7);
+                            c1_0 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c1_0, lo3.GetLower(), x1, 7); c1_2 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c1_2, hi3.GetLower(), x1, 7);
+                            c2_0 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c2_0, lo3.GetLower(), x2, 7); c2_2 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c2_2, hi3.GetLower(), x2, 7);
+                            c3_0 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c3_0, lo3.GetLower(), x3, 7); c3_2 = AdvSimd.MultiplyBySelectedScalarWideningLowerAndAdd(c3_2, hi3.GetLower(), x3, 7);
+                        }
+                    }
+                    // Requantisation: each sum times its scale, rounded to even, narrowed with saturation, shifted by the zero point and clamped.
+                    int o = b * 16;
+                    Vector128<float> scale0 = Vector128.LoadUnsafe(ref scales, (nuint)(o + 0)), scale1 = Vector128.LoadUnsafe(ref scales, (nuint)(o + 4)), scale2 = Vector128.LoadUnsafe(ref scales, (nuint)(o + 8)), scale3 = Vector128.LoadUnsafe(ref scales, (nuint)(o + 12));
+                    Vector128<byte> y0 = global::MobileNet.IntegerMath.Requantize16Signed(c0_0, c0_1, c0_2, c0_3, scale0, scale1, scale2, scale3, zeroPoint, min, max).AsByte();
+                    y0.StoreUnsafe(ref Unsafe.Add(ref output, p * OutC + o));
+                    Vector128<byte> y1 = global::MobileNet.IntegerMath.Requantize16Signed(c1_0, c1_1, c1_2, c1_3, scale0, scale1, scale2, scale3, zeroPoint, min, max).AsByte();
+                    y1.StoreUnsafe(ref Unsafe.Add(ref output, (p + 1) * OutC + o));
+                    Vector128<byte> y2 = global::MobileNet.IntegerMath.Requantize16Signed(c2_0, c2_1, c2_2, c2_3, scale0, scale1, scale2, scale3, zeroPoint, min, max).AsByte();
+                    y2.StoreUnsafe(ref Unsafe.Add(ref output, (p + 2) * OutC + o));
+                    Vector128<byte> y3 = global::MobileNet.IntegerMath.Requantize16Signed(c3_0, c3_1, c3_2, c3_3, scale0, scale1, scale2, scale3, zeroPoint, min, max).AsByte();
+                    y3.StoreUnsafe(ref Unsafe.Add(ref output, (p + 3) * OutC + o));
+                }
+            }
+            return;
+        }
         else if (Avx2.IsSupported)
         {
             ref sbyte input8 = ref Unsafe.As<byte, sbyte>(ref input);
