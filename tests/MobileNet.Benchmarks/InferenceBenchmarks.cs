@@ -31,14 +31,23 @@ public abstract class InferenceBenchmark : IDisposable
         _output = new float[classes];
         _workspace = new float[workspace];
 
-        string path = typeof(InferenceBenchmark).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Model:" + model).Value!;
-        using var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
-        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
-        _session = new InferenceSession(path, options);
+        _session = OnnxRuntimeSession(model);
         _inputNames = [_session.InputMetadata.Keys.Single()];
         _outputNames = [_session.OutputMetadata.Keys.Single()];
         _ortInput = OrtValue.CreateTensorValueFromMemory(nchw, [1, 3, size, size]);
         _ortOutput = OrtValue.CreateTensorValueFromMemory(new float[classes], [1, classes]);
+    }
+
+    /// <summary>
+    /// ONNX Runtime on the model the build wrote for <paramref name="model"/> (an AssemblyMetadata "Model:" entry): one thread,
+    /// no spinning, every graph optimisation, as every ONNX Runtime baseline here runs.
+    /// </summary>
+    internal static InferenceSession OnnxRuntimeSession(string model)
+    {
+        string path = typeof(InferenceBenchmark).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Model:" + model).Value!;
+        using var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        return new InferenceSession(path, options);
     }
 
     protected float[] Input => _nhwc;
