@@ -21,12 +21,13 @@ public sealed class QdqTwinTests(ITestOutputHelper output)
     /// <summary>
     /// Each file, with the most quantisation steps of the output (1/256 each, in probability) by which ONNX Runtime may differ,
     /// and the operators ONNX Runtime leaves in float. Measured on the photos and four random images (this test's log):
-    /// Coral's V1 0.5-160 and V2 1.0-224 give every one of the 1001 outputs equal, on every input, although ORT's QLinearConv
-    /// requantises with a float multiplier (MLAS) where TFLite uses a 31-bit fixed-point one: near-ties are rare, and the
-    /// softmax's 1/256 steps absorb what differs before it. So the bound is 0. person_detect differs by up to 3 steps (2 and 3 on
-    /// the photos, 1 on one random image): ONNX Runtime turns int8 activations into uint8 on x86 (its QDQ s8→u8 conversion) but
-    /// cannot so turn the graph's int8 input and output, so the stem convolution and the softmax, whose QDQ pairs then mix the
-    /// two types, stay unfused and run in float.
+    /// Coral's V1 0.5-160 and V2 1.0-224 give every one of the 1001 outputs equal, on every input. The convolutions requantise
+    /// alike (ours as XNNPACK does, ORT's MLAS too: the int32 sum times one float scale per channel, rounded half to even); what
+    /// could differ is the last bit of that scale, and ORT's own QLinearAdd and QLinearSoftmax against XNNPACK's fixed-point add
+    /// and TFLite's table softmax; none of it reached the output here. So the bound is 0. person_detect differs by up to 3 steps (2 and 3 on the photos,
+    /// 1 on one random image): ONNX Runtime turns int8 activations into uint8 on x86 (its QDQ s8→u8 conversion) but cannot so
+    /// turn the graph's int8 input and output, so the stem convolution and the softmax, whose QDQ pairs then mix the two types,
+    /// stay unfused and run in float.
     /// </summary>
     public static TheoryData<string, double, int, int, int, string[]> Models => new()
     {
