@@ -15,10 +15,7 @@ namespace MobileNet.Benchmarks;
 [MemoryDiagnoser]
 public abstract class IntegerInferenceBenchmark : IDisposable
 {
-    private readonly InferenceSession _session;
-    private readonly OrtValue _ortInput, _ortOutput;
-    private readonly RunOptions _runOptions = new();
-    private readonly string[] _inputNames, _outputNames;
+    private readonly OrtBaseline _ort;
 
     protected IntegerInferenceBenchmark(string qdqModel, int size, int classes, int integerWorkspace, int floatWorkspace, float inputScale, int inputZeroPoint)
     {
@@ -35,11 +32,8 @@ public abstract class IntegerInferenceBenchmark : IDisposable
         FloatOutput = new float[classes];
         FloatWorkspace = new float[floatWorkspace];
 
-        _session = InferenceBenchmark.OnnxRuntimeSession(qdqModel);
-        _inputNames = [_session.InputMetadata.Keys.Single()];
-        _outputNames = [_session.OutputMetadata.Keys.Single()];
-        _ortInput = OrtValue.CreateTensorValueFromMemory(nchw.Select(v => (byte)v).ToArray(), [1, 3, size, size]);
-        _ortOutput = OrtValue.CreateTensorValueFromMemory(new byte[classes], [1, classes]);
+        _ort = new OrtBaseline(qdqModel, OrtValue.CreateTensorValueFromMemory(nchw.Select(v => (byte)v).ToArray(), [1, 3, size, size]),
+            OrtValue.CreateTensorValueFromMemory(new byte[classes], [1, classes]));
     }
 
     protected byte[] Bytes { get; }
@@ -50,14 +44,11 @@ public abstract class IntegerInferenceBenchmark : IDisposable
     protected float[] FloatWorkspace { get; }
 
     [Benchmark(Baseline = true, Description = "ONNX Runtime, QDQ (integer)")]
-    public void OnnxRuntimeQdq() => _session.Run(_runOptions, _inputNames, [_ortInput], _outputNames, [_ortOutput]);
+    public void OnnxRuntimeQdq() => _ort.Run();
 
     public void Dispose()
     {
-        _ortInput.Dispose();
-        _ortOutput.Dispose();
-        _runOptions.Dispose();
-        _session.Dispose();
+        _ort.Dispose();
         GC.SuppressFinalize(this);
     }
 }
