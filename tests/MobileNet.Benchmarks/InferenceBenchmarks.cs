@@ -17,10 +17,7 @@ public abstract class InferenceBenchmark : IDisposable
     private readonly float[] _nhwc;
     private readonly float[] _output;
     private readonly float[] _workspace;
-    private readonly InferenceSession _session;
-    private readonly OrtValue _ortInput, _ortOutput;
-    private readonly RunOptions _runOptions = new();
-    private readonly string[] _inputNames, _outputNames;
+    private readonly OrtBaseline _ort;
 
     protected InferenceBenchmark(string model, int size, int classes, int workspace)
     {
@@ -30,15 +27,7 @@ public abstract class InferenceBenchmark : IDisposable
         TensorLayout.NhwcToNchw(_nhwc, nchw, 3, size, size);
         _output = new float[classes];
         _workspace = new float[workspace];
-
-        string path = typeof(InferenceBenchmark).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Model:" + model).Value!;
-        using var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
-        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
-        _session = new InferenceSession(path, options);
-        _inputNames = [_session.InputMetadata.Keys.Single()];
-        _outputNames = [_session.OutputMetadata.Keys.Single()];
-        _ortInput = OrtValue.CreateTensorValueFromMemory(nchw, [1, 3, size, size]);
-        _ortOutput = OrtValue.CreateTensorValueFromMemory(new float[classes], [1, classes]);
+        _ort = new OrtBaseline(model, OrtValue.CreateTensorValueFromMemory(nchw, [1, 3, size, size]), OrtValue.CreateTensorValueFromMemory(new float[classes], [1, classes]));
     }
 
     protected float[] Input => _nhwc;
@@ -46,15 +35,46 @@ public abstract class InferenceBenchmark : IDisposable
     protected float[] Workspace => _workspace;
 
     [Benchmark(Baseline = true, Description = "ONNX Runtime")]
-    public void OnnxRuntime() => _session.Run(_runOptions, _inputNames, [_ortInput], _outputNames, [_ortOutput]);
+    public void OnnxRuntime() => _ort.Run();
 
     public void Dispose()
     {
-        _ortInput.Dispose();
-        _ortOutput.Dispose();
+        _ort.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>
+/// ONNX Runtime on the model the build wrote for a benchmark (an AssemblyMetadata "Model:" entry), as every baseline here
+/// runs it: one thread, no spinning, every graph optimisation, and its input and output tensors bound once.
+/// </summary>
+internal sealed class OrtBaseline : IDisposable
+{
+    private readonly InferenceSession _session;
+    private readonly OrtValue _input, _output;
+    private readonly RunOptions _runOptions = new();
+    private readonly string[] _inputNames, _outputNames;
+
+    /// <summary>Takes ownership of <paramref name="input"/> and <paramref name="output"/>.</summary>
+    public OrtBaseline(string model, OrtValue input, OrtValue output)
+    {
+        string path = typeof(OrtBaseline).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Model:" + model).Value!;
+        using var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        _session = new InferenceSession(path, options);
+        _inputNames = [_session.InputMetadata.Keys.Single()];
+        _outputNames = [_session.OutputMetadata.Keys.Single()];
+        (_input, _output) = (input, output);
+    }
+
+    public void Run() => _session.Run(_runOptions, _inputNames, [_input], _outputNames, [_output]);
+
+    public void Dispose()
+    {
+        _input.Dispose();
+        _output.Dispose();
         _runOptions.Dispose();
         _session.Dispose();
-        GC.SuppressFinalize(this);
     }
 }
 

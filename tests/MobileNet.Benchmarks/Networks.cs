@@ -30,3 +30,19 @@ internal static class Catalog
         [nameof(V2_10_224_Coral)] = ("V2 1.0-224", V2_10_224.MultiplyAccumulates),
     };
 }
+
+/// <summary>Coral's V1 0.5-160 .tflite itself, run in its integers (the benchmarks' integer networks).</summary>
+[MobileNet(Alpha = 0.5, Resolution = 160, Weights = "models/mobilenet_v1_0.5_160_quant.tflite", Arithmetic = MobileNetArithmetic.Integer)]
+public partial class V1_05_160_Int8;
+
+/// <summary>The same file in float: its weights dequantised at build time.</summary>
+[MobileNet(Alpha = 0.5, Resolution = 160, Weights = "models/mobilenet_v1_0.5_160_quant.tflite", Arithmetic = MobileNetArithmetic.Float)]
+public partial class V1_05_160_Float;
+
+/// <summary>Coral's V2 1.0-224 .tflite itself, run in its integers.</summary>
+[MobileNet(Version = 2, Alpha = 1.0, Resolution = 224, Weights = "models/mobilenet_v2_1.0_224_quant.tflite", Arithmetic = MobileNetArithmetic.Integer)]
+public partial class V2_10_224_Int8;
+
+/// <summary>The same file in float.</summary>
+[MobileNet(Version = 2, Alpha = 1.0, Resolution = 224, Weights = "models/mobilenet_v2_1.0_224_quant.tflite", Arithmetic = MobileNetArithmetic.Float)]
+public partial class V2_10_224_Float;

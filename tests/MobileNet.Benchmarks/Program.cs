@@ -22,7 +22,10 @@ if (args is ["--chart", var results, var svg])
     MobileNet.Benchmarks.LatencyChart.Write(results, svg);
     return;
 }
-IConfig config = DefaultConfig.Instance
+// BenchmarkDotNet rebuilds the project for its runs; with the integer networks beside the float ones, generating them all
+// took longer than its default 2 minutes on a loaded 2-core machine.
+IConfig config = ManualConfig.Create(DefaultConfig.Instance)
+    .WithBuildTimeout(System.TimeSpan.FromMinutes(10))
     .AddJob(Job.Default.WithWarmupCount(5).WithIterationCount(20))
     .AddColumn(StatisticColumn.Median, StatisticColumn.P95)
     .AddColumn(MobileNet.Benchmarks.ThroughputColumn.Gmacs, MobileNet.Benchmarks.ThroughputColumn.PercentOfPeak);

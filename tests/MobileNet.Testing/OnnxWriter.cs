@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace MobileNet.Testing;
@@ -66,19 +67,15 @@ public sealed class OnnxGraphBuilder
 
     public string Fresh(string prefix) => $"{prefix}_{_next++}";
 
-    public string Initializer(string name, long[] dims, float[] data)
-    {
-        var bytes = new byte[data.Length * 4];
-        Buffer.BlockCopy(data, 0, bytes, 0, bytes.Length);
-        _initializers.Add(new ProtoWriter().PackedInt64(1, dims).Varint(2, 1).String(8, name).Bytes(9, bytes).ToArray());
-        return name;
-    }
+    public string Initializer(string name, long[] dims, float[] data) => Initializer(name, dims, OnnxType.Float, data);
 
-    public string Int64Initializer(string name, long[] dims, long[] data)
+    public string Int64Initializer(string name, long[] dims, long[] data) => Initializer(name, dims, OnnxType.Int64, data);
+
+    /// <summary>A tensor of any fixed-size element type, stored as its little-endian bytes (raw_data).</summary>
+    public string Initializer<T>(string name, long[] dims, OnnxType type, T[] data) where T : unmanaged
     {
-        var bytes = new byte[data.Length * 8];
-        Buffer.BlockCopy(data, 0, bytes, 0, bytes.Length);
-        _initializers.Add(new ProtoWriter().PackedInt64(1, dims).Varint(2, 7).String(8, name).Bytes(9, bytes).ToArray());
+        byte[] bytes = MemoryMarshal.AsBytes(data.AsSpan()).ToArray();
+        _initializers.Add(new ProtoWriter().PackedInt64(1, dims).Varint(2, (int)type).String(8, name).Bytes(9, bytes).ToArray());
         return name;
     }
 
@@ -106,8 +103,11 @@ public sealed class OnnxGraphBuilder
     public byte[] Build(int opset, string input, long[] inputShape, string output, long[] outputShape, string graphName = "synthetic") =>
         Build(opset, input, inputShape, [(output, outputShape)], graphName);
 
-    /// <summary>A graph with several outputs, declared in the order given (ONNX Runtime returns them in that order).</summary>
-    public byte[] Build(int opset, string input, long[] inputShape, IReadOnlyList<(string Name, long[] Shape)> outputs, string graphName = "synthetic") =>
+    /// <summary>
+    /// A graph with several outputs, declared in the order given (ONNX Runtime returns them in that order); the input and
+    /// the outputs are tensors of <paramref name="type"/> (a QDQ graph takes and gives the quantised bytes).
+    /// </summary>
+    public byte[] Build(int opset, string input, long[] inputShape, IReadOnlyList<(string Name, long[] Shape)> outputs, string graphName = "synthetic", OnnxType type = OnnxType.Float) =>
         new ProtoWriter()
             .Varint(1, opset >= 13 ? 7 : 5)
             .String(2, "MobileNetGen tests")
@@ -116,16 +116,26 @@ public sealed class OnnxGraphBuilder
                 foreach (byte[] n in _nodes) g.Bytes(1, n);
                 g.String(2, graphName);
                 foreach (byte[] t in _initializers) g.Bytes(5, t);
-                g.Message(11, v => ValueInfo(v, input, inputShape));
+                g.Message(11, v => ValueInfo(v, input, inputShape, type));
                 foreach ((string name, long[] shape) in outputs)
-                    g.Message(12, v => ValueInfo(v, name, shape));
+                    g.Message(12, v => ValueInfo(v, name, shape, type));
             })
             .Message(8, o => o.String(1, "").Varint(2, opset))
             .ToArray();
 
-    private static void ValueInfo(ProtoWriter v, string name, long[] shape) =>
-        v.String(1, name).Message(2, t => t.Message(1, tt => tt.Varint(1, 1).Message(2, s =>
+    private static void ValueInfo(ProtoWriter v, string name, long[] shape, OnnxType type) =>
+        v.String(1, name).Message(2, t => t.Message(1, tt => tt.Varint(1, (int)type).Message(2, s =>
         {
             foreach (long d in shape) s.Message(1, dim => dim.Varint(1, d));
         })));
+}
+
+/// <summary>TensorProto.DataType values of onnx.proto: the element types the tests' graphs use.</summary>
+public enum OnnxType
+{
+    Float = 1,
+    UInt8 = 2,
+    Int8 = 3,
+    Int32 = 6,
+    Int64 = 7,
 }

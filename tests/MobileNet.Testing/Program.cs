@@ -6,12 +6,15 @@ using MobileNet.Testing;
 // Usage: MobileNet.Testing <alpha> <resolution> <classes> <seed> <output.onnx>
 //   writes a MobileNet V1 with random weights, PyTorch conventions (NCHW, BN ε 1e-5, Gemm head);
 // or:    MobileNet.Testing twin <input.tflite> <output.onnx>
-//   writes the .tflite's float twin (TfliteToOnnx), for builds that feed it to the generator.
-const string Usage = "usage: MobileNet.Testing <alpha> <resolution> <classes> <seed> <output.onnx> | twin <input.tflite> <output.onnx>";
-if (args is ["twin", string tflite, string twin])
+//   writes the .tflite's float twin (TfliteToOnnx), for builds that feed it to the generator;
+// or:    MobileNet.Testing qdq <input.tflite> <output.onnx>
+//   writes a quantised .tflite's QDQ twin, for the benchmarks' ONNX Runtime integer baseline.
+const string Usage = "usage: MobileNet.Testing <alpha> <resolution> <classes> <seed> <output.onnx> | twin|qdq <input.tflite> <output.onnx>";
+if (args is [("twin" or "qdq") and var form, string tflite, string twin])
 {
-    Write(twin, TfliteToOnnx.Convert(File.ReadAllBytes(tflite)));
-    Console.WriteLine($"wrote the float twin of {tflite} to {twin}");
+    byte[] model = File.ReadAllBytes(tflite);
+    Write(twin, form == "qdq" ? TfliteToOnnx.ConvertQdq(model) : TfliteToOnnx.Convert(model));
+    Console.WriteLine($"wrote the {(form == "qdq" ? "QDQ" : "float")} twin of {tflite} to {twin}");
     return 0;
 }
 if (args.Length != 5)

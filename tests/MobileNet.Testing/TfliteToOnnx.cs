@@ -28,7 +28,22 @@ public static class TfliteToOnnx
     public static byte[] Convert(byte[] tflite)
     {
         (int[] codes, Table graph, Table[] buffers) = Open(tflite);
-        return Convert(codes, graph, buffers, [(graph.Ints(2).Single(), "output")], graph.Tables(3).Length - 1, "float twin of a .tflite");
+        return Convert(codes, graph, buffers, [(graph.Ints(2).Single(), "output")], graph.Tables(3).Length - 1, "float twin of a .tflite", qdq: false);
+    }
+
+    /// <summary>
+    /// The QDQ twin of a quantised file, in the form onnxruntime's quantizer writes (QuantFormat.QDQ), so that ONNX Runtime's
+    /// graph optimiser fuses it to its integer operators (QLinearConv, QLinearAdd, …): the float twin's operators, each
+    /// between DequantizeLinear of its inputs and QuantizeLinear of its result with the file's scales and zero points. The
+    /// weights stay the file's 8-bit values behind a DequantizeLinear (per channel, with <c>axis</c>, where the file
+    /// quantises per channel: opset 13 is the first with that), the biases its int32 values at scale input scale ·
+    /// weight scale, as TFLite's kernels read them. The input <c>input</c> and the output <c>output</c> are the file's
+    /// quantised tensors (uint8 or int8), NCHW.
+    /// </summary>
+    public static byte[] ConvertQdq(byte[] tflite)
+    {
+        (int[] codes, Table graph, Table[] buffers) = Open(tflite);
+        return Convert(codes, graph, buffers, [(graph.Ints(2).Single(), "output")], graph.Tables(3).Length - 1, "QDQ twin of a .tflite", qdq: true);
     }
 
     /// <summary>
@@ -43,7 +58,7 @@ public static class TfliteToOnnx
         if (outputOperators.Count == 0 || outputOperators.Distinct().Count() != outputOperators.Count || outputOperators.Any(i => i < 0 || i >= operators.Length))
             throw new ArgumentException($"the outputs must be distinct operators among the file's {operators.Length}, not [{string.Join(",", outputOperators)}]", nameof(outputOperators));
         (int, string)[] outputs = outputOperators.Select((op, k) => (operators[op].Ints(2).Single(), $"output{k}")).ToArray();
-        return Convert(codes, graph, buffers, outputs, outputOperators.Max(), $"float twin of a .tflite, cut after operators {string.Join(",", outputOperators)}");
+        return Convert(codes, graph, buffers, outputs, outputOperators.Max(), $"float twin of a .tflite, cut after operators {string.Join(",", outputOperators)}", qdq: false);
     }
 
     /// <summary>
@@ -85,25 +100,32 @@ public static class TfliteToOnnx
         tflite.Length >= 8 && Encoding.ASCII.GetString(tflite, 4, 4) == "TFL3" ? Table.Root(tflite) : throw new InvalidDataException("not a TFLite file: no TFL3 identifier");
 
     /// <summary>Converts operators 0..<paramref name="last"/>; <paramref name="outputs"/> names the tensors that become the graph's outputs.</summary>
-    private static byte[] Convert(int[] codes, Table graph, Table[] buffers, (int Tensor, string Name)[] outputs, int last, string graphName)
+    private static byte[] Convert(int[] codes, Table graph, Table[] buffers, (int Tensor, string Name)[] outputs, int last, string graphName, bool qdq)
     {
-        var converter = new Converter(graph.Tables(0), buffers, graph.Ints(1).Single(), outputs);
+        var converter = new Converter(graph.Tables(0), buffers, graph.Ints(1).Single(), outputs, qdq);
         Table[] operators = graph.Tables(3);
         for (int i = 0; i <= last; i++)
             converter.Operator(i, codes[operators[i].Int(0)], operators[i]);
         return converter.Build(graphName);
     }
 
-    private sealed class Converter(Table[] tensors, Table[] buffers, int input, (int Tensor, string Name)[] outputs)
+    /// <summary>
+    /// Writes the float twin or, with <paramref name="qdq"/>, the QDQ twin: one traversal, where the QDQ twin differs only in
+    /// what an activation, a weight and a bias become (<see cref="Value"/>, <see cref="Quantize"/>, <see cref="Weights"/>, <see cref="Bias"/>).
+    /// </summary>
+    private sealed class Converter(Table[] tensors, Table[] buffers, int input, (int Tensor, string Name)[] outputs, bool qdq)
     {
         private readonly OnnxGraphBuilder _g = new();
-        /// <summary>The ONNX value each activation tensor of the .tflite became.</summary>
+        /// <summary>The ONNX value each activation tensor of the .tflite became: its real values, or in the QDQ twin its quantised ones.</summary>
         private readonly Dictionary<int, string> _values = new() { [input] = "input" };
         private readonly Dictionary<int, string> _outputNames = outputs.ToDictionary(o => o.Tensor, o => o.Name);
         private string? _zero, _six;
+        /// <summary>The activations whose scale and zero point the QDQ twin has written as initializers.</summary>
+        private readonly HashSet<int> _quantizers = [];
 
         public byte[] Build(string graphName) =>
-            _g.Build(13, "input", Nchw(Shape(input)), outputs.Select(o => (_values[o.Tensor], Nchw(Shape(o.Tensor)))).ToArray(), graphName);
+            _g.Build(13, "input", Nchw(Shape(input)), outputs.Select(o => (_values[o.Tensor], Nchw(Shape(o.Tensor)))).ToArray(), graphName,
+                qdq ? ElementType(input) : OnnxType.Float);
 
         public void Operator(int index, int code, Table op)
         {
@@ -130,6 +152,8 @@ public static class TfliteToOnnx
                 default:
                     throw new NotSupportedException($"operator {index}: BuiltinOperator {code} is not supported");
             }
+            if (qdq)
+                Quantize(result);
         }
 
         private void Convolution(string name, int[] inputs, bool depthwise, Table options)
@@ -143,10 +167,9 @@ public static class TfliteToOnnx
             // TFLite keeps conv weights OHWI and depthwise weights [1,H,W,C·multiplier] with output channel c·multiplier + m,
             // which is the output order of an ONNX group convolution with one group per input channel.
             int outC = depthwise ? w[3] : w[0];
-            float[] weights = Permute(Values(inputs[1]), w, depthwise ? [3, 0, 1, 2] : [0, 3, 1, 2]);
-            var operands = new List<string> { Value(inputs[0]), _g.Initializer(name + "_W", [outC, depthwise ? 1 : w[3], kernelH, kernelW], weights) };
+            var operands = new List<string> { Value(inputs[0]), Weights(name + "_W", inputs[1], [outC, depthwise ? 1 : w[3], kernelH, kernelW], depthwise ? [3, 0, 1, 2] : [0, 3, 1, 2]) };
             if (inputs.Length > 2 && inputs[2] >= 0)
-                operands.Add(_g.Initializer(name + "_B", [outC], Values(inputs[2])));
+                operands.Add(Bias(name + "_B", inputs[2], inputs[0], inputs[1]));
             Emit(name, "Conv", [.. operands], options.SByte(3 + shift),
                 new OnnxAttr.Ints("kernel_shape", kernelH, kernelW), new OnnxAttr.Ints("strides", strideH, strideW),
                 new OnnxAttr.Ints("dilations", dilationH, dilationW), new OnnxAttr.Int("group", depthwise ? x[3] : 1),
@@ -219,12 +242,106 @@ public static class TfliteToOnnx
             }
         }
 
-        /// <summary>Names the ONNX value of an operator's result after the operator (as a reader would see it in Netron), or as the graph output it is.</summary>
-        private string Name(int index, string kind, int result) =>
-            _values[result] = _outputNames.TryGetValue(result, out string? output) ? output : $"op{index}_{kind}";
+        /// <summary>
+        /// Names the ONNX value of an operator's result after the operator (as a reader would see it in Netron), or as the graph
+        /// output it is; returns the name the operator writes its real values to (in the QDQ twin, what <see cref="Quantize"/> reads).
+        /// </summary>
+        private string Name(int index, string kind, int result)
+        {
+            string value = _values[result] = _outputNames.TryGetValue(result, out string? output) ? output : $"op{index}_{kind}";
+            return qdq ? Real(value) : value;
+        }
 
-        private string Value(int tensor) =>
-            _values.TryGetValue(tensor, out string? value) ? value : throw new NotSupportedException($"tensor {tensor} is a constant or not yet computed where an activation is expected");
+        private static string Real(string quantized) => quantized + "_real";
+
+        /// <summary>
+        /// An activation's real values as an operator reads them. In the QDQ twin each use gets a DequantizeLinear of its own, so that
+        /// each operator with the DequantizeLinear before it and the QuantizeLinear after it is a group ONNX Runtime fuses on its own.
+        /// </summary>
+        private string Value(int tensor)
+        {
+            if (!_values.TryGetValue(tensor, out string? value))
+                throw new NotSupportedException($"tensor {tensor} is a constant or not yet computed where an activation is expected");
+            if (!qdq)
+                return value;
+            string real = _g.Fresh(Real(value));
+            _g.Node("DequantizeLinear", [value, .. ActivationQuantization(tensor)], [real]);
+            return real;
+        }
+
+        /// <summary>The QDQ twin's QuantizeLinear of an operator's result: its real values to the file's quantised tensor.</summary>
+        private void Quantize(int result) =>
+            _g.Node("QuantizeLinear", [Real(_values[result]), .. ActivationQuantization(result)], [_values[result]]);
+
+        /// <summary>An activation's scale and zero point as initializers (one per-tensor pair: TFLite quantises activations per tensor).</summary>
+        private string[] ActivationQuantization(int tensor)
+        {
+            string scale = $"t{tensor}_scale", zeroPoint = $"t{tensor}_zero_point";
+            if (_quantizers.Add(tensor))
+            {
+                (float[] scales, long[] zeroPoints, _) = Quantization(tensor) ?? throw new NotSupportedException($"tensor {tensor}: an activation without a scale has no QDQ twin");
+                if (scales.Length != 1)
+                    throw new NotSupportedException($"tensor {tensor}: an activation quantised per channel");
+                _g.Initializer(scale, [], [scales[0]]);
+                ZeroPoints(zeroPoint, [], ElementType(tensor), zeroPoints);
+            }
+            return [scale, zeroPoint];
+        }
+
+        /// <summary>
+        /// A convolution's weights, reordered to ONNX's by <paramref name="order"/> (see <see cref="Permute"/>): dequantised in the float twin,
+        /// the file's 8-bit values and a DequantizeLinear in the QDQ twin, per channel along the axis the file's quantised dimension became.
+        /// </summary>
+        /// <summary>Zero points as the 8-bit type of the tensor they belong to, as QuantizeLinear and DequantizeLinear require.</summary>
+        private string ZeroPoints(string name, long[] dims, OnnxType type, long[] zeroPoints) =>
+            type == OnnxType.UInt8 ? _g.Initializer(name, dims, type, Array.ConvertAll(zeroPoints, z => checked((byte)z)))
+                : _g.Initializer(name, dims, type, Array.ConvertAll(zeroPoints, z => checked((sbyte)z)));
+
+        private float ActivationScale(int tensor) =>
+            Quantization(tensor) is ([var scale], _, _) ? scale : throw new NotSupportedException($"tensor {tensor}: an activation needs one scale");
+
+        /// <summary>The 8-bit ONNX type of a quantised tensor.</summary>
+        private OnnxType ElementType(int tensor) => tensors[tensor].SByte(1) switch
+        {
+            UInt8 => OnnxType.UInt8,
+            Int8 => OnnxType.Int8,
+            var type => throw new NotSupportedException($"tensor {tensor}: TensorType {type} is not an 8-bit quantised type"),
+        };
+
+        private string Weights(string name, int tensor, long[] dims, int[] order)
+        {
+            int[] shape = Shape(tensor);
+            if (!qdq)
+                return _g.Initializer(name, dims, Permute(Values(tensor), shape, order));
+            (float[] scales, long[] zeroPoints, int dimension) = Quantization(tensor) ?? throw new NotSupportedException($"tensor {tensor}: float weights have no QDQ twin");
+            OnnxType type = ElementType(tensor);
+            byte[] data = Permute(buffers[tensors[tensor].UInt(2)].Bytes(0), shape, order);
+            string quantized = type == OnnxType.UInt8 ? _g.Initializer(name + "_quantized", dims, type, data) : _g.Initializer(name + "_quantized", dims, type, Array.ConvertAll(data, b => (sbyte)b));
+            long[] channels = scales.Length == 1 ? [] : [scales.Length];
+            _g.Node("DequantizeLinear", [quantized, _g.Initializer(name + "_scale", channels, scales), ZeroPoints(name + "_zero_point", channels, type, zeroPoints)], [name],
+                scales.Length == 1 ? [] : [new OnnxAttr.Int("axis", Array.IndexOf(order, dimension))]);
+            return name;
+        }
+
+        /// <summary>
+        /// A convolution's bias: in the QDQ twin the file's int32 values, whose scale TFLite's kernels take to be the input's scale
+        /// times the weights' (per output channel where the weights have one each), with zero point 0.
+        /// </summary>
+        private string Bias(string name, int tensor, int input, int weights)
+        {
+            if (!qdq)
+                return _g.Initializer(name, [Shape(tensor)[0]], Values(tensor));
+            if (tensors[tensor].SByte(1) != Int32)
+                throw new NotSupportedException($"tensor {tensor}: a quantised convolution's bias must be int32 for its QDQ twin");
+            float inputScale = ActivationScale(input);
+            float[] scales = Array.ConvertAll(Quantization(weights)!.Value.Scales, w => inputScale * w);
+            long[] channels = scales.Length == 1 ? [] : [scales.Length];
+            int[] data = MemoryMarshal.Cast<byte, int>(buffers[tensors[tensor].UInt(2)].Bytes(0)).ToArray();
+            _g.Node("DequantizeLinear", [_g.Initializer(name + "_quantized", [data.Length], OnnxType.Int32, data), _g.Initializer(name + "_scale", channels, scales),
+                _g.Initializer(name + "_zero_point", channels, OnnxType.Int32, new int[scales.Length])],
+                [name], scales.Length == 1 ? [] : [new OnnxAttr.Int("axis", 0)]);
+            return name;
+        }
 
         private int[] Shape(int tensor) => tensors[tensor].Ints(0);
 
@@ -244,14 +361,9 @@ public static class TfliteToOnnx
             };
             if (raw.Length != shape.Aggregate(1, (a, d) => a * d))
                 throw new InvalidDataException($"tensor {tensor}: {raw.Length} values for shape [{string.Join(",", shape)}]");
-            if (t.Child(4) is not { } q || q.Floats(2) is not { Length: > 0 } scales)
+            if (Quantization(tensor) is not (float[] scales, long[] zeroPoints, int dimension))
                 return t.SByte(1) == Float32 ? Array.ConvertAll(raw, v => (float)v) : throw new NotSupportedException($"tensor {tensor}: integer data without a scale");
-            long[] zeroPoints = q.Longs(3);
-            // A bias has one dimension whatever its parameters say: TFLite's converter copies the depthwise weights' 3 into them.
-            int dimension = shape.Length == 1 ? 0 : q.Int(6);
             bool perChannel = scales.Length > 1;
-            if (perChannel && (dimension >= shape.Length || scales.Length != shape[dimension]) || zeroPoints.Length != scales.Length)
-                throw new InvalidDataException($"tensor {tensor}: {scales.Length} scales and {zeroPoints.Length} zero points for dimension {dimension} of [{string.Join(",", shape)}]");
             int inner = shape.Skip(dimension + 1).Aggregate(1, (a, d) => a * d);
             var values = new float[raw.Length];
             for (int i = 0; i < raw.Length; i++)
@@ -262,6 +374,24 @@ public static class TfliteToOnnx
             return values;
         }
 
+        /// <summary>
+        /// A tensor's quantisation (real = scale·(q − zero point)), one scale and zero point per index of <c>Dimension</c> when it has
+        /// several; null for a tensor without scales (float).
+        /// </summary>
+        private (float[] Scales, long[] ZeroPoints, int Dimension)? Quantization(int tensor)
+        {
+            Table t = tensors[tensor];
+            if (t.Child(4) is not { } q || q.Floats(2) is not { Length: > 0 } scales)
+                return null;
+            int[] shape = t.Ints(0);
+            long[] zeroPoints = q.Longs(3);
+            // A bias has one dimension whatever its parameters say: TFLite's converter copies the depthwise weights' 3 into them.
+            int dimension = shape.Length == 1 ? 0 : q.Int(6);
+            if (scales.Length > 1 && (dimension >= shape.Length || scales.Length != shape[dimension]) || zeroPoints.Length != scales.Length)
+                throw new InvalidDataException($"tensor {tensor}: {scales.Length} scales and {zeroPoints.Length} zero points for dimension {dimension} of [{string.Join(",", shape)}]");
+            return (scales, zeroPoints, dimension);
+        }
+
         private static Table Required(Table? options, int code) =>
             options ?? throw new InvalidDataException($"BuiltinOperator {code} has no options table");
 
@@ -270,11 +400,11 @@ public static class TfliteToOnnx
     }
 
     /// <summary>Reorders a row-major 4-D tensor: result axis k is source axis <paramref name="order"/>[k].</summary>
-    private static float[] Permute(float[] source, int[] shape, int[] order)
+    private static T[] Permute<T>(T[] source, int[] shape, int[] order)
     {
         int[] stride = [shape[1] * shape[2] * shape[3], shape[2] * shape[3], shape[3], 1];
         int[] size = order.Select(a => shape[a]).ToArray();
-        var result = new float[source.Length];
+        var result = new T[source.Length];
         int at = 0;
         for (int a = 0; a < size[0]; a++)
             for (int b = 0; b < size[1]; b++)

@@ -82,7 +82,7 @@ public sealed class IntegerExecutionTests(ITestOutputHelper output)
 
     private delegate void RunBytes<T>(ReadOnlySpan<T> input, Span<T> output, Span<byte> workspace);
 
-    private static GeneratorRun Generate(string file, double alpha, int resolution, string? runtimeIdentifier = null)
+    internal static GeneratorRun Generate(string file, double alpha, int resolution, string? runtimeIdentifier = null)
     {
         string version = file.Contains("_v2_") ? ", Version = 2" : "";
         GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(alpha, resolution, "models/model.tflite", version + ", Arithmetic = MobileNetArithmetic.Integer"),
@@ -92,7 +92,7 @@ public sealed class IntegerExecutionTests(ITestOutputHelper output)
         return run;
     }
 
-    private static byte[] RandomBytes(int length, int seed)
+    internal static byte[] RandomBytes(int length, int seed)
     {
         var bytes = new byte[length];
         new Random(seed).NextBytes(bytes);

@@ -103,7 +103,7 @@ public sealed class LiteRtReferenceTests(ITestOutputHelper output)
     }
 
     /// <summary>TFLite Micro's 96×96 test image as the int8 model takes it: pixel − 128 (the file stores those values already).</summary>
-    private static byte[] Grey(string image)
+    internal static byte[] Grey(string image)
     {
         ImageResult photo = ImageResult.FromMemory(File.ReadAllBytes(RepositoryFiles.Path("models/tflm/" + image)), ColorComponents.Grey);
         Assert.Equal((96, 96), (photo.Width, photo.Height));
