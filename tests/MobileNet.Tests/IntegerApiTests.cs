@@ -99,4 +99,30 @@ public sealed class IntegerApiTests
         Assert.Equal("MNG021", error.Id);
         Assert.Contains("several feature maps from one pass do not run in integers yet", error.GetMessage());
     }
+
+    [Fact]
+    public void AQuantisedOnnxModelSaysWhatToUseInstead()
+    {
+        // The QDQ form onnxruntime's quantizer writes, here the Coral file's twin.
+        byte[] qdq = TfliteToOnnx.ConvertQdq(File.ReadAllBytes(RepositoryFiles.Path(Coral)));
+        foreach (string arithmetic in new[] { "", ", Arithmetic = MobileNetArithmetic.Integer" })
+        {
+            GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(0.25, 128, "models/model.onnx", arithmetic), qdq, compile: false, modelName: "models/model.onnx");
+            Diagnostic error = Assert.Single(run.Diagnostics);
+            Assert.Equal("MNG006", error.Id);
+            Assert.Matches("node '.+' is a (QuantizeLinear|DequantizeLinear): quantised ONNX models \\(QDQ or QLinear operators\\) do not run yet; generate from the float ONNX model, or from the quantised .tflite", error.GetMessage());
+        }
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(", Output = MobileNetOutput.Embedding")]
+    public void TheIntegerClassHasEveryConstantOfTheFloatOne(string output)
+    {
+        GeneratorRun integer = Generate(extra: output), single = Generate(extra: output + ", Arithmetic = MobileNetArithmetic.Float");
+        static string[] Constants(GeneratorRun run) => run.Network!.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral).Select(f => f.Name).ToArray();
+        Assert.Empty(Constants(single).Except(Constants(integer)));
+        foreach (string shape in new[] { "OutputLength", "OutputHeight", "OutputWidth", "OutputChannels" })
+            Assert.Equal(single.Constant(shape), integer.Constant(shape));
+    }
 }

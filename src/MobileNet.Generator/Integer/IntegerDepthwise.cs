@@ -88,7 +88,7 @@ internal readonly record struct ColumnRun(int First, int End, int KxFirst, int K
 
 /// <summary>
 /// How a depthwise layer walks its map: 16 channels at a time over the whole map (the block's taps, biases
-/// and scales stay in registers), row by row, each row in runs of columns with the same window columns
+/// and scales loaded once), row by row, each row in runs of columns with the same window columns
 /// inside the input (a border column, the interior, the other border). A window's columns in the padding
 /// take the input's zero point as their value, and its rows in the padding read a row of zero points in
 /// scratch, so every pixel starts from the interior biases (−zx·Σw folded in) and multiplies raw codes.
@@ -97,8 +97,16 @@ internal readonly record struct ColumnRun(int First, int End, int KxFirst, int K
 /// <param name="PaddedRows">For each window row (ky), whether some output row finds it outside the input.</param>
 internal sealed record IntegerDepthwiseSchedule(IReadOnlyList<ColumnRun> Columns, IReadOnlyList<bool> PaddedRows, int InW, int C)
 {
-    /// <summary>Bytes of scratch: the row of zero points, with room for a 16-byte load at its last pixel's last block.</summary>
-    public int ScratchLength => PaddedRows.Contains(true) ? InW * C + IntegerPlanner.OverRead : 0;
+    private const int Block = IntegerDepthwiseLayout.Block;
+
+    /// <summary>Whether the vector branches take the layer: whole blocks of 16 channels, or a last block of 8 of which half a vector is stored. Other channel counts take the scalar code.</summary>
+    public bool Vectorized => C % (Block / 2) == 0;
+    public int Blocks => (C + Block - 1) / Block;
+    /// <summary>Whether the last block holds 8 channels.</summary>
+    public bool HalfBlock => C % Block != 0;
+
+    /// <summary>Bytes of scratch: the row of zero points the vector code reads, with room for a 16-byte load at its last pixel's last block.</summary>
+    public int ScratchLength => Vectorized && PaddedRows.Contains(true) ? InW * C + IntegerPlanner.OverRead : 0;
 
     public static IntegerDepthwiseSchedule For(Planning.PlannedOp op)
     {
@@ -120,7 +128,7 @@ internal sealed record IntegerDepthwiseSchedule(IReadOnlyList<ColumnRun> Columns
 /// <summary>
 /// Writes an integer direct convolution. A depthwise one (<see cref="IntegerDepthwiseSchedule"/>): per block of
 /// 16 channels, each pixel's taps multiplied in 16 bits and summed in 32 onto the interior biases (ARM:
-/// SMLAL/SMLAL2 per tap, the taps in registers; x64 AVX2: PMADDWD on two taps' inputs interleaved), then
+/// SMLAL/SMLAL2 per tap on taps loaded once per block; x64 AVX2: PMADDWD on two taps' inputs interleaved), then
 /// requantised by <c>IntegerMath.Requantize16</c>. A dense one (a greyscale stem): per pixel, the taps inside
 /// the input, one input channel broadcast against 16 outputs' weights.
 /// </summary>
@@ -143,9 +151,7 @@ internal static class IntegerDepthwiseKernel
         w.Line($"const int InputZeroPoint = {layer.Input.ZeroPoint}, OutputZeroPoint = {layer.Output.ZeroPoint}, OutputMin = {layer.OutputMin}, OutputMax = {layer.OutputMax};");
         IntegerKernels.Biases(w, layer, d.PerChannelScales, d.ScaleOffset);
         w.Line($"ref short taps = ref Unsafe.As<byte, short>(ref Unsafe.Add(ref data, {d.WeightOffset}));");
-        // Vectors of 16 channels; a last block of 8 stores half a vector. Other channel counts take the scalar code.
-        bool vector = d.Channels % (Block / 2) == 0;
-        bool arm = vector && branches.Any(b => b != IntegerGemmBranch.Avx2), x64 = vector && d.Pairs;
+        bool arm = schedule.Vectorized && branches.Any(b => b != IntegerGemmBranch.Avx2), x64 = schedule.Vectorized && d.Pairs;
         if (arm || x64)
         {
             w.Line($"ref int interior = ref Unsafe.As<byte, int>(ref Unsafe.Add(ref data, {d.InteriorBiasOffset}));");
@@ -181,48 +187,55 @@ internal static class IntegerDepthwiseKernel
             w.Close();
         }
         w.Line(arm || x64 ? "// Other CPUs: one channel at a time." : "// One channel at a time.");
-        Scalar(w, layer, d, dense: false);
+        Scalar(w, layer, d);
     }
 
     /// <summary>The blocks of 16 channels over the map: the block's constants, then each row's column runs.</summary>
     private static void Blocks(SourceWriter w, IntegerLayer layer, IntegerDepthwiseLayout d, IntegerDepthwiseSchedule schedule, bool arm)
     {
         Planning.PlannedOp op = layer.Operation;
-        int blocks = (d.Channels + Block - 1) / Block;
-        bool half = d.Channels % Block != 0;
-        if (blocks == 1)
+        int blocks = schedule.Blocks;
+        bool half = schedule.HalfBlock;
+        // One block is written without its channel offset c (which would be 0).
+        bool one = blocks == 1;
+        string At(string name, int offset) => one ? Rendering.At(name, Rendering.Constant(offset)) : $"Unsafe.Add(ref {name}, {Rendering.Plus("c", Rendering.Constant(offset))})";
+        string Lanes(string type, string name, int offset) => one ? $"{type}.LoadUnsafe(ref {name}{(offset == 0 ? "" : $", {offset}")})" : $"{type}.LoadUnsafe(ref {name}, (nuint)c{(offset == 0 ? "" : $" + {offset}")})";
+        string Quarters(string prefix, string name) => string.Join(", ", Enumerable.Range(0, 4).Select(j => $"{prefix}{j} = {Lanes("Vector128", name, j * 4)}"));
+        if (one)
         {
             w.Scope();
-            w.Line($"const int c = 0; // the one block{(half ? ", half of it stored" : "")}");
+            w.Line($"// Channels 0 … {d.Channels - 1}: one block{(half ? ", half of it stored" : "")}.");
         }
         else
             w.Open($"for (int c = 0; c < C; c += {Block})");
-        w.Line(arm ? "// The block's taps, biases and scales, held in registers over the whole map." : "// The block's biases and scales, in the order PMADDWD's unpacked inputs leave the sums: channels 0–3 and 8–11, then 4–7 and 12–15.");
+        w.Line(arm ? "// The block's taps, biases and scales, loaded once for the whole map." : "// The block's biases and scales, in the order PMADDWD's unpacked inputs leave the sums: channels 0–3 and 8–11, then 4–7 and 12–15.");
         if (arm)
         {
-            w.Line("ref short t = ref Unsafe.Add(ref taps, c);");
+            w.Line($"ref short t = ref {At("taps", 0)};");
             for (int t = 0; t < d.Taps; t++)
                 w.Line($"Vector128<short> t{t}l = Vector128.LoadUnsafe(ref t{(t == 0 ? "" : $", {t * d.Padded}")}), t{t}h = Vector128.LoadUnsafe(ref t, {t * d.Padded + 8});");
-            w.Line("Vector128<int> b0 = Vector128.LoadUnsafe(ref interior, (nuint)c), b1 = Vector128.LoadUnsafe(ref interior, (nuint)c + 4), b2 = Vector128.LoadUnsafe(ref interior, (nuint)c + 8), b3 = Vector128.LoadUnsafe(ref interior, (nuint)c + 12);");
+            w.Line($"Vector128<int> {Quarters("b", "interior")};");
             if (d.PerChannelScales)
-                w.Line("Vector128<float> s0 = Vector128.LoadUnsafe(ref scales, (nuint)c), s1 = Vector128.LoadUnsafe(ref scales, (nuint)c + 4), s2 = Vector128.LoadUnsafe(ref scales, (nuint)c + 8), s3 = Vector128.LoadUnsafe(ref scales, (nuint)c + 12);");
+                w.Line($"Vector128<float> {Quarters("s", "scales")};");
         }
         else
         {
-            w.Line($"ref short pair = ref Unsafe.Add(ref pairs, c / {Block} * {d.PairBlockBytes / sizeof(short)});");
-            w.Line("Vector256<int> b0 = Vector256.Create(Vector128.LoadUnsafe(ref interior, (nuint)c), Vector128.LoadUnsafe(ref interior, (nuint)c + 8)), b1 = Vector256.Create(Vector128.LoadUnsafe(ref interior, (nuint)c + 4), Vector128.LoadUnsafe(ref interior, (nuint)c + 12));");
+            if (!one)
+                w.Line($"ref short pair = ref Unsafe.Add(ref pairs, c / {Block} * {d.PairBlockBytes / sizeof(short)});");
+            string Halves(string name, int first) => $"Vector256.Create({Lanes("Vector128", name, first)}, {Lanes("Vector128", name, first + 8)})";
+            w.Line($"Vector256<int> b0 = {Halves("interior", 0)}, b1 = {Halves("interior", 4)};");
             if (d.PerChannelScales)
-                w.Line("Vector256<float> s0 = Vector256.Create(Vector128.LoadUnsafe(ref scales, (nuint)c), Vector128.LoadUnsafe(ref scales, (nuint)c + 8)), s1 = Vector256.Create(Vector128.LoadUnsafe(ref scales, (nuint)c + 4), Vector128.LoadUnsafe(ref scales, (nuint)c + 12));");
+                w.Line($"Vector256<float> s0 = {Halves("scales", 0)}, s1 = {Halves("scales", 4)};");
         }
         w.Open("for (int oy = 0; oy < OutH; oy++)");
         w.Line("int y0 = oy * Stride - PadTop;");
         for (int ky = 0; ky < op.KernelH; ky++)
         {
             string y = ky == 0 ? "y0" : $"(y0 + {ky})";
-            string row = $"Unsafe.Add(ref input, {y} * InW * C + c)";
-            w.Line(schedule.PaddedRows[ky] ? $"ref byte r{ky} = ref (uint){y} < InH ? ref {row} : ref Unsafe.Add(ref scratch, c);" : $"ref byte r{ky} = ref {row};");
+            string row = $"Unsafe.Add(ref input, {y} * InW * C{(one ? "" : " + c")})";
+            w.Line(schedule.PaddedRows[ky] ? $"ref byte r{ky} = ref (uint){y} < InH ? ref {row} : ref {At("scratch", 0)};" : $"ref byte r{ky} = ref {row};");
         }
-        w.Line("ref byte o = ref Unsafe.Add(ref output, oy * OutW * C + c);");
+        w.Line($"ref byte o = ref Unsafe.Add(ref output, oy * OutW * C{(one ? "" : " + c")});");
         foreach (ColumnRun run in schedule.Columns)
         {
             int x0 = run.First * op.Stride - op.Pads.Left;
@@ -231,7 +244,7 @@ internal static class IntegerDepthwiseKernel
             {
                 w.Line($"// Column {run.First}{Border(run, op)}.");
                 w.Scope();
-                Pixel(w, layer, d, arm, (ky, kx) => inside(kx) ? Load($"r{ky}", (x0 + kx) * op.InC) : null, Rendering.At("o", Rendering.Constant(run.First * op.InC)), half, blocks);
+                Pixel(w, layer, d, arm, one ? "pairs" : "pair", (ky, kx) => inside(kx) ? Load($"r{ky}", (x0 + kx) * op.InC) : null, Rendering.At("o", Rendering.Constant(run.First * op.InC)), half, blocks);
                 w.Close();
                 continue;
             }
@@ -241,7 +254,7 @@ internal static class IntegerDepthwiseKernel
                 w.Line($"ref byte w{ky} = ref {Rendering.At($"r{ky}", Rendering.Constant(firstInside * op.InC))};");
             w.Line($"ref byte p = ref {Rendering.At("o", Rendering.Constant(run.First * op.InC))};");
             w.Open($"for (int ox = {run.First}; ox < {run.End}; ox++)");
-            Pixel(w, layer, d, arm, (ky, kx) => inside(kx) ? Load($"w{ky}", (kx - run.KxFirst) * op.InC) : null, "p", half, blocks);
+            Pixel(w, layer, d, arm, one ? "pairs" : "pair", (ky, kx) => inside(kx) ? Load($"w{ky}", (kx - run.KxFirst) * op.InC) : null, "p", half, blocks);
             for (int ky = 0; ky < op.KernelH && run.KxEnd > run.KxFirst; ky++)
                 w.Line($"w{ky} = ref Unsafe.Add(ref w{ky}, Stride * C);");
             w.Line("p = ref Unsafe.Add(ref p, C);");
@@ -261,7 +274,7 @@ internal static class IntegerDepthwiseKernel
     /// One pixel of the block: every tap onto the interior biases, the input of a tap in the padding being the
     /// zero point (<c>zx</c>); then requantised and stored at <paramref name="target"/>.
     /// </summary>
-    private static void Pixel(SourceWriter w, IntegerLayer layer, IntegerDepthwiseLayout d, bool arm, Func<int, int, string?> tap, string target, bool half, int blocks)
+    private static void Pixel(SourceWriter w, IntegerLayer layer, IntegerDepthwiseLayout d, bool arm, string pair, Func<int, int, string?> tap, string target, bool half, int blocks)
     {
         Planning.PlannedOp op = layer.Operation;
         bool signed = layer.Input.Signed;
@@ -289,8 +302,8 @@ internal static class IntegerDepthwiseKernel
             string Widen(int t) => t >= d.Taps ? "Vector256<short>.Zero" : Source(t) is { } load ? $"Avx2.ConvertToVector256Int16({load})" : "zx";
             for (int p = 0; p < d.PairCount; p++)
                 w.Line($"{{ Vector256<short> u = {Widen(2 * p)}, v = {Widen(2 * p + 1)}; " +
-                       $"e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pair{(p == 0 ? "" : $", {p * 2 * Block}")})); " +
-                       $"e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pair, {p * 2 * Block + Block})); }}");
+                       $"e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref {pair}{(p == 0 ? "" : $", {p * 2 * Block}")})); " +
+                       $"e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref {pair}, {p * 2 * Block + Block})); }}");
             string s = d.PerChannelScales ? "s0, s1" : "scale, scale";
             codes = $"{requantize}(e0, e1, {s}, min, max, zeroPoint)";
         }
@@ -394,7 +407,7 @@ internal static class IntegerDepthwiseKernel
     }
 
     /// <summary>The whole map, one channel at a time: the taps inside the input, (x − zx) times the 16-bit weights, onto the bias.</summary>
-    private static void Scalar(SourceWriter w, IntegerLayer layer, IntegerDepthwiseLayout d, bool dense)
+    private static void Scalar(SourceWriter w, IntegerLayer layer, IntegerDepthwiseLayout d)
     {
         w.Line(layer.Input.Signed ? "ref sbyte xs = ref Unsafe.As<byte, sbyte>(ref input);" : "ref byte xs = ref input;");
         w.Open("for (int oy = 0; oy < OutH; oy++)");
@@ -404,7 +417,7 @@ internal static class IntegerDepthwiseKernel
         w.Line("int corner = y0 * InW + x0; // the window's top-left pixel, which may lie in the padding");
         w.Line("ref byte target = ref Unsafe.Add(ref output, (oy * OutW + ox) * C);");
         w.Open("for (int c = 0; c < C; c++)");
-        ScalarChannel(w, layer, d, dense);
+        ScalarChannel(w, layer, d, dense: false);
         w.Close();
         w.Close();
         w.Close();

@@ -87,6 +87,8 @@ internal static class IntegerEmitter
          .Line($"public const int InputZeroPoint = {Int(plan.Input.ZeroPoint)};")
          .Line($"/// <summary>Values in the output: {(output.Kind == OutputKind.Probabilities ? "one probability per class" : "the output tensor, NHWC")}.</summary>")
          .Line($"public const int OutputLength = {output.Length};")
+         .Line($"/// <summary>The output's height, width and channels, NHWC{(output.Height == 1 ? " (a vector: 1×1×channels)" : "")}.</summary>")
+         .Line($"public const int OutputHeight = {output.Height}, OutputWidth = {output.Width}, OutputChannels = {output.Channels};")
          .Line($"/// <summary>The output's quantisation: real = OutputScale × (q − OutputZeroPoint), q {last.Output.TypeName}.</summary>")
          .Line($"public const float OutputScale = {SourceWriter.Float(last.Output.Scale)};")
          .Line("/// <inheritdoc cref=\"OutputScale\"/>")

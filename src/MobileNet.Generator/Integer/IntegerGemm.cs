@@ -229,9 +229,6 @@ internal static class IntegerGemmKernel
     /// <summary>Pixel <paramref name="r"/>'s channel <paramref name="k"/> from <c>a</c>: "k", "K + k", "2 * K + k".</summary>
     private static string Element(int r, string k) => Plus(r == 0 ? "0" : r == 1 ? "K" : $"{r} * K", k);
 
-    private static string Scale(IntegerGemmLayout g, string offset, string vector) =>
-        g.PerChannelScales ? $"{vector}.LoadUnsafe(ref scales, (nuint)({offset}))" : $"{vector}.Create(Scale)";
-
     /// <summary>
     /// The two ARM64 branches' tile: 4 pixels × 16 outputs in 16 int32 vectors, c{pixel}_{j} holding outputs
     /// 4j … 4j + 3, over the same c4 weights; <see cref="DotSteps"/> or <see cref="MlalSteps"/> fill them.
@@ -482,7 +479,7 @@ internal static class IntegerGemmKernel
         w.Line("int o = b * 8;");
         w.Line("Vector256<float> lo = Vector256.Create((float)(OutputMin - OutputZeroPoint)), hi = Vector256.Create((float)(OutputMax - OutputZeroPoint));");
         w.Line("Vector256<int> bias0 = Vector256.LoadUnsafe(ref bias, (nuint)o);");
-        w.Line($"Vector256<float> scale0 = {Scale(g, "o", "Vector256")};");
+        w.Line($"Vector256<float> scale0 = {(g.PerChannelScales ? "Vector256.LoadUnsafe(ref scales, (nuint)o)" : "Vector256.Create(Scale)")};");
         string pack = layer.Output.Signed ? "Sse2.PackSignedSaturate(words{0}, words{0}).AsByte()" : "Sse2.PackUnsignedSaturate(words{0}, words{0})";
         for (int r = 0; r < rows; r++)
         {

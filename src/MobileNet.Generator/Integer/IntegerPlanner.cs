@@ -224,10 +224,10 @@ internal static class IntegerPlanner
             : im2col is not null ? new IntegerGemmLayout(im2col.K, op.OutC, perChannel) : null;
         // Any other convolution the binders admit, a depthwise one of multiplier 1 or a dense one, is a direct
         // convolution on packed 16-bit taps.
+        IntegerDepthwiseSchedule? walk = packed is null && op.Group > 1 ? IntegerDepthwiseSchedule.For(planned) : null;
         IntegerDepthwiseLayout? depthwise = packed is null
             ? new IntegerDepthwiseLayout(op.OutC, op.KernelH * op.KernelW, perChannel, op.Group == 1 ? op.InC : 1,
-                Pairs: op.Group > 1 && op.OutC % (IntegerDepthwiseLayout.Block / 2) == 0 && branches.Contains(IntegerGemmBranch.Avx2)) : null;
-        IntegerDepthwiseSchedule? walk = depthwise is not null && op.Group > 1 ? IntegerDepthwiseSchedule.For(planned) : null;
+                Pairs: walk is { Vectorized: true } && branches.Contains(IntegerGemmBranch.Avx2)) : null;
         if (depthwise is not null && !(op.Group == 1 || op.IsDepthwise && op.OutC == op.InC))
             throw new InvalidOperationException($"node '{op.Name}': a grouped convolution reached the integer planner; the binders admit depthwise (multiplier 1) and dense ones only");
         data[index] = packed is not null ? packed.Pack(im2col?.Rows(q.Weights, op.OutC, q.WeightZeroPoint) ?? q.Weights, q.Bias, scales, q.Input.ZeroPoint, q.WeightZeroPoint)

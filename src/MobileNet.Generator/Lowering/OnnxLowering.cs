@@ -49,6 +49,11 @@ internal sealed class OnnxLowering
 
     private NetworkGraph Walk(CancellationToken cancellationToken)
     {
+        // A quantised ONNX model (onnxruntime's quantizer writes QDQ pairs, or QLinear operators) would otherwise
+        // fail on its uint8 input or an unknown operator, which says nothing of what the user can do.
+        if (_model.Nodes.FirstOrDefault(n => n.OpType is "QuantizeLinear" or "DequantizeLinear" or "DynamicQuantizeLinear" || n.OpType.StartsWith("QLinear", StringComparison.Ordinal)) is { } quantized)
+            throw new UnsupportedGraphException($"node '{quantized.DisplayName}' is a {quantized.OpType}: quantised ONNX models (QDQ or QLinear operators) do not run yet; " +
+                "generate from the float ONNX model, or from the quantised .tflite to run in 8-bit integers");
         OnnxValueInfo[] inputs = _model.Inputs.Where(i => !_constants.ContainsKey(i.Name)).ToArray();
         if (inputs.Length != 1)
             throw new UnsupportedGraphException($"the graph has {inputs.Length} inputs; a MobileNet has one image input");

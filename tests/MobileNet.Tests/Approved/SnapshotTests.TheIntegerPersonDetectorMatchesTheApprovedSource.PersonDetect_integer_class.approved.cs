@@ -70,6 +70,8 @@ partial class Net
     public const int InputZeroPoint = -1;
     /// <summary>Values in the output: one probability per class.</summary>
     public const int OutputLength = 2;
+    /// <summary>The output's height, width and channels, NHWC (a vector: 1×1×channels).</summary>
+    public const int OutputHeight = 1, OutputWidth = 1, OutputChannels = 2;
     /// <summary>The output's quantisation: real = OutputScale × (q − OutputZeroPoint), q int8.</summary>
     public const float OutputScale = 0.00390625f;
     /// <inheritdoc cref="OutputScale"/>

@@ -47,9 +47,9 @@
             Vector128<short> zx = Vector128.Create((short)InputZeroPoint), zeroPoint = Vector128.Create((short)OutputZeroPoint);
             Vector128<sbyte> min = Vector128.Create((sbyte)OutputMin), max = Vector128.Create((sbyte)OutputMax);
             {
-                const int c = 0; // the one block, half of it stored
-                // The block's taps, biases and scales, held in registers over the whole map.
-                ref short t = ref Unsafe.Add(ref taps, c);
+                // Channels 0 … 7: one block, half of it stored.
+                // The block's taps, biases and scales, loaded once for the whole map.
+                ref short t = ref taps;
                 Vector128<short> t0l = Vector128.LoadUnsafe(ref t), t0h = Vector128.LoadUnsafe(ref t, 8);
                 Vector128<short> t1l = Vector128.LoadUnsafe(ref t, 16), t1h = Vector128.LoadUnsafe(ref t, 24);
                 Vector128<short> t2l = Vector128.LoadUnsafe(ref t, 32), t2h = Vector128.LoadUnsafe(ref t, 40);
@@ -59,15 +59,15 @@
                 Vector128<short> t6l = Vector128.LoadUnsafe(ref t, 96), t6h = Vector128.LoadUnsafe(ref t, 104);
                 Vector128<short> t7l = Vector128.LoadUnsafe(ref t, 112), t7h = Vector128.LoadUnsafe(ref t, 120);
                 Vector128<short> t8l = Vector128.LoadUnsafe(ref t, 128), t8h = Vector128.LoadUnsafe(ref t, 136);
-                Vector128<int> b0 = Vector128.LoadUnsafe(ref interior, (nuint)c), b1 = Vector128.LoadUnsafe(ref interior, (nuint)c + 4), b2 = Vector128.LoadUnsafe(ref interior, (nuint)c + 8), b3 = Vector128.LoadUnsafe(ref interior, (nuint)c + 12);
-                Vector128<float> s0 = Vector128.LoadUnsafe(ref scales, (nuint)c), s1 = Vector128.LoadUnsafe(ref scales, (nuint)c + 4), s2 = Vector128.LoadUnsafe(ref scales, (nuint)c + 8), s3 = Vector128.LoadUnsafe(ref scales, (nuint)c + 12);
+                Vector128<int> b0 = Vector128.LoadUnsafe(ref interior), b1 = Vector128.LoadUnsafe(ref interior, 4), b2 = Vector128.LoadUnsafe(ref interior, 8), b3 = Vector128.LoadUnsafe(ref interior, 12);
+                Vector128<float> s0 = Vector128.LoadUnsafe(ref scales), s1 = Vector128.LoadUnsafe(ref scales, 4), s2 = Vector128.LoadUnsafe(ref scales, 8), s3 = Vector128.LoadUnsafe(ref scales, 12);
                 for (int oy = 0; oy < OutH; oy++)
                 {
                     int y0 = oy * Stride - PadTop;
-                    ref byte r0 = ref (uint)y0 < InH ? ref Unsafe.Add(ref input, y0 * InW * C + c) : ref Unsafe.Add(ref scratch, c);
-                    ref byte r1 = ref Unsafe.Add(ref input, (y0 + 1) * InW * C + c);
-                    ref byte r2 = ref (uint)(y0 + 2) < InH ? ref Unsafe.Add(ref input, (y0 + 2) * InW * C + c) : ref Unsafe.Add(ref scratch, c);
-                    ref byte o = ref Unsafe.Add(ref output, oy * OutW * C + c);
+                    ref byte r0 = ref (uint)y0 < InH ? ref Unsafe.Add(ref input, y0 * InW * C) : ref scratch;
+                    ref byte r1 = ref Unsafe.Add(ref input, (y0 + 1) * InW * C);
+                    ref byte r2 = ref (uint)(y0 + 2) < InH ? ref Unsafe.Add(ref input, (y0 + 2) * InW * C) : ref scratch;
+                    ref byte o = ref Unsafe.Add(ref output, oy * OutW * C);
                     // Column 0 (on the border: window column 0 in the padding).
                     {
                         Vector128<int> a0 = b0, a1 = b1, a2 = b2, a3 = b3;
@@ -130,26 +130,25 @@
             Vector256<float> min = Vector256.Create((float)(OutputMin - OutputZeroPoint)), max = Vector256.Create((float)(OutputMax - OutputZeroPoint));
             ref short pairs = ref Unsafe.As<byte, short>(ref Unsafe.Add(ref data, 480));
             {
-                const int c = 0; // the one block, half of it stored
+                // Channels 0 … 7: one block, half of it stored.
                 // The block's biases and scales, in the order PMADDWD's unpacked inputs leave the sums: channels 0–3 and 8–11, then 4–7 and 12–15.
-                ref short pair = ref Unsafe.Add(ref pairs, c / 16 * 160);
-                Vector256<int> b0 = Vector256.Create(Vector128.LoadUnsafe(ref interior, (nuint)c), Vector128.LoadUnsafe(ref interior, (nuint)c + 8)), b1 = Vector256.Create(Vector128.LoadUnsafe(ref interior, (nuint)c + 4), Vector128.LoadUnsafe(ref interior, (nuint)c + 12));
-                Vector256<float> s0 = Vector256.Create(Vector128.LoadUnsafe(ref scales, (nuint)c), Vector128.LoadUnsafe(ref scales, (nuint)c + 8)), s1 = Vector256.Create(Vector128.LoadUnsafe(ref scales, (nuint)c + 4), Vector128.LoadUnsafe(ref scales, (nuint)c + 12));
+                Vector256<int> b0 = Vector256.Create(Vector128.LoadUnsafe(ref interior), Vector128.LoadUnsafe(ref interior, 8)), b1 = Vector256.Create(Vector128.LoadUnsafe(ref interior, 4), Vector128.LoadUnsafe(ref interior, 12));
+                Vector256<float> s0 = Vector256.Create(Vector128.LoadUnsafe(ref scales), Vector128.LoadUnsafe(ref scales, 8)), s1 = Vector256.Create(Vector128.LoadUnsafe(ref scales, 4), Vector128.LoadUnsafe(ref scales, 12));
                 for (int oy = 0; oy < OutH; oy++)
                 {
                     int y0 = oy * Stride - PadTop;
-                    ref byte r0 = ref (uint)y0 < InH ? ref Unsafe.Add(ref input, y0 * InW * C + c) : ref Unsafe.Add(ref scratch, c);
-                    ref byte r1 = ref Unsafe.Add(ref input, (y0 + 1) * InW * C + c);
-                    ref byte r2 = ref (uint)(y0 + 2) < InH ? ref Unsafe.Add(ref input, (y0 + 2) * InW * C + c) : ref Unsafe.Add(ref scratch, c);
-                    ref byte o = ref Unsafe.Add(ref output, oy * OutW * C + c);
+                    ref byte r0 = ref (uint)y0 < InH ? ref Unsafe.Add(ref input, y0 * InW * C) : ref scratch;
+                    ref byte r1 = ref Unsafe.Add(ref input, (y0 + 1) * InW * C);
+                    ref byte r2 = ref (uint)(y0 + 2) < InH ? ref Unsafe.Add(ref input, (y0 + 2) * InW * C) : ref scratch;
+                    ref byte o = ref Unsafe.Add(ref output, oy * OutW * C);
                     // Column 0 (on the border: window column 0 in the padding).
                     {
                         Vector256<int> e0 = b0, e1 = b1;
-                        { Vector256<short> u = zx, v = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r0).AsSByte()); e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pair)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pair, 16)); }
-                        { Vector256<short> u = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r0, 8).AsSByte()), v = zx; e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pair, 32)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pair, 48)); }
-                        { Vector256<short> u = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r1).AsSByte()), v = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r1, 8).AsSByte()); e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pair, 64)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pair, 80)); }
-                        { Vector256<short> u = zx, v = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r2).AsSByte()); e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pair, 96)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pair, 112)); }
-                        { Vector256<short> u = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r2, 8).AsSByte()), v = Vector256<short>.Zero; e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pair, 128)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pair, 144)); }
+                        { Vector256<short> u = zx, v = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r0).AsSByte()); e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pairs)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pairs, 16)); }
+                        { Vector256<short> u = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r0, 8).AsSByte()), v = zx; e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pairs, 32)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pairs, 48)); }
+                        { Vector256<short> u = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r1).AsSByte()), v = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r1, 8).AsSByte()); e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pairs, 64)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pairs, 80)); }
+                        { Vector256<short> u = zx, v = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r2).AsSByte()); e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pairs, 96)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pairs, 112)); }
+                        { Vector256<short> u = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r2, 8).AsSByte()), v = Vector256<short>.Zero; e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pairs, 128)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pairs, 144)); }
                         Unsafe.WriteUnaligned(ref o, global::MobileNet.IntegerMath.Requantize16Signed(e0, e1, s0, s1, min, max, zeroPoint).AsByte().AsUInt64().ToScalar()); // channels 0 … 7
                     }
                     // Columns 1 … 46: windows at a stride of 8 bytes.
@@ -160,11 +159,11 @@
                     for (int ox = 1; ox < 47; ox++)
                     {
                         Vector256<int> e0 = b0, e1 = b1;
-                        { Vector256<short> u = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref w0).AsSByte()), v = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref w0, 8).AsSByte()); e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pair)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pair, 16)); }
-                        { Vector256<short> u = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref w0, 16).AsSByte()), v = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref w1).AsSByte()); e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pair, 32)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pair, 48)); }
-                        { Vector256<short> u = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref w1, 8).AsSByte()), v = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref w1, 16).AsSByte()); e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pair, 64)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pair, 80)); }
-                        { Vector256<short> u = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref w2).AsSByte()), v = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref w2, 8).AsSByte()); e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pair, 96)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pair, 112)); }
-                        { Vector256<short> u = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref w2, 16).AsSByte()), v = Vector256<short>.Zero; e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pair, 128)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pair, 144)); }
+                        { Vector256<short> u = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref w0).AsSByte()), v = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref w0, 8).AsSByte()); e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pairs)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pairs, 16)); }
+                        { Vector256<short> u = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref w0, 16).AsSByte()), v = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref w1).AsSByte()); e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pairs, 32)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pairs, 48)); }
+                        { Vector256<short> u = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref w1, 8).AsSByte()), v = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref w1, 16).AsSByte()); e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pairs, 64)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pairs, 80)); }
+                        { Vector256<short> u = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref w2).AsSByte()), v = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref w2, 8).AsSByte()); e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pairs, 96)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pairs, 112)); }
+                        { Vector256<short> u = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref w2, 16).AsSByte()), v = Vector256<short>.Zero; e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pairs, 128)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pairs, 144)); }
                         Unsafe.WriteUnaligned(ref p, global::MobileNet.IntegerMath.Requantize16Signed(e0, e1, s0, s1, min, max, zeroPoint).AsByte().AsUInt64().ToScalar()); // channels 0 … 7
                         w0 = ref Unsafe.Add(ref w0, Stride * C);
                         w1 = ref Unsafe.Add(ref w1, Stride * C);
@@ -174,11 +173,11 @@
                     // Column 47 (on the border: window column 2 in the padding).
                     {
                         Vector256<int> e0 = b0, e1 = b1;
-                        { Vector256<short> u = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r0, 368).AsSByte()), v = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r0, 376).AsSByte()); e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pair)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pair, 16)); }
-                        { Vector256<short> u = zx, v = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r1, 368).AsSByte()); e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pair, 32)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pair, 48)); }
-                        { Vector256<short> u = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r1, 376).AsSByte()), v = zx; e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pair, 64)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pair, 80)); }
-                        { Vector256<short> u = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r2, 368).AsSByte()), v = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r2, 376).AsSByte()); e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pair, 96)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pair, 112)); }
-                        { Vector256<short> u = zx, v = Vector256<short>.Zero; e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pair, 128)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pair, 144)); }
+                        { Vector256<short> u = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r0, 368).AsSByte()), v = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r0, 376).AsSByte()); e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pairs)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pairs, 16)); }
+                        { Vector256<short> u = zx, v = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r1, 368).AsSByte()); e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pairs, 32)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pairs, 48)); }
+                        { Vector256<short> u = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r1, 376).AsSByte()), v = zx; e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pairs, 64)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pairs, 80)); }
+                        { Vector256<short> u = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r2, 368).AsSByte()), v = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r2, 376).AsSByte()); e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pairs, 96)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pairs, 112)); }
+                        { Vector256<short> u = zx, v = Vector256<short>.Zero; e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref pairs, 128)); e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref pairs, 144)); }
                         Unsafe.WriteUnaligned(ref Unsafe.Add(ref o, 376), global::MobileNet.IntegerMath.Requantize16Signed(e0, e1, s0, s1, min, max, zeroPoint).AsByte().AsUInt64().ToScalar()); // channels 0 … 7
                     }
                 }
@@ -411,7 +410,7 @@
                     int o = b * 8;
                     Vector256<float> lo = Vector256.Create((float)(OutputMin - OutputZeroPoint)), hi = Vector256.Create((float)(OutputMax - OutputZeroPoint));
                     Vector256<int> bias0 = Vector256.LoadUnsafe(ref bias, (nuint)o);
-                    Vector256<float> scale0 = Vector256.LoadUnsafe(ref scales, (nuint)(o));
+                    Vector256<float> scale0 = Vector256.LoadUnsafe(ref scales, (nuint)o);
                     Vector256<int> q0 = Avx.ConvertToVector256Int32(Vector256.ClampNative(Vector256.ConvertToSingle(c0 + bias0) * scale0, lo, hi)) + Vector256.Create(OutputZeroPoint);
                     Vector128<short> words0 = Sse2.PackSignedSaturate(q0.GetLower(), q0.GetUpper());
                     Vector128<byte> y0 = Sse2.PackSignedSaturate(words0, words0).AsByte();

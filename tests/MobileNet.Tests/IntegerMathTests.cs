@@ -1,0 +1,54 @@
+using System;
+using System.Linq;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+using Xunit;
+
+namespace MobileNet.Tests;
+
+/// <summary>
+/// The vector requantisation the integer kernels share must give the scalar <see cref="IntegerMath.Requantize"/>'s
+/// codes (XNNPACK's fp32 rule) for every accumulator, or the instruction sets would stop agreeing with LiteRT.
+/// The x64 form runs here; the ARM64 form runs under qemu in .ci/arm64, whose networks must equal x64's codes.
+/// </summary>
+public sealed class IntegerMathTests
+{
+    /// <summary>Sums at the edges: int's ends, float's 2^24 boundary, ties of the scale, and random ones.</summary>
+    private static int[] Accumulators()
+    {
+        var random = new Random(15);
+        int[] edges = [int.MinValue, int.MinValue + 1, -(1 << 24) - 1, -(1 << 24), -255, -128, -1, 0, 1, 127, 128, 255, 1 << 24, (1 << 24) + 1, int.MaxValue - 1, int.MaxValue];
+        return edges.Concat(Enumerable.Range(0, 4000).Select(i => i % 2 == 0 ? random.Next(-70000, 70000) : random.Next(int.MinValue, int.MaxValue))).ToArray();
+    }
+
+    [Theory]
+    [InlineData(0.5f, 0, 0, 255, false)]          // ties: scale 1/2 puts every odd sum on .5
+    [InlineData(0.0048208125f, 0, 0, 255, false)] // Coral's stem, ReLU6's upper bound at 255
+    [InlineData(0.02f, 128, 128, 255, false)]     // a zero point inside the range, the lower bound at it (ReLU)
+    [InlineData(0.7f, -128, -128, 127, true)]     // int8 with a negative zero point
+    [InlineData(3.5f, 5, -20, 30, true)]          // narrow bounds on both sides
+    [InlineData(1e-9f, -1, -128, 127, true)]
+    public void TheAvx2FormGivesTheScalarCodes(float scale, int zeroPoint, int min, int max, bool signed)
+    {
+        if (!Avx2.IsSupported)
+            return;
+        int[] sums = Accumulators();
+        var floor = Vector256.Create((float)(min - zeroPoint));
+        var ceiling = Vector256.Create((float)(max - zeroPoint));
+        for (int i = 0; i + 16 <= sums.Length; i += 16)
+        {
+            // Channels 0–3 and 8–11 in e0, 4–7 and 12–15 in e1, as PMADDWD's unpacked inputs leave them.
+            Vector256<int> e0 = Vector256.Create(sums[i], sums[i + 1], sums[i + 2], sums[i + 3], sums[i + 8], sums[i + 9], sums[i + 10], sums[i + 11]);
+            Vector256<int> e1 = Vector256.Create(sums[i + 4], sums[i + 5], sums[i + 6], sums[i + 7], sums[i + 12], sums[i + 13], sums[i + 14], sums[i + 15]);
+            Vector256<float> s = Vector256.Create(scale);
+            Vector128<byte> codes = signed
+                ? IntegerMath.Requantize16Signed(e0, e1, s, s, floor, ceiling, Vector256.Create(zeroPoint)).AsByte()
+                : IntegerMath.Requantize16(e0, e1, s, s, floor, ceiling, Vector256.Create(zeroPoint));
+            for (int c = 0; c < 16; c++)
+            {
+                int expected = IntegerMath.Requantize(sums[i + c], scale, zeroPoint, min, max);
+                Assert.True(expected == (signed ? (sbyte)codes[c] : codes[c]), $"sum {sums[i + c]}, channel {c}: {expected} expected");
+            }
+        }
+    }
+}
