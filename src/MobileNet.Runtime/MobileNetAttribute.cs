@@ -54,8 +54,8 @@ public sealed class MobileNetAttribute : Attribute
     public string[]? FeatureMaps { get; set; }
 
     /// <summary>
-    /// Float32 or 8-bit integer arithmetic (see <see cref="MobileNetArithmetic"/>). <see cref="MobileNetArithmetic.Integer"/>
-    /// runs a quantised TFLite file as TFLite does; its class then takes and writes the file's 8-bit values.
+    /// Float32 or 8-bit integer arithmetic (see <see cref="MobileNetArithmetic"/>). The default, <see cref="MobileNetArithmetic.Auto"/>,
+    /// runs a quantised TFLite file in integers as TFLite does; its class then also takes and writes the file's 8-bit values.
     /// </summary>
     public MobileNetArithmetic Arithmetic { get; set; }
 }
