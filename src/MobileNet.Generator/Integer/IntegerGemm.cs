@@ -311,12 +311,12 @@ internal static class IntegerGemmKernel
     private static void DotSteps(SourceWriter w, IntegerGemmLayout g, int rows, string x)
     {
         string v = x == "sbyte" ? "Vector128<sbyte>" : "Vector128<byte>";
-        Runs(w, g.K, 16,
+        Runs(w, g.K, 16, x,
             k => k == "k" ? "Input channels k … k + 15 of each pixel; lane i takes channels k + 4i … k + 4i + 3." : "Input channels 0 … 15 of each pixel; lane i takes channels 4i … 4i + 3.",
             rest => $"The last {rest} input channels: {(rest + 3) / 4} lane{(rest > 4 ? "s" : "")} of a load that reads past them into lanes left unused.",
-            (channels, k) =>
+            (channels, k, pixels) =>
             {
-                w.Line($"{v} {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"x{r} = Vector128.LoadUnsafe(ref a{At(Element(r, k))})"))};");
+                w.Line($"{v} {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"x{r} = Vector128.LoadUnsafe(ref {pixels}{At(Element(r, "0"))})"))};");
                 for (int lane = 0; lane < (channels + 3) / 4; lane++)
                 {
                     w.Line($"{v} {string.Join(", ", Enumerable.Range(0, 4).Select(j => $"w{lane}_{j} = Vector128.LoadUnsafe(ref {Typed(x, "wk")}, {lane * IntegerGemmLayout.StepBytes + j * 16})"))};");
@@ -339,12 +339,12 @@ internal static class IntegerGemmKernel
         bool signed = x == "sbyte";
         string v = $"Vector128<{x}>", wide = signed ? "Vector128<short>" : "Vector128<ushort>", extend = signed ? "AdvSimd.SignExtendWidening" : "AdvSimd.ZeroExtendWidening";
         string[] channelOf = ["AdvSimd.Arm64.UnzipEven(even01, even23)", "AdvSimd.Arm64.UnzipEven(odd01, odd23)", "AdvSimd.Arm64.UnzipOdd(even01, even23)", "AdvSimd.Arm64.UnzipOdd(odd01, odd23)"];
-        Runs(w, g.K, 8,
+        Runs(w, g.K, 8, x,
             k => $"Input channels {k} … {Channel(k, 7)} of each pixel in 16 bits: lane i is channel {Channel(k, "i")}.",
             rest => $"The last {rest} input channels: {(rest + 3) / 4} step{(rest > 4 ? "s" : "")}, from a load that reads past them into lanes left unused.",
-            (channels, k) =>
+            (channels, k, pixels) =>
             {
-                w.Line($"{wide} {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"x{r} = {extend}Lower(Vector64.LoadUnsafe(ref a{At(Element(r, k))}))"))};");
+                w.Line($"{wide} {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"x{r} = {extend}Lower(Vector64.LoadUnsafe(ref {pixels}{At(Element(r, "0"))}))"))};");
                 for (int step = 0; step < (channels + 3) / 4; step++)
                 {
                     int real = Math.Min(4, channels - 4 * step);
@@ -369,37 +369,43 @@ internal static class IntegerGemmKernel
     }
 
     /// <summary>
-    /// Runs of <paramref name="size"/> input channels from <c>wk</c>: a loop over the whole ones (the body
-    /// alone, at 0, for one), then the last <c>K % size</c>; each comment from <paramref name="whole"/> or
-    /// <paramref name="last"/>, the code from <paramref name="body"/>(channels, first channel).
+    /// Runs of <paramref name="size"/> input channels from <c>wk</c> (the weights) and <c>ak</c> (the tile's
+    /// pixels, each at a constant offset from it, so that its loads need no address arithmetic): a loop over
+    /// the whole ones (the body alone, at 0, for one), then the last <c>K % size</c>; each comment from
+    /// <paramref name="whole"/> or <paramref name="last"/>, the code from <paramref name="body"/>(channels, first channel).
     /// </summary>
-    private static void Runs(SourceWriter w, int k, int size, Func<string, string> whole, Func<int, string> last, Action<int, string> body)
+    private static void Runs(SourceWriter w, int k, int size, string x, Func<string, string> whole, Func<int, string> last, Action<int, string, string> body)
     {
         int full = k / size, rest = k % size;
-        string advance = $"wk = ref Unsafe.Add(ref wk, {size / IntegerGemmLayout.Step * IntegerGemmLayout.StepBytes});";
+        // With one run, the pixels are read from a itself.
+        bool moves = full > 1 || full == 1 && rest > 0;
+        string pixels = moves ? "ak" : "a";
+        void Advance() => w.Line($"wk = ref Unsafe.Add(ref wk, {size / IntegerGemmLayout.Step * IntegerGemmLayout.StepBytes});").Line($"ak = ref Unsafe.Add(ref ak, {size});");
         w.Line("ref byte wk = ref wb;");
+        if (moves)
+            w.Line($"ref {x} ak = ref a;");
         if (full > 1)
         {
             w.Open($"for (int k = 0; k < {full * size}; k += {size})");
             w.Line($"// {whole("k")}");
-            body(size, "k");
-            w.Line(advance);
+            body(size, "k", pixels);
+            Advance();
             w.Close();
         }
         else if (full == 1)
         {
             w.Line($"// {whole("0")}");
             w.Scope();
-            body(size, "0");
+            body(size, "0", pixels);
             w.Close();
             if (rest > 0)
-                w.Line(advance);
+                Advance();
         }
         if (rest > 0)
         {
             w.Line($"// {last(rest)}");
             w.Scope();
-            body(rest, Rendering.Constant(full * size));
+            body(rest, Rendering.Constant(full * size), pixels);
             w.Close();
         }
     }
