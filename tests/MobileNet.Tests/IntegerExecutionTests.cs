@@ -64,6 +64,43 @@ public sealed class IntegerExecutionTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>
+    /// Widths and sizes no published file has, quantised as Coral's files are (<see cref="SyntheticQuantizedV1"/>):
+    /// α 0.75's first depthwise layer has 24 channels (a block of 16 and a half block of 8), and an odd
+    /// resolution puts stride-2 layers' padding on one side only; on the AVX2 kernels and the scalar code.
+    /// </summary>
+    [Theory]
+    [InlineData(0.75, 97, null)]
+    [InlineData(0.75, 97, "linux-arm64")]
+    [InlineData(0.5, 64, null)]
+    public void SyntheticQuantisedFilesEqualLiteRt(double alpha, int resolution, string? runtimeIdentifier)
+    {
+        byte[] file = SyntheticQuantizedV1.Build(alpha, resolution, seed: resolution);
+        string path = Path.Combine(Path.GetTempPath(), $"mobilenetgen-quantized-{alpha}-{resolution}-{Environment.ProcessId}.tflite");
+        File.WriteAllBytes(path, file);
+        try
+        {
+            GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(alpha, resolution, "models/model.tflite"), file, modelName: "models/model.tflite", runtimeIdentifier: runtimeIdentifier);
+            Assert.Empty(run.Diagnostics);
+            Assert.Empty(run.CompileErrors);
+            Assert.Contains("run in integers as TFLite runs it", run.MainSource);
+            if (alpha == 0.75)
+                Assert.Contains("the last block: 8 channels", run.MainSource);
+            foreach (int seed in new[] { 6, 7 })
+            {
+                byte[] input = RandomBytes(resolution * resolution * 3, seed);
+                byte[] expected = Assert.Single(LiteRt.Run(path, input)).Data;
+                Assert.Equal(expected, RunQuantized(run, input));
+                // Random weights still give a spread of probabilities, not one class at 255.
+                Assert.True(expected.Count(p => p > 0) > 1, $"outputs {string.Join(", ", expected)}");
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static int Value(GeneratorRun run, byte stored) => run.Network!.GetMethod("Run", [typeof(ReadOnlySpan<sbyte>), typeof(Span<sbyte>), typeof(Span<byte>)]) is null ? stored : (sbyte)stored;
 
     /// <summary>The static Run over the file's 8-bit type (uint8 or int8), on the stored bytes.</summary>

@@ -1,0 +1,69 @@
+using System;
+using System.Linq;
+using MobileNet.Generator.Binding;
+
+namespace MobileNet.Testing;
+
+/// <summary>
+/// Writes a MobileNet V1 quantised as Coral's files are (TF-slim layout, SAME padding, uint8 per-tensor weights with
+/// zero points, int32 biases, ReLU6 outputs on 6/255 at zero point 0, AVERAGE_POOL_2D, a 1×1 CONV_2D head, RESHAPE,
+/// SOFTMAX on 1/256) with random weights: for the widths and resolutions no published file has (α 0.75's 24-channel
+/// first depthwise layer, odd map sizes), which LiteRT then checks.
+/// </summary>
+public static class SyntheticQuantizedV1
+{
+    private const int Conv2D = 3, DepthwiseConv2D = 4, AveragePool2D = 1, Reshape = 22, Softmax = 25;
+    private const byte Uint8 = 3, Int32 = 2;
+    private static readonly (float Scale, long ZeroPoint) Relu6 = (6f / 255, 0);
+
+    public static byte[] Build(double alpha, int resolution, int classes = 10, int seed = 1)
+    {
+        var random = new Random(seed);
+        var t = new TfliteBuilder();
+        (float Scale, long ZeroPoint) quantization = (1f / 128, 128);
+        int tx = t.Tensor("input", [1, resolution, resolution, 3], Uint8, quantization: quantization);
+        t.Inputs.Add(tx);
+        int size = resolution, channels = 3;
+
+        // A convolution of uint8 weights around a zero point near 128, scaled so that the products stay in ReLU6's range.
+        void Conv(int outC, int kernel, int stride, bool depthwise, (float Scale, long ZeroPoint)? output = null)
+        {
+            int perOut = depthwise ? 1 : channels;
+            int weightZeroPoint = random.Next(110, 146);
+            float weightScale = (float)(Math.Sqrt(6.0 / (perOut * kernel * kernel)) / 100);
+            byte[] weights = Enumerable.Range(0, outC * perOut * kernel * kernel).Select(_ => (byte)random.Next(0, 256)).ToArray();
+            float biasScale = quantization.Scale * weightScale;
+            int[] bias = Enumerable.Range(0, outC).Select(_ => (int)Math.Round((random.NextDouble() * 2 - 1) * 0.3 / biasScale)).ToArray();
+            int outSize = V1Architecture.Downsample(size, stride);
+            int[] shape = depthwise ? [1, kernel, kernel, outC] : [outC, kernel, kernel, perOut];
+            (float Scale, long ZeroPoint) result = output ?? Relu6;
+            int w = t.Tensor(t.Fresh("w"), shape, Uint8, t.Buffer(weights), (weightScale, weightZeroPoint));
+            int b = t.Tensor(t.Fresh("b"), [outC], Int32, t.Buffer(bias.SelectMany(BitConverter.GetBytes).ToArray()), (biasScale, 0));
+            int y = t.Tensor(t.Fresh("conv"), [1, outSize, outSize, outC], Uint8, quantization: result);
+            byte activation = (byte)(output is null ? 3 : 0);
+            var options = new FbTable().Byte(0, (byte)(kernel == 1 && stride == 1 && !depthwise && output is not null ? 1 : 0)).Int(1, stride).Int(2, stride);
+            if (depthwise) options.Int(3, 1).Byte(4, activation); else options.Byte(3, activation);
+            t.Op(depthwise ? DepthwiseConv2D : Conv2D, [tx, w, b], [y], (byte)(depthwise ? 2 : 1), options);
+            (tx, size, channels, quantization) = (y, outSize, outC, result);
+        }
+
+        int Width(int c) => Math.Max((int)(c * alpha), 8);
+        Conv(Width(32), 3, 2, depthwise: false);
+        foreach ((int stride, int c) in V1Architecture.Blocks)
+        {
+            Conv(channels, 3, stride, depthwise: true);
+            Conv(Width(c), 1, 1, depthwise: false);
+        }
+
+        int pooled = t.Tensor("pool", [1, 1, 1, channels], Uint8, quantization: quantization);
+        t.Op(AveragePool2D, [tx], [pooled], 5, new FbTable().Byte(0, 1).Int(1, 1).Int(2, 1).Int(3, size).Int(4, size));
+        (tx, size) = (pooled, 1);
+        Conv(classes, 1, 1, depthwise: false, output: (0.1f, 128));
+        int logits = t.Tensor("logits", [1, classes], Uint8, quantization: quantization);
+        t.Op(Reshape, [tx, t.Constant("logits_shape", [2], [1, classes])], [logits]);
+        int probabilities = t.Tensor("probabilities", [1, classes], Uint8, quantization: (1f / 256, 0));
+        t.Op(Softmax, [logits], [probabilities], 9, new FbTable().Float(0, 1f));
+        t.Outputs.Add(probabilities);
+        return t.Build();
+    }
+}
