@@ -20,3 +20,7 @@ public static partial class V2_10_224_Integer;
 
 [MobileNet(Alpha = 0.25, Resolution = 96, Weights = "models/person_detect.tflite", Arithmetic = MobileNetArithmetic.Integer)]
 public static partial class PersonDetect_Integer;
+
+// A synthetic uint8 V1 α 0.75 at 97×97 (tests/MobileNet.Testing, written at build time): a depthwise layer of 24 channels.
+[MobileNet(Alpha = 0.75, Resolution = 97, Weights = "models/v1_075_97.tflite", Arithmetic = MobileNetArithmetic.Integer)]
+public static partial class V1_075_97_Integer;

@@ -8,13 +8,21 @@ using MobileNet.Testing;
 // or:    MobileNet.Testing twin <input.tflite> <output.onnx>
 //   writes the .tflite's float twin (TfliteToOnnx), for builds that feed it to the generator;
 // or:    MobileNet.Testing qdq <input.tflite> <output.onnx>
-//   writes a quantised .tflite's QDQ twin, for the benchmarks' ONNX Runtime integer baseline.
-const string Usage = "usage: MobileNet.Testing <alpha> <resolution> <classes> <seed> <output.onnx> | twin|qdq <input.tflite> <output.onnx>";
+//   writes a quantised .tflite's QDQ twin, for the benchmarks' ONNX Runtime integer baseline;
+// or:    MobileNet.Testing quantized <alpha> <resolution> <seed> <output.tflite>
+//   writes a Coral-style uint8 V1 with random weights (SyntheticQuantizedV1), for the ARM64 check.
+const string Usage = "usage: MobileNet.Testing <alpha> <resolution> <classes> <seed> <output.onnx> | twin|qdq <input.tflite> <output.onnx> | quantized <alpha> <resolution> <seed> <output.tflite>";
 if (args is [("twin" or "qdq") and var form, string tflite, string twin])
 {
     byte[] model = File.ReadAllBytes(tflite);
     Write(twin, form == "qdq" ? TfliteToOnnx.ConvertQdq(model) : TfliteToOnnx.Convert(model));
     Console.WriteLine($"wrote the {(form == "qdq" ? "QDQ" : "float")} twin of {tflite} to {twin}");
+    return 0;
+}
+if (args is ["quantized", var alpha, var resolution, var seed, var path])
+{
+    Write(path, SyntheticQuantizedV1.Build(double.Parse(alpha, CultureInfo.InvariantCulture), int.Parse(resolution, CultureInfo.InvariantCulture), seed: int.Parse(seed, CultureInfo.InvariantCulture)));
+    Console.WriteLine($"wrote a uint8 V1 α{alpha}-{resolution} to {path}");
     return 0;
 }
 if (args.Length != 5)
