@@ -93,6 +93,91 @@ public static class IntegerMath
     private static Vector256<int> Round(Vector256<int> acc, Vector256<float> scale, Vector256<float> min, Vector256<float> max) =>
         Avx.ConvertToVector256Int32(Vector256.ClampNative(Vector256.ConvertToSingle(acc) * scale, min, max));
 
+    /// <summary>
+    /// The residual add of <paramref name="length"/> codes of type <typeparamref name="T"/> (byte or sbyte)
+    /// in XNNPACK's fixed point: <c>((bias + x·a + s·b) &gt;&gt; shift) + zeroPoint</c>, in wrapping int32 and
+    /// an arithmetic shift, clamped to [<paramref name="min"/>, <paramref name="max"/>]. 16 codes at a time,
+    /// each widened to 32 bits; the clamp keeps the narrowing back exact. Inlined, so that the generated
+    /// layer's constants fold into it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Add<T>(ref T x, ref T s, ref T y, int length, int a, int b, int shift, int bias, int zeroPoint, int min, int max)
+        where T : unmanaged
+    {
+        int i = 0;
+        if (Avx2.IsSupported)
+        {
+            Vector256<int> va = Vector256.Create(a), vb = Vector256.Create(b), start = Vector256.Create(bias), zero = Vector256.Create(zeroPoint);
+            // The packs work within 128-bit lanes: this puts the four 8-code groups back in order.
+            Vector256<int> order = Vector256.Create(0, 4, 1, 5, 2, 6, 3, 7);
+            Vector256<T> lo = Vector256.Create(Unsafe.BitCast<byte, T>((byte)min)), hi = Vector256.Create(Unsafe.BitCast<byte, T>((byte)max));
+            for (; i <= length - 32; i += 32)
+            {
+                Vector256<int> q0 = Sum8(ref Unsafe.Add(ref x, i), ref Unsafe.Add(ref s, i), va, vb, start, shift) + zero;
+                Vector256<int> q1 = Sum8(ref Unsafe.Add(ref x, i + 8), ref Unsafe.Add(ref s, i + 8), va, vb, start, shift) + zero;
+                Vector256<int> q2 = Sum8(ref Unsafe.Add(ref x, i + 16), ref Unsafe.Add(ref s, i + 16), va, vb, start, shift) + zero;
+                Vector256<int> q3 = Sum8(ref Unsafe.Add(ref x, i + 24), ref Unsafe.Add(ref s, i + 24), va, vb, start, shift) + zero;
+                Vector256<short> low = Avx2.PackSignedSaturate(q0, q1), high = Avx2.PackSignedSaturate(q2, q3);
+                Vector256<T> codes = typeof(T) == typeof(byte)
+                    ? Avx2.PackUnsignedSaturate(low, high).As<byte, T>()
+                    : Avx2.PackSignedSaturate(low, high).As<sbyte, T>();
+                codes = Avx2.PermuteVar8x32(codes.AsInt32(), order).As<int, T>();
+                Vector256.Min(Vector256.Max(codes, lo), hi).StoreUnsafe(ref y, (nuint)i);
+            }
+        }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            Vector128<int> va = Vector128.Create(a), vb = Vector128.Create(b), start = Vector128.Create(bias), zero = Vector128.Create(zeroPoint);
+            Vector128<int> lo = Vector128.Create(min), hi = Vector128.Create(max);
+            for (; i <= length - 16; i += 16)
+            {
+                (Vector128<int> x0, Vector128<int> x1, Vector128<int> x2, Vector128<int> x3) = Widen(Vector128.LoadUnsafe(ref x, (nuint)i));
+                (Vector128<int> s0, Vector128<int> s1, Vector128<int> s2, Vector128<int> s3) = Widen(Vector128.LoadUnsafe(ref s, (nuint)i));
+                Vector128<int> q0 = Sum(x0, s0), q1 = Sum(x1, s1), q2 = Sum(x2, s2), q3 = Sum(x3, s3);
+                Vector128<short> low = Vector128.Narrow(q0, q1), high = Vector128.Narrow(q2, q3);
+                Vector128<T> codes = typeof(T) == typeof(byte)
+                    ? Vector128.Narrow(low.AsUInt16(), high.AsUInt16()).As<byte, T>()
+                    : Vector128.Narrow(low, high).As<sbyte, T>();
+                codes.StoreUnsafe(ref y, (nuint)i);
+            }
+
+            Vector128<int> Sum(Vector128<int> xi, Vector128<int> si) =>
+                Vector128.Clamp(Vector128.ShiftRightArithmetic(start + xi * va + si * vb, shift) + zero, lo, hi);
+        }
+        for (; i < length; i++)
+        {
+            int value = Math.Clamp(((bias + Code(Unsafe.Add(ref x, i)) * a + Code(Unsafe.Add(ref s, i)) * b) >> shift) + zeroPoint, min, max);
+            Unsafe.Add(ref y, i) = typeof(T) == typeof(byte) ? Unsafe.BitCast<byte, T>((byte)value) : Unsafe.BitCast<sbyte, T>((sbyte)value);
+        }
+
+        static int Code(T v) => typeof(T) == typeof(byte) ? Unsafe.BitCast<T, byte>(v) : Unsafe.BitCast<T, sbyte>(v);
+    }
+
+    /// <summary>8 codes' <c>(bias + x·a + s·b) &gt;&gt; shift</c> on x64.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<int> Sum8<T>(ref T x, ref T s, Vector256<int> a, Vector256<int> b, Vector256<int> bias, int shift) where T : unmanaged =>
+        Vector256.ShiftRightArithmetic(bias + Widen8(ref x) * a + Widen8(ref s) * b, shift);
+
+    /// <summary>8 byte or sbyte codes as int32 (VPMOVZXBD or VPMOVSXBD from memory).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<int> Widen8<T>(ref T codes) where T : unmanaged =>
+        typeof(T) == typeof(byte)
+            ? Avx2.ConvertToVector256Int32(Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<T, byte>(ref codes))).AsByte())
+            : Avx2.ConvertToVector256Int32(Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<T, byte>(ref codes))).AsSByte());
+
+    /// <summary>16 byte or sbyte codes as four vectors of int32, in order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector128<int>, Vector128<int>, Vector128<int>, Vector128<int>) Widen<T>(Vector128<T> v) where T : unmanaged
+    {
+        if (typeof(T) == typeof(byte))
+        {
+            (Vector128<ushort> l, Vector128<ushort> h) = Vector128.Widen(v.AsByte());
+            return (Vector128.WidenLower(l).AsInt32(), Vector128.WidenUpper(l).AsInt32(), Vector128.WidenLower(h).AsInt32(), Vector128.WidenUpper(h).AsInt32());
+        }
+        (Vector128<short> sl, Vector128<short> sh) = Vector128.Widen(v.AsSByte());
+        return (Vector128.WidenLower(sl), Vector128.WidenUpper(sl), Vector128.WidenLower(sh), Vector128.WidenUpper(sh));
+    }
+
     /// <summary>Real values from uint8 ones: <c>scale × (q − zeroPoint)</c>.</summary>
     public static void Dequantize(ReadOnlySpan<byte> quantized, Span<float> values, float scale, int zeroPoint)
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using Xunit;
@@ -49,6 +50,35 @@ public sealed class IntegerMathTests
                 int expected = IntegerMath.Requantize(sums[i + c], scale, zeroPoint, min, max);
                 Assert.True(expected == (signed ? (sbyte)codes[c] : codes[c]), $"sum {sums[i + c]}, channel {c}: {expected} expected");
             }
+        }
+    }
+
+    /// <summary>
+    /// The residual add's vector loop (32 codes a step on x64, 16 elsewhere) and its scalar tail give the
+    /// fixed-point rule's codes: Coral V2's first add's constants, codes at both ends of the type, saturating
+    /// sums at both bounds, and a length that leaves a tail.
+    /// </summary>
+    [Theory]
+    [InlineData(1948293, 1338520, 21, -423203152, 133, 0, 255, false)] // Coral V2's first add, ReLU-free uint8
+    [InlineData(1 << 19, 1 << 19, 20, 1 << 19, -5, -128, 127, true)]      // int8, equal scales
+    [InlineData(262144, 1 << 20, 20, -3 << 19, 10, 0, 100, false)]       // narrow bounds, both saturating
+    public void TheResidualAddGivesTheFixedPointRulesCodes(int a, int b, int shift, int bias, int zeroPoint, int min, int max, bool signed)
+    {
+        const int Length = 32 * 3 + 16 + 5;
+        var random = new Random(16);
+        byte[] x = new byte[Length], s = new byte[Length], y = new byte[Length];
+        random.NextBytes(x);
+        random.NextBytes(s);
+        (x[0], s[0], x[1], s[1], x[2], s[2]) = (0, 0, 255, 255, 0, 255);
+        if (signed)
+            IntegerMath.Add(ref Unsafe.As<byte, sbyte>(ref x[0]), ref Unsafe.As<byte, sbyte>(ref s[0]), ref Unsafe.As<byte, sbyte>(ref y[0]), Length, a, b, shift, bias, zeroPoint, min, max);
+        else
+            IntegerMath.Add(ref x[0], ref s[0], ref y[0], Length, a, b, shift, bias, zeroPoint, min, max);
+        for (int i = 0; i < Length; i++)
+        {
+            int xi = signed ? (sbyte)x[i] : x[i], si = signed ? (sbyte)s[i] : s[i];
+            int expected = Math.Clamp((int)((bias + (long)xi * a + (long)si * b) >> shift) + zeroPoint, min, max);
+            Assert.True(expected == (signed ? (sbyte)y[i] : y[i]), $"element {i} ({xi}, {si}): {expected} expected, {(signed ? (sbyte)y[i] : y[i])} written");
         }
     }
 }

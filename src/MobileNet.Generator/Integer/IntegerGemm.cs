@@ -71,6 +71,15 @@ internal sealed record IntegerIm2col(int InH, int InW, int InC, int KernelH, int
     /// <summary>The window's real bytes: kernel height × width × input channels.</summary>
     public int Taps => KernelH * KernelW * InC;
 
+    /// <summary>
+    /// Whether a window inside the image is copied a kernel row at a time in 16-byte vectors: each row's
+    /// bytes fit in one, and the row's padding (at most 3 bytes: K is Taps rounded up to 4) fits in a 4-byte store.
+    /// </summary>
+    public bool VectorRows => KernelW * InC <= 16;
+
+    /// <summary>Bytes the last window's copies write past its row: scratch the rows need after their K each.</summary>
+    public int Overrun => VectorRows ? Math.Max(0, Math.Max((KernelH - 1) * KernelW * InC + 16, K > Taps ? Taps + 4 : 0) - K) : 0;
+
     /// <summary>OIHW weights as GEMM rows in the window's order, padded to <see cref="K"/> with <paramref name="pad"/>.</summary>
     public int[] Rows(int[] oihw, int outC, int pad)
     {
@@ -115,7 +124,7 @@ internal static class IntegerGemmKernel
 {
     /// <summary>Bytes of scratch the branches need: AVX2's tile of pixels widened to 16 bits.</summary>
     public static int Scratch(IntegerGemmLayout g, int pixels, IReadOnlyList<IntegerGemmBranch> branches, IntegerIm2col? im2col) =>
-        (im2col is null ? 0 : pixels * g.K) + (branches.Contains(IntegerGemmBranch.Avx2) ? Math.Min(IntegerGemmBranch.Avx2.Pixels, pixels) * g.K * sizeof(short) : 0);
+        (im2col is null ? 0 : pixels * g.K + im2col.Overrun) + (branches.Contains(IntegerGemmBranch.Avx2) ? Math.Min(IntegerGemmBranch.Avx2.Pixels, pixels) * g.K * sizeof(short) : 0);
 
     public static void Write(SourceWriter w, IntegerLayer layer, IntegerGemmLayout g, IReadOnlyList<IntegerGemmBranch> branches)
     {
@@ -155,6 +164,19 @@ internal static class IntegerGemmKernel
         w.Open("for (int ox = 0; ox < OutW; ox++)");
         w.Line("ref byte row = ref Unsafe.Add(ref scratch, (oy * OutW + ox) * K);");
         w.Line("int x0 = ox * Stride - PadLeft;");
+        if (m.VectorRows)
+        {
+            int run = m.KernelW * m.InC;
+            w.Line($"// A window inside the image: each kernel row one 16-byte copy, of which the first {run} count; the rest is written over by the next row, or the next pixel's window.");
+            w.Open($"if (oy * Stride - PadTop >= 0 && oy * Stride - PadTop + KernelH <= InH && x0 >= 0 && x0 + KernelW <= InW && ((oy * Stride - PadTop + KernelH - 1) * InW + x0) * InC + 16 <= InH * InW * InC)");
+            w.Line("ref byte source = ref Unsafe.Add(ref input, ((oy * Stride - PadTop) * InW + x0) * InC);");
+            for (int ky = 0; ky < m.KernelH; ky++)
+                w.Line($"Vector128.LoadUnsafe(ref source{At(Rendering.Constant(ky * m.InW * m.InC))}).StoreUnsafe(ref row{At(Rendering.Constant(ky * run))});");
+            if (m.K > m.Taps)
+                w.Line($"Unsafe.As<byte, uint>(ref Unsafe.Add(ref row, {m.Taps})) = {(uint)((layer.Input.ZeroPoint & 0xFF) * 0x01010101)}u;");
+            w.Line("continue;");
+            w.Close();
+        }
         w.Open("for (int ky = 0; ky < KernelH; ky++)");
         w.Line("int iy = oy * Stride - PadTop + ky;");
         w.Line("// A kernel row inside the image is one run of bytes.");
@@ -426,7 +448,6 @@ internal static class IntegerGemmKernel
     private static void Avx2(SourceWriter w, IntegerLayer layer, IntegerGemmLayout g, int pixels, bool rowSums, string x)
     {
         int rows = Math.Min(IntegerGemmBranch.Avx2.Pixels, pixels);
-        bool signed = layer.Input.Signed;
         int stride = g.K;
         w.Line(x == "byte" ? "ref byte input8 = ref input;" : "ref sbyte input8 = ref Unsafe.As<byte, sbyte>(ref input);");
         w.Line("ref short wide = ref Unsafe.As<byte, short>(ref scratch);");
@@ -435,17 +456,27 @@ internal static class IntegerGemmKernel
         int full = g.K / 16 * 16;
         if (rowSums)
             w.Line($"Vector256<int> {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"sum{r} = default"))};");
-        Sixteens(w, full / 16, k =>
+        void Widen(string k, string? ones)
         {
             for (int r = 0; r < rows; r++)
                 w.Line($"{{ Vector256<short> v = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref input8{At(Plus(Pixel(r), k))})); v.StoreUnsafe(ref wide{At(Plus(Rendering.Constant(r * stride), k))});" +
-                       $"{(rowSums ? $" sum{r} += Avx2.MultiplyAddAdjacent(v, Vector256<short>.One);" : "")} }}");
-        });
+                       $"{(rowSums ? $" sum{r} += Avx2.MultiplyAddAdjacent(v, {ones ?? "Vector256<short>.One"});" : "")} }}");
+        }
+        Sixteens(w, full / 16, k => Widen(k, null));
+        if (full < g.K && g.K > 16)
+        {
+            // The last channels: the 16 that end at K, rewriting some already widened, which Σx leaves out.
+            int rest = g.K - full;
+            w.Line($"// Channels {g.K - 16} … {g.K - 1}, of which the last {rest} are new{(rowSums ? ": Σx takes only those" : "")}.");
+            if (rowSums)
+                w.Line($"Vector256<short> last = Vector256.Create({string.Join(", ", Enumerable.Range(0, 16).Select(i => i < 16 - rest ? "(short)0" : "(short)1"))});");
+            Widen(Rendering.Constant(g.K - 16), "last");
+        }
         if (rowSums)
             w.Line($"int {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"s{r} = Vector256.Sum(sum{r})"))};");
-        if (full < g.K)
+        if (full < g.K && g.K < 16)
         {
-            w.Open($"for (int k = {full}; k < K; k++)");
+            w.Open($"for (int k = 0; k < K; k++)");
             for (int r = 0; r < rows; r++)
                 w.Line($"{{ int value = Unsafe.Add(ref input8, {Pixel(r)} + k); Unsafe.Add(ref wide, {Plus(Rendering.Constant(r * stride), "k")}) = (short)value;{(rowSums ? $" s{r} += value;" : "")} }}");
             w.Close();
@@ -458,14 +489,44 @@ internal static class IntegerGemmKernel
             w.Scope().Line("const int b = 0;");
         w.Line($"ref byte wb = ref Unsafe.Add(ref weights, b / 2 * {g.BlockBytes} + b % 2 * 32);");
         w.Line($"Vector256<int> {string.Join(", ", Enumerable.Range(0, rows).SelectMany(r => Enumerable.Range(0, 2).Select(j => $"c{r}_{j} = default")))};");
-        w.Open($"for (int k = 0; k < {stride}; k += 4)");
-        w.Line($"ref byte wk = ref Unsafe.Add(ref wb, k / 4 * {IntegerGemmLayout.StepBytes});");
-        string widen = signed ? "Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref Unsafe.As<byte, sbyte>(ref wk), {0}))" : "Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref wk, {0}))";
-        w.Line($"Vector256<short> w0 = {string.Format(widen, 0)}, w1 = {string.Format(widen, 16)};");
-        for (int r = 0; r < rows; r++)
-            w.Line($"Vector256<short> x{r} = Vector256.Create(Unsafe.As<short, long>(ref Unsafe.Add(ref wide, {Plus(Rendering.Constant(r * stride), "k")}))).AsInt16(); " +
-                   $"c{r}_0 = Avx2.Add(c{r}_0, Avx2.MultiplyAddAdjacent(w0, x{r})); c{r}_1 = Avx2.Add(c{r}_1, Avx2.MultiplyAddAdjacent(w1, x{r}));");
-        w.Close();
+        // Two steps an iteration, from references that move, so that every load is at a constant offset.
+        int steps = g.Steps, pairs = steps / 2;
+        bool moves = pairs > 1 || pairs == 1 && steps % 2 == 1;
+        string xs = moves ? "xk" : "wide";
+        w.Line(layer.WeightsSigned ? "ref sbyte wk = ref Unsafe.As<byte, sbyte>(ref wb);" : "ref byte wk = ref wb;");
+        if (moves)
+            w.Line("ref short xk = ref wide;");
+        void Step(int s)
+        {
+            int at = s * IntegerGemmLayout.StepBytes;
+            w.Line($"Vector256<short> w0 = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref wk{(at == 0 ? "" : $", {at}")})), w1 = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref wk, {at + 16}));");
+            for (int r = 0; r < rows; r++)
+            {
+                int offset = r * stride + s * IntegerGemmLayout.Step;
+                w.Line($"Vector256<short> x{r} = Vector256.Create(Unsafe.As<short, long>(ref {(offset == 0 ? xs : $"Unsafe.Add(ref {xs}, {offset})")})).AsInt16(); " +
+                       $"c{r}_0 = Avx2.Add(c{r}_0, Avx2.MultiplyAddAdjacent(w0, x{r})); c{r}_1 = Avx2.Add(c{r}_1, Avx2.MultiplyAddAdjacent(w1, x{r}));");
+            }
+        }
+        if (pairs > 1)
+            w.Open($"for (int k = 0; k < {pairs * 2 * IntegerGemmLayout.Step}; k += {2 * IntegerGemmLayout.Step})");
+        for (int s = 0; s < 2 && pairs > 0; s++)
+        {
+            w.Line($"// Input channels {(pairs > 1 ? $"k + {s * 4} … k + {s * 4 + 3}" : $"{s * 4} … {s * 4 + 3}")}: 4 of each pixel, broadcast, against 8 outputs × 4 channels.");
+            w.Scope();
+            Step(s);
+            w.Close();
+        }
+        if (moves)
+            w.Line($"wk = ref Unsafe.Add(ref wk, {2 * IntegerGemmLayout.StepBytes}); xk = ref Unsafe.Add(ref xk, {2 * IntegerGemmLayout.Step});");
+        if (pairs > 1)
+            w.Close();
+        if (steps % 2 == 1)
+        {
+            w.Line($"// The last step, input channels {(steps - 1) * 4} … {(steps - 1) * 4 + 3}.");
+            w.Scope();
+            Step(0);
+            w.Close();
+        }
         w.Line("// Lanes 2i and 2i + 1 hold output i's halves: add them, and put the outputs back in order.");
         for (int r = 0; r < rows; r++)
             w.Line($"Vector256<int> c{r} = Avx2.Permute4x64(Avx2.HorizontalAdd(c{r}_0, c{r}_1).AsInt64(), 0b11_01_10_00).AsInt32();");

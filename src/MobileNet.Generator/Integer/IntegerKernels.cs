@@ -80,10 +80,9 @@ internal static class IntegerKernels
         w.Line($"const int Length = {layer.OutputLength};");
         w.Line($"const int A = {Int(add.A)}, B = {Int(add.B)}, Shift = {Int(add.Shift)}, Bias = {Int(add.Bias)}; // Bias: half a unit less the zero points' terms");
         w.Line($"const int OutputZeroPoint = {Int(layer.Output.ZeroPoint)}, OutputMin = {Int(layer.OutputMin)}, OutputMax = {Int(layer.OutputMax)};");
-        Views(w, layer.Input, layer.Output);
-        w.Line(layer.Skip.Signed ? "ref sbyte s = ref Unsafe.As<byte, sbyte>(ref skip);" : "ref byte s = ref skip;");
-        w.Line("for (int i = 0; i < Length; i++)");
-        w.Line($"    Unsafe.Add(ref y, i) = ({Type(layer.Output)})Math.Clamp(((Bias + Unsafe.Add(ref x, i) * A + Unsafe.Add(ref s, i) * B) >> Shift) + OutputZeroPoint, OutputMin, OutputMax);");
+        // The planner refuses adds that mix uint8 and int8: one type for all three.
+        string view = layer.Output.Signed ? "Unsafe.As<byte, sbyte>(ref {0})" : "{0}";
+        w.Line($"global::MobileNet.IntegerMath.Add(ref {string.Format(view, "input")}, ref {string.Format(view, "skip")}, ref {string.Format(view, "output")}, Length, A, B, Shift, Bias, OutputZeroPoint, OutputMin, OutputMax);");
     }
 
     private static string Type(QuantizedTensor t) => t.Signed ? "sbyte" : "byte";

@@ -72,6 +72,8 @@ internal static class IntegerPlanner
             {
                 if (add.Input != previous || add.Skip != blockInput)
                     return $"the residual add after '{layer.Block.Project.Name}' reads {add.Input} and {add.Skip} where its inputs are {previous} and {blockInput}";
+                if (add.Skip!.Value.Signed != add.Input.Signed || add.Output.Signed != add.Input.Signed)
+                    return $"the residual add after '{layer.Block.Project.Name}' mixes uint8 and int8 ({add.Input}, {add.Skip} → {add.Output}), which TFLite's ADD does not take";
                 previous = add.Output;
             }
         }

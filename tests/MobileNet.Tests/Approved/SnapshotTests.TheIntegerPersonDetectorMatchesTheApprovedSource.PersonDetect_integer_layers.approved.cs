@@ -392,14 +392,22 @@
                 {
                     ref byte wb = ref Unsafe.Add(ref weights, b / 2 * 128 + b % 2 * 32);
                     Vector256<int> c0_0 = default, c0_1 = default, c1_0 = default, c1_1 = default, c2_0 = default, c2_1 = default, c3_0 = default, c3_1 = default;
-                    for (int k = 0; k < 8; k += 4)
+                    ref sbyte wk = ref Unsafe.As<byte, sbyte>(ref wb);
+                    // Input channels 0 … 3: 4 of each pixel, broadcast, against 8 outputs × 4 channels.
                     {
-                        ref byte wk = ref Unsafe.Add(ref wb, k / 4 * 64);
-                        Vector256<short> w0 = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref Unsafe.As<byte, sbyte>(ref wk), 0)), w1 = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref Unsafe.As<byte, sbyte>(ref wk), 16));
-                        Vector256<short> x0 = Vector256.Create(Unsafe.As<short, long>(ref Unsafe.Add(ref wide, k))).AsInt16(); c0_0 = Avx2.Add(c0_0, Avx2.MultiplyAddAdjacent(w0, x0)); c0_1 = Avx2.Add(c0_1, Avx2.MultiplyAddAdjacent(w1, x0));
-                        Vector256<short> x1 = Vector256.Create(Unsafe.As<short, long>(ref Unsafe.Add(ref wide, 8 + k))).AsInt16(); c1_0 = Avx2.Add(c1_0, Avx2.MultiplyAddAdjacent(w0, x1)); c1_1 = Avx2.Add(c1_1, Avx2.MultiplyAddAdjacent(w1, x1));
-                        Vector256<short> x2 = Vector256.Create(Unsafe.As<short, long>(ref Unsafe.Add(ref wide, 16 + k))).AsInt16(); c2_0 = Avx2.Add(c2_0, Avx2.MultiplyAddAdjacent(w0, x2)); c2_1 = Avx2.Add(c2_1, Avx2.MultiplyAddAdjacent(w1, x2));
-                        Vector256<short> x3 = Vector256.Create(Unsafe.As<short, long>(ref Unsafe.Add(ref wide, 24 + k))).AsInt16(); c3_0 = Avx2.Add(c3_0, Avx2.MultiplyAddAdjacent(w0, x3)); c3_1 = Avx2.Add(c3_1, Avx2.MultiplyAddAdjacent(w1, x3));
+                        Vector256<short> w0 = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref wk)), w1 = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref wk, 16));
+                        Vector256<short> x0 = Vector256.Create(Unsafe.As<short, long>(ref wide)).AsInt16(); c0_0 = Avx2.Add(c0_0, Avx2.MultiplyAddAdjacent(w0, x0)); c0_1 = Avx2.Add(c0_1, Avx2.MultiplyAddAdjacent(w1, x0));
+                        Vector256<short> x1 = Vector256.Create(Unsafe.As<short, long>(ref Unsafe.Add(ref wide, 8))).AsInt16(); c1_0 = Avx2.Add(c1_0, Avx2.MultiplyAddAdjacent(w0, x1)); c1_1 = Avx2.Add(c1_1, Avx2.MultiplyAddAdjacent(w1, x1));
+                        Vector256<short> x2 = Vector256.Create(Unsafe.As<short, long>(ref Unsafe.Add(ref wide, 16))).AsInt16(); c2_0 = Avx2.Add(c2_0, Avx2.MultiplyAddAdjacent(w0, x2)); c2_1 = Avx2.Add(c2_1, Avx2.MultiplyAddAdjacent(w1, x2));
+                        Vector256<short> x3 = Vector256.Create(Unsafe.As<short, long>(ref Unsafe.Add(ref wide, 24))).AsInt16(); c3_0 = Avx2.Add(c3_0, Avx2.MultiplyAddAdjacent(w0, x3)); c3_1 = Avx2.Add(c3_1, Avx2.MultiplyAddAdjacent(w1, x3));
+                    }
+                    // Input channels 4 … 7: 4 of each pixel, broadcast, against 8 outputs × 4 channels.
+                    {
+                        Vector256<short> w0 = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref wk, 64)), w1 = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref wk, 80));
+                        Vector256<short> x0 = Vector256.Create(Unsafe.As<short, long>(ref Unsafe.Add(ref wide, 4))).AsInt16(); c0_0 = Avx2.Add(c0_0, Avx2.MultiplyAddAdjacent(w0, x0)); c0_1 = Avx2.Add(c0_1, Avx2.MultiplyAddAdjacent(w1, x0));
+                        Vector256<short> x1 = Vector256.Create(Unsafe.As<short, long>(ref Unsafe.Add(ref wide, 12))).AsInt16(); c1_0 = Avx2.Add(c1_0, Avx2.MultiplyAddAdjacent(w0, x1)); c1_1 = Avx2.Add(c1_1, Avx2.MultiplyAddAdjacent(w1, x1));
+                        Vector256<short> x2 = Vector256.Create(Unsafe.As<short, long>(ref Unsafe.Add(ref wide, 20))).AsInt16(); c2_0 = Avx2.Add(c2_0, Avx2.MultiplyAddAdjacent(w0, x2)); c2_1 = Avx2.Add(c2_1, Avx2.MultiplyAddAdjacent(w1, x2));
+                        Vector256<short> x3 = Vector256.Create(Unsafe.As<short, long>(ref Unsafe.Add(ref wide, 28))).AsInt16(); c3_0 = Avx2.Add(c3_0, Avx2.MultiplyAddAdjacent(w0, x3)); c3_1 = Avx2.Add(c3_1, Avx2.MultiplyAddAdjacent(w1, x3));
                     }
                     // Lanes 2i and 2i + 1 hold output i's halves: add them, and put the outputs back in order.
                     Vector256<int> c0 = Avx2.Permute4x64(Avx2.HorizontalAdd(c0_0, c0_1).AsInt64(), 0b11_01_10_00).AsInt32();
