@@ -110,7 +110,7 @@ public static class IntegerMath
             Vector256<int> va = Vector256.Create(a), vb = Vector256.Create(b), start = Vector256.Create(bias), zero = Vector256.Create(zeroPoint);
             // The packs work within 128-bit lanes: this puts the four 8-code groups back in order.
             Vector256<int> order = Vector256.Create(0, 4, 1, 5, 2, 6, 3, 7);
-            Vector256<T> lo = Vector256.Create(Unsafe.BitCast<byte, T>((byte)min)), hi = Vector256.Create(Unsafe.BitCast<byte, T>((byte)max));
+            Vector256<T> lo = Vector256.Create(Of<T>(min)), hi = Vector256.Create(Of<T>(max));
             for (; i <= length - 32; i += 32)
             {
                 Vector256<int> q0 = Sum8(ref Unsafe.Add(ref x, i), ref Unsafe.Add(ref s, i), va, vb, start, shift) + zero;
@@ -145,12 +145,55 @@ public static class IntegerMath
                 Vector128.Clamp(Vector128.ShiftRightArithmetic(start + xi * va + si * vb, shift) + zero, lo, hi);
         }
         for (; i < length; i++)
+            Unsafe.Add(ref y, i) = Of<T>(Math.Clamp(((bias + Code(Unsafe.Add(ref x, i)) * a + Code(Unsafe.Add(ref s, i)) * b) >> shift) + zeroPoint, min, max));
+    }
+
+    /// <summary>A byte or sbyte code's value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Code<T>(T v) where T : unmanaged => typeof(T) == typeof(byte) ? Unsafe.BitCast<T, byte>(v) : Unsafe.BitCast<T, sbyte>(v);
+
+    /// <summary>A value in the type's range as a byte or sbyte code.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T Of<T>(int value) where T : unmanaged => typeof(T) == typeof(byte) ? Unsafe.BitCast<byte, T>((byte)value) : Unsafe.BitCast<sbyte, T>((sbyte)value);
+
+    /// <summary>
+    /// TFLite's integer average pool over a whole map of <paramref name="pixels"/> × <paramref name="channels"/>
+    /// codes of type <typeparamref name="T"/> (byte or sbyte): each channel's sum divided by the pixel count,
+    /// rounding half away from zero, clamped to [<paramref name="min"/>, <paramref name="max"/>]. The sums
+    /// run 16 channels at a time, widened to 32 bits; the divisions are scalar.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Mean<T>(ref T x, ref T y, int pixels, int channels, int min, int max) where T : unmanaged
+    {
+        int c = 0;
+        if (Vector128.IsHardwareAccelerated)
         {
-            int value = Math.Clamp(((bias + Code(Unsafe.Add(ref x, i)) * a + Code(Unsafe.Add(ref s, i)) * b) >> shift) + zeroPoint, min, max);
-            Unsafe.Add(ref y, i) = typeof(T) == typeof(byte) ? Unsafe.BitCast<byte, T>((byte)value) : Unsafe.BitCast<sbyte, T>((sbyte)value);
+            for (; c <= channels - 16; c += 16)
+            {
+                Vector128<int> s0 = default, s1 = default, s2 = default, s3 = default;
+                for (int p = 0; p < pixels; p++)
+                {
+                    (Vector128<int> x0, Vector128<int> x1, Vector128<int> x2, Vector128<int> x3) = Widen(Vector128.LoadUnsafe(ref x, (nuint)(p * channels + c)));
+                    (s0, s1, s2, s3) = (s0 + x0, s1 + x1, s2 + x2, s3 + x3);
+                }
+                for (int i = 0; i < 4; i++)
+                {
+                    Store(ref Unsafe.Add(ref y, c + i), s0.GetElement(i));
+                    Store(ref Unsafe.Add(ref y, c + 4 + i), s1.GetElement(i));
+                    Store(ref Unsafe.Add(ref y, c + 8 + i), s2.GetElement(i));
+                    Store(ref Unsafe.Add(ref y, c + 12 + i), s3.GetElement(i));
+                }
+            }
+        }
+        for (; c < channels; c++)
+        {
+            int sum = 0;
+            for (int p = 0; p < pixels; p++)
+                sum += Code(Unsafe.Add(ref x, p * channels + c));
+            Store(ref Unsafe.Add(ref y, c), sum);
         }
 
-        static int Code(T v) => typeof(T) == typeof(byte) ? Unsafe.BitCast<T, byte>(v) : Unsafe.BitCast<T, sbyte>(v);
+        void Store(ref T target, int sum) => target = Of<T>(Math.Clamp((sum + (sum < 0 ? -pixels : pixels) / 2) / pixels, min, max));
     }
 
     /// <summary>8 codes' <c>(bias + x·a + s·b) &gt;&gt; shift</c> on x64.</summary>

@@ -81,4 +81,37 @@ public sealed class IntegerMathTests
             Assert.True(expected == (signed ? (sbyte)y[i] : y[i]), $"element {i} ({xi}, {si}): {expected} expected, {(signed ? (sbyte)y[i] : y[i])} written");
         }
     }
+
+    /// <summary>
+    /// The average pool's vector sums (16 channels a block) and its scalar tail give TFLite's rounding, half away
+    /// from zero, on 7×7 maps: means just under and just over a half, both ends of the type, and clamped ones.
+    /// </summary>
+    [Theory]
+    [InlineData(false, 0, 255)]
+    [InlineData(true, -128, 127)]
+    [InlineData(true, -20, 30)]
+    public void ThePoolRoundsHalfAwayFromZero(bool signed, int min, int max)
+    {
+        const int Pixels = 49, Channels = 16 * 2 + 5;
+        var random = new Random(17);
+        byte[] x = new byte[Pixels * Channels], y = new byte[Channels];
+        random.NextBytes(x);
+        for (int p = 0; p < Pixels; p++)
+        {
+            x[p * Channels] = 255;                                      // the largest code (−1 as int8)
+            x[p * Channels + 1] = signed ? (byte)0x80 : (byte)0;        // the smallest
+            x[p * Channels + 2] = (byte)(p < 24 ? 1 : 0);               // 24/49, under a half: 0 …
+            x[p * Channels + 3] = (byte)(p < 25 ? (signed ? 0xFF : 1) : 0); // … and ±25/49, over a half: ±1
+        }
+        if (signed)
+            IntegerMath.Mean(ref Unsafe.As<byte, sbyte>(ref x[0]), ref Unsafe.As<byte, sbyte>(ref y[0]), Pixels, Channels, min, max);
+        else
+            IntegerMath.Mean(ref x[0], ref y[0], Pixels, Channels, min, max);
+        for (int c = 0; c < Channels; c++)
+        {
+            int sum = Enumerable.Range(0, Pixels).Sum(p => signed ? (sbyte)x[p * Channels + c] : x[p * Channels + c]);
+            int expected = Math.Clamp((int)Math.Round(sum / (double)Pixels, MidpointRounding.AwayFromZero), min, max);
+            Assert.True(expected == (signed ? (sbyte)y[c] : y[c]), $"channel {c} (sum {sum}): {expected} expected");
+        }
+    }
 }

@@ -61,16 +61,7 @@ internal static class IntegerKernels
     {
         PlannedOp op = layer.Operation;
         w.Line($"const int Pixels = {op.InH * op.InW}, C = {op.InC}, OutputMin = {Int(layer.OutputMin)}, OutputMax = {Int(layer.OutputMax)};");
-        Views(w, layer.Input, layer.Output);
-        w.Open("for (int c = 0; c < C; c++)");
-        w.Line("int sum = 0;");
-        w.Line("for (int p = 0; p < Pixels; p++)");
-        w.Line("    sum += Unsafe.Add(ref x, p * C + c);");
-        w.Line(layer.Input.Signed
-            ? "int mean = (sum > 0 ? sum + Pixels / 2 : sum - Pixels / 2) / Pixels;"
-            : "int mean = (sum + Pixels / 2) / Pixels;");
-        w.Line($"Unsafe.Add(ref y, c) = ({Type(layer.Output)})Math.Clamp(mean, OutputMin, OutputMax);");
-        w.Close();
+        w.Line($"global::MobileNet.IntegerMath.Mean(ref {Typed(layer.Input, "input")}, ref {Typed(layer.Output, "output")}, Pixels, C, OutputMin, OutputMax);");
     }
 
     /// <summary>The residual add in fixed point (<see cref="IntegerAddition"/>): raw codes times 20-bit multipliers, an arithmetic shift.</summary>
@@ -81,11 +72,13 @@ internal static class IntegerKernels
         w.Line($"const int A = {Int(add.A)}, B = {Int(add.B)}, Shift = {Int(add.Shift)}, Bias = {Int(add.Bias)}; // Bias: half a unit less the zero points' terms");
         w.Line($"const int OutputZeroPoint = {Int(layer.Output.ZeroPoint)}, OutputMin = {Int(layer.OutputMin)}, OutputMax = {Int(layer.OutputMax)};");
         // The planner refuses adds that mix uint8 and int8: one type for all three.
-        string view = layer.Output.Signed ? "Unsafe.As<byte, sbyte>(ref {0})" : "{0}";
-        w.Line($"global::MobileNet.IntegerMath.Add(ref {string.Format(view, "input")}, ref {string.Format(view, "skip")}, ref {string.Format(view, "output")}, Length, A, B, Shift, Bias, OutputZeroPoint, OutputMin, OutputMax);");
+        w.Line($"global::MobileNet.IntegerMath.Add(ref {Typed(layer.Input, "input")}, ref {Typed(layer.Skip, "skip")}, ref {Typed(layer.Output, "output")}, Length, A, B, Shift, Bias, OutputZeroPoint, OutputMin, OutputMax);");
     }
 
     private static string Type(QuantizedTensor t) => t.Signed ? "sbyte" : "byte";
+
+    /// <summary>The byte reference <paramref name="name"/> as <paramref name="t"/>'s element type.</summary>
+    private static string Typed(QuantizedTensor t, string name) => t.Signed ? $"Unsafe.As<byte, sbyte>(ref {name})" : name;
 
     /// <summary>TFLite's table softmax (<see cref="IntegerSoftmax"/>), the table in the layer's data.</summary>
     private static void Softmax(SourceWriter w, IntegerLayer layer)
