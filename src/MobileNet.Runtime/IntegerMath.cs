@@ -157,6 +157,19 @@ public static class IntegerMath
     private static T Of<T>(int value) where T : unmanaged => typeof(T) == typeof(byte) ? Unsafe.BitCast<byte, T>((byte)value) : Unsafe.BitCast<sbyte, T>((sbyte)value);
 
     /// <summary>
+    /// uint8 codes as int8 ones on the same scale with the zero point 128 lower, or back: each code's sign
+    /// bit flipped (TFLite's QUANTIZE between the two types).
+    /// </summary>
+    public static void FlipSigns(ref byte x, ref byte y, int length)
+    {
+        int i = 0;
+        for (; i <= length - 16; i += 16)
+            (Vector128.LoadUnsafe(ref x, (nuint)i) ^ Vector128.Create((byte)0x80)).StoreUnsafe(ref y, (nuint)i);
+        for (; i < length; i++)
+            Unsafe.Add(ref y, i) = (byte)(Unsafe.Add(ref x, i) ^ 0x80);
+    }
+
+    /// <summary>
     /// TFLite's integer average pool over a whole map of <paramref name="pixels"/> × <paramref name="channels"/>
     /// codes of type <typeparamref name="T"/> (byte or sbyte): each channel's sum divided by the pixel count,
     /// rounding half away from zero, clamped to [<paramref name="min"/>, <paramref name="max"/>]. The sums

@@ -100,6 +100,36 @@ public sealed class IntegerApiTests
         Assert.Contains("several feature maps from one pass do not run in integers yet", error.GetMessage());
     }
 
+    /// <summary>
+    /// TF2's converter wraps an int8 network in QUANTIZE operators for uint8 inputs and outputs. In integers the
+    /// class takes and gives the file's uint8 codes (the int8 ones inside, each with its sign bit flipped; LiteRT
+    /// agrees in <see cref="IntegerExecutionTests"/>); in float it drops them, and both classes give the same class.
+    /// </summary>
+    [Fact]
+    public void AnInt8FileBetweenUint8QuantizeOperatorsTakesAndGivesUint8()
+    {
+        byte[] file = SyntheticQuantizedV1.Build(0.5, 64, seed: 3, int8: true);
+        GeneratorRun integer = GeneratorHarness.Generate(GeneratorHarness.Source(0.5, 64, "models/model.tflite"), file, modelName: "models/model.tflite");
+        GeneratorRun single = GeneratorHarness.Generate(GeneratorHarness.Source(0.5, 64, "models/model.tflite", ", Arithmetic = MobileNetArithmetic.Float"), file, modelName: "models/model.tflite");
+        foreach (GeneratorRun run in new[] { integer, single })
+        {
+            Assert.Empty(run.Diagnostics);
+            Assert.Empty(run.CompileErrors);
+        }
+        Assert.Contains("int8 weights dequantised at build time", single.MainSource);
+        Assert.Equal(128, integer.Constant("InputZeroPoint"));
+        Assert.Equal(0, integer.Constant("OutputZeroPoint"));
+        Assert.Contains("/// 31  QUANTIZE", integer.MainSource);
+
+        byte[] input = new byte[64 * 64 * 3];
+        new Random(8).NextBytes(input);
+        byte[] codes = IntegerExecutionTests.RunQuantized(integer, input);
+        float[] probabilities = new float[codes.Length];
+        // The float network's input is the real values the uint8 codes stand for: scale 1/128, zero point 128.
+        single.Run(input.Select(b => (b - 128f) / 128f).ToArray(), probabilities, new float[single.Constant("WorkspaceLength")]);
+        Assert.Equal(Array.IndexOf(codes, codes.Max()), Array.IndexOf(probabilities, probabilities.Max()));
+    }
+
     [Fact]
     public void AQuantisedOnnxModelSaysWhatToUseInstead()
     {

@@ -67,16 +67,19 @@ public sealed class IntegerExecutionTests(ITestOutputHelper output)
     /// <summary>
     /// Widths and sizes no published file has, quantised as Coral's files are (<see cref="SyntheticQuantizedV1"/>):
     /// α 0.75's first depthwise layer has 24 channels (a block of 16 and a half block of 8), and an odd
-    /// resolution puts stride-2 layers' padding on one side only; on the AVX2 kernels and the scalar code.
+    /// resolution puts stride-2 layers' padding on one side only; on the AVX2 kernels and the scalar code. The int8
+    /// variant is TF2's converter's form for uint8 inputs and outputs: int8 inside, QUANTIZE at both ends.
     /// </summary>
     [Theory]
-    [InlineData(0.75, 97, null)]
-    [InlineData(0.75, 97, "linux-arm64")]
-    [InlineData(0.5, 64, null)]
-    public void SyntheticQuantisedFilesEqualLiteRt(double alpha, int resolution, string? runtimeIdentifier)
+    [InlineData(0.75, 97, null, false)]
+    [InlineData(0.75, 97, "linux-arm64", false)]
+    [InlineData(0.5, 64, null, false)]
+    [InlineData(0.5, 64, null, true)]
+    [InlineData(0.5, 64, "linux-arm64", true)]
+    public void SyntheticQuantisedFilesEqualLiteRt(double alpha, int resolution, string? runtimeIdentifier, bool int8)
     {
-        byte[] file = SyntheticQuantizedV1.Build(alpha, resolution, seed: resolution);
-        string path = Path.Combine(Path.GetTempPath(), $"mobilenetgen-quantized-{alpha}-{resolution}-{Environment.ProcessId}.tflite");
+        byte[] file = SyntheticQuantizedV1.Build(alpha, resolution, seed: resolution, int8: int8);
+        string path = Path.Combine(Path.GetTempPath(), $"mobilenetgen-quantized-{alpha}-{resolution}-{int8}-{runtimeIdentifier}-{Environment.ProcessId}.tflite");
         File.WriteAllBytes(path, file);
         try
         {
@@ -86,6 +89,13 @@ public sealed class IntegerExecutionTests(ITestOutputHelper output)
             Assert.Contains("run in integers as TFLite runs it", run.MainSource);
             if (alpha == 0.75)
                 Assert.Contains("the last block: 8 channels", run.MainSource);
+            if (int8)
+            {
+                // The int8 network between the file's QUANTIZE operators, which only flip each code's sign bit.
+                Assert.Contains("Layer00_Shift(", run.MainSource);
+                Assert.Contains("IntegerMath.FlipSigns", run.MainSource);
+                Assert.Contains("ReadOnlySpan<byte> input, Span<byte> output, Span<byte> workspace", run.MainSource);
+            }
             foreach (int seed in new[] { 6, 7 })
             {
                 byte[] input = RandomBytes(resolution * resolution * 3, seed);

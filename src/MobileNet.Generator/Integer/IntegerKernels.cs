@@ -24,6 +24,10 @@ internal static class IntegerKernels
             case IntegerKind.Conv: IntegerDepthwiseKernel.Write(w, layer, layer.Depthwise!, branches); break;
             case IntegerKind.GlobalAveragePool: Pool(w, layer); break;
             case IntegerKind.Add: Add(w, layer); break;
+            case IntegerKind.Shift:
+                w.Line($"const int Length = {layer.OutputLength};");
+                w.Line("global::MobileNet.IntegerMath.FlipSigns(ref input, ref output, Length);");
+                break;
             default: Softmax(w, layer); break;
         }
         w.Close();

@@ -17,6 +17,8 @@ internal enum IntegerKind
     Softmax,
     /// <summary>A V2 residual: the block's input added to its projection, each rescaled to the sum's grid.</summary>
     Add,
+    /// <summary>The file's QUANTIZE from uint8 to int8 or back at an end: each code's sign bit flipped.</summary>
+    Shift,
 }
 
 /// <summary>

@@ -54,7 +54,7 @@ internal static class IntegerPlanner
     /// </summary>
     private static string? Mismatch(BoundNetwork network)
     {
-        QuantizedTensor previous = network.Graph.QuantizedInput!.Value;
+        QuantizedTensor previous = network.Graph.Ends.Input ?? network.Graph.QuantizedInput!.Value;
         foreach (BoundLayer layer in network.Layers)
         {
             QuantizedTensor blockInput = previous;
@@ -87,6 +87,9 @@ internal static class IntegerPlanner
         IReadOnlyList<IntegerGemmBranch> branches = IntegerGemmBranch.For(widths);
         var layers = new List<IntegerLayer>();
         var data = new Dictionary<int, byte[]>();
+        NetworkGraph graph = network.Graph;
+        if (graph.Ends.Input is { } shifted)
+            layers.Add(Shift(0, graph.QuantizedInput!.Value, shifted, Planner.Operation(network.Layers[0].Block?.Expand ?? network.Layers[0].Block?.Depthwise ?? network.Layers[0].Op), input: true));
         foreach (BoundLayer bound in network.Layers)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -105,6 +108,8 @@ internal static class IntegerPlanner
                 layers.Add(Add(layers.Count, block, layers[layers.Count - 1], input, bound.Name));
         }
 
+        if (graph.Ends.Output is { } file)
+            layers.Add(Shift(layers.Count, layers[layers.Count - 1].Output, file, layers[layers.Count - 1].Operation, input: false));
         (int[] offsets, int[] scratch, int workspace) = Arena(layers);
         IntegerLayer[] placed = layers.Select((layer, i) => layer with
         {
@@ -114,7 +119,6 @@ internal static class IntegerPlanner
 
         BoundOutput bound0 = network.Outputs[0];
         var outputs = new[] { PlannedOutput.For(bound0, layers.Count - 1, bound0.Channels) };
-        NetworkGraph graph = network.Graph;
         // The file's description without the float path's "dequantised at build time": here the weights stay 8-bit.
         var facts = new PlannedNetwork(network.Version, network.Alpha, network.Resolution, graph.InputChannels, graph.InputLayout, graph.Source.Replace(TfliteLowering.Dequantised, ""),
             normalization, outputs[0].Kind, OutputSelector.Describe(network.Outputs), network.LeftOut);
@@ -172,6 +176,22 @@ internal static class IntegerPlanner
             placed.Add(i);
         }
         return (offsets, placed.Max(i => offsets[i] + size[i]));
+    }
+
+    /// <summary>
+    /// The file's QUANTIZE between uint8 and int8 at its input (over <paramref name="next"/>'s input map) or its
+    /// output (over <paramref name="next"/>'s output, the last layer's).
+    /// </summary>
+    private static IntegerLayer Shift(int index, QuantizedTensor from, QuantizedTensor to, PlannedOp next, bool input)
+    {
+        PlannedOp planned = input
+            ? next with { OutH = next.InH, OutW = next.InW, OutC = next.InC, KernelH = 1, KernelW = 1, Stride = 1, Macs = 0, Parameters = 0 }
+            : next with { InH = next.OutH, InW = next.OutW, InC = next.OutC, KernelH = 1, KernelW = 1, Stride = 1, Macs = 0, Parameters = 0 };
+        return new IntegerLayer
+        {
+            Index = index, Kind = IntegerKind.Shift, MethodName = $"Layer{index:D2}_Shift", Description = "QUANTIZE",
+            Operation = planned, Input = from, Output = to, OutputMin = to.Min, OutputMax = to.Max,
+        };
     }
 
     private static IntegerLayer Add(int index, Bottleneck block, IntegerLayer project, int skipFrom, string? name)

@@ -124,7 +124,7 @@ internal sealed class ChainBuilder(int channels, int height, int width)
 
     /// <param name="quantizedInput">A quantised file's 8-bit input; with it, the graph runs in integers unless <paramref name="notInteger"/> says why not.</param>
     public NetworkGraph Build(string source, int inputChannels, int inputHeight, int inputWidth, string inputLayout, InputNormalization? normalization,
-        QuantizedTensor? quantizedInput = null, string? notInteger = null)
+        QuantizedTensor? quantizedInput = null, string? notInteger = null, IntegerEnds ends = default)
     {
         foreach (GraphOp op in _ops)
             if (op.Weights.Any(v => float.IsNaN(v) || float.IsInfinity(v)) || op.Bias.Any(v => float.IsNaN(v) || float.IsInfinity(v)))
@@ -133,7 +133,7 @@ internal sealed class ChainBuilder(int channels, int height, int width)
             notInteger = "the file's weights are float";
         else if (notInteger is null && _ops.FirstOrDefault(op => op.Quantized is null) is { } plain)
             notInteger = $"node '{plain.Name}' has no integer form";
-        return new NetworkGraph(source, inputChannels, inputHeight, inputWidth, inputLayout, normalization, _ops, quantizedInput, notInteger);
+        return new NetworkGraph(source, inputChannels, inputHeight, inputWidth, inputLayout, normalization, _ops, quantizedInput, notInteger, ends);
     }
 
     /// <summary>TensorFlow's SAME padding of the current map for a window: the output is ceil(n / s); the odd pixel goes after (SAME_UPPER) or before.</summary>

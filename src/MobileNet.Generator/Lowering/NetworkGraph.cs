@@ -55,7 +55,7 @@ internal sealed class GraphOp
 /// operator not yet supported in integers), naming the file's operator.
 /// </remarks>
 internal sealed class NetworkGraph(string source, int inputChannels, int inputHeight, int inputWidth, string inputLayout, InputNormalization? normalization, IReadOnlyList<GraphOp> ops,
-    QuantizedTensor? quantizedInput = null, string? notInteger = "the file's weights are float")
+    QuantizedTensor? quantizedInput = null, string? notInteger = "the file's weights are float", IntegerEnds ends = default)
 {
     /// <summary>What the file is, for the docs: format, producer, weight type.</summary>
     public string Source { get; } = source;
@@ -71,4 +71,20 @@ internal sealed class NetworkGraph(string source, int inputChannels, int inputHe
     public QuantizedTensor? QuantizedInput { get; } = notInteger is null ? quantizedInput : null;
     /// <summary>Why the network cannot run in integers, or null when it can.</summary>
     public string? NotInteger { get; } = notInteger;
+    /// <summary>The file's QUANTIZE operators at its ends that only shift uint8 to int8 or back.</summary>
+    public IntegerEnds Ends { get; } = ends;
+}
+
+/// <summary>
+/// What a file's QUANTIZE operators at its ends make of its 8-bit input and output, as TF2's converter writes
+/// them around an int8 network for uint8 inputs and outputs: the same scale, the zero point 128 lower or
+/// higher, so that each code only has its sign bit flipped.
+/// </summary>
+/// <param name="Input">The tensor the network reads, when a QUANTIZE makes it of the file's input.</param>
+/// <param name="Output">The file's output, when a QUANTIZE makes it of the network's last tensor.</param>
+internal readonly record struct IntegerEnds(QuantizedTensor? Input, QuantizedTensor? Output)
+{
+    /// <summary>Whether <paramref name="to"/> is <paramref name="from"/> with its sign bit flipped: uint8 ↔ int8, one scale, zero points 128 apart.</summary>
+    public static bool IsShift(QuantizedTensor from, QuantizedTensor to) =>
+        from.Signed != to.Signed && from.Scale == to.Scale && to.ZeroPoint == from.ZeroPoint + (to.Signed ? -128 : 128);
 }

@@ -26,6 +26,8 @@ internal sealed class TfliteLowering
 
     /// <summary>Why the network cannot run in integers (the first operator that stops it), or null.</summary>
     private string? _notInteger;
+    /// <summary>The QUANTIZE operators at the file's ends that flip the sign bit (uint8 ↔ int8).</summary>
+    private IntegerEnds _ends;
 
     private TfliteLowering(TfliteModel model, CancellationToken cancellationToken)
     {
@@ -68,7 +70,7 @@ internal sealed class TfliteLowering
         QuantizedTensor? quantizedInput = Quantization(_model.Inputs[0]);
         if (quantizedInput is null && weights != "float weights")
             _notInteger ??= $"the input '{input.Name}' is {Describe(_model.Inputs[0])}, not 8-bit";
-        return _chain.Build($"TFLite, {weights}", c, h, w, "NHWC", Normalization(input), quantizedInput, _notInteger);
+        return _chain.Build($"TFLite, {weights}", c, h, w, "NHWC", Normalization(input), quantizedInput, _notInteger, _ends);
     }
 
     /// <summary>What a quantised input says about its pixels: uint8 inputs are the pixel itself, int8 inputs are pixel − 128.</summary>
@@ -126,8 +128,14 @@ internal sealed class TfliteLowering
                 _chain.Softmax(where, Name(op), overClasses: true);
                 _chain.Previous(where).Quantized = Activations(op, input);
                 break;
+            case TfliteOp.Quantize when Quantization(input) is { } from && Quantization(op.Outputs[0]) is { } to && IntegerEnds.IsShift(from, to)
+                                        && (input == _model.Inputs[0] || op.Outputs[0] == _model.Outputs[0]):
+                // uint8 ↔ int8 at an end: the codes' sign bit flipped, as TFLite's QUANTIZE does it.
+                _ends = input == _model.Inputs[0] ? _ends with { Input = to } : _ends with { Output = to };
+                break;
             case TfliteOp.Quantize or TfliteOp.Dequantize:
-                NotInteger(op, "QUANTIZE and DEQUANTIZE do not run in integers yet");
+                NotInteger(op, $"a {(op.Code == (int)TfliteOp.Quantize ? "QUANTIZE" : "DEQUANTIZE")} from {Describe(input)} to {Describe(op.Outputs[0])} does not run in integers yet " +
+                               "(one that only shifts uint8 to int8 or back, at the file's input or output, does)");
                 break;
             case TfliteOp.Relu or TfliteOp.Relu6 or TfliteOp.ReluN1To1:
                 (float low, float high) = op.Code switch { (int)TfliteOp.Relu => (0f, float.PositiveInfinity), (int)TfliteOp.Relu6 => (0f, 6f), _ => (-1f, 1f) };
