@@ -10,15 +10,18 @@ namespace MobileNet.Testing;
 /// SOFTMAX on 1/256) with random weights: for the widths and resolutions no published file has (α 0.75's 24-channel
 /// first depthwise layer, odd map sizes), which LiteRT then checks. With <c>int8</c>, the network is int8 as TF2's
 /// converter writes it for uint8 inputs and outputs: int8 symmetric weights, int8 activations (ReLU6 on 6/255 at
-/// −128, the softmax on 1/256 at −128), and a QUANTIZE from the uint8 input and one to the uint8 output.
+/// −128, the softmax on 1/256 at −128), and a QUANTIZE from the uint8 input and one to the uint8 output; with
+/// <c>floatEnds</c> as well, TF2's default form: a float input quantised on 2/255 at −1, and the output dequantised.
 /// </summary>
 public static class SyntheticQuantizedV1
 {
-    private const int Conv2D = 3, DepthwiseConv2D = 4, AveragePool2D = 1, Reshape = 22, Softmax = 25, Quantize = 114;
-    private const byte Uint8 = 3, Int32 = 2, Int8 = 9;
+    private const int Conv2D = 3, DepthwiseConv2D = 4, AveragePool2D = 1, Reshape = 22, Softmax = 25, Quantize = 114, Dequantize = 6;
+    private const byte Float32 = 0, Uint8 = 3, Int32 = 2, Int8 = 9;
 
-    public static byte[] Build(double alpha, int resolution, int classes = 10, int seed = 1, bool int8 = false)
+    public static byte[] Build(double alpha, int resolution, int classes = 10, int seed = 1, bool int8 = false, bool floatEnds = false)
     {
+        if (floatEnds && !int8)
+            throw new ArgumentException("float ends wrap an int8 network", nameof(floatEnds));
         var random = new Random(seed);
         var t = new TfliteBuilder();
         // int8 codes are the uint8 ones less 128, on the same scales.
@@ -26,11 +29,11 @@ public static class SyntheticQuantizedV1
         byte type = int8 ? Int8 : Uint8;
         (float Scale, long ZeroPoint) relu6 = (6f / 255, shift);
         (float Scale, long ZeroPoint) quantization = (1f / 128, 128);
-        int tx = t.Tensor("input", [1, resolution, resolution, 3], Uint8, quantization: quantization);
+        int tx = floatEnds ? t.Tensor("input", [1, resolution, resolution, 3], Float32) : t.Tensor("input", [1, resolution, resolution, 3], Uint8, quantization: quantization);
         t.Inputs.Add(tx);
         if (int8)
         {
-            quantization = (1f / 128, 0);
+            quantization = floatEnds ? (2f / 255, -1) : (1f / 128, 0);
             int quantized = t.Tensor("input_int8", [1, resolution, resolution, 3], Int8, quantization: quantization);
             t.Op(Quantize, [tx], [quantized]);
             tx = quantized;
@@ -77,8 +80,8 @@ public static class SyntheticQuantizedV1
         t.Op(Softmax, [logits], [probabilities], 9, new FbTable().Float(0, 1f));
         if (int8)
         {
-            int file = t.Tensor("probabilities_uint8", [1, classes], Uint8, quantization: (1f / 256, 0));
-            t.Op(Quantize, [probabilities], [file]);
+            int file = floatEnds ? t.Tensor("probabilities_float", [1, classes], Float32) : t.Tensor("probabilities_uint8", [1, classes], Uint8, quantization: (1f / 256, 0));
+            t.Op(floatEnds ? Dequantize : Quantize, [probabilities], [file]);
             probabilities = file;
         }
         t.Outputs.Add(probabilities);

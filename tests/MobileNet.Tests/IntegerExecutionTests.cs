@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using MobileNet.Testing;
 using MobileNet.Tests.Infrastructure;
 using Xunit;
@@ -110,6 +111,47 @@ public sealed class IntegerExecutionTests(ITestOutputHelper output)
             File.Delete(path);
         }
     }
+
+    /// <summary>
+    /// TF2's default int8 file: float in, QUANTIZE on 2/255 at −1, the int8 network, DEQUANTIZE out. The class's
+    /// float Run quantises and dequantises as LiteRT's QUANTIZE and DEQUANTIZE do: every output float equal, on
+    /// random values and on values at a rounding tie of the input's grid.
+    /// </summary>
+    [Fact]
+    public void Tf2sDefaultInt8FileWithFloatEndsEqualsLiteRt()
+    {
+        const int Resolution = 64;
+        byte[] file = SyntheticQuantizedV1.Build(0.5, Resolution, seed: 5, int8: true, floatEnds: true);
+        string path = Path.Combine(Path.GetTempPath(), $"mobilenetgen-float-ends-{Environment.ProcessId}.tflite");
+        File.WriteAllBytes(path, file);
+        try
+        {
+            GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(0.5, Resolution, "models/model.tflite"), file, modelName: "models/model.tflite");
+            Assert.Empty(run.Diagnostics);
+            Assert.Empty(run.CompileErrors);
+            Assert.Contains("run in integers as TFLite runs it", run.MainSource);
+            Assert.Equal(-1, run.Constant("InputZeroPoint"));
+            var network = Activator.CreateInstance(run.Network!)!;
+            RunFloats infer = run.Network!.GetMethod("Run", [typeof(ReadOnlySpan<float>), typeof(Span<float>)])!.CreateDelegate<RunFloats>(network);
+            var random = new Random(9);
+            const float Scale = 2f / 255;
+            foreach (bool ties in new[] { false, true })
+            {
+                float[] input = Enumerable.Range(0, Resolution * Resolution * 3)
+                    .Select(_ => ties ? (random.Next(-128, 127) + 0.5f) * Scale : (float)(random.NextDouble() * 2 - 1)).ToArray();
+                float[] expected = Assert.Single(LiteRt.Run(path, MemoryMarshal.AsBytes(input.AsSpan()).ToArray())).Float32();
+                var actual = new float[expected.Length];
+                infer(input, actual);
+                Assert.Equal(expected, actual);
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private delegate void RunFloats(ReadOnlySpan<float> input, Span<float> output);
 
     private static int Value(GeneratorRun run, byte stored) => run.Network!.GetMethod("Run", [typeof(ReadOnlySpan<sbyte>), typeof(Span<sbyte>), typeof(Span<byte>)]) is null ? stored : (sbyte)stored;
 

@@ -67,7 +67,7 @@ internal sealed class TfliteLowering
         string weights = _model.Tensors.Any(t => t.IsConstant && t.Type is TfliteType.UInt8 or TfliteType.Int8)
             ? $"{(_model.Tensors.Any(t => t.IsConstant && t.Type == TfliteType.Int8) ? "int8" : "uint8")} weights{Dequantised}"
             : "float weights";
-        QuantizedTensor? quantizedInput = Quantization(_model.Inputs[0]);
+        QuantizedTensor? quantizedInput = Quantization(_model.Inputs[0]) ?? _ends.FromFloat;
         if (quantizedInput is null && weights != "float weights")
             _notInteger ??= $"the input '{input.Name}' is {Describe(_model.Inputs[0])}, not 8-bit";
         return _chain.Build($"TFLite, {weights}", c, h, w, "NHWC", Normalization(input), quantizedInput, _notInteger, _ends);
@@ -133,9 +133,16 @@ internal sealed class TfliteLowering
                 // uint8 ↔ int8 at an end: the codes' sign bit flipped, as TFLite's QUANTIZE does it.
                 _ends = input == _model.Inputs[0] ? _ends with { Input = to } : _ends with { Output = to };
                 break;
+            case TfliteOp.Quantize when input == _model.Inputs[0] && _model.Tensors[input].Type == TfliteType.Float32 && Quantization(op.Outputs[0]) is { } to:
+                // Float in (TF2's default int8 file): the integer network starts at the QUANTIZE's codes; the class's float Run quantises as it does.
+                _ends = _ends with { FromFloat = to };
+                break;
+            case TfliteOp.Dequantize when op.Outputs[0] == _model.Outputs[0] && Quantization(input) is not null && _model.Tensors[op.Outputs[0]].Type == TfliteType.Float32:
+                // Float out: the integer network ends at the DEQUANTIZE's codes; the class's float Run dequantises as it does.
+                break;
             case TfliteOp.Quantize or TfliteOp.Dequantize:
                 NotInteger(op, $"a {(op.Code == (int)TfliteOp.Quantize ? "QUANTIZE" : "DEQUANTIZE")} from {Describe(input)} to {Describe(op.Outputs[0])} does not run in integers yet " +
-                               "(one that only shifts uint8 to int8 or back, at the file's input or output, does)");
+                               "(a QUANTIZE of the float input, a DEQUANTIZE of the output and one that only shifts uint8 to int8 or back at either end do)");
                 break;
             case TfliteOp.Relu or TfliteOp.Relu6 or TfliteOp.ReluN1To1:
                 (float low, float high) = op.Code switch { (int)TfliteOp.Relu => (0f, float.PositiveInfinity), (int)TfliteOp.Relu6 => (0f, 6f), _ => (-1f, 1f) };
