@@ -24,3 +24,7 @@ public static partial class PersonDetect_Integer;
 // A synthetic uint8 V1 α 0.75 at 97×97 (tests/MobileNet.Testing, written at build time): a depthwise layer of 24 channels.
 [MobileNet(Alpha = 0.75, Resolution = 97, Weights = "models/v1_075_97.tflite", Arithmetic = MobileNetArithmetic.Integer)]
 public static partial class V1_075_97_Integer;
+
+// A synthetic int8 V1 α 0.5 at 64×64 between QUANTIZE operators from and to uint8 (TF2's form): SDOT, and the sign flips at both ends.
+[MobileNet(Alpha = 0.5, Resolution = 64, Weights = "models/v1_05_64_int8.tflite", Arithmetic = MobileNetArithmetic.Integer)]
+public static partial class V1_05_64_Int8_Integer;

@@ -40,6 +40,7 @@ static int Run(string file, bool integerOnly)
     WriteCodes(writer, "V1_05_160_Integer", Bytes(V1_05_160_Integer.InputLength), V1_05_160_Integer.OutputLength, V1_05_160_Integer.WorkspaceLength, (i, o, w) => V1_05_160_Integer.Run(i, o, w));
     WriteCodes(writer, "V2_10_224_Integer", Bytes(V2_10_224_Integer.InputLength), V2_10_224_Integer.OutputLength, V2_10_224_Integer.WorkspaceLength, (i, o, w) => V2_10_224_Integer.Run(i, o, w));
     WriteCodes(writer, "V1_075_97_Integer", Bytes(V1_075_97_Integer.InputLength), V1_075_97_Integer.OutputLength, V1_075_97_Integer.WorkspaceLength, (i, o, w) => V1_075_97_Integer.Run(i, o, w));
+    WriteCodes(writer, "V1_05_64_Int8_Integer", Bytes(V1_05_64_Int8_Integer.InputLength), V1_05_64_Int8_Integer.OutputLength, V1_05_64_Int8_Integer.WorkspaceLength, (i, o, w) => V1_05_64_Int8_Integer.Run(i, o, w));
     WriteCodes(writer, "PersonDetect_Integer", Bytes(PersonDetect_Integer.InputLength), PersonDetect_Integer.OutputLength, PersonDetect_Integer.WorkspaceLength,
         (i, o, w) => PersonDetect_Integer.Run(MemoryMarshal.Cast<byte, sbyte>(i), MemoryMarshal.Cast<byte, sbyte>(o), w));
     Console.WriteLine($"{RuntimeInformation.ProcessArchitecture}: AdvSimd {AdvSimd.IsSupported}, Dp {Dp.IsSupported}, Vector128 accelerated {Vector128.IsHardwareAccelerated}; outputs in {file}");

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using MobileNet.Testing;
 
 // Usage: MobileNet.Testing <alpha> <resolution> <classes> <seed> <output.onnx>
@@ -9,9 +10,10 @@ using MobileNet.Testing;
 //   writes the .tflite's float twin (TfliteToOnnx), for builds that feed it to the generator;
 // or:    MobileNet.Testing qdq <input.tflite> <output.onnx>
 //   writes a quantised .tflite's QDQ twin, for the benchmarks' ONNX Runtime integer baseline;
-// or:    MobileNet.Testing quantized <alpha> <resolution> <seed> <output.tflite>
-//   writes a Coral-style uint8 V1 with random weights (SyntheticQuantizedV1), for the ARM64 check.
-const string Usage = "usage: MobileNet.Testing <alpha> <resolution> <classes> <seed> <output.onnx> | twin|qdq <input.tflite> <output.onnx> | quantized <alpha> <resolution> <seed> <output.tflite>";
+// or:    MobileNet.Testing quantized <alpha> <resolution> <seed> <output.tflite> [int8]
+//   writes a Coral-style uint8 V1 with random weights (SyntheticQuantizedV1), for the ARM64 check; with int8,
+//   an int8 one between QUANTIZE operators from and to uint8, as TF2's converter writes them.
+const string Usage = "usage: MobileNet.Testing <alpha> <resolution> <classes> <seed> <output.onnx> | twin|qdq <input.tflite> <output.onnx> | quantized <alpha> <resolution> <seed> <output.tflite> [int8]";
 if (args is [("twin" or "qdq") and var form, string tflite, string twin])
 {
     byte[] model = File.ReadAllBytes(tflite);
@@ -19,10 +21,11 @@ if (args is [("twin" or "qdq") and var form, string tflite, string twin])
     Console.WriteLine($"wrote the {(form == "qdq" ? "QDQ" : "float")} twin of {tflite} to {twin}");
     return 0;
 }
-if (args is ["quantized", var alpha, var resolution, var seed, var path])
+if (args is ["quantized", var alpha, var resolution, var seed, var path, ..] && args.Length <= 6 && args.Skip(5).All(a => a == "int8"))
 {
-    Write(path, SyntheticQuantizedV1.Build(double.Parse(alpha, CultureInfo.InvariantCulture), int.Parse(resolution, CultureInfo.InvariantCulture), seed: int.Parse(seed, CultureInfo.InvariantCulture)));
-    Console.WriteLine($"wrote a uint8 V1 α{alpha}-{resolution} to {path}");
+    bool int8 = args.Length == 6;
+    Write(path, SyntheticQuantizedV1.Build(double.Parse(alpha, CultureInfo.InvariantCulture), int.Parse(resolution, CultureInfo.InvariantCulture), seed: int.Parse(seed, CultureInfo.InvariantCulture), int8: int8));
+    Console.WriteLine($"wrote {(int8 ? "an int8 V1 with uint8 ends" : "a uint8 V1")} α{alpha}-{resolution} to {path}");
     return 0;
 }
 if (args.Length != 5)
