@@ -96,9 +96,10 @@ public static class IntegerMath
     /// <summary>
     /// The residual add of <paramref name="length"/> codes of type <typeparamref name="T"/> (byte or sbyte)
     /// in XNNPACK's fixed point: <c>((bias + x·a + s·b) &gt;&gt; shift) + zeroPoint</c>, in wrapping int32 and
-    /// an arithmetic shift, clamped to [<paramref name="min"/>, <paramref name="max"/>]. 16 codes at a time,
-    /// each widened to 32 bits; the clamp keeps the narrowing back exact. Inlined, so that the generated
-    /// layer's constants fold into it.
+    /// an arithmetic shift, clamped to [<paramref name="min"/>, <paramref name="max"/>]. Each code widened to
+    /// 32 bits: with AVX2 32 codes a step, narrowed back by saturating packs and then clamped; otherwise 16,
+    /// clamped first, which makes the plain narrowing exact. Inlined, so that the generated layer's
+    /// constants fold into it.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Add<T>(ref T x, ref T s, ref T y, int length, int a, int b, int shift, int bias, int zeroPoint, int min, int max)
@@ -176,7 +177,7 @@ public static class IntegerMath
     /// run 16 channels at a time, widened to 32 bits; the divisions are scalar.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Mean<T>(ref T x, ref T y, int pixels, int channels, int min, int max) where T : unmanaged
+    public static void AveragePool<T>(ref T x, ref T y, int pixels, int channels, int min, int max) where T : unmanaged
     {
         int c = 0;
         if (Vector128.IsHardwareAccelerated)
@@ -250,7 +251,7 @@ public static class IntegerMath
             values[i] = scale * (quantized[i] - zeroPoint);
     }
 
-    /// <summary>uint8 values of real ones: <c>zeroPoint + round(value ÷ scale)</c>, ties to even, clamped to 0…255.</summary>
+    /// <summary>uint8 values of real ones: <c>zeroPoint + round(value × (1 ÷ scale))</c>, ties to even, clamped to 0…255 (XNNPACK's convert, LiteRT's QUANTIZE).</summary>
     public static void Quantize(ReadOnlySpan<float> values, Span<byte> quantized, float scale, int zeroPoint)
     {
         NetworkGuard.ExactLength(quantized.Length, values.Length, nameof(quantized));
@@ -258,7 +259,7 @@ public static class IntegerMath
             quantized[i] = (byte)Quantize(values[i], scale, zeroPoint, byte.MinValue, byte.MaxValue);
     }
 
-    /// <summary>int8 values of real ones: <c>zeroPoint + round(value ÷ scale)</c>, ties to even, clamped to −128…127.</summary>
+    /// <summary>int8 values of real ones: <c>zeroPoint + round(value × (1 ÷ scale))</c>, ties to even, clamped to −128…127 (XNNPACK's convert, LiteRT's QUANTIZE).</summary>
     public static void Quantize(ReadOnlySpan<float> values, Span<sbyte> quantized, float scale, int zeroPoint)
     {
         NetworkGuard.ExactLength(quantized.Length, values.Length, nameof(quantized));
@@ -267,5 +268,5 @@ public static class IntegerMath
     }
 
     private static int Quantize(float value, float scale, int zeroPoint, int min, int max) =>
-        (int)Math.Clamp(MathF.Round(value / scale) + zeroPoint, min, max);
+        (int)Math.Clamp(MathF.Round(value * (1f / scale)) + zeroPoint, min, max);
 }

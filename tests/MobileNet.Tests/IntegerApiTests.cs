@@ -103,7 +103,8 @@ public sealed class IntegerApiTests
     /// <summary>
     /// TF2's converter wraps an int8 network in QUANTIZE operators for uint8 inputs and outputs. In integers the
     /// class takes and gives the file's uint8 codes (the int8 ones inside, each with its sign bit flipped; LiteRT
-    /// agrees in <see cref="IntegerExecutionTests"/>); in float it drops them, and both classes give the same class.
+    /// agrees in <see cref="IntegerExecutionTests"/>), or the classifier's int8 codes when cut there; in float it
+    /// drops them, and both classes give the same class.
     /// </summary>
     [Fact]
     public void AnInt8FileBetweenUint8QuantizeOperatorsTakesAndGivesUint8()
@@ -120,6 +121,13 @@ public sealed class IntegerApiTests
         Assert.Equal(128, integer.Constant("InputZeroPoint"));
         Assert.Equal(0, integer.Constant("OutputZeroPoint"));
         Assert.Contains("/// 31  QUANTIZE", integer.MainSource);
+        // Cut before the softmax, the network ends on the classifier's int8 codes, not the file's uint8 output.
+        GeneratorRun logits = GeneratorHarness.Generate(GeneratorHarness.Source(0.5, 64, "models/model.tflite", ", Output = MobileNetOutput.Logits"), file, modelName: "models/model.tflite");
+        Assert.DoesNotContain(logits.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Empty(logits.CompileErrors);
+        Assert.Equal(0.1f, (float)logits.Network!.GetField("OutputScale")!.GetValue(null)!);
+        Assert.NotNull(logits.Network.GetMethod("Run", [typeof(ReadOnlySpan<byte>), typeof(Span<sbyte>), typeof(Span<byte>)]));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(logits.MainSource, @"^///\s+\d+\s+QUANTIZE", System.Text.RegularExpressions.RegexOptions.Multiline));
 
         byte[] input = new byte[64 * 64 * 3];
         new Random(8).NextBytes(input);

@@ -93,7 +93,7 @@ public sealed class IntegerExecutionTests(ITestOutputHelper output)
             if (int8)
             {
                 // The int8 network between the file's QUANTIZE operators, which only flip each code's sign bit.
-                Assert.Contains("Layer00_Shift(", run.MainSource);
+                Assert.Contains("Layer00_SignFlip(", run.MainSource);
                 Assert.Contains("IntegerMath.FlipSigns", run.MainSource);
                 Assert.Contains("ReadOnlySpan<byte> input, Span<byte> output, Span<byte> workspace", run.MainSource);
             }
@@ -144,6 +144,44 @@ public sealed class IntegerExecutionTests(ITestOutputHelper output)
                 infer(input, actual);
                 Assert.Equal(expected, actual);
             }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>
+    /// The float Run's quantisation is LiteRT's QUANTIZE from float, value for value: a one-operator file on
+    /// TF2's input grid (2/255 at −1), on values one ulp either side of each rounding tie (where dividing by
+    /// the scale and multiplying by its reciprocal part), at the ties, at random, and beyond the range.
+    /// </summary>
+    [Fact]
+    public void QuantisingFloatsEqualsLiteRtsQuantize()
+    {
+        const float Scale = 2f / 255;
+        const int ZeroPoint = -1;
+        var random = new Random(10);
+        float[] values = Enumerable.Range(-129, 257).SelectMany(k =>
+        {
+            float tie = (k + 0.5f) * Scale;
+            return new[] { MathF.BitDecrement(tie), tie, MathF.BitIncrement(tie), (float)(random.NextDouble() * 2.2 - 1.1) };
+        }).Concat([-5f, 5f, 0f, -0f]).ToArray();
+        var t = new TfliteBuilder();
+        int input = t.Tensor("input", [1, values.Length]);
+        int output = t.Tensor("output", [1, values.Length], 9, quantization: (Scale, ZeroPoint));
+        t.Inputs.Add(input);
+        t.Outputs.Add(output);
+        t.Op(114, [input], [output]);
+        string path = Path.Combine(Path.GetTempPath(), $"mobilenetgen-quantize-{Environment.ProcessId}.tflite");
+        File.WriteAllBytes(path, t.Build());
+        try
+        {
+            byte[] expected = Assert.Single(LiteRt.Run(path, MemoryMarshal.AsBytes(values.AsSpan()).ToArray())).Data;
+            var actual = new sbyte[values.Length];
+            IntegerMath.Quantize(values, actual, Scale, ZeroPoint);
+            for (int i = 0; i < values.Length; i++)
+                Assert.True((sbyte)expected[i] == actual[i], $"{values[i]:R} (0x{BitConverter.SingleToInt32Bits(values[i]):X8}): LiteRT {(sbyte)expected[i]}, ours {actual[i]}");
         }
         finally
         {

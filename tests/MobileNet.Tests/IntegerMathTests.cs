@@ -104,9 +104,9 @@ public sealed class IntegerMathTests
             x[p * Channels + 3] = (byte)(p < 25 ? (signed ? 0xFF : 1) : 0); // … and ±25/49, over a half: ±1
         }
         if (signed)
-            IntegerMath.Mean(ref Unsafe.As<byte, sbyte>(ref x[0]), ref Unsafe.As<byte, sbyte>(ref y[0]), Pixels, Channels, min, max);
+            IntegerMath.AveragePool(ref Unsafe.As<byte, sbyte>(ref x[0]), ref Unsafe.As<byte, sbyte>(ref y[0]), Pixels, Channels, min, max);
         else
-            IntegerMath.Mean(ref x[0], ref y[0], Pixels, Channels, min, max);
+            IntegerMath.AveragePool(ref x[0], ref y[0], Pixels, Channels, min, max);
         for (int c = 0; c < Channels; c++)
         {
             int sum = Enumerable.Range(0, Pixels).Sum(p => signed ? (sbyte)x[p * Channels + c] : x[p * Channels + c]);

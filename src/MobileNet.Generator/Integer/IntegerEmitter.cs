@@ -62,7 +62,7 @@ internal static class IntegerEmitter
                 IntegerKind.Conv when !layer.Classifier => $"{op.Shape(false)} → {op.Shape(true)}",
                 IntegerKind.Add => $"{op.Shape(true)} + input",
                 IntegerKind.GlobalAveragePool => $"{op.Shape(false)} → {op.OutC}",
-                IntegerKind.Shift => op.Shape(true),
+                IntegerKind.SignFlip => op.Shape(true),
                 _ => $"{op.InC} → {op.OutC}",
             };
             string stride = layer.Kind == IntegerKind.Conv && !layer.Classifier ? Int(op.Stride) : "";

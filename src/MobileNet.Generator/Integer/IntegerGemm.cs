@@ -173,7 +173,7 @@ internal static class IntegerGemmKernel
             for (int ky = 0; ky < m.KernelH; ky++)
                 w.Line($"Vector128.LoadUnsafe(ref source{At(Rendering.Constant(ky * m.InW * m.InC))}).StoreUnsafe(ref row{At(Rendering.Constant(ky * run))});");
             if (m.K > m.Taps)
-                w.Line($"Unsafe.As<byte, uint>(ref Unsafe.Add(ref row, {m.Taps})) = {(uint)((layer.Input.ZeroPoint & 0xFF) * 0x01010101)}u;");
+                w.Line($"Unsafe.WriteUnaligned(ref Unsafe.Add(ref row, {m.Taps}), {(uint)((layer.Input.ZeroPoint & 0xFF) * 0x01010101)}u);");
             w.Line("continue;");
             w.Close();
         }
@@ -341,7 +341,7 @@ internal static class IntegerGemmKernel
                 w.Line($"{v} {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"x{r} = Vector128.LoadUnsafe(ref {pixels}{At(Element(r, "0"))})"))};");
                 for (int lane = 0; lane < (channels + 3) / 4; lane++)
                 {
-                    w.Line($"{v} {string.Join(", ", Enumerable.Range(0, 4).Select(j => $"w{lane}_{j} = Vector128.LoadUnsafe(ref {Typed(x, "wk")}, {lane * IntegerGemmLayout.StepBytes + j * 16})"))};");
+                    w.Line($"{v} {string.Join(", ", Enumerable.Range(0, 4).Select(j => $"w{lane}_{j} = Vector128.LoadUnsafe(ref {IntegerKernels.Typed(x == "sbyte", "wk")}, {lane * IntegerGemmLayout.StepBytes + j * 16})"))};");
                     for (int r = 0; r < rows; r++)
                         w.Line(string.Join(" ", Enumerable.Range(0, 4).Select(j => $"c{r}_{j} = Dp.DotProductBySelectedQuadruplet(c{r}_{j}, w{lane}_{j}, x{r}, {lane});")));
                 }
@@ -372,7 +372,7 @@ internal static class IntegerGemmKernel
                     int real = Math.Min(4, channels - 4 * step);
                     w.Line($"// Channels {Channel(k, 4 * step)} … {Channel(k, 4 * step + real - 1)}, lanes {4 * step} … {4 * step + real - 1}: the step's weights as one vector of 16 outputs per channel, each widened to outputs 0 … 7 (lo) and 8 … 15 (hi).");
                     w.Scope();
-                    w.Line($"{v} {string.Join(", ", Enumerable.Range(0, 4).Select(j => $"w{j} = Vector128.LoadUnsafe(ref {Typed(x, "wk")}, {step * IntegerGemmLayout.StepBytes + j * 16})"))};");
+                    w.Line($"{v} {string.Join(", ", Enumerable.Range(0, 4).Select(j => $"w{j} = Vector128.LoadUnsafe(ref {IntegerKernels.Typed(x == "sbyte", "wk")}, {step * IntegerGemmLayout.StepBytes + j * 16})"))};");
                     w.Line($"{v} even01 = AdvSimd.Arm64.UnzipEven(w0, w1), even23 = AdvSimd.Arm64.UnzipEven(w2, w3){(real > 1 ? ", odd01 = AdvSimd.Arm64.UnzipOdd(w0, w1), odd23 = AdvSimd.Arm64.UnzipOdd(w2, w3)" : "")};");
                     w.Line($"{v} {string.Join(", ", Enumerable.Range(0, real).Select(i => $"channel{i} = {channelOf[i]}"))};");
                     for (int i = 0; i < real; i++)
@@ -436,8 +436,6 @@ internal static class IntegerGemmKernel
     private static string Channel(string k, object n) =>
         int.TryParse(k, out int first) && n is int m ? Rendering.Constant(first + m) : Plus(k, n.ToString()!);
 
-    /// <summary>The byte reference <paramref name="name"/> as the input's element type.</summary>
-    private static string Typed(string x, string name) => x == "byte" ? name : $"Unsafe.As<byte, sbyte>(ref {name})";
 
     /// <summary>
     /// 4 pixels × 8 outputs in 8 int32 vectors of 256 bits, each holding 4 outputs × the two halves of a step:

@@ -24,7 +24,7 @@ internal static class IntegerKernels
             case IntegerKind.Conv: IntegerDepthwiseKernel.Write(w, layer, layer.Depthwise!, branches); break;
             case IntegerKind.GlobalAveragePool: Pool(w, layer); break;
             case IntegerKind.Add: Add(w, layer); break;
-            case IntegerKind.Shift:
+            case IntegerKind.SignFlip:
                 w.Line($"const int Length = {layer.OutputLength};");
                 w.Line("global::MobileNet.IntegerMath.FlipSigns(ref input, ref output, Length);");
                 break;
@@ -65,7 +65,7 @@ internal static class IntegerKernels
     {
         PlannedOp op = layer.Operation;
         w.Line($"const int Pixels = {op.InH * op.InW}, C = {op.InC}, OutputMin = {Int(layer.OutputMin)}, OutputMax = {Int(layer.OutputMax)};");
-        w.Line($"global::MobileNet.IntegerMath.Mean(ref {Typed(layer.Input, "input")}, ref {Typed(layer.Output, "output")}, Pixels, C, OutputMin, OutputMax);");
+        w.Line($"global::MobileNet.IntegerMath.AveragePool(ref {Typed(layer.Input.Signed, "input")}, ref {Typed(layer.Output.Signed, "output")}, Pixels, C, OutputMin, OutputMax);");
     }
 
     /// <summary>The residual add in fixed point (<see cref="IntegerAddition"/>): raw codes times 20-bit multipliers, an arithmetic shift.</summary>
@@ -76,13 +76,11 @@ internal static class IntegerKernels
         w.Line($"const int A = {Int(add.A)}, B = {Int(add.B)}, Shift = {Int(add.Shift)}, Bias = {Int(add.Bias)}; // Bias: half a unit less the zero points' terms");
         w.Line($"const int OutputZeroPoint = {Int(layer.Output.ZeroPoint)}, OutputMin = {Int(layer.OutputMin)}, OutputMax = {Int(layer.OutputMax)};");
         // The planner refuses adds that mix uint8 and int8: one type for all three.
-        w.Line($"global::MobileNet.IntegerMath.Add(ref {Typed(layer.Input, "input")}, ref {Typed(layer.Skip, "skip")}, ref {Typed(layer.Output, "output")}, Length, A, B, Shift, Bias, OutputZeroPoint, OutputMin, OutputMax);");
+        w.Line($"global::MobileNet.IntegerMath.Add(ref {Typed(layer.Input.Signed, "input")}, ref {Typed(layer.Skip.Signed, "skip")}, ref {Typed(layer.Output.Signed, "output")}, Length, A, B, Shift, Bias, OutputZeroPoint, OutputMin, OutputMax);");
     }
 
-    private static string Type(QuantizedTensor t) => t.Signed ? "sbyte" : "byte";
-
-    /// <summary>The byte reference <paramref name="name"/> as <paramref name="t"/>'s element type.</summary>
-    private static string Typed(QuantizedTensor t, string name) => t.Signed ? $"Unsafe.As<byte, sbyte>(ref {name})" : name;
+    /// <summary>The byte reference <paramref name="name"/> as sbyte where the values are <paramref name="signed"/>.</summary>
+    public static string Typed(bool signed, string name) => signed ? $"Unsafe.As<byte, sbyte>(ref {name})" : name;
 
     /// <summary>TFLite's table softmax (<see cref="IntegerSoftmax"/>), the table in the layer's data.</summary>
     private static void Softmax(SourceWriter w, IntegerLayer layer)

@@ -18,7 +18,7 @@ internal enum IntegerKind
     /// <summary>A V2 residual: the block's input added to its projection, each rescaled to the sum's grid.</summary>
     Add,
     /// <summary>The file's QUANTIZE from uint8 to int8 or back at an end: each code's sign bit flipped.</summary>
-    Shift,
+    SignFlip,
 }
 
 /// <summary>

@@ -108,7 +108,8 @@ internal static class IntegerPlanner
                 layers.Add(Add(layers.Count, block, layers[layers.Count - 1], input, bound.Name));
         }
 
-        if (graph.Ends.Output is { } file)
+        // The file's own output only: a network cut before it (logits, an embedding) ends on its last layer's codes.
+        if (graph.Ends.Output is { } file && network.LeftOut is null)
             layers.Add(Shift(layers.Count, layers[layers.Count - 1].Output, file, layers[layers.Count - 1].Operation, input: false));
         (int[] offsets, int[] scratch, int workspace) = Arena(layers);
         IntegerLayer[] placed = layers.Select((layer, i) => layer with
@@ -189,7 +190,7 @@ internal static class IntegerPlanner
             : next with { InH = next.OutH, InW = next.OutW, InC = next.OutC, KernelH = 1, KernelW = 1, Stride = 1, Macs = 0, Parameters = 0 };
         return new IntegerLayer
         {
-            Index = index, Kind = IntegerKind.Shift, MethodName = $"Layer{index:D2}_Shift", Description = "QUANTIZE",
+            Index = index, Kind = IntegerKind.SignFlip, MethodName = $"Layer{index:D2}_SignFlip", Description = "QUANTIZE",
             Operation = planned, Input = from, Output = to, OutputMin = to.Min, OutputMax = to.Max,
         };
     }

@@ -76,20 +76,14 @@ internal sealed class NetworkGraph(string source, int inputChannels, int inputHe
 }
 
 /// <summary>
-/// What a file's QUANTIZE operators at its ends make of its input and output. For uint8 inputs and outputs
-/// TF2's converter writes them around an int8 network with the same scale and the zero point 128 lower or
-/// higher, so that each code only has its sign bit flipped.
+/// The file's QUANTIZE operators at its ends that only flip each code's sign bit: TF2's converter writes
+/// them around an int8 network for uint8 inputs and outputs, with the same scale and the zero point 128
+/// lower or higher.
 /// </summary>
 /// <param name="Input">The tensor the network reads, when a QUANTIZE makes it of the file's input.</param>
 /// <param name="Output">The file's output, when a QUANTIZE makes it of the network's last tensor.</param>
 internal readonly record struct IntegerEnds(QuantizedTensor? Input, QuantizedTensor? Output)
 {
-    /// <summary>
-    /// The codes a QUANTIZE makes of the file's float input (TF2's default int8 files), which the integer
-    /// network reads and the class's float Run computes; a DEQUANTIZE of the output is that Run's last step.
-    /// </summary>
-    public QuantizedTensor? FromFloat { get; init; }
-
     /// <summary>Whether <paramref name="to"/> is <paramref name="from"/> with its sign bit flipped: uint8 ↔ int8, one scale, zero points 128 apart.</summary>
     public static bool IsShift(QuantizedTensor from, QuantizedTensor to) =>
         from.Signed != to.Signed && from.Scale == to.Scale && to.ZeroPoint == from.ZeroPoint + (to.Signed ? -128 : 128);

@@ -10,8 +10,9 @@ namespace MobileNet.Generator.Lowering;
 /// <summary>
 /// Lowers a TFLite subgraph to a <see cref="NetworkGraph"/>: weights from OHWI (conv) and
 /// <c>[1, kh, kw, C·m]</c> (depthwise) to OIHW, SAME/VALID to explicit TF pads (asymmetric on
-/// stride 2), fused activations to clamps, and QUANTIZE/DEQUANTIZE dropped (the network runs in
-/// float on weights the reader dequantised). A quantised input states the normalisation it expects.
+/// stride 2), fused activations to clamps, and QUANTIZE/DEQUANTIZE dropped from the float network (which
+/// runs on weights the reader dequantised; the integer form keeps those at the ends, see
+/// <see cref="IntegerEnds"/>). A quantised input states the normalisation it expects.
 /// </summary>
 internal sealed class TfliteLowering
 {
@@ -28,6 +29,11 @@ internal sealed class TfliteLowering
     private string? _notInteger;
     /// <summary>The QUANTIZE operators at the file's ends that flip the sign bit (uint8 ↔ int8).</summary>
     private IntegerEnds _ends;
+    /// <summary>
+    /// The codes a QUANTIZE makes of a float input (TF2's default int8 files): the integer network's input,
+    /// which the class's float Run computes as the QUANTIZE does; a DEQUANTIZE of the output is that Run's last step.
+    /// </summary>
+    private QuantizedTensor? _fromFloat;
 
     private TfliteLowering(TfliteModel model, CancellationToken cancellationToken)
     {
@@ -67,7 +73,7 @@ internal sealed class TfliteLowering
         string weights = _model.Tensors.Any(t => t.IsConstant && t.Type is TfliteType.UInt8 or TfliteType.Int8)
             ? $"{(_model.Tensors.Any(t => t.IsConstant && t.Type == TfliteType.Int8) ? "int8" : "uint8")} weights{Dequantised}"
             : "float weights";
-        QuantizedTensor? quantizedInput = Quantization(_model.Inputs[0]) ?? _ends.FromFloat;
+        QuantizedTensor? quantizedInput = Quantization(_model.Inputs[0]) ?? _fromFloat;
         if (quantizedInput is null && weights != "float weights")
             _notInteger ??= $"the input '{input.Name}' is {Describe(_model.Inputs[0])}, not 8-bit";
         return _chain.Build($"TFLite, {weights}", c, h, w, "NHWC", Normalization(input), quantizedInput, _notInteger, _ends);
@@ -135,7 +141,7 @@ internal sealed class TfliteLowering
                 break;
             case TfliteOp.Quantize when input == _model.Inputs[0] && _model.Tensors[input].Type == TfliteType.Float32 && Quantization(op.Outputs[0]) is { } to:
                 // Float in (TF2's default int8 file): the integer network starts at the QUANTIZE's codes; the class's float Run quantises as it does.
-                _ends = _ends with { FromFloat = to };
+                _fromFloat = to;
                 break;
             case TfliteOp.Dequantize when op.Outputs[0] == _model.Outputs[0] && Quantization(input) is not null && _model.Tensors[op.Outputs[0]].Type == TfliteType.Float32:
                 // Float out: the integer network ends at the DEQUANTIZE's codes; the class's float Run dequantises as it does.

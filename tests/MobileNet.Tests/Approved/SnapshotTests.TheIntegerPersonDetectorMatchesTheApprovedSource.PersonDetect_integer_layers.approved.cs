@@ -458,7 +458,7 @@
     private static void Layer27_GlobalAveragePool(ref byte input, ref byte output)
     {
         const int Pixels = 9, C = 256, OutputMin = -128, OutputMax = 127;
-        global::MobileNet.IntegerMath.Mean(ref Unsafe.As<byte, sbyte>(ref input), ref Unsafe.As<byte, sbyte>(ref output), Pixels, C, OutputMin, OutputMax);
+        global::MobileNet.IntegerMath.AveragePool(ref Unsafe.As<byte, sbyte>(ref input), ref Unsafe.As<byte, sbyte>(ref output), Pixels, C, OutputMin, OutputMax);
     }
     /// <summary>Layer 29: softmax, 1×1×2 → 1×1×2, int8 (scale 0.012518751, zero point -1) → int8 (scale 0.00390625, zero point -128).</summary>
     private static void Layer29_Softmax(ref byte input, ref byte output)
