@@ -540,16 +540,23 @@ internal static class IntegerGemmKernel
     /// </summary>
     private static void RequantizeAvx2(SourceWriter w, IntegerLayer layer, IntegerGemmLayout g, int rows, bool rowSums)
     {
-        w.Line("// Requantisation: the sum times the scale, clamped relative to the zero point, rounded to even, then shifted by it.");
+        // With the type's whole range as bounds and scales of at most 1/2 (|product| ≤ 2^30, in CVTPS2DQ's range), the
+        // saturating packs are the clamp; otherwise the products are clamped in float first.
+        bool packsClamp = layer.OutputMin == layer.Output.Min && layer.OutputMax == layer.Output.Max && layer.MaxScale <= 0.5f;
+        w.Line(packsClamp
+            ? "// Requantisation: the sum times the scale, rounded to even, shifted by the zero point; the saturating packs clamp it to the type."
+            : "// Requantisation: the sum times the scale, clamped relative to the zero point, rounded to even, then shifted by it.");
         w.Line("int o = b * 8;");
-        w.Line("Vector256<float> lo = Vector256.Create((float)(OutputMin - OutputZeroPoint)), hi = Vector256.Create((float)(OutputMax - OutputZeroPoint));");
+        if (!packsClamp)
+            w.Line("Vector256<float> lo = Vector256.Create((float)(OutputMin - OutputZeroPoint)), hi = Vector256.Create((float)(OutputMax - OutputZeroPoint));");
         w.Line("Vector256<int> bias0 = Vector256.LoadUnsafe(ref bias, (nuint)o);");
         w.Line($"Vector256<float> scale0 = {(g.PerChannelScales ? "Vector256.LoadUnsafe(ref scales, (nuint)o)" : "Vector256.Create(Scale)")};");
         string pack = layer.Output.Signed ? "Sse2.PackSignedSaturate(words{0}, words{0}).AsByte()" : "Sse2.PackUnsignedSaturate(words{0}, words{0})";
         for (int r = 0; r < rows; r++)
         {
             string sum = $"c{r} + bias0" + (rowSums ? $" - Vector256.Create(WeightZeroPoint * s{r})" : "");
-            w.Line($"Vector256<int> q{r} = Avx.ConvertToVector256Int32(Vector256.ClampNative(Vector256.ConvertToSingle({sum}) * scale0, lo, hi)) + Vector256.Create(OutputZeroPoint);");
+            string product = $"Vector256.ConvertToSingle({sum}) * scale0";
+            w.Line($"Vector256<int> q{r} = Avx.ConvertToVector256Int32({(packsClamp ? product : $"Vector256.ClampNative({product}, lo, hi)")}) + Vector256.Create(OutputZeroPoint);");
             w.Line($"Vector128<short> words{r} = Sse2.PackSignedSaturate(q{r}.GetLower(), q{r}.GetUpper());");
             w.Line($"Vector128<byte> y{r} = {string.Format(pack, r)};");
             Store(w, layer, r, 8);

@@ -60,6 +60,8 @@ internal sealed record IntegerLayer
     public int WeightZeroPoint { get; init; }
     /// <summary>A convolution's requantisation scale when one serves every output channel (the code's constant).</summary>
     public float Scale { get; init; }
+    /// <summary>A convolution's largest requantisation scale over its output channels.</summary>
+    public float MaxScale { get; init; }
     /// <summary>An <see cref="IntegerKind.Add"/>'s fixed-point arithmetic.</summary>
     public IntegerAddition? Addition { get; init; }
     /// <summary>Bytes into the workspace of the layer's input (−1: the caller's input) and output.</summary>

@@ -269,7 +269,7 @@ internal static class IntegerPlanner
             Index = index, Kind = IntegerKind.Conv, MethodName = $"Layer{index:D2}_{method}", Description = description, Name = name,
             Operation = planned, Classifier = role == LayerRole.Classifier, Input = q.Input, Output = q.Output, OutputMin = min, OutputMax = max, Gemm = packed, Depthwise = depthwise,
             DepthwiseSchedule = walk, Im2col = im2col, ScratchLength = packed is not null ? IntegerGemmKernel.Scratch(packed, op.OutH * op.OutW, branches, im2col) : walk?.ScratchLength ?? 0,
-            WeightsSigned = q.WeightsSigned, WeightZeroPoint = q.WeightZeroPoint, Scale = perChannel ? 0 : scales[0],
+            WeightsSigned = q.WeightsSigned, WeightZeroPoint = q.WeightZeroPoint, Scale = perChannel ? 0 : scales[0], MaxScale = scales.Max(),
         };
     }
 

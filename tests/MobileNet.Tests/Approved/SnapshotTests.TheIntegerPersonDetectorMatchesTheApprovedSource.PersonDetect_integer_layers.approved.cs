@@ -414,24 +414,23 @@
                     Vector256<int> c1 = Avx2.Permute4x64(Avx2.HorizontalAdd(c1_0, c1_1).AsInt64(), 0b11_01_10_00).AsInt32();
                     Vector256<int> c2 = Avx2.Permute4x64(Avx2.HorizontalAdd(c2_0, c2_1).AsInt64(), 0b11_01_10_00).AsInt32();
                     Vector256<int> c3 = Avx2.Permute4x64(Avx2.HorizontalAdd(c3_0, c3_1).AsInt64(), 0b11_01_10_00).AsInt32();
-                    // Requantisation: the sum times the scale, clamped relative to the zero point, rounded to even, then shifted by it.
+                    // Requantisation: the sum times the scale, rounded to even, shifted by the zero point; the saturating packs clamp it to the type.
                     int o = b * 8;
-                    Vector256<float> lo = Vector256.Create((float)(OutputMin - OutputZeroPoint)), hi = Vector256.Create((float)(OutputMax - OutputZeroPoint));
                     Vector256<int> bias0 = Vector256.LoadUnsafe(ref bias, (nuint)o);
                     Vector256<float> scale0 = Vector256.LoadUnsafe(ref scales, (nuint)o);
-                    Vector256<int> q0 = Avx.ConvertToVector256Int32(Vector256.ClampNative(Vector256.ConvertToSingle(c0 + bias0) * scale0, lo, hi)) + Vector256.Create(OutputZeroPoint);
+                    Vector256<int> q0 = Avx.ConvertToVector256Int32(Vector256.ConvertToSingle(c0 + bias0) * scale0) + Vector256.Create(OutputZeroPoint);
                     Vector128<short> words0 = Sse2.PackSignedSaturate(q0.GetLower(), q0.GetUpper());
                     Vector128<byte> y0 = Sse2.PackSignedSaturate(words0, words0).AsByte();
                     Unsafe.WriteUnaligned(ref Unsafe.Add(ref output, p * OutC + o), y0.AsUInt64().ToScalar());
-                    Vector256<int> q1 = Avx.ConvertToVector256Int32(Vector256.ClampNative(Vector256.ConvertToSingle(c1 + bias0) * scale0, lo, hi)) + Vector256.Create(OutputZeroPoint);
+                    Vector256<int> q1 = Avx.ConvertToVector256Int32(Vector256.ConvertToSingle(c1 + bias0) * scale0) + Vector256.Create(OutputZeroPoint);
                     Vector128<short> words1 = Sse2.PackSignedSaturate(q1.GetLower(), q1.GetUpper());
                     Vector128<byte> y1 = Sse2.PackSignedSaturate(words1, words1).AsByte();
                     Unsafe.WriteUnaligned(ref Unsafe.Add(ref output, (p + 1) * OutC + o), y1.AsUInt64().ToScalar());
-                    Vector256<int> q2 = Avx.ConvertToVector256Int32(Vector256.ClampNative(Vector256.ConvertToSingle(c2 + bias0) * scale0, lo, hi)) + Vector256.Create(OutputZeroPoint);
+                    Vector256<int> q2 = Avx.ConvertToVector256Int32(Vector256.ConvertToSingle(c2 + bias0) * scale0) + Vector256.Create(OutputZeroPoint);
                     Vector128<short> words2 = Sse2.PackSignedSaturate(q2.GetLower(), q2.GetUpper());
                     Vector128<byte> y2 = Sse2.PackSignedSaturate(words2, words2).AsByte();
                     Unsafe.WriteUnaligned(ref Unsafe.Add(ref output, (p + 2) * OutC + o), y2.AsUInt64().ToScalar());
-                    Vector256<int> q3 = Avx.ConvertToVector256Int32(Vector256.ClampNative(Vector256.ConvertToSingle(c3 + bias0) * scale0, lo, hi)) + Vector256.Create(OutputZeroPoint);
+                    Vector256<int> q3 = Avx.ConvertToVector256Int32(Vector256.ConvertToSingle(c3 + bias0) * scale0) + Vector256.Create(OutputZeroPoint);
                     Vector128<short> words3 = Sse2.PackSignedSaturate(q3.GetLower(), q3.GetUpper());
                     Vector128<byte> y3 = Sse2.PackSignedSaturate(words3, words3).AsByte();
                     Unsafe.WriteUnaligned(ref Unsafe.Add(ref output, (p + 3) * OutC + o), y3.AsUInt64().ToScalar());
