@@ -255,18 +255,21 @@ public static class IntegerMath
     public static void Quantize(ReadOnlySpan<float> values, Span<byte> quantized, float scale, int zeroPoint)
     {
         NetworkGuard.ExactLength(quantized.Length, values.Length, nameof(quantized));
+        float inverse = 1f / scale;
         for (int i = 0; i < values.Length; i++)
-            quantized[i] = (byte)Quantize(values[i], scale, zeroPoint, byte.MinValue, byte.MaxValue);
+            quantized[i] = (byte)Quantize(values[i], inverse, zeroPoint, byte.MinValue, byte.MaxValue);
     }
 
     /// <summary>int8 values of real ones: <c>zeroPoint + round(value × (1 ÷ scale))</c>, ties to even, clamped to −128…127 (XNNPACK's convert, LiteRT's QUANTIZE).</summary>
     public static void Quantize(ReadOnlySpan<float> values, Span<sbyte> quantized, float scale, int zeroPoint)
     {
         NetworkGuard.ExactLength(quantized.Length, values.Length, nameof(quantized));
+        float inverse = 1f / scale;
         for (int i = 0; i < values.Length; i++)
-            quantized[i] = (sbyte)Quantize(values[i], scale, zeroPoint, sbyte.MinValue, sbyte.MaxValue);
+            quantized[i] = (sbyte)Quantize(values[i], inverse, zeroPoint, sbyte.MinValue, sbyte.MaxValue);
     }
 
-    private static int Quantize(float value, float scale, int zeroPoint, int min, int max) =>
-        (int)Math.Clamp(MathF.Round(value * (1f / scale)) + zeroPoint, min, max);
+    // inverse: 1 ÷ the scale, in float32, computed once per tensor as XNNPACK does.
+    private static int Quantize(float value, float inverse, int zeroPoint, int min, int max) =>
+        (int)Math.Clamp(MathF.Round(value * inverse) + zeroPoint, min, max);
 }
