@@ -87,9 +87,10 @@ internal sealed record IntegerDepthwiseLayout(int Channels, int Taps, bool PerCh
 internal readonly record struct ColumnRun(int First, int End, int KxFirst, int KxEnd);
 
 /// <summary>
-/// How a depthwise layer walks its map: 16 channels at a time over the whole map (the block's taps, biases
-/// and scales loaded once), row by row, each row in runs of columns with the same window columns
-/// inside the input (a border column, the interior, the other border). A window's columns in the padding
+/// How a depthwise layer walks its map: row by row (so that a streamed layer before it can make its input
+/// rows as they are needed), each row 16 channels at a time (the block's taps, biases and scales loaded
+/// once per row), in runs of columns with the same window columns inside the input (a border column, the
+/// interior, the other border). A window's columns in the padding
 /// take the input's zero point as their value, and its rows in the padding read a row of zero points in
 /// scratch, so every pixel starts from the interior biases (−zx·Σw folded in) and multiplies raw codes.
 /// </summary>
@@ -105,8 +106,8 @@ internal sealed record IntegerDepthwiseSchedule(IReadOnlyList<ColumnRun> Columns
     /// <summary>Whether the last block holds 8 channels.</summary>
     public bool HalfBlock => C % Block != 0;
 
-    /// <summary>Bytes of scratch: the row of zero points the vector code reads, with room for a 16-byte load at its last pixel's last block.</summary>
-    public int ScratchLength => Vectorized && PaddedRows.Contains(true) ? InW * C + IntegerPlanner.OverRead : 0;
+    /// <summary>Bytes of scratch: the row of zero points a window's rows in the padding read, with room for a 16-byte load at its last pixel's last block.</summary>
+    public int ScratchLength => PaddedRows.Contains(true) ? InW * C + IntegerPlanner.OverRead : 0;
 
     public static IntegerDepthwiseSchedule For(Planning.PlannedOp op)
     {
@@ -128,7 +129,7 @@ internal sealed record IntegerDepthwiseSchedule(IReadOnlyList<ColumnRun> Columns
 /// <summary>
 /// Writes an integer direct convolution. A depthwise one (<see cref="IntegerDepthwiseSchedule"/>): per block of
 /// 16 channels, each pixel's taps multiplied in 16 bits and summed in 32 onto the interior biases (ARM:
-/// SMLAL/SMLAL2 per tap on taps loaded once per block; x64 AVX2: PMADDWD on two taps' inputs interleaved), then
+/// SMLAL/SMLAL2 per tap on taps loaded once per block and row; x64 AVX2: PMADDWD on two taps' inputs interleaved), then
 /// requantised by <c>IntegerMath.Requantize16</c>. A dense one (a greyscale stem): per pixel, the taps inside
 /// the input, one input channel broadcast against 16 outputs' weights.
 /// </summary>
@@ -136,31 +137,56 @@ internal static class IntegerDepthwiseKernel
 {
     private const int Block = IntegerDepthwiseLayout.Block;
 
-    public static void Write(SourceWriter w, IntegerLayer layer, IntegerDepthwiseLayout d, IReadOnlyList<IntegerGemmBranch> branches)
+    public static void Write(SourceWriter w, IntegerLayer layer, IntegerDepthwiseLayout d, IReadOnlyList<IntegerGemmBranch> branches, IntegerLayer? producer)
     {
         if (layer.DepthwiseSchedule is { } schedule)
-            Depthwise(w, layer, d, schedule, branches);
+            Depthwise(w, layer, d, schedule, branches, producer);
         else
             Dense(w, layer, d, branches);
     }
 
-    private static void Depthwise(SourceWriter w, IntegerLayer layer, IntegerDepthwiseLayout d, IntegerDepthwiseSchedule schedule, IReadOnlyList<IntegerGemmBranch> branches)
+    /// <summary>
+    /// Row by row: the rows of a streamed <paramref name="producer"/> the row's windows reach, then the row, in
+    /// blocks of 16 channels on ARM64 and AVX2, else one channel at a time. A window's rows in the padding read a
+    /// row of the input's zero point, which adds nothing.
+    /// </summary>
+    private static void Depthwise(SourceWriter w, IntegerLayer layer, IntegerDepthwiseLayout d, IntegerDepthwiseSchedule schedule, IReadOnlyList<IntegerGemmBranch> branches,
+        IntegerLayer? producer)
     {
         Planning.PlannedOp op = layer.Operation;
-        w.Line($"const int InH = {op.InH}, InW = {op.InW}, C = {op.InC}, OutH = {op.OutH}, OutW = {op.OutW}, KernelH = {op.KernelH}, KernelW = {op.KernelW}, Stride = {op.Stride}, PadTop = {op.Pads.Top}, PadLeft = {op.Pads.Left};");
+        w.Line($"const int InH = {op.InH}, InW = {op.InW}, C = {op.InC}, OutH = {op.OutH}, OutW = {op.OutW}, {(producer is null ? "" : $"KernelH = {op.KernelH}, ")}KernelW = {op.KernelW}, Stride = {op.Stride}, PadTop = {op.Pads.Top}, PadLeft = {op.Pads.Left};");
         w.Line($"const int InputZeroPoint = {layer.Input.ZeroPoint}, OutputZeroPoint = {layer.Output.ZeroPoint}, OutputMin = {layer.OutputMin}, OutputMax = {layer.OutputMax};");
+        if (producer?.Ring is { } ring)
+            w.Line($"const int RingRows = {ring.Rows}, Slot = {ring.Slot}; // layer {producer.Index}'s output row y is in slot y % RingRows of input");
         IntegerKernels.Biases(w, layer, d.PerChannelScales, d.ScaleOffset);
         w.Line($"ref short taps = ref Unsafe.As<byte, short>(ref Unsafe.Add(ref data, {d.WeightOffset}));");
         bool arm = schedule.Vectorized && branches.Any(b => b != IntegerGemmBranch.Avx2), x64 = schedule.Vectorized && d.Pairs;
         if (arm || x64)
-        {
             w.Line($"ref int interior = ref Unsafe.As<byte, int>(ref Unsafe.Add(ref data, {d.InteriorBiasOffset}));");
-            if (schedule.ScratchLength > 0)
-            {
-                w.Line("// The window's rows in the padding read a row of the input's zero point.");
-                w.Line($"Unsafe.InitBlockUnaligned(ref scratch, {(layer.Input.ZeroPoint < 0 ? "unchecked((byte)InputZeroPoint)" : "InputZeroPoint")}, InW * C);");
-            }
+        if (x64)
+            w.Line($"ref short pairs = ref Unsafe.As<byte, short>(ref Unsafe.Add(ref data, {d.PairOffset}));");
+        if (schedule.ScratchLength > 0)
+        {
+            w.Line("// The window's rows in the padding read a row of the input's zero point.");
+            w.Line($"Unsafe.InitBlockUnaligned(ref scratch, {(layer.Input.ZeroPoint < 0 ? "unchecked((byte)InputZeroPoint)" : "InputZeroPoint")}, InW * C);");
         }
+        if (producer is not null)
+            w.Line($"int made = 0; // rows of layer {producer.Index} made so far");
+        w.Open("for (int oy = 0; oy < OutH; oy++)");
+        w.Line("int y0 = oy * Stride - PadTop;");
+        if (producer is not null)
+        {
+            w.Line($"// Layer {producer.Index}'s rows that this row's windows reach and it has not made yet.");
+            w.Line("for (; made <= Math.Min(y0 + KernelH - 1, InH - 1); made++)");
+            w.Line($"    {producer.MethodName}(ref source, ref input{(producer.ScratchLength > 0 ? ", ref sourceScratch" : "")}, made);");
+        }
+        for (int ky = 0; ky < op.KernelH; ky++)
+        {
+            string y = ky == 0 ? "y0" : $"(y0 + {ky})";
+            string row = producer is null ? $"Unsafe.Add(ref input, {y} * InW * C)" : $"Unsafe.Add(ref input, {y} % RingRows * Slot)";
+            w.Line(schedule.PaddedRows[ky] ? $"ref byte r{ky} = ref (uint){y} < InH ? ref {row} : ref scratch;" : $"ref byte r{ky} = ref {row};");
+        }
+        w.Line("ref byte o = ref Unsafe.Add(ref output, oy * OutW * C);");
         if (arm)
         {
             w.Open("if (AdvSimd.IsSupported)");
@@ -170,7 +196,6 @@ internal static class IntegerDepthwiseKernel
             if (!d.PerChannelScales)
                 w.Line("Vector128<float> scale = Vector128.Create(Scale);");
             Blocks(w, layer, d, schedule, arm: true);
-            w.Line("return;");
             w.Close();
         }
         if (x64)
@@ -181,34 +206,44 @@ internal static class IntegerDepthwiseKernel
             w.Line("Vector256<float> min = Vector256.Create((float)(OutputMin - OutputZeroPoint)), max = Vector256.Create((float)(OutputMax - OutputZeroPoint));");
             if (!d.PerChannelScales)
                 w.Line("Vector256<float> scale = Vector256.Create(Scale);");
-            w.Line($"ref short pairs = ref Unsafe.As<byte, short>(ref Unsafe.Add(ref data, {d.PairOffset}));");
             Blocks(w, layer, d, schedule, arm: false);
-            w.Line("return;");
             w.Close();
         }
-        w.Line(arm || x64 ? "// Other CPUs: one channel at a time." : "// One channel at a time.");
-        Scalar(w, layer, d);
+        if (arm || x64)
+            w.Open("else").Line("// Other CPUs: one channel at a time.");
+        else
+            w.Scope().Line("// One channel at a time.");
+        ScalarRow(w, layer, d);
+        w.Close();
+        w.Close();
     }
 
-    /// <summary>The blocks of 16 channels over the map: the block's constants, then each row's column runs.</summary>
+    /// <summary>
+    /// Output row <c>oy</c> (its window rows <c>r0</c> … and its output <c>o</c>) in blocks of 16 channels: the
+    /// block's constants, then the row's column runs.
+    /// </summary>
     private static void Blocks(SourceWriter w, IntegerLayer layer, IntegerDepthwiseLayout d, IntegerDepthwiseSchedule schedule, bool arm)
     {
         Planning.PlannedOp op = layer.Operation;
         int blocks = schedule.Blocks;
         bool half = schedule.HalfBlock;
-        // One block is written without its channel offset c (which would be 0).
+        // One block is written without its channel offset c (which would be 0), on the row's own references.
         bool one = blocks == 1;
         string At(string name, int offset) => one ? Rendering.At(name, Rendering.Constant(offset)) : $"Unsafe.Add(ref {name}, {Rendering.Plus("c", Rendering.Constant(offset))})";
         string Lanes(string type, string name, int offset) => one ? $"{type}.LoadUnsafe(ref {name}{(offset == 0 ? "" : $", {offset}")})" : $"{type}.LoadUnsafe(ref {name}, (nuint)c{(offset == 0 ? "" : $" + {offset}")})";
         string Quarters(string prefix, string name) => string.Join(", ", Enumerable.Range(0, 4).Select(j => $"{prefix}{j} = {Lanes("Vector128", name, j * 4)}"));
+        string rows = one ? "r" : "rc", output = one ? "o" : "oc";
         if (one)
         {
             w.Scope();
             w.Line($"// Channels 0 … {d.Channels - 1}: one block{(half ? ", half of it stored" : "")}.");
         }
         else
+        {
             w.Open($"for (int c = 0; c < C; c += {Block})");
-        w.Line(arm ? "// The block's taps, biases and scales, loaded once for the whole map." : "// The block's biases and scales, in the order PMADDWD's unpacked inputs leave the sums: channels 0–3 and 8–11, then 4–7 and 12–15.");
+            w.Line($"ref byte {string.Join(", ", Enumerable.Range(0, op.KernelH).Select(ky => $"rc{ky} = ref Unsafe.Add(ref r{ky}, c)"))}, oc = ref Unsafe.Add(ref o, c);");
+        }
+        w.Line(arm ? "// The block's taps, biases and scales." : "// The block's biases and scales, in the order PMADDWD's unpacked inputs leave the sums: channels 0–3 and 8–11, then 4–7 and 12–15.");
         if (arm)
         {
             w.Line($"ref short t = ref {At("taps", 0)};");
@@ -227,15 +262,6 @@ internal static class IntegerDepthwiseKernel
             if (d.PerChannelScales)
                 w.Line($"Vector256<float> s0 = {Halves("scales", 0)}, s1 = {Halves("scales", 4)};");
         }
-        w.Open("for (int oy = 0; oy < OutH; oy++)");
-        w.Line("int y0 = oy * Stride - PadTop;");
-        for (int ky = 0; ky < op.KernelH; ky++)
-        {
-            string y = ky == 0 ? "y0" : $"(y0 + {ky})";
-            string row = $"Unsafe.Add(ref input, {y} * InW * C{(one ? "" : " + c")})";
-            w.Line(schedule.PaddedRows[ky] ? $"ref byte r{ky} = ref (uint){y} < InH ? ref {row} : ref {At("scratch", 0)};" : $"ref byte r{ky} = ref {row};");
-        }
-        w.Line($"ref byte o = ref Unsafe.Add(ref output, oy * OutW * C{(one ? "" : " + c")});");
         foreach (ColumnRun run in schedule.Columns)
         {
             int x0 = run.First * op.Stride - op.Pads.Left;
@@ -244,15 +270,15 @@ internal static class IntegerDepthwiseKernel
             {
                 w.Line($"// Column {run.First}{Border(run, op)}.");
                 w.Scope();
-                Pixel(w, layer, d, arm, one ? "pairs" : "pair", (ky, kx) => inside(kx) ? Load($"r{ky}", (x0 + kx) * op.InC) : null, Rendering.At("o", Rendering.Constant(run.First * op.InC)), half, blocks);
+                Pixel(w, layer, d, arm, one ? "pairs" : "pair", (ky, kx) => inside(kx) ? Load($"{rows}{ky}", (x0 + kx) * op.InC) : null, Rendering.At(output, Rendering.Constant(run.First * op.InC)), half, blocks);
                 w.Close();
                 continue;
             }
             w.Line($"// Columns {run.First} … {run.End - 1}{Border(run, op)}: windows at a stride of {op.Stride * op.InC} bytes.");
             int firstInside = x0 + run.KxFirst;
             for (int ky = 0; ky < op.KernelH && run.KxEnd > run.KxFirst; ky++)
-                w.Line($"ref byte w{ky} = ref {Rendering.At($"r{ky}", Rendering.Constant(firstInside * op.InC))};");
-            w.Line($"ref byte p = ref {Rendering.At("o", Rendering.Constant(run.First * op.InC))};");
+                w.Line($"ref byte w{ky} = ref {Rendering.At($"{rows}{ky}", Rendering.Constant(firstInside * op.InC))};");
+            w.Line($"ref byte p = ref {Rendering.At(output, Rendering.Constant(run.First * op.InC))};");
             w.Open($"for (int ox = {run.First}; ox < {run.End}; ox++)");
             Pixel(w, layer, d, arm, one ? "pairs" : "pair", (ky, kx) => inside(kx) ? Load($"w{ky}", (kx - run.KxFirst) * op.InC) : null, "p", half, blocks);
             for (int ky = 0; ky < op.KernelH && run.KxEnd > run.KxFirst; ky++)
@@ -260,7 +286,6 @@ internal static class IntegerDepthwiseKernel
             w.Line("p = ref Unsafe.Add(ref p, C);");
             w.Close();
         }
-        w.Close();
         w.Close();
     }
 
@@ -400,40 +425,46 @@ internal static class IntegerDepthwiseKernel
         }
         w.Line(vectorized > 0 ? "// The channels left (all of them on other CPUs), one at a time." : "// One channel at a time: fewer than a vector's 16.");
         w.Open(vectorized > 0 ? "for (; c < C; c++)" : "for (int c = 0; c < C; c++)");
-        ScalarChannel(w, layer, d, dense: true);
+        DenseChannel(w, layer, d);
         w.Close();
         w.Close();
         w.Close();
     }
 
-    /// <summary>The whole map, one channel at a time: the taps inside the input, (x − zx) times the 16-bit weights, onto the bias.</summary>
-    private static void Scalar(SourceWriter w, IntegerLayer layer, IntegerDepthwiseLayout d)
+    /// <summary>
+    /// Output row <c>oy</c>, one channel at a time: each window row (<c>r0</c> …, zero points in the padding), its
+    /// columns inside the input, (x − zx) times the 16-bit weights, onto the bias.
+    /// </summary>
+    private static void ScalarRow(SourceWriter w, IntegerLayer layer, IntegerDepthwiseLayout d)
     {
-        w.Line(layer.Input.Signed ? "ref sbyte xs = ref Unsafe.As<byte, sbyte>(ref input);" : "ref byte xs = ref input;");
-        w.Open("for (int oy = 0; oy < OutH; oy++)");
-        w.Line("int y0 = oy * Stride - PadTop, ky0 = Math.Max(0, -y0), ky1 = Math.Min(KernelH, InH - y0);");
+        Planning.PlannedOp op = layer.Operation;
+        string x = layer.Input.Signed ? "(sbyte)" : "";
         w.Open("for (int ox = 0; ox < OutW; ox++)");
         w.Line("int x0 = ox * Stride - PadLeft, kx0 = Math.Max(0, -x0), kx1 = Math.Min(KernelW, InW - x0);");
-        w.Line("int corner = y0 * InW + x0; // the window's top-left pixel, which may lie in the padding");
-        w.Line("ref byte target = ref Unsafe.Add(ref output, (oy * OutW + ox) * C);");
         w.Open("for (int c = 0; c < C; c++)");
-        ScalarChannel(w, layer, d, dense: false);
+        w.Line("int acc = Unsafe.Add(ref bias, c);");
+        w.Open("for (int kx = kx0; kx < kx1; kx++)");
+        w.Line("int at = (x0 + kx) * C + c;");
+        for (int ky = 0; ky < op.KernelH; ky++)
+            w.Line($"acc += ({x}Unsafe.Add(ref r{ky}, at) - InputZeroPoint) * Unsafe.Add(ref taps, {(ky == 0 ? "kx" : $"({ky} * KernelW + kx)")} * {d.Padded} + c);");
         w.Close();
+        w.Line($"Unsafe.Add(ref o, ox * C + c) = {Requantized(layer, d)};");
         w.Close();
         w.Close();
     }
 
-    private static void ScalarChannel(SourceWriter w, IntegerLayer layer, IntegerDepthwiseLayout d, bool dense)
+    /// <summary>A dense convolution's output channel <c>c</c> at one pixel: the taps inside the input, (x − zx) times the 16-bit weights, onto the bias.</summary>
+    private static void DenseChannel(SourceWriter w, IntegerLayer layer, IntegerDepthwiseLayout d)
     {
-        string y = layer.Output.Signed ? "sbyte" : "byte";
         w.Line("int acc = Unsafe.Add(ref bias, c);");
         w.Line("for (int ky = ky0; ky < ky1; ky++)");
         w.Line("    for (int kx = kx0; kx < kx1; kx++)");
-        if (dense)
-            w.Line("        for (int i = 0; i < InC; i++)")
-             .Line($"            acc += (Unsafe.Add(ref xs, (corner + ky * InW + kx) * InC + i) - InputZeroPoint) * Unsafe.Add(ref taps, ((ky * KernelW + kx) * InC + i) * {d.Padded} + c);");
-        else
-            w.Line($"        acc += (Unsafe.Add(ref xs, (corner + ky * InW + kx) * C + c) - InputZeroPoint) * Unsafe.Add(ref taps, (ky * KernelW + kx) * {d.Padded} + c);");
-        w.Line($"Unsafe.Add(ref target, c) = {(y == "sbyte" ? "(byte)(sbyte)" : "(byte)")}global::MobileNet.IntegerMath.Requantize(acc, {(d.PerChannelScales ? "Unsafe.Add(ref scales, c)" : "Scale")}, OutputZeroPoint, OutputMin, OutputMax);");
+        w.Line("        for (int i = 0; i < InC; i++)")
+         .Line($"            acc += (Unsafe.Add(ref xs, (corner + ky * InW + kx) * InC + i) - InputZeroPoint) * Unsafe.Add(ref taps, ((ky * KernelW + kx) * InC + i) * {d.Padded} + c);");
+        w.Line($"Unsafe.Add(ref target, c) = {Requantized(layer, d)};");
     }
+
+    /// <summary>The sum <c>acc</c> of channel <c>c</c> requantised to its output byte.</summary>
+    private static string Requantized(IntegerLayer layer, IntegerDepthwiseLayout d) =>
+        $"{(layer.Output.Signed ? "(byte)(sbyte)" : "(byte)")}global::MobileNet.IntegerMath.Requantize(acc, {(d.PerChannelScales ? "Unsafe.Add(ref scales, c)" : "Scale")}, OutputZeroPoint, OutputMin, OutputMax)";
 }

@@ -71,7 +71,10 @@ internal static class IntegerEmitter
         }
         w.Line($"///     {"total",-16} {"",6}  {"",-30} {SourceWriter.Count(plan.MultiplyAccumulates),13} {SourceWriter.Count(plan.Parameters),11}")
          .Line("/// </code>")
-         .Line("/// <para>Output: each layer's quantisation, and in brackets the clamp of its fused activation where that narrows the type's range.</para>")
+         .Line("/// <para>Output: each layer's quantisation, and in brackets the clamp of its fused activation where that narrows the type's range.</para>");
+        if (plan.Layers.Where(l => l.Ring is not null).ToArray() is { Length: > 0 } streamed)
+            w.Line($"/// <para>Streamed, their maps never whole in the workspace: layer{(streamed.Length > 1 ? "s" : "")} {string.Join(", ", streamed.Select(l => Int(l.Index)))}, whose output rows the depthwise layer after each reads from a ring as many rows deep as its window, making each row as its windows reach it.</para>");
+        w
          .Line("/// </remarks>")
          .Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"MobileNet.Generator\", \"{Emitter.GeneratorVersion}\")]");
         w.Open(target.Declarations[target.Declarations.Count - 1]);
@@ -161,9 +164,15 @@ internal static class IntegerEmitter
              .Line("ref byte ws = ref global::MobileNet.NetworkGuard.AlignToCacheLine(ref MemoryMarshal.GetReference(workspace));");
             if (profiled)
                 w.Line("long start = global::System.Diagnostics.Stopwatch.GetTimestamp(), now;");
-            foreach (IntegerLayer layer in plan.Layers)
+            // A streamed layer runs inside the depthwise layer after it, which is given its input and scratch.
+            foreach (IntegerLayer layer in plan.Layers.Where(l => l.Ring is null))
             {
-                w.Line($"{layer.MethodName}(ref {Emitter.Buffer(layer.InputOffset)}, {(layer.Kind == IntegerKind.Add ? $"ref {Emitter.Buffer(layer.SkipOffset)}, " : "")}ref {Emitter.Buffer(layer.OutputOffset)}{(layer.ScratchLength > 0 ? $", ref {Emitter.Buffer(layer.ScratchOffset)}" : "")});");
+                string scratch = layer.ScratchLength > 0 ? $", ref {Emitter.Buffer(layer.ScratchOffset)}" : "";
+                if (layer.StreamedFrom >= 0 && plan.Layers[layer.StreamedFrom] is var producer)
+                    w.Line($"{layer.MethodName}(ref {Emitter.Buffer(producer.InputOffset)}, ref {Emitter.Buffer(layer.InputOffset)}, ref {Emitter.Buffer(layer.OutputOffset)}{scratch}" +
+                           $"{(producer.ScratchLength > 0 ? $", ref {Emitter.Buffer(producer.ScratchOffset)}" : "")});");
+                else
+                    w.Line($"{layer.MethodName}(ref {Emitter.Buffer(layer.InputOffset)}, {(layer.Kind == IntegerKind.Add ? $"ref {Emitter.Buffer(layer.SkipOffset)}, " : "")}ref {Emitter.Buffer(layer.OutputOffset)}{scratch});");
                 if (profiled)
                     w.Line($"now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[{layer.Index}] += now - start; start = now;");
             }
@@ -180,7 +189,7 @@ internal static class IntegerEmitter
          .Line($"public static readonly string[] LayerNames = {{ {string.Join(", ", plan.Layers.Select(l => $"\"{l.MethodName}\""))} }};")
          .Line("/// <summary>Each layer's multiply-accumulates, in the papers' convention.</summary>")
          .Line($"public static readonly long[] LayerMacs = {{ {string.Join(", ", plan.Layers.Select(l => l.Operation.Macs.ToString(CultureInfo.InvariantCulture)))} }};")
-         .Line("/// <summary>Stopwatch ticks spent in each layer by <see cref=\"RunProfiled\"/> since the array was last cleared.</summary>")
+         .Line("/// <summary>Stopwatch ticks spent in each layer by <see cref=\"RunProfiled\"/> since the array was last cleared; a streamed layer's in the depthwise layer that runs it.</summary>")
          .Line($"public static readonly long[] LayerTicks = new long[{plan.Layers.Count}];")
          .Line()
          .Line("/// <summary>Run, adding each layer's time to <see cref=\"LayerTicks\"/>.</summary>");
@@ -193,7 +202,7 @@ internal static class IntegerEmitter
         {
             cancellationToken.ThrowIfCancellationRequested();
             w.Line();
-            IntegerKernels.Write(w, layer, plan.Branches);
+            IntegerKernels.Write(w, layer, plan.Branches, layer.StreamedFrom >= 0 ? plan.Layers[layer.StreamedFrom] : null);
         }
         w.Close();
     }

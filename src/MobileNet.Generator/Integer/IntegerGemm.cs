@@ -4,6 +4,7 @@ using System.Linq;
 using MobileNet.Generator.Emitting;
 using MobileNet.Generator.Kernels;
 using MobileNet.Generator.Lowering;
+using MobileNet.Generator.Planning;
 using static MobileNet.Generator.Kernels.Rendering;
 
 namespace MobileNet.Generator.Integer;
@@ -128,11 +129,20 @@ internal static class IntegerGemmKernel
 
     public static void Write(SourceWriter w, IntegerLayer layer, IntegerGemmLayout g, IReadOnlyList<IntegerGemmBranch> branches)
     {
-        int pixels = layer.Operation.OutH * layer.Operation.OutW;
+        PlannedOp op = layer.Operation;
+        int pixels = layer.Ring is null ? op.OutH * op.OutW : op.OutW;
         bool rowSums = layer.WeightZeroPoint != 0;
         string x = layer.Input.Signed ? "sbyte" : "byte";
         w.Line($"const int Pixels = {pixels}, K = {g.K}, OutC = {g.OutC};");
         w.Line($"const int {(rowSums ? $"WeightZeroPoint = {layer.WeightZeroPoint}, " : "")}OutputZeroPoint = {layer.Output.ZeroPoint}, OutputMin = {layer.OutputMin}, OutputMax = {layer.OutputMax};");
+        if (layer.Ring is { } ring)
+        {
+            w.Line($"const int RingRows = {ring.Rows}, Slot = {ring.Slot};");
+            w.Line(layer.Im2col is null ? "// Input row y makes output row y, into its slot of the ring." : "// Output row y, into its slot of the ring.");
+            if (layer.Im2col is null)
+                w.Line($"input = ref Unsafe.Add(ref input, y * {op.InW * op.InC});");
+            w.Line("output = ref Unsafe.Add(ref output, y % RingRows * Slot);");
+        }
         IntegerKernels.Biases(w, layer, g.PerChannelScales, g.ScaleOffset);
         w.Line($"ref byte weights = ref Unsafe.Add(ref data, {g.WeightOffset});");
         if (layer.Im2col is { } im2col)
@@ -160,9 +170,12 @@ internal static class IntegerGemmKernel
         PlannedOpShape(w, layer, m);
         string zero = Rendering.Constant(layer.Input.ZeroPoint & 0xFF);
         w.Line($"// Each pixel's window as a row of K bytes (kernel row, column, channel); the padding, and {(m.K > m.Taps ? "the row's last bytes, " : "")}the input's zero point.");
-        w.Open("for (int oy = 0; oy < OutH; oy++)");
+        if (layer.Ring is null)
+            w.Open("for (int oy = 0; oy < OutH; oy++)");
+        else
+            w.Scope().Line("int oy = y;");
         w.Open("for (int ox = 0; ox < OutW; ox++)");
-        w.Line("ref byte row = ref Unsafe.Add(ref scratch, (oy * OutW + ox) * K);");
+        w.Line($"ref byte row = ref Unsafe.Add(ref scratch, {(layer.Ring is null ? "(oy * OutW + ox)" : "ox")} * K);");
         w.Line("int x0 = ox * Stride - PadLeft;");
         if (m.VectorRows)
         {
@@ -200,7 +213,7 @@ internal static class IntegerGemmKernel
     }
 
     private static void PlannedOpShape(SourceWriter w, IntegerLayer layer, IntegerIm2col m) =>
-        w.Line($"const int InH = {m.InH}, InW = {m.InW}, InC = {m.InC}, OutH = {layer.Operation.OutH}, OutW = {layer.Operation.OutW}, " +
+        w.Line($"const int InH = {m.InH}, InW = {m.InW}, InC = {m.InC}, {(layer.Ring is null ? $"OutH = {layer.Operation.OutH}, " : "")}OutW = {layer.Operation.OutW}, " +
                $"KernelH = {m.KernelH}, KernelW = {m.KernelW}, Stride = {m.Stride}, PadTop = {m.PadTop}, PadLeft = {m.PadLeft};");
 
     /// <summary>Any other CPU: one output at a time, on the same packed data.</summary>

@@ -13,15 +13,28 @@ namespace MobileNet.Generator.Integer;
 /// </summary>
 internal static class IntegerKernels
 {
-    public static void Write(SourceWriter w, IntegerLayer layer, IReadOnlyList<IntegerGemmBranch> branches)
+    /// <param name="producer">The streamed layer whose output rows <paramref name="layer"/> reads from a ring and which it runs, or null.</param>
+    public static void Write(SourceWriter w, IntegerLayer layer, IReadOnlyList<IntegerGemmBranch> branches, IntegerLayer? producer)
     {
         PlannedOp op = layer.Operation;
+        string scratch = layer.ScratchLength > 0 ? ", ref byte scratch" : "";
         w.Line($"/// <summary>Layer {layer.Index}: {layer.Description}, {op.Shape(false)} → {op.Shape(true)}, {layer.Input} → {layer.Output}.</summary>");
-        w.Open($"private static void {layer.MethodName}(ref byte input, {(layer.Kind == IntegerKind.Add ? "ref byte skip, " : "")}ref byte output{(layer.ScratchLength > 0 ? ", ref byte scratch" : "")})");
+        if (layer.Ring is { } ring)
+        {
+            w.Line($"/// <remarks>One output row a call, row <paramref name=\"y\"/>, into slot y % {ring.Rows} of the ring <paramref name=\"output\"/>: layer {layer.Index + 1} calls it as its windows reach the row.</remarks>");
+            w.Open($"private static void {layer.MethodName}(ref byte input, ref byte output{scratch}, int y)");
+        }
+        else if (producer is not null)
+        {
+            w.Line($"/// <remarks>It makes its input rows, in the ring <paramref name=\"input\"/>, by calling layer {producer.Index} on that layer's input <paramref name=\"source\"/>.</remarks>");
+            w.Open($"private static void {layer.MethodName}(ref byte source, ref byte input, ref byte output{scratch}{(producer.ScratchLength > 0 ? ", ref byte sourceScratch" : "")})");
+        }
+        else
+            w.Open($"private static void {layer.MethodName}(ref byte input, {(layer.Kind == IntegerKind.Add ? "ref byte skip, " : "")}ref byte output{scratch})");
         switch (layer.Kind)
         {
             case IntegerKind.Conv when layer.Gemm is { } gemm: IntegerGemmKernel.Write(w, layer, gemm, branches); break;
-            case IntegerKind.Conv: IntegerDepthwiseKernel.Write(w, layer, layer.Depthwise!, branches); break;
+            case IntegerKind.Conv: IntegerDepthwiseKernel.Write(w, layer, layer.Depthwise!, branches, producer); break;
             case IntegerKind.GlobalAveragePool: Pool(w, layer); break;
             case IntegerKind.Add: Add(w, layer); break;
             case IntegerKind.SignFlip:

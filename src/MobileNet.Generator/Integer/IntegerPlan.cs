@@ -71,7 +71,26 @@ internal sealed record IntegerLayer
     public int SkipFrom { get; init; } = -1;
     public QuantizedTensor Skip { get; init; }
     public int SkipOffset { get; init; }
+    /// <summary>
+    /// A GEMM whose output rows are streamed into the depthwise filter after it: each call makes one row, into
+    /// its slot of this ring, and the depthwise layer calls it as its windows reach new rows.
+    /// </summary>
+    public IntegerRing? Ring { get; init; }
+    /// <summary>A depthwise layer that reads its input rows from the ring of the layer before it, which it runs (−1: none).</summary>
+    public int StreamedFrom { get; init; } = -1;
     public int OutputLength => Operation.OutH * Operation.OutW * Operation.OutC;
+    /// <summary>Bytes the layer's output takes in the workspace: the whole map, or the ring of its rows.</summary>
+    public int BufferLength => Ring?.Length ?? OutputLength;
+}
+
+/// <summary>
+/// The rows of a streamed layer's output that the depthwise filter after it can still read: row y in slot
+/// y % <paramref name="Rows"/>, each slot <paramref name="Slot"/> bytes (a row in whole cache lines). The
+/// filter's windows span <paramref name="Rows"/> input rows, so a row is written over only once no window needs it.
+/// </summary>
+internal sealed record IntegerRing(int Rows, int Slot)
+{
+    public int Length => Rows * Slot;
 }
 
 /// <summary>

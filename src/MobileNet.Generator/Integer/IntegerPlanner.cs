@@ -111,6 +111,7 @@ internal static class IntegerPlanner
         // The file's own output only: a network cut before it (logits, an embedding) ends on its last layer's codes.
         if (graph.Ends.Output is { } file && network.LeftOut is null)
             layers.Add(Shift(layers.Count, layers[layers.Count - 1].Output, file, layers[layers.Count - 1].Operation, input: false));
+        Stream(layers, branches);
         (int[] offsets, int[] scratch, int workspace) = Arena(layers);
         IntegerLayer[] placed = layers.Select((layer, i) => layer with
         {
@@ -130,6 +131,27 @@ internal static class IntegerPlanner
     private static int Offset(int[] offsets, int layer) => layer < 0 ? -1 : offsets[layer];
 
     /// <summary>
+    /// Streams each GEMM (an expansion, the RGB stem) into the depthwise filter that reads it, row by row
+    /// through a ring of as many rows as the filter's window: the expanded map, V2's largest tensor (112×112×96
+    /// bytes at 224), never exists whole. Only where a row is whole tiles of the GEMM's 4 pixels: a narrower
+    /// or ragged row would redo pixels on every call, and its map is small anyway.
+    /// </summary>
+    private static void Stream(List<IntegerLayer> layers, IReadOnlyList<IntegerGemmBranch> branches)
+    {
+        for (int i = 0; i + 1 < layers.Count; i++)
+        {
+            IntegerLayer producer = layers[i], consumer = layers[i + 1];
+            PlannedOp op = producer.Operation;
+            if (producer.Gemm is not { } gemm || producer.Classifier || consumer.DepthwiseSchedule is null || branches.Any(b => op.OutW % b.Pixels != 0)
+                || op.OutH <= consumer.Operation.KernelH || layers.Any(l => l.SkipFrom == i))
+                continue;
+            var ring = new IntegerRing(consumer.Operation.KernelH, Planner.RoundUp(op.OutW * op.OutC, Alignment));
+            layers[i] = producer with { Ring = ring, ScratchLength = IntegerGemmKernel.Scratch(gemm, op.OutW, branches, producer.Im2col) };
+            layers[i + 1] = consumer with { StreamedFrom = i };
+        }
+    }
+
+    /// <summary>
     /// Where each layer's output goes: each at the lowest offset (a multiple of <see cref="Alignment"/>) that
     /// no output alive at the same time covers, as TFLite's greedy arena does. An output lives from its layer
     /// to the last layer that reads it; the last layer's until <c>Run</c> copies it out.
@@ -144,12 +166,21 @@ internal static class IntegerPlanner
         var size = new int[2 * n];
         for (int i = 0; i < n; i++)
         {
-            (first[i], last[i], size[i]) = (i, i + 1 < n ? i + 1 : i, Planner.RoundUp(layers[i].OutputLength, Alignment));
+            (first[i], last[i], size[i]) = (i, i + 1 < n ? i + 1 : i, Planner.RoundUp(layers[i].BufferLength, Alignment));
             (first[n + i], last[n + i], size[n + i]) = (i, i, Planner.RoundUp(layers[i].ScratchLength, Alignment));
         }
         for (int i = 0; i < n; i++)
+        {
             if (layers[i].Kind == IntegerKind.Add && layers[i].SkipFrom >= 0)
                 last[layers[i].SkipFrom] = Math.Max(last[layers[i].SkipFrom], i);
+            // A streamed GEMM runs inside the depthwise layer after it: its input and scratch live until then.
+            if (layers[i].StreamedFrom is var producer and >= 0)
+            {
+                last[n + producer] = i;
+                if (producer > 0)
+                    last[producer - 1] = Math.Max(last[producer - 1], i);
+            }
+        }
 
         // Greedy placement can fragment: largest first (TFLite's order) and in the order the layers write
         // them are both tried, and the smaller arena kept.

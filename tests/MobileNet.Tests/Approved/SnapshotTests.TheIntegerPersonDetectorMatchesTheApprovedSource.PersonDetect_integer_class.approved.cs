@@ -13,7 +13,7 @@ namespace Tests;
 /// <summary>
 /// MobileNet V1, α = 0.25, 96×96×1 → 2 class probabilities in int8, generated from <c>models/model.tflite</c>
 /// (TFLite, int8 weights), run in integers as TFLite runs it: 7.16 M multiply-accumulates, 276,256 bytes of weights,
-/// a workspace of 55,439 bytes (the float network's: 227,388).
+/// a workspace of 37,391 bytes (the float network's: 227,388).
 /// </summary>
 /// <remarks>
 /// <para>The input is 96×96×1 int8 values in NHWC order, quantised as the file says: int8 (scale 0.007843138, zero point -1).
@@ -54,6 +54,7 @@ namespace Tests;
 ///     total                                                       7,157,888     207,968
 /// </code>
 /// <para>Output: each layer's quantisation, and in brackets the clamp of its fused activation where that narrows the type's range.</para>
+/// <para>Streamed, their maps never whole in the workspace: layers 2, 4, 6, 8, 10, whose output rows the depthwise layer after each reads from a ring as many rows deep as its window, making each row as its windows reach it.</para>
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("MobileNet.Generator", "(package version)")]
 partial class Net
@@ -85,7 +86,7 @@ partial class Net
     /// <summary>Bytes of read-only data in the assembly: 8-bit weights, 16-bit depthwise taps, int32 biases, float scales, the softmax's table.</summary>
     public const int WeightBytes = 276256;
     /// <summary>Bytes of workspace Run needs.</summary>
-    public const int WorkspaceLength = 55439;
+    public const int WorkspaceLength = 37391;
 
     /// <summary>How 8-bit pixels become real input values: the file's int8 input quantisation (scale 0.007843138, zero point -1, on pixel − 128).</summary>
     public static global::MobileNet.PixelNormalization Normalization => new global::MobileNet.PixelNormalization(127f, 0.007843138f);
@@ -137,32 +138,27 @@ partial class Net
         ref byte image = ref Unsafe.As<sbyte, byte>(ref MemoryMarshal.GetReference(input));
         ref byte ws = ref global::MobileNet.NetworkGuard.AlignToCacheLine(ref MemoryMarshal.GetReference(workspace));
         Layer00_Conv3x3S2(ref image, ref ws);
-        Layer01_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 36864), ref Unsafe.Add(ref ws, 18432));
-        Layer02_Pointwise(ref Unsafe.Add(ref ws, 36864), ref ws, ref Unsafe.Add(ref ws, 55296));
-        Layer03_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 36864), ref Unsafe.Add(ref ws, 46080));
-        Layer04_Pointwise(ref Unsafe.Add(ref ws, 36864), ref ws, ref Unsafe.Add(ref ws, 18432));
-        Layer05_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 18432), ref Unsafe.Add(ref ws, 36864));
-        Layer06_Pointwise(ref Unsafe.Add(ref ws, 18432), ref ws, ref Unsafe.Add(ref ws, 36864));
-        Layer07_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 18432), ref Unsafe.Add(ref ws, 23040));
-        Layer08_Pointwise(ref Unsafe.Add(ref ws, 18432), ref ws, ref Unsafe.Add(ref ws, 9216));
-        Layer09_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 9216), ref Unsafe.Add(ref ws, 18432));
-        Layer10_Pointwise(ref Unsafe.Add(ref ws, 9216), ref ws, ref Unsafe.Add(ref ws, 18432));
-        Layer11_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 9216), ref Unsafe.Add(ref ws, 11520));
-        Layer12_Pointwise(ref Unsafe.Add(ref ws, 9216), ref ws, ref Unsafe.Add(ref ws, 4608));
-        Layer13_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 9216));
-        Layer14_Pointwise(ref Unsafe.Add(ref ws, 4608), ref ws, ref Unsafe.Add(ref ws, 9216));
-        Layer15_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 9216));
-        Layer16_Pointwise(ref Unsafe.Add(ref ws, 4608), ref ws, ref Unsafe.Add(ref ws, 9216));
-        Layer17_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 9216));
-        Layer18_Pointwise(ref Unsafe.Add(ref ws, 4608), ref ws, ref Unsafe.Add(ref ws, 9216));
-        Layer19_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 9216));
-        Layer20_Pointwise(ref Unsafe.Add(ref ws, 4608), ref ws, ref Unsafe.Add(ref ws, 9216));
-        Layer21_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 9216));
-        Layer22_Pointwise(ref Unsafe.Add(ref ws, 4608), ref ws, ref Unsafe.Add(ref ws, 9216));
-        Layer23_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 5760));
-        Layer24_Pointwise(ref Unsafe.Add(ref ws, 4608), ref ws, ref Unsafe.Add(ref ws, 2304));
-        Layer25_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 2304), ref Unsafe.Add(ref ws, 4608));
-        Layer26_Pointwise(ref Unsafe.Add(ref ws, 2304), ref ws, ref Unsafe.Add(ref ws, 4608));
+        Layer01_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 18432), ref Unsafe.Add(ref ws, 36864));
+        Layer03_Depthwise3x3S2(ref Unsafe.Add(ref ws, 18432), ref ws, ref Unsafe.Add(ref ws, 2368), ref Unsafe.Add(ref ws, 11584), ref Unsafe.Add(ref ws, 2304));
+        Layer05_Depthwise3x3S1(ref Unsafe.Add(ref ws, 2368), ref ws, ref Unsafe.Add(ref ws, 11712), ref Unsafe.Add(ref ws, 30144), ref Unsafe.Add(ref ws, 11584));
+        Layer07_Depthwise3x3S2(ref Unsafe.Add(ref ws, 11712), ref ws, ref Unsafe.Add(ref ws, 2560), ref Unsafe.Add(ref ws, 7168), ref Unsafe.Add(ref ws, 2304));
+        Layer09_Depthwise3x3S1(ref Unsafe.Add(ref ws, 2560), ref ws, ref Unsafe.Add(ref ws, 7168), ref Unsafe.Add(ref ws, 16384), ref Unsafe.Add(ref ws, 2304));
+        Layer11_Depthwise3x3S2(ref Unsafe.Add(ref ws, 7168), ref ws, ref Unsafe.Add(ref ws, 2816), ref Unsafe.Add(ref ws, 5120), ref Unsafe.Add(ref ws, 2304));
+        Layer12_Pointwise(ref Unsafe.Add(ref ws, 2816), ref Unsafe.Add(ref ws, 5120), ref ws);
+        Layer13_Depthwise3x3S1(ref Unsafe.Add(ref ws, 5120), ref ws, ref Unsafe.Add(ref ws, 9728));
+        Layer14_Pointwise(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 9216));
+        Layer15_Depthwise3x3S1(ref Unsafe.Add(ref ws, 4608), ref ws, ref Unsafe.Add(ref ws, 9216));
+        Layer16_Pointwise(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 9216));
+        Layer17_Depthwise3x3S1(ref Unsafe.Add(ref ws, 4608), ref ws, ref Unsafe.Add(ref ws, 9216));
+        Layer18_Pointwise(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 9216));
+        Layer19_Depthwise3x3S1(ref Unsafe.Add(ref ws, 4608), ref ws, ref Unsafe.Add(ref ws, 9216));
+        Layer20_Pointwise(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 9216));
+        Layer21_Depthwise3x3S1(ref Unsafe.Add(ref ws, 4608), ref ws, ref Unsafe.Add(ref ws, 9216));
+        Layer22_Pointwise(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 9216));
+        Layer23_Depthwise3x3S2(ref Unsafe.Add(ref ws, 4608), ref ws, ref Unsafe.Add(ref ws, 1152));
+        Layer24_Pointwise(ref ws, ref Unsafe.Add(ref ws, 1152), ref Unsafe.Add(ref ws, 3456));
+        Layer25_Depthwise3x3S1(ref Unsafe.Add(ref ws, 1152), ref Unsafe.Add(ref ws, 3456), ref ws);
+        Layer26_Pointwise(ref Unsafe.Add(ref ws, 3456), ref ws, ref Unsafe.Add(ref ws, 5760));
         Layer27_GlobalAveragePool(ref ws, ref Unsafe.Add(ref ws, 2304));
         Layer28_Classifier(ref Unsafe.Add(ref ws, 2304), ref Unsafe.Add(ref ws, 512), ref ws);
         Layer29_Softmax(ref Unsafe.Add(ref ws, 512), ref ws);
@@ -174,7 +170,7 @@ partial class Net
     public static readonly string[] LayerNames = { "Layer00_Conv3x3S2", "Layer01_Depthwise3x3S1", "Layer02_Pointwise", "Layer03_Depthwise3x3S2", "Layer04_Pointwise", "Layer05_Depthwise3x3S1", "Layer06_Pointwise", "Layer07_Depthwise3x3S2", "Layer08_Pointwise", "Layer09_Depthwise3x3S1", "Layer10_Pointwise", "Layer11_Depthwise3x3S2", "Layer12_Pointwise", "Layer13_Depthwise3x3S1", "Layer14_Pointwise", "Layer15_Depthwise3x3S1", "Layer16_Pointwise", "Layer17_Depthwise3x3S1", "Layer18_Pointwise", "Layer19_Depthwise3x3S1", "Layer20_Pointwise", "Layer21_Depthwise3x3S1", "Layer22_Pointwise", "Layer23_Depthwise3x3S2", "Layer24_Pointwise", "Layer25_Depthwise3x3S1", "Layer26_Pointwise", "Layer27_GlobalAveragePool", "Layer28_Classifier", "Layer29_Softmax" };
     /// <summary>Each layer's multiply-accumulates, in the papers' convention.</summary>
     public static readonly long[] LayerMacs = { 165888, 165888, 294912, 82944, 294912, 165888, 589824, 41472, 294912, 82944, 589824, 20736, 294912, 41472, 589824, 41472, 589824, 41472, 589824, 41472, 589824, 41472, 589824, 10368, 294912, 20736, 589824, 0, 512, 0 };
-    /// <summary>Stopwatch ticks spent in each layer by <see cref="RunProfiled"/> since the array was last cleared.</summary>
+    /// <summary>Stopwatch ticks spent in each layer by <see cref="RunProfiled"/> since the array was last cleared; a streamed layer's in the depthwise layer that runs it.</summary>
     public static readonly long[] LayerTicks = new long[30];
 
     /// <summary>Run, adding each layer's time to <see cref="LayerTicks"/>.</summary>
@@ -188,57 +184,47 @@ partial class Net
         long start = global::System.Diagnostics.Stopwatch.GetTimestamp(), now;
         Layer00_Conv3x3S2(ref image, ref ws);
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[0] += now - start; start = now;
-        Layer01_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 36864), ref Unsafe.Add(ref ws, 18432));
+        Layer01_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 18432), ref Unsafe.Add(ref ws, 36864));
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[1] += now - start; start = now;
-        Layer02_Pointwise(ref Unsafe.Add(ref ws, 36864), ref ws, ref Unsafe.Add(ref ws, 55296));
-        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[2] += now - start; start = now;
-        Layer03_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 36864), ref Unsafe.Add(ref ws, 46080));
+        Layer03_Depthwise3x3S2(ref Unsafe.Add(ref ws, 18432), ref ws, ref Unsafe.Add(ref ws, 2368), ref Unsafe.Add(ref ws, 11584), ref Unsafe.Add(ref ws, 2304));
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[3] += now - start; start = now;
-        Layer04_Pointwise(ref Unsafe.Add(ref ws, 36864), ref ws, ref Unsafe.Add(ref ws, 18432));
-        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[4] += now - start; start = now;
-        Layer05_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 18432), ref Unsafe.Add(ref ws, 36864));
+        Layer05_Depthwise3x3S1(ref Unsafe.Add(ref ws, 2368), ref ws, ref Unsafe.Add(ref ws, 11712), ref Unsafe.Add(ref ws, 30144), ref Unsafe.Add(ref ws, 11584));
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[5] += now - start; start = now;
-        Layer06_Pointwise(ref Unsafe.Add(ref ws, 18432), ref ws, ref Unsafe.Add(ref ws, 36864));
-        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[6] += now - start; start = now;
-        Layer07_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 18432), ref Unsafe.Add(ref ws, 23040));
+        Layer07_Depthwise3x3S2(ref Unsafe.Add(ref ws, 11712), ref ws, ref Unsafe.Add(ref ws, 2560), ref Unsafe.Add(ref ws, 7168), ref Unsafe.Add(ref ws, 2304));
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[7] += now - start; start = now;
-        Layer08_Pointwise(ref Unsafe.Add(ref ws, 18432), ref ws, ref Unsafe.Add(ref ws, 9216));
-        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[8] += now - start; start = now;
-        Layer09_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 9216), ref Unsafe.Add(ref ws, 18432));
+        Layer09_Depthwise3x3S1(ref Unsafe.Add(ref ws, 2560), ref ws, ref Unsafe.Add(ref ws, 7168), ref Unsafe.Add(ref ws, 16384), ref Unsafe.Add(ref ws, 2304));
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[9] += now - start; start = now;
-        Layer10_Pointwise(ref Unsafe.Add(ref ws, 9216), ref ws, ref Unsafe.Add(ref ws, 18432));
-        now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[10] += now - start; start = now;
-        Layer11_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 9216), ref Unsafe.Add(ref ws, 11520));
+        Layer11_Depthwise3x3S2(ref Unsafe.Add(ref ws, 7168), ref ws, ref Unsafe.Add(ref ws, 2816), ref Unsafe.Add(ref ws, 5120), ref Unsafe.Add(ref ws, 2304));
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[11] += now - start; start = now;
-        Layer12_Pointwise(ref Unsafe.Add(ref ws, 9216), ref ws, ref Unsafe.Add(ref ws, 4608));
+        Layer12_Pointwise(ref Unsafe.Add(ref ws, 2816), ref Unsafe.Add(ref ws, 5120), ref ws);
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[12] += now - start; start = now;
-        Layer13_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 9216));
+        Layer13_Depthwise3x3S1(ref Unsafe.Add(ref ws, 5120), ref ws, ref Unsafe.Add(ref ws, 9728));
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[13] += now - start; start = now;
-        Layer14_Pointwise(ref Unsafe.Add(ref ws, 4608), ref ws, ref Unsafe.Add(ref ws, 9216));
+        Layer14_Pointwise(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 9216));
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[14] += now - start; start = now;
-        Layer15_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 9216));
+        Layer15_Depthwise3x3S1(ref Unsafe.Add(ref ws, 4608), ref ws, ref Unsafe.Add(ref ws, 9216));
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[15] += now - start; start = now;
-        Layer16_Pointwise(ref Unsafe.Add(ref ws, 4608), ref ws, ref Unsafe.Add(ref ws, 9216));
+        Layer16_Pointwise(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 9216));
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[16] += now - start; start = now;
-        Layer17_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 9216));
+        Layer17_Depthwise3x3S1(ref Unsafe.Add(ref ws, 4608), ref ws, ref Unsafe.Add(ref ws, 9216));
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[17] += now - start; start = now;
-        Layer18_Pointwise(ref Unsafe.Add(ref ws, 4608), ref ws, ref Unsafe.Add(ref ws, 9216));
+        Layer18_Pointwise(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 9216));
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[18] += now - start; start = now;
-        Layer19_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 9216));
+        Layer19_Depthwise3x3S1(ref Unsafe.Add(ref ws, 4608), ref ws, ref Unsafe.Add(ref ws, 9216));
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[19] += now - start; start = now;
-        Layer20_Pointwise(ref Unsafe.Add(ref ws, 4608), ref ws, ref Unsafe.Add(ref ws, 9216));
+        Layer20_Pointwise(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 9216));
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[20] += now - start; start = now;
-        Layer21_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 9216));
+        Layer21_Depthwise3x3S1(ref Unsafe.Add(ref ws, 4608), ref ws, ref Unsafe.Add(ref ws, 9216));
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[21] += now - start; start = now;
-        Layer22_Pointwise(ref Unsafe.Add(ref ws, 4608), ref ws, ref Unsafe.Add(ref ws, 9216));
+        Layer22_Pointwise(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 9216));
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[22] += now - start; start = now;
-        Layer23_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 5760));
+        Layer23_Depthwise3x3S2(ref Unsafe.Add(ref ws, 4608), ref ws, ref Unsafe.Add(ref ws, 1152));
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[23] += now - start; start = now;
-        Layer24_Pointwise(ref Unsafe.Add(ref ws, 4608), ref ws, ref Unsafe.Add(ref ws, 2304));
+        Layer24_Pointwise(ref ws, ref Unsafe.Add(ref ws, 1152), ref Unsafe.Add(ref ws, 3456));
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[24] += now - start; start = now;
-        Layer25_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 2304), ref Unsafe.Add(ref ws, 4608));
+        Layer25_Depthwise3x3S1(ref Unsafe.Add(ref ws, 1152), ref Unsafe.Add(ref ws, 3456), ref ws);
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[25] += now - start; start = now;
-        Layer26_Pointwise(ref Unsafe.Add(ref ws, 2304), ref ws, ref Unsafe.Add(ref ws, 4608));
+        Layer26_Pointwise(ref Unsafe.Add(ref ws, 3456), ref ws, ref Unsafe.Add(ref ws, 5760));
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[26] += now - start; start = now;
         Layer27_GlobalAveragePool(ref ws, ref Unsafe.Add(ref ws, 2304));
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[27] += now - start; start = now;

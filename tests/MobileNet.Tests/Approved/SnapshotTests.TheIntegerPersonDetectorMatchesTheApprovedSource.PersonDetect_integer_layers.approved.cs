@@ -33,41 +33,42 @@
     /// <summary>Layer 1: depthwise 3×3, 48×48×8 → 48×48×8, int8 (scale 0.023529412, zero point -128) → int8 (scale 0.023529412, zero point -128).</summary>
     private static void Layer01_Depthwise3x3S1(ref byte input, ref byte output, ref byte scratch)
     {
-        const int InH = 48, InW = 48, C = 8, OutH = 48, OutW = 48, KernelH = 3, KernelW = 3, Stride = 1, PadTop = 1, PadLeft = 1;
+        const int InH = 48, InW = 48, C = 8, OutH = 48, OutW = 48, KernelW = 3, Stride = 1, PadTop = 1, PadLeft = 1;
         const int InputZeroPoint = -128, OutputZeroPoint = -128, OutputMin = -128, OutputMax = 127;
         ref byte data = ref MobileNetWeights.Layer01.Bytes;
         ref int bias = ref Unsafe.As<byte, int>(ref data);
         ref float scales = ref Unsafe.As<byte, float>(ref Unsafe.Add(ref data, 64));
         ref short taps = ref Unsafe.As<byte, short>(ref Unsafe.Add(ref data, 128));
         ref int interior = ref Unsafe.As<byte, int>(ref Unsafe.Add(ref data, 416));
+        ref short pairs = ref Unsafe.As<byte, short>(ref Unsafe.Add(ref data, 480));
         // The window's rows in the padding read a row of the input's zero point.
         Unsafe.InitBlockUnaligned(ref scratch, unchecked((byte)InputZeroPoint), InW * C);
-        if (AdvSimd.IsSupported)
+        for (int oy = 0; oy < OutH; oy++)
         {
-            Vector128<short> zx = Vector128.Create((short)InputZeroPoint), zeroPoint = Vector128.Create((short)OutputZeroPoint);
-            Vector128<sbyte> min = Vector128.Create((sbyte)OutputMin), max = Vector128.Create((sbyte)OutputMax);
+            int y0 = oy * Stride - PadTop;
+            ref byte r0 = ref (uint)y0 < InH ? ref Unsafe.Add(ref input, y0 * InW * C) : ref scratch;
+            ref byte r1 = ref Unsafe.Add(ref input, (y0 + 1) * InW * C);
+            ref byte r2 = ref (uint)(y0 + 2) < InH ? ref Unsafe.Add(ref input, (y0 + 2) * InW * C) : ref scratch;
+            ref byte o = ref Unsafe.Add(ref output, oy * OutW * C);
+            if (AdvSimd.IsSupported)
             {
-                // Channels 0 … 7: one block, half of it stored.
-                // The block's taps, biases and scales, loaded once for the whole map.
-                ref short t = ref taps;
-                Vector128<short> t0l = Vector128.LoadUnsafe(ref t), t0h = Vector128.LoadUnsafe(ref t, 8);
-                Vector128<short> t1l = Vector128.LoadUnsafe(ref t, 16), t1h = Vector128.LoadUnsafe(ref t, 24);
-                Vector128<short> t2l = Vector128.LoadUnsafe(ref t, 32), t2h = Vector128.LoadUnsafe(ref t, 40);
-                Vector128<short> t3l = Vector128.LoadUnsafe(ref t, 48), t3h = Vector128.LoadUnsafe(ref t, 56);
-                Vector128<short> t4l = Vector128.LoadUnsafe(ref t, 64), t4h = Vector128.LoadUnsafe(ref t, 72);
-                Vector128<short> t5l = Vector128.LoadUnsafe(ref t, 80), t5h = Vector128.LoadUnsafe(ref t, 88);
-                Vector128<short> t6l = Vector128.LoadUnsafe(ref t, 96), t6h = Vector128.LoadUnsafe(ref t, 104);
-                Vector128<short> t7l = Vector128.LoadUnsafe(ref t, 112), t7h = Vector128.LoadUnsafe(ref t, 120);
-                Vector128<short> t8l = Vector128.LoadUnsafe(ref t, 128), t8h = Vector128.LoadUnsafe(ref t, 136);
-                Vector128<int> b0 = Vector128.LoadUnsafe(ref interior), b1 = Vector128.LoadUnsafe(ref interior, 4), b2 = Vector128.LoadUnsafe(ref interior, 8), b3 = Vector128.LoadUnsafe(ref interior, 12);
-                Vector128<float> s0 = Vector128.LoadUnsafe(ref scales), s1 = Vector128.LoadUnsafe(ref scales, 4), s2 = Vector128.LoadUnsafe(ref scales, 8), s3 = Vector128.LoadUnsafe(ref scales, 12);
-                for (int oy = 0; oy < OutH; oy++)
+                Vector128<short> zx = Vector128.Create((short)InputZeroPoint), zeroPoint = Vector128.Create((short)OutputZeroPoint);
+                Vector128<sbyte> min = Vector128.Create((sbyte)OutputMin), max = Vector128.Create((sbyte)OutputMax);
                 {
-                    int y0 = oy * Stride - PadTop;
-                    ref byte r0 = ref (uint)y0 < InH ? ref Unsafe.Add(ref input, y0 * InW * C) : ref scratch;
-                    ref byte r1 = ref Unsafe.Add(ref input, (y0 + 1) * InW * C);
-                    ref byte r2 = ref (uint)(y0 + 2) < InH ? ref Unsafe.Add(ref input, (y0 + 2) * InW * C) : ref scratch;
-                    ref byte o = ref Unsafe.Add(ref output, oy * OutW * C);
+                    // Channels 0 … 7: one block, half of it stored.
+                    // The block's taps, biases and scales.
+                    ref short t = ref taps;
+                    Vector128<short> t0l = Vector128.LoadUnsafe(ref t), t0h = Vector128.LoadUnsafe(ref t, 8);
+                    Vector128<short> t1l = Vector128.LoadUnsafe(ref t, 16), t1h = Vector128.LoadUnsafe(ref t, 24);
+                    Vector128<short> t2l = Vector128.LoadUnsafe(ref t, 32), t2h = Vector128.LoadUnsafe(ref t, 40);
+                    Vector128<short> t3l = Vector128.LoadUnsafe(ref t, 48), t3h = Vector128.LoadUnsafe(ref t, 56);
+                    Vector128<short> t4l = Vector128.LoadUnsafe(ref t, 64), t4h = Vector128.LoadUnsafe(ref t, 72);
+                    Vector128<short> t5l = Vector128.LoadUnsafe(ref t, 80), t5h = Vector128.LoadUnsafe(ref t, 88);
+                    Vector128<short> t6l = Vector128.LoadUnsafe(ref t, 96), t6h = Vector128.LoadUnsafe(ref t, 104);
+                    Vector128<short> t7l = Vector128.LoadUnsafe(ref t, 112), t7h = Vector128.LoadUnsafe(ref t, 120);
+                    Vector128<short> t8l = Vector128.LoadUnsafe(ref t, 128), t8h = Vector128.LoadUnsafe(ref t, 136);
+                    Vector128<int> b0 = Vector128.LoadUnsafe(ref interior), b1 = Vector128.LoadUnsafe(ref interior, 4), b2 = Vector128.LoadUnsafe(ref interior, 8), b3 = Vector128.LoadUnsafe(ref interior, 12);
+                    Vector128<float> s0 = Vector128.LoadUnsafe(ref scales), s1 = Vector128.LoadUnsafe(ref scales, 4), s2 = Vector128.LoadUnsafe(ref scales, 8), s3 = Vector128.LoadUnsafe(ref scales, 12);
                     // Column 0 (on the border: window column 0 in the padding).
                     {
                         Vector128<int> a0 = b0, a1 = b1, a2 = b2, a3 = b3;
@@ -121,26 +122,16 @@
                     }
                 }
             }
-            return;
-        }
-        else if (Avx2.IsSupported)
-        {
-            Vector256<short> zx = Vector256.Create((short)InputZeroPoint);
-            Vector256<int> zeroPoint = Vector256.Create(OutputZeroPoint);
-            Vector256<float> min = Vector256.Create((float)(OutputMin - OutputZeroPoint)), max = Vector256.Create((float)(OutputMax - OutputZeroPoint));
-            ref short pairs = ref Unsafe.As<byte, short>(ref Unsafe.Add(ref data, 480));
+            else if (Avx2.IsSupported)
             {
-                // Channels 0 … 7: one block, half of it stored.
-                // The block's biases and scales, in the order PMADDWD's unpacked inputs leave the sums: channels 0–3 and 8–11, then 4–7 and 12–15.
-                Vector256<int> b0 = Vector256.Create(Vector128.LoadUnsafe(ref interior), Vector128.LoadUnsafe(ref interior, 8)), b1 = Vector256.Create(Vector128.LoadUnsafe(ref interior, 4), Vector128.LoadUnsafe(ref interior, 12));
-                Vector256<float> s0 = Vector256.Create(Vector128.LoadUnsafe(ref scales), Vector128.LoadUnsafe(ref scales, 8)), s1 = Vector256.Create(Vector128.LoadUnsafe(ref scales, 4), Vector128.LoadUnsafe(ref scales, 12));
-                for (int oy = 0; oy < OutH; oy++)
+                Vector256<short> zx = Vector256.Create((short)InputZeroPoint);
+                Vector256<int> zeroPoint = Vector256.Create(OutputZeroPoint);
+                Vector256<float> min = Vector256.Create((float)(OutputMin - OutputZeroPoint)), max = Vector256.Create((float)(OutputMax - OutputZeroPoint));
                 {
-                    int y0 = oy * Stride - PadTop;
-                    ref byte r0 = ref (uint)y0 < InH ? ref Unsafe.Add(ref input, y0 * InW * C) : ref scratch;
-                    ref byte r1 = ref Unsafe.Add(ref input, (y0 + 1) * InW * C);
-                    ref byte r2 = ref (uint)(y0 + 2) < InH ? ref Unsafe.Add(ref input, (y0 + 2) * InW * C) : ref scratch;
-                    ref byte o = ref Unsafe.Add(ref output, oy * OutW * C);
+                    // Channels 0 … 7: one block, half of it stored.
+                    // The block's biases and scales, in the order PMADDWD's unpacked inputs leave the sums: channels 0–3 and 8–11, then 4–7 and 12–15.
+                    Vector256<int> b0 = Vector256.Create(Vector128.LoadUnsafe(ref interior), Vector128.LoadUnsafe(ref interior, 8)), b1 = Vector256.Create(Vector128.LoadUnsafe(ref interior, 4), Vector128.LoadUnsafe(ref interior, 12));
+                    Vector256<float> s0 = Vector256.Create(Vector128.LoadUnsafe(ref scales), Vector128.LoadUnsafe(ref scales, 8)), s1 = Vector256.Create(Vector128.LoadUnsafe(ref scales, 4), Vector128.LoadUnsafe(ref scales, 12));
                     // Column 0 (on the border: window column 0 in the padding).
                     {
                         Vector256<int> e0 = b0, e1 = b1;
@@ -182,34 +173,38 @@
                     }
                 }
             }
-            return;
-        }
-        // Other CPUs: one channel at a time.
-        ref sbyte xs = ref Unsafe.As<byte, sbyte>(ref input);
-        for (int oy = 0; oy < OutH; oy++)
-        {
-            int y0 = oy * Stride - PadTop, ky0 = Math.Max(0, -y0), ky1 = Math.Min(KernelH, InH - y0);
-            for (int ox = 0; ox < OutW; ox++)
+            else
             {
-                int x0 = ox * Stride - PadLeft, kx0 = Math.Max(0, -x0), kx1 = Math.Min(KernelW, InW - x0);
-                int corner = y0 * InW + x0; // the window's top-left pixel, which may lie in the padding
-                ref byte target = ref Unsafe.Add(ref output, (oy * OutW + ox) * C);
-                for (int c = 0; c < C; c++)
+                // Other CPUs: one channel at a time.
+                for (int ox = 0; ox < OutW; ox++)
                 {
-                    int acc = Unsafe.Add(ref bias, c);
-                    for (int ky = ky0; ky < ky1; ky++)
+                    int x0 = ox * Stride - PadLeft, kx0 = Math.Max(0, -x0), kx1 = Math.Min(KernelW, InW - x0);
+                    for (int c = 0; c < C; c++)
+                    {
+                        int acc = Unsafe.Add(ref bias, c);
                         for (int kx = kx0; kx < kx1; kx++)
-                            acc += (Unsafe.Add(ref xs, (corner + ky * InW + kx) * C + c) - InputZeroPoint) * Unsafe.Add(ref taps, (ky * KernelW + kx) * 16 + c);
-                    Unsafe.Add(ref target, c) = (byte)(sbyte)global::MobileNet.IntegerMath.Requantize(acc, Unsafe.Add(ref scales, c), OutputZeroPoint, OutputMin, OutputMax);
+                        {
+                            int at = (x0 + kx) * C + c;
+                            acc += ((sbyte)Unsafe.Add(ref r0, at) - InputZeroPoint) * Unsafe.Add(ref taps, kx * 16 + c);
+                            acc += ((sbyte)Unsafe.Add(ref r1, at) - InputZeroPoint) * Unsafe.Add(ref taps, (1 * KernelW + kx) * 16 + c);
+                            acc += ((sbyte)Unsafe.Add(ref r2, at) - InputZeroPoint) * Unsafe.Add(ref taps, (2 * KernelW + kx) * 16 + c);
+                        }
+                        Unsafe.Add(ref o, ox * C + c) = (byte)(sbyte)global::MobileNet.IntegerMath.Requantize(acc, Unsafe.Add(ref scales, c), OutputZeroPoint, OutputMin, OutputMax);
+                    }
                 }
             }
         }
     }
     /// <summary>Layer 2: pointwise 1×1, 48×48×8 → 48×48×16, int8 (scale 0.023529412, zero point -128) → int8 (scale 0.023529412, zero point -128).</summary>
-    private static void Layer02_Pointwise(ref byte input, ref byte output, ref byte scratch)
+    /// <remarks>One output row a call, row <paramref name="y"/>, into slot y % 3 of the ring <paramref name="output"/>: layer 3 calls it as its windows reach the row.</remarks>
+    private static void Layer02_Pointwise(ref byte input, ref byte output, ref byte scratch, int y)
     {
-        const int Pixels = 2304, K = 8, OutC = 16;
+        const int Pixels = 48, K = 8, OutC = 16;
         const int OutputZeroPoint = -128, OutputMin = -128, OutputMax = 127;
+        const int RingRows = 3, Slot = 768;
+        // Input row y makes output row y, into its slot of the ring.
+        input = ref Unsafe.Add(ref input, y * 384);
+        output = ref Unsafe.Add(ref output, y % RingRows * Slot);
         ref byte data = ref MobileNetWeights.Layer02.Bytes;
         ref int bias = ref Unsafe.As<byte, int>(ref data);
         ref float scales = ref Unsafe.As<byte, float>(ref Unsafe.Add(ref data, 64));
@@ -218,7 +213,7 @@
         {
             ref sbyte input8 = ref Unsafe.As<byte, sbyte>(ref input);
             Vector128<short> zeroPoint = Vector128.Create((short)OutputZeroPoint); Vector128<sbyte> min = Vector128.Create((sbyte)OutputMin), max = Vector128.Create((sbyte)OutputMax);
-            for (int p = 0; p < 2304; p += 4)
+            for (int p = 0; p < 48; p += 4)
             {
                 ref sbyte a = ref Unsafe.Add(ref input8, p * K);
                 {
@@ -261,7 +256,7 @@
         {
             ref sbyte input8 = ref Unsafe.As<byte, sbyte>(ref input);
             Vector128<short> zeroPoint = Vector128.Create((short)OutputZeroPoint); Vector128<sbyte> min = Vector128.Create((sbyte)OutputMin), max = Vector128.Create((sbyte)OutputMax);
-            for (int p = 0; p < 2304; p += 4)
+            for (int p = 0; p < 48; p += 4)
             {
                 ref sbyte a = ref Unsafe.Add(ref input8, p * K);
                 {
@@ -378,7 +373,7 @@
         {
             ref sbyte input8 = ref Unsafe.As<byte, sbyte>(ref input);
             ref short wide = ref Unsafe.As<byte, short>(ref scratch);
-            for (int p = 0; p < 2304; p += 4)
+            for (int p = 0; p < 48; p += 4)
             {
                 // The tile's pixels in 16 bits, once for all the output blocks.
                 for (int k = 0; k < K; k++)
