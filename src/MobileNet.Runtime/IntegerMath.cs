@@ -36,32 +36,44 @@ public static class IntegerMath
     /// saturating are monotone, so clamping the integers equals clamping the products first, in 13 instructions
     /// where clamping the floats takes 27.
     /// </summary>
+    /// <remarks>
+    /// Inlined with the layer's constants, which leave out what changes nothing: the add of a zero point of 0
+    /// and a bound at the type's end, where the saturating narrowing has clamped already (Coral's ReLU6 layers
+    /// have both): 22 instructions per 16 outputs become 18.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<byte> Requantize16(Vector128<int> a0, Vector128<int> a1, Vector128<int> a2, Vector128<int> a3,
-        Vector128<float> s0, Vector128<float> s1, Vector128<float> s2, Vector128<float> s3, Vector128<short> zeroPoint, Vector128<byte> min, Vector128<byte> max)
+        Vector128<float> s0, Vector128<float> s1, Vector128<float> s2, Vector128<float> s3, int zeroPoint, int min, int max)
     {
         (Vector128<short> low, Vector128<short> high) = Narrow(a0, a1, a2, a3, s0, s1, s2, s3, zeroPoint);
         Vector128<byte> codes = AdvSimd.ExtractNarrowingSaturateUnsignedUpper(AdvSimd.ExtractNarrowingSaturateUnsignedLower(low), high);
-        return AdvSimd.Min(AdvSimd.Max(codes, min), max);
+        if (min > byte.MinValue)
+            codes = AdvSimd.Max(codes, Vector128.Create((byte)min));
+        return max < byte.MaxValue ? AdvSimd.Min(codes, Vector128.Create((byte)max)) : codes;
     }
 
-    /// <summary>The int8 codes of <see cref="Requantize16(Vector128{int}, Vector128{int}, Vector128{int}, Vector128{int}, Vector128{float}, Vector128{float}, Vector128{float}, Vector128{float}, Vector128{short}, Vector128{byte}, Vector128{byte})"/>.</summary>
+    /// <summary>The int8 codes of <see cref="Requantize16(Vector128{int}, Vector128{int}, Vector128{int}, Vector128{int}, Vector128{float}, Vector128{float}, Vector128{float}, Vector128{float}, int, int, int)"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<sbyte> Requantize16Signed(Vector128<int> a0, Vector128<int> a1, Vector128<int> a2, Vector128<int> a3,
-        Vector128<float> s0, Vector128<float> s1, Vector128<float> s2, Vector128<float> s3, Vector128<short> zeroPoint, Vector128<sbyte> min, Vector128<sbyte> max)
+        Vector128<float> s0, Vector128<float> s1, Vector128<float> s2, Vector128<float> s3, int zeroPoint, int min, int max)
     {
         (Vector128<short> low, Vector128<short> high) = Narrow(a0, a1, a2, a3, s0, s1, s2, s3, zeroPoint);
         Vector128<sbyte> codes = AdvSimd.ExtractNarrowingSaturateUpper(AdvSimd.ExtractNarrowingSaturateLower(low), high);
-        return AdvSimd.Min(AdvSimd.Max(codes, min), max);
+        if (min > sbyte.MinValue)
+            codes = AdvSimd.Max(codes, Vector128.Create((sbyte)min));
+        return max < sbyte.MaxValue ? AdvSimd.Min(codes, Vector128.Create((sbyte)max)) : codes;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (Vector128<short> Low, Vector128<short> High) Narrow(Vector128<int> a0, Vector128<int> a1, Vector128<int> a2, Vector128<int> a3,
-        Vector128<float> s0, Vector128<float> s1, Vector128<float> s2, Vector128<float> s3, Vector128<short> zeroPoint)
+        Vector128<float> s0, Vector128<float> s1, Vector128<float> s2, Vector128<float> s3, int zeroPoint)
     {
         Vector128<short> low = AdvSimd.ExtractNarrowingSaturateUpper(AdvSimd.ExtractNarrowingSaturateLower(Round(a0, s0)), Round(a1, s1));
         Vector128<short> high = AdvSimd.ExtractNarrowingSaturateUpper(AdvSimd.ExtractNarrowingSaturateLower(Round(a2, s2)), Round(a3, s3));
-        return (AdvSimd.AddSaturate(low, zeroPoint), AdvSimd.AddSaturate(high, zeroPoint));
+        if (zeroPoint == 0)
+            return (low, high);
+        Vector128<short> z = Vector128.Create((short)zeroPoint);
+        return (AdvSimd.AddSaturate(low, z), AdvSimd.AddSaturate(high, z));
 
         static Vector128<int> Round(Vector128<int> acc, Vector128<float> scale) => AdvSimd.ConvertToInt32RoundToEven(Vector128.ConvertToSingle(acc) * scale);
     }

@@ -129,7 +129,7 @@ internal sealed record IntegerDepthwiseSchedule(IReadOnlyList<ColumnRun> Columns
 /// <summary>
 /// Writes an integer direct convolution. A depthwise one (<see cref="IntegerDepthwiseSchedule"/>): per block of
 /// 16 channels, each pixel's taps multiplied in 16 bits and summed in 32 onto the interior biases (ARM:
-/// SMLAL/SMLAL2 per tap on taps loaded once per block and row; x64 AVX2: PMADDWD on two taps' inputs interleaved), then
+/// SMLAL2/SMLAL per tap; x64 AVX2: PMADDWD on two taps' inputs interleaved), then
 /// requantised by <c>IntegerMath.Requantize16</c>. A dense one (a greyscale stem): per pixel, the taps inside
 /// the input, one input channel broadcast against 16 outputs' weights.
 /// </summary>
@@ -190,9 +190,7 @@ internal static class IntegerDepthwiseKernel
         if (arm)
         {
             w.Open("if (AdvSimd.IsSupported)");
-            w.Line("Vector128<short> zx = Vector128.Create((short)InputZeroPoint), zeroPoint = Vector128.Create((short)OutputZeroPoint);");
-            string code = layer.Output.Signed ? "sbyte" : "byte";
-            w.Line($"Vector128<{code}> min = Vector128.Create(({code})OutputMin), max = Vector128.Create(({code})OutputMax);");
+            w.Line("Vector128<short> zx = Vector128.Create((short)InputZeroPoint);");
             if (!d.PerChannelScales)
                 w.Line("Vector128<float> scale = Vector128.Create(Scale);");
             Blocks(w, layer, d, schedule, arm: true);
@@ -247,9 +245,7 @@ internal static class IntegerDepthwiseKernel
         if (arm)
         {
             w.Line($"ref short t = ref {At("taps", 0)};");
-            for (int t = 0; t < d.Taps; t++)
-                w.Line($"Vector128<short> t{t}l = Vector128.LoadUnsafe(ref t{(t == 0 ? "" : $", {t * d.Padded}")}), t{t}h = Vector128.LoadUnsafe(ref t, {t * d.Padded + 8});");
-            w.Line($"Vector128<int> {Quarters("b", "interior")};");
+            w.Line($"ref int b = ref {At("interior", 0)};");
             if (d.PerChannelScales)
                 w.Line($"Vector128<float> {Quarters("s", "scales")};");
         }
@@ -308,18 +304,23 @@ internal static class IntegerDepthwiseKernel
         string codes;
         if (arm)
         {
-            w.Line("Vector128<int> a0 = b0, a1 = b1, a2 = b2, a3 = b3;");
+            w.Line("// The sums start from the interior biases, loaded here (two LDP) rather than held in registers and copied.");
+            w.Line("Vector128<int> a0 = Vector128.LoadUnsafe(ref b), a1 = Vector128.LoadUnsafe(ref b, 4), a2 = Vector128.LoadUnsafe(ref b, 8), a3 = Vector128.LoadUnsafe(ref b, 12);");
+            // Each tap's 16 weights loaded here (one LDP): held in registers beside the biases and scales they
+            // would need more than ARM64's 32. The upper halves are multiplied first, so that taking the lower
+            // halves is the last use of each vector, which costs no copy (so is the input's widening: upper half first).
             for (int t = 0; t < d.Taps; t++)
             {
-                string multiply = $"a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t{t}l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t{t}l); " +
-                                  $"a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t{t}h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t{t}h);";
+                string weights = $"Vector128<short> tl = Vector128.LoadUnsafe(ref t{(t == 0 ? "" : $", {t * d.Padded}")}), th = Vector128.LoadUnsafe(ref t, {t * d.Padded + 8}); ";
+                string multiply = weights + "a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, tl); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), tl.GetLower()); " +
+                                  "a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, th); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), th.GetLower());";
                 string widen = signed ? "" : ".AsInt16()";
                 w.Line(Source(t) is { } load
-                    ? $"{{ Vector128<{(signed ? "sbyte" : "byte")}> v = {load}; Vector128<short> l = Vector128.WidenLower(v){widen}, h = Vector128.WidenUpper(v){widen}; {multiply} }}"
+                    ? $"{{ Vector128<{(signed ? "sbyte" : "byte")}> v = {load}; Vector128<short> h = Vector128.WidenUpper(v){widen}, l = Vector128.WidenLower(v){widen}; {multiply} }}"
                     : $"{{ Vector128<short> l = zx, h = zx; {multiply} }} // in the padding");
             }
             string s = d.PerChannelScales ? "s0, s1, s2, s3" : "scale, scale, scale, scale";
-            codes = $"{requantize}(a0, a1, a2, a3, {s}, zeroPoint, min, max)";
+            codes = $"{requantize}(a0, a1, a2, a3, {s}, OutputZeroPoint, OutputMin, OutputMax)";
         }
         else
         {
@@ -409,8 +410,7 @@ internal static class IntegerDepthwiseKernel
                 {
                     string s = d.PerChannelScales ? "Vector128.LoadUnsafe(ref scales, (nuint)c), Vector128.LoadUnsafe(ref scales, (nuint)c + 4), Vector128.LoadUnsafe(ref scales, (nuint)c + 8), Vector128.LoadUnsafe(ref scales, (nuint)c + 12)"
                         : "Vector128.Create(Scale), Vector128.Create(Scale), Vector128.Create(Scale), Vector128.Create(Scale)";
-                    string code = layer.Output.Signed ? "sbyte" : "byte";
-                    w.Line($"{requantize}(a0, a1, a2, a3, {s}, Vector128.Create((short)OutputZeroPoint), Vector128.Create(({code})OutputMin), Vector128.Create(({code})OutputMax)){bytes}.StoreUnsafe(ref Unsafe.Add(ref target, c));");
+                    w.Line($"{requantize}(a0, a1, a2, a3, {s}, OutputZeroPoint, OutputMin, OutputMax){bytes}.StoreUnsafe(ref Unsafe.Add(ref target, c));");
                 }
                 else
                 {

@@ -273,8 +273,6 @@ internal static class IntegerGemmKernel
         int rows = Math.Min(branch.Pixels, pixels);
         bool signed = layer.Input.Signed, dot = branch == IntegerGemmBranch.NeonDot;
         w.Line(x == "byte" ? "ref byte input8 = ref input;" : "ref sbyte input8 = ref Unsafe.As<byte, sbyte>(ref input);");
-        string code = layer.Output.Signed ? "sbyte" : "byte";
-        w.Line($"Vector128<short> zeroPoint = Vector128.Create((short)OutputZeroPoint); Vector128<{code}> min = Vector128.Create(({code})OutputMin), max = Vector128.Create(({code})OutputMax);");
         if (!g.PerChannelScales)
             w.Line("Vector128<float> scale = Vector128.Create(Scale);");
         OpenTileLoop(w, "p", 0, pixels, rows);
@@ -294,7 +292,8 @@ internal static class IntegerGemmKernel
             w.Scope().Line("const int b = 0;");
         w.Line($"ref byte wb = ref Unsafe.Add(ref weights, b * {g.BlockBytes});");
         w.Line(rowSums ? "// The sums start from the biases less zw·Σx, so that the requantisation only scales them." : "// The sums start from the biases, so that the requantisation only scales them.");
-        w.Line($"Vector128<int> {string.Join(", ", Enumerable.Range(0, 4).Select(j => $"bias{j} = Vector128.LoadUnsafe(ref bias, (nuint)(b * 16 + {j * 4}))"))};");
+        w.Line("ref int blockBias = ref Unsafe.Add(ref bias, b * 16);");
+        w.Line($"Vector128<int> {string.Join(", ", Enumerable.Range(0, 4).Select(j => $"bias{j} = Vector128.LoadUnsafe(ref blockBias{(j == 0 ? "" : $", {j * 4}")})"))};");
         string start(int r, int j) => (rowSums ? $"(bias{j} - z{r})" : $"bias{j}") + (signed ? "" : ".AsUInt32()");
         w.Line($"{(signed ? "Vector128<int>" : "Vector128<uint>")} {string.Join(", ", Enumerable.Range(0, rows).SelectMany(r => Enumerable.Range(0, 4).Select(j => $"c{r}_{j} = {start(r, j)}")))};");
         if (dot)
@@ -304,13 +303,14 @@ internal static class IntegerGemmKernel
         w.Line("// Requantisation: each sum times its scale, rounded to even, narrowed with saturation, shifted by the zero point and clamped.");
         w.Line("int o = b * 16;");
         if (g.PerChannelScales)
-            w.Line($"Vector128<float> {string.Join(", ", Enumerable.Range(0, 4).Select(j => $"scale{j} = Vector128.LoadUnsafe(ref scales, (nuint)(o + {j * 4}))"))};");
+            w.Line($"ref float blockScales = ref Unsafe.Add(ref scales, o); Vector128<float> {string.Join(", ", Enumerable.Range(0, 4).Select(j => $"scale{j} = Vector128.LoadUnsafe(ref blockScales{(j == 0 ? "" : $", {j * 4}")})"))};");
+        Target(w);
         string scales = g.PerChannelScales ? "scale0, scale1, scale2, scale3" : "scale, scale, scale, scale";
         string requantize = layer.Output.Signed ? "global::MobileNet.IntegerMath.Requantize16Signed" : "global::MobileNet.IntegerMath.Requantize16";
         for (int r = 0; r < rows; r++)
         {
             string sums = string.Join(", ", Enumerable.Range(0, 4).Select(j => signed ? $"c{r}_{j}" : $"c{r}_{j}.AsInt32()"));
-            w.Line($"Vector128<byte> y{r} = {requantize}({sums}, {scales}, zeroPoint, min, max){(layer.Output.Signed ? ".AsByte()" : "")};");
+            w.Line($"Vector128<byte> y{r} = {requantize}({sums}, {scales}, OutputZeroPoint, OutputMin, OutputMax){(layer.Output.Signed ? ".AsByte()" : "")};");
             Store(w, layer, r, 16);
         }
         w.Close();
@@ -347,14 +347,15 @@ internal static class IntegerGemmKernel
     {
         string v = x == "sbyte" ? "Vector128<sbyte>" : "Vector128<byte>";
         Runs(w, g.K, 16, x,
-            k => k == "k" ? "Input channels k … k + 15 of each pixel; lane i takes channels k + 4i … k + 4i + 3." : "Input channels 0 … 15 of each pixel; lane i takes channels 4i … 4i + 3.",
+            k => $"Input channels {k} … {Channel(k, 15)} of each pixel; lane i takes channels {Channel(k, "4i")} … {Channel(k, "4i + 3")}.",
             rest => $"The last {rest} input channels: {(rest + 3) / 4} lane{(rest > 4 ? "s" : "")} of a load that reads past them into lanes left unused.",
-            (channels, k, pixels) =>
+            (channels, k, pixels, offset) =>
             {
-                w.Line($"{v} {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"x{r} = Vector128.LoadUnsafe(ref {pixels}{At(Element(r, "0"))})"))};");
+                w.Line($"{v} {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"x{r} = Vector128.LoadUnsafe(ref {pixels}{At(Element(r, Rendering.Constant(offset)))})"))};");
                 for (int lane = 0; lane < (channels + 3) / 4; lane++)
                 {
-                    w.Line($"{v} {string.Join(", ", Enumerable.Range(0, 4).Select(j => $"w{lane}_{j} = Vector128.LoadUnsafe(ref {IntegerKernels.Typed(x == "sbyte", "wk")}, {lane * IntegerGemmLayout.StepBytes + j * 16})"))};");
+                    int at = (offset / IntegerGemmLayout.Step + lane) * IntegerGemmLayout.StepBytes;
+                    w.Line($"{v} {string.Join(", ", Enumerable.Range(0, 4).Select(j => $"w{lane}_{j} = Vector128.LoadUnsafe(ref {IntegerKernels.Typed(x == "sbyte", "wk")}{(at + j * 16 == 0 ? "" : $", {at + j * 16}")})"))};");
                     for (int r = 0; r < rows; r++)
                         w.Line(string.Join(" ", Enumerable.Range(0, 4).Select(j => $"c{r}_{j} = Dp.DotProductBySelectedQuadruplet(c{r}_{j}, w{lane}_{j}, x{r}, {lane});")));
                 }
@@ -377,15 +378,16 @@ internal static class IntegerGemmKernel
         Runs(w, g.K, 8, x,
             k => $"Input channels {k} … {Channel(k, 7)} of each pixel in 16 bits: lane i is channel {Channel(k, "i")}.",
             rest => $"The last {rest} input channels: {(rest + 3) / 4} step{(rest > 4 ? "s" : "")}, from a load that reads past them into lanes left unused.",
-            (channels, k, pixels) =>
+            (channels, k, pixels, offset) =>
             {
-                w.Line($"{wide} {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"x{r} = {extend}Lower(Vector64.LoadUnsafe(ref {pixels}{At(Element(r, "0"))}))"))};");
+                w.Line($"{wide} {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"x{r} = {extend}Lower(Vector64.LoadUnsafe(ref {pixels}{At(Element(r, Rendering.Constant(offset)))}))"))};");
                 for (int step = 0; step < (channels + 3) / 4; step++)
                 {
                     int real = Math.Min(4, channels - 4 * step);
                     w.Line($"// Channels {Channel(k, 4 * step)} … {Channel(k, 4 * step + real - 1)}, lanes {4 * step} … {4 * step + real - 1}: the step's weights as one vector of 16 outputs per channel, each widened to outputs 0 … 7 (lo) and 8 … 15 (hi).");
                     w.Scope();
-                    w.Line($"{v} {string.Join(", ", Enumerable.Range(0, 4).Select(j => $"w{j} = Vector128.LoadUnsafe(ref {IntegerKernels.Typed(x == "sbyte", "wk")}, {step * IntegerGemmLayout.StepBytes + j * 16})"))};");
+                    int at = (offset / IntegerGemmLayout.Step + step) * IntegerGemmLayout.StepBytes;
+                    w.Line($"{v} {string.Join(", ", Enumerable.Range(0, 4).Select(j => $"w{j} = Vector128.LoadUnsafe(ref {IntegerKernels.Typed(x == "sbyte", "wk")}{(at + j * 16 == 0 ? "" : $", {at + j * 16}")})"))};");
                     w.Line($"{v} even01 = AdvSimd.Arm64.UnzipEven(w0, w1), even23 = AdvSimd.Arm64.UnzipEven(w2, w3){(real > 1 ? ", odd01 = AdvSimd.Arm64.UnzipOdd(w0, w1), odd23 = AdvSimd.Arm64.UnzipOdd(w2, w3)" : "")};");
                     w.Line($"{v} {string.Join(", ", Enumerable.Range(0, real).Select(i => $"channel{i} = {channelOf[i]}"))};");
                     for (int i = 0; i < real; i++)
@@ -404,50 +406,57 @@ internal static class IntegerGemmKernel
     }
 
     /// <summary>
-    /// Runs of <paramref name="size"/> input channels from <c>wk</c> (the weights) and <c>ak</c> (the tile's
-    /// pixels, each at a constant offset from it, so that its loads need no address arithmetic): a loop over
-    /// the whole ones (the body alone, at 0, for one), then the last <c>K % size</c>; each comment from
-    /// <paramref name="whole"/> or <paramref name="last"/>, the code from <paramref name="body"/>(channels, first channel).
+    /// Runs of <paramref name="size"/> input channels from <c>wk</c> (the weights) and the tile's pixels (each at
+    /// a constant offset from <c>ak</c>, or from <c>a</c> when there is no loop, so that the loads need no address
+    /// arithmetic): a loop over the whole runs two at a time where there are four or more (half the loop's
+    /// counting and branching), the runs left over at constant offsets, then the last <c>K % size</c>; each
+    /// comment from <paramref name="whole"/> or <paramref name="last"/>, the code from <paramref name="body"/>(channels,
+    /// first channel, pixels, offset of the run's first channel from them).
     /// </summary>
-    private static void Runs(SourceWriter w, int k, int size, string x, Func<string, string> whole, Func<int, string> last, Action<int, string, string> body)
+    private static void Runs(SourceWriter w, int k, int size, string x, Func<string, string> whole, Func<int, string> last, Action<int, string, string, int> body)
     {
         int full = k / size, rest = k % size;
-        // With one run, the pixels are read from a itself.
-        bool moves = full > 1 || full == 1 && rest > 0;
-        string pixels = moves ? "ak" : "a";
-        void Advance() => w.Line($"wk = ref Unsafe.Add(ref wk, {size / IntegerGemmLayout.Step * IntegerGemmLayout.StepBytes});").Line($"ak = ref Unsafe.Add(ref ak, {size});");
+        bool loop = full >= 4;
+        int looped = loop ? full / 2 * 2 : 0;
+        string pixels = loop ? "ak" : "a";
         w.Line("ref byte wk = ref wb;");
-        if (moves)
-            w.Line($"ref {x} ak = ref a;");
-        if (full > 1)
+        if (loop)
         {
-            w.Open($"for (int k = 0; k < {full * size}; k += {size})");
-            w.Line($"// {whole("k")}");
-            body(size, "k", pixels);
-            Advance();
+            w.Line($"ref {x} ak = ref a;");
+            w.Open($"for (int k = 0; k < {looped * size}; k += {2 * size})");
+            foreach (int offset0 in new[] { 0, size })
+            {
+                w.Line($"// {whole(offset0 == 0 ? "k" : $"k + {offset0}")}");
+                w.Scope();
+                body(size, offset0 == 0 ? "k" : $"k + {offset0}", pixels, offset0);
+                w.Close();
+            }
+            w.Line($"wk = ref Unsafe.Add(ref wk, {2 * size / IntegerGemmLayout.Step * IntegerGemmLayout.StepBytes});").Line($"ak = ref Unsafe.Add(ref ak, {2 * size});");
             w.Close();
         }
-        else if (full == 1)
+        int offset = 0;
+        for (int run = looped; run < full; run++, offset += size)
         {
-            w.Line($"// {whole("0")}");
+            w.Line($"// {whole(Rendering.Constant(run * size))}");
             w.Scope();
-            body(size, "0", pixels);
+            body(size, Rendering.Constant(run * size), pixels, offset);
             w.Close();
-            if (rest > 0)
-                Advance();
         }
         if (rest > 0)
         {
             w.Line($"// {last(rest)}");
             w.Scope();
-            body(rest, Rendering.Constant(full * size), pixels);
+            body(rest, Rendering.Constant(full * size), pixels, offset);
             w.Close();
         }
     }
 
     /// <summary>Input channel <paramref name="k"/> + <paramref name="n"/> as the comments name it: "k + 4", "28".</summary>
     private static string Channel(string k, object n) =>
-        int.TryParse(k, out int first) && n is int m ? Rendering.Constant(first + m) : Plus(k, n.ToString()!);
+        n is not int m ? Plus(k, n.ToString()!)
+        : int.TryParse(k, out int first) ? Rendering.Constant(first + m)
+        : k.StartsWith("k + ", StringComparison.Ordinal) ? $"k + {int.Parse(k.Substring(4), System.Globalization.CultureInfo.InvariantCulture) + m}"
+        : Plus(k, Rendering.Constant(m));
 
 
     /// <summary>
@@ -564,6 +573,7 @@ internal static class IntegerGemmKernel
             w.Line("Vector256<float> lo = Vector256.Create((float)(OutputMin - OutputZeroPoint)), hi = Vector256.Create((float)(OutputMax - OutputZeroPoint));");
         w.Line("Vector256<int> bias0 = Vector256.LoadUnsafe(ref bias, (nuint)o);");
         w.Line($"Vector256<float> scale0 = {(g.PerChannelScales ? "Vector256.LoadUnsafe(ref scales, (nuint)o)" : "Vector256.Create(Scale)")};");
+        Target(w);
         string pack = layer.Output.Signed ? "Sse2.PackSignedSaturate(words{0}, words{0}).AsByte()" : "Sse2.PackUnsignedSaturate(words{0}, words{0})";
         for (int r = 0; r < rows; r++)
         {
@@ -576,10 +586,13 @@ internal static class IntegerGemmKernel
         }
     }
 
+    /// <summary>The tile's first output, <c>target</c>: the other pixels' are at constant offsets from it, which the stores fold into their addresses.</summary>
+    private static void Target(SourceWriter w) => w.Line("ref byte target = ref Unsafe.Add(ref output, p * OutC + o);");
+
     /// <summary>Stores pixel <paramref name="r"/>'s outputs, the bytes <c>y</c>r; past the last output channel only the real ones.</summary>
     private static void Store(SourceWriter w, IntegerLayer layer, int r, int outputs)
     {
-        string target = $"Unsafe.Add(ref output, {(r == 0 ? "p" : $"(p + {r})")} * OutC + o)";
+        string target = r == 0 ? "target" : $"Unsafe.Add(ref target, {(r == 1 ? "OutC" : $"{r} * OutC")})";
         string store = outputs == 16 ? $"y{r}.StoreUnsafe(ref {target});" : $"Unsafe.WriteUnaligned(ref {target}, y{r}.AsUInt64().ToScalar());";
         if (layer.Operation.OutC % outputs == 0)
         {

@@ -52,36 +52,27 @@
             ref byte o = ref Unsafe.Add(ref output, oy * OutW * C);
             if (AdvSimd.IsSupported)
             {
-                Vector128<short> zx = Vector128.Create((short)InputZeroPoint), zeroPoint = Vector128.Create((short)OutputZeroPoint);
-                Vector128<sbyte> min = Vector128.Create((sbyte)OutputMin), max = Vector128.Create((sbyte)OutputMax);
+                Vector128<short> zx = Vector128.Create((short)InputZeroPoint);
                 {
                     // Channels 0 … 7: one block, half of it stored.
                     // The block's taps, biases and scales.
                     ref short t = ref taps;
-                    Vector128<short> t0l = Vector128.LoadUnsafe(ref t), t0h = Vector128.LoadUnsafe(ref t, 8);
-                    Vector128<short> t1l = Vector128.LoadUnsafe(ref t, 16), t1h = Vector128.LoadUnsafe(ref t, 24);
-                    Vector128<short> t2l = Vector128.LoadUnsafe(ref t, 32), t2h = Vector128.LoadUnsafe(ref t, 40);
-                    Vector128<short> t3l = Vector128.LoadUnsafe(ref t, 48), t3h = Vector128.LoadUnsafe(ref t, 56);
-                    Vector128<short> t4l = Vector128.LoadUnsafe(ref t, 64), t4h = Vector128.LoadUnsafe(ref t, 72);
-                    Vector128<short> t5l = Vector128.LoadUnsafe(ref t, 80), t5h = Vector128.LoadUnsafe(ref t, 88);
-                    Vector128<short> t6l = Vector128.LoadUnsafe(ref t, 96), t6h = Vector128.LoadUnsafe(ref t, 104);
-                    Vector128<short> t7l = Vector128.LoadUnsafe(ref t, 112), t7h = Vector128.LoadUnsafe(ref t, 120);
-                    Vector128<short> t8l = Vector128.LoadUnsafe(ref t, 128), t8h = Vector128.LoadUnsafe(ref t, 136);
-                    Vector128<int> b0 = Vector128.LoadUnsafe(ref interior), b1 = Vector128.LoadUnsafe(ref interior, 4), b2 = Vector128.LoadUnsafe(ref interior, 8), b3 = Vector128.LoadUnsafe(ref interior, 12);
+                    ref int b = ref interior;
                     Vector128<float> s0 = Vector128.LoadUnsafe(ref scales), s1 = Vector128.LoadUnsafe(ref scales, 4), s2 = Vector128.LoadUnsafe(ref scales, 8), s3 = Vector128.LoadUnsafe(ref scales, 12);
                     // Column 0 (on the border: window column 0 in the padding).
                     {
-                        Vector128<int> a0 = b0, a1 = b1, a2 = b2, a3 = b3;
-                        { Vector128<short> l = zx, h = zx; a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t0l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t0l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t0h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t0h); } // in the padding
-                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref r0).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t1l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t1l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t1h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t1h); }
-                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref r0, 8).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t2l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t2l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t2h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t2h); }
-                        { Vector128<short> l = zx, h = zx; a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t3l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t3l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t3h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t3h); } // in the padding
-                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref r1).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t4l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t4l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t4h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t4h); }
-                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref r1, 8).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t5l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t5l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t5h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t5h); }
-                        { Vector128<short> l = zx, h = zx; a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t6l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t6l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t6h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t6h); } // in the padding
-                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref r2).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t7l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t7l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t7h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t7h); }
-                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref r2, 8).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t8l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t8l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t8h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t8h); }
-                        Unsafe.WriteUnaligned(ref o, global::MobileNet.IntegerMath.Requantize16Signed(a0, a1, a2, a3, s0, s1, s2, s3, zeroPoint, min, max).AsByte().AsUInt64().ToScalar()); // channels 0 … 7
+                        // The sums start from the interior biases, loaded here (two LDP) rather than held in registers and copied.
+                        Vector128<int> a0 = Vector128.LoadUnsafe(ref b), a1 = Vector128.LoadUnsafe(ref b, 4), a2 = Vector128.LoadUnsafe(ref b, 8), a3 = Vector128.LoadUnsafe(ref b, 12);
+                        { Vector128<short> l = zx, h = zx; Vector128<short> tl = Vector128.LoadUnsafe(ref t), th = Vector128.LoadUnsafe(ref t, 8); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, tl); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), tl.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, th); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), th.GetLower()); } // in the padding
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref r0).AsSByte(); Vector128<short> h = Vector128.WidenUpper(v), l = Vector128.WidenLower(v); Vector128<short> tl = Vector128.LoadUnsafe(ref t, 16), th = Vector128.LoadUnsafe(ref t, 24); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, tl); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), tl.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, th); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), th.GetLower()); }
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref r0, 8).AsSByte(); Vector128<short> h = Vector128.WidenUpper(v), l = Vector128.WidenLower(v); Vector128<short> tl = Vector128.LoadUnsafe(ref t, 32), th = Vector128.LoadUnsafe(ref t, 40); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, tl); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), tl.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, th); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), th.GetLower()); }
+                        { Vector128<short> l = zx, h = zx; Vector128<short> tl = Vector128.LoadUnsafe(ref t, 48), th = Vector128.LoadUnsafe(ref t, 56); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, tl); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), tl.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, th); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), th.GetLower()); } // in the padding
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref r1).AsSByte(); Vector128<short> h = Vector128.WidenUpper(v), l = Vector128.WidenLower(v); Vector128<short> tl = Vector128.LoadUnsafe(ref t, 64), th = Vector128.LoadUnsafe(ref t, 72); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, tl); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), tl.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, th); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), th.GetLower()); }
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref r1, 8).AsSByte(); Vector128<short> h = Vector128.WidenUpper(v), l = Vector128.WidenLower(v); Vector128<short> tl = Vector128.LoadUnsafe(ref t, 80), th = Vector128.LoadUnsafe(ref t, 88); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, tl); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), tl.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, th); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), th.GetLower()); }
+                        { Vector128<short> l = zx, h = zx; Vector128<short> tl = Vector128.LoadUnsafe(ref t, 96), th = Vector128.LoadUnsafe(ref t, 104); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, tl); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), tl.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, th); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), th.GetLower()); } // in the padding
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref r2).AsSByte(); Vector128<short> h = Vector128.WidenUpper(v), l = Vector128.WidenLower(v); Vector128<short> tl = Vector128.LoadUnsafe(ref t, 112), th = Vector128.LoadUnsafe(ref t, 120); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, tl); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), tl.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, th); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), th.GetLower()); }
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref r2, 8).AsSByte(); Vector128<short> h = Vector128.WidenUpper(v), l = Vector128.WidenLower(v); Vector128<short> tl = Vector128.LoadUnsafe(ref t, 128), th = Vector128.LoadUnsafe(ref t, 136); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, tl); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), tl.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, th); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), th.GetLower()); }
+                        Unsafe.WriteUnaligned(ref o, global::MobileNet.IntegerMath.Requantize16Signed(a0, a1, a2, a3, s0, s1, s2, s3, OutputZeroPoint, OutputMin, OutputMax).AsByte().AsUInt64().ToScalar()); // channels 0 … 7
                     }
                     // Columns 1 … 46: windows at a stride of 8 bytes.
                     ref byte w0 = ref r0;
@@ -90,17 +81,18 @@
                     ref byte p = ref Unsafe.Add(ref o, 8);
                     for (int ox = 1; ox < 47; ox++)
                     {
-                        Vector128<int> a0 = b0, a1 = b1, a2 = b2, a3 = b3;
-                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref w0).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t0l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t0l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t0h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t0h); }
-                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref w0, 8).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t1l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t1l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t1h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t1h); }
-                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref w0, 16).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t2l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t2l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t2h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t2h); }
-                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref w1).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t3l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t3l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t3h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t3h); }
-                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref w1, 8).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t4l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t4l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t4h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t4h); }
-                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref w1, 16).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t5l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t5l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t5h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t5h); }
-                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref w2).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t6l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t6l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t6h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t6h); }
-                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref w2, 8).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t7l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t7l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t7h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t7h); }
-                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref w2, 16).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t8l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t8l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t8h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t8h); }
-                        Unsafe.WriteUnaligned(ref p, global::MobileNet.IntegerMath.Requantize16Signed(a0, a1, a2, a3, s0, s1, s2, s3, zeroPoint, min, max).AsByte().AsUInt64().ToScalar()); // channels 0 … 7
+                        // The sums start from the interior biases, loaded here (two LDP) rather than held in registers and copied.
+                        Vector128<int> a0 = Vector128.LoadUnsafe(ref b), a1 = Vector128.LoadUnsafe(ref b, 4), a2 = Vector128.LoadUnsafe(ref b, 8), a3 = Vector128.LoadUnsafe(ref b, 12);
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref w0).AsSByte(); Vector128<short> h = Vector128.WidenUpper(v), l = Vector128.WidenLower(v); Vector128<short> tl = Vector128.LoadUnsafe(ref t), th = Vector128.LoadUnsafe(ref t, 8); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, tl); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), tl.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, th); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), th.GetLower()); }
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref w0, 8).AsSByte(); Vector128<short> h = Vector128.WidenUpper(v), l = Vector128.WidenLower(v); Vector128<short> tl = Vector128.LoadUnsafe(ref t, 16), th = Vector128.LoadUnsafe(ref t, 24); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, tl); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), tl.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, th); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), th.GetLower()); }
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref w0, 16).AsSByte(); Vector128<short> h = Vector128.WidenUpper(v), l = Vector128.WidenLower(v); Vector128<short> tl = Vector128.LoadUnsafe(ref t, 32), th = Vector128.LoadUnsafe(ref t, 40); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, tl); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), tl.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, th); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), th.GetLower()); }
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref w1).AsSByte(); Vector128<short> h = Vector128.WidenUpper(v), l = Vector128.WidenLower(v); Vector128<short> tl = Vector128.LoadUnsafe(ref t, 48), th = Vector128.LoadUnsafe(ref t, 56); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, tl); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), tl.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, th); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), th.GetLower()); }
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref w1, 8).AsSByte(); Vector128<short> h = Vector128.WidenUpper(v), l = Vector128.WidenLower(v); Vector128<short> tl = Vector128.LoadUnsafe(ref t, 64), th = Vector128.LoadUnsafe(ref t, 72); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, tl); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), tl.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, th); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), th.GetLower()); }
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref w1, 16).AsSByte(); Vector128<short> h = Vector128.WidenUpper(v), l = Vector128.WidenLower(v); Vector128<short> tl = Vector128.LoadUnsafe(ref t, 80), th = Vector128.LoadUnsafe(ref t, 88); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, tl); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), tl.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, th); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), th.GetLower()); }
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref w2).AsSByte(); Vector128<short> h = Vector128.WidenUpper(v), l = Vector128.WidenLower(v); Vector128<short> tl = Vector128.LoadUnsafe(ref t, 96), th = Vector128.LoadUnsafe(ref t, 104); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, tl); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), tl.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, th); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), th.GetLower()); }
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref w2, 8).AsSByte(); Vector128<short> h = Vector128.WidenUpper(v), l = Vector128.WidenLower(v); Vector128<short> tl = Vector128.LoadUnsafe(ref t, 112), th = Vector128.LoadUnsafe(ref t, 120); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, tl); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), tl.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, th); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), th.GetLower()); }
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref w2, 16).AsSByte(); Vector128<short> h = Vector128.WidenUpper(v), l = Vector128.WidenLower(v); Vector128<short> tl = Vector128.LoadUnsafe(ref t, 128), th = Vector128.LoadUnsafe(ref t, 136); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, tl); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), tl.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, th); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), th.GetLower()); }
+                        Unsafe.WriteUnaligned(ref p, global::MobileNet.IntegerMath.Requantize16Signed(a0, a1, a2, a3, s0, s1, s2, s3, OutputZeroPoint, OutputMin, OutputMax).AsByte().AsUInt64().ToScalar()); // channels 0 … 7
                         w0 = ref Unsafe.Add(ref w0, Stride * C);
                         w1 = ref Unsafe.Add(ref w1, Stride * C);
                         w2 = ref Unsafe.Add(ref w2, Stride * C);
@@ -108,17 +100,18 @@
                     }
                     // Column 47 (on the border: window column 2 in the padding).
                     {
-                        Vector128<int> a0 = b0, a1 = b1, a2 = b2, a3 = b3;
-                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref r0, 368).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t0l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t0l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t0h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t0h); }
-                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref r0, 376).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t1l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t1l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t1h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t1h); }
-                        { Vector128<short> l = zx, h = zx; a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t2l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t2l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t2h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t2h); } // in the padding
-                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref r1, 368).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t3l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t3l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t3h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t3h); }
-                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref r1, 376).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t4l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t4l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t4h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t4h); }
-                        { Vector128<short> l = zx, h = zx; a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t5l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t5l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t5h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t5h); } // in the padding
-                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref r2, 368).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t6l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t6l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t6h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t6h); }
-                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref r2, 376).AsSByte(); Vector128<short> l = Vector128.WidenLower(v), h = Vector128.WidenUpper(v); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t7l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t7l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t7h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t7h); }
-                        { Vector128<short> l = zx, h = zx; a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), t8l.GetLower()); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, t8l); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), t8h.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, t8h); } // in the padding
-                        Unsafe.WriteUnaligned(ref Unsafe.Add(ref o, 376), global::MobileNet.IntegerMath.Requantize16Signed(a0, a1, a2, a3, s0, s1, s2, s3, zeroPoint, min, max).AsByte().AsUInt64().ToScalar()); // channels 0 … 7
+                        // The sums start from the interior biases, loaded here (two LDP) rather than held in registers and copied.
+                        Vector128<int> a0 = Vector128.LoadUnsafe(ref b), a1 = Vector128.LoadUnsafe(ref b, 4), a2 = Vector128.LoadUnsafe(ref b, 8), a3 = Vector128.LoadUnsafe(ref b, 12);
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref r0, 368).AsSByte(); Vector128<short> h = Vector128.WidenUpper(v), l = Vector128.WidenLower(v); Vector128<short> tl = Vector128.LoadUnsafe(ref t), th = Vector128.LoadUnsafe(ref t, 8); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, tl); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), tl.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, th); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), th.GetLower()); }
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref r0, 376).AsSByte(); Vector128<short> h = Vector128.WidenUpper(v), l = Vector128.WidenLower(v); Vector128<short> tl = Vector128.LoadUnsafe(ref t, 16), th = Vector128.LoadUnsafe(ref t, 24); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, tl); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), tl.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, th); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), th.GetLower()); }
+                        { Vector128<short> l = zx, h = zx; Vector128<short> tl = Vector128.LoadUnsafe(ref t, 32), th = Vector128.LoadUnsafe(ref t, 40); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, tl); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), tl.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, th); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), th.GetLower()); } // in the padding
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref r1, 368).AsSByte(); Vector128<short> h = Vector128.WidenUpper(v), l = Vector128.WidenLower(v); Vector128<short> tl = Vector128.LoadUnsafe(ref t, 48), th = Vector128.LoadUnsafe(ref t, 56); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, tl); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), tl.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, th); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), th.GetLower()); }
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref r1, 376).AsSByte(); Vector128<short> h = Vector128.WidenUpper(v), l = Vector128.WidenLower(v); Vector128<short> tl = Vector128.LoadUnsafe(ref t, 64), th = Vector128.LoadUnsafe(ref t, 72); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, tl); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), tl.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, th); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), th.GetLower()); }
+                        { Vector128<short> l = zx, h = zx; Vector128<short> tl = Vector128.LoadUnsafe(ref t, 80), th = Vector128.LoadUnsafe(ref t, 88); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, tl); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), tl.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, th); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), th.GetLower()); } // in the padding
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref r2, 368).AsSByte(); Vector128<short> h = Vector128.WidenUpper(v), l = Vector128.WidenLower(v); Vector128<short> tl = Vector128.LoadUnsafe(ref t, 96), th = Vector128.LoadUnsafe(ref t, 104); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, tl); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), tl.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, th); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), th.GetLower()); }
+                        { Vector128<sbyte> v = Vector128.LoadUnsafe(ref r2, 376).AsSByte(); Vector128<short> h = Vector128.WidenUpper(v), l = Vector128.WidenLower(v); Vector128<short> tl = Vector128.LoadUnsafe(ref t, 112), th = Vector128.LoadUnsafe(ref t, 120); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, tl); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), tl.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, th); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), th.GetLower()); }
+                        { Vector128<short> l = zx, h = zx; Vector128<short> tl = Vector128.LoadUnsafe(ref t, 128), th = Vector128.LoadUnsafe(ref t, 136); a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, tl); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), tl.GetLower()); a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, th); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), th.GetLower()); } // in the padding
+                        Unsafe.WriteUnaligned(ref Unsafe.Add(ref o, 376), global::MobileNet.IntegerMath.Requantize16Signed(a0, a1, a2, a3, s0, s1, s2, s3, OutputZeroPoint, OutputMin, OutputMax).AsByte().AsUInt64().ToScalar()); // channels 0 … 7
                     }
                 }
             }
@@ -212,7 +205,6 @@
         if (Dp.IsSupported)
         {
             ref sbyte input8 = ref Unsafe.As<byte, sbyte>(ref input);
-            Vector128<short> zeroPoint = Vector128.Create((short)OutputZeroPoint); Vector128<sbyte> min = Vector128.Create((sbyte)OutputMin), max = Vector128.Create((sbyte)OutputMax);
             for (int p = 0; p < 48; p += 4)
             {
                 ref sbyte a = ref Unsafe.Add(ref input8, p * K);
@@ -220,13 +212,14 @@
                     const int b = 0;
                     ref byte wb = ref Unsafe.Add(ref weights, b * 128);
                     // The sums start from the biases, so that the requantisation only scales them.
-                    Vector128<int> bias0 = Vector128.LoadUnsafe(ref bias, (nuint)(b * 16 + 0)), bias1 = Vector128.LoadUnsafe(ref bias, (nuint)(b * 16 + 4)), bias2 = Vector128.LoadUnsafe(ref bias, (nuint)(b * 16 + 8)), bias3 = Vector128.LoadUnsafe(ref bias, (nuint)(b * 16 + 12));
+                    ref int blockBias = ref Unsafe.Add(ref bias, b * 16);
+                    Vector128<int> bias0 = Vector128.LoadUnsafe(ref blockBias), bias1 = Vector128.LoadUnsafe(ref blockBias, 4), bias2 = Vector128.LoadUnsafe(ref blockBias, 8), bias3 = Vector128.LoadUnsafe(ref blockBias, 12);
                     Vector128<int> c0_0 = bias0, c0_1 = bias1, c0_2 = bias2, c0_3 = bias3, c1_0 = bias0, c1_1 = bias1, c1_2 = bias2, c1_3 = bias3, c2_0 = bias0, c2_1 = bias1, c2_2 = bias2, c2_3 = bias3, c3_0 = bias0, c3_1 = bias1, c3_2 = bias2, c3_3 = bias3;
                     ref byte wk = ref wb;
                     // The last 8 input channels: 2 lanes of a load that reads past them into lanes left unused.
                     {
                         Vector128<sbyte> x0 = Vector128.LoadUnsafe(ref a), x1 = Vector128.LoadUnsafe(ref a, (nuint)(K)), x2 = Vector128.LoadUnsafe(ref a, (nuint)(2 * K)), x3 = Vector128.LoadUnsafe(ref a, (nuint)(3 * K));
-                        Vector128<sbyte> w0_0 = Vector128.LoadUnsafe(ref Unsafe.As<byte, sbyte>(ref wk), 0), w0_1 = Vector128.LoadUnsafe(ref Unsafe.As<byte, sbyte>(ref wk), 16), w0_2 = Vector128.LoadUnsafe(ref Unsafe.As<byte, sbyte>(ref wk), 32), w0_3 = Vector128.LoadUnsafe(ref Unsafe.As<byte, sbyte>(ref wk), 48);
+                        Vector128<sbyte> w0_0 = Vector128.LoadUnsafe(ref Unsafe.As<byte, sbyte>(ref wk)), w0_1 = Vector128.LoadUnsafe(ref Unsafe.As<byte, sbyte>(ref wk), 16), w0_2 = Vector128.LoadUnsafe(ref Unsafe.As<byte, sbyte>(ref wk), 32), w0_3 = Vector128.LoadUnsafe(ref Unsafe.As<byte, sbyte>(ref wk), 48);
                         c0_0 = Dp.DotProductBySelectedQuadruplet(c0_0, w0_0, x0, 0); c0_1 = Dp.DotProductBySelectedQuadruplet(c0_1, w0_1, x0, 0); c0_2 = Dp.DotProductBySelectedQuadruplet(c0_2, w0_2, x0, 0); c0_3 = Dp.DotProductBySelectedQuadruplet(c0_3, w0_3, x0, 0);
                         c1_0 = Dp.DotProductBySelectedQuadruplet(c1_0, w0_0, x1, 0); c1_1 = Dp.DotProductBySelectedQuadruplet(c1_1, w0_1, x1, 0); c1_2 = Dp.DotProductBySelectedQuadruplet(c1_2, w0_2, x1, 0); c1_3 = Dp.DotProductBySelectedQuadruplet(c1_3, w0_3, x1, 0);
                         c2_0 = Dp.DotProductBySelectedQuadruplet(c2_0, w0_0, x2, 0); c2_1 = Dp.DotProductBySelectedQuadruplet(c2_1, w0_1, x2, 0); c2_2 = Dp.DotProductBySelectedQuadruplet(c2_2, w0_2, x2, 0); c2_3 = Dp.DotProductBySelectedQuadruplet(c2_3, w0_3, x2, 0);
@@ -239,15 +232,16 @@
                     }
                     // Requantisation: each sum times its scale, rounded to even, narrowed with saturation, shifted by the zero point and clamped.
                     int o = b * 16;
-                    Vector128<float> scale0 = Vector128.LoadUnsafe(ref scales, (nuint)(o + 0)), scale1 = Vector128.LoadUnsafe(ref scales, (nuint)(o + 4)), scale2 = Vector128.LoadUnsafe(ref scales, (nuint)(o + 8)), scale3 = Vector128.LoadUnsafe(ref scales, (nuint)(o + 12));
-                    Vector128<byte> y0 = global::MobileNet.IntegerMath.Requantize16Signed(c0_0, c0_1, c0_2, c0_3, scale0, scale1, scale2, scale3, zeroPoint, min, max).AsByte();
-                    y0.StoreUnsafe(ref Unsafe.Add(ref output, p * OutC + o));
-                    Vector128<byte> y1 = global::MobileNet.IntegerMath.Requantize16Signed(c1_0, c1_1, c1_2, c1_3, scale0, scale1, scale2, scale3, zeroPoint, min, max).AsByte();
-                    y1.StoreUnsafe(ref Unsafe.Add(ref output, (p + 1) * OutC + o));
-                    Vector128<byte> y2 = global::MobileNet.IntegerMath.Requantize16Signed(c2_0, c2_1, c2_2, c2_3, scale0, scale1, scale2, scale3, zeroPoint, min, max).AsByte();
-                    y2.StoreUnsafe(ref Unsafe.Add(ref output, (p + 2) * OutC + o));
-                    Vector128<byte> y3 = global::MobileNet.IntegerMath.Requantize16Signed(c3_0, c3_1, c3_2, c3_3, scale0, scale1, scale2, scale3, zeroPoint, min, max).AsByte();
-                    y3.StoreUnsafe(ref Unsafe.Add(ref output, (p + 3) * OutC + o));
+                    ref float blockScales = ref Unsafe.Add(ref scales, o); Vector128<float> scale0 = Vector128.LoadUnsafe(ref blockScales), scale1 = Vector128.LoadUnsafe(ref blockScales, 4), scale2 = Vector128.LoadUnsafe(ref blockScales, 8), scale3 = Vector128.LoadUnsafe(ref blockScales, 12);
+                    ref byte target = ref Unsafe.Add(ref output, p * OutC + o);
+                    Vector128<byte> y0 = global::MobileNet.IntegerMath.Requantize16Signed(c0_0, c0_1, c0_2, c0_3, scale0, scale1, scale2, scale3, OutputZeroPoint, OutputMin, OutputMax).AsByte();
+                    y0.StoreUnsafe(ref target);
+                    Vector128<byte> y1 = global::MobileNet.IntegerMath.Requantize16Signed(c1_0, c1_1, c1_2, c1_3, scale0, scale1, scale2, scale3, OutputZeroPoint, OutputMin, OutputMax).AsByte();
+                    y1.StoreUnsafe(ref Unsafe.Add(ref target, OutC));
+                    Vector128<byte> y2 = global::MobileNet.IntegerMath.Requantize16Signed(c2_0, c2_1, c2_2, c2_3, scale0, scale1, scale2, scale3, OutputZeroPoint, OutputMin, OutputMax).AsByte();
+                    y2.StoreUnsafe(ref Unsafe.Add(ref target, 2 * OutC));
+                    Vector128<byte> y3 = global::MobileNet.IntegerMath.Requantize16Signed(c3_0, c3_1, c3_2, c3_3, scale0, scale1, scale2, scale3, OutputZeroPoint, OutputMin, OutputMax).AsByte();
+                    y3.StoreUnsafe(ref Unsafe.Add(ref target, 3 * OutC));
                 }
             }
             return;
@@ -255,7 +249,6 @@
         else if (AdvSimd.Arm64.IsSupported)
         {
             ref sbyte input8 = ref Unsafe.As<byte, sbyte>(ref input);
-            Vector128<short> zeroPoint = Vector128.Create((short)OutputZeroPoint); Vector128<sbyte> min = Vector128.Create((sbyte)OutputMin), max = Vector128.Create((sbyte)OutputMax);
             for (int p = 0; p < 48; p += 4)
             {
                 ref sbyte a = ref Unsafe.Add(ref input8, p * K);
@@ -263,7 +256,8 @@
                     const int b = 0;
                     ref byte wb = ref Unsafe.Add(ref weights, b * 128);
                     // The sums start from the biases, so that the requantisation only scales them.
-                    Vector128<int> bias0 = Vector128.LoadUnsafe(ref bias, (nuint)(b * 16 + 0)), bias1 = Vector128.LoadUnsafe(ref bias, (nuint)(b * 16 + 4)), bias2 = Vector128.LoadUnsafe(ref bias, (nuint)(b * 16 + 8)), bias3 = Vector128.LoadUnsafe(ref bias, (nuint)(b * 16 + 12));
+                    ref int blockBias = ref Unsafe.Add(ref bias, b * 16);
+                    Vector128<int> bias0 = Vector128.LoadUnsafe(ref blockBias), bias1 = Vector128.LoadUnsafe(ref blockBias, 4), bias2 = Vector128.LoadUnsafe(ref blockBias, 8), bias3 = Vector128.LoadUnsafe(ref blockBias, 12);
                     Vector128<int> c0_0 = bias0, c0_1 = bias1, c0_2 = bias2, c0_3 = bias3, c1_0 = bias0, c1_1 = bias1, c1_2 = bias2, c1_3 = bias3, c2_0 = bias0, c2_1 = bias1, c2_2 = bias2, c2_3 = bias3, c3_0 = bias0, c3_1 = bias1, c3_2 = bias2, c3_3 = bias3;
                     ref byte wk = ref wb;
                     // Input channels 0 … 7 of each pixel in 16 bits: lane i is channel i.
@@ -271,7 +265,7 @@
                         Vector128<short> x0 = AdvSimd.SignExtendWideningLower(Vector64.LoadUnsafe(ref a)), x1 = AdvSimd.SignExtendWideningLower(Vector64.LoadUnsafe(ref a, (nuint)(K))), x2 = AdvSimd.SignExtendWideningLower(Vector64.LoadUnsafe(ref a, (nuint)(2 * K))), x3 = AdvSimd.SignExtendWideningLower(Vector64.LoadUnsafe(ref a, (nuint)(3 * K)));
                         // Channels 0 … 3, lanes 0 … 3: the step's weights as one vector of 16 outputs per channel, each widened to outputs 0 … 7 (lo) and 8 … 15 (hi).
                         {
-                            Vector128<sbyte> w0 = Vector128.LoadUnsafe(ref Unsafe.As<byte, sbyte>(ref wk), 0), w1 = Vector128.LoadUnsafe(ref Unsafe.As<byte, sbyte>(ref wk), 16), w2 = Vector128.LoadUnsafe(ref Unsafe.As<byte, sbyte>(ref wk), 32), w3 = Vector128.LoadUnsafe(ref Unsafe.As<byte, sbyte>(ref wk), 48);
+                            Vector128<sbyte> w0 = Vector128.LoadUnsafe(ref Unsafe.As<byte, sbyte>(ref wk)), w1 = Vector128.LoadUnsafe(ref Unsafe.As<byte, sbyte>(ref wk), 16), w2 = Vector128.LoadUnsafe(ref Unsafe.As<byte, sbyte>(ref wk), 32), w3 = Vector128.LoadUnsafe(ref Unsafe.As<byte, sbyte>(ref wk), 48);
                             Vector128<sbyte> even01 = AdvSimd.Arm64.UnzipEven(w0, w1), even23 = AdvSimd.Arm64.UnzipEven(w2, w3), odd01 = AdvSimd.Arm64.UnzipOdd(w0, w1), odd23 = AdvSimd.Arm64.UnzipOdd(w2, w3);
                             Vector128<sbyte> channel0 = AdvSimd.Arm64.UnzipEven(even01, even23), channel1 = AdvSimd.Arm64.UnzipEven(odd01, odd23), channel2 = AdvSimd.Arm64.UnzipOdd(even01, even23), channel3 = AdvSimd.Arm64.UnzipOdd(odd01, odd23);
                             Vector128<short> hi0 = AdvSimd.SignExtendWideningUpper(channel0), lo0 = AdvSimd.SignExtendWideningLower(channel0.GetLower());
@@ -356,15 +350,16 @@
                     }
                     // Requantisation: each sum times its scale, rounded to even, narrowed with saturation, shifted by the zero point and clamped.
                     int o = b * 16;
-                    Vector128<float> scale0 = Vector128.LoadUnsafe(ref scales, (nuint)(o + 0)), scale1 = Vector128.LoadUnsafe(ref scales, (nuint)(o + 4)), scale2 = Vector128.LoadUnsafe(ref scales, (nuint)(o + 8)), scale3 = Vector128.LoadUnsafe(ref scales, (nuint)(o + 12));
-                    Vector128<byte> y0 = global::MobileNet.IntegerMath.Requantize16Signed(c0_0, c0_1, c0_2, c0_3, scale0, scale1, scale2, scale3, zeroPoint, min, max).AsByte();
-                    y0.StoreUnsafe(ref Unsafe.Add(ref output, p * OutC + o));
-                    Vector128<byte> y1 = global::MobileNet.IntegerMath.Requantize16Signed(c1_0, c1_1, c1_2, c1_3, scale0, scale1, scale2, scale3, zeroPoint, min, max).AsByte();
-                    y1.StoreUnsafe(ref Unsafe.Add(ref output, (p + 1) * OutC + o));
-                    Vector128<byte> y2 = global::MobileNet.IntegerMath.Requantize16Signed(c2_0, c2_1, c2_2, c2_3, scale0, scale1, scale2, scale3, zeroPoint, min, max).AsByte();
-                    y2.StoreUnsafe(ref Unsafe.Add(ref output, (p + 2) * OutC + o));
-                    Vector128<byte> y3 = global::MobileNet.IntegerMath.Requantize16Signed(c3_0, c3_1, c3_2, c3_3, scale0, scale1, scale2, scale3, zeroPoint, min, max).AsByte();
-                    y3.StoreUnsafe(ref Unsafe.Add(ref output, (p + 3) * OutC + o));
+                    ref float blockScales = ref Unsafe.Add(ref scales, o); Vector128<float> scale0 = Vector128.LoadUnsafe(ref blockScales), scale1 = Vector128.LoadUnsafe(ref blockScales, 4), scale2 = Vector128.LoadUnsafe(ref blockScales, 8), scale3 = Vector128.LoadUnsafe(ref blockScales, 12);
+                    ref byte target = ref Unsafe.Add(ref output, p * OutC + o);
+                    Vector128<byte> y0 = global::MobileNet.IntegerMath.Requantize16Signed(c0_0, c0_1, c0_2, c0_3, scale0, scale1, scale2, scale3, OutputZeroPoint, OutputMin, OutputMax).AsByte();
+                    y0.StoreUnsafe(ref target);
+                    Vector128<byte> y1 = global::MobileNet.IntegerMath.Requantize16Signed(c1_0, c1_1, c1_2, c1_3, scale0, scale1, scale2, scale3, OutputZeroPoint, OutputMin, OutputMax).AsByte();
+                    y1.StoreUnsafe(ref Unsafe.Add(ref target, OutC));
+                    Vector128<byte> y2 = global::MobileNet.IntegerMath.Requantize16Signed(c2_0, c2_1, c2_2, c2_3, scale0, scale1, scale2, scale3, OutputZeroPoint, OutputMin, OutputMax).AsByte();
+                    y2.StoreUnsafe(ref Unsafe.Add(ref target, 2 * OutC));
+                    Vector128<byte> y3 = global::MobileNet.IntegerMath.Requantize16Signed(c3_0, c3_1, c3_2, c3_3, scale0, scale1, scale2, scale3, OutputZeroPoint, OutputMin, OutputMax).AsByte();
+                    y3.StoreUnsafe(ref Unsafe.Add(ref target, 3 * OutC));
                 }
             }
             return;
@@ -413,22 +408,23 @@
                     int o = b * 8;
                     Vector256<int> bias0 = Vector256.LoadUnsafe(ref bias, (nuint)o);
                     Vector256<float> scale0 = Vector256.LoadUnsafe(ref scales, (nuint)o);
+                    ref byte target = ref Unsafe.Add(ref output, p * OutC + o);
                     Vector256<int> q0 = Avx.ConvertToVector256Int32(Vector256.ConvertToSingle(c0 + bias0) * scale0) + Vector256.Create(OutputZeroPoint);
                     Vector128<short> words0 = Sse2.PackSignedSaturate(q0.GetLower(), q0.GetUpper());
                     Vector128<byte> y0 = Sse2.PackSignedSaturate(words0, words0).AsByte();
-                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref output, p * OutC + o), y0.AsUInt64().ToScalar());
+                    Unsafe.WriteUnaligned(ref target, y0.AsUInt64().ToScalar());
                     Vector256<int> q1 = Avx.ConvertToVector256Int32(Vector256.ConvertToSingle(c1 + bias0) * scale0) + Vector256.Create(OutputZeroPoint);
                     Vector128<short> words1 = Sse2.PackSignedSaturate(q1.GetLower(), q1.GetUpper());
                     Vector128<byte> y1 = Sse2.PackSignedSaturate(words1, words1).AsByte();
-                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref output, (p + 1) * OutC + o), y1.AsUInt64().ToScalar());
+                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, OutC), y1.AsUInt64().ToScalar());
                     Vector256<int> q2 = Avx.ConvertToVector256Int32(Vector256.ConvertToSingle(c2 + bias0) * scale0) + Vector256.Create(OutputZeroPoint);
                     Vector128<short> words2 = Sse2.PackSignedSaturate(q2.GetLower(), q2.GetUpper());
                     Vector128<byte> y2 = Sse2.PackSignedSaturate(words2, words2).AsByte();
-                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref output, (p + 2) * OutC + o), y2.AsUInt64().ToScalar());
+                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, 2 * OutC), y2.AsUInt64().ToScalar());
                     Vector256<int> q3 = Avx.ConvertToVector256Int32(Vector256.ConvertToSingle(c3 + bias0) * scale0) + Vector256.Create(OutputZeroPoint);
                     Vector128<short> words3 = Sse2.PackSignedSaturate(q3.GetLower(), q3.GetUpper());
                     Vector128<byte> y3 = Sse2.PackSignedSaturate(words3, words3).AsByte();
-                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref output, (p + 3) * OutC + o), y3.AsUInt64().ToScalar());
+                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, 3 * OutC), y3.AsUInt64().ToScalar());
                 }
             }
             return;
