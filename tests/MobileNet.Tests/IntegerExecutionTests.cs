@@ -49,7 +49,7 @@ public sealed class IntegerExecutionTests(ITestOutputHelper output)
 
     /// <summary>
     /// 8-bit activations in a workspace of at most 30 % of the float network's (a quarter from the bytes, less
-    /// what streaming saves: V2's expanded maps never exist whole), and person_detect's within 64 KB, half of
+    /// what streaming saves: V2's large expanded maps never exist whole), and person_detect's within 64 KB, half of
     /// TFLite Micro's 136 KB arena. The figures are those the class's docs state.
     /// </summary>
     [Theory]

@@ -88,9 +88,8 @@ internal readonly record struct ColumnRun(int First, int End, int KxFirst, int K
 
 /// <summary>
 /// How a depthwise layer walks its map: row by row (so that a streamed layer before it can make its input
-/// rows as they are needed), each row 16 channels at a time (the block's taps, biases and scales loaded
-/// once per row), in runs of columns with the same window columns inside the input (a border column, the
-/// interior, the other border). A window's columns in the padding
+/// rows as they are needed), each row 16 channels at a time, in runs of columns with the same window
+/// columns inside the input (a border column, the interior, the other border). A window's columns in the padding
 /// take the input's zero point as their value, and its rows in the padding read a row of zero points in
 /// scratch, so every pixel starts from the interior biases (−zx·Σw folded in) and multiplies raw codes.
 /// </summary>
@@ -228,7 +227,7 @@ internal static class IntegerDepthwiseKernel
         // One block is written without its channel offset c (which would be 0), on the row's own references.
         bool one = blocks == 1;
         string At(string name, int offset) => one ? Rendering.At(name, Rendering.Constant(offset)) : $"Unsafe.Add(ref {name}, {Rendering.Plus("c", Rendering.Constant(offset))})";
-        string Lanes(string type, string name, int offset) => one ? $"{type}.LoadUnsafe(ref {name}{(offset == 0 ? "" : $", {offset}")})" : $"{type}.LoadUnsafe(ref {name}, (nuint)c{(offset == 0 ? "" : $" + {offset}")})";
+        string Lanes(string type, string name, int offset) => one ? $"{type}.LoadUnsafe(ref {name}{Rendering.Offset(offset)})" : $"{type}.LoadUnsafe(ref {name}, (nuint)c{(offset == 0 ? "" : $" + {offset}")})";
         string Quarters(string prefix, string name) => string.Join(", ", Enumerable.Range(0, 4).Select(j => $"{prefix}{j} = {Lanes("Vector128", name, j * 4)}"));
         string rows = one ? "r" : "rc", output = one ? "o" : "oc";
         if (one)
@@ -241,7 +240,7 @@ internal static class IntegerDepthwiseKernel
             w.Open($"for (int c = 0; c < C; c += {Block})");
             w.Line($"ref byte {string.Join(", ", Enumerable.Range(0, op.KernelH).Select(ky => $"rc{ky} = ref Unsafe.Add(ref r{ky}, c)"))}, oc = ref Unsafe.Add(ref o, c);");
         }
-        w.Line(arm ? "// The block's taps, biases and scales." : "// The block's biases and scales, in the order PMADDWD's unpacked inputs leave the sums: channels 0–3 and 8–11, then 4–7 and 12–15.");
+        w.Line(arm ? "// The block's taps and biases (loaded at each pixel) and scales." : "// The block's biases and scales, in the order PMADDWD's unpacked inputs leave the sums: channels 0–3 and 8–11, then 4–7 and 12–15.");
         if (arm)
         {
             w.Line($"ref short t = ref {At("taps", 0)};");
@@ -311,7 +310,7 @@ internal static class IntegerDepthwiseKernel
             // halves is the last use of each vector, which costs no copy (so is the input's widening: upper half first).
             for (int t = 0; t < d.Taps; t++)
             {
-                string weights = $"Vector128<short> tl = Vector128.LoadUnsafe(ref t{(t == 0 ? "" : $", {t * d.Padded}")}), th = Vector128.LoadUnsafe(ref t, {t * d.Padded + 8}); ";
+                string weights = $"Vector128<short> tl = Vector128.LoadUnsafe(ref t{Rendering.Offset(t * d.Padded)}), th = Vector128.LoadUnsafe(ref t, {t * d.Padded + 8}); ";
                 string multiply = weights + "a1 = AdvSimd.MultiplyWideningUpperAndAdd(a1, l, tl); a0 = AdvSimd.MultiplyWideningLowerAndAdd(a0, l.GetLower(), tl.GetLower()); " +
                                   "a3 = AdvSimd.MultiplyWideningUpperAndAdd(a3, h, th); a2 = AdvSimd.MultiplyWideningLowerAndAdd(a2, h.GetLower(), th.GetLower());";
                 string widen = signed ? "" : ".AsInt16()";
@@ -328,7 +327,7 @@ internal static class IntegerDepthwiseKernel
             string Widen(int t) => t >= d.Taps ? "Vector256<short>.Zero" : Source(t) is { } load ? $"Avx2.ConvertToVector256Int16({load})" : "zx";
             for (int p = 0; p < d.PairCount; p++)
                 w.Line($"{{ Vector256<short> u = {Widen(2 * p)}, v = {Widen(2 * p + 1)}; " +
-                       $"e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref {pair}{(p == 0 ? "" : $", {p * 2 * Block}")})); " +
+                       $"e0 += Avx2.MultiplyAddAdjacent(Avx2.UnpackLow(u, v), Vector256.LoadUnsafe(ref {pair}{Rendering.Offset(p * 2 * Block)})); " +
                        $"e1 += Avx2.MultiplyAddAdjacent(Avx2.UnpackHigh(u, v), Vector256.LoadUnsafe(ref {pair}, {p * 2 * Block + Block})); }}");
             string s = d.PerChannelScales ? "s0, s1" : "scale, scale";
             codes = $"{requantize}(e0, e1, {s}, min, max, zeroPoint)";

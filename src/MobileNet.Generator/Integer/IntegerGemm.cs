@@ -293,7 +293,7 @@ internal static class IntegerGemmKernel
         w.Line($"ref byte wb = ref Unsafe.Add(ref weights, b * {g.BlockBytes});");
         w.Line(rowSums ? "// The sums start from the biases less zw·Σx, so that the requantisation only scales them." : "// The sums start from the biases, so that the requantisation only scales them.");
         w.Line("ref int blockBias = ref Unsafe.Add(ref bias, b * 16);");
-        w.Line($"Vector128<int> {string.Join(", ", Enumerable.Range(0, 4).Select(j => $"bias{j} = Vector128.LoadUnsafe(ref blockBias{(j == 0 ? "" : $", {j * 4}")})"))};");
+        w.Line($"Vector128<int> {string.Join(", ", Enumerable.Range(0, 4).Select(j => $"bias{j} = Vector128.LoadUnsafe(ref blockBias{Rendering.Offset(j * 4)})"))};");
         string start(int r, int j) => (rowSums ? $"(bias{j} - z{r})" : $"bias{j}") + (signed ? "" : ".AsUInt32()");
         w.Line($"{(signed ? "Vector128<int>" : "Vector128<uint>")} {string.Join(", ", Enumerable.Range(0, rows).SelectMany(r => Enumerable.Range(0, 4).Select(j => $"c{r}_{j} = {start(r, j)}")))};");
         if (dot)
@@ -303,7 +303,7 @@ internal static class IntegerGemmKernel
         w.Line("// Requantisation: each sum times its scale, rounded to even, narrowed with saturation, shifted by the zero point and clamped.");
         w.Line("int o = b * 16;");
         if (g.PerChannelScales)
-            w.Line($"ref float blockScales = ref Unsafe.Add(ref scales, o); Vector128<float> {string.Join(", ", Enumerable.Range(0, 4).Select(j => $"scale{j} = Vector128.LoadUnsafe(ref blockScales{(j == 0 ? "" : $", {j * 4}")})"))};");
+            w.Line($"ref float blockScales = ref Unsafe.Add(ref scales, o); Vector128<float> {string.Join(", ", Enumerable.Range(0, 4).Select(j => $"scale{j} = Vector128.LoadUnsafe(ref blockScales{Rendering.Offset(j * 4)})"))};");
         Target(w);
         string scales = g.PerChannelScales ? "scale0, scale1, scale2, scale3" : "scale, scale, scale, scale";
         string requantize = layer.Output.Signed ? "global::MobileNet.IntegerMath.Requantize16Signed" : "global::MobileNet.IntegerMath.Requantize16";
@@ -347,15 +347,15 @@ internal static class IntegerGemmKernel
     {
         string v = x == "sbyte" ? "Vector128<sbyte>" : "Vector128<byte>";
         Runs(w, g.K, 16, x,
-            k => $"Input channels {k} … {Channel(k, 15)} of each pixel; lane i takes channels {Channel(k, "4i")} … {Channel(k, "4i + 3")}.",
+            channel => $"Input channels {channel(0)} … {channel(15)} of each pixel, four to a lane.",
             rest => $"The last {rest} input channels: {(rest + 3) / 4} lane{(rest > 4 ? "s" : "")} of a load that reads past them into lanes left unused.",
-            (channels, k, pixels, offset) =>
+            (channels, channel, pixels, offset) =>
             {
                 w.Line($"{v} {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"x{r} = Vector128.LoadUnsafe(ref {pixels}{At(Element(r, Rendering.Constant(offset)))})"))};");
                 for (int lane = 0; lane < (channels + 3) / 4; lane++)
                 {
                     int at = (offset / IntegerGemmLayout.Step + lane) * IntegerGemmLayout.StepBytes;
-                    w.Line($"{v} {string.Join(", ", Enumerable.Range(0, 4).Select(j => $"w{lane}_{j} = Vector128.LoadUnsafe(ref {IntegerKernels.Typed(x == "sbyte", "wk")}{(at + j * 16 == 0 ? "" : $", {at + j * 16}")})"))};");
+                    w.Line($"{v} {string.Join(", ", Enumerable.Range(0, 4).Select(j => $"w{lane}_{j} = Vector128.LoadUnsafe(ref {IntegerKernels.Typed(x == "sbyte", "wk")}{Rendering.Offset(at + j * 16)})"))};");
                     for (int r = 0; r < rows; r++)
                         w.Line(string.Join(" ", Enumerable.Range(0, 4).Select(j => $"c{r}_{j} = Dp.DotProductBySelectedQuadruplet(c{r}_{j}, w{lane}_{j}, x{r}, {lane});")));
                 }
@@ -376,18 +376,18 @@ internal static class IntegerGemmKernel
         string v = $"Vector128<{x}>", wide = signed ? "Vector128<short>" : "Vector128<ushort>", extend = signed ? "AdvSimd.SignExtendWidening" : "AdvSimd.ZeroExtendWidening";
         string[] channelOf = ["AdvSimd.Arm64.UnzipEven(even01, even23)", "AdvSimd.Arm64.UnzipEven(odd01, odd23)", "AdvSimd.Arm64.UnzipOdd(even01, even23)", "AdvSimd.Arm64.UnzipOdd(odd01, odd23)"];
         Runs(w, g.K, 8, x,
-            k => $"Input channels {k} … {Channel(k, 7)} of each pixel in 16 bits: lane i is channel {Channel(k, "i")}.",
+            channel => $"Input channels {channel(0)} … {channel(7)} of each pixel in 16 bits, one to a lane.",
             rest => $"The last {rest} input channels: {(rest + 3) / 4} step{(rest > 4 ? "s" : "")}, from a load that reads past them into lanes left unused.",
-            (channels, k, pixels, offset) =>
+            (channels, channel, pixels, offset) =>
             {
                 w.Line($"{wide} {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"x{r} = {extend}Lower(Vector64.LoadUnsafe(ref {pixels}{At(Element(r, Rendering.Constant(offset)))}))"))};");
                 for (int step = 0; step < (channels + 3) / 4; step++)
                 {
                     int real = Math.Min(4, channels - 4 * step);
-                    w.Line($"// Channels {Channel(k, 4 * step)} … {Channel(k, 4 * step + real - 1)}, lanes {4 * step} … {4 * step + real - 1}: the step's weights as one vector of 16 outputs per channel, each widened to outputs 0 … 7 (lo) and 8 … 15 (hi).");
+                    w.Line($"// Channels {channel(4 * step)} … {channel(4 * step + real - 1)}, lanes {4 * step} … {4 * step + real - 1}: the step's weights as one vector of 16 outputs per channel, each widened to outputs 0 … 7 (lo) and 8 … 15 (hi).");
                     w.Scope();
                     int at = (offset / IntegerGemmLayout.Step + step) * IntegerGemmLayout.StepBytes;
-                    w.Line($"{v} {string.Join(", ", Enumerable.Range(0, 4).Select(j => $"w{j} = Vector128.LoadUnsafe(ref {IntegerKernels.Typed(x == "sbyte", "wk")}{(at + j * 16 == 0 ? "" : $", {at + j * 16}")})"))};");
+                    w.Line($"{v} {string.Join(", ", Enumerable.Range(0, 4).Select(j => $"w{j} = Vector128.LoadUnsafe(ref {IntegerKernels.Typed(x == "sbyte", "wk")}{Rendering.Offset(at + j * 16)})"))};");
                     w.Line($"{v} even01 = AdvSimd.Arm64.UnzipEven(w0, w1), even23 = AdvSimd.Arm64.UnzipEven(w2, w3){(real > 1 ? ", odd01 = AdvSimd.Arm64.UnzipOdd(w0, w1), odd23 = AdvSimd.Arm64.UnzipOdd(w2, w3)" : "")};");
                     w.Line($"{v} {string.Join(", ", Enumerable.Range(0, real).Select(i => $"channel{i} = {channelOf[i]}"))};");
                     for (int i = 0; i < real; i++)
@@ -411,9 +411,9 @@ internal static class IntegerGemmKernel
     /// arithmetic): a loop over the whole runs two at a time where there are four or more (half the loop's
     /// counting and branching), the runs left over at constant offsets, then the last <c>K % size</c>; each
     /// comment from <paramref name="whole"/> or <paramref name="last"/>, the code from <paramref name="body"/>(channels,
-    /// first channel, pixels, offset of the run's first channel from them).
+    /// the name of the run's n-th channel, pixels, offset of the run's first channel from them).
     /// </summary>
-    private static void Runs(SourceWriter w, int k, int size, string x, Func<string, string> whole, Func<int, string> last, Action<int, string, string, int> body)
+    private static void Runs(SourceWriter w, int k, int size, string x, Func<Func<int, string>, string> whole, Func<int, string> last, Action<int, Func<int, string>, string, int> body)
     {
         int full = k / size, rest = k % size;
         bool loop = full >= 4;
@@ -426,9 +426,10 @@ internal static class IntegerGemmKernel
             w.Open($"for (int k = 0; k < {looped * size}; k += {2 * size})");
             foreach (int offset0 in new[] { 0, size })
             {
-                w.Line($"// {whole(offset0 == 0 ? "k" : $"k + {offset0}")}");
+                Func<int, string> channel = n => Plus("k", Rendering.Constant(offset0 + n));
+                w.Line($"// {whole(channel)}");
                 w.Scope();
-                body(size, offset0 == 0 ? "k" : $"k + {offset0}", pixels, offset0);
+                body(size, channel, pixels, offset0);
                 w.Close();
             }
             w.Line($"wk = ref Unsafe.Add(ref wk, {2 * size / IntegerGemmLayout.Step * IntegerGemmLayout.StepBytes});").Line($"ak = ref Unsafe.Add(ref ak, {2 * size});");
@@ -437,26 +438,20 @@ internal static class IntegerGemmKernel
         int offset = 0;
         for (int run = looped; run < full; run++, offset += size)
         {
-            w.Line($"// {whole(Rendering.Constant(run * size))}");
+            int first = run * size;
+            w.Line($"// {whole(n => Rendering.Constant(first + n))}");
             w.Scope();
-            body(size, Rendering.Constant(run * size), pixels, offset);
+            body(size, n => Rendering.Constant(first + n), pixels, offset);
             w.Close();
         }
         if (rest > 0)
         {
             w.Line($"// {last(rest)}");
             w.Scope();
-            body(rest, Rendering.Constant(full * size), pixels, offset);
+            body(rest, n => Rendering.Constant(full * size + n), pixels, offset);
             w.Close();
         }
     }
-
-    /// <summary>Input channel <paramref name="k"/> + <paramref name="n"/> as the comments name it: "k + 4", "28".</summary>
-    private static string Channel(string k, object n) =>
-        n is not int m ? Plus(k, n.ToString()!)
-        : int.TryParse(k, out int first) ? Rendering.Constant(first + m)
-        : k.StartsWith("k + ", StringComparison.Ordinal) ? $"k + {int.Parse(k.Substring(4), System.Globalization.CultureInfo.InvariantCulture) + m}"
-        : Plus(k, Rendering.Constant(m));
 
 
     /// <summary>
@@ -519,7 +514,7 @@ internal static class IntegerGemmKernel
         void Step(int s)
         {
             int at = s * IntegerGemmLayout.StepBytes;
-            w.Line($"Vector256<short> w0 = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref wk{(at == 0 ? "" : $", {at}")})), w1 = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref wk, {at + 16}));");
+            w.Line($"Vector256<short> w0 = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref wk{Rendering.Offset(at)})), w1 = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref wk, {at + 16}));");
             for (int r = 0; r < rows; r++)
             {
                 int offset = r * stride + s * IntegerGemmLayout.Step;

@@ -111,7 +111,8 @@ internal static class IntegerPlanner
         // The file's own output only: a network cut before it (logits, an embedding) ends on its last layer's codes.
         if (graph.Ends.Output is { } file && network.LeftOut is null)
             layers.Add(Shift(layers.Count, layers[layers.Count - 1].Output, file, layers[layers.Count - 1].Operation, input: false));
-        Stream(layers, branches);
+        // Run's one output is the last layer's.
+        Stream(layers, branches, read: [layers.Count - 1]);
         (int[] offsets, int[] scratch, int workspace) = Arena(layers);
         IntegerLayer[] placed = layers.Select((layer, i) => layer with
         {
@@ -131,19 +132,22 @@ internal static class IntegerPlanner
     private static int Offset(int[] offsets, int layer) => layer < 0 ? -1 : offsets[layer];
 
     /// <summary>
-    /// Streams each GEMM (an expansion, the RGB stem) into the depthwise filter that reads it, row by row
-    /// through a ring of as many rows as the filter's window: the expanded map, V2's largest tensor (112×112×96
-    /// bytes at 224), never exists whole. Only where a row is whole tiles of the GEMM's 4 pixels: a narrower
-    /// or ragged row would redo pixels on every call, and its map is small anyway.
+    /// Streams a GEMM (a pointwise layer, an expansion, the RGB stem) into the depthwise filter right after it,
+    /// row by row through a ring of as many rows as the filter's window, so that its map never exists whole
+    /// (V2's largest tensors are its expansions: 112×112×96 bytes at 224). Only where nothing else reads the
+    /// map (not a residual add's skip, not one of Run's outputs), where the map has more rows than the ring,
+    /// and where a row is whole tiles of the GEMM's 4 pixels: a ragged row would redo pixels on every call,
+    /// and such narrow maps (14×14, 7×7 at 224) are small anyway.
     /// </summary>
-    private static void Stream(List<IntegerLayer> layers, IReadOnlyList<IntegerGemmBranch> branches)
+    /// <param name="read">Layers whose output something besides the next layer reads: Run's outputs.</param>
+    private static void Stream(List<IntegerLayer> layers, IReadOnlyList<IntegerGemmBranch> branches, IReadOnlyCollection<int> read)
     {
         for (int i = 0; i + 1 < layers.Count; i++)
         {
             IntegerLayer producer = layers[i], consumer = layers[i + 1];
             PlannedOp op = producer.Operation;
             if (producer.Gemm is not { } gemm || producer.Classifier || consumer.DepthwiseSchedule is null || branches.Any(b => op.OutW % b.Pixels != 0)
-                || op.OutH <= consumer.Operation.KernelH || layers.Any(l => l.SkipFrom == i))
+                || op.OutH <= consumer.Operation.KernelH || layers.Any(l => l.SkipFrom == i) || read.Contains(i))
                 continue;
             var ring = new IntegerRing(consumer.Operation.KernelH, Planner.RoundUp(op.OutW * op.OutC, Alignment));
             layers[i] = producer with { Ring = ring, ScratchLength = IntegerGemmKernel.Scratch(gemm, op.OutW, branches, producer.Im2col) };

@@ -55,7 +55,7 @@
                 Vector128<short> zx = Vector128.Create((short)InputZeroPoint);
                 {
                     // Channels 0 … 7: one block, half of it stored.
-                    // The block's taps, biases and scales.
+                    // The block's taps and biases (loaded at each pixel) and scales.
                     ref short t = ref taps;
                     ref int b = ref interior;
                     Vector128<float> s0 = Vector128.LoadUnsafe(ref scales), s1 = Vector128.LoadUnsafe(ref scales, 4), s2 = Vector128.LoadUnsafe(ref scales, 8), s3 = Vector128.LoadUnsafe(ref scales, 12);
@@ -260,7 +260,7 @@
                     Vector128<int> bias0 = Vector128.LoadUnsafe(ref blockBias), bias1 = Vector128.LoadUnsafe(ref blockBias, 4), bias2 = Vector128.LoadUnsafe(ref blockBias, 8), bias3 = Vector128.LoadUnsafe(ref blockBias, 12);
                     Vector128<int> c0_0 = bias0, c0_1 = bias1, c0_2 = bias2, c0_3 = bias3, c1_0 = bias0, c1_1 = bias1, c1_2 = bias2, c1_3 = bias3, c2_0 = bias0, c2_1 = bias1, c2_2 = bias2, c2_3 = bias3, c3_0 = bias0, c3_1 = bias1, c3_2 = bias2, c3_3 = bias3;
                     ref byte wk = ref wb;
-                    // Input channels 0 … 7 of each pixel in 16 bits: lane i is channel i.
+                    // Input channels 0 … 7 of each pixel in 16 bits, one to a lane.
                     {
                         Vector128<short> x0 = AdvSimd.SignExtendWideningLower(Vector64.LoadUnsafe(ref a)), x1 = AdvSimd.SignExtendWideningLower(Vector64.LoadUnsafe(ref a, (nuint)(K))), x2 = AdvSimd.SignExtendWideningLower(Vector64.LoadUnsafe(ref a, (nuint)(2 * K))), x3 = AdvSimd.SignExtendWideningLower(Vector64.LoadUnsafe(ref a, (nuint)(3 * K)));
                         // Channels 0 … 3, lanes 0 … 3: the step's weights as one vector of 16 outputs per channel, each widened to outputs 0 … 7 (lo) and 8 … 15 (hi).
