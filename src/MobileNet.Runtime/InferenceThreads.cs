@@ -31,10 +31,11 @@ public sealed unsafe class InferenceThreads : IDisposable
     /// <summary>The most threads a set may have.</summary>
     public const int MaxCount = 64;
 
+    private const int Idle = 0, Busy = 1, Disposed = 2;
+
     private readonly Shared _shared;
     private readonly Thread[] _workers;
-    private int _busy;
-    private bool _disposed;
+    private int _state;
 
     /// <param name="count">Threads to split each step over, the calling thread included: 1 to <see cref="MaxCount"/>.</param>
     public InferenceThreads(int count)
@@ -46,7 +47,8 @@ public sealed unsafe class InferenceThreads : IDisposable
         for (int i = 0; i < _workers.Length; i++)
         {
             _workers[i] = new Thread(_shared.Work) { IsBackground = true, Name = $"MobileNet inference {i + 1}" };
-            _workers[i].Start(i + 1);
+            // Without the constructing thread's execution context: an AsyncLocal there could keep the set reachable.
+            _workers[i].UnsafeStart(i + 1);
         }
     }
 
@@ -58,14 +60,17 @@ public sealed unsafe class InferenceThreads : IDisposable
     /// workers, each on the same three buffers, and returns when all have finished. The buffers stay pinned
     /// meanwhile, so they may be arrays or stack memory.
     /// </summary>
+    /// <remarks>When several parts throw, the first exception recorded is rethrown and the others are dropped.</remarks>
     /// <exception cref="ObjectDisposedException">The set is disposed.</exception>
     /// <exception cref="InvalidOperationException">The set is running another step (from another thread, or from within a part).</exception>
     public void Run<T>(InferenceStep<T> step, ref T input, ref T output, ref T workspace) where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(step);
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed), this);
-        if (Interlocked.Exchange(ref _busy, 1) != 0)
-            throw new InvalidOperationException("this thread set is running another step; a set serves one inference at a time");
+        switch (Interlocked.CompareExchange(ref _state, Busy, Idle))
+        {
+            case Disposed: throw new ObjectDisposedException(nameof(InferenceThreads));
+            case Busy: throw new InvalidOperationException("this thread set is running another step; a set serves one inference at a time");
+        }
         try
         {
             fixed (T* i = &input, o = &output, w = &workspace)
@@ -74,7 +79,7 @@ public sealed unsafe class InferenceThreads : IDisposable
         }
         finally
         {
-            Volatile.Write(ref _busy, 0);
+            Volatile.Write(ref _state, Idle);
         }
     }
 
@@ -82,11 +87,11 @@ public sealed unsafe class InferenceThreads : IDisposable
     /// <exception cref="InvalidOperationException">A step is running.</exception>
     public void Dispose()
     {
-        if (Volatile.Read(ref _disposed))
-            return;
-        if (Interlocked.Exchange(ref _busy, 1) != 0)
-            throw new InvalidOperationException("this thread set is running a step; dispose it when idle");
-        Volatile.Write(ref _disposed, true);
+        switch (Interlocked.CompareExchange(ref _state, Disposed, Idle))
+        {
+            case Disposed: return;
+            case Busy: throw new InvalidOperationException("this thread set is running a step; dispose it when idle");
+        }
         _shared.Stop();
         foreach (Thread worker in _workers)
             worker.Join();
@@ -108,17 +113,25 @@ public sealed unsafe class InferenceThreads : IDisposable
         public nint Input, Output, Workspace;
         private delegate*<Shared, int, void> _invoke;
         // One start event per worker, reset by the worker itself: the next Set comes only after its part is done.
+        // No spinning inside the events: Await spins, or decides not to.
         private readonly ManualResetEventSlim[] _start = CreateEvents(count - 1);
-        private readonly ManualResetEventSlim _done = new(false);
+        private readonly ManualResetEventSlim _done = CreateEvents(1)[0];
         private int _pending;
         private bool _stopping;
         private ExceptionDispatchInfo? _failure;
 
+        /// <summary>
+        /// Events that have blocked once: an event allocates its lock the first time a wait blocks, which would
+        /// otherwise happen during some later step (1 ms each, here, at construction).
+        /// </summary>
         private static ManualResetEventSlim[] CreateEvents(int n)
         {
             var events = new ManualResetEventSlim[n];
             for (int i = 0; i < n; i++)
-                events[i] = new ManualResetEventSlim(false);
+            {
+                events[i] = new ManualResetEventSlim(false, spinCount: 0);
+                events[i].Wait(1);
+            }
             return events;
         }
 
@@ -135,7 +148,7 @@ public sealed unsafe class InferenceThreads : IDisposable
             }
             Part(0);
             if (Count > 1)
-                Await(_done);
+                Await(_done, rearm: true);
             Step = null;
         }
 
@@ -144,14 +157,34 @@ public sealed unsafe class InferenceThreads : IDisposable
         /// layers a thread waits about as long as the parts are uneven, a few microseconds; waking a blocked
         /// thread takes tens (measured here: 20 µs parts took 52 µs a step with .NET's default spin, 21 with this).
         /// </summary>
-        private void Await(ManualResetEventSlim e)
+        /// <param name="e">The event: a worker's start, or the caller's end of the step.</param>
+        /// <param name="rearm">
+        /// Whether an interrupt (<see cref="Thread.Interrupt"/>) that arrives meanwhile is raised again once the
+        /// wait is over, for the caller's next blocking call; a worker ignores it. The wait itself always
+        /// completes: returning early would leave the workers running on buffers no longer pinned.
+        /// </param>
+        private void Await(ManualResetEventSlim e, bool rearm)
         {
             long start = Stopwatch.GetTimestamp();
             while (!e.IsSet)
             {
                 if (Stopwatch.GetTimestamp() - start > _spinTicks)
                 {
-                    e.Wait();
+                    bool interrupted = false;
+                    while (true)
+                    {
+                        try
+                        {
+                            e.Wait();
+                            break;
+                        }
+                        catch (ThreadInterruptedException)
+                        {
+                            interrupted = true;
+                        }
+                    }
+                    if (interrupted && rearm)
+                        Thread.CurrentThread.Interrupt();
                     return;
                 }
                 Thread.SpinWait(16);
@@ -161,7 +194,8 @@ public sealed unsafe class InferenceThreads : IDisposable
         /// <summary>
         /// How long a waiting thread spins before it blocks: 100 µs, or not at all when the set has more threads
         /// than the machine has cores, where a spinning thread holds up the one it waits for (4 threads on 2
-        /// cores: 210 µs a step with spinning, against 0.9 µs for 2).
+        /// cores: 210 µs a step with spinning, against 0.9 µs for 2). Each set decides for itself: two sets of
+        /// two threads on two cores both spin.
         /// </summary>
         private readonly long _spinTicks = count <= Environment.ProcessorCount ? Stopwatch.Frequency / 10_000 : 0;
 
@@ -174,7 +208,7 @@ public sealed unsafe class InferenceThreads : IDisposable
             ManualResetEventSlim start = _start[part - 1];
             while (true)
             {
-                Await(start);
+                Await(start, rearm: false);
                 start.Reset();
                 if (Volatile.Read(ref _stopping))
                     return;

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading;
+using MobileNet.Tests.Infrastructure;
 using Xunit;
 
 namespace MobileNet.Tests;
@@ -10,6 +11,7 @@ namespace MobileNet.Tests;
 /// caller's buffers; nothing is allocated per step; a part's exception surfaces on the caller and leaves the
 /// set usable; sets serve networks in turn and run side by side; an idle set disposes.
 /// </summary>
+[Collection(Allocations.Name)]
 public sealed class InferenceThreadsTests
 {
     /// <summary>Writes its part's index, thread and step number into the output, at the part's own slot.</summary>
@@ -53,19 +55,23 @@ public sealed class InferenceThreadsTests
     {
         using var threads = new InferenceThreads(3);
         var allocated = new long[2 * threads.Count];
+        var seen = new bool[threads.Count];
         // Each part records what its thread had allocated at its first and at its last step.
         InferenceStep<long> measure = (int part, int parts, ref long last, ref long output, ref long workspace) =>
         {
             long now = GC.GetAllocatedBytesForCurrentThread();
-            ref long first = ref System.Runtime.CompilerServices.Unsafe.Add(ref output, 2 * part);
-            if (first == 0)
-                first = now;
+            if (!seen[part])
+            {
+                seen[part] = true;
+                System.Runtime.CompilerServices.Unsafe.Add(ref output, 2 * part) = now;
+            }
             System.Runtime.CompilerServices.Unsafe.Add(ref output, 2 * part + 1) = now;
         };
         long input = 0, workspace = 0;
         for (int step = 0; step < 10; step++)
             threads.Run(measure, ref input, ref allocated[0], ref workspace);
         Array.Clear(allocated);
+        Array.Clear(seen);
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int step = 0; step < 2000; step++)
             threads.Run(measure, ref input, ref allocated[0], ref workspace);
@@ -83,16 +89,18 @@ public sealed class InferenceThreadsTests
             if (part == input)
                 throw new ArgumentException($"part {part}: a span of the wrong length");
         };
-        int output = 0, workspace = 0;
-        foreach (int failingPart in new[] { 1, 2, 0 })
+        var output = new int[1];
+        var workspace = new int[3];
+        foreach (int failingPart in new[] { 1, 2, 0, -1 })
         {
             int input = failingPart;
-            ArgumentException e = Assert.Throws<ArgumentException>(() => threads.Run(failing, ref input, ref output, ref workspace));
-            Assert.Equal($"part {failingPart}: a span of the wrong length", e.Message);
+            InferenceStep<int> step = failingPart >= 0 ? failing : (int part, int parts, ref int input, ref int output, ref int workspace) => throw new ArgumentException("every part");
+            ArgumentException e = Assert.Throws<ArgumentException>(() => threads.Run(step, ref input, ref output[0], ref workspace[0]));
+            Assert.Equal(failingPart >= 0 ? $"part {failingPart}: a span of the wrong length" : "every part", e.Message);
             // The next step runs every part, and nothing of the failure is left over.
             var marks = new int[9];
             int zero = 0;
-            threads.Run(Mark, ref zero, ref marks[0], ref workspace);
+            threads.Run(Mark, ref zero, ref marks[0], ref workspace[0]);
             Assert.Equal(new[] { 0, 1, 2 }, new[] { marks[0], marks[3], marks[6] });
         }
     }
@@ -130,21 +138,30 @@ public sealed class InferenceThreadsTests
         using var first = new InferenceThreads(2);
         using var second = new InferenceThreads(2);
         var steps = new int[2];
+        var failures = new Exception?[2];
         Thread[] callers = new[] { first, second }.Select((set, k) => new Thread(() =>
         {
-            var output = new int[6];
-            int workspace = 0;
-            for (int step = 0; step < 500; step++)
+            try
             {
-                int input = step;
-                set.Run(Mark, ref input, ref output[0], ref workspace);
-                steps[k] += output[2] == step + 2 && output[5] == step + 2 ? 1 : 0;
+                var output = new int[6];
+                var workspace = new int[2];
+                for (int step = 0; step < 500; step++)
+                {
+                    int input = step;
+                    set.Run(Mark, ref input, ref output[0], ref workspace[0]);
+                    steps[k] += output[2] == step + 2 && output[5] == step + 2 ? 1 : 0;
+                }
+            }
+            catch (Exception e)
+            {
+                failures[k] = e;
             }
         })).ToArray();
         foreach (Thread caller in callers)
             caller.Start();
         foreach (Thread caller in callers)
             caller.Join();
+        Assert.Equal(new Exception?[2], failures);
         Assert.Equal(new[] { 500, 500 }, steps);
     }
 
@@ -152,13 +169,77 @@ public sealed class InferenceThreadsTests
     public void ASetRunsOneStepAtATime()
     {
         using var threads = new InferenceThreads(2);
-        InferenceStep<int> nested = (int part, int parts, ref int input, ref int output, ref int workspace) =>
+        var buffer = new int[6];
+        // From within a part, on the caller's thread and on a worker.
+        foreach (int nesting in new[] { 0, 1 })
+        {
+            InferenceStep<int> nested = (int part, int parts, ref int input, ref int output, ref int workspace) =>
+            {
+                if (part == nesting)
+                    threads.Run(Mark, ref input, ref output, ref workspace);
+            };
+            Assert.Throws<InvalidOperationException>(() => threads.Run(nested, ref buffer[0], ref buffer[0], ref buffer[0]));
+        }
+        // From another thread, and Dispose, while a step runs.
+        using var running = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        InferenceStep<int> slow = (int part, int parts, ref int input, ref int output, ref int workspace) =>
         {
             if (part == 0)
-                threads.Run(Mark, ref input, ref output, ref workspace);
+            {
+                running.Set();
+                release.Wait();
+            }
         };
-        int value = 0;
-        Assert.Throws<InvalidOperationException>(() => threads.Run(nested, ref value, ref value, ref value));
+        Exception? other = null, disposal = null;
+        var caller = new Thread(() => threads.Run(slow, ref buffer[0], ref buffer[0], ref buffer[0]));
+        caller.Start();
+        running.Wait();
+        var intruder = new Thread(() =>
+        {
+            other = Record.Exception(() => threads.Run(Mark, ref buffer[0], ref buffer[0], ref buffer[0]));
+            disposal = Record.Exception(threads.Dispose);
+        });
+        intruder.Start();
+        intruder.Join();
+        release.Set();
+        caller.Join();
+        Assert.IsType<InvalidOperationException>(other);
+        Assert.IsType<InvalidOperationException>(disposal);
+        // Still usable.
+        var marks = new int[6];
+        int zero = 0;
+        threads.Run(Mark, ref zero, ref marks[0], ref buffer[0]);
+        Assert.Equal(new[] { 0, 1 }, new[] { marks[0], marks[3] });
+    }
+
+    /// <summary>
+    /// An interrupt of the calling thread during a step does not end the step early (the workers would run on
+    /// buffers no longer pinned): Run returns when every part is done, and the interrupt is raised at the
+    /// caller's next blocking call.
+    /// </summary>
+    [Fact]
+    public void AnInterruptWaitsForTheStepAndIsRaisedAfterIt()
+    {
+        using var threads = new InferenceThreads(2);
+        InferenceStep<int> step = (int part, int parts, ref int input, ref int output, ref int workspace) =>
+        {
+            if (part == 0)
+                Thread.CurrentThread.Interrupt();
+            else
+            {
+                Thread.Sleep(50);
+                output = 1234;
+            }
+        };
+        int value = 0, result = 0;
+        var workspace = new int[2];
+        threads.Run(step, ref value, ref result, ref workspace[0]);
+        Assert.Equal(1234, result);
+        Assert.Throws<ThreadInterruptedException>(() => Thread.Sleep(1));
+        var marks = new int[6];
+        threads.Run(Mark, ref value, ref marks[0], ref workspace[0]);
+        Assert.Equal(new[] { 0, 1 }, new[] { marks[0], marks[3] });
     }
 
     [Fact]
@@ -167,10 +248,11 @@ public sealed class InferenceThreadsTests
         var threads = new InferenceThreads(4);
         int value = 0;
         var marks = new int[12];
-        threads.Run(Mark, ref value, ref marks[0], ref value);
+        var workspace = new int[4];
+        threads.Run(Mark, ref value, ref marks[0], ref workspace[0]);
         threads.Dispose();
         threads.Dispose();
-        Assert.Throws<ObjectDisposedException>(() => threads.Run(Mark, ref value, ref marks[0], ref value));
+        Assert.Throws<ObjectDisposedException>(() => threads.Run(Mark, ref value, ref marks[0], ref workspace[0]));
     }
 
     [Theory]
