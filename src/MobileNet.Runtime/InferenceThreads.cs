@@ -83,6 +83,14 @@ public sealed unsafe class InferenceThreads : IDisposable
         }
     }
 
+    /// <summary>
+    /// The run of <paramref name="units"/> that part <paramref name="part"/> of <paramref name="parts"/> takes, [From, To): consecutive
+    /// units, the runs as even as the count allows (their sizes differ by one at most), and an empty run for a part
+    /// at or beyond <paramref name="parts"/>, which a layer split into fewer parts than the set has threads leaves idle.
+    /// </summary>
+    public static (int From, int To) Range(int units, int parts, int part) =>
+        part >= parts ? (units, units) : (units * part / parts, units * (part + 1) / parts);
+
     /// <summary>Stops the workers and waits for them. The set must be idle.</summary>
     /// <exception cref="InvalidOperationException">A step is running.</exception>
     public void Dispose()

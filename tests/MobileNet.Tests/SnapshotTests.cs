@@ -68,7 +68,7 @@ public sealed class SnapshotTests
     public void TheStemKernelMatchesTheApprovedSource()
     {
         var w = new SourceWriter();
-        StemKernel.Write(w, StemSchedule.Choose(new StemLayout(3, 8, 8, 3, 3), 8, 8, 4, 4, 2, 0, 0, VectorWidth.All), "ref float w = ref MobileNetWeights.Stem.Floats;", new Clamp(0, 6));
+        StemKernel.Write(w, StemSchedule.Choose(new StemLayout(3, 8, 8, 3, 3), 8, 8, 4, 4, 2, 0, 0, VectorWidth.All), "ref float w = ref MobileNetWeights.Stem.Floats;", new Clamp(0, 6), split: false);
         w.ToString().ShouldMatchApproved(Options("Stem_8x8_to_4x4x8"));
     }
 

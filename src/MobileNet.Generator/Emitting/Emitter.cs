@@ -111,7 +111,7 @@ internal static class Emitter
          .Line("/// software call, about 230× slower: the MobileNetGen package sets x86-64-v3 (AVX2 and FMA) unless the project chose one.")
          .Line("/// ARM64's baseline has NEON with FMA.</para>")
          .Line("/// <code>");
-        w.Line($"///  #  {"layer",-17} {"stride",6}  {"input → output",-30} {"MACs",13} {"params",11}  {"tiles",-28}  {"name"}");
+        w.Line($"///  #  {"layer",-17} {"stride",6}  {"input → output",-30} {"MACs",13} {"params",11}  {"tiles",-28}  {"threads 2·4·8",-16}  {"name"}");
         foreach (PlannedLayer layer in plan.Layers)
         {
             if (layer.Streamed is { } block)
@@ -127,7 +127,7 @@ internal static class Emitter
                     string? name = project ? layer.Name : expand ? layer.ExpansionName : null;
                     string tiles = expand ? layer.Expand!.Tiles : !project ? Widest(layer.Depthwise!).Tiles : Widest(layer.Projections!).Tiles;
                     TableRow(w, i == 0 ? layer.Index.ToString(CultureInfo.InvariantCulture) : "", kind, op.Stride.ToString(CultureInfo.InvariantCulture),
-                        $"{op.Shape(false)} → {op.Shape(true)}", op.Macs, op.Parameters, tiles, name);
+                        $"{op.Shape(false)} → {op.Shape(true)}", op.Macs, op.Parameters, tiles, i == 0 ? layer.Split.Describe() : "", name);
                 }
                 continue;
             }
@@ -140,12 +140,19 @@ internal static class Emitter
             };
             string stride = layer.Kernel is KernelKind.ConvKxK or KernelKind.Depthwise3x3 or KernelKind.Pointwise ? single.Stride.ToString(CultureInfo.InvariantCulture) : "";
             string layerTiles = layer.Gemm?.Tiles ?? layer.Stem?.Tiles ?? (layer.Depthwise is { } dw ? Widest(dw).Tiles : "");
-            TableRow(w, layer.Index.ToString(CultureInfo.InvariantCulture), KernelEmitter.Kind(layer), stride, shapes, layer.Macs, layer.Parameters, layerTiles, layer.Name);
+            TableRow(w, layer.Index.ToString(CultureInfo.InvariantCulture), KernelEmitter.Kind(layer), stride, shapes, layer.Macs, layer.Parameters, layerTiles,
+                layer.Kernel == KernelKind.Softmax ? "caller" : layer.Split.Describe(), layer.Name);
         }
         w.Line($"///     {"total",-17} {"",6}  {"",-30} {SourceWriter.Count(macs),13} {SourceWriter.Count(parameters),11}");
         w.Line("/// </code>")
          .Line($"/// <para>Tiles: what each vector width's branch ({string.Join(", ", plan.Widths.Select(v => v.Vector))}) holds in registers: pixels × output channels for a")
-         .Line("/// convolution, output rows × pixels for a depthwise filter. A name is what <c>FeatureMaps</c> takes to make that layer's output one of <c>Run</c>'s.</para>")
+         .Line("/// convolution, output rows × pixels for a depthwise filter. A name is what <c>FeatureMaps</c> takes to make that layer's output one of <c>Run</c>'s.</para>");
+        if (plan.MostParts == 1)
+            w.Line("/// <para>Threads: every layer is too small to gain from being split between threads, so <c>Run</c> with an <see cref=\"global::MobileNet.InferenceThreads\"/> set runs them all on the calling thread.</para>");
+        else
+            w.Line("/// <para>Threads: how <c>Run</c> with an <see cref=\"global::MobileNet.InferenceThreads\"/> set of 2, 4 and 8 threads splits each layer, by output rows or by blocks of output")
+             .Line($"/// channels, into that many parts at most; \"caller\" layers, too small to gain from it, run on the calling thread alone{(plan.MostParts < LayerSplit.MostParts ? $". No layer takes more than {plan.MostParts} parts: a larger set leaves its other threads idle" : "")}.</para>");
+        w
          .Line($"/// <para>Workspace: activations alternate between the two ends of one buffer, so it holds the largest pair of")
          .Line($"/// consecutive activations{(plan.Layers.Any(l => l.ScratchLength > 0) ? " and the scratch of the layer that runs (a row of zeros for the padding, two depthwise output rows, a bottleneck's four or five expanded rows: the intermediate tensors never exist in full)" : "")}:")
          .Line($"/// {SourceWriter.Count(plan.WorkspaceLength)} floats ({Kilobytes(plan.WorkspaceLength)} KiB){(plan.UntiledWorkspaceLength > plan.WorkspaceLength ? $", against {SourceWriter.Count(plan.UntiledWorkspaceLength)} ({Kilobytes(plan.UntiledWorkspaceLength)} KiB) with the expanded tensors in full" : "")}")
@@ -213,7 +220,7 @@ internal static class Emitter
         if (!target.IsStatic)
         {
             if (plan is not null)
-                w.Line("private readonly float[] _workspace = new float[WorkspaceLength];")
+                w.Line("private float[] _workspace = new float[WorkspaceLength];")
                  .Line();
             string spans = string.Join(", ", s.Outputs.Select(o => o.Parameter));
             w.Line("/// <summary>Runs the network on one image using this instance's workspace. Allocates nothing; not for concurrent use of one instance.</summary>")
@@ -222,6 +229,24 @@ internal static class Emitter
             w.Line("/// <exception cref=\"ArgumentException\">A span does not have the length the network needs.</exception>")
              .Line($"public void Run(ReadOnlySpan<float> input, {Signature(s.Outputs)}) => {(plan is null ? Throw : $"Run(input, {spans}, _workspace);")}")
              .Line();
+            w.Line("/// <summary>")
+             .Line("/// Runs the network on one image split between the threads of <paramref name=\"threads\"/>, using this instance's workspace; the same")
+             .Line("/// results as one thread. The first call with more threads than before makes the workspace larger, once; then it allocates nothing.")
+             .Line("/// Not for concurrent use of one instance.")
+             .Line("/// </summary>")
+             .Line("/// <param name=\"input\">The image: <see cref=\"InputLength\"/> floats, NHWC.</param>");
+            OutputParameters(w, s.Outputs);
+            w.Line("/// <param name=\"threads\">The threads to split each layer between; one network runs on a set at a time.</param>")
+             .Line("/// <exception cref=\"ArgumentException\">A span does not have the length the network needs.</exception>");
+            WriteMethod(w, $"public void Run(ReadOnlySpan<float> input, {Signature(s.Outputs)}, global::MobileNet.InferenceThreads threads)", plan, p =>
+            {
+                w.Line("ArgumentNullException.ThrowIfNull(threads);")
+                 .Line("int length = WorkspaceLengthFor(threads.Count);")
+                 .Line("if (_workspace.Length < length)")
+                 .Line("    _workspace = new float[length];")
+                 .Line($"Run(input, {spans}, _workspace, threads);");
+            });
+            w.Line();
         }
 
         w.Line("/// <summary>Runs the network on one image in a workspace the caller provides. Allocates nothing; thread-safe for distinct workspaces.</summary>")
@@ -231,9 +256,11 @@ internal static class Emitter
          .Line("/// <exception cref=\"ArgumentException\">A span does not have the length the network needs.</exception>");
         WriteMethod(w, $"public static void Run(ReadOnlySpan<float> input, {Signature(s.Outputs)}, Span<float> workspace)", plan, p =>
         {
-            WriteRunPrologue(w, p);
-            WriteLayerCalls(w, p, profiled: false);
+            WriteRunPrologue(w, p, "WorkspaceLength");
+            WriteLayerCalls(w, p, LayerCalls.Single);
         });
+        w.Line();
+        WriteThreaded(w, s, plan);
 
         // A timed copy of Run for the per-layer breakdown (tests/MobileNet.Benchmarks --layers); absent unless MOBILENET_PROFILE is defined.
         w.Line()
@@ -249,9 +276,9 @@ internal static class Emitter
          .Line("/// <summary>Run, adding each layer's time to <see cref=\"LayerTicks\"/>.</summary>");
         WriteMethod(w, $"public static void RunProfiled(ReadOnlySpan<float> input, {Signature(s.Outputs)}, Span<float> workspace)", plan, p =>
         {
-            WriteRunPrologue(w, p);
+            WriteRunPrologue(w, p, "WorkspaceLength");
             w.Line("long start = global::System.Diagnostics.Stopwatch.GetTimestamp(), now;");
-            WriteLayerCalls(w, p, profiled: true);
+            WriteLayerCalls(w, p, LayerCalls.Profiled);
         });
         w.Line("#endif");
     }
@@ -274,18 +301,85 @@ internal static class Emitter
 
     private static string Initializer(IEnumerable<string> items) => string.Join(", ", items) is { Length: > 0 } list ? $"{{ {list} }}" : "{ }";
 
-    private static void WriteRunPrologue(SourceWriter w, ExecutionPlan plan)
+    /// <summary>
+    /// The threaded <c>Run</c>, the workspace it needs and, for each split layer, the method that runs a part's
+    /// share: each layer whose plan splits it is one step of the set, the others run on the calling thread.
+    /// </summary>
+    private static void WriteThreaded(SourceWriter w, NetworkSurface s, ExecutionPlan? plan)
+    {
+        if (plan is not null)
+            w.Line($"/// <summary>The most parts a layer is split into, and the floats of scratch each part after the first takes, past the single-thread workspace from float {plan.PartScratchAt}.</summary>")
+             .Line($"private const int MostParts = {plan.MostParts}, PartScratchLength = {plan.PartScratchLength}, PartScratchAt = {plan.PartScratchAt};")
+             .Line();
+        w.Line("/// <summary>Floats of workspace <c>Run</c> needs with a set of <paramref name=\"threads\"/> threads: <see cref=\"WorkspaceLength\"/> and the scratch of each part after the first.</summary>");
+        WriteMethod(w, "public static int WorkspaceLengthFor(int threads)", plan, _ =>
+            w.Line("return WorkspaceLength + (Math.Clamp(threads, 1, MostParts) - 1) * PartScratchLength;"));
+        w.Line()
+         .Line("/// <summary>")
+         .Line("/// Runs the network on one image in a workspace the caller provides, each layer split between the threads of <paramref name=\"threads\"/>")
+         .Line("/// as the layer table says: every output is computed by one thread, as one thread computes it, so the results are those of")
+         .Line("/// <c>Run</c> without threads, bit for bit. Allocates nothing; thread-safe for distinct workspaces and thread sets.")
+         .Line("/// </summary>")
+         .Line("/// <param name=\"input\">The image: <see cref=\"InputLength\"/> floats, NHWC.</param>");
+        OutputParameters(w, s.Outputs);
+        w.Line("/// <param name=\"workspace\">At least <see cref=\"WorkspaceLengthFor\"/>(<paramref name=\"threads\"/>.Count) floats; its contents are overwritten.</param>")
+         .Line("/// <param name=\"threads\">The threads to split each layer between; one network runs on a set at a time.</param>")
+         .Line("/// <exception cref=\"ArgumentException\">A span does not have the length the network needs.</exception>");
+        WriteMethod(w, $"public static void Run(ReadOnlySpan<float> input, {Signature(s.Outputs)}, Span<float> workspace, global::MobileNet.InferenceThreads threads)", plan, p =>
+        {
+            w.Line("ArgumentNullException.ThrowIfNull(threads);");
+            if (p.MostParts == 1)
+            {
+                w.Line($"Run(input, {string.Join(", ", s.Outputs.Select(o => o.Parameter))}, workspace); // no layer gains from threads");
+                return;
+            }
+            WriteRunPrologue(w, p, "WorkspaceLengthFor(threads.Count)");
+            w.Line($"ref float first = ref MemoryMarshal.GetReference({p.Outputs[0].Parameter}); // what the steps call their output; the layers write the workspace");
+            WriteLayerCalls(w, p, LayerCalls.Threaded);
+        });
+        if (plan is null)
+            return;
+        if (plan.Layers.Any(l => l.Split.Split && l.ScratchLength > 0))
+            w.Line()
+             .Line("/// <summary>A part's scratch: part 0 uses the layer's own, at <paramref name=\"at\"/>; the others theirs, past the single-thread workspace.</summary>")
+             .Line("private static ref float PartScratch(ref float ws, int at, int part) =>")
+             .Line("    ref part == 0 ? ref Unsafe.Add(ref ws, at) : ref Unsafe.Add(ref ws, PartScratchAt + (part - 1) * PartScratchLength);");
+        foreach (PlannedLayer layer in plan.Layers.Where(l => l.Split.Split))
+        {
+            w.Line()
+             .Line($"/// <summary>Layer {layer.Index}'s part <paramref name=\"part\"/> of a step: a run of its {layer.Split.Units} units, in {layer.Split.MaxParts} parts at most.</summary>")
+             .Open($"private static void {PartMethod(layer)}(int part, int parts, ref float image, ref float output, ref float ws)")
+             .Line($"(int from, int to) = global::MobileNet.InferenceThreads.Range({layer.Split.Units}, Math.Min(parts, {layer.Split.MaxParts}), part);")
+             .Line("if (from < to)")
+             .Line($"    {layer.MethodName}({LayerArguments(layer, $"ref PartScratch(ref ws, {layer.ScratchOffset}, part)")}, from, to);")
+             .Close();
+        }
+    }
+
+    /// <summary>The method that runs a part of a split layer: "Layer03Part".</summary>
+    private static string PartMethod(PlannedLayer layer) => $"{Identifiers.WeightField(layer.Index, "")}Part";
+
+    /// <summary>A layer method's buffer arguments: input, output, then the scratch (<paramref name="scratch"/>, or the layer's own) and the expansion's span if any.</summary>
+    private static string LayerArguments(PlannedLayer layer, string? scratch = null) =>
+        $"ref {Buffer(layer.InputOffset)}, ref {Buffer(layer.OutputOffset)}" +
+        (layer.ScratchLength > 0 ? $", {scratch ?? $"ref {Buffer(layer.ScratchOffset)}"}" : "") +
+        (layer.ExpansionOutput is { } e ? $", {e.Parameter}" : "");
+
+    /// <summary>How <c>Run</c> calls the layers: on this thread, timing each, or the split ones as steps of a thread set.</summary>
+    private enum LayerCalls { Single, Profiled, Threaded }
+
+    private static void WriteRunPrologue(SourceWriter w, ExecutionPlan plan, string workspaceLength)
     {
         w.Line("global::MobileNet.NetworkGuard.ExactLength(input.Length, InputLength, nameof(input));");
         foreach (PlannedOutput output in plan.Outputs)
             w.Line($"global::MobileNet.NetworkGuard.ExactLength({output.Parameter}.Length, {output.Identifier}Length, nameof({output.Parameter}));");
-        w.Line("global::MobileNet.NetworkGuard.MinimumLength(workspace.Length, WorkspaceLength, nameof(workspace));")
+        w.Line($"global::MobileNet.NetworkGuard.MinimumLength(workspace.Length, {workspaceLength}, nameof(workspace));")
          .Line("ref float image = ref MemoryMarshal.GetReference(input);")
          .Line("ref float ws = ref global::MobileNet.NetworkGuard.AlignToCacheLine(ref MemoryMarshal.GetReference(workspace));");
     }
 
     /// <summary>The layer calls, each output copied out (or, for probabilities, computed) as soon as its layer has made it.</summary>
-    private static void WriteLayerCalls(SourceWriter w, ExecutionPlan plan, bool profiled)
+    private static void WriteLayerCalls(SourceWriter w, ExecutionPlan plan, LayerCalls calls)
     {
         int index = 0;
         foreach (PlannedLayer layer in plan.Layers)
@@ -296,10 +390,11 @@ internal static class Emitter
                 w.Line($"global::MobileNet.Softmax.Compute(MemoryMarshal.CreateReadOnlySpan(ref {Buffer(layer.InputOffset)}, {probabilities.Identifier}Length), {probabilities.Parameter});");
                 continue;
             }
-            string scratch = layer.ScratchLength > 0 ? $", ref {Buffer(layer.ScratchOffset)}" : "";
-            string expansion = layer.ExpansionOutput is { } e ? $", {e.Parameter}" : "";
-            w.Line($"{layer.MethodName}(ref {Buffer(layer.InputOffset)}, ref {Buffer(layer.OutputOffset)}{scratch}{expansion});");
-            if (profiled)
+            if (calls == LayerCalls.Threaded && layer.Split.Split)
+                w.Line($"threads.Run({PartMethod(layer)}, ref image, ref first, ref ws);");
+            else
+                w.Line($"{layer.MethodName}({LayerArguments(layer)}{(layer.Split.Split ? $", 0, {layer.Split.Units}" : "")});");
+            if (calls == LayerCalls.Profiled)
                 w.Line($"now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[{index++}] += now - start; start = now;");
             foreach (PlannedOutput output in plan.Outputs.Where(o => o.Layer == layer.Index && !o.Expansion))
             {
@@ -347,8 +442,8 @@ internal static class Emitter
         };
     }
 
-    private static void TableRow(SourceWriter w, string index, string kind, string stride, string shapes, long macs, long parameters, string tiles, string? name) =>
-        w.Line($"/// {index,2}  {kind,-17} {stride,6}  {shapes,-30} {SourceWriter.Count(macs),13} {SourceWriter.Count(parameters),11}  {tiles,-28}  {name}".TrimEnd());
+    private static void TableRow(SourceWriter w, string index, string kind, string stride, string shapes, long macs, long parameters, string tiles, string threads, string? name) =>
+        w.Line($"/// {index,2}  {kind,-17} {stride,6}  {shapes,-30} {SourceWriter.Count(macs),13} {SourceWriter.Count(parameters),11}  {tiles,-28}  {threads,-16}  {name}".TrimEnd());
 
     /// <summary>The schedule of the most output rows at a time: what a row-streamed layer runs for all but an odd last row.</summary>
     private static T Widest<T>(IReadOnlyDictionary<int, T> byRows) => byRows[byRows.Keys.Max()];

@@ -31,11 +31,13 @@ internal static class KernelEmitter
     /// The kernels one layer calls, built once: the layer's method calls them by name, and the class writes
     /// each kernel once. Depthwise and projection kernels by the output rows they make at a time.
     /// </summary>
-    private sealed record LayerKernels(Kernel? Pointwise, Kernel? Expand, IReadOnlyDictionary<int, Kernel> Depthwise, IReadOnlyDictionary<int, Kernel> Project)
+    /// <param name="Gemm">A pointwise layer's GEMM, or a split one's (or a split classifier's) GEMM of a unit.</param>
+    /// <param name="LastGemm">A split layer's GEMM of its last unit, where that is smaller.</param>
+    private sealed record LayerKernels(Kernel? Gemm, Kernel? LastGemm, Kernel? Expand, IReadOnlyDictionary<int, Kernel> Depthwise, IReadOnlyDictionary<int, Kernel> Project)
     {
-        /// <summary>In the order the class writes them: the GEMM, the depthwise filters (two rows, then one), the expansion, the projections.</summary>
+        /// <summary>In the order the class writes them: the GEMMs, the depthwise filters (two rows, then one), the expansion, the projections.</summary>
         public IEnumerable<Kernel> All =>
-            new[] { Pointwise }.Concat(Depthwise.OrderByDescending(d => d.Key).Select(d => d.Value)).Append(Expand)
+            new[] { Gemm, LastGemm }.Concat(Depthwise.OrderByDescending(d => d.Key).Select(d => d.Value)).Append(Expand)
                 .Concat(Project.OrderByDescending(p => p.Key).Select(p => p.Value)).OfType<Kernel>();
     }
 
@@ -76,13 +78,15 @@ internal static class KernelEmitter
     {
         PlannedOp op = layer.Operation;
         OpenMethod(w, $"Layer {layer.Index}: {Describe(layer)}{(layer.ExpansionOutput is { } e ? $"; each expanded row is also copied to <paramref name=\"expansion\"/>, {e.Name}" : "")}.",
-            $"{layer.MethodName}(ref float input, ref float output{(layer.ScratchLength > 0 ? ", ref float scratch" : "")}{(layer.ExpansionOutput is null ? "" : ", Span<float> expansion")})");
+            $"{layer.MethodName}(ref float input, ref float output{(layer.ScratchLength > 0 ? ", ref float scratch" : "")}{(layer.ExpansionOutput is null ? "" : ", Span<float> expansion")}" +
+            $"{(layer.Split.Split ? ", int from, int to" : "")})", layer.Split.Split ? UnitsText(layer.Split) : null);
         switch (layer.Kernel)
         {
             case KernelKind.Bottleneck or KernelKind.DepthwiseSeparable: Bottleneck(w, layer, calls); break;
-            case KernelKind.ConvKxK: StemKernel.Write(w, layer.Stem!, Weights(layer), op.Clamp); break;
+            case KernelKind.ConvKxK: StemKernel.Write(w, layer.Stem!, Weights(layer), op.Clamp, layer.Split.Split); break;
             case KernelKind.Depthwise3x3: Depthwise3x3(w, layer, op, calls); break;
-            case KernelKind.Pointwise: w.Line($"{calls.Pointwise!.Name}(ref {WeightsOf(layer)}, ref input, ref output);"); break;
+            case KernelKind.Pointwise or KernelKind.Dense when layer.Split.Split: GemmUnits(w, layer, calls); break;
+            case KernelKind.Pointwise: w.Line($"{calls.Gemm!.Name}(ref {WeightsOf(layer)}, ref input, ref output);"); break;
             case KernelKind.GlobalAveragePool: GlobalAveragePool(w, layer, op); break;
             case KernelKind.Dense: Dense(w, layer, op); break;
             default: throw new InvalidOperationException($"{layer.Kernel} has no layer method");
@@ -90,10 +94,12 @@ internal static class KernelEmitter
         w.Close();
     }
 
-    /// <summary>Opens a kernel method: its summary, straight to optimised code, the signature after <c>private static void</c>.</summary>
-    private static void OpenMethod(SourceWriter w, string summary, string signature)
+    /// <summary>Opens a kernel method: its summary (and what a split layer's range counts), straight to optimised code, the signature after <c>private static void</c>.</summary>
+    private static void OpenMethod(SourceWriter w, string summary, string signature, string? units = null)
     {
         w.Line($"/// <summary>{summary}</summary>");
+        if (units is not null)
+            w.Line($"/// <remarks>Makes units [<paramref name=\"from\"/>, <paramref name=\"to\"/>) of {units}: a part's share when the layer is split between threads.</remarks>");
         // Straight to optimised code: a tier-0 or OSR copy of these loops runs several times slower, and they gain nothing from profiling.
         w.Line("[MethodImpl(MethodImplOptions.AggressiveOptimization)]");
         w.Open($"private static void {signature}");
@@ -158,19 +164,66 @@ internal static class KernelEmitter
     /// Covers the output rows (<c>oy</c>, up to the constant <c>OutH</c>) two at a time, then the last one alone if their number is odd:
     /// two output rows read four input rows at stride 1 (five at stride 2) instead of six, so a depthwise
     /// layer reads each input value from L2 about twice instead of three times, and loads it once into a register for both rows.
+    /// A split layer covers the pairs [<c>from</c>, <c>to</c>), the part with the last pair making the odd row.
     /// </summary>
     private static void RowPairs(SourceWriter w, PlannedLayer layer, Action<int> body)
     {
+        bool split = layer.Split.Split;
+        if (split)
+            w.Line("int end = Math.Min(2 * to, OutH);");
         foreach (int rows in RowCounts(layer))
         {
             if (rows == 2)
-                w.Open("for (int oy = 0; oy + 2 <= OutH; oy += 2)");
+                w.Open(split ? "for (int oy = 2 * from; oy + 2 <= end; oy += 2)" : "for (int oy = 0; oy + 2 <= OutH; oy += 2)");
+            else if (split)
+                w.Open("if (end == OutH)").Line("int oy = OutH - 1;");
             else
                 w.Scope().Line("int oy = OutH - 1;");
             body(rows);
             w.Close();
         }
     }
+
+    /// <summary>What a split layer's units are, for its method's docs: "its 56 pairs of output rows", "its 8 blocks of 128 output channels".</summary>
+    private static string UnitsText(LayerSplit split) => (split.Axis, split.PerUnit) switch
+    {
+        (SplitAxis.Rows, 1) => $"its {split.Units} output rows",
+        (SplitAxis.Rows, 2) when split.Units > 1 => $"its {split.Units} pairs of output rows",
+        (SplitAxis.Rows, _) => $"its {split.Units} runs of {split.PerUnit} output rows",
+        _ => $"its {split.Units} runs of {split.PerUnit * GemmLayout.Block} output channels",
+    };
+
+    /// <summary>
+    /// A split GEMM layer: each unit one call of the unit's GEMM kernel, the last unit its own where it is smaller.
+    /// By rows a unit moves the input and output on by its pixels; by channels, the weights by its blocks and
+    /// the output by its channels.
+    /// </summary>
+    private static void GemmUnits(SourceWriter w, PlannedLayer layer, LayerKernels calls)
+    {
+        LayerSplit split = layer.Split;
+        GemmSchedule unit = layer.Gemm!;
+        bool rows = split.Axis == SplitAxis.Rows;
+        int pixels = unit.Pixels, weightsStep = rows ? 0 : split.PerUnit * unit.Layout.BlockLength;
+        (string input, string output, string weights) Operands(string u) => rows
+            ? (At("input", Times(u, pixels * layer.InStride)), At("output", Times(u, pixels * layer.OutStride)), "weights")
+            : ("input", At("output", Times(u, split.PerUnit * GemmLayout.Block)), At("weights", Times(u, weightsStep)));
+        w.Line(Weights(layer, "weights"));
+        bool last = calls.LastGemm is not null;
+        w.Line(rows
+            ? $"// A unit is {split.PerUnit} rows, {pixels} pixels{(last ? $"; the last has {layer.LastGemm!.Pixels}" : "")}."
+            : $"// A unit is {split.PerUnit * GemmLayout.Block} output channels{(last ? $"; the last has {layer.LastGemm!.Layout.OutStride}" : "")}.");
+        (string i, string o, string k) = Operands("u");
+        w.Line($"for (int u = from; u < {(last ? $"Math.Min(to, {split.Units - 1})" : "to")}; u++)")
+         .Line($"    {calls.Gemm!.Name}(ref {k}, ref {i}, ref {o});");
+        if (!last)
+            return;
+        (i, o, k) = Operands(Constant(split.Units - 1));
+        w.Line($"if (to == {split.Units})")
+         .Line($"    {calls.LastGemm!.Name}(ref {k}, ref {i}, ref {o});");
+    }
+
+    /// <summary><paramref name="u"/> × <paramref name="step"/> as an offset: a constant when <paramref name="u"/> is one, nothing for a zero step.</summary>
+    private static string Times(string u, int step) => int.TryParse(u, out int n) ? Constant(n * step) : step == 0 ? "0" : $"{u} * {step}";
 
 
     private static void Depthwise3x3(SourceWriter w, PlannedLayer layer, PlannedOp op, LayerKernels calls)
@@ -211,7 +264,7 @@ internal static class KernelEmitter
         w.Line(Weights(layer, "dwWeights", Identifiers.Depthwise));
         w.Line(Weights(layer, "projectWeights", Identifiers.Project));
         if (expand)
-            w.Line("int expanded = 0;");
+            w.Line(layer.Split.Split ? "int expanded = Math.Max(0, 2 * from * Stride - PadTop); // the first input row the part's windows reach" : "int expanded = 0;");
         RowPairs(w, layer, rows =>
         {
             int inputRows = layer.Depthwise![rows].InputRows;
@@ -258,8 +311,10 @@ internal static class KernelEmitter
     {
         var none = new Dictionary<int, Kernel>();
         bool depthwise = layer.Kernel is KernelKind.Bottleneck or KernelKind.DepthwiseSeparable or KernelKind.Depthwise3x3;
+        bool gemm = layer.Kernel == KernelKind.Pointwise || layer.Kernel == KernelKind.Dense && layer.Split.Split;
         return new LayerKernels(
-            layer.Kernel == KernelKind.Pointwise ? Pointwise(layer) : null,
+            gemm ? Pointwise(layer, layer.Gemm!) : null,
+            gemm && layer.LastGemm is { } last ? Pointwise(layer, last) : null,
             layer.Streamed?.Expand is not null ? Expand(layer) : null,
             depthwise ? RowCounts(layer).ToDictionary(rows => rows, rows => Depthwise(layer, rows)) : none,
             layer.Streamed is not null ? RowCounts(layer).ToDictionary(rows => rows, rows => Project(layer, rows)) : none);
@@ -290,10 +345,13 @@ internal static class KernelEmitter
             $"{(block.Residual ? ", plus the input pixels under them" : "")}{ActivationText(block.Project.Clamp)}.");
     }
 
-    private static Kernel Pointwise(PlannedLayer layer)
+    /// <summary>A 1×1 convolution's GEMM, or a unit of a split one or of a split classifier (<paramref name="s"/>).</summary>
+    private static Kernel Pointwise(PlannedLayer layer, GemmSchedule s)
     {
         PlannedOp op = layer.Operation;
-        return Gemm(layer.Gemm!, op.Clamp, residual: false, $"A 1×1 convolution: {op.InH * op.InW} pixels × {op.InC} → {op.OutC} channels{ActivationText(op.Clamp)}.");
+        string what = layer.Kernel == KernelKind.Dense ? "The classifier" : "A 1×1 convolution";
+        string channels = s.OutputStride != s.Layout.OutStride ? $"{s.Layout.OutStride} of its {op.OutC} channels" : $"{op.OutC} channels";
+        return Gemm(s, op.Clamp, residual: false, $"{what}: {s.Pixels} pixel{(s.Pixels == 1 ? "" : "s")} × {op.InC} → {channels}{ActivationText(op.Clamp)}.");
     }
 
     /// <summary>A GEMM kernel from <c>input</c> to <c>output</c> (plus <c>residual</c>) on <c>weights</c>.</summary>

@@ -93,8 +93,12 @@ internal sealed class PlannedLayer
     public PackedWeights[] Weights { get; init; } = [];
     /// <summary>The channel stride of a bottleneck's expanded tensor.</summary>
     public int HiddenStride { get; init; }
-    /// <summary>The GEMM of a 1×1 convolution or the classifier.</summary>
+    /// <summary>The GEMM of a 1×1 convolution or the classifier; of one unit of it when the layer is split.</summary>
     public GemmSchedule? Gemm { get; init; }
+    /// <summary>The GEMM of a split 1×1 convolution's or classifier's last unit, where it is smaller than the others.</summary>
+    public GemmSchedule? LastGemm { get; init; }
+    /// <summary>How the layer's work is divided between threads.</summary>
+    public LayerSplit Split { get; init; } = LayerSplit.Alone;
     /// <summary>A bottleneck's expansion of one input row.</summary>
     public GemmSchedule? Expand { get; init; }
     /// <summary>A row-streamed layer's projection, by the number of output rows projected at once.</summary>
@@ -137,7 +141,7 @@ internal sealed record PlannedNetwork(int Version, double Alpha, int Resolution,
     InputNormalization Normalization, OutputKind OutputKind, string StopsAt, string? LeftOut);
 
 internal sealed class ExecutionPlan(PlannedNetwork network, IReadOnlyList<PlannedLayer> layers, IReadOnlyList<PlannedOutput> outputs, int workspaceLength, int untiledWorkspaceLength, int naiveWorkspaceLength,
-    IReadOnlyList<VectorWidth> widths)
+    IReadOnlyList<VectorWidth> widths, int partScratchAt, int partScratchLength)
 {
     /// <summary>Floats per 64 bytes: where each buffer in the workspace starts, and the slack that lets <c>Run</c> align the workspace.</summary>
     public const int Alignment = 16;
@@ -154,6 +158,15 @@ internal sealed class ExecutionPlan(PlannedNetwork network, IReadOnlyList<Planne
     public int UntiledWorkspaceLength { get; } = untiledWorkspaceLength;
     /// <summary>What one buffer per activation would take, for comparison in the docs.</summary>
     public int NaiveWorkspaceLength { get; } = naiveWorkspaceLength;
+    /// <summary>
+    /// Where the scratch of a split layer's parts after the first begins, in floats from the aligned workspace: after
+    /// everything a single thread uses, so that the layers keep their places whatever the thread count.
+    /// </summary>
+    public int PartScratchAt { get; } = partScratchAt;
+    /// <summary>Floats of scratch each part after the first takes: the largest scratch of a split layer, in whole cache lines.</summary>
+    public int PartScratchLength { get; } = partScratchLength;
+    /// <summary>The most parts any layer is split into; 1 when every layer runs on the calling thread.</summary>
+    public int MostParts => Layers.Max(l => l.Split.MaxParts);
     public int InputLength => Network.Resolution * Network.Resolution * Network.InputChannels;
     public long MultiplyAccumulates => Layers.Sum(l => l.Macs);
     public long Parameters => Layers.Sum(l => l.Parameters);

@@ -42,10 +42,11 @@ internal static class Identifiers
 
     /// <summary>
     /// A 1×1 convolution's GEMM kernel, named by what it computes: "Gemm112x144to24_Residual" takes 112
-    /// pixels of 144 channels to 24 and adds a residual; "Gemm56x24to144_ReLU6" clamps.
+    /// pixels of 144 channels to 24 and adds a residual; "Gemm56x24to144_ReLU6" clamps; "Gemm49x1024to128of1024_ReLU6"
+    /// makes 128 of a layer's 1024 channels.
     /// </summary>
     public static string GemmKernel(GemmSchedule s, Clamp clamp, bool residual) =>
-        $"Gemm{s.Pixels}x{s.Layout.InStride}to{s.Layout.OutStride}{Activation(clamp)}{(residual ? "_Residual" : "")}";
+        $"Gemm{s.Pixels}x{s.Layout.InStride}to{s.Layout.OutStride}{(s.OutputStride != s.Layout.OutStride ? $"of{s.OutputStride}" : "")}{Activation(clamp)}{(residual ? "_Residual" : "")}";
 
     /// <summary>A clamp as a name's suffix: "_ReLU6", "_ReLU", none, or its bounds' bits, which no two clamps share.</summary>
     private static string Activation(Clamp clamp) => clamp.Activation switch

@@ -75,11 +75,15 @@ internal static class Planner
             previous = placement.Output;
         }
 
+        // Parts after the first keep their scratch past the single-thread workspace (its slack stays at the very end).
+        int partScratch = RoundUp(layers.Where(l => l.Split.Split).Select(l => l.ScratchLength).DefaultIfEmpty(0).Max(), ExecutionPlan.Alignment);
+
         OutputKind outputKind = outputs.Length == 1 ? outputs[0].Kind : OutputKind.FeatureMap;
         NetworkGraph graph = network.Graph;
         var facts = new PlannedNetwork(network.Version, network.Alpha, network.Resolution, graph.InputChannels, graph.InputLayout, graph.Source,
             normalization, outputKind, OutputSelector.Describe(network.Outputs), network.LeftOut);
-        return new ExecutionPlan(facts, layers, outputs, workspace + ExecutionPlan.Alignment - 1, untiled, producing.Sum(l => l.ActivationsLength), widths);
+        return new ExecutionPlan(facts, layers, outputs, workspace + ExecutionPlan.Alignment - 1, untiled, producing.Sum(l => l.ActivationsLength), widths,
+            partScratchAt: workspace, partScratch);
     }
 
     /// <summary>Where a layer's buffers are in the workspace (see <see cref="PlannedLayer"/>), and its expanded tensor when that is one of <c>Run</c>'s outputs.</summary>
@@ -101,14 +105,20 @@ internal static class Planner
             return PlanBottleneck(index, block, inStride, bound, widths);
 
         int outStride = RoundUp(op.OutC, Lanes);
+        PlannedOp planned = Operation(op);
         // A 1×1 convolution and the classifier are GEMMs: the classifier's of one pixel, with tiles of its own.
         var gemm = new GemmLayout(op.InC, inStride, op.OutC, outStride);
-        GemmSchedule? schedule = bound.Role switch
+        LayerSplit split = bound.Role switch
         {
-            LayerRole.Pointwise => GemmSchedule.Choose(op.OutH * op.OutW, gemm, widths),
-            LayerRole.Classifier => GemmSchedule.Choose(1, gemm, VectorWidth.ClassifierFor(widths)),
-            _ => null,
+            LayerRole.Stem => LayerSplit.Choose(SplitAxis.Rows, op.OutH, 1, planned.Macs),
+            LayerRole.Depthwise => RowPairs(op.OutH, planned.Macs * LayerSplit.DepthwiseCost),
+            LayerRole.Pointwise or LayerRole.Classifier => GemmSplit(op.OutH, op.OutH * op.OutW, gemm, planned.Macs),
+            _ => LayerSplit.Alone,
         };
+        IReadOnlyList<VectorWidth> gemmWidths = bound.Role == LayerRole.Classifier ? VectorWidth.ClassifierFor(widths) : widths;
+        (GemmSchedule? schedule, GemmSchedule? lastSchedule) = bound.Role is LayerRole.Pointwise or LayerRole.Classifier
+            ? GemmUnits(split, op.OutH, op.OutW, gemm, gemmWidths)
+            : (null, null);
         var depthwise = new DepthwiseLayout(op.OutC, outStride);
         var stem = new StemLayout(op.InC, op.OutC, outStride, op.KernelH, op.KernelW);
         (KernelKind kernel, float[] packed, int outputLength) = bound.Role switch
@@ -120,14 +130,14 @@ internal static class Planner
             LayerRole.Classifier => (KernelKind.Dense, gemm.Pack(op.Weights, op.Bias), outStride),
             _ => (KernelKind.Softmax, Array.Empty<float>(), 0),
         };
-        PlannedOp planned = Operation(op);
         // The stem and a depthwise layer read a row of zeros where the window hangs over the top or bottom of the image.
         int scratch = kernel is KernelKind.Depthwise3x3 or KernelKind.ConvKxK ? op.InW * inStride : 0;
         IReadOnlyDictionary<int, DepthwiseSchedule>? depthwiseSchedules = kernel == KernelKind.Depthwise3x3 ? DepthwiseSchedules(depthwise, op, widths) : null;
         StemSchedule? stemSchedule = kernel == KernelKind.ConvKxK ? StemSchedule.Choose(stem, op.InH, op.InW, op.OutH, op.OutW, op.StrideW, op.Pads.Top, op.Pads.Left, widths) : null;
         return new SizedLayer(kernel, outStride, HiddenStride: 0, outputLength, scratch, UntiledPeak: 0, ActivationsLength: outputLength, place => new PlannedLayer
         {
-            Index = index, Kernel = kernel, Operation = planned, Name = bound.Name, Gemm = schedule, Depthwise = depthwiseSchedules, Stem = stemSchedule,
+            Index = index, Kernel = kernel, Operation = planned, Name = bound.Name, Gemm = schedule, LastGemm = lastSchedule, Split = split,
+            Depthwise = depthwiseSchedules, Stem = stemSchedule,
             MethodName = Identifiers.LayerMethod(index, kernel, planned),
             InStride = inStride, OutStride = outStride, ScratchLength = scratch,
             InputOffset = place.Input, OutputOffset = place.Output, ScratchOffset = place.Scratch,
@@ -179,12 +189,15 @@ internal static class Planner
         int untiled = new[] { block.Expand is null ? 0 : input + expanded, (block.Expand is null ? input : expanded + keep) + filtered, filtered + output + keep }.Max();
 
         var ops = new StreamedOps(block.Expand is null ? null : Operation(block.Expand), Operation(dw), Operation(project), block.Residual);
+        LayerSplit split = RowPairs(dw.OutH, ops.All.Sum(o => o.Macs) + ops.Depthwise.Macs * (LayerSplit.DepthwiseCost - 1));
         IReadOnlyDictionary<int, DepthwiseSchedule> depthwiseSchedules = DepthwiseSchedules(depthwise, dw, widths);
         int activations = (block.Expand is null ? 0 : expanded) + filtered + output;
         return new SizedLayer(kernel, outStride, hidden, output, stream.Length, untiled, activations, place => new PlannedLayer
         {
             Index = index, Kernel = kernel, Operation = ops.Depthwise, Streamed = ops, Name = named.Name, ExpansionName = named.ExpansionName, ExpansionOutput = place.Expansion,
             Expand = expansion, Projections = projections, Depthwise = depthwiseSchedules,
+            // Parts would copy the rows they both expand to the caller's span at once.
+            Split = place.Expansion is null ? split : LayerSplit.Alone,
             MethodName = Identifiers.LayerMethod(index, kernel, ops.Depthwise, block.Expand is null ? 1 : block.Hidden / block.InC),
             InStride = inStride, OutStride = outStride, HiddenStride = hidden,
             RowStream = stream, ScratchLength = stream.Length,
@@ -192,6 +205,38 @@ internal static class Planner
             Weights = [.. weights],
             Macs = ops.All.Sum(o => o.Macs), Parameters = ops.All.Sum(o => o.Parameters),
         });
+    }
+
+    /// <summary>A layer whose filter makes two output rows at a time, split by those pairs (the last one a single row where their number is odd).</summary>
+    private static LayerSplit RowPairs(int outH, long work) => LayerSplit.Choose(SplitAxis.Rows, (outH + 1) / 2, 2, work);
+
+    /// <summary>
+    /// A GEMM's split: by blocks of output channels where its weights outweigh its input (the 14×14 and 7×7
+    /// layers, the classifier), since a part then reads only its own channels' weights and all of the smaller
+    /// input; by rows otherwise (the high-resolution layers), where the parts read all of the smaller weights.
+    /// Either way in at most <see cref="LayerSplit.MostParts"/> units, so that each is one call of a GEMM kernel.
+    /// </summary>
+    private static LayerSplit GemmSplit(int outH, int pixels, GemmLayout layout, long macs)
+    {
+        bool channels = layout.OutStride > pixels;
+        (int units, int per) = LayerSplit.Even(channels ? layout.Blocks : outH);
+        return LayerSplit.Choose(channels ? SplitAxis.Channels : SplitAxis.Rows, units, per, macs);
+    }
+
+    /// <summary>The GEMM a layer runs whole, or, split, the GEMM of one unit and, where it is smaller, of the last.</summary>
+    private static (GemmSchedule Unit, GemmSchedule? Last) GemmUnits(LayerSplit split, int outH, int outW, GemmLayout layout, IReadOnlyList<VectorWidth> widths)
+    {
+        GemmSchedule Rows(int rows) => GemmSchedule.Choose(rows * outW, layout, widths);
+        // A block of the layer's channels: the packing's blocks keep their places, the output its pixel stride.
+        GemmSchedule Channels(int channels) => GemmSchedule.Choose(outH * outW, layout with { OutChannels = channels, OutStride = channels }, widths, layout.OutStride);
+        int lastRows = outH - (split.Units - 1) * split.PerUnit, unitChannels = split.PerUnit * GemmLayout.Block;
+        int lastChannels = layout.OutStride - (split.Units - 1) * unitChannels;
+        return split.Axis switch
+        {
+            SplitAxis.Rows => (Rows(split.PerUnit), lastRows == split.PerUnit ? null : Rows(lastRows)),
+            SplitAxis.Channels => (Channels(unitChannels), lastChannels == unitChannels ? null : Channels(lastChannels)),
+            _ => (GemmSchedule.Choose(outH * outW, layout, widths), null),
+        };
     }
 
     /// <summary>A depthwise filter's schedule for each number of output rows it makes at a time.</summary>

@@ -26,41 +26,43 @@ namespace Tests;
 /// software call, about 230× slower: the MobileNetGen package sets x86-64-v3 (AVX2 and FMA) unless the project chose one.
 /// ARM64's baseline has NEON with FMA.</para>
 /// <code>
-///  #  layer             stride  input → output                          MACs      params  tiles                         name
-///  0  conv 3×3               2  64×64×3 → 32×32×8                    221,184         216  8×8 | 8×8                     stem
-///  1  depthwise 3×3          1  32×32×8 → 32×32×8                     73,728          72  2×8 | 2×2 | 2×8
-///     pointwise 1×1          1  32×32×8 → 32×32×16                   131,072         128  22×16 | 6×16 | 4×16 by lane   block1
-///  2  depthwise 3×3          2  32×32×16 → 16×16×16                   36,864         144  2×8 | 2×2 | 2×8
-///     pointwise 1×1          1  16×16×16 → 16×16×32                  131,072         512  11×32 | 6×16 | 4×16 by lane   block2
-///  3  depthwise 3×3          1  16×16×32 → 16×16×32                   73,728         288  2×7 | 2×2 | 2×7
-///     pointwise 1×1          1  16×16×32 → 16×16×32                  262,144       1,024  11×32 | 6×16 | 4×16 by lane   block3
-///  4  depthwise 3×3          2  16×16×32 → 8×8×32                     18,432         288  2×8 | 2×2 | 2×8
-///     pointwise 1×1          1  8×8×32 → 8×8×64                      131,072       2,048  6×64 | 6×16 | 4×16 by lane    block4
-///  5  depthwise 3×3          1  8×8×64 → 8×8×64                       36,864         576  2×8 | 2×2 | 2×8
-///     pointwise 1×1          1  8×8×64 → 8×8×64                      262,144       4,096  6×64 | 6×16 | 4×16 by lane    block5
-///  6  depthwise 3×3          2  8×8×64 → 4×4×64                        9,216         576  2×4 | 2×2 | 2×4
-///     pointwise 1×1          1  4×4×64 → 4×4×128                     131,072       8,192  8×48 | 4×16 | 4×16 by lane    block6
-///  7  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152  2×4 | 2×2 | 2×4
-///  8  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384  8×48 | 6×16 | 4×16 by lane    block7
-///  9  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152  2×4 | 2×2 | 2×4
-/// 10  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384  8×48 | 6×16 | 4×16 by lane    block8
-/// 11  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152  2×4 | 2×2 | 2×4
-/// 12  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384  8×48 | 6×16 | 4×16 by lane    block9
-/// 13  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152  2×4 | 2×2 | 2×4
-/// 14  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384  8×48 | 6×16 | 4×16 by lane    block10
-/// 15  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152  2×4 | 2×2 | 2×4
-/// 16  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384  8×48 | 6×16 | 4×16 by lane    block11
-/// 17  depthwise 3×3          2  4×4×128 → 2×2×128                      4,608       1,152  2×2 | 2×2 | 2×2
-/// 18  pointwise 1×1          1  2×2×128 → 2×2×256                    131,072      32,768  4×48 | 4×16 | 4×16 by lane    block12
-/// 19  depthwise 3×3          1  2×2×256 → 2×2×256                      9,216       2,304  2×2 | 2×2 | 2×2
-/// 20  pointwise 1×1          1  2×2×256 → 2×2×256                    262,144      65,536  4×48 | 4×16 | 4×16 by lane    block13
-/// 21  average pool              2×2×256 → 256                              0           0                                pool
-/// 22  classifier                256 → 10                               2,560       2,560  1×12 | 1×12 | 1×12 by lane
-/// 23  softmax                   10 → 10                                    0           0
+///  #  layer             stride  input → output                          MACs      params  tiles                         threads 2·4·8     name
+///  0  conv 3×3               2  64×64×3 → 32×32×8                    221,184         216  8×8 | 8×8                     caller            stem
+///  1  depthwise 3×3          1  32×32×8 → 32×32×8                     73,728          72  2×8 | 2×2 | 2×8               caller
+///     pointwise 1×1          1  32×32×8 → 32×32×16                   131,072         128  22×16 | 6×16 | 4×16 by lane                     block1
+///  2  depthwise 3×3          2  32×32×16 → 16×16×16                   36,864         144  2×8 | 2×2 | 2×8               caller
+///     pointwise 1×1          1  16×16×16 → 16×16×32                  131,072         512  11×32 | 6×16 | 4×16 by lane                     block2
+///  3  depthwise 3×3          1  16×16×32 → 16×16×32                   73,728         288  2×7 | 2×2 | 2×7               rows 2·2·2
+///     pointwise 1×1          1  16×16×32 → 16×16×32                  262,144       1,024  11×32 | 6×16 | 4×16 by lane                     block3
+///  4  depthwise 3×3          2  16×16×32 → 8×8×32                     18,432         288  2×8 | 2×2 | 2×8               caller
+///     pointwise 1×1          1  8×8×32 → 8×8×64                      131,072       2,048  6×64 | 6×16 | 4×16 by lane                      block4
+///  5  depthwise 3×3          1  8×8×64 → 8×8×64                       36,864         576  2×8 | 2×2 | 2×8               caller
+///     pointwise 1×1          1  8×8×64 → 8×8×64                      262,144       4,096  6×64 | 6×16 | 4×16 by lane                      block5
+///  6  depthwise 3×3          2  8×8×64 → 4×4×64                        9,216         576  2×4 | 2×2 | 2×4               caller
+///     pointwise 1×1          1  4×4×64 → 4×4×128                     131,072       8,192  8×48 | 4×16 | 4×16 by lane                      block6
+///  7  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152  2×4 | 2×2 | 2×4               caller
+///  8  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384  8×48 | 6×16 | 4×16 by lane    caller            block7
+///  9  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152  2×4 | 2×2 | 2×4               caller
+/// 10  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384  8×48 | 6×16 | 4×16 by lane    caller            block8
+/// 11  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152  2×4 | 2×2 | 2×4               caller
+/// 12  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384  8×48 | 6×16 | 4×16 by lane    caller            block9
+/// 13  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152  2×4 | 2×2 | 2×4               caller
+/// 14  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384  8×48 | 6×16 | 4×16 by lane    caller            block10
+/// 15  depthwise 3×3          1  4×4×128 → 4×4×128                     18,432       1,152  2×4 | 2×2 | 2×4               caller
+/// 16  pointwise 1×1          1  4×4×128 → 4×4×128                    262,144      16,384  8×48 | 6×16 | 4×16 by lane    caller            block11
+/// 17  depthwise 3×3          2  4×4×128 → 2×2×128                      4,608       1,152  2×2 | 2×2 | 2×2               caller
+/// 18  pointwise 1×1          1  2×2×128 → 2×2×256                    131,072      32,768  4×48 | 4×16 | 4×16 by lane    caller            block12
+/// 19  depthwise 3×3          1  2×2×256 → 2×2×256                      9,216       2,304  2×2 | 2×2 | 2×2               caller
+/// 20  pointwise 1×1          1  2×2×256 → 2×2×256                    262,144      65,536  4×48 | 4×16 | 4×16 by lane    caller            block13
+/// 21  average pool              2×2×256 → 256                              0           0                                caller            pool
+/// 22  classifier                256 → 10                               2,560       2,560  1×12 | 1×12 | 1×12 by lane    caller
+/// 23  softmax                   10 → 10                                    0           0                                caller
 ///     total                                                        3,331,072     210,160
 /// </code>
 /// <para>Tiles: what each vector width's branch (Vector512, Vector256, Vector128) holds in registers: pixels × output channels for a
 /// convolution, output rows × pixels for a depthwise filter. A name is what <c>FeatureMaps</c> takes to make that layer's output one of <c>Run</c>'s.</para>
+/// <para>Threads: how <c>Run</c> with an <see cref="global::MobileNet.InferenceThreads"/> set of 2, 4 and 8 threads splits each layer, by output rows or by blocks of output
+/// channels, into that many parts at most; "caller" layers, too small to gain from it, run on the calling thread alone. No layer takes more than 2 parts: a larger set leaves its other threads idle.</para>
 /// <para>Workspace: activations alternate between the two ends of one buffer, so it holds the largest pair of
 /// consecutive activations and the scratch of the layer that runs (a row of zeros for the padding, two depthwise output rows, a bottleneck's four or five expanded rows: the intermediate tensors never exist in full):
 /// 25,615 floats (100.1 KiB)
@@ -108,13 +110,31 @@ partial class Net
     public static void Preprocess(ReadOnlySpan<byte> pixels, int width, int height, int channels, Span<float> input, float centralFraction = 1f) =>
         global::MobileNet.ImagePreprocessor.Resize(pixels, width, height, channels, input, InputSize, InputChannels, Normalization, centralFraction);
 
-    private readonly float[] _workspace = new float[WorkspaceLength];
+    private float[] _workspace = new float[WorkspaceLength];
 
     /// <summary>Runs the network on one image using this instance's workspace. Allocates nothing; not for concurrent use of one instance.</summary>
     /// <param name="input">The image: <see cref="InputLength"/> floats, NHWC.</param>
     /// <param name="output">Receives <see cref="OutputLength"/> floats: one probability per class.</param>
     /// <exception cref="ArgumentException">A span does not have the length the network needs.</exception>
     public void Run(ReadOnlySpan<float> input, Span<float> output) => Run(input, output, _workspace);
+
+    /// <summary>
+    /// Runs the network on one image split between the threads of <paramref name="threads"/>, using this instance's workspace; the same
+    /// results as one thread. The first call with more threads than before makes the workspace larger, once; then it allocates nothing.
+    /// Not for concurrent use of one instance.
+    /// </summary>
+    /// <param name="input">The image: <see cref="InputLength"/> floats, NHWC.</param>
+    /// <param name="output">Receives <see cref="OutputLength"/> floats: one probability per class.</param>
+    /// <param name="threads">The threads to split each layer between; one network runs on a set at a time.</param>
+    /// <exception cref="ArgumentException">A span does not have the length the network needs.</exception>
+    public void Run(ReadOnlySpan<float> input, Span<float> output, global::MobileNet.InferenceThreads threads)
+    {
+        ArgumentNullException.ThrowIfNull(threads);
+        int length = WorkspaceLengthFor(threads.Count);
+        if (_workspace.Length < length)
+            _workspace = new float[length];
+        Run(input, output, _workspace, threads);
+    }
 
     /// <summary>Runs the network on one image in a workspace the caller provides. Allocates nothing; thread-safe for distinct workspaces.</summary>
     /// <param name="input">The image: <see cref="InputLength"/> floats, NHWC.</param>
@@ -131,7 +151,7 @@ partial class Net
         Layer00_Conv3x3S2(ref image, ref ws, ref Unsafe.Add(ref ws, 8192));
         Layer01_DepthwiseSeparableS1(ref ws, ref Unsafe.Add(ref ws, 9216), ref Unsafe.Add(ref ws, 8192));
         Layer02_DepthwiseSeparableS2(ref Unsafe.Add(ref ws, 9216), ref ws, ref Unsafe.Add(ref ws, 8192));
-        Layer03_DepthwiseSeparableS1(ref ws, ref Unsafe.Add(ref ws, 17408), ref Unsafe.Add(ref ws, 8192));
+        Layer03_DepthwiseSeparableS1(ref ws, ref Unsafe.Add(ref ws, 17408), ref Unsafe.Add(ref ws, 8192), 0, 8);
         Layer04_DepthwiseSeparableS2(ref Unsafe.Add(ref ws, 17408), ref ws, ref Unsafe.Add(ref ws, 4096));
         Layer05_DepthwiseSeparableS1(ref ws, ref Unsafe.Add(ref ws, 21504), ref Unsafe.Add(ref ws, 4096));
         Layer06_DepthwiseSeparableS2(ref Unsafe.Add(ref ws, 21504), ref ws, ref Unsafe.Add(ref ws, 2048));
@@ -152,6 +172,72 @@ partial class Net
         Layer21_GlobalAveragePool(ref ws, ref Unsafe.Add(ref ws, 25344));
         Layer22_Dense(ref Unsafe.Add(ref ws, 25344), ref ws);
         global::MobileNet.Softmax.Compute(MemoryMarshal.CreateReadOnlySpan(ref ws, OutputLength), output);
+    }
+
+    /// <summary>The most parts a layer is split into, and the floats of scratch each part after the first takes, past the single-thread workspace from float 25600.</summary>
+    private const int MostParts = 2, PartScratchLength = 1536, PartScratchAt = 25600;
+
+    /// <summary>Floats of workspace <c>Run</c> needs with a set of <paramref name="threads"/> threads: <see cref="WorkspaceLength"/> and the scratch of each part after the first.</summary>
+    public static int WorkspaceLengthFor(int threads)
+    {
+        return WorkspaceLength + (Math.Clamp(threads, 1, MostParts) - 1) * PartScratchLength;
+    }
+
+    /// <summary>
+    /// Runs the network on one image in a workspace the caller provides, each layer split between the threads of <paramref name="threads"/>
+    /// as the layer table says: every output is computed by one thread, as one thread computes it, so the results are those of
+    /// <c>Run</c> without threads, bit for bit. Allocates nothing; thread-safe for distinct workspaces and thread sets.
+    /// </summary>
+    /// <param name="input">The image: <see cref="InputLength"/> floats, NHWC.</param>
+    /// <param name="output">Receives <see cref="OutputLength"/> floats: one probability per class.</param>
+    /// <param name="workspace">At least <see cref="WorkspaceLengthFor"/>(<paramref name="threads"/>.Count) floats; its contents are overwritten.</param>
+    /// <param name="threads">The threads to split each layer between; one network runs on a set at a time.</param>
+    /// <exception cref="ArgumentException">A span does not have the length the network needs.</exception>
+    public static void Run(ReadOnlySpan<float> input, Span<float> output, Span<float> workspace, global::MobileNet.InferenceThreads threads)
+    {
+        ArgumentNullException.ThrowIfNull(threads);
+        global::MobileNet.NetworkGuard.ExactLength(input.Length, InputLength, nameof(input));
+        global::MobileNet.NetworkGuard.ExactLength(output.Length, OutputLength, nameof(output));
+        global::MobileNet.NetworkGuard.MinimumLength(workspace.Length, WorkspaceLengthFor(threads.Count), nameof(workspace));
+        ref float image = ref MemoryMarshal.GetReference(input);
+        ref float ws = ref global::MobileNet.NetworkGuard.AlignToCacheLine(ref MemoryMarshal.GetReference(workspace));
+        ref float first = ref MemoryMarshal.GetReference(output); // what the steps call their output; the layers write the workspace
+        Layer00_Conv3x3S2(ref image, ref ws, ref Unsafe.Add(ref ws, 8192));
+        Layer01_DepthwiseSeparableS1(ref ws, ref Unsafe.Add(ref ws, 9216), ref Unsafe.Add(ref ws, 8192));
+        Layer02_DepthwiseSeparableS2(ref Unsafe.Add(ref ws, 9216), ref ws, ref Unsafe.Add(ref ws, 8192));
+        threads.Run(Layer03Part, ref image, ref first, ref ws);
+        Layer04_DepthwiseSeparableS2(ref Unsafe.Add(ref ws, 17408), ref ws, ref Unsafe.Add(ref ws, 4096));
+        Layer05_DepthwiseSeparableS1(ref ws, ref Unsafe.Add(ref ws, 21504), ref Unsafe.Add(ref ws, 4096));
+        Layer06_DepthwiseSeparableS2(ref Unsafe.Add(ref ws, 21504), ref ws, ref Unsafe.Add(ref ws, 2048));
+        Layer07_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23552), ref Unsafe.Add(ref ws, 2048));
+        Layer08_Pointwise(ref Unsafe.Add(ref ws, 23552), ref ws);
+        Layer09_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23552), ref Unsafe.Add(ref ws, 2048));
+        Layer10_Pointwise(ref Unsafe.Add(ref ws, 23552), ref ws);
+        Layer11_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23552), ref Unsafe.Add(ref ws, 2048));
+        Layer12_Pointwise(ref Unsafe.Add(ref ws, 23552), ref ws);
+        Layer13_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23552), ref Unsafe.Add(ref ws, 2048));
+        Layer14_Pointwise(ref Unsafe.Add(ref ws, 23552), ref ws);
+        Layer15_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 23552), ref Unsafe.Add(ref ws, 2048));
+        Layer16_Pointwise(ref Unsafe.Add(ref ws, 23552), ref ws);
+        Layer17_Depthwise3x3S2(ref ws, ref Unsafe.Add(ref ws, 25088), ref Unsafe.Add(ref ws, 2048));
+        Layer18_Pointwise(ref Unsafe.Add(ref ws, 25088), ref ws);
+        Layer19_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 24576), ref Unsafe.Add(ref ws, 1024));
+        Layer20_Pointwise(ref Unsafe.Add(ref ws, 24576), ref ws);
+        Layer21_GlobalAveragePool(ref ws, ref Unsafe.Add(ref ws, 25344));
+        Layer22_Dense(ref Unsafe.Add(ref ws, 25344), ref ws);
+        global::MobileNet.Softmax.Compute(MemoryMarshal.CreateReadOnlySpan(ref ws, OutputLength), output);
+    }
+
+    /// <summary>A part's scratch: part 0 uses the layer's own, at <paramref name="at"/>; the others theirs, past the single-thread workspace.</summary>
+    private static ref float PartScratch(ref float ws, int at, int part) =>
+        ref part == 0 ? ref Unsafe.Add(ref ws, at) : ref Unsafe.Add(ref ws, PartScratchAt + (part - 1) * PartScratchLength);
+
+    /// <summary>Layer 3's part <paramref name="part"/> of a step: a run of its 8 units, in 2 parts at most.</summary>
+    private static void Layer03Part(int part, int parts, ref float image, ref float output, ref float ws)
+    {
+        (int from, int to) = global::MobileNet.InferenceThreads.Range(8, Math.Min(parts, 2), part);
+        if (from < to)
+            Layer03_DepthwiseSeparableS1(ref ws, ref Unsafe.Add(ref ws, 17408), ref PartScratch(ref ws, 8192, part), from, to);
     }
 
     #if MOBILENET_PROFILE
@@ -177,7 +263,7 @@ partial class Net
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[1] += now - start; start = now;
         Layer02_DepthwiseSeparableS2(ref Unsafe.Add(ref ws, 9216), ref ws, ref Unsafe.Add(ref ws, 8192));
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[2] += now - start; start = now;
-        Layer03_DepthwiseSeparableS1(ref ws, ref Unsafe.Add(ref ws, 17408), ref Unsafe.Add(ref ws, 8192));
+        Layer03_DepthwiseSeparableS1(ref ws, ref Unsafe.Add(ref ws, 17408), ref Unsafe.Add(ref ws, 8192), 0, 8);
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[3] += now - start; start = now;
         Layer04_DepthwiseSeparableS2(ref Unsafe.Add(ref ws, 17408), ref ws, ref Unsafe.Add(ref ws, 4096));
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[4] += now - start; start = now;

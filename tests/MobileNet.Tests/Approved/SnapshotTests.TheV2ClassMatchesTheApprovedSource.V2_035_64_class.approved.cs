@@ -26,66 +26,68 @@ namespace Tests;
 /// software call, about 230× slower: the MobileNetGen package sets x86-64-v3 (AVX2 and FMA) unless the project chose one.
 /// ARM64's baseline has NEON with FMA.</para>
 /// <code>
-///  #  layer             stride  input → output                          MACs      params  tiles                         name
-///  0  conv 3×3               2  64×64×3 → 32×32×16                   442,368         432  8×16 | 6×16 | 4×16            stem
-///  1  depthwise 3×3          1  32×32×16 → 32×32×16                  147,456         144  2×8 | 2×2 | 2×8
-///     project 1×1            1  32×32×16 → 32×32×8                   131,072         128  22×16 | 6×8 | 4×8 by lane     block0
-///  2  expand 1×1             1  32×32×8 → 32×32×48                   393,216         384  8×48 | 6×16 | 4×16 by lane    block1/expand
+///  #  layer             stride  input → output                          MACs      params  tiles                         threads 2·4·8     name
+///  0  conv 3×3               2  64×64×3 → 32×32×16                   442,368         432  8×16 | 6×16 | 4×16            caller            stem
+///  1  depthwise 3×3          1  32×32×16 → 32×32×16                  147,456         144  2×8 | 2×2 | 2×8               rows 2·2·2
+///     project 1×1            1  32×32×16 → 32×32×8                   131,072         128  22×16 | 6×8 | 4×8 by lane                       block0
+///  2  expand 1×1             1  32×32×8 → 32×32×48                   393,216         384  8×48 | 6×16 | 4×16 by lane    rows 2·3·3        block1/expand
 ///     depthwise 3×3          2  32×32×48 → 16×16×48                  110,592         432  2×8 | 2×2 | 2×8
-///     project 1×1            1  16×16×48 → 16×16×8                    98,304         384  16×16 | 6×8 | 4×8 by lane     block1
-///  3  expand 1×1             1  16×16×8 → 16×16×48                    98,304         384  8×48 | 6×16 | 4×16 by lane    block2/expand
+///     project 1×1            1  16×16×48 → 16×16×8                    98,304         384  16×16 | 6×8 | 4×8 by lane                       block1
+///  3  expand 1×1             1  16×16×8 → 16×16×48                    98,304         384  8×48 | 6×16 | 4×16 by lane    rows 2·2·2        block2/expand
 ///     depthwise 3×3          1  16×16×48 → 16×16×48                  110,592         432  2×7 | 2×2 | 2×7
-///     project 1×1 + in       1  16×16×48 → 16×16×8                    98,304         384  16×16 | 6×8 | 4×8 by lane     block2
-///  4  expand 1×1             1  16×16×8 → 16×16×48                    98,304         384  8×48 | 6×16 | 4×16 by lane    block3/expand
+///     project 1×1 + in       1  16×16×48 → 16×16×8                    98,304         384  16×16 | 6×8 | 4×8 by lane                       block2
+///  4  expand 1×1             1  16×16×8 → 16×16×48                    98,304         384  8×48 | 6×16 | 4×16 by lane    caller            block3/expand
 ///     depthwise 3×3          2  16×16×48 → 8×8×48                     27,648         432  2×8 | 2×2 | 2×8
-///     project 1×1            1  8×8×48 → 8×8×16                       49,152         768  16×16 | 6×16 | 4×16 by lane   block3
-///  5  expand 1×1             1  8×8×16 → 8×8×96                       98,304       1,536  8×48 | 4×16 | 4×16 by lane    block4/expand
+///     project 1×1            1  8×8×48 → 8×8×16                       49,152         768  16×16 | 6×16 | 4×16 by lane                     block3
+///  5  expand 1×1             1  8×8×16 → 8×8×96                       98,304       1,536  8×48 | 4×16 | 4×16 by lane    caller            block4/expand
 ///     depthwise 3×3          1  8×8×96 → 8×8×96                       55,296         864  2×8 | 2×2 | 2×8
-///     project 1×1 + in       1  8×8×96 → 8×8×16                       98,304       1,536  16×16 | 6×16 | 4×16 by lane   block4
-///  6  expand 1×1             1  8×8×16 → 8×8×96                       98,304       1,536  8×48 | 4×16 | 4×16 by lane    block5/expand
+///     project 1×1 + in       1  8×8×96 → 8×8×16                       98,304       1,536  16×16 | 6×16 | 4×16 by lane                     block4
+///  6  expand 1×1             1  8×8×16 → 8×8×96                       98,304       1,536  8×48 | 4×16 | 4×16 by lane    caller            block5/expand
 ///     depthwise 3×3          1  8×8×96 → 8×8×96                       55,296         864  2×8 | 2×2 | 2×8
-///     project 1×1 + in       1  8×8×96 → 8×8×16                       98,304       1,536  16×16 | 6×16 | 4×16 by lane   block5
-///  7  expand 1×1             1  8×8×16 → 8×8×96                       98,304       1,536  8×48 | 4×16 | 4×16 by lane    block6/expand
+///     project 1×1 + in       1  8×8×96 → 8×8×16                       98,304       1,536  16×16 | 6×16 | 4×16 by lane                     block5
+///  7  expand 1×1             1  8×8×16 → 8×8×96                       98,304       1,536  8×48 | 4×16 | 4×16 by lane    caller            block6/expand
 ///     depthwise 3×3          2  8×8×96 → 4×4×96                       13,824         864  2×4 | 2×2 | 2×4
-///     project 1×1            1  4×4×96 → 4×4×24                       36,864       2,304  8×32 | 4×16 | 4×16 by lane    block6
-///  8  expand 1×1             1  4×4×24 → 4×4×144                      55,296       3,456  4×48 | 4×16 | 4×16 by lane    block7/expand
+///     project 1×1            1  4×4×96 → 4×4×24                       36,864       2,304  8×32 | 4×16 | 4×16 by lane                      block6
+///  8  expand 1×1             1  4×4×24 → 4×4×144                      55,296       3,456  4×48 | 4×16 | 4×16 by lane    caller            block7/expand
 ///     depthwise 3×3          1  4×4×144 → 4×4×144                     20,736       1,296  2×4 | 2×2 | 2×4
-///     project 1×1 + in       1  4×4×144 → 4×4×24                      55,296       3,456  8×32 | 4×16 | 4×16 by lane    block7
-///  9  expand 1×1             1  4×4×24 → 4×4×144                      55,296       3,456  4×48 | 4×16 | 4×16 by lane    block8/expand
+///     project 1×1 + in       1  4×4×144 → 4×4×24                      55,296       3,456  8×32 | 4×16 | 4×16 by lane                      block7
+///  9  expand 1×1             1  4×4×24 → 4×4×144                      55,296       3,456  4×48 | 4×16 | 4×16 by lane    caller            block8/expand
 ///     depthwise 3×3          1  4×4×144 → 4×4×144                     20,736       1,296  2×4 | 2×2 | 2×4
-///     project 1×1 + in       1  4×4×144 → 4×4×24                      55,296       3,456  8×32 | 4×16 | 4×16 by lane    block8
-/// 10  expand 1×1             1  4×4×24 → 4×4×144                      55,296       3,456  4×48 | 4×16 | 4×16 by lane    block9/expand
+///     project 1×1 + in       1  4×4×144 → 4×4×24                      55,296       3,456  8×32 | 4×16 | 4×16 by lane                      block8
+/// 10  expand 1×1             1  4×4×24 → 4×4×144                      55,296       3,456  4×48 | 4×16 | 4×16 by lane    caller            block9/expand
 ///     depthwise 3×3          1  4×4×144 → 4×4×144                     20,736       1,296  2×4 | 2×2 | 2×4
-///     project 1×1 + in       1  4×4×144 → 4×4×24                      55,296       3,456  8×32 | 4×16 | 4×16 by lane    block9
-/// 11  expand 1×1             1  4×4×24 → 4×4×144                      55,296       3,456  4×48 | 4×16 | 4×16 by lane    block10/expand
+///     project 1×1 + in       1  4×4×144 → 4×4×24                      55,296       3,456  8×32 | 4×16 | 4×16 by lane                      block9
+/// 11  expand 1×1             1  4×4×24 → 4×4×144                      55,296       3,456  4×48 | 4×16 | 4×16 by lane    caller            block10/expand
 ///     depthwise 3×3          1  4×4×144 → 4×4×144                     20,736       1,296  2×4 | 2×2 | 2×4
-///     project 1×1            1  4×4×144 → 4×4×32                      73,728       4,608  8×32 | 4×16 | 4×16 by lane    block10
-/// 12  expand 1×1             1  4×4×32 → 4×4×192                      98,304       6,144  4×48 | 4×16 | 4×16 by lane    block11/expand
+///     project 1×1            1  4×4×144 → 4×4×32                      73,728       4,608  8×32 | 4×16 | 4×16 by lane                      block10
+/// 12  expand 1×1             1  4×4×32 → 4×4×192                      98,304       6,144  4×48 | 4×16 | 4×16 by lane    caller            block11/expand
 ///     depthwise 3×3          1  4×4×192 → 4×4×192                     27,648       1,728  2×4 | 2×2 | 2×4
-///     project 1×1 + in       1  4×4×192 → 4×4×32                      98,304       6,144  8×32 | 4×16 | 4×16 by lane    block11
-/// 13  expand 1×1             1  4×4×32 → 4×4×192                      98,304       6,144  4×48 | 4×16 | 4×16 by lane    block12/expand
+///     project 1×1 + in       1  4×4×192 → 4×4×32                      98,304       6,144  8×32 | 4×16 | 4×16 by lane                      block11
+/// 13  expand 1×1             1  4×4×32 → 4×4×192                      98,304       6,144  4×48 | 4×16 | 4×16 by lane    caller            block12/expand
 ///     depthwise 3×3          1  4×4×192 → 4×4×192                     27,648       1,728  2×4 | 2×2 | 2×4
-///     project 1×1 + in       1  4×4×192 → 4×4×32                      98,304       6,144  8×32 | 4×16 | 4×16 by lane    block12
-/// 14  expand 1×1             1  4×4×32 → 4×4×192                      98,304       6,144  4×48 | 4×16 | 4×16 by lane    block13/expand
+///     project 1×1 + in       1  4×4×192 → 4×4×32                      98,304       6,144  8×32 | 4×16 | 4×16 by lane                      block12
+/// 14  expand 1×1             1  4×4×32 → 4×4×192                      98,304       6,144  4×48 | 4×16 | 4×16 by lane    caller            block13/expand
 ///     depthwise 3×3          2  4×4×192 → 2×2×192                      6,912       1,728  2×2 | 2×2 | 2×2
-///     project 1×1            1  2×2×192 → 2×2×56                      43,008      10,752  4×64 | 4×16 | 4×16 by lane    block13
-/// 15  expand 1×1             1  2×2×56 → 2×2×336                      75,264      18,816  2×48 | 2×16 | 2×16 by lane    block14/expand
+///     project 1×1            1  2×2×192 → 2×2×56                      43,008      10,752  4×64 | 4×16 | 4×16 by lane                      block13
+/// 15  expand 1×1             1  2×2×56 → 2×2×336                      75,264      18,816  2×48 | 2×16 | 2×16 by lane    caller            block14/expand
 ///     depthwise 3×3          1  2×2×336 → 2×2×336                     12,096       3,024  2×2 | 2×2 | 2×2
-///     project 1×1 + in       1  2×2×336 → 2×2×56                      75,264      18,816  4×64 | 4×16 | 4×16 by lane    block14
-/// 16  expand 1×1             1  2×2×56 → 2×2×336                      75,264      18,816  2×48 | 2×16 | 2×16 by lane    block15/expand
+///     project 1×1 + in       1  2×2×336 → 2×2×56                      75,264      18,816  4×64 | 4×16 | 4×16 by lane                      block14
+/// 16  expand 1×1             1  2×2×56 → 2×2×336                      75,264      18,816  2×48 | 2×16 | 2×16 by lane    caller            block15/expand
 ///     depthwise 3×3          1  2×2×336 → 2×2×336                     12,096       3,024  2×2 | 2×2 | 2×2
-///     project 1×1 + in       1  2×2×336 → 2×2×56                      75,264      18,816  4×64 | 4×16 | 4×16 by lane    block15
-/// 17  expand 1×1             1  2×2×56 → 2×2×336                      75,264      18,816  2×48 | 2×16 | 2×16 by lane    block16/expand
+///     project 1×1 + in       1  2×2×336 → 2×2×56                      75,264      18,816  4×64 | 4×16 | 4×16 by lane                      block15
+/// 17  expand 1×1             1  2×2×56 → 2×2×336                      75,264      18,816  2×48 | 2×16 | 2×16 by lane    caller            block16/expand
 ///     depthwise 3×3          1  2×2×336 → 2×2×336                     12,096       3,024  2×2 | 2×2 | 2×2
-///     project 1×1            1  2×2×336 → 2×2×112                    150,528      37,632  4×48 | 4×16 | 4×16 by lane    block16
-/// 18  pointwise 1×1          1  2×2×112 → 2×2×1280                   573,440     143,360  4×48 | 4×16 | 4×16 by lane    last
-/// 19  average pool              2×2×1280 → 1280                            0           0                                pool
-/// 20  classifier                1280 → 10                             12,800      12,800  1×12 | 1×12 | 1×12 by lane
-/// 21  softmax                   10 → 10                                    0           0
+///     project 1×1            1  2×2×336 → 2×2×112                    150,528      37,632  4×48 | 4×16 | 4×16 by lane                      block16
+/// 18  pointwise 1×1          1  2×2×112 → 2×2×1280                   573,440     143,360  4×48 | 4×16 | 4×16 by lane    channels 2·2·2    last
+/// 19  average pool              2×2×1280 → 1280                            0           0                                caller            pool
+/// 20  classifier                1280 → 10                             12,800      12,800  1×12 | 1×12 | 1×12 by lane    caller
+/// 21  softmax                   10 → 10                                    0           0                                caller
 ///     total                                                        4,747,968     394,848
 /// </code>
 /// <para>Tiles: what each vector width's branch (Vector512, Vector256, Vector128) holds in registers: pixels × output channels for a
 /// convolution, output rows × pixels for a depthwise filter. A name is what <c>FeatureMaps</c> takes to make that layer's output one of <c>Run</c>'s.</para>
+/// <para>Threads: how <c>Run</c> with an <see cref="global::MobileNet.InferenceThreads"/> set of 2, 4 and 8 threads splits each layer, by output rows or by blocks of output
+/// channels, into that many parts at most; "caller" layers, too small to gain from it, run on the calling thread alone. No layer takes more than 3 parts: a larger set leaves its other threads idle.</para>
 /// <para>Workspace: activations alternate between the two ends of one buffer, so it holds the largest pair of
 /// consecutive activations and the scratch of the layer that runs (a row of zeros for the padding, two depthwise output rows, a bottleneck's four or five expanded rows: the intermediate tensors never exist in full):
 /// 26,127 floats (102.1 KiB), against 61,440 (240 KiB) with the expanded tensors in full
@@ -133,13 +135,31 @@ partial class Net
     public static void Preprocess(ReadOnlySpan<byte> pixels, int width, int height, int channels, Span<float> input, float centralFraction = 1f) =>
         global::MobileNet.ImagePreprocessor.Resize(pixels, width, height, channels, input, InputSize, InputChannels, Normalization, centralFraction);
 
-    private readonly float[] _workspace = new float[WorkspaceLength];
+    private float[] _workspace = new float[WorkspaceLength];
 
     /// <summary>Runs the network on one image using this instance's workspace. Allocates nothing; not for concurrent use of one instance.</summary>
     /// <param name="input">The image: <see cref="InputLength"/> floats, NHWC.</param>
     /// <param name="output">Receives <see cref="OutputLength"/> floats: one probability per class.</param>
     /// <exception cref="ArgumentException">A span does not have the length the network needs.</exception>
     public void Run(ReadOnlySpan<float> input, Span<float> output) => Run(input, output, _workspace);
+
+    /// <summary>
+    /// Runs the network on one image split between the threads of <paramref name="threads"/>, using this instance's workspace; the same
+    /// results as one thread. The first call with more threads than before makes the workspace larger, once; then it allocates nothing.
+    /// Not for concurrent use of one instance.
+    /// </summary>
+    /// <param name="input">The image: <see cref="InputLength"/> floats, NHWC.</param>
+    /// <param name="output">Receives <see cref="OutputLength"/> floats: one probability per class.</param>
+    /// <param name="threads">The threads to split each layer between; one network runs on a set at a time.</param>
+    /// <exception cref="ArgumentException">A span does not have the length the network needs.</exception>
+    public void Run(ReadOnlySpan<float> input, Span<float> output, global::MobileNet.InferenceThreads threads)
+    {
+        ArgumentNullException.ThrowIfNull(threads);
+        int length = WorkspaceLengthFor(threads.Count);
+        if (_workspace.Length < length)
+            _workspace = new float[length];
+        Run(input, output, _workspace, threads);
+    }
 
     /// <summary>Runs the network on one image in a workspace the caller provides. Allocates nothing; thread-safe for distinct workspaces.</summary>
     /// <param name="input">The image: <see cref="InputLength"/> floats, NHWC.</param>
@@ -154,9 +174,9 @@ partial class Net
         ref float image = ref MemoryMarshal.GetReference(input);
         ref float ws = ref global::MobileNet.NetworkGuard.AlignToCacheLine(ref MemoryMarshal.GetReference(workspace));
         Layer00_Conv3x3S2(ref image, ref ws, ref Unsafe.Add(ref ws, 16384));
-        Layer01_Bottleneck1S1(ref ws, ref Unsafe.Add(ref ws, 17920), ref Unsafe.Add(ref ws, 16384));
-        Layer02_Bottleneck6S2(ref Unsafe.Add(ref ws, 17920), ref ws, ref Unsafe.Add(ref ws, 2048));
-        Layer03_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 24064), ref Unsafe.Add(ref ws, 2048));
+        Layer01_Bottleneck1S1(ref ws, ref Unsafe.Add(ref ws, 17920), ref Unsafe.Add(ref ws, 16384), 0, 16);
+        Layer02_Bottleneck6S2(ref Unsafe.Add(ref ws, 17920), ref ws, ref Unsafe.Add(ref ws, 2048), 0, 8);
+        Layer03_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 24064), ref Unsafe.Add(ref ws, 2048), 0, 8);
         Layer04_Bottleneck6S2(ref Unsafe.Add(ref ws, 24064), ref ws, ref Unsafe.Add(ref ws, 1024));
         Layer05_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 25088), ref Unsafe.Add(ref ws, 1024));
         Layer06_Bottleneck6S1(ref Unsafe.Add(ref ws, 25088), ref ws, ref Unsafe.Add(ref ws, 1024));
@@ -171,10 +191,98 @@ partial class Net
         Layer15_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 25888), ref Unsafe.Add(ref ws, 224));
         Layer16_Bottleneck6S1(ref Unsafe.Add(ref ws, 25888), ref ws, ref Unsafe.Add(ref ws, 224));
         Layer17_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 25664), ref Unsafe.Add(ref ws, 224));
-        Layer18_Pointwise(ref Unsafe.Add(ref ws, 25664), ref ws);
+        Layer18_Pointwise(ref Unsafe.Add(ref ws, 25664), ref ws, 0, 8);
         Layer19_GlobalAveragePool(ref ws, ref Unsafe.Add(ref ws, 24832));
         Layer20_Dense(ref Unsafe.Add(ref ws, 24832), ref ws);
         global::MobileNet.Softmax.Compute(MemoryMarshal.CreateReadOnlySpan(ref ws, OutputLength), output);
+    }
+
+    /// <summary>The most parts a layer is split into, and the floats of scratch each part after the first takes, past the single-thread workspace from float 26112.</summary>
+    private const int MostParts = 3, PartScratchLength = 10752, PartScratchAt = 26112;
+
+    /// <summary>Floats of workspace <c>Run</c> needs with a set of <paramref name="threads"/> threads: <see cref="WorkspaceLength"/> and the scratch of each part after the first.</summary>
+    public static int WorkspaceLengthFor(int threads)
+    {
+        return WorkspaceLength + (Math.Clamp(threads, 1, MostParts) - 1) * PartScratchLength;
+    }
+
+    /// <summary>
+    /// Runs the network on one image in a workspace the caller provides, each layer split between the threads of <paramref name="threads"/>
+    /// as the layer table says: every output is computed by one thread, as one thread computes it, so the results are those of
+    /// <c>Run</c> without threads, bit for bit. Allocates nothing; thread-safe for distinct workspaces and thread sets.
+    /// </summary>
+    /// <param name="input">The image: <see cref="InputLength"/> floats, NHWC.</param>
+    /// <param name="output">Receives <see cref="OutputLength"/> floats: one probability per class.</param>
+    /// <param name="workspace">At least <see cref="WorkspaceLengthFor"/>(<paramref name="threads"/>.Count) floats; its contents are overwritten.</param>
+    /// <param name="threads">The threads to split each layer between; one network runs on a set at a time.</param>
+    /// <exception cref="ArgumentException">A span does not have the length the network needs.</exception>
+    public static void Run(ReadOnlySpan<float> input, Span<float> output, Span<float> workspace, global::MobileNet.InferenceThreads threads)
+    {
+        ArgumentNullException.ThrowIfNull(threads);
+        global::MobileNet.NetworkGuard.ExactLength(input.Length, InputLength, nameof(input));
+        global::MobileNet.NetworkGuard.ExactLength(output.Length, OutputLength, nameof(output));
+        global::MobileNet.NetworkGuard.MinimumLength(workspace.Length, WorkspaceLengthFor(threads.Count), nameof(workspace));
+        ref float image = ref MemoryMarshal.GetReference(input);
+        ref float ws = ref global::MobileNet.NetworkGuard.AlignToCacheLine(ref MemoryMarshal.GetReference(workspace));
+        ref float first = ref MemoryMarshal.GetReference(output); // what the steps call their output; the layers write the workspace
+        Layer00_Conv3x3S2(ref image, ref ws, ref Unsafe.Add(ref ws, 16384));
+        threads.Run(Layer01Part, ref image, ref first, ref ws);
+        threads.Run(Layer02Part, ref image, ref first, ref ws);
+        threads.Run(Layer03Part, ref image, ref first, ref ws);
+        Layer04_Bottleneck6S2(ref Unsafe.Add(ref ws, 24064), ref ws, ref Unsafe.Add(ref ws, 1024));
+        Layer05_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 25088), ref Unsafe.Add(ref ws, 1024));
+        Layer06_Bottleneck6S1(ref Unsafe.Add(ref ws, 25088), ref ws, ref Unsafe.Add(ref ws, 1024));
+        Layer07_Bottleneck6S2(ref ws, ref Unsafe.Add(ref ws, 25728), ref Unsafe.Add(ref ws, 1024));
+        Layer08_Bottleneck6S1(ref Unsafe.Add(ref ws, 25728), ref ws, ref Unsafe.Add(ref ws, 384));
+        Layer09_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 25728), ref Unsafe.Add(ref ws, 384));
+        Layer10_Bottleneck6S1(ref Unsafe.Add(ref ws, 25728), ref ws, ref Unsafe.Add(ref ws, 384));
+        Layer11_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 25600), ref Unsafe.Add(ref ws, 384));
+        Layer12_Bottleneck6S1(ref Unsafe.Add(ref ws, 25600), ref ws, ref Unsafe.Add(ref ws, 512));
+        Layer13_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 25600), ref Unsafe.Add(ref ws, 512));
+        Layer14_Bottleneck6S2(ref Unsafe.Add(ref ws, 25600), ref ws, ref Unsafe.Add(ref ws, 224));
+        Layer15_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 25888), ref Unsafe.Add(ref ws, 224));
+        Layer16_Bottleneck6S1(ref Unsafe.Add(ref ws, 25888), ref ws, ref Unsafe.Add(ref ws, 224));
+        Layer17_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 25664), ref Unsafe.Add(ref ws, 224));
+        threads.Run(Layer18Part, ref image, ref first, ref ws);
+        Layer19_GlobalAveragePool(ref ws, ref Unsafe.Add(ref ws, 24832));
+        Layer20_Dense(ref Unsafe.Add(ref ws, 24832), ref ws);
+        global::MobileNet.Softmax.Compute(MemoryMarshal.CreateReadOnlySpan(ref ws, OutputLength), output);
+    }
+
+    /// <summary>A part's scratch: part 0 uses the layer's own, at <paramref name="at"/>; the others theirs, past the single-thread workspace.</summary>
+    private static ref float PartScratch(ref float ws, int at, int part) =>
+        ref part == 0 ? ref Unsafe.Add(ref ws, at) : ref Unsafe.Add(ref ws, PartScratchAt + (part - 1) * PartScratchLength);
+
+    /// <summary>Layer 1's part <paramref name="part"/> of a step: a run of its 16 units, in 2 parts at most.</summary>
+    private static void Layer01Part(int part, int parts, ref float image, ref float output, ref float ws)
+    {
+        (int from, int to) = global::MobileNet.InferenceThreads.Range(16, Math.Min(parts, 2), part);
+        if (from < to)
+            Layer01_Bottleneck1S1(ref ws, ref Unsafe.Add(ref ws, 17920), ref PartScratch(ref ws, 16384, part), from, to);
+    }
+
+    /// <summary>Layer 2's part <paramref name="part"/> of a step: a run of its 8 units, in 3 parts at most.</summary>
+    private static void Layer02Part(int part, int parts, ref float image, ref float output, ref float ws)
+    {
+        (int from, int to) = global::MobileNet.InferenceThreads.Range(8, Math.Min(parts, 3), part);
+        if (from < to)
+            Layer02_Bottleneck6S2(ref Unsafe.Add(ref ws, 17920), ref ws, ref PartScratch(ref ws, 2048, part), from, to);
+    }
+
+    /// <summary>Layer 3's part <paramref name="part"/> of a step: a run of its 8 units, in 2 parts at most.</summary>
+    private static void Layer03Part(int part, int parts, ref float image, ref float output, ref float ws)
+    {
+        (int from, int to) = global::MobileNet.InferenceThreads.Range(8, Math.Min(parts, 2), part);
+        if (from < to)
+            Layer03_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 24064), ref PartScratch(ref ws, 2048, part), from, to);
+    }
+
+    /// <summary>Layer 18's part <paramref name="part"/> of a step: a run of its 8 units, in 2 parts at most.</summary>
+    private static void Layer18Part(int part, int parts, ref float image, ref float output, ref float ws)
+    {
+        (int from, int to) = global::MobileNet.InferenceThreads.Range(8, Math.Min(parts, 2), part);
+        if (from < to)
+            Layer18_Pointwise(ref Unsafe.Add(ref ws, 25664), ref ws, from, to);
     }
 
     #if MOBILENET_PROFILE
@@ -196,11 +304,11 @@ partial class Net
         long start = global::System.Diagnostics.Stopwatch.GetTimestamp(), now;
         Layer00_Conv3x3S2(ref image, ref ws, ref Unsafe.Add(ref ws, 16384));
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[0] += now - start; start = now;
-        Layer01_Bottleneck1S1(ref ws, ref Unsafe.Add(ref ws, 17920), ref Unsafe.Add(ref ws, 16384));
+        Layer01_Bottleneck1S1(ref ws, ref Unsafe.Add(ref ws, 17920), ref Unsafe.Add(ref ws, 16384), 0, 16);
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[1] += now - start; start = now;
-        Layer02_Bottleneck6S2(ref Unsafe.Add(ref ws, 17920), ref ws, ref Unsafe.Add(ref ws, 2048));
+        Layer02_Bottleneck6S2(ref Unsafe.Add(ref ws, 17920), ref ws, ref Unsafe.Add(ref ws, 2048), 0, 8);
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[2] += now - start; start = now;
-        Layer03_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 24064), ref Unsafe.Add(ref ws, 2048));
+        Layer03_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 24064), ref Unsafe.Add(ref ws, 2048), 0, 8);
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[3] += now - start; start = now;
         Layer04_Bottleneck6S2(ref Unsafe.Add(ref ws, 24064), ref ws, ref Unsafe.Add(ref ws, 1024));
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[4] += now - start; start = now;
@@ -230,7 +338,7 @@ partial class Net
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[16] += now - start; start = now;
         Layer17_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 25664), ref Unsafe.Add(ref ws, 224));
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[17] += now - start; start = now;
-        Layer18_Pointwise(ref Unsafe.Add(ref ws, 25664), ref ws);
+        Layer18_Pointwise(ref Unsafe.Add(ref ws, 25664), ref ws, 0, 8);
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[18] += now - start; start = now;
         Layer19_GlobalAveragePool(ref ws, ref Unsafe.Add(ref ws, 24832));
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[19] += now - start; start = now;

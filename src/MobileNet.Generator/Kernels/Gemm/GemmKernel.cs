@@ -23,7 +23,7 @@ internal static class GemmKernel
     public static void Write(SourceWriter w, GemmSchedule schedule, GemmOperands o)
     {
         GemmLayout layout = schedule.Layout;
-        w.Line($"// {schedule.Pixels} pixels × {layout.InStride} → {layout.OutStride} channels, in blocks of {GemmLayout.Block} output channels.");
+        w.Line($"// {schedule.Pixels} pixels × {layout.InStride} → {layout.OutStride} channels{(schedule.OutputStride != layout.OutStride ? $" of {schedule.OutputStride}" : "")}, in blocks of {GemmLayout.Block} output channels.");
         if (schedule.Branches.Any(b => b.Passes.Any(p => p.Repeat > 1)))
             w.Line($"const int {nameof(GemmLayout.Block)} = {GemmLayout.Block}, {nameof(GemmLayout.BlockLength)} = {layout.BlockLength}; // the weights' packing: per block of output channels, its biases, then its weights for each input channel");
         ForEachWidth(w, schedule.Branches, b => b.Width, branch =>
@@ -81,7 +81,7 @@ internal static class GemmKernel
     {
         VectorWidth width = pass.Width;
         string v = width.Vector;
-        int cols = pass.Columns, inC = s.Layout.InStride, outC = s.Layout.OutStride;
+        int cols = pass.Columns, inC = s.Layout.InStride, outC = s.OutputStride;
         // Column j of the tile: its block (0 or 1 after b) and lane offset within it, in floats from w.
         int Column(int j) => j * width.Lanes / GemmLayout.Block * s.Layout.BlockLength + j * width.Lanes % GemmLayout.Block;
         string Acc(int r, int j) => $"c{r}_{j}";

@@ -41,8 +41,12 @@ internal sealed record GemmPass(GemmPassKind Kind, int Blocks, int Repeat, Vecto
 /// <summary>How one vector-width branch of a GEMM covers the output channels: its passes, in order.</summary>
 internal sealed record GemmBranch(VectorWidth Width, IReadOnlyList<GemmPass> Passes);
 
-/// <summary>A GEMM of <see cref="Pixels"/> pixels on weights packed as <see cref="Layout"/>, one branch per vector width.</summary>
-internal sealed record GemmSchedule(int Pixels, GemmLayout Layout, IReadOnlyList<GemmBranch> Branches)
+/// <summary>
+/// A GEMM of <see cref="Pixels"/> pixels on weights packed as <see cref="Layout"/>, one branch per vector width,
+/// writing pixels <see cref="OutputStride"/> floats apart: the layout's output channels, or more where the GEMM
+/// makes one block of a layer's channels (a part of a layer split by channels).
+/// </summary>
+internal sealed record GemmSchedule(int Pixels, GemmLayout Layout, IReadOnlyList<GemmBranch> Branches, int OutputStride)
 {
     /// <summary>Output channels in the last, partial block (0 when the blocks are whole).</summary>
     public int Rest => Layout.OutStride % GemmLayout.Block;
@@ -54,8 +58,9 @@ internal sealed record GemmSchedule(int Pixels, GemmLayout Layout, IReadOnlyList
     public string Tiles => string.Join(" | ", Branches.Select(b => $"{b.Passes[0].TileRows}×{b.Passes[0].Columns * b.Passes[0].Width.Lanes}{(b.Passes[0].Input == GemmInput.Lanes ? " by lane" : "")}"));
 
     /// <summary>Chooses the passes and tiles of every branch in <paramref name="widths"/>.</summary>
-    public static GemmSchedule Choose(int pixels, GemmLayout layout, IReadOnlyList<VectorWidth> widths) =>
-        new(pixels, layout, widths.Select(width => new GemmBranch(width, Passes(pixels, layout, width))).ToArray());
+    /// <param name="outputStride">Floats between output pixels: the layout's output channels unless given.</param>
+    public static GemmSchedule Choose(int pixels, GemmLayout layout, IReadOnlyList<VectorWidth> widths, int? outputStride = null) =>
+        new(pixels, layout, widths.Select(width => new GemmBranch(width, Passes(pixels, layout, width))).ToArray(), outputStride ?? layout.OutStride);
 
     private static List<GemmPass> Passes(int pixels, GemmLayout layout, VectorWidth width)
     {

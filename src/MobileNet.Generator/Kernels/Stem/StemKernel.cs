@@ -14,7 +14,8 @@ namespace MobileNet.Generator.Kernels.Stem;
 internal static class StemKernel
 {
     /// <param name="weights">The declaration of <c>w</c>, the packed weights.</param>
-    public static void Write(SourceWriter w, StemSchedule s, string weights, Clamp clamp)
+    /// <param name="split">Whether the layer makes the rows [<c>from</c>, <c>to</c>) only, a part's share.</param>
+    public static void Write(SourceWriter w, StemSchedule s, string weights, Clamp clamp, bool split)
     {
         StemLayout layout = s.Layout;
         w.Line($"const int InH = {s.InH}, InW = {s.InW}, InC = {layout.InChannels}, OutW = {s.OutW}, OutC = {layout.OutStride};");
@@ -22,7 +23,7 @@ internal static class StemKernel
         w.Line(weights);
         w.Line("ref float zero = ref scratch; // the zero padding above and below the image");
         w.Line("MemoryMarshal.CreateSpan(ref zero, InW * InC).Clear();");
-        w.Open($"for (int oy = 0; oy < {s.OutH}; oy++)");
+        w.Open(split ? "for (int oy = from; oy < to; oy++)" : $"for (int oy = 0; oy < {s.OutH}; oy++)");
         w.Line("int iy0 = oy * Stride - PadTop;");
         w.Line("ref float row = ref Unsafe.Add(ref output, oy * OutW * OutC);");
         w.Line($"// Columns {s.First} to {s.End - 1} in tiles; {s.First} column(s) on the left border and {s.OutW - s.End} on the right one pixel at a time.");
