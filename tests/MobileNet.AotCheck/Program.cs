@@ -9,10 +9,10 @@ using System.Runtime.Intrinsics.Arm;
 using MobileNet.AotCheck;
 
 // run <file> [integer]: runs every network (or the integer ones only) on fixed inputs and writes the outputs (round-trip
-// floats), the machine and which networks ran.
+// floats), the machine and which networks ran; the float networks also on sets of 2 and 4 threads ("V1_05_160@2").
 // compare <x64 file> <arm64 file> <dot|mlal>: fails unless the arm64 run used AdvSimd, with the dot product (dot: the SDOT/UDOT
 // integer GEMM) or without it (mlal: the SMLAL one), every float output it ran matches within 1e-5 with the same top-5, and
-// every integer output is the same code.
+// every integer output is the same code, and every threaded output has the bits of the same machine's single-thread one.
 return args switch
 {
     ["run", var file] => Run(file, integerOnly: false),
@@ -36,6 +36,13 @@ static int Run(string file, bool integerOnly)
         Write(writer, "V1_025_128", V1_025_128.InputLength, V1_025_128.OutputLength, V1_025_128.WorkspaceLength, (i, o, w) => V1_025_128.Run(i, o, w));
         Write(writer, "V1_05_160", V1_05_160.InputLength, V1_05_160.OutputLength, V1_05_160.WorkspaceLength, (i, o, w) => V1_05_160.Run(i, o, w));
         Write(writer, "V2_10_224", V2_10_224.InputLength, V2_10_224.OutputLength, V2_10_224.WorkspaceLength, (i, o, w) => V2_10_224.Run(i, o, w));
+        foreach (int count in new[] { 2, 4 })
+        {
+            using var threads = new InferenceThreads(count);
+            Write(writer, $"V1_025_128@{count}", V1_025_128.InputLength, V1_025_128.OutputLength, V1_025_128.WorkspaceLengthFor(count), (i, o, w) => V1_025_128.Run(i, o, w, threads));
+            Write(writer, $"V1_05_160@{count}", V1_05_160.InputLength, V1_05_160.OutputLength, V1_05_160.WorkspaceLengthFor(count), (i, o, w) => V1_05_160.Run(i, o, w, threads));
+            Write(writer, $"V2_10_224@{count}", V2_10_224.InputLength, V2_10_224.OutputLength, V2_10_224.WorkspaceLengthFor(count), (i, o, w) => V2_10_224.Run(i, o, w, threads));
+        }
     }
     WriteCodes(writer, "V1_05_160_Integer", Bytes(V1_05_160_Integer.InputLength), V1_05_160_Integer.OutputLength, V1_05_160_Integer.WorkspaceLength, (i, o, w) => V1_05_160_Integer.Run(i, o, w));
     WriteCodes(writer, "V2_10_224_Integer", Bytes(V2_10_224_Integer.InputLength), V2_10_224_Integer.OutputLength, V2_10_224_Integer.WorkspaceLength, (i, o, w) => V2_10_224_Integer.Run(i, o, w));
@@ -108,6 +115,12 @@ static int Compare(string referenceFile, string candidateFile, bool dot)
         bool same = name.EndsWith("_Integer", StringComparison.Ordinal) ? difference == 0 : topA.SequenceEqual(topB) && difference <= 1e-5f;
         ok &= same;
         Console.WriteLine($"{(same ? "ok  " : "FAIL")} {name,-11} max |difference| {difference:E2}  top-5 {string.Join(",", topB)}{(topA.SequenceEqual(topB) ? "" : $" (x64: {string.Join(",", topA)})")}");
+    }
+    foreach ((string name, float[] threaded) in y.Where(n => n.Key.Contains('@')))
+    {
+        bool same = threaded.Select(BitConverter.SingleToInt32Bits).SequenceEqual(y[name.Split('@')[0]].Select(BitConverter.SingleToInt32Bits));
+        ok &= same;
+        Console.WriteLine($"{(same ? "ok  " : "FAIL")} {name,-11} {(same ? "the same bits as one thread" : "differs from one thread on this machine")}");
     }
     return ok ? 0 : 1;
 }

@@ -46,7 +46,7 @@ public abstract class InferenceBenchmark : IDisposable
 
 /// <summary>
 /// ONNX Runtime on the model the build wrote for a benchmark (an AssemblyMetadata "Model:" entry), as every baseline here
-/// runs it: one thread, no spinning, every graph optimisation, and its input and output tensors bound once.
+/// runs it: one thread and no spinning unless told otherwise, every graph optimisation, and its input and output tensors bound once.
 /// </summary>
 internal sealed class OrtBaseline : IDisposable
 {
@@ -56,11 +56,12 @@ internal sealed class OrtBaseline : IDisposable
     private readonly string[] _inputNames, _outputNames;
 
     /// <summary>Takes ownership of <paramref name="input"/> and <paramref name="output"/>.</summary>
-    public OrtBaseline(string model, OrtValue input, OrtValue output)
+    /// <param name="threads">ONNX Runtime's IntraOpNumThreads; with more than one its threads spin between operators, as by default.</param>
+    public OrtBaseline(string model, OrtValue input, OrtValue output, int threads = 1)
     {
         string path = typeof(OrtBaseline).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Model:" + model).Value!;
-        using var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
-        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        using var options = new SessionOptions { IntraOpNumThreads = threads, InterOpNumThreads = 1, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", threads > 1 ? "1" : "0");
         _session = new InferenceSession(path, options);
         _inputNames = [_session.InputMetadata.Keys.Single()];
         _outputNames = [_session.OutputMetadata.Keys.Single()];
