@@ -9,7 +9,7 @@ using System.Runtime.Intrinsics.Arm;
 using MobileNet.AotCheck;
 
 // run <file> [integer]: runs every network (or the integer ones only) on fixed inputs and writes the outputs (round-trip
-// floats), the machine and which networks ran; the float networks also on sets of 2 and 4 threads ("V1_05_160@2").
+// floats), the machine and which networks ran; Coral's networks also on sets of 2 and 4 threads ("V1_05_160@2").
 // compare <x64 file> <arm64 file> <dot|mlal>: fails unless the arm64 run used AdvSimd, with the dot product (dot: the SDOT/UDOT
 // integer GEMM) or without it (mlal: the SMLAL one), every float output it ran matches within 1e-5 with the same top-5, and
 // every integer output is the same code, and every threaded output has the bits of the same machine's single-thread one.
@@ -46,6 +46,14 @@ static int Run(string file, bool integerOnly)
     }
     WriteCodes(writer, "V1_05_160_Integer", Bytes(V1_05_160_Integer.InputLength), V1_05_160_Integer.OutputLength, V1_05_160_Integer.WorkspaceLength, (i, o, w) => V1_05_160_Integer.Run(i, o, w));
     WriteCodes(writer, "V2_10_224_Integer", Bytes(V2_10_224_Integer.InputLength), V2_10_224_Integer.OutputLength, V2_10_224_Integer.WorkspaceLength, (i, o, w) => V2_10_224_Integer.Run(i, o, w));
+    foreach (int count in new[] { 2, 4 })
+    {
+        using var threads = new InferenceThreads(count);
+        WriteCodes(writer, $"V1_05_160_Integer@{count}", Bytes(V1_05_160_Integer.InputLength), V1_05_160_Integer.OutputLength, V1_05_160_Integer.WorkspaceLengthFor(count),
+            (i, o, w) => V1_05_160_Integer.Run(i, o, w, threads));
+        WriteCodes(writer, $"V2_10_224_Integer@{count}", Bytes(V2_10_224_Integer.InputLength), V2_10_224_Integer.OutputLength, V2_10_224_Integer.WorkspaceLengthFor(count),
+            (i, o, w) => V2_10_224_Integer.Run(i, o, w, threads));
+    }
     WriteCodes(writer, "V1_075_97_Integer", Bytes(V1_075_97_Integer.InputLength), V1_075_97_Integer.OutputLength, V1_075_97_Integer.WorkspaceLength, (i, o, w) => V1_075_97_Integer.Run(i, o, w));
     WriteCodes(writer, "V1_05_64_Int8_Integer", Bytes(V1_05_64_Int8_Integer.InputLength), V1_05_64_Int8_Integer.OutputLength, V1_05_64_Int8_Integer.WorkspaceLength, (i, o, w) => V1_05_64_Int8_Integer.Run(i, o, w));
     WriteCodes(writer, "PersonDetect_Integer", Bytes(PersonDetect_Integer.InputLength), PersonDetect_Integer.OutputLength, PersonDetect_Integer.WorkspaceLength,
@@ -102,7 +110,7 @@ static int Compare(string referenceFile, string candidateFile, bool dot)
     Dictionary<string, float[]> Parse(string[] lines) => lines.Skip(1).Select(l => l.Split(' '))
         .ToDictionary(p => p[0], p => p.Skip(1).Select(v => float.Parse(v, CultureInfo.InvariantCulture)).ToArray());
     Dictionary<string, float[]> x = Parse(reference), y = Parse(candidate);
-    foreach ((string name, float[] a) in x.Where(n => !integerOnly || n.Key.EndsWith("_Integer", StringComparison.Ordinal)))
+    foreach ((string name, float[] a) in x.Where(n => !integerOnly || IsInteger(n.Key)))
     {
         if (!y.TryGetValue(name, out float[]? b) || b.Length != a.Length)
         {
@@ -112,7 +120,7 @@ static int Compare(string referenceFile, string candidateFile, bool dot)
         }
         float difference = a.Zip(b, (p, q) => MathF.Abs(p - q)).Max();
         int[] topA = Top5(a), topB = Top5(b);
-        bool same = name.EndsWith("_Integer", StringComparison.Ordinal) ? difference == 0 : topA.SequenceEqual(topB) && difference <= 1e-5f;
+        bool same = IsInteger(name) ? difference == 0 : topA.SequenceEqual(topB) && difference <= 1e-5f;
         ok &= same;
         Console.WriteLine($"{(same ? "ok  " : "FAIL")} {name,-11} max |difference| {difference:E2}  top-5 {string.Join(",", topB)}{(topA.SequenceEqual(topB) ? "" : $" (x64: {string.Join(",", topA)})")}");
     }
@@ -124,6 +132,9 @@ static int Compare(string referenceFile, string candidateFile, bool dot)
     }
     return ok ? 0 : 1;
 }
+
+// An integer network's line, on one thread or several: "V2_10_224_Integer", "V2_10_224_Integer@4".
+static bool IsInteger(string name) => name.Split('@')[0].EndsWith("_Integer", StringComparison.Ordinal);
 
 static int[] Top5(float[] values) => Enumerable.Range(0, values.Length).OrderByDescending(i => values[i]).ThenBy(i => i).Take(5).ToArray();
 

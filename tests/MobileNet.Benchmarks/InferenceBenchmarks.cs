@@ -21,13 +21,20 @@ public abstract class InferenceBenchmark : IDisposable
 
     protected InferenceBenchmark(string model, int size, int classes, int workspace)
     {
-        var random = new Random(1);
-        _nhwc = Enumerable.Range(0, size * size * 3).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
-        var nchw = new float[_nhwc.Length];
-        TensorLayout.NhwcToNchw(_nhwc, nchw, 3, size, size);
+        (_nhwc, float[] nchw) = RandomImage(size);
         _output = new float[classes];
         _workspace = new float[workspace];
         _ort = new OrtBaseline(model, OrtValue.CreateTensorValueFromMemory(nchw, [1, 3, size, size]), OrtValue.CreateTensorValueFromMemory(new float[classes], [1, classes]));
+    }
+
+    /// <summary>The benchmarks' input, values in [−1, 1] from seed 1: NHWC for the generated code, the same values NCHW for ONNX Runtime.</summary>
+    internal static (float[] Nhwc, float[] Nchw) RandomImage(int size)
+    {
+        var random = new Random(1);
+        float[] nhwc = Enumerable.Range(0, size * size * 3).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+        var nchw = new float[nhwc.Length];
+        TensorLayout.NhwcToNchw(nhwc, nchw, 3, size, size);
+        return (nhwc, nchw);
     }
 
     protected float[] Input => _nhwc;

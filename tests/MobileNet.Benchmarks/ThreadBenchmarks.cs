@@ -17,10 +17,7 @@ public abstract class ThreadedInferenceBenchmark : IDisposable
 
     protected ThreadedInferenceBenchmark(string model, int size, int classes, int workspace)
     {
-        var random = new Random(1);
-        Input = Enumerable.Range(0, size * size * 3).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
-        var nchw = new float[Input.Length];
-        TensorLayout.NhwcToNchw(Input, nchw, 3, size, size);
+        (Input, float[] nchw) = InferenceBenchmark.RandomImage(size);
         Output = new float[classes];
         Workspace = new float[workspace];
         OrtBaseline Ort(int threads) =>

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Linq;
 using MobileNet.Testing;
 using MobileNet.Tests.Infrastructure;
@@ -25,8 +26,8 @@ public sealed class ThreadedRunTests(ITestOutputHelper output)
 
     /// <summary>
     /// Coral's V1 0.5-160 and V2 1.0-224 (float twins) and V1 1.0-224 (synthetic weights, whose 14×14 and 7×7
-    /// layers split by channels into 8): every output of every thread count, 2 to 8 (more than this machine's
-    /// cores, and counts the plan was not made for), equal to one thread's, on a photo and a random input.
+    /// layers split by channels into 8): every output of 2, 3, 4 and 8 threads (more than this machine's
+    /// cores, and a count the plan was not made for) equal to one thread's, on a photo and a random input.
     /// Odd row counts (7×7, 7 row pairs at 14×14) leave parts of different sizes and a last single row.
     /// </summary>
     [Theory]
@@ -68,6 +69,51 @@ public sealed class ThreadedRunTests(ITestOutputHelper output)
     }
 
     /// <summary>
+    /// The integer networks: Coral's V1 0.5-160 and V2 1.0-224 (uint8) and TFLite Micro's int8 person detector,
+    /// whose streamed layers give each part a ring of its own and whose GEMMs split by channel blocks: every code
+    /// of 2, 3, 4 and 8 threads equal to one thread's, on three random inputs, in a workspace of garbage.
+    /// </summary>
+    [Theory]
+    [InlineData("models/coral/mobilenet_v1_0.5_160_quant.tflite", 0.5, 160)]
+    [InlineData("models/coral/mobilenet_v2_1.0_224_quant.tflite", 1.0, 224)]
+    [InlineData("models/tflm/person_detect.tflite", 0.25, 96)]
+    public void IntegerNetworksGiveTheSingleThreadCodes(string file, double alpha, int resolution)
+    {
+        GeneratorRun run = IntegerExecutionTests.Generate(file, alpha, resolution);
+        Assert.Empty(run.CompileErrors);
+        Assert.Contains("run in integers as TFLite runs it", run.MainSource);
+        int steps = run.MainSource.Split("threads.Run(").Length - 1;
+        output.WriteLine($"{file}: {steps} layers split; workspace {run.Constant("WorkspaceLength")} bytes, {WorkspaceFor(run, 2)} with 2 threads, {WorkspaceFor(run, 8)} with 8");
+        Assert.True(steps >= 10, $"{steps} layers split");
+        // The person detector's layers are small: none takes more than 3 parts.
+        Assert.Contains(resolution == 96 ? "rows 2·3·3" : "rows 2·4·8", run.MainSource);
+        Assert.Contains(resolution == 96 ? "channels 2·2·2" : "channels 2·4·", run.MainSource);
+        bool signed = run.Network!.GetMethod("Run", [typeof(ReadOnlySpan<byte>), typeof(Span<byte>), typeof(Span<byte>)]) is null;
+        foreach (int seed in new[] { 1, 2, 3 })
+        {
+            byte[] input = new byte[run.Constant("InputLength")];
+            new Random(seed).NextBytes(input);
+            byte[] expected = IntegerExecutionTests.RunQuantized(run, input);
+            foreach (int count in new[] { 2, 3, 4, 8 })
+            {
+                using var threads = new InferenceThreads(count);
+                var actual = new byte[expected.Length];
+                byte[] workspace = Enumerable.Repeat((byte)0xA5, WorkspaceFor(run, count)).ToArray();
+                if (signed)
+                    run.Network.GetMethod("Run", [typeof(ReadOnlySpan<sbyte>), typeof(Span<sbyte>), typeof(Span<byte>), typeof(InferenceThreads)])!.CreateDelegate<RunCodesThreaded<sbyte>>()(
+                        System.Runtime.InteropServices.MemoryMarshal.Cast<byte, sbyte>(input), System.Runtime.InteropServices.MemoryMarshal.Cast<byte, sbyte>(actual.AsSpan()), workspace, threads);
+                else
+                    run.Network.GetMethod("Run", [typeof(ReadOnlySpan<byte>), typeof(Span<byte>), typeof(Span<byte>), typeof(InferenceThreads)])!.CreateDelegate<RunCodesThreaded<byte>>()(
+                        input, actual, workspace, threads);
+                int differ = Enumerable.Range(0, expected.Length).Count(i => actual[i] != expected[i]);
+                Assert.True(differ == 0, $"{count} threads: {differ} of {expected.Length} codes differ from one thread's");
+            }
+        }
+    }
+
+    private delegate void RunCodesThreaded<T>(ReadOnlySpan<T> input, Span<T> output, Span<byte> workspace, InferenceThreads threads);
+
+    /// <summary>
     /// The workspace grows by one part's scratch per thread after the first, up to the most parts a layer
     /// takes; a workspace one float short is refused, naming the method that sizes it.
     /// </summary>
@@ -98,22 +144,48 @@ public sealed class ThreadedRunTests(ITestOutputHelper output)
         var result = new float[run.Constant("OutputLength")];
         using var threads = new InferenceThreads(2);
         var workspace = new float[WorkspaceFor(run, 2)];
-        // Each thread of the set reads its own allocation counter in a step of its own, before and after.
-        var before = new long[2];
-        var after = new long[2];
+        AssertNothingAllocated(threads, () => threaded(input, result, workspace, threads));
+        Assert.Equal(1f, result.Sum(), 3);
+    }
+
+    /// <summary>The same for an integer network (Coral's V1 0.25-128, uint8), Debug and Release.</summary>
+    [Theory]
+    [InlineData(OptimizationLevel.Release)]
+    [InlineData(OptimizationLevel.Debug)]
+    public void AThreadedIntegerRunAllocatesNothing(OptimizationLevel optimization)
+    {
+        GeneratorRun run = GeneratorHarness.Generate(GeneratorHarness.Source(0.25, 128, "models/model.tflite", ", Arithmetic = MobileNetArithmetic.Integer"),
+            File.ReadAllBytes(RepositoryFiles.Path("models/coral/mobilenet_v1_0.25_128_quant.tflite")), modelName: "models/model.tflite", optimization: optimization);
+        Assert.Contains("threads.Run(", run.MainSource);
+        var threaded = run.Network!.GetMethod("Run", [typeof(ReadOnlySpan<byte>), typeof(Span<byte>), typeof(Span<byte>), typeof(InferenceThreads)])!.CreateDelegate<RunCodesThreaded<byte>>();
+        byte[] input = IntegerExecutionTests.RandomBytes(run.Constant("InputLength"), 4);
+        var result = new byte[run.Constant("OutputLength")];
+        using var threads = new InferenceThreads(2);
+        var workspace = new byte[WorkspaceFor(run, 2)];
+        AssertNothingAllocated(threads, () => threaded(input, result, workspace, threads));
+        Assert.Equal(IntegerExecutionTests.RunQuantized(run, input), result);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="inference"/> 20 times, four rounds (the first includes the JIT's work), and asserts that the last
+    /// round allocated nothing on any thread of <paramref name="threads"/>: each reads its own counter in a step of its own, before and after.
+    /// </summary>
+    private static void AssertNothingAllocated(InferenceThreads threads, Action inference)
+    {
+        var before = new long[threads.Count];
+        var after = new long[threads.Count];
         long[] counters = before;
         InferenceStep<float> read = (int part, int parts, ref float image, ref float output, ref float ws) => counters[part] = GC.GetAllocatedBytesForCurrentThread();
         float unused = 0;
-        for (int attempt = 0; attempt < 4; attempt++) // the first includes the JIT's work
+        for (int round = 0; round < 4; round++)
         {
             counters = before;
             threads.Run(read, ref unused, ref unused, ref unused);
             for (int i = 0; i < 20; i++)
-                threaded(input, result, workspace, threads);
+                inference();
             counters = after;
             threads.Run(read, ref unused, ref unused, ref unused);
         }
-        Assert.Equal([0L, 0L], after.Zip(before, (a, b) => a - b).ToArray());
-        Assert.Equal(1f, result.Sum(), 3);
+        Assert.Equal(new long[threads.Count], after.Zip(before, (a, b) => a - b).ToArray());
     }
 }

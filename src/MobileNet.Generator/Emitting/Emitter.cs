@@ -141,7 +141,7 @@ internal static class Emitter
             string stride = layer.Kernel is KernelKind.ConvKxK or KernelKind.Depthwise3x3 or KernelKind.Pointwise ? single.Stride.ToString(CultureInfo.InvariantCulture) : "";
             string layerTiles = layer.Gemm?.Tiles ?? layer.Stem?.Tiles ?? (layer.Depthwise is { } dw ? Widest(dw).Tiles : "");
             TableRow(w, layer.Index.ToString(CultureInfo.InvariantCulture), KernelEmitter.Kind(layer), stride, shapes, layer.Macs, layer.Parameters, layerTiles,
-                layer.Kernel == KernelKind.Softmax ? "caller" : layer.Split.Describe(), layer.Name);
+                layer.Split.Describe(), layer.Name);
         }
         w.Line($"///     {"total",-17} {"",6}  {"",-30} {SourceWriter.Count(macs),13} {SourceWriter.Count(parameters),11}");
         w.Line("/// </code>")
@@ -348,16 +348,13 @@ internal static class Emitter
         {
             w.Line()
              .Line($"/// <summary>Layer {layer.Index}'s part <paramref name=\"part\"/> of a step: a run of its {layer.Split.Units} units, in {layer.Split.MaxParts} parts at most.</summary>")
-             .Open($"private static void {PartMethod(layer)}(int part, int parts, ref float image, ref float output, ref float ws)")
+             .Open($"private static void {Identifiers.PartMethod(layer.Index)}(int part, int parts, ref float image, ref float output, ref float ws)")
              .Line($"(int from, int to) = global::MobileNet.InferenceThreads.Range({layer.Split.Units}, Math.Min(parts, {layer.Split.MaxParts}), part);")
              .Line("if (from < to)")
              .Line($"    {layer.MethodName}({LayerArguments(layer, $"ref PartScratch(ref ws, {layer.ScratchOffset}, part)")}, from, to);")
              .Close();
         }
     }
-
-    /// <summary>The method that runs a part of a split layer: "Layer03Part".</summary>
-    private static string PartMethod(PlannedLayer layer) => $"{Identifiers.WeightField(layer.Index, "")}Part";
 
     /// <summary>A layer method's buffer arguments: input, output, then the scratch (<paramref name="scratch"/>, or the layer's own) and the expansion's span if any.</summary>
     private static string LayerArguments(PlannedLayer layer, string? scratch = null) =>
@@ -391,7 +388,7 @@ internal static class Emitter
                 continue;
             }
             if (calls == LayerCalls.Threaded && layer.Split.Split)
-                w.Line($"threads.Run({PartMethod(layer)}, ref image, ref first, ref ws);");
+                w.Line($"threads.Run({Identifiers.PartMethod(layer.Index)}, ref image, ref first, ref ws);");
             else
                 w.Line($"{layer.MethodName}({LayerArguments(layer)}{(layer.Split.Split ? $", 0, {layer.Split.Units}" : "")});");
             if (calls == LayerCalls.Profiled)

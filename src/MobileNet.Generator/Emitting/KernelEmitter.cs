@@ -79,7 +79,7 @@ internal static class KernelEmitter
         PlannedOp op = layer.Operation;
         OpenMethod(w, $"Layer {layer.Index}: {Describe(layer)}{(layer.ExpansionOutput is { } e ? $"; each expanded row is also copied to <paramref name=\"expansion\"/>, {e.Name}" : "")}.",
             $"{layer.MethodName}(ref float input, ref float output{(layer.ScratchLength > 0 ? ", ref float scratch" : "")}{(layer.ExpansionOutput is null ? "" : ", Span<float> expansion")}" +
-            $"{(layer.Split.Split ? ", int from, int to" : "")})", layer.Split.Split ? UnitsText(layer.Split) : null);
+            $"{(layer.Split.Split ? ", int from, int to" : "")})", layer.Split.Split ? UnitsText(layer) : null);
         switch (layer.Kernel)
         {
             case KernelKind.Bottleneck or KernelKind.DepthwiseSeparable: Bottleneck(w, layer, calls); break;
@@ -164,7 +164,7 @@ internal static class KernelEmitter
     /// Covers the output rows (<c>oy</c>, up to the constant <c>OutH</c>) two at a time, then the last one alone if their number is odd:
     /// two output rows read four input rows at stride 1 (five at stride 2) instead of six, so a depthwise
     /// layer reads each input value from L2 about twice instead of three times, and loads it once into a register for both rows.
-    /// A split layer covers the pairs [<c>from</c>, <c>to</c>), the part with the last pair making the odd row.
+    /// A split layer covers the units [<c>from</c>, <c>to</c>): pairs of rows and, where their number is odd, the last row alone.
     /// </summary>
     private static void RowPairs(SourceWriter w, PlannedLayer layer, Action<int> body)
     {
@@ -184,14 +184,22 @@ internal static class KernelEmitter
         }
     }
 
-    /// <summary>What a split layer's units are, for its method's docs: "its 56 pairs of output rows", "its 8 blocks of 128 output channels".</summary>
-    private static string UnitsText(LayerSplit split) => (split.Axis, split.PerUnit) switch
+    /// <summary>
+    /// What a split layer's units are, for its method's docs: "its 112 output rows", "its 7 output rows: 3 pairs, then
+    /// the last alone", "its 56 output rows, 7 at a time", "its 1000 output channels, 128 at a time".
+    /// </summary>
+    private static string UnitsText(PlannedLayer layer)
     {
-        (SplitAxis.Rows, 1) => $"its {split.Units} output rows",
-        (SplitAxis.Rows, 2) when split.Units > 1 => $"its {split.Units} pairs of output rows",
-        (SplitAxis.Rows, _) => $"its {split.Units} runs of {split.PerUnit} output rows",
-        _ => $"its {split.Units} runs of {split.PerUnit * GemmLayout.Block} output channels",
-    };
+        LayerSplit split = layer.Split;
+        int rows = (layer.Streamed?.Depthwise ?? layer.Operation).OutH;
+        return (split.Axis, split.PerUnit) switch
+        {
+            (SplitAxis.Rows, 1) => $"its {rows} output rows",
+            (SplitAxis.Rows, 2) => rows % 2 == 0 ? $"its {rows} output rows in pairs" : $"its {rows} output rows: {rows / 2} pairs, then the last alone",
+            (SplitAxis.Rows, _) => $"its {rows} output rows, {split.PerUnit} at a time",
+            _ => $"its {layer.Operation.OutC} output channels, {split.PerUnit * GemmLayout.Block} at a time",
+        };
+    }
 
     /// <summary>
     /// A split GEMM layer: each unit one call of the unit's GEMM kernel, the last unit its own where it is smaller.
@@ -203,27 +211,27 @@ internal static class KernelEmitter
         LayerSplit split = layer.Split;
         GemmSchedule unit = layer.Gemm!;
         bool rows = split.Axis == SplitAxis.Rows;
-        int pixels = unit.Pixels, weightsStep = rows ? 0 : split.PerUnit * unit.Layout.BlockLength;
+        int pixels = unit.Pixels;
         (string input, string output, string weights) Operands(string u) => rows
             ? (At("input", Times(u, pixels * layer.InStride)), At("output", Times(u, pixels * layer.OutStride)), "weights")
-            : ("input", At("output", Times(u, split.PerUnit * GemmLayout.Block)), At("weights", Times(u, weightsStep)));
+            : ("input", At("output", Times(u, split.PerUnit * GemmLayout.Block)), At("weights", Times(u, split.PerUnit * unit.Layout.BlockLength)));
         w.Line(Weights(layer, "weights"));
-        bool last = calls.LastGemm is not null;
+        GemmSchedule? last = layer.LastGemm;
         w.Line(rows
-            ? $"// A unit is {split.PerUnit} rows, {pixels} pixels{(last ? $"; the last has {layer.LastGemm!.Pixels}" : "")}."
-            : $"// A unit is {split.PerUnit * GemmLayout.Block} output channels{(last ? $"; the last has {layer.LastGemm!.Layout.OutStride}" : "")}.");
+            ? $"// A unit is {split.PerUnit} rows, {pixels} pixels{(last is null ? "" : $"; the last has {last.Pixels}")}."
+            : $"// A unit is {split.PerUnit * GemmLayout.Block} output channels{(last is null ? "" : $"; the last has {last.Layout.OutStride}")}.");
         (string i, string o, string k) = Operands("u");
-        w.Line($"for (int u = from; u < {(last ? $"Math.Min(to, {split.Units - 1})" : "to")}; u++)")
+        w.Line($"for (int u = from; u < {(last is null ? "to" : $"Math.Min(to, {split.Units - 1})")}; u++)")
          .Line($"    {calls.Gemm!.Name}(ref {k}, ref {i}, ref {o});");
-        if (!last)
+        if (last is null)
             return;
         (i, o, k) = Operands(Constant(split.Units - 1));
         w.Line($"if (to == {split.Units})")
          .Line($"    {calls.LastGemm!.Name}(ref {k}, ref {i}, ref {o});");
     }
 
-    /// <summary><paramref name="u"/> × <paramref name="step"/> as an offset: a constant when <paramref name="u"/> is one, nothing for a zero step.</summary>
-    private static string Times(string u, int step) => int.TryParse(u, out int n) ? Constant(n * step) : step == 0 ? "0" : $"{u} * {step}";
+    /// <summary>Unit <paramref name="u"/>'s offset, <paramref name="step"/> a unit: a constant where <paramref name="u"/> is a number, else "u * step".</summary>
+    private static string Times(string u, int step) => int.TryParse(u, out int n) ? Constant(n * step) : $"{u} * {step}";
 
 
     private static void Depthwise3x3(SourceWriter w, PlannedLayer layer, PlannedOp op, LayerKernels calls)

@@ -153,7 +153,8 @@ internal static class IntegerDepthwiseKernel
         IntegerLayer? producer)
     {
         Planning.PlannedOp op = layer.Operation;
-        w.Line($"const int InH = {op.InH}, InW = {op.InW}, C = {op.InC}, OutH = {op.OutH}, OutW = {op.OutW}, {(producer is null ? "" : $"KernelH = {op.KernelH}, ")}KernelW = {op.KernelW}, Stride = {op.Stride}, PadTop = {op.Pads.Top}, PadLeft = {op.Pads.Left};");
+        // A split layer's rows come from its caller.
+        w.Line($"const int InH = {op.InH}, InW = {op.InW}, C = {op.InC}, {(layer.Split.Split ? "" : $"OutH = {op.OutH}, ")}OutW = {op.OutW}, {(producer is null ? "" : $"KernelH = {op.KernelH}, ")}KernelW = {op.KernelW}, Stride = {op.Stride}, PadTop = {op.Pads.Top}, PadLeft = {op.Pads.Left};");
         w.Line($"const int InputZeroPoint = {layer.Input.ZeroPoint}, OutputZeroPoint = {layer.Output.ZeroPoint}, OutputMin = {layer.OutputMin}, OutputMax = {layer.OutputMax};");
         if (producer?.Ring is { } ring)
             w.Line($"const int RingRows = {ring.Rows}, Slot = {ring.Slot}; // layer {producer.Index}'s output row y is in slot y % RingRows of input");
@@ -169,9 +170,11 @@ internal static class IntegerDepthwiseKernel
             w.Line("// The window's rows in the padding read a row of the input's zero point.");
             w.Line($"Unsafe.InitBlockUnaligned(ref scratch, {(layer.Input.ZeroPoint < 0 ? "unchecked((byte)InputZeroPoint)" : "InputZeroPoint")}, InW * C);");
         }
+        bool split = layer.Split.Split;
         if (producer is not null)
-            w.Line($"int made = 0; // rows of layer {producer.Index} made so far");
-        w.Open("for (int oy = 0; oy < OutH; oy++)");
+            w.Line(split ? $"int made = Math.Max(0, from * Stride - PadTop); // rows of layer {producer.Index} made so far: from the first this part's windows reach"
+                         : $"int made = 0; // rows of layer {producer.Index} made so far");
+        w.Open(split ? "for (int oy = from; oy < to; oy++)" : "for (int oy = 0; oy < OutH; oy++)");
         w.Line("int y0 = oy * Stride - PadTop;");
         if (producer is not null)
         {

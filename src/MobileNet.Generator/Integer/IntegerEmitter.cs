@@ -53,7 +53,7 @@ internal static class IntegerEmitter
          .Line($"/// <see cref=\"Preprocess(ReadOnlySpan{{byte}}, int, int, int, Span{{{inType}}}, float)\"/> makes them from 8-bit pixels. Every convolution multiplies 8-bit values into 32-bit sums, exactly,")
          .Line("/// and requantises each sum to its output's 8 bits with the file's scales, as LiteRT does: the outputs are LiteRT's, bit for bit.</para>")
          .Line("/// <code>");
-        w.Line($"///  #  {"layer",-16} {"stride",6}  {"input → output",-30} {"MACs",13} {"params",11}  {"output",-40}  name");
+        w.Line($"///  #  {"layer",-16} {"stride",6}  {"input → output",-30} {"MACs",13} {"params",11}  {"output",-40}  {"threads 2·4·8",-16}  name");
         foreach (IntegerLayer layer in plan.Layers)
         {
             PlannedOp op = layer.Operation;
@@ -67,13 +67,17 @@ internal static class IntegerEmitter
             };
             string stride = layer.Kind == IntegerKind.Conv && !layer.Classifier ? Int(op.Stride) : "";
             string range = layer.OutputMin > layer.Output.Min || layer.OutputMax < layer.Output.Max ? $" [{layer.OutputMin}, {layer.OutputMax}]" : "";
-            w.Line($"/// {layer.Index,2}  {layer.Description,-16} {stride,6}  {shapes,-30} {SourceWriter.Count(op.Macs),13} {SourceWriter.Count(op.Parameters),11}  {layer.Output + range,-40}  {layer.Name}".TrimEnd());
+            string threads = layer.Ring is null ? layer.Split.Describe() : $"in layer {layer.Index + 1}";
+            w.Line($"/// {layer.Index,2}  {layer.Description,-16} {stride,6}  {shapes,-30} {SourceWriter.Count(op.Macs),13} {SourceWriter.Count(op.Parameters),11}  {layer.Output + range,-40}  {threads,-16}  {layer.Name}".TrimEnd());
         }
         w.Line($"///     {"total",-16} {"",6}  {"",-30} {SourceWriter.Count(plan.MultiplyAccumulates),13} {SourceWriter.Count(plan.Parameters),11}")
          .Line("/// </code>")
          .Line("/// <para>Output: each layer's quantisation, and in brackets the clamp of its fused activation where that narrows the type's range.</para>");
         if (plan.Layers.Where(l => l.Ring is not null).ToArray() is { Length: > 0 } streamed)
             w.Line($"/// <para>Streamed, their maps never whole in the workspace: layer{(streamed.Length > 1 ? "s" : "")} {string.Join(", ", streamed.Select(l => Int(l.Index)))}, whose output rows the depthwise layer after each reads from a ring as many rows deep as its window, making each row as its windows reach it.</para>");
+        w.Line(plan.MostParts == 1
+            ? "/// <para>Threads: every layer is too small to gain from being split between threads, so <c>Run</c> with an <see cref=\"global::MobileNet.InferenceThreads\"/> set runs them all on the calling thread.</para>"
+            : "/// <para>Threads: how <c>Run</c> with an <see cref=\"global::MobileNet.InferenceThreads\"/> set of 2, 4 and 8 threads splits each layer, at most: a depthwise layer by output rows (each part making the streamed rows its windows reach, in a ring of its own), a GEMM by blocks of 16 output channels; \"caller\" layers run on the calling thread alone.</para>");
         w
          .Line("/// </remarks>")
          .Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"MobileNet.Generator\", \"{Emitter.GeneratorVersion}\")]");
@@ -122,7 +126,7 @@ internal static class IntegerEmitter
 
         if (!target.IsStatic)
         {
-            w.Line("private readonly byte[] _workspace = new byte[WorkspaceLength];")
+            w.Line("private byte[] _workspace = new byte[WorkspaceLength];")
              .Line($"private readonly {inType}[] _input = new {inType}[InputLength];")
              .Line($"private readonly {outType}[] _output = new {outType}[OutputLength];")
              .Line()
@@ -147,6 +151,19 @@ internal static class IntegerEmitter
              .Line("    global::MobileNet.IntegerMath.Quantize(input, _input, InputScale, InputZeroPoint);")
              .Line("    Run(_input, output);")
              .Line("}")
+             .Line()
+             .Line("/// <summary>")
+             .Line("/// Runs the network on one quantised image split between the threads of <paramref name=\"threads\"/>, using this instance's workspace; the")
+             .Line("/// same codes as one thread. The first call with more threads than before makes the workspace larger, once; then it allocates nothing.")
+             .Line("/// </summary>")
+             .Line($"public void Run(ReadOnlySpan<{inType}> input, Span<{outType}> output, global::MobileNet.InferenceThreads threads)")
+             .Line("{")
+             .Line("    ArgumentNullException.ThrowIfNull(threads);")
+             .Line("    int length = WorkspaceLengthFor(threads.Count);")
+             .Line("    if (_workspace.Length < length)")
+             .Line("        _workspace = new byte[length];")
+             .Line("    Run(input, output, _workspace, threads);")
+             .Line("}")
              .Line();
         }
 
@@ -155,24 +172,24 @@ internal static class IntegerEmitter
          .Line($"/// <param name=\"output\">Receives <see cref=\"OutputLength\"/> {last.Output.TypeName} values.</param>")
          .Line("/// <param name=\"workspace\">At least <see cref=\"WorkspaceLength\"/> bytes; its contents are overwritten.</param>")
          .Line("/// <exception cref=\"ArgumentException\">A span does not have the length the network needs.</exception>");
-        void Body(bool profiled)
+        void Body(bool profiled, bool threaded = false)
         {
             w.Line("global::MobileNet.NetworkGuard.ExactLength(input.Length, InputLength, nameof(input));")
              .Line("global::MobileNet.NetworkGuard.ExactLength(output.Length, OutputLength, nameof(output));")
-             .Line("global::MobileNet.NetworkGuard.MinimumLength(workspace.Length, WorkspaceLength, nameof(workspace));")
+             .Line($"global::MobileNet.NetworkGuard.MinimumLength(workspace.Length, {(threaded ? "WorkspaceLengthFor(threads.Count)" : "WorkspaceLength")}, nameof(workspace));")
              .Line($"ref byte image = ref Unsafe.As<{inType}, byte>(ref MemoryMarshal.GetReference(input));")
              .Line("ref byte ws = ref global::MobileNet.NetworkGuard.AlignToCacheLine(ref MemoryMarshal.GetReference(workspace));");
+            if (threaded)
+                w.Line($"ref byte first = ref Unsafe.As<{outType}, byte>(ref MemoryMarshal.GetReference(output)); // what the steps call their output; the layers write the workspace");
             if (profiled)
                 w.Line("long start = global::System.Diagnostics.Stopwatch.GetTimestamp(), now;");
             // A streamed layer runs inside the depthwise layer after it, which is given its input and scratch.
             foreach (IntegerLayer layer in plan.Layers.Where(l => l.Ring is null))
             {
-                string scratch = layer.ScratchLength > 0 ? $", ref {Emitter.Buffer(layer.ScratchOffset)}" : "";
-                if (layer.StreamedFrom >= 0 && plan.Layers[layer.StreamedFrom] is var producer)
-                    w.Line($"{layer.MethodName}(ref {Emitter.Buffer(producer.InputOffset)}, ref {Emitter.Buffer(layer.InputOffset)}, ref {Emitter.Buffer(layer.OutputOffset)}{scratch}" +
-                           $"{(producer.ScratchLength > 0 ? $", ref {Emitter.Buffer(producer.ScratchOffset)}" : "")});");
+                if (threaded && layer.Split.Split)
+                    w.Line($"threads.Run({Identifiers.PartMethod(layer.Index)}, ref image, ref first, ref ws);");
                 else
-                    w.Line($"{layer.MethodName}(ref {Emitter.Buffer(layer.InputOffset)}, {(layer.Kind == IntegerKind.Add ? $"ref {Emitter.Buffer(layer.SkipOffset)}, " : "")}ref {Emitter.Buffer(layer.OutputOffset)}{scratch});");
+                    w.Line($"{layer.MethodName}({Arguments(plan, layer)}{(layer.Split.Split ? $", 0, {layer.Split.Units}" : "")});");
                 if (profiled)
                     w.Line($"now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[{layer.Index}] += now - start; start = now;");
             }
@@ -181,6 +198,46 @@ internal static class IntegerEmitter
         w.Open($"public static void Run(ReadOnlySpan<{inType}> input, Span<{outType}> output, Span<byte> workspace)");
         Body(profiled: false);
         w.Close();
+
+        w.Line()
+         .Line($"/// <summary>The most parts a layer is split into, and the bytes of each part's region after the first, past the single-thread workspace from byte {plan.PartScratchAt}.</summary>")
+         .Line($"private const int MostParts = {plan.MostParts}, PartScratchLength = {plan.PartScratchLength}, PartScratchAt = {plan.PartScratchAt};")
+         .Line()
+         .Line("/// <summary>Bytes of workspace <c>Run</c> needs with a set of <paramref name=\"threads\"/> threads: <see cref=\"WorkspaceLength\"/> and a region for each part after the first.</summary>")
+         .Line("public static int WorkspaceLengthFor(int threads) => WorkspaceLength + (Math.Clamp(threads, 1, MostParts) - 1) * PartScratchLength;")
+         .Line()
+         .Line("/// <summary>")
+         .Line("/// Runs the network on one quantised image in a workspace the caller provides, each layer split between the threads of")
+         .Line("/// <paramref name=\"threads\"/> as the layer table says: every output is computed by one thread as one thread computes it, so the")
+         .Line("/// codes are those of <c>Run</c> without threads. Allocates nothing; thread-safe for distinct workspaces and thread sets.")
+         .Line("/// </summary>")
+         .Line($"/// <param name=\"input\"><see cref=\"InputLength\"/> {plan.Input.TypeName} values, NHWC.</param>")
+         .Line($"/// <param name=\"output\">Receives <see cref=\"OutputLength\"/> {last.Output.TypeName} values.</param>")
+         .Line("/// <param name=\"workspace\">At least <see cref=\"WorkspaceLengthFor\"/>(<paramref name=\"threads\"/>.Count) bytes; its contents are overwritten.</param>")
+         .Line("/// <param name=\"threads\">The threads to split each layer between; one network runs on a set at a time.</param>")
+         .Line("/// <exception cref=\"ArgumentException\">A span does not have the length the network needs.</exception>");
+        w.Open($"public static void Run(ReadOnlySpan<{inType}> input, Span<{outType}> output, Span<byte> workspace, global::MobileNet.InferenceThreads threads)");
+        w.Line("ArgumentNullException.ThrowIfNull(threads);");
+        if (plan.MostParts == 1)
+            w.Line("Run(input, output, workspace); // no layer gains from threads");
+        else
+            Body(profiled: false, threaded: true);
+        w.Close();
+        if (plan.MostParts > 1)
+            w.Line()
+             .Line("/// <summary>A part's buffer: part 0 uses the layer's own, at <paramref name=\"at\"/>; the others the one <paramref name=\"within\"/> their region past the single-thread workspace.</summary>")
+             .Line("private static ref byte PartBuffer(ref byte ws, int at, int part, int within) =>")
+             .Line("    ref part == 0 ? ref Unsafe.Add(ref ws, at) : ref Unsafe.Add(ref ws, PartScratchAt + (part - 1) * PartScratchLength + within);");
+        foreach (IntegerLayer layer in plan.Layers.Where(l => l.Split.Split))
+        {
+            w.Line()
+             .Line($"/// <summary>Layer {layer.Index}'s part <paramref name=\"part\"/> of a step: a run of its {layer.Split.Units} {(layer.Split.Axis == SplitAxis.Rows ? "output rows" : "blocks of output channels")}, in {layer.Split.MaxParts} parts at most.</summary>")
+             .Open($"private static void {Identifiers.PartMethod(layer.Index)}(int part, int parts, ref byte image, ref byte output, ref byte ws)")
+             .Line($"(int from, int to) = global::MobileNet.InferenceThreads.Range({layer.Split.Units}, Math.Min(parts, {layer.Split.MaxParts}), part);")
+             .Line("if (from < to)")
+             .Line($"    {layer.MethodName}({Arguments(plan, layer, part: true)}, from, to);")
+             .Close();
+        }
 
         // A timed copy of Run for the per-layer breakdown (tests/MobileNet.Benchmarks --layers); absent unless MOBILENET_PROFILE is defined.
         w.Line()
@@ -207,6 +264,21 @@ internal static class IntegerEmitter
         w.Close();
     }
 
+
+    /// <summary>
+    /// A layer method's buffer arguments: a streamed consumer's producer input, its ring, output, scratch and producer
+    /// scratch; any other layer's input (and an add's skip), output and scratch. In a <paramref name="part"/> method the
+    /// ring and the scratch are the part's own.
+    /// </summary>
+    private static string Arguments(IntegerPlan plan, IntegerLayer layer, bool part = false)
+    {
+        string Own(int offset, int within) => part ? $"ref PartBuffer(ref ws, {offset}, part, {within})" : $"ref {Emitter.Buffer(offset)}";
+        string scratch = layer.ScratchLength > 0 ? $", {Own(layer.ScratchOffset, 0)}" : "";
+        if (layer.StreamedFrom >= 0 && plan.Layers[layer.StreamedFrom] is var producer)
+            return $"ref {Emitter.Buffer(producer.InputOffset)}, {Own(layer.InputOffset, layer.PartRingAt)}, ref {Emitter.Buffer(layer.OutputOffset)}{scratch}" +
+                   (producer.ScratchLength > 0 ? $", {Own(producer.ScratchOffset, layer.PartSourceScratchAt)}" : "");
+        return $"ref {Emitter.Buffer(layer.InputOffset)}, {(layer.Kind == IntegerKind.Add ? $"ref {Emitter.Buffer(layer.SkipOffset)}, " : "")}ref {Emitter.Buffer(layer.OutputOffset)}{scratch}";
+    }
 
     private static void WriteData(SourceWriter w, IntegerPlan plan, CancellationToken cancellationToken)
     {

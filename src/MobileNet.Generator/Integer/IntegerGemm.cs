@@ -230,7 +230,7 @@ internal static class IntegerGemmKernel
             w.Line("for (int k = 0; k < K; k++)");
             w.Line("    rowSum += Unsafe.Add(ref a, k);");
         }
-        w.Open("for (int o = 0; o < OutC; o++)");
+        w.Open(layer.Split.Split ? $"for (int o = from * {IntegerGemmLayout.Block}; o < Math.Min(to * {IntegerGemmLayout.Block}, OutC); o++)" : "for (int o = 0; o < OutC; o++)");
         w.Line($"int acc = Unsafe.Add(ref bias, o){(rowSums ? " - WeightZeroPoint * rowSum" : "")};");
         w.Line($"ref {wt} wo = ref Unsafe.Add(ref ws, o / {IntegerGemmLayout.Block} * {g.BlockBytes} + o % {IntegerGemmLayout.Block} * {IntegerGemmLayout.Step});");
         w.Line("for (int k = 0; k < K; k++)");
@@ -285,8 +285,10 @@ internal static class IntegerGemmKernel
                 (sum, load, mask) => $"AdvSimd.AddPairwiseWideningAndAdd({sum}, AdvSimd.AddPairwiseWidening({(mask is null ? load : $"({load} & {mask})")}))");
         if (rowSums)
             w.Line($"Vector128<int> {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"z{r} = Vector128.Create(WeightZeroPoint * (int)Vector128.Sum(s{r}))"))};");
-        // One block needs no loop.
-        if (g.Blocks > 1)
+        // One block needs no loop; a split layer's part makes blocks [from, to).
+        if (layer.Split.Split)
+            w.Open("for (int b = from; b < to; b++)");
+        else if (g.Blocks > 1)
             w.Open($"for (int b = 0; b < {g.Blocks}; b++)");
         else
             w.Scope().Line("const int b = 0;");
@@ -496,9 +498,11 @@ internal static class IntegerGemmKernel
                 w.Line($"{{ int value = Unsafe.Add(ref input8, {Pixel(r)} + k); Unsafe.Add(ref wide, {Plus(Rendering.Constant(r * stride), "k")}) = (short)value;{(rowSums ? $" s{r} += value;" : "")} }}");
             w.Close();
         }
-        // Half blocks of 8 outputs, as many as hold output channels; one needs no loop.
+        // Half blocks of 8 outputs, as many as hold output channels; one needs no loop; a split layer's part makes those of blocks [from, to).
         int halves = (g.OutC + 7) / 8;
-        if (halves > 1)
+        if (layer.Split.Split)
+            w.Open(halves % 2 == 0 ? "for (int b = 2 * from; b < 2 * to; b++)" : $"for (int b = 2 * from; b < Math.Min(2 * to, {halves}); b++)");
+        else if (halves > 1)
             w.Open($"for (int b = 0; b < {halves}; b++)");
         else
             w.Scope().Line("const int b = 0;");

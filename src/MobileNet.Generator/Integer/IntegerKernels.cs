@@ -18,7 +18,10 @@ internal static class IntegerKernels
     {
         PlannedOp op = layer.Operation;
         string scratch = layer.ScratchLength > 0 ? ", ref byte scratch" : "";
+        string range = layer.Split.Split ? ", int from, int to" : "";
         w.Line($"/// <summary>Layer {layer.Index}: {layer.Description}, {op.Shape(false)} → {op.Shape(true)}, {layer.Input} → {layer.Output}.</summary>");
+        if (layer.Split.Split)
+            w.Line($"/// <remarks>Makes {(layer.Split.Axis == SplitAxis.Rows ? "output rows" : "the blocks of 16 output channels")} [<paramref name=\"from\"/>, <paramref name=\"to\"/>) of its {layer.Split.Units}: a part's share when the layer is split between threads.</remarks>");
         if (layer.Ring is { } ring)
         {
             w.Line($"/// <remarks>One output row a call, row <paramref name=\"y\"/>, into slot y % {ring.Rows} of the ring <paramref name=\"output\"/>: layer {layer.Index + 1} calls it as its windows reach the row.</remarks>");
@@ -27,10 +30,10 @@ internal static class IntegerKernels
         else if (producer is not null)
         {
             w.Line($"/// <remarks>It makes its input rows, in the ring <paramref name=\"input\"/>, by calling layer {producer.Index} on that layer's input <paramref name=\"source\"/>.</remarks>");
-            w.Open($"private static void {layer.MethodName}(ref byte source, ref byte input, ref byte output{scratch}{(producer.ScratchLength > 0 ? ", ref byte sourceScratch" : "")})");
+            w.Open($"private static void {layer.MethodName}(ref byte source, ref byte input, ref byte output{scratch}{(producer.ScratchLength > 0 ? ", ref byte sourceScratch" : "")}{range})");
         }
         else
-            w.Open($"private static void {layer.MethodName}(ref byte input, {(layer.Kind == IntegerKind.Add ? "ref byte skip, " : "")}ref byte output{scratch})");
+            w.Open($"private static void {layer.MethodName}(ref byte input, {(layer.Kind == IntegerKind.Add ? "ref byte skip, " : "")}ref byte output{scratch}{range})");
         switch (layer.Kind)
         {
             case IntegerKind.Conv when layer.Gemm is { } gemm: IntegerGemmKernel.Write(w, layer, gemm, branches); break;

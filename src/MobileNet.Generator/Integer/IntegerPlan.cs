@@ -78,6 +78,14 @@ internal sealed record IntegerLayer
     public IntegerRing? Ring { get; init; }
     /// <summary>A depthwise layer that reads its input rows from the ring of the layer before it, which it runs (−1: none).</summary>
     public int StreamedFrom { get; init; } = -1;
+    /// <summary>How the layer's work is divided between threads: a depthwise layer's output rows (a streamed one making its producer's rows per part), a GEMM's blocks of 16 output channels.</summary>
+    public LayerSplit Split { get; init; } = LayerSplit.Alone;
+    /// <summary>
+    /// Where a split layer's parts after the first keep, within their own region of the workspace, the scratch of
+    /// the layer they run streamed (its producer's) and that layer's ring; the layer's own scratch starts the region.
+    /// </summary>
+    public int PartSourceScratchAt { get; init; }
+    public int PartRingAt { get; init; }
     public int OutputLength => Operation.OutH * Operation.OutW * Operation.OutC;
     /// <summary>Bytes the layer's output takes in the workspace: the whole map, or the ring of its rows.</summary>
     public int BufferLength => Ring?.Length ?? OutputLength;
@@ -141,7 +149,7 @@ internal static class IntegerSoftmax
 /// output quantisation, what <c>Run</c> writes, and the workspace in bytes.
 /// </summary>
 internal sealed class IntegerPlan(PlannedNetwork network, QuantizedTensor input, IReadOnlyList<IntegerLayer> layers, IReadOnlyList<PlannedOutput> outputs,
-    IReadOnlyDictionary<int, byte[]> data, int workspaceLength, int floatWorkspaceLength, IReadOnlyList<IntegerGemmBranch> branches)
+    IReadOnlyDictionary<int, byte[]> data, int workspaceLength, int floatWorkspaceLength, IReadOnlyList<IntegerGemmBranch> branches, int partScratchAt, int partScratchLength)
 {
     /// <summary>The instruction-set branches each GEMM has before its scalar code.</summary>
     public IReadOnlyList<IntegerGemmBranch> Branches { get; } = branches;
@@ -156,6 +164,12 @@ internal sealed class IntegerPlan(PlannedNetwork network, QuantizedTensor input,
     public int WorkspaceLength { get; } = workspaceLength;
     /// <summary>The float network's workspace in bytes, for the docs' comparison.</summary>
     public int FloatWorkspaceBytes { get; } = floatWorkspaceLength;
+    /// <summary>Where the regions of a split layer's parts after the first begin, in bytes from the aligned workspace: past the arena.</summary>
+    public int PartScratchAt { get; } = partScratchAt;
+    /// <summary>Bytes of each part's region: the most any split layer's part needs, in whole cache lines.</summary>
+    public int PartScratchLength { get; } = partScratchLength;
+    /// <summary>The most parts any layer is split into; 1 when every layer runs on the calling thread.</summary>
+    public int MostParts => Layers.Max(l => l.Split.MaxParts);
     public int InputLength => Network.Resolution * Network.Resolution * Network.InputChannels;
     public long MultiplyAccumulates => Layers.Sum(l => l.Operation.Macs);
     public long Parameters => Layers.Sum(l => l.Operation.Parameters);

@@ -114,11 +114,14 @@ internal static class IntegerPlanner
         // Run's one output is the last layer's.
         Stream(layers, branches, read: [layers.Count - 1]);
         (int[] offsets, int[] scratch, int workspace) = Arena(layers);
-        IntegerLayer[] placed = layers.Select((layer, i) => layer with
+        IntegerLayer[] placed = layers.Select((layer, i) => Split(layer, i > 0 ? layers[i - 1] : null) with
         {
             InputOffset = i == 0 ? -1 : offsets[i - 1], OutputOffset = offsets[i], ScratchOffset = scratch[i],
             SkipOffset = layer.Kind == IntegerKind.Add ? Offset(offsets, layer.SkipFrom) : 0,
         }).ToArray();
+        // Each part after the first has a region past the arena: its scratch, its producer's scratch, its ring.
+        int partScratch = placed.Where(l => l.Split.Split).Select(l => l.StreamedFrom >= 0 ? l.PartRingAt + placed[l.StreamedFrom].Ring!.Length : l.PartSourceScratchAt)
+            .DefaultIfEmpty(0).Max();
 
         BoundOutput bound0 = network.Outputs[0];
         var outputs = new[] { PlannedOutput.For(bound0, layers.Count - 1, bound0.Channels) };
@@ -126,7 +129,32 @@ internal static class IntegerPlanner
         var facts = new PlannedNetwork(network.Version, network.Alpha, network.Resolution, graph.InputChannels, graph.InputLayout, graph.Source.Replace(TfliteLowering.Dequantised, ""),
             normalization, outputs[0].Kind, OutputSelector.Describe(network.Outputs), network.LeftOut);
         // The slack: alignment, and the 16-byte loads that read past a tensor's last channels into lanes left unused.
-        return new IntegerPlan(facts, graph.QuantizedInput!.Value, placed, outputs, data, workspace + Alignment - 1 + OverRead, floatWorkspaceBytes, branches);
+        return new IntegerPlan(facts, graph.QuantizedInput!.Value, placed, outputs, data, workspace + Alignment - 1 + OverRead, floatWorkspaceBytes, branches,
+            partScratchAt: workspace, partScratch);
+    }
+
+    /// <summary>
+    /// A layer's split between threads: a depthwise filter's by output rows (one row a unit; a streamed one's
+    /// work includes its producer's, which each part runs for the rows its windows reach), a GEMM's by blocks of
+    /// 16 output channels, the unit its kernel loops over inside each tile of pixels (each part then reads the
+    /// whole input and its own channels' weights). A streamed producer runs inside its consumer's parts; the pool,
+    /// the adds, the softmax, a convolution read tap by tap and a GEMM of one block run on the calling thread.
+    /// </summary>
+    private static IntegerLayer Split(IntegerLayer layer, IntegerLayer? previous)
+    {
+        PlannedOp op = layer.Operation;
+        LayerSplit split = layer switch
+        {
+            { Ring: not null } => LayerSplit.Alone,
+            { DepthwiseSchedule: not null } => LayerSplit.Choose(SplitAxis.Rows, op.OutH, 1,
+                op.Macs * LayerSplit.DepthwiseCost + (layer.StreamedFrom >= 0 ? previous!.Operation.Macs : 0)),
+            { Gemm: { } gemm } => LayerSplit.Choose(SplitAxis.Channels, gemm.Blocks, 1, op.Macs),
+            _ => LayerSplit.Alone,
+        };
+        // A part's region: the layer's scratch, its producer's, the producer's ring, each in whole cache lines.
+        int sourceScratch = Planner.RoundUp(layer.ScratchLength, Alignment);
+        int ring = sourceScratch + (layer.StreamedFrom >= 0 ? Planner.RoundUp(previous!.ScratchLength, Alignment) : 0);
+        return layer with { Split = split, PartSourceScratchAt = sourceScratch, PartRingAt = ring };
     }
 
     private static int Offset(int[] offsets, int layer) => layer < 0 ? -1 : offsets[layer];

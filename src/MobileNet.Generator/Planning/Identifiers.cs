@@ -56,6 +56,9 @@ internal static class Identifiers
         null => $"_Clamp{BitConverter.ToUInt32(BitConverter.GetBytes(clamp.Min), 0):X8}to{BitConverter.ToUInt32(BitConverter.GetBytes(clamp.Max), 0):X8}",
     };
 
+    /// <summary>The method that runs one part of a layer split between threads: "Layer04Part".</summary>
+    public static string PartMethod(int index) => $"Layer{index:D2}Part";
+
     /// <summary>The field of a layer's packed weights: "Layer03Project", or "Layer00" for a layer's single array (<paramref name="suffix"/> "").</summary>
     public static string WeightField(int index, string suffix) => $"Layer{index:D2}{suffix}";
 

@@ -60,8 +60,8 @@ internal sealed record LayerSplit(SplitAxis Axis, int Units, int PerUnit, int Ma
     }
 
     /// <summary>
-    /// Units of whole <paramref name="perStep"/>s (rows, blocks) that <see cref="MostParts"/> parts can share
-    /// evenly: <paramref name="count"/> steps in at most <see cref="MostParts"/> units. 112 rows → 8 units of 14.
+    /// Units that <see cref="MostParts"/> parts can share evenly: <paramref name="count"/> rows or blocks in at most
+    /// <see cref="MostParts"/> units of as many each, the last perhaps fewer. 112 rows → 8 units of 14; 63 blocks → 8 of 8, the last 7.
     /// </summary>
     public static (int Units, int PerUnit) Even(int count)
     {

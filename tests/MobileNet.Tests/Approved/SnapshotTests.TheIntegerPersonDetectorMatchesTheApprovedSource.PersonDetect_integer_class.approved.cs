@@ -20,41 +20,42 @@ namespace Tests;
 /// <see cref="Preprocess(ReadOnlySpan{byte}, int, int, int, Span{sbyte}, float)"/> makes them from 8-bit pixels. Every convolution multiplies 8-bit values into 32-bit sums, exactly,
 /// and requantises each sum to its output's 8 bits with the file's scales, as LiteRT does: the outputs are LiteRT's, bit for bit.</para>
 /// <code>
-///  #  layer            stride  input → output                          MACs      params  output                                    name
-///  0  conv 3×3              2  96×96×1 → 48×48×8                    165,888          72  int8 (scale 0.023529412, zero point -128)  stem
-///  1  depthwise 3×3         1  48×48×8 → 48×48×8                    165,888          72  int8 (scale 0.023529412, zero point -128)
-///  2  pointwise 1×1         1  48×48×8 → 48×48×16                   294,912         128  int8 (scale 0.023529412, zero point -128)  block1
-///  3  depthwise 3×3         2  48×48×16 → 24×24×16                   82,944         144  int8 (scale 0.023529412, zero point -128)
-///  4  pointwise 1×1         1  24×24×16 → 24×24×32                  294,912         512  int8 (scale 0.023529412, zero point -128)  block2
-///  5  depthwise 3×3         1  24×24×32 → 24×24×32                  165,888         288  int8 (scale 0.023529412, zero point -128)
-///  6  pointwise 1×1         1  24×24×32 → 24×24×32                  589,824       1,024  int8 (scale 0.023529412, zero point -128)  block3
-///  7  depthwise 3×3         2  24×24×32 → 12×12×32                   41,472         288  int8 (scale 0.023529412, zero point -128)
-///  8  pointwise 1×1         1  12×12×32 → 12×12×64                  294,912       2,048  int8 (scale 0.023529412, zero point -128)  block4
-///  9  depthwise 3×3         1  12×12×64 → 12×12×64                   82,944         576  int8 (scale 0.023529412, zero point -128)
-/// 10  pointwise 1×1         1  12×12×64 → 12×12×64                  589,824       4,096  int8 (scale 0.023529412, zero point -128)  block5
-/// 11  depthwise 3×3         2  12×12×64 → 6×6×64                     20,736         576  int8 (scale 0.023529412, zero point -128)
-/// 12  pointwise 1×1         1  6×6×64 → 6×6×128                     294,912       8,192  int8 (scale 0.023529412, zero point -128)  block6
-/// 13  depthwise 3×3         1  6×6×128 → 6×6×128                     41,472       1,152  int8 (scale 0.023529412, zero point -128)
-/// 14  pointwise 1×1         1  6×6×128 → 6×6×128                    589,824      16,384  int8 (scale 0.023529412, zero point -128)  block7
-/// 15  depthwise 3×3         1  6×6×128 → 6×6×128                     41,472       1,152  int8 (scale 0.023529412, zero point -128)
-/// 16  pointwise 1×1         1  6×6×128 → 6×6×128                    589,824      16,384  int8 (scale 0.023529412, zero point -128)  block8
-/// 17  depthwise 3×3         1  6×6×128 → 6×6×128                     41,472       1,152  int8 (scale 0.023529412, zero point -128)
-/// 18  pointwise 1×1         1  6×6×128 → 6×6×128                    589,824      16,384  int8 (scale 0.023529412, zero point -128)  block9
-/// 19  depthwise 3×3         1  6×6×128 → 6×6×128                     41,472       1,152  int8 (scale 0.023529412, zero point -128)
-/// 20  pointwise 1×1         1  6×6×128 → 6×6×128                    589,824      16,384  int8 (scale 0.023529412, zero point -128)  block10
-/// 21  depthwise 3×3         1  6×6×128 → 6×6×128                     41,472       1,152  int8 (scale 0.023529412, zero point -128)
-/// 22  pointwise 1×1         1  6×6×128 → 6×6×128                    589,824      16,384  int8 (scale 0.023529412, zero point -128)  block11
-/// 23  depthwise 3×3         2  6×6×128 → 3×3×128                     10,368       1,152  int8 (scale 0.023529412, zero point -128)
-/// 24  pointwise 1×1         1  3×3×128 → 3×3×256                    294,912      32,768  int8 (scale 0.023529412, zero point -128)  block12
-/// 25  depthwise 3×3         1  3×3×256 → 3×3×256                     20,736       2,304  int8 (scale 0.023529412, zero point -128)
-/// 26  pointwise 1×1         1  3×3×256 → 3×3×256                    589,824      65,536  int8 (scale 0.01860933, zero point -128)  block13
-/// 27  average pool             3×3×256 → 256                              0           0  int8 (scale 0.01860933, zero point -128)  pool
-/// 28  classifier               256 → 2                                  512         512  int8 (scale 0.012518751, zero point -1)
-/// 29  softmax                  2 → 2                                      0           0  int8 (scale 0.00390625, zero point -128)
+///  #  layer            stride  input → output                          MACs      params  output                                    threads 2·4·8     name
+///  0  conv 3×3              2  96×96×1 → 48×48×8                    165,888          72  int8 (scale 0.023529412, zero point -128)  caller            stem
+///  1  depthwise 3×3         1  48×48×8 → 48×48×8                    165,888          72  int8 (scale 0.023529412, zero point -128)  rows 2·2·2
+///  2  pointwise 1×1         1  48×48×8 → 48×48×16                   294,912         128  int8 (scale 0.023529412, zero point -128)  in layer 3        block1
+///  3  depthwise 3×3         2  48×48×16 → 24×24×16                   82,944         144  int8 (scale 0.023529412, zero point -128)  rows 2·2·2
+///  4  pointwise 1×1         1  24×24×16 → 24×24×32                  294,912         512  int8 (scale 0.023529412, zero point -128)  in layer 5        block2
+///  5  depthwise 3×3         1  24×24×32 → 24×24×32                  165,888         288  int8 (scale 0.023529412, zero point -128)  rows 2·3·3
+///  6  pointwise 1×1         1  24×24×32 → 24×24×32                  589,824       1,024  int8 (scale 0.023529412, zero point -128)  in layer 7        block3
+///  7  depthwise 3×3         2  24×24×32 → 12×12×32                   41,472         288  int8 (scale 0.023529412, zero point -128)  rows 2·2·2
+///  8  pointwise 1×1         1  12×12×32 → 12×12×64                  294,912       2,048  int8 (scale 0.023529412, zero point -128)  in layer 9        block4
+///  9  depthwise 3×3         1  12×12×64 → 12×12×64                   82,944         576  int8 (scale 0.023529412, zero point -128)  rows 2·2·2
+/// 10  pointwise 1×1         1  12×12×64 → 12×12×64                  589,824       4,096  int8 (scale 0.023529412, zero point -128)  in layer 11       block5
+/// 11  depthwise 3×3         2  12×12×64 → 6×6×64                     20,736         576  int8 (scale 0.023529412, zero point -128)  rows 2·2·2
+/// 12  pointwise 1×1         1  6×6×64 → 6×6×128                     294,912       8,192  int8 (scale 0.023529412, zero point -128)  caller            block6
+/// 13  depthwise 3×3         1  6×6×128 → 6×6×128                     41,472       1,152  int8 (scale 0.023529412, zero point -128)  caller
+/// 14  pointwise 1×1         1  6×6×128 → 6×6×128                    589,824      16,384  int8 (scale 0.023529412, zero point -128)  channels 2·2·2    block7
+/// 15  depthwise 3×3         1  6×6×128 → 6×6×128                     41,472       1,152  int8 (scale 0.023529412, zero point -128)  caller
+/// 16  pointwise 1×1         1  6×6×128 → 6×6×128                    589,824      16,384  int8 (scale 0.023529412, zero point -128)  channels 2·2·2    block8
+/// 17  depthwise 3×3         1  6×6×128 → 6×6×128                     41,472       1,152  int8 (scale 0.023529412, zero point -128)  caller
+/// 18  pointwise 1×1         1  6×6×128 → 6×6×128                    589,824      16,384  int8 (scale 0.023529412, zero point -128)  channels 2·2·2    block9
+/// 19  depthwise 3×3         1  6×6×128 → 6×6×128                     41,472       1,152  int8 (scale 0.023529412, zero point -128)  caller
+/// 20  pointwise 1×1         1  6×6×128 → 6×6×128                    589,824      16,384  int8 (scale 0.023529412, zero point -128)  channels 2·2·2    block10
+/// 21  depthwise 3×3         1  6×6×128 → 6×6×128                     41,472       1,152  int8 (scale 0.023529412, zero point -128)  caller
+/// 22  pointwise 1×1         1  6×6×128 → 6×6×128                    589,824      16,384  int8 (scale 0.023529412, zero point -128)  channels 2·2·2    block11
+/// 23  depthwise 3×3         2  6×6×128 → 3×3×128                     10,368       1,152  int8 (scale 0.023529412, zero point -128)  caller
+/// 24  pointwise 1×1         1  3×3×128 → 3×3×256                    294,912      32,768  int8 (scale 0.023529412, zero point -128)  caller            block12
+/// 25  depthwise 3×3         1  3×3×256 → 3×3×256                     20,736       2,304  int8 (scale 0.023529412, zero point -128)  caller
+/// 26  pointwise 1×1         1  3×3×256 → 3×3×256                    589,824      65,536  int8 (scale 0.01860933, zero point -128)  channels 2·2·2    block13
+/// 27  average pool             3×3×256 → 256                              0           0  int8 (scale 0.01860933, zero point -128)  caller            pool
+/// 28  classifier               256 → 2                                  512         512  int8 (scale 0.012518751, zero point -1)   caller
+/// 29  softmax                  2 → 2                                      0           0  int8 (scale 0.00390625, zero point -128)  caller
 ///     total                                                       7,157,888     207,968
 /// </code>
 /// <para>Output: each layer's quantisation, and in brackets the clamp of its fused activation where that narrows the type's range.</para>
 /// <para>Streamed, their maps never whole in the workspace: layers 2, 4, 6, 8, 10, whose output rows the depthwise layer after each reads from a ring as many rows deep as its window, making each row as its windows reach it.</para>
+/// <para>Threads: how <c>Run</c> with an <see cref="global::MobileNet.InferenceThreads"/> set of 2, 4 and 8 threads splits each layer, at most: a depthwise layer by output rows (each part making the streamed rows its windows reach, in a ring of its own), a GEMM by blocks of 16 output channels; "caller" layers run on the calling thread alone.</para>
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("MobileNet.Generator", "(package version)")]
 partial class Net
@@ -99,7 +100,7 @@ partial class Net
     public static void Preprocess(ReadOnlySpan<byte> pixels, int width, int height, int channels, Span<float> input, float centralFraction = 1f) =>
         global::MobileNet.ImagePreprocessor.Resize(pixels, width, height, channels, input, InputSize, InputChannels, Normalization, centralFraction);
 
-    private readonly byte[] _workspace = new byte[WorkspaceLength];
+    private byte[] _workspace = new byte[WorkspaceLength];
     private readonly sbyte[] _input = new sbyte[InputLength];
     private readonly sbyte[] _output = new sbyte[OutputLength];
 
@@ -125,6 +126,19 @@ partial class Net
         Run(_input, output);
     }
 
+    /// <summary>
+    /// Runs the network on one quantised image split between the threads of <paramref name="threads"/>, using this instance's workspace; the
+    /// same codes as one thread. The first call with more threads than before makes the workspace larger, once; then it allocates nothing.
+    /// </summary>
+    public void Run(ReadOnlySpan<sbyte> input, Span<sbyte> output, global::MobileNet.InferenceThreads threads)
+    {
+        ArgumentNullException.ThrowIfNull(threads);
+        int length = WorkspaceLengthFor(threads.Count);
+        if (_workspace.Length < length)
+            _workspace = new byte[length];
+        Run(input, output, _workspace, threads);
+    }
+
     /// <summary>Runs the network on one quantised image in a workspace the caller provides. Allocates nothing; thread-safe for distinct workspaces.</summary>
     /// <param name="input"><see cref="InputLength"/> int8 values, NHWC.</param>
     /// <param name="output">Receives <see cref="OutputLength"/> int8 values.</param>
@@ -138,31 +152,184 @@ partial class Net
         ref byte image = ref Unsafe.As<sbyte, byte>(ref MemoryMarshal.GetReference(input));
         ref byte ws = ref global::MobileNet.NetworkGuard.AlignToCacheLine(ref MemoryMarshal.GetReference(workspace));
         Layer00_Conv3x3S2(ref image, ref ws);
-        Layer01_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 18432), ref Unsafe.Add(ref ws, 36864));
-        Layer03_Depthwise3x3S2(ref Unsafe.Add(ref ws, 18432), ref ws, ref Unsafe.Add(ref ws, 2368), ref Unsafe.Add(ref ws, 11584), ref Unsafe.Add(ref ws, 2304));
-        Layer05_Depthwise3x3S1(ref Unsafe.Add(ref ws, 2368), ref ws, ref Unsafe.Add(ref ws, 11712), ref Unsafe.Add(ref ws, 30144), ref Unsafe.Add(ref ws, 11584));
-        Layer07_Depthwise3x3S2(ref Unsafe.Add(ref ws, 11712), ref ws, ref Unsafe.Add(ref ws, 2560), ref Unsafe.Add(ref ws, 7168), ref Unsafe.Add(ref ws, 2304));
-        Layer09_Depthwise3x3S1(ref Unsafe.Add(ref ws, 2560), ref ws, ref Unsafe.Add(ref ws, 7168), ref Unsafe.Add(ref ws, 16384), ref Unsafe.Add(ref ws, 2304));
-        Layer11_Depthwise3x3S2(ref Unsafe.Add(ref ws, 7168), ref ws, ref Unsafe.Add(ref ws, 2816), ref Unsafe.Add(ref ws, 5120), ref Unsafe.Add(ref ws, 2304));
+        Layer01_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 18432), ref Unsafe.Add(ref ws, 36864), 0, 48);
+        Layer03_Depthwise3x3S2(ref Unsafe.Add(ref ws, 18432), ref ws, ref Unsafe.Add(ref ws, 2368), ref Unsafe.Add(ref ws, 11584), ref Unsafe.Add(ref ws, 2304), 0, 24);
+        Layer05_Depthwise3x3S1(ref Unsafe.Add(ref ws, 2368), ref ws, ref Unsafe.Add(ref ws, 11712), ref Unsafe.Add(ref ws, 30144), ref Unsafe.Add(ref ws, 11584), 0, 24);
+        Layer07_Depthwise3x3S2(ref Unsafe.Add(ref ws, 11712), ref ws, ref Unsafe.Add(ref ws, 2560), ref Unsafe.Add(ref ws, 7168), ref Unsafe.Add(ref ws, 2304), 0, 12);
+        Layer09_Depthwise3x3S1(ref Unsafe.Add(ref ws, 2560), ref ws, ref Unsafe.Add(ref ws, 7168), ref Unsafe.Add(ref ws, 16384), ref Unsafe.Add(ref ws, 2304), 0, 12);
+        Layer11_Depthwise3x3S2(ref Unsafe.Add(ref ws, 7168), ref ws, ref Unsafe.Add(ref ws, 2816), ref Unsafe.Add(ref ws, 5120), ref Unsafe.Add(ref ws, 2304), 0, 6);
         Layer12_Pointwise(ref Unsafe.Add(ref ws, 2816), ref Unsafe.Add(ref ws, 5120), ref ws);
         Layer13_Depthwise3x3S1(ref Unsafe.Add(ref ws, 5120), ref ws, ref Unsafe.Add(ref ws, 9728));
-        Layer14_Pointwise(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 9216));
+        Layer14_Pointwise(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 9216), 0, 8);
         Layer15_Depthwise3x3S1(ref Unsafe.Add(ref ws, 4608), ref ws, ref Unsafe.Add(ref ws, 9216));
-        Layer16_Pointwise(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 9216));
+        Layer16_Pointwise(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 9216), 0, 8);
         Layer17_Depthwise3x3S1(ref Unsafe.Add(ref ws, 4608), ref ws, ref Unsafe.Add(ref ws, 9216));
-        Layer18_Pointwise(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 9216));
+        Layer18_Pointwise(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 9216), 0, 8);
         Layer19_Depthwise3x3S1(ref Unsafe.Add(ref ws, 4608), ref ws, ref Unsafe.Add(ref ws, 9216));
-        Layer20_Pointwise(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 9216));
+        Layer20_Pointwise(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 9216), 0, 8);
         Layer21_Depthwise3x3S1(ref Unsafe.Add(ref ws, 4608), ref ws, ref Unsafe.Add(ref ws, 9216));
-        Layer22_Pointwise(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 9216));
+        Layer22_Pointwise(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 9216), 0, 8);
         Layer23_Depthwise3x3S2(ref Unsafe.Add(ref ws, 4608), ref ws, ref Unsafe.Add(ref ws, 1152));
         Layer24_Pointwise(ref ws, ref Unsafe.Add(ref ws, 1152), ref Unsafe.Add(ref ws, 3456));
         Layer25_Depthwise3x3S1(ref Unsafe.Add(ref ws, 1152), ref Unsafe.Add(ref ws, 3456), ref ws);
-        Layer26_Pointwise(ref Unsafe.Add(ref ws, 3456), ref ws, ref Unsafe.Add(ref ws, 5760));
+        Layer26_Pointwise(ref Unsafe.Add(ref ws, 3456), ref ws, ref Unsafe.Add(ref ws, 5760), 0, 16);
         Layer27_GlobalAveragePool(ref ws, ref Unsafe.Add(ref ws, 2304));
         Layer28_Classifier(ref Unsafe.Add(ref ws, 2304), ref Unsafe.Add(ref ws, 512), ref ws);
         Layer29_Softmax(ref Unsafe.Add(ref ws, 512), ref ws);
         MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<byte, sbyte>(ref ws), OutputLength).CopyTo(output);
+    }
+
+    /// <summary>The most parts a layer is split into, and the bytes of each part's region after the first, past the single-thread workspace from byte 37312.</summary>
+    private const int MostParts = 3, PartScratchLength = 3648, PartScratchAt = 37312;
+
+    /// <summary>Bytes of workspace <c>Run</c> needs with a set of <paramref name="threads"/> threads: <see cref="WorkspaceLength"/> and a region for each part after the first.</summary>
+    public static int WorkspaceLengthFor(int threads) => WorkspaceLength + (Math.Clamp(threads, 1, MostParts) - 1) * PartScratchLength;
+
+    /// <summary>
+    /// Runs the network on one quantised image in a workspace the caller provides, each layer split between the threads of
+    /// <paramref name="threads"/> as the layer table says: every output is computed by one thread as one thread computes it, so the
+    /// codes are those of <c>Run</c> without threads. Allocates nothing; thread-safe for distinct workspaces and thread sets.
+    /// </summary>
+    /// <param name="input"><see cref="InputLength"/> int8 values, NHWC.</param>
+    /// <param name="output">Receives <see cref="OutputLength"/> int8 values.</param>
+    /// <param name="workspace">At least <see cref="WorkspaceLengthFor"/>(<paramref name="threads"/>.Count) bytes; its contents are overwritten.</param>
+    /// <param name="threads">The threads to split each layer between; one network runs on a set at a time.</param>
+    /// <exception cref="ArgumentException">A span does not have the length the network needs.</exception>
+    public static void Run(ReadOnlySpan<sbyte> input, Span<sbyte> output, Span<byte> workspace, global::MobileNet.InferenceThreads threads)
+    {
+        ArgumentNullException.ThrowIfNull(threads);
+        global::MobileNet.NetworkGuard.ExactLength(input.Length, InputLength, nameof(input));
+        global::MobileNet.NetworkGuard.ExactLength(output.Length, OutputLength, nameof(output));
+        global::MobileNet.NetworkGuard.MinimumLength(workspace.Length, WorkspaceLengthFor(threads.Count), nameof(workspace));
+        ref byte image = ref Unsafe.As<sbyte, byte>(ref MemoryMarshal.GetReference(input));
+        ref byte ws = ref global::MobileNet.NetworkGuard.AlignToCacheLine(ref MemoryMarshal.GetReference(workspace));
+        ref byte first = ref Unsafe.As<sbyte, byte>(ref MemoryMarshal.GetReference(output)); // what the steps call their output; the layers write the workspace
+        Layer00_Conv3x3S2(ref image, ref ws);
+        threads.Run(Layer01Part, ref image, ref first, ref ws);
+        threads.Run(Layer03Part, ref image, ref first, ref ws);
+        threads.Run(Layer05Part, ref image, ref first, ref ws);
+        threads.Run(Layer07Part, ref image, ref first, ref ws);
+        threads.Run(Layer09Part, ref image, ref first, ref ws);
+        threads.Run(Layer11Part, ref image, ref first, ref ws);
+        Layer12_Pointwise(ref Unsafe.Add(ref ws, 2816), ref Unsafe.Add(ref ws, 5120), ref ws);
+        Layer13_Depthwise3x3S1(ref Unsafe.Add(ref ws, 5120), ref ws, ref Unsafe.Add(ref ws, 9728));
+        threads.Run(Layer14Part, ref image, ref first, ref ws);
+        Layer15_Depthwise3x3S1(ref Unsafe.Add(ref ws, 4608), ref ws, ref Unsafe.Add(ref ws, 9216));
+        threads.Run(Layer16Part, ref image, ref first, ref ws);
+        Layer17_Depthwise3x3S1(ref Unsafe.Add(ref ws, 4608), ref ws, ref Unsafe.Add(ref ws, 9216));
+        threads.Run(Layer18Part, ref image, ref first, ref ws);
+        Layer19_Depthwise3x3S1(ref Unsafe.Add(ref ws, 4608), ref ws, ref Unsafe.Add(ref ws, 9216));
+        threads.Run(Layer20Part, ref image, ref first, ref ws);
+        Layer21_Depthwise3x3S1(ref Unsafe.Add(ref ws, 4608), ref ws, ref Unsafe.Add(ref ws, 9216));
+        threads.Run(Layer22Part, ref image, ref first, ref ws);
+        Layer23_Depthwise3x3S2(ref Unsafe.Add(ref ws, 4608), ref ws, ref Unsafe.Add(ref ws, 1152));
+        Layer24_Pointwise(ref ws, ref Unsafe.Add(ref ws, 1152), ref Unsafe.Add(ref ws, 3456));
+        Layer25_Depthwise3x3S1(ref Unsafe.Add(ref ws, 1152), ref Unsafe.Add(ref ws, 3456), ref ws);
+        threads.Run(Layer26Part, ref image, ref first, ref ws);
+        Layer27_GlobalAveragePool(ref ws, ref Unsafe.Add(ref ws, 2304));
+        Layer28_Classifier(ref Unsafe.Add(ref ws, 2304), ref Unsafe.Add(ref ws, 512), ref ws);
+        Layer29_Softmax(ref Unsafe.Add(ref ws, 512), ref ws);
+        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<byte, sbyte>(ref ws), OutputLength).CopyTo(output);
+    }
+
+    /// <summary>A part's buffer: part 0 uses the layer's own, at <paramref name="at"/>; the others the one <paramref name="within"/> their region past the single-thread workspace.</summary>
+    private static ref byte PartBuffer(ref byte ws, int at, int part, int within) =>
+        ref part == 0 ? ref Unsafe.Add(ref ws, at) : ref Unsafe.Add(ref ws, PartScratchAt + (part - 1) * PartScratchLength + within);
+
+    /// <summary>Layer 1's part <paramref name="part"/> of a step: a run of its 48 output rows, in 2 parts at most.</summary>
+    private static void Layer01Part(int part, int parts, ref byte image, ref byte output, ref byte ws)
+    {
+        (int from, int to) = global::MobileNet.InferenceThreads.Range(48, Math.Min(parts, 2), part);
+        if (from < to)
+            Layer01_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 18432), ref PartBuffer(ref ws, 36864, part, 0), from, to);
+    }
+
+    /// <summary>Layer 3's part <paramref name="part"/> of a step: a run of its 24 output rows, in 2 parts at most.</summary>
+    private static void Layer03Part(int part, int parts, ref byte image, ref byte output, ref byte ws)
+    {
+        (int from, int to) = global::MobileNet.InferenceThreads.Range(24, Math.Min(parts, 2), part);
+        if (from < to)
+            Layer03_Depthwise3x3S2(ref Unsafe.Add(ref ws, 18432), ref PartBuffer(ref ws, 0, part, 896), ref Unsafe.Add(ref ws, 2368), ref PartBuffer(ref ws, 11584, part, 0), ref PartBuffer(ref ws, 2304, part, 832), from, to);
+    }
+
+    /// <summary>Layer 5's part <paramref name="part"/> of a step: a run of its 24 output rows, in 3 parts at most.</summary>
+    private static void Layer05Part(int part, int parts, ref byte image, ref byte output, ref byte ws)
+    {
+        (int from, int to) = global::MobileNet.InferenceThreads.Range(24, Math.Min(parts, 3), part);
+        if (from < to)
+            Layer05_Depthwise3x3S1(ref Unsafe.Add(ref ws, 2368), ref PartBuffer(ref ws, 0, part, 960), ref Unsafe.Add(ref ws, 11712), ref PartBuffer(ref ws, 30144, part, 0), ref PartBuffer(ref ws, 11584, part, 832), from, to);
+    }
+
+    /// <summary>Layer 7's part <paramref name="part"/> of a step: a run of its 12 output rows, in 2 parts at most.</summary>
+    private static void Layer07Part(int part, int parts, ref byte image, ref byte output, ref byte ws)
+    {
+        (int from, int to) = global::MobileNet.InferenceThreads.Range(12, Math.Min(parts, 2), part);
+        if (from < to)
+            Layer07_Depthwise3x3S2(ref Unsafe.Add(ref ws, 11712), ref PartBuffer(ref ws, 0, part, 1088), ref Unsafe.Add(ref ws, 2560), ref PartBuffer(ref ws, 7168, part, 0), ref PartBuffer(ref ws, 2304, part, 832), from, to);
+    }
+
+    /// <summary>Layer 9's part <paramref name="part"/> of a step: a run of its 12 output rows, in 2 parts at most.</summary>
+    private static void Layer09Part(int part, int parts, ref byte image, ref byte output, ref byte ws)
+    {
+        (int from, int to) = global::MobileNet.InferenceThreads.Range(12, Math.Min(parts, 2), part);
+        if (from < to)
+            Layer09_Depthwise3x3S1(ref Unsafe.Add(ref ws, 2560), ref PartBuffer(ref ws, 0, part, 1088), ref Unsafe.Add(ref ws, 7168), ref PartBuffer(ref ws, 16384, part, 0), ref PartBuffer(ref ws, 2304, part, 832), from, to);
+    }
+
+    /// <summary>Layer 11's part <paramref name="part"/> of a step: a run of its 6 output rows, in 2 parts at most.</summary>
+    private static void Layer11Part(int part, int parts, ref byte image, ref byte output, ref byte ws)
+    {
+        (int from, int to) = global::MobileNet.InferenceThreads.Range(6, Math.Min(parts, 2), part);
+        if (from < to)
+            Layer11_Depthwise3x3S2(ref Unsafe.Add(ref ws, 7168), ref PartBuffer(ref ws, 0, part, 1344), ref Unsafe.Add(ref ws, 2816), ref PartBuffer(ref ws, 5120, part, 0), ref PartBuffer(ref ws, 2304, part, 832), from, to);
+    }
+
+    /// <summary>Layer 14's part <paramref name="part"/> of a step: a run of its 8 blocks of output channels, in 2 parts at most.</summary>
+    private static void Layer14Part(int part, int parts, ref byte image, ref byte output, ref byte ws)
+    {
+        (int from, int to) = global::MobileNet.InferenceThreads.Range(8, Math.Min(parts, 2), part);
+        if (from < to)
+            Layer14_Pointwise(ref ws, ref Unsafe.Add(ref ws, 4608), ref PartBuffer(ref ws, 9216, part, 0), from, to);
+    }
+
+    /// <summary>Layer 16's part <paramref name="part"/> of a step: a run of its 8 blocks of output channels, in 2 parts at most.</summary>
+    private static void Layer16Part(int part, int parts, ref byte image, ref byte output, ref byte ws)
+    {
+        (int from, int to) = global::MobileNet.InferenceThreads.Range(8, Math.Min(parts, 2), part);
+        if (from < to)
+            Layer16_Pointwise(ref ws, ref Unsafe.Add(ref ws, 4608), ref PartBuffer(ref ws, 9216, part, 0), from, to);
+    }
+
+    /// <summary>Layer 18's part <paramref name="part"/> of a step: a run of its 8 blocks of output channels, in 2 parts at most.</summary>
+    private static void Layer18Part(int part, int parts, ref byte image, ref byte output, ref byte ws)
+    {
+        (int from, int to) = global::MobileNet.InferenceThreads.Range(8, Math.Min(parts, 2), part);
+        if (from < to)
+            Layer18_Pointwise(ref ws, ref Unsafe.Add(ref ws, 4608), ref PartBuffer(ref ws, 9216, part, 0), from, to);
+    }
+
+    /// <summary>Layer 20's part <paramref name="part"/> of a step: a run of its 8 blocks of output channels, in 2 parts at most.</summary>
+    private static void Layer20Part(int part, int parts, ref byte image, ref byte output, ref byte ws)
+    {
+        (int from, int to) = global::MobileNet.InferenceThreads.Range(8, Math.Min(parts, 2), part);
+        if (from < to)
+            Layer20_Pointwise(ref ws, ref Unsafe.Add(ref ws, 4608), ref PartBuffer(ref ws, 9216, part, 0), from, to);
+    }
+
+    /// <summary>Layer 22's part <paramref name="part"/> of a step: a run of its 8 blocks of output channels, in 2 parts at most.</summary>
+    private static void Layer22Part(int part, int parts, ref byte image, ref byte output, ref byte ws)
+    {
+        (int from, int to) = global::MobileNet.InferenceThreads.Range(8, Math.Min(parts, 2), part);
+        if (from < to)
+            Layer22_Pointwise(ref ws, ref Unsafe.Add(ref ws, 4608), ref PartBuffer(ref ws, 9216, part, 0), from, to);
+    }
+
+    /// <summary>Layer 26's part <paramref name="part"/> of a step: a run of its 16 blocks of output channels, in 2 parts at most.</summary>
+    private static void Layer26Part(int part, int parts, ref byte image, ref byte output, ref byte ws)
+    {
+        (int from, int to) = global::MobileNet.InferenceThreads.Range(16, Math.Min(parts, 2), part);
+        if (from < to)
+            Layer26_Pointwise(ref Unsafe.Add(ref ws, 3456), ref ws, ref PartBuffer(ref ws, 5760, part, 0), from, to);
     }
 
     #if MOBILENET_PROFILE
@@ -184,39 +351,39 @@ partial class Net
         long start = global::System.Diagnostics.Stopwatch.GetTimestamp(), now;
         Layer00_Conv3x3S2(ref image, ref ws);
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[0] += now - start; start = now;
-        Layer01_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 18432), ref Unsafe.Add(ref ws, 36864));
+        Layer01_Depthwise3x3S1(ref ws, ref Unsafe.Add(ref ws, 18432), ref Unsafe.Add(ref ws, 36864), 0, 48);
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[1] += now - start; start = now;
-        Layer03_Depthwise3x3S2(ref Unsafe.Add(ref ws, 18432), ref ws, ref Unsafe.Add(ref ws, 2368), ref Unsafe.Add(ref ws, 11584), ref Unsafe.Add(ref ws, 2304));
+        Layer03_Depthwise3x3S2(ref Unsafe.Add(ref ws, 18432), ref ws, ref Unsafe.Add(ref ws, 2368), ref Unsafe.Add(ref ws, 11584), ref Unsafe.Add(ref ws, 2304), 0, 24);
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[3] += now - start; start = now;
-        Layer05_Depthwise3x3S1(ref Unsafe.Add(ref ws, 2368), ref ws, ref Unsafe.Add(ref ws, 11712), ref Unsafe.Add(ref ws, 30144), ref Unsafe.Add(ref ws, 11584));
+        Layer05_Depthwise3x3S1(ref Unsafe.Add(ref ws, 2368), ref ws, ref Unsafe.Add(ref ws, 11712), ref Unsafe.Add(ref ws, 30144), ref Unsafe.Add(ref ws, 11584), 0, 24);
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[5] += now - start; start = now;
-        Layer07_Depthwise3x3S2(ref Unsafe.Add(ref ws, 11712), ref ws, ref Unsafe.Add(ref ws, 2560), ref Unsafe.Add(ref ws, 7168), ref Unsafe.Add(ref ws, 2304));
+        Layer07_Depthwise3x3S2(ref Unsafe.Add(ref ws, 11712), ref ws, ref Unsafe.Add(ref ws, 2560), ref Unsafe.Add(ref ws, 7168), ref Unsafe.Add(ref ws, 2304), 0, 12);
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[7] += now - start; start = now;
-        Layer09_Depthwise3x3S1(ref Unsafe.Add(ref ws, 2560), ref ws, ref Unsafe.Add(ref ws, 7168), ref Unsafe.Add(ref ws, 16384), ref Unsafe.Add(ref ws, 2304));
+        Layer09_Depthwise3x3S1(ref Unsafe.Add(ref ws, 2560), ref ws, ref Unsafe.Add(ref ws, 7168), ref Unsafe.Add(ref ws, 16384), ref Unsafe.Add(ref ws, 2304), 0, 12);
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[9] += now - start; start = now;
-        Layer11_Depthwise3x3S2(ref Unsafe.Add(ref ws, 7168), ref ws, ref Unsafe.Add(ref ws, 2816), ref Unsafe.Add(ref ws, 5120), ref Unsafe.Add(ref ws, 2304));
+        Layer11_Depthwise3x3S2(ref Unsafe.Add(ref ws, 7168), ref ws, ref Unsafe.Add(ref ws, 2816), ref Unsafe.Add(ref ws, 5120), ref Unsafe.Add(ref ws, 2304), 0, 6);
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[11] += now - start; start = now;
         Layer12_Pointwise(ref Unsafe.Add(ref ws, 2816), ref Unsafe.Add(ref ws, 5120), ref ws);
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[12] += now - start; start = now;
         Layer13_Depthwise3x3S1(ref Unsafe.Add(ref ws, 5120), ref ws, ref Unsafe.Add(ref ws, 9728));
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[13] += now - start; start = now;
-        Layer14_Pointwise(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 9216));
+        Layer14_Pointwise(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 9216), 0, 8);
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[14] += now - start; start = now;
         Layer15_Depthwise3x3S1(ref Unsafe.Add(ref ws, 4608), ref ws, ref Unsafe.Add(ref ws, 9216));
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[15] += now - start; start = now;
-        Layer16_Pointwise(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 9216));
+        Layer16_Pointwise(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 9216), 0, 8);
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[16] += now - start; start = now;
         Layer17_Depthwise3x3S1(ref Unsafe.Add(ref ws, 4608), ref ws, ref Unsafe.Add(ref ws, 9216));
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[17] += now - start; start = now;
-        Layer18_Pointwise(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 9216));
+        Layer18_Pointwise(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 9216), 0, 8);
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[18] += now - start; start = now;
         Layer19_Depthwise3x3S1(ref Unsafe.Add(ref ws, 4608), ref ws, ref Unsafe.Add(ref ws, 9216));
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[19] += now - start; start = now;
-        Layer20_Pointwise(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 9216));
+        Layer20_Pointwise(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 9216), 0, 8);
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[20] += now - start; start = now;
         Layer21_Depthwise3x3S1(ref Unsafe.Add(ref ws, 4608), ref ws, ref Unsafe.Add(ref ws, 9216));
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[21] += now - start; start = now;
-        Layer22_Pointwise(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 9216));
+        Layer22_Pointwise(ref ws, ref Unsafe.Add(ref ws, 4608), ref Unsafe.Add(ref ws, 9216), 0, 8);
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[22] += now - start; start = now;
         Layer23_Depthwise3x3S2(ref Unsafe.Add(ref ws, 4608), ref ws, ref Unsafe.Add(ref ws, 1152));
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[23] += now - start; start = now;
@@ -224,7 +391,7 @@ partial class Net
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[24] += now - start; start = now;
         Layer25_Depthwise3x3S1(ref Unsafe.Add(ref ws, 1152), ref Unsafe.Add(ref ws, 3456), ref ws);
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[25] += now - start; start = now;
-        Layer26_Pointwise(ref Unsafe.Add(ref ws, 3456), ref ws, ref Unsafe.Add(ref ws, 5760));
+        Layer26_Pointwise(ref Unsafe.Add(ref ws, 3456), ref ws, ref Unsafe.Add(ref ws, 5760), 0, 16);
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[26] += now - start; start = now;
         Layer27_GlobalAveragePool(ref ws, ref Unsafe.Add(ref ws, 2304));
         now = global::System.Diagnostics.Stopwatch.GetTimestamp(); LayerTicks[27] += now - start; start = now;

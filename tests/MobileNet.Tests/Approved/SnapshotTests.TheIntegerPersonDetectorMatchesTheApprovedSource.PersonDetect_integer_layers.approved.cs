@@ -31,9 +31,10 @@
         }
     }
     /// <summary>Layer 1: depthwise 3×3, 48×48×8 → 48×48×8, int8 (scale 0.023529412, zero point -128) → int8 (scale 0.023529412, zero point -128).</summary>
-    private static void Layer01_Depthwise3x3S1(ref byte input, ref byte output, ref byte scratch)
+    /// <remarks>Makes output rows [<paramref name="from"/>, <paramref name="to"/>) of its 48: a part's share when the layer is split between threads.</remarks>
+    private static void Layer01_Depthwise3x3S1(ref byte input, ref byte output, ref byte scratch, int from, int to)
     {
-        const int InH = 48, InW = 48, C = 8, OutH = 48, OutW = 48, KernelW = 3, Stride = 1, PadTop = 1, PadLeft = 1;
+        const int InH = 48, InW = 48, C = 8, OutW = 48, KernelW = 3, Stride = 1, PadTop = 1, PadLeft = 1;
         const int InputZeroPoint = -128, OutputZeroPoint = -128, OutputMin = -128, OutputMax = 127;
         ref byte data = ref MobileNetWeights.Layer01.Bytes;
         ref int bias = ref Unsafe.As<byte, int>(ref data);
@@ -43,7 +44,7 @@
         ref short pairs = ref Unsafe.As<byte, short>(ref Unsafe.Add(ref data, 480));
         // The window's rows in the padding read a row of the input's zero point.
         Unsafe.InitBlockUnaligned(ref scratch, unchecked((byte)InputZeroPoint), InW * C);
-        for (int oy = 0; oy < OutH; oy++)
+        for (int oy = from; oy < to; oy++)
         {
             int y0 = oy * Stride - PadTop;
             ref byte r0 = ref (uint)y0 < InH ? ref Unsafe.Add(ref input, y0 * InW * C) : ref scratch;

@@ -44,7 +44,7 @@ internal sealed record GemmBranch(VectorWidth Width, IReadOnlyList<GemmPass> Pas
 /// <summary>
 /// A GEMM of <see cref="Pixels"/> pixels on weights packed as <see cref="Layout"/>, one branch per vector width,
 /// writing pixels <see cref="OutputStride"/> floats apart: the layout's output channels, or more where the GEMM
-/// makes one block of a layer's channels (a part of a layer split by channels).
+/// makes a run of a layer's blocks of channels (a unit of a layer split by channels).
 /// </summary>
 internal sealed record GemmSchedule(int Pixels, GemmLayout Layout, IReadOnlyList<GemmBranch> Branches, int OutputStride)
 {
