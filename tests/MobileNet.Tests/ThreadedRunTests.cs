@@ -132,6 +132,56 @@ public sealed class ThreadedRunTests(ITestOutputHelper output)
         Assert.Contains(two.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Message);
     }
 
+    /// <summary>
+    /// Thread safety with generated networks: one set serves a float and an integer network in turn, and two sets
+    /// run two inferences side by side, each on its own workspace; every result has the single-thread bits.
+    /// </summary>
+    [Fact]
+    public void OneSetServesTwoNetworksInTurnAndTwoSetsRunSideBySide()
+    {
+        GeneratorRun floats = GeneratorHarness.Generate(GeneratorHarness.Source(0.5, 160), SyntheticOnnx.Build(new NetworkOptions(0.5, 160) { Softmax = true }));
+        GeneratorRun codes = GeneratorHarness.Generate(GeneratorHarness.Source(0.25, 128, "models/model.tflite", ", Arithmetic = MobileNetArithmetic.Integer"),
+            File.ReadAllBytes(RepositoryFiles.Path("models/coral/mobilenet_v1_0.25_128_quant.tflite")), modelName: "models/model.tflite");
+        RunThreaded floatRun = Threaded(floats);
+        var codeRun = codes.Network!.GetMethod("Run", [typeof(ReadOnlySpan<byte>), typeof(Span<byte>), typeof(Span<byte>), typeof(InferenceThreads)])!.CreateDelegate<RunCodesThreaded<byte>>();
+        float[] image = Compare.RandomImage(floats.Constant("InputLength"), 8);
+        byte[] bytes = IntegerExecutionTests.RandomBytes(codes.Constant("InputLength"), 8);
+        var expectedFloats = new float[floats.Constant("OutputLength")];
+        floats.Run(image, expectedFloats, new float[floats.Constant("WorkspaceLength")]);
+        byte[] expectedCodes = IntegerExecutionTests.RunQuantized(codes, bytes);
+
+        using (var shared = new InferenceThreads(2))
+        {
+            float[] floatWorkspace = new float[WorkspaceFor(floats, 2)], floatResult = new float[expectedFloats.Length];
+            byte[] codeWorkspace = new byte[WorkspaceFor(codes, 2)], codeResult = new byte[expectedCodes.Length];
+            for (int i = 0; i < 3; i++)
+            {
+                floatRun(image, floatResult, floatWorkspace, shared);
+                codeRun(bytes, codeResult, codeWorkspace, shared);
+                Assert.Equal(expectedFloats, floatResult);
+                Assert.Equal(expectedCodes, codeResult);
+            }
+        }
+
+        // Two callers, each with its own set and workspace, at the same time.
+        float[] Side()
+        {
+            using var threads = new InferenceThreads(2);
+            var workspace = new float[WorkspaceFor(floats, 2)];
+            var result = new float[expectedFloats.Length];
+            for (int i = 0; i < 20; i++)
+                floatRun(image, result, workspace, threads);
+            return result;
+        }
+        var results = new float[2][];
+        var callers = new[] { new System.Threading.Thread(() => results[0] = Side()), new System.Threading.Thread(() => results[1] = Side()) };
+        foreach (System.Threading.Thread caller in callers)
+            caller.Start();
+        foreach (System.Threading.Thread caller in callers)
+            caller.Join();
+        Assert.All(results, result => Assert.Equal(expectedFloats, result));
+    }
+
     /// <summary>No Task, closure, delegate or array per inference, on the calling thread or the worker, in Debug and Release builds of the generated code.</summary>
     [Theory]
     [InlineData(OptimizationLevel.Release)]
