@@ -155,6 +155,7 @@ internal static class IntegerEmitter
              .Line("/// <summary>")
              .Line("/// Runs the network on one quantised image split between the threads of <paramref name=\"threads\"/>, using this instance's workspace; the")
              .Line("/// same codes as one thread. The first call with more threads than before makes the workspace larger, once; then it allocates nothing.")
+             .Line("/// Not for concurrent use of one instance.")
              .Line("/// </summary>")
              .Line($"public void Run(ReadOnlySpan<{inType}> input, Span<{outType}> output, global::MobileNet.InferenceThreads threads)")
              .Line("{")
@@ -200,7 +201,7 @@ internal static class IntegerEmitter
         w.Close();
 
         w.Line()
-         .Line($"/// <summary>The most parts a layer is split into, and the bytes of each part's region after the first, past the single-thread workspace from byte {plan.PartScratchAt}.</summary>")
+         .Line($"/// <summary>The most parts a layer is split into, and the bytes of each part's region after the first, from byte {plan.PartScratchAt}, past the arena of one thread.</summary>")
          .Line($"private const int MostParts = {plan.MostParts}, PartScratchLength = {plan.PartScratchLength}, PartScratchAt = {plan.PartScratchAt};")
          .Line()
          .Line("/// <summary>Bytes of workspace <c>Run</c> needs with a set of <paramref name=\"threads\"/> threads: <see cref=\"WorkspaceLength\"/> and a region for each part after the first.</summary>")
@@ -225,7 +226,7 @@ internal static class IntegerEmitter
         w.Close();
         if (plan.MostParts > 1)
             w.Line()
-             .Line("/// <summary>A part's buffer: part 0 uses the layer's own, at <paramref name=\"at\"/>; the others the one <paramref name=\"within\"/> their region past the single-thread workspace.</summary>")
+             .Line("/// <summary>A part's buffer: part 0 uses the layer's own, at <paramref name=\"at\"/>; the others the one <paramref name=\"within\"/> their region past the arena.</summary>")
              .Line("private static ref byte PartBuffer(ref byte ws, int at, int part, int within) =>")
              .Line("    ref part == 0 ? ref Unsafe.Add(ref ws, at) : ref Unsafe.Add(ref ws, PartScratchAt + (part - 1) * PartScratchLength + within);");
         foreach (IntegerLayer layer in plan.Layers.Where(l => l.Split.Split))

@@ -114,7 +114,7 @@ internal static class IntegerPlanner
         // Run's one output is the last layer's.
         Stream(layers, branches, read: [layers.Count - 1]);
         (int[] offsets, int[] scratch, int workspace) = Arena(layers);
-        IntegerLayer[] placed = layers.Select((layer, i) => Split(layer, i > 0 ? layers[i - 1] : null) with
+        IntegerLayer[] placed = layers.Select((layer, i) => Split(layer, layer.StreamedFrom >= 0 ? layers[layer.StreamedFrom] : null) with
         {
             InputOffset = i == 0 ? -1 : offsets[i - 1], OutputOffset = offsets[i], ScratchOffset = scratch[i],
             SkipOffset = layer.Kind == IntegerKind.Add ? Offset(offsets, layer.SkipFrom) : 0,
@@ -138,22 +138,26 @@ internal static class IntegerPlanner
     /// work includes its producer's, which each part runs for the rows its windows reach), a GEMM's by blocks of
     /// 16 output channels, the unit its kernel loops over inside each tile of pixels (each part then reads the
     /// whole input and its own channels' weights). A streamed producer runs inside its consumer's parts; the pool,
-    /// the adds, the softmax, a convolution read tap by tap and a GEMM of one block run on the calling thread.
+    /// the adds, the softmax, QUANTIZE, a convolution read tap by tap, a GEMM on im2col rows that is not streamed
+    /// (each part would copy every window) and any layer too small for two parts run on the calling thread.
     /// </summary>
-    private static IntegerLayer Split(IntegerLayer layer, IntegerLayer? previous)
+    /// <param name="producer">The GEMM <paramref name="layer"/> runs streamed, if any.</param>
+    private static IntegerLayer Split(IntegerLayer layer, IntegerLayer? producer)
     {
         PlannedOp op = layer.Operation;
+        // A streamed layer's part makes the KernelH − stride producer rows before its band that the part before it made too.
+        long halo = producer is null ? 0 : (op.KernelH - op.Stride) * producer.Operation.Macs / producer.Operation.OutH;
         LayerSplit split = layer switch
         {
             { Ring: not null } => LayerSplit.Alone,
             { DepthwiseSchedule: not null } => LayerSplit.Choose(SplitAxis.Rows, op.OutH, 1,
-                op.Macs * LayerSplit.DepthwiseCost + (layer.StreamedFrom >= 0 ? previous!.Operation.Macs : 0)),
-            { Gemm: { } gemm } => LayerSplit.Choose(SplitAxis.Channels, gemm.Blocks, 1, op.Macs),
+                op.Macs * LayerSplit.DepthwiseCost + (producer?.Operation.Macs ?? 0), halo),
+            { Gemm: { } gemm, Im2col: null } => LayerSplit.Choose(SplitAxis.Channels, gemm.Blocks, 1, op.Macs),
             _ => LayerSplit.Alone,
         };
         // A part's region: the layer's scratch, its producer's, the producer's ring, each in whole cache lines.
         int sourceScratch = Planner.RoundUp(layer.ScratchLength, Alignment);
-        int ring = sourceScratch + (layer.StreamedFrom >= 0 ? Planner.RoundUp(previous!.ScratchLength, Alignment) : 0);
+        int ring = sourceScratch + (producer is null ? 0 : Planner.RoundUp(producer.ScratchLength, Alignment));
         return layer with { Split = split, PartSourceScratchAt = sourceScratch, PartRingAt = ring };
     }
 

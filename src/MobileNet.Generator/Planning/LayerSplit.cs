@@ -53,11 +53,21 @@ internal sealed record LayerSplit(SplitAxis Axis, int Units, int PerUnit, int Ma
     /// weighed by <see cref="DepthwiseCost"/>): as many parts as the units and the work allow, up to
     /// <see cref="MostParts"/>; alone below two.
     /// </summary>
-    public static LayerSplit Choose(SplitAxis axis, int units, int perUnit, long work)
+    /// <param name="halo">
+    /// The work each part after the first repeats: a streamed layer's part makes the rows its windows reach, so
+    /// the rows at the edge of two parts' bands are made twice. Parts are added while what they repeat stays
+    /// within <see cref="MostRepeated"/> of the layer's work.
+    /// </param>
+    public static LayerSplit Choose(SplitAxis axis, int units, int perUnit, long work, long halo = 0)
     {
         int parts = (int)Math.Min(Math.Min(MostParts, units), work / PartMacs);
+        while (parts > 1 && (parts - 1) * halo > work * MostRepeated)
+            parts--;
         return parts < 2 ? Alone : new LayerSplit(axis, units, perUnit, parts);
     }
+
+    /// <summary>The share of a layer's work its parts may repeat between them: a quarter.</summary>
+    public const double MostRepeated = 0.25;
 
     /// <summary>
     /// Units that <see cref="MostParts"/> parts can share evenly: <paramref name="count"/> rows or blocks in at most

@@ -189,7 +189,9 @@ internal static class Planner
         int untiled = new[] { block.Expand is null ? 0 : input + expanded, (block.Expand is null ? input : expanded + keep) + filtered, filtered + output + keep }.Max();
 
         var ops = new StreamedOps(block.Expand is null ? null : Operation(block.Expand), Operation(dw), Operation(project), block.Residual);
-        LayerSplit split = RowPairs(dw.OutH, ops.All.Sum(o => o.Macs) + ops.Depthwise.Macs * (LayerSplit.DepthwiseCost - 1));
+        // A part expands the 3 − stride input rows before its band that the part before it expanded too.
+        long halo = ops.Expand is { } e ? (3 - dw.StrideH) * e.Macs / block.InH : 0;
+        LayerSplit split = RowPairs(dw.OutH, ops.All.Sum(o => o.Macs) + ops.Depthwise.Macs * (LayerSplit.DepthwiseCost - 1), halo);
         IReadOnlyDictionary<int, DepthwiseSchedule> depthwiseSchedules = DepthwiseSchedules(depthwise, dw, widths);
         int activations = (block.Expand is null ? 0 : expanded) + filtered + output;
         return new SizedLayer(kernel, outStride, hidden, output, stream.Length, untiled, activations, place => new PlannedLayer
@@ -208,7 +210,7 @@ internal static class Planner
     }
 
     /// <summary>A layer whose filter makes two output rows at a time, split by those pairs (the last one a single row where their number is odd).</summary>
-    private static LayerSplit RowPairs(int outH, long work) => LayerSplit.Choose(SplitAxis.Rows, (outH + 1) / 2, 2, work);
+    private static LayerSplit RowPairs(int outH, long work, long halo = 0) => LayerSplit.Choose(SplitAxis.Rows, (outH + 1) / 2, 2, work, halo);
 
     /// <summary>
     /// A GEMM's split: by blocks of output channels where its weights outweigh its input (the 14×14 and 7×7

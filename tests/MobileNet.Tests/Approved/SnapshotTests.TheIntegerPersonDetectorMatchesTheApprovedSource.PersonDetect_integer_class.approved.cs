@@ -129,6 +129,7 @@ partial class Net
     /// <summary>
     /// Runs the network on one quantised image split between the threads of <paramref name="threads"/>, using this instance's workspace; the
     /// same codes as one thread. The first call with more threads than before makes the workspace larger, once; then it allocates nothing.
+    /// Not for concurrent use of one instance.
     /// </summary>
     public void Run(ReadOnlySpan<sbyte> input, Span<sbyte> output, global::MobileNet.InferenceThreads threads)
     {
@@ -179,7 +180,7 @@ partial class Net
         MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<byte, sbyte>(ref ws), OutputLength).CopyTo(output);
     }
 
-    /// <summary>The most parts a layer is split into, and the bytes of each part's region after the first, past the single-thread workspace from byte 37312.</summary>
+    /// <summary>The most parts a layer is split into, and the bytes of each part's region after the first, from byte 37312, past the arena of one thread.</summary>
     private const int MostParts = 3, PartScratchLength = 3648, PartScratchAt = 37312;
 
     /// <summary>Bytes of workspace <c>Run</c> needs with a set of <paramref name="threads"/> threads: <see cref="WorkspaceLength"/> and a region for each part after the first.</summary>
@@ -232,7 +233,7 @@ partial class Net
         MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<byte, sbyte>(ref ws), OutputLength).CopyTo(output);
     }
 
-    /// <summary>A part's buffer: part 0 uses the layer's own, at <paramref name="at"/>; the others the one <paramref name="within"/> their region past the single-thread workspace.</summary>
+    /// <summary>A part's buffer: part 0 uses the layer's own, at <paramref name="at"/>; the others the one <paramref name="within"/> their region past the arena.</summary>
     private static ref byte PartBuffer(ref byte ws, int at, int part, int within) =>
         ref part == 0 ? ref Unsafe.Add(ref ws, at) : ref Unsafe.Add(ref ws, PartScratchAt + (part - 1) * PartScratchLength + within);
 
