@@ -133,8 +133,9 @@ public sealed class ThreadedRunTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Thread safety with generated networks: one set serves a float and an integer network in turn, and two sets
-    /// run two inferences side by side, each on its own workspace; every result has the single-thread bits.
+    /// Thread safety with generated networks: one set serves a float and an integer network in turn, refuses a span of
+    /// the wrong length on the calling thread and goes on serving, and two sets run two inferences side by side, each
+    /// on its own workspace; every result equals one thread's.
     /// </summary>
     [Fact]
     public void OneSetServesTwoNetworksInTurnAndTwoSetsRunSideBySide()
@@ -161,7 +162,12 @@ public sealed class ThreadedRunTests(ITestOutputHelper output)
                 Assert.Equal(expectedFloats, floatResult);
                 Assert.Equal(expectedCodes, codeResult);
             }
-        }
+            // A span of the wrong length is refused on the calling thread, and the set goes on serving.
+            var wrong = Assert.Throws<ArgumentException>(() => floatRun(image, new float[expectedFloats.Length - 1], floatWorkspace, shared));
+            Assert.Equal("output", wrong.ParamName);
+            codeRun(bytes, codeResult, codeWorkspace, shared);
+            Assert.Equal(expectedCodes, codeResult);
+        } // disposed idle
 
         // Two callers, each with its own set and workspace, at the same time.
         float[] Side()
