@@ -238,14 +238,8 @@ internal static class Emitter
             OutputParameters(w, s.Outputs);
             w.Line("/// <param name=\"threads\">The threads to split each layer between; one network runs on a set at a time.</param>")
              .Line("/// <exception cref=\"ArgumentException\">A span does not have the length the network needs.</exception>");
-            WriteMethod(w, $"public void Run(ReadOnlySpan<float> input, {Signature(s.Outputs)}, global::MobileNet.InferenceThreads threads)", plan, p =>
-            {
-                w.Line("ArgumentNullException.ThrowIfNull(threads);")
-                 .Line("int length = WorkspaceLengthFor(threads.Count);")
-                 .Line("if (_workspace.Length < length)")
-                 .Line("    _workspace = new float[length];")
-                 .Line($"Run(input, {spans}, _workspace, threads);");
-            });
+            WriteMethod(w, $"public void Run(ReadOnlySpan<float> input, {Signature(s.Outputs)}, global::MobileNet.InferenceThreads threads)", plan,
+                _ => ThreadedEmitter.InstanceRun(w, "float", $"input, {spans}"));
             w.Line();
         }
 
@@ -307,13 +301,11 @@ internal static class Emitter
     /// </summary>
     private static void WriteThreaded(SourceWriter w, NetworkSurface s, ExecutionPlan? plan)
     {
-        if (plan is not null)
-            w.Line($"/// <summary>The most parts a layer is split into, and the floats of scratch each part after the first takes, past the single-thread workspace from float {plan.PartScratchAt}.</summary>")
-             .Line($"private const int MostParts = {plan.MostParts}, PartScratchLength = {plan.PartScratchLength}, PartScratchAt = {plan.PartScratchAt};")
-             .Line();
-        w.Line("/// <summary>Floats of workspace <c>Run</c> needs with a set of <paramref name=\"threads\"/> threads: <see cref=\"WorkspaceLength\"/> and the scratch of each part after the first.</summary>");
-        WriteMethod(w, "public static int WorkspaceLengthFor(int threads)", plan, _ =>
-            w.Line("return WorkspaceLength + (Math.Clamp(threads, 1, MostParts) - 1) * PartScratchLength;"));
+        if (plan is null)
+            w.Line("/// <summary>Floats of workspace <c>Run</c> needs with a set of <paramref name=\"threads\"/> threads.</summary>")
+             .Line($"public static int WorkspaceLengthFor(int threads) => {Throw}");
+        else
+            ThreadedEmitter.Sizes(w, "floats", plan.MostParts, plan.PartScratchLength, plan.PartScratchAt);
         w.Line()
          .Line("/// <summary>")
          .Line("/// Runs the network on one image in a workspace the caller provides, each layer split between the threads of <paramref name=\"threads\"/>")
@@ -340,20 +332,10 @@ internal static class Emitter
         if (plan is null)
             return;
         if (plan.Layers.Any(l => l.Split.Split && l.ScratchLength > 0))
-            w.Line()
-             .Line("/// <summary>A part's scratch: part 0 uses the layer's own, at <paramref name=\"at\"/>; the others theirs, past the single-thread workspace.</summary>")
-             .Line("private static ref float PartScratch(ref float ws, int at, int part) =>")
-             .Line("    ref part == 0 ? ref Unsafe.Add(ref ws, at) : ref Unsafe.Add(ref ws, PartScratchAt + (part - 1) * PartScratchLength);");
+            ThreadedEmitter.PartBuffer(w, "float");
         foreach (PlannedLayer layer in plan.Layers.Where(l => l.Split.Split))
-        {
-            w.Line()
-             .Line($"/// <summary>Layer {layer.Index}'s part <paramref name=\"part\"/> of a step: a run of its {layer.Split.Units} units, in {layer.Split.MaxParts} parts at most.</summary>")
-             .Open($"private static void {Identifiers.PartMethod(layer.Index)}(int part, int parts, ref float image, ref float output, ref float ws)")
-             .Line($"(int from, int to) = global::MobileNet.InferenceThreads.Range({layer.Split.Units}, Math.Min(parts, {layer.Split.MaxParts}), part);")
-             .Line("if (from < to)")
-             .Line($"    {layer.MethodName}({LayerArguments(layer, $"ref PartScratch(ref ws, {layer.ScratchOffset}, part)")}, from, to);")
-             .Close();
-        }
+            ThreadedEmitter.PartMethod(w, layer.Index, layer.Split, "units", "float", layer.MethodName,
+                LayerArguments(layer, $"ref PartBuffer(ref ws, {layer.ScratchOffset}, part, 0)"));
     }
 
     /// <summary>A layer method's buffer arguments: input, output, then the scratch (<paramref name="scratch"/>, or the layer's own) and the expansion's span if any.</summary>

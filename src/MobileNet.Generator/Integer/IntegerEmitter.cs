@@ -157,15 +157,9 @@ internal static class IntegerEmitter
              .Line("/// same codes as one thread. The first call with more threads than before makes the workspace larger, once; then it allocates nothing.")
              .Line("/// Not for concurrent use of one instance.")
              .Line("/// </summary>")
-             .Line($"public void Run(ReadOnlySpan<{inType}> input, Span<{outType}> output, global::MobileNet.InferenceThreads threads)")
-             .Line("{")
-             .Line("    ArgumentNullException.ThrowIfNull(threads);")
-             .Line("    int length = WorkspaceLengthFor(threads.Count);")
-             .Line("    if (_workspace.Length < length)")
-             .Line("        _workspace = new byte[length];")
-             .Line("    Run(input, output, _workspace, threads);")
-             .Line("}")
-             .Line();
+             .Open($"public void Run(ReadOnlySpan<{inType}> input, Span<{outType}> output, global::MobileNet.InferenceThreads threads)");
+            ThreadedEmitter.InstanceRun(w, "byte", "input, output");
+            w.Close().Line();
         }
 
         w.Line("/// <summary>Runs the network on one quantised image in a workspace the caller provides. Allocates nothing; thread-safe for distinct workspaces.</summary>")
@@ -200,13 +194,9 @@ internal static class IntegerEmitter
         Body(profiled: false);
         w.Close();
 
+        w.Line();
+        ThreadedEmitter.Sizes(w, "bytes", plan.MostParts, plan.PartScratchLength, plan.PartScratchAt);
         w.Line()
-         .Line($"/// <summary>The most parts a layer is split into, and the bytes of each part's region after the first, from byte {plan.PartScratchAt}, past the arena of one thread.</summary>")
-         .Line($"private const int MostParts = {plan.MostParts}, PartScratchLength = {plan.PartScratchLength}, PartScratchAt = {plan.PartScratchAt};")
-         .Line()
-         .Line("/// <summary>Bytes of workspace <c>Run</c> needs with a set of <paramref name=\"threads\"/> threads: <see cref=\"WorkspaceLength\"/> and a region for each part after the first.</summary>")
-         .Line("public static int WorkspaceLengthFor(int threads) => WorkspaceLength + (Math.Clamp(threads, 1, MostParts) - 1) * PartScratchLength;")
-         .Line()
          .Line("/// <summary>")
          .Line("/// Runs the network on one quantised image in a workspace the caller provides, each layer split between the threads of")
          .Line("/// <paramref name=\"threads\"/> as the layer table says: every output is computed by one thread as one thread computes it, so the")
@@ -225,20 +215,10 @@ internal static class IntegerEmitter
             Body(profiled: false, threaded: true);
         w.Close();
         if (plan.MostParts > 1)
-            w.Line()
-             .Line("/// <summary>A part's buffer: part 0 uses the layer's own, at <paramref name=\"at\"/>; the others the one <paramref name=\"within\"/> their region past the arena.</summary>")
-             .Line("private static ref byte PartBuffer(ref byte ws, int at, int part, int within) =>")
-             .Line("    ref part == 0 ? ref Unsafe.Add(ref ws, at) : ref Unsafe.Add(ref ws, PartScratchAt + (part - 1) * PartScratchLength + within);");
+            ThreadedEmitter.PartBuffer(w, "byte");
         foreach (IntegerLayer layer in plan.Layers.Where(l => l.Split.Split))
-        {
-            w.Line()
-             .Line($"/// <summary>Layer {layer.Index}'s part <paramref name=\"part\"/> of a step: a run of its {layer.Split.Units} {(layer.Split.Axis == SplitAxis.Rows ? "output rows" : "blocks of output channels")}, in {layer.Split.MaxParts} parts at most.</summary>")
-             .Open($"private static void {Identifiers.PartMethod(layer.Index)}(int part, int parts, ref byte image, ref byte output, ref byte ws)")
-             .Line($"(int from, int to) = global::MobileNet.InferenceThreads.Range({layer.Split.Units}, Math.Min(parts, {layer.Split.MaxParts}), part);")
-             .Line("if (from < to)")
-             .Line($"    {layer.MethodName}({Arguments(plan, layer, part: true)}, from, to);")
-             .Close();
-        }
+            ThreadedEmitter.PartMethod(w, layer.Index, layer.Split, layer.Split.Axis == SplitAxis.Rows ? "output rows" : "blocks of output channels", "byte",
+                layer.MethodName, Arguments(plan, layer, part: true));
 
         // A timed copy of Run for the per-layer breakdown (tests/MobileNet.Benchmarks --layers); absent unless MOBILENET_PROFILE is defined.
         w.Line()

@@ -180,10 +180,10 @@ partial class Net
         MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<byte, sbyte>(ref ws), OutputLength).CopyTo(output);
     }
 
-    /// <summary>The most parts a layer is split into, and the bytes of each part's region after the first, from byte 37312, past the arena of one thread.</summary>
+    /// <summary>The most parts a layer is split into, and the bytes of scratch each part after the first takes: from 37312 bytes in, past what one thread uses.</summary>
     private const int MostParts = 3, PartScratchLength = 3648, PartScratchAt = 37312;
 
-    /// <summary>Bytes of workspace <c>Run</c> needs with a set of <paramref name="threads"/> threads: <see cref="WorkspaceLength"/> and a region for each part after the first.</summary>
+    /// <summary>Bytes of workspace <c>Run</c> needs with a set of <paramref name="threads"/> threads: <see cref="WorkspaceLength"/> and the scratch of each part after the first.</summary>
     public static int WorkspaceLengthFor(int threads) => WorkspaceLength + (Math.Clamp(threads, 1, MostParts) - 1) * PartScratchLength;
 
     /// <summary>
@@ -233,7 +233,7 @@ partial class Net
         MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<byte, sbyte>(ref ws), OutputLength).CopyTo(output);
     }
 
-    /// <summary>A part's buffer: part 0 uses the layer's own, at <paramref name="at"/>; the others the one <paramref name="within"/> their region past the arena.</summary>
+    /// <summary>A part's buffer: part 0 uses the layer's own, at <paramref name="at"/>; the others the one <paramref name="within"/> their scratch.</summary>
     private static ref byte PartBuffer(ref byte ws, int at, int part, int within) =>
         ref part == 0 ? ref Unsafe.Add(ref ws, at) : ref Unsafe.Add(ref ws, PartScratchAt + (part - 1) * PartScratchLength + within);
 

@@ -174,14 +174,11 @@ partial class Net
         global::MobileNet.Softmax.Compute(MemoryMarshal.CreateReadOnlySpan(ref ws, OutputLength), output);
     }
 
-    /// <summary>The most parts a layer is split into, and the floats of scratch each part after the first takes, past the single-thread workspace from float 25600.</summary>
+    /// <summary>The most parts a layer is split into, and the floats of scratch each part after the first takes: from 25600 floats in, past what one thread uses.</summary>
     private const int MostParts = 2, PartScratchLength = 1536, PartScratchAt = 25600;
 
     /// <summary>Floats of workspace <c>Run</c> needs with a set of <paramref name="threads"/> threads: <see cref="WorkspaceLength"/> and the scratch of each part after the first.</summary>
-    public static int WorkspaceLengthFor(int threads)
-    {
-        return WorkspaceLength + (Math.Clamp(threads, 1, MostParts) - 1) * PartScratchLength;
-    }
+    public static int WorkspaceLengthFor(int threads) => WorkspaceLength + (Math.Clamp(threads, 1, MostParts) - 1) * PartScratchLength;
 
     /// <summary>
     /// Runs the network on one image in a workspace the caller provides, each layer split between the threads of <paramref name="threads"/>
@@ -228,16 +225,16 @@ partial class Net
         global::MobileNet.Softmax.Compute(MemoryMarshal.CreateReadOnlySpan(ref ws, OutputLength), output);
     }
 
-    /// <summary>A part's scratch: part 0 uses the layer's own, at <paramref name="at"/>; the others theirs, past the single-thread workspace.</summary>
-    private static ref float PartScratch(ref float ws, int at, int part) =>
-        ref part == 0 ? ref Unsafe.Add(ref ws, at) : ref Unsafe.Add(ref ws, PartScratchAt + (part - 1) * PartScratchLength);
+    /// <summary>A part's buffer: part 0 uses the layer's own, at <paramref name="at"/>; the others the one <paramref name="within"/> their scratch.</summary>
+    private static ref float PartBuffer(ref float ws, int at, int part, int within) =>
+        ref part == 0 ? ref Unsafe.Add(ref ws, at) : ref Unsafe.Add(ref ws, PartScratchAt + (part - 1) * PartScratchLength + within);
 
     /// <summary>Layer 3's part <paramref name="part"/> of a step: a run of its 8 units, in 2 parts at most.</summary>
     private static void Layer03Part(int part, int parts, ref float image, ref float output, ref float ws)
     {
         (int from, int to) = global::MobileNet.InferenceThreads.Range(8, Math.Min(parts, 2), part);
         if (from < to)
-            Layer03_DepthwiseSeparableS1(ref ws, ref Unsafe.Add(ref ws, 17408), ref PartScratch(ref ws, 8192, part), from, to);
+            Layer03_DepthwiseSeparableS1(ref ws, ref Unsafe.Add(ref ws, 17408), ref PartBuffer(ref ws, 8192, part, 0), from, to);
     }
 
     #if MOBILENET_PROFILE

@@ -197,14 +197,11 @@ partial class Net
         global::MobileNet.Softmax.Compute(MemoryMarshal.CreateReadOnlySpan(ref ws, OutputLength), output);
     }
 
-    /// <summary>The most parts a layer is split into, and the floats of scratch each part after the first takes, past the single-thread workspace from float 26112.</summary>
+    /// <summary>The most parts a layer is split into, and the floats of scratch each part after the first takes: from 26112 floats in, past what one thread uses.</summary>
     private const int MostParts = 3, PartScratchLength = 10752, PartScratchAt = 26112;
 
     /// <summary>Floats of workspace <c>Run</c> needs with a set of <paramref name="threads"/> threads: <see cref="WorkspaceLength"/> and the scratch of each part after the first.</summary>
-    public static int WorkspaceLengthFor(int threads)
-    {
-        return WorkspaceLength + (Math.Clamp(threads, 1, MostParts) - 1) * PartScratchLength;
-    }
+    public static int WorkspaceLengthFor(int threads) => WorkspaceLength + (Math.Clamp(threads, 1, MostParts) - 1) * PartScratchLength;
 
     /// <summary>
     /// Runs the network on one image in a workspace the caller provides, each layer split between the threads of <paramref name="threads"/>
@@ -249,16 +246,16 @@ partial class Net
         global::MobileNet.Softmax.Compute(MemoryMarshal.CreateReadOnlySpan(ref ws, OutputLength), output);
     }
 
-    /// <summary>A part's scratch: part 0 uses the layer's own, at <paramref name="at"/>; the others theirs, past the single-thread workspace.</summary>
-    private static ref float PartScratch(ref float ws, int at, int part) =>
-        ref part == 0 ? ref Unsafe.Add(ref ws, at) : ref Unsafe.Add(ref ws, PartScratchAt + (part - 1) * PartScratchLength);
+    /// <summary>A part's buffer: part 0 uses the layer's own, at <paramref name="at"/>; the others the one <paramref name="within"/> their scratch.</summary>
+    private static ref float PartBuffer(ref float ws, int at, int part, int within) =>
+        ref part == 0 ? ref Unsafe.Add(ref ws, at) : ref Unsafe.Add(ref ws, PartScratchAt + (part - 1) * PartScratchLength + within);
 
     /// <summary>Layer 1's part <paramref name="part"/> of a step: a run of its 16 units, in 2 parts at most.</summary>
     private static void Layer01Part(int part, int parts, ref float image, ref float output, ref float ws)
     {
         (int from, int to) = global::MobileNet.InferenceThreads.Range(16, Math.Min(parts, 2), part);
         if (from < to)
-            Layer01_Bottleneck1S1(ref ws, ref Unsafe.Add(ref ws, 17920), ref PartScratch(ref ws, 16384, part), from, to);
+            Layer01_Bottleneck1S1(ref ws, ref Unsafe.Add(ref ws, 17920), ref PartBuffer(ref ws, 16384, part, 0), from, to);
     }
 
     /// <summary>Layer 2's part <paramref name="part"/> of a step: a run of its 8 units, in 3 parts at most.</summary>
@@ -266,7 +263,7 @@ partial class Net
     {
         (int from, int to) = global::MobileNet.InferenceThreads.Range(8, Math.Min(parts, 3), part);
         if (from < to)
-            Layer02_Bottleneck6S2(ref Unsafe.Add(ref ws, 17920), ref ws, ref PartScratch(ref ws, 2048, part), from, to);
+            Layer02_Bottleneck6S2(ref Unsafe.Add(ref ws, 17920), ref ws, ref PartBuffer(ref ws, 2048, part, 0), from, to);
     }
 
     /// <summary>Layer 3's part <paramref name="part"/> of a step: a run of its 8 units, in 2 parts at most.</summary>
@@ -274,7 +271,7 @@ partial class Net
     {
         (int from, int to) = global::MobileNet.InferenceThreads.Range(8, Math.Min(parts, 2), part);
         if (from < to)
-            Layer03_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 24064), ref PartScratch(ref ws, 2048, part), from, to);
+            Layer03_Bottleneck6S1(ref ws, ref Unsafe.Add(ref ws, 24064), ref PartBuffer(ref ws, 2048, part, 0), from, to);
     }
 
     /// <summary>Layer 18's part <paramref name="part"/> of a step: a run of its 8 units, in 2 parts at most.</summary>
